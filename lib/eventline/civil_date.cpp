@@ -1,0 +1,44 @@
+#include "eventline/civil_date.h"
+
+#include <fmt/format.h>
+
+namespace eventline {
+
+namespace {
+bool Digits(std::string_view s) {
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return !s.empty();
+}
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+}  // namespace
+
+std::optional<Date> ParseIsoDate(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  const auto y = text.substr(0, 4), m = text.substr(5, 2), d = text.substr(8, 2);
+  if (!Digits(y) || !Digits(m) || !Digits(d)) return std::nullopt;
+  const Date date{std::chrono::year{ToInt(y)}, std::chrono::month{static_cast<unsigned>(ToInt(m))},
+                  std::chrono::day{static_cast<unsigned>(ToInt(d))}};
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
+std::string FormatIsoDate(const Date& d) {
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()),
+                     static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+}
+
+Date AddDays(const Date& d, int days) {
+  return Date{std::chrono::sys_days{d} + std::chrono::days{days}};
+}
+
+std::chrono::weekday WeekdayOf(const Date& d) {
+  return std::chrono::weekday{std::chrono::sys_days{d}};
+}
+
+}  // namespace eventline

@@ -1,0 +1,25 @@
+// lib/eventline/clean.h: line-level boilerplate filter for scraped text.
+//
+// Classifies each line of a document as kept or skipped (photo captions
+// repeated with "Credit: X", credit lines, "Read more…", "Sign up…",
+// "Advertisement", lone gallery counters, navigation lines). Nothing is
+// deleted: the result is a list of byte ranges into the original text.
+// Pure function; thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace eventline {
+
+struct Line {
+  std::size_t begin = 0, end = 0;  // byte range, end excludes the line break
+  bool keep = true;
+  std::string_view reason;  // why it was skipped ("caption", "credit", "read-more", ...); static storage
+};
+
+// `keep_boilerplate` = true keeps every line (still split into lines).
+[[nodiscard]] std::vector<Line> ClassifyLines(std::string_view text, bool keep_boilerplate = false);
+
+}  // namespace eventline

@@ -1,0 +1,57 @@
+// lib/eventline/matcher.h: a RuleSet compiled into RE2, with an RE2::Set
+// prefilter per rule kind.
+//
+// Compile once, then share: a Matcher is immutable after Compile and safe to
+// use from many threads at once. It keeps a reference to nothing in the
+// RuleSet except `const Rule*` pointers, so the RuleSet must outlive it.
+// Match offsets are absolute byte offsets into the text passed in.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "eventline/diagnostics.h"
+#include "eventline/rules.h"
+
+namespace eventline {
+
+struct Capture {
+  std::string_view name;  // capture group name (points into the compiled rule; lives as long as the Matcher)
+  std::size_t begin = 0, end = 0;  // absolute byte offsets; begin == end for an unset group
+  [[nodiscard]] bool set() const { return end > begin; }
+};
+
+struct Match {
+  const Rule* rule = nullptr;
+  std::size_t begin = 0, end = 0;  // the whole match
+  std::vector<Capture> captures;   // named groups only, in pattern order
+  [[nodiscard]] const Capture* Get(std::string_view name) const;
+};
+
+class Matcher {
+ public:
+  // Compiles every rule; RE2 errors, empty-matching patterns, bad capture
+  // names and over-budget programs go to `sink` with the pattern's position.
+  // Returns nullptr when any error was reported.
+  [[nodiscard]] static std::unique_ptr<Matcher> Compile(const RuleSet& rules, DiagnosticSink& sink);
+
+  Matcher(const Matcher&) = delete;  // owns RE2 objects, which cannot be copied
+  Matcher& operator=(const Matcher&) = delete;
+  ~Matcher();
+
+  // All matches of rules of `kind` in text[begin, end): for each rule the
+  // set prefilter admits, leftmost non-overlapping matches, minus those an
+  // `unless` pattern vetoes. Appends to `out`, ordered by (begin, rule order).
+  void FindAll(RuleKind kind, std::string_view text, std::size_t begin, std::size_t end,
+               std::vector<Match>& out) const;
+
+  struct Impl;
+
+ private:
+  explicit Matcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace eventline

@@ -1,0 +1,61 @@
+// lib/eventline/pipeline.h: composition only. An Engine holds everything
+// compiled from the rules (RuleSet, Matcher, gazetteer, actors) and turns one
+// Document into sentences, time expressions or timeline rows.
+//
+// Load once, then share: all methods are const and thread-safe. Documents
+// passed in must outlive the spans returned for them.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "eventline/clean.h"
+#include "eventline/dates.h"
+#include "eventline/diagnostics.h"
+#include "eventline/document.h"
+#include "eventline/event.h"
+#include "eventline/matcher.h"
+#include "eventline/rules.h"
+#include "eventline/sentences.h"
+
+namespace eventline {
+
+struct EngineOptions {
+  std::vector<std::string> rule_dirs;  // built-in first, then each --rules DIR
+  DateOrder date_order = DateOrder::kDayFirst;
+  bool keep_boilerplate = false;
+};
+
+struct CleanedDocument {
+  std::vector<Line> lines;
+  std::vector<Sentence> sentences;
+  std::size_t dropped_lines = 0;
+};
+
+class Engine {
+ public:
+  // Loads and compiles all rules; every problem goes to `sink`. Returns
+  // nullptr when any error was reported (the run must stop before input).
+  [[nodiscard]] static std::unique_ptr<Engine> Load(const EngineOptions& options,
+                                                    DiagnosticSink& sink);
+  ~Engine();
+  Engine(const Engine&) = delete;  // owns compiled rules shared by reference
+  Engine& operator=(const Engine&) = delete;
+
+  [[nodiscard]] CleanedDocument Clean(const Document& doc) const;
+  [[nodiscard]] std::vector<TimeExpr> Dates(const Document& doc) const;
+  [[nodiscard]] std::vector<EventRow> Extract(const Document& doc) const;
+
+  [[nodiscard]] const RuleSet& rules() const;
+  [[nodiscard]] const Matcher& matcher() const;
+  [[nodiscard]] const EngineOptions& options() const;
+
+  struct Impl;
+
+ private:
+  explicit Engine(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace eventline
