@@ -1,0 +1,392 @@
+#include "run.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fmt/format.h>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "eventline/output.h"
+#include "eventline/pipeline.h"
+#if __has_include("eventline/rule_test.h")
+#include "eventline/rule_test.h"
+#define EVENTLINE_HAVE_RULE_TEST 1
+#endif
+
+namespace eventline::app {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// ---- stderr -------------------------------------------------------------
+
+struct Stderr {
+  bool quiet = false;
+  bool color = false;
+  bool progress_shown = false;
+
+  void ClearProgress() {
+    if (progress_shown) {
+      std::fputs("\r\033[K", stderr);
+      progress_shown = false;
+    }
+  }
+
+  void Print(const Diagnostic& d) {
+    if (quiet && d.severity == Severity::kWarning) return;
+    ClearProgress();
+    std::string text = Render(d);
+    if (color) {
+      const std::string_view word = d.severity == Severity::kError ? "error" : "warning";
+      const std::string_view paint = d.severity == Severity::kError ? "\033[1;31m" : "\033[1;35m";
+      const std::size_t at = text.find(std::string(word));
+      if (at != std::string::npos) {
+        text.insert(at + word.size(), "\033[0m");
+        text.insert(at, paint);
+      }
+    }
+    std::fputs(text.c_str(), stderr);
+  }
+};
+
+// ---- stdout -------------------------------------------------------------
+
+// Writes to fd 1 unbuffered-by-stdio; a closed pipe ends the run quietly.
+class Stdout {
+ public:
+  bool Write(std::string_view s) {
+    while (!s.empty() && ok()) {
+      const ssize_t n = ::write(STDOUT_FILENO, s.data(), s.size());
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        if (errno == EPIPE) {
+          broken_pipe_ = true;
+        } else {
+          error_ = std::strerror(errno);
+        }
+        break;
+      }
+      s.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return ok();
+  }
+  [[nodiscard]] bool ok() const { return !broken_pipe_ && error_.empty(); }
+  [[nodiscard]] bool broken_pipe() const { return broken_pipe_; }
+  [[nodiscard]] const std::string& error() const { return error_; }
+
+ private:
+  bool broken_pipe_ = false;
+  std::string error_;
+};
+
+// ---- built-in rules -----------------------------------------------------
+
+std::string FindBuiltinRules(const char* argv0) {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) exe = fs::absolute(argv0, ec);
+  const fs::path dir = exe.parent_path();
+  for (const fs::path& candidate :
+       {dir / "rules", dir / EVENTLINE_INSTALL_RULES_REL, fs::path(EVENTLINE_SOURCE_RULES_DIR)}) {
+    if (fs::is_regular_file(candidate / "types.yaml", ec)) {
+      return candidate.lexically_normal().string();
+    }
+  }
+  return {};
+}
+
+// ---- per-document work --------------------------------------------------
+
+struct Work {
+  Document doc;
+  std::string out;
+  std::size_t rows = 0;
+};
+
+using ProcessFn = void (*)(const Config&, const Engine*, Work&);
+
+std::string CollapsedText(const Document& doc, std::size_t b, std::size_t e) {
+  return CollapseWhitespace(std::string_view(doc.text).substr(b, e - b));
+}
+
+std::string PubDate(const Document& doc) {
+  return doc.pub_date ? FormatIsoDate(*doc.pub_date) : std::string();
+}
+
+Field TextField(std::string s) {
+  if (s.empty()) return std::monostate{};
+  return Field(std::move(s));
+}
+
+constexpr std::string_view kSentenceColumns[] = {"doc_id", "sentence_index", "byte_start",
+                                                 "byte_end", "text"};
+constexpr std::string_view kDateColumns[] = {
+    "doc_id",   "pub_date",   "date_text", "date_start", "date_end", "date_precision",
+    "byte_start", "byte_end", "rule",      "date_alternative"};
+
+void ProcessSentences(const Config& c, const Engine*, Work& w) {
+  const RowWriter writer(c.format, {std::begin(kSentenceColumns), std::end(kSentenceColumns)},
+                         false);
+  const auto lines = ClassifyLines(w.doc.text, c.keep_boilerplate);
+  for (const Sentence& s : SplitSentences(w.doc.text, lines)) {
+    const Field fields[] = {TextField(w.doc.doc_id), static_cast<std::int64_t>(s.index),
+                            static_cast<std::int64_t>(s.begin), static_cast<std::int64_t>(s.end),
+                            TextField(CollapsedText(w.doc, s.begin, s.end))};
+    writer.Row(fields, w.out);
+    ++w.rows;
+  }
+}
+
+void ProcessDates(const Config& c, const Engine* engine, Work& w) {
+  const RowWriter writer(c.format, {std::begin(kDateColumns), std::end(kDateColumns)}, false);
+  for (const TimeExpr& t : engine->Dates(w.doc)) {
+    const auto iso = [](const std::optional<Date>& d) {
+      return d ? FormatIsoDate(*d) : std::string();
+    };
+    const Field fields[] = {TextField(w.doc.doc_id),
+                            TextField(PubDate(w.doc)),
+                            TextField(CollapsedText(w.doc, t.begin, t.end)),
+                            TextField(t.resolved ? iso(t.interval.start) : std::string()),
+                            TextField(t.resolved ? iso(t.interval.end) : std::string()),
+                            TextField(std::string(ToString(
+                                t.resolved ? t.interval.precision : Precision::kNone))),
+                            static_cast<std::int64_t>(t.begin),
+                            static_cast<std::int64_t>(t.end),
+                            TextField(t.rule ? t.rule->id : std::string()),
+                            TextField(t.interval.alternative)};
+    writer.Row(fields, w.out);
+    ++w.rows;
+  }
+}
+
+void ProcessExtract(const Config& c, const Engine* engine, Work& w) {
+  const RowWriter writer(c.format, {kEventColumns.begin(), kEventColumns.end()}, false);
+  for (const EventRow& row : engine->Extract(w.doc)) {
+    const auto fields = EventFields(row);
+    writer.Row(fields, w.out);
+    ++w.rows;
+  }
+}
+
+// ---- progress -----------------------------------------------------------
+
+class Progress {
+ public:
+  Progress(Stderr& err, bool enabled, std::size_t total_bytes)
+      : err_(err), enabled_(enabled), total_(total_bytes), start_(Clock::now()), last_(start_) {}
+
+  void Update(std::size_t docs, std::size_t bytes, std::size_t rows, bool force = false) {
+    if (!enabled_) return;
+    const auto now = Clock::now();
+    if (!force && now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    const double secs = std::chrono::duration<double>(now - start_).count();
+    const double mb = static_cast<double>(bytes) / 1e6;
+    const double rate = secs > 0 ? mb / secs : 0.0;
+    std::string line = fmt::format("{} docs, {:.1f} MB, {} rows, {:.1f} MB/s", docs, mb, rows, rate);
+    if (total_ > 0 && rate > 0 && bytes <= total_) {
+      const double eta = (static_cast<double>(total_ - bytes) / 1e6) / rate;
+      line += fmt::format(", ETA {:.0f}s", eta);
+    }
+    std::fprintf(stderr, "\r\033[K%s", line.c_str());
+    std::fflush(stderr);
+    err_.progress_shown = true;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  Stderr& err_;
+  bool enabled_;
+  std::size_t total_;
+  Clock::time_point start_, last_;
+};
+
+// ---- the stream driver --------------------------------------------------
+
+// Documents are read in order into a bounded window, processed by `jobs`
+// threads while the next window is read, and written in input order, so the
+// output is byte-identical whatever the thread count and memory stays bounded
+// by two windows.
+struct StreamResult {
+  std::size_t rows = 0;
+};
+
+StreamResult Stream(const Config& c, const Engine* engine, ProcessFn fn, InputReader& reader,
+                    Stdout& out, Progress& progress) {
+  const unsigned jobs =
+      c.jobs ? c.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t max_docs = 64 * static_cast<std::size_t>(jobs);
+  constexpr std::size_t kMaxWindowBytes = 16u << 20;
+
+  const auto read_window = [&](std::vector<Work>& window) {
+    window.clear();
+    std::size_t bytes = 0;
+    while (window.size() < max_docs && bytes < kMaxWindowBytes) {
+      Work w;
+      if (!reader.Next(w.doc)) break;
+      bytes += w.doc.text.size();
+      window.push_back(std::move(w));
+    }
+  };
+  const auto process = [&](std::vector<Work>& window) {
+    if (jobs == 1 || window.size() < 2) {
+      for (Work& w : window) fn(c, engine, w);
+      return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::vector<std::jthread> threads;
+    const unsigned n = std::min<std::size_t>(jobs, window.size()) > 0
+                           ? static_cast<unsigned>(std::min<std::size_t>(jobs, window.size()))
+                           : 1u;
+    for (unsigned t = 0; t < n; ++t) {
+      threads.emplace_back([&] {
+        for (std::size_t i = next++; i < window.size(); i = next++) fn(c, engine, window[i]);
+      });
+    }
+  };
+
+  StreamResult result;
+  std::size_t docs = 0, bytes = 0;
+  std::vector<Work> current, upcoming;
+  read_window(current);
+  while (!current.empty() && out.ok()) {
+    if (jobs == 1) {
+      process(current);
+      upcoming.clear();
+    } else {
+      // Process `current` on worker threads while this thread reads ahead.
+      std::jthread worker([&] { process(current); });
+      read_window(upcoming);
+    }
+    std::string chunk;
+    for (Work& w : current) {
+      chunk += w.out;
+      result.rows += w.rows;
+      bytes += w.doc.text.size();
+      ++docs;
+    }
+    if (!out.Write(chunk)) break;
+    progress.Update(docs, bytes, result.rows);
+    if (jobs == 1) {
+      read_window(current);
+    } else {
+      std::swap(current, upcoming);
+    }
+  }
+  progress.Update(docs, bytes, result.rows, true);
+  return result;
+}
+
+}  // namespace
+
+int Run(const Config& c, const char* argv0) {
+  Stderr err;
+  err.quiet = c.quiet;
+  const bool tty = ::isatty(STDERR_FILENO) != 0;
+  err.color = tty && std::getenv("NO_COLOR") == nullptr;
+
+  std::size_t diag_errors = 0, diag_warnings = 0;
+  DiagnosticSink sink([&](const Diagnostic& d) {
+    (d.severity == Severity::kError ? diag_errors : diag_warnings) += 1;
+    err.Print(d);
+  });
+
+  std::unique_ptr<Engine> engine;
+  if (c.command != Command::kSentences) {
+    EngineOptions options;
+    if (c.builtin_rules) {
+      const std::string builtin = FindBuiltinRules(argv0);
+      if (builtin.empty()) {
+        std::fputs("eventline: error: built-in rules not found next to the binary; "
+                   "use --rules DIR\n", stderr);
+        return 2;
+      }
+      options.rule_dirs.push_back(builtin);
+    }
+    for (const auto& d : c.rule_dirs) options.rule_dirs.push_back(d);
+    options.date_order = c.date_order;
+    options.keep_boilerplate = c.keep_boilerplate;
+    engine = Engine::Load(options, sink);
+    if (!engine || diag_errors > 0 || (c.warnings_as_errors && diag_warnings > 0)) {
+      std::fprintf(stderr, "eventline: error: rules not loaded (%zu error%s); no input was read\n",
+                   diag_errors, diag_errors == 1 ? "" : "s");
+      return 2;
+    }
+  }
+
+  Stdout out;
+#ifdef EVENTLINE_HAVE_RULE_TEST
+  if (c.command == Command::kRules) {
+    out.Write(ListRules(*engine));
+    return out.ok() || out.broken_pipe() ? 0 : 2;
+  }
+  if (c.command == Command::kTest) {
+    std::string report;
+    const TestSummary summary = RunRuleTests(*engine, c.paths, report);
+    out.Write(report);
+    if (!out.ok() && !out.broken_pipe()) return 2;
+    return summary.failed > 0 ? 1 : 0;
+  }
+#else
+  if (c.command == Command::kRules || c.command == Command::kTest) {
+    std::fputs("eventline: error: not built yet\n", stderr);
+    return 2;
+  }
+#endif
+
+  ProcessFn fn = ProcessExtract;
+  std::vector<std::string_view> columns(kEventColumns.begin(), kEventColumns.end());
+  if (c.command == Command::kSentences) {
+    fn = ProcessSentences;
+    columns.assign(std::begin(kSentenceColumns), std::end(kSentenceColumns));
+  } else if (c.command == Command::kDates) {
+    fn = ProcessDates;
+    columns.assign(std::begin(kDateColumns), std::end(kDateColumns));
+  }
+
+  InputOptions input_options;
+  input_options.format = c.input;
+  input_options.pub_date = c.pub_date;
+  std::vector<std::string> paths = c.paths;
+  InputReader reader(paths, input_options, sink);
+
+  RowWriter header_writer(c.format, columns, c.header);
+  std::string header;
+  header_writer.Header(header);
+  out.Write(header);
+
+  Progress progress(err, tty && !c.quiet, reader.known_total_bytes());
+  const StreamResult result = Stream(c, engine.get(), fn, reader, out, progress);
+  err.ClearProgress();
+
+  if (out.broken_pipe()) return 0;
+  if (!out.ok()) {
+    std::fprintf(stderr, "eventline: error: cannot write output: %s\n", out.error().c_str());
+    return 2;
+  }
+  const InputStats& stats = reader.stats();
+  if (c.verbose > 0) {
+    std::fprintf(stderr,
+                 "eventline: %zu documents read, %zu skipped, %zu failed, %zu %s written\n",
+                 stats.documents, stats.skipped, stats.failed, result.rows,
+                 c.command == Command::kExtract   ? "events"
+                 : c.command == Command::kDates   ? "time expressions"
+                                                  : "sentences");
+  }
+  if (diag_errors > 0 || stats.failed > 0) return 2;
+  if (c.fail_empty && result.rows == 0) return 1;
+  return 0;
+}
+
+}  // namespace eventline::app

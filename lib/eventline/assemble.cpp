@@ -1,0 +1,546 @@
+#include "eventline/assemble.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string_view>
+
+#include "eventline/numbers.h"
+#include "eventline/output.h"
+#include "eventline/utf8.h"
+
+namespace eventline {
+
+namespace {
+
+// ---- small text helpers ---------------------------------------------------
+
+std::string_view Slice(std::string_view text, std::size_t b, std::size_t e) {
+  return text.substr(b, e - b);
+}
+
+std::string Trimmed(std::string_view s) { return std::string(TrimSpace(s)); }
+
+bool IsViolent(std::string_view type) {
+  static constexpr std::array<std::string_view, 7> kViolent = {
+      "attack", "air_strike", "shelling", "explosion", "armed_clash", "killing", "abduction"};
+  return std::find(kViolent.begin(), kViolent.end(), type) != kViolent.end();
+}
+
+bool IsQuoteAt(std::string_view s, std::size_t i, std::size_t* len) {
+  if (s[i] == '"') {
+    *len = 1;
+    return true;
+  }
+  // “ ” are E2 80 9C / E2 80 9D.
+  if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
+      static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      (static_cast<unsigned char>(s[i + 2]) == 0x9C ||
+       static_cast<unsigned char>(s[i + 2]) == 0x9D)) {
+    *len = 3;
+    return true;
+  }
+  return false;
+}
+
+int CountQuotes(std::string_view s) {
+  int n = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    if (IsQuoteAt(s, i, &len)) ++n;
+    i += len;
+  }
+  return n;
+}
+
+bool StartsWithQuote(std::string_view s) {
+  s = TrimSpace(s);
+  std::size_t len = 0;
+  return !s.empty() && IsQuoteAt(s, 0, &len);
+}
+
+// Tokens of a phrase: whitespace-separated, with edge punctuation removed.
+std::vector<std::string_view> Tokens(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size()) {
+      const std::size_t n = SpaceLengthAt(s, i);
+      if (n == 0) break;
+      i += n;
+    }
+    std::size_t j = i;
+    while (j < s.size() && SpaceLengthAt(s, j) == 0) ++j;
+    std::string_view t = s.substr(i, j - i);
+    while (!t.empty() && std::string_view(",;:()\"").find(t.back()) != std::string_view::npos) {
+      t.remove_suffix(1);
+    }
+    while (!t.empty() && std::string_view("(\"").find(t.front()) != std::string_view::npos) {
+      t.remove_prefix(1);
+    }
+    if (!t.empty()) out.push_back(t);
+    i = j;
+  }
+  return out;
+}
+
+std::string Join(const std::vector<std::string_view>& tokens, std::size_t b, std::size_t e) {
+  std::string out;
+  for (std::size_t i = b; i < e; ++i) {
+    if (!out.empty()) out += ' ';
+    out += tokens[i];
+  }
+  return out;
+}
+
+// Longest run of tokens starting at `i` that reads as a number; 0 if none.
+std::size_t NumberRunAt(const std::vector<std::string_view>& tokens, std::size_t i,
+                        std::int64_t* value) {
+  for (std::size_t len = std::min<std::size_t>(5, tokens.size() - i); len > 0; --len) {
+    const std::string joined = Join(tokens, i, i + len);
+    // "a", "an", "one" alone are not counts of a quantity phrase.
+    if (len == 1) {
+      std::string lower;
+      for (char c : joined) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (lower == "a" || lower == "an" || lower == "single") continue;
+    }
+    if (auto v = ParseNumber(joined)) {
+      *value = *v;
+      return len;
+    }
+  }
+  return 0;
+}
+
+bool IsConnector(std::string_view t) {
+  std::string lower;
+  for (char c : t) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static constexpr std::array<std::string_view, 12> kConnectors = {
+      "and", "along", "with", "plus", "as", "well", "including", "or", "while", "also", "&",
+      "besides"};
+  return std::find(kConnectors.begin(), kConnectors.end(), lower) != kConnectors.end();
+}
+
+bool IsHedge(std::string_view t) {
+  std::string lower;
+  for (char c : t) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static constexpr std::array<std::string_view, 14> kHedges = {
+      "some", "about", "around", "nearly", "almost", "over", "at", "least", "more", "than",
+      "roughly", "approximately", "up", "to"};
+  return std::find(kHedges.begin(), kHedges.end(), lower) != kHedges.end();
+}
+
+// The number at the start of a casualty phrase ("three civilians" -> 3).
+std::optional<std::int64_t> LeadingCount(std::string_view phrase) {
+  const auto tokens = Tokens(phrase);
+  for (std::size_t i = 0; i < tokens.size() && i < 4; ++i) {
+    std::int64_t v = 0;
+    if (NumberRunAt(tokens, i, &v) > 0) return v;
+    if (!IsHedge(tokens[i])) {
+      std::string lower;
+      for (char c : tokens[i]) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (lower == "one" || lower == "a" || lower == "an") return 1;
+      break;
+    }
+  }
+  // "one" / "a soldier": ParseNumber accepts them as 1 on their own.
+  if (!tokens.empty()) {
+    if (auto v = ParseNumber(tokens[0])) return v;
+  }
+  return std::nullopt;
+}
+
+// ---- clauses --------------------------------------------------------------
+
+// Clause id of every byte of the sentence. Parentheticals (brackets, dash
+// pairs) are their own clauses and the text after them returns to the outer
+// clause; ';', ':', and relative or contrastive openers start a new clause.
+struct Clauses {
+  std::size_t base = 0;
+  std::vector<int> id;
+  std::vector<int> parent;  // parent[id]: the enclosing clause (-1 at top)
+  std::vector<int> kind;    // 0 main, 1 parenthetical, 2 subordinate/relative
+
+  int At(std::size_t offset) const {
+    if (offset < base) return 0;
+    const std::size_t i = offset - base;
+    return i < id.size() ? id[i] : (id.empty() ? 0 : id.back());
+  }
+};
+
+bool HasWordAt(std::string_view s, std::size_t i, std::string_view word) {
+  if (i + word.size() > s.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    if (std::tolower(static_cast<unsigned char>(s[i + k])) != word[k]) return false;
+  }
+  const std::size_t end = i + word.size();
+  return end == s.size() || !std::isalnum(static_cast<unsigned char>(s[end]));
+}
+
+Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) {
+  Clauses c;
+  c.base = begin;
+  const std::string_view s = Slice(text, begin, end);
+  c.id.assign(s.size(), 0);
+  c.parent.push_back(-1);
+  c.kind.push_back(0);
+  std::vector<int> stack{0};
+  bool in_dash = false;
+  const auto open = [&](int kind) {
+    c.parent.push_back(stack.back());
+    c.kind.push_back(kind);
+    stack.push_back(static_cast<int>(c.parent.size()) - 1);
+  };
+  const auto next_sibling = [&](int kind) {
+    const int parent = c.parent[static_cast<std::size_t>(stack.back())];
+    c.parent.push_back(parent);
+    c.kind.push_back(kind);
+    stack.back() = static_cast<int>(c.parent.size()) - 1;
+  };
+  static constexpr std::array<std::string_view, 9> kOpeners = {
+      "which", "who", "where", "when", "while", "whereas", "although", "though", "but"};
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char ch = s[i];
+    // A dash set off by spaces: " - ", " – " (E2 80 93), " — " (E2 80 94).
+    std::size_t dash = 0;
+    if (i > 0 && s[i - 1] == ' ') {
+      if (ch == '-' && i + 1 < s.size() && s[i + 1] == ' ') dash = 1;
+      if (static_cast<unsigned char>(ch) == 0xE2 && i + 3 < s.size() &&
+          static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+          (static_cast<unsigned char>(s[i + 2]) == 0x93 ||
+           static_cast<unsigned char>(s[i + 2]) == 0x94) &&
+          s[i + 3] == ' ') {
+        dash = 3;
+      }
+    }
+    if (ch == '(') {
+      open(1);
+    } else if (ch == ')' && stack.size() > 1) {
+      c.id[i] = stack.back();
+      stack.pop_back();
+      continue;
+    } else if (dash) {
+      if (in_dash && stack.size() > 1) {
+        for (std::size_t k = 0; k < dash; ++k) c.id[i + k] = stack.back();
+        stack.pop_back();
+        in_dash = false;
+        i += dash - 1;
+        continue;
+      }
+      open(1);
+      in_dash = true;
+    } else if (ch == ';' || ch == ':') {
+      next_sibling(0);
+    } else if (ch == ',' || ch == ' ') {
+      std::size_t j = i + 1;
+      while (j < s.size() && s[j] == ' ') ++j;
+      for (std::string_view w : kOpeners) {
+        if (HasWordAt(s, j, w) && (ch == ',' || w == "but" || w == "whereas")) {
+          next_sibling(2);
+          break;
+        }
+      }
+    }
+    c.id[i] = stack.back();
+  }
+  return c;
+}
+
+// ---- cues -----------------------------------------------------------------
+
+int ModalityRank(std::string_view m) {
+  if (m == "negated") return 5;
+  if (m == "hypothetical") return 4;
+  if (m == "expected") return 3;
+  if (m == "denied") return 2;
+  if (m == "claimed") return 1;
+  return 0;
+}
+
+bool IsLocalCue(std::string_view cue) {
+  return cue == "negated" || cue == "hypothetical" || cue == "expected";
+}
+
+}  // namespace
+
+// ---- quantities -------------------------------------------------------------
+
+std::vector<Quantity> ParseQuantities(std::string_view phrase) {
+  std::vector<Quantity> out;
+  const auto tokens = Tokens(phrase);
+  std::size_t i = 0;
+  while (i < tokens.size()) {
+    std::int64_t value = 0;
+    const std::size_t len = NumberRunAt(tokens, i, &value);
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + len;
+    std::size_t k = j;
+    while (k < tokens.size()) {
+      std::int64_t ignored = 0;
+      if (NumberRunAt(tokens, k, &ignored) > 0) break;
+      ++k;
+    }
+    std::size_t what_end = k;
+    while (what_end > j && (IsConnector(tokens[what_end - 1]) || IsHedge(tokens[what_end - 1]))) {
+      --what_end;
+    }
+    Quantity q;
+    q.value = value;
+    q.what = Join(tokens, j, what_end);
+    q.text = Join(tokens, i, what_end);
+    out.push_back(std::move(q));
+    i = k;
+  }
+  if (out.empty()) {
+    const std::string text = Trimmed(phrase);
+    if (!text.empty()) out.push_back(Quantity{std::nullopt, text, text});
+  }
+  return out;
+}
+
+// ---- assembler --------------------------------------------------------------
+
+Assembler::Assembler(const Document& doc, const Lookups& lookups) : doc_(doc), lookups_(lookups) {}
+
+void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> times,
+                            std::span<const Match> events, std::span<const Match> cues,
+                            std::vector<EventRow>& out) {
+  const std::string_view text = doc_.text;
+  const std::string_view stext = Slice(text, sentence.begin, sentence.end);
+
+  // 1. One trigger gives one event: resolve overlaps between matches.
+  struct Candidate {
+    const Match* m;
+    std::size_t b, e;
+  };
+  std::vector<Candidate> cands;
+  for (const Match& m : events) {
+    const Capture* t = m.Get("trigger");
+    const std::size_t b = t && t->set() ? t->begin : m.begin;
+    const std::size_t e = t && t->set() ? t->end : m.end;
+    cands.push_back({&m, b, e});
+  }
+  const auto better = [](const Candidate& x, const Candidate& y) {
+    if (x.m->rule->priority != y.m->rule->priority) return x.m->rule->priority > y.m->rule->priority;
+    const std::size_t lx = x.m->end - x.m->begin, ly = y.m->end - y.m->begin;
+    if (lx != ly) return lx > ly;
+    return x.m->rule < y.m->rule;
+  };
+  std::vector<Candidate> kept;
+  for (const Candidate& c : cands) {
+    bool dominated = false;
+    for (const Candidate& o : cands) {
+      if (&o == &c) continue;
+      const bool overlap = c.b < o.e && o.b < c.e;
+      if (overlap && better(o, c)) {
+        dominated = true;
+        break;
+      }
+    }
+    if (!dominated) {
+      const bool dup = std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
+        return k.b < c.e && c.b < k.e;
+      });
+      if (!dup) kept.push_back(c);
+    }
+  }
+  std::sort(kept.begin(), kept.end(), [](const Candidate& x, const Candidate& y) {
+    return x.b != y.b ? x.b < y.b : x.e < y.e;
+  });
+
+  const Clauses clauses = SplitClauses(text, sentence.begin, sentence.end);
+
+  // Sentence-level attribution: claimed/denied cues with their source.
+  std::string sentence_modality;
+  std::string sentence_source;
+  for (const Match& cue : cues) {
+    const std::string_view kind = cue.rule->cue;
+    if (kind != "claimed" && kind != "denied") continue;
+    if (ModalityRank(kind) > ModalityRank(sentence_modality)) sentence_modality = kind;
+    const Capture* src = cue.Get("source");
+    if (src && src->set() && sentence_source.empty()) {
+      sentence_source = Trimmed(Slice(text, src->begin, src->end));
+    }
+  }
+  // Quoted speech introduced earlier: `X said: "…` then sentences inside the quote.
+  const bool starts_quote = StartsWithQuote(stext);
+  if (sentence_modality.empty() && !quote_source_.empty() &&
+      (quote_open_ || starts_quote) && sentence.index - quote_sentence_ <= 12) {
+    sentence_modality = "claimed";
+    sentence_source = quote_source_;
+  } else if (!starts_quote && !quote_open_) {
+    quote_source_.clear();
+  }
+  {
+    const int quotes = CountQuotes(stext);
+    if (!sentence_source.empty() && quotes % 2 == 1) {
+      quote_source_ = sentence_source;
+      quote_sentence_ = sentence.index;
+      quote_open_ = true;
+    } else if (quotes % 2 == 1) {
+      quote_open_ = !quote_open_;
+    }
+    if (!quote_source_.empty() && sentence_source == quote_source_) quote_sentence_ = sentence.index;
+  }
+
+  // Fronted time phrase ("On Tuesday, …"): governs the whole sentence.
+  const TimeExpr* fronted = nullptr;
+  for (const TimeExpr& t : times) {
+    const std::string_view before = TrimSpace(Slice(text, sentence.begin, t.begin));
+    const bool at_start = before.empty() || before == "And" || before == "and" ||
+                          before == "But" || before == "but" || before.size() <= 3;
+    std::size_t after = t.end;
+    while (after < sentence.end && text[after] == ' ') ++after;
+    if (at_start && after < sentence.end && text[after] == ',') {
+      fronted = &t;
+      break;
+    }
+  }
+
+  std::vector<EventRow> rows;
+  for (const Candidate& c : kept) {
+    const Match& m = *c.m;
+    const Rule& rule = *m.rule;
+    EventRow row;
+    row.doc_id = doc_.doc_id;
+    row.file = doc_.file;
+    row.pub_date = doc_.pub_date ? FormatIsoDate(*doc_.pub_date) : std::string();
+    row.event_type = rule.event_type;
+    if (lookups_.rules) {
+      if (const EventType* type = lookups_.rules->FindType(rule.event_type)) {
+        row.acled_event_type = type->acled_event_type;
+        row.acled_sub_event_type = type->acled_sub_event_type;
+        row.cameo = type->cameo;
+        row.plover = type->plover;
+      }
+    }
+    row.rule = rule.id;
+    row.byte_start = c.b;
+    row.byte_end = c.e;
+    row.sentence_index = sentence.index;
+    row.sentence = CollapseWhitespace(stext);
+
+    // Slots.
+    const auto cap = [&](std::string_view name) -> std::string {
+      const Capture* k = m.Get(name);
+      return k && k->set() ? Trimmed(Slice(text, k->begin, k->end)) : std::string();
+    };
+    row.actor = cap("actor");
+    row.target = cap("target");
+    row.location = cap("location");
+    if (const std::string q = cap("quantity"); !q.empty()) row.quantity = ParseQuantities(q);
+    if (const std::string f = cap("fatalities"); !f.empty()) {
+      row.fatalities = LeadingCount(f);
+      if (!row.fatalities) row.quantity.push_back(Quantity{std::nullopt, f + " killed", f});
+    }
+    if (const std::string inj = cap("injured"); !inj.empty()) {
+      row.injured = LeadingCount(inj);
+      if (!row.injured) row.quantity.push_back(Quantity{std::nullopt, inj + " injured", inj});
+    }
+
+    // Date: same clause (phrase after the trigger first: the PP that
+    // modifies it), then a fronted phrase, then a following relative clause.
+    const int clause = clauses.At(c.b);
+    const TimeExpr* best = nullptr;
+    std::size_t best_score = static_cast<std::size_t>(-1);
+    for (const TimeExpr& t : times) {
+      if (clauses.At(t.begin) != clause) continue;
+      const std::size_t score = t.begin >= c.e ? (t.begin - c.e) : (c.b - t.end) * 2 + 8;
+      if (score < best_score) {
+        best = &t;
+        best_score = score;
+      }
+    }
+    if (!best && fronted && clauses.kind[static_cast<std::size_t>(clause)] != 1) best = fronted;
+    if (!best) {
+      for (const TimeExpr& t : times) {
+        const int tc = clauses.At(t.begin);
+        if (t.begin > c.e && clauses.kind[static_cast<std::size_t>(tc)] == 2 &&
+            clauses.parent[static_cast<std::size_t>(tc)] ==
+                clauses.parent[static_cast<std::size_t>(clause)]) {
+          best = &t;
+          break;
+        }
+      }
+    }
+    if (best) {
+      row.date_text = CollapseWhitespace(Slice(text, best->begin, best->end));
+      row.date_source = "text";
+      if (best->resolved) {
+        row.date_start = best->interval.start ? FormatIsoDate(*best->interval.start) : "";
+        row.date_end = best->interval.end ? FormatIsoDate(*best->interval.end) : "";
+        row.date_precision = std::string(ToString(best->interval.precision));
+      } else {
+        row.date_precision = "none";
+      }
+      carried_ = Carried{*best, sentence.index};
+    } else if (carried_ && sentence.index - carried_->sentence_index <= 2 &&
+               carried_->time.resolved) {
+      const TimeExpr& t = carried_->time;
+      row.date_text = CollapseWhitespace(Slice(text, t.begin, t.end));
+      row.date_source = "context";
+      row.date_start = t.interval.start ? FormatIsoDate(*t.interval.start) : "";
+      row.date_end = t.interval.end ? FormatIsoDate(*t.interval.end) : "";
+      row.date_precision = std::string(ToString(t.interval.precision));
+    } else if (doc_.pub_date) {
+      row.date_source = "document";
+      row.date_start = row.date_end = FormatIsoDate(*doc_.pub_date);
+      row.date_precision = "none";
+    } else {
+      row.date_source = "none";
+      row.date_precision = "none";
+    }
+
+    // Modality: a local cue in the trigger's clause, before it, wins; then
+    // the sentence's attribution; a date after publication means expected.
+    std::string modality;
+    for (const Match& cue : cues) {
+      const std::string_view kind = cue.rule->cue;
+      if (!IsLocalCue(kind)) continue;
+      const Capture* t = cue.Get("trigger");
+      const std::size_t cb = t && t->set() ? t->begin : cue.begin;
+      if (clauses.At(cb) != clause || cb > c.b) continue;
+      if (c.b - cb > 120) continue;
+      if (ModalityRank(kind) > ModalityRank(modality)) modality = kind;
+    }
+    if (modality.empty()) modality = sentence_modality;
+    if (modality.empty() && doc_.pub_date && row.date_source == "text" && !row.date_start.empty()) {
+      if (auto start = ParseIsoDate(row.date_start); start && *start > *doc_.pub_date) {
+        modality = "expected";
+      }
+    }
+    row.modality = modality.empty() ? "asserted" : modality;
+    row.source = sentence_source;
+
+    row.event_id = EventId(row.doc_id, row.byte_start, row.byte_end, row.event_type);
+    rows.push_back(std::move(row));
+  }
+
+  // Casualty phrases fold into a violent event of the same sentence.
+  std::vector<EventRow> result;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EventRow& r = rows[i];
+    if (r.event_type != "casualties") continue;
+    EventRow* host = nullptr;
+    for (std::size_t j = 0; j < rows.size(); ++j) {
+      if (!IsViolent(rows[j].event_type)) continue;
+      if (!host || (rows[j].byte_start < r.byte_start &&
+                    (host->byte_start > r.byte_start || rows[j].byte_start > host->byte_start))) {
+        host = &rows[j];
+      }
+    }
+    if (!host) continue;
+    if (!host->fatalities && r.fatalities) host->fatalities = r.fatalities;
+    if (!host->injured && r.injured) host->injured = r.injured;
+    for (const Quantity& q : r.quantity) host->quantity.push_back(q);
+    r.event_type.clear();  // folded
+  }
+  for (EventRow& r : rows) {
+    if (!r.event_type.empty()) out.push_back(std::move(r));
+  }
+}
+
+}  // namespace eventline

@@ -1,0 +1,68 @@
+// lib/eventline/assemble.h: matches of one sentence -> timeline rows.
+//
+// For each event trigger: its date (the time phrase that governs it in the
+// same clause; else a date carried from the preceding sentences of the same
+// episode; else the publication date, marked `document`), modality and
+// source (cue rules scoped to the clause, and quoted speech attributed to
+// the speaker who introduced it), quantities, fatalities and injured, actor,
+// target and place. The decisions are documented in docs/design.md.
+//
+// An Assembler is created per document (it carries context from sentence to
+// sentence); it is cheap and not thread-safe. The Document, RuleSet and
+// lookups must outlive it.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "eventline/dates.h"
+#include "eventline/document.h"
+#include "eventline/event.h"
+#include "eventline/matcher.h"
+#include "eventline/rules.h"
+#include "eventline/sentences.h"
+
+namespace eventline {
+
+class Gazetteer;
+class Actors;
+
+struct Lookups {
+  const RuleSet* rules = nullptr;
+  const Gazetteer* places = nullptr;  // may be null: no places
+  const Actors* actors = nullptr;     // may be null: actors as written
+};
+
+class Assembler {
+ public:
+  Assembler(const Document& doc, const Lookups& lookups);
+
+  // Appends the rows of one sentence (in trigger order) to `out`.
+  void AddSentence(const Sentence& sentence, std::span<const TimeExpr> times,
+                   std::span<const Match> events, std::span<const Match> cues,
+                   std::vector<EventRow>& out);
+
+  struct Carried {  // the last event date stated in the text, for date_source=context
+    TimeExpr time;
+    int sentence_index = 0;
+  };
+
+ private:
+  const Document& doc_;
+  Lookups lookups_;
+  std::optional<Carried> carried_;
+  // Quoted speech: the speaker who opened a quote, and where.
+  std::string quote_source_;
+  int quote_sentence_ = 0;
+  bool quote_open_ = false;
+  std::vector<std::pair<std::string, int>> doc_countries_;  // country hint, built lazily
+};
+
+// Splits a quantity phrase ("some 24 fighter jets and bombers along with 14
+// choppers") into counted things; a phrase without a number gives one entry
+// with no value and the text as written.
+[[nodiscard]] std::vector<Quantity> ParseQuantities(std::string_view phrase);
+
+}  // namespace eventline

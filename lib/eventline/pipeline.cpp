@@ -1,0 +1,74 @@
+#include "eventline/pipeline.h"
+
+#include "eventline/assemble.h"
+
+namespace eventline {
+
+struct Engine::Impl {
+  EngineOptions options;
+  RuleSet rules;
+  std::unique_ptr<Matcher> matcher;
+};
+
+Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Engine::~Engine() = default;
+
+std::unique_ptr<Engine> Engine::Load(const EngineOptions& options, DiagnosticSink& sink) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  const std::size_t errors_before = sink.error_count();
+  impl->rules = LoadRules(options.rule_dirs, sink);
+  if (sink.error_count() > errors_before) return nullptr;
+  impl->matcher = Matcher::Compile(impl->rules, sink);
+  if (!impl->matcher || sink.error_count() > errors_before) return nullptr;
+  return std::unique_ptr<Engine>(new Engine(std::move(impl)));
+}
+
+const RuleSet& Engine::rules() const { return impl_->rules; }
+const Matcher& Engine::matcher() const { return *impl_->matcher; }
+const EngineOptions& Engine::options() const { return impl_->options; }
+
+CleanedDocument Engine::Clean(const Document& doc) const {
+  CleanedDocument out;
+  out.lines = ClassifyLines(doc.text, impl_->options.keep_boilerplate);
+  for (const Line& l : out.lines) out.dropped_lines += l.keep ? 0 : 1;
+  out.sentences = SplitSentences(doc.text, out.lines);
+  return out;
+}
+
+std::vector<TimeExpr> Engine::Dates(const Document& doc) const {
+  const CleanedDocument cleaned = Clean(doc);
+  TimeContext ctx;
+  ctx.pub_date = doc.pub_date;
+  ctx.order = impl_->options.date_order;
+  std::vector<TimeExpr> out;
+  for (const Sentence& s : cleaned.sentences) {
+    for (TimeExpr& t : FindTimes(*impl_->matcher, doc.text, s, ctx)) out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::vector<EventRow> Engine::Extract(const Document& doc) const {
+  const CleanedDocument cleaned = Clean(doc);
+  TimeContext ctx;
+  ctx.pub_date = doc.pub_date;
+  ctx.order = impl_->options.date_order;
+  Lookups lookups;
+  lookups.rules = &impl_->rules;
+  Assembler assembler(doc, lookups);
+  std::vector<EventRow> rows;
+  std::vector<Match> events, cues;
+  for (const Sentence& s : cleaned.sentences) {
+    const std::vector<TimeExpr> times = FindTimes(*impl_->matcher, doc.text, s, ctx);
+    events.clear();
+    cues.clear();
+    impl_->matcher->FindAll(RuleKind::kEvent, doc.text, s.begin, s.end, events);
+    // Cues are read in every sentence: a speaker may open a quote in a
+    // sentence without events that later sentences continue.
+    impl_->matcher->FindAll(RuleKind::kCue, doc.text, s.begin, s.end, cues);
+    assembler.AddSentence(s, times, events, cues, rows);
+  }
+  return rows;
+}
+
+}  // namespace eventline
