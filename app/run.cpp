@@ -112,6 +112,7 @@ struct Work {
   Document doc;
   std::string out;
   std::size_t rows = 0;
+  std::size_t dropped = 0;  // boilerplate lines skipped
 };
 
 using ProcessFn = void (*)(const Config&, const Engine*, Work&);
@@ -139,6 +140,7 @@ void ProcessSentences(const Config& c, const Engine*, Work& w) {
   const RowWriter writer(c.format, {std::begin(kSentenceColumns), std::end(kSentenceColumns)},
                          false);
   const auto lines = ClassifyLines(w.doc.text, c.keep_boilerplate);
+  for (const Line& l : lines) w.dropped += l.keep ? 0 : 1;
   for (const Sentence& s : SplitSentences(w.doc.text, lines)) {
     const Field fields[] = {TextField(w.doc.doc_id), static_cast<std::int64_t>(s.index),
                             static_cast<std::int64_t>(s.begin), static_cast<std::int64_t>(s.end),
@@ -150,7 +152,7 @@ void ProcessSentences(const Config& c, const Engine*, Work& w) {
 
 void ProcessDates(const Config& c, const Engine* engine, Work& w) {
   const RowWriter writer(c.format, {std::begin(kDateColumns), std::end(kDateColumns)}, false);
-  for (const TimeExpr& t : engine->Dates(w.doc)) {
+  for (const TimeExpr& t : engine->Dates(w.doc, &w.dropped)) {
     const auto iso = [](const std::optional<Date>& d) {
       return d ? FormatIsoDate(*d) : std::string();
     };
@@ -172,7 +174,7 @@ void ProcessDates(const Config& c, const Engine* engine, Work& w) {
 
 void ProcessExtract(const Config& c, const Engine* engine, Work& w) {
   const RowWriter writer(c.format, {kEventColumns.begin(), kEventColumns.end()}, false);
-  for (const EventRow& row : engine->Extract(w.doc)) {
+  for (const EventRow& row : engine->Extract(w.doc, &w.dropped)) {
     const auto fields = EventFields(row);
     writer.Row(fields, w.out);
     ++w.rows;
@@ -220,6 +222,7 @@ class Progress {
 // by two windows.
 struct StreamResult {
   std::size_t rows = 0;
+  std::size_t dropped = 0;
 };
 
 StreamResult Stream(const Config& c, const Engine* engine, ProcessFn fn, InputReader& reader,
@@ -273,6 +276,7 @@ StreamResult Stream(const Config& c, const Engine* engine, ProcessFn fn, InputRe
     for (Work& w : current) {
       chunk += w.out;
       result.rows += w.rows;
+      result.dropped += w.dropped;
       bytes += w.doc.text.size();
       ++docs;
     }
@@ -378,11 +382,13 @@ int Run(const Config& c, const char* argv0) {
   const InputStats& stats = reader.stats();
   if (c.verbose > 0) {
     std::fprintf(stderr,
-                 "eventline: %zu documents read, %zu skipped, %zu failed, %zu %s written\n",
+                 "eventline: %zu documents read, %zu skipped, %zu failed, %zu %s written, "
+                 "%zu boilerplate lines dropped\n",
                  stats.documents, stats.skipped, stats.failed, result.rows,
                  c.command == Command::kExtract   ? "events"
                  : c.command == Command::kDates   ? "time expressions"
-                                                  : "sentences");
+                                                  : "sentences",
+                 result.dropped);
   }
   if (diag_errors > 0 || stats.failed > 0) return 2;
   if (c.fail_empty && result.rows == 0) return 1;

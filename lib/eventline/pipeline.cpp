@@ -36,8 +36,9 @@ CleanedDocument Engine::Clean(const Document& doc) const {
   return out;
 }
 
-std::vector<TimeExpr> Engine::Dates(const Document& doc) const {
+std::vector<TimeExpr> Engine::Dates(const Document& doc, std::size_t* dropped_lines) const {
   const CleanedDocument cleaned = Clean(doc);
+  if (dropped_lines) *dropped_lines = cleaned.dropped_lines;
   TimeContext ctx;
   ctx.pub_date = doc.pub_date;
   ctx.order = impl_->options.date_order;
@@ -48,8 +49,9 @@ std::vector<TimeExpr> Engine::Dates(const Document& doc) const {
   return out;
 }
 
-std::vector<EventRow> Engine::Extract(const Document& doc) const {
+std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_lines) const {
   const CleanedDocument cleaned = Clean(doc);
+  if (dropped_lines) *dropped_lines = cleaned.dropped_lines;
   TimeContext ctx;
   ctx.pub_date = doc.pub_date;
   ctx.order = impl_->options.date_order;

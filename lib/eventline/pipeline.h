@@ -44,8 +44,11 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
 
   [[nodiscard]] CleanedDocument Clean(const Document& doc) const;
-  [[nodiscard]] std::vector<TimeExpr> Dates(const Document& doc) const;
-  [[nodiscard]] std::vector<EventRow> Extract(const Document& doc) const;
+  // `dropped_lines`, when given, receives the number of boilerplate lines skipped.
+  [[nodiscard]] std::vector<TimeExpr> Dates(const Document& doc,
+                                            std::size_t* dropped_lines = nullptr) const;
+  [[nodiscard]] std::vector<EventRow> Extract(const Document& doc,
+                                              std::size_t* dropped_lines = nullptr) const;
 
   [[nodiscard]] const RuleSet& rules() const;
   [[nodiscard]] const Matcher& matcher() const;
