@@ -47,4 +47,40 @@ struct TimeExpr {
 [[nodiscard]] std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
                                               const Sentence& sentence, TimeContext& ctx);
 
+// ---- Value resolution (exposed for tests and for rule checking) ----------
+
+// Whether a phrase sits in a sentence about the future. Moves defaults: a
+// bare weekday or a month without a year then looks forward from pub_date.
+enum class Tense { kPast, kFuture };
+
+// The tense governing the phrase at sentence[phrase_begin, phrase_end):
+// future when the sentence carries a future cue ("will", "is expected to",
+// "plans to", "next", ...) unless a reporting verb in the past tense sits
+// right before the phrase ("said on Tuesday it will ..."). Pure.
+[[nodiscard]] Tense TenseAt(std::string_view sentence, std::size_t phrase_begin,
+                            std::size_t phrase_end);
+
+// Capture name -> the text it matched ("" for an unset group).
+using TimeCaptures = std::vector<std::pair<std::string_view, std::string_view>>;
+
+struct Resolution {
+  Interval interval;
+  bool resolved = false;  // false: needs pub_date and there is none, or `error` is set
+  std::string error;      // non-empty when the value is malformed or names an impossible date
+};
+
+// Resolves a symbolic time value (docs/dates.md, "value language"), such as
+// "weekday({weekday}, last)" with captures {{"weekday", "Tuesday"}}, against
+// ctx.pub_date / ctx.anchor. Never throws; bad values come back in `error`.
+[[nodiscard]] Resolution ResolveValue(std::string_view value, const TimeCaptures& captures,
+                                      const TimeContext& ctx, Tense tense = Tense::kPast);
+
+// Syntax check of a value template for the rule loader: unknown function,
+// wrong arity, unbalanced parentheses. Returns "" when the value is well formed.
+[[nodiscard]] std::string CheckValue(std::string_view value);
+
+// "2022-03-07", or "2022-03-07/2022-03-09" for a span; "" when the interval
+// has neither end. Used for Interval::alternative.
+[[nodiscard]] std::string FormatInterval(const Interval& interval);
+
 }  // namespace eventline

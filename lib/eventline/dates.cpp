@@ -1,0 +1,1093 @@
+#include "eventline/dates.h"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <utility>
+
+#include "eventline/numbers.h"
+
+namespace eventline {
+
+namespace chr = std::chrono;
+
+std::string_view ToString(Precision p) {
+  switch (p) {
+    case Precision::kNone: return "none";
+    case Precision::kDay: return "day";
+    case Precision::kWeek: return "week";
+    case Precision::kMonth: return "month";
+    case Precision::kYear: return "year";
+    case Precision::kRange: return "range";
+  }
+  return "none";
+}
+
+std::string FormatInterval(const Interval& iv) {
+  if (!iv.start && !iv.end) return {};
+  if (iv.start && iv.end && *iv.start == *iv.end) return FormatIsoDate(*iv.start);
+  return (iv.start ? FormatIsoDate(*iv.start) : std::string("..")) + "/" +
+         (iv.end ? FormatIsoDate(*iv.end) : std::string(".."));
+}
+
+namespace {
+
+// ---------------------------------------------------------------- text utils
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string LowerTrim(std::string_view s) {
+  std::string out;
+  for (char c : s) out.push_back(Lower(c));
+  const auto b = out.find_first_not_of(" \t\r\n.,'\u2019");
+  if (b == std::string::npos) return {};
+  const auto e = out.find_last_not_of(" \t\r\n.,");
+  return out.substr(b, e - b + 1);
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n')) s.remove_suffix(1);
+  return s;
+}
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// ------------------------------------------------------------ calendar utils
+
+Date MakeDate(int y, unsigned m, unsigned d) {
+  return Date{chr::year{y}, chr::month{m}, chr::day{d}};
+}
+Date LastOfMonth(int y, unsigned m) {
+  const chr::year_month_day_last l{chr::year{y}, chr::month_day_last{chr::month{m}}};
+  return Date{l};
+}
+int YearOf(const Date& d) { return static_cast<int>(d.year()); }
+unsigned MonthOf(const Date& d) { return static_cast<unsigned>(d.month()); }
+unsigned DayOf(const Date& d) { return static_cast<unsigned>(d.day()); }
+
+// Adds months, clamping the day to the target month's length (Jan 31 + 1 = Feb 28/29).
+Date AddMonths(const Date& d, int n) {
+  int total = YearOf(d) * 12 + static_cast<int>(MonthOf(d)) - 1 + n;
+  int y = total / 12;
+  int m0 = total % 12;
+  if (m0 < 0) m0 += 12, y -= 1;
+  const unsigned m = static_cast<unsigned>(m0 + 1);
+  const Date last = LastOfMonth(y, m);
+  return MakeDate(y, m, std::min(DayOf(d), DayOf(last)));
+}
+
+int DaysBetween(const Date& a, const Date& b) {  // b - a
+  return static_cast<int>((chr::sys_days{b} - chr::sys_days{a}).count());
+}
+
+// 0 = Monday ... 6 = Sunday.
+int IsoIndex(chr::weekday w) { return static_cast<int>(w.iso_encoding()) - 1; }
+Date MondayOf(const Date& d) { return AddDays(d, -IsoIndex(WeekdayOf(d))); }
+
+Interval DayInterval(const Date& d) { return {d, d, Precision::kDay, {}}; }
+Interval Span(const Date& a, const Date& b, Precision p = Precision::kRange) { return {a, b, p, {}}; }
+Interval MonthInterval(int y, unsigned m) {
+  return {MakeDate(y, m, 1), LastOfMonth(y, m), Precision::kMonth, {}};
+}
+Interval YearInterval(int y) { return {MakeDate(y, 1, 1), MakeDate(y, 12, 31), Precision::kYear, {}}; }
+Interval WeekInterval(const Date& d) {
+  const Date mon = MondayOf(d);
+  return {mon, AddDays(mon, 6), Precision::kWeek, {}};
+}
+
+// --------------------------------------------------------------- word tables
+
+std::optional<unsigned> ParseMonth(std::string_view text) {
+  const std::string s = LowerTrim(text);
+  if (s.empty()) return std::nullopt;
+  if (AllDigits(s)) {
+    if (s.size() > 2) return std::nullopt;
+    const unsigned v = static_cast<unsigned>(std::stoi(s));
+    if (v >= 1 && v <= 12) return v;
+    return std::nullopt;
+  }
+  static constexpr std::array<std::string_view, 12> kNames = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  for (unsigned i = 0; i < 12; ++i) {
+    const std::string_view name = kNames[i];
+    if (s == name) return i + 1;
+    if (s.size() >= 3 && s.size() < name.size() && name.substr(0, s.size()) == s) return i + 1;
+  }
+  return std::nullopt;
+}
+
+std::optional<chr::weekday> ParseWeekday(std::string_view text) {
+  const std::string s = LowerTrim(text);
+  static constexpr std::array<std::string_view, 7> kNames = {
+      "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+  if (s.size() < 3) return std::nullopt;
+  for (unsigned i = 0; i < 7; ++i) {
+    const std::string_view name = kNames[i];
+    if (s == name || (s.size() < name.size() && name.substr(0, s.size()) == s))
+      return chr::weekday{i};
+  }
+  return std::nullopt;
+}
+
+enum class Unit { kHour, kDay, kWeek, kFortnight, kMonth, kYear, kDecade };
+
+std::optional<Unit> ParseUnit(std::string_view text) {
+  std::string s = LowerTrim(text);
+  if (s.size() > 1 && s.back() == 's') s.pop_back();
+  if (s == "hour" || s == "hr") return Unit::kHour;
+  if (s == "day" || s == "night") return Unit::kDay;
+  if (s == "week") return Unit::kWeek;
+  if (s == "fortnight") return Unit::kFortnight;
+  if (s == "month") return Unit::kMonth;
+  if (s == "year") return Unit::kYear;
+  if (s == "decade") return Unit::kDecade;
+  return std::nullopt;
+}
+
+// this / last / next / signed integers.
+std::optional<int> ParseRel(std::string_view text) {
+  const std::string s = LowerTrim(text);
+  if (s == "this" || s == "current" || s == "0" || s == "same") return 0;
+  if (s == "last" || s == "previous" || s == "past" || s == "prior" || s == "preceding") return -1;
+  if (s == "next" || s == "coming" || s == "following") return 1;
+  if (s.empty()) return std::nullopt;
+  std::string_view v = s;
+  int sign = 1;
+  if (v.front() == '-' || v.front() == '+') {
+    sign = v.front() == '-' ? -1 : 1;
+    v.remove_prefix(1);
+  }
+  if (!AllDigits(v) || v.size() > 4) return std::nullopt;
+  return sign * std::stoi(std::string(v));
+}
+
+// A count: digits or words ("nine", "a", "twenty-four"), or a signed integer.
+std::optional<int> ParseCount(std::string_view text) {
+  std::string_view t = Trim(text);
+  int sign = 1;
+  if (!t.empty() && (t.front() == '-' || t.front() == '+')) {
+    sign = t.front() == '-' ? -1 : 1;
+    t.remove_prefix(1);
+  }
+  const auto v = ParseNumber(t);
+  if (!v || *v > 100000) return std::nullopt;
+  return sign * static_cast<int>(*v);
+}
+
+// ------------------------------------------------------------ value parsing
+
+struct Node {
+  std::string name;  // function name; empty for an atom
+  std::string atom;  // raw atom text (with {captures}), for atoms
+  std::vector<std::pair<std::string, Node>> args;  // key ("" = positional), value
+  bool call = false;
+};
+
+bool IsIdentChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+class Parser {
+ public:
+  explicit Parser(std::string_view s) : s_(s) {}
+
+  std::optional<Node> ParseTop(std::string& error) {
+    SkipSpace();
+    auto n = ParseExpr(error, /*top=*/true);
+    SkipSpace();
+    if (n && pos_ != s_.size()) {
+      error = "unexpected '" + std::string(s_.substr(pos_, 1)) + "' in value";
+      return std::nullopt;
+    }
+    return n;
+  }
+
+ private:
+  void SkipSpace() {
+    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t')) ++pos_;
+  }
+
+  std::optional<Node> ParseExpr(std::string& error, bool top) {
+    SkipSpace();
+    std::size_t p = pos_;
+    while (p < s_.size() && IsIdentChar(s_[p])) ++p;
+    std::size_t q = p;
+    while (q < s_.size() && s_[q] == ' ') ++q;
+    const bool ident = p > pos_ && !(s_[pos_] >= '0' && s_[pos_] <= '9');
+    if (ident && q < s_.size() && s_[q] == '(') {
+      Node n;
+      n.call = true;
+      n.name = std::string(s_.substr(pos_, p - pos_));
+      pos_ = q + 1;
+      SkipSpace();
+      if (pos_ < s_.size() && s_[pos_] == ')') {
+        ++pos_;
+        return n;
+      }
+      while (true) {
+        SkipSpace();
+        // key=...
+        std::string key;
+        std::size_t k = pos_;
+        while (k < s_.size() && IsIdentChar(s_[k])) ++k;
+        std::size_t k2 = k;
+        while (k2 < s_.size() && s_[k2] == ' ') ++k2;
+        if (k > pos_ && k2 < s_.size() && s_[k2] == '=') {
+          key = std::string(s_.substr(pos_, k - pos_));
+          pos_ = k2 + 1;
+        }
+        auto arg = ParseExpr(error, false);
+        if (!arg) return std::nullopt;
+        n.args.emplace_back(std::move(key), std::move(*arg));
+        SkipSpace();
+        if (pos_ < s_.size() && s_[pos_] == ',') {
+          ++pos_;
+          continue;
+        }
+        if (pos_ < s_.size() && s_[pos_] == ')') {
+          ++pos_;
+          return n;
+        }
+        error = "expected ',' or ')' in value";
+        return std::nullopt;
+      }
+    }
+    if (top) {
+      if (ident && p == s_.size()) {  // bare function name: "overnight"
+        Node n;
+        n.call = true;
+        n.name = std::string(s_.substr(pos_, p - pos_));
+        pos_ = p;
+        return n;
+      }
+      error = "a value must be a function call such as date(...)";
+      return std::nullopt;
+    }
+    // Atom: up to ',' or ')' outside braces.
+    Node n;
+    int brace = 0;
+    const std::size_t start = pos_;
+    while (pos_ < s_.size()) {
+      const char c = s_[pos_];
+      if (c == '{') ++brace;
+      if (c == '}') --brace;
+      if (brace == 0 && (c == ',' || c == ')')) break;
+      if (c == '(') {
+        error = "unexpected '(' in value";
+        return std::nullopt;
+      }
+      ++pos_;
+    }
+    if (brace != 0) {
+      error = "unbalanced '{' in value";
+      return std::nullopt;
+    }
+    n.atom = std::string(Trim(s_.substr(start, pos_ - start)));
+    return n;
+  }
+
+  std::string_view s_;
+  std::size_t pos_ = 0;
+};
+
+// Function signatures: parameter names in positional order.
+struct Signature {
+  std::string_view name;
+  std::array<std::string_view, 5> params;
+  int required;
+};
+
+constexpr std::array<Signature, 28> kFunctions = {{
+    {"date", {"y", "m", "d", "", ""}, 0},
+    {"numeric", {"a", "b", "y", "", ""}, 2},
+    {"decade", {"y", "", "", "", ""}, 1},
+    {"quarter", {"q", "y", "", "", ""}, 1},
+    {"part", {"which", "of", "", "", ""}, 2},
+    {"week_of", {"n", "of", "", "", ""}, 2},
+    {"day", {"rel", "", "", "", ""}, 1},
+    {"overnight", {"", "", "", "", ""}, 0},
+    {"weekday", {"w", "mode", "", "", ""}, 1},
+    {"weekday_range", {"w1", "w2", "", "", ""}, 2},
+    {"week", {"rel", "", "", "", ""}, 1},
+    {"month", {"rel", "", "", "", ""}, 1},
+    {"year", {"rel", "", "", "", ""}, 1},
+    {"earlier", {"unit", "", "", "", ""}, 1},
+    {"later", {"unit", "", "", "", ""}, 1},
+    {"ago", {"n", "unit", "", "", ""}, 2},
+    {"ahead", {"n", "unit", "", "", ""}, 2},
+    {"past", {"n", "unit", "", "", ""}, 2},
+    {"next", {"n", "unit", "", "", ""}, 2},
+    {"recent", {"unit", "", "", "", ""}, 1},
+    {"coming", {"unit", "", "", "", ""}, 1},
+    {"lasting", {"n", "unit", "", "", ""}, 2},
+    {"range", {"d1", "d2", "m1", "m2", "y"}, 2},
+    {"since", {"from", "", "", "", ""}, 1},
+    {"until", {"to", "", "", "", ""}, 1},
+    {"by", {"to", "", "", "", ""}, 1},
+    {"season", {"s", "rel", "y", "", ""}, 1},
+    {"anchor", {"n", "unit", "", "", ""}, 2},
+}};
+
+const Signature* FindSignature(std::string_view name) {
+  for (const auto& f : kFunctions) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+std::string CheckNode(const Node& n) {
+  if (!n.call) return {};
+  const Signature* sig = FindSignature(n.name);
+  if (!sig) return "unknown time function '" + n.name + "'";
+  std::size_t positional = 0;
+  std::array<bool, 5> seen{};
+  for (const auto& [key, arg] : n.args) {
+    std::size_t slot = 0;
+    if (key.empty()) {
+      slot = positional++;
+      if (slot >= sig->params.size() || sig->params[slot].empty())
+        return "too many arguments to '" + n.name + "'";
+    } else {
+      slot = sig->params.size();
+      for (std::size_t i = 0; i < sig->params.size(); ++i) {
+        if (!sig->params[i].empty() && sig->params[i] == key) slot = i;
+      }
+      if (slot == sig->params.size()) return "'" + n.name + "' has no parameter '" + key + "'";
+    }
+    if (seen[slot]) return "parameter '" + std::string(sig->params[slot]) + "' given twice";
+    seen[slot] = true;
+    if (auto e = CheckNode(arg); !e.empty()) return e;
+  }
+  for (int i = 0; i < sig->required; ++i) {
+    if (!seen[static_cast<std::size_t>(i)])
+      return "'" + n.name + "' needs '" + std::string(sig->params[static_cast<std::size_t>(i)]) + "'";
+  }
+  return {};
+}
+
+// --------------------------------------------------------------- evaluation
+
+struct Eval {
+  const TimeCaptures& captures;
+  const TimeContext& ctx;
+  Tense tense;
+  std::string error;
+  bool needs_ref = false;  // a pub date (or anchor) was needed and missing
+
+  // Arguments of one call, by parameter name.
+  struct Args {
+    const Node* node;
+    const Signature* sig;
+    const Node* Get(std::string_view name) const {
+      std::size_t positional = 0;
+      for (const auto& [key, arg] : node->args) {
+        std::string_view k = key;
+        if (k.empty()) k = sig->params[positional++];
+        if (k == name) return &arg;
+      }
+      return nullptr;
+    }
+  };
+
+  std::string Text(const Node* n) const {
+    if (!n || n->call) return {};
+    std::string out;
+    const std::string& a = n->atom;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i] == '{') {
+        const auto close = a.find('}', i);
+        const std::string_view name = std::string_view(a).substr(i + 1, close - i - 1);
+        for (const auto& [cn, ct] : captures) {
+          if (cn == name) {
+            out.append(ct);
+            break;
+          }
+        }
+        i = close;
+        continue;
+      }
+      out.push_back(a[i]);
+    }
+    return std::string(Trim(out));
+  }
+
+  std::optional<Date> Ref() {
+    if (!ctx.pub_date) {
+      needs_ref = true;
+      return std::nullopt;
+    }
+    return ctx.pub_date;
+  }
+
+  std::optional<Interval> Fail(std::string message) {
+    if (error.empty()) error = std::move(message);
+    return std::nullopt;
+  }
+
+  // 4-digit, or 2-digit ("90", "'90") resolved to the century that puts it
+  // nearest the reference year without going more than 10 years past it.
+  std::optional<int> Year(std::string_view text) {
+    std::string s = LowerTrim(text);
+    if (!s.empty() && (s.front() == '\'' )) s.erase(0, 1);
+    if (s.size() >= 3 && s.compare(0, 3, "\xE2\x80\x99") == 0) s.erase(0, 3);
+    if (!AllDigits(s)) return std::nullopt;
+    if (s.size() == 4) return std::stoi(s);
+    if (s.size() != 2) return std::nullopt;
+    const int yy = std::stoi(s);
+    const int ref = ctx.pub_date ? YearOf(*ctx.pub_date) : 2000;
+    int y = (ref / 100) * 100 + yy;
+    if (y > ref + 10) y -= 100;
+    if (y <= ref - 90) y += 100;
+    return y;
+  }
+
+  // The year for a month/day phrase with no year: pub year, moved back one
+  // when the span would start after pub_date in a past sentence, forward one
+  // when it would end before pub_date in a future sentence.
+  std::optional<int> InferYear(unsigned m_first, unsigned d_first, unsigned m_last,
+                               unsigned d_last) {
+    auto p = Ref();
+    if (!p) return std::nullopt;
+    int y = YearOf(*p);
+    const Date first = MakeDate(y, m_first, std::min(d_first, DayOf(LastOfMonth(y, m_first))));
+    const Date last = MakeDate(y, m_last, std::min(d_last, DayOf(LastOfMonth(y, m_last))));
+    if (tense == Tense::kPast && first > *p) return y - 1;
+    if (tense == Tense::kFuture && last < *p) return y + 1;
+    return y;
+  }
+
+  std::optional<Interval> Run(const Node& n) {
+    const Signature* sig = FindSignature(n.name);
+    if (!sig) return Fail("unknown time function '" + n.name + "'");
+    Args a{&n, sig};
+    const std::string& f = n.name;
+    if (f == "date") return DateFn(Text(a.Get("y")), Text(a.Get("m")), Text(a.Get("d")));
+    if (f == "numeric") return Numeric(Text(a.Get("a")), Text(a.Get("b")), Text(a.Get("y")));
+    if (f == "decade") return Decade(Text(a.Get("y")));
+    if (f == "quarter") return Quarter(Text(a.Get("q")), Text(a.Get("y")));
+    if (f == "part") return Part(Text(a.Get("which")), a.Get("of"));
+    if (f == "week_of") return WeekOf(Text(a.Get("n")), a.Get("of"));
+    if (f == "day") return RelDay(Text(a.Get("rel")));
+    if (f == "overnight") {
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      return Span(AddDays(*p, -1), *p);
+    }
+    if (f == "weekday") return WeekdayFn(Text(a.Get("w")), Text(a.Get("mode")));
+    if (f == "weekday_range") return WeekdayRange(Text(a.Get("w1")), Text(a.Get("w2")));
+    if (f == "week" || f == "month" || f == "year") return Calendar(f, Text(a.Get("rel")));
+    if (f == "earlier" || f == "later") return EarlierLater(f == "later", Text(a.Get("unit")));
+    if (f == "ago" || f == "ahead" || f == "anchor")
+      return Shift(f, Text(a.Get("n")), Text(a.Get("unit")));
+    if (f == "past" || f == "next" || f == "lasting")
+      return Window(f, Text(a.Get("n")), Text(a.Get("unit")));
+    if (f == "recent" || f == "coming") return Vague(f == "coming", Text(a.Get("unit")));
+    if (f == "range")
+      return Range(Text(a.Get("d1")), Text(a.Get("d2")), Text(a.Get("m1")), Text(a.Get("m2")),
+                   Text(a.Get("y")));
+    if (f == "since" || f == "until" || f == "by") return Bound(f, a.Get(f == "since" ? "from" : "to"));
+    if (f == "season") return Season(Text(a.Get("s")), Text(a.Get("rel")), Text(a.Get("y")));
+    return Fail("unknown time function '" + f + "'");
+  }
+
+  std::optional<Interval> Inner(const Node* n) {
+    if (!n) return Fail("missing argument");
+    if (n->call) return Run(*n);
+    return Fail("expected a nested time value such as month(this)");
+  }
+
+  std::optional<Interval> DateFn(const std::string& ys, const std::string& ms,
+                                 const std::string& ds) {
+    std::optional<int> y;
+    if (!ys.empty()) {
+      y = Year(ys);
+      if (!y) return Fail("not a year: '" + ys + "'");
+    }
+    std::optional<unsigned> m;
+    if (!ms.empty()) {
+      m = ParseMonth(ms);
+      if (!m) return Fail("not a month: '" + ms + "'");
+    }
+    std::optional<unsigned> d;
+    if (!ds.empty()) {
+      const auto v = ParseCardinalOrOrdinal(ds);
+      if (!v || *v < 1 || *v > 31) return Fail("not a day of the month: '" + ds + "'");
+      d = static_cast<unsigned>(*v);
+    }
+    if (!m) {
+      if (d) {  // "on the 3rd": a day in the publication month (or the one before/after)
+        auto p = Ref();
+        if (!p) return std::nullopt;
+        Date cand = MakeDate(YearOf(*p), MonthOf(*p), *d);
+        if (tense == Tense::kPast && (!cand.ok() || cand > *p)) cand = AddMonths(MakeDate(YearOf(*p), MonthOf(*p), 1), -1);
+        else if (tense == Tense::kFuture && (!cand.ok() || cand < *p)) cand = AddMonths(MakeDate(YearOf(*p), MonthOf(*p), 1), 1);
+        else return DayInterval(cand);
+        const Date out = MakeDate(YearOf(cand), MonthOf(cand), *d);
+        if (!out.ok()) return Fail("no such day: '" + ds + "'");
+        return DayInterval(out);
+      }
+      if (!y) return Fail("date() needs y, m or d");
+      return YearInterval(*y);
+    }
+    if (!y) {
+      y = d ? InferYear(*m, *d, *m, *d) : InferYear(*m, 1, *m, 31);
+      if (!y) return std::nullopt;
+    }
+    if (!d) return MonthInterval(*y, *m);
+    const Date out = MakeDate(*y, *m, *d);
+    if (!out.ok()) return Fail("no such date: day " + std::to_string(*d) + " of month " + std::to_string(*m) + " in " + std::to_string(*y));
+    return DayInterval(out);
+  }
+
+  std::optional<Interval> Numeric(const std::string& as, const std::string& bs,
+                                  const std::string& ys) {
+    if (!AllDigits(as) || !AllDigits(bs) || as.size() > 2 || bs.size() > 2)
+      return Fail("numeric() needs two small numbers");
+    const unsigned a = static_cast<unsigned>(std::stoi(as)), b = static_cast<unsigned>(std::stoi(bs));
+    std::optional<int> y;
+    if (!ys.empty()) {
+      y = Year(ys);
+      if (!y) return Fail("not a year: '" + ys + "'");
+    }
+    auto build = [&](unsigned d, unsigned m) -> std::optional<Date> {
+      if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+      int yy = 0;
+      if (y) {
+        yy = *y;
+      } else {
+        const auto iy = InferYear(m, d, m, d);
+        if (!iy) return std::nullopt;
+        yy = *iy;
+      }
+      const Date out = MakeDate(yy, m, d);
+      if (!out.ok()) return std::nullopt;
+      return out;
+    };
+    const bool day_first = ctx.order == DateOrder::kDayFirst;
+    auto primary = day_first ? build(a, b) : build(b, a);
+    auto other = day_first ? build(b, a) : build(a, b);
+    if (!primary && !other) {
+      if (needs_ref) return std::nullopt;
+      return Fail("no such date: '" + as + "/" + bs + "'");
+    }
+    if (!primary) return DayInterval(*other);  // only one reading is a date: no ambiguity
+    Interval iv = DayInterval(*primary);
+    if (other && *other != *primary) iv.alternative = FormatIsoDate(*other);
+    return iv;
+  }
+
+  std::optional<Interval> Decade(const std::string& ys) {
+    std::string s = LowerTrim(ys);
+    if (!s.empty() && s.back() == 's') s.pop_back();
+    auto y = Year(s);
+    if (!y || *y % 10 != 0) return Fail("not a decade: '" + ys + "'");
+    return Span(MakeDate(*y, 1, 1), MakeDate(*y + 9, 12, 31));
+  }
+
+  std::optional<Interval> Quarter(const std::string& qs, const std::string& ys) {
+    const auto q = ParseCardinalOrOrdinal(qs);
+    if (!q || *q < 1 || *q > 4) return Fail("not a quarter: '" + qs + "'");
+    const unsigned m1 = static_cast<unsigned>(*q * 3 - 2), m3 = static_cast<unsigned>(*q * 3);
+    std::optional<int> y;
+    if (!ys.empty()) {
+      y = Year(ys);
+      if (!y) return Fail("not a year: '" + ys + "'");
+    } else {
+      y = InferYear(m1, 1, m3, 28);
+      if (!y) return std::nullopt;
+    }
+    return Span(MakeDate(*y, m1, 1), LastOfMonth(*y, m3));
+  }
+
+  std::optional<Interval> Part(const std::string& which_s, const Node* of) {
+    auto inner = Inner(of);
+    if (!inner || !inner->start || !inner->end) return std::nullopt;
+    const std::string w = LowerTrim(which_s);
+    int third = -1;
+    if (w == "early" || w == "start" || w == "beginning") third = 0;
+    if (w == "mid" || w == "middle") third = 1;
+    if (w == "late" || w == "end") third = 2;
+    if (third < 0) return Fail("part() needs early, mid or late, not '" + which_s + "'");
+    const Date s = *inner->start, e = *inner->end;
+    Date a = s, b = e;
+    switch (inner->precision) {
+      case Precision::kMonth: {  // 1-10, 11-20, 21-end
+        const int y = YearOf(s);
+        const unsigned m = MonthOf(s);
+        a = MakeDate(y, m, third == 0 ? 1u : third == 1 ? 11u : 21u);
+        b = third == 0 ? MakeDate(y, m, 10) : third == 1 ? MakeDate(y, m, 20) : e;
+        break;
+      }
+      case Precision::kYear: {  // Jan-Apr, May-Aug, Sep-Dec
+        const int y = YearOf(s);
+        const unsigned m1 = static_cast<unsigned>(1 + 4 * third);
+        a = MakeDate(y, m1, 1);
+        b = LastOfMonth(y, m1 + 3);
+        break;
+      }
+      default: {  // any span: thirds by days
+        const int len = DaysBetween(s, e) + 1;
+        const int cut1 = len / 3, cut2 = (2 * len) / 3;
+        a = AddDays(s, third == 0 ? 0 : third == 1 ? cut1 : cut2);
+        b = AddDays(s, third == 0 ? cut1 - 1 : third == 1 ? cut2 - 1 : len - 1);
+        if (b < a) b = a;
+      }
+    }
+    return Span(a, b);
+  }
+
+  std::optional<Interval> WeekOf(const std::string& ns, const Node* of) {
+    auto inner = Inner(of);
+    if (!inner || !inner->start || !inner->end) return std::nullopt;
+    const std::string w = LowerTrim(ns);
+    if (w == "last" || w == "final") {
+      return Interval{AddDays(*inner->end, -6), *inner->end, Precision::kWeek, {}};
+    }
+    const auto n = ParseCardinalOrOrdinal(ns);
+    if (!n || *n < 1 || *n > 5) return Fail("not a week number: '" + ns + "'");
+    const Date a = AddDays(*inner->start, static_cast<int>(*n - 1) * 7);
+    if (a > *inner->end) return Fail("no such week: '" + ns + "'");
+    Date b = AddDays(a, 6);
+    if (b > *inner->end) b = *inner->end;
+    return Interval{a, b, Precision::kWeek, {}};
+  }
+
+  std::optional<Interval> RelDay(const std::string& rel) {
+    const auto r = ParseRel(rel);
+    if (!r) return Fail("day() needs an offset, not '" + rel + "'");
+    auto p = Ref();
+    if (!p) return std::nullopt;
+    return DayInterval(AddDays(*p, *r));
+  }
+
+  std::optional<Interval> WeekdayFn(const std::string& ws, const std::string& mode_s) {
+    const auto w = ParseWeekday(ws);
+    if (!w) return Fail("not a weekday: '" + ws + "'");
+    auto p = Ref();
+    if (!p) return std::nullopt;
+    const std::string mode = LowerTrim(mode_s);
+    const int pi = IsoIndex(WeekdayOf(*p)), wi = IsoIndex(*w);
+    const Date monday = MondayOf(*p);
+    if (mode.empty() || mode == "bare" || mode == "on") {
+      if (tense == Tense::kFuture) return DayInterval(AddDays(*p, (wi - pi + 7) % 7));
+      return DayInterval(AddDays(*p, -((pi - wi + 7) % 7)));
+    }
+    if (mode == "last" || mode == "past" || mode == "previous") {
+      int k = (pi - wi + 7) % 7;
+      if (k == 0) k = 7;
+      Interval iv = DayInterval(AddDays(*p, -k));
+      if (*iv.start >= monday) iv.alternative = FormatIsoDate(AddDays(*iv.start, -7));
+      return iv;
+    }
+    if (mode == "next" || mode == "coming") {
+      int k = (wi - pi + 7) % 7;
+      if (k == 0) k = 7;
+      Interval iv = DayInterval(AddDays(*p, k));
+      if (*iv.start <= AddDays(monday, 6)) iv.alternative = FormatIsoDate(AddDays(*iv.start, 7));
+      return iv;
+    }
+    if (mode == "this") return DayInterval(AddDays(monday, wi));
+    return Fail("weekday() mode must be bare, last, next or this, not '" + mode_s + "'");
+  }
+
+  std::optional<Interval> WeekdayRange(const std::string& w1s, const std::string& w2s) {
+    const auto w1 = ParseWeekday(w1s), w2 = ParseWeekday(w2s);
+    if (!w1 || !w2) return Fail("not a weekday: '" + (w1 ? w2s : w1s) + "'");
+    auto p = Ref();
+    if (!p) return std::nullopt;
+    const int pi = IsoIndex(WeekdayOf(*p)), i1 = IsoIndex(*w1), i2 = IsoIndex(*w2);
+    const int len = (i2 - i1 + 7) % 7;
+    if (tense == Tense::kFuture) {
+      const Date a = AddDays(*p, (i1 - pi + 7) % 7);
+      return Span(a, AddDays(a, len));
+    }
+    const Date b = AddDays(*p, -((pi - i2 + 7) % 7));
+    return Span(AddDays(b, -len), b);
+  }
+
+  std::optional<Interval> Calendar(const std::string& f, const std::string& rel_s) {
+    const auto r = ParseRel(rel_s);
+    if (!r) return Fail(f + "() needs this, last, next or an offset, not '" + rel_s + "'");
+    auto p = Ref();
+    if (!p) return std::nullopt;
+    if (f == "week") return WeekInterval(AddDays(*p, 7 * *r));
+    if (f == "month") {
+      const Date d = AddMonths(MakeDate(YearOf(*p), MonthOf(*p), 1), *r);
+      return MonthInterval(YearOf(d), MonthOf(d));
+    }
+    return YearInterval(YearOf(*p) + *r);
+  }
+
+  std::optional<Interval> UnitInterval(Unit u, const Date& p) {
+    switch (u) {
+      case Unit::kWeek: return WeekInterval(p);
+      case Unit::kMonth: return MonthInterval(YearOf(p), MonthOf(p));
+      case Unit::kYear: return YearInterval(YearOf(p));
+      default: return std::nullopt;
+    }
+  }
+
+  std::optional<Interval> EarlierLater(bool later, const std::string& unit_s) {
+    const auto u = ParseUnit(unit_s);
+    if (!u || (*u != Unit::kWeek && *u != Unit::kMonth && *u != Unit::kYear))
+      return Fail("earlier()/later() need week, month or year, not '" + unit_s + "'");
+    auto p = Ref();
+    if (!p) return std::nullopt;
+    const Interval whole = *UnitInterval(*u, *p);
+    if (later) {
+      const Date a = std::min(AddDays(*p, 1), *whole.end);
+      return Span(a, *whole.end);
+    }
+    const Date b = std::max(AddDays(*p, -1), *whole.start);
+    return Span(*whole.start, b);
+  }
+
+  // Moves `d` by n units (hours round up to whole days).
+  static Date Move(const Date& d, int n, Unit u) {
+    switch (u) {
+      case Unit::kHour: return AddDays(d, n >= 0 ? (n + 23) / 24 : -((-n + 23) / 24));
+      case Unit::kDay: return AddDays(d, n);
+      case Unit::kWeek: return AddDays(d, 7 * n);
+      case Unit::kFortnight: return AddDays(d, 14 * n);
+      case Unit::kMonth: return AddMonths(d, n);
+      case Unit::kYear: return AddMonths(d, 12 * n);
+      case Unit::kDecade: return AddMonths(d, 120 * n);
+    }
+    return d;
+  }
+
+  bool Units(const std::string& ns, const std::string& us, int& n, Unit& u) {
+    const auto un = ParseUnit(us);
+    const auto nn = ns.empty() ? std::optional<int>(1) : ParseCount(ns);
+    if (!un) {
+      Fail("not a time unit: '" + us + "'");
+      return false;
+    }
+    if (!nn) {
+      Fail("not a number: '" + ns + "'");
+      return false;
+    }
+    n = *nn;
+    u = *un;
+    return true;
+  }
+
+  // ago / ahead / anchor: a point n units away, as precise as the unit.
+  std::optional<Interval> Shift(const std::string& f, const std::string& ns,
+                                const std::string& us) {
+    int n = 0;
+    Unit u = Unit::kDay;
+    if (!Units(ns, us, n, u)) return std::nullopt;
+    std::optional<Date> base;
+    if (f == "anchor") {
+      base = ctx.anchor ? ctx.anchor : Ref();
+    } else {
+      base = Ref();
+      if (f == "ago") n = -n;
+    }
+    if (!base) return std::nullopt;
+    const Date d = Move(*base, n, u);
+    Interval iv;
+    switch (u) {
+      case Unit::kHour:
+      case Unit::kDay: return DayInterval(d);
+      case Unit::kWeek:
+      case Unit::kFortnight: iv = WeekInterval(d); break;
+      case Unit::kMonth: iv = MonthInterval(YearOf(d), MonthOf(d)); break;
+      case Unit::kYear: iv = YearInterval(YearOf(d)); break;
+      case Unit::kDecade: iv = YearInterval(YearOf(d)); break;
+    }
+    iv.alternative = FormatIsoDate(d);
+    return iv;
+  }
+
+  // past: [P - n units, P]; next: [P, P + n units]; lasting: n units from
+  // the anchor, else ending on (past) or starting on (future) pub_date.
+  std::optional<Interval> Window(const std::string& f, const std::string& ns,
+                                 const std::string& us) {
+    int n = 0;
+    Unit u = Unit::kDay;
+    if (!Units(ns, us, n, u)) return std::nullopt;
+    if (n < 1) return Fail("a span needs a positive length");
+    if (f == "lasting") {
+      if (ctx.anchor) return Span(*ctx.anchor, AddDays(Move(*ctx.anchor, n, u), -1));
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      if (tense == Tense::kFuture) return Span(*p, AddDays(Move(*p, n, u), -1));
+      return Span(AddDays(Move(*p, -n, u), 1), *p);
+    }
+    auto p = Ref();
+    if (!p) return std::nullopt;
+    if (f == "past") return Span(Move(*p, -n, u), *p);
+    return Span(*p, Move(*p, n, u));
+  }
+
+  std::optional<Interval> Vague(bool coming, const std::string& us) {
+    const auto u = ParseUnit(us);
+    if (!u) return Fail("not a time unit: '" + us + "'");
+    auto p = Ref();
+    if (!p) return std::nullopt;
+    int n = 1;
+    Unit step = *u;
+    switch (*u) {
+      case Unit::kHour: n = 24; break;
+      case Unit::kDay: n = 7; break;
+      case Unit::kWeek:
+      case Unit::kFortnight: n = 4; step = Unit::kWeek; break;
+      case Unit::kMonth: n = 6; break;
+      case Unit::kYear: n = 5; break;
+      case Unit::kDecade: n = 2; break;
+    }
+    if (coming) return Span(AddDays(*p, 1), Move(*p, n, step));
+    return Span(Move(*p, -n, step), *p);
+  }
+
+  std::optional<Interval> Range(const std::string& d1s, const std::string& d2s,
+                                const std::string& m1s, const std::string& m2s,
+                                const std::string& ys) {
+    const auto d1 = ParseCardinalOrOrdinal(d1s), d2 = ParseCardinalOrOrdinal(d2s);
+    if (!d1 || !d2 || *d1 < 1 || *d1 > 31 || *d2 < 1 || *d2 > 31)
+      return Fail("not days of a month: '" + d1s + "', '" + d2s + "'");
+    std::optional<unsigned> m1, m2;
+    if (!m1s.empty() && !(m1 = ParseMonth(m1s))) return Fail("not a month: '" + m1s + "'");
+    if (!m2s.empty() && !(m2 = ParseMonth(m2s))) return Fail("not a month: '" + m2s + "'");
+    if (!m1 && !m2) return Fail("range() needs a month");
+    if (!m1) m1 = (*d1 > *d2) ? (*m2 == 1 ? 12u : *m2 - 1) : *m2;
+    if (!m2) m2 = *m1;
+    std::optional<int> y;
+    if (!ys.empty()) {
+      y = Year(ys);
+      if (!y) return Fail("not a year: '" + ys + "'");
+    } else {
+      y = InferYear(*m1, static_cast<unsigned>(*d1), *m2, static_cast<unsigned>(*d2));
+      if (!y) return std::nullopt;
+    }
+    const int y1 = (*m1 > *m2) ? *y - 1 : *y;  // "30 December to 2 January 2023"
+    const Date a = MakeDate(y1, *m1, static_cast<unsigned>(*d1));
+    const Date b = MakeDate(*y, *m2, static_cast<unsigned>(*d2));
+    if (!a.ok() || !b.ok() || b < a) return Fail("not a valid date range");
+    return Span(a, b);
+  }
+
+  std::optional<Interval> Bound(const std::string& f, const Node* inner_node) {
+    auto inner = Inner(inner_node);
+    if (!inner) return std::nullopt;
+    const auto p = ctx.pub_date;
+    if (f == "since") {
+      Interval iv{inner->start, p, Precision::kRange, {}};
+      if (p && inner->start && *inner->start > *p) iv.end = inner->end;
+      return iv;
+    }
+    if (f == "until") {
+      Interval iv{std::nullopt, inner->end, Precision::kRange, {}};
+      if (p && tense == Tense::kPast && inner->end && *inner->end > *p) iv.end = p;
+      return iv;
+    }
+    // by: from pub date to the end of the period, or open start for a past period.
+    if (p && inner->end && *inner->end >= *p) return Interval{p, inner->end, Precision::kRange, {}};
+    return Interval{std::nullopt, inner->end, Precision::kRange, {}};
+  }
+
+  std::optional<Interval> Season(const std::string& ss, const std::string& rel_s,
+                                 const std::string& ys) {
+    const std::string s = LowerTrim(ss);
+    unsigned m1 = 0;
+    if (s == "spring") m1 = 3;
+    if (s == "summer") m1 = 6;
+    if (s == "autumn" || s == "fall") m1 = 9;
+    if (s == "winter") m1 = 12;
+    if (m1 == 0) return Fail("not a season: '" + ss + "'");
+    auto occurrence = [&](int y) {  // the season starting in year y
+      const Date a = MakeDate(y, m1, 1);
+      const Date e = AddDays(AddMonths(a, 3), -1);
+      return Span(a, e);
+    };
+    if (!ys.empty()) {
+      const auto y = Year(ys);
+      if (!y) return Fail("not a year: '" + ys + "'");
+      return occurrence(*y);
+    }
+    int rel = 0;
+    if (!rel_s.empty()) {
+      const auto r = ParseRel(rel_s);
+      if (!r) return Fail("season() rel must be this, last or next, not '" + rel_s + "'");
+      rel = *r;
+    }
+    auto p = Ref();
+    if (!p) return std::nullopt;
+    const int py = YearOf(*p);
+    // The occurrence containing p, or else the most recent/next one.
+    Interval cur = occurrence(py);
+    if (*cur.start > *p) {
+      Interval prev = occurrence(py - 1);
+      if (*prev.end >= *p) cur = prev;  // winter: Dec of last year into this spring
+      else if (rel == 0 && tense == Tense::kPast) cur = prev;
+    } else if (*cur.end < *p && rel == 0 && tense == Tense::kFuture) {
+      cur = occurrence(py + 1);
+    }
+    if (rel == 0) return cur;
+    const bool inside = *cur.start <= *p && *p <= *cur.end;
+    if (rel < 0) {
+      // The last one that has ended before p.
+      int y = YearOf(*cur.start);
+      if (inside || *cur.start > *p) --y;
+      return occurrence(y + (rel + 1));
+    }
+    int y = YearOf(*cur.start);
+    if (inside || *cur.end < *p) ++y;
+    return occurrence(y + (rel - 1));
+  }
+};
+
+bool NeedsRefOnly(const Eval& e) { return e.needs_ref && e.error.empty(); }
+
+// ------------------------------------------------------------------ tense
+
+bool WordAt(std::string_view lower, std::size_t i, std::string_view word) {
+  if (lower.compare(i, word.size(), word) != 0) return false;
+  const bool left = i == 0 || !IsIdentChar(lower[i - 1]);
+  const std::size_t e = i + word.size();
+  const bool right = e >= lower.size() || !IsIdentChar(lower[e]);
+  return left && right;
+}
+
+bool ContainsWord(std::string_view lower, std::string_view word) {
+  for (std::size_t i = lower.find(word); i != std::string_view::npos; i = lower.find(word, i + 1)) {
+    if (WordAt(lower, i, word)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t phrase_end) {
+  std::string lower;
+  lower.reserve(sentence.size());
+  for (char c : sentence) lower.push_back(Lower(c));
+  phrase_begin = std::min(phrase_begin, lower.size());
+  phrase_end = std::min(std::max(phrase_end, phrase_begin), lower.size());
+  // A past reporting verb right before the phrase dates the report, not the plan.
+  static constexpr std::array<std::string_view, 12> kReport = {
+      "said", "announced", "told", "reported", "confirmed", "claimed",
+      "added", "warned", "stated", "revealed", "wrote", "tweeted"};
+  const std::string_view before = std::string_view(lower).substr(0, phrase_begin);
+  const std::string_view tail = Trim(before);
+  for (auto v : kReport) {
+    if (tail.size() >= v.size() && tail.substr(tail.size() - v.size()) == v &&
+        (tail.size() == v.size() || !IsIdentChar(tail[tail.size() - v.size() - 1])))
+      return Tense::kPast;
+  }
+  static constexpr std::array<std::string_view, 16> kFuture = {
+      "will",        "won't",      "shall",       "is expected to", "are expected to",
+      "plans to",    "plan to",    "planning to", "is due to",      "are due to",
+      "is set to",   "are set to", "going to",    "scheduled",      "next",
+      "intends to"};
+  // Only the phrase's own clause: outside the phrase itself.
+  std::string outside = lower.substr(0, phrase_begin) + " " + lower.substr(phrase_end);
+  for (auto cue : kFuture) {
+    if (ContainsWord(outside, cue)) return Tense::kFuture;
+  }
+  // "next" inside the phrase ("next week") is handled by the value itself.
+  return Tense::kPast;
+}
+
+std::string CheckValue(std::string_view value) {
+  std::string error;
+  Parser parser(value);
+  auto node = parser.ParseTop(error);
+  if (!node) return error.empty() ? "malformed value" : error;
+  return CheckNode(*node);
+}
+
+Resolution ResolveValue(std::string_view value, const TimeCaptures& captures,
+                        const TimeContext& ctx, Tense tense) {
+  Resolution out;
+  std::string error;
+  Parser parser(value);
+  auto node = parser.ParseTop(error);
+  if (!node) {
+    out.error = error.empty() ? "malformed value" : error;
+    return out;
+  }
+  if (auto e = CheckNode(*node); !e.empty()) {
+    out.error = e;
+    return out;
+  }
+  Eval eval{captures, ctx, tense, {}, false};
+  auto iv = eval.Run(*node);
+  if (!iv) {
+    if (!NeedsRefOnly(eval)) out.error = eval.error.empty() ? "cannot resolve value" : eval.error;
+    return out;
+  }
+  out.interval = std::move(*iv);
+  out.resolved = true;
+  return out;
+}
+
+std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
+                                const Sentence& sentence, TimeContext& ctx) {
+  std::vector<Match> matches;
+  matcher.FindAll(RuleKind::kTime, text, sentence.begin, sentence.end, matches);
+  // Longest first, then earliest, then highest priority; keep non-overlapping.
+  std::vector<const Match*> order;
+  order.reserve(matches.size());
+  for (const auto& m : matches) {
+    if (m.end > m.begin) order.push_back(&m);
+  }
+  std::stable_sort(order.begin(), order.end(), [](const Match* a, const Match* b) {
+    const std::size_t la = a->end - a->begin, lb = b->end - b->begin;
+    if (la != lb) return la > lb;
+    if (a->begin != b->begin) return a->begin < b->begin;
+    return a->rule->priority > b->rule->priority;
+  });
+  std::vector<const Match*> kept;
+  for (const Match* m : order) {
+    bool overlaps = false;
+    for (const Match* k : kept) {
+      if (m->begin < k->end && k->begin < m->end) {
+        overlaps = true;
+        break;
+      }
+    }
+    if (!overlaps) kept.push_back(m);
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const Match* a, const Match* b) { return a->begin < b->begin; });
+
+  const std::string_view sent = text.substr(sentence.begin, sentence.end - sentence.begin);
+  std::vector<TimeExpr> out;
+  out.reserve(kept.size());
+  for (const Match* m : kept) {
+    TimeCaptures caps;
+    caps.reserve(m->captures.size());
+    for (const auto& c : m->captures) {
+      caps.emplace_back(c.name, c.set() ? text.substr(c.begin, c.end - c.begin) : std::string_view());
+    }
+    const Tense tense = TenseAt(sent, m->begin - sentence.begin, m->end - sentence.begin);
+    Resolution r = ResolveValue(m->rule->value, caps, ctx, tense);
+    TimeExpr t;
+    t.begin = m->begin;
+    t.end = m->end;
+    t.rule = m->rule;
+    t.resolved = r.resolved;
+    if (r.resolved) {
+      t.interval = std::move(r.interval);
+      const Precision p = t.interval.precision;
+      if (t.interval.start && p != Precision::kRange) ctx.anchor = t.interval.start;
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace eventline
