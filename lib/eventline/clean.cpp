@@ -1,0 +1,198 @@
+#include "eventline/clean.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "eventline/utf8.h"
+
+namespace eventline {
+
+namespace {
+
+constexpr std::string_view kCaption = "caption";
+constexpr std::string_view kCredit = "credit";
+constexpr std::string_view kReadMore = "read-more";
+constexpr std::string_view kSignUp = "sign-up";
+constexpr std::string_view kAdvert = "advert";
+constexpr std::string_view kCounter = "counter";
+constexpr std::string_view kNavigation = "navigation";
+constexpr std::string_view kTimestamp = "timestamp";
+
+// Lines longer than this are paragraphs: only the caption test applies.
+constexpr std::size_t kShortLine = 160;
+
+// Whole-line navigation labels, compared after lower-casing ASCII and
+// dropping trailing ':' '>' '»' '›' and spaces.
+constexpr std::array<std::string_view, 46> kNavigationLabels = {
+    "jump directly to the content", "jump to content", "skip to main content",
+    "skip to content", "skip to navigation", "skip to key events", "topics", "related topics",
+    "tags", "share", "share this", "share this article", "share this story", "share on facebook",
+    "share on twitter", "share via email", "follow us", "follow us on twitter",
+    "follow us on facebook", "comments", "view comments", "most read", "most popular",
+    "most viewed", "related", "related articles", "related stories", "more on this story",
+    "explore more on these topics", "reuse this content", "back to top", "home", "menu",
+    "search", "close", "print", "email", "facebook", "twitter", "whatsapp", "linkedin",
+    "copy link", "next article", "previous article", "key events", "show key events only"};
+
+RE2::Options Opts() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  return o;
+}
+
+struct Patterns {
+  // A credit glued to or appended after a caption: "...a blastCredit: Reuters",
+  // "Troops near the river. Photograph: Ann Other/AFP/Getty Images".
+  // Group 1 is the caption text before the credit.
+  RE2 credit_suffix{
+      "^(.*?\\S)\\s*(?:Credits?|Photograph|Photo|Picture|Image|Illustration|Video)\\s*:\\s*"
+      "(?:©\\s*)?[\\p{Lu}\\d][^.!?]{0,78}[^.!?:,;]?\\.?$",
+      Opts()};
+  // A credit line alone: "Credit: X", "Photograph: X/Getty Images", "© AP".
+  RE2 credit_line{
+      "^(?:(?:Credits?|Photograph|Photo|Picture|Image|Illustration|Video|Photos|Images)\\s*:\\s*"
+      "\\S.{0,90}|(?:©|\\((?i:c)\\)|(?i:copyright\\s+©?))\\s*\\S.{0,60})$",
+      Opts()};
+  RE2 counter{"^\\d{1,4}(?:\\s*(?:/|(?i:of))\\s*\\d{1,4})?$", Opts()};
+  RE2 read_more{
+      "^(?i:read\\s+more|read\\s+next|read\\s+also|more\\s+on\\s+this\\s+story|see\\s+also|"
+      "related\\s*:|also\\s+read)\\b",
+      Opts()};
+  RE2 sign_up{
+      "^(?i:sign\\s*up|sign\\s+in|subscribe|log\\s*in\\b|register\\s+(?:now|for|to)|"
+      "get\\s+our\\s+\\S+(?:\\s+\\S+){0,3}\\s+newsletter|download\\s+(?:the|our)\\s+app|"
+      "we\\s+use\\s+cookies|accept\\s+(?:all\\s+)?cookies)\\b",
+      Opts()};
+  RE2 advert{"^(?i:advertisement|advert|sponsored(?:\\s+content)?|ad|promoted|paid\\s+content)$",
+             Opts()};
+  // "Last modified on Mon 4 Apr 2022 10.17 BST", "Updated at 08.33 BST".
+  RE2 timestamp{
+      "^(?i:first\\s+published|published|last\\s+modified|last\\s+updated|updated|posted)"
+      "(?:\\s+(?i:on|at))?\\s*:?\\s*(?:\\d|(?i:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|"
+      "jun|jul|aug|sep|oct|nov|dec))\\S*(?:\\s+\\S+){0,8}$",
+      Opts()};
+  RE2 has_digit{"\\d", Opts()};
+};
+
+const Patterns& P() {
+  static const Patterns* const patterns = new Patterns();
+  return *patterns;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string NavKey(std::string_view t) {
+  std::string key;
+  key.reserve(t.size());
+  for (char c : t) key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  for (;;) {  // drop trailing decoration: ':' '>' '»' '›' and spaces
+    if (!key.empty() && (key.back() == ':' || key.back() == '>' || key.back() == ' ')) {
+      key.pop_back();
+    } else if (EndsWith(key, "\xC2\xBB")) {
+      key.resize(key.size() - 2);
+    } else if (EndsWith(key, "\xE2\x80\xBA")) {
+      key.resize(key.size() - 3);
+    } else {
+      break;
+    }
+  }
+  return key;
+}
+
+bool IsNavigation(std::string_view t) {
+  const std::string key = NavKey(t);
+  if (std::find(kNavigationLabels.begin(), kNavigationLabels.end(), key) !=
+      kNavigationLabels.end()) {
+    return true;
+  }
+  // "Home | World | Europe": three or more short items split by '|'.
+  int bars = 0;
+  for (char c : t) bars += c == '|';
+  if (bars >= 2 && t.size() < 100) {
+    const char last = t.back();
+    return last != '.' && last != '!' && last != '?';
+  }
+  return false;
+}
+
+// Caption text without trailing full stop or spaces, for comparing a bare
+// caption with its credited copy.
+std::string_view CaptionKey(std::string_view s) {
+  s = TrimSpace(s);
+  while (!s.empty() && (s.back() == '.' || s.back() == ' ')) s.remove_suffix(1);
+  return s;
+}
+
+std::string_view Classify(std::string_view t) {
+  const Patterns& p = P();
+  if (t.size() <= kShortLine) {
+    if (RE2::FullMatch(t, p.counter)) return kCounter;
+    if (RE2::FullMatch(t, p.credit_line)) return kCredit;
+    if (RE2::FullMatch(t, p.advert)) return kAdvert;
+    if (IsNavigation(t)) return kNavigation;
+    if (RE2::PartialMatch(t, p.read_more)) return kReadMore;
+    if (RE2::PartialMatch(t, p.sign_up)) return kSignUp;
+    if (t.size() <= 100 && RE2::FullMatch(t, p.timestamp) && RE2::PartialMatch(t, p.has_digit)) {
+      return kTimestamp;
+    }
+  }
+  if (t.find(':') != std::string_view::npos && RE2::FullMatch(t, p.credit_suffix)) {
+    return kCaption;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::vector<Line> ClassifyLines(std::string_view text, bool keep_boilerplate) {
+  std::vector<Line> lines;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t eol = text.find('\n', pos);
+    const bool last = eol == std::string_view::npos;
+    if (last) eol = text.size();
+    std::size_t end = eol;
+    if (end > pos && text[end - 1] == '\r') --end;
+    if (!(last && pos == text.size())) lines.push_back({pos, end, true, {}});
+    if (last) break;
+    pos = eol + 1;
+  }
+  if (keep_boilerplate) return lines;
+
+  const Patterns& p = P();
+  for (Line& line : lines) {
+    const std::string_view t = TrimSpace(text.substr(line.begin, line.end - line.begin));
+    if (t.empty()) continue;
+    const std::string_view reason = Classify(t);
+    if (reason.empty()) continue;
+    line.keep = false;
+    line.reason = reason;
+  }
+  // A bare caption near its credited copy is a caption too (galleries print
+  // the caption, a counter, then the caption again with the credit glued on).
+  constexpr int kCaptionWindow = 4;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].reason != kCaption) continue;
+    const std::string_view t = TrimSpace(text.substr(lines[i].begin, lines[i].end - lines[i].begin));
+    std::string bare;
+    if (!RE2::FullMatch(t, p.credit_suffix, &bare)) continue;
+    const std::string_view want = CaptionKey(bare);
+    const std::size_t lo = i >= kCaptionWindow ? i - kCaptionWindow : 0;
+    const std::size_t hi = std::min(lines.size(), i + kCaptionWindow + 1);
+    for (std::size_t j = lo; j < hi; ++j) {
+      if (j == i || !lines[j].keep) continue;
+      if (CaptionKey(text.substr(lines[j].begin, lines[j].end - lines[j].begin)) == want) {
+        lines[j].keep = false;
+        lines[j].reason = kCaption;
+      }
+    }
+  }
+  return lines;
+}
+
+}  // namespace eventline

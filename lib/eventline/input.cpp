@@ -1,0 +1,400 @@
+#include "eventline/input.h"
+
+#include <simdjson.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <set>
+#include <utility>
+
+#include "eventline/pubdate.h"
+#include "eventline/utf8.h"
+
+namespace eventline {
+
+namespace {
+
+constexpr std::size_t kBinaryProbeBytes = 8192;
+constexpr std::size_t kChunkBytes = 1 << 16;
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr std::string_view kNoDateMessage = "no publication date; relative dates stay unresolved";
+
+// Reads a FILE* in chunks; hands out whole lines or the whole rest. Memory is
+// bounded by the longest line plus one chunk. Does not own the FILE*.
+class ChunkReader {
+ public:
+  explicit ChunkReader(std::FILE* f) : file_(f) {}
+
+  // Makes at least `n` bytes available unless the stream ends first.
+  std::string_view Peek(std::size_t n) {
+    while (buf_.size() - pos_ < n && Fill()) {
+    }
+    return std::string_view(buf_).substr(pos_, std::min(n, buf_.size() - pos_));
+  }
+
+  // Next line without its '\n'; false at the end of the stream.
+  bool ReadLine(std::string& line) {
+    std::size_t scan = pos_;
+    for (;;) {
+      const std::size_t nl = buf_.find('\n', scan);
+      if (nl != std::string::npos) {
+        line.assign(buf_, pos_, nl - pos_);
+        pos_ = nl + 1;
+        return true;
+      }
+      scan = buf_.size();
+      if (!Fill()) break;
+      scan -= consumed_;  // Fill() dropped the bytes before pos_
+    }
+    if (pos_ >= buf_.size()) return false;
+    line.assign(buf_, pos_, std::string::npos);
+    pos_ = buf_.size();
+    return true;
+  }
+
+  // Everything left in the stream.
+  void ReadAll(std::string& out) {
+    while (Fill()) {
+    }
+    out.assign(buf_, pos_, std::string::npos);
+    pos_ = buf_.size();
+  }
+
+  [[nodiscard]] bool error() const { return error_ != 0; }
+  [[nodiscard]] int error_number() const { return error_; }
+
+ private:
+  bool Fill() {
+    if (eof_) return false;
+    consumed_ = pos_;
+    if (pos_ > 0) {
+      buf_.erase(0, pos_);
+      pos_ = 0;
+    }
+    const std::size_t old = buf_.size();
+    buf_.resize(old + kChunkBytes);
+    const std::size_t got = std::fread(buf_.data() + old, 1, kChunkBytes, file_);
+    buf_.resize(old + got);
+    if (got < kChunkBytes) {
+      if (std::ferror(file_)) error_ = errno != 0 ? errno : EIO;
+      eof_ = true;
+    }
+    return got > 0;
+  }
+
+  std::FILE* file_;
+  std::string buf_;
+  std::size_t pos_ = 0;
+  std::size_t consumed_ = 0;
+  bool eof_ = false;
+  int error_ = 0;
+};
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string ErrnoText(int e) { return std::strerror(e); }
+
+struct Entry {
+  std::string path;   // as named or found
+  std::string error;  // non-empty: report this instead of reading
+};
+
+}  // namespace
+
+struct InputReader::Impl {
+  Impl(std::vector<std::string> paths_in, InputOptions opts, DiagnosticSink& s)
+      : options(opts), sink(s) {
+    if (paths_in.empty()) paths_in.emplace_back("-");
+    for (auto& p : paths_in) Expand(p, /*top_level=*/true);
+  }
+
+  ~Impl() { CloseCurrent(); }
+
+  // --- walking ---------------------------------------------------------------
+
+  void Expand(const std::string& path, bool top_level) {
+    if (path == "-") {
+      entries.push_back({path, {}});
+      return;
+    }
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+      entries.push_back({path, "cannot read: " + ErrnoText(errno)});
+      return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      const auto key = std::make_pair(static_cast<unsigned long long>(st.st_dev),
+                                      static_cast<unsigned long long>(st.st_ino));
+      if (!visited_dirs.insert(key).second) return;  // symlink loop or repeat
+      std::error_code ec;
+      std::vector<std::string> names;
+      for (std::filesystem::directory_iterator it(path, ec), end; !ec && it != end;
+           it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name.empty() || name[0] == '.') continue;  // hidden, .git, .hg, .svn
+        names.push_back(std::move(name));
+      }
+      if (ec) {
+        entries.push_back({path, "cannot read directory: " + ec.message()});
+        return;
+      }
+      std::sort(names.begin(), names.end());
+      const std::string prefix = EndsWith(path, "/") ? path : path + "/";
+      for (const auto& name : names) Expand(prefix + name, false);
+      return;
+    }
+    if (!top_level && !S_ISREG(st.st_mode)) return;  // sockets, fifos found in a walk
+    if (S_ISREG(st.st_mode)) known_bytes += static_cast<std::size_t>(st.st_size);
+    entries.push_back({path, {}});
+  }
+
+  // --- reading ---------------------------------------------------------------
+
+  void CloseCurrent() {
+    if (file != nullptr && file != stdin) std::fclose(file);
+    file = nullptr;
+    reader.reset();
+    jsonl_active = false;
+  }
+
+  bool IsJsonl(const std::string& path) const {
+    switch (options.format) {
+      case InputFormat::kJsonl:
+        return true;
+      case InputFormat::kText:
+        return false;
+      case InputFormat::kAuto:
+        return path != "-" && (EndsWith(path, ".jsonl") || EndsWith(path, ".ndjson"));
+    }
+    return false;
+  }
+
+  // Opens entries[next_entry]; false when it was reported and skipped.
+  bool Open(const Entry& e) {
+    if (!e.error.empty()) {
+      sink.Error({e.path, 0, 0}, e.error);
+      ++stats.failed;
+      return false;
+    }
+    if (e.path == "-") {
+      file = stdin;
+    } else {
+      file = std::fopen(e.path.c_str(), "rb");
+      if (file == nullptr) {
+        sink.Error({e.path, 0, 0}, "cannot read: " + ErrnoText(errno));
+        ++stats.failed;
+        return false;
+      }
+    }
+    reader = std::make_unique<ChunkReader>(file);
+    current = e.path;
+    line_no = 0;
+    // Binary check on the first 8 KiB (stdin included: it is peeked, not consumed).
+    const std::string_view head = reader->Peek(kBinaryProbeBytes);
+    if (head.find('\0') != std::string_view::npos) {
+      sink.Warning({e.path, 0, 0}, "binary file, skipped");
+      ++stats.skipped;
+      CloseCurrent();
+      return false;
+    }
+    return true;
+  }
+
+  void ResolvePubDate(Document& doc, const SourceLocation& at, bool text_file) {
+    if (doc.pub_date) {
+      doc.pub_date_source = PubDateSource::kField;
+      return;
+    }
+    if (options.pub_date) {
+      doc.pub_date = options.pub_date;
+      doc.pub_date_source = PubDateSource::kFlag;
+      return;
+    }
+    if (auto found = FindPubDateInText(doc.text)) {
+      doc.pub_date = found->date;
+      doc.pub_date_source = PubDateSource::kText;
+      return;
+    }
+    if (text_file && current != "-") {
+      if (auto d = FindPubDateInFileName(current)) {
+        doc.pub_date = d;
+        doc.pub_date_source = PubDateSource::kFileName;
+        return;
+      }
+    }
+    doc.pub_date_source = PubDateSource::kNone;
+    sink.Warning(at, std::string(kNoDateMessage));
+  }
+
+  void Finish(Document& doc, const SourceLocation& at, bool text_file) {
+    if (!IsValidUtf8(doc.text)) {
+      doc.had_invalid_utf8 = true;
+      sink.Warning(at, "invalid UTF-8; bytes kept as read");
+    }
+    ResolvePubDate(doc, at, text_file);
+    ++stats.documents;
+    stats.bytes += doc.text.size();
+  }
+
+  static void Reset(Document& doc) {
+    doc.doc_id.clear();
+    doc.file.clear();
+    doc.text.clear();
+    doc.title.clear();
+    doc.url.clear();
+    doc.pub_date.reset();
+    doc.pub_date_source = PubDateSource::kNone;
+    doc.had_invalid_utf8 = false;
+  }
+
+  bool ReadText(Document& doc) {
+    Reset(doc);
+    reader->ReadAll(doc.text);
+    const bool failed = reader->error();
+    const int err = reader->error_number();
+    const std::string path = current;
+    if (failed) {
+      sink.Error({path, 0, 0}, "cannot read: " + ErrnoText(err));
+      ++stats.failed;
+      CloseCurrent();
+      return false;
+    }
+    if (doc.text.compare(0, kBom.size(), kBom) == 0) doc.text.erase(0, kBom.size());
+    doc.doc_id = path;
+    doc.file = path;
+    Finish(doc, {path, 0, 0}, /*text_file=*/true);
+    CloseCurrent();
+    return true;
+  }
+
+  // Reads JSONL records until one is produced (true) or the file ends (false).
+  bool ReadJsonl(Document& doc) {
+    while (reader->ReadLine(line)) {
+      ++line_no;
+      if (line_no == 1 && line.compare(0, kBom.size(), kBom) == 0) line.erase(0, kBom.size());
+      if (TrimSpace(line).empty()) continue;
+      if (ParseRecord(doc)) return true;
+    }
+    if (reader->error()) {
+      sink.Error({current, line_no + 1, 0}, "cannot read: " + ErrnoText(reader->error_number()));
+      ++stats.failed;
+    }
+    CloseCurrent();
+    return false;
+  }
+
+  static std::optional<std::string_view> StringField(simdjson::dom::object& obj,
+                                                     std::string_view key) {
+    simdjson::dom::element el;
+    if (obj[key].get(el) != simdjson::SUCCESS) return std::nullopt;
+    std::string_view s;
+    if (el.get_string().get(s) != simdjson::SUCCESS) return std::nullopt;
+    return s;
+  }
+
+  bool ParseRecord(Document& doc) {
+    const SourceLocation at{current, line_no, 0};
+    line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+    simdjson::dom::element root;
+    auto err = parser.parse(line.data(), line.size(), /*realloc_if_needed=*/false).get(root);
+    if (err != simdjson::SUCCESS) {
+      sink.Error(at, std::string("malformed JSON: ") + simdjson::error_message(err));
+      ++stats.failed;
+      return false;
+    }
+    simdjson::dom::object obj;
+    if (root.get_object().get(obj) != simdjson::SUCCESS) {
+      sink.Error(at, "malformed JSON: a record must be an object");
+      ++stats.failed;
+      return false;
+    }
+    const auto text = StringField(obj, "text");
+    if (!text) {
+      sink.Error(at, "record has no 'text' string");
+      ++stats.failed;
+      return false;
+    }
+    Reset(doc);
+    doc.text.assign(*text);
+    doc.file = current + ":" + std::to_string(line_no);
+    if (auto id = StringField(obj, "id"); id && !id->empty()) {
+      doc.doc_id.assign(*id);
+    } else {
+      simdjson::dom::element id_el;
+      int64_t id_num = 0;
+      if (obj["id"].get(id_el) == simdjson::SUCCESS && id_el.get_int64().get(id_num) ==
+                                                           simdjson::SUCCESS) {
+        doc.doc_id = std::to_string(id_num);
+      } else {
+        doc.doc_id = doc.file;
+      }
+    }
+    if (auto v = StringField(obj, "title")) doc.title.assign(*v);
+    if (auto v = StringField(obj, "url")) doc.url.assign(*v);
+    for (std::string_view key : {"date", "published", "published_at"}) {
+      const auto v = StringField(obj, key);
+      if (!v || TrimSpace(*v).empty()) continue;
+      if (auto d = ParseDateField(*v)) {
+        doc.pub_date = d;
+        break;
+      }
+      sink.Warning(at, "unrecognised date '" + std::string(*v) + "' in field '" +
+                           std::string(key) + "'");
+    }
+    Finish(doc, at, /*text_file=*/false);
+    return true;
+  }
+
+  bool Next(Document& doc) {
+    for (;;) {
+      if (jsonl_active) {
+        if (ReadJsonl(doc)) return true;
+        continue;
+      }
+      if (next_entry >= entries.size()) return false;
+      const Entry& e = entries[next_entry++];
+      if (!Open(e)) continue;
+      if (IsJsonl(e.path)) {
+        jsonl_active = true;
+        continue;
+      }
+      if (ReadText(doc)) return true;
+    }
+  }
+
+  InputOptions options;
+  DiagnosticSink& sink;
+  InputStats stats;
+  std::vector<Entry> entries;
+  std::size_t next_entry = 0;
+  std::set<std::pair<unsigned long long, unsigned long long>> visited_dirs;
+  std::size_t known_bytes = 0;
+
+  std::FILE* file = nullptr;
+  std::unique_ptr<ChunkReader> reader;
+  std::string current;
+  int line_no = 0;
+  bool jsonl_active = false;
+  std::string line;
+  simdjson::dom::parser parser;
+};
+
+InputReader::InputReader(std::vector<std::string> paths, InputOptions options,
+                         DiagnosticSink& sink)
+    : impl_(std::make_unique<Impl>(std::move(paths), options, sink)) {}
+
+InputReader::~InputReader() = default;
+
+bool InputReader::Next(Document& doc) { return impl_->Next(doc); }
+
+const InputStats& InputReader::stats() const { return impl_->stats; }
+
+std::size_t InputReader::known_total_bytes() const { return impl_->known_bytes; }
+
+}  // namespace eventline

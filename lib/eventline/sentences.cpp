@@ -1,0 +1,274 @@
+#include "eventline/sentences.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "eventline/utf8.h"
+
+namespace eventline {
+
+namespace {
+
+// A line without final punctuation shorter than this (trimmed bytes) ends a
+// sentence at its line break: it is a headline, a list item or a label.
+// Hard-wrapped newswire lines are ~60-80 bytes long.
+constexpr std::size_t kTitleLine = 55;
+// A line longer than this is a paragraph of its own, not a wrapped line.
+constexpr std::size_t kWrapWidth = 100;
+
+// Words that take a full stop and do not end a sentence (compared lower-case,
+// without the dot). "No" is here only before a number, see IsAbbreviation.
+constexpr std::array<std::string_view, 53> kAbbreviations = {
+    "gen",  "lt",   "col",    "maj",  "sgt",  "capt", "cpt", "cpl",  "pte",  "pvt",   "adm",
+    "brig", "cmdr", "cdr",    "gov",  "sen",  "rep",  "pres", "dr",  "mr",   "mrs",   "ms",
+    "messrs", "prof", "rev",  "fr",   "st",   "mt",   "ft",   "jr",  "sr",   "jan",   "feb",
+    "mar",  "apr",  "jun",    "jul",  "aug",  "sep",  "sept", "oct", "nov",  "dec",   "vs",
+    "e.g",  "i.e",  "cf",     "approx", "fig", "gens", "cols", "insp", "supt"};
+
+// Words that usually open a sentence; after "U.S." or an initial "A." they
+// tell that the full stop did end the sentence.
+constexpr std::array<std::string_view, 40> kStarters = {
+    "the",  "a",     "an",      "he",      "she",  "it",   "they",  "we",    "i",     "you",
+    "in",   "on",    "at",      "but",     "and",  "this", "that",  "these", "those", "its",
+    "his",  "her",   "their",   "there",   "after", "as",  "for",   "if",    "when",  "while",
+    "meanwhile", "however", "according", "some", "many", "officials", "police", "earlier",
+    "later", "both"};
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool IsLowerCp(char32_t cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
+         (cp >= 0x430 && cp <= 0x45F) || (cp >= 0x3B1 && cp <= 0x3C9);
+}
+
+// Quotes and brackets that may close after a full stop: " ' ) ] ” ’ ».
+std::size_t CloserLengthAt(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return 0;
+  const char c = s[i];
+  if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+  if (s.compare(i, 3, "\xE2\x80\x9D") == 0 || s.compare(i, 3, "\xE2\x80\x99") == 0) return 3;
+  if (s.compare(i, 2, "\xC2\xBB") == 0) return 2;
+  return 0;
+}
+
+// Quotes and brackets that may open a sentence: " ' ( [ “ ‘ «.
+std::size_t OpenerLengthAt(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return 0;
+  const char c = s[i];
+  if (c == '"' || c == '\'' || c == '(' || c == '[') return 1;
+  if (s.compare(i, 3, "\xE2\x80\x9C") == 0 || s.compare(i, 3, "\xE2\x80\x98") == 0) return 3;
+  if (s.compare(i, 2, "\xC2\xAB") == 0) return 2;
+  return 0;
+}
+
+// Sentence-ending marks: . ! ? and the ellipsis character.
+std::size_t TerminatorLengthAt(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return 0;
+  const char c = s[i];
+  if (c == '.' || c == '!' || c == '?') return 1;
+  if (s.compare(i, 3, "\xE2\x80\xA6") == 0) return 3;
+  return 0;
+}
+
+// The word right after position `i` (skipping spaces and opening quotes),
+// up to the next space or punctuation other than '.', '-' and '\''.
+std::string_view NextWord(std::string_view s, std::size_t i, std::size_t end) {
+  while (i < end) {
+    std::size_t n = SpaceLengthAt(s, i);
+    if (n == 0) n = OpenerLengthAt(s, i);
+    if (n == 0) break;
+    i += n;
+  }
+  std::size_t j = i;
+  while (j < end && SpaceLengthAt(s, j) == 0) {
+    const char c = s[j];
+    if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' || c == ')') break;
+    ++j;
+  }
+  return s.substr(i, j - i);
+}
+
+// The token ending at `i` (exclusive), without leading opening quotes/brackets.
+std::string_view WordBefore(std::string_view s, std::size_t begin, std::size_t i) {
+  std::size_t j = i;
+  while (j > begin && SpaceLengthBefore(s, j) == 0) --j;
+  std::string_view w = s.substr(j, i - j);
+  while (!w.empty()) {
+    const std::size_t n = OpenerLengthAt(w, 0);
+    if (n == 0) break;
+    w.remove_prefix(n);
+  }
+  return w;
+}
+
+bool Contains(const auto& table, std::string_view key) {
+  return std::find(table.begin(), table.end(), key) != table.end();
+}
+
+bool IsStarter(std::string_view word) {
+  std::string w = LowerAscii(word);
+  while (!w.empty() && !IsAsciiAlpha(w.back())) w.pop_back();
+  return Contains(kStarters, w);
+}
+
+// "U.S", "e.g", "a.m": letters with inner dots.
+bool IsDottedAcronym(std::string_view w) {
+  if (w.size() < 3 || w.find('.') == std::string_view::npos) return false;
+  for (char c : w) {
+    if (c != '.' && !IsAsciiAlpha(c)) return false;
+  }
+  return true;
+}
+
+// Whether the full stop at `dot` (a single '.') ends the sentence.
+bool FullStopEnds(std::string_view s, std::size_t seg_begin, std::size_t seg_end, std::size_t dot,
+                  std::size_t after) {
+  const std::string_view next = NextWord(s, after, seg_end);
+  if (next.empty()) return true;
+  const DecodedChar first = DecodeUtf8At(next, 0);
+  if (IsLowerCp(first.cp)) return false;
+  const std::string_view word = WordBefore(s, seg_begin, dot);
+  if (word.empty()) return true;
+  const std::string lower = LowerAscii(word);
+  if (Contains(kAbbreviations, lower)) return false;
+  if ((lower == "no" || lower == "nos") && (IsDigit(next[0]) || next[0] == '#')) return false;
+  if (word.size() == 1 && IsAsciiAlpha(word[0])) return IsStarter(next);  // initial "J."
+  if (IsDottedAcronym(word)) {
+    if (lower == "a.m" || lower == "p.m") return true;
+    return IsStarter(next);  // "the U.S. Army" vs "in the U.S. The"
+  }
+  return true;
+}
+
+// True when the line break after `prev` (a kept, non-blank line) ends a sentence
+// before `line`.
+bool BreakEndsSentence(std::string_view text, const Line& prev, const Line& line) {
+  const std::string_view raw = text.substr(line.begin, line.end - line.begin);
+  if (!raw.empty() && (raw[0] == '\t' || raw.substr(0, 2) == "  ")) return true;  // indented
+  const std::string_view a = TrimSpace(text.substr(prev.begin, prev.end - prev.begin));
+  const std::string_view b = TrimSpace(raw);
+  // List item markers.
+  if (b.size() >= 2 && (b[0] == '-' || b[0] == '*') && b[1] == ' ') return true;
+  if (b.compare(0, 3, "\xE2\x80\xA2") == 0) return true;
+  std::size_t end = a.size();
+  while (end > 0) {
+    const std::size_t n = CloserLengthAt(a, end - 1) ? 1 : 0;  // ASCII closers only here
+    if (n == 0) break;
+    end -= n;
+  }
+  const char last = a.empty() ? ' ' : a.back();
+  if (last == ',' || last == '-' || last == ';' || last == '(' || last == '&') return false;
+  if (end > 0 && TerminatorLengthAt(a, end - 1)) return false;  // the full stop decides
+  if (a.size() > kWrapWidth) return true;  // paragraph-per-line text
+  return a.size() < kTitleLine;            // a headline or label
+}
+
+struct Range {
+  std::size_t begin, end;
+};
+
+void Emit(std::string_view text, std::size_t b, std::size_t e, std::vector<Sentence>& out) {
+  const std::string_view t = TrimSpace(text.substr(b, e - b));
+  if (t.empty()) return;
+  const std::size_t begin = static_cast<std::size_t>(t.data() - text.data());
+  out.push_back({begin, begin + t.size(), static_cast<int>(out.size()) + 1});
+}
+
+void SplitSegment(std::string_view text, Range seg, std::vector<Sentence>& out) {
+  std::size_t start = seg.begin;
+  std::size_t i = seg.begin;
+  while (i < seg.end) {
+    std::size_t n = TerminatorLengthAt(text, i);
+    if (n == 0) {
+      ++i;
+      continue;
+    }
+    const std::size_t term = i;
+    bool single_dot = text[i] == '.';
+    std::size_t j = i + n;
+    while (j < seg.end && (n = TerminatorLengthAt(text, j)) > 0) {
+      single_dot = false;
+      j += n;
+    }
+    while (j < seg.end && (n = CloserLengthAt(text, j)) > 0) j += n;
+    if (j >= seg.end) break;
+    if (SpaceLengthAt(text, j) == 0) {
+      i = j;
+      continue;
+    }
+    bool ends;
+    if (single_dot) {
+      ends = FullStopEnds(text, seg.begin, seg.end, term, j);
+    } else {
+      const std::string_view next = NextWord(text, j, seg.end);
+      ends = next.empty() || !IsLowerCp(DecodeUtf8At(next, 0).cp);
+    }
+    if (ends) {
+      Emit(text, start, j, out);
+      start = j;
+    }
+    i = j;
+  }
+  Emit(text, start, seg.end, out);
+}
+
+}  // namespace
+
+std::vector<Sentence> SplitSentences(std::string_view text, const std::vector<Line>& lines) {
+  std::vector<Sentence> out;
+  bool open = false;
+  Range seg{0, 0};
+  const Line* prev = nullptr;
+  for (const Line& line : lines) {
+    const bool blank = line.end <= line.begin ||
+                       TrimSpace(text.substr(line.begin, line.end - line.begin)).empty();
+    if (!line.keep || blank) {
+      if (open) SplitSegment(text, seg, out);
+      open = false;
+      prev = nullptr;
+      continue;
+    }
+    if (open && prev != nullptr && !BreakEndsSentence(text, *prev, line)) {
+      seg.end = line.end;
+    } else {
+      if (open) SplitSegment(text, seg, out);
+      seg = {line.begin, line.end};
+      open = true;
+    }
+    prev = &line;
+  }
+  if (open) SplitSegment(text, seg, out);
+  return out;
+}
+
+std::string CollapseWhitespace(std::string_view s) {
+  s = TrimSpace(s);
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  bool in_space = false;
+  while (i < s.size()) {
+    const std::size_t n = SpaceLengthAt(s, i);
+    if (n > 0) {
+      if (!in_space) out += ' ';
+      in_space = true;
+      i += n;
+    } else {
+      in_space = false;
+      out += s[i++];
+    }
+  }
+  return out;
+}
+
+}  // namespace eventline
