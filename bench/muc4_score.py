@@ -40,7 +40,8 @@ same interval is used).  Missing years take the message's dateline year.
 A paired prediction's date is right when its [date_start, date_end] interval
 equals or lies within one alternative's interval.  Date accuracy is computed
 over paired keys that have a date ("-" keys are left out); a prediction with
-no date is wrong.  "point" accuracy restricts to keys whose every alternative
+no date is wrong (--undated-pub-date scores it as dated with its
+pub_date instead).  "point" accuracy restricts to keys whose every alternative
 is a single day, which the open-start "- D" convention cannot make lenient.
 
 Location.  A paired prediction's location is right when, upper-cased and
@@ -282,7 +283,8 @@ def _iso(value):
         return None
 
 
-def load_predictions(path, type_map, drop_modality, cluster):
+def load_predictions(path, type_map, drop_modality, cluster,
+                     undated_pub_date=False):
     """Returns ({doc_id: [PredIncident]}, stats)."""
     by_doc = collections.defaultdict(list)
     stats = collections.Counter()
@@ -304,9 +306,13 @@ def load_predictions(path, type_map, drop_modality, cluster):
                 stats["rows_dropped_modality"] += 1
                 continue
             stats["rows_scored"] += 1
+            lo, hi = _iso(row.get("date_start")), _iso(row.get("date_end"))
+            if lo is None or hi is None:
+                stats["rows_undated"] += 1
+                if undated_pub_date and _iso(row.get("pub_date")):
+                    lo = hi = _iso(row.get("pub_date"))
             by_doc[str(row.get("doc_id"))].append(
-                (muc, _iso(row.get("date_start")), _iso(row.get("date_end")),
-                 row.get("location") or ""))
+                (muc, lo, hi, row.get("location") or ""))
     out = {}
     for doc, rows in by_doc.items():
         incidents = []
@@ -517,9 +523,10 @@ def print_report(scores, keys, out=sys.stdout):
     print("", file=out)
     print("Per MUC-4 type (P / R / F1 in %; keys = required+optional)",
           file=out)
+    top = " " * 32 + "".join(f" | {s.name[:23]:^23}" for s in scores)
     hdr = f"{'type':<22} {'keys':>9}" + "".join(
-        f" | {s.name[:10]:>10} {'pred':>5} {'P':>5} {'R':>5} {'F1':>5}"
-        for s in scores)
+        f" | {'pred':>5} {'P':>5} {'R':>5} {'F1':>5}" for _ in scores)
+    print(top, file=out)
     print(hdr, file=out)
     print("-" * len(hdr), file=out)
     types = [t for t in MUC_TYPES if any(t in s.per_type for s in scores)]
@@ -530,8 +537,7 @@ def print_report(scores, keys, out=sys.stdout):
         for s in scores:
             c = s.per_type[typ]
             p, r, f = Score.prf(c)
-            row += (f" | {'':>10} {c['pred']:>5} {100*p:5.1f} {100*r:5.1f} "
-                    f"{100*f:5.1f}")
+            row += f" | {c['pred']:>5} {100*p:5.1f} {100*r:5.1f} {100*f:5.1f}"
         print(row, file=out)
     for s in scores:
         if s.stats:
@@ -551,6 +557,28 @@ def write_details(path, scores):
 
 
 # --------------------------------------------------------------------------
+
+def write_oracle(keys, path):
+    """One row per key incident of a type eventline can produce, dated with
+    its first date alternative (an open start "- D" becomes the day D): the
+    ceiling a perfect extractor reaches under a given --cluster mode."""
+    inverse = {"ATTACK": "attack", "BOMBING": "explosion",
+               "KIDNAPPING": "abduction", "ARSON": "arson"}
+    with open(path, "w", encoding="utf-8") as fh:
+        for msg_id, key_list in keys.items():
+            for k in key_list:
+                for t in sorted(k.types):
+                    if t not in inverse:
+                        continue
+                    lo, hi = k.date_alts[0] if k.date_alts else (None, None)
+                    lo = lo or hi
+                    fh.write(json.dumps({
+                        "doc_id": msg_id, "event_type": inverse[t],
+                        "date_start": lo.isoformat() if lo else None,
+                        "date_end": hi.isoformat() if hi else None,
+                        "location": None, "modality": "asserted"}) + "\n")
+                    break
+
 
 def run_eventline(binary, texts, extra_args, out_path):
     cmd = [binary, "extract", "--input", "jsonl", "--format", "jsonl",
@@ -693,6 +721,9 @@ def main(argv=None):
                      help="keep the --run output here (default: temp file)")
     src.add_argument("--baseline", action="store_true",
                      help="also score the keyword baseline (muc4_baseline.py)")
+    src.add_argument("--oracle", action="store_true",
+                     help="also score rows made from the keys themselves: "
+                          "the ceiling of the chosen --cluster mode")
     ap.add_argument("--keys", default=DEFAULT_KEYS,
                     help="answer-key tarball (default: %(default)s)")
     ap.add_argument("--texts", default=DEFAULT_TEXTS,
@@ -706,6 +737,9 @@ def main(argv=None):
     ap.add_argument("--map", action="append", default=[], metavar="TYPE=MUC",
                     help="extra/override type mapping, e.g. "
                          "casualties=ATTACK; TYPE= removes a mapping")
+    ap.add_argument("--undated-pub-date", action="store_true",
+                    help="score rows without date_start/date_end as if "
+                         "dated with their pub_date (default: date wrong)")
     ap.add_argument("--details", metavar="TSV",
                     help="write per-message, per-type counts (fp/fn) here")
     ap.add_argument("--json", metavar="PATH",
@@ -717,8 +751,8 @@ def main(argv=None):
     if args.self_test:
         return self_test()
 
-    if not args.pred and not args.run and not args.baseline:
-        ap.error("give --pred, --run and/or --baseline")
+    if not (args.pred or args.run or args.baseline or args.oracle):
+        ap.error("give --pred, --run, --baseline and/or --oracle")
 
     type_map = dict(TYPE_MAP)
     for item in args.map:
@@ -748,6 +782,10 @@ def main(argv=None):
         secs = run_eventline(args.run, args.texts, args.run_arg, path)
         sys.stderr.write(f"eventline: {secs:.2f} s over {args.texts}\n")
         systems.append(("eventline", path))
+    if args.oracle:
+        path = os.path.join(tmpdir.name, "oracle.jsonl")
+        write_oracle(keys, path)
+        systems.append(("oracle", path))
     for item in args.pred:
         name, sep, path = item.partition("=")
         if not sep:
@@ -756,11 +794,14 @@ def main(argv=None):
 
     scores = []
     for name, path in systems:
-        preds, stats = load_predictions(path, type_map, drop, args.cluster)
+        preds, stats = load_predictions(path, type_map, drop, args.cluster,
+                                        args.undated_pub_date)
         s = score(name, keys, preds)
         s.stats.update(stats)
         scores.append(s)
-    print(f"cluster={args.cluster} drop-modality={','.join(sorted(drop)) or '-'}")
+    print(f"cluster={args.cluster} "
+          f"drop-modality={','.join(sorted(drop)) or '-'} "
+          f"undated-pub-date={'yes' if args.undated_pub_date else 'no'}")
     print_report(scores, keys)
     if args.details:
         write_details(args.details, scores)
