@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -53,5 +54,12 @@ class Matcher {
   explicit Matcher(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// The prefilter text of a pattern (lexicons already expanded): the body of
+// its (?P<trigger>...) group as a non-capturing group, keeping a leading flag
+// group such as "(?s)"; the whole pattern when there is no trigger group or
+// when a match could skip it (the group, or one around it, is optional or
+// inside an alternation). Exposed for tests.
+[[nodiscard]] std::string TriggerPattern(std::string_view pattern);
 
 }  // namespace eventline

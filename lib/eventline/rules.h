@@ -13,6 +13,8 @@
 // sink has errors. yaml-cpp stays inside rules.cpp.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -73,7 +75,36 @@ struct RuleSet {
   [[nodiscard]] const EventType* FindType(std::string_view name) const;
 };
 
-// Loads every rule directory in order; later ones override same-id rules.
+// Loads every rule directory in order; later ones override same-id rules
+// (and same-name lexicons and types). Stops reporting after kMaxRuleErrors
+// errors (one E022 says so).
 [[nodiscard]] RuleSet LoadRules(const std::vector<std::string>& dirs, DiagnosticSink& sink);
+
+inline constexpr std::size_t kMaxRuleErrors = 20;
+// RE2 program budget per pattern (RE2::Options::set_max_mem); over it: E012.
+inline constexpr std::int64_t kPatternMaxMem = 8 << 20;
+
+// The pieces LoadRules is made of, exposed for tests and the fuzzer. Each
+// parses text already in memory; `file_name` is used only in messages.
+//
+// One lexicon file -> its entries (comments and blanks dropped, duplicates
+// removed, in file order). E017 when there is no entry.
+[[nodiscard]] std::vector<std::string> ParseLexiconText(std::string_view text,
+                                                        std::string_view file_name,
+                                                        DiagnosticSink& sink);
+// A types.yaml -> its types.
+[[nodiscard]] std::vector<EventType> ParseTypesText(std::string_view text,
+                                                    std::string_view file_name,
+                                                    DiagnosticSink& sink);
+// One rule file -> its valid rules, checked against `context.lexicons` and
+// `context.types` (types empty: any event type is accepted). Patterns are
+// expanded and compiled once to check them (RE2 errors, budget, capture
+// names, empty matches). Duplicate ids are checked by LoadRules, not here.
+[[nodiscard]] std::vector<Rule> ParseRuleText(std::string_view text, std::string_view file_name,
+                                              const RuleSet& context, DiagnosticSink& sink);
+
+// Capture names allowed as slots in rules of `kind` (time: any lower-case
+// name, so this returns an empty list and IsSlotName decides).
+[[nodiscard]] bool IsSlotName(RuleKind kind, std::string_view name);
 
 }  // namespace eventline

@@ -1,0 +1,345 @@
+#include "eventline/matcher.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <string>
+
+namespace eventline {
+
+const Capture* Match::Get(std::string_view name) const {
+  for (const auto& c : captures) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+namespace {
+
+// One group of a pattern, found by a light scan (escapes and character
+// classes are skipped; RE2 has already accepted the pattern).
+struct Group {
+  std::size_t open = 0, close = 0;  // '(' and ')' offsets
+  int parent = -1;                  // -1: the top level
+  bool alternation = false;         // a '|' directly inside
+  bool optional = false;            // followed by ?, * or {0
+  std::string name;                 // for (?P<name>...)
+};
+
+struct Scan {
+  std::vector<Group> groups;
+  bool top_alternation = false;
+  bool ok = true;
+};
+
+Scan ScanGroups(std::string_view p) {
+  Scan s;
+  std::vector<int> stack;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      if (i + 1 < p.size() && p[i + 1] == 'Q') {  // \Q...\E literal
+        const std::size_t e = p.find("\\E", i + 2);
+        i = e == std::string_view::npos ? p.size() : e + 1;
+      } else {
+        ++i;
+      }
+      continue;
+    }
+    if (c == '[') {
+      std::size_t j = i + 1;
+      if (j < p.size() && p[j] == '^') ++j;
+      if (j < p.size() && p[j] == ']') ++j;
+      for (; j < p.size() && p[j] != ']'; ++j) {
+        if (p[j] == '\\') {
+          ++j;
+        } else if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':') {
+          const std::size_t e = p.find(":]", j + 2);
+          if (e != std::string_view::npos) j = e + 1;
+        }
+      }
+      i = j;
+      continue;
+    }
+    if (c == '(') {
+      Group g;
+      g.open = i;
+      g.parent = stack.empty() ? -1 : stack.back();
+      if (p.substr(i, 4) == "(?P<") {
+        const std::size_t e = p.find('>', i + 4);
+        if (e != std::string_view::npos) g.name = std::string(p.substr(i + 4, e - i - 4));
+      }
+      stack.push_back(static_cast<int>(s.groups.size()));
+      s.groups.push_back(std::move(g));
+      continue;
+    }
+    if (c == ')') {
+      if (stack.empty()) {
+        s.ok = false;
+        return s;
+      }
+      Group& g = s.groups[static_cast<std::size_t>(stack.back())];
+      stack.pop_back();
+      g.close = i;
+      if (i + 1 < p.size()) {
+        const char q = p[i + 1];
+        g.optional = q == '?' || q == '*' || (q == '{' && i + 2 < p.size() && p[i + 2] == '0');
+      }
+      continue;
+    }
+    if (c == '|') {
+      if (stack.empty()) {
+        s.top_alternation = true;
+      } else {
+        s.groups[static_cast<std::size_t>(stack.back())].alternation = true;
+      }
+    }
+  }
+  if (!stack.empty()) s.ok = false;
+  return s;
+}
+
+// Any flag group that changes matching for the rest of the pattern, e.g. a
+// leading "(?i)" or "(?s)", must carry over to the trigger sub-pattern.
+std::string LeadingFlags(std::string_view p) {
+  if (p.substr(0, 2) != "(?") return {};
+  const std::size_t e = p.find(')');
+  if (e == std::string_view::npos) return {};
+  const std::string_view inner = p.substr(2, e - 2);
+  if (inner.find_first_not_of("imsU-") != std::string_view::npos) return {};
+  return std::string(p.substr(0, e + 1));
+}
+
+struct CompiledRule {
+  const Rule* rule = nullptr;
+  std::size_t order = 0;  // position in the RuleSet
+  std::unique_ptr<const RE2> re;
+  std::vector<std::unique_ptr<const RE2>> unless;
+  int groups = 0;                  // NumberOfCapturingGroups()
+  std::vector<int> named;          // group indices of named groups, in pattern order
+  std::vector<std::string> names;  // parallel to `named`
+};
+
+RE2::Options PatternOptions(bool case_sensitive) {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_log_errors(false);
+  o.set_max_mem(kPatternMaxMem);
+  o.set_case_sensitive(case_sensitive);
+  return o;
+}
+
+}  // namespace
+
+std::string TriggerPattern(std::string_view pattern) {
+  const Scan s = ScanGroups(pattern);
+  if (!s.ok) return std::string(pattern);
+  for (std::size_t gi = 0; gi < s.groups.size(); ++gi) {
+    const Group& g = s.groups[gi];
+    if (g.name != "trigger") continue;
+    // The trigger must take part in every match: no optional group and no
+    // alternation on the way up to the top level.
+    if (s.top_alternation) return std::string(pattern);
+    for (int at = static_cast<int>(gi); at >= 0; at = s.groups[static_cast<std::size_t>(at)].parent) {
+      const Group& a = s.groups[static_cast<std::size_t>(at)];
+      if (a.optional || (at != static_cast<int>(gi) && a.alternation)) {
+        return std::string(pattern);
+      }
+    }
+    const std::size_t body = g.open + 4 + g.name.size() + 1;
+    return LeadingFlags(pattern) + "(?:" + std::string(pattern.substr(body, g.close - body)) + ")";
+  }
+  return std::string(pattern);
+}
+
+struct Matcher::Impl {
+  struct Kind {
+    std::unique_ptr<RE2::Set> set;  // null: run every rule
+    std::vector<std::unique_ptr<CompiledRule>> rules;
+  };
+  std::array<Kind, 3> kinds;
+};
+
+Matcher::Matcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Matcher::~Matcher() = default;
+
+std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& sink) {
+  auto impl = std::make_unique<Impl>();
+  bool failed = false;
+  auto error = [&](const Rule& r, std::string code, std::string message) {
+    Diagnostic d;
+    d.code = std::move(code);
+    d.at = r.pattern_at.line > 0 ? r.pattern_at : r.at;
+    d.message = std::move(message);
+    sink.Report(std::move(d));
+    failed = true;
+  };
+  std::array<std::vector<std::string>, 3> triggers;
+  for (std::size_t i = 0; i < rules.rules.size(); ++i) {
+    const Rule& r = rules.rules[i];
+    auto cr = std::make_unique<CompiledRule>();
+    cr->rule = &r;
+    cr->order = i;
+    const RE2::Options options = PatternOptions(r.case_sensitive);
+    auto re = std::make_unique<const RE2>(r.pattern, options);
+    if (!re->ok()) {
+      if (re->error_code() == RE2::ErrorPatternTooLarge) {
+        error(r, "E012",
+              fmt::format("pattern of rule '{}' is too large: its program exceeds the {} MB budget",
+                          r.id, kPatternMaxMem >> 20));
+      } else {
+        error(r, "E011",
+              fmt::format("bad regular expression in rule '{}': {}", r.id, re->error()));
+      }
+      continue;
+    }
+    std::map<int, std::string> by_index;
+    for (const auto& [name, index] : re->NamedCapturingGroups()) {
+      if (!IsSlotName(r.kind, name)) {
+        error(r, "E013",
+              fmt::format("capture '{}' is not a slot of {} rules (rule '{}')", name,
+                          ToString(r.kind), r.id));
+      }
+      by_index.emplace(index, name);
+    }
+    for (auto& [index, name] : by_index) {
+      cr->named.push_back(index);
+      cr->names.push_back(name);
+    }
+    cr->groups = re->NumberOfCapturingGroups();
+    cr->re = std::move(re);
+    for (const auto& u : r.unless) {
+      auto ure = std::make_unique<const RE2>(u, options);
+      if (!ure->ok()) {
+        error(r, "E011",
+              fmt::format("bad regular expression in an 'unless' of rule '{}': {}", r.id,
+                          ure->error()));
+        continue;
+      }
+      cr->unless.push_back(std::move(ure));
+    }
+    const auto k = static_cast<std::size_t>(r.kind);
+    const std::string trigger = TriggerPattern(r.pattern);
+    triggers[k].push_back(r.case_sensitive ? "(?-i:" + trigger + ")" : "(?i:" + trigger + ")");
+    impl->kinds[k].rules.push_back(std::move(cr));
+  }
+  if (failed) return nullptr;
+
+  for (std::size_t k = 0; k < impl->kinds.size(); ++k) {
+    auto& kind = impl->kinds[k];
+    if (kind.rules.empty()) continue;
+    RE2::Options so = PatternOptions(true);
+    so.set_max_mem(std::max<std::int64_t>(64 << 20, kPatternMaxMem * 4));
+    auto set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
+    bool ok = true;
+    for (const auto& t : triggers[k]) {
+      std::string err;
+      if (set->Add(t, &err) < 0) {
+        ok = false;  // should not happen: the full pattern compiled
+        break;
+      }
+    }
+    // Without a set (it would not compile), every rule runs: slower, same result.
+    if (ok && set->Compile()) kind.set = std::move(set);
+  }
+  return std::unique_ptr<Matcher>(new Matcher(std::move(impl)));
+}
+
+void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, std::size_t end,
+                      std::vector<Match>& out) const {
+  end = std::min(end, text.size());
+  if (begin >= end) return;
+  const auto& k = impl_->kinds[static_cast<std::size_t>(kind)];
+  if (k.rules.empty()) return;
+
+  std::vector<int> candidates;
+  bool all = true;
+  if (k.set) {
+    // One byte of context on each side keeps \b decisions as in the full text.
+    const std::size_t wb = begin > 0 ? begin - 1 : 0;
+    const std::size_t we = std::min(text.size(), end + 1);
+    RE2::Set::ErrorInfo info{};
+    const bool hit = k.set->Match(re2::StringPiece(text.data() + wb, we - wb), &candidates, &info);
+    if (hit) {
+      all = false;
+      std::sort(candidates.begin(), candidates.end());
+    } else if (info.kind == RE2::Set::kNoError) {
+      return;  // no trigger occurs
+    }
+    // Any other error (DFA out of memory): fall back to running every rule.
+  }
+  const std::size_t first_out = out.size();
+  const std::size_t count = all ? k.rules.size() : candidates.size();
+  const re2::StringPiece whole(text.data(), text.size());
+  std::vector<re2::StringPiece> groups;
+  for (std::size_t c = 0; c < count; ++c) {
+    const CompiledRule& cr = *k.rules[all ? c : static_cast<std::size_t>(candidates[c])];
+    groups.assign(static_cast<std::size_t>(cr.groups) + 1, re2::StringPiece());
+    std::vector<std::pair<std::size_t, std::size_t>> vetoes;
+    bool vetoes_done = false;
+    std::size_t pos = begin;
+    while (pos <= end) {
+      if (!cr.re->Match(whole, pos, end, RE2::UNANCHORED, groups.data(),
+                        static_cast<int>(groups.size()))) {
+        break;
+      }
+      const auto mb = static_cast<std::size_t>(groups[0].data() - text.data());
+      const std::size_t me = mb + groups[0].size();
+      if (me == mb) {
+        // Empty matches are ignored (W001 warned at load); step one code point.
+        std::size_t next = mb + 1;
+        while (next < end && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+        pos = next;
+        continue;
+      }
+      pos = me;
+      if (!cr.unless.empty()) {
+        if (!vetoes_done) {
+          vetoes_done = true;
+          re2::StringPiece u;
+          for (const auto& ure : cr.unless) {
+            std::size_t upos = begin;
+            while (upos < end && ure->Match(whole, upos, end, RE2::UNANCHORED, &u, 1)) {
+              const auto ub = static_cast<std::size_t>(u.data() - text.data());
+              const std::size_t ue = ub + u.size();
+              if (ue > ub) vetoes.emplace_back(ub, ue);
+              upos = ue > ub ? ue : ub + 1;
+            }
+          }
+        }
+        const bool vetoed = std::any_of(vetoes.begin(), vetoes.end(), [&](const auto& v) {
+          return v.first < me && mb < v.second;
+        });
+        if (vetoed) continue;
+      }
+      Match m;
+      m.rule = cr.rule;
+      m.begin = mb;
+      m.end = me;
+      m.captures.reserve(cr.named.size());
+      for (std::size_t n = 0; n < cr.named.size(); ++n) {
+        const re2::StringPiece& g = groups[static_cast<std::size_t>(cr.named[n])];
+        Capture cap;
+        cap.name = cr.names[n];
+        if (g.data() != nullptr) {
+          cap.begin = static_cast<std::size_t>(g.data() - text.data());
+          cap.end = cap.begin + g.size();
+        }
+        m.captures.push_back(cap);
+      }
+      out.push_back(std::move(m));
+    }
+  }
+  // Order by (begin, rule order); rule pointers are in RuleSet order.
+  std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end(),
+                   [](const Match& a, const Match& b) {
+                     if (a.begin != b.begin) return a.begin < b.begin;
+                     return a.rule < b.rule;
+                   });
+}
+
+}  // namespace eventline
