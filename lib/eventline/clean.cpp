@@ -23,6 +23,9 @@ constexpr std::string_view kTimestamp = "timestamp";
 
 // Lines longer than this are paragraphs: only the caption test applies.
 constexpr std::size_t kShortLine = 160;
+// A caption with its credit is one or two sentences; a longer line ending in
+// "Photograph: X" is a glued live-blog paragraph and stays.
+constexpr std::size_t kCaptionLine = 320;
 
 // Whole-line navigation labels, compared after lower-casing ASCII and
 // dropping trailing ':' '>' '»' '›' and spaces.
@@ -141,7 +144,8 @@ std::string_view Classify(std::string_view t) {
       return kTimestamp;
     }
   }
-  if (t.find(':') != std::string_view::npos && RE2::FullMatch(t, p.credit_suffix)) {
+  if (t.size() <= kCaptionLine && t.find(':') != std::string_view::npos &&
+      RE2::FullMatch(t, p.credit_suffix)) {
     return kCaption;
   }
   return {};

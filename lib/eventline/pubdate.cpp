@@ -28,6 +28,14 @@ constexpr std::string_view kTail =
     "[\\s,]*(?:(?i:at\\s+)?\\d{1,2}[.:]\\d{2}(?:[.:]\\d{2})?\\s*(?i:[ap]\\.?m\\.?)?)?"
     "\\s*(?:\\(?[A-Z]{2,5}\\)?|(?i:utc|gmt)?[+-]\\d{2}:?\\d{2})?\\s*$";
 
+// Wire datelines: "LIMA, 2 DEC 88 (EFE) --", "PERTH (AUSTRALIA), JUNE 11 89 (AFP) --",
+// "WASHINGTON, March 3, 1987 (Reuters) -". The place is upper case, with an
+// optional "(REGION)" and ", REGION".
+constexpr std::string_view kWirePlace =
+    "^[A-Z][A-Z.' -]*(?:\\([A-Za-z .'-]{1,40}\\))?\\s*(?:,\\s*[A-Z][A-Za-z.' -]*)?,\\s+";
+constexpr std::string_view kWireEnd =
+    "\\s*(?:--|-|\\x{2013}|\\x{2014}|\\([^)]{1,40}\\)\\s*(?:--|-|\\x{2013}|\\x{2014}|$))";
+
 RE2::Options Opts() {
   RE2::Options o;
   o.set_log_errors(false);
@@ -53,12 +61,9 @@ struct Patterns {
   RE2 tail{Join({"^", kTail}), Opts()};
   // Wire datelines: an upper-case place, a date with a year, an optional
   // (AGENCY) and a dash. Captures: day, month, year (or month, day, year).
-  RE2 wire_dmy{Join({"^[A-Z][A-Z.' ]*(?:,\\s*[A-Z][A-Za-z.' ]*)?,\\s+(\\d{1,2})\\s+", kMonth,
-                     "\\s+(\\d{4}|\\d{2})\\s*(?:\\([^)]{1,40}\\)\\s*)?(?:--|-|\\x{2013}|\\x{2014})"}),
+  RE2 wire_dmy{Join({kWirePlace, "(\\d{1,2})\\s+", kMonth, "\\s+(\\d{4}|\\d{2})", kWireEnd}),
                Opts()};
-  RE2 wire_mdy{Join({"^[A-Z][A-Z.' ]*(?:,\\s*[A-Z][A-Za-z.' ]*)?,\\s+", kMonth,
-                     "\\s+(\\d{1,2}),?\\s+(\\d{4})\\s*(?:\\([^)]{1,40}\\)\\s*)?"
-                     "(?:--|-|\\x{2013}|\\x{2014})"}),
+  RE2 wire_mdy{Join({kWirePlace, kMonth, "\\s+(\\d{1,2}),?\\s+(\\d{4}|\\d{2})", kWireEnd}),
                Opts()};
   // File names.
   RE2 file_date{"(?:^|[^0-9])((?:19|20)\\d{2})([-_.]?)(0[1-9]|1[0-2])([-_.]?)(0[1-9]|[12]\\d|3[01])(?:[^0-9]|$)",
@@ -146,7 +151,9 @@ std::optional<Date> ParseWireDateline(const std::string& line) {
     return MakeDate(year, MonthNumber(b), ToInt(a));
   }
   if (RE2::PartialMatch(line, p.wire_mdy, &a, &b, &c)) {
-    return MakeDate(ToInt(c), MonthNumber(a), ToInt(b));
+    int year = ToInt(c);
+    if (c.size() == 2) year = ExpandTwoDigitYear(year);
+    return MakeDate(year, MonthNumber(a), ToInt(b));
   }
   return std::nullopt;
 }

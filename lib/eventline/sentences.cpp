@@ -150,6 +150,29 @@ bool FullStopEnds(std::string_view s, std::size_t seg_begin, std::size_t seg_end
   return true;
 }
 
+// "in Kentucky.All four", "he said.“For": a terminator with no space after
+// it ends a sentence when a lower-case word (2+ letters, not an
+// abbreviation) precedes it and a capitalised word follows.
+bool GluedBoundary(std::string_view s, std::size_t seg_begin, std::size_t term, std::size_t after,
+                   std::size_t seg_end) {
+  std::size_t k = after;
+  while (k < seg_end) {
+    const std::size_t n = OpenerLengthAt(s, k);
+    if (n == 0) break;
+    k += n;
+  }
+  if (k + 1 >= seg_end) return false;
+  if (!(s[k] >= 'A' && s[k] <= 'Z') || !(s[k + 1] >= 'a' && s[k + 1] <= 'z')) return false;
+  const std::string_view word = WordBefore(s, seg_begin, term);
+  if (word.size() < 2) return false;
+  const char a = word[word.size() - 1], b = word[word.size() - 2];
+  if (!(a >= 'a' && a <= 'z') || !(b >= 'a' && b <= 'z')) return false;
+  if (word.find('.') != std::string_view::npos || word.find('/') != std::string_view::npos) {
+    return false;  // "e.g.", URLs
+  }
+  return !Contains(kAbbreviations, LowerAscii(word));
+}
+
 // True when the line break after `prev` (a kept, non-blank line) ends a sentence
 // before `line`.
 bool BreakEndsSentence(std::string_view text, const Line& prev, const Line& line) {
@@ -203,6 +226,11 @@ void SplitSegment(std::string_view text, Range seg, std::vector<Sentence>& out) 
     while (j < seg.end && (n = CloserLengthAt(text, j)) > 0) j += n;
     if (j >= seg.end) break;
     if (SpaceLengthAt(text, j) == 0) {
+      // Scraped text glues paragraphs: "...in Kentucky.All four leaders".
+      if (GluedBoundary(text, seg.begin, term, j, seg.end)) {
+        Emit(text, start, j, out);
+        start = j;
+      }
       i = j;
       continue;
     }
