@@ -180,8 +180,11 @@ echo "machine:   $(nproc) cores, $(uname -r); work dir $WORK"
 JOBS_OK=0; has_flag "--jobs" && JOBS_OK=1
 echo
 
-if [[ $FULL == 1 ]]; then RSS=$(rss_all); RSS_LABEL="rss-full"
-else RSS=$(rss_2023 "$SLICE_MB"); RSS_LABEL="rss-${SLICE_MB}MB"; fi
+RSS="" RSS_LABEL="rss-${SLICE_MB}MB"
+if want rss || want jobs; then
+  if [[ $FULL == 1 ]]; then RSS=$(rss_all); RSS_LABEL="rss-full"
+  else RSS=$(rss_2023 "$SLICE_MB"); fi
+fi
 
 header
 if want rss; then measure "$RSS_LABEL" "$RSS" "-"; fi
