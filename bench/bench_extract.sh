@@ -6,7 +6,8 @@
 #   * RSS news slice (default 100 MB of JSONL from 2023-01 on; --full for all
 #     24 months, 559 MB) and Reuters-21578 (23 MB): wall time, MB/s (of JSONL
 #     input bytes), documents/s, events/s, peak RSS (/usr/bin/time);
-#   * the same bytes through `wc -w` (the floor) and eventline/wc time ratio;
+#   * CPU seconds (user+sys) next to wall time: MB per CPU second;
+#   * the same bytes through `wc -w` (the floor) and the eventline/wc CPU ratio;
 #   * --jobs 1 vs --jobs 2 on the RSS slice (skipped if the flag is missing);
 #   * input size scaling on 10/100/300 MB prefixes of the RSS JSONL;
 #   * cold start: one record with empty text, best of N wall times.
@@ -114,44 +115,47 @@ reuters() {
 }
 
 # ---------------------------------------------------------------- timing
-# run_timed CMD: runs CMD (a bash string) once; sets WALL (s) and RSS_KB.
+# run_timed CMD: runs CMD (a bash string) once; sets WALL (s), CPU (user+sys
+# s, all processes of the pipeline) and RSS_KB.
 run_timed() {
   local cmd=$1
   if [[ -n $TIME ]]; then
-    if ! $TIME -f '%e %M' -o "$WORK/time.txt" bash -o pipefail -c "$cmd" \
+    if ! $TIME -f '%e %M %U %S' -o "$WORK/time.txt" bash -o pipefail -c "$cmd" \
         2> "$WORK/stderr.txt"; then
       echo "FAILED: $cmd" >&2; tail -5 "$WORK/stderr.txt" >&2; return 1
     fi
-    read -r WALL RSS_KB < <(tail -1 "$WORK/time.txt")
+    local u sy
+    read -r WALL RSS_KB u sy < <(tail -1 "$WORK/time.txt")
+    CPU=$(awk -v a="$u" -v b="$sy" 'BEGIN{printf "%.2f", a+b}')
   else
     local t0=$EPOCHREALTIME
     bash -o pipefail -c "$cmd" 2> "$WORK/stderr.txt" || {
       echo "FAILED: $cmd" >&2; tail -5 "$WORK/stderr.txt" >&2; return 1; }
     WALL=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.3f", b-a}')
-    RSS_KB=0
+    RSS_KB=0 CPU=$WALL
   fi
 }
 
-# best_of N CMD: best wall of N runs (WALL), max RSS (RSS_KB).
+# best_of N CMD: best wall of N runs (WALL, with that run's CPU), max RSS.
 best_of() {
-  local n=$1 cmd=$2 best="" rss=0 i
+  local n=$1 cmd=$2 best="" cpu="" rss=0 i
   for ((i = 0; i < n; i++)); do
     run_timed "$cmd" || return 1
     if [[ -z $best ]] || awk -v a="$WALL" -v b="$best" 'BEGIN{exit !(a<b)}'; then
-      best=$WALL
+      best=$WALL cpu=$CPU
     fi
     ((RSS_KB > rss)) && rss=$RSS_KB
   done
-  WALL=$best RSS_KB=$rss
+  WALL=$best CPU=$cpu RSS_KB=$rss
 }
 
 has_flag() { "$BIN" extract --help 2>&1 | grep -q -- "$1"; }
 
 ROWS=()
 header() {
-  printf '%-16s %8s %8s %9s %4s %8s %7s %8s %9s %7s %7s %6s\n' \
-    input MB docs events jobs wall_s MB/s docs/s events/s RSS_MB wc_w_s ratio
-  printf '%s\n' "----------------------------------------------------------------------------------------------------------"
+  printf '%-14s %6s %7s %7s %4s %7s %7s %6s %7s %7s %8s %6s %6s %6s\n' \
+    input MB docs events jobs wall_s cpu_s MB/s MB/cpu docs/s events/s RSS_MB wc_cpu ratio
+  printf '%s\n' "---------------------------------------------------------------------------------------------------------"
 }
 
 # measure LABEL FILE JOBS: one table row.
@@ -163,15 +167,15 @@ measure() {
   docs=$(wc -l < "$file")
   best_of "$REPS" "'$BIN' extract --input jsonl --format jsonl $jobflag '$file' | wc -l > '$WORK/count.txt'" || {
     printf '%-16s  (eventline failed)\n' "$label"; return 0; }
-  local wall=$WALL rss=$RSS_KB events
+  local wall=$WALL cpu=$CPU rss=$RSS_KB events
   events=$(cat "$WORK/count.txt")
   best_of "$REPS" "LC_ALL=C wc -w < '$file' > /dev/null"
-  local wcw=$WALL
+  local wcc=$CPU
   awk -v l="$label" -v b="$bytes" -v d="$docs" -v e="$events" -v j="$jobs" \
-      -v w="$wall" -v r="$rss" -v c="$wcw" 'BEGIN {
-    if (w <= 0) w = 0.001; if (c <= 0) c = 0.001;
-    printf "%-16s %8.1f %8d %9d %4s %8.2f %7.1f %8.0f %9.0f %7.0f %7.2f %6.1f\n",
-      l, b/1e6, d, e, j, w, b/1e6/w, d/w, e/w, r/1024, c, w/c }'
+      -v w="$wall" -v u="$cpu" -v r="$rss" -v c="$wcc" 'BEGIN {
+    if (w <= 0) w = 0.01; if (u <= 0) u = 0.01; if (c <= 0) c = 0.01;
+    printf "%-14s %6.1f %7d %7d %4s %7.2f %7.2f %6.1f %7.1f %7.0f %8.0f %6.0f %6.2f %6.1f\n",
+      l, b/1e6, d, e, j, w, u, b/1e6/w, b/1e6/u, d/w, e/w, r/1024, c, u/c }'
 }
 
 # ---------------------------------------------------------------- run
@@ -221,6 +225,8 @@ if want cold; then
     printf "\ncold start (one empty record, best of %d): %.1f ms, peak RSS %.0f MB\n", n, b*1000, r/1024 }'
 fi
 echo
-echo "MB = 10^6 bytes of JSONL input; events = output rows; ratio = eventline wall / wc -w wall"
-echo "(jobs '-' = the binary's default: all cores)."
+echo "MB = 10^6 bytes of JSONL input; events = output rows; cpu = user+sys of the pipeline;"
+echo "MB/s and docs/s over wall time, MB/cpu over CPU time; ratio = eventline cpu / wc -w cpu"
+echo "(CPU time is what a loaded, shared machine distorts least); jobs '-' = all cores."
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [[ $CLEAN == 1 ]]; then rm -rf "$WORK"; fi
