@@ -11,7 +11,8 @@ quotes corpus sentences, which must never be committed).  Columns:
     type_ok, date_ok, location_ok, note                   (filled by reviewer)
 
 `date` is date_start, or "date_start..date_end" for an interval, followed by
-the precision in brackets.  A reviewer writes y / n / ? (cannot tell) in each
+[precision/source], e.g. "2022-03-01 [day/text]", "2022-03-04 [none/document]"
+(no date in the text: the publication date stands in).  A reviewer writes y / n / ? (cannot tell) in each
 *_ok column; location_ok is left empty when the row has no location.
 
 Summary mode (--summarize SHEET): counts the judgements of a filled sheet and
@@ -52,10 +53,12 @@ def clean(value):
 
 def date_cell(row):
     a, b = row.get("date_start"), row.get("date_end")
+    tag = f"[{row.get('date_precision') or 'none'}/" \
+          f"{row.get('date_source') or 'none'}]"
     if not a:
-        return f"[{row.get('date_precision') or 'none'}]"
+        return tag
     span = a if a == b or not b else f"{a}..{b}"
-    return f"{span} [{row.get('date_precision') or '?'}]"
+    return f"{span} {tag}"
 
 
 def load_rows(path):
