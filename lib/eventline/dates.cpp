@@ -156,8 +156,14 @@ std::optional<Unit> ParseUnit(std::string_view text) {
 
 // this / last / next / signed integers.
 std::optional<int> ParseRel(std::string_view text) {
-  const std::string s = LowerTrim(text);
-  if (s == "this" || s == "current" || s == "0" || s == "same") return 0;
+  std::string s = LowerTrim(text);
+  if (s.rfind("the ", 0) == 0) s.erase(0, 4);
+  if (s == "the" || s == "this past" || s == "this coming") s = s == "the" ? "this" : s.substr(5);
+  if (s == "this" || s == "current" || s == "0" || s == "same" || s == "today" ||
+      s == "tonight" || s.rfind("this ", 0) == 0)
+    return 0;
+  if (s == "yesterday") return -1;
+  if (s == "tomorrow") return 1;
   if (s == "last" || s == "previous" || s == "past" || s == "prior" || s == "preceding") return -1;
   if (s == "next" || s == "coming" || s == "following") return 1;
   if (s.empty()) return std::nullopt;
@@ -307,7 +313,7 @@ struct Signature {
   int required;
 };
 
-constexpr std::array<Signature, 28> kFunctions = {{
+constexpr std::array<Signature, 30> kFunctions = {{
     {"date", {"y", "m", "d", "", ""}, 0},
     {"numeric", {"a", "b", "y", "", ""}, 2},
     {"decade", {"y", "", "", "", ""}, 1},
@@ -336,6 +342,8 @@ constexpr std::array<Signature, 28> kFunctions = {{
     {"by", {"to", "", "", "", ""}, 1},
     {"season", {"s", "rel", "y", "", ""}, 1},
     {"anchor", {"n", "unit", "", "", ""}, 2},
+    {"weekend", {"rel", "", "", "", ""}, 0},
+    {"period", {"unit", "rel", "", "", ""}, 1},
 }};
 
 const Signature* FindSignature(std::string_view name) {
@@ -373,6 +381,21 @@ std::string CheckNode(const Node& n) {
       return "'" + n.name + "' needs '" + std::string(sig->params[static_cast<std::size_t>(i)]) + "'";
   }
   return {};
+}
+
+bool WordAt(std::string_view lower, std::size_t i, std::string_view word) {
+  if (lower.compare(i, word.size(), word) != 0) return false;
+  const bool left = i == 0 || !IsIdentChar(lower[i - 1]);
+  const std::size_t e = i + word.size();
+  const bool right = e >= lower.size() || !IsIdentChar(lower[e]);
+  return left && right;
+}
+
+bool ContainsWord(std::string_view lower, std::string_view word) {
+  for (std::size_t i = lower.find(word); i != std::string_view::npos; i = lower.find(word, i + 1)) {
+    if (WordAt(lower, i, word)) return true;
+  }
+  return false;
 }
 
 // --------------------------------------------------------------- evaluation
@@ -496,6 +519,15 @@ struct Eval {
       return Range(Text(a.Get("d1")), Text(a.Get("d2")), Text(a.Get("m1")), Text(a.Get("m2")),
                    Text(a.Get("y")));
     if (f == "since" || f == "until" || f == "by") return Bound(f, a.Get(f == "since" ? "from" : "to"));
+    if (f == "weekend") return Weekend(Text(a.Get("rel")));
+    if (f == "period") {
+      const auto u = ParseUnit(Text(a.Get("unit")));
+      if (!u || (*u != Unit::kWeek && *u != Unit::kMonth && *u != Unit::kYear))
+        return Fail("period() needs week, month or year, not '" + Text(a.Get("unit")) + "'");
+      const std::string rel = Text(a.Get("rel"));
+      return Calendar(*u == Unit::kWeek ? "week" : *u == Unit::kMonth ? "month" : "year",
+                      rel.empty() ? "this" : rel);
+    }
     if (f == "season") return Season(Text(a.Get("s")), Text(a.Get("rel")), Text(a.Get("y")));
     return Fail("unknown time function '" + f + "'");
   }
@@ -612,7 +644,14 @@ struct Eval {
   std::optional<Interval> Part(const std::string& which_s, const Node* of) {
     auto inner = Inner(of);
     if (!inner || !inner->start || !inner->end) return std::nullopt;
-    const std::string w = LowerTrim(which_s);
+    const std::string w0 = LowerTrim(which_s);
+    std::string w = w0;
+    for (std::string_view key : {"early", "beginning", "start", "middle", "mid", "late", "end"}) {
+      if (ContainsWord(w0, key)) {
+        w = std::string(key);
+        break;
+      }
+    }
     int third = -1;
     if (w == "early" || w == "start" || w == "beginning") third = 0;
     if (w == "mid" || w == "middle") third = 1;
@@ -675,7 +714,11 @@ struct Eval {
     if (!w) return Fail("not a weekday: '" + ws + "'");
     auto p = Ref();
     if (!p) return std::nullopt;
-    const std::string mode = LowerTrim(mode_s);
+    std::string mode = LowerTrim(mode_s);
+    if (ContainsWord(mode, "past") || ContainsWord(mode, "last") || ContainsWord(mode, "previous"))
+      mode = "last";
+    else if (ContainsWord(mode, "next") || ContainsWord(mode, "coming"))
+      mode = "next";
     const int pi = IsoIndex(WeekdayOf(*p)), wi = IsoIndex(*w);
     const Date monday = MondayOf(*p);
     if (mode.empty() || mode == "bare" || mode == "on") {
@@ -767,7 +810,7 @@ struct Eval {
   }
 
   bool Units(const std::string& ns, const std::string& us, int& n, Unit& u) {
-    const auto un = ParseUnit(us);
+    const auto un = us.empty() ? std::optional<Unit>(Unit::kDay) : ParseUnit(us);
     const auto nn = ns.empty() ? std::optional<int>(1) : ParseCount(ns);
     if (!un) {
       Fail("not a time unit: '" + us + "'");
@@ -788,6 +831,13 @@ struct Eval {
     int n = 0;
     Unit u = Unit::kDay;
     if (!Units(ns, us, n, u)) return std::nullopt;
+    if (f == "ahead" && tense == Tense::kPast) {
+      // "the second attack in two weeks": in a past sentence, a window
+      // ending on pub_date rather than a point in the future.
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      return Span(Move(*p, -std::abs(n), u), *p);
+    }
     std::optional<Date> base;
     if (f == "anchor") {
       base = ctx.anchor ? ctx.anchor : Ref();
@@ -815,6 +865,10 @@ struct Eval {
   // the anchor, else ending on (past) or starting on (future) pub_date.
   std::optional<Interval> Window(const std::string& f, const std::string& ns,
                                  const std::string& us) {
+    const std::string vague = LowerTrim(ns);
+    if (f != "lasting" && (vague == "few" || vague == "several" || vague == "a few" ||
+                           vague == "last few" || vague == "past few"))
+      return Vague(f == "next", us);
     int n = 0;
     Unit u = Unit::kDay;
     if (!Units(ns, us, n, u)) return std::nullopt;
@@ -891,11 +945,31 @@ struct Eval {
     if (f == "until") {
       Interval iv{std::nullopt, inner->end, Precision::kRange, {}};
       if (p && tense == Tense::kPast && inner->end && *inner->end > *p) iv.end = p;
+      if (p && tense == Tense::kFuture && inner->end && *inner->end >= *p) iv.start = p;
       return iv;
     }
     // by: from pub date to the end of the period, or open start for a past period.
     if (p && inner->end && *inner->end >= *p) return Interval{p, inner->end, Precision::kRange, {}};
     return Interval{std::nullopt, inner->end, Precision::kRange, {}};
+  }
+
+  // Saturday-Sunday: rel this/last/next relative to the pub week; empty =
+  // the most recent weekend on or before pub_date (the next one in a future sentence).
+  std::optional<Interval> Weekend(const std::string& rel_s) {
+    auto p = Ref();
+    if (!p) return std::nullopt;
+    const Date sat_this = AddDays(MondayOf(*p), 5);
+    Date sat = sat_this;
+    if (rel_s.empty() || LowerTrim(rel_s) == "the") {
+      if (tense == Tense::kPast && sat_this > *p) sat = AddDays(sat_this, -7);
+      if (tense == Tense::kFuture && AddDays(sat_this, 1) < *p) sat = AddDays(sat_this, 7);
+    } else {
+      const auto r = ParseRel(rel_s);
+      if (!r) return Fail("weekend() needs this, last or next, not '" + rel_s + "'");
+      sat = AddDays(sat_this, 7 * *r);
+      // "last weekend" said on a Sunday or Saturday means the one before.
+    }
+    return Span(sat, AddDays(sat, 1));
   }
 
   std::optional<Interval> Season(const std::string& ss, const std::string& rel_s,
@@ -953,21 +1027,6 @@ bool NeedsRefOnly(const Eval& e) { return e.needs_ref && e.error.empty(); }
 
 // ------------------------------------------------------------------ tense
 
-bool WordAt(std::string_view lower, std::size_t i, std::string_view word) {
-  if (lower.compare(i, word.size(), word) != 0) return false;
-  const bool left = i == 0 || !IsIdentChar(lower[i - 1]);
-  const std::size_t e = i + word.size();
-  const bool right = e >= lower.size() || !IsIdentChar(lower[e]);
-  return left && right;
-}
-
-bool ContainsWord(std::string_view lower, std::string_view word) {
-  for (std::size_t i = lower.find(word); i != std::string_view::npos; i = lower.find(word, i + 1)) {
-    if (WordAt(lower, i, word)) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t phrase_end) {
@@ -995,6 +1054,18 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
   // Only the phrase's own clause: outside the phrase itself.
   std::string outside = lower.substr(0, phrase_begin) + " " + lower.substr(phrase_end);
   for (auto cue : kFuture) {
+    if (cue == "next") {
+      // "next week" is a future cue; "the next day" is anaphoric, not future.
+      for (std::size_t i = outside.find("next"); i != std::string::npos;
+           i = outside.find("next", i + 1)) {
+        if (!WordAt(outside, i, "next")) continue;
+        const std::string_view left = Trim(std::string_view(outside).substr(0, i));
+        const bool after_the = left.size() >= 3 && left.substr(left.size() - 3) == "the" &&
+                               (left.size() == 3 || !IsIdentChar(left[left.size() - 4]));
+        if (!after_the) return Tense::kFuture;
+      }
+      continue;
+    }
     if (ContainsWord(outside, cue)) return Tense::kFuture;
   }
   // "next" inside the phrase ("next week") is handled by the value itself.
@@ -1067,6 +1138,9 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
   const std::string_view sent = text.substr(sentence.begin, sentence.end - sentence.begin);
   std::vector<TimeExpr> out;
   out.reserve(kept.size());
+  // Durations ("for three days") start from a date named in the same
+  // sentence only; an anchor from an earlier sentence is too weak a guess.
+  std::optional<Date> sentence_anchor;
   for (const Match* m : kept) {
     TimeCaptures caps;
     caps.reserve(m->captures.size());
@@ -1074,7 +1148,10 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
       caps.emplace_back(c.name, c.set() ? text.substr(c.begin, c.end - c.begin) : std::string_view());
     }
     const Tense tense = TenseAt(sent, m->begin - sentence.begin, m->end - sentence.begin);
-    Resolution r = ResolveValue(m->rule->value, caps, ctx, tense);
+    const bool duration = m->rule->value.rfind("lasting", 0) == 0;
+    TimeContext local = ctx;
+    if (duration) local.anchor = sentence_anchor;
+    Resolution r = ResolveValue(m->rule->value, caps, duration ? local : ctx, tense);
     TimeExpr t;
     t.begin = m->begin;
     t.end = m->end;
@@ -1083,7 +1160,10 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
     if (r.resolved) {
       t.interval = std::move(r.interval);
       const Precision p = t.interval.precision;
-      if (t.interval.start && p != Precision::kRange) ctx.anchor = t.interval.start;
+      if (t.interval.start && p != Precision::kRange) {
+        ctx.anchor = t.interval.start;
+        sentence_anchor = t.interval.start;
+      }
     }
     out.push_back(std::move(t));
   }
