@@ -477,7 +477,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         row.date_precision = "none";
       }
       carried_ = Carried{*best, sentence.index};
-    } else if (carried_ && sentence.index - carried_->sentence_index <= 2 &&
+    } else if (carried_ && sentence.index - carried_->sentence_index <= 1 &&
                carried_->time.resolved) {
       const TimeExpr& t = carried_->time;
       row.date_text = CollapseWhitespace(Slice(text, t.begin, t.end));
