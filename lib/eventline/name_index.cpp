@@ -1,0 +1,293 @@
+#include "eventline/name_index.h"
+
+#include <xxhash.h>
+
+namespace eventline {
+namespace {
+
+// ASCII base letter of U+00C0..U+017F ('.' = none: kept as written).
+constexpr std::string_view kFold =
+    "AAAAAAACEEEEIIIIDNOOOOO.OUUUUYTsaaaaaaaceeeeiiiidnooooo.ouuuuytyAaAaAaCcCcCcCcDdDdEeEeEeEeEe"
+    "GgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLl..LlNnNnNn.NnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYy"
+    "YZzZzZzs";
+static_assert(kFold.size() == 0x180 - 0xC0);
+
+constexpr std::uint64_t kSeed = 0x6a09e667f3bcc909ULL;
+
+enum class CharClass { kWord, kApostrophe, kSoft, kHard };
+
+// Decodes the code point at s[i]; `len` gets its byte length (1 for a bad byte).
+std::uint32_t Decode(std::string_view s, std::size_t i, std::size_t* len) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  *len = 1;
+  if (b0 < 0x80) return b0;
+  int n = b0 >= 0xF0 ? 3 : b0 >= 0xE0 ? 2 : b0 >= 0xC0 ? 1 : -1;
+  if (n < 0 || i + static_cast<std::size_t>(n) >= s.size()) return 0xFFFD;
+  std::uint32_t cp = b0 & (0x3F >> n);
+  for (int k = 1; k <= n; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+    if ((b & 0xC0) != 0x80) return 0xFFFD;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  *len = static_cast<std::size_t>(n) + 1;
+  return cp;
+}
+
+bool IsAsciiAlnum(std::uint32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+CharClass Classify(std::uint32_t c) {
+  if (c < 0x80) {
+    if (IsAsciiAlnum(c)) return CharClass::kWord;
+    if (c == '\'') return CharClass::kApostrophe;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == '-' ||
+        c == '.')
+      return CharClass::kSoft;
+    return CharClass::kHard;
+  }
+  if (c == 0x2019 || c == 0x02BC) return CharClass::kApostrophe;
+  if (c == 0x00A0 || c == 0x00AD || c == 0x2010 || c == 0x2011 || c == 0x202F ||
+      (c >= 0x2000 && c <= 0x200B))
+    return CharClass::kSoft;
+  if (c < 0xC0 || c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x2BFF) ||
+      (c >= 0x3000 && c <= 0x303F) || c == 0xFFFD || c == 0xFEFF)
+    return CharClass::kHard;
+  return CharClass::kWord;
+}
+
+// Appends the normalised form of `c` (from text bytes `raw`) to `out`.
+void AppendNormalised(std::uint32_t c, std::string_view raw, std::string& out) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    return;
+  }
+  switch (c) {
+    case 0xDF: out += "ss"; return;
+    case 0xC6: case 0xE6: out += "ae"; return;
+    case 0x152: case 0x153: out += "oe"; return;
+    case 0xDE: case 0xFE: out += "th"; return;
+    default: break;
+  }
+  if (c >= 0xC0 && c < 0x180 && kFold[c - 0xC0] != '.') {
+    const char f = kFold[c - 0xC0];
+    out.push_back(static_cast<char>(f >= 'A' && f <= 'Z' ? f + 32 : f));
+    return;
+  }
+  out.append(raw);
+}
+
+// Upper (1), lower (-1) or neither (0) for the first letter of a word.
+int LetterCaseOf(std::uint32_t c) {
+  if (c >= 'A' && c <= 'Z') return 1;
+  if (c >= 'a' && c <= 'z') return -1;
+  if (c < 0x80) return 0;  // digit
+  if (c >= 0xC0 && c < 0x180) {
+    const char f = kFold[c - 0xC0];
+    if (f >= 'A' && f <= 'Z') return 1;
+    if (f >= 'a' && f <= 'z') return -1;
+  }
+  return 1;  // a letter of another script: case unknown, accept
+}
+
+std::uint64_t Mix(std::uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+template <typename Fn>
+void Tokenize(std::string_view text, std::size_t begin, std::size_t end, Fn&& emit) {
+  std::string word;
+  bool hard = true;  // the start of the span counts as a hard gap
+  std::size_t i = begin;
+  const std::string_view s = text.substr(0, end);
+  while (i < end) {
+    std::size_t len = 0;
+    std::uint32_t c = Decode(s, i, &len);
+    CharClass cls = Classify(c);
+    if (cls != CharClass::kWord) {
+      if (cls == CharClass::kHard || cls == CharClass::kApostrophe) hard = true;
+      i += len;
+      continue;
+    }
+    NameToken tok;
+    tok.begin = i;
+    tok.hard_gap_before = hard;
+    const int lc = LetterCaseOf(c);
+    tok.capitalised = lc > 0;
+    tok.lower = lc < 0;
+    word.clear();
+    std::size_t word_end = i;
+    std::size_t upper = 0, letters = 0;
+    while (i < end) {
+      c = Decode(s, i, &len);
+      cls = Classify(c);
+      if (cls == CharClass::kWord) {
+        const int letter = LetterCaseOf(c);
+        if (c >= 0x41) ++letters;
+        if (letter > 0 && c >= 0x41) ++upper;
+        AppendNormalised(c, s.substr(i, len), word);
+        i += len;
+        word_end = i;
+        continue;
+      }
+      if (cls == CharClass::kApostrophe && i + len < end) {
+        std::size_t len2 = 0;
+        const std::uint32_t next = Decode(s, i + len, &len2);
+        if (Classify(next) == CharClass::kWord) {
+          if (next == 's' || next == 'S') {
+            const std::size_t after = i + len + len2;
+            std::size_t len3 = 0;
+            if (after >= end || Classify(Decode(s, after, &len3)) != CharClass::kWord) {
+              i = after;  // possessive 's: the word ends, the gap is soft
+              break;
+            }
+          }
+          i += len;  // an apostrophe inside a word is dropped
+          continue;
+        }
+      }
+      break;
+    }
+    tok.end = word_end;
+    tok.all_caps = letters >= 2 && upper == letters;
+    tok.hash = XXH3_64bits(word.data(), word.size());
+    emit(tok, word);
+    hard = false;
+  }
+}
+
+}  // namespace
+
+std::uint64_t CombineTokenHash(std::uint64_t seq, std::uint64_t token) {
+  return Mix(seq ^ (token + 0x9e3779b97f4a7c15ULL + (seq << 6) + (seq >> 2)));
+}
+
+std::vector<NameToken> TokenizeNames(std::string_view text, std::size_t begin, std::size_t end) {
+  std::vector<NameToken> out;
+  if (end > text.size()) end = text.size();
+  Tokenize(text, begin, end, [&](const NameToken& t, const std::string&) { out.push_back(t); });
+  return out;
+}
+
+std::string NormalizeName(std::string_view name) {
+  std::string out;
+  Tokenize(name, 0, name.size(), [&](const NameToken&, const std::string& w) {
+    if (!out.empty()) out.push_back(' ');
+    out += w;
+  });
+  return out;
+}
+
+bool MostlyUpperCase(std::string_view text) {
+  std::size_t upper = 0, lower = 0;
+  for (char ch : text) {
+    if (ch >= 'A' && ch <= 'Z') ++upper;
+    if (ch >= 'a' && ch <= 'z') ++lower;
+  }
+  return upper >= 4 && lower * 20 <= upper;
+}
+
+NameIndex::Node* NameIndex::Insert(std::string_view name, std::uint32_t* cap_mask,
+                                   std::uint32_t* caps_mask, bool* ok) {
+  const std::vector<NameToken> tokens = TokenizeNames(name, 0, name.size());
+  *ok = !tokens.empty() && tokens.size() <= kMaxTokens;
+  if (!*ok) return nullptr;
+  std::uint64_t h = kSeed;
+  std::uint32_t mask = 0, caps = 0;
+  Node* node = nullptr;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    if (node != nullptr) node->prefix = true;
+    h = CombineTokenHash(h, tokens[k].hash);
+    node = &nodes_[h];
+    if (tokens[k].capitalised) mask |= 1u << k;
+    if (tokens[k].all_caps) caps |= 1u << k;
+  }
+  *cap_mask = mask;
+  *caps_mask = caps;
+  return node;
+}
+
+bool NameIndex::Add(std::string_view name, std::uint32_t id) {
+  std::uint32_t mask = 0, caps = 0;
+  bool ok = false;
+  Node* node = Insert(name, &mask, &caps, &ok);
+  if (!ok) return false;
+  node->cap_mask = node->full ? (node->cap_mask & mask) : mask;
+  node->caps_mask |= caps;
+  node->full = true;
+  for (std::uint32_t existing : node->ids)
+    if (existing == id) return true;
+  node->ids.push_back(id);
+  return true;
+}
+
+void NameIndex::AddStopword(std::string_view name) {
+  std::uint32_t mask = 0, caps = 0;
+  bool ok = false;
+  Node* node = Insert(name, &mask, &caps, &ok);
+  if (ok) node->stop = true;
+}
+
+const NameIndex::Node* NameIndex::Get(std::uint64_t key) const {
+  auto it = nodes_.find(key);
+  return it == nodes_.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::uint32_t>* NameIndex::Find(std::string_view name) const {
+  const std::vector<NameToken> tokens = TokenizeNames(name, 0, name.size());
+  if (tokens.empty()) return nullptr;
+  std::uint64_t h = kSeed;
+  for (const NameToken& t : tokens) h = CombineTokenHash(h, t.hash);
+  const Node* node = Get(h);
+  return node != nullptr && node->full ? &node->ids : nullptr;
+}
+
+std::vector<std::uint32_t>* NameIndex::FindMutable(std::string_view name) {
+  return const_cast<std::vector<std::uint32_t>*>(Find(name));
+}
+
+void NameIndex::FindAll(std::span<const NameToken> tokens, bool any_case,
+                        std::vector<Hit>& out) const {
+  const std::size_t n = tokens.size();
+  std::size_t i = 0;
+  while (i < n) {
+    std::uint64_t h = kSeed;
+    const Node* best = nullptr;
+    std::size_t best_last = i;
+    for (std::size_t j = i; j < n && j - i < kMaxTokens; ++j) {
+      if (j > i && tokens[j].hard_gap_before) break;
+      h = CombineTokenHash(h, tokens[j].hash);
+      const Node* node = Get(h);
+      if (node == nullptr) break;
+      if (node->full && !node->stop) {
+        bool caps_ok = true;
+        if (!any_case) {
+          for (std::size_t k = i; k <= j && caps_ok; ++k) {
+            if ((node->cap_mask >> (k - i)) & 1u) caps_ok = tokens[k].capitalised;
+            if (tokens[k].all_caps && tokens[k].end - tokens[k].begin <= 4 &&
+                !((node->caps_mask >> (k - i)) & 1u))
+              caps_ok = false;
+          }
+        }
+        if (caps_ok) {
+          best = node;
+          best_last = j;
+        }
+      }
+      if (!node->prefix) break;
+    }
+    if (best != nullptr) {
+      out.push_back({i, best_last, &best->ids});
+      i = best_last + 1;
+    } else {
+      ++i;
+    }
+  }
+}
+
+}  // namespace eventline

@@ -1,0 +1,91 @@
+// lib/eventline/name_index.h: multi-word names looked up by token hashing,
+// shared by the gazetteer (places.h) and the actor list (actors.h).
+//
+// Text is split into name tokens: runs of letters and digits. ASCII letters
+// are lower-cased and Latin-1 / Latin Extended-A letters folded to ASCII
+// ("Usulután" = "usulutan"); an apostrophe inside a word is dropped
+// ("Kramators'k" = "kramatorsk") except a possessive "'s", which ends the
+// word; hyphens, dots and white space separate tokens softly, other
+// punctuation (commas, brackets, quotes, dashes) hard: a name never spans a
+// hard gap. A name is the sequence of its tokens' hashes (64-bit; a
+// collision is not checked for, and is vanishingly unlikely).
+//
+// A NameIndex is built once and then read-only: FindAll is const and
+// thread-safe. Lookup scans each start token forward only while the
+// sequence so far is a known prefix, so time is linear in tokens.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace eventline {
+
+struct NameToken {
+  std::size_t begin = 0, end = 0;  // bytes of the word in the text
+  std::uint64_t hash = 0;          // of the normalised word
+  bool capitalised = false;        // starts with an upper-case letter or a digit/non-Latin letter
+  bool lower = false;              // starts with a lower-case Latin letter
+  bool all_caps = false;           // two or more letters, all upper case ("UN", "ELN")
+  bool hard_gap_before = true;     // punctuation other than space, hyphen, dot before it
+};
+
+// Tokenises text[begin, end).
+[[nodiscard]] std::vector<NameToken> TokenizeNames(std::string_view text, std::size_t begin,
+                                                   std::size_t end);
+
+// The normalised form: tokens joined by single spaces ("Kyiv's" -> "kyiv").
+[[nodiscard]] std::string NormalizeName(std::string_view name);
+
+// True when text has at least a few letters and (almost) none lower case.
+[[nodiscard]] bool MostlyUpperCase(std::string_view text);
+
+class NameIndex {
+ public:
+  static constexpr std::size_t kMaxTokens = 12;
+
+  // Adds `name` -> `id`. Capitalised words of `name` must be capitalised in
+  // mixed-case text, and a short all-caps word in mixed-case text ("UN")
+  // matches only a spelling written in capitals. Returns false (and adds nothing) when `name` has no
+  // tokens or more than kMaxTokens.
+  bool Add(std::string_view name, std::uint32_t id);
+  // A name that never matches on its own (it may still start a longer one).
+  void AddStopword(std::string_view name);
+
+  // Ids stored for exactly this name (normalised); null when none.
+  [[nodiscard]] const std::vector<std::uint32_t>* Find(std::string_view name) const;
+  [[nodiscard]] std::vector<std::uint32_t>* FindMutable(std::string_view name);
+
+  struct Hit {
+    std::size_t first = 0, last = 0;  // token indexes, inclusive
+    const std::vector<std::uint32_t>* ids = nullptr;
+  };
+  // Longest matches, left to right, non-overlapping. With `any_case` false,
+  // capitalisation is checked as described at Add.
+  void FindAll(std::span<const NameToken> tokens, bool any_case, std::vector<Hit>& out) const;
+
+  [[nodiscard]] std::size_t size() const { return nodes_.size(); }
+
+ private:
+  struct Node {
+    std::vector<std::uint32_t> ids;
+    std::uint32_t cap_mask = 0;   // bit i: token i must be capitalised (AND over spellings)
+    std::uint32_t caps_mask = 0;  // bit i: token i is all caps in some spelling ("UK")
+    bool full = false;           // a whole name ends here
+    bool prefix = false;         // some longer name continues
+    bool stop = false;           // a stopword: not a match by itself
+  };
+  Node* Insert(std::string_view name, std::uint32_t* cap_mask, std::uint32_t* caps_mask,
+               bool* ok);
+  const Node* Get(std::uint64_t key) const;
+  std::unordered_map<std::uint64_t, Node> nodes_;
+};
+
+// Combines the hash of a sequence so far with the next token's hash.
+[[nodiscard]] std::uint64_t CombineTokenHash(std::uint64_t seq, std::uint64_t token);
+
+}  // namespace eventline

@@ -1,0 +1,549 @@
+#include "eventline/places.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "eventline/name_index.h"
+
+namespace eventline {
+
+namespace {
+
+constexpr std::array<std::string_view, 17> kKinds = {
+    "country", "region",  "department", "territory", "capital", "city",     "sea",   "river",
+    "lake",    "island",  "airbase",    "bridge",    "dam",     "port",     "plant", "landmark",
+    "base"};
+
+// Capitalised words that may stand right before a place without making it
+// part of a longer proper name ("Eastern Ukraine", "In Kyiv").
+constexpr std::array<std::string_view, 40> kPrefixOk = {
+    "in",       "at",       "on",       "of",       "from",    "to",       "near",     "over",
+    "the",      "a",        "for",      "by",       "and",     "or",       "but",      "with",
+    "into",     "towards",  "across",   "around",   "outside", "inside",   "northern", "southern",
+    "eastern",  "western",  "central",  "northeastern", "northwestern", "southeastern",
+    "southwestern", "occupied", "greater", "upper", "lower", "after", "while", "as",
+    "since",    "like"};
+
+// Words after a place that make it part of an organisation's name.
+constexpr std::array<std::string_view, 10> kSuffixBad = {
+    "post", "times", "independent", "herald", "journal", "tribune", "gazette", "university",
+    "dynamo", "telegraph"};
+
+constexpr std::array<std::string_view, 14> kLocatives = {
+    "in", "at", "near", "on", "over", "outside", "around", "across", "inside", "into",
+    "towards", "toward", "off", "to"};
+
+constexpr std::array<std::string_view, 10> kClauseWords = {
+    "while", "but", "whereas", "although", "though", "which", "who", "when", "after", "before"};
+
+std::uint64_t WordHash(std::string_view w) {
+  const std::vector<NameToken> t = TokenizeNames(w, 0, w.size());
+  return t.empty() ? 0 : t.front().hash;
+}
+
+int KindRank(std::string_view kind) { return kind == "country" ? 0 : 1; }
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t tab = line.find('\t', start);
+    if (tab == std::string_view::npos) {
+      out.push_back(line.substr(start));
+      return out;
+    }
+    out.push_back(line.substr(start, tab - start));
+    start = tab + 1;
+  }
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool ParseDouble(std::string_view s, double* out) {
+  if (s.empty()) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && p == s.data() + s.size() && std::isfinite(*out);
+}
+
+bool IsLowerWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+// True when text[a, b) contains a clause boundary.
+bool CrossesClause(std::string_view text, std::size_t a, std::size_t b) {
+  if (b > text.size()) b = text.size();
+  for (std::size_t i = a; i < b; ++i) {
+    const char c = text[i];
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '[' || c == ']' ||
+        c == '"')
+      return true;
+    if ((c == '.' || c == '!' || c == '?') && i + 1 < b && text[i + 1] == ' ') return true;
+    if (text.compare(i, 3, "\xE2\x80\x94") == 0 || text.compare(i, 3, "\xE2\x80\x93") == 0 ||
+        text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x9D") == 0)
+      return true;
+  }
+  std::size_t i = a;
+  while (i < b) {
+    while (i < b && !IsLowerWordChar(text[i])) ++i;
+    std::size_t j = i;
+    while (j < b && IsLowerWordChar(text[j])) ++j;
+    if (j > i) {
+      const std::string w = Lower(text.substr(i, j - i));
+      for (std::string_view cw : kClauseWords)
+        if (w == cw) return true;
+    }
+    i = j;
+  }
+  return false;
+}
+
+// Up to `n` words before `pos`, nearest first, stopping at hard punctuation.
+std::vector<std::string> WordsBefore(std::string_view text, std::size_t pos, int n) {
+  std::vector<std::string> words;
+  std::size_t i = pos;
+  while (static_cast<int>(words.size()) < n && i > 0) {
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '\t')) --i;
+    std::size_t j = i;
+    while (j > 0 && (IsLowerWordChar(text[j - 1]) || text[j - 1] == '-' ||
+                     static_cast<unsigned char>(text[j - 1]) >= 0x80 ||
+                     (text[j - 1] >= '0' && text[j - 1] <= '9')))
+      --j;
+    if (j == i) break;  // punctuation
+    words.push_back(Lower(text.substr(j, i - j)));
+    i = j;
+  }
+  return words;
+}
+
+bool IsLocative(std::string_view w) {
+  return std::find(kLocatives.begin(), kLocatives.end(), w) != kLocatives.end();
+}
+
+}  // namespace
+
+struct Gazetteer::Impl {
+  std::vector<std::unique_ptr<Place>> places;
+  std::vector<std::vector<std::pair<std::string, bool>>> spellings;  // per place: (spelling, live)
+  std::vector<bool> dead;
+  std::vector<std::string> place_file;  // file that defined each place
+  NameIndex index;
+  std::vector<std::vector<const Place*>> groups;  // index ids -> candidates
+  std::unordered_set<std::uint64_t> prefix_ok, suffix_bad;
+
+  struct AliasLine {
+    std::string name, country, kind;
+    std::vector<std::string> alts;
+    SourceLocation at;
+    std::string line;
+  };
+  std::vector<AliasLine> aliases;
+  std::unordered_map<std::string, std::size_t> defined;  // "name\tcountry\tkind" -> place
+  std::vector<std::string> stopwords;
+
+  void ParseTsv(std::string_view file, std::string_view text, DiagnosticSink& sink);
+  void ParseStopwords(std::string_view text);
+  void Finish(DiagnosticSink& sink);
+};
+
+void Gazetteer::Impl::ParseStopwords(std::string_view text) {
+  std::istringstream in{std::string(text)};
+  std::string line;
+  while (std::getline(in, line)) {
+    const std::string_view t = Trim(line);
+    if (t.empty() || t.front() == '#') continue;
+    stopwords.emplace_back(t);
+  }
+}
+
+void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text,
+                               DiagnosticSink& sink) {
+  std::size_t line_start = 0;
+  int line_no = 0;
+  while (line_start < text.size()) {
+    std::size_t nl = text.find('\n', line_start);
+    if (nl == std::string_view::npos) nl = text.size();
+    const std::string_view line = text.substr(line_start, nl - line_start);
+    line_start = nl + 1;
+    ++line_no;
+    if (Trim(line).empty() || line.front() == '#') continue;
+    const std::vector<std::string_view> f = SplitTabs(line);
+    auto error = [&](std::size_t field, std::string message, std::string code) {
+      Diagnostic d;
+      d.code = std::move(code);
+      d.at.file = std::string(file);
+      d.at.line = line_no;
+      std::size_t col_off = 0;
+      for (std::size_t k = 0; k < field && k < f.size(); ++k) col_off += f[k].size() + 1;
+      d.at.column = LineColAt(line, std::min(col_off, line.size())).column;
+      d.message = std::move(message);
+      d.source_line = std::string(line);
+      d.caret_length = field < f.size() ? std::max<int>(1, static_cast<int>(f[field].size())) : 1;
+      if (d.code.front() == 'W') d.severity = Severity::kWarning;
+      sink.Report(std::move(d));
+    };
+    if (f.size() != 8) {
+      error(0, "expected 8 tab-separated fields (name, alt_names, country, lat, lon, population, "
+               "kind, source), found " + std::to_string(f.size()), "E060");
+      continue;
+    }
+    const std::string_view name = Trim(f[0]);
+    if (name.empty()) {
+      error(0, "empty place name", "E061");
+      continue;
+    }
+    const std::string_view country = Trim(f[2]);
+    if (!country.empty() && (country.size() != 2 || country[0] < 'A' || country[0] > 'Z' ||
+                             country[1] < 'A' || country[1] > 'Z')) {
+      error(2, "bad country code '" + std::string(country) +
+                   "'; expected ISO 3166-1 alpha-2 such as 'UA'", "E062");
+      continue;
+    }
+    const std::string_view kind = Trim(f[6]);
+    if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end()) {
+      std::string msg = "unknown place kind '" + std::string(kind) + "'";
+      for (std::string_view k : kKinds)
+        if (EditDistance(kind, k) <= 2) {
+          msg += "; did you mean '" + std::string(k) + "'?";
+          break;
+        }
+      error(6, msg, "E065");
+      continue;
+    }
+    std::vector<std::string> alts;
+    {
+      std::string_view rest = f[1];
+      while (!rest.empty()) {
+        const std::size_t bar = rest.find('|');
+        const std::string_view a = Trim(rest.substr(0, bar));
+        if (!a.empty()) alts.emplace_back(a);
+        if (bar == std::string_view::npos) break;
+        rest.remove_prefix(bar + 1);
+      }
+    }
+    const std::string_view lat_s = Trim(f[3]), lon_s = Trim(f[4]), pop_s = Trim(f[5]);
+    if (NormalizeName(name).empty() ||
+        TokenizeNames(name, 0, name.size()).size() > NameIndex::kMaxTokens) {
+      error(0, "place name '" + std::string(name) + "' has no letters or more than 12 words",
+            "E067");
+      continue;
+    }
+    if (lat_s.empty() && lon_s.empty()) {
+      AliasLine a{std::string(name), std::string(country), std::string(kind), alts,
+                  SourceLocation{std::string(file), line_no, 1}, std::string(line)};
+      aliases.push_back(std::move(a));
+      continue;
+    }
+    double lat = 0, lon = 0;
+    if (!ParseDouble(lat_s, &lat) || lat < -90 || lat > 90) {
+      error(3, "bad latitude '" + std::string(lat_s) + "'; expected decimal degrees -90..90",
+            "E063");
+      continue;
+    }
+    if (!ParseDouble(lon_s, &lon) || lon < -180 || lon > 180) {
+      error(4, "bad longitude '" + std::string(lon_s) + "'; expected decimal degrees -180..180",
+            "E063");
+      continue;
+    }
+    std::int64_t pop = 0;
+    if (!pop_s.empty()) {
+      auto [p, ec] = std::from_chars(pop_s.data(), pop_s.data() + pop_s.size(), pop);
+      if (ec != std::errc() || p != pop_s.data() + pop_s.size() || pop < 0) {
+        error(5, "bad population '" + std::string(pop_s) + "'; expected a whole number",
+              "E064");
+        continue;
+      }
+    }
+    auto place = std::make_unique<Place>();
+    place->name = std::string(name);
+    place->country = std::string(country);
+    place->latitude = lat;
+    place->longitude = lon;
+    place->population = pop;
+    place->kind = std::string(kind);
+    place->source = std::string(Trim(f[7]));
+    // A later file may redefine a place (same name, country and kind).
+    const std::string key = NormalizeName(name) + '\t' + place->country + '\t' + place->kind;
+    std::size_t id = places.size();
+    if (auto it = defined.find(key); it != defined.end() && place_file[it->second] != file)
+      id = it->second;
+    defined[key] = id;
+    if (id == places.size()) {
+      places.push_back(std::move(place));
+      spellings.emplace_back();
+      dead.push_back(false);
+      place_file.emplace_back(file);
+    } else {
+      places[id] = std::move(place);
+      place_file[id] = std::string(file);
+    }
+    spellings[id].emplace_back(std::string(name), true);
+    for (std::string& a : alts) spellings[id].emplace_back(std::move(a), true);
+  }
+}
+
+void Gazetteer::Impl::Finish(DiagnosticSink& sink) {
+  // Alias lines: rename the most populous matching place and add spellings.
+  if (!aliases.empty()) {
+    std::unordered_map<std::string, std::vector<std::size_t>> by_name;
+    for (std::size_t k = 0; k < places.size(); ++k)
+      for (const auto& [s, live] : spellings[k]) by_name[NormalizeName(s)].push_back(k);
+    for (const AliasLine& a : aliases) {
+      std::size_t best = places.size();
+      std::vector<std::string> keys{NormalizeName(a.name)};
+      for (const std::string& alt : a.alts) keys.push_back(NormalizeName(alt));
+      for (const std::string& key : keys) {
+        auto it = by_name.find(key);
+        if (it == by_name.end()) continue;
+        for (std::size_t k : it->second) {
+          if (places[k]->country != a.country) continue;
+          if (best == places.size() || places[k]->population > places[best]->population)
+            best = k;
+        }
+      }
+      if (best == places.size()) {
+        Diagnostic d;
+        d.severity = Severity::kWarning;
+        d.code = "W066";
+        d.at = a.at;
+        d.message = "alias line '" + a.name + "' has no coordinates and matches no place" +
+                    (a.country.empty() ? std::string() : " in '" + a.country + "'");
+        d.source_line = a.line;
+        d.caret_length = static_cast<int>(a.name.size());
+        sink.Report(std::move(d));
+        continue;
+      }
+      places[best]->name = a.name;
+      spellings[best].emplace_back(a.name, true);
+      for (const std::string& alt : a.alts) spellings[best].emplace_back(alt, true);
+    }
+  }
+  // Group spellings by normalised name.
+  std::unordered_map<std::string, std::uint32_t> group_of;
+  for (std::size_t k = 0; k < places.size(); ++k) {
+    if (dead[k]) continue;
+    for (const auto& [s, live] : spellings[k]) {
+      const std::string norm = NormalizeName(s);
+      auto [it, inserted] = group_of.emplace(norm, static_cast<std::uint32_t>(groups.size()));
+      if (inserted) groups.emplace_back();
+      auto& g = groups[it->second];
+      if (std::find(g.begin(), g.end(), places[k].get()) == g.end()) g.push_back(places[k].get());
+      index.Add(s, it->second);
+    }
+  }
+  for (auto& g : groups) {
+    std::stable_sort(g.begin(), g.end(), [](const Place* a, const Place* b) {
+      const int ra = KindRank(a->kind), rb = KindRank(b->kind);
+      if (ra != rb) return ra < rb;
+      return a->population > b->population;
+    });
+  }
+  for (const std::string& s : stopwords) index.AddStopword(s);
+  for (std::string_view w : kPrefixOk) prefix_ok.insert(WordHash(w));
+  for (std::string_view w : kSuffixBad) suffix_bad.insert(WordHash(w));
+}
+
+Gazetteer::Gazetteer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Gazetteer::~Gazetteer() = default;
+
+std::unique_ptr<Gazetteer> Gazetteer::LoadFromStrings(
+    const std::vector<std::pair<std::string, std::string>>& files, DiagnosticSink& sink) {
+  auto impl = std::make_unique<Impl>();
+  for (const auto& [name, text] : files) {
+    if (name.size() >= 13 && name.compare(name.size() - 13, 13, "stopwords.txt") == 0)
+      impl->ParseStopwords(text);
+    else
+      impl->ParseTsv(name, text, sink);
+  }
+  impl->Finish(sink);
+  return std::unique_ptr<Gazetteer>(new Gazetteer(std::move(impl)));
+}
+
+std::unique_ptr<Gazetteer> Gazetteer::Load(const std::vector<std::string>& rule_dirs,
+                                           DiagnosticSink& sink) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const std::string& dir : rule_dirs) {
+    const fs::path places_dir = fs::path(dir) / "places";
+    std::error_code ec;
+    if (!fs::is_directory(places_dir, ec)) continue;
+    std::vector<fs::path> paths;
+    for (const auto& entry : fs::directory_iterator(places_dir, ec)) {
+      const fs::path& p = entry.path();
+      if (p.extension() == ".tsv" || p.filename() == "stopwords.txt") paths.push_back(p);
+    }
+    std::sort(paths.begin(), paths.end());
+    for (const fs::path& p : paths) {
+      std::ifstream in(p, std::ios::binary);
+      if (!in) {
+        sink.Error(SourceLocation{p.string(), 0, 0}, "cannot read places file");
+        continue;
+      }
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      files.emplace_back(p.string(), ss.str());
+    }
+  }
+  return LoadFromStrings(files, sink);
+}
+
+std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t begin,
+                                             std::size_t end, LetterCase letter_case) const {
+  std::vector<PlaceMention> out;
+  if (end > text.size()) end = text.size();
+  if (begin >= end) return out;
+  const bool any_case =
+      letter_case == LetterCase::kAnyCase ||
+      (letter_case == LetterCase::kAuto && MostlyUpperCase(text.substr(begin, end - begin)));
+  const std::vector<NameToken> tokens = TokenizeNames(text, begin, end);
+  std::vector<NameIndex::Hit> hits;
+  impl_->index.FindAll(tokens, any_case, hits);
+  for (const NameIndex::Hit& h : hits) {
+    if (h.ids == nullptr || h.ids->empty()) continue;
+    const auto& group = impl_->groups[h.ids->front()];
+    if (group.empty()) continue;
+    if (!any_case) {
+      // "Boris Johnson": a capitalised word right before, not sentence-initial.
+      if (h.first > 0 && !tokens[h.first].hard_gap_before) {
+        const NameToken& prev = tokens[h.first - 1];
+        std::size_t q = prev.begin;
+        while (q > begin && (text[q - 1] == ' ' || text[q - 1] == '\t')) --q;
+        const bool initial = q == begin || text[q - 1] == '.' || text[q - 1] == '\n' ||
+                             text[q - 1] == '"' || text[q - 1] == '!' || text[q - 1] == '?' ||
+                             static_cast<unsigned char>(text[q - 1]) >= 0x80;
+        const bool hyphen_joined = text.substr(prev.end, tokens[h.first].begin - prev.end)
+                                       .find('-') != std::string_view::npos;
+        if (prev.capitalised && !initial && !hyphen_joined &&
+            !impl_->prefix_ok.count(prev.hash))
+          continue;
+      }
+      // "Vladimir Putin", "Kyiv Independent": a capitalised word right after
+      // (one space) makes it part of a longer name, unless it is a country.
+      if (h.last + 1 < tokens.size() && !tokens[h.last + 1].hard_gap_before &&
+          tokens[h.last + 1].capitalised) {
+        const NameToken& next = tokens[h.last + 1];
+        const bool one_space = next.begin == tokens[h.last].end + 1 &&
+                               text[tokens[h.last].end] == ' ';
+        if (impl_->suffix_bad.count(next.hash) ||
+            (one_space && group.front()->kind != "country" && !impl_->prefix_ok.count(next.hash)))
+          continue;
+      }
+    }
+    PlaceMention m;
+    m.begin = tokens[h.first].begin;
+    m.end = tokens[h.last].end;
+    m.candidates = std::span<const Place* const>(group.data(), group.size());
+    out.push_back(m);
+  }
+  return out;
+}
+
+CountryCounts Gazetteer::CountCountries(std::span<const PlaceMention> mentions) {
+  std::map<std::string, int> counts;
+  for (const PlaceMention& m : mentions) {
+    const std::string& c = m.best().country;
+    if (c.empty()) continue;
+    bool one = true;
+    for (const Place* p : m.candidates) one = one && p->country == c;
+    if (one || m.best().kind == "country") ++counts[c];
+  }
+  CountryCounts out(counts.begin(), counts.end());
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  return out;
+}
+
+const Place& Gazetteer::Resolve(const PlaceMention& mention, const CountryCounts& hint) {
+  if (mention.best().kind == "country" || mention.candidates.size() == 1) return mention.best();
+  for (const auto& [country, count] : hint) {
+    if (count <= 0) continue;
+    for (const Place* p : mention.candidates)
+      if (p->country == country) return *p;
+  }
+  return mention.best();
+}
+
+PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceMention> mentions,
+                                   std::size_t trigger_begin, std::size_t trigger_end,
+                                   std::optional<std::pair<std::size_t, std::size_t>> location,
+                                   const CountryCounts& hint) const {
+  PlaceChoice choice;
+  auto take = [&](const PlaceMention& m, PlaceChoice::Reason why) {
+    choice.place = &Resolve(m, hint);
+    choice.begin = m.begin;
+    choice.end = m.end;
+    choice.reason = why;
+    return choice;
+  };
+  if (location && location->second > location->first) {
+    for (const PlaceMention& m : mentions)
+      if (m.begin >= location->first && m.end <= location->second)
+        return take(m, PlaceChoice::Reason::kCapture);
+    const std::vector<PlaceMention> inside =
+        FindAll(text, location->first, location->second, LetterCase::kAnyCase);
+    if (!inside.empty()) return take(inside.front(), PlaceChoice::Reason::kCapture);
+  }
+  auto distance = [&](const PlaceMention& m) -> std::size_t {
+    if (m.begin >= trigger_end) return m.begin - trigger_end;
+    if (m.end <= trigger_begin) return trigger_begin - m.end;
+    return 0;
+  };
+  auto same_clause = [&](const PlaceMention& m) {
+    if (m.begin >= trigger_end) return !CrossesClause(text, trigger_end, m.begin);
+    if (m.end <= trigger_begin) return !CrossesClause(text, m.end, trigger_begin);
+    return true;
+  };
+  auto locative = [&](const PlaceMention& m) {
+    const std::vector<std::string> before = WordsBefore(text, m.begin, 5);
+    for (const std::string& w : before)
+      if (IsLocative(w)) return true;
+    if (m.begin < trigger_end || !same_clause(m)) return false;
+    // Right after the trigger ("shelled the city of Kharkiv"): at most four words between.
+    std::size_t words = 0;
+    for (std::size_t i = trigger_end; i + 1 < m.begin; ++i)
+      if (text[i] == ' ' && text[i + 1] != ' ') ++words;
+    return words <= 4;
+  };
+  const PlaceMention* best = nullptr;
+  for (int pass = 0; pass < 3 && best == nullptr; ++pass) {
+    for (const PlaceMention& m : mentions) {
+      if (pass == 0 && !(same_clause(m) && locative(m))) continue;
+      if (pass == 1 && !locative(m)) continue;
+      if (best == nullptr || distance(m) < distance(*best)) best = &m;
+    }
+    if (best != nullptr)
+      return take(*best, pass == 2 ? PlaceChoice::Reason::kNearest : PlaceChoice::Reason::kLocative);
+  }
+  return choice;
+}
+
+std::span<const Place* const> Gazetteer::Lookup(std::string_view name) const {
+  const std::vector<std::uint32_t>* ids = impl_->index.Find(name);
+  if (ids == nullptr || ids->empty()) return {};
+  const auto& g = impl_->groups[ids->front()];
+  return {g.data(), g.size()};
+}
+
+std::size_t Gazetteer::size() const {
+  std::size_t n = 0;
+  for (bool d : impl_->dead) n += d ? 0 : 1;
+  return n;
+}
+
+}  // namespace eventline

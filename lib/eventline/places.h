@@ -1,0 +1,126 @@
+// lib/eventline/places.h: the gazetteer; place mentions in text and the
+// choice of an event's place.
+//
+// A Gazetteer is loaded from `places/*.tsv` of each rules directory
+// (format: docs/places.md): the generated cities.tsv and countries.tsv, the
+// hand-written supplement.tsv, and `places/stopwords.txt` (names that are
+// ordinary words, never matched alone). Lookup is by token hashing: each
+// name is a sequence of normalised tokens (ASCII case folded, Latin
+// diacritics folded, hyphens and dots separate, apostrophes inside a word
+// dropped); text is tokenised once and the longest known sequence wins.
+// Time is linear in the number of tokens.
+//
+// Ownership: Place objects live in the Gazetteer; mentions and choices hold
+// pointers to them, so the Gazetteer must outlive them. Spans are byte
+// offsets into the text passed in. Immutable after Load; all methods are
+// const and thread-safe.
+//
+// Bad input: a bad line in a places file becomes a diagnostic
+// ("file:line:col: error[E06x]: ...") and is skipped; loading goes on.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "eventline/diagnostics.h"
+
+namespace eventline {
+
+struct Place {
+  std::string name;     // canonical ("Kyiv")
+  std::string country;  // ISO 3166-1 alpha-2; empty for seas
+  double latitude = 0, longitude = 0;
+  std::int64_t population = 0;  // 0 = unknown or not a settlement
+  std::string kind;    // country, region, department, territory, capital, city, sea, river,
+                       // island, airbase, bridge, dam, port, plant, landmark
+  std::string source;  // "geonames:703448", "world-countries", "supplement"
+};
+
+struct PlaceMention {
+  std::size_t begin = 0, end = 0;  // byte span of the name as written
+  // Every place of that name, the likeliest first (a country before any other
+  // kind, then by population). Never empty; points into the Gazetteer.
+  std::span<const Place* const> candidates;
+  [[nodiscard]] const Place& best() const { return *candidates.front(); }
+};
+
+// How capital letters are judged. kMixed: a name's capitalised words must be
+// capitalised in the text ("march" is not "March"). kAnyCase: case is ignored
+// (upper-case wire copy). kAuto: kAnyCase when the span has (almost) no
+// lower-case letters, else kMixed.
+enum class LetterCase { kAuto, kMixed, kAnyCase };
+
+// Countries mentioned in a document and how often, most frequent first.
+using CountryCounts = std::vector<std::pair<std::string, int>>;
+
+struct PlaceChoice {
+  enum class Reason { kNone, kCapture, kLocative, kNearest };
+  const Place* place = nullptr;    // null: the sentence names no place for the event
+  std::size_t begin = 0, end = 0;  // span of the chosen mention
+  Reason reason = Reason::kNone;
+};
+
+class Gazetteer {
+ public:
+  // Reads `DIR/places/*.tsv` (sorted by name) and `DIR/places/stopwords.txt`
+  // of each directory in order; a directory without `places/` is skipped.
+  // Never returns null; check `sink` for errors.
+  [[nodiscard]] static std::unique_ptr<Gazetteer> Load(const std::vector<std::string>& rule_dirs,
+                                                       DiagnosticSink& sink);
+  // The same from in-memory files: (file name as shown in messages, text).
+  // A name ending in "stopwords.txt" is a stopword list; others are TSV.
+  [[nodiscard]] static std::unique_ptr<Gazetteer> LoadFromStrings(
+      const std::vector<std::pair<std::string, std::string>>& files, DiagnosticSink& sink);
+
+  ~Gazetteer();
+  Gazetteer(const Gazetteer&) = delete;  // mentions point into it
+  Gazetteer& operator=(const Gazetteer&) = delete;
+
+  // Place mentions in text[begin, end), in text order, non-overlapping,
+  // longest name first.
+  [[nodiscard]] std::vector<PlaceMention> FindAll(std::string_view text, std::size_t begin,
+                                                  std::size_t end,
+                                                  LetterCase letter_case = LetterCase::kAuto) const;
+
+  // Counts the countries of `mentions` whose candidates all lie in one
+  // country (country names, unambiguous cities): the document's country hint.
+  [[nodiscard]] static CountryCounts CountCountries(std::span<const PlaceMention> mentions);
+
+  // The candidate in the most-mentioned hinted country, else the best. A
+  // country name always resolves to that country.
+  [[nodiscard]] static const Place& Resolve(const PlaceMention& mention, const CountryCounts& hint);
+
+  // The place of an event whose trigger is text[trigger_begin, trigger_end)
+  // in a sentence with `mentions` (from FindAll over the sentence). In order:
+  //  1. the rule's `location` capture, if a place is named inside it;
+  //  2. a mention governed by a locative preposition (in, at, near, on, over,
+  //     outside, around, across, inside, into, towards, off, to) or right after
+  //     the trigger, in the trigger's clause, nearest to the trigger;
+  //  3. the same anywhere in the sentence; 4. the nearest mention.
+  // Ambiguous names resolve with `hint` (see Resolve).
+  [[nodiscard]] PlaceChoice ChoosePlace(
+      std::string_view text, std::span<const PlaceMention> mentions, std::size_t trigger_begin,
+      std::size_t trigger_end, std::optional<std::pair<std::size_t, std::size_t>> location,
+      const CountryCounts& hint) const;
+
+  // Places whose name or alternate name normalises like `name`, likeliest
+  // first; empty when unknown.
+  [[nodiscard]] std::span<const Place* const> Lookup(std::string_view name) const;
+
+  [[nodiscard]] std::size_t size() const;  // number of places
+
+  struct Impl;
+
+ private:
+  explicit Gazetteer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace eventline
