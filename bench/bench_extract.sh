@@ -24,6 +24,11 @@
 #   --tmp DIR         work dir for decompressed data (default
 #                     ${TMPDIR:-/tmp}/eventline-bench; reused between runs)
 #   --only LIST       comma list of sections: rss,reuters,jobs,scale,cold
+#   --live-rules      read the rules the binary finds itself (default when
+#                     the binary is outside this checkout); otherwise rules/
+#                     is copied to the work dir once and every run uses that
+#                     copy (--no-builtin-rules --rules), so rule edits made
+#                     while the bench runs cannot change its counts
 #   --clean           delete the work dir at the end
 #   -h, --help        this text
 set -euo pipefail
@@ -39,6 +44,7 @@ COLD_N=20
 WORK=${TMPDIR:-/tmp}/eventline-bench
 ONLY="rss,reuters,jobs,scale,cold"
 CLEAN=0
+LIVE_RULES=""
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
 
@@ -53,6 +59,7 @@ while [[ $# -gt 0 ]]; do
     --tmp) WORK=$2; shift 2 ;;
     --only) ONLY=$2; shift 2 ;;
     --clean) CLEAN=1; shift ;;
+    --live-rules) LIVE_RULES=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "bench_extract.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -70,6 +77,11 @@ fi
 want() { [[ ",$ONLY," == *",$1,"* ]]; }
 
 mkdir -p "$WORK"
+RULE_ARGS=""
+if [[ -z $LIVE_RULES && "$(cd "$(dirname "$BIN")" && pwd)" == "$ROOT"/* ]]; then
+  rm -rf "$WORK/rules" && cp -r "$ROOT/rules" "$WORK/rules"
+  RULE_ARGS="--no-builtin-rules --rules '$WORK/rules'"
+fi
 TIME=/usr/bin/time
 [[ -x $TIME ]] || TIME=""
 
@@ -165,7 +177,7 @@ measure() {
   local bytes docs
   bytes=$(stat -c %s "$file")
   docs=$(wc -l < "$file")
-  best_of "$REPS" "'$BIN' extract --input jsonl --format jsonl $jobflag '$file' | wc -l > '$WORK/count.txt'" || {
+  best_of "$REPS" "'$BIN' extract '$file' --input jsonl --format jsonl $jobflag $RULE_ARGS | wc -l > '$WORK/count.txt'" || {
     printf '%-16s  (eventline failed)\n' "$label"; return 0; }
   local wall=$WALL cpu=$CPU rss=$RSS_KB events
   events=$(cat "$WORK/count.txt")
@@ -181,6 +193,7 @@ measure() {
 # ---------------------------------------------------------------- run
 echo "eventline: $BIN ($("$BIN" --version 2>/dev/null || echo '?'))"
 echo "machine:   $(nproc) cores, $(uname -r); work dir $WORK"
+echo "rules:     ${RULE_ARGS:-as the binary finds them} (commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'))"
 JOBS_OK=0; has_flag "--jobs" && JOBS_OK=1
 echo
 
@@ -215,12 +228,12 @@ if want cold; then
   best=""
   for ((i = 0; i < COLD_N; i++)); do
     t0=$EPOCHREALTIME
-    "$BIN" extract --input jsonl --format jsonl "$WORK/empty.jsonl" > /dev/null 2>&1 || true
+    eval "'$BIN' extract '$WORK/empty.jsonl' --input jsonl --format jsonl $RULE_ARGS" > /dev/null 2>&1 || true
     t1=$EPOCHREALTIME
     w=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.4f", b-a}')
     if [[ -z $best ]] || awk -v a="$w" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$w; fi
   done
-  run_timed "'$BIN' extract --input jsonl --format jsonl '$WORK/empty.jsonl' > /dev/null" || true
+  run_timed "'$BIN' extract '$WORK/empty.jsonl' --input jsonl --format jsonl $RULE_ARGS > /dev/null" || true
   awk -v b="$best" -v n="$COLD_N" -v r="${RSS_KB:-0}" 'BEGIN {
     printf "\ncold start (one empty record, best of %d): %.1f ms, peak RSS %.0f MB\n", n, b*1000, r/1024 }'
 fi
