@@ -581,8 +581,10 @@ def write_oracle(keys, path):
 
 
 def run_eventline(binary, texts, extra_args, out_path):
-    cmd = [binary, "extract", "--input", "jsonl", "--format", "jsonl",
-           *extra_args, texts]
+    # The input path goes first: a vector option like --rules would
+    # swallow a path that follows it.
+    cmd = [binary, "extract", texts, "--input", "jsonl", "--format", "jsonl",
+           *extra_args]
     t0 = time.monotonic()
     with open(out_path, "wb") as out:
         proc = subprocess.run(cmd, stdout=out, stderr=subprocess.PIPE)

@@ -78,8 +78,8 @@ def sample(args):
     if args.run:
         fd, pred = tempfile.mkstemp(prefix="guardian-", suffix=".jsonl")
         os.close(fd)
-        cmd = [args.run, "extract", "--input", "jsonl", "--format", "jsonl",
-               *args.run_arg, args.texts]
+        cmd = [args.run, "extract", args.texts, "--input", "jsonl",
+               "--format", "jsonl", *args.run_arg]
         with open(pred, "wb") as fh:
             proc = subprocess.run(cmd, stdout=fh)
         if proc.returncode not in (0, 1):
