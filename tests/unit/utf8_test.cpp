@@ -1,0 +1,51 @@
+#include "eventline/utf8.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+namespace eventline {
+namespace {
+
+TEST_CASE("utf8: validity of byte strings", "[utf8]") {
+  for (std::string_view ok : {"", "plain ascii", "caf\xC3\xA9", "\xE2\x80\x9Cquoted\xE2\x80\x9D",
+                              "\xF0\x9F\x87\xBA emoji"}) {
+    CAPTURE(ok);
+    CHECK(IsValidUtf8(ok));
+  }
+  for (std::string_view bad : {"\xFF", "abc\xC3", "\xC0\xAF" /* overlong */,
+                               "\xED\xA0\x80" /* surrogate */, "\xE2\x28\xA1", "\xF4\x90\x80\x80"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(IsValidUtf8(bad));
+  }
+}
+
+TEST_CASE("utf8: decoding forwards and backwards", "[utf8]") {
+  const std::string s = "a\xC2\xA0\xE2\x80\xAF" "b";
+  CHECK(DecodeUtf8At(s, 0).cp == U'a');
+  CHECK(DecodeUtf8At(s, 1).cp == 0xA0);
+  CHECK(DecodeUtf8At(s, 1).length == 2);
+  CHECK(DecodeUtf8At(s, 3).cp == 0x202F);
+  CHECK(DecodeUtf8Before(s, 6).cp == 0x202F);
+  CHECK(DecodeUtf8Before(s, 3).cp == 0xA0);
+  CHECK_FALSE(DecodeUtf8At("\x80", 0).valid);
+}
+
+TEST_CASE("utf8: whitespace includes NBSP, thin and narrow spaces", "[utf8]") {
+  const struct {
+    std::string_view in, out;
+  } cases[] = {
+      {"  x  ", "x"},
+      {"\xC2\xA0word\xC2\xA0", "word"},
+      {"\xE2\x80\x89\tboth ends\r\n\xE2\x80\xAF", "both ends"},
+      {"\xC2\xA0\xC2\xA0", ""},
+      {"no\xC2\xA0trim inside", "no\xC2\xA0trim inside"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.in);
+    CHECK(TrimSpace(c.in) == c.out);
+  }
+  CHECK(SpaceLengthAt("\xC2\xA9", 0) == 0);  // the copyright sign is not a space
+}
+
+}  // namespace
+}  // namespace eventline
