@@ -13,6 +13,7 @@
 #include <span>
 #include <sstream>
 #include <system_error>
+#include <tuple>
 #include <unordered_map>
 
 #include "eventline/event.h"
@@ -287,7 +288,19 @@ class RuleFileParser {
     for (const auto& t : ctx.types) type_names_.push_back(t.name);
   }
 
+  // Parses the file; its diagnostics reach the sink sorted by position.
   std::vector<Rule> Parse() {
+    std::vector<Rule> rules = ParseFile();
+    std::stable_sort(pending_.begin(), pending_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::tie(a.at.line, a.at.column) < std::tie(b.at.line, b.at.column);
+    });
+    for (auto& d : pending_) sink_.Report(std::move(d));
+    pending_.clear();
+    return rules;
+  }
+
+ private:
+  std::vector<Rule> ParseFile() {
     YAML::Node root;
     if (!LoadYaml(root)) return {};
     if (root.IsNull()) {
@@ -360,22 +373,28 @@ class RuleFileParser {
     return rules;
   }
 
- private:
   bool LoadYaml(YAML::Node& root) {
     try {
       root = YAML::Load(std::string(text_));
       return true;
-    } catch (const YAML::ParserException& e) {
-      Error("E001", e.mark.line, static_cast<std::size_t>(std::max(0, e.mark.column)), 1,
-            fmt::format("yaml syntax error: {}", e.msg));
     } catch (const YAML::Exception& e) {
-      Error("E001", std::max(0, e.mark.line), static_cast<std::size_t>(std::max(0, e.mark.column)),
-            1, fmt::format("yaml syntax error: {}", e.msg));
+      int line0 = std::max(0, e.mark.line);
+      auto col0 = static_cast<std::size_t>(std::max(0, e.mark.column));
+      // At the end of the file yaml-cpp marks an empty line: show the last
+      // line with text instead, just past its end.
+      while (line0 > 0 && src_.Line(line0).find_first_not_of(" \t") == std::string_view::npos) {
+        --line0;
+        col0 = src_.Line(line0).size();
+      }
+      Error("E001", line0, col0, 1, fmt::format("yaml syntax error: {}", e.msg));
     }
     return false;
   }
 
-  void Report(Diagnostic d) { sink_.Report(std::move(d)); }
+  void Report(Diagnostic d) {
+    if (d.severity == Severity::kError) ++errors_;
+    pending_.push_back(std::move(d));
+  }
   void Error(std::string_view code, int line0, std::size_t col0, std::size_t len,
              std::string message) {
     Report(src_.Make(Severity::kError, code, line0, col0, len, std::move(message)));
@@ -413,7 +432,7 @@ class RuleFileParser {
 
   bool ParseRule(const YAML::Node& map, Rule& rule) {
     rule.kind = kind_;
-    const std::size_t errors_before = sink_.error_count();
+    const std::size_t errors_before = errors_;
     const auto allowed = AllowedRuleKeys();
     YAML::Node id_node, pattern_node, examples_node, counter_node, unless_node, type_node,
         value_node, cue_node;
@@ -608,7 +627,7 @@ class RuleFileParser {
         }
       }
     }
-    return sink_.error_count() == errors_before && !rule.id.empty();
+    return errors_ == errors_before && !rule.id.empty();
   }
 
   // Expands lexicons and compiles `source` (a pattern or an unless entry);
@@ -806,7 +825,7 @@ class RuleFileParser {
       const std::string key = kv.first.as<std::string>("");
       if (!Contains(columns, key)) {
         ErrorAt("E020", kv.first, kv.first.Mark(),
-                fmt::format("unknown column '{}' in 'expect' of a {} rule{}", key, ToString(kind_),
+                fmt::format("unknown column '{}' in 'expect' ({} rules){}", key, ToString(kind_),
                             Suggest(key, columns)));
         ok = false;
         continue;
@@ -829,6 +848,8 @@ class RuleFileParser {
   DiagnosticSink& sink_;
   RuleKind kind_ = RuleKind::kEvent;
   ScalarPos id_pos_;
+  std::vector<Diagnostic> pending_;
+  std::size_t errors_ = 0;
   std::vector<std::string_view> lexicon_names_;
   std::vector<std::string_view> type_names_;
 };
