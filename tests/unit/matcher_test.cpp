@@ -1,0 +1,148 @@
+// Matcher tests: trigger extraction for the set prefilter, and FindAll's
+// contract (absolute offsets, several matches, unless vetoes, order).
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "eventline/matcher.h"
+#include "eventline/rules.h"
+
+namespace eventline {
+namespace {
+
+TEST_CASE("matcher: trigger sub-pattern used by the set prefilter", "[matcher]") {
+  const struct {
+    std::string_view pattern, trigger;
+  } cases[] = {
+      {R"((?P<actor>\w+) (?P<trigger>shelled|bombed) it)", "(?:shelled|bombed)"},
+      {R"(no trigger group here)", "no trigger group here"},
+      {R"((?s)a (?P<trigger>b[)(]c) d)", "(?s)(?:b[)(]c)"},
+      {R"(a \((?P<trigger>x(?:y|z)) b)", "(?:x(?:y|z))"},
+      // The trigger may be skipped by a match: prefilter on the whole pattern.
+      {R"(a (?P<trigger>b)? c)", R"(a (?P<trigger>b)? c)"},
+      {R"(a|(?P<trigger>b))", R"(a|(?P<trigger>b))"},
+      {R"((?:x|(?P<trigger>b)) c)", R"((?:x|(?P<trigger>b)) c)"},
+      {R"((?:(?P<trigger>b) c)* d)", R"((?:(?P<trigger>b) c)* d)"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.pattern);
+    CHECK(TriggerPattern(c.pattern) == c.trigger);
+  }
+}
+
+struct Compiled {
+  RuleSet set;
+  std::unique_ptr<Matcher> matcher;
+};
+
+Compiled Build(const std::string& kind, const std::string& rules_yaml) {
+  Compiled c;
+  c.set.lexicons["VERB"] = {"shelled", "struck", "hit"};
+  DiagnosticSink sink;
+  c.set.rules = ParseRuleText("kind: " + kind + "\nrules:\n" + rules_yaml, "m.yaml", c.set, sink);
+  std::string all;
+  for (const auto& d : sink.diagnostics()) all += Render(d);
+  INFO(all);
+  REQUIRE(!sink.has_errors());
+  c.matcher = Matcher::Compile(c.set, sink);
+  REQUIRE(c.matcher);
+  return c;
+}
+
+std::string Rule(const std::string& id, const std::string& pattern,
+                 const std::string& extra = "") {
+  return "  - id: " + id + "\n    type: shelling\n    pattern: '" + pattern + "'\n" + extra +
+         "    examples: [x]\n";
+}
+
+std::string Describe(std::string_view text, const std::vector<Match>& ms) {
+  std::string out;
+  for (const auto& m : ms) {
+    out += m.rule->id + "[" + std::string(text.substr(m.begin, m.end - m.begin)) + "]";
+    for (const auto& c : m.captures) {
+      out += " " + std::string(c.name) + "=";
+      if (c.set()) out += std::string(text.substr(c.begin, c.end - c.begin));
+    }
+    out += ";";
+  }
+  return out;
+}
+
+TEST_CASE("matcher: FindAll finds every match with absolute offsets", "[matcher]") {
+  const Compiled c = Build(
+      "event", Rule("a.verb", R"((?P<actor>\w+)\s+(?P<trigger>{VERB}))") +
+                   Rule("b.noun", R"((?P<trigger>strike)s?)") +
+                   Rule("c.veto", R"((?P<trigger>shelled))", "    unless: ['shelled out']\n") +
+                   Rule("d.case", R"((?P<trigger>Hit))", "    case_sensitive: true\n"));
+  const std::string text = "Intro. Troops shelled Kyiv and guns hit Lviv. Firms shelled out cash. "
+                           "Strikes hit.";
+  const struct {
+    std::size_t begin, end;
+    std::string expected;
+  } cases[] = {
+      {0, 6, ""},
+      {7, 45, "a.verb[Troops shelled] actor=Troops trigger=shelled;c.veto[shelled] trigger=shelled;"
+              "a.verb[guns hit] actor=guns trigger=hit;"},
+      {46, 69, "a.verb[Firms shelled] actor=Firms trigger=shelled;"},
+      // Same start: rule order decides. Case-sensitive d.case never fires on "hit".
+      {70, 82, "a.verb[Strikes hit] actor=Strikes trigger=hit;b.noun[Strikes] trigger=Strike;"},
+  };
+  for (const auto& k : cases) {
+    CAPTURE(k.begin, k.end);
+    std::vector<Match> out;
+    c.matcher->FindAll(RuleKind::kEvent, text, k.begin, k.end, out);
+    CHECK(Describe(text, out) == k.expected);
+    for (const auto& m : out) {
+      CHECK(m.begin >= k.begin);
+      CHECK(m.end <= k.end);
+    }
+  }
+  // Other kinds have no rules here.
+  std::vector<Match> none;
+  c.matcher->FindAll(RuleKind::kTime, text, 0, text.size(), none);
+  CHECK(none.empty());
+}
+
+TEST_CASE("matcher: word boundaries see the text around the range", "[matcher]") {
+  const Compiled c = Build("event", Rule("w.hit", R"(\b(?P<trigger>hit)\b)"));
+  const std::string text = "xhit hit";
+  std::vector<Match> out;
+  c.matcher->FindAll(RuleKind::kEvent, text, 1, 4, out);  // "hit" inside "xhit": no boundary
+  CHECK(out.empty());
+  c.matcher->FindAll(RuleKind::kEvent, text, 5, 8, out);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].begin == 5);
+}
+
+TEST_CASE("matcher: Compile reports bad hand-built rules", "[matcher]") {
+  RuleSet set;
+  ::eventline::Rule r;
+  r.id = "bad";
+  r.pattern = "(?P<bogus>x";
+  r.pattern_at = SourceLocation{"f.yaml", 3, 14};
+  set.rules.push_back(r);
+  DiagnosticSink sink;
+  CHECK(!Matcher::Compile(set, sink));
+  REQUIRE(sink.diagnostics().size() == 1);
+  CHECK(sink.diagnostics()[0].code == "E011");
+  CHECK(sink.diagnostics()[0].at.line == 3);
+}
+
+TEST_CASE("matcher: many rules, the prefilter admits only those whose trigger occurs",
+          "[matcher]") {
+  std::string yaml;
+  for (int i = 0; i < 300; ++i) {
+    yaml += Rule("r" + std::to_string(i),
+                 R"((?P<actor>\w+) (?P<trigger>word)" + std::to_string(i) + R"() (?P<target>\w+))");
+  }
+  const Compiled c = Build("event", yaml);
+  const std::string text = "they word17 this and we word230 that";
+  std::vector<Match> out;
+  c.matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), out);
+  CHECK(Describe(text, out) ==
+        "r17[they word17 this] actor=they trigger=word17 target=this;"
+        "r230[we word230 that] actor=we trigger=word230 target=that;");
+}
+
+}  // namespace
+}  // namespace eventline
