@@ -715,28 +715,35 @@ struct Eval {
     auto p = Ref();
     if (!p) return std::nullopt;
     std::string mode = LowerTrim(mode_s);
-    if (ContainsWord(mode, "past") || ContainsWord(mode, "last") || ContainsWord(mode, "previous"))
-      mode = "last";
-    else if (ContainsWord(mode, "next") || ContainsWord(mode, "coming"))
-      mode = "next";
+    // "this past" / "past" = the most recent such day; "this coming" /
+    // "coming" = the first one ahead; "last" / "next" = that day in the
+    // previous / next Monday-Sunday week (AP style: a day of the current week
+    // is named bare), the nearest one kept in `alternative`.
+    if (ContainsWord(mode, "past")) mode = "recent";
+    else if (ContainsWord(mode, "coming")) mode = "upcoming";
+    else if (ContainsWord(mode, "last") || ContainsWord(mode, "previous")) mode = "last";
+    else if (ContainsWord(mode, "next")) mode = "next";
     const int pi = IsoIndex(WeekdayOf(*p)), wi = IsoIndex(*w);
     const Date monday = MondayOf(*p);
     if (mode.empty() || mode == "bare" || mode == "on") {
       if (tense == Tense::kFuture) return DayInterval(AddDays(*p, (wi - pi + 7) % 7));
       return DayInterval(AddDays(*p, -((pi - wi + 7) % 7)));
     }
-    if (mode == "last" || mode == "past" || mode == "previous") {
-      int k = (pi - wi + 7) % 7;
-      if (k == 0) k = 7;
-      Interval iv = DayInterval(AddDays(*p, -k));
-      if (*iv.start >= monday) iv.alternative = FormatIsoDate(AddDays(*iv.start, -7));
+    int back = (pi - wi + 7) % 7;
+    if (back == 0) back = 7;
+    int ahead = (wi - pi + 7) % 7;
+    if (ahead == 0) ahead = 7;
+    const Date recent = AddDays(*p, -back), upcoming = AddDays(*p, ahead);
+    if (mode == "recent") return DayInterval(recent);
+    if (mode == "upcoming") return DayInterval(upcoming);
+    if (mode == "last") {
+      Interval iv = DayInterval(AddDays(monday, wi - 7));
+      if (*iv.start != recent) iv.alternative = FormatIsoDate(recent);
       return iv;
     }
-    if (mode == "next" || mode == "coming") {
-      int k = (wi - pi + 7) % 7;
-      if (k == 0) k = 7;
-      Interval iv = DayInterval(AddDays(*p, k));
-      if (*iv.start <= AddDays(monday, 6)) iv.alternative = FormatIsoDate(AddDays(*iv.start, 7));
+    if (mode == "next") {
+      Interval iv = DayInterval(AddDays(monday, wi + 7));
+      if (*iv.start != upcoming) iv.alternative = FormatIsoDate(upcoming);
       return iv;
     }
     if (mode == "this") return DayInterval(AddDays(monday, wi));

@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Writes tests/data/dates_cases.tsv: the date-resolution table.
+
+An independent re-statement of the conventions in docs/dates.md (Python
+datetime, not the C++ resolver), applied to short sentences written for this
+table. Columns: sentence, pub_date, date_text, date_start, date_end,
+date_precision, alternative. date_text "-" means no time expression may be
+found. Regenerate: python3 tests/data/dates_cases.py > tests/data/dates_cases.tsv
+"""
+import calendar
+import datetime as dt
+
+D = dt.date
+REFS = [D(2022, 8, 18), D(2023, 1, 2), D(2024, 2, 29), D(2023, 3, 1), D(2022, 12, 31),
+        D(2024, 3, 3), D(2021, 1, 31), D(2020, 3, 2), D(2019, 6, 5), D(2025, 11, 14)]
+WD = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven",
+         8: "eight", 9: "nine", 10: "ten", 12: "twelve", 24: "twenty-four", 21: "twenty-one"}
+rows = []
+
+
+def iso(d):
+    return d.isoformat() if d else ""
+
+
+def add(sentence, ref, text, start, end, prec, alt=""):
+    rows.append((sentence, iso(ref), text, iso(start), iso(end), prec, alt))
+
+
+def monday(d):
+    return d - dt.timedelta(days=d.weekday())
+
+
+def month_end(y, m):
+    return D(y, m, calendar.monthrange(y, m)[1])
+
+
+def add_months(d, n):
+    t = d.year * 12 + d.month - 1 + n
+    y, m = divmod(t, 12)
+    return D(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def days(n):
+    return dt.timedelta(days=n)
+
+
+for ref in REFS:
+    # Deictic days.
+    add("A bridge was hit yesterday.", ref, "yesterday", ref - days(1), ref - days(1), "day")
+    add("The mayor spoke today.", ref, "today", ref, ref, "day")
+    add("The envoy lands tomorrow.", ref, "tomorrow", ref + days(1), ref + days(1), "day")
+    add("Drones struck a depot overnight.", ref, "overnight", ref - days(1), ref, "range")
+    add("SNIPERS OPENED FIRE LAST NIGHT.", ref, "LAST NIGHT", ref - days(1), ref - days(1), "day")
+    add("SHOTS WERE HEARD YESTERDAY AFTERNOON.", ref, "YESTERDAY AFTERNOON", ref - days(1),
+        ref - days(1), "day")
+    # Weekdays.
+    for i, w in enumerate(WD):
+        back = (ref.weekday() - i) % 7
+        d = ref - days(back)
+        add(f"Rockets fell on the port on {w}.", ref, f"on {w}", d, d, "day")
+        fwd = (i - ref.weekday()) % 7
+        d = ref + days(fwd)
+        add(f"The council will vote on {w}.", ref, f"on {w}", d, d, "day")
+        last = monday(ref) - days(7) + days(i)
+        recent = ref - days(back or 7)
+        add(f"A convoy was ambushed last {w}.", ref, f"last {w}", last, last, "day",
+            "" if recent == last else iso(recent))
+        nxt = monday(ref) + days(7 + i)
+        upcoming = ref + days(fwd or 7)
+        add(f"Inspectors arrive next {w}.", ref, f"next {w}", nxt, nxt, "day",
+            "" if upcoming == nxt else iso(upcoming))
+        if i in (1, 4):
+            add(f"Flares lit the sky {w} night.", ref, f"{w} night", ref - days(back),
+                ref - days(back), "day")
+            add(f"ON {w.upper()} GUERRILLAS CUT THE ROAD.", ref, f"ON {w.upper()}",
+                ref - days(back), ref - days(back), "day")
+    # Weeks, months, years.
+    m = monday(ref)
+    add("Two depots burned last week.", ref, "last week", m - days(7), m - days(1), "week")
+    add("The line held this week.", ref, "this week", m, m + days(6), "week")
+    add("Reinforcements are due next week.", ref, "next week", m + days(7), m + days(13), "week")
+    lm = add_months(D(ref.year, ref.month, 1), -1)
+    add("Fuel ran out last month.", ref, "last month", lm, month_end(lm.year, lm.month), "month")
+    add("Ten villages were shelled this month.", ref, "this month", D(ref.year, ref.month, 1),
+        month_end(ref.year, ref.month), "month")
+    add("The pact was signed last year.", ref, "last year", D(ref.year - 1, 1, 1),
+        D(ref.year - 1, 12, 31), "year")
+    add("Losses rose this year.", ref, "this year", D(ref.year, 1, 1), D(ref.year, 12, 31), "year")
+    add("The army regrouped earlier this week.", ref, "earlier this week", m,
+        max(m, ref - days(1)), "range")
+    add("A general was sacked earlier this month.", ref, "earlier this month",
+        D(ref.year, ref.month, 1), max(D(ref.year, ref.month, 1), ref - days(1)), "range")
+    # Ago / spans.
+    for n in (2, 3, 9, 24):
+        for form in (str(n), WORDS[n]):
+            d = ref - days(n)
+            add(f"The town was retaken {form} days ago.", ref, f"{form} days ago", d, d, "day")
+            add(f"Nine raids were logged over the last {form} days.", ref,
+                f"over the last {form} days", ref - days(n), ref, "range")
+    add("Nothing moved in the past 24 hours.", ref, "in the past 24 hours", ref - days(1), ref,
+        "range")
+    d = ref - days(14)
+    add("The airport shut two weeks ago.", ref, "two weeks ago", monday(d), monday(d) + days(6),
+        "week", iso(d))
+    d = add_months(ref, -3)
+    add("A ship sank three months ago.", ref, "three months ago", D(d.year, d.month, 1),
+        month_end(d.year, d.month), "month", iso(d))
+    add("Prices doubled over the past year.", ref, "over the past year", add_months(ref, -12),
+        ref, "range")
+    add("Desertions grew in recent weeks.", ref, "in recent weeks", ref - days(28), ref, "range")
+    add("Strikes may resume in coming weeks.", ref, "in coming weeks", ref + days(1),
+        ref + days(28), "range")
+    add("The truce will start in two days.", ref, "in two days", ref + days(2), ref + days(2),
+        "day")
+    add("Crews worked for three days.", ref, "for three days", ref - days(2), ref, "range")
+    add("Water has been cut since February.", ref, "since February",
+        D(ref.year if ref.month >= 2 else ref.year - 1, 2, 1), ref, "range")
+    add("Sixty raids were logged since the start of the year.", ref,
+        "since the start of the year", D(ref.year, 1, 1), ref, "range")
+    add("The base was quiet until this month.", ref, "until this month", None, ref, "range")
+    add("The city should fall by the end of the year.", ref, "by the end of the year", ref,
+        D(ref.year, 12, 31), "range")
+    add("Protesters gathered from Monday to Wednesday.", ref, "from Monday to Wednesday",
+        ref - days((ref.weekday() - 2) % 7) - days(2), ref - days((ref.weekday() - 2) % 7),
+        "range")
+    # Months without a year: the pub year, or the year before when that is after pub.
+    for mi in (1, 3, 6, 8, 12):
+        name = MONTHS[mi - 1]
+        y = ref.year if D(ref.year, mi, 1) <= ref else ref.year - 1
+        add(f"Aid stopped in {name}.", ref, f"in {name}", D(y, mi, 1), month_end(y, mi), "month")
+        y = ref.year if D(ref.year, mi, 3) <= ref else ref.year - 1
+        add(f"The dam burst on {name} 3.", ref, f"on {name} 3", D(y, mi, 3), D(y, mi, 3), "day")
+        add(f"The dam burst on 3 {name}.", ref, f"on 3 {name}", D(y, mi, 3), D(y, mi, 3), "day")
+        y = ref.year if month_end(ref.year, mi) >= ref else ref.year + 1
+        add(f"Elections will be held in {name}.", ref, f"in {name}", D(y, mi, 1),
+            month_end(y, mi), "month")
+    # Seasons.
+    sp = ref.year if D(ref.year, 3, 1) <= ref else ref.year - 1
+    add("The offensive began this spring.", ref, "this spring", D(sp, 3, 1), D(sp, 5, 31),
+        "range")
+
+# Absolute dates (reference date barely matters).
+ref = D(2022, 8, 18)
+for y, mo, d in [(2022, 7, 3), (2021, 12, 31), (2024, 2, 29), (2023, 3, 1), (1989, 11, 16),
+                 (2020, 1, 1), (2019, 10, 30)]:
+    day = D(y, mo, d)
+    name = MONTHS[mo - 1]
+    add(f"The convoy was hit on {name} {d}, {y}.", ref, f"on {name} {d}, {y}", day, day, "day")
+    add(f"The convoy was hit on {d} {name} {y}.", ref, f"on {d} {name} {y}", day, day, "day")
+    add(f"A memo dated {day.isoformat()} leaked.", ref, day.isoformat(), day, day, "day")
+    add(f"ON {d} {name[:3].upper()} {y % 100:02d} REBELS ATTACKED.", D(y, mo, d) + days(5),
+        f"ON {d} {name[:3].upper()} {y % 100:02d}", day, day, "day")
+    add(f"The base was built in {name} {y}.", ref, f"in {name} {y}", D(y, mo, 1),
+        month_end(y, mo), "month")
+    alt = ""
+    if d <= 12 and d != mo:
+        alt = D(y, d, mo).isoformat()
+    add(f"A note dated {d}/{mo}/{y} was found.", ref, f"{d}/{mo}/{y}", day, day, "day", alt)
+for y in (1999, 2014, 2021):
+    add(f"Moscow took the peninsula in {y}.", ref, f"in {y}", D(y, 1, 1), D(y, 12, 31), "year")
+for dec in (1970, 1990, 2000):
+    add(f"The jets were built in the {dec}s.", ref, f"in the {dec}s", D(dec, 1, 1),
+        D(dec + 9, 12, 31), "range")
+for which, a, b in [("early", 1, 10), ("mid", 11, 20), ("late", 21, 31)]:
+    add(f"The siege eased in {which} March.", ref, f"in {which} March", D(2022, 3, a),
+        D(2022, 3, b), "range")
+add("The plant closed in mid-2021.", ref, "in mid-2021", D(2021, 5, 1), D(2021, 8, 31), "range")
+add("Evacuations peaked in the first week of May.", ref, "in the first week of May",
+    D(2022, 5, 1), D(2022, 5, 7), "week")
+add("Exports fell in Q3 2022.", ref, "in Q3 2022", D(2022, 7, 1), D(2022, 9, 30), "range")
+add("Rain fell between 3 and 5 March.", ref, "between 3 and 5 March", D(2022, 3, 3),
+    D(2022, 3, 5), "range")
+add("Raids were reported March 3-5.", ref, "March 3-5", D(2022, 3, 3), D(2022, 3, 5), "range")
+add("A depot burned on 9 August; the day before, drones were seen.", ref, "on 9 August",
+    D(2022, 8, 9), D(2022, 8, 9), "day")
+
+# Things that must not become dates.
+for s in ["Fans cheered the 3-1 win.", "The hotline runs 24/7.", "An F-16 flew over.",
+          "Two Su-35 jets took off.", "Call 020 7946 0018 for help.", "Some 1,000 troops moved.",
+          "Battalion 2740 withdrew.", "COVID-19 spread in the camps.", "They flew 1990s-era jets.",
+          "It may rain in the hills.", "They may attack at dawn.", "Protesters march on the square.",
+          "The Sunday Times ran the story.", "An august body met.", "Theresa may resign.",
+          "Rebels march through the town.", "The 24/7 news cycle hurt.", "A convoy of 2014 vehicles.",
+          "The march was peaceful.", "Prices may 3 times rise.", "The score was 2-0 at half time.",
+          "Mike Pence spoke to reporters.", "The last days of the siege were grim.",
+          "Troops prepared for the fall of the city.", "Hot springs were hit by shells.",
+          "Recent reports were denied.", "Several days passed.", "The weekly paper came out."]:
+    add(s, ref, "-", None, None, "none")
+
+print("# sentence\tpub_date\tdate_text\tdate_start\tdate_end\tdate_precision\talternative")
+for r in rows:
+    print("\t".join(r))

@@ -1,0 +1,189 @@
+#include "eventline/dates.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <string_view>
+
+namespace eventline {
+namespace {
+
+std::string Show(const Resolution& r) {
+  if (!r.error.empty()) return "error: " + r.error;
+  if (!r.resolved) return "unresolved";
+  std::string s = FormatInterval(Interval{r.interval.start, r.interval.end, Precision::kNone, {}});
+  s += " " + std::string(ToString(r.interval.precision));
+  if (!r.interval.alternative.empty()) s += " alt " + r.interval.alternative;
+  return s;
+}
+
+TimeContext At(std::string_view pub, std::string_view anchor = {}) {
+  TimeContext ctx;
+  ctx.pub_date = ParseIsoDate(pub);
+  if (!anchor.empty()) ctx.anchor = ParseIsoDate(anchor);
+  return ctx;
+}
+
+TEST_CASE("dates: value language resolves against pub date", "[dates]") {
+  const struct {
+    std::string_view value, pub;
+    TimeCaptures caps;
+    Tense tense;
+    std::string_view want;
+  } cases[] = {
+      {"date(y=2022, m=July, d=3)", "2022-08-18", {}, Tense::kPast, "2022-07-03 day"},
+      {"date(y={y}, m={m}, d={d})", "2022-08-18", {{"y", "2024"}, {"m", "Feb."}, {"d", "29th"}},
+       Tense::kPast, "2024-02-29 day"},
+      {"date(m={m}, d={d})", "2023-01-02", {{"m", "DEC"}, {"d", "thirty-first"}}, Tense::kPast,
+       "2022-12-31 day"},
+      {"date(m=February)", "2024-03-03", {}, Tense::kPast, "2024-02-01/2024-02-29 month"},
+      {"date(m=February)", "2023-03-01", {}, Tense::kPast, "2023-02-01/2023-02-28 month"},
+      {"date(m=March)", "2023-03-01", {}, Tense::kPast, "2023-03-01/2023-03-31 month"},
+      {"date(m=March, d=2)", "2023-03-01", {}, Tense::kPast, "2022-03-02 day"},
+      {"date(m=March, d=2)", "2023-03-01", {}, Tense::kFuture, "2023-03-02 day"},
+      {"date(m=January)", "2022-12-31", {}, Tense::kFuture, "2023-01-01/2023-01-31 month"},
+      {"date(y=90, m=JAN, d=3)", "1990-01-10", {}, Tense::kPast, "1990-01-03 day"},
+      {"date(y=89)", "1990-01-10", {}, Tense::kPast, "1989-01-01/1989-12-31 year"},
+      {"date(d=3rd)", "2022-08-18", {}, Tense::kPast, "2022-08-03 day"},
+      {"date(d=25)", "2022-08-18", {}, Tense::kPast, "2022-07-25 day"},
+      {"numeric(3, 7, 2022)", "2022-08-18", {}, Tense::kPast, "2022-07-03 day alt 2022-03-07"},
+      {"numeric(13, 7, 2022)", "2022-08-18", {}, Tense::kPast, "2022-07-13 day"},
+      {"numeric(7, 13, 2022)", "2022-08-18", {}, Tense::kPast, "2022-07-13 day"},
+      {"decade(1990)", "2022-08-18", {}, Tense::kPast, "1990-01-01/1999-12-31 range"},
+      {"decade('80s)", "1990-01-10", {}, Tense::kPast, "1980-01-01/1989-12-31 range"},
+      {"quarter(4, 2023)", "2022-08-18", {}, Tense::kPast, "2023-10-01/2023-12-31 range"},
+      {"part(late, date(y=2024, m=2))", "2022-08-18", {}, Tense::kPast,
+       "2024-02-21/2024-02-29 range"},
+      {"part(the end of, date(y=2023, m=2))", "2022-08-18", {}, Tense::kPast,
+       "2023-02-21/2023-02-28 range"},
+      {"part(mid, week(0))", "2022-08-18", {}, Tense::kPast, "2022-08-17/2022-08-18 range"},
+      {"week_of(last, date(y=2023, m=4))", "2022-08-18", {}, Tense::kPast,
+       "2023-04-24/2023-04-30 week"},
+      {"day(-1)", "2024-03-01", {}, Tense::kPast, "2024-02-29 day"},
+      {"day(yesterday)", "2023-01-01", {}, Tense::kPast, "2022-12-31 day"},
+      {"overnight()", "2023-03-01", {}, Tense::kPast, "2023-02-28/2023-03-01 range"},
+      {"overnight", "2023-03-01", {}, Tense::kPast, "2023-02-28/2023-03-01 range"},
+      {"weekday(Tuesday)", "2022-08-18", {}, Tense::kPast, "2022-08-16 day"},
+      {"weekday(Thursday)", "2022-08-18", {}, Tense::kPast, "2022-08-18 day"},
+      {"weekday(Friday)", "2022-08-18", {}, Tense::kPast, "2022-08-12 day"},
+      {"weekday(Friday)", "2022-08-18", {}, Tense::kFuture, "2022-08-19 day"},
+      {"weekday(Tuesday, last)", "2022-08-18", {}, Tense::kPast, "2022-08-09 day alt 2022-08-16"},
+      {"weekday(Friday, last)", "2022-08-18", {}, Tense::kPast, "2022-08-12 day"},
+      {"weekday(Tuesday, next)", "2022-08-18", {}, Tense::kPast, "2022-08-23 day"},
+      {"weekday(Friday, next)", "2022-08-18", {}, Tense::kPast, "2022-08-26 day alt 2022-08-19"},
+      {"weekday(Sunday, this)", "2022-08-18", {}, Tense::kPast, "2022-08-21 day"},
+      {"weekday(Monday, this past)", "2022-08-21", {}, Tense::kPast, "2022-08-15 day"},
+      {"weekday(TUES, last)", "2023-01-02", {}, Tense::kPast, "2022-12-27 day"},
+      {"week(-1)", "2023-01-02", {}, Tense::kPast, "2022-12-26/2023-01-01 week"},
+      {"week(-1)", "2023-01-01", {}, Tense::kPast, "2022-12-19/2022-12-25 week"},
+      {"month(-1)", "2023-01-02", {}, Tense::kPast, "2022-12-01/2022-12-31 month"},
+      {"month(last)", "2024-03-31", {}, Tense::kPast, "2024-02-01/2024-02-29 month"},
+      {"year(next)", "2022-08-18", {}, Tense::kPast, "2023-01-01/2023-12-31 year"},
+      {"earlier(week)", "2022-08-15", {}, Tense::kPast, "2022-08-15 range"},
+      {"later(month)", "2024-02-28", {}, Tense::kPast, "2024-02-29 range"},
+      {"ago(two, days)", "2024-03-01", {}, Tense::kPast, "2024-02-28 day"},
+      {"ago(a, month)", "2024-03-31", {}, Tense::kPast,
+       "2024-02-01/2024-02-29 month alt 2024-02-29"},
+      {"ago(24, hours)", "2023-01-01", {}, Tense::kPast, "2022-12-31 day"},
+      {"ahead(3, days)", "2022-12-30", {}, Tense::kFuture, "2023-01-02 day"},
+      {"past(nine, days)", "2022-08-18", {}, Tense::kPast, "2022-08-09/2022-08-18 range"},
+      {"past(, year)", "2024-02-29", {}, Tense::kPast, "2023-02-28/2024-02-29 range"},
+      {"next(2, weeks)", "2022-12-25", {}, Tense::kPast, "2022-12-25/2023-01-08 range"},
+      {"recent(days)", "2022-08-18", {}, Tense::kPast, "2022-08-11/2022-08-18 range"},
+      {"coming(months)", "2022-08-18", {}, Tense::kPast, "2022-08-19/2023-02-18 range"},
+      {"lasting(3, days)", "2022-08-18", {}, Tense::kFuture, "2022-08-18/2022-08-20 range"},
+      {"range(30, 2, m1=Dec, m2=Jan, y=2023)", "2023-08-18", {}, Tense::kPast,
+       "2022-12-30/2023-01-02 range"},
+      {"range(28, 1, m2=March)", "2024-08-18", {}, Tense::kPast, "2024-02-28/2024-03-01 range"},
+      {"since(date(m=February))", "2022-08-18", {}, Tense::kPast, "2022-02-01/2022-08-18 range"},
+      {"since(date(m=October))", "2022-08-18", {}, Tense::kPast, "2021-10-01/2022-08-18 range"},
+      {"until(period(month, this))", "2022-08-18", {}, Tense::kPast, "../2022-08-18 range"},
+      {"by(period(year, the))", "2022-08-18", {}, Tense::kFuture, "2022-08-18/2022-12-31 range"},
+      {"season(winter, this)", "2023-01-15", {}, Tense::kPast, "2022-12-01/2023-02-28 range"},
+      {"season(winter, last)", "2023-08-15", {}, Tense::kPast, "2022-12-01/2023-02-28 range"},
+      {"season(summer, next)", "2023-08-15", {}, Tense::kPast, "2024-06-01/2024-08-31 range"},
+      {"season(autumn, y=2022)", "2023-08-15", {}, Tense::kPast, "2022-09-01/2022-11-30 range"},
+      {"weekend()", "2022-08-18", {}, Tense::kPast, "2022-08-13/2022-08-14 range"},
+      {"weekend(last)", "2022-08-21", {}, Tense::kPast, "2022-08-13/2022-08-14 range"},
+      {"weekday_range(Monday, Wednesday)", "2022-08-16", {}, Tense::kPast,
+       "2022-08-08/2022-08-10 range"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.value, c.pub);
+    CHECK(Show(ResolveValue(c.value, c.caps, At(c.pub), c.tense)) == c.want);
+  }
+}
+
+TEST_CASE("dates: anaphoric values use the anchor, else the pub date", "[dates]") {
+  CHECK(Show(ResolveValue("anchor(-1, day)", {}, At("2022-08-18", "2022-03-01"))) ==
+        "2022-02-28 day");
+  CHECK(Show(ResolveValue("anchor(-{n}, {u})", {{"n", "a"}, {"u", "day"}},
+                          At("2022-08-18", "2024-03-01"))) == "2024-02-29 day");
+  CHECK(Show(ResolveValue("anchor(1, day)", {}, At("2022-08-18"))) == "2022-08-19 day");
+  CHECK(Show(ResolveValue("lasting(3, days)", {}, At("2022-08-18", "2022-08-01"))) ==
+        "2022-08-01/2022-08-03 range");
+  TimeContext none;
+  none.anchor = ParseIsoDate("2022-05-05");
+  CHECK(Show(ResolveValue("anchor(0, day)", {}, none)) == "2022-05-05 day");
+}
+
+TEST_CASE("dates: no pub date leaves relative values unresolved", "[dates]") {
+  const TimeContext none;
+  for (std::string_view v : {"day(-1)", "week(-1)", "weekday(Tuesday)", "date(m=June)",
+                             "ago(2, days)", "past(9, days)", "season(spring, this)"}) {
+    CAPTURE(v);
+    const Resolution r = ResolveValue(v, {}, none);
+    CHECK_FALSE(r.resolved);
+    CHECK(r.error.empty());
+  }
+  CHECK(Show(ResolveValue("date(y=2014)", {}, none)) == "2014-01-01/2014-12-31 year");
+  CHECK(Show(ResolveValue("since(date(y=2014))", {}, none)) == "2014-01-01/.. range");
+}
+
+TEST_CASE("dates: impossible dates and malformed values are errors", "[dates]") {
+  const TimeContext ctx = At("2022-08-18");
+  for (std::string_view v :
+       {"date(y=2023, m=2, d=29)", "date(y=2022, m=Foo)", "date(m=4, d=31)", "numeric(31, 31, 2022)",
+        "quarter(5, 2022)", "weekday(Blursday)", "ago(many, days)", "week(sideways)",
+        "part(soon, month(0))", "nosuch(1)", "date(y=2022", "date(q=1)", "day()", "2022"}) {
+    CAPTURE(v);
+    const Resolution r = ResolveValue(v, {}, ctx);
+    CHECK_FALSE(r.resolved);
+    CHECK_FALSE(r.error.empty());
+  }
+}
+
+TEST_CASE("dates: CheckValue validates templates", "[dates]") {
+  CHECK(CheckValue("date(y={year}, m={month}, d={day})").empty());
+  CHECK(CheckValue("since(period({unit}, {rel}))").empty());
+  CHECK(CheckValue("overnight").empty());
+  CHECK(CheckValue("dat(y=1)") == "unknown time function 'dat'");
+  CHECK(CheckValue("week()") == "'week' needs 'rel'");
+  CHECK(CheckValue("date(y=1, y=2)") == "parameter 'y' given twice");
+  CHECK(CheckValue("day(1, 2)") == "too many arguments to 'day'");
+  CHECK(CheckValue("date(y={year}") == "expected ',' or ')' in value");
+}
+
+TEST_CASE("dates: tense of the sentence around a phrase", "[dates]") {
+  const struct {
+    std::string_view sentence, phrase;
+    Tense want;
+  } cases[] = {
+      {"Rebels shelled the town on Tuesday.", "on Tuesday", Tense::kPast},
+      {"Talks will resume on Tuesday.", "on Tuesday", Tense::kFuture},
+      {"The army is expected to attack in March.", "in March", Tense::kFuture},
+      {"Kyiv plans to reopen the port in June.", "in June", Tense::kFuture},
+      {"Russia said on Tuesday it will withdraw.", "on Tuesday", Tense::kPast},
+      {"They took the hill on 3 June and lost it the next day.", "on 3 June", Tense::kPast},
+      {"Elections come next year, and voting starts in March.", "in March", Tense::kFuture},
+      {"Willow trees were felled in March.", "in March", Tense::kPast},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.sentence);
+    const auto at = c.sentence.find(c.phrase);
+    REQUIRE(at != std::string_view::npos);
+    CHECK((TenseAt(c.sentence, at, at + c.phrase.size()) == c.want));
+  }
+}
+
+}  // namespace
+}  // namespace eventline
