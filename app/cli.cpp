@@ -51,7 +51,9 @@ void AddOutputOptions(CLI::App* cmd, Raw& raw) {
 void AddRuleOptions(CLI::App* cmd, Raw& raw) {
   cmd->add_option("--rules", raw.rule_dirs,
                   "extra rules directory, loaded after the built-in rules (repeatable); its "
-                  "rules replace built-in ones with the same id");
+                  "rules replace built-in ones with the same id")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_flag("--no-builtin-rules", raw.no_builtin, "load only the --rules directories");
   cmd->add_flag("--warnings-as-errors", raw.werror, "treat rule-file warnings as errors");
 }
