@@ -41,8 +41,9 @@ constexpr std::array<std::string_view, 14> kLocatives = {
     "in", "at", "near", "on", "over", "outside", "around", "across", "inside", "into",
     "towards", "toward", "off", "to"};
 
-constexpr std::array<std::string_view, 10> kClauseWords = {
-    "while", "but", "whereas", "although", "though", "which", "who", "when", "after", "before"};
+constexpr std::array<std::string_view, 18> kClauseWords = {
+    "while", "but",  "whereas", "although", "though",   "which",   "who",  "when",  "after",
+    "before", "said", "says",   "say",      "reported", "claimed", "told", "added", "according"};
 
 std::uint64_t WordHash(std::string_view w) {
   const std::vector<NameToken> t = TokenizeNames(w, 0, w.size());
@@ -126,14 +127,33 @@ std::vector<std::string> WordsBefore(std::string_view text, std::size_t pos, int
                      (text[j - 1] >= '0' && text[j - 1] <= '9')))
       --j;
     if (j == i) break;  // punctuation
-    words.push_back(Lower(text.substr(j, i - j)));
+    words.emplace_back(text.substr(j, i - j));
     i = j;
   }
   return words;
 }
 
-bool IsLocative(std::string_view w) {
-  return std::find(kLocatives.begin(), kLocatives.end(), w) != kLocatives.end();
+// Words that may stand between a locative preposition and the place:
+// "in the besieged port city of Mariupol".
+constexpr std::array<std::string_view, 36> kLocativeFill = {
+    "the",      "a",         "an",        "city",      "town",      "village",  "region",
+    "port",     "capital",   "of",        "outskirts", "centre",    "center",   "south",
+    "north",    "east",      "west",      "southern",  "northern",  "eastern",  "western",
+    "central",  "occupied",  "frontline", "besieged",  "key",       "strategic", "nearby",
+    "embattled", "small",    "southeastern", "northeastern", "southwestern", "northwestern",
+    "province", "area"};
+
+// True when a locative preposition governs a place starting after `words`
+// (nearest first, as written).
+bool Governed(const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    const std::string l = Lower(w);
+    if (std::find(kLocatives.begin(), kLocatives.end(), l) != kLocatives.end()) return true;
+    const bool fill = std::find(kLocativeFill.begin(), kLocativeFill.end(), l) != kLocativeFill.end();
+    const bool adjective = l.find('-') != std::string::npos || (w[0] >= 'A' && w[0] <= 'Z');
+    if (!fill && !adjective) return false;
+  }
+  return false;
 }
 
 }  // namespace
@@ -510,15 +530,24 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
     return true;
   };
   auto locative = [&](const PlaceMention& m) {
-    const std::vector<std::string> before = WordsBefore(text, m.begin, 5);
-    for (const std::string& w : before)
-      if (IsLocative(w)) return true;
+    if (Governed(WordsBefore(text, m.begin, 6))) return true;
     if (m.begin < trigger_end || !same_clause(m)) return false;
-    // Right after the trigger ("shelled the city of Kharkiv"): at most four words between.
-    std::size_t words = 0;
-    for (std::size_t i = trigger_end; i + 1 < m.begin; ++i)
-      if (text[i] == ' ' && text[i + 1] != ' ') ++words;
-    return words <= 4;
+    // Right after the trigger ("shelled the city of Kharkiv"): at most four
+    // filler words or adjectives between.
+    const std::vector<std::string> between =
+        WordsBefore(text.substr(0, m.begin).substr(trigger_end), m.begin - trigger_end, 5);
+    if (between.size() > 4) return false;
+    // The word next to the trigger may be its verb ("shelling hit Kharkiv").
+    for (std::size_t k = 0; k < between.size(); ++k) {
+      const std::string& w = between[k];
+      const std::string l = Lower(w);
+      const bool fill =
+          std::find(kLocativeFill.begin(), kLocativeFill.end(), l) != kLocativeFill.end();
+      if (!fill && l.find('-') == std::string::npos && !(w[0] >= 'A' && w[0] <= 'Z') &&
+          k + 1 != between.size())
+        return false;
+    }
+    return true;
   };
   const PlaceMention* best = nullptr;
   for (int pass = 0; pass < 3 && best == nullptr; ++pass) {

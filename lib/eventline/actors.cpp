@@ -1,0 +1,269 @@
+#include "eventline/actors.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+#include "eventline/name_index.h"
+
+namespace eventline {
+
+namespace {
+
+constexpr std::array<std::string_view, 14> kLeadingWords = {
+    "the", "a", "an", "some", "several", "many", "dozens", "hundreds", "thousands", "scores",
+    "two", "three", "four", "five"};
+
+std::string Collapse(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Actors::Impl {
+  struct Entry {
+    std::string name, kind;
+  };
+  std::vector<Entry> entries;
+  std::unordered_map<std::string, std::uint32_t> by_name;  // canonical -> entry
+  NameIndex index;
+  std::unordered_map<std::string, std::uint32_t> variant_owner;  // normalised variant -> entry
+  std::vector<std::uint64_t> leading;                            // hashes of kLeadingWords
+
+  std::uint32_t EntryFor(const std::string& name, const std::string& kind) {
+    auto [it, inserted] = by_name.emplace(name, static_cast<std::uint32_t>(entries.size()));
+    if (inserted) entries.push_back({name, kind});
+    if (!kind.empty()) entries[it->second].kind = kind;
+    return it->second;
+  }
+
+  void AddVariant(const std::string& variant, std::uint32_t id, const std::string& file,
+                  const YAML::Mark& mark, DiagnosticSink& sink) {
+    const std::string norm = NormalizeName(variant);
+    SourceLocation at{file, mark.line + 1, mark.column + 1};
+    if (norm.empty() || !index.Add(variant, id)) {
+      sink.Error(at, "actor variant '" + variant + "' has no letters or more than 12 words",
+                 "E072");
+      return;
+    }
+    auto [it, inserted] = variant_owner.emplace(norm, id);
+    if (!inserted && it->second != id) {
+      sink.Warning(at,
+                   "actor variant '" + variant + "' already belongs to '" +
+                       entries[it->second].name + "'; the first one is kept",
+                   "W073");
+      // Keep the first owner: drop the id just added.
+      auto* ids = index.FindMutable(variant);
+      if (ids != nullptr) ids->erase(std::remove(ids->begin(), ids->end(), id), ids->end());
+      if (ids != nullptr && ids->empty()) ids->push_back(it->second);
+    }
+  }
+
+  void Parse(const std::string& file, const std::string& text, DiagnosticSink& sink);
+};
+
+void Actors::Impl::Parse(const std::string& file, const std::string& text,
+                         DiagnosticSink& sink) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    sink.Error(SourceLocation{file, e.mark.line + 1, e.mark.column + 1},
+               "yaml syntax error: " + e.msg, "E070");
+    return;
+  }
+  auto error = [&](const YAML::Node& n, const std::string& msg, const char* code) {
+    sink.Error(SourceLocation{file, n.Mark().line + 1, n.Mark().column + 1}, msg, code);
+  };
+  if (!root.IsMap()) {
+    error(root, "an actors file is a map with 'actors' and optional 'demonym_forces'", "E071");
+    return;
+  }
+  auto strings = [&](const YAML::Node& n, std::vector<std::pair<std::string, YAML::Mark>>& out) {
+    if (n.IsScalar()) {
+      out.emplace_back(n.as<std::string>(), n.Mark());
+      return true;
+    }
+    if (!n.IsSequence()) return false;
+    for (const YAML::Node& item : n) {
+      if (!item.IsScalar()) return false;
+      out.emplace_back(item.as<std::string>(), item.Mark());
+    }
+    return true;
+  };
+  for (const auto& kv : root) {
+    const std::string key = kv.first.as<std::string>();
+    const YAML::Node& value = kv.second;
+    if (key == "actors") {
+      if (!value.IsSequence()) {
+        error(value, "'actors' must be a list of {name, variants}", "E071");
+        continue;
+      }
+      for (const YAML::Node& a : value) {
+        if (!a.IsMap() || !a["name"] || !a["name"].IsScalar()) {
+          error(a, "an actor needs a 'name'", "E071");
+          continue;
+        }
+        std::string kind;
+        bool ok = true;
+        for (const auto& f : a) {
+          const std::string k = f.first.as<std::string>();
+          if (k != "name" && k != "variants" && k != "kind" && k != "country") {
+            std::string msg = "unknown actor field '" + k + "'";
+            for (const char* known : {"name", "variants", "kind", "country"})
+              if (EditDistance(k, known) <= 2) msg += std::string("; did you mean '") + known + "'?";
+            error(f.first, msg, "E071");
+            ok = false;
+          }
+        }
+        if (!ok) continue;
+        if (a["kind"] && a["kind"].IsScalar()) kind = a["kind"].as<std::string>();
+        const std::string name = a["name"].as<std::string>();
+        const std::uint32_t id = EntryFor(name, kind);
+        AddVariant(name, id, file, a["name"].Mark(), sink);
+        std::vector<std::pair<std::string, YAML::Mark>> variants;
+        if (a["variants"] && !strings(a["variants"], variants)) {
+          error(a["variants"], "'variants' must be a list of strings", "E071");
+          continue;
+        }
+        for (const auto& [v, mark] : variants) AddVariant(v, id, file, mark, sink);
+      }
+    } else if (key == "demonym_forces") {
+      std::vector<std::pair<std::string, YAML::Mark>> nouns;
+      if (!value.IsMap() || !value["nouns"] || !strings(value["nouns"], nouns) ||
+          !value["demonyms"] || !value["demonyms"].IsMap()) {
+        error(value, "'demonym_forces' needs 'nouns' (a list) and 'demonyms' (a map)", "E071");
+        continue;
+      }
+      for (const auto& d : value["demonyms"]) {
+        if (!d.second.IsScalar()) {
+          error(d.second, "a demonym maps to one canonical name", "E071");
+          continue;
+        }
+        const std::string demonym = d.first.as<std::string>();
+        const std::uint32_t id = EntryFor(d.second.as<std::string>(), "force");
+        for (const auto& [noun, mark] : nouns)
+          AddVariant(demonym + " " + noun, id, file, d.first.Mark(), sink);
+      }
+    } else {
+      std::string msg = "unknown key '" + key + "'";
+      for (const char* known : {"actors", "demonym_forces"})
+        if (EditDistance(key, known) <= 2) msg += std::string("; did you mean '") + known + "'?";
+      error(kv.first, msg, "E071");
+    }
+  }
+}
+
+Actors::Actors(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Actors::~Actors() = default;
+
+std::unique_ptr<Actors> Actors::LoadFromStrings(
+    const std::vector<std::pair<std::string, std::string>>& files, DiagnosticSink& sink) {
+  auto impl = std::make_unique<Impl>();
+  for (const auto& [name, text] : files) impl->Parse(name, text, sink);
+  for (std::string_view w : kLeadingWords) {
+    const std::vector<NameToken> t = TokenizeNames(w, 0, w.size());
+    impl->leading.push_back(t.front().hash);
+  }
+  return std::unique_ptr<Actors>(new Actors(std::move(impl)));
+}
+
+std::unique_ptr<Actors> Actors::Load(const std::vector<std::string>& rule_dirs,
+                                     DiagnosticSink& sink) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const std::string& dir : rule_dirs) {
+    const fs::path actors_dir = fs::path(dir) / "actors";
+    std::error_code ec;
+    if (!fs::is_directory(actors_dir, ec)) continue;
+    std::vector<fs::path> paths;
+    for (const auto& entry : fs::directory_iterator(actors_dir, ec))
+      if (entry.path().extension() == ".yaml") paths.push_back(entry.path());
+    std::sort(paths.begin(), paths.end());
+    for (const fs::path& p : paths) {
+      std::ifstream in(p, std::ios::binary);
+      if (!in) {
+        sink.Error(SourceLocation{p.string(), 0, 0}, "cannot read actors file");
+        continue;
+      }
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      files.emplace_back(p.string(), ss.str());
+    }
+  }
+  return LoadFromStrings(files, sink);
+}
+
+std::vector<ActorMention> Actors::FindAll(std::string_view text, std::size_t begin,
+                                          std::size_t end, LetterCase letter_case) const {
+  std::vector<ActorMention> out;
+  if (end > text.size()) end = text.size();
+  if (begin >= end) return out;
+  const bool any_case =
+      letter_case == LetterCase::kAnyCase ||
+      (letter_case == LetterCase::kAuto && MostlyUpperCase(text.substr(begin, end - begin)));
+  const std::vector<NameToken> tokens = TokenizeNames(text, begin, end);
+  std::vector<NameIndex::Hit> hits;
+  impl_->index.FindAll(tokens, any_case, hits);
+  for (const NameIndex::Hit& h : hits) {
+    if (h.ids == nullptr || h.ids->empty()) continue;
+    const Impl::Entry& e = impl_->entries[h.ids->front()];
+    out.push_back({tokens[h.first].begin, tokens[h.last].end, &e.name, &e.kind});
+  }
+  return out;
+}
+
+std::string Actors::Normalize(std::string_view as_written) const {
+  const std::string collapsed = Collapse(as_written);
+  const std::vector<NameToken> tokens = TokenizeNames(collapsed, 0, collapsed.size());
+  if (tokens.empty()) return collapsed;
+  // Skip leading determiners, quantifiers and numbers.
+  std::size_t first = 0;
+  auto skippable = [&](const NameToken& t) {
+    if (std::find(impl_->leading.begin(), impl_->leading.end(), t.hash) != impl_->leading.end())
+      return true;
+    const char c = collapsed[t.begin];
+    return c >= '0' && c <= '9';
+  };
+  while (first + 1 < tokens.size() && skippable(tokens[first])) ++first;
+  const std::string_view rest =
+      std::string_view(collapsed).substr(tokens[first].begin);
+  if (const auto* ids = impl_->index.Find(rest); ids != nullptr && !ids->empty())
+    return impl_->entries[ids->front()].name;
+  // A known actor at the head of the phrase ("two Ukrainian soldiers"), with
+  // only lower-case modifiers before it ("of" breaks: "the mayor of Kyiv").
+  std::vector<NameIndex::Hit> hits;
+  impl_->index.FindAll(std::span<const NameToken>(tokens).subspan(first), true, hits);
+  if (!hits.empty() && first + hits.back().last == tokens.size() - 1) {
+    const std::size_t start = first + hits.back().first;
+    bool ok = true;
+    for (std::size_t k = first; k < start && ok; ++k) {
+      const std::string w = NormalizeName(
+          std::string_view(collapsed).substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
+      ok = tokens[k].lower && w != "of" && w != "for" && w != "from" && w != "against";
+    }
+    if (ok && hits.back().ids != nullptr && !hits.back().ids->empty())
+      return impl_->entries[hits.back().ids->front()].name;
+  }
+  return collapsed;
+}
+
+std::size_t Actors::size() const { return impl_->entries.size(); }
+
+}  // namespace eventline

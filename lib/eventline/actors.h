@@ -1,0 +1,65 @@
+// lib/eventline/actors.h: the actor list; canonical actor names.
+//
+// Loaded from `actors/*.yaml` of each rules directory (format:
+// docs/places.md, "Actors file"): canonical names with their variants, and
+// demonym + force-noun pairs ("Russian paratroopers" -> "Russian forces").
+// Names are looked up by token hashing (name_index.h) with the same case
+// rules as places: capitalised words must be capitalised in mixed-case text.
+//
+// Immutable after Load; const methods are thread-safe. Mentions point into
+// the Actors object, which must outlive them. Bad entries become
+// diagnostics (file:line:col, E07x) and are skipped; loading goes on.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "eventline/diagnostics.h"
+#include "eventline/places.h"
+
+namespace eventline {
+
+struct ActorMention {
+  std::size_t begin = 0, end = 0;      // byte span as written
+  const std::string* canonical = nullptr;  // never null; owned by Actors
+  const std::string* kind = nullptr;       // "state", "force", "group", "people"...; may be empty
+};
+
+class Actors {
+ public:
+  // Reads `DIR/actors/*.yaml` (sorted) of each directory; later files may
+  // add variants to an earlier canonical name. Never returns null.
+  [[nodiscard]] static std::unique_ptr<Actors> Load(const std::vector<std::string>& rule_dirs,
+                                                    DiagnosticSink& sink);
+  // The same from (file name, YAML text) pairs.
+  [[nodiscard]] static std::unique_ptr<Actors> LoadFromStrings(
+      const std::vector<std::pair<std::string, std::string>>& files, DiagnosticSink& sink);
+
+  ~Actors();
+  Actors(const Actors&) = delete;  // mentions point into it
+  Actors& operator=(const Actors&) = delete;
+
+  // The canonical name for an actor phrase as written ("the Russian troops",
+  // "Moscow's forces", "two Ukrainian soldiers"), ignoring case and leading
+  // determiners and quantities; else the phrase as written, whitespace collapsed.
+  [[nodiscard]] std::string Normalize(std::string_view as_written) const;
+
+  // Actor mentions in text[begin, end), in order, non-overlapping, longest first.
+  [[nodiscard]] std::vector<ActorMention> FindAll(std::string_view text, std::size_t begin,
+                                                  std::size_t end,
+                                                  LetterCase letter_case = LetterCase::kAuto) const;
+
+  [[nodiscard]] std::size_t size() const;  // number of canonical actors
+
+  struct Impl;
+
+ private:
+  explicit Actors(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace eventline

@@ -1,0 +1,224 @@
+#include "eventline/places.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "eventline/name_index.h"
+
+namespace eventline {
+namespace {
+
+// The shipped gazetteer, loaded once.
+const Gazetteer& Shipped() {
+  static const std::unique_ptr<Gazetteer> g = [] {
+    DiagnosticSink sink;
+    auto loaded = Gazetteer::Load({std::string(EVENTLINE_SOURCE_DIR) + "/rules"}, sink);
+    for (const Diagnostic& d : sink.diagnostics()) UNSCOPED_INFO(Render(d));
+    REQUIRE(sink.error_count() == 0);
+    return loaded;
+  }();
+  return *g;
+}
+
+std::string Names(std::string_view text, const std::vector<PlaceMention>& ms) {
+  std::string out;
+  for (const PlaceMention& m : ms) {
+    if (!out.empty()) out += "; ";
+    out += std::string(text.substr(m.begin, m.end - m.begin)) + "=" + m.best().name + "/" +
+           m.best().country;
+  }
+  return out;
+}
+
+TEST_CASE("names: normalisation folds case, diacritics, apostrophes", "[places]") {
+  const struct {
+    std::string_view in, out;
+  } cases[] = {{"Kyiv", "kyiv"},
+               {"Usulután", "usulutan"},
+               {"Kramators\xE2\x80\x99k", "kramatorsk"},
+               {"Kyiv's forces", "kyiv forces"},
+               {"Ivano-Frankivsk", "ivano frankivsk"},
+               {"  SAN   SALVADOR ", "san salvador"},
+               {"Malm\xC3\xB6", "malmo"},
+               {"U.S.", "u s"}};
+  for (const auto& c : cases) {
+    CAPTURE(c.in);
+    CHECK(NormalizeName(c.in) == c.out);
+  }
+}
+
+TEST_CASE("places: spellings resolve to one place with coordinates", "[places]") {
+  const Gazetteer& g = Shipped();
+  const struct {
+    std::string_view written, name, country;
+    double lat, lon;
+  } cases[] = {
+      {"Kyiv", "Kyiv", "UA", 50.45, 30.52},
+      {"Kiev", "Kyiv", "UA", 50.45, 30.52},
+      {"Odessa", "Odesa", "UA", 46.48, 30.73},
+      {"Nikolaev", "Mykolaiv", "UA", 46.97, 32.0},
+      {"Kharkov", "Kharkiv", "UA", 49.98, 36.25},
+      {"Zaporozhye", "Zaporizhzhia", "UA", 47.82, 35.19},
+      {"Lugansk", "Luhansk", "UA", 48.57, 39.32},
+      {"Artemivsk", "Bakhmut", "UA", 48.59, 38.0},
+      {"Saky", "Saky", "UA", 45.13, 33.6},
+      {"Saki airbase", "Saky airbase", "UA", 45.09, 33.6},
+      {"Belbek", "Belbek airbase", "UA", 44.69, 33.58},
+      {"Kerch bridge", "Kerch bridge", "UA", 45.31, 36.51},
+      {"Donetsk region", "Donetsk Oblast", "UA", 48.0, 37.8},
+      {"Usulutan", "Usulután", "SV", 13.34, -88.44},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.written);
+    const auto found = g.Lookup(c.written);
+    REQUIRE(!found.empty());
+    CHECK(found.front()->name == c.name);
+    CHECK(found.front()->country == c.country);
+    CHECK(found.front()->latitude == Approx(c.lat).margin(0.1));
+    CHECK(found.front()->longitude == Approx(c.lon).margin(0.1));
+  }
+  // "Saki" is also a larger Nigerian city: both are candidates.
+  bool saky = false;
+  for (const Place* p : g.Lookup("Saki")) saky = saky || p->name == "Saky";
+  CHECK(saky);
+  CHECK(g.Lookup("Atlantis of the North").empty());
+  CHECK(g.size() > 25000);
+}
+
+TEST_CASE("places: FindAll applies case rules and stopwords", "[places]") {
+  const Gazetteer& g = Shipped();
+  const struct {
+    std::string_view text, expect;
+  } cases[] = {
+      // Longest name first; a capitalised word before makes it a person's name.
+      {"Explosions were heard near the Saky airbase in Crimea on Tuesday.",
+       "Saky airbase=Saky airbase/UA; Crimea=Crimea/UA"},
+      {"In March the army left Kyiv.", "Kyiv=Kyiv/UA"},
+      {"They march on Kiev.", "Kiev=Kyiv/UA"},
+      {"Her mobile rang in Nice.", ""},
+      {"Prime Minister Boris Johnson visited Kyiv.", "Kyiv=Kyiv/UA"},
+      {"Vladimir Putin spoke from Moscow.", "Moscow=Moscow/RU"},
+      {"the kyiv of lower case is not a name", ""},
+      {"The UN met in Lysychans\xE2\x80\x99k.", "Lysychans\xE2\x80\x99k=Lysychansk/UA"},
+      {"A SHIP SANK IN THE BLACK SEA.", "BLACK SEA=Black Sea/"},
+      {"Ships were seen off the Crimean Peninsula, near Sevastopol's port.",
+       "Crimean Peninsula=Crimea/UA; Sevastopol=Sevastopol/UA"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(Names(c.text, g.FindAll(c.text, 0, c.text.size())) == c.expect);
+  }
+}
+
+TEST_CASE("places: upper-case wire copy (MUC-4)", "[places]") {
+  const Gazetteer& g = Shipped();
+  const std::string_view text =
+      "SAN SALVADOR, 12 JAN 90 -- GUERRILLAS ATTACKED A POST IN USULUTAN DEPARTMENT.";
+  const auto ms = g.FindAll(text, 0, text.size());
+  CHECK(Names(text, ms) ==
+        "SAN SALVADOR=San Salvador/SV; USULUTAN DEPARTMENT=Usulután department/SV");
+  const std::string_view lower = "san salvador";
+  CHECK(g.FindAll(lower, 0, lower.size(), LetterCase::kMixed).empty());
+  CHECK(g.FindAll(lower, 0, lower.size(), LetterCase::kAnyCase).size() == 1);
+}
+
+TEST_CASE("places: country hint picks among same-name places", "[places]") {
+  const Gazetteer& g = Shipped();
+  const std::string_view text = "The festival in Paris drew a crowd.";
+  const auto ms = g.FindAll(text, 0, text.size());
+  REQUIRE(ms.size() == 1);
+  CHECK(ms[0].candidates.size() > 1);
+  const struct {
+    CountryCounts hint;
+    std::string_view country;
+  } cases[] = {{{}, "FR"}, {{{"US", 3}}, "US"}, {{{"FR", 2}, {"US", 1}}, "FR"},
+               {{{"UA", 5}}, "FR"}};
+  for (const auto& c : cases) {
+    CAPTURE(c.country);
+    CHECK(Gazetteer::Resolve(ms[0], c.hint).country == c.country);
+  }
+  // The hint is counted from unambiguous mentions of the document.
+  const std::string_view doc = "Texas officials in the United States said Dallas was calm.";
+  const CountryCounts counts = Gazetteer::CountCountries(g.FindAll(doc, 0, doc.size()));
+  REQUIRE(!counts.empty());
+  CHECK(counts.front().first == "US");
+  // "San Miguel" exists in many countries; a Salvadoran document picks SV.
+  const std::string_view muc = "REBELS ATTACKED SAN MIGUEL.";
+  const auto sm = g.FindAll(muc, 0, muc.size());
+  REQUIRE(sm.size() == 1);
+  CHECK(Gazetteer::Resolve(sm[0], {{"SV", 2}}).country == "SV");
+  CHECK(Gazetteer::Resolve(sm[0], {{"PE", 2}}).country == "PE");
+}
+
+TEST_CASE("places: ChoosePlace prefers the trigger's locative place", "[places]") {
+  const Gazetteer& g = Shipped();
+  const struct {
+    std::string_view text, trigger, capture, expect;
+    PlaceChoice::Reason reason;
+  } cases[] = {
+      // A locative place in the trigger's clause beats an earlier capitalised place.
+      {"Moscow said on Monday that its jets struck a depot near Izium.", "struck", "", "Izium",
+       PlaceChoice::Reason::kLocative},
+      {"Officials in Kyiv said shelling hit Kharkiv overnight.", "shelling", "", "Kharkiv",
+       PlaceChoice::Reason::kLocative},
+      {"In Mariupol, the siege went on as Russia pressed.", "siege", "", "Mariupol",
+       PlaceChoice::Reason::kLocative},
+      {"Russia denied it, but Ukraine reported explosions.", "explosions", "", "Ukraine",
+       PlaceChoice::Reason::kNearest},
+      {"Russian jets bombed a bridge.", "bombed", "", "", PlaceChoice::Reason::kNone},
+      {"Blasts rocked an air base in Crimea, Kyiv said.", "Blasts", "an air base in Crimea",
+       "Crimea", PlaceChoice::Reason::kCapture},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto ms = g.FindAll(c.text, 0, c.text.size());
+    const std::size_t tb = c.text.find(c.trigger);
+    REQUIRE(tb != std::string_view::npos);
+    std::optional<std::pair<std::size_t, std::size_t>> loc;
+    if (!c.capture.empty()) {
+      const std::size_t lb = c.text.find(c.capture);
+      loc = std::make_pair(lb, lb + c.capture.size());
+    }
+    const PlaceChoice pc = g.ChoosePlace(c.text, ms, tb, tb + c.trigger.size(), loc, {});
+    CHECK(pc.reason == c.reason);
+    CHECK((pc.place == nullptr ? std::string() : pc.place->name) == c.expect);
+  }
+}
+
+TEST_CASE("places: bad lines give diagnostics and loading goes on", "[places]") {
+  const std::string tsv =
+      "# comment\n"
+      "Testville\t\tUA\t48.5\t35.0\t20000\tcity\tsupplement\n"
+      "Nowhere\tUA\t1\t2\n"
+      "Badcountry\t\tUkraine\t48.5\t35.0\t0\tcity\tsupplement\n"
+      "Badlat\t\tUA\t98.5\t35.0\t0\tcity\tsupplement\n"
+      "Badpop\t\tUA\t48.5\t35.0\tmany\tcity\tsupplement\n"
+      "Badkind\t\tUA\t48.5\t35.0\t0\tcitty\tsupplement\n"
+      "Testopol\tTestville\tUA\t\t\t\tcity\tsupplement\n"
+      "Lostname\tNoSuchPlace\tUA\t\t\t\tcity\tsupplement\n";
+  DiagnosticSink sink;
+  auto g = Gazetteer::LoadFromStrings({{"test.tsv", tsv}}, sink);
+  std::vector<std::string> rendered;
+  for (const Diagnostic& d : sink.diagnostics()) rendered.push_back(Render(d));
+  REQUIRE(rendered.size() == 6);
+  const std::string_view expect[] = {
+      "test.tsv:3:1: error[E060]: expected 8 tab-separated fields",
+      "test.tsv:4:13: error[E062]: bad country code 'Ukraine'",
+      "test.tsv:5:12: error[E063]: bad latitude '98.5'",
+      "test.tsv:6:22: error[E064]: bad population 'many'",
+      "test.tsv:7:25: error[E065]: unknown place kind 'citty'; did you mean 'city'?",
+      "test.tsv:9:1: warning[W066]: alias line 'Lostname'"};
+  for (std::size_t i = 0; i < rendered.size(); ++i) {
+    CAPTURE(rendered[i]);
+    CHECK(rendered[i].rfind(expect[i], 0) == 0);
+  }
+  // The good line loaded, and the alias line renamed it.
+  REQUIRE(g->size() == 1);
+  const auto found = g->Lookup("Testville");
+  REQUIRE(found.size() == 1);
+  CHECK(found.front()->name == "Testopol");
+  CHECK(found.front()->population == 20000);
+}
+
+}  // namespace
+}  // namespace eventline
