@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Date-phrase speed and agreement: eventline vs chrono-node vs dateparser.
+#
+#   bench/bench_dates.sh [BUILD_DIR]        (default: the newest build*/eventline)
+#
+# 1. Agreement on tests/data/dates_cases.tsv (sentences written for the table,
+#    each with a reference date and the expected interval; docs/dates.md).
+#    "start" = the first date found equals the expected start (all tools);
+#    "full"  = eventline's phrase, start, end and precision all as expected.
+# 2. Speed on the same sentences (repeated REPEAT times): sentences/s.
+# 3. Throughput of `eventline dates --input jsonl` on a bulk RSS slice
+#    (RSS_LINES items of RSS_FILE): MB/s of JSONL and time phrases/s.
+# Peers: chrono-node (npm; installed into $NODE_DIR, never into the repo) and
+# dateparser (Debian python3-dateparser). A missing peer is reported and skipped.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN=${1:+$1/eventline}
+BIN=${BIN:-$(ls -t "$ROOT"/build*/eventline 2>/dev/null | head -1)}
+[ -x "$BIN" ] || { echo "bench_dates: no eventline binary (give BUILD_DIR)" >&2; exit 2; }
+CASES="$ROOT/tests/data/dates_cases.tsv"
+REPEAT=${REPEAT:-30}
+RSS_FILE=${RSS_FILE:-/work/shared/corpus/bulk/rss/news_rss_2023-03.jsonl.xz}
+RSS_LINES=${RSS_LINES:-40000}
+NODE_DIR=${NODE_DIR:-/tmp/eventline-bench-node}
+PY=${PY:-/usr/bin/python3}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+export TZ=UTC
+
+now() { date +%s.%N; }
+# CPU seconds (user + sys) of one command: wall time on a shared machine
+# measures the neighbours. Startup (rule loading) is measured apart.
+timed() { /usr/bin/time -f "%U %S" -o "$WORK/cpu" "$@"; }
+cpu_secs() { awk '{print $1 + $2}' "$WORK/cpu"; }
+# Only the time rules and lexicons: the bench measures dates, and stays
+# runnable while other rule files are being edited.
+mkdir -p "$WORK/rules" && cp -r "$ROOT/rules/time" "$ROOT/rules/lexicons" "$WORK/rules/"
+EL_RULES=(--no-builtin-rules --rules "$WORK/rules")
+echo '{"id":"x","date":"2022-08-18","text":"x"}' > "$WORK/one.jsonl"
+timed "$BIN" dates --input jsonl -j1 -q "${EL_RULES[@]}" "$WORK/one.jsonl" > /dev/null
+STARTUP=$(cpu_secs)
+
+# --- eventline on the table ---------------------------------------------------
+"$PY" - "$CASES" "$REPEAT" > "$WORK/cases.jsonl" <<'PYEOF'
+import json, sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")
+        if l.strip() and not l.startswith("#")]
+for rep in range(int(sys.argv[2])):
+    for i, r in enumerate(rows):
+        print(json.dumps({"id": f"{i}-{rep}", "date": r[1], "text": r[0]}))
+PYEOF
+t0=0
+timed "$BIN" dates --input jsonl -j1 -q "${EL_RULES[@]}" "$WORK/cases.jsonl" > "$WORK/el.csv"
+t1=$(awk -v a="$(cpu_secs)" -v b="$STARTUP" 'BEGIN{print a - b}')
+EL=$("$PY" - "$CASES" "$WORK/el.csv" "$t0" "$t1" "$REPEAT" <<'PYEOF'
+import csv, json, sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")
+        if l.strip() and not l.startswith("#")]
+found = {}
+for r in csv.DictReader(open(sys.argv[2], encoding="utf-8")):
+    i, rep = r["doc_id"].split("-")
+    if rep == "0":
+        found.setdefault(int(i), []).append(r)
+start = full = 0
+for i, (text, ref, phrase, s, e, prec, *alt) in enumerate(rows):
+    got = sorted(found.get(i, []), key=lambda r: int(r["byte_start"]))
+    if phrase == "-":
+        start += not got
+        full += not got
+        continue
+    if got and got[0]["date_start"] == s:
+        start += 1
+    if any(g["date_text"] == phrase and g["date_start"] == s and g["date_end"] == e
+           and g["date_precision"] == prec for g in got):
+        full += 1
+secs = float(sys.argv[4]) - float(sys.argv[3])
+print(json.dumps({"tool": "eventline", "cases": len(rows), "agree": start, "full": full,
+                  "sentences_per_s": len(rows) * int(sys.argv[5]) / secs}))
+PYEOF
+)
+echo "$EL"
+
+# --- peers --------------------------------------------------------------------
+CH='{"tool": "chrono-node", "skipped": true}'
+if command -v node >/dev/null; then
+  if [ ! -d "$NODE_DIR/node_modules/chrono-node" ]; then
+    mkdir -p "$NODE_DIR" && cp "$ROOT/bench/package.json" "$NODE_DIR/" &&
+      (cd "$NODE_DIR" && npm install --no-audit --no-fund --silent >/dev/null 2>&1) || true
+  fi
+  if [ -d "$NODE_DIR/node_modules/chrono-node" ]; then
+    CH=$(NODE_PATH="$NODE_DIR/node_modules" node "$ROOT/bench/dates_peers.js" "$CASES" "$REPEAT")
+  fi
+fi
+echo "$CH"
+DP='{"tool": "dateparser", "skipped": true}'
+if "$PY" -c 'import dateparser' 2>/dev/null; then
+  DP=$("$PY" "$ROOT/bench/dates_peers.py" "$CASES")
+fi
+echo "$DP"
+
+# --- eventline throughput on bulk RSS -----------------------------------------
+if [ -f "$RSS_FILE" ]; then
+  (xz -dc "$RSS_FILE" || true) | head -n "$RSS_LINES" > "$WORK/rss.jsonl"
+  for jobs in 1 2; do
+    t0=$(now)
+    "$BIN" dates --input jsonl -j$jobs -q "${EL_RULES[@]}" "$WORK/rss.jsonl" > "$WORK/rss.csv"
+    t1=$(now)
+    "$PY" - "$WORK/rss.jsonl" "$WORK/rss.csv" "$t0" "$t1" "$jobs" <<'PYEOF'
+import os, sys
+mb = os.path.getsize(sys.argv[1]) / 1e6
+rows = sum(1 for _ in open(sys.argv[2], encoding="utf-8")) - 1
+docs = sum(1 for _ in open(sys.argv[1], encoding="utf-8"))
+secs = float(sys.argv[4]) - float(sys.argv[3])
+print(f"rss slice -j{sys.argv[5]}: {docs} items, {mb:.1f} MB JSONL, {rows} time phrases in "
+      f"{secs:.2f} s = {mb / secs:.1f} MB/s, {rows / secs:,.0f} phrases/s, {docs / secs:,.0f} items/s")
+PYEOF
+  done
+fi
+
+# --- summary ------------------------------------------------------------------
+"$PY" - "$EL" "$CH" "$DP" <<'PYEOF'
+import json, sys
+el, ch, dp = (json.loads(a) for a in sys.argv[1:4])
+print()
+print(f"{'tool':<12} {'agree(start)':>14} {'full':>8} {'sentences/s':>12}")
+for t in (el, ch, dp):
+    if t.get("skipped"):
+        print(f"{t['tool']:<12} {'(not installed)':>14}")
+        continue
+    pct = 100 * t["agree"] / t["cases"]
+    full = f"{100 * t['full'] / t['cases']:.1f}%" if "full" in t else "-"
+    print(f"{t['tool']:<12} {pct:>13.1f}% {full:>8} {t['sentences_per_s']:>12,.0f}")
+for t in (ch, dp):
+    if not t.get("skipped"):
+        print(f"speed ratio eventline/{t['tool']}: {el['sentences_per_s'] / t['sentences_per_s']:.1f}x")
+PYEOF
