@@ -5,6 +5,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "eventline/actors.h"
 #include "eventline/numbers.h"
 #include "eventline/output.h"
 #include "eventline/utf8.h"
@@ -307,7 +308,7 @@ Assembler::Assembler(const Document& doc, const Lookups& lookups) : doc_(doc), l
 
 void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> times,
                             std::span<const Match> events, std::span<const Match> cues,
-                            std::vector<EventRow>& out) {
+                            std::span<const PlaceMention> places, std::vector<EventRow>& out) {
   const std::string_view text = doc_.text;
   const std::string_view stext = Slice(text, sentence.begin, sentence.end);
 
@@ -428,9 +429,41 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       const Capture* k = m.Get(name);
       return k && k->set() ? Trimmed(Slice(text, k->begin, k->end)) : std::string();
     };
-    row.actor = cap("actor");
-    row.target = cap("target");
-    row.location = cap("location");
+    const auto normalize = [&](const std::string& written) {
+      return lookups_.actors && !written.empty() ? lookups_.actors->Normalize(written) : written;
+    };
+    row.actor = normalize(cap("actor"));
+    row.target = normalize(cap("target"));
+    if (row.actor.empty() && lookups_.actors) {
+      // No actor slot: the nearest actor named before the trigger in its
+      // clause (the subject of an active clause), when close.
+      // A speaker ("Ukraine claimed …") is a source, not an actor.
+      const auto is_source = [&](const ActorMention& a) {
+        return std::any_of(cues.begin(), cues.end(), [&](const Match& cue) {
+          const Capture* src = cue.Get("source");
+          return src && src->set() && a.begin < src->end && src->begin < a.end;
+        });
+      };
+      for (const ActorMention& a : lookups_.actors->FindAll(text, sentence.begin, c.b)) {
+        if (clauses.At(a.begin) == clauses.At(c.b) && c.b - a.end <= 30 && !is_source(a)) {
+          row.actor = *a.canonical;
+        }
+      }
+      if (!row.target.empty() && row.actor == row.target) row.actor.clear();
+    }
+    std::optional<std::pair<std::size_t, std::size_t>> location_span;
+    if (const Capture* k = m.Get("location"); k && k->set()) location_span = {{k->begin, k->end}};
+    if (lookups_.places) {
+      const PlaceChoice choice =
+          lookups_.places->ChoosePlace(text, places, c.b, c.e, location_span, country_hint_);
+      if (choice.place) {
+        row.location = choice.place->name;
+        row.country = choice.place->country;
+        row.latitude = choice.place->latitude;
+        row.longitude = choice.place->longitude;
+      }
+    }
+    if (row.location.empty()) row.location = cap("location");
     if (const std::string q = cap("quantity"); !q.empty()) row.quantity = ParseQuantities(q);
     if (const std::string f = cap("fatalities"); !f.empty()) {
       row.fatalities = LeadingCount(f);

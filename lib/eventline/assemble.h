@@ -21,12 +21,12 @@
 #include "eventline/document.h"
 #include "eventline/event.h"
 #include "eventline/matcher.h"
+#include "eventline/places.h"
 #include "eventline/rules.h"
 #include "eventline/sentences.h"
 
 namespace eventline {
 
-class Gazetteer;
 class Actors;
 
 struct Lookups {
@@ -39,10 +39,15 @@ class Assembler {
  public:
   Assembler(const Document& doc, const Lookups& lookups);
 
-  // Appends the rows of one sentence (in trigger order) to `out`.
+  // The document's country hint for ambiguous place names (set before the
+  // first sentence; see Gazetteer::CountCountries).
+  void SetCountryHint(CountryCounts hint) { country_hint_ = std::move(hint); }
+
+  // Appends the rows of one sentence (in trigger order) to `out`. `places`
+  // are the gazetteer's mentions in this sentence.
   void AddSentence(const Sentence& sentence, std::span<const TimeExpr> times,
                    std::span<const Match> events, std::span<const Match> cues,
-                   std::vector<EventRow>& out);
+                   std::span<const PlaceMention> places, std::vector<EventRow>& out);
 
   struct Carried {  // the last event date stated in the text, for date_source=context
     TimeExpr time;
@@ -57,7 +62,7 @@ class Assembler {
   std::string quote_source_;
   int quote_sentence_ = 0;
   bool quote_open_ = false;
-  std::vector<std::pair<std::string, int>> doc_countries_;  // country hint, built lazily
+  CountryCounts country_hint_;
 };
 
 // Splits a quantity phrase ("some 24 fighter jets and bombers along with 14

@@ -1,6 +1,8 @@
 #include "eventline/pipeline.h"
 
+#include "eventline/actors.h"
 #include "eventline/assemble.h"
+#include "eventline/places.h"
 
 namespace eventline {
 
@@ -8,6 +10,8 @@ struct Engine::Impl {
   EngineOptions options;
   RuleSet rules;
   std::unique_ptr<Matcher> matcher;
+  std::unique_ptr<Gazetteer> places;
+  std::unique_ptr<Actors> actors;
 };
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -20,6 +24,8 @@ std::unique_ptr<Engine> Engine::Load(const EngineOptions& options, DiagnosticSin
   impl->rules = LoadRules(options.rule_dirs, sink);
   if (sink.error_count() > errors_before) return nullptr;
   impl->matcher = Matcher::Compile(impl->rules, sink);
+  impl->places = Gazetteer::Load(options.rule_dirs, sink);
+  impl->actors = Actors::Load(options.rule_dirs, sink);
   if (!impl->matcher || sink.error_count() > errors_before) return nullptr;
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
@@ -57,10 +63,28 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
   ctx.order = impl_->options.date_order;
   Lookups lookups;
   lookups.rules = &impl_->rules;
+  lookups.places = impl_->places.get();
+  lookups.actors = impl_->actors.get();
   Assembler assembler(doc, lookups);
+
+  // Places first, over every sentence: the countries the document names
+  // decide ambiguous names anywhere in it.
+  std::vector<PlaceMention> mentions;
+  std::vector<std::size_t> first_mention;  // per sentence, index into `mentions`
+  first_mention.reserve(cleaned.sentences.size() + 1);
+  for (const Sentence& s : cleaned.sentences) {
+    first_mention.push_back(mentions.size());
+    for (PlaceMention& m : impl_->places->FindAll(doc.text, s.begin, s.end)) {
+      mentions.push_back(m);
+    }
+  }
+  first_mention.push_back(mentions.size());
+  assembler.SetCountryHint(Gazetteer::CountCountries(mentions));
+
   std::vector<EventRow> rows;
   std::vector<Match> events, cues;
-  for (const Sentence& s : cleaned.sentences) {
+  for (std::size_t i = 0; i < cleaned.sentences.size(); ++i) {
+    const Sentence& s = cleaned.sentences[i];
     const std::vector<TimeExpr> times = FindTimes(*impl_->matcher, doc.text, s, ctx);
     events.clear();
     cues.clear();
@@ -68,7 +92,9 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
     // Cues are read in every sentence: a speaker may open a quote in a
     // sentence without events that later sentences continue.
     impl_->matcher->FindAll(RuleKind::kCue, doc.text, s.begin, s.end, cues);
-    assembler.AddSentence(s, times, events, cues, rows);
+    const std::span<const PlaceMention> here(mentions.data() + first_mention[i],
+                                             first_mention[i + 1] - first_mention[i]);
+    assembler.AddSentence(s, times, events, cues, here, rows);
   }
   return rows;
 }
