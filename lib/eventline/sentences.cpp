@@ -56,6 +56,7 @@ std::size_t CloserLengthAt(std::string_view s, std::size_t i) {
   if (i >= s.size()) return 0;
   const char c = s[i];
   if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+  if (static_cast<unsigned char>(c) < 0xC2) return 0;
   if (s.compare(i, 3, "\xE2\x80\x9D") == 0 || s.compare(i, 3, "\xE2\x80\x99") == 0) return 3;
   if (s.compare(i, 2, "\xC2\xBB") == 0) return 2;
   return 0;
@@ -66,17 +67,20 @@ std::size_t OpenerLengthAt(std::string_view s, std::size_t i) {
   if (i >= s.size()) return 0;
   const char c = s[i];
   if (c == '"' || c == '\'' || c == '(' || c == '[') return 1;
+  if (static_cast<unsigned char>(c) < 0xC2) return 0;
   if (s.compare(i, 3, "\xE2\x80\x9C") == 0 || s.compare(i, 3, "\xE2\x80\x98") == 0) return 3;
   if (s.compare(i, 2, "\xC2\xAB") == 0) return 2;
   return 0;
 }
+
+bool MayStartTerminator(char c) { return c == '.' || c == '!' || c == '?' || c == '\xE2'; }
 
 // Sentence-ending marks: . ! ? and the ellipsis character.
 std::size_t TerminatorLengthAt(std::string_view s, std::size_t i) {
   if (i >= s.size()) return 0;
   const char c = s[i];
   if (c == '.' || c == '!' || c == '?') return 1;
-  if (s.compare(i, 3, "\xE2\x80\xA6") == 0) return 3;
+  if (c == '\xE2' && s.compare(i, 3, "\xE2\x80\xA6") == 0) return 3;
   return 0;
 }
 
@@ -211,6 +215,8 @@ void SplitSegment(std::string_view text, Range seg, std::vector<Sentence>& out) 
   std::size_t start = seg.begin;
   std::size_t i = seg.begin;
   while (i < seg.end) {
+    while (i < seg.end && !MayStartTerminator(text[i])) ++i;
+    if (i >= seg.end) break;
     std::size_t n = TerminatorLengthAt(text, i);
     if (n == 0) {
       ++i;
