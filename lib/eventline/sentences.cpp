@@ -292,6 +292,19 @@ std::string CollapseWhitespace(std::string_view s) {
   std::size_t i = 0;
   bool in_space = false;
   while (i < s.size()) {
+    // Fast path: a run of bytes that cannot start a space is copied at once.
+    std::size_t j = i;
+    while (j < s.size()) {
+      const auto c = static_cast<unsigned char>(s[j]);
+      if (c <= ' ' || c == 0xC2 || c == 0xE2) break;
+      ++j;
+    }
+    if (j > i) {
+      out.append(s.data() + i, j - i);
+      in_space = false;
+      i = j;
+      continue;
+    }
     const std::size_t n = SpaceLengthAt(s, i);
     if (n > 0) {
       if (!in_space) out += ' ';
