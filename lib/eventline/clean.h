@@ -16,7 +16,9 @@ namespace eventline {
 struct Line {
   std::size_t begin = 0, end = 0;  // byte range, end excludes the line break
   bool keep = true;
-  std::string_view reason;  // why it was skipped ("caption", "credit", "read-more", ...); static storage
+  // Why it was skipped: "caption", "credit", "read-more", "sign-up", "advert",
+  // "counter", "navigation", "timestamp" (docs/input.md); static storage.
+  std::string_view reason;
 };
 
 // `keep_boilerplate` = true keeps every line (still split into lines).
