@@ -1,6 +1,8 @@
 #include "eventline/input.h"
 
+#include <fmt/format.h>
 #include <simdjson.h>
+#include <xxhash.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -332,7 +334,12 @@ struct InputReader::Impl {
                                                            simdjson::SUCCESS) {
         doc.doc_id = std::to_string(id_num);
       } else {
-        doc.doc_id = doc.file;
+        // No id: derive one from the content, so a record keeps its id in
+        // every shard of a parallel or cluster run (docs/scale.md).
+        const auto url = StringField(obj, "url");
+        const std::string_view basis = url && !url->empty() ? *url : std::string_view(doc.text);
+        doc.doc_id = fmt::format("xxh-{:016x}", static_cast<unsigned long long>(
+                                                    XXH64(basis.data(), basis.size(), 0)));
       }
     }
     if (auto v = StringField(obj, "title")) doc.title.assign(*v);
