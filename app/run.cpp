@@ -323,8 +323,16 @@ int Run(const Config& c, const char* argv0) {
     options.keep_boilerplate = c.keep_boilerplate;
     engine = Engine::Load(options, sink);
     if (!engine || diag_errors > 0 || (c.warnings_as_errors && diag_warnings > 0)) {
-      std::fprintf(stderr, "eventline: error: rules not loaded (%zu error%s); no input was read\n",
-                   diag_errors, diag_errors == 1 ? "" : "s");
+      if (diag_errors == 0) {
+        std::fprintf(stderr,
+                     "eventline: error: rules not loaded (%zu warning%s, --warnings-as-errors); "
+                     "no input was read\n",
+                     diag_warnings, diag_warnings == 1 ? "" : "s");
+      } else {
+        std::fprintf(stderr,
+                     "eventline: error: rules not loaded (%zu error%s); no input was read\n",
+                     diag_errors, diag_errors == 1 ? "" : "s");
+      }
       return 2;
     }
   }

@@ -12,10 +12,13 @@
 namespace eventline {
 
 const Capture* Match::Get(std::string_view name) const {
+  const Capture* unset = nullptr;
   for (const auto& c : captures) {
-    if (c.name == name) return &c;
+    if (c.name != name) continue;
+    if (c.set()) return &c;  // a slot repeated in alternatives: the one that matched
+    if (!unset) unset = &c;
   }
-  return nullptr;
+  return unset;
 }
 
 namespace {
@@ -138,6 +141,12 @@ RE2::Options PatternOptions(bool case_sensitive) {
 std::string TriggerPattern(std::string_view pattern) {
   const Scan s = ScanGroups(pattern);
   if (!s.ok) return std::string(pattern);
+  // A slot repeated in alternatives ("trigger", "trigger2"): no single
+  // trigger takes part in every match, so the whole pattern is the filter.
+  const auto triggers = std::count_if(s.groups.begin(), s.groups.end(), [](const Group& g) {
+    return g.name.rfind("trigger", 0) == 0;
+  });
+  if (triggers > 1) return std::string(pattern);
   for (std::size_t gi = 0; gi < s.groups.size(); ++gi) {
     const Group& g = s.groups[gi];
     if (g.name != "trigger") continue;
@@ -208,7 +217,7 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
     }
     for (auto& [index, name] : by_index) {
       cr->named.push_back(index);
-      cr->names.push_back(name);
+      cr->names.push_back(std::string(SlotOf(r.kind, name)));
     }
     cr->groups = re->NumberOfCapturingGroups();
     cr->re = std::move(re);

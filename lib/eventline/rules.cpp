@@ -866,12 +866,19 @@ bool ReadFile(const fs::path& path, std::string& out) {
 
 }  // namespace
 
+std::string_view SlotOf(RuleKind kind, std::string_view name) {
+  if (kind == RuleKind::kTime) return name;
+  std::string_view base = name;
+  while (!base.empty() && base.back() >= '0' && base.back() <= '9') base.remove_suffix(1);
+  return base.empty() ? name : base;
+}
+
 bool IsSlotName(RuleKind kind, std::string_view name) {
   switch (kind) {
     case RuleKind::kEvent:
-      return Contains(kEventSlots, name);
+      return Contains(kEventSlots, SlotOf(kind, name));
     case RuleKind::kCue:
-      return Contains(kCueSlots, name);
+      return Contains(kCueSlots, SlotOf(kind, name));
     case RuleKind::kTime:
       return IsLowerIdent(name);
   }

@@ -106,5 +106,10 @@ inline constexpr std::int64_t kPatternMaxMem = 8 << 20;
 // Capture names allowed as slots in rules of `kind` (time: any lower-case
 // name, so this returns an empty list and IsSlotName decides).
 [[nodiscard]] bool IsSlotName(RuleKind kind, std::string_view name);
+// The slot a capture fills: event and cue captures may repeat a slot in
+// alternatives with a numeric suffix ("trigger2", "actor3"), since RE2 does
+// not allow two groups of one name; the suffix is dropped here. Time
+// captures are returned unchanged.
+[[nodiscard]] std::string_view SlotOf(RuleKind kind, std::string_view name);
 
 }  // namespace eventline
