@@ -67,13 +67,28 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
   lookups.actors = impl_->actors.get();
   Assembler assembler(doc, lookups);
 
-  // Places first, over every sentence: the countries the document names
-  // decide ambiguous names anywhere in it.
-  std::vector<PlaceMention> mentions;
-  std::vector<std::size_t> first_mention;  // per sentence, index into `mentions`
-  first_mention.reserve(cleaned.sentences.size() + 1);
+  // Event triggers first: most documents of a feed have none, and then
+  // nothing else needs to run.
+  std::vector<Match> events;
+  std::vector<std::size_t> first_event;  // per sentence, index into `events`
+  first_event.reserve(cleaned.sentences.size() + 1);
   for (const Sentence& s : cleaned.sentences) {
+    first_event.push_back(events.size());
+    impl_->matcher->FindAll(RuleKind::kEvent, doc.text, s.begin, s.end, events);
+  }
+  first_event.push_back(events.size());
+  std::vector<EventRow> rows;
+  if (events.empty()) return rows;
+
+  // Places of the sentences with events; the countries they name decide
+  // ambiguous names anywhere in the document.
+  std::vector<PlaceMention> mentions;
+  std::vector<std::size_t> first_mention;
+  first_mention.reserve(cleaned.sentences.size() + 1);
+  for (std::size_t i = 0; i < cleaned.sentences.size(); ++i) {
     first_mention.push_back(mentions.size());
+    if (first_event[i] == first_event[i + 1]) continue;
+    const Sentence& s = cleaned.sentences[i];
     for (PlaceMention& m : impl_->places->FindAll(doc.text, s.begin, s.end)) {
       mentions.push_back(m);
     }
@@ -81,20 +96,20 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
   first_mention.push_back(mentions.size());
   assembler.SetCountryHint(Gazetteer::CountCountries(mentions));
 
-  std::vector<EventRow> rows;
-  std::vector<Match> events, cues;
+  // Times and cues are read in every sentence: an anaphoric date ("the day
+  // before") needs the last date mentioned, and a speaker may open a quote
+  // in a sentence without events that later sentences continue.
+  std::vector<Match> cues;
   for (std::size_t i = 0; i < cleaned.sentences.size(); ++i) {
     const Sentence& s = cleaned.sentences[i];
     const std::vector<TimeExpr> times = FindTimes(*impl_->matcher, doc.text, s, ctx);
-    events.clear();
     cues.clear();
-    impl_->matcher->FindAll(RuleKind::kEvent, doc.text, s.begin, s.end, events);
-    // Cues are read in every sentence: a speaker may open a quote in a
-    // sentence without events that later sentences continue.
     impl_->matcher->FindAll(RuleKind::kCue, doc.text, s.begin, s.end, cues);
+    const std::span<const Match> here_events(events.data() + first_event[i],
+                                             first_event[i + 1] - first_event[i]);
     const std::span<const PlaceMention> here(mentions.data() + first_mention[i],
                                              first_mention[i + 1] - first_mention[i]);
-    assembler.AddSentence(s, times, events, cues, here, rows);
+    assembler.AddSentence(s, times, here_events, cues, here, rows);
   }
   return rows;
 }
