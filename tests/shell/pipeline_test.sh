@@ -13,7 +13,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-# A JSONL stream of 600 records written from the samples (our own text), each
+# A JSONL stream of 300 records written from the samples (our own text), each
 # with its own id and date, so the work spreads over many windows and shards.
 python3 - "$src/samples" > "$work/in.jsonl" <<'PY'
 import json, pathlib, sys
@@ -21,7 +21,7 @@ samples = pathlib.Path(sys.argv[1])
 texts = [p.read_text(encoding="utf-8") for p in sorted(samples.glob("*.txt"))]
 for line in (samples / "feed.jsonl").read_text(encoding="utf-8").splitlines():
     texts.append(json.loads(line)["text"])
-for i in range(600):
+for i in range(300):
     day = 1 + i % 28
     rec = {"id": f"rec-{i:04d}", "date": f"2022-{1 + i % 12:02d}-{day:02d}",
            "text": texts[i % len(texts)]}
