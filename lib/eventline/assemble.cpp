@@ -249,6 +249,15 @@ Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) 
 
 // ---- cues -----------------------------------------------------------------
 
+// Types whose active subject is the one who acts ("Russia shelled …");
+// for losses, casualties and blasts the subject is the one who suffers.
+bool HasAgentSubject(std::string_view type) {
+  static constexpr std::array<std::string_view, 3> kPatientSubject = {"equipment_loss",
+                                                                      "casualties", "explosion"};
+  return std::find(kPatientSubject.begin(), kPatientSubject.end(), type) ==
+         kPatientSubject.end();
+}
+
 int ModalityRank(std::string_view m) {
   if (m == "negated") return 5;
   if (m == "hypothetical") return 4;
@@ -366,25 +375,31 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       sentence_source = Trimmed(Slice(text, src->begin, src->end));
     }
   }
-  // Quoted speech introduced earlier: `X said: "…` then sentences inside the quote.
+  // Quoted speech introduced earlier (`X said: "…`): a sentence that begins
+  // inside the open quote is the speaker's. News style reopens a quote at
+  // each paragraph of a long quotation, so a leading quote mark while one is
+  // open continues it; a paragraph that starts without one ends it.
   const bool starts_quote = StartsWithQuote(stext);
-  if (sentence_modality.empty() && !quote_source_.empty() &&
-      (quote_open_ || starts_quote) && sentence.index - quote_sentence_ <= 12) {
+  bool inside = quote_open_;
+  if (inside && !starts_quote && sentence.begin > 0 && text[sentence.begin - 1] == '\n') {
+    inside = false;
+  }
+  const bool attributed_by_quote = inside && !quote_source_.empty();
+  if (sentence_modality.empty() && attributed_by_quote) {
     sentence_modality = "claimed";
     sentence_source = quote_source_;
-  } else if (!starts_quote && !quote_open_) {
-    quote_source_.clear();
   }
   {
-    const int quotes = CountQuotes(stext);
-    if (!sentence_source.empty() && quotes % 2 == 1) {
+    int quotes = CountQuotes(stext);
+    if (inside && starts_quote) --quotes;  // the continuation mark
+    bool open = inside;
+    if (quotes % 2 == 1) open = !open;
+    if (open && !inside) {
+      // This sentence opens a quote: its speaker (if it names one) owns it.
       quote_source_ = sentence_source;
-      quote_sentence_ = sentence.index;
-      quote_open_ = true;
-    } else if (quotes % 2 == 1) {
-      quote_open_ = !quote_open_;
     }
-    if (!quote_source_.empty() && sentence_source == quote_source_) quote_sentence_ = sentence.index;
+    quote_open_ = open;
+    if (!open) quote_source_.clear();
   }
 
   // Fronted time phrase ("On Tuesday, …"): governs the whole sentence.
@@ -424,6 +439,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     row.sentence_index = sentence.index;
     row.sentence = CollapseWhitespace(stext);
 
+    const int clause = clauses.At(c.b);
+
     // Slots.
     const auto cap = [&](std::string_view name) -> std::string {
       const Capture* k = m.Get(name);
@@ -434,7 +451,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     };
     row.actor = normalize(cap("actor"));
     row.target = normalize(cap("target"));
-    if (row.actor.empty() && lookups_.actors) {
+    if (row.actor.empty() && lookups_.actors && HasAgentSubject(rule.event_type)) {
       // No actor slot: the nearest actor named before the trigger in its
       // clause (the subject of an active clause), when close.
       // A speaker ("Ukraine claimed …") is a source, not an actor.
@@ -449,10 +466,35 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
           row.actor = *a.canonical;
         }
       }
+      if (row.actor.empty()) {
+        // A nominal trigger's agent after it: "the shelling of X by Russian
+        // forces", "bombardment … from Ukrainian special forces".
+        for (const ActorMention& a : lookups_.actors->FindAll(text, c.e, sentence.end)) {
+          if (clauses.At(a.begin) != clause || a.begin - c.e > 160) break;
+          const std::string_view before = TrimSpace(Slice(text, c.e, a.begin));
+          if (before.size() >= 2 && (HasWordAt(before, before.size() - 2, "by") ||
+                                     (before.size() >= 4 &&
+                                      HasWordAt(before, before.size() - 4, "from")))) {
+            row.actor = *a.canonical;
+            break;
+          }
+        }
+      }
       if (!row.target.empty() && row.actor == row.target) row.actor.clear();
     }
     std::optional<std::pair<std::size_t, std::size_t>> location_span;
     if (const Capture* k = m.Get("location"); k && k->set()) location_span = {{k->begin, k->end}};
+    if (!location_span && rule.event_type == "withdrawal") {
+      // Forces withdraw from a place: "flew back to Russia from Belbek".
+      for (const PlaceMention& p : places) {
+        const std::string_view before = TrimSpace(Slice(text, sentence.begin, p.begin));
+        if (before.size() >= 5 && clauses.At(p.begin) == clause &&
+            HasWordAt(before, before.size() - 4, "from")) {
+          location_span = {{p.begin, p.end}};
+          break;
+        }
+      }
+    }
     if (lookups_.places) {
       const PlaceChoice choice =
           lookups_.places->ChoosePlace(text, places, c.b, c.e, location_span, country_hint_);
@@ -476,7 +518,6 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
 
     // Date: same clause (phrase after the trigger first: the PP that
     // modifies it), then a fronted phrase, then a following relative clause.
-    const int clause = clauses.At(c.b);
     const TimeExpr* best = nullptr;
     std::size_t best_score = static_cast<std::size_t>(-1);
     for (const TimeExpr& t : times) {
@@ -511,7 +552,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       }
       carried_ = Carried{*best, sentence.index};
     } else if (carried_ && sentence.index - carried_->sentence_index <= 1 &&
-               carried_->time.resolved) {
+               carried_->time.resolved && !(doc_.pub_date && carried_->time.interval.start &&
+                                            *carried_->time.interval.start > *doc_.pub_date)) {
       const TimeExpr& t = carried_->time;
       row.date_text = CollapseWhitespace(Slice(text, t.begin, t.end));
       row.date_source = "context";

@@ -60,7 +60,6 @@ class Assembler {
   std::optional<Carried> carried_;
   // Quoted speech: the speaker who opened a quote, and where.
   std::string quote_source_;
-  int quote_sentence_ = 0;
   bool quote_open_ = false;
   CountryCounts country_hint_;
 };
