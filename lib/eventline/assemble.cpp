@@ -28,6 +28,34 @@ bool IsViolent(std::string_view type) {
   return std::find(kViolent.begin(), kViolent.end(), type) != kViolent.end();
 }
 
+// "… in the attack", "the blast also …": the sentence goes on about an event
+// named before.
+bool RefersBack(std::string_view s) {
+  static constexpr std::array<std::string_view, 14> kNouns = {
+      "attack", "blast",    "explosion", "strike", "shelling", "bombing",     "raid",
+      "clash",  "fighting", "incident",  "ambush", "assault",  "bombardment", "massacre"};
+  for (std::size_t i = 0; i + 4 < s.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) != 't' ||
+        (i > 0 && std::isalpha(static_cast<unsigned char>(s[i - 1]))))
+      continue;
+    if (!(std::tolower(static_cast<unsigned char>(s[i + 1])) == 'h' &&
+          std::tolower(static_cast<unsigned char>(s[i + 2])) == 'e' && s[i + 3] == ' ')) {
+      continue;
+    }
+    std::size_t j = i + 4;
+    while (j < s.size() && s[j] == ' ') ++j;
+    for (std::string_view n : kNouns) {
+      if (j + n.size() > s.size()) continue;
+      bool eq = true;
+      for (std::size_t k = 0; k < n.size() && eq; ++k) {
+        eq = std::tolower(static_cast<unsigned char>(s[j + k])) == n[k];
+      }
+      if (eq) return true;
+    }
+  }
+  return false;
+}
+
 bool IsQuoteAt(std::string_view s, std::size_t i, std::size_t* len) {
   if (s[i] == '"') {
     *len = 1;
@@ -117,8 +145,8 @@ bool IsConnector(std::string_view t) {
   std::string lower;
   for (char c : t) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   static constexpr std::array<std::string_view, 12> kConnectors = {
-      "and", "along", "with", "plus", "as", "well", "including", "or", "while", "also", "&",
-      "besides"};
+      "and",       "along", "with",  "plus", "as", "well",
+      "including", "or",    "while", "also", "&",  "besides"};
   return std::find(kConnectors.begin(), kConnectors.end(), lower) != kConnectors.end();
 }
 
@@ -126,8 +154,8 @@ bool IsHedge(std::string_view t) {
   std::string lower;
   for (char c : t) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   static constexpr std::array<std::string_view, 14> kHedges = {
-      "some", "about", "around", "nearly", "almost", "over", "at", "least", "more", "than",
-      "roughly", "approximately", "up", "to"};
+      "some",  "about", "around", "nearly",  "almost",        "over", "at",
+      "least", "more",  "than",   "roughly", "approximately", "up",   "to"};
   return std::find(kHedges.begin(), kHedges.end(), lower) != kHedges.end();
 }
 
@@ -139,7 +167,8 @@ std::optional<std::int64_t> LeadingCount(std::string_view phrase) {
     if (NumberRunAt(tokens, i, &v) > 0) return v;
     if (!IsHedge(tokens[i])) {
       std::string lower;
-      for (char c : tokens[i]) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (char c : tokens[i])
+        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (lower == "one" || lower == "a" || lower == "an") return 1;
       break;
     }
@@ -254,8 +283,7 @@ Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) 
 bool HasAgentSubject(std::string_view type) {
   static constexpr std::array<std::string_view, 3> kPatientSubject = {"equipment_loss",
                                                                       "casualties", "explosion"};
-  return std::find(kPatientSubject.begin(), kPatientSubject.end(), type) ==
-         kPatientSubject.end();
+  return std::find(kPatientSubject.begin(), kPatientSubject.end(), type) == kPatientSubject.end();
 }
 
 int ModalityRank(std::string_view m) {
@@ -334,7 +362,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     cands.push_back({&m, b, e});
   }
   const auto better = [](const Candidate& x, const Candidate& y) {
-    if (x.m->rule->priority != y.m->rule->priority) return x.m->rule->priority > y.m->rule->priority;
+    if (x.m->rule->priority != y.m->rule->priority)
+      return x.m->rule->priority > y.m->rule->priority;
     const std::size_t lx = x.m->end - x.m->begin, ly = y.m->end - y.m->begin;
     if (lx != ly) return lx > ly;
     return x.m->rule < y.m->rule;
@@ -351,9 +380,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       }
     }
     if (!dominated) {
-      const bool dup = std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
-        return k.b < c.e && c.b < k.e;
-      });
+      const bool dup = std::any_of(kept.begin(), kept.end(),
+                                   [&](const Candidate& k) { return k.b < c.e && c.b < k.e; });
       if (!dup) kept.push_back(c);
     }
   }
@@ -406,8 +434,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   const TimeExpr* fronted = nullptr;
   for (const TimeExpr& t : times) {
     const std::string_view before = TrimSpace(Slice(text, sentence.begin, t.begin));
-    const bool at_start = before.empty() || before == "And" || before == "and" ||
-                          before == "But" || before == "but" || before.size() <= 3;
+    const bool at_start = before.empty() || before == "And" || before == "and" || before == "But" ||
+                          before == "but" || before.size() <= 3;
     std::size_t after = t.end;
     while (after < sentence.end && text[after] == ' ') ++after;
     if (at_start && after < sentence.end && text[after] == ',') {
@@ -416,6 +444,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }
   }
 
+  // Context comes from earlier sentences only: a date this sentence sets is
+  // carried forward after it, never into another clause of the same sentence.
+  const std::optional<Carried> carried_before = carried_;
+  std::optional<Carried> carried_after;
   std::vector<EventRow> rows;
   for (const Candidate& c : kept) {
     const Match& m = *c.m;
@@ -472,9 +504,9 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         for (const ActorMention& a : lookups_.actors->FindAll(text, c.e, sentence.end)) {
           if (clauses.At(a.begin) != clause || a.begin - c.e > 160) break;
           const std::string_view before = TrimSpace(Slice(text, c.e, a.begin));
-          if (before.size() >= 2 && (HasWordAt(before, before.size() - 2, "by") ||
-                                     (before.size() >= 4 &&
-                                      HasWordAt(before, before.size() - 4, "from")))) {
+          if (before.size() >= 2 &&
+              (HasWordAt(before, before.size() - 2, "by") ||
+               (before.size() >= 4 && HasWordAt(before, before.size() - 4, "from")))) {
             row.actor = *a.canonical;
             break;
           }
@@ -550,11 +582,12 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       } else {
         row.date_precision = "none";
       }
-      carried_ = Carried{*best, sentence.index};
-    } else if (carried_ && sentence.index - carried_->sentence_index <= 1 &&
-               carried_->time.resolved && !(doc_.pub_date && carried_->time.interval.start &&
-                                            *carried_->time.interval.start > *doc_.pub_date)) {
-      const TimeExpr& t = carried_->time;
+      carried_after = Carried{*best, sentence.index};
+    } else if (carried_before && sentence.index - carried_before->sentence_index <= 1 &&
+               carried_before->time.resolved &&
+               !(doc_.pub_date && carried_before->time.interval.start &&
+                 *carried_before->time.interval.start > *doc_.pub_date)) {
+      const TimeExpr& t = carried_before->time;
       row.date_text = CollapseWhitespace(Slice(text, t.begin, t.end));
       row.date_source = "context";
       row.date_start = t.interval.start ? FormatIsoDate(*t.interval.start) : "";
@@ -594,18 +627,26 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     rows.push_back(std::move(row));
   }
 
-  // Casualty phrases fold into a violent event of the same sentence.
-  std::vector<EventRow> result;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    EventRow& r = rows[i];
+  if (carried_after) carried_ = carried_after;
+
+  // Casualty phrases fold into a violent event of the same sentence, or of
+  // the sentence just before when this one goes on about it ("Two policemen
+  // were killed in the attack.") without a date or place of its own.
+  const bool back_reference = RefersBack(stext);
+  for (EventRow& r : rows) {
     if (r.event_type != "casualties") continue;
     EventRow* host = nullptr;
-    for (std::size_t j = 0; j < rows.size(); ++j) {
-      if (!IsViolent(rows[j].event_type)) continue;
-      if (!host || (rows[j].byte_start < r.byte_start &&
-                    (host->byte_start > r.byte_start || rows[j].byte_start > host->byte_start))) {
-        host = &rows[j];
+    for (EventRow& h : rows) {
+      if (!IsViolent(h.event_type)) continue;
+      if (!host || (h.byte_start < r.byte_start &&
+                    (host->byte_start > r.byte_start || h.byte_start > host->byte_start))) {
+        host = &h;
       }
+    }
+    if (!host && last_violent_ < out.size() &&
+        out[last_violent_].sentence_index == sentence.index - 1 &&
+        (back_reference || (times.empty() && places.empty()))) {
+      host = &out[last_violent_];
     }
     if (!host) continue;
     if (!host->fatalities && r.fatalities) host->fatalities = r.fatalities;
@@ -614,7 +655,9 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     r.event_type.clear();  // folded
   }
   for (EventRow& r : rows) {
-    if (!r.event_type.empty()) out.push_back(std::move(r));
+    if (r.event_type.empty()) continue;
+    if (IsViolent(r.event_type)) last_violent_ = out.size();
+    out.push_back(std::move(r));
   }
 }
 

@@ -58,6 +58,9 @@ class Assembler {
   const Document& doc_;
   Lookups lookups_;
   std::optional<Carried> carried_;
+  // Index in `out` of the last violent event written, for casualties that
+  // the next sentence reports; SIZE_MAX when none.
+  std::size_t last_violent_ = static_cast<std::size_t>(-1);
   // Quoted speech: the speaker who opened a quote, and where.
   std::string quote_source_;
   bool quote_open_ = false;
