@@ -120,8 +120,8 @@ std::string LeadingFlags(std::string_view p) {
 struct CompiledRule {
   const Rule* rule = nullptr;
   std::size_t order = 0;  // position in the RuleSet
-  std::unique_ptr<const RE2> re;
-  std::vector<std::unique_ptr<const RE2>> unless;
+  std::shared_ptr<const RE2> re;  // shared with the Rule when the loader compiled it
+  std::vector<std::shared_ptr<const RE2>> unless;
   int groups = 0;                  // NumberOfCapturingGroups()
   std::vector<int> named;          // group indices of named groups, in pattern order
   std::vector<std::string> names;  // parallel to `named`
@@ -134,6 +134,23 @@ RE2::Options PatternOptions(bool case_sensitive) {
   o.set_max_mem(kPatternMaxMem);
   o.set_case_sensitive(case_sensitive);
   return o;
+}
+
+// The loader's compiled program when it was built from `pattern` with the
+// same options; else null (compile again).
+std::shared_ptr<const RE2> Reuse(const std::shared_ptr<const RE2>& compiled,
+                                 const std::string& pattern, const RE2::Options& options) {
+  if (!compiled || !compiled->ok() || compiled->pattern() != pattern) return nullptr;
+  const RE2::Options& o = compiled->options();
+  if (o.encoding() != options.encoding() || o.max_mem() != options.max_mem() ||
+      o.case_sensitive() != options.case_sensitive() || o.posix_syntax() != options.posix_syntax() ||
+      o.longest_match() != options.longest_match() || o.literal() != options.literal() ||
+      o.never_nl() != options.never_nl() || o.dot_nl() != options.dot_nl() ||
+      o.never_capture() != options.never_capture() || o.perl_classes() != options.perl_classes() ||
+      o.word_boundary() != options.word_boundary() || o.one_line() != options.one_line()) {
+    return nullptr;
+  }
+  return compiled;
 }
 
 }  // namespace
@@ -194,7 +211,8 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
     cr->rule = &r;
     cr->order = i;
     const RE2::Options options = PatternOptions(r.case_sensitive);
-    auto re = std::make_unique<const RE2>(r.pattern, options);
+    std::shared_ptr<const RE2> re = Reuse(r.compiled, r.pattern, options);
+    if (!re) re = std::make_shared<const RE2>(r.pattern, options);
     if (!re->ok()) {
       if (re->error_code() == RE2::ErrorPatternTooLarge) {
         error(r, "E012",
@@ -221,8 +239,11 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
     }
     cr->groups = re->NumberOfCapturingGroups();
     cr->re = std::move(re);
-    for (const auto& u : r.unless) {
-      auto ure = std::make_unique<const RE2>(u, options);
+    for (std::size_t ui = 0; ui < r.unless.size(); ++ui) {
+      const std::string& u = r.unless[ui];
+      std::shared_ptr<const RE2> ure =
+          ui < r.unless_compiled.size() ? Reuse(r.unless_compiled[ui], u, options) : nullptr;
+      if (!ure) ure = std::make_shared<const RE2>(u, options);
       if (!ure->ok()) {
         error(r, "E011",
               fmt::format("bad regular expression in an 'unless' of rule '{}': {}", r.id,

@@ -8,6 +8,7 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <set>
 #include <span>
@@ -561,7 +562,7 @@ class RuleFileParser {
       } else {
         std::vector<std::string> capture_names;
         if (CheckPattern(rule, pattern_node, p, rule.pattern_source, rule.pattern, true,
-                         &capture_names) &&
+                         &capture_names, &rule.compiled) &&
             kind_ == RuleKind::kTime && !Absent(value_node) && value_node.IsScalar()) {
           CheckValueRefs(rule, value_node, value_mark, capture_names);
         }
@@ -574,9 +575,12 @@ class RuleFileParser {
       if (unless_node.IsScalar()) {
         // A single veto pattern is accepted without a list.
         std::string expanded;
+        std::shared_ptr<const RE2> compiled;
         const ScalarPos p = src_.Pos(unless_node, unless_mark);
-        if (CheckPattern(rule, unless_node, p, unless_node.Scalar(), expanded, false, nullptr)) {
+        if (CheckPattern(rule, unless_node, p, unless_node.Scalar(), expanded, false, nullptr,
+                         &compiled)) {
           rule.unless.push_back(std::move(expanded));
+          rule.unless_compiled.push_back(std::move(compiled));
         }
       } else if (!unless_node.IsSequence()) {
         ErrorAt("E005", unless_node, unless_mark,
@@ -589,9 +593,11 @@ class RuleFileParser {
             continue;
           }
           std::string expanded;
+          std::shared_ptr<const RE2> compiled;
           const ScalarPos p = src_.Pos(u, unless_mark);
-          if (CheckPattern(rule, u, p, u.Scalar(), expanded, false, nullptr)) {
+          if (CheckPattern(rule, u, p, u.Scalar(), expanded, false, nullptr, &compiled)) {
             rule.unless.push_back(std::move(expanded));
+            rule.unless_compiled.push_back(std::move(compiled));
           }
         }
       }
@@ -634,7 +640,8 @@ class RuleFileParser {
   // reports E009, E011, E012, E013 and W001. Returns false on error.
   bool CheckPattern(const Rule& rule, const YAML::Node& node, const ScalarPos& p,
                     const std::string& source, std::string& expanded, bool is_main,
-                    std::vector<std::string>* capture_names) {
+                    std::vector<std::string>* capture_names,
+                    std::shared_ptr<const RE2>* compiled) {
     bool ok = true;
     for (const auto& ref : FindLexiconRefs(source)) {
       if (ref.upper) {
@@ -663,7 +670,8 @@ class RuleFileParser {
     options.set_log_errors(false);
     options.set_max_mem(kPatternMaxMem);
     options.set_case_sensitive(rule.case_sensitive);
-    const RE2 re(expanded, options);
+    auto owned = std::make_shared<const RE2>(expanded, options);
+    const RE2& re = *owned;
     const char* what = is_main ? "pattern" : "'unless' pattern";
     if (!re.ok()) {
       if (re.error_code() == RE2::ErrorPatternTooLarge) {
@@ -724,6 +732,7 @@ class RuleFileParser {
       }
     }
     (void)node;
+    if (compiled) *compiled = std::move(owned);
     return true;
   }
 

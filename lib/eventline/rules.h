@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,10 @@
 
 #include "eventline/civil_date.h"
 #include "eventline/diagnostics.h"
+
+namespace re2 {
+class RE2;
+}  // namespace re2
 
 namespace eventline {
 
@@ -59,6 +64,13 @@ struct Rule {
   std::map<std::string, std::string> options;  // other documented scalar fields
   std::vector<Example> examples;
   std::vector<Example> counter_examples;
+  // The loader's compiled `pattern` and `unless` entries (parallel to
+  // `unless`; null or absent when not compiled), built with the options the
+  // Matcher uses, so Matcher::Compile reuses them instead of compiling each
+  // pattern a second time. Immutable and shared by copies of the rule; the
+  // Matcher ignores one whose text no longer equals the pattern.
+  std::shared_ptr<const re2::RE2> compiled;
+  std::vector<std::shared_ptr<const re2::RE2>> unless_compiled;
 };
 
 struct EventType {
