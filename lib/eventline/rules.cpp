@@ -5,7 +5,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <atomic>
 #include <array>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -14,6 +16,7 @@
 #include <span>
 #include <sstream>
 #include <system_error>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -1136,11 +1139,18 @@ RuleSet LoadRules(const std::vector<std::string>& dirs, DiagnosticSink& sink) {
   // Pass 2: rule files, each directory's events/, time/, cues/ recursively, sorted.
   const AlternationMap alternations = BuildAlternations(set.lexicons);
   const Context ctx{set.lexicons, alternations, set.types};
-  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> by_id;  // id -> (dir, index)
-  for (std::size_t di = 0; di < dirs.size() && !capped; ++di) {
+  struct FileJob {
+    std::size_t dir = 0;
+    fs::path rel;
+    std::string shown, text;
+    bool read = false;
+    std::vector<Rule> rules;
+    DiagnosticSink diagnostics;  // the file's own, replayed in file order below
+  };
+  std::vector<FileJob> jobs;
+  for (std::size_t di = 0; di < dirs.size(); ++di) {
     if (!usable[di]) continue;
     const std::string& dir = dirs[di];
-    std::vector<fs::path> files;
     std::error_code ec;
     for (const char* sub : {"events", "time", "cues"}) {
       const fs::path root = fs::path(dir) / sub;
@@ -1159,41 +1169,81 @@ RuleSet LoadRules(const std::vector<std::string>& dirs, DiagnosticSink& sink) {
         }
       }
       std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
+      for (auto& rel : found) {
+        FileJob& job = jobs.emplace_back();
+        job.dir = di;
+        job.shown = join(dir, rel);
+        job.rel = std::move(rel);
+      }
     }
-    for (const auto& rel : files) {
-      if (capped) break;
-      const std::string shown = join(dir, rel);
-      std::string text;
-      if (!ReadFile(fs::path(dir) / rel, text)) {
-        io_error(shown, "cannot read file");
+  }
+
+  // Files are independent given the lexicons and types: parse them (YAML,
+  // and above all compiling their patterns) on a few threads. Each file's
+  // diagnostics are kept and replayed in file order, so the output is the
+  // same as a sequential run.
+  auto parse_one = [&](FileJob& job) {
+    job.read = ReadFile(fs::path(dirs[job.dir]) / job.rel, job.text);
+    if (!job.read) return;
+    RuleFileParser parser(job.text, job.shown, ctx, job.diagnostics);
+    job.rules = parser.Parse();
+  };
+  const std::size_t workers =
+      std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 8, jobs.size()});
+  if (workers <= 1) {
+    for (FileJob& job : jobs) parse_one(job);
+  } else {
+    std::atomic<std::size_t> next{0};
+    std::vector<std::exception_ptr> failures(workers);
+    auto work = [&](std::size_t w) {
+      try {
+        for (std::size_t j = next++; j < jobs.size(); j = next++) parse_one(jobs[j]);
+      } catch (...) {
+        failures[w] = std::current_exception();
+        next = jobs.size();
+      }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
+    work(0);
+    for (std::thread& t : threads) t.join();
+    for (const auto& f : failures)
+      if (f) std::rethrow_exception(f);
+  }
+
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> by_id;  // id -> (dir, index)
+  for (FileJob& job : jobs) {
+    if (capped) break;
+    const std::size_t di = job.dir;
+    const std::string& shown = job.shown;
+    if (!job.read) {
+      io_error(shown, "cannot read file");
+      continue;
+    }
+    for (const Diagnostic& d : job.diagnostics.diagnostics()) local.Report(d);
+    for (auto& rule : job.rules) {
+      auto it = by_id.find(rule.id);
+      if (it == by_id.end()) {
+        by_id.emplace(rule.id, std::make_pair(di, set.rules.size()));
+        set.rules.push_back(std::move(rule));
         continue;
       }
-      RuleFileParser parser(text, shown, ctx, local);
-      for (auto& rule : parser.Parse()) {
-        auto it = by_id.find(rule.id);
-        if (it == by_id.end()) {
-          by_id.emplace(rule.id, std::make_pair(di, set.rules.size()));
-          set.rules.push_back(std::move(rule));
-          continue;
-        }
-        Rule& first = set.rules[it->second.second];
-        if (it->second.first == di) {
-          const Source src(text, shown);
-          const int line0 = rule.at.line - 1;
-          const std::string_view line = src.Line(line0);
-          // rule.at.column counts code points; find the byte column of the id.
-          std::size_t col0 = line.find(rule.id);
-          if (col0 == std::string_view::npos) col0 = 0;
-          local.Report(src.Make(Severity::kError, "E007", line0, col0, rule.id.size(),
-                                fmt::format("duplicate rule id '{}' (first defined at {}:{})",
-                                            rule.id, first.at.file, first.at.line)));
-          continue;
-        }
-        // A later directory replaces the rule in place.
-        it->second.first = di;
-        first = std::move(rule);
+      Rule& first = set.rules[it->second.second];
+      if (it->second.first == di) {
+        const Source src(job.text, shown);
+        const int line0 = rule.at.line - 1;
+        const std::string_view line = src.Line(line0);
+        // rule.at.column counts code points; find the byte column of the id.
+        std::size_t col0 = line.find(rule.id);
+        if (col0 == std::string_view::npos) col0 = 0;
+        local.Report(src.Make(Severity::kError, "E007", line0, col0, rule.id.size(),
+                              fmt::format("duplicate rule id '{}' (first defined at {}:{})",
+                                          rule.id, first.at.file, first.at.line)));
+        continue;
       }
+      // A later directory replaces the rule in place.
+      it->second.first = di;
+      first = std::move(rule);
     }
   }
   return set;
