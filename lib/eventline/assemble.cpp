@@ -368,12 +368,20 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     if (lx != ly) return lx > ly;
     return x.m->rule < y.m->rule;
   };
+  // Two matches are one mention when their triggers overlap, or when they
+  // are of one type and their matches overlap ("a car bomb exploded": the
+  // noun and the verb name one blast).
+  const auto same_mention = [](const Candidate& x, const Candidate& y) {
+    if (x.b < y.e && y.b < x.e) return true;
+    return x.m->rule->event_type == y.m->rule->event_type && x.m->begin < y.m->end &&
+           y.m->begin < x.m->end;
+  };
   std::vector<Candidate> kept;
   for (const Candidate& c : cands) {
     bool dominated = false;
     for (const Candidate& o : cands) {
       if (&o == &c) continue;
-      const bool overlap = c.b < o.e && o.b < c.e;
+      const bool overlap = same_mention(c, o);
       if (overlap && better(o, c)) {
         dominated = true;
         break;
@@ -381,7 +389,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }
     if (!dominated) {
       const bool dup = std::any_of(kept.begin(), kept.end(),
-                                   [&](const Candidate& k) { return k.b < c.e && c.b < k.e; });
+                                   [&](const Candidate& k) { return same_mention(k, c); });
       if (!dup) kept.push_back(c);
     }
   }

@@ -1,5 +1,7 @@
 #include "eventline/pipeline.h"
 
+#include <algorithm>
+
 #include "eventline/actors.h"
 #include "eventline/assemble.h"
 #include "eventline/places.h"
@@ -55,7 +57,8 @@ std::vector<TimeExpr> Engine::Dates(const Document& doc, std::size_t* dropped_li
   return out;
 }
 
-std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_lines) const {
+std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_lines,
+                                      const Rule* only_rule) const {
   const CleanedDocument cleaned = Clean(doc);
   if (dropped_lines) *dropped_lines = cleaned.dropped_lines;
   TimeContext ctx;
@@ -74,7 +77,19 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
   first_event.reserve(cleaned.sentences.size() + 1);
   for (const Sentence& s : cleaned.sentences) {
     first_event.push_back(events.size());
+    const std::size_t from = events.size();
     impl_->matcher->FindAll(RuleKind::kEvent, doc.text, s.begin, s.end, events);
+    if (only_rule) {
+      events.erase(std::remove_if(events.begin() + static_cast<std::ptrdiff_t>(from), events.end(),
+                                  [&](const Match& m) {
+                                    // Casualty phrases stay: they fill the
+                                    // counts of the rule's event.
+                                    return m.rule->id != only_rule->id &&
+                                           (only_rule->event_type == "casualties" ||
+                                            m.rule->event_type != "casualties");
+                                  }),
+                   events.end());
+    }
   }
   first_event.push_back(events.size());
   std::vector<EventRow> rows;

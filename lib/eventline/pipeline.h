@@ -47,8 +47,11 @@ class Engine {
   // `dropped_lines`, when given, receives the number of boilerplate lines skipped.
   [[nodiscard]] std::vector<TimeExpr> Dates(const Document& doc,
                                             std::size_t* dropped_lines = nullptr) const;
+  // `only_rule`, when given, is the one event rule used, with the casualty
+  // rules that fill its counts (for `eventline test`).
   [[nodiscard]] std::vector<EventRow> Extract(const Document& doc,
-                                              std::size_t* dropped_lines = nullptr) const;
+                                              std::size_t* dropped_lines = nullptr,
+                                              const Rule* only_rule = nullptr) const;
 
   [[nodiscard]] const RuleSet& rules() const;
   [[nodiscard]] const Matcher& matcher() const;

@@ -102,7 +102,7 @@ class Runner {
         found = "no pipeline to run";
         return out;
       }
-      for (const auto& row : hooks_.extract(doc)) {
+      for (const auto& row : hooks_.extract(doc, &rule)) {
         if (row.rule != rule.id) {
           other.push_back(row.rule);
           continue;

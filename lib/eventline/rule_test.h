@@ -45,7 +45,10 @@ struct TestSummary {
 
 // What the runner needs from the pipeline.
 struct RuleTestHooks {
-  std::function<std::vector<EventRow>(const Document&)> extract;
+  // Rows of the pipeline with `only` as the one event rule (all time and cue
+  // rules stay): a rule is tested on its own, whatever other rules would
+  // claim the same trigger in a full run.
+  std::function<std::vector<EventRow>(const Document&, const Rule* only)> extract;
   std::function<std::vector<TimeExpr>(const Document&)> dates;
 };
 
@@ -58,7 +61,9 @@ struct RuleTestHooks {
 inline TestSummary RunRuleTests(const Engine& engine, const std::vector<std::string>& ids,
                                 std::string& report) {
   RuleTestHooks hooks;
-  hooks.extract = [&engine](const Document& d) { return engine.Extract(d); };
+  hooks.extract = [&engine](const Document& d, const Rule* only) {
+    return engine.Extract(d, nullptr, only);
+  };
   hooks.dates = [&engine](const Document& d) { return engine.Dates(d); };
   return RunRuleTests(engine.rules(), engine.matcher(), hooks, ids, report);
 }

@@ -27,7 +27,7 @@ Fixture Load(const std::string& kind, const std::string& yaml) {
 // A fake Extract: one row per match of the event rules, actor from the capture.
 RuleTestHooks FakeHooks(const Fixture& f) {
   RuleTestHooks hooks;
-  hooks.extract = [&f](const Document& doc) {
+  hooks.extract = [&f](const Document& doc, const Rule*) {
     std::vector<EventRow> rows;
     std::vector<Match> ms;
     f.matcher->FindAll(RuleKind::kEvent, doc.text, 0, doc.text.size(), ms);
