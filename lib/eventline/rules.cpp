@@ -640,7 +640,7 @@ class RuleFileParser {
   }
 
   // Expands lexicons and compiles `source` (a pattern or an unless entry);
-  // reports E009, E011, E012, E013 and W001. Returns false on error.
+  // reports E009, E011, E012, E013, W001 and W002. Returns false on error.
   bool CheckPattern(const Rule& rule, const YAML::Node& node, const ScalarPos& p,
                     const std::string& source, std::string& expanded, bool is_main,
                     std::vector<std::string>* capture_names,
@@ -733,6 +733,24 @@ class RuleFileParser {
                                         what)));
         break;
       }
+    }
+    // Warn on an escaped backslash before a class letter (a doubled backslash
+    // then b in single quotes): it matches a literal backslash, which news
+    // text never has; the author meant the word boundary.
+    for (std::size_t i = 0; i < source.size(); ++i) {
+      if (source[i] != '\\') continue;
+      std::size_t j = i;
+      while (j < source.size() && source[j] == '\\') ++j;
+      const std::size_t run = j - i;
+      if (run >= 2 && run % 2 == 0 && j < source.size() &&
+          std::string_view("bBsSwWdD").find(source[j]) != std::string_view::npos) {
+        Report(src_.AtValue(Severity::kWarning, "W002", p, source, j - 2, 3,
+                            fmt::format("'\\\\{0}' matches a backslash and '{0}'; in a "
+                                        "single-quoted pattern write '\\{0}'",
+                                        source[j])));
+        break;
+      }
+      i = j - 1;
     }
     (void)node;
     if (compiled) *compiled = std::move(owned);
