@@ -314,7 +314,7 @@ struct Signature {
 };
 
 constexpr std::array<Signature, 30> kFunctions = {{
-    {"date", {"y", "m", "d", "", ""}, 0},
+    {"date", {"y", "m", "d", "yrel", "mrel"}, 0},
     {"numeric", {"a", "b", "y", "", ""}, 2},
     {"decade", {"y", "", "", "", ""}, 1},
     {"quarter", {"q", "y", "", "", ""}, 1},
@@ -494,7 +494,9 @@ struct Eval {
     if (!sig) return Fail("unknown time function '" + n.name + "'");
     Args a{&n, sig};
     const std::string& f = n.name;
-    if (f == "date") return DateFn(Text(a.Get("y")), Text(a.Get("m")), Text(a.Get("d")));
+    if (f == "date")
+      return DateFn(Text(a.Get("y")), Text(a.Get("m")), Text(a.Get("d")), Text(a.Get("yrel")),
+                    Text(a.Get("mrel")));
     if (f == "numeric") return Numeric(Text(a.Get("a")), Text(a.Get("b")), Text(a.Get("y")));
     if (f == "decade") return Decade(Text(a.Get("y")));
     if (f == "quarter") return Quarter(Text(a.Get("q")), Text(a.Get("y")));
@@ -538,8 +540,12 @@ struct Eval {
     return Fail("expected a nested time value such as month(this)");
   }
 
+  // `yrel` ("last year"): the year relative to pub's. `mrel` ("last March",
+  // "next June"): the nearest such month strictly before / after pub's month,
+  // or this year's for `this`.
   std::optional<Interval> DateFn(const std::string& ys, const std::string& ms,
-                                 const std::string& ds) {
+                                 const std::string& ds, const std::string& yrel = {},
+                                 const std::string& mrel = {}) {
     std::optional<int> y;
     if (!ys.empty()) {
       y = Year(ys);
@@ -549,6 +555,25 @@ struct Eval {
     if (!ms.empty()) {
       m = ParseMonth(ms);
       if (!m) return Fail("not a month: '" + ms + "'");
+    }
+    if (!y && !yrel.empty()) {
+      const auto r = ParseRel(yrel);
+      if (!r) return Fail("not a relative year: '" + yrel + "'");
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      y = YearOf(*p) + *r;
+    }
+    if (!y && !mrel.empty()) {
+      const auto r = ParseRel(mrel);
+      if (!r) return Fail("not a relative month: '" + mrel + "'");
+      if (!m) return Fail("mrel needs m");
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      const int py = YearOf(*p);
+      const unsigned pm = MonthOf(*p);
+      if (*r < 0) y = *m < pm ? py : py - 1;
+      else if (*r > 0) y = *m > pm ? py : py + 1;
+      else y = py;
     }
     std::optional<unsigned> d;
     if (!ds.empty()) {
