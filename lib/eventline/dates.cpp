@@ -313,7 +313,7 @@ struct Signature {
   int required;
 };
 
-constexpr std::array<Signature, 30> kFunctions = {{
+constexpr std::array<Signature, 31> kFunctions = {{
     {"date", {"y", "m", "d", "yrel", "mrel"}, 0},
     {"numeric", {"a", "b", "y", "", ""}, 2},
     {"decade", {"y", "", "", "", ""}, 1},
@@ -343,6 +343,7 @@ constexpr std::array<Signature, 30> kFunctions = {{
     {"season", {"s", "rel", "y", "", ""}, 1},
     {"anchor", {"n", "unit", "", "", ""}, 2},
     {"weekend", {"rel", "", "", "", ""}, 0},
+    {"between", {"from", "to", "", "", ""}, 2},
     {"period", {"unit", "rel", "", "", ""}, 1},
 }};
 
@@ -522,6 +523,7 @@ struct Eval {
                    Text(a.Get("y")));
     if (f == "since" || f == "until" || f == "by") return Bound(f, a.Get(f == "since" ? "from" : "to"));
     if (f == "weekend") return Weekend(Text(a.Get("rel")));
+    if (f == "between") return Between(a.Get("from"), a.Get("to"));
     if (f == "period") {
       const auto u = ParseUnit(Text(a.Get("unit")));
       if (!u || (*u != Unit::kWeek && *u != Unit::kMonth && *u != Unit::kYear))
@@ -983,6 +985,17 @@ struct Eval {
     // by: from pub date to the end of the period, or open start for a past period.
     if (p && inner->end && *inner->end >= *p) return Interval{p, inner->end, Precision::kRange, {}};
     return Interval{std::nullopt, inner->end, Precision::kRange, {}};
+  }
+
+  // "from 2014 to 2022", "between March and May": the start of the first
+  // value to the end of the second.
+  std::optional<Interval> Between(const Node* from_node, const Node* to_node) {
+    auto from = Inner(from_node);
+    auto to = Inner(to_node);
+    if (!from || !to) return std::nullopt;
+    if (!from->start || !to->end || *to->end < *from->start)
+      return Fail("between() needs a first value that starts before the second ends");
+    return Interval{from->start, to->end, Precision::kRange, {}};
   }
 
   // Saturday-Sunday: rel this/last/next relative to the pub week; empty =
