@@ -1,8 +1,9 @@
 #include "cli.h"
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
-#include <fmt/format.h>
 
 namespace eventline::app {
 
@@ -85,21 +86,23 @@ std::optional<Config> ParseArgs(int argc, char** argv, int& exit_code) {
   AddDateOptions(extract, raw);
   extract->add_flag("--fail-empty", raw.fail_empty, "exit 1 when no row was written");
 
-  auto* sentences = app.add_subcommand(
-      "sentences", "print the sentences the extractor reads: doc_id, sentence_index, "
-                   "byte_start, byte_end, text");
+  auto* sentences =
+      app.add_subcommand("sentences",
+                         "print the sentences the extractor reads: doc_id, sentence_index, "
+                         "byte_start, byte_end, text");
   AddInputOptions(sentences, raw);
   AddOutputOptions(sentences, raw);
 
-  auto* dates = app.add_subcommand(
-      "dates", "print every time expression with its resolved interval");
+  auto* dates =
+      app.add_subcommand("dates", "print every time expression with its resolved interval");
   AddInputOptions(dates, raw);
   AddOutputOptions(dates, raw);
   AddRuleOptions(dates, raw);
   AddDateOptions(dates, raw);
 
-  auto* rules = app.add_subcommand("rules", "list the loaded rules with file:line, kind, type "
-                                            "and example count");
+  auto* rules = app.add_subcommand("rules",
+                                   "list the loaded rules with file:line, kind, type "
+                                   "and example count");
   AddRuleOptions(rules, raw);
 
   auto* test = app.add_subcommand(

@@ -17,7 +17,7 @@ enum class Command { kExtract, kSentences, kDates, kRules, kTest };
 
 struct Config {
   Command command = Command::kExtract;
-  std::vector<std::string> paths;     // inputs (empty = stdin); for `test`: rule ids
+  std::vector<std::string> paths;      // inputs (empty = stdin); for `test`: rule ids
   std::vector<std::string> rule_dirs;  // --rules, in order
   bool builtin_rules = true;           // --no-builtin-rules clears it
   InputFormat input = InputFormat::kAuto;

@@ -1,5 +1,6 @@
 #include "run.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,7 +11,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fmt/format.h>
 #include <memory>
 #include <string>
 #include <thread>
@@ -133,8 +133,8 @@ Field TextField(std::string s) {
 constexpr std::string_view kSentenceColumns[] = {"doc_id", "sentence_index", "byte_start",
                                                  "byte_end", "text"};
 constexpr std::string_view kDateColumns[] = {
-    "doc_id",   "pub_date",   "date_text", "date_start", "date_end", "date_precision",
-    "byte_start", "byte_end", "rule",      "date_alternative"};
+    "doc_id",         "pub_date",   "date_text", "date_start", "date_end",
+    "date_precision", "byte_start", "byte_end",  "rule",       "date_alternative"};
 
 void ProcessSentences(const Config& c, const Engine*, Work& w) {
   const RowWriter writer(c.format, {std::begin(kSentenceColumns), std::end(kSentenceColumns)},
@@ -156,17 +156,17 @@ void ProcessDates(const Config& c, const Engine* engine, Work& w) {
     const auto iso = [](const std::optional<Date>& d) {
       return d ? FormatIsoDate(*d) : std::string();
     };
-    const Field fields[] = {TextField(w.doc.doc_id),
-                            TextField(PubDate(w.doc)),
-                            TextField(CollapsedText(w.doc, t.begin, t.end)),
-                            TextField(t.resolved ? iso(t.interval.start) : std::string()),
-                            TextField(t.resolved ? iso(t.interval.end) : std::string()),
-                            TextField(std::string(ToString(
-                                t.resolved ? t.interval.precision : Precision::kNone))),
-                            static_cast<std::int64_t>(t.begin),
-                            static_cast<std::int64_t>(t.end),
-                            TextField(t.rule ? t.rule->id : std::string()),
-                            TextField(t.interval.alternative)};
+    const Field fields[] = {
+        TextField(w.doc.doc_id),
+        TextField(PubDate(w.doc)),
+        TextField(CollapsedText(w.doc, t.begin, t.end)),
+        TextField(t.resolved ? iso(t.interval.start) : std::string()),
+        TextField(t.resolved ? iso(t.interval.end) : std::string()),
+        TextField(std::string(ToString(t.resolved ? t.interval.precision : Precision::kNone))),
+        static_cast<std::int64_t>(t.begin),
+        static_cast<std::int64_t>(t.end),
+        TextField(t.rule ? t.rule->id : std::string()),
+        TextField(t.interval.alternative)};
     writer.Row(fields, w.out);
     ++w.rows;
   }
@@ -196,7 +196,8 @@ class Progress {
     const double secs = std::chrono::duration<double>(now - start_).count();
     const double mb = static_cast<double>(bytes) / 1e6;
     const double rate = secs > 0 ? mb / secs : 0.0;
-    std::string line = fmt::format("{} docs, {:.1f} MB, {} rows, {:.1f} MB/s", docs, mb, rows, rate);
+    std::string line =
+        fmt::format("{} docs, {:.1f} MB, {} rows, {:.1f} MB/s", docs, mb, rows, rate);
     if (total_ > 0 && rate > 0 && bytes <= total_) {
       const double eta = (static_cast<double>(total_ - bytes) / 1e6) / rate;
       line += fmt::format(", ETA {:.0f}s", eta);
@@ -227,8 +228,7 @@ struct StreamResult {
 
 StreamResult Stream(const Config& c, const Engine* engine, ProcessFn fn, InputReader& reader,
                     Stdout& out, Progress& progress) {
-  const unsigned jobs =
-      c.jobs ? c.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs = c.jobs ? c.jobs : std::max(1u, std::thread::hardware_concurrency());
   const std::size_t max_docs = 64 * static_cast<std::size_t>(jobs);
   constexpr std::size_t kMaxWindowBytes = 16u << 20;
 
@@ -312,8 +312,10 @@ int Run(const Config& c, const char* argv0) {
     if (c.builtin_rules) {
       const std::string builtin = FindBuiltinRules(argv0);
       if (builtin.empty()) {
-        std::fputs("eventline: error: built-in rules not found next to the binary; "
-                   "use --rules DIR\n", stderr);
+        std::fputs(
+            "eventline: error: built-in rules not found next to the binary; "
+            "use --rules DIR\n",
+            stderr);
         return 2;
       }
       options.rule_dirs.push_back(builtin);
@@ -393,9 +395,9 @@ int Run(const Config& c, const char* argv0) {
                  "eventline: %zu documents read, %zu skipped, %zu failed, %zu %s written, "
                  "%zu boilerplate lines dropped\n",
                  stats.documents, stats.skipped, stats.failed, result.rows,
-                 c.command == Command::kExtract   ? "events"
-                 : c.command == Command::kDates   ? "time expressions"
-                                                  : "sentences",
+                 c.command == Command::kExtract ? "events"
+                 : c.command == Command::kDates ? "time expressions"
+                                                : "sentences",
                  result.dropped);
   }
   if (diag_errors > 0 || stats.failed > 0) return 2;

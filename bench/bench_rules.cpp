@@ -82,10 +82,11 @@ int main(int argc, char** argv) {
   }
   const double ms_load = std::chrono::duration<double, std::milli>(t1 - t0).count();
   const double ms_compile = std::chrono::duration<double, std::milli>(t2 - t1).count();
-  std::printf("%6zu rules  load %7.1f ms  compile %7.1f ms  match %7.1f MB/s  (%zu matches/run, %.1f MB, %zu ranges)\n",
-              set.rules.size(), ms_load, ms_compile,
-              static_cast<double>(text.size()) / 1e6 / best, matches / 3,
-              static_cast<double>(text.size()) / 1e6, ranges.size());
+  std::printf(
+      "%6zu rules  load %7.1f ms  compile %7.1f ms  match %7.1f MB/s  (%zu matches/run, %.1f MB, "
+      "%zu ranges)\n",
+      set.rules.size(), ms_load, ms_compile, static_cast<double>(text.size()) / 1e6 / best,
+      matches / 3, static_cast<double>(text.size()) / 1e6, ranges.size());
   std::printf("        MB/s by kind:%s\n", per_kind.c_str());
   return 0;
 }

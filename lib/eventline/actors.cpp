@@ -16,8 +16,8 @@ namespace eventline {
 namespace {
 
 constexpr std::array<std::string_view, 14> kLeadingWords = {
-    "the", "a", "an", "some", "several", "many", "dozens", "hundreds", "thousands", "scores",
-    "two", "three", "four", "five"};
+    "the",      "a",         "an",     "some", "several", "many", "dozens",
+    "hundreds", "thousands", "scores", "two",  "three",   "four", "five"};
 
 std::string Collapse(std::string_view s) {
   std::string out;
@@ -78,8 +78,7 @@ struct Actors::Impl {
   void Parse(const std::string& file, const std::string& text, DiagnosticSink& sink);
 };
 
-void Actors::Impl::Parse(const std::string& file, const std::string& text,
-                         DiagnosticSink& sink) {
+void Actors::Impl::Parse(const std::string& file, const std::string& text, DiagnosticSink& sink) {
   YAML::Node root;
   try {
     root = YAML::Load(text);
@@ -127,7 +126,8 @@ void Actors::Impl::Parse(const std::string& file, const std::string& text,
           if (k != "name" && k != "variants" && k != "kind" && k != "country") {
             std::string msg = "unknown actor field '" + k + "'";
             for (const char* known : {"name", "variants", "kind", "country"})
-              if (EditDistance(k, known) <= 2) msg += std::string("; did you mean '") + known + "'?";
+              if (EditDistance(k, known) <= 2)
+                msg += std::string("; did you mean '") + known + "'?";
             error(f.first, msg, "E071");
             ok = false;
           }
@@ -210,8 +210,8 @@ std::unique_ptr<Actors> Actors::Load(const std::vector<std::string>& rule_dirs,
   return LoadFromStrings(files, sink);
 }
 
-std::vector<ActorMention> Actors::FindAll(std::string_view text, std::size_t begin,
-                                          std::size_t end, LetterCase letter_case) const {
+std::vector<ActorMention> Actors::FindAll(std::string_view text, std::size_t begin, std::size_t end,
+                                          LetterCase letter_case) const {
   std::vector<ActorMention> out;
   if (end > text.size()) end = text.size();
   if (begin >= end) return out;
@@ -242,8 +242,7 @@ std::string Actors::Normalize(std::string_view as_written) const {
     return c >= '0' && c <= '9';
   };
   while (first + 1 < tokens.size() && skippable(tokens[first])) ++first;
-  const std::string_view rest =
-      std::string_view(collapsed).substr(tokens[first].begin);
+  const std::string_view rest = std::string_view(collapsed).substr(tokens[first].begin);
   if (const auto* ids = impl_->index.Find(rest); ids != nullptr && !ids->empty())
     return impl_->entries[ids->front()].name;
   // A known actor at the head of the phrase ("two Ukrainian soldiers"), with

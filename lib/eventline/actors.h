@@ -24,7 +24,7 @@
 namespace eventline {
 
 struct ActorMention {
-  std::size_t begin = 0, end = 0;      // byte span as written
+  std::size_t begin = 0, end = 0;          // byte span as written
   const std::string* canonical = nullptr;  // never null; owned by Actors
   const std::string* kind = nullptr;       // "state", "force", "group", "people"...; may be empty
 };

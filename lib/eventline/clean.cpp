@@ -29,16 +29,52 @@ constexpr std::size_t kCaptionLine = 320;
 
 // Whole-line navigation labels, compared after lower-casing ASCII and
 // dropping trailing ':' '>' '»' '›' and spaces.
-constexpr std::array<std::string_view, 46> kNavigationLabels = {
-    "jump directly to the content", "jump to content", "skip to main content",
-    "skip to content", "skip to navigation", "skip to key events", "topics", "related topics",
-    "tags", "share", "share this", "share this article", "share this story", "share on facebook",
-    "share on twitter", "share via email", "follow us", "follow us on twitter",
-    "follow us on facebook", "comments", "view comments", "most read", "most popular",
-    "most viewed", "related", "related articles", "related stories", "more on this story",
-    "explore more on these topics", "reuse this content", "back to top", "home", "menu",
-    "search", "close", "print", "email", "facebook", "twitter", "whatsapp", "linkedin",
-    "copy link", "next article", "previous article", "key events", "show key events only"};
+constexpr std::array<std::string_view, 46> kNavigationLabels = {"jump directly to the content",
+                                                                "jump to content",
+                                                                "skip to main content",
+                                                                "skip to content",
+                                                                "skip to navigation",
+                                                                "skip to key events",
+                                                                "topics",
+                                                                "related topics",
+                                                                "tags",
+                                                                "share",
+                                                                "share this",
+                                                                "share this article",
+                                                                "share this story",
+                                                                "share on facebook",
+                                                                "share on twitter",
+                                                                "share via email",
+                                                                "follow us",
+                                                                "follow us on twitter",
+                                                                "follow us on facebook",
+                                                                "comments",
+                                                                "view comments",
+                                                                "most read",
+                                                                "most popular",
+                                                                "most viewed",
+                                                                "related",
+                                                                "related articles",
+                                                                "related stories",
+                                                                "more on this story",
+                                                                "explore more on these topics",
+                                                                "reuse this content",
+                                                                "back to top",
+                                                                "home",
+                                                                "menu",
+                                                                "search",
+                                                                "close",
+                                                                "print",
+                                                                "email",
+                                                                "facebook",
+                                                                "twitter",
+                                                                "whatsapp",
+                                                                "linkedin",
+                                                                "copy link",
+                                                                "next article",
+                                                                "previous article",
+                                                                "key events",
+                                                                "show key events only"};
 
 RE2::Options Opts() {
   RE2::Options o;
@@ -182,7 +218,8 @@ std::vector<Line> ClassifyLines(std::string_view text, bool keep_boilerplate) {
   constexpr int kCaptionWindow = 4;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].reason != kCaption) continue;
-    const std::string_view t = TrimSpace(text.substr(lines[i].begin, lines[i].end - lines[i].begin));
+    const std::string_view t =
+        TrimSpace(text.substr(lines[i].begin, lines[i].end - lines[i].begin));
     std::string bare;
     if (!RE2::FullMatch(t, p.credit_suffix, &bare)) continue;
     const std::string_view want = CaptionKey(bare);

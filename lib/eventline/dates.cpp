@@ -15,12 +15,18 @@ namespace chr = std::chrono;
 
 std::string_view ToString(Precision p) {
   switch (p) {
-    case Precision::kNone: return "none";
-    case Precision::kDay: return "day";
-    case Precision::kWeek: return "week";
-    case Precision::kMonth: return "month";
-    case Precision::kYear: return "year";
-    case Precision::kRange: return "range";
+    case Precision::kNone:
+      return "none";
+    case Precision::kDay:
+      return "day";
+    case Precision::kWeek:
+      return "week";
+    case Precision::kMonth:
+      return "month";
+    case Precision::kYear:
+      return "year";
+    case Precision::kRange:
+      return "range";
   }
   return "none";
 }
@@ -48,8 +54,10 @@ std::string LowerTrim(std::string_view s) {
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -94,11 +102,15 @@ int IsoIndex(chr::weekday w) { return static_cast<int>(w.iso_encoding()) - 1; }
 Date MondayOf(const Date& d) { return AddDays(d, -IsoIndex(WeekdayOf(d))); }
 
 Interval DayInterval(const Date& d) { return {d, d, Precision::kDay, {}}; }
-Interval Span(const Date& a, const Date& b, Precision p = Precision::kRange) { return {a, b, p, {}}; }
+Interval Span(const Date& a, const Date& b, Precision p = Precision::kRange) {
+  return {a, b, p, {}};
+}
 Interval MonthInterval(int y, unsigned m) {
   return {MakeDate(y, m, 1), LastOfMonth(y, m), Precision::kMonth, {}};
 }
-Interval YearInterval(int y) { return {MakeDate(y, 1, 1), MakeDate(y, 12, 31), Precision::kYear, {}}; }
+Interval YearInterval(int y) {
+  return {MakeDate(y, 1, 1), MakeDate(y, 12, 31), Precision::kYear, {}};
+}
 Interval WeekInterval(const Date& d) {
   const Date mon = MondayOf(d);
   return {mon, AddDays(mon, 6), Precision::kWeek, {}};
@@ -159,8 +171,8 @@ std::optional<int> ParseRel(std::string_view text) {
   std::string s = LowerTrim(text);
   if (s.rfind("the ", 0) == 0) s.erase(0, 4);
   if (s == "the" || s == "this past" || s == "this coming") s = s == "the" ? "this" : s.substr(5);
-  if (s == "this" || s == "current" || s == "0" || s == "same" || s == "today" ||
-      s == "tonight" || s.rfind("this ", 0) == 0)
+  if (s == "this" || s == "current" || s == "0" || s == "same" || s == "today" || s == "tonight" ||
+      s.rfind("this ", 0) == 0)
     return 0;
   if (s == "yesterday") return -1;
   if (s == "tomorrow") return 1;
@@ -193,8 +205,8 @@ std::optional<int> ParseCount(std::string_view text) {
 // ------------------------------------------------------------ value parsing
 
 struct Node {
-  std::string name;  // function name; empty for an atom
-  std::string atom;  // raw atom text (with {captures}), for atoms
+  std::string name;                                // function name; empty for an atom
+  std::string atom;                                // raw atom text (with {captures}), for atoms
   std::vector<std::pair<std::string, Node>> args;  // key ("" = positional), value
   bool call = false;
 };
@@ -314,36 +326,21 @@ struct Signature {
 };
 
 constexpr std::array<Signature, 31> kFunctions = {{
-    {"date", {"y", "m", "d", "yrel", "mrel"}, 0},
-    {"numeric", {"a", "b", "y", "", ""}, 2},
-    {"decade", {"y", "", "", "", ""}, 1},
-    {"quarter", {"q", "y", "", "", ""}, 1},
-    {"part", {"which", "of", "", "", ""}, 2},
-    {"week_of", {"n", "of", "", "", ""}, 2},
-    {"day", {"rel", "", "", "", ""}, 1},
-    {"overnight", {"", "", "", "", ""}, 0},
-    {"weekday", {"w", "mode", "", "", ""}, 1},
-    {"weekday_range", {"w1", "w2", "", "", ""}, 2},
-    {"week", {"rel", "", "", "", ""}, 1},
-    {"month", {"rel", "", "", "", ""}, 1},
-    {"year", {"rel", "", "", "", ""}, 1},
-    {"earlier", {"unit", "", "", "", ""}, 1},
-    {"later", {"unit", "", "", "", ""}, 1},
-    {"ago", {"n", "unit", "", "", ""}, 2},
-    {"ahead", {"n", "unit", "", "", ""}, 2},
-    {"past", {"n", "unit", "", "", ""}, 2},
-    {"next", {"n", "unit", "", "", ""}, 2},
-    {"recent", {"unit", "", "", "", ""}, 1},
-    {"coming", {"unit", "", "", "", ""}, 1},
-    {"lasting", {"n", "unit", "", "", ""}, 2},
-    {"range", {"d1", "d2", "m1", "m2", "y"}, 2},
-    {"since", {"from", "", "", "", ""}, 1},
-    {"until", {"to", "", "", "", ""}, 1},
-    {"by", {"to", "", "", "", ""}, 1},
-    {"season", {"s", "rel", "y", "", ""}, 1},
-    {"anchor", {"n", "unit", "", "", ""}, 2},
-    {"weekend", {"rel", "", "", "", ""}, 0},
-    {"between", {"from", "to", "", "", ""}, 2},
+    {"date", {"y", "m", "d", "yrel", "mrel"}, 0}, {"numeric", {"a", "b", "y", "", ""}, 2},
+    {"decade", {"y", "", "", "", ""}, 1},         {"quarter", {"q", "y", "", "", ""}, 1},
+    {"part", {"which", "of", "", "", ""}, 2},     {"week_of", {"n", "of", "", "", ""}, 2},
+    {"day", {"rel", "", "", "", ""}, 1},          {"overnight", {"", "", "", "", ""}, 0},
+    {"weekday", {"w", "mode", "", "", ""}, 1},    {"weekday_range", {"w1", "w2", "", "", ""}, 2},
+    {"week", {"rel", "", "", "", ""}, 1},         {"month", {"rel", "", "", "", ""}, 1},
+    {"year", {"rel", "", "", "", ""}, 1},         {"earlier", {"unit", "", "", "", ""}, 1},
+    {"later", {"unit", "", "", "", ""}, 1},       {"ago", {"n", "unit", "", "", ""}, 2},
+    {"ahead", {"n", "unit", "", "", ""}, 2},      {"past", {"n", "unit", "", "", ""}, 2},
+    {"next", {"n", "unit", "", "", ""}, 2},       {"recent", {"unit", "", "", "", ""}, 1},
+    {"coming", {"unit", "", "", "", ""}, 1},      {"lasting", {"n", "unit", "", "", ""}, 2},
+    {"range", {"d1", "d2", "m1", "m2", "y"}, 2},  {"since", {"from", "", "", "", ""}, 1},
+    {"until", {"to", "", "", "", ""}, 1},         {"by", {"to", "", "", "", ""}, 1},
+    {"season", {"s", "rel", "y", "", ""}, 1},     {"anchor", {"n", "unit", "", "", ""}, 2},
+    {"weekend", {"rel", "", "", "", ""}, 0},      {"between", {"from", "to", "", "", ""}, 2},
     {"period", {"unit", "rel", "", "", ""}, 1},
 }};
 
@@ -379,7 +376,8 @@ std::string CheckNode(const Node& n) {
   }
   for (int i = 0; i < sig->required; ++i) {
     if (!seen[static_cast<std::size_t>(i)])
-      return "'" + n.name + "' needs '" + std::string(sig->params[static_cast<std::size_t>(i)]) + "'";
+      return "'" + n.name + "' needs '" + std::string(sig->params[static_cast<std::size_t>(i)]) +
+             "'";
   }
   return {};
 }
@@ -462,7 +460,7 @@ struct Eval {
   // nearest the reference year without going more than 10 years past it.
   std::optional<int> Year(std::string_view text) {
     std::string s = LowerTrim(text);
-    if (!s.empty() && (s.front() == '\'' )) s.erase(0, 1);
+    if (!s.empty() && (s.front() == '\'')) s.erase(0, 1);
     if (s.size() >= 3 && s.compare(0, 3, "\xE2\x80\x99") == 0) s.erase(0, 3);
     if (!AllDigits(s)) return std::nullopt;
     if (s.size() == 4) return std::stoi(s);
@@ -521,7 +519,8 @@ struct Eval {
     if (f == "range")
       return Range(Text(a.Get("d1")), Text(a.Get("d2")), Text(a.Get("m1")), Text(a.Get("m2")),
                    Text(a.Get("y")));
-    if (f == "since" || f == "until" || f == "by") return Bound(f, a.Get(f == "since" ? "from" : "to"));
+    if (f == "since" || f == "until" || f == "by")
+      return Bound(f, a.Get(f == "since" ? "from" : "to"));
     if (f == "weekend") return Weekend(Text(a.Get("rel")));
     if (f == "between") return Between(a.Get("from"), a.Get("to"));
     if (f == "period") {
@@ -529,7 +528,9 @@ struct Eval {
       if (!u || (*u != Unit::kWeek && *u != Unit::kMonth && *u != Unit::kYear))
         return Fail("period() needs week, month or year, not '" + Text(a.Get("unit")) + "'");
       const std::string rel = Text(a.Get("rel"));
-      return Calendar(*u == Unit::kWeek ? "week" : *u == Unit::kMonth ? "month" : "year",
+      return Calendar(*u == Unit::kWeek    ? "week"
+                      : *u == Unit::kMonth ? "month"
+                                           : "year",
                       rel.empty() ? "this" : rel);
     }
     if (f == "season") return Season(Text(a.Get("s")), Text(a.Get("rel")), Text(a.Get("y")));
@@ -573,9 +574,12 @@ struct Eval {
       if (!p) return std::nullopt;
       const int py = YearOf(*p);
       const unsigned pm = MonthOf(*p);
-      if (*r < 0) y = *m < pm ? py : py - 1;
-      else if (*r > 0) y = *m > pm ? py : py + 1;
-      else y = py;
+      if (*r < 0)
+        y = *m < pm ? py : py - 1;
+      else if (*r > 0)
+        y = *m > pm ? py : py + 1;
+      else
+        y = py;
     }
     std::optional<unsigned> d;
     if (!ds.empty()) {
@@ -588,9 +592,12 @@ struct Eval {
         auto p = Ref();
         if (!p) return std::nullopt;
         Date cand = MakeDate(YearOf(*p), MonthOf(*p), *d);
-        if (tense == Tense::kPast && (!cand.ok() || cand > *p)) cand = AddMonths(MakeDate(YearOf(*p), MonthOf(*p), 1), -1);
-        else if (tense == Tense::kFuture && (!cand.ok() || cand < *p)) cand = AddMonths(MakeDate(YearOf(*p), MonthOf(*p), 1), 1);
-        else return DayInterval(cand);
+        if (tense == Tense::kPast && (!cand.ok() || cand > *p))
+          cand = AddMonths(MakeDate(YearOf(*p), MonthOf(*p), 1), -1);
+        else if (tense == Tense::kFuture && (!cand.ok() || cand < *p))
+          cand = AddMonths(MakeDate(YearOf(*p), MonthOf(*p), 1), 1);
+        else
+          return DayInterval(cand);
         const Date out = MakeDate(YearOf(cand), MonthOf(cand), *d);
         if (!out.ok()) return Fail("no such day: '" + ds + "'");
         return DayInterval(out);
@@ -604,7 +611,9 @@ struct Eval {
     }
     if (!d) return MonthInterval(*y, *m);
     const Date out = MakeDate(*y, *m, *d);
-    if (!out.ok()) return Fail("no such date: day " + std::to_string(*d) + " of month " + std::to_string(*m) + " in " + std::to_string(*y));
+    if (!out.ok())
+      return Fail("no such date: day " + std::to_string(*d) + " of month " + std::to_string(*m) +
+                  " in " + std::to_string(*y));
     return DayInterval(out);
   }
 
@@ -612,7 +621,8 @@ struct Eval {
                                   const std::string& ys) {
     if (!AllDigits(as) || !AllDigits(bs) || as.size() > 2 || bs.size() > 2)
       return Fail("numeric() needs two small numbers");
-    const unsigned a = static_cast<unsigned>(std::stoi(as)), b = static_cast<unsigned>(std::stoi(bs));
+    const unsigned a = static_cast<unsigned>(std::stoi(as)),
+                   b = static_cast<unsigned>(std::stoi(bs));
     std::optional<int> y;
     if (!ys.empty()) {
       y = Year(ys);
@@ -746,10 +756,14 @@ struct Eval {
     // "coming" = the first one ahead; "last" / "next" = that day in the
     // previous / next Monday-Sunday week (AP style: a day of the current week
     // is named bare), the nearest one kept in `alternative`.
-    if (ContainsWord(mode, "past")) mode = "recent";
-    else if (ContainsWord(mode, "coming")) mode = "upcoming";
-    else if (ContainsWord(mode, "last") || ContainsWord(mode, "previous")) mode = "last";
-    else if (ContainsWord(mode, "next")) mode = "next";
+    if (ContainsWord(mode, "past"))
+      mode = "recent";
+    else if (ContainsWord(mode, "coming"))
+      mode = "upcoming";
+    else if (ContainsWord(mode, "last") || ContainsWord(mode, "previous"))
+      mode = "last";
+    else if (ContainsWord(mode, "next"))
+      mode = "next";
     const int pi = IsoIndex(WeekdayOf(*p)), wi = IsoIndex(*w);
     const Date monday = MondayOf(*p);
     if (mode.empty() || mode == "bare" || mode == "on") {
@@ -807,10 +821,14 @@ struct Eval {
 
   std::optional<Interval> UnitInterval(Unit u, const Date& p) {
     switch (u) {
-      case Unit::kWeek: return WeekInterval(p);
-      case Unit::kMonth: return MonthInterval(YearOf(p), MonthOf(p));
-      case Unit::kYear: return YearInterval(YearOf(p));
-      default: return std::nullopt;
+      case Unit::kWeek:
+        return WeekInterval(p);
+      case Unit::kMonth:
+        return MonthInterval(YearOf(p), MonthOf(p));
+      case Unit::kYear:
+        return YearInterval(YearOf(p));
+      default:
+        return std::nullopt;
     }
   }
 
@@ -832,13 +850,20 @@ struct Eval {
   // Moves `d` by n units (hours round up to whole days).
   static Date Move(const Date& d, int n, Unit u) {
     switch (u) {
-      case Unit::kHour: return AddDays(d, n >= 0 ? (n + 23) / 24 : -((-n + 23) / 24));
-      case Unit::kDay: return AddDays(d, n);
-      case Unit::kWeek: return AddDays(d, 7 * n);
-      case Unit::kFortnight: return AddDays(d, 14 * n);
-      case Unit::kMonth: return AddMonths(d, n);
-      case Unit::kYear: return AddMonths(d, 12 * n);
-      case Unit::kDecade: return AddMonths(d, 120 * n);
+      case Unit::kHour:
+        return AddDays(d, n >= 0 ? (n + 23) / 24 : -((-n + 23) / 24));
+      case Unit::kDay:
+        return AddDays(d, n);
+      case Unit::kWeek:
+        return AddDays(d, 7 * n);
+      case Unit::kFortnight:
+        return AddDays(d, 14 * n);
+      case Unit::kMonth:
+        return AddMonths(d, n);
+      case Unit::kYear:
+        return AddMonths(d, 12 * n);
+      case Unit::kDecade:
+        return AddMonths(d, 120 * n);
     }
     return d;
   }
@@ -884,12 +909,21 @@ struct Eval {
     Interval iv;
     switch (u) {
       case Unit::kHour:
-      case Unit::kDay: return DayInterval(d);
+      case Unit::kDay:
+        return DayInterval(d);
       case Unit::kWeek:
-      case Unit::kFortnight: iv = WeekInterval(d); break;
-      case Unit::kMonth: iv = MonthInterval(YearOf(d), MonthOf(d)); break;
-      case Unit::kYear: iv = YearInterval(YearOf(d)); break;
-      case Unit::kDecade: iv = YearInterval(YearOf(d)); break;
+      case Unit::kFortnight:
+        iv = WeekInterval(d);
+        break;
+      case Unit::kMonth:
+        iv = MonthInterval(YearOf(d), MonthOf(d));
+        break;
+      case Unit::kYear:
+        iv = YearInterval(YearOf(d));
+        break;
+      case Unit::kDecade:
+        iv = YearInterval(YearOf(d));
+        break;
     }
     iv.alternative = FormatIsoDate(d);
     return iv;
@@ -928,13 +962,26 @@ struct Eval {
     int n = 1;
     Unit step = *u;
     switch (*u) {
-      case Unit::kHour: n = 24; break;
-      case Unit::kDay: n = 7; break;
+      case Unit::kHour:
+        n = 24;
+        break;
+      case Unit::kDay:
+        n = 7;
+        break;
       case Unit::kWeek:
-      case Unit::kFortnight: n = 4; step = Unit::kWeek; break;
-      case Unit::kMonth: n = 6; break;
-      case Unit::kYear: n = 5; break;
-      case Unit::kDecade: n = 2; break;
+      case Unit::kFortnight:
+        n = 4;
+        step = Unit::kWeek;
+        break;
+      case Unit::kMonth:
+        n = 6;
+        break;
+      case Unit::kYear:
+        n = 5;
+        break;
+      case Unit::kDecade:
+        n = 2;
+        break;
     }
     if (coming) return Span(AddDays(*p, 1), Move(*p, n, step));
     return Span(Move(*p, -n, step), *p);
@@ -1049,8 +1096,10 @@ struct Eval {
     Interval cur = occurrence(py);
     if (*cur.start > *p) {
       Interval prev = occurrence(py - 1);
-      if (*prev.end >= *p) cur = prev;  // winter: Dec of last year into this spring
-      else if (rel == 0 && tense == Tense::kPast) cur = prev;
+      if (*prev.end >= *p)
+        cur = prev;  // winter: Dec of last year into this spring
+      else if (rel == 0 && tense == Tense::kPast)
+        cur = prev;
     } else if (*cur.end < *p && rel == 0 && tense == Tense::kFuture) {
       cur = occurrence(py + 1);
     }
@@ -1082,8 +1131,8 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
   phrase_end = std::min(std::max(phrase_end, phrase_begin), lower.size());
   // A past reporting verb right before the phrase dates the report, not the plan.
   static constexpr std::array<std::string_view, 12> kReport = {
-      "said", "announced", "told", "reported", "confirmed", "claimed",
-      "added", "warned", "stated", "revealed", "wrote", "tweeted"};
+      "said",  "announced", "told",   "reported", "confirmed", "claimed",
+      "added", "warned",    "stated", "revealed", "wrote",     "tweeted"};
   const std::string_view before = std::string_view(lower).substr(0, phrase_begin);
   const std::string_view tail = Trim(before);
   for (auto v : kReport) {
@@ -1092,10 +1141,9 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
       return Tense::kPast;
   }
   static constexpr std::array<std::string_view, 16> kFuture = {
-      "will",        "won't",      "shall",       "is expected to", "are expected to",
-      "plans to",    "plan to",    "planning to", "is due to",      "are due to",
-      "is set to",   "are set to", "going to",    "scheduled",      "next",
-      "intends to"};
+      "will",     "won't",       "shall",     "is expected to", "are expected to", "plans to",
+      "plan to",  "planning to", "is due to", "are due to",     "is set to",       "are set to",
+      "going to", "scheduled",   "next",      "intends to"};
   // Only the phrase's own clause: outside the phrase itself.
   std::string outside = lower.substr(0, phrase_begin) + " " + lower.substr(phrase_end);
   for (auto cue : kFuture) {
@@ -1190,7 +1238,8 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
     TimeCaptures caps;
     caps.reserve(m->captures.size());
     for (const auto& c : m->captures) {
-      caps.emplace_back(c.name, c.set() ? text.substr(c.begin, c.end - c.begin) : std::string_view());
+      caps.emplace_back(c.name,
+                        c.set() ? text.substr(c.begin, c.end - c.begin) : std::string_view());
     }
     const Tense tense = TenseAt(sent, m->begin - sentence.begin, m->end - sentence.begin);
     const bool duration = m->rule->value.rfind("lasting", 0) == 0;

@@ -1,7 +1,8 @@
 #include "eventline/diagnostics.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <numeric>
 
 namespace eventline {

@@ -22,14 +22,15 @@ enum class PubDateSource {
   kText,      // a date line or wire dateline near the top of the text
   kFileName,  // a date in the file name
 };
-[[nodiscard]] std::string_view ToString(PubDateSource s);  // "none", "field", "flag", "text", "filename"
+[[nodiscard]] std::string_view ToString(
+    PubDateSource s);  // "none", "field", "flag", "text", "filename"
 
 struct Document {
   std::string doc_id;  // JSONL id, else the path as given ("-" for stdin)
   std::string file;    // input path; for JSONL "path:line"
   std::string text;
-  std::string title;   // JSONL title, optional
-  std::string url;     // JSONL url, optional
+  std::string title;  // JSONL title, optional
+  std::string url;    // JSONL url, optional
   std::optional<Date> pub_date;
   PubDateSource pub_date_source = PubDateSource::kNone;
   // `text` has invalid UTF-8 sequences. They are kept as read (offsets stay

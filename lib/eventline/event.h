@@ -43,14 +43,35 @@ struct EventRow {
 };
 
 // Column names in contract order.
-inline constexpr std::array<std::string_view, 30> kEventColumns = {
-    "event_id",       "doc_id",      "pub_date",         "date_start",
-    "date_end",       "date_precision", "date_text",     "date_source",
-    "event_type",     "acled_event_type", "acled_sub_event_type", "cameo",
-    "plover",         "actor",       "target",           "location",
-    "country",        "latitude",    "longitude",        "quantity",
-    "fatalities",     "injured",     "modality",         "source",
-    "sentence_index", "byte_start",  "byte_end",         "sentence",
-    "rule",           "file"};
+inline constexpr std::array<std::string_view, 30> kEventColumns = {"event_id",
+                                                                   "doc_id",
+                                                                   "pub_date",
+                                                                   "date_start",
+                                                                   "date_end",
+                                                                   "date_precision",
+                                                                   "date_text",
+                                                                   "date_source",
+                                                                   "event_type",
+                                                                   "acled_event_type",
+                                                                   "acled_sub_event_type",
+                                                                   "cameo",
+                                                                   "plover",
+                                                                   "actor",
+                                                                   "target",
+                                                                   "location",
+                                                                   "country",
+                                                                   "latitude",
+                                                                   "longitude",
+                                                                   "quantity",
+                                                                   "fatalities",
+                                                                   "injured",
+                                                                   "modality",
+                                                                   "source",
+                                                                   "sentence_index",
+                                                                   "byte_start",
+                                                                   "byte_end",
+                                                                   "sentence",
+                                                                   "rule",
+                                                                   "file"};
 
 }  // namespace eventline

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 #include <simdjson.h>
-#include <xxhash.h>
 #include <sys/stat.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -330,16 +330,16 @@ struct InputReader::Impl {
     } else {
       simdjson::dom::element id_el;
       int64_t id_num = 0;
-      if (obj["id"].get(id_el) == simdjson::SUCCESS && id_el.get_int64().get(id_num) ==
-                                                           simdjson::SUCCESS) {
+      if (obj["id"].get(id_el) == simdjson::SUCCESS &&
+          id_el.get_int64().get(id_num) == simdjson::SUCCESS) {
         doc.doc_id = std::to_string(id_num);
       } else {
         // No id: derive one from the content, so a record keeps its id in
         // every shard of a parallel or cluster run (docs/scale.md).
         const auto url = StringField(obj, "url");
         const std::string_view basis = url && !url->empty() ? *url : std::string_view(doc.text);
-        doc.doc_id = fmt::format("xxh-{:016x}", static_cast<unsigned long long>(
-                                                    XXH64(basis.data(), basis.size(), 0)));
+        doc.doc_id = fmt::format(
+            "xxh-{:016x}", static_cast<unsigned long long>(XXH64(basis.data(), basis.size(), 0)));
       }
     }
     if (auto v = StringField(obj, "title")) doc.title.assign(*v);
@@ -351,8 +351,8 @@ struct InputReader::Impl {
         doc.pub_date = d;
         break;
       }
-      sink.Warning(at, "unrecognised date '" + std::string(*v) + "' in field '" +
-                           std::string(key) + "'");
+      sink.Warning(
+          at, "unrecognised date '" + std::string(*v) + "' in field '" + std::string(key) + "'");
     }
     Finish(doc, at, /*text_file=*/false);
     return true;
@@ -392,8 +392,7 @@ struct InputReader::Impl {
   simdjson::dom::parser parser;
 };
 
-InputReader::InputReader(std::vector<std::string> paths, InputOptions options,
-                         DiagnosticSink& sink)
+InputReader::InputReader(std::vector<std::string> paths, InputOptions options, DiagnosticSink& sink)
     : impl_(std::make_unique<Impl>(std::move(paths), options, sink)) {}
 
 InputReader::~InputReader() = default;

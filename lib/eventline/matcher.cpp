@@ -119,7 +119,7 @@ std::string LeadingFlags(std::string_view p) {
 
 struct CompiledRule {
   const Rule* rule = nullptr;
-  std::size_t order = 0;  // position in the RuleSet
+  std::size_t order = 0;          // position in the RuleSet
   std::shared_ptr<const RE2> re;  // shared with the Rule when the loader compiled it
   std::vector<std::shared_ptr<const RE2>> unless;
   int groups = 0;                  // NumberOfCapturingGroups()
@@ -143,11 +143,12 @@ std::shared_ptr<const RE2> Reuse(const std::shared_ptr<const RE2>& compiled,
   if (!compiled || !compiled->ok() || compiled->pattern() != pattern) return nullptr;
   const RE2::Options& o = compiled->options();
   if (o.encoding() != options.encoding() || o.max_mem() != options.max_mem() ||
-      o.case_sensitive() != options.case_sensitive() || o.posix_syntax() != options.posix_syntax() ||
-      o.longest_match() != options.longest_match() || o.literal() != options.literal() ||
-      o.never_nl() != options.never_nl() || o.dot_nl() != options.dot_nl() ||
-      o.never_capture() != options.never_capture() || o.perl_classes() != options.perl_classes() ||
-      o.word_boundary() != options.word_boundary() || o.one_line() != options.one_line()) {
+      o.case_sensitive() != options.case_sensitive() ||
+      o.posix_syntax() != options.posix_syntax() || o.longest_match() != options.longest_match() ||
+      o.literal() != options.literal() || o.never_nl() != options.never_nl() ||
+      o.dot_nl() != options.dot_nl() || o.never_capture() != options.never_capture() ||
+      o.perl_classes() != options.perl_classes() || o.word_boundary() != options.word_boundary() ||
+      o.one_line() != options.one_line()) {
     return nullptr;
   }
   return compiled;
@@ -170,7 +171,8 @@ std::string TriggerPattern(std::string_view pattern) {
     // The trigger must take part in every match: no optional group and no
     // alternation on the way up to the top level.
     if (s.top_alternation) return std::string(pattern);
-    for (int at = static_cast<int>(gi); at >= 0; at = s.groups[static_cast<std::size_t>(at)].parent) {
+    for (int at = static_cast<int>(gi); at >= 0;
+         at = s.groups[static_cast<std::size_t>(at)].parent) {
       const Group& a = s.groups[static_cast<std::size_t>(at)];
       if (a.optional || (at != static_cast<int>(gi) && a.alternation)) {
         return std::string(pattern);
@@ -219,8 +221,7 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
               fmt::format("pattern of rule '{}' is too large: its program exceeds the {} MB budget",
                           r.id, kPatternMaxMem >> 20));
       } else {
-        error(r, "E011",
-              fmt::format("bad regular expression in rule '{}': {}", r.id, re->error()));
+        error(r, "E011", fmt::format("bad regular expression in rule '{}': {}", r.id, re->error()));
       }
       continue;
     }

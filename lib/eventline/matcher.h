@@ -19,7 +19,8 @@
 namespace eventline {
 
 struct Capture {
-  std::string_view name;  // capture group name (points into the compiled rule; lives as long as the Matcher)
+  std::string_view
+      name;  // capture group name (points into the compiled rule; lives as long as the Matcher)
   std::size_t begin = 0, end = 0;  // absolute byte offsets; begin == end for an unset group
   [[nodiscard]] bool set() const { return end > begin; }
 };

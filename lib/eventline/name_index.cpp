@@ -63,11 +63,23 @@ void AppendNormalised(std::uint32_t c, std::string_view raw, std::string& out) {
     return;
   }
   switch (c) {
-    case 0xDF: out += "ss"; return;
-    case 0xC6: case 0xE6: out += "ae"; return;
-    case 0x152: case 0x153: out += "oe"; return;
-    case 0xDE: case 0xFE: out += "th"; return;
-    default: break;
+    case 0xDF:
+      out += "ss";
+      return;
+    case 0xC6:
+    case 0xE6:
+      out += "ae";
+      return;
+    case 0x152:
+    case 0x153:
+      out += "oe";
+      return;
+    case 0xDE:
+    case 0xFE:
+      out += "th";
+      return;
+    default:
+      break;
   }
   if (c >= 0xC0 && c < 0x180 && kFold[c - 0xC0] != '.') {
     const char f = kFold[c - 0xC0];

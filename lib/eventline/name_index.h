@@ -50,8 +50,8 @@ class NameIndex {
 
   // Adds `name` -> `id`. Capitalised words of `name` must be capitalised in
   // mixed-case text, and a short all-caps word in mixed-case text ("UN")
-  // matches only a spelling written in capitals. Returns false (and adds nothing) when `name` has no
-  // tokens or more than kMaxTokens.
+  // matches only a spelling written in capitals. Returns false (and adds nothing) when `name` has
+  // no tokens or more than kMaxTokens.
   bool Add(std::string_view name, std::uint32_t id);
   // A name that never matches on its own (it may still start a longer one).
   void AddStopword(std::string_view name);
@@ -75,12 +75,11 @@ class NameIndex {
     std::vector<std::uint32_t> ids;
     std::uint32_t cap_mask = 0;   // bit i: token i must be capitalised (AND over spellings)
     std::uint32_t caps_mask = 0;  // bit i: token i is all caps in some spelling ("UK")
-    bool full = false;           // a whole name ends here
-    bool prefix = false;         // some longer name continues
-    bool stop = false;           // a stopword: not a match by itself
+    bool full = false;            // a whole name ends here
+    bool prefix = false;          // some longer name continues
+    bool stop = false;            // a stopword: not a match by itself
   };
-  Node* Insert(std::string_view name, std::uint32_t* cap_mask, std::uint32_t* caps_mask,
-               bool* ok);
+  Node* Insert(std::string_view name, std::uint32_t* cap_mask, std::uint32_t* caps_mask, bool* ok);
   const Node* Get(std::uint64_t key) const;
   std::unordered_map<std::uint64_t, Node> nodes_;
 };

@@ -17,10 +17,10 @@ struct Word {
 };
 
 constexpr std::array<Word, 20> kUnits = {{
-    {"zero", 0},      {"one", 1},        {"two", 2},       {"three", 3},      {"four", 4},
-    {"five", 5},      {"six", 6},        {"seven", 7},     {"eight", 8},      {"nine", 9},
-    {"ten", 10},      {"eleven", 11},    {"twelve", 12},   {"thirteen", 13},  {"fourteen", 14},
-    {"fifteen", 15},  {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
+    {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
+    {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+    {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
 }};
 constexpr std::array<Word, 8> kTens = {{
     {"twenty", 20},
@@ -33,11 +33,11 @@ constexpr std::array<Word, 8> kTens = {{
     {"ninety", 90},
 }};
 constexpr std::array<Word, 20> kOrdinalUnits = {{
-    {"zeroth", 0},       {"first", 1},         {"second", 2},       {"third", 3},
-    {"fourth", 4},       {"fifth", 5},         {"sixth", 6},        {"seventh", 7},
-    {"eighth", 8},       {"ninth", 9},         {"tenth", 10},       {"eleventh", 11},
-    {"twelfth", 12},     {"thirteenth", 13},   {"fourteenth", 14},  {"fifteenth", 15},
-    {"sixteenth", 16},   {"seventeenth", 17},  {"eighteenth", 18},  {"nineteenth", 19},
+    {"zeroth", 0},     {"first", 1},        {"second", 2},      {"third", 3},
+    {"fourth", 4},     {"fifth", 5},        {"sixth", 6},       {"seventh", 7},
+    {"eighth", 8},     {"ninth", 9},        {"tenth", 10},      {"eleventh", 11},
+    {"twelfth", 12},   {"thirteenth", 13},  {"fourteenth", 14}, {"fifteenth", 15},
+    {"sixteenth", 16}, {"seventeenth", 17}, {"eighteenth", 18}, {"nineteenth", 19},
 }};
 constexpr std::array<Word, 8> kOrdinalTens = {{
     {"twentieth", 20},
@@ -244,8 +244,7 @@ std::optional<std::int64_t> ParseWords(const std::vector<std::string>& t) {
       const bool ok = teen ? (last == Last::kNone || last == Last::kHundred ||
                               last == Last::kScale || last == Last::kAnd)
                            : (last == Last::kNone || last == Last::kTensWord ||
-                              last == Last::kHundred || last == Last::kScale ||
-                              last == Last::kAnd);
+                              last == Last::kHundred || last == Last::kScale || last == Last::kAnd);
       if (!ok) return std::nullopt;
       if (*u == 0 && t.size() != 1) return std::nullopt;
       current += *u;
@@ -275,7 +274,8 @@ std::optional<std::int64_t> ParseNumber(std::string_view text) {
   // Thin groups: "10 000" (a digit group followed by groups of exactly three).
   if (t.size() >= 2 && AllDigits(t[0]) && t[0].size() <= 3) {
     bool groups = true;
-    for (std::size_t i = 1; i < t.size(); ++i) groups = groups && AllDigits(t[i]) && t[i].size() == 3;
+    for (std::size_t i = 1; i < t.size(); ++i)
+      groups = groups && AllDigits(t[i]) && t[i].size() == 3;
     if (groups) {
       std::string joined;
       for (const auto& g : t) joined += g;

@@ -18,32 +18,34 @@ namespace eventline {
 namespace {
 
 constexpr std::array<std::string_view, 17> kKinds = {
-    "country", "region",  "department", "territory", "capital", "city",     "sea",   "river",
-    "lake",    "island",  "airbase",    "bridge",    "dam",     "port",     "plant", "landmark",
-    "base"};
+    "country", "region", "department", "territory", "capital", "city",
+    "sea",     "river",  "lake",       "island",    "airbase", "bridge",
+    "dam",     "port",   "plant",      "landmark",  "base"};
 
 // Capitalised words that may stand right before a place without making it
 // part of a longer proper name ("Eastern Ukraine", "In Kyiv").
 constexpr std::array<std::string_view, 40> kPrefixOk = {
-    "in",       "at",       "on",       "of",       "from",    "to",       "near",     "over",
-    "the",      "a",        "for",      "by",       "and",     "or",       "but",      "with",
-    "into",     "towards",  "across",   "around",   "outside", "inside",   "northern", "southern",
-    "eastern",  "western",  "central",  "northeastern", "northwestern", "southeastern",
-    "southwestern", "occupied", "greater", "upper", "lower", "after", "while", "as",
-    "since",    "like"};
+    "in",           "at",       "on",           "of",           "from",
+    "to",           "near",     "over",         "the",          "a",
+    "for",          "by",       "and",          "or",           "but",
+    "with",         "into",     "towards",      "across",       "around",
+    "outside",      "inside",   "northern",     "southern",     "eastern",
+    "western",      "central",  "northeastern", "northwestern", "southeastern",
+    "southwestern", "occupied", "greater",      "upper",        "lower",
+    "after",        "while",    "as",           "since",        "like"};
 
 // Words after a place that make it part of an organisation's name.
 constexpr std::array<std::string_view, 10> kSuffixBad = {
-    "post", "times", "independent", "herald", "journal", "tribune", "gazette", "university",
-    "dynamo", "telegraph"};
+    "post",    "times",   "independent", "herald", "journal",
+    "tribune", "gazette", "university",  "dynamo", "telegraph"};
 
 constexpr std::array<std::string_view, 14> kLocatives = {
-    "in", "at", "near", "on", "over", "outside", "around", "across", "inside", "into",
-    "towards", "toward", "off", "to"};
+    "in",     "at",     "near", "on",      "over",   "outside", "around",
+    "across", "inside", "into", "towards", "toward", "off",     "to"};
 
 constexpr std::array<std::string_view, 18> kClauseWords = {
-    "while", "but",  "whereas", "although", "though",   "which",   "who",  "when",  "after",
-    "before", "said", "says",   "say",      "reported", "claimed", "told", "added", "according"};
+    "while",  "but",  "whereas", "although", "though",   "which",   "who",  "when",  "after",
+    "before", "said", "says",    "say",      "reported", "claimed", "told", "added", "according"};
 
 std::uint64_t WordHash(std::string_view w) {
   const std::vector<NameToken> t = TokenizeNames(w, 0, w.size());
@@ -135,13 +137,24 @@ std::vector<std::string> WordsBefore(std::string_view text, std::size_t pos, int
 
 // Words that may stand between a locative preposition and the place:
 // "in the besieged port city of Mariupol".
-constexpr std::array<std::string_view, 36> kLocativeFill = {
-    "the",      "a",         "an",        "city",      "town",      "village",  "region",
-    "port",     "capital",   "of",        "outskirts", "centre",    "center",   "south",
-    "north",    "east",      "west",      "southern",  "northern",  "eastern",  "western",
-    "central",  "occupied",  "frontline", "besieged",  "key",       "strategic", "nearby",
-    "embattled", "small",    "southeastern", "northeastern", "southwestern", "northwestern",
-    "province", "area"};
+constexpr std::array<std::string_view, 36> kLocativeFill = {"the",          "a",
+                                                            "an",           "city",
+                                                            "town",         "village",
+                                                            "region",       "port",
+                                                            "capital",      "of",
+                                                            "outskirts",    "centre",
+                                                            "center",       "south",
+                                                            "north",        "east",
+                                                            "west",         "southern",
+                                                            "northern",     "eastern",
+                                                            "western",      "central",
+                                                            "occupied",     "frontline",
+                                                            "besieged",     "key",
+                                                            "strategic",    "nearby",
+                                                            "embattled",    "small",
+                                                            "southeastern", "northeastern",
+                                                            "southwestern", "northwestern",
+                                                            "province",     "area"};
 
 // True when a locative preposition governs a place starting after `words`
 // (nearest first, as written).
@@ -149,7 +162,8 @@ bool Governed(const std::vector<std::string>& words) {
   for (const std::string& w : words) {
     const std::string l = Lower(w);
     if (std::find(kLocatives.begin(), kLocatives.end(), l) != kLocatives.end()) return true;
-    const bool fill = std::find(kLocativeFill.begin(), kLocativeFill.end(), l) != kLocativeFill.end();
+    const bool fill =
+        std::find(kLocativeFill.begin(), kLocativeFill.end(), l) != kLocativeFill.end();
     const bool adjective = l.find('-') != std::string::npos || (w[0] >= 'A' && w[0] <= 'Z');
     if (!fill && !adjective) return false;
   }
@@ -192,8 +206,7 @@ void Gazetteer::Impl::ParseStopwords(std::string_view text) {
   }
 }
 
-void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text,
-                               DiagnosticSink& sink) {
+void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text, DiagnosticSink& sink) {
   std::size_t line_start = 0;
   int line_no = 0;
   while (line_start < text.size()) {
@@ -219,8 +232,11 @@ void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text,
       sink.Report(std::move(d));
     };
     if (f.size() != 8) {
-      error(0, "expected 8 tab-separated fields (name, alt_names, country, lat, lon, population, "
-               "kind, source), found " + std::to_string(f.size()), "E060");
+      error(0,
+            "expected 8 tab-separated fields (name, alt_names, country, lat, lon, population, "
+            "kind, source), found " +
+                std::to_string(f.size()),
+            "E060");
       continue;
     }
     const std::string_view name = Trim(f[0]);
@@ -231,8 +247,10 @@ void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text,
     const std::string_view country = Trim(f[2]);
     if (!country.empty() && (country.size() != 2 || country[0] < 'A' || country[0] > 'Z' ||
                              country[1] < 'A' || country[1] > 'Z')) {
-      error(2, "bad country code '" + std::string(country) +
-                   "'; expected ISO 3166-1 alpha-2 such as 'UA'", "E062");
+      error(2,
+            "bad country code '" + std::string(country) +
+                "'; expected ISO 3166-1 alpha-2 such as 'UA'",
+            "E062");
       continue;
     }
     const std::string_view kind = Trim(f[6]);
@@ -265,8 +283,12 @@ void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text,
       continue;
     }
     if (lat_s.empty() && lon_s.empty()) {
-      AliasLine a{std::string(name), std::string(country), std::string(kind), alts,
-                  SourceLocation{std::string(file), line_no, 1}, std::string(line)};
+      AliasLine a{std::string(name),
+                  std::string(country),
+                  std::string(kind),
+                  alts,
+                  SourceLocation{std::string(file), line_no, 1},
+                  std::string(line)};
       aliases.push_back(std::move(a));
       continue;
     }
@@ -285,8 +307,7 @@ void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text,
     if (!pop_s.empty()) {
       auto [p, ec] = std::from_chars(pop_s.data(), pop_s.data() + pop_s.size(), pop);
       if (ec != std::errc() || p != pop_s.data() + pop_s.size() || pop < 0) {
-        error(5, "bad population '" + std::string(pop_s) + "'; expected a whole number",
-              "E064");
+        error(5, "bad population '" + std::string(pop_s) + "'; expected a whole number", "E064");
         continue;
       }
     }
@@ -333,8 +354,7 @@ void Gazetteer::Impl::Finish(DiagnosticSink& sink) {
         if (it == by_name.end()) continue;
         for (std::size_t k : it->second) {
           if (places[k]->country != a.country) continue;
-          if (best == places.size() || places[k]->population > places[best]->population)
-            best = k;
+          if (best == places.size() || places[k]->population > places[best]->population) best = k;
         }
       }
       if (best == places.size()) {
@@ -447,10 +467,10 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
         const bool initial = q == begin || text[q - 1] == '.' || text[q - 1] == '\n' ||
                              text[q - 1] == '"' || text[q - 1] == '!' || text[q - 1] == '?' ||
                              static_cast<unsigned char>(text[q - 1]) >= 0x80;
-        const bool hyphen_joined = text.substr(prev.end, tokens[h.first].begin - prev.end)
-                                       .find('-') != std::string_view::npos;
-        if (prev.capitalised && !initial && !hyphen_joined &&
-            !impl_->prefix_ok.count(prev.hash))
+        const bool hyphen_joined =
+            text.substr(prev.end, tokens[h.first].begin - prev.end).find('-') !=
+            std::string_view::npos;
+        if (prev.capitalised && !initial && !hyphen_joined && !impl_->prefix_ok.count(prev.hash))
           continue;
       }
       // "Vladimir Putin", "Kyiv Independent": a capitalised word right after
@@ -458,8 +478,8 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
       if (h.last + 1 < tokens.size() && !tokens[h.last + 1].hard_gap_before &&
           tokens[h.last + 1].capitalised) {
         const NameToken& next = tokens[h.last + 1];
-        const bool one_space = next.begin == tokens[h.last].end + 1 &&
-                               text[tokens[h.last].end] == ' ';
+        const bool one_space =
+            next.begin == tokens[h.last].end + 1 && text[tokens[h.last].end] == ' ';
         if (impl_->suffix_bad.count(next.hash) ||
             (one_space && group.front()->kind != "country" && !impl_->prefix_ok.count(next.hash)))
           continue;
@@ -557,7 +577,8 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
       if (best == nullptr || distance(m) < distance(*best)) best = &m;
     }
     if (best != nullptr)
-      return take(*best, pass == 2 ? PlaceChoice::Reason::kNearest : PlaceChoice::Reason::kLocative);
+      return take(*best,
+                  pass == 2 ? PlaceChoice::Reason::kNearest : PlaceChoice::Reason::kLocative);
   }
   return choice;
 }

@@ -105,10 +105,11 @@ class Gazetteer {
   //     the trigger, in the trigger's clause, nearest to the trigger;
   //  3. the same anywhere in the sentence; 4. the nearest mention.
   // Ambiguous names resolve with `hint` (see Resolve).
-  [[nodiscard]] PlaceChoice ChoosePlace(
-      std::string_view text, std::span<const PlaceMention> mentions, std::size_t trigger_begin,
-      std::size_t trigger_end, std::optional<std::pair<std::size_t, std::size_t>> location,
-      const CountryCounts& hint) const;
+  [[nodiscard]] PlaceChoice ChoosePlace(std::string_view text,
+                                        std::span<const PlaceMention> mentions,
+                                        std::size_t trigger_begin, std::size_t trigger_end,
+                                        std::optional<std::pair<std::size_t, std::size_t>> location,
+                                        const CountryCounts& hint) const;
 
   // Places whose name or alternate name normalises like `name`, likeliest
   // first; empty when unknown.

@@ -50,8 +50,8 @@ std::string Join(std::initializer_list<std::string_view> parts) {
 
 struct Patterns {
   // Date lines: prefix, weekday, date, tail. Captures: kind, then the date parts.
-  RE2 dmy{Join({"^", kPrefix, kTimeBefore, kWeekday,
-                "(\\d{1,2})(?i:st|nd|rd|th)?\\s+", kMonth, ",?\\s+(\\d{4})\\b(.*)$"}),
+  RE2 dmy{Join({"^", kPrefix, kTimeBefore, kWeekday, "(\\d{1,2})(?i:st|nd|rd|th)?\\s+", kMonth,
+                ",?\\s+(\\d{4})\\b(.*)$"}),
           Opts()};
   RE2 mdy{Join({"^", kPrefix, kTimeBefore, kWeekday, kMonth,
                 "\\s+(\\d{1,2})(?i:st|nd|rd|th)?,?\\s+(\\d{4})\\b(.*)$"}),
@@ -63,11 +63,12 @@ struct Patterns {
   // (AGENCY) and a dash. Captures: day, month, year (or month, day, year).
   RE2 wire_dmy{Join({kWirePlace, "(\\d{1,2})\\s+", kMonth, "\\s+(\\d{4}|\\d{2})", kWireEnd}),
                Opts()};
-  RE2 wire_mdy{Join({kWirePlace, kMonth, "\\s+(\\d{1,2}),?\\s+(\\d{4}|\\d{2})", kWireEnd}),
-               Opts()};
+  RE2 wire_mdy{Join({kWirePlace, kMonth, "\\s+(\\d{1,2}),?\\s+(\\d{4}|\\d{2})", kWireEnd}), Opts()};
   // File names.
-  RE2 file_date{"(?:^|[^0-9])((?:19|20)\\d{2})([-_.]?)(0[1-9]|1[0-2])([-_.]?)(0[1-9]|[12]\\d|3[01])(?:[^0-9]|$)",
-                Opts()};
+  RE2 file_date{
+      "(?:^|[^0-9])((?:19|20)\\d{2})([-_.]?)(0[1-9]|1[0-2])([-_.]?)(0[1-9]|[12]\\d|3[01])(?:[^0-9]|"
+      "$)",
+      Opts()};
   RE2 dir_date{"(?:^|/)((?:19|20)\\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\\d|3[01])/", Opts()};
 };
 
@@ -227,7 +228,8 @@ std::optional<Date> FindPubDateInFileName(std::string_view path) {
     // FindAndConsume also ate the trailing boundary character; that is fine
     // because a date needs a non-digit before it anyway.
   }
-  if (RE2::PartialMatch(path, p.dir_date, &y, &m, &d)) return MakeDate(ToInt(y), ToInt(m), ToInt(d));
+  if (RE2::PartialMatch(path, p.dir_date, &y, &m, &d))
+    return MakeDate(ToInt(y), ToInt(m), ToInt(d));
   return std::nullopt;
 }
 

@@ -5,8 +5,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <atomic>
 #include <array>
+#include <atomic>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -55,8 +55,8 @@ constexpr std::array<std::string_view, 2> kCueSlots = {"trigger", "source"};
 constexpr std::array<std::string_view, 4> kTimeColumns = {"date_text", "date_start", "date_end",
                                                           "date_precision"};
 constexpr std::array<std::string_view, 2> kCueColumns = {"modality", "source"};
-constexpr std::array<std::string_view, 6> kCueValues = {"claimed",  "denied",       "expected",
-                                                        "negated",  "hypothetical", "source"};
+constexpr std::array<std::string_view, 6> kCueValues = {"claimed", "denied",       "expected",
+                                                        "negated", "hypothetical", "source"};
 constexpr std::array<std::string_view, 3> kKinds = {"event", "time", "cue"};
 constexpr std::array<std::string_view, 2> kFileKeys = {"kind", "rules"};
 constexpr std::array<std::string_view, 3> kExampleKeys = {"text", "pub_date", "expect"};
@@ -295,9 +295,10 @@ class RuleFileParser {
   // Parses the file; its diagnostics reach the sink sorted by position.
   std::vector<Rule> Parse() {
     std::vector<Rule> rules = ParseFile();
-    std::stable_sort(pending_.begin(), pending_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      return std::tie(a.at.line, a.at.column) < std::tie(b.at.line, b.at.column);
-    });
+    std::stable_sort(pending_.begin(), pending_.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                       return std::tie(a.at.line, a.at.column) < std::tie(b.at.line, b.at.column);
+                     });
     for (auto& d : pending_) sink_.Report(std::move(d));
     pending_.clear();
     return rules;
@@ -643,16 +644,14 @@ class RuleFileParser {
   // reports E009, E011, E012, E013, W001 and W002. Returns false on error.
   bool CheckPattern(const Rule& rule, const YAML::Node& node, const ScalarPos& p,
                     const std::string& source, std::string& expanded, bool is_main,
-                    std::vector<std::string>* capture_names,
-                    std::shared_ptr<const RE2>* compiled) {
+                    std::vector<std::string>* capture_names, std::shared_ptr<const RE2>* compiled) {
     bool ok = true;
     for (const auto& ref : FindLexiconRefs(source)) {
       if (ref.upper) {
         if (ctx_.alternations.count(ref.name) != 0) continue;
-        Report(src_.AtValue(
-            Severity::kError, "E009", p, source, ref.offset, ref.length,
-            fmt::format("unknown lexicon '{{{}}}'{}", ref.name,
-                        Suggest(ref.name, lexicon_names_, "'{", "}'"))));
+        Report(src_.AtValue(Severity::kError, "E009", p, source, ref.offset, ref.length,
+                            fmt::format("unknown lexicon '{{{}}}'{}", ref.name,
+                                        Suggest(ref.name, lexicon_names_, "'{", "}'"))));
         ok = false;
       } else {
         std::string upper = ref.name;

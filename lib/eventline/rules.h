@@ -51,16 +51,16 @@ inline constexpr std::string_view kDefaultExampleDate = "2022-08-18";
 struct Rule {
   RuleKind kind = RuleKind::kEvent;
   std::string id;
-  SourceLocation at;             // the rule's `id`
-  std::string pattern_source;    // as written, with {LEXICON} references
-  std::string pattern;           // lexicons expanded: RE2 syntax
-  SourceLocation pattern_at;     // first character of the pattern scalar
+  SourceLocation at;                // the rule's `id`
+  std::string pattern_source;       // as written, with {LEXICON} references
+  std::string pattern;              // lexicons expanded: RE2 syntax
+  SourceLocation pattern_at;        // first character of the pattern scalar
   std::vector<std::string> unless;  // expanded veto patterns
-  bool case_sensitive = false;   // default: match case-insensitively
-  int priority = 0;              // higher wins when two rules claim one trigger
-  std::string event_type;        // kind event
-  std::string value;             // kind time: symbolic value (see docs/dates.md)
-  std::string cue;               // kind cue: claimed, denied, expected, negated, hypothetical, source
+  bool case_sensitive = false;      // default: match case-insensitively
+  int priority = 0;                 // higher wins when two rules claim one trigger
+  std::string event_type;           // kind event
+  std::string value;                // kind time: symbolic value (see docs/dates.md)
+  std::string cue;  // kind cue: claimed, denied, expected, negated, hypothetical, source
   std::map<std::string, std::string> options;  // other documented scalar fields
   std::vector<Example> examples;
   std::vector<Example> counter_examples;

@@ -20,20 +20,20 @@ constexpr std::size_t kWrapWidth = 100;
 // Words that take a full stop and do not end a sentence (compared lower-case,
 // without the dot). "No" is here only before a number, see IsAbbreviation.
 constexpr std::array<std::string_view, 53> kAbbreviations = {
-    "gen",  "lt",   "col",    "maj",  "sgt",  "capt", "cpt", "cpl",  "pte",  "pvt",   "adm",
-    "brig", "cmdr", "cdr",    "gov",  "sen",  "rep",  "pres", "dr",  "mr",   "mrs",   "ms",
-    "messrs", "prof", "rev",  "fr",   "st",   "mt",   "ft",   "jr",  "sr",   "jan",   "feb",
-    "mar",  "apr",  "jun",    "jul",  "aug",  "sep",  "sept", "oct", "nov",  "dec",   "vs",
-    "e.g",  "i.e",  "cf",     "approx", "fig", "gens", "cols", "insp", "supt"};
+    "gen",    "lt",   "col", "maj",    "sgt", "capt", "cpt",  "cpl",  "pte", "pvt", "adm",
+    "brig",   "cmdr", "cdr", "gov",    "sen", "rep",  "pres", "dr",   "mr",  "mrs", "ms",
+    "messrs", "prof", "rev", "fr",     "st",  "mt",   "ft",   "jr",   "sr",  "jan", "feb",
+    "mar",    "apr",  "jun", "jul",    "aug", "sep",  "sept", "oct",  "nov", "dec", "vs",
+    "e.g",    "i.e",  "cf",  "approx", "fig", "gens", "cols", "insp", "supt"};
 
 // Words that usually open a sentence; after "U.S." or an initial "A." they
 // tell that the full stop did end the sentence.
 constexpr std::array<std::string_view, 40> kStarters = {
-    "the",  "a",     "an",      "he",      "she",  "it",   "they",  "we",    "i",     "you",
-    "in",   "on",    "at",      "but",     "and",  "this", "that",  "these", "those", "its",
-    "his",  "her",   "their",   "there",   "after", "as",  "for",   "if",    "when",  "while",
-    "meanwhile", "however", "according", "some", "many", "officials", "police", "earlier",
-    "later", "both"};
+    "the",       "a",     "an",    "he",        "she",    "it",      "they",      "we",
+    "i",         "you",   "in",    "on",        "at",     "but",     "and",       "this",
+    "that",      "these", "those", "its",       "his",    "her",     "their",     "there",
+    "after",     "as",    "for",   "if",        "when",   "while",   "meanwhile", "however",
+    "according", "some",  "many",  "officials", "police", "earlier", "later",     "both"};
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -196,8 +196,8 @@ bool BreakEndsSentence(std::string_view text, const Line& prev, const Line& line
   const char last = a.empty() ? ' ' : a.back();
   if (last == ',' || last == '-' || last == ';' || last == '(' || last == '&') return false;
   if (end > 0 && TerminatorLengthAt(a, end - 1)) return false;  // the full stop decides
-  if (a.size() > kWrapWidth) return true;  // paragraph-per-line text
-  return a.size() < kTitleLine;            // a headline or label
+  if (a.size() > kWrapWidth) return true;                       // paragraph-per-line text
+  return a.size() < kTitleLine;                                 // a headline or label
 }
 
 struct Range {
@@ -264,8 +264,8 @@ std::vector<Sentence> SplitSentences(std::string_view text, const std::vector<Li
   Range seg{0, 0};
   const Line* prev = nullptr;
   for (const Line& line : lines) {
-    const bool blank = line.end <= line.begin ||
-                       TrimSpace(text.substr(line.begin, line.end - line.begin)).empty();
+    const bool blank =
+        line.end <= line.begin || TrimSpace(text.substr(line.begin, line.end - line.begin)).empty();
     if (!line.keep || blank) {
       if (open) SplitSegment(text, seg, out);
       open = false;

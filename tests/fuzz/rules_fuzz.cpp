@@ -47,8 +47,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const std::string sentence =
         "Armed forces shelled the town with rockets on Tuesday, officials said.";
     std::vector<eventline::Match> out;
-    for (auto kind : {eventline::RuleKind::kEvent, eventline::RuleKind::kTime,
-                      eventline::RuleKind::kCue}) {
+    for (auto kind :
+         {eventline::RuleKind::kEvent, eventline::RuleKind::kTime, eventline::RuleKind::kCue}) {
       matcher->FindAll(kind, sentence, 0, sentence.size(), out);
       matcher->FindAll(kind, text, 0, text.size(), out);
       if (text.size() > 4) matcher->FindAll(kind, text, 2, text.size() - 2, out);

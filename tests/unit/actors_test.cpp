@@ -61,8 +61,7 @@ TEST_CASE("actors: FindAll finds actors in running text", "[actors]") {
   } cases[] = {
       {"Russian jets struck the port while Ukrainian artillery answered.",
        "Russian jets=Russian forces; Ukrainian artillery=Ukrainian forces"},
-      {"Police dispersed protesters outside the ministry.",
-       "Police=police; protesters=protesters"},
+      {"Police dispersed protesters outside the ministry.", "Police=police; protesters=protesters"},
       {"FMLN REBELS ATTACKED THE SALVADORAN ARMY.",
        "FMLN REBELS=FMLN; SALVADORAN ARMY=Salvadoran armed forces"},
       {"a russian troop convoy", ""},  // capitalised words must be capitalised
@@ -96,9 +95,11 @@ TEST_CASE("actors: bad files give diagnostics", "[actors]") {
   REQUIRE(got.size() == 4);
   CHECK(got[0].rfind("test.yaml:4:5: error[E071]: an actor needs a 'name'", 0) == 0);
   CHECK(got[1].rfind("test.yaml:6:5: error[E071]: unknown actor field 'variant'; did you mean "
-                     "'variants'?", 0) == 0);
+                     "'variants'?",
+                     0) == 0);
   CHECK(got[2].rfind("test.yaml:8:16: warning[W073]: actor variant 'blue troops' already "
-                     "belongs to 'Blue army'", 0) == 0);
+                     "belongs to 'Blue army'",
+                     0) == 0);
   CHECK(got[3].rfind("test.yaml:9:1: error[E071]: unknown key 'actor'; did you mean 'actors'?",
                      0) == 0);
   CHECK(a->Normalize("Blue troops") == "Blue army");

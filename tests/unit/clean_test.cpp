@@ -17,33 +17,34 @@ std::vector<std::string> Reasons(std::string_view text) {
 TEST_CASE("clean: a scraped article loses its boilerplate and keeps its story", "[clean]") {
   // Written for this test: a made-up scraped page with a gallery.
   const std::string text =
-      "Skip to main content\n"                                          // 0
-      "Floods cut off three villages in the valley\n"                   // 1 headline
-      "\n"                                                              // 2
+      "Skip to main content\n"                         // 0
+      "Floods cut off three villages in the valley\n"  // 1 headline
+      "\n"                                             // 2
       "Rescue teams reached the upper valley on Sunday after the river burst its banks.\n"  // 3
-      "\n"                                                              // 4
-      "A flooded road near the old mill\n"                              // 5 bare caption
-      "1/3\n"                                                           // 6 counter
-      "A flooded road near the old millCredit: Valley Press\n"          // 7 credited caption
-      "Boats carry families to higher ground\n"                         // 8 bare caption
-      "2\n"                                                             // 9 counter
+      "\n"                                                                                  // 4
+      "A flooded road near the old mill\n"                                  // 5 bare caption
+      "1/3\n"                                                               // 6 counter
+      "A flooded road near the old millCredit: Valley Press\n"              // 7 credited caption
+      "Boats carry families to higher ground\n"                             // 8 bare caption
+      "2\n"                                                                 // 9 counter
       "Boats carry families to higher ground. Photograph: Jo Doe/Agency\n"  // 10
-      "\n"                                                              // 11
-      "Read more: how the dams were built\n"                            // 12
-      "Advertisement\n"                                                 // 13
-      "The mayor said the water was falling.\n"                         // 14
-      "Photograph: A. N. Other/Picture Desk\n"                          // 15
-      "\xC2\xA9 Valley Press\n"                                          // 16
-      "Sign up to our morning briefing\n"                               // 17
-      "READ MORE ABOUT THE REGION\n"                                    // 18
-      "Share\n"                                                         // 19
-      "Home | News | Weather\n"                                         // 20
-      "Last modified on Sun 2 May 2021 10.15 BST\n"                     // 21
-      "Topics";                                                         // 22
+      "\n"                                                                  // 11
+      "Read more: how the dams were built\n"                                // 12
+      "Advertisement\n"                                                     // 13
+      "The mayor said the water was falling.\n"                             // 14
+      "Photograph: A. N. Other/Picture Desk\n"                              // 15
+      "\xC2\xA9 Valley Press\n"                                             // 16
+      "Sign up to our morning briefing\n"                                   // 17
+      "READ MORE ABOUT THE REGION\n"                                        // 18
+      "Share\n"                                                             // 19
+      "Home | News | Weather\n"                                             // 20
+      "Last modified on Sun 2 May 2021 10.15 BST\n"                         // 21
+      "Topics";                                                             // 22
   const std::vector<std::string> want = {
-      "navigation", "", "", "", "", "caption", "counter", "caption", "caption", "counter",
-      "caption", "", "read-more", "advert", "", "credit", "credit", "sign-up", "read-more",
-      "navigation", "navigation", "timestamp", "navigation"};
+      "navigation", "",           "",           "",          "",          "caption",
+      "counter",    "caption",    "caption",    "counter",   "caption",   "",
+      "read-more",  "advert",     "",           "credit",    "credit",    "sign-up",
+      "read-more",  "navigation", "navigation", "timestamp", "navigation"};
   CHECK(Reasons(text) == want);
 }
 
@@ -54,7 +55,7 @@ TEST_CASE("clean: headlines and short paragraphs stay", "[clean]") {
            "Subscribers to the plan pay less",
            "12 soldiers were wounded in the attack.",
            "The image: a column of smoke over the port",  // lower-case after the colon
-           "2,500",                                        // more than a counter
+           "2,500",                                       // more than a counter
            "Updated figures show more displaced families",
            "He read more than twenty reports.",
            "Never.",

@@ -43,8 +43,8 @@ struct RunResult {
 // Runs `argv` in `cwd` with `stdin_path` (or /dev/null) as standard input.
 RunResult RunBinary(const std::vector<std::string>& argv, const fs::path& cwd,
                     const fs::path& stdin_path) {
-  const fs::path tmp = fs::temp_directory_path() /
-                       ("eventline-golden-" + std::to_string(::getpid()));
+  const fs::path tmp =
+      fs::temp_directory_path() / ("eventline-golden-" + std::to_string(::getpid()));
   fs::create_directories(tmp);
   const fs::path out_path = tmp / "stdout", err_path = tmp / "stderr";
   const pid_t pid = ::fork();

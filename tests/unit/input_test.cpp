@@ -32,7 +32,8 @@ class TempDir {
   std::string Write(const std::string& rel, std::string_view bytes) const {
     const fs::path p = fs::path(path_) / rel;
     fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(p, std::ios::binary)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     return p.string();
   }
   [[nodiscard]] const std::string& path() const { return path_; }
@@ -184,9 +185,9 @@ TEST_CASE("input: publication date order is field, flag, text, file name", "[inp
   TempDir dir;
   const std::string named = dir.Write("2020-01-02_story.txt", "Text without a date line.");
   const std::string both = dir.Write("2020-01-03_x.txt", "Published 4 January 2020\nText.");
-  const std::string jsonl =
-      dir.Write("2020-01-05.jsonl", "{\"id\": \"j\", \"date\": \"2020-01-06\", \"text\": \"x\"}\n"
-                                    "{\"id\": \"k\", \"text\": \"x\"}\n");
+  const std::string jsonl = dir.Write("2020-01-05.jsonl",
+                                      "{\"id\": \"j\", \"date\": \"2020-01-06\", \"text\": \"x\"}\n"
+                                      "{\"id\": \"k\", \"text\": \"x\"}\n");
   {
     const Run run = ReadAll({named, both, jsonl});
     REQUIRE(run.docs.size() == 4);

@@ -1,10 +1,10 @@
 // Matcher tests: trigger extraction for the set prefilter, and FindAll's
 // contract (absolute offsets, several matches, unless vetoes, order).
-#include <catch2/catch.hpp>
+#include "eventline/matcher.h"
 
+#include <catch2/catch.hpp>
 #include <string>
 
-#include "eventline/matcher.h"
 #include "eventline/rules.h"
 
 namespace eventline {
@@ -49,8 +49,7 @@ Compiled Build(const std::string& kind, const std::string& rules_yaml) {
   return c;
 }
 
-std::string Rule(const std::string& id, const std::string& pattern,
-                 const std::string& extra = "") {
+std::string Rule(const std::string& id, const std::string& pattern, const std::string& extra = "") {
   return "  - id: " + id + "\n    type: shelling\n    pattern: '" + pattern + "'\n" + extra +
          "    examples: [x]\n";
 }
@@ -74,15 +73,17 @@ TEST_CASE("matcher: FindAll finds every match with absolute offsets", "[matcher]
                    Rule("b.noun", R"((?P<trigger>strike)s?)") +
                    Rule("c.veto", R"((?P<trigger>shelled))", "    unless: ['shelled out']\n") +
                    Rule("d.case", R"((?P<trigger>Hit))", "    case_sensitive: true\n"));
-  const std::string text = "Intro. Troops shelled Kyiv and guns hit Lviv. Firms shelled out cash. "
-                           "Strikes hit.";
+  const std::string text =
+      "Intro. Troops shelled Kyiv and guns hit Lviv. Firms shelled out cash. "
+      "Strikes hit.";
   const struct {
     std::size_t begin, end;
     std::string expected;
   } cases[] = {
       {0, 6, ""},
-      {7, 45, "a.verb[Troops shelled] actor=Troops trigger=shelled;c.veto[shelled] trigger=shelled;"
-              "a.verb[guns hit] actor=guns trigger=hit;"},
+      {7, 45,
+       "a.verb[Troops shelled] actor=Troops trigger=shelled;c.veto[shelled] trigger=shelled;"
+       "a.verb[guns hit] actor=guns trigger=hit;"},
       {46, 69, "a.verb[Firms shelled] actor=Firms trigger=shelled;"},
       // Same start: rule order decides. Case-sensitive d.case never fires on "hit".
       {70, 82, "a.verb[Strikes hit] actor=Strikes trigger=hit;b.noun[Strikes] trigger=Strike;"},

@@ -71,13 +71,46 @@ TEST_CASE("numbers: cardinals in digits and words", "[numbers]") {
 }
 
 TEST_CASE("numbers: vague amounts and non-numbers are rejected", "[numbers]") {
-  for (std::string_view bad :
-       {"", "   ", "hundreds", "Hundreds", "dozens", "thousands", "several", "a few", "few",
-        "scores", "many", "3-1", "24/7", "F-16", "Su-35", "COVID-19", "1,00", "1,0000", ",100",
-        "020 7946 0018", "nine nine", "twenty twenty", "four twenty", "hundred hundred",
-        "a a", "and", "five and", "1.5", "1.25 thousand0", "1.0001 thousand", "troops",
-        "24 troops", "one two", "thousand million", "a thousand thousand", "twenty-fourth",
-        "third", "3rd", "half", "99999999999999999999"}) {
+  for (std::string_view bad : {"",
+                               "   ",
+                               "hundreds",
+                               "Hundreds",
+                               "dozens",
+                               "thousands",
+                               "several",
+                               "a few",
+                               "few",
+                               "scores",
+                               "many",
+                               "3-1",
+                               "24/7",
+                               "F-16",
+                               "Su-35",
+                               "COVID-19",
+                               "1,00",
+                               "1,0000",
+                               ",100",
+                               "020 7946 0018",
+                               "nine nine",
+                               "twenty twenty",
+                               "four twenty",
+                               "hundred hundred",
+                               "a a",
+                               "and",
+                               "five and",
+                               "1.5",
+                               "1.25 thousand0",
+                               "1.0001 thousand",
+                               "troops",
+                               "24 troops",
+                               "one two",
+                               "thousand million",
+                               "a thousand thousand",
+                               "twenty-fourth",
+                               "third",
+                               "3rd",
+                               "half",
+                               "99999999999999999999"}) {
     CAPTURE(bad);
     CHECK_FALSE(ParseNumber(bad).has_value());
   }
@@ -88,10 +121,10 @@ TEST_CASE("numbers: ordinals", "[numbers]") {
     std::string_view text;
     int value;
   } ok[] = {
-      {"1st", 1},          {"2nd", 2},           {"3rd", 3},          {"4th", 4},
-      {"11th", 11},        {"12th", 12},         {"13th", 13},        {"21st", 21},
-      {"22nd", 22},        {"23RD", 23},         {"31st", 31},        {"111th", 111},
-      {"first", 1},        {"Third", 3},         {"TWELFTH", 12},     {"twentieth", 20},
+      {"1st", 1},           {"2nd", 2},           {"3rd", 3},           {"4th", 4},
+      {"11th", 11},         {"12th", 12},         {"13th", 13},         {"21st", 21},
+      {"22nd", 22},         {"23RD", 23},         {"31st", 31},         {"111th", 111},
+      {"first", 1},         {"Third", 3},         {"TWELFTH", 12},      {"twentieth", 20},
       {"twenty-first", 21}, {"twenty first", 21}, {"thirty-first", 31}, {"ninety-ninth", 99},
       {"hundredth", 100},
   };

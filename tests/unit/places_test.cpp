@@ -131,8 +131,8 @@ TEST_CASE("places: country hint picks among same-name places", "[places]") {
   const struct {
     CountryCounts hint;
     std::string_view country;
-  } cases[] = {{{}, "FR"}, {{{"US", 3}}, "US"}, {{{"FR", 2}, {"US", 1}}, "FR"},
-               {{{"UA", 5}}, "FR"}};
+  } cases[] = {
+      {{}, "FR"}, {{{"US", 3}}, "US"}, {{{"FR", 2}, {"US", 1}}, "FR"}, {{{"UA", 5}}, "FR"}};
   for (const auto& c : cases) {
     CAPTURE(c.country);
     CHECK(Gazetteer::Resolve(ms[0], c.hint).country == c.country);

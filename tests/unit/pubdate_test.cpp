@@ -47,14 +47,14 @@ TEST_CASE("pubdate: date lines near the top are found", "[pubdate]") {
 TEST_CASE("pubdate: text that is not a publication date is rejected", "[pubdate]") {
   for (std::string_view bad : {
            "",
-           "Call us on 020 7946 0018 for details.\n",                 // a phone number
-           "Two F-16 jets flew over the town.\n",                     // a model name
-           "On 3 March 2022 troops entered the city.\n",              // a date inside a sentence
-           "BERLIN, March 3 (Wire) - The talks resumed.\n",           // wire dateline without a year
-           "31.02.2022\nNot a real day.\n",                           // impossible day
-           "Updated figures show 2022 was the worst year.\n",         // no day and month
-           "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12 May 2021\n",        // past the tenth line
-           "Published 45 Jun 2022\n",                                  // no such day
+           "Call us on 020 7946 0018 for details.\n",           // a phone number
+           "Two F-16 jets flew over the town.\n",               // a model name
+           "On 3 March 2022 troops entered the city.\n",        // a date inside a sentence
+           "BERLIN, March 3 (Wire) - The talks resumed.\n",     // wire dateline without a year
+           "31.02.2022\nNot a real day.\n",                     // impossible day
+           "Updated figures show 2022 was the worst year.\n",   // no day and month
+           "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12 May 2021\n",  // past the tenth line
+           "Published 45 Jun 2022\n",                           // no such day
        }) {
     CAPTURE(bad);
     CHECK(Found(bad) == "none");
@@ -76,19 +76,17 @@ TEST_CASE("pubdate: dates in file names", "[pubdate]") {
   const struct {
     std::string_view path, iso;
   } ok[] = {
-      {"2022-08-18_story.txt", "2022-08-18"},
-      {"news/story_20210131.txt", "2021-01-31"},
-      {"2019_12_05-report.txt", "2019-12-05"},
-      {"archive/2020/06/01/page.txt", "2020-06-01"},
+      {"2022-08-18_story.txt", "2022-08-18"},    {"news/story_20210131.txt", "2021-01-31"},
+      {"2019_12_05-report.txt", "2019-12-05"},   {"archive/2020/06/01/page.txt", "2020-06-01"},
       {"/abs/dir/1998-07-04.txt", "1998-07-04"},
   };
   for (const auto& c : ok) {
     CAPTURE(c.path);
     CHECK(FromName(c.path) == c.iso);
   }
-  for (std::string_view bad : {"F-16.txt", "id-12345678.txt", "2022-13-01.txt", "2022-02-30.txt",
-                               "2022-08_18.txt", "report.txt", "20220818123.txt",
-                               "2021-03-04/story.txt"}) {
+  for (std::string_view bad :
+       {"F-16.txt", "id-12345678.txt", "2022-13-01.txt", "2022-02-30.txt", "2022-08_18.txt",
+        "report.txt", "20220818123.txt", "2021-03-04/story.txt"}) {
     CAPTURE(bad);
     CHECK(FromName(bad) == "none");
   }
@@ -114,8 +112,8 @@ TEST_CASE("pubdate: two-digit years and date fields", "[pubdate]") {
     REQUIRE(d);
     CHECK(FormatIsoDate(*d) == c.iso);
   }
-  for (std::string_view bad : {"", "yesterday", "2022-8-18", "18/08/2022", "2022-02-30",
-                               "2022-08-18x"}) {
+  for (std::string_view bad :
+       {"", "yesterday", "2022-8-18", "18/08/2022", "2022-02-30", "2022-08-18x"}) {
     CAPTURE(bad);
     CHECK_FALSE(ParseDateField(bad));
   }

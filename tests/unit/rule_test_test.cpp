@@ -1,10 +1,9 @@
 // `eventline test` logic against fake pipeline hooks: the report lines and
 // the pass/fail counts, per rule kind.
-#include <catch2/catch.hpp>
-
-#include <string>
-
 #include "eventline/rule_test.h"
+
+#include <catch2/catch.hpp>
+#include <string>
 
 namespace eventline {
 namespace {
@@ -66,21 +65,22 @@ RuleTestHooks FakeHooks(const Fixture& f) {
 }
 
 TEST_CASE("rule_test: event examples pass, fail and report", "[rule_test]") {
-  const Fixture f = Load("event",
-                         "  - id: s.ok\n    type: shelling\n"
-                         "    pattern: '(?P<actor>\\w+) (?P<trigger>shelled)'\n"
-                         "    examples:\n"
-                         "      - text: Troops shelled it.\n"
-                         "        expect: {actor: Troops, event_type: shelling, pub_date: 2022-08-18}\n"
-                         "      - text: Guns shelled it, 3 dead.\n"
-                         "        expect: {actor: Tanks, fatalities: ''}\n"
-                         "      - text: Nothing here.\n"
-                         "    counter_examples: [they shelled out, calm day]\n"
-                         "  - id: k.num\n    type: killing\n"
-                         "    pattern: '(?P<fatalities>\\d+) (?P<trigger>killed)'\n"
-                         "    examples:\n"
-                         "      - text: 12 killed\n"
-                         "        expect: {fatalities: '12'}\n");
+  const Fixture f =
+      Load("event",
+           "  - id: s.ok\n    type: shelling\n"
+           "    pattern: '(?P<actor>\\w+) (?P<trigger>shelled)'\n"
+           "    examples:\n"
+           "      - text: Troops shelled it.\n"
+           "        expect: {actor: Troops, event_type: shelling, pub_date: 2022-08-18}\n"
+           "      - text: Guns shelled it, 3 dead.\n"
+           "        expect: {actor: Tanks, fatalities: ''}\n"
+           "      - text: Nothing here.\n"
+           "    counter_examples: [they shelled out, calm day]\n"
+           "  - id: k.num\n    type: killing\n"
+           "    pattern: '(?P<fatalities>\\d+) (?P<trigger>killed)'\n"
+           "    examples:\n"
+           "      - text: 12 killed\n"
+           "        expect: {fatalities: '12'}\n");
   std::string report;
   const TestSummary s = RunRuleTests(f.set, *f.matcher, FakeHooks(f), {}, report);
   CHECK(report ==

@@ -1,13 +1,13 @@
 // Loader tests: good rule texts -> RuleSet facts; bad texts -> the full
 // rendered diagnostics, caret lines included (ninja's ParserTest.Errors).
-#include <catch2/catch.hpp>
+#include "eventline/rules.h"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include "eventline/lexicon.h"
-#include "eventline/rules.h"
 
 namespace eventline {
 namespace {
@@ -171,7 +171,8 @@ TEST_CASE("rules: bad rule files give exact diagnostics", "[rules]") {
        "mean 'event'?\n"
        " 1 | kind: evnt\n"
        "   |       ^~~~\n"},
-      {head + "    pattern: 'x'\n" + ex + "  - id: Bad Id\n    type: shelling\n    pattern: y\n" + ex,
+      {head + "    pattern: 'x'\n" + ex + "  - id: Bad Id\n    type: shelling\n    pattern: y\n" +
+           ex,
        "f.yaml:7:9: error[E008]: bad rule id 'Bad Id': use lower-case letters, digits, '_', "
        "'.' and '-'\n"
        " 7 |   - id: Bad Id\n"
@@ -224,7 +225,8 @@ TEST_CASE("rules: bad rule files give exact diagnostics", "[rules]") {
        "f.yaml:7:9: error[E015]: an entry of 'examples' has no 'text'\n"
        " 7 |       - pub_date: 2022-01-01\n"
        "   |         ^\n"},
-      {head + "    pattern: 'shelled'\n    examples:\n      - text: x\n        pub_date: 2022-02-30\n",
+      {head +
+           "    pattern: 'shelled'\n    examples:\n      - text: x\n        pub_date: 2022-02-30\n",
        "f.yaml:8:19: error[E016]: bad pub_date '2022-02-30': expected a valid YYYY-MM-DD date\n"
        " 8 |         pub_date: 2022-02-30\n"
        "   |                   ^~~~~~~~~~\n"},
@@ -234,7 +236,8 @@ TEST_CASE("rules: bad rule files give exact diagnostics", "[rules]") {
        " 4 |     cue: claimd\n"
        "   |          ^~~~~~\n"},
       {"kind: time\nrules:\n  - id: t.one\n    value: 'weekday({dya})'\n"
-       "    pattern: 'on (?P<day>monday)'\n" + ex,
+       "    pattern: 'on (?P<day>monday)'\n" +
+           ex,
        "f.yaml:4:21: error[E019]: value refers to '{dya}' but the pattern has no capture "
        "'(?P<dya>...)'; did you mean 'day'?\n"
        " 4 |     value: 'weekday({dya})'\n"
@@ -277,10 +280,10 @@ TEST_CASE("rules: over-budget program is E012", "[rules]") {
   std::string pattern;
   for (int i = 0; i < 2000; ++i) pattern += "\\pL";
   DiagnosticSink sink;
-  const auto rules = ParseRuleText(
-      "kind: event\nrules:\n  - id: big\n    type: shelling\n    pattern: '" + pattern +
-          "'\n    examples: [x]\n",
-      "f.yaml", ctx, sink);
+  const auto rules =
+      ParseRuleText("kind: event\nrules:\n  - id: big\n    type: shelling\n    pattern: '" +
+                        pattern + "'\n    examples: [x]\n",
+                    "f.yaml", ctx, sink);
   CHECK(rules.empty());
   REQUIRE(sink.diagnostics().size() == 1);
   CHECK(sink.diagnostics()[0].code == "E012");
@@ -335,8 +338,8 @@ TEST_CASE("rules: LoadRules walks dirs, overrides ids, reports duplicates", "[ru
   const Diagnostic& d = sink.diagnostics()[0];
   CHECK(d.code == "E007");
   CHECK(d.at.line == 11);
-  CHECK(d.message == "duplicate rule id 's.new' (first defined at " + t.Dir("b") +
-                         "/events/z.yaml:7)");
+  CHECK(d.message ==
+        "duplicate rule id 's.new' (first defined at " + t.Dir("b") + "/events/z.yaml:7)");
 
   DiagnosticSink missing;
   (void)LoadRules({t.Dir("nope")}, missing);
@@ -348,7 +351,8 @@ TEST_CASE("rules: errors stop at the cap of 20", "[rules]") {
   TempRules t("cap");
   std::string text = "kind: event\nrules:\n";
   for (int i = 0; i < 30; ++i) {
-    text += "  - id: r" + std::to_string(i) + "\n    type: t\n    pattern: '('\n    examples: [x]\n";
+    text +=
+        "  - id: r" + std::to_string(i) + "\n    type: t\n    pattern: '('\n    examples: [x]\n";
   }
   t.Write("r/events/x.yaml", text);
   DiagnosticSink sink;

@@ -12,15 +12,18 @@ TEST_CASE("utf8: validity of byte strings", "[utf8]") {
     CAPTURE(ok);
     CHECK(IsValidUtf8(ok));
   }
-  for (std::string_view bad : {"\xFF", "abc\xC3", "\xC0\xAF" /* overlong */,
-                               "\xED\xA0\x80" /* surrogate */, "\xE2\x28\xA1", "\xF4\x90\x80\x80"}) {
+  for (std::string_view bad :
+       {"\xFF", "abc\xC3", "\xC0\xAF" /* overlong */, "\xED\xA0\x80" /* surrogate */,
+        "\xE2\x28\xA1", "\xF4\x90\x80\x80"}) {
     CAPTURE(bad);
     CHECK_FALSE(IsValidUtf8(bad));
   }
 }
 
 TEST_CASE("utf8: decoding forwards and backwards", "[utf8]") {
-  const std::string s = "a\xC2\xA0\xE2\x80\xAF" "b";
+  const std::string s =
+      "a\xC2\xA0\xE2\x80\xAF"
+      "b";
   CHECK(DecodeUtf8At(s, 0).cp == U'a');
   CHECK(DecodeUtf8At(s, 1).cp == 0xA0);
   CHECK(DecodeUtf8At(s, 1).length == 2);
