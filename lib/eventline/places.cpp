@@ -170,6 +170,100 @@ bool Governed(const std::vector<std::string>& words) {
   return false;
 }
 
+// Verbs (and auxiliaries of active clauses) that make a country or capital
+// right before them the subject of a statement or act: "Moscow conceded",
+// "Russia has denied". A state acting is an actor, not a place.
+constexpr std::array<std::string_view, 30> kActorVerbs = {
+    "said",   "says",     "say",      "has",       "have",     "had",     "will",  "would",
+    "could",  "can",      "may",      "might",     "must",     "should",  "does",  "did",
+    "claims", "denies",   "insists",  "wants",     "warns",    "accuses", "plans", "presses",
+    "covers", "portrays", "launches", "continues", "believes", "hopes"};
+
+// Words after a possessive country that name a part of its land: "Ukraine's
+// east", "Ukraine's ports".
+constexpr std::array<std::string_view, 19> kLandNouns = {
+    "east",    "west",   "north",     "south",    "capital", "city",  "cities",
+    "town",    "towns",  "village",   "villages", "port",    "ports", "coast",
+    "regions", "region", "territory", "border",   "airspace"};
+
+// Adjectives that name a part of the land only before a land noun or a name:
+// "Ukraine's third city", "Ukraine's eastern Donbas", not "Russia's southern
+// gains".
+constexpr std::array<std::string_view, 9> kLandAdjectives = {"eastern",  "western", "northern",
+                                                             "southern", "central", "second",
+                                                             "third",    "largest", "biggest"};
+
+bool IsIn(std::string_view w, std::span<const std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// True when `rest` (the text after "Ukraine's ") starts with a part of the land.
+bool StartsWithLandPart(std::string_view rest) {
+  // Skip adjectives ("second", "second-largest", "third biggest"); then a
+  // land noun, a name or the end of an apposition ("Odesa, Ukraine's third
+  // biggest, ...") makes a place.
+  bool adjective = false;
+  while (true) {
+    std::size_t n = 0;
+    while (n < rest.size() && rest[n] >= 'a' && rest[n] <= 'z') ++n;
+    const std::string_view w = rest.substr(0, n);
+    if (IsIn(w, kLandNouns)) return true;
+    if (n == 0)
+      return adjective && !rest.empty() &&
+             (rest.front() == ',' || (rest.front() >= 'A' && rest.front() <= 'Z'));
+    if (!IsIn(w, kLandAdjectives)) return false;
+    adjective = true;
+    while (n < rest.size() && ((rest[n] >= 'a' && rest[n] <= 'z') || rest[n] == '-')) ++n;
+    rest.remove_prefix(n);
+    if (rest.starts_with(" ")) rest.remove_prefix(1);
+  }
+}
+
+// Words before a country or capital that make it a party, not a place:
+// "a campaign against Russia", "talks with Moscow", "blamed by Russia".
+constexpr std::array<std::string_view, 3> kPartyBefore = {"against", "with", "by"};
+
+// True when the country or capital at text[m.begin, m.end) stands for its
+// state or government (metonymy) rather than for the place: the object of
+// against/with/by ("a campaign against Russia"); unless a preposition governs
+// it ("in Ukraine's north", "the consulate in Ukraine reports"), a possessive before
+// anything but a part of its land ("Russia's navy", but "Ukraine's third
+// city"), or the subject of an active verb ("Moscow conceded", "Russia has
+// denied", but "Kyiv has been hit").
+bool StandsForState(std::string_view text, const PlaceMention& m) {
+  const std::string_view kind = m.best().kind;
+  if (kind != "country" && kind != "capital") return false;
+  const std::vector<std::string> before = WordsBefore(text, m.begin, 1);
+  const std::string prev = before.empty() ? std::string() : Lower(before.front());
+  // WordsBefore stops at punctuation, so a word found is the one right before.
+  const bool adjacent = !before.empty();
+  if (adjacent && std::find(kPartyBefore.begin(), kPartyBefore.end(), prev) != kPartyBefore.end())
+    return true;
+  // Governed by a preposition ("in Ukraine's north", "the consulate in Ukraine
+  // reports", "the closure of Ukraine's harbours"): a place.
+  if (adjacent &&
+      (prev == "of" || std::find(kLocatives.begin(), kLocatives.end(), prev) != kLocatives.end()))
+    return false;
+  std::string_view rest = text.substr(m.end);
+  const bool possessive = rest.starts_with("'s ") || rest.starts_with("\xE2\x80\x99s ");
+  if (possessive) rest.remove_prefix(rest.front() == '\'' ? 2 : 4);
+  if (!rest.starts_with(" ")) return false;
+  rest.remove_prefix(1);
+  std::size_t n = 0;
+  while (n < rest.size() && rest[n] >= 'a' && rest[n] <= 'z') ++n;
+  const std::string_view next = rest.substr(0, n);
+  // A possessive before a part of the land is a place ("Ukraine's third
+  // city", "Russia's Kursk region"); before anything else it is the state
+  // ("Russia's navy", "Moscow's envoys").
+  if (possessive) return n == 0 ? false : !StartsWithLandPart(rest);
+  if (n == 0 || (n < rest.size() && (rest[n] == '-' || rest[n] == '\''))) return false;
+  if ((next == "has" || next == "have" || next == "had") && rest.substr(n).starts_with(" been"))
+    return false;  // passive: "Kyiv has been hit"
+  if (std::find(kActorVerbs.begin(), kActorVerbs.end(), next) != kActorVerbs.end()) return true;
+  // A past-tense verb: "Russia insisted", "Moscow conceded" (not "-based").
+  return n > 3 && next.ends_with("ed");
+}
+
 }  // namespace
 
 struct Gazetteer::Impl {
@@ -572,6 +666,7 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
   const PlaceMention* best = nullptr;
   for (int pass = 0; pass < 3 && best == nullptr; ++pass) {
     for (const PlaceMention& m : mentions) {
+      if (StandsForState(text, m)) continue;
       if (pass == 0 && !(same_clause(m) && locative(m))) continue;
       if (pass == 1 && !locative(m)) continue;
       if (best == nullptr || distance(m) < distance(*best)) best = &m;

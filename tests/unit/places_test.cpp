@@ -163,7 +163,29 @@ TEST_CASE("places: ChoosePlace prefers the trigger's locative place", "[places]"
        PlaceChoice::Reason::kLocative},
       {"In Mariupol, the siege went on as Russia pressed.", "siege", "", "Mariupol",
        PlaceChoice::Reason::kLocative},
-      {"Russia denied it, but Ukraine reported explosions.", "explosions", "", "Ukraine",
+      // A country or capital standing for its state is no place: the subject
+      // of an active verb, a possessive before anything but its land, the
+      // object of against/with/by.
+      {"Russia denied it, but Ukraine reported explosions.", "explosions", "", "",
+       PlaceChoice::Reason::kNone},
+      {"Moscow conceded the raid but Russia's envoy denied it.", "raid", "", "",
+       PlaceChoice::Reason::kNone},
+      {"Russia's blockade of the coast goes on.", "blockade", "", "", PlaceChoice::Reason::kNone},
+      {"The fighting against Russia went on, Moscow's envoy said.", "fighting", "", "",
+       PlaceChoice::Reason::kNone},
+      // ... but a place when a preposition governs it, before a part of its
+      // land, or before a passive.
+      {"Russia's envoy spoke as shelling hit Ukraine's third city.", "shelling", "", "Ukraine",
+       PlaceChoice::Reason::kLocative},
+      {"Shelling went on, Ukraine's second-largest city said.", "Shelling", "", "Ukraine",
+       PlaceChoice::Reason::kNearest},
+      {"Russia's southern advances follow the counter-offensive.", "counter-offensive", "", "",
+       PlaceChoice::Reason::kNone},
+      {"The consulate in Ukraine reports the shelling went on.", "shelling", "", "Ukraine",
+       PlaceChoice::Reason::kLocative},
+      {"Explosions went on and Kyiv has been hit.", "Explosions", "", "Kyiv",
+       PlaceChoice::Reason::kNearest},
+      {"Ukraine reported that Kharkiv was shelled.", "shelled", "", "Kharkiv",
        PlaceChoice::Reason::kNearest},
       {"Russian jets bombed a bridge.", "bombed", "", "", PlaceChoice::Reason::kNone},
       {"Blasts rocked an air base in Crimea, Kyiv said.", "Blasts", "an air base in Crimea",
