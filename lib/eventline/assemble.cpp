@@ -662,6 +662,24 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     for (const Quantity& q : r.quantity) host->quantity.push_back(q);
     r.event_type.clear();  // folded
   }
+  // Left unfolded, "Nine people were killed and 19 injured" is one report of
+  // one toll: an injured-only casualty row joins a killed-only one of the same
+  // sentence (and the other way round) instead of standing as a second event.
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EventRow& first = rows[i];
+    if (first.event_type != "casualties") continue;
+    for (std::size_t j = i + 1; j < rows.size(); ++j) {
+      EventRow& r = rows[j];
+      if (r.event_type != "casualties") continue;
+      const bool complement = (first.fatalities && !first.injured && r.injured && !r.fatalities) ||
+                              (first.injured && !first.fatalities && r.fatalities && !r.injured);
+      if (!complement) continue;
+      if (!first.fatalities) first.fatalities = r.fatalities;
+      if (!first.injured) first.injured = r.injured;
+      for (const Quantity& q : r.quantity) first.quantity.push_back(q);
+      r.event_type.clear();  // folded
+    }
+  }
   for (EventRow& r : rows) {
     if (r.event_type.empty()) continue;
     if (IsViolent(r.event_type)) last_violent_ = out.size();
