@@ -113,6 +113,44 @@ std::vector<std::string_view> Tokens(std::string_view s) {
   return out;
 }
 
+// A definite or possessive noun phrase names the trigger ("the kidnapping",
+// "this brutal attack", "Galan's assassination"): the mention refers to an
+// event named before. Looks at the trigger's first word and the up to three
+// words before it, within the same stretch of punctuation.
+bool IsDefiniteMention(std::string_view text, std::size_t begin, std::size_t trigger_b,
+                       std::size_t trigger_e) {
+  static constexpr std::array<std::string_view, 5> kDeterminers = {"the", "this", "that", "these",
+                                                                   "those"};
+  static constexpr std::array<std::string_view, 27> kBreaks = {
+      "and", "or",   "of",   "in",   "to", "was", "were",  "is",    "are",
+      "by",  "for",  "with", "on",   "at", "who", "which", "where", "when",
+      "has", "have", "had",  "been", "be", "not", "also",  "it",    "they"};
+  const auto lower = [](std::string_view w) {
+    std::string out;
+    for (char ch : w) out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+  };
+  const auto is_det = [&](std::string_view w) {
+    const std::string l = lower(w);
+    if (std::find(kDeterminers.begin(), kDeterminers.end(), l) != kDeterminers.end()) return true;
+    return l.size() > 2 && (l.ends_with("'s") || l.ends_with("s'"));  // possessive
+  };
+  const auto trigger = Tokens(text.substr(trigger_b, trigger_e - trigger_b));
+  if (!trigger.empty() && is_det(trigger.front())) return true;
+  std::size_t from = trigger_b > begin + 60 ? trigger_b - 60 : begin;
+  const std::size_t cut = text.substr(from, trigger_b - from).find_last_of(",;:.()[]\"");
+  const bool mid_word = cut == std::string_view::npos && from > begin;
+  if (cut != std::string_view::npos) from += cut + 1;
+  auto words = Tokens(text.substr(from, trigger_b - from));
+  if (mid_word && !words.empty()) words.erase(words.begin());
+  for (std::size_t k = 0; k < 3 && k < words.size(); ++k) {
+    const std::string_view w = words[words.size() - 1 - k];
+    if (is_det(w)) return true;
+    if (std::find(kBreaks.begin(), kBreaks.end(), lower(w)) != kBreaks.end()) return false;
+  }
+  return false;
+}
+
 std::string Join(const std::vector<std::string_view>& tokens, std::size_t b, std::size_t e) {
   std::string out;
   for (std::size_t i = b; i < e; ++i) {
@@ -591,6 +629,21 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         row.date_precision = "none";
       }
       carried_after = Carried{*best, sentence.index};
+      if (best->resolved)
+        last_dated_.insert_or_assign(row.event_type, Carried{*best, sentence.index});
+    } else if (const auto antecedent = last_dated_.find(row.event_type);
+               antecedent != last_dated_.end() && rule.event_type != "armed_clash" &&
+               sentence.index - antecedent->second.sentence_index <= 10 &&
+               IsDefiniteMention(text, sentence.begin, c.b, c.e) &&
+               !(doc_.pub_date && antecedent->second.time.interval.start &&
+                 *antecedent->second.time.interval.start > *doc_.pub_date)) {
+      // "The kidnapping" with no date of its own: the last dated event of its type.
+      const TimeExpr& t = antecedent->second.time;
+      row.date_text = CollapseWhitespace(Slice(text, t.begin, t.end));
+      row.date_source = "context";
+      row.date_start = t.interval.start ? FormatIsoDate(*t.interval.start) : "";
+      row.date_end = t.interval.end ? FormatIsoDate(*t.interval.end) : "";
+      row.date_precision = std::string(ToString(t.interval.precision));
     } else if (carried_before && sentence.index - carried_before->sentence_index <= 1 &&
                carried_before->time.resolved &&
                !(doc_.pub_date && carried_before->time.interval.start &&

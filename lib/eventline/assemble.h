@@ -12,6 +12,7 @@
 // lookups must outlive it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -58,6 +59,10 @@ class Assembler {
   const Document& doc_;
   Lookups lookups_;
   std::optional<Carried> carried_;
+  // Per event type, the last date stated in the text for an event of that
+  // type: a definite mention without a date of its own ("the kidnapping",
+  // "this attack") refers back to it.
+  std::map<std::string, Carried, std::less<>> last_dated_;
   // Index in `out` of the last violent event written, for casualties that
   // the next sentence reports; SIZE_MAX when none.
   std::size_t last_violent_ = static_cast<std::size_t>(-1);
