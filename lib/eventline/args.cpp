@@ -189,11 +189,11 @@ const WordSet& Prepositions() {
 }
 
 const WordSet& ClauseWords() {
-  static const WordSet s = {"and",     "or",      "but",      "nor",    "so",    "yet",
-                            "because", "if",      "although", "though", "while", "whereas",
-                            "when",    "where",   "which",    "who",    "whom",  "whose",
-                            "that",    "whether", "until",    "unless", "what",  "how",
-                            "why",     "then",    "after",    "before"};
+  static const WordSet s = {"however", "and",     "or",      "but",      "nor",    "so",
+                            "yet",     "because", "if",      "although", "though", "while",
+                            "whereas", "when",    "where",   "which",    "who",    "whom",
+                            "whose",   "that",    "whether", "until",    "unless", "what",
+                            "how",     "why",     "then",    "after",    "before"};
   return s;
 }
 
@@ -259,9 +259,24 @@ bool IsLightVerb(std::string_view w) {
 
 // Nouns that count events: "a wave of missile strikes".
 bool IsCollective(std::string_view w) {
-  static const WordSet s = {"wave",     "waves",  "series",   "barrage",    "volley", "salvo",
-                            "string",   "spate",  "flurry",   "round",      "rounds", "number",
-                            "campaign", "dozens", "hundreds", "succession", "torrent"};
+  static const WordSet s = {
+      "tens",   "thousands", "millions", "scores",   "squadron",   "column", "convoy",
+      "fleet",  "pair",      "couple",   "handful",  "group",      "one",    "some",
+      "many",   "most",      "all",      "none",     "several",    "few",    "majority",
+      "rest",   "remainder", "lot",      "wave",     "waves",      "series", "barrage",
+      "volley", "salvo",     "string",   "spate",    "flurry",     "round",  "rounds",
+      "number", "campaign",  "dozens",   "hundreds", "succession", "torrent"};
+  return In(s, w);
+}
+
+// Prepositions after which a phrase is a complement, not a subject:
+// "forces in eastern Ukraine have taken …", "children from the city were …".
+bool IsLocative(std::string_view w) {
+  static const WordSet s = {"in",      "at",     "on",      "near",   "from",    "outside",
+                            "inside",  "across", "around",  "within", "along",   "behind",
+                            "beyond",  "to",     "into",    "onto",   "with",    "for",
+                            "against", "by",     "between", "among",  "through", "toward",
+                            "towards", "under",  "over",    "off",    "without", "like"};
   return In(s, w);
 }
 
@@ -418,7 +433,28 @@ class Chunker {
   }
 
   Span SubjectBefore(std::size_t j) const;  // noun phrase ending at token j
-  Span ObjectAfter(std::size_t j) const;    // noun phrase starting at token j
+  // The subject of a clause ending at token j: "the city of Kharkiv" whole;
+  // none when the phrase sits in a prepositional phrase ("forces in eastern
+  // Ukraine have taken …": the subject is further back).
+  Span ClauseSubject(std::size_t j) const {
+    Span s = SubjectBefore(j);
+    for (int hops = 0; hops < 3 && s.ok && s.first > 1; ++hops) {
+      const std::size_t p = s.first - 1;
+      if (!Word(p)) return s;
+      if (L(p) == "of") {
+        // "a barrage of Russian missiles", "thousands of troops": the inner
+        // phrase; "the city of Kharkiv", "forces of the DPR": the whole.
+        const Span head = SubjectBefore(p - 1);
+        if (!head.ok || IsCollective(L(head.last)) || IsNumber(head.last)) return s;
+        s.first = head.first;
+        continue;
+      }
+      if (IsLocative(L(p))) return Span{};
+      return s;
+    }
+    return s;
+  }
+  Span ObjectAfter(std::size_t j) const;  // noun phrase starting at token j
   std::size_t SkipAuxBack(std::size_t i, bool* be, bool* come) const;
 
   std::string Text(const Span& s) const;     // cleaned phrase
@@ -746,7 +782,7 @@ ArgResult Chunker::Run() {
       subj_j = subj_j == 0 ? static_cast<std::size_t>(-1) : subj_j - 1;
     }
   }
-  const auto subject = [&] { return SubjectBefore(subj_j); };
+  const auto subject = [&] { return ClauseSubject(subj_j); };
   const auto object = [&] { return after < tok_.size() ? ObjectAfter(after) : Span{}; };
 
   // "Russia launched a missile attack on Kyiv": the light verb's subject.
@@ -841,7 +877,7 @@ ArgResult Chunker::Run() {
       r.actor = AgentAfter(after, false);
     } else if (by_next && !aux_seen) {
       // Reduced relative: "a convoy ambushed by rebels".
-      if (takes_target) r.target = AsTarget(SubjectBefore(before));
+      if (takes_target) r.target = AsTarget(ClauseSubject(before));
       r.actor = AgentAfter(after, false);
     } else {
       // Active: "X shelled Y".
@@ -858,10 +894,11 @@ ArgResult Chunker::Run() {
           r.target = AsTarget(object());
       }
       // Count subject: "some 24 jets and 14 helicopters withdrew".
-      if (subj.ok) {
-        std::size_t f = subj.first;
+      // (Taken whole, even after "along with": the counts are coordinated.)
+      if (const Span counted = SubjectBefore(subj_j); counted.ok) {
+        std::size_t f = counted.first;
         bool has_number = false;
-        for (std::size_t i = subj.first; i <= subj.last; ++i) has_number |= IsNumber(i);
+        for (std::size_t i = counted.first; i <= counted.last; ++i) has_number |= IsNumber(i);
         // Coordinated counts before: "three Su-35s, five Su-27s and …",
         // "some 24 jets and bombers along with 14 helicopters".
         std::size_t k = f;
@@ -884,7 +921,7 @@ ArgResult Chunker::Run() {
         }
         if (has_number) {
           r.counted_subject =
-              std::string(in_.text.substr(tok_[f].b, tok_[subj.last].e - tok_[f].b));
+              std::string(in_.text.substr(tok_[f].b, tok_[counted.last].e - tok_[f].b));
         }
       }
     }

@@ -104,6 +104,11 @@ TEST_CASE("args: actor and target from the phrases around the trigger", "[args]"
       {"Unidentified men kidnapped a judge near the court.", "kidnapped", "abduction",
        "Unidentified men", "judge"},
       {"Local men kidnapped a judge near the court.", "kidnapped", "abduction", "", "judge"},
+      // A phrase inside a prepositional phrase is not the subject.
+      {"Rebel units in the northern province have captured a dam.", "captured", "capture", "",
+       "dam"},
+      {"The depot on the edge of the town was shelled again.", "shelled", "shelling", "", ""},
+      {"The city of Kharkiv was shelled again.", "shelled", "shelling", "", "Kharkiv"},
       // Participle: the object only.
       {"The blast tore through the market, killing five traders.", "killing", "killing", "",
        "traders"},
