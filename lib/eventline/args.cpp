@@ -818,6 +818,32 @@ ArgResult Chunker::Run() {
     return {};
   };
 
+  // "Russia presses its offensive": a possessive pronoun in front of the
+  // noun points back to the subject of the verb before it (a known name only).
+  const auto own_subject = [&]() -> std::string {
+    if (actors_ == nullptr) return {};
+    std::size_t k = before;
+    for (int steps = 0; steps < 4 && k != static_cast<std::size_t>(-1) && k > 1; ++steps, --k) {
+      if (!Word(k)) return {};
+      if (L(k) == "its" || L(k) == "their") {
+        bool be2 = false, come2 = false;
+        const std::size_t verb = k - 1;
+        if (!Word(verb) || verb == 0 || In(Prepositions(), L(verb)) || In(ClauseWords(), L(verb)) ||
+            In(Determiners(), L(verb)) || In(Pronouns(), L(verb)) || In(SpeechVerbs(), L(verb)))
+          return {};
+        const std::size_t j = SkipAuxBack(verb - 1, &be2, &come2);
+        const Span subj = ClauseSubject(j);
+        if (!subj.ok) return {};
+        const std::vector<ActorMention> m =
+            actors_->FindAll(in_.text, tok_[subj.first].b, tok_[subj.last].e);
+        if (m.empty() || m.back().end != tok_[subj.last].e || *m.back().kind == "people") return {};
+        return AsActor(subj);
+      }
+      if (!NpWord(k) || In(Determiners(), L(k))) return {};
+    }
+    return {};
+  };
+
   // Nominal: "the shelling of X by Y", "Russia's attack on X", "a Russian strike".
   const auto nominal = [&] {
     // Target: of / on / against right after the trigger.
@@ -846,8 +872,19 @@ ArgResult Chunker::Run() {
           }
           break;
         }
+        // "Russian air and artillery strikes": modifiers may be coordinated;
+        // two sides ("Russian and Ukrainian shelling") name no one actor.
+        if (Word(k) && (L(k) == "and" || L(k) == "or") && k > 0 && NpWord(k - 1)) {
+          ++steps;
+          continue;
+        }
         if (!Word(k) || In(Determiners(), L(k)) || !NpWord(k)) break;
         if (std::string d = Demonym(k); !d.empty()) {
+          for (std::size_t o = k; o > 0 && o + 4 > k; --o) {
+            const std::string other = Demonym(o - 1);
+            if (!other.empty() && other != d && IsAdjectival(o - 1)) d.clear();
+            if (!Word(o - 1) || (!NpWord(o - 1) && L(o - 1) != "and")) break;
+          }
           r.actor = d;
           break;
         }
@@ -863,6 +900,7 @@ ArgResult Chunker::Run() {
       }
     }
     if (r.actor.empty()) r.actor = light_verb_subject();
+    if (r.actor.empty()) r.actor = own_subject();
   };
 
   if (form == Form::kUnder || (come && form != Form::kPast)) {

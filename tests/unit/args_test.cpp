@@ -109,6 +109,11 @@ TEST_CASE("args: actor and target from the phrases around the trigger", "[args]"
        "dam"},
       {"The depot on the edge of the town was shelled again.", "shelled", "shelling", "", ""},
       {"The city of Kharkiv was shelled again.", "shelled", "shelling", "", "Kharkiv"},
+      {"Russian air and artillery strikes hit the plant.", "artillery strikes", "shelling",
+       "Russian forces", ""},
+      {"Russian and Ukrainian shelling went on.", "shelling", "shelling", "", ""},
+      {"The FMLN pressed its offensive in the north.", "offensive", "armed_clash", "FMLN", ""},
+      {"Residents fear their shelling will resume.", "shelling", "shelling", "", ""},
       // Participle: the object only.
       {"The blast tore through the market, killing five traders.", "killing", "killing", "",
        "traders"},
