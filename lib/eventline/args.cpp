@@ -294,6 +294,17 @@ bool IsCatenative(std::string_view w) {
   return In(s, w);
 }
 
+// Adjectives by their ending: "military", "civilian", "residential", "industrial".
+bool IsAdjectiveForm(std::string_view w) {
+  static constexpr std::string_view kEnds[] = {"ary", "al",  "ian", "ic",  "ive", "ous", "ern",
+                                               "ish", "ese", "ful", "ant", "ent", "ile"};
+  if (w.size() < 4) return false;
+  for (std::string_view e : kEnds) {
+    if (w.ends_with(e)) return true;
+  }
+  return false;
+}
+
 // Nouns in -ing, which may end a noun phrase ("a residential building").
 bool IsIngNoun(std::string_view w) {
   static const WordSet s = {"building", "housing", "crossing", "setting",  "shipping", "training",
@@ -577,7 +588,23 @@ Span Chunker::ObjectAfter(std::size_t j) const {
       }
       break;
     }
-    if (!NpWord(i) || InTime(i) || IsTimeWord(L(i)) || In(Determiners(), L(i)) ||
+    // Coordinated adjectives: "military and civilian infrastructure".
+    if (Word(i) && (L(i) == "and" || L(i) == "or") && IsAdjectiveForm(L(i - 1)) &&
+        i + 2 < tok_.size() && Word(i + 1) && IsAdjectiveForm(L(i + 1)) && NpWord(i + 2) &&
+        !In(Determiners(), L(i + 2))) {
+      s.last = i + 1;
+      i += 2;
+      n += 2;
+      continue;
+    }
+    // A participle used as an adjective: "armoured vehicles", "occupied port".
+    // Only after another modifier: "airfield surprised analysts" is a verb.
+    const bool ed_modifier = Word(i) && L(i).size() > 3 && L(i).ends_with("ed") && Word(i - 1) &&
+                             (IsAdjectival(i - 1) || IsAdjectiveForm(L(i - 1))) &&
+                             i + 1 < tok_.size() && NpWord(i + 1) && !In(Determiners(), L(i + 1)) &&
+                             !IsTimeWord(L(i + 1)) && !InTime(i + 1) && !IsNumber(i + 1) &&
+                             !(L(i + 1).size() > 3 && L(i + 1).ends_with("ed"));
+    if ((!NpWord(i) && !ed_modifier) || InTime(i) || IsTimeWord(L(i)) || In(Determiners(), L(i)) ||
         In(NpEnders(), L(i)) || IsIrregularPast(L(i)) || L(i) == "began" || L(i) == "begins")
       break;
     if (L(i).size() > 4 && L(i).ends_with("ing") && !IsIngNoun(L(i))) break;  // "… carrying"

@@ -136,6 +136,11 @@ TEST_CASE("args: actor and target from the phrases around the trigger", "[args]"
       {"Russia lost ten jets in a single week.", "lost", "equipment_loss", "", "Russia"},
       {"Ukrainian gunners destroyed two enemy tanks.", "destroyed", "equipment_loss",
        "Ukrainian forces", ""},
+      {"Drones struck military and civilian infrastructure overnight.", "struck", "attack", "",
+       "military and civilian infrastructure"},
+      {"A drone attack on Russian armoured vehicles was filmed.", "drone attack", "air_strike", "",
+       "Russian armoured vehicles"},
+      {"Rebels attacked the convoy and fled.", "attacked", "attack", "Rebels", "convoy"},
       // No target for movements.
       {"Russian troops withdrew the artillery from the river bank.", "withdrew", "withdrawal",
        "Russian forces", ""},
