@@ -553,12 +553,21 @@ Span Chunker::SubjectBefore(std::size_t j) const {
 Span Chunker::ObjectAfter(std::size_t j) const {
   Span s;
   std::size_t k = j;
-  // Leading determiners, counts and hedges.
+  // Leading determiners, counts and hedges ("at least 20", "more than 260"):
+  // a hedge only when a count follows it ("at the site" is no hedge).
+  const auto is_hedge = [&](std::size_t x) {
+    static const WordSet hedges = {"at",     "least",  "most", "some",    "about",
+                                   "around", "nearly", "more", "than",    "over",
+                                   "almost", "up",     "to",   "roughly", "approximately"};
+    if (!In(hedges, L(x))) return false;
+    for (std::size_t y = x + 1; y < tok_.size() && y < x + 4 && Word(y); ++y) {
+      if (IsNumber(y)) return true;
+      if (!In(hedges, L(y))) return false;
+    }
+    return false;
+  };
   while (k < tok_.size() && Word(k) &&
-         (In(Determiners(), L(k)) || IsNumber(k) || L(k) == "at" || L(k) == "least" ||
-          L(k) == "some" || L(k) == "about" || L(k) == "around" || L(k) == "nearly" ||
-          L(k) == "more" || L(k) == "than" || L(k) == "over" || L(k) == "almost" || L(k) == "up" ||
-          L(k) == "to" || L(k) == "roughly" || L(k) == "approximately" || L(k) == "dozens" ||
+         (In(Determiners(), L(k)) || IsNumber(k) || is_hedge(k) || L(k) == "dozens" ||
           L(k) == "hundreds" || L(k) == "thousands" || L(k) == "scores" ||
           (L(k) == "of" && k > j))) {
     ++k;

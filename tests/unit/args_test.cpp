@@ -141,6 +141,9 @@ TEST_CASE("args: actor and target from the phrases around the trigger", "[args]"
       {"A drone attack on Russian armoured vehicles was filmed.", "drone attack", "air_strike", "",
        "Russian armoured vehicles"},
       {"Rebels attacked the convoy and fled.", "attacked", "attack", "Rebels", "convoy"},
+      {"Troops took some staff hostage at the plant.", "took some staff hostage", "abduction",
+       "Troops", ""},
+      {"Gunmen killed at least 20 villagers.", "killed", "killing", "Gunmen", "villagers"},
       // No target for movements.
       {"Russian troops withdrew the artillery from the river bank.", "withdrew", "withdrawal",
        "Russian forces", ""},
