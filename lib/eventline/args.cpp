@@ -257,15 +257,23 @@ bool IsLightVerb(std::string_view w) {
   return In(s, w);
 }
 
+// Words that hedge a count: "at least 20", "approximately 100".
+bool IsHedgeWord(std::string_view w) {
+  static const WordSet s = {"at",   "least", "about", "around",  "nearly",        "almost",
+                            "more", "than",  "over",  "roughly", "approximately", "estimated",
+                            "some", "up",    "to"};
+  return In(s, w);
+}
+
 // Nouns that count events: "a wave of missile strikes".
 bool IsCollective(std::string_view w) {
   static const WordSet s = {
-      "tens",   "thousands", "millions", "scores",   "squadron",   "column", "convoy",
-      "fleet",  "pair",      "couple",   "handful",  "group",      "one",    "some",
-      "many",   "most",      "all",      "none",     "several",    "few",    "majority",
-      "rest",   "remainder", "lot",      "wave",     "waves",      "series", "barrage",
-      "volley", "salvo",     "string",   "spate",    "flurry",     "round",  "rounds",
-      "number", "campaign",  "dozens",   "hundreds", "succession", "torrent"};
+      "total",    "tens",   "thousands", "millions", "scores",   "squadron",   "column",
+      "convoy",   "fleet",  "pair",      "couple",   "handful",  "group",      "one",
+      "some",     "many",   "most",      "all",      "none",     "several",    "few",
+      "majority", "rest",   "remainder", "lot",      "wave",     "waves",      "series",
+      "barrage",  "volley", "salvo",     "string",   "spate",    "flurry",     "round",
+      "rounds",   "number", "campaign",  "dozens",   "hundreds", "succession", "torrent"};
   return In(s, w);
 }
 
@@ -461,6 +469,8 @@ class Chunker {
         continue;
       }
       if (IsLocative(L(p))) return Span{};
+      // The object of a participle: "a bus carrying 27 soldiers".
+      if (L(p).size() > 4 && L(p).ends_with("ing") && !IsIngNoun(L(p))) return Span{};
       return s;
     }
     return s;
@@ -535,8 +545,16 @@ Span Chunker::SubjectBefore(std::size_t j) const {
       continue;
     }
     if (!NpWord(p) || InTime(p)) break;
-    if (In(Determiners(), L(p))) {
+    // A determiner or a count opens the phrase: "the campaign three
+    // candidates" is two phrases.
+    if (In(Determiners(), L(p)) || IsNumber(p)) {
       s.first = p;
+      // Hedges before a count belong to it: "some 24 jets", "at least 20 men".
+      static const WordSet hedges = {
+          "some", "about", "around",  "nearly",        "almost",    "least", "at", "than",
+          "more", "over",  "roughly", "approximately", "estimated", "an",    "the"};
+      while (IsNumber(p) && s.first > 0 && Word(s.first - 1) && In(hedges, L(s.first - 1)))
+        --s.first;
       break;
     }
     k = p;
@@ -572,7 +590,9 @@ Span Chunker::ObjectAfter(std::size_t j) const {
           (L(k) == "of" && k > j))) {
     ++k;
   }
-  if (k >= tok_.size() || !NpWord(k) || tok_[k].kind == Kind::kPoss || InTime(k)) return s;
+  if (k >= tok_.size() || !NpWord(k) || tok_[k].kind == Kind::kPoss || InTime(k) ||
+      In(NpEnders(), L(k)))
+    return s;
   s.first = k;
   s.last = k;
   bool of_used = false;
@@ -640,7 +660,7 @@ std::string Chunker::Text(const Span& s) const {
   std::size_t f = s.first;
   while (f < s.last && Word(f) &&
          (In(Determiners(), L(f)) || IsNumber(f) || L(f) == "dozens" || L(f) == "hundreds" ||
-          L(f) == "thousands" || L(f) == "scores" || L(f) == "of")) {
+          L(f) == "thousands" || L(f) == "scores" || L(f) == "of" || IsHedgeWord(L(f)))) {
     ++f;
   }
   std::string out;
@@ -689,7 +709,9 @@ std::string Chunker::AsActor(const Span& s) const {
   if (actors_ != nullptr && words_.agent_heads.count(head) != 0 && !IsWeakAgent(head)) {
     // A known armed group in front of a force noun: "FMLN units", "Wagner assault squads".
     std::size_t f0 = s.first;
-    while (f0 < s.last && Word(f0) && (In(Determiners(), L(f0)) || IsNumber(f0))) ++f0;
+    while (f0 < s.last && Word(f0) &&
+           (In(Determiners(), L(f0)) || IsNumber(f0) || IsHedgeWord(L(f0))))
+      ++f0;
     const std::vector<ActorMention> m = actors_->FindAll(in_.text, tok_[f0].b, e);
     if (!m.empty() && m.front().begin == tok_[f0].b &&
         (*m.front().kind == "group" || *m.front().kind == "force"))
@@ -711,7 +733,8 @@ std::string Chunker::AsActor(const Span& s) const {
   // "Russian ground forces", "by Russian shells": a demonym in front names
   // the side, when the head is not a person noun ("Russian officials").
   std::size_t f = s.first;
-  while (f < s.last && Word(f) && (In(Determiners(), L(f)) || IsNumber(f))) ++f;
+  while (f < s.last && Word(f) && (In(Determiners(), L(f)) || IsNumber(f) || IsHedgeWord(L(f))))
+    ++f;
   if (f < s.last) {
     static const WordSet people = {
         "officials", "official",  "media",       "people",      "citizens",    "civilians",

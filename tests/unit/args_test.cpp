@@ -144,6 +144,13 @@ TEST_CASE("args: actor and target from the phrases around the trigger", "[args]"
       {"Troops took some staff hostage at the plant.", "took some staff hostage", "abduction",
        "Troops", ""},
       {"Gunmen killed at least 20 villagers.", "killed", "killing", "Gunmen", "villagers"},
+      {"During the long campaign three mayors were murdered.", "murdered", "killing", "", "mayors"},
+      {"A total of 31 villagers were kidnapped.", "kidnapped", "abduction", "", "villagers"},
+      {"At least 20 armed men stormed the bank.", "stormed", "attack", "armed men", "bank"},
+      {"Approximately 100 Salvadoran soldiers attacked the camp.", "attacked", "attack",
+       "Salvadoran armed forces", "camp"},
+      {"A bus carrying 27 soldiers was blown up.", "blown up", "explosion", "", ""},
+      {"The two devices exploded only minutes apart.", "exploded", "explosion", "", ""},
       // No target for movements.
       {"Russian troops withdrew the artillery from the river bank.", "withdrew", "withdrawal",
        "Russian forces", ""},
