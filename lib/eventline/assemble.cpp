@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "eventline/actors.h"
+#include "eventline/args.h"
 #include "eventline/numbers.h"
 #include "eventline/output.h"
 #include "eventline/utf8.h"
@@ -316,12 +317,22 @@ Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) 
 
 // ---- cues -----------------------------------------------------------------
 
-// Types whose active subject is the one who acts ("Russia shelled …");
-// for losses, casualties and blasts the subject is the one who suffers.
-bool HasAgentSubject(std::string_view type) {
-  static constexpr std::array<std::string_view, 3> kPatientSubject = {"equipment_loss",
-                                                                      "casualties", "explosion"};
-  return std::find(kPatientSubject.begin(), kPatientSubject.end(), type) == kPatientSubject.end();
+// "Biden's" as captured before a noun: the owner is the actor.
+std::string StripPossessive(std::string s) {
+  for (std::string_view p : {"'s", "\xE2\x80\x99s"}) {
+    if (s.size() > p.size() && s.ends_with(p)) {
+      s.resize(s.size() - p.size());
+      break;
+    }
+  }
+  return s;
+}
+
+// Types whose subject may count what moved or was lost ("some 24 jets and
+// 14 helicopters withdrew").
+bool CountsSubject(std::string_view type) {
+  return type == "withdrawal" || type == "deployment" || type == "equipment_loss" ||
+         type == "surrender";
 }
 
 int ModalityRank(std::string_view m) {
@@ -518,6 +529,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     row.sentence = CollapseWhitespace(stext);
 
     const int clause = clauses.At(c.b);
+    std::string counted_subject;
 
     // Slots.
     const auto cap = [&](std::string_view name) -> std::string {
@@ -525,40 +537,33 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       return k && k->set() ? Trimmed(Slice(text, k->begin, k->end)) : std::string();
     };
     const auto normalize = [&](const std::string& written) {
-      return lookups_.actors && !written.empty() ? lookups_.actors->Normalize(written) : written;
+      return lookups_.actors && !written.empty()
+                 ? StripDeterminers(lookups_.actors->Normalize(written))
+                 : StripDeterminers(written);
     };
-    row.actor = normalize(cap("actor"));
+    row.actor = normalize(StripPossessive(cap("actor")));
     row.target = normalize(cap("target"));
-    if (row.actor.empty() && lookups_.actors && HasAgentSubject(rule.event_type)) {
-      // No actor slot: the nearest actor named before the trigger in its
-      // clause (the subject of an active clause), when close.
-      // A speaker ("Ukraine claimed …") is a source, not an actor.
-      const auto is_source = [&](const ActorMention& a) {
-        return std::any_of(cues.begin(), cues.end(), [&](const Match& cue) {
-          const Capture* src = cue.Get("source");
-          return src && src->set() && a.begin < src->end && src->begin < a.end;
-        });
-      };
-      for (const ActorMention& a : lookups_.actors->FindAll(text, sentence.begin, c.b)) {
-        if (clauses.At(a.begin) == clauses.At(c.b) && c.b - a.end <= 30 && !is_source(a)) {
-          row.actor = *a.canonical;
-        }
+    if (row.actor.empty() || row.target.empty() || CountsSubject(rule.event_type)) {
+      // Slots the rule did not capture: from the phrases around the trigger
+      // (args.h). A speaker ("Ukraine claimed …") is a source, not an actor.
+      if (!arg_words_) arg_words_ = ArgWords::FromRules(lookups_.rules);
+      ArgInput in;
+      in.text = text;
+      in.sentence_begin = sentence.begin;
+      in.sentence_end = sentence.end;
+      in.trigger_begin = c.b;
+      in.trigger_end = c.e;
+      in.event_type = rule.event_type;
+      in.places = places;
+      for (const Match& cue : cues) {
+        const Capture* src = cue.Get("source");
+        if (src && src->set()) in.source.emplace_back(src->begin, src->end);
       }
-      if (row.actor.empty()) {
-        // A nominal trigger's agent after it: "the shelling of X by Russian
-        // forces", "bombardment … from Ukrainian special forces".
-        for (const ActorMention& a : lookups_.actors->FindAll(text, c.e, sentence.end)) {
-          if (clauses.At(a.begin) != clause || a.begin - c.e > 160) break;
-          const std::string_view before = TrimSpace(Slice(text, c.e, a.begin));
-          if (before.size() >= 2 &&
-              (HasWordAt(before, before.size() - 2, "by") ||
-               (before.size() >= 4 && HasWordAt(before, before.size() - 4, "from")))) {
-            row.actor = *a.canonical;
-            break;
-          }
-        }
-      }
-      if (!row.target.empty() && row.actor == row.target) row.actor.clear();
+      for (const TimeExpr& t : times) in.times.emplace_back(t.begin, t.end);
+      const ArgResult args = FindArguments(in, *arg_words_, lookups_.actors);
+      if (row.actor.empty()) row.actor = args.actor;
+      if (row.target.empty() && row.actor != args.target) row.target = args.target;
+      if (CountsSubject(rule.event_type)) counted_subject = args.counted_subject;
     }
     std::optional<std::pair<std::size_t, std::size_t>> location_span;
     if (const Capture* k = m.Get("location"); k && k->set()) location_span = {{k->begin, k->end}};
@@ -585,6 +590,14 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }
     if (row.location.empty()) row.location = cap("location");
     if (const std::string q = cap("quantity"); !q.empty()) row.quantity = ParseQuantities(q);
+    if (!counted_subject.empty() &&
+        (row.quantity.empty() || counted_subject.find(cap("quantity")) != std::string::npos)) {
+      // The subject counts what moved or was lost: "some 24 jets and bombers
+      // along with 14 helicopters withdrew" (the rule saw only the last part).
+      std::vector<Quantity> q = ParseQuantities(counted_subject);
+      if (std::any_of(q.begin(), q.end(), [](const Quantity& x) { return x.value.has_value(); }))
+        row.quantity = std::move(q);
+    }
     if (const std::string f = cap("fatalities"); !f.empty()) {
       row.fatalities = LeadingCount(f);
       if (!row.fatalities) row.quantity.push_back(Quantity{std::nullopt, f + " killed", f});

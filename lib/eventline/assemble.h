@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "eventline/args.h"
 #include "eventline/dates.h"
 #include "eventline/document.h"
 #include "eventline/event.h"
@@ -70,6 +71,7 @@ class Assembler {
   std::string quote_source_;
   bool quote_open_ = false;
   CountryCounts country_hint_;
+  std::optional<ArgWords> arg_words_;  // built at the first event
 };
 
 // Splits a quantity phrase ("some 24 fighter jets and bombers along with 14
