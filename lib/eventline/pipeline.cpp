@@ -1,6 +1,8 @@
 #include "eventline/pipeline.h"
 
 #include <algorithm>
+#include <exception>
+#include <thread>
 
 #include "eventline/actors.h"
 #include "eventline/assemble.h"
@@ -23,11 +25,27 @@ std::unique_ptr<Engine> Engine::Load(const EngineOptions& options, DiagnosticSin
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   const std::size_t errors_before = sink.error_count();
-  impl->rules = LoadRules(options.rule_dirs, sink);
+  // The gazetteer and the actors do not depend on the rules: they load on a
+  // thread of their own while the rules are parsed and compiled (a third of
+  // the cold start when run one after the other). Their diagnostics are
+  // kept apart and replayed after the matcher's, the order of a serial load,
+  // and only when the rules loaded, as before.
+  DiagnosticSink side_sink;
+  std::exception_ptr side_failure;
+  std::jthread side([&] {
+    try {
+      impl->places = Gazetteer::Load(options.rule_dirs, side_sink);
+      impl->actors = Actors::Load(options.rule_dirs, side_sink);
+    } catch (...) {
+      side_failure = std::current_exception();
+    }
+  });
+  impl->rules = LoadRules(options.rule_dirs, sink);  // on a throw, ~jthread joins
   if (sink.error_count() > errors_before) return nullptr;
   impl->matcher = Matcher::Compile(impl->rules, sink);
-  impl->places = Gazetteer::Load(options.rule_dirs, sink);
-  impl->actors = Actors::Load(options.rule_dirs, sink);
+  side.join();
+  if (side_failure) std::rethrow_exception(side_failure);
+  for (const Diagnostic& d : side_sink.diagnostics()) sink.Report(d);
   if (!impl->matcher || sink.error_count() > errors_before) return nullptr;
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
