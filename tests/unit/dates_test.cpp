@@ -230,6 +230,18 @@ TEST_CASE("dates: tense of the sentence around a phrase", "[dates]") {
       {"They took the hill on 3 June and lost it the next day.", "on 3 June", Tense::kPast},
       {"Elections come next year, and voting starts in March.", "in March", Tense::kFuture},
       {"Willow trees were felled in March.", "in March", Tense::kPast},
+      // A future cue in another clause does not reach a clause with a past verb.
+      {"Rebels attacked on 3 March, and talks will resume in June.", "on 3 March", Tense::kPast},
+      {"Rebels attacked on 3 March, and talks will resume in June.", "in June", Tense::kFuture},
+      {"The vote, which was held on 3 March, will be repeated.", "on 3 March", Tense::kPast},
+      {"Troops shelled the port on 3 March; ministers will meet on 9 March.", "on 9 March",
+       Tense::kFuture},
+      {"Troops must leave by Friday.", "by Friday", Tense::kFuture},
+      {"Troops must have left on Friday.", "on Friday", Tense::kPast},
+      {"Elections are to be held on 2 April.", "on 2 April", Tense::kFuture},
+      {"The government promised to investigate the murder of priests who were killed on 16 "
+       "November.",
+       "on 16 November", Tense::kPast},
   };
   for (const auto& c : cases) {
     CAPTURE(c.sentence);
