@@ -913,6 +913,8 @@ struct Eval {
       if (*u == Unit::kHour) return DayInterval(*p);  // "a few hours ago": today
       return Span(Move(*p, -7, *u), Move(*p, -2, *u));
     }
+    // "in a few days": the vague span ahead (behind, in a past sentence).
+    if (f == "ahead" && IsVagueCount(ns)) return Vague(tense == Tense::kFuture, us);
     int n = 0;
     Unit u = Unit::kDay;
     if (!Units(ns, us, n, u)) return std::nullopt;
