@@ -411,6 +411,7 @@ struct Eval {
   Tense tense;
   std::string error;
   bool needs_ref = false;  // a pub date (or anchor) was needed and missing
+  bool nearest = false;    // Tense::kNearest (then `tense` is kPast)
 
   // Arguments of one call, by parameter name.
   struct Args {
@@ -489,6 +490,19 @@ struct Eval {
     int y = YearOf(*p);
     const Date first = MakeDate(y, m_first, std::min(d_first, DayOf(LastOfMonth(y, m_first))));
     const Date last = MakeDate(y, m_last, std::min(d_last, DayOf(LastOfMonth(y, m_last))));
+    if (nearest) {  // the occurrence nearest pub (containing it: distance 0)
+      int best = y, best_distance = -1;
+      for (int c : {y - 1, y, y + 1}) {
+        const Date a = MakeDate(c, m_first, std::min(d_first, DayOf(LastOfMonth(c, m_first))));
+        const Date b = MakeDate(c, m_last, std::min(d_last, DayOf(LastOfMonth(c, m_last))));
+        const int distance = *p < a ? DaysBetween(*p, a) : (b < *p ? DaysBetween(b, *p) : 0);
+        if (best_distance < 0 || distance < best_distance) {
+          best = c;
+          best_distance = distance;
+        }
+      }
+      return best;
+    }
     if (tense == Tense::kPast && first > *p) return y - 1;
     if (tense == Tense::kFuture && last < *p) return y + 1;
     return y;
@@ -914,7 +928,14 @@ struct Eval {
       return Span(Move(*p, -7, *u), Move(*p, -2, *u));
     }
     // "in a few days": the vague span ahead (behind, in a past sentence).
-    if (f == "ahead" && IsVagueCount(ns)) return Vague(tense == Tense::kFuture, us);
+    if (f == "ahead" && IsVagueCount(ns)) {
+      if (ParseUnit(us) == Unit::kHour) {  // "in a few hours": today
+        auto p = Ref();
+        if (!p) return std::nullopt;
+        return DayInterval(*p);
+      }
+      return Vague(tense == Tense::kFuture, us);
+    }
     int n = 0;
     Unit u = Unit::kDay;
     if (!Units(ns, us, n, u)) return std::nullopt;
@@ -1220,6 +1241,40 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
   for (char c : sentence) lower.push_back(Lower(c));
   phrase_begin = std::min(phrase_begin, lower.size());
   phrase_end = std::min(std::max(phrase_end, phrase_begin), lower.size());
+  // "the 3 March attack", "the March 19 elections": a date that modifies a
+  // noun, read as the nearest occurrence whatever the sentence's tense.
+  {
+    const std::string_view phrase = std::string_view(lower).substr(0, phrase_end);
+    const std::string_view head = Trim(phrase.substr(0, phrase_begin));
+    const std::string_view own = Trim(phrase.substr(phrase_begin));
+    const bool the_before = head.size() >= 3 && head.substr(head.size() - 3) == "the" &&
+                            (head.size() == 3 || !IsIdentChar(head[head.size() - 4]));
+    // "the 3 March", or after a preposition: "on the 3 March attack".
+    std::string_view rest = own;
+    for (std::string_view prep : {"on ", "in ", "at ", "for ", "over ", "after ", "before ",
+                                  "since ", "until ", "during ", "from "}) {
+      if (rest.rfind(prep, 0) == 0) {
+        rest = Trim(rest.substr(prep.size()));
+        break;
+      }
+    }
+    const bool the_inside = rest.rfind("the ", 0) == 0;
+    bool digit = false;
+    for (char c : own) digit = digit || (c >= '0' && c <= '9');
+    std::size_t i = phrase_end;
+    while (i < lower.size() && lower[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < lower.size() && IsIdentChar(lower[j])) ++j;
+    const std::string_view next = std::string_view(lower).substr(i, j - i);
+    static constexpr std::array<std::string_view, 30> kNotNoun = {
+        "and",    "or",   "to", "in",   "at",    "on",  "of",   "when", "as",   "after",
+        "before", "with", "by", "was",  "were",  "is",  "are",  "will", "had",  "has",
+        "the",    "a",    "an", "that", "which", "who", "last", "this", "next", "year"};
+    if ((the_before || the_inside) && digit && !next.empty() &&
+        !(next[0] >= '0' && next[0] <= '9') &&
+        std::find(kNotNoun.begin(), kNotNoun.end(), next) == kNotNoun.end())
+      return Tense::kNearest;
+  }
   // A past reporting verb right before the phrase dates the report, not the plan.
   static constexpr std::array<std::string_view, 12> kReport = {
       "said",  "announced", "told",   "reported", "confirmed", "claimed",
@@ -1290,7 +1345,8 @@ Resolution ResolveValue(std::string_view value, const TimeCaptures& captures,
     out.error = e;
     return out;
   }
-  Eval eval{captures, ctx, tense, {}, false};
+  Eval eval{captures, ctx,   tense == Tense::kNearest ? Tense::kPast : tense,
+            {},       false, tense == Tense::kNearest};
   auto iv = eval.Run(*node);
   if (!iv) {
     if (!NeedsRefOnly(eval)) out.error = eval.error.empty() ? "cannot resolve value" : eval.error;

@@ -76,6 +76,10 @@ TEST_CASE("dates: value language resolves against pub date", "[dates]") {
        Tense::kPast,
        "2022-03-01/2022-03-31 month"},
       {"date(m=March, d=2)", "2023-03-01", {}, Tense::kFuture, "2023-03-02 day"},
+      // A date modifying a noun ("the 20 March vote"): the nearest occurrence.
+      {"date(m=March, d=20)", "2023-03-15", {}, Tense::kNearest, "2023-03-20 day"},
+      {"date(m=December, d=30)", "2024-01-03", {}, Tense::kNearest, "2023-12-30 day"},
+      {"date(m=January, d=5)", "2024-01-03", {}, Tense::kNearest, "2024-01-05 day"},
       {"date(m=January)", "2022-12-31", {}, Tense::kFuture, "2023-01-01/2023-01-31 month"},
       {"date(y=90, m=JAN, d=3)", "1990-01-10", {}, Tense::kPast, "1990-01-03 day"},
       {"date(y=89)", "1990-01-10", {}, Tense::kPast, "1989-01-01/1989-12-31 year"},
@@ -239,6 +243,11 @@ TEST_CASE("dates: tense of the sentence around a phrase", "[dates]") {
       {"Troops must leave by Friday.", "by Friday", Tense::kFuture},
       {"Troops must have left on Friday.", "on Friday", Tense::kPast},
       {"Elections are to be held on 2 April.", "on 2 April", Tense::kFuture},
+      // A date that modifies a noun: the nearest occurrence.
+      {"The court will rule on the 3 March attack.", "the 3 March", Tense::kNearest},
+      {"The court will rule on the 3 March attack.", "on the 3 March", Tense::kNearest},
+      {"Guerrillas threatened to disrupt the March 19 elections.", "March 19", Tense::kNearest},
+      {"On the 3 March, rebels attacked.", "On the 3 March", Tense::kPast},
       {"The government promised to investigate the murder of priests who were killed on 16 "
        "November.",
        "on 16 November", Tense::kPast},
