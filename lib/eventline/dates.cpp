@@ -327,27 +327,43 @@ class Parser {
 // Function signatures: parameter names in positional order.
 struct Signature {
   std::string_view name;
-  std::array<std::string_view, 5> params;
+  std::array<std::string_view, 6> params;
   int required;
 };
 
 constexpr std::array<Signature, 32> kFunctions = {{
-    {"date", {"y", "m", "d", "yrel", "mrel"}, 0}, {"numeric", {"a", "b", "y", "", ""}, 2},
-    {"decade", {"y", "", "", "", ""}, 1},         {"quarter", {"q", "y", "", "", ""}, 1},
-    {"part", {"which", "of", "", "", ""}, 2},     {"week_of", {"n", "of", "", "", ""}, 2},
-    {"day", {"rel", "", "", "", ""}, 1},          {"overnight", {"", "", "", "", ""}, 0},
-    {"weekday", {"w", "mode", "", "", ""}, 1},    {"weekday_range", {"w1", "w2", "", "", ""}, 2},
-    {"week", {"rel", "", "", "", ""}, 1},         {"month", {"rel", "", "", "", ""}, 1},
-    {"year", {"rel", "", "", "", ""}, 1},         {"earlier", {"unit", "", "", "", ""}, 1},
-    {"later", {"unit", "", "", "", ""}, 1},       {"ago", {"n", "unit", "exact", "", ""}, 2},
-    {"ahead", {"n", "unit", "", "", ""}, 2},      {"past", {"n", "unit", "", "", ""}, 2},
-    {"next", {"n", "unit", "", "", ""}, 2},       {"recent", {"unit", "", "", "", ""}, 1},
-    {"coming", {"unit", "", "", "", ""}, 1},      {"lasting", {"n", "unit", "", "", ""}, 2},
-    {"range", {"d1", "d2", "m1", "m2", "y"}, 2},  {"since", {"from", "", "", "", ""}, 1},
-    {"until", {"to", "", "", "", ""}, 1},         {"by", {"to", "", "", "", ""}, 1},
-    {"season", {"s", "rel", "y", "", ""}, 1},     {"anchor", {"n", "unit", "", "", ""}, 2},
-    {"weekend", {"rel", "", "", "", ""}, 0},      {"between", {"from", "to", "", "", ""}, 2},
-    {"period", {"unit", "rel", "", "", ""}, 1},   {"within", {"n", "unit", "", "", ""}, 2},
+    {"date", {"y", "m", "d", "yrel", "mrel", "w"}, 0},
+    {"numeric", {"a", "b", "y", "", ""}, 2},
+    {"decade", {"y", "", "", "", ""}, 1},
+    {"quarter", {"q", "y", "", "", ""}, 1},
+    {"part", {"which", "of", "", "", ""}, 2},
+    {"week_of", {"n", "of", "", "", ""}, 2},
+    {"day", {"rel", "", "", "", ""}, 1},
+    {"overnight", {"", "", "", "", ""}, 0},
+    {"weekday", {"w", "mode", "", "", ""}, 1},
+    {"weekday_range", {"w1", "w2", "", "", ""}, 2},
+    {"week", {"rel", "", "", "", ""}, 1},
+    {"month", {"rel", "", "", "", ""}, 1},
+    {"year", {"rel", "", "", "", ""}, 1},
+    {"earlier", {"unit", "", "", "", ""}, 1},
+    {"later", {"unit", "", "", "", ""}, 1},
+    {"ago", {"n", "unit", "exact", "", ""}, 2},
+    {"ahead", {"n", "unit", "", "", ""}, 2},
+    {"past", {"n", "unit", "", "", ""}, 2},
+    {"next", {"n", "unit", "", "", ""}, 2},
+    {"recent", {"unit", "", "", "", ""}, 1},
+    {"coming", {"unit", "", "", "", ""}, 1},
+    {"lasting", {"n", "unit", "", "", ""}, 2},
+    {"range", {"d1", "d2", "m1", "m2", "y"}, 2},
+    {"since", {"from", "", "", "", ""}, 1},
+    {"until", {"to", "", "", "", ""}, 1},
+    {"by", {"to", "", "", "", ""}, 1},
+    {"season", {"s", "rel", "y", "", ""}, 1},
+    {"anchor", {"n", "unit", "", "", ""}, 2},
+    {"weekend", {"rel", "", "", "", ""}, 0},
+    {"between", {"from", "to", "", "", ""}, 2},
+    {"period", {"unit", "rel", "", "", ""}, 1},
+    {"within", {"n", "unit", "", "", ""}, 2},
 }};
 
 const Signature* FindSignature(std::string_view name) {
@@ -362,7 +378,7 @@ std::string CheckNode(const Node& n) {
   const Signature* sig = FindSignature(n.name);
   if (!sig) return "unknown time function '" + n.name + "'";
   std::size_t positional = 0;
-  std::array<bool, 5> seen{};
+  std::array<bool, 6> seen{};
   for (const auto& [key, arg] : n.args) {
     std::size_t slot = 0;
     if (key.empty()) {
@@ -495,7 +511,8 @@ struct Eval {
       for (int c : {y - 1, y, y + 1}) {
         const Date a = MakeDate(c, m_first, std::min(d_first, DayOf(LastOfMonth(c, m_first))));
         const Date b = MakeDate(c, m_last, std::min(d_last, DayOf(LastOfMonth(c, m_last))));
-        const int distance = *p < a ? DaysBetween(*p, a) : (b < *p ? DaysBetween(b, *p) : 0);
+        // A later occurrence counts double: news mostly looks back.
+        const int distance = *p < a ? 2 * DaysBetween(*p, a) : (b < *p ? DaysBetween(b, *p) : 0);
         if (best_distance < 0 || distance < best_distance) {
           best = c;
           best_distance = distance;
@@ -515,7 +532,7 @@ struct Eval {
     const std::string& f = n.name;
     if (f == "date")
       return DateFn(Text(a.Get("y")), Text(a.Get("m")), Text(a.Get("d")), Text(a.Get("yrel")),
-                    Text(a.Get("mrel")));
+                    Text(a.Get("mrel")), Text(a.Get("w")));
     if (f == "numeric") return Numeric(Text(a.Get("a")), Text(a.Get("b")), Text(a.Get("y")));
     if (f == "decade") return Decade(Text(a.Get("y")));
     if (f == "quarter") return Quarter(Text(a.Get("q")), Text(a.Get("y")));
@@ -566,9 +583,11 @@ struct Eval {
   // `yrel` ("last year"): the year relative to pub's. `mrel` ("last March",
   // "next June"): the nearest such month strictly before / after pub's month,
   // or this year's for `this`.
+  // `w` ("Thursday 3 March"): when the year is inferred, the year before or
+  // after is taken instead if only there the day falls on that weekday.
   std::optional<Interval> DateFn(const std::string& ys, const std::string& ms,
                                  const std::string& ds, const std::string& yrel = {},
-                                 const std::string& mrel = {}) {
+                                 const std::string& mrel = {}, const std::string& ws = {}) {
     std::optional<int> y;
     if (!ys.empty()) {
       y = Year(ys);
@@ -628,6 +647,16 @@ struct Eval {
     if (!y) {
       y = d ? InferYear(*m, *d, *m, *d) : InferYear(*m, 1, *m, 31);
       if (!y) return std::nullopt;
+      const auto w = ws.empty() ? std::nullopt : ParseWeekday(ws);
+      if (d && w && MakeDate(*y, *m, *d).ok() && WeekdayOf(MakeDate(*y, *m, *d)) != *w) {
+        for (int c : {*y - 1, *y + 1}) {
+          const Date alt = MakeDate(c, *m, *d);
+          if (alt.ok() && WeekdayOf(alt) == *w) {
+            y = c;
+            break;
+          }
+        }
+      }
     }
     if (!d) return MonthInterval(*y, *m);
     const Date out = MakeDate(*y, *m, *d);
@@ -1188,15 +1217,15 @@ bool HasFutureCue(std::string_view lower) {
   // Not "promised / vowed / threatened to": a past speech act whose sentence
   // often dates a past event ("promised to punish those behind the murder on
   // 16 November").
-  static constexpr std::array<std::string_view, 24> kFuture = {
+  // Not "must" ("we must accept the mandate of 19 March"), nor "promised /
+  // vowed / threatened to": their sentences often date a past event.
+  static constexpr std::array<std::string_view, 23> kFuture = {
       "will",     "won't",       "shall",      "is expected to", "are expected to", "plans to",
       "plan to",  "planning to", "is due to",  "are due to",     "is set to",       "are set to",
       "going to", "scheduled",   "intends to", "is to be",       "are to be",       "aims to",
-      "hopes to", "slated",      "upcoming",   "is due",         "are due",         "must"};
+      "hopes to", "slated",      "upcoming",   "is due",         "are due"};
   for (auto cue : kFuture) {
     if (!ContainsWord(lower, cue)) continue;
-    if (cue == "must" && (ContainsWord(lower, "must have") || ContainsWord(lower, "must've")))
-      continue;
     return true;
   }
   for (std::size_t i = lower.find("next"); i != std::string::npos; i = lower.find("next", i + 1)) {
@@ -1209,26 +1238,38 @@ bool HasFutureCue(std::string_view lower) {
   return false;
 }
 
-// A finite past verb in lower-case text: was, were, had, did, or a word in
-// -ed (but not a few common words that only end like one).
+// A past verb among the last six words before a phrase (lower case): was,
+// were, had, did, or a word in -ed that is not after an auxiliary, a modal
+// or "to" ("is expected", "can rest assured", "until notified"), and not one
+// of a few words that only end like one. Only the words right before the
+// phrase: the verb a date phrase belongs to is close to it.
 bool HasPastVerb(std::string_view lower) {
-  static constexpr std::array<std::string_view, 4> kAux = {"was", "were", "had", "did"};
-  for (auto w : kAux) {
-    if (ContainsWord(lower, w)) return true;
-  }
-  static constexpr std::array<std::string_view, 14> kNotPast = {
-      "need",    "speed",  "seed",    "feed",   "bed",     "red",    "shed",
-      "hundred", "indeed", "proceed", "exceed", "succeed", "united", "armed"};
+  std::vector<std::string_view> words;
   std::size_t i = 0;
   while (i < lower.size()) {
     while (i < lower.size() && !IsIdentChar(lower[i])) ++i;
     std::size_t j = i;
     while (j < lower.size() && IsIdentChar(lower[j])) ++j;
-    const std::string_view word = lower.substr(i, j - i);
-    if (word.size() >= 4 && word.substr(word.size() - 2) == "ed" &&
-        std::find(kNotPast.begin(), kNotPast.end(), word) == kNotPast.end())
-      return true;
+    if (j > i) words.push_back(lower.substr(i, j - i));
     i = j;
+  }
+  static constexpr std::array<std::string_view, 4> kPastAux = {"was", "were", "had", "did"};
+  static constexpr std::array<std::string_view, 14> kNotPast = {
+      "need",    "speed",  "seed",    "feed",   "bed",     "red",    "shed",
+      "hundred", "indeed", "proceed", "exceed", "succeed", "united", "armed"};
+  static constexpr std::array<std::string_view, 17> kBefore = {
+      "is",   "are",    "be",    "being", "will",  "can",  "could", "may", "might",
+      "must", "should", "would", "to",    "until", "rest", "get",   "gets"};
+  const auto in = [](auto& list, std::string_view w) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  const std::size_t from = words.size() > 6 ? words.size() - 6 : 0;
+  for (std::size_t k = from; k < words.size(); ++k) {
+    const std::string_view w = words[k];
+    if (in(kPastAux, w)) return true;
+    if (w.size() >= 4 && w.substr(w.size() - 2) == "ed" && !in(kNotPast, w) &&
+        !(k > 0 && in(kBefore, words[k - 1])))
+      return true;
   }
   return false;
 }
@@ -1319,7 +1360,9 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
   const std::string clause = lower.substr(clause_begin, phrase_begin - clause_begin) + " " +
                              lower.substr(phrase_end, clause_end - phrase_end);
   if (HasFutureCue(clause)) return Tense::kFuture;
-  if (HasFutureCue(outside) && !HasPastVerb(clause)) return Tense::kFuture;
+  if (HasFutureCue(outside) &&
+      !HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin)))
+    return Tense::kFuture;
   return Tense::kPast;
 }
 

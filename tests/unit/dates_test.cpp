@@ -240,8 +240,13 @@ TEST_CASE("dates: tense of the sentence around a phrase", "[dates]") {
       {"The vote, which was held on 3 March, will be repeated.", "on 3 March", Tense::kPast},
       {"Troops shelled the port on 3 March; ministers will meet on 9 March.", "on 9 March",
        Tense::kFuture},
-      {"Troops must leave by Friday.", "by Friday", Tense::kFuture},
-      {"Troops must have left on Friday.", "on Friday", Tense::kPast},
+      {"We must accept the mandate of 19 March.", "19 March", Tense::kPast},
+      {"The government that takes office on 25 April can rest assured that there will be no "
+       "coup.",
+       "on 25 April", Tense::kFuture},
+      {"The curfew will run until 0600 on 13 November, and from 1800 starting on 13 November "
+       "until notified.",
+       "starting on 13 November", Tense::kFuture},
       {"Elections are to be held on 2 April.", "on 2 April", Tense::kFuture},
       // A date that modifies a noun: the nearest occurrence.
       {"The court will rule on the 3 March attack.", "the 3 March", Tense::kNearest},
