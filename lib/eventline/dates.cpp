@@ -1220,10 +1220,10 @@ bool HasFutureCue(std::string_view lower) {
   // Not "must" ("we must accept the mandate of 19 March"), nor "promised /
   // vowed / threatened to": their sentences often date a past event.
   static constexpr std::array<std::string_view, 23> kFuture = {
-      "will",     "won't",       "shall",      "is expected to", "are expected to", "plans to",
-      "plan to",  "planning to", "is due to",  "are due to",     "is set to",       "are set to",
-      "going to", "scheduled",   "intends to", "is to be",       "are to be",       "aims to",
-      "hopes to", "slated",      "upcoming",   "is due",         "are due"};
+      "will",     "won't",       "shall",      "is expected", "are expected", "plans to",
+      "plan to",  "planning to", "is due to",  "are due to",  "is set to",    "are set to",
+      "going to", "scheduled",   "intends to", "is to be",    "are to be",    "aims to",
+      "hopes to", "slated",      "upcoming",   "is due",      "are due"};
   for (auto cue : kFuture) {
     if (!ContainsWord(lower, cue)) continue;
     return true;
