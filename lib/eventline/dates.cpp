@@ -1101,7 +1101,16 @@ struct Eval {
   }
 
   std::optional<Interval> Bound(const std::string& f, const Node* inner_node) {
+    // "since February": the start lies before publication.
+    const Tense saved_tense = tense;
+    const bool saved_nearest = nearest;
+    if (f == "since") {
+      tense = Tense::kPast;
+      nearest = false;
+    }
     auto inner = Inner(inner_node);
+    tense = saved_tense;
+    nearest = saved_nearest;
     if (!inner) return std::nullopt;
     const auto p = ctx.pub_date;
     if (f == "since") {
@@ -1243,7 +1252,7 @@ bool HasFutureCue(std::string_view lower) {
 // or "to" ("is expected", "can rest assured", "until notified"), and not one
 // of a few words that only end like one. Only the words right before the
 // phrase: the verb a date phrase belongs to is close to it.
-bool HasPastVerb(std::string_view lower) {
+bool HasPastVerb(std::string_view lower, bool first_words = false) {
   std::vector<std::string_view> words;
   std::size_t i = 0;
   while (i < lower.size()) {
@@ -1253,7 +1262,14 @@ bool HasPastVerb(std::string_view lower) {
     if (j > i) words.push_back(lower.substr(i, j - i));
     i = j;
   }
-  static constexpr std::array<std::string_view, 4> kPastAux = {"was", "were", "had", "did"};
+  // was, were, had, did and common irregular past forms of news verbs.
+  static constexpr std::array<std::string_view, 46> kPastAux = {
+      "been",     "sat",    "was",     "were",   "had",    "did",  "said", "told",
+      "fell",     "shot",   "took",    "struck", "fought", "fled", "left", "lost",
+      "sank",     "blew",   "began",   "broke",  "came",   "went", "made", "held",
+      "met",      "led",    "caught",  "threw",  "drove",  "ran",  "won",  "gave",
+      "saw",      "found",  "sent",    "stood",  "burst",  "rose", "flew", "laid",
+      "withdrew", "became", "brought", "built",  "spoke",  "wrote"};
   static constexpr std::array<std::string_view, 14> kNotPast = {
       "need",    "speed",  "seed",    "feed",   "bed",     "red",    "shed",
       "hundred", "indeed", "proceed", "exceed", "succeed", "united", "armed"};
@@ -1263,8 +1279,11 @@ bool HasPastVerb(std::string_view lower) {
   const auto in = [](auto& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
   };
-  const std::size_t from = words.size() > 6 ? words.size() - 6 : 0;
-  for (std::size_t k = from; k < words.size(); ++k) {
+  const std::size_t from = first_words || words.size() <= 6 ? 0 : words.size() - 6;
+  // After a phrase the subject comes first ("On 3 March, the garrison at
+  // Tecpan was attacked"): a longer reach.
+  const std::size_t to = first_words ? std::min<std::size_t>(words.size(), 12) : words.size();
+  for (std::size_t k = from; k < to; ++k) {
     const std::string_view w = words[k];
     if (in(kPastAux, w)) return true;
     if (w.size() >= 4 && w.substr(w.size() - 2) == "ed" && !in(kNotPast, w) &&
@@ -1363,7 +1382,14 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
   if (HasFutureCue(outside) &&
       !HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin)))
     return Tense::kFuture;
-  return Tense::kPast;
+  // No future cue: past when a past verb sits near the phrase in its clause
+  // ("The dam burst on 3 March", "On 3 March, rebels attacked"); otherwise
+  // (present tense, no verb: "the government that takes office on 25
+  // April") a day or month without a year takes the nearest occurrence.
+  if (HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin)) ||
+      HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true))
+    return Tense::kPast;
+  return Tense::kNearest;
 }
 
 std::string CheckValue(std::string_view value) {

@@ -240,7 +240,11 @@ TEST_CASE("dates: tense of the sentence around a phrase", "[dates]") {
       {"The vote, which was held on 3 March, will be repeated.", "on 3 March", Tense::kPast},
       {"Troops shelled the port on 3 March; ministers will meet on 9 March.", "on 9 March",
        Tense::kFuture},
-      {"We must accept the mandate of 19 March.", "19 March", Tense::kPast},
+      {"We must accept the mandate of 19 March.", "19 March", Tense::kNearest},
+      // No cue either way: a past verb near the phrase makes it past, else nearest.
+      {"On 14 February, the police garrison at Tecpan was attacked.", "On 14 February",
+       Tense::kPast},
+      {"I am no longer president on 25 April.", "on 25 April", Tense::kNearest},
       {"The government that takes office on 25 April can rest assured that there will be no "
        "coup.",
        "on 25 April", Tense::kFuture},
