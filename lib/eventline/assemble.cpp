@@ -607,11 +607,31 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       if (!row.injured) row.quantity.push_back(Quantity{std::nullopt, inj + " injured", inj});
     }
 
-    // Date: same clause (phrase after the trigger first: the PP that
-    // modifies it), then a fronted phrase, then a following relative clause.
+    // Date: a relative clause right after a nominal trigger ("a car bomb
+    // that killed nine people on 3 March"), then the same clause (phrase
+    // after the trigger first: the PP that modifies it), then a fronted
+    // phrase, then a following relative clause.
     const TimeExpr* best = nullptr;
     std::size_t best_score = static_cast<std::size_t>(-1);
+    {
+      std::size_t i = c.e;
+      while (i < sentence.end && text[i] == ' ') ++i;
+      if (HasWordAt(text.substr(0, sentence.end), i, "that") ||
+          HasWordAt(text.substr(0, sentence.end), i, "which")) {
+        std::size_t stop = i;
+        while (stop < sentence.end && text[stop] != ',' && text[stop] != ';' && text[stop] != ':')
+          ++stop;
+        for (const TimeExpr& t : times) {
+          if (t.begin > i && t.end <= stop) {
+            best = &t;
+            break;
+          }
+        }
+      }
+    }
+    const bool in_relative = best != nullptr;
     for (const TimeExpr& t : times) {
+      if (in_relative) break;
       if (clauses.At(t.begin) != clause) continue;
       const std::size_t score = t.begin >= c.e ? (t.begin - c.e) : (c.b - t.end) * 2 + 8;
       if (score < best_score) {

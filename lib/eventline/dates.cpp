@@ -202,6 +202,12 @@ std::optional<int> ParseCount(std::string_view text) {
   return sign * static_cast<int>(*v);
 }
 
+// "few", "a few", "several", "last few" ...: a count too vague for a point.
+bool IsVagueCount(std::string_view text) {
+  const std::string s = LowerTrim(text);
+  return s == "few" || s == "several" || s == "a few" || s == "last few" || s == "past few";
+}
+
 // ------------------------------------------------------------ value parsing
 
 struct Node {
@@ -321,27 +327,43 @@ class Parser {
 // Function signatures: parameter names in positional order.
 struct Signature {
   std::string_view name;
-  std::array<std::string_view, 5> params;
+  std::array<std::string_view, 6> params;
   int required;
 };
 
-constexpr std::array<Signature, 31> kFunctions = {{
-    {"date", {"y", "m", "d", "yrel", "mrel"}, 0}, {"numeric", {"a", "b", "y", "", ""}, 2},
-    {"decade", {"y", "", "", "", ""}, 1},         {"quarter", {"q", "y", "", "", ""}, 1},
-    {"part", {"which", "of", "", "", ""}, 2},     {"week_of", {"n", "of", "", "", ""}, 2},
-    {"day", {"rel", "", "", "", ""}, 1},          {"overnight", {"", "", "", "", ""}, 0},
-    {"weekday", {"w", "mode", "", "", ""}, 1},    {"weekday_range", {"w1", "w2", "", "", ""}, 2},
-    {"week", {"rel", "", "", "", ""}, 1},         {"month", {"rel", "", "", "", ""}, 1},
-    {"year", {"rel", "", "", "", ""}, 1},         {"earlier", {"unit", "", "", "", ""}, 1},
-    {"later", {"unit", "", "", "", ""}, 1},       {"ago", {"n", "unit", "", "", ""}, 2},
-    {"ahead", {"n", "unit", "", "", ""}, 2},      {"past", {"n", "unit", "", "", ""}, 2},
-    {"next", {"n", "unit", "", "", ""}, 2},       {"recent", {"unit", "", "", "", ""}, 1},
-    {"coming", {"unit", "", "", "", ""}, 1},      {"lasting", {"n", "unit", "", "", ""}, 2},
-    {"range", {"d1", "d2", "m1", "m2", "y"}, 2},  {"since", {"from", "", "", "", ""}, 1},
-    {"until", {"to", "", "", "", ""}, 1},         {"by", {"to", "", "", "", ""}, 1},
-    {"season", {"s", "rel", "y", "", ""}, 1},     {"anchor", {"n", "unit", "", "", ""}, 2},
-    {"weekend", {"rel", "", "", "", ""}, 0},      {"between", {"from", "to", "", "", ""}, 2},
+constexpr std::array<Signature, 32> kFunctions = {{
+    {"date", {"y", "m", "d", "yrel", "mrel", "w"}, 0},
+    {"numeric", {"a", "b", "y", "", ""}, 2},
+    {"decade", {"y", "", "", "", ""}, 1},
+    {"quarter", {"q", "y", "", "", ""}, 1},
+    {"part", {"which", "of", "", "", ""}, 2},
+    {"week_of", {"n", "of", "", "", ""}, 2},
+    {"day", {"rel", "", "", "", ""}, 1},
+    {"overnight", {"", "", "", "", ""}, 0},
+    {"weekday", {"w", "mode", "", "", ""}, 1},
+    {"weekday_range", {"w1", "w2", "", "", ""}, 2},
+    {"week", {"rel", "", "", "", ""}, 1},
+    {"month", {"rel", "", "", "", ""}, 1},
+    {"year", {"rel", "", "", "", ""}, 1},
+    {"earlier", {"unit", "", "", "", ""}, 1},
+    {"later", {"unit", "", "", "", ""}, 1},
+    {"ago", {"n", "unit", "exact", "", ""}, 2},
+    {"ahead", {"n", "unit", "", "", ""}, 2},
+    {"past", {"n", "unit", "", "", ""}, 2},
+    {"next", {"n", "unit", "", "", ""}, 2},
+    {"recent", {"unit", "", "", "", ""}, 1},
+    {"coming", {"unit", "", "", "", ""}, 1},
+    {"lasting", {"n", "unit", "", "", ""}, 2},
+    {"range", {"d1", "d2", "m1", "m2", "y"}, 2},
+    {"since", {"from", "", "", "", ""}, 1},
+    {"until", {"to", "", "", "", ""}, 1},
+    {"by", {"to", "", "", "", ""}, 1},
+    {"season", {"s", "rel", "y", "", ""}, 1},
+    {"anchor", {"n", "unit", "", "", ""}, 2},
+    {"weekend", {"rel", "", "", "", ""}, 0},
+    {"between", {"from", "to", "", "", ""}, 2},
     {"period", {"unit", "rel", "", "", ""}, 1},
+    {"within", {"n", "unit", "", "", ""}, 2},
 }};
 
 const Signature* FindSignature(std::string_view name) {
@@ -356,7 +378,7 @@ std::string CheckNode(const Node& n) {
   const Signature* sig = FindSignature(n.name);
   if (!sig) return "unknown time function '" + n.name + "'";
   std::size_t positional = 0;
-  std::array<bool, 5> seen{};
+  std::array<bool, 6> seen{};
   for (const auto& [key, arg] : n.args) {
     std::size_t slot = 0;
     if (key.empty()) {
@@ -405,6 +427,7 @@ struct Eval {
   Tense tense;
   std::string error;
   bool needs_ref = false;  // a pub date (or anchor) was needed and missing
+  bool nearest = false;    // Tense::kNearest (then `tense` is kPast)
 
   // Arguments of one call, by parameter name.
   struct Args {
@@ -483,6 +506,20 @@ struct Eval {
     int y = YearOf(*p);
     const Date first = MakeDate(y, m_first, std::min(d_first, DayOf(LastOfMonth(y, m_first))));
     const Date last = MakeDate(y, m_last, std::min(d_last, DayOf(LastOfMonth(y, m_last))));
+    if (nearest) {  // the occurrence nearest pub (containing it: distance 0)
+      int best = y, best_distance = -1;
+      for (int c : {y - 1, y, y + 1}) {
+        const Date a = MakeDate(c, m_first, std::min(d_first, DayOf(LastOfMonth(c, m_first))));
+        const Date b = MakeDate(c, m_last, std::min(d_last, DayOf(LastOfMonth(c, m_last))));
+        // A later occurrence counts double: news mostly looks back.
+        const int distance = *p < a ? 2 * DaysBetween(*p, a) : (b < *p ? DaysBetween(b, *p) : 0);
+        if (best_distance < 0 || distance < best_distance) {
+          best = c;
+          best_distance = distance;
+        }
+      }
+      return best;
+    }
     if (tense == Tense::kPast && first > *p) return y - 1;
     if (tense == Tense::kFuture && last < *p) return y + 1;
     return y;
@@ -495,7 +532,7 @@ struct Eval {
     const std::string& f = n.name;
     if (f == "date")
       return DateFn(Text(a.Get("y")), Text(a.Get("m")), Text(a.Get("d")), Text(a.Get("yrel")),
-                    Text(a.Get("mrel")));
+                    Text(a.Get("mrel")), Text(a.Get("w")));
     if (f == "numeric") return Numeric(Text(a.Get("a")), Text(a.Get("b")), Text(a.Get("y")));
     if (f == "decade") return Decade(Text(a.Get("y")));
     if (f == "quarter") return Quarter(Text(a.Get("q")), Text(a.Get("y")));
@@ -512,8 +549,8 @@ struct Eval {
     if (f == "week" || f == "month" || f == "year") return Calendar(f, Text(a.Get("rel")));
     if (f == "earlier" || f == "later") return EarlierLater(f == "later", Text(a.Get("unit")));
     if (f == "ago" || f == "ahead" || f == "anchor")
-      return Shift(f, Text(a.Get("n")), Text(a.Get("unit")));
-    if (f == "past" || f == "next" || f == "lasting")
+      return Shift(f, Text(a.Get("n")), Text(a.Get("unit")), !Text(a.Get("exact")).empty());
+    if (f == "past" || f == "next" || f == "lasting" || f == "within")
       return Window(f, Text(a.Get("n")), Text(a.Get("unit")));
     if (f == "recent" || f == "coming") return Vague(f == "coming", Text(a.Get("unit")));
     if (f == "range")
@@ -546,9 +583,11 @@ struct Eval {
   // `yrel` ("last year"): the year relative to pub's. `mrel` ("last March",
   // "next June"): the nearest such month strictly before / after pub's month,
   // or this year's for `this`.
+  // `w` ("Thursday 3 March"): when the year is inferred, the year before or
+  // after is taken instead if only there the day falls on that weekday.
   std::optional<Interval> DateFn(const std::string& ys, const std::string& ms,
                                  const std::string& ds, const std::string& yrel = {},
-                                 const std::string& mrel = {}) {
+                                 const std::string& mrel = {}, const std::string& ws = {}) {
     std::optional<int> y;
     if (!ys.empty()) {
       y = Year(ys);
@@ -608,6 +647,16 @@ struct Eval {
     if (!y) {
       y = d ? InferYear(*m, *d, *m, *d) : InferYear(*m, 1, *m, 31);
       if (!y) return std::nullopt;
+      const auto w = ws.empty() ? std::nullopt : ParseWeekday(ws);
+      if (d && w && MakeDate(*y, *m, *d).ok() && WeekdayOf(MakeDate(*y, *m, *d)) != *w) {
+        for (int c : {*y - 1, *y + 1}) {
+          const Date alt = MakeDate(c, *m, *d);
+          if (alt.ok() && WeekdayOf(alt) == *w) {
+            y = c;
+            break;
+          }
+        }
+      }
     }
     if (!d) return MonthInterval(*y, *m);
     const Date out = MakeDate(*y, *m, *d);
@@ -682,6 +731,7 @@ struct Eval {
     auto inner = Inner(of);
     if (!inner || !inner->start || !inner->end) return std::nullopt;
     const std::string w0 = LowerTrim(which_s);
+    if (w0.empty()) return inner;  // an optional capture left unset: the whole period
     std::string w = w0;
     for (std::string_view key : {"early", "beginning", "start", "middle", "mid", "late", "end"}) {
       if (ContainsWord(w0, key)) {
@@ -711,7 +761,16 @@ struct Eval {
         b = LastOfMonth(y, m1 + 3);
         break;
       }
-      default: {  // any span: thirds by days
+      default: {
+        // A decade ("the late 1990s"): years 0-3, 4-6, 7-9.
+        if (MonthOf(s) == 1 && DayOf(s) == 1 && YearOf(s) % 10 == 0 && MonthOf(e) == 12 &&
+            DayOf(e) == 31 && YearOf(e) == YearOf(s) + 9) {
+          const int y = YearOf(s);
+          a = MakeDate(y + (third == 0 ? 0 : third == 1 ? 4 : 7), 1, 1);
+          b = MakeDate(y + (third == 0 ? 3 : third == 1 ? 6 : 9), 12, 31);
+          break;
+        }
+        // Any other span: thirds by days.
         const int len = DaysBetween(s, e) + 1;
         const int cut1 = len / 3, cut2 = (2 * len) / 3;
         a = AddDays(s, third == 0 ? 0 : third == 1 ? cut1 : cut2);
@@ -884,9 +943,28 @@ struct Eval {
     return true;
   }
 
-  // ago / ahead / anchor: a point n units away, as precise as the unit.
-  std::optional<Interval> Shift(const std::string& f, const std::string& ns,
-                                const std::string& us) {
+  // ago / ahead / anchor: a point n units away, as precise as the unit (the
+  // exact day when `exact`: "a year ago today"). "a few / several days ago":
+  // the span from 7 to 2 units before pub.
+  std::optional<Interval> Shift(const std::string& f, const std::string& ns, const std::string& us,
+                                bool exact = false) {
+    if (f == "ago" && IsVagueCount(ns)) {
+      const auto u = ParseUnit(us);
+      if (!u) return Fail("not a time unit: '" + us + "'");
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      if (*u == Unit::kHour) return DayInterval(*p);  // "a few hours ago": today
+      return Span(Move(*p, -7, *u), Move(*p, -2, *u));
+    }
+    // "in a few days": the vague span ahead (behind, in a past sentence).
+    if (f == "ahead" && IsVagueCount(ns)) {
+      if (ParseUnit(us) == Unit::kHour) {  // "in a few hours": today
+        auto p = Ref();
+        if (!p) return std::nullopt;
+        return DayInterval(*p);
+      }
+      return Vague(tense == Tense::kFuture, us);
+    }
     int n = 0;
     Unit u = Unit::kDay;
     if (!Units(ns, us, n, u)) return std::nullopt;
@@ -906,6 +984,7 @@ struct Eval {
     }
     if (!base) return std::nullopt;
     const Date d = Move(*base, n, u);
+    if (exact) return DayInterval(d);
     Interval iv;
     switch (u) {
       case Unit::kHour:
@@ -933,10 +1012,7 @@ struct Eval {
   // the anchor, else ending on (past) or starting on (future) pub_date.
   std::optional<Interval> Window(const std::string& f, const std::string& ns,
                                  const std::string& us) {
-    const std::string vague = LowerTrim(ns);
-    if (f != "lasting" && (vague == "few" || vague == "several" || vague == "a few" ||
-                           vague == "last few" || vague == "past few"))
-      return Vague(f == "next", us);
+    if ((f == "past" || f == "next") && IsVagueCount(ns)) return Vague(f == "next", us);
     int n = 0;
     Unit u = Unit::kDay;
     if (!Units(ns, us, n, u)) return std::nullopt;
@@ -950,7 +1026,9 @@ struct Eval {
     }
     auto p = Ref();
     if (!p) return std::nullopt;
-    if (f == "past") return Span(Move(*p, -n, u), *p);
+    // within: "will withdraw within two weeks" = [P, P + n]; in a past
+    // sentence ("the third raid within a week") = [P - n, P].
+    if (f == "past" || (f == "within" && tense == Tense::kPast)) return Span(Move(*p, -n, u), *p);
     return Span(*p, Move(*p, n, u));
   }
 
@@ -999,10 +1077,18 @@ struct Eval {
     if (!m1 && !m2) return Fail("range() needs a month");
     if (!m1) m1 = (*d1 > *d2) ? (*m2 == 1 ? 12u : *m2 - 1) : *m2;
     if (!m2) m2 = *m1;
-    std::optional<int> y;
+    std::optional<int> y;  // the year of the end
     if (!ys.empty()) {
       y = Year(ys);
       if (!y) return Fail("not a year: '" + ys + "'");
+    } else if (*m1 > *m2) {  // "30 December to 2 January": the start is in the year before
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      y = YearOf(*p);
+      const Date first = MakeDate(*y - 1, *m1, static_cast<unsigned>(*d1));
+      const Date last = MakeDate(*y, *m2, static_cast<unsigned>(*d2));
+      if (tense == Tense::kPast && first.ok() && first > *p) *y -= 1;
+      if (tense == Tense::kFuture && last.ok() && last < *p) *y += 1;
     } else {
       y = InferYear(*m1, static_cast<unsigned>(*d1), *m2, static_cast<unsigned>(*d2));
       if (!y) return std::nullopt;
@@ -1015,7 +1101,16 @@ struct Eval {
   }
 
   std::optional<Interval> Bound(const std::string& f, const Node* inner_node) {
+    // "since February": the start lies before publication.
+    const Tense saved_tense = tense;
+    const bool saved_nearest = nearest;
+    if (f == "since") {
+      tense = Tense::kPast;
+      nearest = false;
+    }
     auto inner = Inner(inner_node);
+    tense = saved_tense;
+    nearest = saved_nearest;
     if (!inner) return std::nullopt;
     const auto p = ctx.pub_date;
     if (f == "since") {
@@ -1123,12 +1218,123 @@ bool NeedsRefOnly(const Eval& e) { return e.needs_ref && e.error.empty(); }
 
 }  // namespace
 
+namespace {
+
+// A future cue in lower-case text: "will", "is expected to", "plans to",
+// "next" (not "the next": anaphoric) ...
+bool HasFutureCue(std::string_view lower) {
+  // Not "promised / vowed / threatened to": a past speech act whose sentence
+  // often dates a past event ("promised to punish those behind the murder on
+  // 16 November").
+  // Not "must" ("we must accept the mandate of 19 March"), nor "promised /
+  // vowed / threatened to": their sentences often date a past event.
+  static constexpr std::array<std::string_view, 23> kFuture = {
+      "will",     "won't",       "shall",      "is expected", "are expected", "plans to",
+      "plan to",  "planning to", "is due to",  "are due to",  "is set to",    "are set to",
+      "going to", "scheduled",   "intends to", "is to be",    "are to be",    "aims to",
+      "hopes to", "slated",      "upcoming",   "is due",      "are due"};
+  for (auto cue : kFuture) {
+    if (!ContainsWord(lower, cue)) continue;
+    return true;
+  }
+  for (std::size_t i = lower.find("next"); i != std::string::npos; i = lower.find("next", i + 1)) {
+    if (!WordAt(lower, i, "next")) continue;
+    const std::string_view left = Trim(lower.substr(0, i));
+    const bool after_the = left.size() >= 3 && left.substr(left.size() - 3) == "the" &&
+                           (left.size() == 3 || !IsIdentChar(left[left.size() - 4]));
+    if (!after_the) return true;
+  }
+  return false;
+}
+
+// A past verb among the last six words before a phrase (lower case): was,
+// were, had, did, or a word in -ed that is not after an auxiliary, a modal
+// or "to" ("is expected", "can rest assured", "until notified"), and not one
+// of a few words that only end like one. Only the words right before the
+// phrase: the verb a date phrase belongs to is close to it.
+bool HasPastVerb(std::string_view lower, bool first_words = false) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && !IsIdentChar(lower[i])) ++i;
+    std::size_t j = i;
+    while (j < lower.size() && IsIdentChar(lower[j])) ++j;
+    if (j > i) words.push_back(lower.substr(i, j - i));
+    i = j;
+  }
+  // was, were, had, did and common irregular past forms of news verbs.
+  static constexpr std::array<std::string_view, 46> kPastAux = {
+      "been",     "sat",    "was",     "were",   "had",    "did",  "said", "told",
+      "fell",     "shot",   "took",    "struck", "fought", "fled", "left", "lost",
+      "sank",     "blew",   "began",   "broke",  "came",   "went", "made", "held",
+      "met",      "led",    "caught",  "threw",  "drove",  "ran",  "won",  "gave",
+      "saw",      "found",  "sent",    "stood",  "burst",  "rose", "flew", "laid",
+      "withdrew", "became", "brought", "built",  "spoke",  "wrote"};
+  static constexpr std::array<std::string_view, 14> kNotPast = {
+      "need",    "speed",  "seed",    "feed",   "bed",     "red",    "shed",
+      "hundred", "indeed", "proceed", "exceed", "succeed", "united", "armed"};
+  static constexpr std::array<std::string_view, 17> kBefore = {
+      "is",   "are",    "be",    "being", "will",  "can",  "could", "may", "might",
+      "must", "should", "would", "to",    "until", "rest", "get",   "gets"};
+  const auto in = [](auto& list, std::string_view w) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  const std::size_t from = first_words || words.size() <= 6 ? 0 : words.size() - 6;
+  // After a phrase the subject comes first ("On 3 March, the garrison at
+  // Tecpan was attacked"): a longer reach.
+  const std::size_t to = first_words ? std::min<std::size_t>(words.size(), 12) : words.size();
+  for (std::size_t k = from; k < to; ++k) {
+    const std::string_view w = words[k];
+    if (in(kPastAux, w)) return true;
+    if (w.size() >= 4 && w.substr(w.size() - 2) == "ed" && !in(kNotPast, w) &&
+        !(k > 0 && in(kBefore, words[k - 1])))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t phrase_end) {
   std::string lower;
   lower.reserve(sentence.size());
   for (char c : sentence) lower.push_back(Lower(c));
   phrase_begin = std::min(phrase_begin, lower.size());
   phrase_end = std::min(std::max(phrase_end, phrase_begin), lower.size());
+  // "the 3 March attack", "the March 19 elections": a date that modifies a
+  // noun, read as the nearest occurrence whatever the sentence's tense.
+  {
+    const std::string_view phrase = std::string_view(lower).substr(0, phrase_end);
+    const std::string_view head = Trim(phrase.substr(0, phrase_begin));
+    const std::string_view own = Trim(phrase.substr(phrase_begin));
+    const bool the_before = head.size() >= 3 && head.substr(head.size() - 3) == "the" &&
+                            (head.size() == 3 || !IsIdentChar(head[head.size() - 4]));
+    // "the 3 March", or after a preposition: "on the 3 March attack".
+    std::string_view rest = own;
+    for (std::string_view prep : {"on ", "in ", "at ", "for ", "over ", "after ", "before ",
+                                  "since ", "until ", "during ", "from "}) {
+      if (rest.rfind(prep, 0) == 0) {
+        rest = Trim(rest.substr(prep.size()));
+        break;
+      }
+    }
+    const bool the_inside = rest.rfind("the ", 0) == 0;
+    bool digit = false;
+    for (char c : own) digit = digit || (c >= '0' && c <= '9');
+    std::size_t i = phrase_end;
+    while (i < lower.size() && lower[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < lower.size() && IsIdentChar(lower[j])) ++j;
+    const std::string_view next = std::string_view(lower).substr(i, j - i);
+    static constexpr std::array<std::string_view, 30> kNotNoun = {
+        "and",    "or",   "to", "in",   "at",    "on",  "of",   "when", "as",   "after",
+        "before", "with", "by", "was",  "were",  "is",  "are",  "will", "had",  "has",
+        "the",    "a",    "an", "that", "which", "who", "last", "this", "next", "year"};
+    if ((the_before || the_inside) && digit && !next.empty() &&
+        !(next[0] >= '0' && next[0] <= '9') &&
+        std::find(kNotNoun.begin(), kNotNoun.end(), next) == kNotNoun.end())
+      return Tense::kNearest;
+  }
   // A past reporting verb right before the phrase dates the report, not the plan.
   static constexpr std::array<std::string_view, 12> kReport = {
       "said",  "announced", "told",   "reported", "confirmed", "claimed",
@@ -1140,29 +1346,50 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
         (tail.size() == v.size() || !IsIdentChar(tail[tail.size() - v.size() - 1])))
       return Tense::kPast;
   }
-  static constexpr std::array<std::string_view, 16> kFuture = {
-      "will",     "won't",       "shall",     "is expected to", "are expected to", "plans to",
-      "plan to",  "planning to", "is due to", "are due to",     "is set to",       "are set to",
-      "going to", "scheduled",   "next",      "intends to"};
-  // Only the phrase's own clause: outside the phrase itself.
-  std::string outside = lower.substr(0, phrase_begin) + " " + lower.substr(phrase_end);
-  for (auto cue : kFuture) {
-    if (cue == "next") {
-      // "next week" is a future cue; "the next day" is anaphoric, not future.
-      for (std::size_t i = outside.find("next"); i != std::string::npos;
-           i = outside.find("next", i + 1)) {
-        if (!WordAt(outside, i, "next")) continue;
-        const std::string_view left = Trim(std::string_view(outside).substr(0, i));
-        const bool after_the = left.size() >= 3 && left.substr(left.size() - 3) == "the" &&
-                               (left.size() == 3 || !IsIdentChar(left[left.size() - 4]));
-        if (!after_the) return Tense::kFuture;
-      }
-      continue;
-    }
-    if (ContainsWord(outside, cue)) return Tense::kFuture;
+  // Future cues, outside the phrase itself ("next" inside it, as in "next
+  // week", is handled by the value).
+  const std::string outside = lower.substr(0, phrase_begin) + " " + lower.substr(phrase_end);
+  // The phrase's own clause: from the last clause break before it to the
+  // first one after it. A future cue in another clause ("Rebels attacked on
+  // 3 March, and talks will resume in June") does not make a clause future
+  // that has a past verb of its own.
+  static constexpr std::array<std::string_view, 14> kBreaks = {
+      ";",         ", and ", ", but ",         " but ",         ", while ",
+      " whereas ", ", as ",  ", although ",    ", though ",     ", after ",
+      ", before ", " - ",    " \xE2\x80\x94 ", " \xE2\x80\x93 "};
+  std::size_t clause_begin = 0, clause_end = lower.size();
+  const std::string_view head = std::string_view(lower).substr(0, phrase_begin);
+  for (auto b : kBreaks) {
+    const std::size_t before_at = head.rfind(b);
+    if (before_at != std::string::npos) clause_begin = std::max(clause_begin, before_at + b.size());
+    const std::size_t after_at = lower.find(b, phrase_end);
+    if (after_at != std::string::npos) clause_end = std::min(clause_end, after_at);
   }
-  // "next" inside the phrase ("next week") is handled by the value itself.
-  return Tense::kPast;
+  // A relative clause (", which was shelled on 3 March, ...", "priests who
+  // were killed on 16 November") ends at the next comma.
+  static constexpr std::array<std::string_view, 4> kRelative = {" which ", " who ", " where ",
+                                                                ", when "};
+  for (auto b : kRelative) {
+    const std::size_t before_at = head.rfind(b);
+    if (before_at == std::string::npos || before_at + b.size() < clause_begin) continue;
+    clause_begin = before_at + b.size();
+    const std::size_t comma = lower.find(',', phrase_end);
+    if (comma != std::string::npos) clause_end = std::min(clause_end, comma);
+  }
+  const std::string clause = lower.substr(clause_begin, phrase_begin - clause_begin) + " " +
+                             lower.substr(phrase_end, clause_end - phrase_end);
+  if (HasFutureCue(clause)) return Tense::kFuture;
+  if (HasFutureCue(outside) &&
+      !HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin)))
+    return Tense::kFuture;
+  // No future cue: past when a past verb sits near the phrase in its clause
+  // ("The dam burst on 3 March", "On 3 March, rebels attacked"); otherwise
+  // (present tense, no verb: "the government that takes office on 25
+  // April") a day or month without a year takes the nearest occurrence.
+  if (HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin)) ||
+      HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true))
+    return Tense::kPast;
+  return Tense::kNearest;
 }
 
 std::string CheckValue(std::string_view value) {
@@ -1187,7 +1414,8 @@ Resolution ResolveValue(std::string_view value, const TimeCaptures& captures,
     out.error = e;
     return out;
   }
-  Eval eval{captures, ctx, tense, {}, false};
+  Eval eval{captures, ctx,   tense == Tense::kNearest ? Tense::kPast : tense,
+            {},       false, tense == Tense::kNearest};
   auto iv = eval.Run(*node);
   if (!iv) {
     if (!NeedsRefOnly(eval)) out.error = eval.error.empty() ? "cannot resolve value" : eval.error;
@@ -1198,10 +1426,61 @@ Resolution ResolveValue(std::string_view value, const TimeCaptures& captures,
   return out;
 }
 
+namespace {
+
+// Byte length of a no-break or thin space at s[i] (U+00A0, U+2007, U+2009,
+// U+200A, U+202F), else 0. Rule patterns separate words with \s, which RE2
+// reads as ASCII white space only.
+std::size_t OddSpaceAt(std::string_view s, std::size_t i) {
+  const auto c = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  if (c(i) == 0xC2 && i + 1 < s.size() && c(i + 1) == 0xA0) return 2;
+  if (c(i) == 0xE2 && i + 2 < s.size() && c(i + 1) == 0x80) {
+    const unsigned char t = c(i + 2);
+    if (t == 0x87 || t == 0x89 || t == 0x8A || t == 0xAF) return 3;
+  }
+  return 0;
+}
+
+// `sentence` with every odd space replaced by as many ASCII spaces (byte
+// offsets are kept); empty when there is none.
+std::string NormalizeSpaces(std::string_view sentence) {
+  std::string out;
+  for (std::size_t i = 0; i < sentence.size(); ++i) {
+    const std::size_t n = OddSpaceAt(sentence, i);
+    if (n == 0) continue;
+    if (out.empty()) out.assign(sentence);
+    out.replace(i, n, n, ' ');
+    i += n - 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
                                 const Sentence& sentence, TimeContext& ctx) {
   std::vector<Match> matches;
-  matcher.FindAll(RuleKind::kTime, text, sentence.begin, sentence.end, matches);
+  // Wire and web copy put no-break spaces in dates ("3\u00a0March"): match
+  // on a copy of the sentence with plain spaces, then shift offsets back.
+  const std::string spaced =
+      NormalizeSpaces(text.substr(sentence.begin, sentence.end - sentence.begin));
+  std::string_view scan = text;
+  std::size_t base = 0;
+  if (spaced.empty()) {
+    matcher.FindAll(RuleKind::kTime, text, sentence.begin, sentence.end, matches);
+  } else {
+    scan = spaced;
+    base = sentence.begin;
+    matcher.FindAll(RuleKind::kTime, scan, 0, scan.size(), matches);
+    for (auto& m : matches) {
+      m.begin += base;
+      m.end += base;
+      for (auto& c : m.captures) {
+        c.begin += base;
+        c.end += base;
+      }
+    }
+  }
   // Longest first, then earliest, then highest priority; keep non-overlapping.
   std::vector<const Match*> order;
   order.reserve(matches.size());
@@ -1238,8 +1517,8 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
     TimeCaptures caps;
     caps.reserve(m->captures.size());
     for (const auto& c : m->captures) {
-      caps.emplace_back(c.name,
-                        c.set() ? text.substr(c.begin, c.end - c.begin) : std::string_view());
+      caps.emplace_back(
+          c.name, c.set() ? scan.substr(c.begin - base, c.end - c.begin) : std::string_view());
     }
     const Tense tense = TenseAt(sent, m->begin - sentence.begin, m->end - sentence.begin);
     const bool duration = m->rule->value.rfind("lasting", 0) == 0;

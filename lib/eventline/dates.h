@@ -51,12 +51,17 @@ struct TimeExpr {
 
 // Whether a phrase sits in a sentence about the future. Moves defaults: a
 // bare weekday or a month without a year then looks forward from pub_date.
-enum class Tense { kPast, kFuture };
+// kNearest: a date used as a modifier ("the 3 March attack", "the March 19
+// elections") names an event either side of publication: a day or month
+// without a year takes the occurrence nearest pub_date; otherwise as kPast.
+enum class Tense { kPast, kFuture, kNearest };
 
 // The tense governing the phrase at sentence[phrase_begin, phrase_end):
-// future when the sentence carries a future cue ("will", "is expected to",
-// "plans to", "next", ...) unless a reporting verb in the past tense sits
-// right before the phrase ("said on Tuesday it will ..."). Pure.
+// kNearest for "the <date> <noun>"; future when the phrase's clause (or,
+// when that clause has no past verb, the sentence) carries a future cue
+// ("will", "is expected to", "plans to", "next", ...) unless a reporting
+// verb in the past tense sits right before the phrase ("said on Tuesday it
+// will ..."). Pure.
 [[nodiscard]] Tense TenseAt(std::string_view sentence, std::size_t phrase_begin,
                             std::size_t phrase_end);
 

@@ -76,6 +76,10 @@ TEST_CASE("dates: value language resolves against pub date", "[dates]") {
        Tense::kPast,
        "2022-03-01/2022-03-31 month"},
       {"date(m=March, d=2)", "2023-03-01", {}, Tense::kFuture, "2023-03-02 day"},
+      // A date modifying a noun ("the 20 March vote"): the nearest occurrence.
+      {"date(m=March, d=20)", "2023-03-15", {}, Tense::kNearest, "2023-03-20 day"},
+      {"date(m=December, d=30)", "2024-01-03", {}, Tense::kNearest, "2023-12-30 day"},
+      {"date(m=January, d=5)", "2024-01-03", {}, Tense::kNearest, "2024-01-05 day"},
       {"date(m=January)", "2022-12-31", {}, Tense::kFuture, "2023-01-01/2023-01-31 month"},
       {"date(y=90, m=JAN, d=3)", "1990-01-10", {}, Tense::kPast, "1990-01-03 day"},
       {"date(y=89)", "1990-01-10", {}, Tense::kPast, "1989-01-01/1989-12-31 year"},
@@ -230,6 +234,32 @@ TEST_CASE("dates: tense of the sentence around a phrase", "[dates]") {
       {"They took the hill on 3 June and lost it the next day.", "on 3 June", Tense::kPast},
       {"Elections come next year, and voting starts in March.", "in March", Tense::kFuture},
       {"Willow trees were felled in March.", "in March", Tense::kPast},
+      // A future cue in another clause does not reach a clause with a past verb.
+      {"Rebels attacked on 3 March, and talks will resume in June.", "on 3 March", Tense::kPast},
+      {"Rebels attacked on 3 March, and talks will resume in June.", "in June", Tense::kFuture},
+      {"The vote, which was held on 3 March, will be repeated.", "on 3 March", Tense::kPast},
+      {"Troops shelled the port on 3 March; ministers will meet on 9 March.", "on 9 March",
+       Tense::kFuture},
+      {"We must accept the mandate of 19 March.", "19 March", Tense::kNearest},
+      // No cue either way: a past verb near the phrase makes it past, else nearest.
+      {"On 14 February, the police garrison at Tecpan was attacked.", "On 14 February",
+       Tense::kPast},
+      {"I am no longer president on 25 April.", "on 25 April", Tense::kNearest},
+      {"The government that takes office on 25 April can rest assured that there will be no "
+       "coup.",
+       "on 25 April", Tense::kFuture},
+      {"The curfew will run until 0600 on 13 November, and from 1800 starting on 13 November "
+       "until notified.",
+       "starting on 13 November", Tense::kFuture},
+      {"Elections are to be held on 2 April.", "on 2 April", Tense::kFuture},
+      // A date that modifies a noun: the nearest occurrence.
+      {"The court will rule on the 3 March attack.", "the 3 March", Tense::kNearest},
+      {"The court will rule on the 3 March attack.", "on the 3 March", Tense::kNearest},
+      {"Guerrillas threatened to disrupt the March 19 elections.", "March 19", Tense::kNearest},
+      {"On the 3 March, rebels attacked.", "On the 3 March", Tense::kPast},
+      {"The government promised to investigate the murder of priests who were killed on 16 "
+       "November.",
+       "on 16 November", Tense::kPast},
   };
   for (const auto& c : cases) {
     CAPTURE(c.sentence);
