@@ -37,8 +37,13 @@ Refresh mode (--refresh SHEET): re-run eventline and rewrite found_types and
 found of an existing sheet, keeping the judge's columns (checks that each
 sentence still has the same text).
 
+`--exclude SHEET` (repeatable) leaves out every sentence whose text is on an
+earlier sheet, so a fresh sheet drawn after tuning on those is held out (the
+live blogs repeat sentences, so a new seed alone does not guarantee it).
+
 Usage:
     recall_sample.py --run build/release/eventline -o /tmp/recall.tsv [-n 150]
+    recall_sample.py --run BIN --seed 13 --exclude /tmp/recall.tsv -o /tmp/r13.tsv
     recall_sample.py --summarize /tmp/recall.tsv
     recall_sample.py --run BIN --run-arg=--no-builtin-rules \\
         --run-arg=--rules=rules --refresh /tmp/recall.tsv -o /tmp/recall2.tsv
@@ -53,6 +58,7 @@ import json
 import os
 import random
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -152,8 +158,12 @@ def found_cells(found, key):
 def sample(args):
     out = outside_repo(args.output)
     docs = load_docs(args.texts)
+    seen = set()
+    for sheet in args.exclude:  # sentences already judged (or tuned on)
+        seen.update(r["sentence"] for r in read_sheet(sheet))
     sents = [s for s in run_jsonl(args, "sentences")
-             if len(clean(s.get("text"))) >= 20]
+             if len(clean(s.get("text"))) >= 20 and
+             clean(s.get("text")) not in seen]
     kw = [s for s in sents if KEYWORD.search(s.get("text") or "")]
     other = [s for s in sents if not KEYWORD.search(s.get("text") or "")]
     rng = random.Random(args.seed)
@@ -274,6 +284,9 @@ def main(argv=None):
                     help="sentences (default 150)")
     ap.add_argument("--seed", type=int, default=20221124,
                     help="sampling seed (default: %(default)s)")
+    ap.add_argument("--exclude", action="append", default=[],
+                    metavar="SHEET", help="leave out sentences of this sheet "
+                    "(repeatable): a held-out sheet after tuning on others")
     ap.add_argument("-o", "--output", help="sheet TSV (outside the repo)")
     ap.add_argument("--refresh", metavar="SHEET",
                     help="re-run eventline on a judged sheet, keep judgements")
@@ -292,4 +305,5 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `| head` is fine
     sys.exit(main())
