@@ -131,7 +131,7 @@ RE2::Options PatternOptions(bool case_sensitive) {
   RE2::Options o;
   o.set_encoding(RE2::Options::EncodingUTF8);
   o.set_log_errors(false);
-  o.set_max_mem(kPatternMaxMem);
+  o.set_max_mem(kPatternRe2Mem);
   o.set_case_sensitive(case_sensitive);
   return o;
 }
@@ -215,8 +215,8 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
     const RE2::Options options = PatternOptions(r.case_sensitive);
     std::shared_ptr<const RE2> re = Reuse(r.compiled, r.pattern, options);
     if (!re) re = std::make_shared<const RE2>(r.pattern, options);
-    if (!re->ok()) {
-      if (re->error_code() == RE2::ErrorPatternTooLarge) {
+    if (!re->ok() || re->ProgramSize() > kPatternMaxInst) {
+      if (re->ok() || re->error_code() == RE2::ErrorPatternTooLarge) {
         error(r, "E012",
               fmt::format("pattern of rule '{}' is too large: its program exceeds the {} MB budget",
                           r.id, kPatternMaxMem >> 20));

@@ -670,13 +670,13 @@ class RuleFileParser {
     RE2::Options options;
     options.set_encoding(RE2::Options::EncodingUTF8);
     options.set_log_errors(false);
-    options.set_max_mem(kPatternMaxMem);
+    options.set_max_mem(kPatternRe2Mem);
     options.set_case_sensitive(rule.case_sensitive);
     auto owned = std::make_shared<const RE2>(expanded, options);
     const RE2& re = *owned;
     const char* what = is_main ? "pattern" : "'unless' pattern";
-    if (!re.ok()) {
-      if (re.error_code() == RE2::ErrorPatternTooLarge) {
+    if (!re.ok() || re.ProgramSize() > kPatternMaxInst) {
+      if (re.ok() || re.error_code() == RE2::ErrorPatternTooLarge) {
         Report(src_.AtValue(Severity::kError, "E012", p, source, 0, source.size(),
                             fmt::format("{} is too large: its program exceeds the {} MB budget "
                                         "(split it or use a smaller lexicon)",

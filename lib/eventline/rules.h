@@ -93,8 +93,17 @@ struct RuleSet {
 [[nodiscard]] RuleSet LoadRules(const std::vector<std::string>& dirs, DiagnosticSink& sink);
 
 inline constexpr std::size_t kMaxRuleErrors = 20;
-// RE2 program budget per pattern (RE2::Options::set_max_mem); over it: E012.
+// RE2 program budget per pattern; over it: E012. A program may hold at most
+// kPatternMaxInst instructions: what RE2 allows with set_max_mem(kPatternMaxMem)
+// (2/3 of the budget for the program, 4 bytes of slack per 8-byte instruction).
 inline constexpr std::int64_t kPatternMaxMem = 8 << 20;
+inline constexpr int kPatternMaxInst = static_cast<int>(kPatternMaxMem * 2 / 3 / 4 / 8);
+// RE2::Options::set_max_mem of every rule and 'unless' pattern: room for the
+// program plus RE2's lazily built DFA state caches. With 8 MB the caches of the
+// largest cue patterns (claimed.said: source noun phrase before "said") filled
+// and reset, and RE2 fell back to its NFA: 10x slower matching. Memory is taken
+// only as states are built.
+inline constexpr std::int64_t kPatternRe2Mem = 64 << 20;
 
 // The pieces LoadRules is made of, exposed for tests and the fuzzer. Each
 // parses text already in memory; `file_name` is used only in messages.
