@@ -392,6 +392,15 @@ std::vector<Quantity> ParseQuantities(std::string_view phrase) {
 
 Assembler::Assembler(const Document& doc, const Lookups& lookups) : doc_(doc), lookups_(lookups) {}
 
+void Assembler::SetCountryHint(CountryCounts hint) {
+  country_hint_ = std::move(hint);
+  main_country_ = nullptr;
+  if (lookups_.places) {
+    const std::string main = Gazetteer::MainCountry(country_hint_);
+    if (!main.empty()) main_country_ = lookups_.places->CountryPlace(main);
+  }
+}
+
 void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> times,
                             std::span<const Match> events, std::span<const Match> cues,
                             std::span<const PlaceMention> places, std::vector<EventRow>& out) {
@@ -505,6 +514,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   // carried forward after it, never into another clause of the same sentence.
   const std::optional<Carried> carried_before = carried_;
   std::optional<Carried> carried_after;
+  const Place* located_here = nullptr;  // the last place an event of this sentence names
   std::vector<EventRow> rows;
   for (const Candidate& c : kept) {
     const Match& m = *c.m;
@@ -581,11 +591,25 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     if (lookups_.places) {
       const PlaceChoice choice =
           lookups_.places->ChoosePlace(text, places, c.b, c.e, location_span, country_hint_);
-      if (choice.place) {
-        row.location = choice.place->name;
-        row.country = choice.place->country;
-        row.latitude = choice.place->latitude;
-        row.longitude = choice.place->longitude;
+      const Place* place = choice.place;
+      if (place) {
+        // A country says nothing of the episode's place: not carried.
+        if (place->kind != "country") located_here = place;
+      } else if (!location_span) {
+        // The sentence names no place for the event: the place of the
+        // previous sentence's events when it names none at all (the same
+        // episode told on), else the country the document is about (a wire
+        // dateline's city is where the report was filed: it gives only its
+        // country).
+        place = places.empty() && last_place_ && last_place_sentence_ == sentence.index - 1
+                    ? last_place_
+                    : main_country_;
+      }
+      if (place) {
+        row.location = place->name;
+        row.country = place->country;
+        row.latitude = place->latitude;
+        row.longitude = place->longitude;
       }
     }
     if (row.location.empty()) row.location = cap("location");
@@ -722,6 +746,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   }
 
   if (carried_after) carried_ = carried_after;
+  if (located_here) {
+    last_place_ = located_here;
+    last_place_sentence_ = sentence.index;
+  }
 
   // Casualty phrases fold into a violent event of the same sentence, or of
   // the sentence just before when this one goes on about it ("Two policemen
