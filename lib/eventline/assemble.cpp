@@ -246,6 +246,22 @@ bool HasWordAt(std::string_view s, std::size_t i, std::string_view word) {
   return end == s.size() || !std::isalnum(static_cast<unsigned char>(s[end]));
 }
 
+// True when `s` says "in the capital" (in/near/outside/around, then "the
+// capital", "this capital" or "the country's capital"): the capital of the
+// country the document is about.
+bool NamesTheCapital(std::string_view s) {
+  static constexpr std::string_view kPhrases[] = {
+      "in the capital",    "in this capital",     "in the country's capital",
+      "near the capital",  "outside the capital", "around the capital",
+      "near this capital", "outside this capital"};
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1]))) continue;
+    for (std::string_view p : kPhrases)
+      if (HasWordAt(s, i, p)) return true;
+  }
+  return false;
+}
+
 Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) {
   Clauses c;
   c.base = begin;
@@ -395,9 +411,13 @@ Assembler::Assembler(const Document& doc, const Lookups& lookups) : doc_(doc), l
 void Assembler::SetCountryHint(CountryCounts hint) {
   country_hint_ = std::move(hint);
   main_country_ = nullptr;
+  main_capital_ = nullptr;
   if (lookups_.places) {
     const std::string main = Gazetteer::MainCountry(country_hint_);
-    if (!main.empty()) main_country_ = lookups_.places->CountryPlace(main);
+    if (!main.empty()) {
+      main_country_ = lookups_.places->CountryPlace(main);
+      main_capital_ = lookups_.places->CapitalPlace(main);
+    }
   }
 }
 
@@ -601,9 +621,15 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         // episode told on), else the country the document is about (a wire
         // dateline's city is where the report was filed: it gives only its
         // country).
-        place = places.empty() && last_place_ && last_place_sentence_ == sentence.index - 1
-                    ? last_place_
-                    : main_country_;
+        // "in the capital" names the main country's capital.
+        if (main_capital_ && places.empty() && NamesTheCapital(stext)) {
+          place = main_capital_;
+          located_here = place;
+        } else {
+          place = places.empty() && last_place_ && last_place_sentence_ == sentence.index - 1
+                      ? last_place_
+                      : main_country_;
+        }
       }
       if (place) {
         row.location = place->name;

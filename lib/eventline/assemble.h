@@ -74,6 +74,7 @@ class Assembler {
   bool quote_open_ = false;
   CountryCounts country_hint_;
   const Place* main_country_ = nullptr;  // null: the document is about no one country
+  const Place* main_capital_ = nullptr;  // its capital, for "in the capital"
   // The place the last sentence with located events gave them, and that
   // sentence's index: an event of the next sentence that names no place
   // ("Two soldiers were also wounded.") happened there too.

@@ -308,6 +308,7 @@ struct Gazetteer::Impl {
   std::vector<std::vector<const Place*>> groups;  // index ids -> candidates
   std::unordered_set<std::uint64_t> prefix_ok, suffix_bad;
   std::unordered_map<std::string, const Place*> countries;  // ISO code -> kind country
+  std::unordered_map<std::string, const Place*> capitals;   // ISO code -> kind capital
 
   struct AliasLine {
     std::string name, country, kind;
@@ -522,9 +523,15 @@ void Gazetteer::Impl::Finish(DiagnosticSink& sink) {
       return a->population > b->population;
     });
   }
-  for (std::size_t k = 0; k < places.size(); ++k)
-    if (!dead[k] && places[k]->kind == "country")
-      countries.emplace(places[k]->country, places[k].get());
+  for (std::size_t k = 0; k < places.size(); ++k) {
+    if (dead[k]) continue;
+    const Place* p = places[k].get();
+    if (p->kind == "country") countries.emplace(p->country, p);
+    if (p->kind == "capital") {
+      auto [it, inserted] = capitals.emplace(p->country, p);
+      if (!inserted && p->population > it->second->population) it->second = p;
+    }
+  }
   for (const std::string& s : stopwords) index.AddStopword(s);
   for (std::string_view w : kPrefixOk) prefix_ok.insert(WordHash(w));
   for (std::string_view w : kSuffixBad) suffix_bad.insert(WordHash(w));
@@ -732,6 +739,11 @@ std::string Gazetteer::MainCountry(const CountryCounts& hint) {
 const Place* Gazetteer::CountryPlace(std::string_view iso2) const {
   const auto it = impl_->countries.find(std::string(iso2));
   return it == impl_->countries.end() ? nullptr : it->second;
+}
+
+const Place* Gazetteer::CapitalPlace(std::string_view iso2) const {
+  const auto it = impl_->capitals.find(std::string(iso2));
+  return it == impl_->capitals.end() ? nullptr : it->second;
 }
 
 std::span<const Place* const> Gazetteer::Lookup(std::string_view name) const {

@@ -121,6 +121,8 @@ class Gazetteer {
   // The place of kind `country` with that ISO 3166-1 alpha-2 code; null when
   // the gazetteer has none.
   [[nodiscard]] const Place* CountryPlace(std::string_view iso2) const;
+  // The most populous place of kind `capital` of that country; null when none.
+  [[nodiscard]] const Place* CapitalPlace(std::string_view iso2) const;
 
   // Places whose name or alternate name normalises like `name`, likeliest
   // first; empty when unknown.

@@ -76,6 +76,10 @@ TEST_CASE("attach: the place of an event whose sentence names none", "[attach][p
        "Peru"},
       {"LIMA, 4 FEB 90 (WIRE) -- [TEXT] GUERRILLAS KIDNAPPED TWO ENGINEERS IN CUSCO TODAY.",
        "abduction", "Cusco"},
+      // "in the capital": the capital of the document's main country.
+      {"SAN SALVADOR, 20 NOV 89 (WIRE) -- [TEXT] GUERRILLAS ATTACKED A POLICE POST IN THE "
+       "CAPITAL.",
+       "attack", "San Salvador"},
       // One stray country is not what the document is about.
       {"Troops from Canada were deployed. Shelling went on all night.", "shelling", ""},
   };
