@@ -246,6 +246,22 @@ bool HasWordAt(std::string_view s, std::size_t i, std::string_view word) {
   return end == s.size() || !std::isalnum(static_cast<unsigned char>(s[end]));
 }
 
+// True when `s` says "in the capital" (in/near/outside/around, then "the
+// capital", "this capital" or "the country's capital"): the capital of the
+// country the document is about.
+bool NamesTheCapital(std::string_view s) {
+  static constexpr std::string_view kPhrases[] = {
+      "in the capital",    "in this capital",     "in the country's capital",
+      "near the capital",  "outside the capital", "around the capital",
+      "near this capital", "outside this capital"};
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1]))) continue;
+    for (std::string_view p : kPhrases)
+      if (HasWordAt(s, i, p)) return true;
+  }
+  return false;
+}
+
 Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) {
   Clauses c;
   c.base = begin;
@@ -392,6 +408,19 @@ std::vector<Quantity> ParseQuantities(std::string_view phrase) {
 
 Assembler::Assembler(const Document& doc, const Lookups& lookups) : doc_(doc), lookups_(lookups) {}
 
+void Assembler::SetCountryHint(CountryCounts hint) {
+  country_hint_ = std::move(hint);
+  main_country_ = nullptr;
+  main_capital_ = nullptr;
+  if (lookups_.places) {
+    const std::string main = Gazetteer::MainCountry(country_hint_);
+    if (!main.empty()) {
+      main_country_ = lookups_.places->CountryPlace(main);
+      main_capital_ = lookups_.places->CapitalPlace(main);
+    }
+  }
+}
+
 void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> times,
                             std::span<const Match> events, std::span<const Match> cues,
                             std::span<const PlaceMention> places, std::vector<EventRow>& out) {
@@ -505,6 +534,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   // carried forward after it, never into another clause of the same sentence.
   const std::optional<Carried> carried_before = carried_;
   std::optional<Carried> carried_after;
+  const Place* located_here = nullptr;  // the last place an event of this sentence names
   std::vector<EventRow> rows;
   for (const Candidate& c : kept) {
     const Match& m = *c.m;
@@ -581,11 +611,35 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     if (lookups_.places) {
       const PlaceChoice choice =
           lookups_.places->ChoosePlace(text, places, c.b, c.e, location_span, country_hint_);
-      if (choice.place) {
-        row.location = choice.place->name;
-        row.country = choice.place->country;
-        row.latitude = choice.place->latitude;
-        row.longitude = choice.place->longitude;
+      const Place* place = choice.place;
+      if (place) {
+        // A country says nothing of the episode's place: not carried.
+        if (place->kind != "country") located_here = place;
+      } else if (!location_span) {
+        // The sentence names no place for the event: the place of the
+        // previous sentence's events when it names none at all (the same
+        // episode told on), else the country the document is about (a wire
+        // dateline's city is where the report was filed: it gives only its
+        // country).
+        // "in the capital" names the main country's capital.
+        if (main_capital_ && places.empty() && NamesTheCapital(stext)) {
+          place = main_capital_;
+          located_here = place;
+        } else {
+          // A sentence that names only states standing for their sides
+          // ("Russia denied…") gets no fallback: about a quarter of such
+          // rows were placed wrongly in the Guardian review of this rule.
+          if (places.empty()) {
+            place = last_place_ && last_place_sentence_ == sentence.index - 1 ? last_place_
+                                                                              : main_country_;
+          }
+        }
+      }
+      if (place) {
+        row.location = place->name;
+        row.country = place->country;
+        row.latitude = place->latitude;
+        row.longitude = place->longitude;
       }
     }
     if (row.location.empty()) row.location = cap("location");
@@ -722,6 +776,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   }
 
   if (carried_after) carried_ = carried_after;
+  if (located_here) {
+    last_place_ = located_here;
+    last_place_sentence_ = sentence.index;
+  }
 
   // Casualty phrases fold into a violent event of the same sentence, or of
   // the sentence just before when this one goes on about it ("Two policemen

@@ -43,7 +43,9 @@ class Assembler {
 
   // The document's country hint for ambiguous place names (set before the
   // first sentence; see Gazetteer::CountCountries).
-  void SetCountryHint(CountryCounts hint) { country_hint_ = std::move(hint); }
+  // Also sets the document's main country (Gazetteer::MainCountry), the
+  // place of an event whose sentence names none.
+  void SetCountryHint(CountryCounts hint);
 
   // Appends the rows of one sentence (in trigger order) to `out`. `places`
   // are the gazetteer's mentions in this sentence.
@@ -71,6 +73,13 @@ class Assembler {
   std::string quote_source_;
   bool quote_open_ = false;
   CountryCounts country_hint_;
+  const Place* main_country_ = nullptr;  // null: the document is about no one country
+  const Place* main_capital_ = nullptr;  // its capital, for "in the capital"
+  // The place the last sentence with located events gave them, and that
+  // sentence's index: an event of the next sentence that names no place
+  // ("Two soldiers were also wounded.") happened there too.
+  const Place* last_place_ = nullptr;
+  int last_place_sentence_ = -10;
   std::optional<ArgWords> arg_words_;  // built at the first event
 };
 

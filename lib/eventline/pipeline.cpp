@@ -7,6 +7,7 @@
 #include "eventline/actors.h"
 #include "eventline/assemble.h"
 #include "eventline/places.h"
+#include "eventline/pubdate.h"
 
 namespace eventline {
 
@@ -115,19 +116,45 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
 
   // Places of the sentences with events; the countries they name decide
   // ambiguous names anywhere in the document.
-  std::vector<PlaceMention> mentions;
+  // A wire dateline's place ("LIMA, 2 DEC 88 (AGENCY) --") is where the
+  // report was filed: it counts for the hint but is no event's place.
+  std::vector<PlaceMention> mentions, dateline_mentions;
   std::vector<std::size_t> first_mention;
   first_mention.reserve(cleaned.sentences.size() + 1);
+  const auto dateline = FindWireDateline(doc.text);
+  if (dateline) {
+    dateline_mentions = impl_->places->FindAll(doc.text, dateline->first, dateline->second);
+  }
   for (std::size_t i = 0; i < cleaned.sentences.size(); ++i) {
     first_mention.push_back(mentions.size());
     if (first_event[i] == first_event[i + 1]) continue;
     const Sentence& s = cleaned.sentences[i];
     for (PlaceMention& m : impl_->places->FindAll(doc.text, s.begin, s.end)) {
+      if (dateline && m.begin < dateline->second && m.end > dateline->first) continue;
       mentions.push_back(m);
     }
   }
   first_mention.push_back(mentions.size());
-  assembler.SetCountryHint(Gazetteer::CountCountries(mentions));
+  {
+    // Each dateline place weighs as two mentions of its country (resolved
+    // with the text's own hint: "LIMA" is Lima, Peru, in a Peruvian report):
+    // with one more mention in the text it makes the document's main country
+    // (Gazetteer::MainCountry).
+    const CountryCounts text_hint = Gazetteer::CountCountries(mentions);
+    std::vector<const Place*> resolved;
+    resolved.reserve(dateline_mentions.size());
+    for (const PlaceMention& m : dateline_mentions) {
+      resolved.push_back(&Gazetteer::Resolve(m, text_hint));
+    }
+    std::vector<PlaceMention> all = mentions;
+    for (std::size_t k = 0; k < resolved.size(); ++k) {
+      PlaceMention m = dateline_mentions[k];
+      m.candidates = std::span<const Place* const>(&resolved[k], 1);
+      all.push_back(m);
+      all.push_back(m);
+    }
+    assembler.SetCountryHint(Gazetteer::CountCountries(all));
+  }
 
   // Times and cues are read in every sentence: an anaphoric date ("the day
   // before") needs the last date mentioned, and a speaker may open a quote

@@ -35,9 +35,9 @@ constexpr std::array<std::string_view, 40> kPrefixOk = {
     "after",        "while",    "as",           "since",        "like"};
 
 // Words after a place that make it part of an organisation's name.
-constexpr std::array<std::string_view, 10> kSuffixBad = {
-    "post",    "times",   "independent", "herald", "journal",
-    "tribune", "gazette", "university",  "dynamo", "telegraph"};
+constexpr std::array<std::string_view, 11> kSuffixBad = {
+    "post",    "times",      "independent", "herald",    "journal", "tribune",
+    "gazette", "university", "dynamo",      "telegraph", "cartel"};
 
 constexpr std::array<std::string_view, 14> kLocatives = {
     "in",     "at",     "near", "on",      "over",   "outside", "around",
@@ -264,6 +264,39 @@ bool StandsForState(std::string_view text, const PlaceMention& m) {
   return n > 3 && next.ends_with("ed");
 }
 
+// Words after an initialism that leave it a place: "in the U.S. last week".
+constexpr std::array<std::string_view, 36> kAfterPlace = {
+    "in",   "on",    "at",   "and",   "or",    "to",    "for",    "from",      "with",
+    "by",   "of",    "last", "this",  "since", "after", "before", "until",     "during",
+    "that", "which", "who",  "as",    "is",    "was",   "were",   "are",       "has",
+    "have", "had",   "will", "would", "said",  "says",  "today",  "yesterday", "but"};
+
+// An initialism used as a modifier is no place: "a U.S. embassy warehouse",
+// "two US missionaries" (where the embassy or the missionaries were is not
+// said). Only dotted initialisms ("U.S.") and short all-caps names ("US",
+// "UK") in mixed-case text; "in the U.S. last week" stays a place.
+bool Attributive(std::string_view text, const PlaceMention& m) {
+  const std::string_view written = text.substr(m.begin, m.end - m.begin);
+  std::size_t end = m.end;
+  const bool dotted = written.find('.') != std::string_view::npos ||
+                      (end < text.size() && text[end] == '.' && written.size() <= 3);
+  if (end < text.size() && text[end] == '.') ++end;
+  bool initialism = dotted && written.size() <= 5;
+  if (!initialism && written.size() <= 3) {
+    initialism = true;
+    for (char c : written) initialism = initialism && c >= 'A' && c <= 'Z';
+    // In upper-case text "US" is as likely the pronoun: leave it to the rest.
+    if (initialism &&
+        MostlyUpperCase(text.substr(end, std::min<std::size_t>(40, text.size() - end))))
+      initialism = false;
+  }
+  if (!initialism || end + 1 >= text.size() || text[end] != ' ') return false;
+  std::size_t n = end + 1;
+  while (n < text.size() && IsLowerWordChar(text[n])) ++n;
+  if (n == end + 1) return false;
+  return !IsIn(Lower(text.substr(end + 1, n - end - 1)), kAfterPlace);
+}
+
 }  // namespace
 
 struct Gazetteer::Impl {
@@ -274,6 +307,8 @@ struct Gazetteer::Impl {
   NameIndex index;
   std::vector<std::vector<const Place*>> groups;  // index ids -> candidates
   std::unordered_set<std::uint64_t> prefix_ok, suffix_bad;
+  std::unordered_map<std::string, const Place*> countries;  // ISO code -> kind country
+  std::unordered_map<std::string, const Place*> capitals;   // ISO code -> kind capital
 
   struct AliasLine {
     std::string name, country, kind;
@@ -488,6 +523,15 @@ void Gazetteer::Impl::Finish(DiagnosticSink& sink) {
       return a->population > b->population;
     });
   }
+  for (std::size_t k = 0; k < places.size(); ++k) {
+    if (dead[k]) continue;
+    const Place* p = places[k].get();
+    if (p->kind == "country") countries.emplace(p->country, p);
+    if (p->kind == "capital") {
+      auto [it, inserted] = capitals.emplace(p->country, p);
+      if (!inserted && p->population > it->second->population) it->second = p;
+    }
+  }
   for (const std::string& s : stopwords) index.AddStopword(s);
   for (std::string_view w : kPrefixOk) prefix_ok.insert(WordHash(w));
   for (std::string_view w : kSuffixBad) suffix_bad.insert(WordHash(w));
@@ -579,6 +623,10 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
           continue;
       }
     }
+    // "MEDELLIN CARTEL", "KYIV POST" in upper-case text: an organisation.
+    if (any_case && h.last + 1 < tokens.size() && !tokens[h.last + 1].hard_gap_before &&
+        impl_->suffix_bad.count(tokens[h.last + 1].hash))
+      continue;
     PlaceMention m;
     m.begin = tokens[h.first].begin;
     m.end = tokens[h.last].end;
@@ -666,7 +714,7 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
   const PlaceMention* best = nullptr;
   for (int pass = 0; pass < 3 && best == nullptr; ++pass) {
     for (const PlaceMention& m : mentions) {
-      if (StandsForState(text, m)) continue;
+      if (StandsForState(text, m) || Attributive(text, m)) continue;
       if (pass == 0 && !(same_clause(m) && locative(m))) continue;
       if (pass == 1 && !locative(m)) continue;
       if (best == nullptr || distance(m) < distance(*best)) best = &m;
@@ -676,6 +724,26 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
                   pass == 2 ? PlaceChoice::Reason::kNearest : PlaceChoice::Reason::kLocative);
   }
   return choice;
+}
+
+std::string Gazetteer::MainCountry(const CountryCounts& hint) {
+  int total = 0;
+  for (const auto& [country, count] : hint) total += std::max(count, 0);
+  if (hint.empty() || hint.front().second <= 0) return {};
+  // At least two mentions: one stray name ("assets in the Cayman Islands")
+  // does not make a document about a country.
+  return hint.front().second >= 2 && 2 * hint.front().second > total ? hint.front().first
+                                                                     : std::string();
+}
+
+const Place* Gazetteer::CountryPlace(std::string_view iso2) const {
+  const auto it = impl_->countries.find(std::string(iso2));
+  return it == impl_->countries.end() ? nullptr : it->second;
+}
+
+const Place* Gazetteer::CapitalPlace(std::string_view iso2) const {
+  const auto it = impl_->capitals.find(std::string(iso2));
+  return it == impl_->capitals.end() ? nullptr : it->second;
 }
 
 std::span<const Place* const> Gazetteer::Lookup(std::string_view name) const {

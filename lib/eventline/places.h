@@ -61,7 +61,9 @@ enum class LetterCase { kAuto, kMixed, kAnyCase };
 using CountryCounts = std::vector<std::pair<std::string, int>>;
 
 struct PlaceChoice {
-  enum class Reason { kNone, kCapture, kLocative, kNearest };
+  // kContext and kDocument are set by the assembler when the sentence names
+  // no place: the previous sentence's event place, the document's country.
+  enum class Reason { kNone, kCapture, kLocative, kNearest, kContext, kDocument };
   const Place* place = nullptr;    // null: the sentence names no place for the event
   std::size_t begin = 0, end = 0;  // span of the chosen mention
   Reason reason = Reason::kNone;
@@ -110,6 +112,17 @@ class Gazetteer {
                                         std::size_t trigger_begin, std::size_t trigger_end,
                                         std::optional<std::pair<std::size_t, std::size_t>> location,
                                         const CountryCounts& hint) const;
+
+  // The country a document is about: the hint's most-mentioned country when
+  // it has at least two mentions and more than all the other countries
+  // together; else empty.
+  [[nodiscard]] static std::string MainCountry(const CountryCounts& hint);
+
+  // The place of kind `country` with that ISO 3166-1 alpha-2 code; null when
+  // the gazetteer has none.
+  [[nodiscard]] const Place* CountryPlace(std::string_view iso2) const;
+  // The most populous place of kind `capital` of that country; null when none.
+  [[nodiscard]] const Place* CapitalPlace(std::string_view iso2) const;
 
   // Places whose name or alternate name normalises like `name`, likeliest
   // first; empty when unknown.

@@ -214,6 +214,22 @@ std::optional<FoundPubDate> FindPubDateInText(std::string_view text) {
   return fallback;
 }
 
+std::optional<std::pair<std::size_t, std::size_t>> FindWireDateline(std::string_view text) {
+  std::size_t begin = 0;
+  while (begin < text.size() && SpaceLengthAt(text, begin) > 0) begin += SpaceLengthAt(text, begin);
+  if (begin >= text.size() || begin > kPubDateMaxBytes) return std::nullopt;
+  std::size_t eol = text.find('\n', begin);
+  if (eol == std::string_view::npos) eol = text.size();
+  const Patterns& p = P();
+  for (const RE2* re : {&p.wire_dmy, &p.wire_mdy}) {
+    re2::StringPiece input(text.data() + begin, eol - begin);
+    if (RE2::Consume(&input, *re)) {
+      return std::make_pair(begin, static_cast<std::size_t>(input.data() - text.data()));
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<Date> FindPubDateInFileName(std::string_view path) {
   const Patterns& p = P();
   const std::size_t slash = path.find_last_of('/');

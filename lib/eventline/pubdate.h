@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 #include "eventline/civil_date.h"
 
@@ -32,6 +33,13 @@ struct FoundPubDate {
 // is not a publication date and is ignored. A "published" line wins over an
 // "updated"/"last modified" one; otherwise the first line found wins.
 [[nodiscard]] std::optional<FoundPubDate> FindPubDateInText(std::string_view text);
+
+// The byte span [first, second) of a wire dateline that opens the text's
+// first non-blank line ("SAN SALVADOR, 3 JAN 90 (AGENCY) --"), its dash
+// included; nullopt when the text does not open with one. The place named
+// there is where the report was filed, not necessarily where events happened.
+[[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> FindWireDateline(
+    std::string_view text);
 
 // A date in the last path component ("2022-08-18_x.txt", "x_20220818.txt",
 // "2022_08_18.txt") or in the directories ("2022/08/18/x.txt"). Only years

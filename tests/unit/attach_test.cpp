@@ -43,5 +43,51 @@ TEST_CASE("attach: a relative clause after a nominal trigger dates it", "[attach
                "shelling") == "2023-03-12");
 }
 
+// The location of every row of `type`, "|"-joined in text order.
+std::string PlacesOf(const std::string& text, const std::string& type) {
+  Document doc;
+  doc.doc_id = "t";
+  doc.text = text;
+  doc.pub_date = ParseIsoDate("2023-03-15");
+  std::string out;
+  for (const EventRow& row : Shipped().Extract(doc)) {
+    if (row.event_type != type) continue;
+    if (!out.empty()) out += "|";
+    out += row.location;
+  }
+  return out;
+}
+
+TEST_CASE("attach: the place of an event whose sentence names none", "[attach][places]") {
+  const struct {
+    std::string text, type, expect;
+  } cases[] = {
+      // The previous sentence's place: the same episode told on.
+      {"Rebels shelled the city of Mariupol on Monday. The shelling destroyed two schools.",
+       "shelling", "Mariupol|Mariupol"},
+      // Not from two sentences back.
+      {"Rebels shelled Mariupol on Monday. Officials met in the evening. The shelling went on.",
+       "shelling", "Mariupol|"},
+      // The document's main country, at country precision.
+      {"Shelling hit Ukraine's east on Monday, Ukraine said. Shelling went on all night.",
+       "shelling", "Ukraine|Ukraine"},
+      // A wire dateline gives its country, never its city.
+      {"LIMA, 4 FEB 90 (WIRE) -- [TEXT] GUERRILLAS KIDNAPPED TWO ENGINEERS TODAY.", "abduction",
+       "Peru"},
+      {"LIMA, 4 FEB 90 (WIRE) -- [TEXT] GUERRILLAS KIDNAPPED TWO ENGINEERS IN CUSCO TODAY.",
+       "abduction", "Cusco"},
+      // "in the capital": the capital of the document's main country.
+      {"SAN SALVADOR, 20 NOV 89 (WIRE) -- [TEXT] GUERRILLAS ATTACKED A POLICE POST IN THE "
+       "CAPITAL.",
+       "attack", "San Salvador"},
+      // One stray country is not what the document is about.
+      {"Troops from Canada were deployed. Shelling went on all night.", "shelling", ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, c.type) == c.expect);
+  }
+}
+
 }  // namespace
 }  // namespace eventline

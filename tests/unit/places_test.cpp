@@ -188,6 +188,14 @@ TEST_CASE("places: ChoosePlace prefers the trigger's locative place", "[places]"
       {"Ukraine reported that Kharkiv was shelled.", "shelled", "", "Kharkiv",
        PlaceChoice::Reason::kNearest},
       {"Russian jets bombed a bridge.", "bombed", "", "", PlaceChoice::Reason::kNone},
+      // An initialism as a modifier is no place; an organisation word after
+      // a name makes it no place, in wire copy too.
+      {"A bomb went off at a U.S. embassy warehouse.", "bomb", "", "", PlaceChoice::Reason::kNone},
+      {"A bomb went off at the U.S. embassy in Lima.", "bomb", "", "Lima",
+       PlaceChoice::Reason::kLocative},
+      {"Two tourists were attacked in the U.S. last week.", "attacked", "", "United States",
+       PlaceChoice::Reason::kLocative},
+      {"THE MEDELLIN CARTEL CLAIMED THE BOMBING.", "BOMBING", "", "", PlaceChoice::Reason::kNone},
       {"Blasts rocked an air base in Crimea, Kyiv said.", "Blasts", "an air base in Crimea",
        "Crimea", PlaceChoice::Reason::kCapture},
   };
@@ -205,6 +213,29 @@ TEST_CASE("places: ChoosePlace prefers the trigger's locative place", "[places]"
     CHECK(pc.reason == c.reason);
     CHECK((pc.place == nullptr ? std::string() : pc.place->name) == c.expect);
   }
+}
+
+TEST_CASE("places: a document's main country, the place of unlocated events", "[places]") {
+  const struct {
+    CountryCounts hint;
+    std::string_view main;
+  } cases[] = {
+      {{}, ""},                                 // no country named
+      {{{"SV", 1}}, ""},                        // one stray mention is not enough
+      {{{"SV", 2}}, "SV"},                      // a dateline counts twice
+      {{{"UA", 5}, {"RU", 3}}, "UA"},           // more than all the others
+      {{{"UA", 3}, {"RU", 2}, {"US", 1}}, ""},  // not a majority
+      {{{"PE", 2}, {"CO", 2}}, ""},             // a tie
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.main);
+    CHECK(Gazetteer::MainCountry(c.hint) == c.main);
+  }
+  const Gazetteer& g = Shipped();
+  REQUIRE(g.CountryPlace("SV") != nullptr);
+  CHECK(g.CountryPlace("SV")->name == "El Salvador");
+  CHECK(g.CountryPlace("SV")->kind == "country");
+  CHECK(g.CountryPlace("ZZ") == nullptr);
 }
 
 TEST_CASE("places: bad lines give diagnostics and loading goes on", "[places]") {

@@ -65,6 +65,22 @@ TEST_CASE("pubdate: text that is not a publication date is rejected", "[pubdate]
   CHECK(Found(long_text) == "none");
 }
 
+TEST_CASE("pubdate: a wire dateline's span, for its place", "[pubdate]") {
+  const struct {
+    std::string_view text, dateline;
+  } cases[] = {
+      {"LIMA, 4 FEB 90 (WIRE) -- [TEXT] REBELS BURNED A BUS.", "LIMA, 4 FEB 90 (WIRE) --"},
+      {"\n  QUITO (ECUADOR), 12 MAY 89 -- POLICE SAID.", "QUITO (ECUADOR), 12 MAY 89 --"},
+      {"Rebels burned a bus in Lima on 4 February 1990.", ""},
+      {"Headline\nLIMA, 4 FEB 90 (WIRE) -- text", ""},  // only the first line
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto span = FindWireDateline(c.text);
+    CHECK((span ? c.text.substr(span->first, span->second - span->first) : "") == c.dateline);
+  }
+}
+
 TEST_CASE("pubdate: the found range is the date line", "[pubdate]") {
   const std::string_view text = "Title\nPublished 1 July 2020\nBody.";
   const auto d = FindPubDateInText(text);
