@@ -5,29 +5,12 @@
 #include <algorithm>
 #include <variant>
 
+#include "eventline/dates.h"
 #include "eventline/output.h"
 
 namespace eventline {
 
 namespace {
-
-std::string_view PrecisionName(Precision p) {
-  switch (p) {
-    case Precision::kNone:
-      return "none";
-    case Precision::kDay:
-      return "day";
-    case Precision::kWeek:
-      return "week";
-    case Precision::kMonth:
-      return "month";
-    case Precision::kYear:
-      return "year";
-    case Precision::kRange:
-      return "range";
-  }
-  return "none";
-}
 
 bool Selected(const Rule& r, const std::vector<std::string>& ids) {
   if (ids.empty()) return true;
@@ -127,7 +110,7 @@ class Runner {
           if (name == "date_end") {
             return t.interval.end ? FormatIsoDate(*t.interval.end) : std::string();
           }
-          if (name == "date_precision") return std::string(PrecisionName(t.interval.precision));
+          if (name == "date_precision") return std::string(ToString(t.interval.precision));
           return {};
         });
       }
