@@ -3,20 +3,12 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "shipped.h"
+
 namespace eventline {
 namespace {
 
-const Actors& ShippedActors() {
-  static const std::unique_ptr<Actors> a = [] {
-    DiagnosticSink sink;
-    auto loaded = Actors::Load({std::string(EVENTLINE_SOURCE_DIR) + "/rules"}, sink);
-    for (const Diagnostic& d : sink.diagnostics()) UNSCOPED_INFO(Render(d));
-    REQUIRE(sink.error_count() == 0);
-    REQUIRE(sink.warning_count() == 0);
-    return loaded;
-  }();
-  return *a;
-}
+using testing::ShippedActors;
 
 TEST_CASE("actors: variants normalise to the canonical name", "[actors]") {
   const Actors& a = ShippedActors();

@@ -5,29 +5,13 @@
 
 #include "eventline/actors.h"
 #include "eventline/places.h"
+#include "shipped.h"
 
 namespace eventline {
 namespace {
 
-const Actors& ShippedActors() {
-  static const std::unique_ptr<Actors> a = [] {
-    DiagnosticSink sink;
-    auto loaded = Actors::Load({std::string(EVENTLINE_SOURCE_DIR) + "/rules"}, sink);
-    REQUIRE(sink.error_count() == 0);
-    return loaded;
-  }();
-  return *a;
-}
-
-const Gazetteer& ShippedPlaces() {
-  static const std::unique_ptr<Gazetteer> g = [] {
-    DiagnosticSink sink;
-    auto loaded = Gazetteer::Load({std::string(EVENTLINE_SOURCE_DIR) + "/rules"}, sink);
-    REQUIRE(sink.error_count() == 0);
-    return loaded;
-  }();
-  return *g;
-}
+using testing::ShippedActors;
+using testing::ShippedPlaces;
 
 struct Case {
   std::string_view sentence, trigger, type, actor, target;

@@ -4,21 +4,12 @@
 #include <string>
 
 #include "eventline/name_index.h"
+#include "shipped.h"
 
 namespace eventline {
 namespace {
 
-// The shipped gazetteer, loaded once.
-const Gazetteer& Shipped() {
-  static const std::unique_ptr<Gazetteer> g = [] {
-    DiagnosticSink sink;
-    auto loaded = Gazetteer::Load({std::string(EVENTLINE_SOURCE_DIR) + "/rules"}, sink);
-    for (const Diagnostic& d : sink.diagnostics()) UNSCOPED_INFO(Render(d));
-    REQUIRE(sink.error_count() == 0);
-    return loaded;
-  }();
-  return *g;
-}
+const Gazetteer& Shipped() { return testing::ShippedPlaces(); }
 
 std::string Names(std::string_view text, const std::vector<PlaceMention>& ms) {
   std::string out;

@@ -1,0 +1,46 @@
+// tests/unit/shipped.h: the shipped actors and gazetteer (rules/ of the
+// source tree), loaded once per test binary and shared by the tests that
+// read them. A diagnostic is logged with the failure that it causes.
+#pragma once
+
+#include <catch2/catch.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "eventline/actors.h"
+#include "eventline/diagnostics.h"
+#include "eventline/places.h"
+
+namespace eventline::testing {
+
+inline std::vector<std::string> ShippedRuleDirs() {
+  return {std::string(EVENTLINE_SOURCE_DIR) + "/rules"};
+}
+
+// Loads with `load` (Actors::Load, Gazetteer::Load) and requires a clean
+// load: no error and no warning.
+template <typename T, typename LoadFn>
+std::unique_ptr<T> LoadShipped(LoadFn load) {
+  DiagnosticSink sink;
+  auto loaded = load(ShippedRuleDirs(), sink);
+  for (const Diagnostic& d : sink.diagnostics()) UNSCOPED_INFO(Render(d));
+  REQUIRE(sink.error_count() == 0);
+  REQUIRE(sink.warning_count() == 0);
+  REQUIRE(loaded != nullptr);
+  return loaded;
+}
+
+inline const Actors& ShippedActors() {
+  static const std::unique_ptr<Actors> a =
+      LoadShipped<Actors>([](const auto& dirs, auto& sink) { return Actors::Load(dirs, sink); });
+  return *a;
+}
+
+inline const Gazetteer& ShippedPlaces() {
+  static const std::unique_ptr<Gazetteer> g = LoadShipped<Gazetteer>(
+      [](const auto& dirs, auto& sink) { return Gazetteer::Load(dirs, sink); });
+  return *g;
+}
+
+}  // namespace eventline::testing
