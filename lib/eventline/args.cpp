@@ -165,12 +165,16 @@ bool IsCome(std::string_view w) {
 }
 
 bool IsAdverb(std::string_view w) {
-  static const WordSet s = {"also",      "again",        "now",        "then",       "still",
-                            "already",   "just",         "once",       "first",      "since",
-                            "even",      "further",      "later",      "earlier",    "all",
-                            "both",      "yet",          "soon",       "today",      "yesterday",
-                            "overnight", "reportedly",   "allegedly",  "apparently", "repeatedly",
-                            "heavily",   "subsequently", "eventually", "finally",    "initially"};
+  static const WordSet s = {"also", "again", "now", "then", "still", "already", "just", "once",
+                            "first", "since", "even", "further", "later", "earlier", "all", "both",
+                            "yet", "soon", "today", "yesterday", "overnight", "reportedly",
+                            "allegedly", "apparently", "repeatedly", "heavily", "subsequently",
+                            "eventually", "finally", "initially",
+                            // Discourse adverbs that open a sentence without a
+                            // comma: "Meanwhile gunmen abducted two workers".
+                            "meanwhile", "separately", "elsewhere", "nevertheless", "nonetheless",
+                            "moreover", "furthermore", "likewise", "thus", "hence", "therefore",
+                            "afterwards", "afterward", "meantime"};
   if (In(s, w)) return true;
   return w.size() > 4 && w.ends_with("ly") && w != "only" && w != "italy" && w != "family" &&
          w != "ally" && w != "rally" && w != "assembly" && w != "supply";
