@@ -85,6 +85,16 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin, std::size_
           ++j;
           continue;
         }
+        // A thousands separator inside a number: "1,300", "12,000".
+        if (text[j] == ',' && j + 3 < end && j > i &&
+            std::isdigit(static_cast<unsigned char>(text[j - 1])) != 0 &&
+            std::isdigit(static_cast<unsigned char>(text[j + 1])) != 0 &&
+            std::isdigit(static_cast<unsigned char>(text[j + 2])) != 0 &&
+            std::isdigit(static_cast<unsigned char>(text[j + 3])) != 0 &&
+            (j + 4 >= end || std::isdigit(static_cast<unsigned char>(text[j + 4])) == 0)) {
+          j += 4;
+          continue;
+        }
         // The final dot of an acronym: "U.S." (but not a sentence's full stop
         // after a plain word).
         if (text[j] == '.' && j - i <= 4 &&
@@ -847,6 +857,23 @@ ArgResult Chunker::Run() {
   }
   const auto subject = [&] { return ClauseSubject(subj_j); };
   const auto object = [&] { return after < tok_.size() ? ObjectAfter(after) : Span{}; };
+  // The object as target; a count in it ("detained 23 people", "seized
+  // some 40 tanks") is kept as written, for the row's quantity.
+  const auto take_object = [&] {
+    const Span obj = object();
+    r.target = AsTarget(obj);
+    if (!obj.ok) return;
+    // ObjectAfter skips the leading determiners, hedges and counts.
+    for (std::size_t i = after; i <= obj.last; ++i) {
+      if (IsNumber(i) && L(i) != "one") {
+        std::size_t f = i;
+        // Keep a hedge in front: "more than 1,300 protesters", "some 40".
+        while (f > after && Word(f - 1) && IsHedgeWord(L(f - 1))) --f;
+        r.counted_object = std::string(in_.text.substr(tok_[f].b, tok_[obj.last].e - tok_[f].b));
+        return;
+      }
+    }
+  };
 
   // "Russia launched a missile attack on Kyiv": the light verb's subject.
   const auto light_verb_subject = [&]() -> std::string {
@@ -991,8 +1018,7 @@ ArgResult Chunker::Run() {
                  (in_.event_type == "explosion" && after < tok_.size() && ObjectAfter(after).ok &&
                   next != "at" && next != "in" && next != "near" && next != "on")) {
         r.actor = AsActor(subj);
-        if (takes_target && r.target.empty() && in_.event_type != "equipment_loss")
-          r.target = AsTarget(object());
+        if (takes_target && r.target.empty() && in_.event_type != "equipment_loss") take_object();
       }
       // Count subject: "some 24 jets and 14 helicopters withdrew".
       // (Taken whole, even after "along with": the counts are coordinated.)
@@ -1030,7 +1056,7 @@ ArgResult Chunker::Run() {
     if (be && !come) {
       // Progressive: "Russian troops are shelling the town".
       if (!PatientSubject(in_.event_type)) r.actor = AsActor(subject());
-      if (takes_target) r.target = AsTarget(object());
+      if (takes_target) take_object();
     } else if (before == static_cast<std::size_t>(-1) || !Word(before) ||
                In(Prepositions(), L(before))) {
       // Participle or gerund: ", killing three civilians", "after shelling the town".
@@ -1038,7 +1064,7 @@ ArgResult Chunker::Run() {
         // Only an object that opens like one: "shelling the town", not "shelling starts".
         if (after < tok_.size() && Word(after) &&
             (In(Determiners(), next) || IsNumber(after) || tok_[after].cap))
-          r.target = AsTarget(object());
+          take_object();
       } else
         nominal();
     } else {
@@ -1062,7 +1088,7 @@ ArgResult Chunker::Run() {
     }
     if (verbal) {
       if (!PatientSubject(in_.event_type)) r.actor = AsActor(subject());
-      if (takes_target) r.target = AsTarget(object());
+      if (takes_target) take_object();
     } else {
       nominal();
     }

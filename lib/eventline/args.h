@@ -69,6 +69,9 @@ struct ArgResult {
   // A subject that counts things ("some 24 jets and 14 helicopters"), with
   // its coordinated parts, as written; empty when the subject has no number.
   std::string counted_subject;
+  // An object that counts people or things ("23 people", "more than 1,300
+  // protesters"), from its first count word; empty when it has none.
+  std::string counted_object;
 };
 
 // Actor and target around the trigger. `actors` may be null (no

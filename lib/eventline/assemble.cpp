@@ -351,6 +351,13 @@ bool CountsSubject(std::string_view type) {
          type == "surrender";
 }
 
+// Types whose object counts the people or things the event took or hit:
+// "detained 23 people", "kidnapped 12 engineers", "sent 3,000 troops".
+bool CountsObject(std::string_view type) {
+  return type == "arrest" || type == "abduction" || type == "deployment" ||
+         type == "equipment_loss";
+}
+
 int ModalityRank(std::string_view m) {
   if (m == "negated") return 5;
   if (m == "hypothetical") return 4;
@@ -559,7 +566,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     row.sentence = CollapseWhitespace(stext);
 
     const int clause = clauses.At(c.b);
-    std::string counted_subject;
+    std::string counted_subject, counted_object;
 
     // Slots.
     const auto cap = [&](std::string_view name) -> std::string {
@@ -573,7 +580,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     };
     row.actor = normalize(StripPossessive(cap("actor")));
     row.target = normalize(cap("target"));
-    if (row.actor.empty() || row.target.empty() || CountsSubject(rule.event_type)) {
+    if (row.actor.empty() || row.target.empty() || CountsSubject(rule.event_type) ||
+        CountsObject(rule.event_type)) {
       // Slots the rule did not capture: from the phrases around the trigger
       // (args.h). A speaker ("Ukraine claimed …") is a source, not an actor.
       if (!arg_words_) arg_words_ = ArgWords::FromRules(lookups_.rules);
@@ -594,6 +602,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       if (row.actor.empty()) row.actor = args.actor;
       if (row.target.empty() && row.actor != args.target) row.target = args.target;
       if (CountsSubject(rule.event_type)) counted_subject = args.counted_subject;
+      if (CountsObject(rule.event_type)) counted_object = args.counted_object;
     }
     std::optional<std::pair<std::size_t, std::size_t>> location_span;
     if (const Capture* k = m.Get("location"); k && k->set()) location_span = {{k->begin, k->end}};
@@ -649,6 +658,11 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       // The subject counts what moved or was lost: "some 24 jets and bombers
       // along with 14 helicopters withdrew" (the rule saw only the last part).
       std::vector<Quantity> q = ParseQuantities(counted_subject);
+      if (std::any_of(q.begin(), q.end(), [](const Quantity& x) { return x.value.has_value(); }))
+        row.quantity = std::move(q);
+    }
+    if (row.quantity.empty() && !counted_object.empty()) {
+      std::vector<Quantity> q = ParseQuantities(counted_object);
       if (std::any_of(q.begin(), q.end(), [](const Quantity& x) { return x.value.has_value(); }))
         row.quantity = std::move(q);
     }

@@ -175,5 +175,28 @@ TEST_CASE("args: a counted subject with its coordinated parts", "[args]") {
   }
 }
 
+TEST_CASE("args: a counted object, from its first count word", "[args]") {
+  const struct {
+    std::string_view sentence, trigger, type, counted;
+  } cases[] = {
+      {"Police detained 23 people outside the station.", "detained", "arrest", "23 people"},
+      {"Gunmen kidnapped at least 12 engineers from the camp.", "kidnapped", "abduction",
+       "at least 12 engineers"},
+      {"The guards arrested more than 1,300 marchers.", "arrested", "arrest",
+       "more than 1,300 marchers"},
+      {"Soldiers detained three men suspected of looting.", "detained", "arrest",
+       "three men suspected of looting"},
+      // One person, or no count at all: nothing to count.
+      {"Police detained one man near the square.", "detained", "arrest", ""},
+      {"Police detained a local reporter.", "detained", "arrest", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.sentence);
+    const ArgResult r = Run(c.sentence, c.trigger, c.type);
+    CHECK(r.counted_object == c.counted);
+    CHECK_FALSE(r.target.empty());
+  }
+}
+
 }  // namespace
 }  // namespace eventline
