@@ -223,6 +223,12 @@ bool StartsWithLandPart(std::string_view rest) {
 // "a campaign against Russia", "talks with Moscow", "blamed by Russia".
 constexpr std::array<std::string_view, 3> kPartyBefore = {"against", "with", "by"};
 
+// Verbs whose object is the subject of an infinitive: "expect Moscow to…".
+constexpr std::array<std::string_view, 24> kCatenativeBefore = {
+    "expect", "expects", "expected", "urge",    "urges", "urged",    "ask",    "asks",
+    "asked",  "allow",   "allows",   "allowed", "force", "forces",   "forced", "want",
+    "wants",  "wanted",  "pressed",  "pushed",  "told",  "persuade", "warned", "encouraged"};
+
 // True when the country or capital at text[m.begin, m.end) stands for its
 // state or government (metonymy) rather than for the place: the object of
 // against/with/by ("a campaign against Russia"); unless a preposition governs
@@ -257,6 +263,12 @@ bool StandsForState(std::string_view text, const PlaceMention& m) {
   // ("Russia's navy", "Moscow's envoys").
   if (possessive) return n == 0 ? false : !StartsWithLandPart(rest);
   if (n == 0 || (n < rest.size() && (rest[n] == '-' || rest[n] == '\''))) return false;
+  // The subject of an infinitive after a verb of asking or expecting:
+  // "analysts expect Moscow to launch…", "the West urged Kyiv to hold".
+  if (next == "to" && adjacent &&
+      std::find(kCatenativeBefore.begin(), kCatenativeBefore.end(), prev) !=
+          kCatenativeBefore.end())
+    return true;
   if ((next == "has" || next == "have" || next == "had") && rest.substr(n).starts_with(" been"))
     return false;  // passive: "Kyiv has been hit"
   if (std::find(kActorVerbs.begin(), kActorVerbs.end(), next) != kActorVerbs.end()) return true;

@@ -164,6 +164,12 @@ TEST_CASE("places: ChoosePlace prefers the trigger's locative place", "[places]"
       {"Russia's blockade of the coast goes on.", "blockade", "", "", PlaceChoice::Reason::kNone},
       {"The fighting against Russia went on, Moscow's envoy said.", "fighting", "", "",
        PlaceChoice::Reason::kNone},
+      // The subject of an infinitive after a verb of expecting or asking.
+      {"Analysts expect Moscow to order new air strikes soon.", "air strikes", "", "",
+       PlaceChoice::Reason::kNone},
+      {"Allies urged Kyiv to halt the shelling.", "shelling", "", "", PlaceChoice::Reason::kNone},
+      {"Convoys moved from Kyiv to the front before the shelling.", "shelling", "", "Kyiv",
+       PlaceChoice::Reason::kNearest},
       // ... but a place when a preposition governs it, before a part of its
       // land, or before a passive.
       {"Russia's envoy spoke as shelling hit Ukraine's third city.", "shelling", "", "Ukraine",
