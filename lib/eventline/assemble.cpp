@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <string_view>
+#include <unordered_set>
 
 #include "eventline/actors.h"
 #include "eventline/args.h"
@@ -346,6 +347,29 @@ std::string StripPossessive(std::string s) {
 
 // Types whose subject may count what moved or was lost ("some 24 jets and
 // 14 helicopters withdrew").
+// False for a one-word "source" that names no one: in upper-case wire copy
+// a cue's name slot takes any word ("ACCORDING TO THAT GARRISON", "IT HAS
+// BEEN OFFICIALLY CONFIRMED"). The modality stands; only the source goes.
+bool IsNamingSource(std::string_view source) {
+  if (source.empty() || source.find(' ') != std::string_view::npos) return !source.empty();
+  std::string w(source);
+  for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  static const std::unordered_set<std::string_view> kNoNames = {
+      "a",     "an",       "the",       "this",    "that",      "these",   "those", "no",
+      "his",   "her",      "its",       "their",   "our",       "my",      "your",  "has",
+      "have",  "had",      "was",       "were",    "is",        "are",     "be",    "been",
+      "it",    "he",       "she",       "they",    "we",        "i",       "you",   "who",
+      "which", "what",     "also",      "today",   "yesterday", "tonight", "hours", "days",
+      "weeks", "months",   "years",     "minutes", "then",      "now",     "later", "earlier",
+      "not",   "and",      "but",       "or",      "as",        "so",      "if",    "when",
+      "by",    "of",       "in",        "on",      "at",        "to",      "from",  "with",
+      "one",   "only",     "just",      "first",   "there",     "him",     "them",  "percent",
+      "heard", "received", "published", "latest"};
+  if (kNoNames.count(w) != 0) return false;
+  // Adverbs and participles: "OFFICIALLY", "HAVING", "BEING".
+  return !(w.size() > 4 && (w.ends_with("ly") || w.ends_with("ing")));
+}
+
 bool CountsSubject(std::string_view type) {
   return type == "withdrawal" || type == "deployment" || type == "equipment_loss" ||
          type == "surrender";
@@ -493,7 +517,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     if (ModalityRank(kind) > ModalityRank(sentence_modality)) sentence_modality = kind;
     const Capture* src = cue.Get("source");
     if (src && src->set() && sentence_source.empty()) {
-      sentence_source = Trimmed(Slice(text, src->begin, src->end));
+      std::string written = Trimmed(Slice(text, src->begin, src->end));
+      if (IsNamingSource(written)) sentence_source = std::move(written);
     }
   }
   // Quoted speech introduced earlier (`X said: "…`): a sentence that begins

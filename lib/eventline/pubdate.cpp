@@ -201,7 +201,14 @@ std::optional<FoundPubDate> FindPubDateInText(std::string_view text) {
     pos = eol + 1;
     if (TrimSpace(raw).empty()) continue;
     ++lines;
-    if (raw.size() > 200) continue;  // a paragraph, not a date line
+    if (raw.size() > 200) {
+      // A paragraph, not a date line; but wire copy often runs its dateline
+      // into the first paragraph: "LIMA, 2 DEC 88 (EFE) -- [TEXT] Police…".
+      if (auto d = ParseWireDateline(Normalize(raw.substr(0, 160)))) {
+        return FoundPubDate{*d, begin, begin + raw.size()};
+      }
+      continue;
+    }
     const std::string line = Normalize(raw);
     if (auto d = ParseWireDateline(line)) return FoundPubDate{*d, begin, begin + raw.size()};
     Kind kind = Kind::kNone;

@@ -10,6 +10,7 @@
 
 #include "eventline/actors.h"
 #include "eventline/diagnostics.h"
+#include "eventline/pipeline.h"
 #include "eventline/places.h"
 
 namespace eventline::testing {
@@ -41,6 +42,30 @@ inline const Gazetteer& ShippedPlaces() {
   static const std::unique_ptr<Gazetteer> g = LoadShipped<Gazetteer>(
       [](const auto& dirs, auto& sink) { return Gazetteer::Load(dirs, sink); });
   return *g;
+}
+
+// The whole engine over the shipped rules.
+inline const Engine& ShippedEngine() {
+  static const std::unique_ptr<Engine> engine = [] {
+    EngineOptions options;
+    options.rule_dirs = ShippedRuleDirs();
+    DiagnosticSink sink;
+    auto loaded = Engine::Load(options, sink);
+    for (const Diagnostic& d : sink.diagnostics()) UNSCOPED_INFO(Render(d));
+    return loaded;
+  }();
+  REQUIRE(engine != nullptr);
+  return *engine;
+}
+
+// The rows of one document of `text` published on `pub_date`.
+inline std::vector<EventRow> ExtractText(const std::string& text,
+                                         const std::string& pub_date = "2023-03-15") {
+  Document doc;
+  doc.doc_id = "t";
+  doc.text = text;
+  doc.pub_date = ParseIsoDate(pub_date);
+  return ShippedEngine().Extract(doc);
 }
 
 }  // namespace eventline::testing

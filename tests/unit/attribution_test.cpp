@@ -1,0 +1,48 @@
+// Modality and source of rows (cue rules + assemble.cpp), through the
+// shipped rules.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "shipped.h"
+
+namespace eventline {
+namespace {
+
+using testing::ExtractText;
+
+// "modality/source" of the first row of `type` ("" when there is none).
+std::string AttributionOf(const std::string& text, const std::string& type) {
+  for (const EventRow& row : ExtractText(text)) {
+    if (row.event_type == type) return row.modality + "/" + row.source;
+  }
+  return "";
+}
+
+TEST_CASE("attribution: acronyms and upper-case names are sources", "[attribution]") {
+  CHECK(AttributionOf("NATO said Russian jets bombed the depot.", "air_strike") == "claimed/NATO");
+  CHECK(AttributionOf("THE FMLN DENIED THAT ITS UNITS KIDNAPPED THE MAYOR.", "abduction") ==
+        "denied/FMLN");
+  CHECK(AttributionOf("MENDOZA SAID THAT REBELS ATTACKED THE BARRACKS.", "attack") ==
+        "claimed/MENDOZA");
+}
+
+TEST_CASE("attribution: a word that names no one is no source", "[attribution]") {
+  // The report stays claimed; the slot took a determiner or an adverb.
+  CHECK(AttributionOf("ACCORDING TO THAT GARRISON, REBELS KIDNAPPED TWO FARMERS.", "abduction") ==
+        "claimed/");
+  CHECK(AttributionOf("IT HAS BEEN OFFICIALLY CONFIRMED THAT REBELS ATTACKED THE BARRACKS.",
+                      "attack") == "claimed/");
+}
+
+TEST_CASE("attribution: accusations and organisations", "[attribution]") {
+  CHECK(AttributionOf("The governor accused Ukraine of shelling a border village.", "shelling") ==
+        "claimed/governor");
+  CHECK(AttributionOf("Gunmen abducted two nurses, according to a charity that employs them.",
+                      "abduction") == "claimed/charity");
+  // Claiming responsibility names a perpetrator; it is no report of the event.
+  CHECK(AttributionOf("No group has claimed responsibility for the bombing of the bridge.",
+                      "explosion") == "asserted/");
+}
+
+}  // namespace
+}  // namespace eventline
