@@ -370,6 +370,21 @@ bool IsNamingSource(std::string_view source) {
   return !(w.size() > 4 && (w.ends_with("ly") || w.ends_with("ing")));
 }
 
+// True when `word` is an entry of the rule set's lexicon `name`, in any
+// letter case.
+bool IsLexiconEntry(const RuleSet* rules, std::string_view name, std::string_view word) {
+  if (rules == nullptr || word.empty()) return false;
+  const auto it = rules->lexicons.find(name);
+  if (it == rules->lexicons.end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(), [&](const std::string& e) {
+    return e.size() == word.size() &&
+           std::equal(e.begin(), e.end(), word.begin(), [](char a, char b) {
+             return std::tolower(static_cast<unsigned char>(a)) ==
+                    std::tolower(static_cast<unsigned char>(b));
+           });
+  });
+}
+
 bool CountsSubject(std::string_view type) {
   return type == "withdrawal" || type == "deployment" || type == "equipment_loss" ||
          type == "surrender";
@@ -603,7 +618,15 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
                  ? StripDeterminers(lookups_.actors->Normalize(written))
                  : StripDeterminers(written);
     };
-    row.actor = normalize(StripPossessive(cap("actor")));
+    // A captured actor that is a time phrase ("Putin signed laws on
+    // Wednesday formally annexing…" gives "Wednesday") is no actor.
+    const bool actor_is_time = [&] {
+      const Capture* k = m.Get("actor");
+      return k && k->set() && std::any_of(times.begin(), times.end(), [&](const TimeExpr& t) {
+               return t.begin < k->end && k->begin < t.end;
+             });
+    }();
+    if (!actor_is_time) row.actor = normalize(StripPossessive(cap("actor")));
     row.target = normalize(cap("target"));
     if (row.actor.empty() || row.target.empty() || CountsSubject(rule.event_type) ||
         CountsObject(rule.event_type)) {
@@ -676,7 +699,12 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         row.longitude = place->longitude;
       }
     }
-    if (row.location.empty()) row.location = cap("location");
+    // A location the gazetteer does not know is kept as written, unless it
+    // is a nationality adjective ("four Ukrainian regions" gives "Ukrainian").
+    if (row.location.empty()) {
+      const std::string written = cap("location");
+      if (!IsLexiconEntry(lookups_.rules, "DEMONYM", written)) row.location = written;
+    }
     if (const std::string q = cap("quantity"); !q.empty()) row.quantity = ParseQuantities(q);
     if (!counted_subject.empty() &&
         (row.quantity.empty() || counted_subject.find(cap("quantity")) != std::string::npos)) {

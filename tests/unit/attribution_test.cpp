@@ -44,5 +44,18 @@ TEST_CASE("attribution: accusations and organisations", "[attribution]") {
                       "explosion") == "asserted/");
 }
 
+TEST_CASE("attribution: a time phrase is no actor, a nationality no place", "[attribution]") {
+  bool found = false;
+  for (const EventRow& row :
+       ExtractText("The president signed decrees on Friday formally annexing two Ukrainian "
+                   "provinces.")) {
+    if (row.event_type != "annexation") continue;
+    found = true;
+    CHECK(row.actor != "Friday");
+    CHECK(row.location != "Ukrainian");
+  }
+  CHECK(found);
+}
+
 }  // namespace
 }  // namespace eventline
