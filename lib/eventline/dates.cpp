@@ -623,7 +623,12 @@ struct Eval {
         y = py;
     }
     std::optional<unsigned> d;
-    if (!ds.empty()) {
+    // d=last: the month's last day ("the last day of January").
+    const bool last_day = LowerTrim(ds) == "last" || LowerTrim(ds) == "final";
+    if (last_day && !m) return Fail("d=last needs m");
+    if (last_day) {
+      d = 31;  // for the year inference; cut to the month's length below
+    } else if (!ds.empty()) {
       const auto v = ParseCardinalOrOrdinal(ds);
       if (!v || *v < 1 || *v > 31) return Fail("not a day of the month: '" + ds + "'");
       d = static_cast<unsigned>(*v);
@@ -661,6 +666,7 @@ struct Eval {
       }
     }
     if (!d) return MonthInterval(*y, *m);
+    if (last_day) d = DayOf(LastOfMonth(*y, *m));
     const Date out = MakeDate(*y, *m, *d);
     if (!out.ok())
       return Fail("no such date: day " + std::to_string(*d) + " of month " + std::to_string(*m) +
