@@ -332,6 +332,23 @@ Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) 
   return c;
 }
 
+// A live blog's post stamp ("6 Mar 2022 03.14", often glued: "6 Mar 202203.14",
+// "Updated at 02.15 GMT 7 Mar 202201.44"): the date is followed by a year run
+// into a clock time. It opens the next post, so it never dates what precedes it.
+bool IsPostStamp(std::string_view text, std::size_t end, std::size_t limit) {
+  std::size_t i = end;
+  while (i < limit && text[i] == ' ') ++i;
+  std::size_t digits = 0;
+  while (i < limit && std::isdigit(static_cast<unsigned char>(text[i]))) {
+    ++digits;
+    ++i;
+  }
+  if (digits < 5 || digits > 6 || i + 2 >= limit) return false;
+  if (text[i] != '.' && text[i] != ':') return false;
+  return std::isdigit(static_cast<unsigned char>(text[i + 1])) &&
+         std::isdigit(static_cast<unsigned char>(text[i + 2]));
+}
+
 // ---- cues -----------------------------------------------------------------
 
 // "Biden's" as captured before a noun: the owner is the actor.
@@ -581,6 +598,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   // carried forward after it, never into another clause of the same sentence.
   const std::optional<Carried> carried_before = carried_;
   std::optional<Carried> carried_after;
+  bool took_context = false;            // a row of this sentence took carried_before
   const Place* located_here = nullptr;  // the last place an event of this sentence names
   std::vector<EventRow> rows;
   for (const Candidate& c : kept) {
@@ -751,20 +769,46 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       }
     }
     const bool in_relative = best != nullptr;
+    // A post stamp after the trigger opens the next post: neither it nor
+    // a phrase after it dates the trigger.
+    const auto usable = [&](const TimeExpr& t) {
+      for (const TimeExpr& stamp : times) {
+        if (stamp.begin >= c.e && stamp.begin <= t.begin &&
+            IsPostStamp(text, stamp.end, sentence.end))
+          return false;
+      }
+      return true;
+    };
     for (const TimeExpr& t : times) {
       if (in_relative) break;
-      if (clauses.At(t.begin) != clause) continue;
+      if (clauses.At(t.begin) != clause || !usable(t)) continue;
       const std::size_t score = t.begin >= c.e ? (t.begin - c.e) : (c.b - t.end) * 2 + 8;
       if (score < best_score) {
         best = &t;
         best_score = score;
       }
     }
+    if (!best && clause > 0 && clauses.kind[static_cast<std::size_t>(clause)] == 2) {
+      // A "when" clause right after a time phrase is dated by it: "in 2014,
+      // when Russia annexed Crimea", "on 3 March, when the convoy was hit".
+      std::size_t open = c.b;
+      while (open > sentence.begin && clauses.At(open - 1) == clause) --open;
+      std::size_t w = open;
+      while (w < c.b && (text[w] == ',' || text[w] == ' ')) ++w;
+      if (open > sentence.begin && text[open] == ',' && HasWordAt(text, w, "when")) {
+        for (const TimeExpr& t : times) {
+          // Not "since 21 September, when …": the span is not the event's.
+          if (t.end <= open && TrimSpace(Slice(text, t.end, open)).empty() && usable(t) &&
+              t.interval.precision != Precision::kRange)
+            best = &t;
+        }
+      }
+    }
     if (!best && fronted && clauses.kind[static_cast<std::size_t>(clause)] != 1) best = fronted;
     if (!best) {
       for (const TimeExpr& t : times) {
         const int tc = clauses.At(t.begin);
-        if (t.begin > c.e && clauses.kind[static_cast<std::size_t>(tc)] == 2 &&
+        if (t.begin > c.e && usable(t) && clauses.kind[static_cast<std::size_t>(tc)] == 2 &&
             clauses.parent[static_cast<std::size_t>(tc)] ==
                 clauses.parent[static_cast<std::size_t>(clause)]) {
           best = &t;
@@ -800,9 +844,13 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       row.date_precision = std::string(ToString(t.interval.precision));
     } else if (carried_before && sentence.index - carried_before->sentence_index <= 1 &&
                carried_before->time.resolved &&
+               (!carried_before->chained ||
+                Slice(text, carried_before->time.end, sentence.begin).find('\n') ==
+                    std::string_view::npos) &&
                !(doc_.pub_date && carried_before->time.interval.start &&
                  *carried_before->time.interval.start > *doc_.pub_date)) {
       const TimeExpr& t = carried_before->time;
+      took_context = true;
       row.date_text = CollapseWhitespace(Slice(text, t.begin, t.end));
       row.date_source = "context";
       row.date_start = t.interval.start ? FormatIsoDate(*t.interval.start) : "";
@@ -842,6 +890,13 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     rows.push_back(std::move(row));
   }
 
+  // A sentence without a date of its own that goes on with the episode
+  // passes the context on within the paragraph ("Shelling killed five on
+  // Monday. A further 19 were wounded. A missile attack also killed eight.").
+  if (!carried_after && took_context && times.empty() &&
+      Slice(text, carried_before->time.end, sentence.end).find('\n') == std::string_view::npos) {
+    carried_after = Carried{carried_before->time, sentence.index, true};
+  }
   if (carried_after) carried_ = carried_after;
   if (located_here) {
     last_place_ = located_here;

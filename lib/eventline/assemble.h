@@ -56,6 +56,7 @@ class Assembler {
   struct Carried {  // the last event date stated in the text, for date_source=context
     TimeExpr time;
     int sentence_index = 0;
+    bool chained = false;  // passed on by a sentence without a date: stays in its paragraph
   };
 
  private:

@@ -331,7 +331,7 @@ struct Signature {
   int required;
 };
 
-constexpr std::array<Signature, 32> kFunctions = {{
+constexpr std::array<Signature, 33> kFunctions = {{
     {"date", {"y", "m", "d", "yrel", "mrel", "w"}, 0},
     {"numeric", {"a", "b", "y", "", ""}, 2},
     {"decade", {"y", "", "", "", ""}, 1},
@@ -364,6 +364,7 @@ constexpr std::array<Signature, 32> kFunctions = {{
     {"between", {"from", "to", "", "", ""}, 2},
     {"period", {"unit", "rel", "", "", ""}, 1},
     {"within", {"n", "unit", "", "", ""}, 2},
+    {"easter", {"off", "y", "", "", ""}, 0},
 }};
 
 const Signature* FindSignature(std::string_view name) {
@@ -559,6 +560,7 @@ struct Eval {
     if (f == "since" || f == "until" || f == "by")
       return Bound(f, a.Get(f == "since" ? "from" : "to"));
     if (f == "weekend") return Weekend(Text(a.Get("rel")));
+    if (f == "easter") return EasterFn(Text(a.Get("off")), Text(a.Get("y")));
     if (f == "between") return Between(a.Get("from"), a.Get("to"));
     if (f == "period") {
       const auto u = ParseUnit(Text(a.Get("unit")));
@@ -621,7 +623,12 @@ struct Eval {
         y = py;
     }
     std::optional<unsigned> d;
-    if (!ds.empty()) {
+    // d=last: the month's last day ("the last day of January").
+    const bool last_day = LowerTrim(ds) == "last" || LowerTrim(ds) == "final";
+    if (last_day && !m) return Fail("d=last needs m");
+    if (last_day) {
+      d = 31;  // for the year inference; cut to the month's length below
+    } else if (!ds.empty()) {
       const auto v = ParseCardinalOrOrdinal(ds);
       if (!v || *v < 1 || *v > 31) return Fail("not a day of the month: '" + ds + "'");
       d = static_cast<unsigned>(*v);
@@ -659,6 +666,7 @@ struct Eval {
       }
     }
     if (!d) return MonthInterval(*y, *m);
+    if (last_day) d = DayOf(LastOfMonth(*y, *m));
     const Date out = MakeDate(*y, *m, *d);
     if (!out.ok())
       return Fail("no such date: day " + std::to_string(*d) + " of month " + std::to_string(*m) +
@@ -733,16 +741,18 @@ struct Eval {
     const std::string w0 = LowerTrim(which_s);
     if (w0.empty()) return inner;  // an optional capture left unset: the whole period
     std::string w = w0;
-    for (std::string_view key : {"early", "beginning", "start", "middle", "mid", "late", "end"}) {
+    for (std::string_view key : {"early", "beginning", "start", "first", "opening", "middle", "mid",
+                                 "late", "end", "last", "final", "closing"}) {
       if (ContainsWord(w0, key)) {
         w = std::string(key);
         break;
       }
     }
     int third = -1;
-    if (w == "early" || w == "start" || w == "beginning") third = 0;
+    if (w == "early" || w == "start" || w == "beginning" || w == "first" || w == "opening")
+      third = 0;
     if (w == "mid" || w == "middle") third = 1;
-    if (w == "late" || w == "end") third = 2;
+    if (w == "late" || w == "end" || w == "last" || w == "final" || w == "closing") third = 2;
     if (third < 0) return Fail("part() needs early, mid or late, not '" + which_s + "'");
     const Date s = *inner->start, e = *inner->end;
     Date a = s, b = e;
@@ -1140,6 +1150,51 @@ struct Eval {
     return Interval{from->start, to->end, Precision::kRange, {}};
   }
 
+  // Easter Sunday (Western, Gregorian computus) plus `off_s` days ("Good
+  // Friday" = -2, "Easter Monday" = 1); without `y` the year is inferred as
+  // for a day written without one.
+  std::optional<Interval> EasterFn(const std::string& off_s, const std::string& y_s) {
+    int off = 0;
+    if (!off_s.empty()) {
+      const auto o = ParseRel(off_s);
+      if (!o) return Fail("easter() needs a day offset, not '" + off_s + "'");
+      off = *o;
+    }
+    const auto at = [off](int y) {
+      const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+      const int f = (b + 8) / 25, g = (b - f + 1) / 3;
+      const int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+      const int l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+      const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+      return AddDays(MakeDate(y, static_cast<unsigned>(month), static_cast<unsigned>(day)), off);
+    };
+    if (!y_s.empty()) {
+      const auto y = Year(y_s);
+      if (!y) return Fail("easter() needs a year, not '" + y_s + "'");
+      return DayInterval(at(*y));
+    }
+    auto p = Ref();
+    if (!p) return std::nullopt;
+    const int y = YearOf(*p);
+    Date out = at(y);
+    if (nearest) {
+      int best_distance = -1;
+      for (int cand : {y - 1, y, y + 1}) {
+        const Date x = at(cand);
+        const int distance = *p < x ? 2 * DaysBetween(*p, x) : DaysBetween(x, *p);
+        if (best_distance < 0 || distance < best_distance) {
+          out = x;
+          best_distance = distance;
+        }
+      }
+    } else if (tense == Tense::kPast && out > *p) {
+      out = at(y - 1);
+    } else if (tense == Tense::kFuture && out < *p) {
+      out = at(y + 1);
+    }
+    return DayInterval(out);
+  }
+
   // Saturday-Sunday: rel this/last/next relative to the pub week; empty =
   // the most recent weekend on or before pub_date (the next one in a future sentence).
   std::optional<Interval> Weekend(const std::string& rel_s) {
@@ -1263,13 +1318,14 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
     i = j;
   }
   // was, were, had, did and common irregular past forms of news verbs.
-  static constexpr std::array<std::string_view, 46> kPastAux = {
-      "been",     "sat",    "was",     "were",   "had",    "did",  "said", "told",
-      "fell",     "shot",   "took",    "struck", "fought", "fled", "left", "lost",
-      "sank",     "blew",   "began",   "broke",  "came",   "went", "made", "held",
-      "met",      "led",    "caught",  "threw",  "drove",  "ran",  "won",  "gave",
-      "saw",      "found",  "sent",    "stood",  "burst",  "rose", "flew", "laid",
-      "withdrew", "became", "brought", "built",  "spoke",  "wrote"};
+  static constexpr std::array<std::string_view, 61> kPastAux = {
+      "been",  "sat",     "was",    "were",   "had",      "did",    "said",    "told",  "fell",
+      "shot",  "took",    "struck", "fought", "fled",     "left",   "lost",    "sank",  "blew",
+      "began", "broke",   "came",   "went",   "made",     "held",   "met",     "led",   "caught",
+      "threw", "drove",   "ran",    "won",    "gave",     "saw",    "found",   "sent",  "stood",
+      "burst", "rose",    "flew",   "laid",   "withdrew", "became", "brought", "built", "spoke",
+      "wrote", "lit",     "kept",   "heard",  "felt",     "spent",  "paid",    "sold",  "dug",
+      "shook", "overran", "hid",    "tore",   "froze",    "swept",  "got"};
   static constexpr std::array<std::string_view, 14> kNotPast = {
       "need",    "speed",  "seed",    "feed",   "bed",     "red",    "shed",
       "hundred", "indeed", "proceed", "exceed", "succeed", "united", "armed"};
@@ -1457,6 +1513,80 @@ std::string NormalizeSpaces(std::string_view sentence) {
 
 }  // namespace
 
+// The word that ends right before `pos` (one or more spaces between), lower
+// case, and where it begins; empty when there is none after `lo`.
+std::pair<std::string, std::size_t> WordBefore(std::string_view text, std::size_t lo,
+                                               std::size_t pos) {
+  std::size_t e = pos;
+  while (e > lo && text[e - 1] == ' ') --e;
+  if (e == pos) return {{}, pos};
+  std::size_t b = e;
+  while (b > lo && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  if (b > lo && std::isalnum(static_cast<unsigned char>(text[b - 1]))) return {{}, pos};
+  return {LowerTrim(text.substr(b, e - b)), b};
+}
+
+bool ValueStartsWith(const TimeExpr& t, std::string_view f) {
+  return t.rule && t.rule->value.rfind(f, 0) == 0;
+}
+
+// Spans built from any phrase the rules found, so that every phrase shape
+// composes without a rule per combination: "since <phrase>" (start of the
+// phrase .. pub), "until <phrase>" (open start, or pub in a future sentence,
+// .. end of the phrase) and "from <A> to / until / into / through <B>",
+// "between <A> and <B>" (start of A .. end of B).
+void ComposeSpans(std::string_view text, const Sentence& sentence, const TimeContext& ctx,
+                  std::vector<TimeExpr>& out) {
+  const std::string_view sent = text.substr(sentence.begin, sentence.end - sentence.begin);
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    TimeExpr& a = out[i];
+    const TimeExpr& b = out[i + 1];
+    if (!a.resolved || !b.resolved || !a.interval.start || !b.interval.end) continue;
+    if (a.interval.precision == Precision::kNone || b.interval.precision == Precision::kNone)
+      continue;
+    if (ValueStartsWith(a, "since") || ValueStartsWith(a, "until") || ValueStartsWith(a, "by") ||
+        ValueStartsWith(b, "since") || ValueStartsWith(b, "until") || ValueStartsWith(b, "by"))
+      continue;
+    const std::string gap = LowerTrim(text.substr(a.end, b.begin - a.end));
+    const std::string a_text = LowerTrim(text.substr(a.begin, a.end - a.begin));
+    const auto [before, before_at] = WordBefore(text, sentence.begin, a.begin);
+    const bool from = a_text.rfind("from ", 0) == 0 || before == "from";
+    const bool between = a_text.rfind("between ", 0) == 0 || before == "between";
+    if (!((from &&
+           (gap == "to" || gap == "until" || gap == "till" || gap == "into" || gap == "through")) ||
+          (between && gap == "and")))
+      continue;
+    if (*b.interval.end < *a.interval.start) continue;
+    a.begin = (before == "from" || before == "between") ? before_at : a.begin;
+    a.end = b.end;
+    a.interval = Interval{a.interval.start, b.interval.end, Precision::kRange, {}};
+    out.erase(out.begin() + static_cast<std::ptrdiff_t>(i + 1));
+  }
+  for (TimeExpr& t : out) {
+    if (!t.resolved || t.interval.precision == Precision::kNone) continue;
+    if (ValueStartsWith(t, "since") || ValueStartsWith(t, "until") || ValueStartsWith(t, "by") ||
+        ValueStartsWith(t, "between"))
+      continue;
+    const auto [before, before_at] = WordBefore(text, sentence.begin, t.begin);
+    if (before == "since" && t.interval.start) {
+      if (ctx.pub_date && *t.interval.start > *ctx.pub_date) continue;
+      t.begin = before_at;
+      t.interval = Interval{t.interval.start, ctx.pub_date, Precision::kRange, {}};
+    } else if ((before == "until" || before == "till") && t.interval.end &&
+               !ValueStartsWith(t, "day(")) {  // "not disclosed until today" means today
+      const Tense tense = TenseAt(sent, before_at - sentence.begin, t.end - sentence.begin);
+      // "until the 20 March vote": the date names the vote, which bounds nothing.
+      if (TenseAt(sent, t.begin - sentence.begin, t.end - sentence.begin) == Tense::kNearest)
+        continue;
+      std::optional<Date> start;
+      if (tense == Tense::kFuture && ctx.pub_date && *ctx.pub_date <= *t.interval.end)
+        start = ctx.pub_date;
+      t.begin = before_at;
+      t.interval = Interval{start, t.interval.end, Precision::kRange, {}};
+    }
+  }
+}
+
 std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
                                 const Sentence& sentence, TimeContext& ctx) {
   std::vector<Match> matches;
@@ -1540,6 +1670,7 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
     }
     out.push_back(std::move(t));
   }
+  ComposeSpans(text, sentence, ctx, out);
   return out;
 }
 

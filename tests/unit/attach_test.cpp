@@ -43,6 +43,51 @@ TEST_CASE("attach: a relative clause after a nominal trigger dates it", "[attach
                "shelling") == "2023-03-12");
 }
 
+TEST_CASE("attach: a when-clause takes the time phrase it follows", "[attach]") {
+  CHECK(DateOf("Defence spending rose in 2014, when Russia annexed Crimea.", "annexation") ==
+        "2014-01-01");
+  CHECK(DateOf("Talks began on 3 March, when rebels shelled the port.", "shelling") ==
+        "2023-03-03");
+  // A span is not the date of what the when-clause tells.
+  CHECK(DateOf("Vigilance has grown since 3 March, when rebels shelled the port.", "shelling") ==
+        "2023-03-15");
+}
+
+TEST_CASE("attach: a live blog's post stamp dates only the post it opens", "[attach]") {
+  // "6 Mar 202303.14" (date, year and clock time run together) opens the
+  // next post: the protest before it is not dated by it, nor by "overnight".
+  CHECK(DateOf("Hundreds protested outside the embassy in Lima.Read more 6 Mar 202303.14 Troops "
+               "shelled the port overnight.",
+               "protest") == "2023-03-15");
+  CHECK(DateOf("Hundreds protested outside the embassy in Lima.Read more 6 Mar 202303.14 Troops "
+               "shelled the port overnight.",
+               "shelling") == "2023-03-14");
+}
+
+// The date of the last row of `type`.
+std::string LastDateOf(const std::string& text, const std::string& type) {
+  Document doc;
+  doc.doc_id = "t";
+  doc.text = text;
+  doc.pub_date = ParseIsoDate("2023-03-15");
+  std::string out;
+  for (const EventRow& row : Shipped().Extract(doc)) {
+    if (row.event_type == type) out = row.date_start;
+  }
+  return out;
+}
+
+TEST_CASE("attach: context goes on through undated sentences of a paragraph", "[attach]") {
+  const std::string first =
+      "Shelling killed five civilians in Kharkiv on Monday, the governor said. A further 19 "
+      "people were wounded in the attack, he said.";
+  CHECK(LastDateOf(first + " A missile attack also killed eight people in Izium.", "shelling") ==
+        "2023-03-13");
+  // Not into the next paragraph.
+  CHECK(LastDateOf(first + "\n\nA missile attack also killed eight people in Izium.", "shelling") ==
+        "2023-03-15");
+}
+
 // The location of every row of `type`, "|"-joined in text order.
 std::string PlacesOf(const std::string& text, const std::string& type) {
   Document doc;

@@ -31,6 +31,13 @@ TEST_CASE("dates: value language resolves against pub date", "[dates]") {
     std::string_view want;
   } cases[] = {
       {"date(y=2022, m=July, d=3)", "2022-08-18", {}, Tense::kPast, "2022-07-03 day"},
+      // Easter (Gregorian computus), offsets, the year inferred by tense.
+      {"easter()", "2024-05-16", {}, Tense::kPast, "2024-03-31 day"},
+      {"easter(1)", "2024-05-16", {}, Tense::kPast, "2024-04-01 day"},
+      {"easter(-2)", "2023-04-01", {}, Tense::kPast, "2022-04-15 day"},
+      {"easter(-2)", "2023-04-01", {}, Tense::kFuture, "2023-04-07 day"},
+      {"easter(y=2000)", "2024-05-16", {}, Tense::kPast, "2000-04-23 day"},
+      {"easter(y=2038)", "2024-05-16", {}, Tense::kPast, "2038-04-25 day"},
       {"date(y={y}, m={m}, d={d})",
        "2022-08-18",
        {{"y", "2024"}, {"m", "Feb."}, {"d", "29th"}},
