@@ -986,6 +986,14 @@ struct Eval {
       return Span(Move(*p, -std::abs(n), u), *p);
     }
     std::optional<Date> base;
+    if (f == "anchor" && ctx.anchor && ctx.anchor_end && *ctx.anchor_end > *ctx.anchor &&
+        (u == Unit::kHour || u == Unit::kDay || u == Unit::kWeek)) {
+      // An anchor coarser than the step ("in 2014 ... the same day", "in
+      // March ... two days later"): the day is not known, so the whole
+      // interval moves; no false exact day.
+      if (n == 0) return Span(*ctx.anchor, *ctx.anchor_end, ctx.anchor_precision);
+      return Span(Move(*ctx.anchor, n, u), Move(*ctx.anchor_end, n, u));
+    }
     if (f == "anchor") {
       base = ctx.anchor ? ctx.anchor : Ref();
     } else {
@@ -1665,6 +1673,8 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
       const Precision p = t.interval.precision;
       if (t.interval.start && p != Precision::kRange) {
         ctx.anchor = t.interval.start;
+        ctx.anchor_end = t.interval.end ? t.interval.end : t.interval.start;
+        ctx.anchor_precision = p;
         sentence_anchor = t.interval.start;
       }
     }

@@ -32,6 +32,10 @@ struct Interval {
 struct TimeContext {
   std::optional<Date> pub_date;
   std::optional<Date> anchor;  // last date mentioned earlier in the document
+  // The end and precision of the anchor's interval: "two days later" after
+  // "in March 2022" moves the whole month, not its first day. Unset: a day.
+  std::optional<Date> anchor_end;
+  Precision anchor_precision = Precision::kDay;
   DateOrder order = DateOrder::kDayFirst;
 };
 

@@ -189,6 +189,18 @@ TEST_CASE("dates: anaphoric values use the anchor, else the pub date", "[dates]"
   TimeContext none;
   none.anchor = ParseIsoDate("2022-05-05");
   CHECK(Show(ResolveValue("anchor(0, day)", {}, none)) == "2022-05-05 day");
+  // A coarse anchor moves whole: no false exact day.
+  TimeContext year = At("2022-08-18", "2014-01-01");
+  year.anchor_end = ParseIsoDate("2014-12-31");
+  year.anchor_precision = Precision::kYear;
+  CHECK(Show(ResolveValue("anchor(0, day)", {}, year)) == "2014-01-01/2014-12-31 year");
+  TimeContext month = At("2022-08-18", "2022-03-01");
+  month.anchor_end = ParseIsoDate("2022-03-31");
+  month.anchor_precision = Precision::kMonth;
+  CHECK(Show(ResolveValue("anchor(2, day)", {}, month)) == "2022-03-03/2022-04-02 range");
+  // A month step from a month anchor is still a month.
+  CHECK(Show(ResolveValue("anchor(1, month)", {}, month)) ==
+        "2022-04-01/2022-04-30 month alt 2022-04-01");
 }
 
 TEST_CASE("dates: no pub date leaves relative values unresolved", "[dates]") {
