@@ -23,6 +23,12 @@
 #define EVENTLINE_HAVE_RULE_TEST 1
 #endif
 
+namespace eventline {
+// The shipped rules' patterns, checked when the binary was built: generated
+// by tools/known_patterns.cpp (see CMakeLists.txt).
+KnownPatterns BuiltinKnownPatterns();
+}  // namespace eventline
+
 namespace eventline::app {
 
 namespace {
@@ -323,6 +329,7 @@ int Run(const Config& c, const char* argv0) {
     for (const auto& d : c.rule_dirs) options.rule_dirs.push_back(d);
     options.date_order = c.date_order;
     options.keep_boilerplate = c.keep_boilerplate;
+    options.known_patterns = BuiltinKnownPatterns();
     engine = Engine::Load(options, sink);
     if (!engine || diag_errors > 0 || (c.warnings_as_errors && diag_warnings > 0)) {
       if (diag_errors == 0) {
