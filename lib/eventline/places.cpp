@@ -338,6 +338,13 @@ void Gazetteer::Impl::ParseStopwords(std::string_view text) {
 void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text, DiagnosticSink& sink) {
   std::size_t line_start = 0;
   int line_no = 0;
+  std::vector<NameToken> name_tokens;
+  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  places.reserve(places.size() + lines);
+  spellings.reserve(spellings.size() + lines);
+  dead.reserve(dead.size() + lines);
+  place_file.reserve(place_file.size() + lines);
+  defined.reserve(defined.size() + lines);
   while (line_start < text.size()) {
     std::size_t nl = text.find('\n', line_start);
     if (nl == std::string_view::npos) nl = text.size();
@@ -405,8 +412,9 @@ void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text, Dia
       }
     }
     const std::string_view lat_s = Trim(f[3]), lon_s = Trim(f[4]), pop_s = Trim(f[5]);
-    if (NormalizeName(name).empty() ||
-        TokenizeNames(name, 0, name.size()).size() > NameIndex::kMaxTokens) {
+    // One tokenisation of the name serves the check and the key below.
+    const std::string norm = NormalizeName(name, &name_tokens);
+    if (norm.empty() || name_tokens.size() > NameIndex::kMaxTokens) {
       error(0, "place name '" + std::string(name) + "' has no letters or more than 12 words",
             "E067");
       continue;
@@ -449,7 +457,7 @@ void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text, Dia
     place->kind = std::string(kind);
     place->source = std::string(Trim(f[7]));
     // A later file may redefine a place (same name, country and kind).
-    const std::string key = NormalizeName(name) + '\t' + place->country + '\t' + place->kind;
+    const std::string key = norm + '\t' + place->country + '\t' + place->kind;
     std::size_t id = places.size();
     if (auto it = defined.find(key); it != defined.end() && place_file[it->second] != file)
       id = it->second;
@@ -505,15 +513,17 @@ void Gazetteer::Impl::Finish(DiagnosticSink& sink) {
   }
   // Group spellings by normalised name.
   std::unordered_map<std::string, std::uint32_t> group_of;
+  group_of.reserve(places.size() * 2);
+  std::vector<NameToken> tokens;
   for (std::size_t k = 0; k < places.size(); ++k) {
     if (dead[k]) continue;
     for (const auto& [s, live] : spellings[k]) {
-      const std::string norm = NormalizeName(s);
+      const std::string norm = NormalizeName(s, &tokens);
       auto [it, inserted] = group_of.emplace(norm, static_cast<std::uint32_t>(groups.size()));
       if (inserted) groups.emplace_back();
       auto& g = groups[it->second];
       if (std::find(g.begin(), g.end(), places[k].get()) == g.end()) g.push_back(places[k].get());
-      index.Add(s, it->second);
+      index.Add(tokens, it->second);
     }
   }
   for (auto& g : groups) {
