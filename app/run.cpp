@@ -312,7 +312,12 @@ int Run(const Config& c, const char* argv0) {
     err.Print(d);
   });
 
-  std::unique_ptr<Engine> engine;
+  // The engine lives until the process exits: freeing its rules, sets and
+  // gazetteer one allocation at a time cost a tenth of a cold start
+  // (0.11 G instructions) and only delayed the exit. Held through a static
+  // pointer, so it stays reachable (no leak report under LeakSanitizer).
+  static auto* const engine_holder = new std::unique_ptr<Engine>();
+  std::unique_ptr<Engine>& engine = *engine_holder;
   if (c.command != Command::kSentences) {
     EngineOptions options;
     if (c.builtin_rules) {
