@@ -10,6 +10,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <thread>
 
 namespace eventline {
 
@@ -320,22 +321,26 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
   }
   if (failed) return nullptr;
 
-  for (std::size_t k = 0; k < impl->kinds.size(); ++k) {
+  auto build_set = [&impl, &triggers](std::size_t k) {
     auto& kind = impl->kinds[k];
-    if (kind.rules.empty()) continue;
+    if (kind.rules.empty()) return;
     RE2::Options so = PatternOptions(true);
     so.set_max_mem(std::max<std::int64_t>(64 << 20, kPatternMaxMem * 4));
     auto set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
-    bool ok = true;
     for (const auto& t : triggers[k]) {
       std::string err;
-      if (set->Add(t, &err) < 0) {
-        ok = false;  // should not happen: the full pattern compiled
-        break;
-      }
+      if (set->Add(t, &err) < 0) return;  // should not happen: the full pattern compiled
     }
     // Without a set (it would not compile), every rule runs: slower, same result.
-    if (ok && set->Compile()) kind.set = std::move(set);
+    if (set->Compile()) kind.set = std::move(set);
+  };
+  // The event set is half of the work (and of a cold start's critical path):
+  // it compiles on a thread of its own while this one does the time and cue
+  // sets.
+  {
+    std::jthread events_set(build_set, static_cast<std::size_t>(RuleKind::kEvent));
+    build_set(static_cast<std::size_t>(RuleKind::kTime));
+    build_set(static_cast<std::size_t>(RuleKind::kCue));
   }
   return std::unique_ptr<Matcher>(new Matcher(std::move(impl)));
 }
