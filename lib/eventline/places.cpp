@@ -54,14 +54,15 @@ std::uint64_t WordHash(std::string_view w) {
 
 int KindRank(std::string_view kind) { return kind == "country" ? 0 : 1; }
 
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> out;
+// Fills `out` (reused from line to line: no allocation per line).
+void SplitTabs(std::string_view line, std::vector<std::string_view>& out) {
+  out.clear();
   std::size_t start = 0;
   while (true) {
     const std::size_t tab = line.find('\t', start);
     if (tab == std::string_view::npos) {
       out.push_back(line.substr(start));
-      return out;
+      return;
     }
     out.push_back(line.substr(start, tab - start));
     start = tab + 1;
@@ -301,9 +302,11 @@ bool Attributive(std::string_view text, const PlaceMention& m) {
 
 struct Gazetteer::Impl {
   std::vector<std::unique_ptr<Place>> places;
-  std::vector<std::vector<std::pair<std::string, bool>>> spellings;  // per place: (spelling, live)
+  // Per place: (spelling, its NormalizeName).
+  std::vector<std::vector<std::pair<std::string, std::string>>> spellings;
   std::vector<bool> dead;
-  std::vector<std::string> place_file;  // file that defined each place
+  std::vector<std::uint32_t> place_file;  // file that defined each place: index in file_names
+  std::vector<std::string> file_names;
   NameIndex index;
   std::vector<std::vector<const Place*>> groups;  // index ids -> candidates
   std::unordered_set<std::uint64_t> prefix_ok, suffix_bad;
@@ -339,6 +342,11 @@ void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text, Dia
   std::size_t line_start = 0;
   int line_no = 0;
   std::vector<NameToken> name_tokens;
+  std::vector<std::string_view> f;
+  f.reserve(8);
+  const auto file_id = static_cast<std::uint32_t>(
+      std::find(file_names.begin(), file_names.end(), file) - file_names.begin());
+  if (file_id == file_names.size()) file_names.emplace_back(file);
   const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
   places.reserve(places.size() + lines);
   spellings.reserve(spellings.size() + lines);
@@ -352,7 +360,7 @@ void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text, Dia
     line_start = nl + 1;
     ++line_no;
     if (Trim(line).empty() || line.front() == '#') continue;
-    const std::vector<std::string_view> f = SplitTabs(line);
+    SplitTabs(line, f);
     auto error = [&](std::size_t field, std::string message, std::string code) {
       Diagnostic d;
       d.code = std::move(code);
@@ -459,34 +467,49 @@ void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text, Dia
     // A later file may redefine a place (same name, country and kind).
     const std::string key = norm + '\t' + place->country + '\t' + place->kind;
     std::size_t id = places.size();
-    if (auto it = defined.find(key); it != defined.end() && place_file[it->second] != file)
+    if (auto it = defined.find(key); it != defined.end() && place_file[it->second] != file_id)
       id = it->second;
     defined[key] = id;
     if (id == places.size()) {
       places.push_back(std::move(place));
       spellings.emplace_back();
       dead.push_back(false);
-      place_file.emplace_back(file);
+      place_file.push_back(file_id);
     } else {
       places[id] = std::move(place);
-      place_file[id] = std::string(file);
+      place_file[id] = file_id;
     }
-    spellings[id].emplace_back(std::string(name), true);
-    for (std::string& a : alts) spellings[id].emplace_back(std::move(a), true);
+    spellings[id].emplace_back(std::string(name), norm);
+    for (std::string& a : alts) {
+      std::string a_norm = NormalizeName(a);
+      spellings[id].emplace_back(std::move(a), std::move(a_norm));
+    }
   }
 }
 
 void Gazetteer::Impl::Finish(DiagnosticSink& sink) {
   // Alias lines: rename the most populous matching place and add spellings.
   if (!aliases.empty()) {
+    // The places of each spelling an alias line names, in place order (only
+    // those: a map of every spelling cost more than the rest of the load).
     std::unordered_map<std::string, std::vector<std::size_t>> by_name;
-    for (std::size_t k = 0; k < places.size(); ++k)
-      for (const auto& [s, live] : spellings[k]) by_name[NormalizeName(s)].push_back(k);
+    std::vector<std::vector<std::string>> alias_keys;
+    alias_keys.reserve(aliases.size());
     for (const AliasLine& a : aliases) {
-      std::size_t best = places.size();
-      std::vector<std::string> keys{NormalizeName(a.name)};
+      std::vector<std::string>& keys = alias_keys.emplace_back();
+      keys.push_back(NormalizeName(a.name));
       for (const std::string& alt : a.alts) keys.push_back(NormalizeName(alt));
-      for (const std::string& key : keys) {
+      for (const std::string& key : keys) by_name.try_emplace(key);
+    }
+    for (std::size_t k = 0; k < places.size(); ++k) {
+      for (const auto& [s, norm] : spellings[k]) {
+        if (auto it = by_name.find(norm); it != by_name.end()) it->second.push_back(k);
+      }
+    }
+    for (std::size_t ai = 0; ai < aliases.size(); ++ai) {
+      const AliasLine& a = aliases[ai];
+      std::size_t best = places.size();
+      for (const std::string& key : alias_keys[ai]) {
         auto it = by_name.find(key);
         if (it == by_name.end()) continue;
         for (std::size_t k : it->second) {
@@ -507,8 +530,10 @@ void Gazetteer::Impl::Finish(DiagnosticSink& sink) {
         continue;
       }
       places[best]->name = a.name;
-      spellings[best].emplace_back(a.name, true);
-      for (const std::string& alt : a.alts) spellings[best].emplace_back(alt, true);
+      spellings[best].emplace_back(a.name, alias_keys[ai][0]);
+      for (std::size_t n = 0; n < a.alts.size(); ++n) {
+        spellings[best].emplace_back(a.alts[n], alias_keys[ai][n + 1]);
+      }
     }
   }
   // Group spellings by normalised name.
@@ -517,7 +542,7 @@ void Gazetteer::Impl::Finish(DiagnosticSink& sink) {
   std::vector<NameToken> tokens;
   for (std::size_t k = 0; k < places.size(); ++k) {
     if (dead[k]) continue;
-    for (const auto& [s, live] : spellings[k]) {
+    for (const auto& [s, s_norm] : spellings[k]) {
       const std::string norm = NormalizeName(s, &tokens);
       auto [it, inserted] = group_of.emplace(norm, static_cast<std::uint32_t>(groups.size()));
       if (inserted) groups.emplace_back();
