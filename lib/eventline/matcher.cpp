@@ -6,8 +6,11 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <map>
+#include <mutex>
 #include <string>
+#include <thread>
 
 namespace eventline {
 
@@ -117,11 +120,49 @@ std::string LeadingFlags(std::string_view p) {
   return std::string(p.substr(0, e + 1));
 }
 
+// A rule's RE2, compiled when first used: the loader has checked every
+// pattern (or found it in the known-patterns table), so a cold start
+// compiles none of them and a run compiles only those the set prefilter
+// proposes. Safe from many threads (std::call_once); used like a pointer.
+class LazyRe2 {
+ public:
+  LazyRe2(std::string pattern, const RE2::Options& options, std::atomic<std::size_t>* counter)
+      : state_(std::make_unique<State>()) {
+    state_->pattern = std::move(pattern);
+    state_->options = options;
+    state_->counter = counter;
+  }
+  explicit LazyRe2(std::shared_ptr<const RE2> compiled) : state_(std::make_unique<State>()) {
+    state_->re = std::move(compiled);
+  }
+  const RE2* get() const {
+    State& s = *state_;
+    std::call_once(s.once, [&s] {
+      if (s.re) return;
+      s.re = std::make_shared<const RE2>(s.pattern, s.options);
+      if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
+    });
+    return s.re.get();
+  }
+  const RE2* operator->() const { return get(); }
+  const RE2& operator*() const { return *get(); }
+
+ private:
+  struct State {
+    std::string pattern;
+    RE2::Options options;
+    std::atomic<std::size_t>* counter = nullptr;  // the Matcher's count of lazy compilations
+    std::once_flag once;
+    std::shared_ptr<const RE2> re;
+  };
+  std::unique_ptr<State> state_;
+};
+
 struct CompiledRule {
   const Rule* rule = nullptr;
-  std::size_t order = 0;          // position in the RuleSet
-  std::shared_ptr<const RE2> re;  // shared with the Rule when the loader compiled it
-  std::vector<std::shared_ptr<const RE2>> unless;
+  std::size_t order = 0;  // position in the RuleSet
+  LazyRe2 re;             // shares the Rule's program when the loader compiled it
+  std::vector<LazyRe2> unless;
   int groups = 0;                  // NumberOfCapturingGroups()
   std::vector<int> named;          // group indices of named groups, in pattern order
   std::vector<std::string> names;  // parallel to `named`
@@ -190,10 +231,15 @@ struct Matcher::Impl {
     std::vector<std::unique_ptr<CompiledRule>> rules;
   };
   std::array<Kind, 3> kinds;
+  std::atomic<std::size_t> lazy_compiled{0};
 };
 
 Matcher::Matcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Matcher::~Matcher() = default;
+
+std::size_t Matcher::lazily_compiled() const {
+  return impl_->lazy_compiled.load(std::memory_order_relaxed);
+}
 
 std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& sink) {
   auto impl = std::make_unique<Impl>();
@@ -209,13 +255,13 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
   std::array<std::vector<std::string>, 3> triggers;
   for (std::size_t i = 0; i < rules.rules.size(); ++i) {
     const Rule& r = rules.rules[i];
-    auto cr = std::make_unique<CompiledRule>();
-    cr->rule = &r;
-    cr->order = i;
     const RE2::Options options = PatternOptions(r.case_sensitive);
     std::shared_ptr<const RE2> re = Reuse(r.compiled, r.pattern, options);
-    if (!re) re = std::make_shared<const RE2>(r.pattern, options);
-    if (!re->ok() || re->ProgramSize() > kPatternMaxInst) {
+    // A rule the loader checked (capture_groups known) compiles on first
+    // use; any other (built by hand) is compiled and checked now.
+    const bool lazy = !re && r.capture_groups >= 0;
+    if (!re && !lazy) re = std::make_shared<const RE2>(r.pattern, options);
+    if (re && (!re->ok() || re->ProgramSize() > kPatternMaxInst)) {
       if (re->ok() || re->error_code() == RE2::ErrorPatternTooLarge) {
         error(r, "E012",
               fmt::format("pattern of rule '{}' is too large: its program exceeds the {} MB budget",
@@ -225,8 +271,9 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
       }
       continue;
     }
+    const std::map<std::string, int>& named = re ? re->NamedCapturingGroups() : r.named_captures;
     std::map<int, std::string> by_index;
-    for (const auto& [name, index] : re->NamedCapturingGroups()) {
+    for (const auto& [name, index] : named) {
       if (!IsSlotName(r.kind, name)) {
         error(r, "E013",
               fmt::format("capture '{}' is not a slot of {} rules (rule '{}')", name,
@@ -234,16 +281,27 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
       }
       by_index.emplace(index, name);
     }
+    auto cr = std::make_unique<CompiledRule>(
+        CompiledRule{&r,
+                     i,
+                     re ? LazyRe2(re) : LazyRe2(r.pattern, options, &impl->lazy_compiled),
+                     {},
+                     0,
+                     {},
+                     {}});
     for (auto& [index, name] : by_index) {
       cr->named.push_back(index);
       cr->names.push_back(std::string(SlotOf(r.kind, name)));
     }
-    cr->groups = re->NumberOfCapturingGroups();
-    cr->re = std::move(re);
+    cr->groups = re ? re->NumberOfCapturingGroups() : r.capture_groups;
     for (std::size_t ui = 0; ui < r.unless.size(); ++ui) {
       const std::string& u = r.unless[ui];
       std::shared_ptr<const RE2> ure =
           ui < r.unless_compiled.size() ? Reuse(r.unless_compiled[ui], u, options) : nullptr;
+      if (!ure && lazy) {
+        cr->unless.emplace_back(u, options, &impl->lazy_compiled);
+        continue;
+      }
       if (!ure) ure = std::make_shared<const RE2>(u, options);
       if (!ure->ok()) {
         error(r, "E011",
@@ -251,7 +309,7 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
                           ure->error()));
         continue;
       }
-      cr->unless.push_back(std::move(ure));
+      cr->unless.emplace_back(std::move(ure));
     }
     const auto k = static_cast<std::size_t>(r.kind);
     const std::string trigger = TriggerPattern(r.pattern);
@@ -263,22 +321,26 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
   }
   if (failed) return nullptr;
 
-  for (std::size_t k = 0; k < impl->kinds.size(); ++k) {
+  auto build_set = [&impl, &triggers](std::size_t k) {
     auto& kind = impl->kinds[k];
-    if (kind.rules.empty()) continue;
+    if (kind.rules.empty()) return;
     RE2::Options so = PatternOptions(true);
     so.set_max_mem(std::max<std::int64_t>(64 << 20, kPatternMaxMem * 4));
     auto set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
-    bool ok = true;
     for (const auto& t : triggers[k]) {
       std::string err;
-      if (set->Add(t, &err) < 0) {
-        ok = false;  // should not happen: the full pattern compiled
-        break;
-      }
+      if (set->Add(t, &err) < 0) return;  // should not happen: the full pattern compiled
     }
     // Without a set (it would not compile), every rule runs: slower, same result.
-    if (ok && set->Compile()) kind.set = std::move(set);
+    if (set->Compile()) kind.set = std::move(set);
+  };
+  // The event set is half of the work (and of a cold start's critical path):
+  // it compiles on a thread of its own while this one does the time and cue
+  // sets.
+  {
+    std::jthread events_set(build_set, static_cast<std::size_t>(RuleKind::kEvent));
+    build_set(static_cast<std::size_t>(RuleKind::kTime));
+    build_set(static_cast<std::size_t>(RuleKind::kCue));
   }
   return std::unique_ptr<Matcher>(new Matcher(std::move(impl)));
 }

@@ -49,6 +49,10 @@ class Matcher {
   void FindAll(RuleKind kind, std::string_view text, std::size_t begin, std::size_t end,
                std::vector<Match>& out) const;
 
+  // How many patterns have been compiled on first use so far (the loader's
+  // checked patterns are compiled only when a sentence needs them).
+  [[nodiscard]] std::size_t lazily_compiled() const;
+
   struct Impl;
 
  private:

@@ -195,6 +195,17 @@ std::string NormalizeName(std::string_view name) {
   return out;
 }
 
+std::string NormalizeName(std::string_view name, std::vector<NameToken>* tokens) {
+  std::string out;
+  tokens->clear();
+  Tokenize(name, 0, name.size(), [&](const NameToken& t, const std::string& w) {
+    if (!out.empty()) out.push_back(' ');
+    out += w;
+    tokens->push_back(t);
+  });
+  return out;
+}
+
 bool MostlyUpperCase(std::string_view text) {
   std::size_t upper = 0, lower = 0;
   for (char ch : text) {
@@ -204,9 +215,8 @@ bool MostlyUpperCase(std::string_view text) {
   return upper >= 4 && lower * 20 <= upper;
 }
 
-NameIndex::Node* NameIndex::Insert(std::string_view name, std::uint32_t* cap_mask,
+NameIndex::Node* NameIndex::Insert(std::span<const NameToken> tokens, std::uint32_t* cap_mask,
                                    std::uint32_t* caps_mask, bool* ok) {
-  const std::vector<NameToken> tokens = TokenizeNames(name, 0, name.size());
   *ok = !tokens.empty() && tokens.size() <= kMaxTokens;
   if (!*ok) return nullptr;
   std::uint64_t h = kSeed;
@@ -225,9 +235,13 @@ NameIndex::Node* NameIndex::Insert(std::string_view name, std::uint32_t* cap_mas
 }
 
 bool NameIndex::Add(std::string_view name, std::uint32_t id) {
+  return Add(TokenizeNames(name, 0, name.size()), id);
+}
+
+bool NameIndex::Add(std::span<const NameToken> tokens, std::uint32_t id) {
   std::uint32_t mask = 0, caps = 0;
   bool ok = false;
-  Node* node = Insert(name, &mask, &caps, &ok);
+  Node* node = Insert(tokens, &mask, &caps, &ok);
   if (!ok) return false;
   node->cap_mask = node->full ? (node->cap_mask & mask) : mask;
   node->caps_mask |= caps;
@@ -241,7 +255,7 @@ bool NameIndex::Add(std::string_view name, std::uint32_t id) {
 void NameIndex::AddStopword(std::string_view name) {
   std::uint32_t mask = 0, caps = 0;
   bool ok = false;
-  Node* node = Insert(name, &mask, &caps, &ok);
+  Node* node = Insert(TokenizeNames(name, 0, name.size()), &mask, &caps, &ok);
   if (ok) node->stop = true;
 }
 

@@ -40,6 +40,8 @@ struct NameToken {
 
 // The normalised form: tokens joined by single spaces ("Kyiv's" -> "kyiv").
 [[nodiscard]] std::string NormalizeName(std::string_view name);
+// The same, also giving the name's tokens (TokenizeNames) from the one pass.
+[[nodiscard]] std::string NormalizeName(std::string_view name, std::vector<NameToken>* tokens);
 
 // True when text has at least a few letters and (almost) none lower case.
 [[nodiscard]] bool MostlyUpperCase(std::string_view text);
@@ -53,6 +55,8 @@ class NameIndex {
   // matches only a spelling written in capitals. Returns false (and adds nothing) when `name` has
   // no tokens or more than kMaxTokens.
   bool Add(std::string_view name, std::uint32_t id);
+  // The same with the name's tokens (TokenizeNames of the name).
+  bool Add(std::span<const NameToken> tokens, std::uint32_t id);
   // A name that never matches on its own (it may still start a longer one).
   void AddStopword(std::string_view name);
 
@@ -79,7 +83,8 @@ class NameIndex {
     bool prefix = false;          // some longer name continues
     bool stop = false;            // a stopword: not a match by itself
   };
-  Node* Insert(std::string_view name, std::uint32_t* cap_mask, std::uint32_t* caps_mask, bool* ok);
+  Node* Insert(std::span<const NameToken> tokens, std::uint32_t* cap_mask, std::uint32_t* caps_mask,
+               bool* ok);
   const Node* Get(std::uint64_t key) const;
   std::unordered_map<std::uint64_t, Node> nodes_;
 };

@@ -25,6 +25,9 @@ struct EngineOptions {
   std::vector<std::string> rule_dirs;  // built-in first, then each --rules DIR
   DateOrder date_order = DateOrder::kDayFirst;
   bool keep_boilerplate = false;
+  // Patterns the build already checked (the eventline binary passes the
+  // table it was built with): loaded without compiling, compiled on first use.
+  KnownPatterns known_patterns;
 };
 
 struct CleanedDocument {

@@ -54,14 +54,15 @@ std::uint64_t WordHash(std::string_view w) {
 
 int KindRank(std::string_view kind) { return kind == "country" ? 0 : 1; }
 
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> out;
+// Fills `out` (reused from line to line: no allocation per line).
+void SplitTabs(std::string_view line, std::vector<std::string_view>& out) {
+  out.clear();
   std::size_t start = 0;
   while (true) {
     const std::size_t tab = line.find('\t', start);
     if (tab == std::string_view::npos) {
       out.push_back(line.substr(start));
-      return out;
+      return;
     }
     out.push_back(line.substr(start, tab - start));
     start = tab + 1;
@@ -313,9 +314,11 @@ bool Attributive(std::string_view text, const PlaceMention& m) {
 
 struct Gazetteer::Impl {
   std::vector<std::unique_ptr<Place>> places;
-  std::vector<std::vector<std::pair<std::string, bool>>> spellings;  // per place: (spelling, live)
+  // Per place: (spelling, its NormalizeName).
+  std::vector<std::vector<std::pair<std::string, std::string>>> spellings;
   std::vector<bool> dead;
-  std::vector<std::string> place_file;  // file that defined each place
+  std::vector<std::uint32_t> place_file;  // file that defined each place: index in file_names
+  std::vector<std::string> file_names;
   NameIndex index;
   std::vector<std::vector<const Place*>> groups;  // index ids -> candidates
   std::unordered_set<std::uint64_t> prefix_ok, suffix_bad;
@@ -350,6 +353,18 @@ void Gazetteer::Impl::ParseStopwords(std::string_view text) {
 void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text, DiagnosticSink& sink) {
   std::size_t line_start = 0;
   int line_no = 0;
+  std::vector<NameToken> name_tokens;
+  std::vector<std::string_view> f;
+  f.reserve(8);
+  const auto file_id = static_cast<std::uint32_t>(
+      std::find(file_names.begin(), file_names.end(), file) - file_names.begin());
+  if (file_id == file_names.size()) file_names.emplace_back(file);
+  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  places.reserve(places.size() + lines);
+  spellings.reserve(spellings.size() + lines);
+  dead.reserve(dead.size() + lines);
+  place_file.reserve(place_file.size() + lines);
+  defined.reserve(defined.size() + lines);
   while (line_start < text.size()) {
     std::size_t nl = text.find('\n', line_start);
     if (nl == std::string_view::npos) nl = text.size();
@@ -357,7 +372,7 @@ void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text, Dia
     line_start = nl + 1;
     ++line_no;
     if (Trim(line).empty() || line.front() == '#') continue;
-    const std::vector<std::string_view> f = SplitTabs(line);
+    SplitTabs(line, f);
     auto error = [&](std::size_t field, std::string message, std::string code) {
       Diagnostic d;
       d.code = std::move(code);
@@ -417,8 +432,9 @@ void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text, Dia
       }
     }
     const std::string_view lat_s = Trim(f[3]), lon_s = Trim(f[4]), pop_s = Trim(f[5]);
-    if (NormalizeName(name).empty() ||
-        TokenizeNames(name, 0, name.size()).size() > NameIndex::kMaxTokens) {
+    // One tokenisation of the name serves the check and the key below.
+    const std::string norm = NormalizeName(name, &name_tokens);
+    if (norm.empty() || name_tokens.size() > NameIndex::kMaxTokens) {
       error(0, "place name '" + std::string(name) + "' has no letters or more than 12 words",
             "E067");
       continue;
@@ -461,36 +477,51 @@ void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text, Dia
     place->kind = std::string(kind);
     place->source = std::string(Trim(f[7]));
     // A later file may redefine a place (same name, country and kind).
-    const std::string key = NormalizeName(name) + '\t' + place->country + '\t' + place->kind;
+    const std::string key = norm + '\t' + place->country + '\t' + place->kind;
     std::size_t id = places.size();
-    if (auto it = defined.find(key); it != defined.end() && place_file[it->second] != file)
+    if (auto it = defined.find(key); it != defined.end() && place_file[it->second] != file_id)
       id = it->second;
     defined[key] = id;
     if (id == places.size()) {
       places.push_back(std::move(place));
       spellings.emplace_back();
       dead.push_back(false);
-      place_file.emplace_back(file);
+      place_file.push_back(file_id);
     } else {
       places[id] = std::move(place);
-      place_file[id] = std::string(file);
+      place_file[id] = file_id;
     }
-    spellings[id].emplace_back(std::string(name), true);
-    for (std::string& a : alts) spellings[id].emplace_back(std::move(a), true);
+    spellings[id].emplace_back(std::string(name), norm);
+    for (std::string& a : alts) {
+      std::string a_norm = NormalizeName(a);
+      spellings[id].emplace_back(std::move(a), std::move(a_norm));
+    }
   }
 }
 
 void Gazetteer::Impl::Finish(DiagnosticSink& sink) {
   // Alias lines: rename the most populous matching place and add spellings.
   if (!aliases.empty()) {
+    // The places of each spelling an alias line names, in place order (only
+    // those: a map of every spelling cost more than the rest of the load).
     std::unordered_map<std::string, std::vector<std::size_t>> by_name;
-    for (std::size_t k = 0; k < places.size(); ++k)
-      for (const auto& [s, live] : spellings[k]) by_name[NormalizeName(s)].push_back(k);
+    std::vector<std::vector<std::string>> alias_keys;
+    alias_keys.reserve(aliases.size());
     for (const AliasLine& a : aliases) {
-      std::size_t best = places.size();
-      std::vector<std::string> keys{NormalizeName(a.name)};
+      std::vector<std::string>& keys = alias_keys.emplace_back();
+      keys.push_back(NormalizeName(a.name));
       for (const std::string& alt : a.alts) keys.push_back(NormalizeName(alt));
-      for (const std::string& key : keys) {
+      for (const std::string& key : keys) by_name.try_emplace(key);
+    }
+    for (std::size_t k = 0; k < places.size(); ++k) {
+      for (const auto& [s, norm] : spellings[k]) {
+        if (auto it = by_name.find(norm); it != by_name.end()) it->second.push_back(k);
+      }
+    }
+    for (std::size_t ai = 0; ai < aliases.size(); ++ai) {
+      const AliasLine& a = aliases[ai];
+      std::size_t best = places.size();
+      for (const std::string& key : alias_keys[ai]) {
         auto it = by_name.find(key);
         if (it == by_name.end()) continue;
         for (std::size_t k : it->second) {
@@ -511,21 +542,25 @@ void Gazetteer::Impl::Finish(DiagnosticSink& sink) {
         continue;
       }
       places[best]->name = a.name;
-      spellings[best].emplace_back(a.name, true);
-      for (const std::string& alt : a.alts) spellings[best].emplace_back(alt, true);
+      spellings[best].emplace_back(a.name, alias_keys[ai][0]);
+      for (std::size_t n = 0; n < a.alts.size(); ++n) {
+        spellings[best].emplace_back(a.alts[n], alias_keys[ai][n + 1]);
+      }
     }
   }
   // Group spellings by normalised name.
   std::unordered_map<std::string, std::uint32_t> group_of;
+  group_of.reserve(places.size() * 2);
+  std::vector<NameToken> tokens;
   for (std::size_t k = 0; k < places.size(); ++k) {
     if (dead[k]) continue;
-    for (const auto& [s, live] : spellings[k]) {
-      const std::string norm = NormalizeName(s);
+    for (const auto& [s, s_norm] : spellings[k]) {
+      const std::string norm = NormalizeName(s, &tokens);
       auto [it, inserted] = group_of.emplace(norm, static_cast<std::uint32_t>(groups.size()));
       if (inserted) groups.emplace_back();
       auto& g = groups[it->second];
       if (std::find(g.begin(), g.end(), places[k].get()) == g.end()) g.push_back(places[k].get());
-      index.Add(s, it->second);
+      index.Add(tokens, it->second);
     }
   }
   for (auto& g : groups) {

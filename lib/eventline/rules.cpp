@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <re2/re2.h>
+#include <xxhash.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -282,7 +283,25 @@ struct Context {
   const LexiconMap& lexicons;
   const AlternationMap& alternations;
   const std::vector<EventType>& types;
+  KnownPatterns known;
 };
+
+// "1:trigger;2:actor" -> {trigger: 1, actor: 2}.
+std::map<std::string, int> ParseKnownNames(std::string_view s) {
+  std::map<std::string, int> out;
+  while (!s.empty()) {
+    const std::size_t end = std::min(s.find(';'), s.size());
+    const std::string_view item = s.substr(0, end);
+    const std::size_t colon = item.find(':');
+    if (colon != std::string_view::npos) {
+      int index = 0;
+      for (char c : item.substr(0, colon)) index = index * 10 + (c - '0');
+      out.emplace(std::string(item.substr(colon + 1)), index);
+    }
+    s.remove_prefix(std::min(end + 1, s.size()));
+  }
+  return out;
+}
 
 class RuleFileParser {
  public:
@@ -566,9 +585,12 @@ class RuleFileParser {
       } else {
         std::vector<std::string> capture_names;
         if (CheckPattern(rule, pattern_node, p, rule.pattern_source, rule.pattern, true,
-                         &capture_names, &rule.compiled) &&
-            kind_ == RuleKind::kTime && !Absent(value_node) && value_node.IsScalar()) {
-          CheckValueRefs(rule, value_node, value_mark, capture_names);
+                         &capture_names, &rule.compiled)) {
+          rule.capture_groups = checked_groups_;
+          rule.named_captures = std::move(checked_names_);
+          if (kind_ == RuleKind::kTime && !Absent(value_node) && value_node.IsScalar()) {
+            CheckValueRefs(rule, value_node, value_mark, capture_names);
+          }
         }
       }
     }
@@ -666,36 +688,52 @@ class RuleFileParser {
     }
     if (!ok) return false;
     expanded = ExpandLexicons(source, ctx_.alternations, nullptr);
-
-    RE2::Options options;
-    options.set_encoding(RE2::Options::EncodingUTF8);
-    options.set_log_errors(false);
-    options.set_max_mem(kPatternRe2Mem);
-    options.set_case_sensitive(rule.case_sensitive);
-    auto owned = std::make_shared<const RE2>(expanded, options);
-    const RE2& re = *owned;
     const char* what = is_main ? "pattern" : "'unless' pattern";
-    if (!re.ok() || re.ProgramSize() > kPatternMaxInst) {
-      if (re.ok() || re.error_code() == RE2::ErrorPatternTooLarge) {
-        Report(src_.AtValue(Severity::kError, "E012", p, source, 0, source.size(),
-                            fmt::format("{} is too large: its program exceeds the {} MB budget "
-                                        "(split it or use a smaller lexicon)",
-                                        what, kPatternMaxMem >> 20)));
+
+    // A pattern the build already checked is not compiled here (the
+    // Matcher compiles it on first use); any other is, for its diagnostics.
+    std::shared_ptr<const RE2> owned;
+    std::map<std::string, int> known_names;
+    const std::map<std::string, int>* named = &known_names;
+    int groups = 0;
+    bool can_match_empty = false;
+    if (const KnownPattern* k = FindKnownPattern(ctx_.known, rule.case_sensitive, expanded)) {
+      known_names = ParseKnownNames(k->named);
+      groups = k->groups;
+      can_match_empty = (k->flags & kKnownCanMatchEmpty) != 0;
+    } else {
+      RE2::Options options;
+      options.set_encoding(RE2::Options::EncodingUTF8);
+      options.set_log_errors(false);
+      options.set_max_mem(kPatternRe2Mem);
+      options.set_case_sensitive(rule.case_sensitive);
+      owned = std::make_shared<const RE2>(expanded, options);
+      const RE2& re = *owned;
+      if (!re.ok() || re.ProgramSize() > kPatternMaxInst) {
+        if (re.ok() || re.error_code() == RE2::ErrorPatternTooLarge) {
+          Report(src_.AtValue(Severity::kError, "E012", p, source, 0, source.size(),
+                              fmt::format("{} is too large: its program exceeds the {} MB budget "
+                                          "(split it or use a smaller lexicon)",
+                                          what, kPatternMaxMem >> 20)));
+          return false;
+        }
+        const std::string& arg = re.error_arg();
+        std::size_t off = arg.empty() ? std::string::npos : source.find(arg);
+        std::size_t len = arg.size();
+        if (off == std::string::npos) {
+          off = 0;
+          len = source.size();
+        }
+        Report(src_.AtValue(Severity::kError, "E011", p, source, off, len,
+                            fmt::format("bad regular expression in {}: {}", what, re.error())));
         return false;
       }
-      const std::string& arg = re.error_arg();
-      std::size_t off = arg.empty() ? std::string::npos : source.find(arg);
-      std::size_t len = arg.size();
-      if (off == std::string::npos) {
-        off = 0;
-        len = source.size();
-      }
-      Report(src_.AtValue(Severity::kError, "E011", p, source, off, len,
-                          fmt::format("bad regular expression in {}: {}", what, re.error())));
-      return false;
+      named = &re.NamedCapturingGroups();
+      groups = re.NumberOfCapturingGroups();
+      can_match_empty = CanMatchEmpty(re);
     }
     if (is_main) {
-      for (const auto& [name, index] : re.NamedCapturingGroups()) {
+      for (const auto& [name, index] : *named) {
         const bool slot = IsSlotName(kind_, name);
         if (capture_names) capture_names->push_back(name);
         if (slot) continue;
@@ -720,18 +758,14 @@ class RuleFileParser {
         ok = false;
       }
       if (!ok) return false;
+      checked_groups_ = groups;
+      checked_names_ = *named;
     }
-    // Warn when the pattern can match the empty string.
-    for (std::string_view probe : {std::string_view(""), std::string_view("x"),
-                                   std::string_view(" "), std::string_view("a 1")}) {
-      re2::StringPiece m;
-      if (re.Match(probe, 0, probe.size(), RE2::UNANCHORED, &m, 1) && m.empty()) {
-        Report(src_.AtValue(Severity::kWarning, "W001", p, source, 0, source.size(),
-                            fmt::format("{} can match the empty string; such matches are "
-                                        "ignored",
-                                        what)));
-        break;
-      }
+    if (can_match_empty) {
+      Report(src_.AtValue(Severity::kWarning, "W001", p, source, 0, source.size(),
+                          fmt::format("{} can match the empty string; such matches are "
+                                      "ignored",
+                                      what)));
     }
     // Warn on an escaped backslash before a class letter (a doubled backslash
     // then b in single quotes): it matches a literal backslash, which news
@@ -874,6 +908,9 @@ class RuleFileParser {
   std::string_view text_;
   Source src_;
   const Context& ctx_;
+  // The main pattern's groups, from the last CheckPattern of one.
+  int checked_groups_ = -1;
+  std::map<std::string, int> checked_names_;
   DiagnosticSink& sink_;
   RuleKind kind_ = RuleKind::kEvent;
   ScalarPos id_pos_;
@@ -1050,15 +1087,42 @@ std::vector<EventType> ParseTypesText(std::string_view text, std::string_view fi
   return types;
 }
 
+std::pair<std::uint64_t, std::uint64_t> PatternKey(bool case_sensitive, std::string_view expanded) {
+  const XXH128_hash_t h =
+      XXH3_128bits_withSeed(expanded.data(), expanded.size(), case_sensitive ? 1 : 0);
+  return {h.high64, h.low64};
+}
+
+const KnownPattern* FindKnownPattern(KnownPatterns known, bool case_sensitive,
+                                     std::string_view expanded) {
+  if (known.empty()) return nullptr;
+  const auto key = PatternKey(case_sensitive, expanded);
+  const auto it =
+      std::lower_bound(known.begin(), known.end(), key, [](const KnownPattern& k, const auto& v) {
+        return std::make_pair(k.key_high, k.key_low) < v;
+      });
+  if (it == known.end() || it->key_high != key.first || it->key_low != key.second) return nullptr;
+  return &*it;
+}
+
+bool CanMatchEmpty(const RE2& re) {
+  for (std::string_view probe : {std::string_view(""), std::string_view("x"), std::string_view(" "),
+                                 std::string_view("a 1")}) {
+    re2::StringPiece m;
+    if (re.Match(probe, 0, probe.size(), RE2::UNANCHORED, &m, 1) && m.empty()) return true;
+  }
+  return false;
+}
+
 std::vector<Rule> ParseRuleText(std::string_view text, std::string_view file_name,
-                                const RuleSet& context, DiagnosticSink& sink) {
+                                const RuleSet& context, DiagnosticSink& sink, KnownPatterns known) {
   const AlternationMap alternations = BuildAlternations(context.lexicons);
-  const Context ctx{context.lexicons, alternations, context.types};
+  const Context ctx{context.lexicons, alternations, context.types, known};
   RuleFileParser parser(text, std::string(file_name), ctx, sink);
   return parser.Parse();
 }
 
-RuleSet LoadRules(const std::vector<std::string>& dirs, DiagnosticSink& sink) {
+RuleSet LoadRules(const std::vector<std::string>& dirs, DiagnosticSink& sink, KnownPatterns known) {
   RuleSet set;
   // Forward to `sink` until the error cap, then say so once and go quiet.
   bool capped = false;
@@ -1155,7 +1219,7 @@ RuleSet LoadRules(const std::vector<std::string>& dirs, DiagnosticSink& sink) {
 
   // Pass 2: rule files, each directory's events/, time/, cues/ recursively, sorted.
   const AlternationMap alternations = BuildAlternations(set.lexicons);
-  const Context ctx{set.lexicons, alternations, set.types};
+  const Context ctx{set.lexicons, alternations, set.types, known};
   struct FileJob {
     std::size_t dir = 0;
     fs::path rel;

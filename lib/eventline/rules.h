@@ -18,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,7 +72,37 @@ struct Rule {
   // Matcher ignores one whose text no longer equals the pattern.
   std::shared_ptr<const re2::RE2> compiled;
   std::vector<std::shared_ptr<const re2::RE2>> unless_compiled;
+  // What the loader's check learnt about `pattern`, whether it compiled it or
+  // found it in the known-patterns table (then `compiled` is null and the
+  // Matcher compiles the pattern on first use): RE2's number of capturing
+  // groups (-1: the loader did not check this rule) and its named groups.
+  int capture_groups = -1;
+  std::map<std::string, int> named_captures;  // name -> group index
 };
+
+// A pattern the build has already checked (tools/known_patterns.cpp runs the
+// loader over the shipped rules and writes these into the eventline binary):
+// the loader trusts a pattern whose key is here instead of compiling it, and
+// the Matcher compiles it only when a document first needs it. The key is
+// PatternKey of the expanded pattern; `named` lists "index:name" pairs
+// separated by ';'.
+struct KnownPattern {
+  std::uint64_t key_high = 0, key_low = 0;
+  std::uint32_t flags = 0;  // kKnownCanMatchEmpty
+  int groups = 0;           // RE2::NumberOfCapturingGroups
+  const char* named = "";
+};
+inline constexpr std::uint32_t kKnownCanMatchEmpty = 1;  // the W001 probe matched empty
+// A table of KnownPattern sorted by (key_high, key_low).
+using KnownPatterns = std::span<const KnownPattern>;
+// XXH3-128 of the expanded pattern, seeded with the case sensitivity.
+[[nodiscard]] std::pair<std::uint64_t, std::uint64_t> PatternKey(bool case_sensitive,
+                                                                 std::string_view expanded);
+[[nodiscard]] const KnownPattern* FindKnownPattern(KnownPatterns known, bool case_sensitive,
+                                                   std::string_view expanded);
+// True when `re` matches the empty string in one of the loader's probe texts
+// (W001: such a pattern can match the empty string).
+[[nodiscard]] bool CanMatchEmpty(const re2::RE2& re);
 
 struct EventType {
   std::string name;
@@ -89,8 +120,10 @@ struct RuleSet {
 
 // Loads every rule directory in order; later ones override same-id rules
 // (and same-name lexicons and types). Stops reporting after kMaxRuleErrors
-// errors (one E022 says so).
-[[nodiscard]] RuleSet LoadRules(const std::vector<std::string>& dirs, DiagnosticSink& sink);
+// errors (one E022 says so). Patterns found in `known` are not compiled
+// (see KnownPattern); all others are.
+[[nodiscard]] RuleSet LoadRules(const std::vector<std::string>& dirs, DiagnosticSink& sink,
+                                KnownPatterns known = {});
 
 inline constexpr std::size_t kMaxRuleErrors = 20;
 // RE2 program budget per pattern; over it: E012. A program may hold at most
@@ -122,7 +155,8 @@ inline constexpr std::int64_t kPatternRe2Mem = 64 << 20;
 // expanded and compiled once to check them (RE2 errors, budget, capture
 // names, empty matches). Duplicate ids are checked by LoadRules, not here.
 [[nodiscard]] std::vector<Rule> ParseRuleText(std::string_view text, std::string_view file_name,
-                                              const RuleSet& context, DiagnosticSink& sink);
+                                              const RuleSet& context, DiagnosticSink& sink,
+                                              KnownPatterns known = {});
 
 // Capture names allowed as slots in rules of `kind` (time: any lower-case
 // name, so this returns an empty list and IsSlotName decides).
