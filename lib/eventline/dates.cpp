@@ -1555,8 +1555,20 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, const TimeCon
     if (ValueStartsWith(a, "since") || ValueStartsWith(a, "until") || ValueStartsWith(a, "by") ||
         ValueStartsWith(b, "since") || ValueStartsWith(b, "until") || ValueStartsWith(b, "by"))
       continue;
-    const std::string gap = LowerTrim(text.substr(a.end, b.begin - a.end));
+    std::string gap = LowerTrim(text.substr(a.end, b.begin - a.end));
     const std::string a_text = LowerTrim(text.substr(a.begin, a.end - a.begin));
+    if (gap.empty()) {
+      // A rule that took the connector into its match: "from late February
+      // | until early May".
+      const std::string b_text = LowerTrim(text.substr(b.begin, b.end - b.begin));
+      for (std::string_view c : {"to", "until", "till", "into", "through", "and"}) {
+        if (b_text.size() > c.size() && b_text.compare(0, c.size(), c) == 0 &&
+            b_text[c.size()] == ' ') {
+          gap = std::string(c);
+          break;
+        }
+      }
+    }
     const auto [before, before_at] = WordBefore(text, sentence.begin, a.begin);
     const bool from = a_text.rfind("from ", 0) == 0 || before == "from";
     const bool between = a_text.rfind("between ", 0) == 0 || before == "between";
@@ -1575,7 +1587,19 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, const TimeCon
     if (ValueStartsWith(t, "since") || ValueStartsWith(t, "until") || ValueStartsWith(t, "by") ||
         ValueStartsWith(t, "between"))
       continue;
-    const auto [before, before_at] = WordBefore(text, sentence.begin, t.begin);
+    auto [before, before_at] = WordBefore(text, sentence.begin, t.begin);
+    {
+      // A rule that took the preposition into its match ("until early May",
+      // "since late March") reads as the preposition before the phrase.
+      const std::string own = LowerTrim(text.substr(t.begin, t.end - t.begin));
+      for (std::string_view w : {"since", "until", "till"}) {
+        if (own.size() > w.size() && own.compare(0, w.size(), w) == 0 && own[w.size()] == ' ') {
+          before = std::string(w);
+          before_at = t.begin;
+          break;
+        }
+      }
+    }
     if (before == "since" && t.interval.start) {
       if (ctx.pub_date && *t.interval.start > *ctx.pub_date) continue;
       t.begin = before_at;
