@@ -1291,11 +1291,15 @@ bool HasFutureCue(std::string_view lower) {
   // 16 November").
   // Not "must" ("we must accept the mandate of 19 March"), nor "promised /
   // vowed / threatened to": their sentences often date a past event.
-  static constexpr std::array<std::string_view, 23> kFuture = {
-      "will",     "won't",       "shall",      "is expected", "are expected", "plans to",
-      "plan to",  "planning to", "is due to",  "are due to",  "is set to",    "are set to",
-      "going to", "scheduled",   "intends to", "is to be",    "are to be",    "aims to",
-      "hopes to", "slated",      "upcoming",   "is due",      "are due"};
+  // "would" + a verb of scheduling is reported future ("said the truce would
+  // take effect on Thursday"); "would" alone is too often hypothetical.
+  static constexpr std::array<std::string_view, 30> kFuture = {
+      "will",        "won't",       "shall",        "is expected",       "are expected",
+      "plans to",    "plan to",     "planning to",  "is due to",         "are due to",
+      "is set to",   "are set to",  "going to",     "scheduled",         "intends to",
+      "is to be",    "are to be",   "aims to",      "hopes to",          "slated",
+      "upcoming",    "is due",      "are due",      "would take effect", "would come into force",
+      "would begin", "would start", "would resume", "would be held",     "would expire"};
   for (auto cue : kFuture) {
     if (!ContainsWord(lower, cue)) continue;
     return true;
