@@ -7,7 +7,10 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <mutex>
 #include <string>
+
+#include "eventline/prefilter.h"
 
 namespace eventline {
 
@@ -125,6 +128,11 @@ struct CompiledRule {
   int groups = 0;                  // NumberOfCapturingGroups()
   std::vector<int> named;          // group indices of named groups, in pattern order
   std::vector<std::string> names;  // parallel to `named`
+  // Where a match can begin (the pattern's leading strings), built at first
+  // use; null when they cannot be derived. With them, the pattern runs
+  // anchored at those positions only instead of as an unanchored search.
+  mutable std::once_flag starts_once;
+  mutable std::unique_ptr<WordPrefilter> starts;
 };
 
 RE2::Options PatternOptions(bool case_sensitive) {
@@ -187,6 +195,9 @@ std::string TriggerPattern(std::string_view pattern) {
 struct Matcher::Impl {
   struct Kind {
     std::unique_ptr<RE2::Set> set;  // null: run every rule
+    // In front of the set: sentences without any trigger's leading words
+    // skip RE2 (prefilter.h). Null without a set.
+    std::unique_ptr<WordPrefilter> words;
     std::vector<std::unique_ptr<CompiledRule>> rules;
   };
   std::array<Kind, 3> kinds;
@@ -207,6 +218,7 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
     failed = true;
   };
   std::array<std::vector<std::string>, 3> triggers;
+  std::array<std::vector<std::string>, 3> leads;  // the trigger patterns, for the prefilter
   for (std::size_t i = 0; i < rules.rules.size(); ++i) {
     const Rule& r = rules.rules[i];
     auto cr = std::make_unique<CompiledRule>();
@@ -259,6 +271,7 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
     // set lets its DFA start a thread only at word starts instead of at
     // every byte: 4x the scan speed with the shipped rules.
     triggers[k].push_back((r.case_sensitive ? "(?-i:\\b(?:" : "(?i:\\b(?:") + trigger + "))");
+    leads[k].push_back(trigger);
     impl->kinds[k].rules.push_back(std::move(cr));
   }
   if (failed) return nullptr;
@@ -278,7 +291,10 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
       }
     }
     // Without a set (it would not compile), every rule runs: slower, same result.
-    if (ok && set->Compile()) kind.set = std::move(set);
+    if (ok && set->Compile()) {
+      kind.set = std::move(set);
+      kind.words = std::make_unique<WordPrefilter>(leads[k]);
+    }
   }
   return std::unique_ptr<Matcher>(new Matcher(std::move(impl)));
 }
@@ -296,6 +312,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     // One byte of context on each side keeps \b decisions as in the full text.
     const std::size_t wb = begin > 0 ? begin - 1 : 0;
     const std::size_t we = std::min(text.size(), end + 1);
+    if (!k.words->MayMatch(text, wb, we)) return;  // the set cannot match
     RE2::Set::ErrorInfo info{};
     const bool hit = k.set->Match(re2::StringPiece(text.data() + wb, we - wb), &candidates, &info);
     if (hit) {
@@ -315,10 +332,28 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     groups.assign(static_cast<std::size_t>(cr.groups) + 1, re2::StringPiece());
     std::vector<std::pair<std::size_t, std::size_t>> vetoes;
     bool vetoes_done = false;
+    std::call_once(cr.starts_once, [&cr] {
+      auto starts = std::make_unique<WordPrefilter>(std::vector<std::string>{cr.rule->pattern});
+      if (!starts->always()) cr.starts = std::move(starts);
+    });
     std::size_t pos = begin;
     while (pos <= end) {
-      if (!cr.re->Match(whole, pos, end, RE2::UNANCHORED, groups.data(),
-                        static_cast<int>(groups.size()))) {
+      if (cr.starts) {
+        // Leftmost-first: the match of the unanchored search is the
+        // anchored match at the first position that has one, and a match
+        // can only begin where a leading string does.
+        bool found = false;
+        for (std::size_t at = cr.starts->Find(text, pos, end); at != std::string_view::npos;
+             at = cr.starts->Find(text, at + 1, end)) {
+          if (cr.re->Match(whole, at, end, RE2::ANCHOR_START, groups.data(),
+                           static_cast<int>(groups.size()))) {
+            found = true;
+            break;
+          }
+        }
+        if (!found) break;
+      } else if (!cr.re->Match(whole, pos, end, RE2::UNANCHORED, groups.data(),
+                               static_cast<int>(groups.size()))) {
         break;
       }
       const auto mb = static_cast<std::size_t>(groups[0].data() - text.data());
