@@ -11,13 +11,24 @@ constexpr std::size_t kMaxStrings = 512;  // per pattern and per sub-expression
 constexpr std::size_t kMaxLength = 8;     // bytes of a leading string
 constexpr std::size_t kMaxClass = 16;     // members of a [...] class spelt out
 
-bool IsSpace(unsigned char c) {  // RE2's \s
+constexpr bool IsSpace(unsigned char c) {  // RE2's \s
   return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
 
-bool IsWord(unsigned char c) {  // RE2's \w and \b: ASCII only
+constexpr bool IsWord(unsigned char c) {  // RE2's \w and \b: ASCII only
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
+
+constexpr std::uint32_t kDenseEdges = 4;
+
+struct WordTable {
+  bool at[256] = {};
+  constexpr WordTable() {
+    for (int b = 0; b < 256; ++b) at[b] = IsWord(static_cast<unsigned char>(b));
+  }
+  constexpr bool operator[](unsigned char b) const { return at[b]; }
+};
+constexpr WordTable kWordByte;
 
 // The symbol a text or pattern byte (ASCII) stands for.
 char Fold(unsigned char c) {
@@ -553,9 +564,16 @@ WordPrefilter::WordPrefilter(const std::vector<std::string>& patterns) {
     }
     nodes_[n].edges = static_cast<std::uint32_t>(edges_.size()) - nodes_[n].first_edge;
   }
-  for (const Edge& e : edges_) {
-    if (&e - edges_.data() >= nodes_[0].edges) break;
-    first_[e.symbol] = 1;
+  for (std::uint32_t e = 0; e < nodes_[0].edges; ++e) first_[edges_[e].symbol] = true;
+  // Nodes with many children (the root, common first letters) get a direct
+  // table instead of a scan of their edges.
+  for (Node& n : nodes_) {
+    if (n.edges <= kDenseEdges) continue;
+    n.dense = static_cast<std::int32_t>(dense_.size() / 128);
+    dense_.resize(dense_.size() + 128, 0);
+    for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edges; ++e) {
+      dense_[static_cast<std::size_t>(n.dense) * 128 + edges_[e].symbol] = edges_[e].child;
+    }
   }
   // Text bytes that can begin a walk: the folded symbols of the root's edges.
   for (int b = 0; b < 256; ++b) {
@@ -569,6 +587,7 @@ WordPrefilter::WordPrefilter(const std::vector<std::string>& patterns) {
 
 std::size_t WordPrefilter::Child(std::size_t node, unsigned char symbol) const {
   const Node& n = nodes_[node];
+  if (n.dense >= 0) return dense_[static_cast<std::size_t>(n.dense) * 128 + (symbol & 0x7F)];
   for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edges; ++e) {
     if (edges_[e].symbol == symbol) return edges_[e].child;
     if (edges_[e].symbol > symbol) break;
@@ -611,7 +630,7 @@ bool WordPrefilter::MayMatch(std::string_view text, std::size_t begin, std::size
   const auto* t = reinterpret_cast<const unsigned char*>(text.data());
   bool prev_word = false;  // the search sees nothing before `begin`
   for (std::size_t p = begin; p < end; ++p) {
-    const bool word = IsWord(t[p]);
+    const bool word = kWordByte[t[p]];
     const bool boundary = p == begin || word != prev_word;
     prev_word = word;
     if (boundary && starts_[t[p]] && LeadsAt(t, p, end)) return true;

@@ -51,6 +51,7 @@ class WordPrefilter {
   struct Node {
     std::uint32_t first_edge = 0, edges = 0;  // into edges_, sorted by symbol
     bool terminal = false;                    // a leading string ends here
+    std::int32_t dense = -1;                  // a table of dense_, or -1
   };
   struct Edge {
     unsigned char symbol;
@@ -62,8 +63,9 @@ class WordPrefilter {
   bool always_ = false;
   std::vector<Node> nodes_;  // 0: the root (never terminal)
   std::vector<Edge> edges_;
-  bool first_[128] = {};   // symbols on the root's edges
-  bool starts_[256] = {};  // text bytes a walk can begin with
+  std::vector<std::uint32_t> dense_;  // 128 children per table, by symbol
+  bool first_[128] = {};              // symbols on the root's edges
+  bool starts_[256] = {};             // text bytes a walk can begin with
 };
 
 }  // namespace eventline
