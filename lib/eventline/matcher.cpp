@@ -133,6 +133,9 @@ struct CompiledRule {
   // anchored at those positions only instead of as an unanchored search.
   mutable std::once_flag starts_once;
   mutable std::unique_ptr<WordPrefilter> starts;
+  // The pattern begins with \b outside any alternation: a match begins at
+  // a word boundary.
+  mutable bool starts_at_boundary = false;
 };
 
 RE2::Options PatternOptions(bool case_sensitive) {
@@ -195,9 +198,6 @@ std::string TriggerPattern(std::string_view pattern) {
 struct Matcher::Impl {
   struct Kind {
     std::unique_ptr<RE2::Set> set;  // null: run every rule
-    // In front of the set: sentences without any trigger's leading words
-    // skip RE2 (prefilter.h). Null without a set.
-    std::unique_ptr<WordPrefilter> words;
     std::vector<std::unique_ptr<CompiledRule>> rules;
   };
   std::array<Kind, 3> kinds;
@@ -218,7 +218,6 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
     failed = true;
   };
   std::array<std::vector<std::string>, 3> triggers;
-  std::array<std::vector<std::string>, 3> leads;  // the trigger patterns, for the prefilter
   for (std::size_t i = 0; i < rules.rules.size(); ++i) {
     const Rule& r = rules.rules[i];
     auto cr = std::make_unique<CompiledRule>();
@@ -271,7 +270,6 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
     // set lets its DFA start a thread only at word starts instead of at
     // every byte: 4x the scan speed with the shipped rules.
     triggers[k].push_back((r.case_sensitive ? "(?-i:\\b(?:" : "(?i:\\b(?:") + trigger + "))");
-    leads[k].push_back(trigger);
     impl->kinds[k].rules.push_back(std::move(cr));
   }
   if (failed) return nullptr;
@@ -291,10 +289,7 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
       }
     }
     // Without a set (it would not compile), every rule runs: slower, same result.
-    if (ok && set->Compile()) {
-      kind.set = std::move(set);
-      kind.words = std::make_unique<WordPrefilter>(leads[k]);
-    }
+    if (ok && set->Compile()) kind.set = std::move(set);
   }
   return std::unique_ptr<Matcher>(new Matcher(std::move(impl)));
 }
@@ -312,7 +307,6 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     // One byte of context on each side keeps \b decisions as in the full text.
     const std::size_t wb = begin > 0 ? begin - 1 : 0;
     const std::size_t we = std::min(text.size(), end + 1);
-    if (!k.words->MayMatch(text, wb, we)) return;  // the set cannot match
     RE2::Set::ErrorInfo info{};
     const bool hit = k.set->Match(re2::StringPiece(text.data() + wb, we - wb), &candidates, &info);
     if (hit) {
@@ -335,6 +329,8 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     std::call_once(cr.starts_once, [&cr] {
       auto starts = std::make_unique<WordPrefilter>(std::vector<std::string>{cr.rule->pattern});
       if (!starts->always()) cr.starts = std::move(starts);
+      const std::string& p = cr.rule->pattern;
+      cr.starts_at_boundary = p.rfind("\\b", 0) == 0 && !ScanGroups(p).top_alternation;
     });
     std::size_t pos = begin;
     while (pos <= end) {
@@ -343,8 +339,9 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
         // anchored match at the first position that has one, and a match
         // can only begin where a leading string does.
         bool found = false;
-        for (std::size_t at = cr.starts->Find(text, pos, end); at != std::string_view::npos;
-             at = cr.starts->Find(text, at + 1, end)) {
+        const bool b = cr.starts_at_boundary;
+        for (std::size_t at = cr.starts->Find(text, pos, end, b); at != std::string_view::npos;
+             at = cr.starts->Find(text, at + 1, end, b)) {
           if (cr.re->Match(whole, at, end, RE2::ANCHOR_START, groups.data(),
                            static_cast<int>(groups.size()))) {
             found = true;

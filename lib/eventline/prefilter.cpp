@@ -624,26 +624,13 @@ bool WordPrefilter::LeadsAt(const unsigned char* t, std::size_t p, std::size_t e
   return false;
 }
 
-bool WordPrefilter::MayMatch(std::string_view text, std::size_t begin, std::size_t end) const {
-  if (always_) return true;
+std::size_t WordPrefilter::Find(std::string_view text, std::size_t from, std::size_t end,
+                                bool boundaries) const {
   end = std::min(end, text.size());
-  const auto* t = reinterpret_cast<const unsigned char*>(text.data());
-  bool prev_word = false;  // the search sees nothing before `begin`
-  for (std::size_t p = begin; p < end; ++p) {
-    const bool word = kWordByte[t[p]];
-    const bool boundary = p == begin || word != prev_word;
-    prev_word = word;
-    if (boundary && starts_[t[p]] && LeadsAt(t, p, end)) return true;
-  }
-  return false;
-}
-
-std::size_t WordPrefilter::Find(std::string_view text, std::size_t from, std::size_t end) const {
-  end = std::min(end, text.size());
-  if (always_) return from < end ? from : std::string_view::npos;
   const auto* t = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t p = from; p < end; ++p) {
-    if (starts_[t[p]] && LeadsAt(t, p, end)) return p;
+    if (boundaries && (p == 0 ? false : kWordByte[t[p - 1]]) == kWordByte[t[p]]) continue;
+    if (always_ || (starts_[t[p]] && LeadsAt(t, p, end))) return p;
   }
   return std::string_view::npos;
 }

@@ -1,15 +1,14 @@
-// lib/eventline/prefilter.h: a word-level prefilter in front of the trigger
-// RE2::Set of each rule kind.
+// lib/eventline/prefilter.h: where a match of a rule pattern can begin.
 //
-// Every match of a trigger begins with one of a few short strings (its
-// leading words: "shelled", "under heavy", "0".."9", ...). They are derived
-// from the compiled patterns, not written by hand, and looked up in a trie at
-// each word boundary of a sentence. When none occurs, the set cannot match
-// and the sentence skips RE2 entirely. The test is conservative: it may pass
-// a sentence the set then rejects, never the reverse, so results do not
-// change. A pattern whose matches cannot be reduced to leading strings (it
-// may begin with \w, ., a negated class, ...) makes the prefilter pass every
-// sentence.
+// Every match of a pattern begins with one of a few short strings (its
+// leading words: "shelled", "under he", "0".."9", ...). They are derived
+// from the pattern text, not written by hand, and looked up in a trie. The
+// matcher runs a rule's RE2 anchored at those positions only instead of as
+// an unanchored search over the sentence (matcher.cpp). The test is
+// conservative: it may give a position where RE2 then fails, never miss
+// one where RE2 would match. A pattern whose matches cannot be reduced to
+// leading strings (it may begin with \w, ., a negated class, ...) keeps
+// the unanchored search.
 #pragma once
 
 #include <cstddef>
@@ -31,19 +30,15 @@ namespace eventline {
 class WordPrefilter {
  public:
   // One entry per pattern; a pattern without leading strings makes
-  // MayMatch() always true.
+  // always() true.
   explicit WordPrefilter(const std::vector<std::string>& patterns);
 
-  // False only when no pattern can match at a word boundary (RE2 \b, as seen
-  // by a search over text[begin, end) alone) of text[begin, end). Case is
-  // ignored, as are the lengths of whitespace runs; U+212A and U+017F read
-  // as 'k' and 's' (RE2's case folding maps them to those letters).
-  [[nodiscard]] bool MayMatch(std::string_view text, std::size_t begin, std::size_t end) const;
-
   // The first position p in [from, end) where some pattern's leading
-  // string occurs in text[p, end) (any position, not only word
-  // boundaries); npos when none. With always(), `from` (if < end).
-  [[nodiscard]] std::size_t Find(std::string_view text, std::size_t from, std::size_t end) const;
+  // string occurs in text[p, end); npos when none. With `boundaries`, only
+  // positions where RE2's \b holds in `text` (the byte before p counts).
+  // With always(), the first position (boundary) at all.
+  [[nodiscard]] std::size_t Find(std::string_view text, std::size_t from, std::size_t end,
+                                 bool boundaries = false) const;
 
   [[nodiscard]] bool always() const { return always_; }
 

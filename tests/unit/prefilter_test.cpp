@@ -53,7 +53,7 @@ TEST_CASE("prefilter: leading strings of patterns", "[prefilter]") {
   }
 }
 
-TEST_CASE("prefilter: MayMatch is never a false no", "[prefilter]") {
+TEST_CASE("prefilter: Find at word boundaries is never a false no", "[prefilter]") {
   const std::vector<std::string> patterns = {R"(shell(?:ed|ing))", R"(-based)",
                                              R"(kill(?:ed|ing)\s+(?:two|three))", "asked", "taken"};
   const WordPrefilter f(patterns);
@@ -78,8 +78,8 @@ TEST_CASE("prefilter: MayMatch is never a false no", "[prefilter]") {
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);
-    CHECK(f.MayMatch(c.text, 0, c.text.size()) == c.may);
-    // Cross-check with RE2 (as the trigger sets see it: a \b before).
+    CHECK((f.Find(c.text, 0, c.text.size(), true) != std::string_view::npos) == c.may);
+    // Cross-check with RE2 (a \b before, as rule patterns have).
     bool re2 = false;
     for (const auto& p : patterns) {
       re2 = re2 || RE2::PartialMatch(c.text, RE2("(?i)\\b(?:" + p + ")"));
@@ -89,7 +89,7 @@ TEST_CASE("prefilter: MayMatch is never a false no", "[prefilter]") {
   // A pattern without leading strings turns the filter off.
   const WordPrefilter open({R"(shelled)", R"(\w+ fired)"});
   CHECK(open.always());
-  CHECK(open.MayMatch("nothing here", 0, 12));
+  CHECK(open.Find("nothing here", 3, 12, true) == 7);  // the end of "nothing"
 }
 
 TEST_CASE("prefilter: Find gives every position a match can begin", "[prefilter]") {
@@ -102,6 +102,12 @@ TEST_CASE("prefilter: Find gives every position a match can begin", "[prefilter]
   }
   CHECK(at == std::vector<std::size_t>{11, 30});
   CHECK(f.Find(text, 0, 15) == std::string_view::npos);  // "air  strikes" does not fit
+  // Only where RE2's \b holds (the byte before the range counts).
+  const std::string glued = "Seaair strike, x-air strike";
+  CHECK(f.Find(glued, 0, glued.size()) == 3);
+  CHECK(f.Find(glued, 0, glued.size(), true) == 17);
+  CHECK(f.Find(glued, 4, glued.size(), true) == 17);
+  CHECK(f.Find(glued, 3, glued.size(), true) == 17);  // 3 is inside "Seaair"
 }
 
 // The matcher with the prefilter and anchored starts gives what a plain
