@@ -650,7 +650,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         CountsObject(rule.event_type)) {
       // Slots the rule did not capture: from the phrases around the trigger
       // (args.h). A speaker ("Ukraine claimed …") is a source, not an actor.
-      if (!arg_words_) arg_words_ = ArgWords::FromRules(lookups_.rules);
+      if (!lookups_.arg_words && !arg_words_) arg_words_ = ArgWords::FromRules(lookups_.rules);
       ArgInput in;
       in.text = text;
       in.sentence_begin = sentence.begin;
@@ -664,7 +664,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         if (src && src->set()) in.source.emplace_back(src->begin, src->end);
       }
       for (const TimeExpr& t : times) in.times.emplace_back(t.begin, t.end);
-      const ArgResult args = FindArguments(in, *arg_words_, lookups_.actors);
+      const ArgResult args = FindArguments(
+          in, lookups_.arg_words ? *lookups_.arg_words : *arg_words_, lookups_.actors);
       if (row.actor.empty()) row.actor = args.actor;
       if (row.target.empty() && row.actor != args.target) row.target = args.target;
       if (CountsSubject(rule.event_type)) counted_subject = args.counted_subject;

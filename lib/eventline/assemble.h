@@ -35,6 +35,9 @@ struct Lookups {
   const RuleSet* rules = nullptr;
   const Gazetteer* places = nullptr;  // may be null: no places
   const Actors* actors = nullptr;     // may be null: actors as written
+  // May be null: built from `rules` at the first event of each document
+  // (the engine builds them once for all documents).
+  const ArgWords* arg_words = nullptr;
 };
 
 class Assembler {

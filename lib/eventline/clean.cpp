@@ -170,13 +170,21 @@ std::string_view CaptionKey(std::string_view s) {
 std::string_view Classify(std::string_view t) {
   const Patterns& p = P();
   if (t.size() <= kShortLine) {
-    if (RE2::FullMatch(t, p.counter)) return kCounter;
-    if (RE2::FullMatch(t, p.credit_line)) return kCredit;
-    if (RE2::FullMatch(t, p.advert)) return kAdvert;
+    // Each pattern is anchored at the start: a line whose first byte none
+    // of its matches can begin with skips it (most lines are prose). Any
+    // non-ASCII first byte is left to RE2 (case folding: U+017F is 's').
+    const unsigned char first = static_cast<unsigned char>(t.front());
+    const auto may_begin = [&](std::string_view firsts) {
+      return first >= 0x80 || firsts.find(static_cast<char>(first)) != std::string_view::npos;
+    };
+    if (may_begin("0123456789") && RE2::FullMatch(t, p.counter)) return kCounter;
+    if (may_begin("CPIV(c") && RE2::FullMatch(t, p.credit_line)) return kCredit;
+    if (may_begin("aAsSpP") && RE2::FullMatch(t, p.advert)) return kAdvert;
     if (IsNavigation(t)) return kNavigation;
-    if (RE2::PartialMatch(t, p.read_more)) return kReadMore;
-    if (RE2::PartialMatch(t, p.sign_up)) return kSignUp;
-    if (t.size() <= 100 && RE2::FullMatch(t, p.timestamp) && RE2::PartialMatch(t, p.has_digit)) {
+    if (may_begin("rRmMsSaA") && RE2::PartialMatch(t, p.read_more)) return kReadMore;
+    if (may_begin("sSlLrRgGdDwWaA") && RE2::PartialMatch(t, p.sign_up)) return kSignUp;
+    if (t.size() <= 100 && may_begin("fFpPlLuU") && RE2::FullMatch(t, p.timestamp) &&
+        RE2::PartialMatch(t, p.has_digit)) {
       return kTimestamp;
     }
   }

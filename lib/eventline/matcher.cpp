@@ -12,6 +12,8 @@
 #include <string>
 #include <thread>
 
+#include "eventline/prefilter.h"
+
 namespace eventline {
 
 const Capture* Match::Get(std::string_view name) const {
@@ -166,6 +168,14 @@ struct CompiledRule {
   int groups = 0;                  // NumberOfCapturingGroups()
   std::vector<int> named;          // group indices of named groups, in pattern order
   std::vector<std::string> names;  // parallel to `named`
+  // Where a match can begin (the pattern's leading strings), built at first
+  // use; null when they cannot be derived. With them, the pattern runs
+  // anchored at those positions only instead of as an unanchored search.
+  mutable std::once_flag starts_once;
+  mutable std::unique_ptr<WordPrefilter> starts;
+  // The pattern begins with \b outside any alternation: a match begins at
+  // a word boundary.
+  mutable bool starts_at_boundary = false;
 };
 
 RE2::Options PatternOptions(bool case_sensitive) {
@@ -377,10 +387,31 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     groups.assign(static_cast<std::size_t>(cr.groups) + 1, re2::StringPiece());
     std::vector<std::pair<std::size_t, std::size_t>> vetoes;
     bool vetoes_done = false;
+    std::call_once(cr.starts_once, [&cr] {
+      auto starts = std::make_unique<WordPrefilter>(std::vector<std::string>{cr.rule->pattern});
+      if (!starts->always()) cr.starts = std::move(starts);
+      const std::string& p = cr.rule->pattern;
+      cr.starts_at_boundary = p.rfind("\\b", 0) == 0 && !ScanGroups(p).top_alternation;
+    });
     std::size_t pos = begin;
     while (pos <= end) {
-      if (!cr.re->Match(whole, pos, end, RE2::UNANCHORED, groups.data(),
-                        static_cast<int>(groups.size()))) {
+      if (cr.starts) {
+        // Leftmost-first: the match of the unanchored search is the
+        // anchored match at the first position that has one, and a match
+        // can only begin where a leading string does.
+        bool found = false;
+        const bool b = cr.starts_at_boundary;
+        for (std::size_t at = cr.starts->Find(text, pos, end, b); at != std::string_view::npos;
+             at = cr.starts->Find(text, at + 1, end, b)) {
+          if (cr.re->Match(whole, at, end, RE2::ANCHOR_START, groups.data(),
+                           static_cast<int>(groups.size()))) {
+            found = true;
+            break;
+          }
+        }
+        if (!found) break;
+      } else if (!cr.re->Match(whole, pos, end, RE2::UNANCHORED, groups.data(),
+                               static_cast<int>(groups.size()))) {
         break;
       }
       const auto mb = static_cast<std::size_t>(groups[0].data() - text.data());

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <exception>
+#include <mutex>
 #include <thread>
 
 #include "eventline/actors.h"
+#include "eventline/args.h"
 #include "eventline/assemble.h"
 #include "eventline/places.h"
 #include "eventline/pubdate.h"
@@ -17,6 +19,9 @@ struct Engine::Impl {
   std::unique_ptr<Matcher> matcher;
   std::unique_ptr<Gazetteer> places;
   std::unique_ptr<Actors> actors;
+  // Built at the first document that needs them, shared by all after.
+  mutable std::once_flag arg_words_once;
+  mutable ArgWords arg_words;
 };
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -88,6 +93,9 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
   lookups.rules = &impl_->rules;
   lookups.places = impl_->places.get();
   lookups.actors = impl_->actors.get();
+  std::call_once(impl_->arg_words_once,
+                 [&] { impl_->arg_words = ArgWords::FromRules(&impl_->rules); });
+  lookups.arg_words = &impl_->arg_words;
   Assembler assembler(doc, lookups);
 
   // Event triggers first: most documents of a feed have none, and then

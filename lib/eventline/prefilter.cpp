@@ -1,0 +1,638 @@
+#include "eventline/prefilter.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace eventline {
+
+namespace {
+
+constexpr std::size_t kMaxStrings = 512;  // per pattern and per sub-expression
+constexpr std::size_t kMaxLength = 8;     // bytes of a leading string
+constexpr std::size_t kMaxClass = 16;     // members of a [...] class spelt out
+
+constexpr bool IsSpace(unsigned char c) {  // RE2's \s
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+constexpr bool IsWord(unsigned char c) {  // RE2's \w and \b: ASCII only
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+constexpr std::uint32_t kDenseEdges = 4;
+
+struct WordTable {
+  bool at[256] = {};
+  constexpr WordTable() {
+    for (int b = 0; b < 256; ++b) at[b] = IsWord(static_cast<unsigned char>(b));
+  }
+  constexpr bool operator[](unsigned char b) const { return at[b]; }
+};
+constexpr WordTable kWordByte;
+
+// The symbol a text or pattern byte (ASCII) stands for.
+char Fold(unsigned char c) {
+  if (IsSpace(c)) return ' ';
+  if (c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
+  return static_cast<char>(c);
+}
+
+// What a sub-expression's matches begin with: each match is one of `full`
+// exactly (a sequence goes on after it) or begins with one of `pre` (a
+// sequence stops there).
+struct Lead {
+  std::vector<std::string> full{""};
+  std::vector<std::string> pre;
+};
+
+Lead Stop() { return Lead{{}, {""}}; }
+
+void SortUnique(std::vector<std::string>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+// Collapses space runs, truncates to kMaxLength (a truncated string is a
+// prefix), sorts and dedupes; then, over kMaxStrings, shortens every string
+// until the set fits.
+void Normalize(Lead& l) {
+  const auto collapse = [](std::string& s) {
+    std::string t;
+    for (char c : s) {
+      if (c == ' ' && !t.empty() && t.back() == ' ') continue;
+      t.push_back(c);
+    }
+    s = std::move(t);
+  };
+  std::vector<std::string> full;
+  for (std::string& s : l.full) {
+    collapse(s);
+    if (s.size() > kMaxLength) {
+      s.resize(kMaxLength);
+      l.pre.push_back(std::move(s));
+    } else {
+      full.push_back(std::move(s));
+    }
+  }
+  l.full = std::move(full);
+  for (std::string& s : l.pre) {
+    collapse(s);
+    if (s.size() > kMaxLength) s.resize(kMaxLength);
+  }
+  SortUnique(l.full);
+  SortUnique(l.pre);
+  for (std::size_t len = kMaxLength; l.full.size() + l.pre.size() > kMaxStrings && len > 0; --len) {
+    for (std::string& s : l.full) l.pre.push_back(std::move(s));
+    l.full.clear();
+    for (std::string& s : l.pre) {
+      if (s.size() > len) s.resize(len);
+    }
+    SortUnique(l.pre);
+  }
+}
+
+// Matches of `a` followed by matches of `b`.
+Lead Join(Lead a, const Lead& b) {
+  if (a.full.size() * (b.full.size() + b.pre.size()) > kMaxStrings) {
+    for (std::string& s : a.full) a.pre.push_back(std::move(s));  // stop here
+    a.full.clear();
+    Normalize(a);
+    return a;
+  }
+  Lead out;
+  out.full.clear();
+  out.pre = std::move(a.pre);
+  for (const std::string& x : a.full) {
+    for (const std::string& y : b.full) out.full.push_back(x + y);
+    for (const std::string& y : b.pre) out.pre.push_back(x + y);
+  }
+  Normalize(out);
+  return out;
+}
+
+class Parser {
+ public:
+  explicit Parser(std::string_view p) : p_(p) {}
+
+  std::optional<std::vector<std::string>> Run() {
+    Lead l = Alternation();
+    if (bad_ || i_ != p_.size()) return std::nullopt;
+    std::vector<std::string> out = std::move(l.full);
+    out.insert(out.end(), l.pre.begin(), l.pre.end());
+    SortUnique(out);
+    if (out.empty() || out.front().empty()) return std::nullopt;  // may match ""
+    return out;
+  }
+
+ private:
+  bool More() const { return i_ < p_.size(); }
+  unsigned char Peek(std::size_t ahead = 0) const {
+    return i_ + ahead < p_.size() ? static_cast<unsigned char>(p_[i_ + ahead]) : 0;
+  }
+
+  Lead Alternation() {
+    Lead out = Sequence();
+    while (!bad_ && More() && Peek() == '|') {
+      ++i_;
+      Lead next = Sequence();
+      out.full.insert(out.full.end(), next.full.begin(), next.full.end());
+      out.pre.insert(out.pre.end(), next.pre.begin(), next.pre.end());
+      if (out.full.size() + out.pre.size() > 2 * kMaxStrings) Normalize(out);
+    }
+    Normalize(out);
+    return out;
+  }
+
+  Lead Sequence() {
+    Lead out;
+    while (!bad_ && More() && Peek() != '|' && Peek() != ')') {
+      if (out.full.empty()) {  // every match stopped: nothing more to add
+        SkipSequence();
+        break;
+      }
+      const unsigned char c = Peek();
+      const unsigned char q = Peek(1);
+      if (c < 0x80 &&
+          std::string_view("\\[](|)?*+{}.^$").find(static_cast<char>(c)) ==
+              std::string_view::npos &&
+          q != '?' && q != '*' && q != '+' && q != '{') {
+        ++i_;  // a plain literal: the common case, without a Lead of its own
+        bool long_string = false;
+        for (std::string& s : out.full) {
+          if (!IsSpace(c) || s.empty() || s.back() != ' ') s.push_back(Fold(c));
+          long_string = long_string || s.size() > kMaxLength;
+        }
+        if (long_string) Normalize(out);
+        continue;
+      }
+      Lead atom = Atom();
+      Quantifier(atom);
+      out = Join(std::move(out), atom);
+    }
+    return out;
+  }
+
+  // To the end of the current alternative: the next '|' or ')' at this level.
+  void SkipSequence() {
+    int depth = 0;
+    while (More()) {
+      const unsigned char c = Peek();
+      if (c == '\\') {
+        if (Peek(1) == 'Q') {
+          const std::size_t end = p_.find("\\E", i_ + 2);
+          i_ = end == std::string_view::npos ? p_.size() : end + 2;
+        } else {
+          i_ += 2;
+        }
+        continue;
+      }
+      if (c == '[') {
+        std::size_t j = i_ + 1;
+        if (j < p_.size() && p_[j] == '^') ++j;
+        if (j < p_.size() && p_[j] == ']') ++j;
+        for (; j < p_.size() && p_[j] != ']'; ++j) {
+          if (p_[j] == '\\') {
+            ++j;
+          } else if (p_[j] == '[' && j + 1 < p_.size() && p_[j + 1] == ':') {
+            const std::size_t e = p_.find(":]", j + 2);
+            if (e != std::string_view::npos) j = e + 1;
+          }
+        }
+        i_ = j + 1;
+        continue;
+      }
+      if (c == '(') ++depth;
+      if (c == ')') {
+        if (depth == 0) return;
+        --depth;
+      }
+      if (c == '|' && depth == 0) return;
+      ++i_;
+    }
+  }
+
+  void Quantifier(Lead& atom) {
+    if (!More()) return;
+    const unsigned char c = Peek();
+    std::size_t min = 1, max = 1;
+    bool bounded = true;
+    if (c == '?') {
+      min = 0;
+      ++i_;
+    } else if (c == '*') {
+      min = 0;
+      bounded = false;
+      ++i_;
+    } else if (c == '+') {
+      bounded = false;
+      ++i_;
+    } else if (c == '{') {
+      // {n}, {n,} or {n,m}; anything else is a literal '{' (next atom).
+      std::size_t j = i_ + 1;
+      auto digits = [&](std::size_t& v) {
+        const std::size_t start = j;
+        v = 0;
+        while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') v = v * 10 + (p_[j++] - '0');
+        return j > start;
+      };
+      if (!digits(min)) return;
+      max = min;
+      if (j < p_.size() && p_[j] == ',') {
+        ++j;
+        if (!digits(max)) bounded = false;
+      }
+      if (j >= p_.size() || p_[j] != '}') return;
+      i_ = j + 1;
+    } else {
+      return;
+    }
+    if (More() && Peek() == '?') ++i_;  // lazy
+    if (bounded && max == 0) {
+      atom = Lead{};
+      return;
+    }
+    // Whitespace runs read as one space: \s+ is \s, \s* is \s?.
+    const bool space = atom.pre.empty() && atom.full.size() == 1 && atom.full[0] == " ";
+    if (!space && (!bounded || max > 1)) {
+      // x{min,max} begins with an x, then maybe more: only x's strings as
+      // prefixes (x*: also the empty match).
+      for (std::string& s : atom.full) atom.pre.push_back(std::move(s));
+      atom.full.clear();
+    }
+    if (min == 0) atom.full.push_back("");
+    Normalize(atom);
+  }
+
+  Lead Literal(unsigned char c) { return Lead{{std::string(1, Fold(c))}, {}}; }
+
+  // A UTF-8 sequence in the pattern: leading strings stop before it.
+  Lead NonAscii() {
+    ++i_;
+    while (More() && (Peek() & 0xC0) == 0x80) ++i_;
+    return Stop();
+  }
+
+  Lead Atom() {
+    const unsigned char c = Peek();
+    if (c == '(') return Group();
+    if (c == '[') return Class();
+    if (c == '\\') return Escape();
+    if (c >= 0x80) return NonAscii();
+    ++i_;
+    if (c == '.') return Stop();
+    if (c == '^' || c == '$') return Lead{};
+    if (c == '*' || c == '+' || c == '?') {
+      bad_ = true;  // a quantifier with nothing before it
+      return Stop();
+    }
+    return Literal(c);
+  }
+
+  Lead Group() {
+    ++i_;  // '('
+    if (Peek() == '?') {
+      ++i_;
+      if (Peek() == 'P' && Peek(1) == '<') ++i_;
+      if (Peek() == '<') {
+        const std::size_t e = p_.find('>', i_);
+        if (e == std::string_view::npos) {
+          bad_ = true;
+          return Stop();
+        }
+        i_ = e + 1;
+      } else {
+        // Flags: (?i) applies to the rest (zero width), (?i:...) is a group.
+        while (More() && std::string_view("imsU-").find(static_cast<char>(Peek())) !=
+                             std::string_view::npos) {
+          ++i_;
+        }
+        if (Peek() == ')') {
+          ++i_;
+          return Lead{};
+        }
+        if (Peek() != ':') {
+          bad_ = true;
+          return Stop();
+        }
+        ++i_;
+      }
+    }
+    Lead inner = Alternation();
+    if (Peek() != ')') {
+      bad_ = true;
+      return Stop();
+    }
+    ++i_;
+    return inner;
+  }
+
+  // After a backslash, outside or inside a class: the one byte it stands
+  // for, or -1 when it is not a single ASCII byte.
+  int EscapedByte(unsigned char e) {
+    switch (e) {
+      case 'a':
+        return '\a';
+      case 'f':
+        return '\f';
+      case 't':
+        return '\t';
+      case 'n':
+        return '\n';
+      case 'r':
+        return '\r';
+      case 'v':
+        return '\v';
+      case 'x': {
+        std::size_t j = i_;
+        std::string hex;
+        if (j < p_.size() && p_[j] == '{') {
+          const std::size_t close = p_.find('}', j);
+          if (close == std::string_view::npos) return -1;
+          hex = std::string(p_.substr(j + 1, close - j - 1));
+          j = close + 1;
+        } else {
+          hex = std::string(p_.substr(j, 2));
+          j += hex.size();
+        }
+        i_ = j;
+        if (hex.empty() || hex.size() > 6) return -1;
+        char* stop = nullptr;
+        const long v = std::strtol(hex.c_str(), &stop, 16);
+        return (*stop == '\0' && v < 0x80) ? static_cast<int>(v) : -1;
+      }
+      default:
+        break;
+    }
+    if (e >= '0' && e <= '7') {  // octal
+      int v = e - '0';
+      for (int n = 0; n < 2 && Peek() >= '0' && Peek() <= '7'; ++n) v = v * 8 + (p_[i_++] - '0');
+      return v < 0x80 ? v : -1;
+    }
+    if (e < 0x80 && !IsWord(e)) return e;  // escaped punctuation
+    return -1;
+  }
+
+  // \p{Greek}, \pL: skip the name.
+  void SkipProperty() {
+    if (Peek() == '{') {
+      const std::size_t e = p_.find('}', i_);
+      i_ = e == std::string_view::npos ? p_.size() : e + 1;
+    } else if (More()) {
+      ++i_;
+    }
+  }
+
+  Lead Escape() {
+    ++i_;  // '\'
+    if (!More()) {
+      bad_ = true;
+      return Stop();
+    }
+    const unsigned char e = Peek();
+    ++i_;
+    switch (e) {
+      case 'b':
+      case 'B':
+      case 'A':
+      case 'z':
+        return Lead{};  // zero width: dropping it only widens the language
+      case 'd': {
+        Lead l{{}, {}};
+        for (char d = '0'; d <= '9'; ++d) l.full.emplace_back(1, d);
+        return l;
+      }
+      case 's':
+        return Literal(' ');
+      case 'p':
+      case 'P':
+        SkipProperty();
+        return Stop();
+      case 'Q': {  // \Q...\E: not worth spelling out
+        const std::size_t end = p_.find("\\E", i_);
+        i_ = end == std::string_view::npos ? p_.size() : end + 2;
+        return Stop();
+      }
+      default:
+        break;
+    }
+    const int b = EscapedByte(e);
+    if (b < 0) return Stop();
+    return Literal(static_cast<unsigned char>(b));
+  }
+
+  Lead Class() {
+    ++i_;               // '['
+    bool open = false;  // cannot be spelt out
+    if (Peek() == '^') {
+      open = true;
+      ++i_;
+    }
+    std::string members;
+    bool first = true;
+    while (More() && (Peek() != ']' || first)) {
+      first = false;
+      int lo = -1;
+      const unsigned char c = Peek();
+      if (c == '[' && Peek(1) == ':') {
+        const std::size_t e = p_.find(":]", i_ + 2);
+        i_ = e == std::string_view::npos ? p_.size() : e + 2;
+        open = true;
+        continue;
+      }
+      if (c >= 0x80) {
+        ++i_;
+        while (More() && (Peek() & 0xC0) == 0x80) ++i_;
+        open = true;
+        continue;
+      }
+      if (c == '\\') {
+        ++i_;
+        const unsigned char e = Peek();
+        ++i_;
+        if (e == 'd') {
+          members += "0123456789";
+          continue;
+        }
+        if (e == 's') {
+          members += ' ';
+          continue;
+        }
+        if (e == 'p' || e == 'P') SkipProperty();
+        lo = EscapedByte(e);
+        if (lo < 0) {
+          open = true;
+          continue;
+        }
+      } else {
+        lo = c;
+        ++i_;
+      }
+      int hi = lo;
+      if (Peek() == '-' && Peek(1) != ']' && i_ + 1 < p_.size()) {
+        ++i_;
+        const unsigned char h = Peek();
+        if (h == '\\') {
+          ++i_;
+          const unsigned char e = Peek();
+          ++i_;
+          hi = EscapedByte(e);
+        } else if (h >= 0x80) {
+          ++i_;
+          while (More() && (Peek() & 0xC0) == 0x80) ++i_;
+          hi = -1;
+        } else {
+          hi = h;
+          ++i_;
+        }
+        if (hi < 0 || hi < lo || hi - lo > static_cast<int>(kMaxClass)) {
+          open = true;
+          continue;
+        }
+      }
+      for (int b = lo; b <= hi; ++b) members += Fold(static_cast<unsigned char>(b));
+    }
+    if (!More()) {
+      bad_ = true;
+      return Stop();
+    }
+    ++i_;  // ']'
+    std::sort(members.begin(), members.end());
+    members.erase(std::unique(members.begin(), members.end()), members.end());
+    if (open || members.empty() || members.size() > kMaxClass) return Stop();
+    Lead l{{}, {}};
+    for (char m : members) l.full.emplace_back(1, m);
+    return l;
+  }
+
+  std::string_view p_;
+  std::size_t i_ = 0;
+  bool bad_ = false;
+};
+
+}  // namespace
+
+std::optional<std::vector<std::string>> LeadingStrings(std::string_view pattern) {
+  return Parser(pattern).Run();
+}
+
+WordPrefilter::WordPrefilter(const std::vector<std::string>& patterns) {
+  std::vector<std::string> all;
+  for (const std::string& p : patterns) {
+    auto lead = LeadingStrings(p);
+    if (!lead) {
+      always_ = true;
+      return;
+    }
+    all.insert(all.end(), lead->begin(), lead->end());
+  }
+  if (all.empty()) {
+    always_ = true;  // no patterns: let the caller decide
+    return;
+  }
+  // Sorted, a string's prefixes come before it: keep only strings with no
+  // shorter kept string as a prefix, then build the trie breadth-first
+  // from the sorted list (children of a node are contiguous).
+  SortUnique(all);
+  std::vector<std::string> kept;
+  for (std::string& s : all) {
+    if (!kept.empty() && s.compare(0, kept.back().size(), kept.back()) == 0) continue;
+    kept.push_back(std::move(s));
+  }
+  // Node = a range [lo, hi) of `kept` sharing a prefix of length `depth`.
+  struct Pending {
+    std::size_t lo, hi, depth;
+  };
+  std::vector<Pending> queue{{0, kept.size(), 0}};
+  nodes_.push_back(Node{});
+  for (std::size_t n = 0; n < queue.size(); ++n) {
+    const Pending at = queue[n];
+    Node& node = nodes_[n];
+    if (kept[at.lo].size() == at.depth) {
+      node.terminal = true;  // (then it is the only string in the range)
+      continue;
+    }
+    node.first_edge = static_cast<std::uint32_t>(edges_.size());
+    for (std::size_t i = at.lo; i < at.hi;) {
+      const char c = kept[i][at.depth];
+      std::size_t j = i;
+      while (j < at.hi && kept[j][at.depth] == c) ++j;
+      edges_.push_back(
+          Edge{static_cast<unsigned char>(c), static_cast<std::uint32_t>(queue.size())});
+      queue.push_back({i, j, at.depth + 1});
+      nodes_.push_back(Node{});
+      i = j;
+    }
+    nodes_[n].edges = static_cast<std::uint32_t>(edges_.size()) - nodes_[n].first_edge;
+  }
+  for (std::uint32_t e = 0; e < nodes_[0].edges; ++e) first_[edges_[e].symbol] = true;
+  // Nodes with many children (the root, common first letters) get a direct
+  // table instead of a scan of their edges.
+  for (Node& n : nodes_) {
+    if (n.edges <= kDenseEdges) continue;
+    n.dense = static_cast<std::int32_t>(dense_.size() / 128);
+    dense_.resize(dense_.size() + 128, 0);
+    for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edges; ++e) {
+      dense_[static_cast<std::size_t>(n.dense) * 128 + edges_[e].symbol] = edges_[e].child;
+    }
+  }
+  // Text bytes that can begin a walk: the folded symbols of the root's edges.
+  for (int b = 0; b < 256; ++b) {
+    const auto u = static_cast<unsigned char>(b);
+    unsigned char sym = u < 0x80 ? static_cast<unsigned char>(Fold(u)) : 0;
+    if (u == 0xE2) sym = 'k';
+    if (u == 0xC5) sym = 's';
+    starts_[b] = sym != 0 && first_[sym];
+  }
+}
+
+std::size_t WordPrefilter::Child(std::size_t node, unsigned char symbol) const {
+  const Node& n = nodes_[node];
+  if (n.dense >= 0) return dense_[static_cast<std::size_t>(n.dense) * 128 + (symbol & 0x7F)];
+  for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edges; ++e) {
+    if (edges_[e].symbol == symbol) return edges_[e].child;
+    if (edges_[e].symbol > symbol) break;
+  }
+  return 0;
+}
+
+bool WordPrefilter::LeadsAt(const unsigned char* t, std::size_t p, std::size_t end) const {
+  std::size_t node = 0, q = p;
+  while (q < end) {
+    unsigned char c = t[q];
+    if (c >= 0x80) {
+      // The only non-ASCII characters RE2 folds to ASCII letters.
+      if (c == 0xE2 && q + 2 < end && t[q + 1] == 0x84 && t[q + 2] == 0xAA) {
+        c = 'k';  // U+212A KELVIN SIGN
+        q += 3;
+      } else if (c == 0xC5 && q + 1 < end && t[q + 1] == 0xBF) {
+        c = 's';  // U+017F LATIN SMALL LETTER LONG S
+        q += 2;
+      } else {
+        return false;
+      }
+    } else if (IsSpace(c)) {
+      while (q < end && IsSpace(t[q])) ++q;
+      c = ' ';
+    } else {
+      c = static_cast<unsigned char>(Fold(c));
+      ++q;
+    }
+    node = Child(node, c);
+    if (node == 0) return false;
+    if (nodes_[node].terminal) return true;
+  }
+  return false;
+}
+
+std::size_t WordPrefilter::Find(std::string_view text, std::size_t from, std::size_t end,
+                                bool boundaries) const {
+  end = std::min(end, text.size());
+  const auto* t = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t p = from; p < end; ++p) {
+    if (boundaries && (p == 0 ? false : kWordByte[t[p - 1]]) == kWordByte[t[p]]) continue;
+    if (always_ || (starts_[t[p]] && LeadsAt(t, p, end))) return p;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace eventline

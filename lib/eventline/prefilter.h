@@ -1,0 +1,66 @@
+// lib/eventline/prefilter.h: where a match of a rule pattern can begin.
+//
+// Every match of a pattern begins with one of a few short strings (its
+// leading words: "shelled", "under he", "0".."9", ...). They are derived
+// from the pattern text, not written by hand, and looked up in a trie. The
+// matcher runs a rule's RE2 anchored at those positions only instead of as
+// an unanchored search over the sentence (matcher.cpp). The test is
+// conservative: it may give a position where RE2 then fails, never miss
+// one where RE2 would match. A pattern whose matches cannot be reduced to
+// leading strings (it may begin with \w, ., a negated class, ...) keeps
+// the unanchored search.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eventline {
+
+// The strings one of which every match of the RE2 `pattern` begins with:
+// ASCII letters lower-cased, every run of whitespace written as one space,
+// at most a few words long. nullopt when the pattern cannot be reduced (a
+// match may begin with an open class or be empty) or is not understood.
+// Exposed for tests.
+[[nodiscard]] std::optional<std::vector<std::string>> LeadingStrings(std::string_view pattern);
+
+class WordPrefilter {
+ public:
+  // One entry per pattern; a pattern without leading strings makes
+  // always() true.
+  explicit WordPrefilter(const std::vector<std::string>& patterns);
+
+  // The first position p in [from, end) where some pattern's leading
+  // string occurs in text[p, end); npos when none. With `boundaries`, only
+  // positions where RE2's \b holds in `text` (the byte before p counts).
+  // With always(), the first position (boundary) at all.
+  [[nodiscard]] std::size_t Find(std::string_view text, std::size_t from, std::size_t end,
+                                 bool boundaries = false) const;
+
+  [[nodiscard]] bool always() const { return always_; }
+
+ private:
+  struct Node {
+    std::uint32_t first_edge = 0, edges = 0;  // into edges_, sorted by symbol
+    bool terminal = false;                    // a leading string ends here
+    std::int32_t dense = -1;                  // a table of dense_, or -1
+  };
+  struct Edge {
+    unsigned char symbol;
+    std::uint32_t child;
+  };
+  [[nodiscard]] std::size_t Child(std::size_t node, unsigned char symbol) const;
+  [[nodiscard]] bool LeadsAt(const unsigned char* t, std::size_t p, std::size_t end) const;
+
+  bool always_ = false;
+  std::vector<Node> nodes_;  // 0: the root (never terminal)
+  std::vector<Edge> edges_;
+  std::vector<std::uint32_t> dense_;  // 128 children per table, by symbol
+  bool first_[128] = {};              // symbols on the root's edges
+  bool starts_[256] = {};             // text bytes a walk can begin with
+};
+
+}  // namespace eventline

@@ -1,0 +1,165 @@
+// Prefilter tests: leading strings derived from patterns, the word-boundary
+// test in front of the trigger sets, and the anchored-start search; every
+// answer is checked against RE2 itself where it matters (never a false no).
+#include "eventline/prefilter.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "eventline/matcher.h"
+#include "eventline/rules.h"
+
+namespace eventline {
+namespace {
+
+std::string Join(const std::optional<std::vector<std::string>>& v) {
+  if (!v) return "NONE";
+  std::string out;
+  for (const auto& s : *v) out += "[" + s + "]";
+  return out;
+}
+
+TEST_CASE("prefilter: leading strings of patterns", "[prefilter]") {
+  const struct {
+    std::string_view pattern, expected;
+  } cases[] = {
+      {R"(\b(?:shelled|Struck)\b)", "[shelled][struck]"},
+      {R"((?:on\s+)?Monday)", "[monday][on monda]"},  // 8 bytes at most
+      {R"(ab?c)", "[abc][ac]"},
+      {R"(x+y)", "[x]"},  // a repeat ends the string
+      {R"((?:ab)*c)", "[ab][c]"},
+      {R"(a\s*b)", "[a b][ab]"},  // whitespace runs read as one space
+      {R"(a\t\tb)", "[a b]"},
+      {R"(\d{1,2} May)", "[0][1][2][3][4][5][6][7][8][9]"},
+      {R"([xY-]z)", "[-z][xz][yz]"},
+      {R"(a.b)", "[a]"},
+      {R"(café)", "[caf]"},  // stops before a non-ASCII character
+      {R"((?i)(?P<trigger>hit))", "[hit]"},
+      {R"(x{0}y)", "[y]"},
+      // Cannot be reduced: may begin with any word, or be empty.
+      {R"([A-Z]\w+ fired)", "NONE"},
+      {R"(\w+ shelled)", "NONE"},
+      {R"([^x]y)", "NONE"},
+      {R"(a?)", "NONE"},
+      {R"(\pL+)", "NONE"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.pattern);
+    CHECK(Join(LeadingStrings(c.pattern)) == c.expected);
+  }
+}
+
+TEST_CASE("prefilter: Find at word boundaries is never a false no", "[prefilter]") {
+  const std::vector<std::string> patterns = {R"(shell(?:ed|ing))", R"(-based)",
+                                             R"(kill(?:ed|ing)\s+(?:two|three))", "asked", "taken"};
+  const WordPrefilter f(patterns);
+  REQUIRE(!f.always());
+  const struct {
+    std::string_view text;
+    bool may;
+  } cases[] = {
+      {"They SHELLED the town.", true},         // case-insensitive
+      {"Shellfish were sold.", false},          // needs "shelled" or "shelling"
+      {"The seashell was found.", false},       // not at a word boundary
+      {"a Kyiv-based group", true},             // non-word lead after a word
+      {"Gunmen killed  \n two people.", true},  // whitespace runs
+      {"Gunmen killed many.", false},
+      {"He a\xC5\xBFked why.", true},  // U+017F folds to 's' in RE2
+      {"It was ta\xE2\x84\xAA"
+       "en.",
+       true},                                              // U+212A folds to 'k'
+      {"Troops \xC5\xBFhelled it.", false},                // no \b before a non-ASCII letter
+      {"\xE2\x80\x9CQuiet\xE2\x80\x9D, he said.", false},  // other non-ASCII: no
+      {"", false},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK((f.Find(c.text, 0, c.text.size(), true) != std::string_view::npos) == c.may);
+    // Cross-check with RE2 (a \b before, as rule patterns have).
+    bool re2 = false;
+    for (const auto& p : patterns) {
+      re2 = re2 || RE2::PartialMatch(c.text, RE2("(?i)\\b(?:" + p + ")"));
+    }
+    if (re2) CHECK(c.may);
+  }
+  // A pattern without leading strings turns the filter off.
+  const WordPrefilter open({R"(shelled)", R"(\w+ fired)"});
+  CHECK(open.always());
+  CHECK(open.Find("nothing here", 3, 12, true) == 7);  // the end of "nothing"
+}
+
+TEST_CASE("prefilter: Find gives every position a match can begin", "[prefilter]") {
+  const WordPrefilter f({R"((?:air|drone)\s+strikes?)"});
+  const std::string text = "Airstrike, air  strikes and a drone strike.";
+  std::vector<std::size_t> at;
+  for (auto p = f.Find(text, 0, text.size()); p != std::string_view::npos;
+       p = f.Find(text, p + 1, text.size())) {
+    at.push_back(p);
+  }
+  CHECK(at == std::vector<std::size_t>{11, 30});
+  CHECK(f.Find(text, 0, 15) == std::string_view::npos);  // "air  strikes" does not fit
+  // Only where RE2's \b holds (the byte before the range counts).
+  const std::string glued = "Seaair strike, x-air strike";
+  CHECK(f.Find(glued, 0, glued.size()) == 3);
+  CHECK(f.Find(glued, 0, glued.size(), true) == 17);
+  CHECK(f.Find(glued, 4, glued.size(), true) == 17);
+  CHECK(f.Find(glued, 3, glued.size(), true) == 17);  // 3 is inside "Seaair"
+}
+
+// The matcher with the prefilter and anchored starts gives what a plain
+// unanchored RE2 search gives, for reducible and irreducible rules alike.
+TEST_CASE("prefilter: matcher results equal a plain RE2 search", "[prefilter]") {
+  RuleSet set;
+  DiagnosticSink sink;
+  const std::string yaml = R"(kind: event
+rules:
+  - id: p.reducible
+    type: shelling
+    pattern: '\b(?:heavy\s+)?(?P<trigger>shell(?:ed|ing))\b'
+    examples: [x]
+  - id: p.irreducible
+    type: shelling
+    pattern: '\b(?P<actor>[A-Z]\w+)\s+(?P<trigger>fired)\b'
+    examples: [x]
+  - id: p.nonword
+    type: shelling
+    pattern: '(?P<trigger>-based)\s+(?P<actor>\w+)'
+    examples: [x]
+)";
+  set.rules = ParseRuleText(yaml, "p.yaml", set, sink);
+  REQUIRE(!sink.has_errors());
+  const auto matcher = Matcher::Compile(set, sink);
+  REQUIRE(matcher);
+  const std::string text =
+      "Heavy SHELLING hit. Gunners Fired again, heavy  shelled. Kyiv-based units "
+      "heavy \xC5\xBFhelling; seashells.";
+  std::vector<Match> got;
+  matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), got);
+  std::vector<std::string> want, have;
+  for (const auto& r : set.rules) {
+    RE2::Options o;
+    o.set_case_sensitive(false);
+    const RE2 re(r.pattern, o);
+    re2::StringPiece m;
+    std::size_t pos = 0;
+    while (pos < text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+      const auto b = static_cast<std::size_t>(m.data() - text.data());
+      want.push_back(r.id + "@" + std::to_string(b) + "-" + std::to_string(b + m.size()));
+      pos = b + m.size();
+    }
+  }
+  for (const auto& m : got) {
+    have.push_back(m.rule->id + "@" + std::to_string(m.begin) + "-" + std::to_string(m.end));
+  }
+  std::sort(want.begin(), want.end());
+  std::sort(have.begin(), have.end());
+  CHECK(have == want);
+  CHECK(have.size() == 5);
+}
+
+}  // namespace
+}  // namespace eventline
