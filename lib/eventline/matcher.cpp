@@ -128,6 +128,7 @@ std::string LeadingFlags(std::string_view p) {
 // proposes. Safe from many threads (std::call_once); used like a pointer.
 class LazyRe2 {
  public:
+  LazyRe2() : state_(std::make_unique<State>()) {}  // assigned before use
   LazyRe2(std::string pattern, const RE2::Options& options, std::atomic<std::size_t>* counter)
       : state_(std::make_unique<State>()) {
     state_->pattern = std::move(pattern);
@@ -291,14 +292,11 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
       }
       by_index.emplace(index, name);
     }
-    auto cr = std::make_unique<CompiledRule>(
-        CompiledRule{&r,
-                     i,
-                     re ? LazyRe2(re) : LazyRe2(r.pattern, options, &impl->lazy_compiled),
-                     {},
-                     0,
-                     {},
-                     {}});
+    // Built in place: the rule's once_flag cannot be moved.
+    auto cr = std::make_unique<CompiledRule>();
+    cr->rule = &r;
+    cr->order = i;
+    cr->re = re ? LazyRe2(re) : LazyRe2(r.pattern, options, &impl->lazy_compiled);
     for (auto& [index, name] : by_index) {
       cr->named.push_back(index);
       cr->names.push_back(std::string(SlotOf(r.kind, name)));
