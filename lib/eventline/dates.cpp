@@ -1300,16 +1300,26 @@ bool HasFutureCue(std::string_view lower) {
       "is to be",    "are to be",   "aims to",      "hopes to",          "slated",
       "upcoming",    "is due",      "are due",      "would take effect", "would come into force",
       "would begin", "would start", "would resume", "would be held",     "would expire"};
-  for (auto cue : kFuture) {
-    if (!ContainsWord(lower, cue)) continue;
-    return true;
-  }
-  for (std::size_t i = lower.find("next"); i != std::string::npos; i = lower.find("next", i + 1)) {
-    if (!WordAt(lower, i, "next")) continue;
-    const std::string_view left = Trim(lower.substr(0, i));
-    const bool after_the = left.size() >= 3 && left.substr(left.size() - 3) == "the" &&
-                           (left.size() == 3 || !IsIdentChar(left[left.size() - 4]));
-    if (!after_the) return true;
+  // One pass over the word starts, trying only the cues that begin with the
+  // word's first letter (it was 30 substring searches per clause: a quarter
+  // of `eventline dates`' time).
+  static const auto kByLetter = [] {
+    std::array<std::vector<std::string_view>, 26> by;
+    for (auto cue : kFuture) by[static_cast<std::size_t>(cue[0] - 'a')].push_back(cue);
+    by['n' - 'a'].push_back("next");
+    return by;
+  }();
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    const char c = lower[i];
+    if (c < 'a' || c > 'z' || (i > 0 && IsIdentChar(lower[i - 1]))) continue;
+    for (std::string_view cue : kByLetter[static_cast<std::size_t>(c - 'a')]) {
+      if (!WordAt(lower, i, cue)) continue;
+      if (cue != "next") return true;
+      const std::string_view left = Trim(lower.substr(0, i));
+      const bool after_the = left.size() >= 3 && left.substr(left.size() - 3) == "the" &&
+                             (left.size() == 3 || !IsIdentChar(left[left.size() - 4]));
+      if (!after_the) return true;
+    }
   }
   return false;
 }
