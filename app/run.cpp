@@ -335,6 +335,8 @@ int Run(const Config& c, const char* argv0) {
     options.date_order = c.date_order;
     options.keep_boilerplate = c.keep_boilerplate;
     options.known_patterns = BuiltinKnownPatterns();
+    // `dates` reads time expressions only: no gazetteer, no actors.
+    options.load_places_and_actors = c.command != Command::kDates;
     engine = Engine::Load(options, sink);
     if (!engine || diag_errors > 0 || (c.warnings_as_errors && diag_warnings > 0)) {
       if (diag_errors == 0) {

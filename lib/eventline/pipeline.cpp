@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <exception>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 
 #include "eventline/actors.h"
@@ -39,6 +40,7 @@ std::unique_ptr<Engine> Engine::Load(const EngineOptions& options, DiagnosticSin
   DiagnosticSink side_sink;
   std::exception_ptr side_failure;
   std::jthread side([&] {
+    if (!options.load_places_and_actors) return;
     try {
       impl->places = Gazetteer::Load(options.rule_dirs, side_sink);
       impl->actors = Actors::Load(options.rule_dirs, side_sink);
@@ -84,6 +86,9 @@ std::vector<TimeExpr> Engine::Dates(const Document& doc, std::size_t* dropped_li
 
 std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_lines,
                                       const Rule* only_rule) const {
+  if (!impl_->places || !impl_->actors) {
+    throw std::logic_error("Engine::Extract: loaded without places and actors");
+  }
   const CleanedDocument cleaned = Clean(doc);
   if (dropped_lines) *dropped_lines = cleaned.dropped_lines;
   TimeContext ctx;
