@@ -30,14 +30,18 @@ std::string RenderAll(const DiagnosticSink& sink) {
   return out;
 }
 
-TEST_CASE("lexicon: entries become an escaped, longest-first alternation", "[rules]") {
+TEST_CASE("lexicon: entries become an escaped, longest-first prefix tree", "[rules]") {
   const struct {
     std::vector<std::string> entries;
     std::string expected;
   } cases[] = {
-      {{"air", "air strike"}, R"((?:air\s+strike|air))"},
+      // A prefix tree: continuations longest first, then the entry that ends.
+      {{"air", "air strike"}, R"((?:air(?:\s+strike|)))"},
       {{"U.S. forces"}, R"((?:U\.S\.\s+forces))"},
       {{"a+b", "c"}, R"((?:a\+b|c))"},
+      {{"kill", "killed", "killing", "kills"}, R"((?:kill(?:ing|ed|s|)))"},
+      // Entries that differ only in case keep the flat longest-first list.
+      {{"Kyiv", "kyiv region"}, R"((?:kyiv\s+region|Kyiv))"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.expected);
