@@ -4,28 +4,16 @@
 #include <string>
 
 #include "eventline/pipeline.h"
+#include "shipped.h"
 
 namespace eventline {
 namespace {
 
-const Engine& Shipped() {
-  static const std::unique_ptr<Engine> engine = [] {
-    EngineOptions options;
-    options.rule_dirs = {std::string(EVENTLINE_SOURCE_DIR) + "/rules"};
-    DiagnosticSink sink;
-    return Engine::Load(options, sink);
-  }();
-  REQUIRE(engine != nullptr);
-  return *engine;
-}
+using testing::ExtractText;
 
 // The date of the first row of `type` ("" when there is none).
 std::string DateOf(const std::string& text, const std::string& type) {
-  Document doc;
-  doc.doc_id = "t";
-  doc.text = text;
-  doc.pub_date = ParseIsoDate("2023-03-15");
-  for (const EventRow& row : Shipped().Extract(doc)) {
+  for (const EventRow& row : ExtractText(text)) {
     if (row.event_type == type) return row.date_start;
   }
   return "";
@@ -66,12 +54,8 @@ TEST_CASE("attach: a live blog's post stamp dates only the post it opens", "[att
 
 // The date of the last row of `type`.
 std::string LastDateOf(const std::string& text, const std::string& type) {
-  Document doc;
-  doc.doc_id = "t";
-  doc.text = text;
-  doc.pub_date = ParseIsoDate("2023-03-15");
   std::string out;
-  for (const EventRow& row : Shipped().Extract(doc)) {
+  for (const EventRow& row : ExtractText(text)) {
     if (row.event_type == type) out = row.date_start;
   }
   return out;
@@ -90,12 +74,8 @@ TEST_CASE("attach: context goes on through undated sentences of a paragraph", "[
 
 // The location of every row of `type`, "|"-joined in text order.
 std::string PlacesOf(const std::string& text, const std::string& type) {
-  Document doc;
-  doc.doc_id = "t";
-  doc.text = text;
-  doc.pub_date = ParseIsoDate("2023-03-15");
   std::string out;
-  for (const EventRow& row : Shipped().Extract(doc)) {
+  for (const EventRow& row : ExtractText(text)) {
     if (row.event_type != type) continue;
     if (!out.empty()) out += "|";
     out += row.location;
