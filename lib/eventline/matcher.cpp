@@ -59,18 +59,7 @@ Scan ScanGroups(std::string_view p) {
       continue;
     }
     if (c == '[') {
-      std::size_t j = i + 1;
-      if (j < p.size() && p[j] == '^') ++j;
-      if (j < p.size() && p[j] == ']') ++j;
-      for (; j < p.size() && p[j] != ']'; ++j) {
-        if (p[j] == '\\') {
-          ++j;
-        } else if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':') {
-          const std::size_t e = p.find(":]", j + 2);
-          if (e != std::string_view::npos) j = e + 1;
-        }
-      }
-      i = j;
+      i = CharClassEnd(p, i);
       continue;
     }
     if (c == '(') {

@@ -187,18 +187,7 @@ class Parser {
         continue;
       }
       if (c == '[') {
-        std::size_t j = i_ + 1;
-        if (j < p_.size() && p_[j] == '^') ++j;
-        if (j < p_.size() && p_[j] == ']') ++j;
-        for (; j < p_.size() && p_[j] != ']'; ++j) {
-          if (p_[j] == '\\') {
-            ++j;
-          } else if (p_[j] == '[' && j + 1 < p_.size() && p_[j + 1] == ':') {
-            const std::size_t e = p_.find(":]", j + 2);
-            if (e != std::string_view::npos) j = e + 1;
-          }
-        }
-        i_ = j + 1;
+        i_ = CharClassEnd(p_, i_) + 1;
         continue;
       }
       if (c == '(') ++depth;
@@ -633,6 +622,21 @@ std::size_t WordPrefilter::Find(std::string_view text, std::size_t from, std::si
     if (always_ || (starts_[t[p]] && LeadsAt(t, p, end))) return p;
   }
   return std::string_view::npos;
+}
+
+std::size_t CharClassEnd(std::string_view pattern, std::size_t open) {
+  std::size_t j = open + 1;
+  if (j < pattern.size() && pattern[j] == '^') ++j;
+  if (j < pattern.size() && pattern[j] == ']') ++j;
+  for (; j < pattern.size() && pattern[j] != ']'; ++j) {
+    if (pattern[j] == '\\') {
+      ++j;
+    } else if (pattern[j] == '[' && j + 1 < pattern.size() && pattern[j + 1] == ':') {
+      const std::size_t e = pattern.find(":]", j + 2);
+      if (e != std::string_view::npos) j = e + 1;
+    }
+  }
+  return std::min(j, pattern.size());
 }
 
 }  // namespace eventline

@@ -27,6 +27,11 @@ namespace eventline {
 // Exposed for tests.
 [[nodiscard]] std::optional<std::vector<std::string>> LeadingStrings(std::string_view pattern);
 
+// The index of the ']' that closes the RE2 character class opening at
+// pattern[open] ('['), skipping escapes, a leading '^' or ']' and
+// [:name:] classes; pattern.size() when it is not closed.
+[[nodiscard]] std::size_t CharClassEnd(std::string_view pattern, std::size_t open);
+
 class WordPrefilter {
  public:
   // One entry per pattern; a pattern without leading strings makes
