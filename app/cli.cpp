@@ -25,6 +25,7 @@ struct Raw {
   std::string date_order = "dmy";
   bool keep_boilerplate = false;
   unsigned jobs = 0;
+  unsigned memory_limit_mb = kDefaultMemoryLimitMb;
   int verbose = 0;
   bool quiet = false;
   bool werror = false;
@@ -41,6 +42,9 @@ void AddInputOptions(CLI::App* cmd, Raw& raw) {
   cmd->add_flag("--keep-boilerplate", raw.keep_boilerplate,
                 "keep captions, credits, 'Read more' and navigation lines");
   cmd->add_option("-j,--jobs", raw.jobs, "worker threads (default: all cores)");
+  cmd->add_option("--memory-limit", raw.memory_limit_mb,
+                  "resident MB past which pattern caches are dropped and rebuilt (default " +
+                      std::to_string(kDefaultMemoryLimitMb) + "; 0: no limit)");
 }
 
 void AddOutputOptions(CLI::App* cmd, Raw& raw) {
@@ -155,6 +159,7 @@ std::optional<Config> ParseArgs(int argc, char** argv, int& exit_code) {
   c.date_order = raw.date_order == "mdy" ? DateOrder::kMonthFirst : DateOrder::kDayFirst;
   c.keep_boilerplate = raw.keep_boilerplate;
   c.jobs = raw.jobs;
+  c.memory_limit_mb = raw.memory_limit_mb;
   c.verbose = raw.verbose;
   c.quiet = raw.quiet;
   c.warnings_as_errors = raw.werror;

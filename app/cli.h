@@ -15,6 +15,9 @@ namespace eventline::app {
 
 enum class Command { kExtract, kSentences, kDates, kRules, kTest };
 
+// Keeps peak RSS under 200 MB on any input (docs/scale.md, "Memory").
+inline constexpr unsigned kDefaultMemoryLimitMb = 184;
+
 struct Config {
   Command command = Command::kExtract;
   std::vector<std::string> paths;      // inputs (empty = stdin); for `test`: rule ids
@@ -27,6 +30,9 @@ struct Config {
   DateOrder date_order = DateOrder::kDayFirst;
   bool keep_boilerplate = false;
   unsigned jobs = 0;  // 0 = all cores
+  // --memory-limit: resident size (MB) past which the engine's regular-
+  // expression caches are dropped between windows of documents (0: never).
+  unsigned memory_limit_mb = kDefaultMemoryLimitMb;
   int verbose = 0;
   bool quiet = false;
   bool warnings_as_errors = false;

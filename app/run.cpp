@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "eventline/memory.h"
 #include "eventline/output.h"
 #include "eventline/pipeline.h"
 #if __has_include("eventline/rule_test.h")
@@ -230,10 +231,17 @@ class Progress {
 struct StreamResult {
   std::size_t rows = 0;
   std::size_t dropped = 0;
+  std::size_t releases = 0;  // times the engine's caches were dropped
 };
 
-StreamResult Stream(const Config& c, const Engine* engine, ProcessFn fn, InputReader& reader,
-                    Stdout& out, Progress& progress) {
+StreamResult Stream(const Config& c, Engine* engine, ProcessFn fn, InputReader& reader, Stdout& out,
+                    Progress& progress) {
+  // Resident size above which the engine's regular-expression caches are
+  // dropped (docs/scale.md, "Memory"). A release must follow a growth of at
+  // least a quarter of the limit, so a process that is large for other
+  // reasons (huge documents, big rule sets) does not release at every window.
+  const std::size_t limit = static_cast<std::size_t>(c.memory_limit_mb) << 20;
+  std::size_t after_release = ResidentBytes();
   const unsigned jobs = c.jobs ? c.jobs : std::max(1u, std::thread::hardware_concurrency());
   const std::size_t max_docs = 64 * static_cast<std::size_t>(jobs);
   constexpr std::size_t kMaxWindowBytes = 16u << 20;
@@ -288,6 +296,16 @@ StreamResult Stream(const Config& c, const Engine* engine, ProcessFn fn, InputRe
     }
     if (!out.Write(chunk)) break;
     progress.Update(docs, bytes, result.rows);
+    // No worker runs here: the window is done and the next not started.
+    if (engine != nullptr && limit > 0) {
+      const std::size_t resident = ResidentBytes();
+      if (resident > limit && resident > after_release + limit / 4) {
+        engine->ReleaseCaches();
+        TrimHeap();
+        after_release = ResidentBytes();
+        ++result.releases;
+      }
+    }
     if (jobs == 1) {
       read_window(current);
     } else {
@@ -407,12 +425,12 @@ int Run(const Config& c, const char* argv0) {
   if (c.verbose > 0) {
     std::fprintf(stderr,
                  "eventline: %zu documents read, %zu skipped, %zu failed, %zu %s written, "
-                 "%zu boilerplate lines dropped\n",
+                 "%zu boilerplate lines dropped, pattern caches dropped %zu times\n",
                  stats.documents, stats.skipped, stats.failed, result.rows,
                  c.command == Command::kExtract ? "events"
                  : c.command == Command::kDates ? "time expressions"
                                                 : "sentences",
-                 result.dropped);
+                 result.dropped, result.releases);
   }
   if (diag_errors > 0 || stats.failed > 0) return 2;
   if (c.fail_empty && result.rows == 0) return 1;

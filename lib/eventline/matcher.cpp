@@ -139,6 +139,18 @@ class LazyRe2 {
   const RE2* operator->() const { return get(); }
   const RE2& operator*() const { return *get(); }
 
+  // Drops the compiled program and its DFA caches; the next get() compiles
+  // afresh. A program shared with the loader is dropped too (the next one is
+  // private). Not thread-safe: no get() may run meanwhile.
+  void Release() {
+    if (!state_->re) return;
+    auto fresh = std::make_unique<State>();
+    fresh->pattern = state_->pattern.empty() ? state_->re->pattern() : state_->pattern;
+    fresh->options = state_->pattern.empty() ? state_->re->options() : state_->options;
+    fresh->counter = state_->counter;
+    state_ = std::move(fresh);
+  }
+
  private:
   struct State {
     std::string pattern;
@@ -231,7 +243,25 @@ struct Matcher::Impl {
     std::vector<std::unique_ptr<CompiledRule>> rules;
   };
   std::array<Kind, 3> kinds;
+  std::array<std::vector<std::string>, 3> triggers;  // the sets' patterns, to rebuild them
   std::atomic<std::size_t> lazy_compiled{0};
+  std::size_t releases = 0;
+
+  // Compiles kind k's trigger set; leaves it null when it would not compile
+  // (then every rule runs: slower, same result).
+  void BuildSet(std::size_t k) {
+    Kind& kind = kinds[k];
+    kind.set.reset();
+    if (kind.rules.empty()) return;
+    RE2::Options so = PatternOptions(true);
+    so.set_max_mem(std::max<std::int64_t>(64 << 20, kPatternMaxMem * 4));
+    auto set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
+    for (const auto& t : triggers[k]) {
+      std::string err;
+      if (set->Add(t, &err) < 0) return;  // should not happen: the full pattern compiled
+    }
+    if (set->Compile()) kind.set = std::move(set);
+  }
 };
 
 Matcher::Matcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -240,6 +270,25 @@ Matcher::~Matcher() = default;
 std::size_t Matcher::lazily_compiled() const {
   return impl_->lazy_compiled.load(std::memory_order_relaxed);
 }
+
+void Matcher::ReleaseCaches() {
+  for (std::size_t k = 0; k < impl_->kinds.size(); ++k) {
+    for (auto& cr : impl_->kinds[k].rules) {
+      cr->re.Release();
+      for (LazyRe2& u : cr->unless) u.Release();
+    }
+  }
+  // The event set is the largest: rebuilt on a thread of its own, as at load.
+  {
+    std::jthread events_set(
+        [this] { impl_->BuildSet(static_cast<std::size_t>(RuleKind::kEvent)); });
+    impl_->BuildSet(static_cast<std::size_t>(RuleKind::kTime));
+    impl_->BuildSet(static_cast<std::size_t>(RuleKind::kCue));
+  }
+  ++impl_->releases;
+}
+
+std::size_t Matcher::releases() const { return impl_->releases; }
 
 std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& sink) {
   auto impl = std::make_unique<Impl>();
@@ -318,19 +367,8 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
   }
   if (failed) return nullptr;
 
-  auto build_set = [&impl, &triggers](std::size_t k) {
-    auto& kind = impl->kinds[k];
-    if (kind.rules.empty()) return;
-    RE2::Options so = PatternOptions(true);
-    so.set_max_mem(std::max<std::int64_t>(64 << 20, kPatternMaxMem * 4));
-    auto set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
-    for (const auto& t : triggers[k]) {
-      std::string err;
-      if (set->Add(t, &err) < 0) return;  // should not happen: the full pattern compiled
-    }
-    // Without a set (it would not compile), every rule runs: slower, same result.
-    if (set->Compile()) kind.set = std::move(set);
-  };
+  impl->triggers = std::move(triggers);
+  auto build_set = [&impl](std::size_t k) { impl->BuildSet(k); };
   // The event set is half of the work (and of a cold start's critical path):
   // it compiles on a thread of its own while this one does the time and cue
   // sets.

@@ -53,6 +53,13 @@ class Matcher {
   // checked patterns are compiled only when a sentence needs them).
   [[nodiscard]] std::size_t lazily_compiled() const;
 
+  // Frees every compiled pattern and trigger set with the DFA state caches
+  // RE2 grows as it meets new text (most of a long run's memory); patterns
+  // compile again on first use, the sets at once. Matches are unchanged.
+  // Not thread-safe: no FindAll may run meanwhile.
+  void ReleaseCaches();
+  [[nodiscard]] std::size_t releases() const;  // ReleaseCaches calls so far
+
   struct Impl;
 
  private:

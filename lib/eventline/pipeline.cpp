@@ -61,6 +61,7 @@ std::unique_ptr<Engine> Engine::Load(const EngineOptions& options, DiagnosticSin
 
 const RuleSet& Engine::rules() const { return impl_->rules; }
 const Matcher& Engine::matcher() const { return *impl_->matcher; }
+void Engine::ReleaseCaches() { impl_->matcher->ReleaseCaches(); }
 const EngineOptions& Engine::options() const { return impl_->options; }
 
 CleanedDocument Engine::Clean(const Document& doc) const {

@@ -61,6 +61,9 @@ class Engine {
 
   [[nodiscard]] const RuleSet& rules() const;
   [[nodiscard]] const Matcher& matcher() const;
+  // Matcher::ReleaseCaches: bounds a long run's memory. Not thread-safe: no
+  // other call on this engine may run meanwhile.
+  void ReleaseCaches();
   [[nodiscard]] const EngineOptions& options() const;
 
   struct Impl;

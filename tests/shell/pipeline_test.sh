@@ -5,7 +5,9 @@
 #  3. GNU parallel --pipe -k over JSONL gives the rows of a single run
 #     (all columns but `file`, whose line numbers are shard-relative);
 #  4. a closed pipe is a quiet success under pipefail;
-#  5. two runs give identical bytes.
+#  5. two runs give identical bytes;
+#  6. a tiny --memory-limit drops the pattern caches between windows and
+#     changes no byte of the output.
 set -euo pipefail
 bin=$1
 src=$2
@@ -72,4 +74,11 @@ if [ -w /dev/full ]; then
   [ "$rc" -eq 2 ] || fail "/dev/full gave exit $rc"
   grep -q "cannot write output" "$work/full.err" || fail "/dev/full: no error message"
 fi
+# Bounded memory: with a 1 MB limit every window ends in a cache release
+# (three windows of 128 records with --jobs 2).
+"$bin" extract -v --jobs 2 --memory-limit 1 "$work/in.jsonl" > "$work/mem.csv" 2> "$work/mem.err"
+cmp -s "$work/j1.csv" "$work/mem.csv" || fail "--memory-limit 1 changed the output"
+grep -Eq "pattern caches dropped [1-9][0-9]* times" "$work/mem.err" ||
+  fail "--memory-limit 1: no release reported: $(cat "$work/mem.err")"
+
 echo "pipeline_test: all checks passed"

@@ -104,6 +104,22 @@ TEST_CASE("matcher: FindAll finds every match with absolute offsets", "[matcher]
   CHECK(none.empty());
 }
 
+TEST_CASE("matcher: ReleaseCaches drops compiled state and matches the same after", "[matcher]") {
+  const Compiled c = Build(
+      "event", Rule("a.verb", R"((?P<actor>\w+)\s+(?P<trigger>{VERB}))") +
+                   Rule("c.veto", R"((?P<trigger>shelled))", "    unless: ['shelled out']\n"));
+  const std::string text = "Troops shelled Kyiv. Firms shelled out cash. Guns hit Lviv.";
+  std::vector<Match> before, after;
+  c.matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), before);
+  REQUIRE(!before.empty());
+  CHECK(c.matcher->releases() == 0);
+  c.matcher->ReleaseCaches();
+  c.matcher->ReleaseCaches();  // twice in a row: nothing compiled in between
+  CHECK(c.matcher->releases() == 2);
+  c.matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), after);
+  CHECK(Describe(text, after) == Describe(text, before));
+}
+
 TEST_CASE("matcher: word boundaries see the text around the range", "[matcher]") {
   const Compiled c = Build("event", Rule("w.hit", R"(\b(?P<trigger>hit)\b)"));
   const std::string text = "xhit hit";
