@@ -22,6 +22,7 @@
 #include <unordered_map>
 
 #include "eventline/event.h"
+#include "eventline/inflect.h"
 #include "eventline/lexicon.h"
 
 namespace eventline {
@@ -955,11 +956,18 @@ std::vector<std::string> ParseLexiconText(std::string_view text, std::string_vie
                                           DiagnosticSink& sink) {
   std::vector<std::string> entries;
   std::set<std::string, std::less<>> seen;
+  auto add = [&](std::string entry) {
+    if (seen.insert(entry).second) entries.push_back(std::move(entry));
+  };
+  bool bad = false;
   std::size_t begin = 0;
+  int line_no = 0;
   while (begin < text.size()) {
+    ++line_no;
     std::size_t end = text.find('\n', begin);
     if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(begin, end - begin);
+    const std::string_view raw = text.substr(begin, end - begin);
+    std::string_view line = raw;
     begin = end + 1;
     const std::size_t hash = line.find('#');
     if (hash != std::string_view::npos) line = line.substr(0, hash);
@@ -970,8 +978,32 @@ std::vector<std::string> ParseLexiconText(std::string_view text, std::string_vie
       line.remove_suffix(1);
     }
     if (line.empty()) continue;
-    if (seen.insert(std::string(line)).second) entries.emplace_back(line);
+    if (line.front() != '~') {
+      add(std::string(line));
+      continue;
+    }
+    // "~lemma rest": every form of the verb, followed by the rest.
+    const std::string_view body = line.substr(1);
+    const std::size_t space = body.find_first_of(" \t");
+    const std::string_view lemma = body.substr(0, space);
+    const std::string_view rest =
+        space == std::string_view::npos ? std::string_view() : body.substr(space);
+    if (lemma.empty() ||
+        !std::all_of(lemma.begin(), lemma.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      Diagnostic d;
+      d.code = "E017";
+      d.at = SourceLocation{std::string(file_name), line_no,
+                            static_cast<int>(line.data() - raw.data()) + 1};
+      d.message =
+          "'~' must be followed by a verb lemma in lower-case letters (\"~capture\", "
+          "\"~take control of\")";
+      sink.Report(std::move(d));
+      bad = true;
+      continue;
+    }
+    for (const std::string& form : VerbForms(lemma)) add(form + std::string(rest));
   }
+  if (bad) return {};
   if (entries.empty()) {
     Diagnostic d;
     d.code = "E017";

@@ -62,6 +62,26 @@ TEST_CASE("lexicon: file text, comments, blanks and duplicates", "[rules]") {
         "line; '#' starts a comment)\n");
 }
 
+TEST_CASE("lexicon: ~lemma entries give every form of the verb", "[rules]") {
+  DiagnosticSink sink;
+  auto entries = ParseLexiconText("~capture\n~take control of  # phrasal\ncaptured\n",
+                                  "lexicons/capture_verb.txt", sink);
+  CHECK(!sink.has_errors());
+  CHECK(entries == std::vector<std::string>{"capture", "captures", "captured", "capturing",
+                                            "take control of", "takes control of",
+                                            "took control of", "taken control of",
+                                            "taking control of"});
+  entries = ParseLexiconText("raid\n  ~Seize\n~\n~re-take\n", "lexicons/bad.txt", sink);
+  CHECK(entries.empty());  // a bad line leaves the whole lexicon out, as E017 does
+  CHECK(RenderAll(sink) ==
+        "lexicons/bad.txt:2:3: error[E017]: '~' must be followed by a verb lemma in lower-case "
+        "letters (\"~capture\", \"~take control of\")\n"
+        "lexicons/bad.txt:3:1: error[E017]: '~' must be followed by a verb lemma in lower-case "
+        "letters (\"~capture\", \"~take control of\")\n"
+        "lexicons/bad.txt:4:1: error[E017]: '~' must be followed by a verb lemma in lower-case "
+        "letters (\"~capture\", \"~take control of\")\n");
+}
+
 TEST_CASE("lexicon: references, escapes and names", "[rules]") {
   const auto refs = FindLexiconRefs(R"(a {WEAPON} \{FORCE} {2,3} {weapon})");
   REQUIRE(refs.size() == 2);
