@@ -174,8 +174,12 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
   // Times and cues are read in every sentence: an anaphoric date ("the day
   // before") needs the last date mentioned, and a speaker may open a quote
   // in a sentence without events that later sentences continue.
+  // Context flows forward only, so reading stops at the last sentence with
+  // an event.
+  std::size_t last = cleaned.sentences.size();
+  while (last > 0 && first_event[last - 1] == first_event[last]) --last;
   std::vector<Match> cues;
-  for (std::size_t i = 0; i < cleaned.sentences.size(); ++i) {
+  for (std::size_t i = 0; i < last; ++i) {
     const Sentence& s = cleaned.sentences[i];
     const std::vector<TimeExpr> times = FindTimes(*impl_->matcher, doc.text, s, ctx);
     cues.clear();
