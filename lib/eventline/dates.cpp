@@ -331,13 +331,14 @@ struct Signature {
   int required;
 };
 
-constexpr std::array<Signature, 33> kFunctions = {{
+constexpr std::array<Signature, 34> kFunctions = {{
     {"date", {"y", "m", "d", "yrel", "mrel", "w"}, 0},
     {"numeric", {"a", "b", "y", "", ""}, 2},
     {"decade", {"y", "", "", "", ""}, 1},
     {"quarter", {"q", "y", "", "", ""}, 1},
     {"part", {"which", "of", "", "", ""}, 2},
     {"week_of", {"n", "of", "", "", ""}, 2},
+    {"nth_weekday", {"n", "w", "of", "", ""}, 3},
     {"day", {"rel", "", "", "", ""}, 1},
     {"overnight", {"", "", "", "", ""}, 0},
     {"weekday", {"w", "mode", "", "", ""}, 1},
@@ -539,6 +540,7 @@ struct Eval {
     if (f == "quarter") return Quarter(Text(a.Get("q")), Text(a.Get("y")));
     if (f == "part") return Part(Text(a.Get("which")), a.Get("of"));
     if (f == "week_of") return WeekOf(Text(a.Get("n")), a.Get("of"));
+    if (f == "nth_weekday") return NthWeekday(Text(a.Get("n")), Text(a.Get("w")), a.Get("of"));
     if (f == "day") return RelDay(Text(a.Get("rel")));
     if (f == "overnight") {
       auto p = Ref();
@@ -702,6 +704,16 @@ struct Eval {
     const bool day_first = ctx.order == DateOrder::kDayFirst;
     auto primary = day_first ? build(a, b) : build(b, a);
     auto other = day_first ? build(b, a) : build(a, b);
+    // Without a year ("on 6/11"), the reading nearer publication wins (a later
+    // one counting double, as for nearest()): a yearless date in news is a
+    // recent one, and US copy writes month first whatever --date-order says.
+    if (!y && primary && other && ctx.pub_date) {
+      const Date p = *ctx.pub_date;
+      auto distance = [&](const Date& x) {
+        return p < x ? 2 * DaysBetween(p, x) : DaysBetween(x, p);
+      };
+      if (distance(*other) < distance(*primary)) std::swap(primary, other);
+    }
     if (!primary && !other) {
       if (needs_ref) return std::nullopt;
       return Fail("no such date: '" + as + "/" + bs + "'");
@@ -805,6 +817,30 @@ struct Eval {
     Date b = AddDays(a, 6);
     if (b > *inner->end) b = *inner->end;
     return Interval{a, b, Precision::kWeek, {}};
+  }
+
+  // "the last Saturday of June", "the second Tuesday in March": the n-th (or
+  // last) such weekday of a nested month.
+  std::optional<Interval> NthWeekday(const std::string& ns, const std::string& ws, const Node* of) {
+    const auto w = ParseWeekday(ws);
+    if (!w) return Fail("not a weekday: '" + ws + "'");
+    const std::string n_s = LowerTrim(ns);
+    const bool last = n_s == "last" || n_s == "final";
+    std::optional<std::int64_t> n;
+    if (!last) {
+      n = ParseCardinalOrOrdinal(ns);
+      if (!n || *n < 1 || *n > 5) return Fail("not a weekday number: '" + ns + "'");
+    }
+    auto inner = Inner(of);
+    if (!inner || !inner->start || !inner->end) return std::nullopt;
+    if (last) {
+      const chr::sys_days e{*inner->end};
+      return DayInterval(Date{e - (chr::weekday{e} - *w)});
+    }
+    const chr::sys_days s{*inner->start};
+    const Date d{s + (*w - chr::weekday{s}) + chr::days{7 * (*n - 1)}};
+    if (d > *inner->end) return Fail("no such weekday: '" + ns + " " + ws + "'");
+    return DayInterval(d);
   }
 
   std::optional<Interval> RelDay(const std::string& rel) {
@@ -1606,7 +1642,7 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, const TimeCon
       // A rule that took the preposition into its match ("until early May",
       // "since late March") reads as the preposition before the phrase.
       const std::string own = LowerTrim(text.substr(t.begin, t.end - t.begin));
-      for (std::string_view w : {"since", "until", "till"}) {
+      for (std::string_view w : {"since", "until", "till", "by"}) {
         if (own.size() > w.size() && own.compare(0, w.size(), w) == 0 && own[w.size()] == ' ') {
           before = std::string(w);
           before_at = t.begin;
@@ -1629,6 +1665,16 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, const TimeCon
         start = ctx.pub_date;
       t.begin = before_at;
       t.interval = Interval{start, t.interval.end, Precision::kRange, {}};
+    } else if (before == "by" && before_at == t.begin && t.interval.end && ctx.pub_date) {
+      // A rule that took "by" into its match ("by late May", "by the summer"):
+      // a deadline, as by(): pub .. its end; an open start when the period is
+      // over in a past sentence ("had stalled by late May"). A period already
+      // over in another sentence keeps its own reading.
+      if (*ctx.pub_date <= *t.interval.end) {
+        t.interval = Interval{ctx.pub_date, t.interval.end, Precision::kRange, {}};
+      } else if (TenseAt(sent, t.begin - sentence.begin, t.end - sentence.begin) == Tense::kPast) {
+        t.interval = Interval{std::nullopt, t.interval.end, Precision::kRange, {}};
+      }
     }
   }
 }
