@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -331,7 +332,7 @@ struct Signature {
   int required;
 };
 
-constexpr std::array<Signature, 34> kFunctions = {{
+constexpr std::array<Signature, 35> kFunctions = {{
     {"date", {"y", "m", "d", "yrel", "mrel", "w"}, 0},
     {"numeric", {"a", "b", "y", "", ""}, 2},
     {"decade", {"y", "", "", "", ""}, 1},
@@ -339,6 +340,7 @@ constexpr std::array<Signature, 34> kFunctions = {{
     {"part", {"which", "of", "", "", ""}, 2},
     {"week_of", {"n", "of", "", "", ""}, 2},
     {"nth_weekday", {"n", "w", "of", "", ""}, 3},
+    {"slice", {"which", "n", "unit", "of", ""}, 4},
     {"day", {"rel", "", "", "", ""}, 1},
     {"overnight", {"", "", "", "", ""}, 0},
     {"weekday", {"w", "mode", "", "", ""}, 1},
@@ -428,8 +430,9 @@ struct Eval {
   const TimeContext& ctx;
   Tense tense;
   std::string error;
-  bool needs_ref = false;  // a pub date (or anchor) was needed and missing
-  bool nearest = false;    // Tense::kNearest (then `tense` is kPast)
+  bool needs_ref = false;          // a pub date (or anchor) was needed and missing
+  bool nearest = false;            // Tense::kNearest (then `tense` is kPast)
+  std::optional<Interval> anchor;  // Resolution::anchor
 
   // Arguments of one call, by parameter name.
   struct Args {
@@ -540,6 +543,8 @@ struct Eval {
     if (f == "quarter") return Quarter(Text(a.Get("q")), Text(a.Get("y")));
     if (f == "part") return Part(Text(a.Get("which")), a.Get("of"));
     if (f == "week_of") return WeekOf(Text(a.Get("n")), a.Get("of"));
+    if (f == "slice")
+      return Slice(Text(a.Get("which")), Text(a.Get("n")), Text(a.Get("unit")), a.Get("of"));
     if (f == "nth_weekday") return NthWeekday(Text(a.Get("n")), Text(a.Get("w")), a.Get("of"));
     if (f == "day") return RelDay(Text(a.Get("rel")));
     if (f == "overnight") {
@@ -817,6 +822,46 @@ struct Eval {
     Date b = AddDays(a, 6);
     if (b > *inner->end) b = *inner->end;
     return Interval{a, b, Precision::kWeek, {}};
+  }
+
+  // "the first ten days of April", "the last three months of the year": the
+  // first / last n days, weeks or months of a nested period, cut to it.
+  std::optional<Interval> Slice(const std::string& which_s, const std::string& ns,
+                                const std::string& unit_s, const Node* of) {
+    const std::string which = LowerTrim(which_s);
+    const bool last = which == "last" || which == "final" || which == "closing";
+    if (!last && which != "first" && which != "opening")
+      return Fail("slice() needs first or last, not '" + which_s + "'");
+    const auto n = ParseCount(ns);
+    if (!n || *n < 1) return Fail("not a count: '" + ns + "'");
+    const auto u = ParseUnit(unit_s);
+    if (!u || (*u != Unit::kDay && *u != Unit::kWeek && *u != Unit::kMonth))
+      return Fail("slice() needs days, weeks or months, not '" + unit_s + "'");
+    auto inner = Inner(of);
+    if (!inner || !inner->start || !inner->end) return std::nullopt;
+    Date a = *inner->start, b = *inner->end;
+    if (last) {
+      a = *u == Unit::kMonth ? AddMonths(MakeDate(YearOf(b), MonthOf(b), 1), -(*n - 1))
+                             : AddDays(Move(b, -*n, *u), 1);
+      if (a < *inner->start) a = *inner->start;
+    } else {
+      b = AddDays(Move(a, *n, *u), -1);
+      if (b > *inner->end) b = *inner->end;
+    }
+    // "the last three months of the year" read on 1 January in a past
+    // sentence: the year before (a slice of the pub year that starts after
+    // pub cannot hold a past event).
+    const auto p = ctx.pub_date;
+    if (p && tense == Tense::kPast && !nearest && a > *p &&
+        *inner->start == MakeDate(YearOf(*p), 1, 1) &&
+        *inner->end == MakeDate(YearOf(*p), 12, 31)) {
+      a = AddMonths(a, -12);
+      b = AddMonths(b, -12);
+      if (MonthOf(b) == 2 && DayOf(b) == 28 && LastOfMonth(YearOf(b), 2) != b)
+        b = LastOfMonth(YearOf(b), 2);
+    }
+    anchor = Interval{a, b, Precision::kRange, {}};
+    return Interval{a, b, Precision::kRange, {}};
   }
 
   // "the last Saturday of June", "the second Tuesday in March": the n-th (or
@@ -1161,6 +1206,10 @@ struct Eval {
     if (f == "since") {
       tense = Tense::kPast;
       nearest = false;
+    } else if (f == "by" && tense == Tense::kPast) {
+      // A deadline in a past sentence ("closing was expected by March 31")
+      // is the occurrence nearest pub, not forced into the past.
+      nearest = true;
     }
     auto inner = Inner(inner_node);
     tense = saved_tense;
@@ -1179,6 +1228,7 @@ struct Eval {
       return iv;
     }
     // by: from pub date to the end of the period, or open start for a past period.
+    if (inner->precision == Precision::kDay) anchor = *inner;
     if (p && inner->end && *inner->end >= *p) return Interval{p, inner->end, Precision::kRange, {}};
     return Interval{std::nullopt, inner->end, Precision::kRange, {}};
   }
@@ -1329,13 +1379,44 @@ bool HasFutureCue(std::string_view lower) {
   // vowed / threatened to": their sentences often date a past event.
   // "would" + a verb of scheduling is reported future ("said the truce would
   // take effect on Thursday"); "would" alone is too often hypothetical.
-  static constexpr std::array<std::string_view, 30> kFuture = {
-      "will",        "won't",       "shall",        "is expected",       "are expected",
-      "plans to",    "plan to",     "planning to",  "is due to",         "are due to",
-      "is set to",   "are set to",  "going to",     "scheduled",         "intends to",
-      "is to be",    "are to be",   "aims to",      "hopes to",          "slated",
-      "upcoming",    "is due",      "are due",      "would take effect", "would come into force",
-      "would begin", "would start", "would resume", "would be held",     "would expire"};
+  // "s expected", "re expected": the contractions "it's expected", "they're
+  // due" (the apostrophe, ASCII or typographic, is no word character).
+  static constexpr std::array<std::string_view, 36> kFuture = {"s expected",
+                                                               "re expected",
+                                                               "s due to",
+                                                               "re due to",
+                                                               "s set to",
+                                                               "re set to",
+                                                               "will",
+                                                               "won't",
+                                                               "shall",
+                                                               "is expected",
+                                                               "are expected",
+                                                               "plans to",
+                                                               "plan to",
+                                                               "planning to",
+                                                               "is due to",
+                                                               "are due to",
+                                                               "is set to",
+                                                               "are set to",
+                                                               "going to",
+                                                               "scheduled",
+                                                               "intends to",
+                                                               "is to be",
+                                                               "are to be",
+                                                               "aims to",
+                                                               "hopes to",
+                                                               "slated",
+                                                               "upcoming",
+                                                               "is due",
+                                                               "are due",
+                                                               "would take effect",
+                                                               "would come into force",
+                                                               "would begin",
+                                                               "would start",
+                                                               "would resume",
+                                                               "would be held",
+                                                               "would expire"};
   // One pass over the word starts, trying only the cues that begin with the
   // word's first letter (it was 30 substring searches per clause: a quarter
   // of `eventline dates`' time).
@@ -1387,9 +1468,10 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
   static constexpr std::array<std::string_view, 14> kNotPast = {
       "need",    "speed",  "seed",    "feed",   "bed",     "red",    "shed",
       "hundred", "indeed", "proceed", "exceed", "succeed", "united", "armed"};
-  static constexpr std::array<std::string_view, 17> kBefore = {
-      "is",   "are",    "be",    "being", "will",  "can",  "could", "may", "might",
-      "must", "should", "would", "to",    "until", "rest", "get",   "gets"};
+  // "s" and "re": the contractions "it's expected", "they're armed".
+  static constexpr std::array<std::string_view, 19> kBefore = {
+      "is",     "are",   "be", "being", "will", "can", "could", "may", "might", "must",
+      "should", "would", "to", "until", "rest", "get", "gets",  "s",   "re"};
   const auto in = [](auto& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
   };
@@ -1537,6 +1619,7 @@ Resolution ResolveValue(std::string_view value, const TimeCaptures& captures,
   }
   out.interval = std::move(*iv);
   out.resolved = true;
+  out.anchor = std::move(eval.anchor);
   return out;
 }
 
@@ -1643,7 +1726,8 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, const TimeCon
       // "since late March") reads as the preposition before the phrase.
       const std::string own = LowerTrim(text.substr(t.begin, t.end - t.begin));
       for (std::string_view w : {"since", "until", "till", "by"}) {
-        if (own.size() > w.size() && own.compare(0, w.size(), w) == 0 && own[w.size()] == ' ') {
+        if (own.size() > w.size() && own.compare(0, w.size(), w) == 0 &&
+            std::isspace(static_cast<unsigned char>(own[w.size()]))) {
           before = std::string(w);
           before_at = t.begin;
           break;
@@ -1742,7 +1826,15 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
       caps.emplace_back(
           c.name, c.set() ? scan.substr(c.begin - base, c.end - c.begin) : std::string_view());
     }
-    const Tense tense = TenseAt(sent, m->begin - sentence.begin, m->end - sentence.begin);
+    Tense tense = TenseAt(sent, m->begin - sentence.begin, m->end - sentence.begin);
+    // A deadline a rule took "by" into ("by late May", "by Christmas") in a
+    // past sentence is the occurrence nearest pub, as in by(): "hoped the
+    // talks could resume by Christmas" does not mean last Christmas.
+    if (tense == Tense::kPast && m->end - m->begin > 3 &&
+        (scan[m->begin - base] == 'b' || scan[m->begin - base] == 'B') &&
+        (scan[m->begin - base + 1] == 'y' || scan[m->begin - base + 1] == 'Y') &&
+        std::isspace(static_cast<unsigned char>(scan[m->begin - base + 2])))
+      tense = Tense::kNearest;
     const bool duration = m->rule->value.rfind("lasting", 0) == 0;
     TimeContext local = ctx;
     if (duration) local.anchor = sentence_anchor;
@@ -1760,6 +1852,11 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
         ctx.anchor_end = t.interval.end ? t.interval.end : t.interval.start;
         ctx.anchor_precision = p;
         sentence_anchor = t.interval.start;
+      } else if (r.anchor && r.anchor->start) {
+        ctx.anchor = r.anchor->start;
+        ctx.anchor_end = r.anchor->end ? r.anchor->end : r.anchor->start;
+        ctx.anchor_precision = r.anchor->precision;
+        sentence_anchor = r.anchor->start;
       }
     }
     out.push_back(std::move(t));
