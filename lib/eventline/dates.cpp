@@ -1381,6 +1381,7 @@ bool HasFutureCue(std::string_view lower) {
   // take effect on Thursday"); "would" alone is too often hypothetical.
   // "s expected", "re expected": the contractions "it's expected", "they're
   // due" (the apostrophe, ASCII or typographic, is no word character).
+  // "is to run", "are to meet": the news future (it also holds "is to be").
   static constexpr std::array<std::string_view, 36> kFuture = {"s expected",
                                                                "re expected",
                                                                "s due to",
@@ -1402,8 +1403,8 @@ bool HasFutureCue(std::string_view lower) {
                                                                "going to",
                                                                "scheduled",
                                                                "intends to",
-                                                               "is to be",
-                                                               "are to be",
+                                                               "is to",
+                                                               "are to",
                                                                "aims to",
                                                                "hopes to",
                                                                "slated",
