@@ -1492,46 +1492,51 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
 
 }  // namespace
 
+// "the 3 March attack", "the March 19 elections": a date that modifies a
+// noun (lower-case sentence), read as the nearest occurrence whatever the
+// sentence's tense.
+bool ModifiesNoun(std::string_view lower, std::size_t phrase_begin, std::size_t phrase_end) {
+  phrase_begin = std::min(phrase_begin, lower.size());
+  phrase_end = std::min(std::max(phrase_end, phrase_begin), lower.size());
+  const std::string_view phrase = lower.substr(0, phrase_end);
+  const std::string_view head = Trim(phrase.substr(0, phrase_begin));
+  const std::string_view own = Trim(phrase.substr(phrase_begin));
+  const bool the_before = head.size() >= 3 && head.substr(head.size() - 3) == "the" &&
+                          (head.size() == 3 || !IsIdentChar(head[head.size() - 4]));
+  // "the 3 March", or after a preposition: "on the 3 March attack".
+  std::string_view rest = own;
+  for (std::string_view prep : {"on ", "in ", "at ", "for ", "over ", "after ", "before ", "since ",
+                                "until ", "during ", "from "}) {
+    if (rest.rfind(prep, 0) == 0) {
+      rest = Trim(rest.substr(prep.size()));
+      break;
+    }
+  }
+  const bool the_inside = rest.rfind("the ", 0) == 0;
+  bool digit = false;
+  for (char c : own) digit = digit || (c >= '0' && c <= '9');
+  std::size_t i = phrase_end;
+  while (i < lower.size() && lower[i] == ' ') ++i;
+  std::size_t j = i;
+  while (j < lower.size() && IsIdentChar(lower[j])) ++j;
+  const std::string_view next = lower.substr(i, j - i);
+  static constexpr std::array<std::string_view, 30> kNotNoun = {
+      "and",    "or",   "to", "in",   "at",    "on",  "of",   "when", "as",   "after",
+      "before", "with", "by", "was",  "were",  "is",  "are",  "will", "had",  "has",
+      "the",    "a",    "an", "that", "which", "who", "last", "this", "next", "year"};
+  if ((the_before || the_inside) && digit && !next.empty() && !(next[0] >= '0' && next[0] <= '9') &&
+      std::find(kNotNoun.begin(), kNotNoun.end(), next) == kNotNoun.end())
+    return true;
+  return false;
+}
+
 Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t phrase_end) {
   std::string lower;
   lower.reserve(sentence.size());
   for (char c : sentence) lower.push_back(Lower(c));
   phrase_begin = std::min(phrase_begin, lower.size());
   phrase_end = std::min(std::max(phrase_end, phrase_begin), lower.size());
-  // "the 3 March attack", "the March 19 elections": a date that modifies a
-  // noun, read as the nearest occurrence whatever the sentence's tense.
-  {
-    const std::string_view phrase = std::string_view(lower).substr(0, phrase_end);
-    const std::string_view head = Trim(phrase.substr(0, phrase_begin));
-    const std::string_view own = Trim(phrase.substr(phrase_begin));
-    const bool the_before = head.size() >= 3 && head.substr(head.size() - 3) == "the" &&
-                            (head.size() == 3 || !IsIdentChar(head[head.size() - 4]));
-    // "the 3 March", or after a preposition: "on the 3 March attack".
-    std::string_view rest = own;
-    for (std::string_view prep : {"on ", "in ", "at ", "for ", "over ", "after ", "before ",
-                                  "since ", "until ", "during ", "from "}) {
-      if (rest.rfind(prep, 0) == 0) {
-        rest = Trim(rest.substr(prep.size()));
-        break;
-      }
-    }
-    const bool the_inside = rest.rfind("the ", 0) == 0;
-    bool digit = false;
-    for (char c : own) digit = digit || (c >= '0' && c <= '9');
-    std::size_t i = phrase_end;
-    while (i < lower.size() && lower[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < lower.size() && IsIdentChar(lower[j])) ++j;
-    const std::string_view next = std::string_view(lower).substr(i, j - i);
-    static constexpr std::array<std::string_view, 30> kNotNoun = {
-        "and",    "or",   "to", "in",   "at",    "on",  "of",   "when", "as",   "after",
-        "before", "with", "by", "was",  "were",  "is",  "are",  "will", "had",  "has",
-        "the",    "a",    "an", "that", "which", "who", "last", "this", "next", "year"};
-    if ((the_before || the_inside) && digit && !next.empty() &&
-        !(next[0] >= '0' && next[0] <= '9') &&
-        std::find(kNotNoun.begin(), kNotNoun.end(), next) == kNotNoun.end())
-      return Tense::kNearest;
-  }
+  if (ModifiesNoun(lower, phrase_begin, phrase_end)) return Tense::kNearest;
   // A past reporting verb right before the phrase dates the report, not the plan.
   static constexpr std::array<std::string_view, 12> kReport = {
       "said",  "announced", "told",   "reported", "confirmed", "claimed",
@@ -1740,13 +1745,19 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, const TimeCon
       t.begin = before_at;
       t.interval = Interval{t.interval.start, ctx.pub_date, Precision::kRange, {}};
     } else if ((before == "until" || before == "till") && t.interval.end &&
-               !ValueStartsWith(t, "day(")) {  // "not disclosed until today" means today
+               !ValueStartsWith(t, "day(") &&  // "not disclosed until today" means today
+               !(before == "till" && text[before_at] == 'T' && text[before_at + 1] == 'i' &&
+                 before_at > sentence.begin)) {  // "Emmett Till in 1955": a name
       const Tense tense = TenseAt(sent, before_at - sentence.begin, t.end - sentence.begin);
       // "until the 20 March vote": the date names the vote, which bounds nothing.
-      if (TenseAt(sent, t.begin - sentence.begin, t.end - sentence.begin) == Tense::kNearest)
-        continue;
+      std::string lower_sent(sent);
+      for (char& c : lower_sent) c = Lower(c);
+      if (ModifiesNoun(lower_sent, t.begin - sentence.begin, t.end - sentence.begin)) continue;
+      // Future, or a sentence without tense ("runs until December 12") whose
+      // date lies ahead: from pub.
       std::optional<Date> start;
-      if (tense == Tense::kFuture && ctx.pub_date && *ctx.pub_date <= *t.interval.end)
+      if ((tense == Tense::kFuture || tense == Tense::kNearest) && ctx.pub_date &&
+          *ctx.pub_date <= *t.interval.end)
         start = ctx.pub_date;
       t.begin = before_at;
       t.interval = Interval{start, t.interval.end, Precision::kRange, {}};
