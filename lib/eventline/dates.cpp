@@ -1482,7 +1482,12 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
   const std::size_t to = first_words ? std::min<std::size_t>(words.size(), 12) : words.size();
   for (std::size_t k = from; k < to; ++k) {
     const std::string_view w = words[k];
-    if (in(kPastAux, w)) return true;
+    // "could be held", "to be shot": an irregular participle after an
+    // auxiliary, a modal or "to" is not past either (was, were, had, did and
+    // been are auxiliaries themselves).
+    if (in(kPastAux, w) && (w == "was" || w == "were" || w == "had" || w == "did" || w == "been" ||
+                            !(k > 0 && in(kBefore, words[k - 1]))))
+      return true;
     if (w.size() >= 4 && w.substr(w.size() - 2) == "ed" && !in(kNotPast, w) &&
         !(k > 0 && in(kBefore, words[k - 1])))
       return true;
@@ -1537,6 +1542,29 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
   phrase_begin = std::min(phrase_begin, lower.size());
   phrase_end = std::min(std::max(phrase_end, phrase_begin), lower.size());
   if (ModifiesNoun(lower, phrase_begin, phrase_end)) return Tense::kNearest;
+  // "a strike has been called for Monday", "talks set for Friday": a weekday
+  // after "for" is an appointment, ahead of pub (not "for Friday prayers").
+  {
+    const std::string_view head = Trim(std::string_view(lower).substr(0, phrase_begin));
+    const std::string_view own =
+        Trim(std::string_view(lower).substr(phrase_begin, phrase_end - phrase_begin));
+    const bool after_for = head.size() >= 3 && head.substr(head.size() - 3) == "for" &&
+                           (head.size() == 3 || !IsIdentChar(head[head.size() - 4]));
+    std::size_t i = phrase_end;
+    while (i < lower.size() && lower[i] == ' ') ++i;
+    const bool noun_after = i < lower.size() && lower[i] >= 'a' && lower[i] <= 'z' &&
+                            !(lower.compare(i, 4, "and ") == 0 || lower.compare(i, 3, "or ") == 0 ||
+                              lower.compare(i, 3, "at ") == 0 || lower.compare(i, 3, "in ") == 0);
+    // Not a possessive ("for Friday's attack") nor after "had" ("the gas it
+    // had booked for Saturday").
+    const bool possessive =
+        phrase_end < lower.size() && (lower[phrase_end] == '\'' || lower[phrase_end] == '\xE2');
+    const std::size_t from = head.size() > 48 ? head.size() - 48 : 0;
+    const bool had = head.substr(from).find("had ") != std::string_view::npos;
+    if (after_for && !noun_after && !possessive && !had &&
+        ParseWeekday(own.substr(0, own.find(' '))))
+      return Tense::kFuture;
+  }
   // A past reporting verb right before the phrase dates the report, not the plan.
   static constexpr std::array<std::string_view, 12> kReport = {
       "said",  "announced", "told",   "reported", "confirmed", "claimed",
@@ -1617,7 +1645,8 @@ Resolution ResolveValue(std::string_view value, const TimeCaptures& captures,
     return out;
   }
   Eval eval{captures, ctx,   tense == Tense::kNearest ? Tense::kPast : tense,
-            {},       false, tense == Tense::kNearest};
+            {},       false, tense == Tense::kNearest,
+            {}};
   auto iv = eval.Run(*node);
   if (!iv) {
     if (!NeedsRefOnly(eval)) out.error = eval.error.empty() ? "cannot resolve value" : eval.error;
