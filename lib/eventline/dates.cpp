@@ -1756,6 +1756,18 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, const TimeCon
         ValueStartsWith(t, "between"))
       continue;
     auto [before, before_at] = WordBefore(text, sentence.begin, t.begin);
+    if (before == "least") {
+      // "until at least Saturday", "since at least 2014": the hedge between
+      // the connector and the phrase.
+      auto [at, at_at] = WordBefore(text, sentence.begin, before_at);
+      if (at == "at") {
+        auto [conn, conn_at] = WordBefore(text, sentence.begin, at_at);
+        if (conn == "until" || conn == "till" || conn == "since") {
+          before = conn;
+          before_at = conn_at;
+        }
+      }
+    }
     {
       // A rule that took the preposition into its match ("until early May",
       // "since late March") reads as the preposition before the phrase.
