@@ -1542,6 +1542,7 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
   phrase_begin = std::min(phrase_begin, lower.size());
   phrase_end = std::min(std::max(phrase_end, phrase_begin), lower.size());
   if (ModifiesNoun(lower, phrase_begin, phrase_end)) return Tense::kNearest;
+  bool for_date = false;
   // "a strike has been called for Monday", "talks set for Friday": a weekday
   // after "for" is an appointment, ahead of pub (not "for Friday prayers").
   {
@@ -1564,6 +1565,10 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
     if (after_for && !noun_after && !possessive && !had &&
         ParseWeekday(own.substr(0, own.find(' '))))
       return Tense::kFuture;
+    // "a truce for May 8-10", "talks set for 5 March": a written day after
+    // "for" takes the occurrence nearest pub in a past sentence (below).
+    for_date = after_for && !noun_after && !possessive &&
+               own.find_first_of("0123456789") != std::string_view::npos;
   }
   // A past reporting verb right before the phrase dates the report, not the plan.
   static constexpr std::array<std::string_view, 12> kReport = {
@@ -1606,9 +1611,18 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
     const std::size_t comma = lower.find(',', phrase_end);
     if (comma != std::string::npos) clause_end = std::min(clause_end, comma);
   }
-  const std::string clause = lower.substr(clause_begin, phrase_begin - clause_begin) + " " +
-                             lower.substr(phrase_end, clause_end - phrase_end);
-  if (HasFutureCue(clause)) return Tense::kFuture;
+  // A cue in a coordinated verb after the phrase does not outweigh a past
+  // verb right before it: "talks resumed on Monday and will continue today".
+  const std::string_view clause_before =
+      std::string_view(lower).substr(clause_begin, phrase_begin - clause_begin);
+  const std::string_view clause_after =
+      std::string_view(lower).substr(phrase_end, clause_end - phrase_end);
+  const std::size_t and_at = clause_after.find(" and ");
+  const std::string_view near_after =
+      and_at == std::string_view::npos ? clause_after : clause_after.substr(0, and_at);
+  if (HasFutureCue(clause_before) || HasFutureCue(near_after) ||
+      (HasFutureCue(clause_after) && !HasPastVerb(clause_before)))
+    return Tense::kFuture;
   if (HasFutureCue(outside) &&
       !HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin)))
     return Tense::kFuture;
@@ -1618,7 +1632,7 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
   // April") a day or month without a year takes the nearest occurrence.
   if (HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin)) ||
       HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true))
-    return Tense::kPast;
+    return for_date ? Tense::kNearest : Tense::kPast;
   return Tense::kNearest;
 }
 
