@@ -1902,6 +1902,21 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
         (scan[m->begin - base + 1] == 'y' || scan[m->begin - base + 1] == 'Y') &&
         std::isspace(static_cast<unsigned char>(scan[m->begin - base + 2])))
       tense = Tense::kNearest;
+    // "(runs) until Sunday" in a sentence without tense looks ahead: the
+    // phrase after "until" / "till" takes the coming occurrence (not when
+    // the date modifies a noun: "until the 20 March vote").
+    if (tense == Tense::kNearest) {
+      const auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
+      std::string own(text.substr(m->begin, std::min<std::size_t>(6, m->end - m->begin)));
+      for (char& c : own) c = Lower(c);
+      if (w == "until" || w == "till" || own.rfind("until ", 0) == 0 ||
+          own.rfind("till ", 0) == 0) {
+        std::string lower(sent);
+        for (char& c : lower) c = Lower(c);
+        if (!ModifiesNoun(lower, m->begin - sentence.begin, m->end - sentence.begin))
+          tense = Tense::kFuture;
+      }
+    }
     const bool duration = m->rule->value.rfind("lasting", 0) == 0;
     TimeContext local = ctx;
     if (duration) local.anchor = sentence_anchor;
