@@ -1770,6 +1770,18 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, const TimeCon
         ValueStartsWith(t, "between"))
       continue;
     auto [before, before_at] = WordBefore(text, sentence.begin, t.begin);
+    if (before == "the") {
+      // "since the February 1 coup", "since the 7 October attacks": the
+      // event is named by its date, so the span starts on it.
+      auto [conn, conn_at] = WordBefore(text, sentence.begin, before_at);
+      std::string lower_sent(sent);
+      for (char& c : lower_sent) c = Lower(c);
+      if (conn == "since" &&
+          ModifiesNoun(lower_sent, before_at - sentence.begin, t.end - sentence.begin)) {
+        before = conn;
+        before_at = conn_at;
+      }
+    }
     if (before == "least") {
       // "until at least Saturday", "since at least 2014": the hedge between
       // the connector and the phrase.
