@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -331,13 +332,15 @@ struct Signature {
   int required;
 };
 
-constexpr std::array<Signature, 33> kFunctions = {{
+constexpr std::array<Signature, 35> kFunctions = {{
     {"date", {"y", "m", "d", "yrel", "mrel", "w"}, 0},
     {"numeric", {"a", "b", "y", "", ""}, 2},
     {"decade", {"y", "", "", "", ""}, 1},
     {"quarter", {"q", "y", "", "", ""}, 1},
     {"part", {"which", "of", "", "", ""}, 2},
     {"week_of", {"n", "of", "", "", ""}, 2},
+    {"nth_weekday", {"n", "w", "of", "", ""}, 3},
+    {"slice", {"which", "n", "unit", "of", ""}, 4},
     {"day", {"rel", "", "", "", ""}, 1},
     {"overnight", {"", "", "", "", ""}, 0},
     {"weekday", {"w", "mode", "", "", ""}, 1},
@@ -427,8 +430,9 @@ struct Eval {
   const TimeContext& ctx;
   Tense tense;
   std::string error;
-  bool needs_ref = false;  // a pub date (or anchor) was needed and missing
-  bool nearest = false;    // Tense::kNearest (then `tense` is kPast)
+  bool needs_ref = false;          // a pub date (or anchor) was needed and missing
+  bool nearest = false;            // Tense::kNearest (then `tense` is kPast)
+  std::optional<Interval> anchor;  // Resolution::anchor
 
   // Arguments of one call, by parameter name.
   struct Args {
@@ -539,6 +543,9 @@ struct Eval {
     if (f == "quarter") return Quarter(Text(a.Get("q")), Text(a.Get("y")));
     if (f == "part") return Part(Text(a.Get("which")), a.Get("of"));
     if (f == "week_of") return WeekOf(Text(a.Get("n")), a.Get("of"));
+    if (f == "slice")
+      return Slice(Text(a.Get("which")), Text(a.Get("n")), Text(a.Get("unit")), a.Get("of"));
+    if (f == "nth_weekday") return NthWeekday(Text(a.Get("n")), Text(a.Get("w")), a.Get("of"));
     if (f == "day") return RelDay(Text(a.Get("rel")));
     if (f == "overnight") {
       auto p = Ref();
@@ -702,6 +709,16 @@ struct Eval {
     const bool day_first = ctx.order == DateOrder::kDayFirst;
     auto primary = day_first ? build(a, b) : build(b, a);
     auto other = day_first ? build(b, a) : build(a, b);
+    // Without a year ("on 6/11"), the reading nearer publication wins (a later
+    // one counting double, as for nearest()): a yearless date in news is a
+    // recent one, and US copy writes month first whatever --date-order says.
+    if (!y && primary && other && ctx.pub_date) {
+      const Date p = *ctx.pub_date;
+      auto distance = [&](const Date& x) {
+        return p < x ? 2 * DaysBetween(p, x) : DaysBetween(x, p);
+      };
+      if (distance(*other) < distance(*primary)) std::swap(primary, other);
+    }
     if (!primary && !other) {
       if (needs_ref) return std::nullopt;
       return Fail("no such date: '" + as + "/" + bs + "'");
@@ -805,6 +822,70 @@ struct Eval {
     Date b = AddDays(a, 6);
     if (b > *inner->end) b = *inner->end;
     return Interval{a, b, Precision::kWeek, {}};
+  }
+
+  // "the first ten days of April", "the last three months of the year": the
+  // first / last n days, weeks or months of a nested period, cut to it.
+  std::optional<Interval> Slice(const std::string& which_s, const std::string& ns,
+                                const std::string& unit_s, const Node* of) {
+    const std::string which = LowerTrim(which_s);
+    const bool last = which == "last" || which == "final" || which == "closing";
+    if (!last && which != "first" && which != "opening")
+      return Fail("slice() needs first or last, not '" + which_s + "'");
+    const auto n = ParseCount(ns);
+    if (!n || *n < 1) return Fail("not a count: '" + ns + "'");
+    const auto u = ParseUnit(unit_s);
+    if (!u || (*u != Unit::kDay && *u != Unit::kWeek && *u != Unit::kMonth))
+      return Fail("slice() needs days, weeks or months, not '" + unit_s + "'");
+    auto inner = Inner(of);
+    if (!inner || !inner->start || !inner->end) return std::nullopt;
+    Date a = *inner->start, b = *inner->end;
+    if (last) {
+      a = *u == Unit::kMonth ? AddMonths(MakeDate(YearOf(b), MonthOf(b), 1), -(*n - 1))
+                             : AddDays(Move(b, -*n, *u), 1);
+      if (a < *inner->start) a = *inner->start;
+    } else {
+      b = AddDays(Move(a, *n, *u), -1);
+      if (b > *inner->end) b = *inner->end;
+    }
+    // "the last three months of the year" read on 1 January in a past
+    // sentence: the year before (a slice of the pub year that starts after
+    // pub cannot hold a past event).
+    const auto p = ctx.pub_date;
+    if (p && tense == Tense::kPast && !nearest && a > *p &&
+        *inner->start == MakeDate(YearOf(*p), 1, 1) &&
+        *inner->end == MakeDate(YearOf(*p), 12, 31)) {
+      a = AddMonths(a, -12);
+      b = AddMonths(b, -12);
+      if (MonthOf(b) == 2 && DayOf(b) == 28 && LastOfMonth(YearOf(b), 2) != b)
+        b = LastOfMonth(YearOf(b), 2);
+    }
+    anchor = Interval{a, b, Precision::kRange, {}};
+    return Interval{a, b, Precision::kRange, {}};
+  }
+
+  // "the last Saturday of June", "the second Tuesday in March": the n-th (or
+  // last) such weekday of a nested month.
+  std::optional<Interval> NthWeekday(const std::string& ns, const std::string& ws, const Node* of) {
+    const auto w = ParseWeekday(ws);
+    if (!w) return Fail("not a weekday: '" + ws + "'");
+    const std::string n_s = LowerTrim(ns);
+    const bool last = n_s == "last" || n_s == "final";
+    std::optional<std::int64_t> n;
+    if (!last) {
+      n = ParseCardinalOrOrdinal(ns);
+      if (!n || *n < 1 || *n > 5) return Fail("not a weekday number: '" + ns + "'");
+    }
+    auto inner = Inner(of);
+    if (!inner || !inner->start || !inner->end) return std::nullopt;
+    if (last) {
+      const chr::sys_days e{*inner->end};
+      return DayInterval(Date{e - (chr::weekday{e} - *w)});
+    }
+    const chr::sys_days s{*inner->start};
+    const Date d{s + (*w - chr::weekday{s}) + chr::days{7 * (*n - 1)}};
+    if (d > *inner->end) return Fail("no such weekday: '" + ns + " " + ws + "'");
+    return DayInterval(d);
   }
 
   std::optional<Interval> RelDay(const std::string& rel) {
@@ -1125,6 +1206,10 @@ struct Eval {
     if (f == "since") {
       tense = Tense::kPast;
       nearest = false;
+    } else if (f == "by" && tense == Tense::kPast) {
+      // A deadline in a past sentence ("closing was expected by March 31")
+      // is the occurrence nearest pub, not forced into the past.
+      nearest = true;
     }
     auto inner = Inner(inner_node);
     tense = saved_tense;
@@ -1143,6 +1228,7 @@ struct Eval {
       return iv;
     }
     // by: from pub date to the end of the period, or open start for a past period.
+    if (inner->precision == Precision::kDay) anchor = *inner;
     if (p && inner->end && *inner->end >= *p) return Interval{p, inner->end, Precision::kRange, {}};
     return Interval{std::nullopt, inner->end, Precision::kRange, {}};
   }
@@ -1293,13 +1379,45 @@ bool HasFutureCue(std::string_view lower) {
   // vowed / threatened to": their sentences often date a past event.
   // "would" + a verb of scheduling is reported future ("said the truce would
   // take effect on Thursday"); "would" alone is too often hypothetical.
-  static constexpr std::array<std::string_view, 30> kFuture = {
-      "will",        "won't",       "shall",        "is expected",       "are expected",
-      "plans to",    "plan to",     "planning to",  "is due to",         "are due to",
-      "is set to",   "are set to",  "going to",     "scheduled",         "intends to",
-      "is to be",    "are to be",   "aims to",      "hopes to",          "slated",
-      "upcoming",    "is due",      "are due",      "would take effect", "would come into force",
-      "would begin", "would start", "would resume", "would be held",     "would expire"};
+  // "s expected", "re expected": the contractions "it's expected", "they're
+  // due" (the apostrophe, ASCII or typographic, is no word character).
+  // "is to run", "are to meet": the news future (it also holds "is to be").
+  static constexpr std::array<std::string_view, 36> kFuture = {"s expected",
+                                                               "re expected",
+                                                               "s due to",
+                                                               "re due to",
+                                                               "s set to",
+                                                               "re set to",
+                                                               "will",
+                                                               "won't",
+                                                               "shall",
+                                                               "is expected",
+                                                               "are expected",
+                                                               "plans to",
+                                                               "plan to",
+                                                               "planning to",
+                                                               "is due to",
+                                                               "are due to",
+                                                               "is set to",
+                                                               "are set to",
+                                                               "going to",
+                                                               "scheduled",
+                                                               "intends to",
+                                                               "is to",
+                                                               "are to",
+                                                               "aims to",
+                                                               "hopes to",
+                                                               "slated",
+                                                               "upcoming",
+                                                               "is due",
+                                                               "are due",
+                                                               "would take effect",
+                                                               "would come into force",
+                                                               "would begin",
+                                                               "would start",
+                                                               "would resume",
+                                                               "would be held",
+                                                               "would expire"};
   // One pass over the word starts, trying only the cues that begin with the
   // word's first letter (it was 30 substring searches per clause: a quarter
   // of `eventline dates`' time).
@@ -1351,9 +1469,10 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
   static constexpr std::array<std::string_view, 14> kNotPast = {
       "need",    "speed",  "seed",    "feed",   "bed",     "red",    "shed",
       "hundred", "indeed", "proceed", "exceed", "succeed", "united", "armed"};
-  static constexpr std::array<std::string_view, 17> kBefore = {
-      "is",   "are",    "be",    "being", "will",  "can",  "could", "may", "might",
-      "must", "should", "would", "to",    "until", "rest", "get",   "gets"};
+  // "s" and "re": the contractions "it's expected", "they're armed".
+  static constexpr std::array<std::string_view, 19> kBefore = {
+      "is",     "are",   "be", "being", "will", "can", "could", "may", "might", "must",
+      "should", "would", "to", "until", "rest", "get", "gets",  "s",   "re"};
   const auto in = [](auto& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
   };
@@ -1363,7 +1482,12 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
   const std::size_t to = first_words ? std::min<std::size_t>(words.size(), 12) : words.size();
   for (std::size_t k = from; k < to; ++k) {
     const std::string_view w = words[k];
-    if (in(kPastAux, w)) return true;
+    // "could be held", "to be shot": an irregular participle after an
+    // auxiliary, a modal or "to" is not past either (was, were, had, did and
+    // been are auxiliaries themselves).
+    if (in(kPastAux, w) && (w == "was" || w == "were" || w == "had" || w == "did" || w == "been" ||
+                            !(k > 0 && in(kBefore, words[k - 1]))))
+      return true;
     if (w.size() >= 4 && w.substr(w.size() - 2) == "ed" && !in(kNotPast, w) &&
         !(k > 0 && in(kBefore, words[k - 1])))
       return true;
@@ -1373,45 +1497,78 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
 
 }  // namespace
 
+// "the 3 March attack", "the March 19 elections": a date that modifies a
+// noun (lower-case sentence), read as the nearest occurrence whatever the
+// sentence's tense.
+bool ModifiesNoun(std::string_view lower, std::size_t phrase_begin, std::size_t phrase_end) {
+  phrase_begin = std::min(phrase_begin, lower.size());
+  phrase_end = std::min(std::max(phrase_end, phrase_begin), lower.size());
+  const std::string_view phrase = lower.substr(0, phrase_end);
+  const std::string_view head = Trim(phrase.substr(0, phrase_begin));
+  const std::string_view own = Trim(phrase.substr(phrase_begin));
+  const bool the_before = head.size() >= 3 && head.substr(head.size() - 3) == "the" &&
+                          (head.size() == 3 || !IsIdentChar(head[head.size() - 4]));
+  // "the 3 March", or after a preposition: "on the 3 March attack".
+  std::string_view rest = own;
+  for (std::string_view prep : {"on ", "in ", "at ", "for ", "over ", "after ", "before ", "since ",
+                                "until ", "during ", "from "}) {
+    if (rest.rfind(prep, 0) == 0) {
+      rest = Trim(rest.substr(prep.size()));
+      break;
+    }
+  }
+  const bool the_inside = rest.rfind("the ", 0) == 0;
+  bool digit = false;
+  for (char c : own) digit = digit || (c >= '0' && c <= '9');
+  std::size_t i = phrase_end;
+  while (i < lower.size() && lower[i] == ' ') ++i;
+  std::size_t j = i;
+  while (j < lower.size() && IsIdentChar(lower[j])) ++j;
+  const std::string_view next = lower.substr(i, j - i);
+  static constexpr std::array<std::string_view, 30> kNotNoun = {
+      "and",    "or",   "to", "in",   "at",    "on",  "of",   "when", "as",   "after",
+      "before", "with", "by", "was",  "were",  "is",  "are",  "will", "had",  "has",
+      "the",    "a",    "an", "that", "which", "who", "last", "this", "next", "year"};
+  if ((the_before || the_inside) && digit && !next.empty() && !(next[0] >= '0' && next[0] <= '9') &&
+      std::find(kNotNoun.begin(), kNotNoun.end(), next) == kNotNoun.end())
+    return true;
+  return false;
+}
+
 Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t phrase_end) {
   std::string lower;
   lower.reserve(sentence.size());
   for (char c : sentence) lower.push_back(Lower(c));
   phrase_begin = std::min(phrase_begin, lower.size());
   phrase_end = std::min(std::max(phrase_end, phrase_begin), lower.size());
-  // "the 3 March attack", "the March 19 elections": a date that modifies a
-  // noun, read as the nearest occurrence whatever the sentence's tense.
+  if (ModifiesNoun(lower, phrase_begin, phrase_end)) return Tense::kNearest;
+  bool for_date = false;
+  // "a strike has been called for Monday", "talks set for Friday": a weekday
+  // after "for" is an appointment, ahead of pub (not "for Friday prayers").
   {
-    const std::string_view phrase = std::string_view(lower).substr(0, phrase_end);
-    const std::string_view head = Trim(phrase.substr(0, phrase_begin));
-    const std::string_view own = Trim(phrase.substr(phrase_begin));
-    const bool the_before = head.size() >= 3 && head.substr(head.size() - 3) == "the" &&
-                            (head.size() == 3 || !IsIdentChar(head[head.size() - 4]));
-    // "the 3 March", or after a preposition: "on the 3 March attack".
-    std::string_view rest = own;
-    for (std::string_view prep : {"on ", "in ", "at ", "for ", "over ", "after ", "before ",
-                                  "since ", "until ", "during ", "from "}) {
-      if (rest.rfind(prep, 0) == 0) {
-        rest = Trim(rest.substr(prep.size()));
-        break;
-      }
-    }
-    const bool the_inside = rest.rfind("the ", 0) == 0;
-    bool digit = false;
-    for (char c : own) digit = digit || (c >= '0' && c <= '9');
+    const std::string_view head = Trim(std::string_view(lower).substr(0, phrase_begin));
+    const std::string_view own =
+        Trim(std::string_view(lower).substr(phrase_begin, phrase_end - phrase_begin));
+    const bool after_for = head.size() >= 3 && head.substr(head.size() - 3) == "for" &&
+                           (head.size() == 3 || !IsIdentChar(head[head.size() - 4]));
     std::size_t i = phrase_end;
     while (i < lower.size() && lower[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < lower.size() && IsIdentChar(lower[j])) ++j;
-    const std::string_view next = std::string_view(lower).substr(i, j - i);
-    static constexpr std::array<std::string_view, 30> kNotNoun = {
-        "and",    "or",   "to", "in",   "at",    "on",  "of",   "when", "as",   "after",
-        "before", "with", "by", "was",  "were",  "is",  "are",  "will", "had",  "has",
-        "the",    "a",    "an", "that", "which", "who", "last", "this", "next", "year"};
-    if ((the_before || the_inside) && digit && !next.empty() &&
-        !(next[0] >= '0' && next[0] <= '9') &&
-        std::find(kNotNoun.begin(), kNotNoun.end(), next) == kNotNoun.end())
-      return Tense::kNearest;
+    const bool noun_after = i < lower.size() && lower[i] >= 'a' && lower[i] <= 'z' &&
+                            !(lower.compare(i, 4, "and ") == 0 || lower.compare(i, 3, "or ") == 0 ||
+                              lower.compare(i, 3, "at ") == 0 || lower.compare(i, 3, "in ") == 0);
+    // Not a possessive ("for Friday's attack") nor after "had" ("the gas it
+    // had booked for Saturday").
+    const bool possessive =
+        phrase_end < lower.size() && (lower[phrase_end] == '\'' || lower[phrase_end] == '\xE2');
+    const std::size_t from = head.size() > 48 ? head.size() - 48 : 0;
+    const bool had = head.substr(from).find("had ") != std::string_view::npos;
+    if (after_for && !noun_after && !possessive && !had &&
+        ParseWeekday(own.substr(0, own.find(' '))))
+      return Tense::kFuture;
+    // "a truce for May 8-10", "talks set for 5 March": a written day after
+    // "for" takes the occurrence nearest pub in a past sentence (below).
+    for_date = after_for && !noun_after && !possessive &&
+               own.find_first_of("0123456789") != std::string_view::npos;
   }
   // A past reporting verb right before the phrase dates the report, not the plan.
   static constexpr std::array<std::string_view, 12> kReport = {
@@ -1454,9 +1611,18 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
     const std::size_t comma = lower.find(',', phrase_end);
     if (comma != std::string::npos) clause_end = std::min(clause_end, comma);
   }
-  const std::string clause = lower.substr(clause_begin, phrase_begin - clause_begin) + " " +
-                             lower.substr(phrase_end, clause_end - phrase_end);
-  if (HasFutureCue(clause)) return Tense::kFuture;
+  // A cue in a coordinated verb after the phrase does not outweigh a past
+  // verb right before it: "talks resumed on Monday and will continue today".
+  const std::string_view clause_before =
+      std::string_view(lower).substr(clause_begin, phrase_begin - clause_begin);
+  const std::string_view clause_after =
+      std::string_view(lower).substr(phrase_end, clause_end - phrase_end);
+  const std::size_t and_at = clause_after.find(" and ");
+  const std::string_view near_after =
+      and_at == std::string_view::npos ? clause_after : clause_after.substr(0, and_at);
+  if (HasFutureCue(clause_before) || HasFutureCue(near_after) ||
+      (HasFutureCue(clause_after) && !HasPastVerb(clause_before)))
+    return Tense::kFuture;
   if (HasFutureCue(outside) &&
       !HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin)))
     return Tense::kFuture;
@@ -1466,7 +1632,7 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
   // April") a day or month without a year takes the nearest occurrence.
   if (HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin)) ||
       HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true))
-    return Tense::kPast;
+    return for_date ? Tense::kNearest : Tense::kPast;
   return Tense::kNearest;
 }
 
@@ -1493,7 +1659,8 @@ Resolution ResolveValue(std::string_view value, const TimeCaptures& captures,
     return out;
   }
   Eval eval{captures, ctx,   tense == Tense::kNearest ? Tense::kPast : tense,
-            {},       false, tense == Tense::kNearest};
+            {},       false, tense == Tense::kNearest,
+            {}};
   auto iv = eval.Run(*node);
   if (!iv) {
     if (!NeedsRefOnly(eval)) out.error = eval.error.empty() ? "cannot resolve value" : eval.error;
@@ -1501,6 +1668,7 @@ Resolution ResolveValue(std::string_view value, const TimeCaptures& captures,
   }
   out.interval = std::move(*iv);
   out.resolved = true;
+  out.anchor = std::move(eval.anchor);
   return out;
 }
 
@@ -1602,12 +1770,37 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, const TimeCon
         ValueStartsWith(t, "between"))
       continue;
     auto [before, before_at] = WordBefore(text, sentence.begin, t.begin);
+    if (before == "the") {
+      // "since the February 1 coup", "since the 7 October attacks": the
+      // event is named by its date, so the span starts on it.
+      auto [conn, conn_at] = WordBefore(text, sentence.begin, before_at);
+      std::string lower_sent(sent);
+      for (char& c : lower_sent) c = Lower(c);
+      if (conn == "since" &&
+          ModifiesNoun(lower_sent, before_at - sentence.begin, t.end - sentence.begin)) {
+        before = conn;
+        before_at = conn_at;
+      }
+    }
+    if (before == "least") {
+      // "until at least Saturday", "since at least 2014": the hedge between
+      // the connector and the phrase.
+      auto [at, at_at] = WordBefore(text, sentence.begin, before_at);
+      if (at == "at") {
+        auto [conn, conn_at] = WordBefore(text, sentence.begin, at_at);
+        if (conn == "until" || conn == "till" || conn == "since") {
+          before = conn;
+          before_at = conn_at;
+        }
+      }
+    }
     {
       // A rule that took the preposition into its match ("until early May",
       // "since late March") reads as the preposition before the phrase.
       const std::string own = LowerTrim(text.substr(t.begin, t.end - t.begin));
-      for (std::string_view w : {"since", "until", "till"}) {
-        if (own.size() > w.size() && own.compare(0, w.size(), w) == 0 && own[w.size()] == ' ') {
+      for (std::string_view w : {"since", "until", "till", "by"}) {
+        if (own.size() > w.size() && own.compare(0, w.size(), w) == 0 &&
+            std::isspace(static_cast<unsigned char>(own[w.size()]))) {
           before = std::string(w);
           before_at = t.begin;
           break;
@@ -1619,16 +1812,32 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, const TimeCon
       t.begin = before_at;
       t.interval = Interval{t.interval.start, ctx.pub_date, Precision::kRange, {}};
     } else if ((before == "until" || before == "till") && t.interval.end &&
-               !ValueStartsWith(t, "day(")) {  // "not disclosed until today" means today
+               !ValueStartsWith(t, "day(") &&  // "not disclosed until today" means today
+               !(before == "till" && text[before_at] == 'T' && text[before_at + 1] == 'i' &&
+                 before_at > sentence.begin)) {  // "Emmett Till in 1955": a name
       const Tense tense = TenseAt(sent, before_at - sentence.begin, t.end - sentence.begin);
       // "until the 20 March vote": the date names the vote, which bounds nothing.
-      if (TenseAt(sent, t.begin - sentence.begin, t.end - sentence.begin) == Tense::kNearest)
-        continue;
+      std::string lower_sent(sent);
+      for (char& c : lower_sent) c = Lower(c);
+      if (ModifiesNoun(lower_sent, t.begin - sentence.begin, t.end - sentence.begin)) continue;
+      // Future, or a sentence without tense ("runs until December 12") whose
+      // date lies ahead: from pub.
       std::optional<Date> start;
-      if (tense == Tense::kFuture && ctx.pub_date && *ctx.pub_date <= *t.interval.end)
+      if ((tense == Tense::kFuture || tense == Tense::kNearest) && ctx.pub_date &&
+          *ctx.pub_date <= *t.interval.end)
         start = ctx.pub_date;
       t.begin = before_at;
       t.interval = Interval{start, t.interval.end, Precision::kRange, {}};
+    } else if (before == "by" && before_at == t.begin && t.interval.end && ctx.pub_date) {
+      // A rule that took "by" into its match ("by late May", "by the summer"):
+      // a deadline, as by(): pub .. its end; an open start when the period is
+      // over in a past sentence ("had stalled by late May"). A period already
+      // over in another sentence keeps its own reading.
+      if (*ctx.pub_date <= *t.interval.end) {
+        t.interval = Interval{ctx.pub_date, t.interval.end, Precision::kRange, {}};
+      } else if (TenseAt(sent, t.begin - sentence.begin, t.end - sentence.begin) == Tense::kPast) {
+        t.interval = Interval{std::nullopt, t.interval.end, Precision::kRange, {}};
+      }
     }
   }
 }
@@ -1696,7 +1905,30 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
       caps.emplace_back(
           c.name, c.set() ? scan.substr(c.begin - base, c.end - c.begin) : std::string_view());
     }
-    const Tense tense = TenseAt(sent, m->begin - sentence.begin, m->end - sentence.begin);
+    Tense tense = TenseAt(sent, m->begin - sentence.begin, m->end - sentence.begin);
+    // A deadline a rule took "by" into ("by late May", "by Christmas") in a
+    // past sentence is the occurrence nearest pub, as in by(): "hoped the
+    // talks could resume by Christmas" does not mean last Christmas.
+    if (tense == Tense::kPast && m->end - m->begin > 3 &&
+        (scan[m->begin - base] == 'b' || scan[m->begin - base] == 'B') &&
+        (scan[m->begin - base + 1] == 'y' || scan[m->begin - base + 1] == 'Y') &&
+        std::isspace(static_cast<unsigned char>(scan[m->begin - base + 2])))
+      tense = Tense::kNearest;
+    // "(runs) until Sunday" in a sentence without tense looks ahead: the
+    // phrase after "until" / "till" takes the coming occurrence (not when
+    // the date modifies a noun: "until the 20 March vote").
+    if (tense == Tense::kNearest) {
+      const auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
+      std::string own(text.substr(m->begin, std::min<std::size_t>(6, m->end - m->begin)));
+      for (char& c : own) c = Lower(c);
+      if (w == "until" || w == "till" || own.rfind("until ", 0) == 0 ||
+          own.rfind("till ", 0) == 0) {
+        std::string lower(sent);
+        for (char& c : lower) c = Lower(c);
+        if (!ModifiesNoun(lower, m->begin - sentence.begin, m->end - sentence.begin))
+          tense = Tense::kFuture;
+      }
+    }
     const bool duration = m->rule->value.rfind("lasting", 0) == 0;
     TimeContext local = ctx;
     if (duration) local.anchor = sentence_anchor;
@@ -1714,6 +1946,11 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
         ctx.anchor_end = t.interval.end ? t.interval.end : t.interval.start;
         ctx.anchor_precision = p;
         sentence_anchor = t.interval.start;
+      } else if (r.anchor && r.anchor->start) {
+        ctx.anchor = r.anchor->start;
+        ctx.anchor_end = r.anchor->end ? r.anchor->end : r.anchor->start;
+        ctx.anchor_precision = r.anchor->precision;
+        sentence_anchor = r.anchor->start;
       }
     }
     out.push_back(std::move(t));

@@ -74,6 +74,10 @@ using TimeCaptures = std::vector<std::pair<std::string_view, std::string_view>>;
 
 struct Resolution {
   Interval interval;
+  // Where a range phrase moves the anchor for later anaphora, if it does:
+  // "by 13 November ... eight days later" (the deadline day), "the final
+  // three months of 1985 ... the previous year" (the slice).
+  std::optional<Interval> anchor;
   bool resolved = false;  // false: needs pub_date and there is none, or `error` is set
   std::string error;      // non-empty when the value is malformed or names an impossible date
 };
