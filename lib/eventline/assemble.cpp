@@ -468,6 +468,24 @@ int ModalityRank(std::string_view m) {
   return 0;
 }
 
+// True when one of the first five words of `s` is a verb of onset ("begin",
+// "start", "come", "be launched") and none is "have" (speculation about a
+// past event: "could have been carried out by the rebels").
+bool OnsetFollows(std::string_view s) {
+  static constexpr std::array<std::string_view, 14> kOnset = {
+      "begin",    "start",    "come",   "happen", "occur",  "resume", "erupt",
+      "commence", "launched", "staged", "unfold", "follow", "begun",  "started"};
+  const auto words = Tokens(s);
+  for (std::size_t i = 0; i < words.size() && i < 5; ++i) {
+    std::string w;
+    for (char ch : words[i]) w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (w == "have") return false;
+    for (std::string_view o : kOnset)
+      if (w == o) return true;
+  }
+  return false;
+}
+
 bool IsLocalCue(std::string_view cue) {
   return cue == "negated" || cue == "hypothetical" || cue == "expected";
 }
@@ -913,13 +931,27 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
 
     // Modality: a local cue in the trigger's clause, before it, wins; then
     // the sentence's attribution; a date after publication means expected.
+    // A modal right after a nominal trigger with a verb of onset is the
+    // event's own verb: "a major offensive could begin", "an attack is
+    // expected to come" (not "the blast could be heard", "the riot would
+    // damage their prospects", "the kidnapping could have been …").
     std::string modality;
     for (const Match& cue : cues) {
       const std::string_view kind = cue.rule->cue;
       if (!IsLocalCue(kind)) continue;
       const Capture* t = cue.Get("trigger");
       const std::size_t cb = t && t->set() ? t->begin : cue.begin;
-      if (clauses.At(cb) != clause || cb > c.b) continue;
+      if (clauses.At(cb) != clause) continue;
+      if (cb >= c.e) {
+        if (kind != "negated" && !Slice(text, c.e, cb).empty() &&
+            TrimSpace(Slice(text, c.e, cb)).empty() &&
+            OnsetFollows(Slice(text, cb, std::min<std::size_t>(sentence.end, cb + 48))) &&
+            ModalityRank(kind) > ModalityRank(modality)) {
+          modality = kind;
+        }
+        continue;
+      }
+      if (cb > c.b) continue;
       if (c.b - cb > 120) continue;
       if (ModalityRank(kind) > ModalityRank(modality)) modality = kind;
     }
