@@ -263,6 +263,34 @@ bool NamesTheCapital(std::string_view s) {
   return false;
 }
 
+// True when the word at `i` reads as the finite verb of a clause: a past
+// tense in -ed or a common irregular or auxiliary verb ("attacked", "said",
+// "was", "fled"). A comma before it ends a relative clause; a comma before
+// "including", "prompting" or "just months after" does not.
+bool FiniteVerbAt(std::string_view s, std::size_t i) {
+  std::size_t e = i;
+  while (e < s.size() && std::isalpha(static_cast<unsigned char>(s[e]))) ++e;
+  if (e - i < 2) return false;
+  std::string w;
+  for (std::size_t k = i; k < e; ++k)
+    w += static_cast<char>(std::tolower(static_cast<unsigned char>(s[k])));
+  if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) {
+    // Not a list of participles: "who was kidnapped, tortured and murdered".
+    std::size_t n = e;
+    while (n < s.size() && s[n] == ' ') ++n;
+    return !(n < s.size() && s[n] == ',') && !HasWordAt(s, n, "and") && !HasWordAt(s, n, "or");
+  }
+  static constexpr std::array<std::string_view, 44> kVerbs = {
+      "said",  "says",  "was",   "were",  "is",    "are",   "has",    "have",   "had",
+      "will",  "would", "can",   "could", "may",   "might", "must",   "should", "did",
+      "does",  "told",  "took",  "fled",  "led",   "won",   "hit",    "shot",   "fought",
+      "made",  "came",  "went",  "left",  "began", "sent",  "struck", "seized", "blew",
+      "broke", "drove", "stood", "held",  "kept",  "gave",  "threw",  "overran"};
+  for (std::string_view v : kVerbs)
+    if (w == v) return true;
+  return false;
+}
+
 Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) {
   Clauses c;
   c.base = begin;
@@ -271,16 +299,23 @@ Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) 
   c.parent.push_back(-1);
   c.kind.push_back(0);
   std::vector<int> stack{0};
+  // A non-restrictive relative clause (", who …," / ", which …,") ends at a
+  // comma before a finite verb: "Fighters, who had been dismissed in April,
+  // attacked a post on Friday" goes on in the clause it interrupted.
+  // resume[id] is that clause (-1: the clause does not end at a comma).
+  std::vector<int> resume{-1};
   bool in_dash = false;
   const auto open = [&](int kind) {
     c.parent.push_back(stack.back());
     c.kind.push_back(kind);
+    resume.push_back(-1);
     stack.push_back(static_cast<int>(c.parent.size()) - 1);
   };
-  const auto next_sibling = [&](int kind) {
+  const auto next_sibling = [&](int kind, int resume_to) {
     const int parent = c.parent[static_cast<std::size_t>(stack.back())];
     c.parent.push_back(parent);
     c.kind.push_back(kind);
+    resume.push_back(resume_to);
     stack.back() = static_cast<int>(c.parent.size()) - 1;
   };
   static constexpr std::array<std::string_view, 9> kOpeners = {
@@ -316,16 +351,26 @@ Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) 
       open(1);
       in_dash = true;
     } else if (ch == ';' || ch == ':') {
-      next_sibling(0);
+      next_sibling(0, -1);
     } else if (ch == ',' || ch == ' ') {
       std::size_t j = i + 1;
       while (j < s.size() && s[j] == ' ') ++j;
+      // A comma that ends a relative clause belongs to it; one that opens a
+      // clause belongs to the new clause.
+      const int here = stack.back();
+      if (ch == ',' && resume[static_cast<std::size_t>(here)] >= 0 && FiniteVerbAt(s, j))
+        stack.back() = resume[static_cast<std::size_t>(here)];
+      bool opened = false;
       for (std::string_view w : kOpeners) {
         if (HasWordAt(s, j, w) && (ch == ',' || w == "but" || w == "whereas")) {
-          next_sibling(2);
+          const bool relative = ch == ',' && (w == "who" || w == "which");
+          next_sibling(2, relative ? stack.back() : -1);
+          opened = true;
           break;
         }
       }
+      c.id[i] = opened ? stack.back() : here;
+      continue;
     }
     c.id[i] = stack.back();
   }
@@ -421,6 +466,24 @@ int ModalityRank(std::string_view m) {
   if (m == "denied") return 2;
   if (m == "claimed") return 1;
   return 0;
+}
+
+// True when one of the first five words of `s` is a verb of onset ("begin",
+// "start", "come", "be launched") and none is "have" (speculation about a
+// past event: "could have been carried out by the rebels").
+bool OnsetFollows(std::string_view s) {
+  static constexpr std::array<std::string_view, 14> kOnset = {
+      "begin",    "start",    "come",   "happen", "occur",  "resume", "erupt",
+      "commence", "launched", "staged", "unfold", "follow", "begun",  "started"};
+  const auto words = Tokens(s);
+  for (std::size_t i = 0; i < words.size() && i < 5; ++i) {
+    std::string w;
+    for (char ch : words[i]) w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (w == "have") return false;
+    for (std::string_view o : kOnset)
+      if (w == o) return true;
+  }
+  return false;
 }
 
 bool IsLocalCue(std::string_view cue) {
@@ -868,13 +931,27 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
 
     // Modality: a local cue in the trigger's clause, before it, wins; then
     // the sentence's attribution; a date after publication means expected.
+    // A modal right after a nominal trigger with a verb of onset is the
+    // event's own verb: "a major offensive could begin", "an attack is
+    // expected to come" (not "the blast could be heard", "the riot would
+    // damage their prospects", "the kidnapping could have been …").
     std::string modality;
     for (const Match& cue : cues) {
       const std::string_view kind = cue.rule->cue;
       if (!IsLocalCue(kind)) continue;
       const Capture* t = cue.Get("trigger");
       const std::size_t cb = t && t->set() ? t->begin : cue.begin;
-      if (clauses.At(cb) != clause || cb > c.b) continue;
+      if (clauses.At(cb) != clause) continue;
+      if (cb >= c.e) {
+        if (kind != "negated" && !Slice(text, c.e, cb).empty() &&
+            TrimSpace(Slice(text, c.e, cb)).empty() &&
+            OnsetFollows(Slice(text, cb, std::min<std::size_t>(sentence.end, cb + 48))) &&
+            ModalityRank(kind) > ModalityRank(modality)) {
+          modality = kind;
+        }
+        continue;
+      }
+      if (cb > c.b) continue;
       if (c.b - cb > 120) continue;
       if (ModalityRank(kind) > ModalityRank(modality)) modality = kind;
     }

@@ -31,6 +31,16 @@ TEST_CASE("attach: a relative clause after a nominal trigger dates it", "[attach
                "shelling") == "2023-03-12");
 }
 
+TEST_CASE("attach: a relative clause between commas keeps its time phrase", "[attach]") {
+  // ", who … in April," ends at its comma: "on Friday" dates the attack.
+  CHECK(DateOf("Fighters loyal to a former commander, who had been dismissed in April, "
+               "attacked an army checkpoint outside the city on Friday.",
+               "attack") == "2023-03-10");
+  // The trigger inside the relative clause is not dated by what follows it.
+  CHECK(DateOf("The militia, which shelled the port on Sunday, said on Tuesday it would stop.",
+               "shelling") == "2023-03-12");
+}
+
 TEST_CASE("attach: a when-clause takes the time phrase it follows", "[attach]") {
   CHECK(DateOf("Defence spending rose in 2014, when Russia annexed Crimea.", "annexation") ==
         "2014-01-01");

@@ -26,6 +26,17 @@ TEST_CASE("attribution: acronyms and upper-case names are sources", "[attributio
         "claimed/MENDOZA");
 }
 
+TEST_CASE("attribution: a modal of onset right after a nominal trigger", "[attribution]") {
+  // The modal is the event's verb: the offensive has not happened.
+  CHECK(AttributionOf("A major offensive could begin within weeks.", "armed_clash") ==
+        "hypothetical/");
+  // Perception and speculation about a past event leave it asserted.
+  CHECK(AttributionOf("Heavy explosions could be heard across the city.", "explosion") ==
+        "asserted/");
+  CHECK(AttributionOf("The kidnapping could have been carried out by rebels.", "abduction") ==
+        "asserted/");
+}
+
 TEST_CASE("attribution: a word that names no one is no source", "[attribution]") {
   // The report stays claimed; the slot took a determiner or an adverb.
   CHECK(AttributionOf("ACCORDING TO THAT GARRISON, REBELS KIDNAPPED TWO FARMERS.", "abduction") ==
