@@ -28,6 +28,8 @@ namespace eventline {
 // The shipped rules' patterns, checked when the binary was built: generated
 // by tools/known_patterns.cpp (see CMakeLists.txt).
 KnownPatterns BuiltinKnownPatterns();
+// The shipped rule files, loaded when the binary was built (same generator).
+KnownRuleFiles BuiltinKnownRuleFiles();
 }  // namespace eventline
 
 namespace eventline::app {
@@ -353,6 +355,7 @@ int Run(const Config& c, const char* argv0) {
     options.date_order = c.date_order;
     options.keep_boilerplate = c.keep_boilerplate;
     options.known_patterns = BuiltinKnownPatterns();
+    options.known_rule_files = BuiltinKnownRuleFiles();
     // `dates` reads time expressions only: no gazetteer, no actors.
     options.load_places_and_actors = c.command != Command::kDates;
     engine = Engine::Load(options, sink);

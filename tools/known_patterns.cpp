@@ -13,6 +13,12 @@
 // on first use. Any other pattern (a user's rules, an edited rule file) is
 // compiled and checked at load as before, so a rule with an error is left
 // out of the table and the binary still reports it.
+//
+// OUT.cpp also defines eventline::BuiltinKnownRuleFiles(): every rule file
+// that loaded with no diagnostic at all, as its parsed rules (SerializeRules)
+// keyed by RuleFileKey, so that the binary skips the YAML parse of the
+// shipped rule files (half of the cold start's instructions). A file with a
+// warning or an error is left out and parsed, and reported, at every load.
 #include <re2/re2.h>
 
 #include <cstdio>
@@ -21,6 +27,7 @@
 #include <sstream>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "eventline/rules.h"
 
@@ -43,6 +50,34 @@ std::string NamedList(const re2::RE2& re) {
   return out;
 }
 
+// `data` as adjacent C++ string literals of at most ~100 characters a line.
+// Octal escapes take exactly three digits, so they never swallow the next
+// character.
+void AppendLiteral(std::ostream& out, const std::string& data) {
+  std::size_t col = 0;
+  out << "\n    \"";
+  for (const char ch : data) {
+    if (col >= 96) {
+      out << "\"\n    \"";
+      col = 0;
+    }
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out << '\\' << ch;
+      col += 2;
+    } else if (c >= 0x20 && c < 0x7F && c != '?') {
+      out << ch;
+      ++col;
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\%03o", c);
+      out << buf;
+      col += 4;
+    }
+  }
+  out << '"';
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -51,8 +86,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::size_t errors = 0;
+  std::vector<eventline::Diagnostic> diagnostics;
   eventline::DiagnosticSink sink([&](const eventline::Diagnostic& d) {
     if (d.severity == eventline::Severity::kError) ++errors;
+    diagnostics.push_back(d);
   });
   const eventline::RuleSet rules = eventline::LoadRules({argv[1]}, sink);
   if (errors > 0) {
@@ -80,6 +117,7 @@ int main(int argc, char** argv) {
          "#include \"eventline/rules.h\"\n\n"
          "namespace eventline {\n"
          "KnownPatterns BuiltinKnownPatterns();\n"
+         "KnownRuleFiles BuiltinKnownRuleFiles();\n"
          "namespace {\n"
          "constexpr KnownPattern kKnown[] = {\n";
   for (const auto& [key, e] : table) {
@@ -89,10 +127,38 @@ int main(int argc, char** argv) {
                   static_cast<unsigned long long>(key.second));
     out << "    {" << buf << ", " << e.flags << ", " << e.groups << ", \"" << e.named << "\"},\n";
   }
+  out << "};\n";
+  // The rule files, one string literal each (a brace-initialised byte array
+  // of this size is slow to compile).
+  const auto files = eventline::BuildRuleFileCache(rules, diagnostics);
+  std::size_t bytes = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    out << "// " << files[i].file << "\n";
+    out << "constexpr char kFile" << i << "[] =";
+    AppendLiteral(out, files[i].data);
+    out << ";\n";
+    bytes += files[i].data.size();
+  }
+  out << "constexpr KnownRuleFile kKnownFiles[] = {\n";
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "0x%016llxULL, 0x%016llxULL",
+                  static_cast<unsigned long long>(files[i].key.first),
+                  static_cast<unsigned long long>(files[i].key.second));
+    out << "    {" << buf << ", kFile" << i << ", " << files[i].data.size() << "},\n";
+  }
+  if (files.empty()) out << "    {0, 0, nullptr, 0},\n";  // no empty arrays in C++
   out << "};\n"
          "}  // namespace\n\n"
          "KnownPatterns BuiltinKnownPatterns() { return kKnown; }\n\n"
+         "KnownRuleFiles BuiltinKnownRuleFiles() {\n"
+         "  return KnownRuleFiles(kKnownFiles).first("
+      << files.size()
+      << ");\n"
+         "}\n\n"
          "}  // namespace eventline\n";
+  std::fprintf(stderr, "known_patterns: %zu patterns, %zu rule files (%zu bytes) known\n",
+               table.size(), files.size(), bytes);
   std::ofstream f(argv[2], std::ios::binary | std::ios::trunc);
   f << out.str();
   return f.good() ? 0 : 1;

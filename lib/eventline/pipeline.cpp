@@ -48,8 +48,8 @@ std::unique_ptr<Engine> Engine::Load(const EngineOptions& options, DiagnosticSin
       side_failure = std::current_exception();
     }
   });
-  impl->rules =
-      LoadRules(options.rule_dirs, sink, options.known_patterns);  // on a throw, ~jthread joins
+  impl->rules = LoadRules(options.rule_dirs, sink, options.known_patterns,
+                          options.known_rule_files);  // on a throw, ~jthread joins
   if (sink.error_count() > errors_before) return nullptr;
   impl->matcher = Matcher::Compile(impl->rules, sink);
   side.join();

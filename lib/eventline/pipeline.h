@@ -28,6 +28,9 @@ struct EngineOptions {
   // Patterns the build already checked (the eventline binary passes the
   // table it was built with): loaded without compiling, compiled on first use.
   KnownPatterns known_patterns;
+  // Rule files the build already loaded (the eventline binary passes the
+  // table it was built with): deserialized instead of parsed.
+  KnownRuleFiles known_rule_files;
   // The gazetteer and the actors, which only Extract uses: `eventline dates`
   // leaves them out (a third of its cold start). Extract needs them.
   bool load_places_and_actors = true;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -1146,6 +1147,277 @@ bool CanMatchEmpty(const RE2& re) {
   return false;
 }
 
+namespace {
+
+// Bump when the serialized layout or what it holds changes.
+constexpr std::uint64_t kRuleCacheFormat = 1;
+
+class CacheWriter {
+ public:
+  void U(std::uint64_t v) {
+    while (v >= 0x80) {
+      out_ += static_cast<char>((v & 0x7F) | 0x80);
+      v >>= 7;
+    }
+    out_ += static_cast<char>(v);
+  }
+  void I(std::int64_t v) {
+    U(v < 0 ? ((static_cast<std::uint64_t>(-(v + 1)) << 1) | 1)
+            : static_cast<std::uint64_t>(v) << 1);
+  }
+  void S(std::string_view s) {
+    U(s.size());
+    out_.append(s);
+  }
+  void At(const SourceLocation& at) {
+    I(at.line);
+    I(at.column);
+  }
+  void Ex(const Example& e) {
+    S(e.text);
+    U(e.pub_date ? 1 : 0);
+    if (e.pub_date) I(std::chrono::sys_days(*e.pub_date).time_since_epoch().count());
+    U(e.expect.size());
+    for (const auto& [k, v] : e.expect) {
+      S(k);
+      S(v);
+    }
+    At(e.at);
+  }
+  std::string& out() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+class CacheReader {
+ public:
+  CacheReader(std::string_view data, const std::string& file) : data_(data), file_(file) {}
+  bool ok() const { return ok_; }
+  bool done() const { return pos_ == data_.size(); }
+
+  std::uint64_t U() {
+    std::uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (pos_ >= data_.size()) return Fail();
+      const auto b = static_cast<unsigned char>(data_[pos_++]);
+      v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+      if ((b & 0x80) == 0) return v;
+    }
+    return Fail();
+  }
+  std::int64_t I() {
+    const std::uint64_t z = U();
+    return (z & 1) != 0 ? -static_cast<std::int64_t>(z >> 1) - 1
+                        : static_cast<std::int64_t>(z >> 1);
+  }
+  int Int() {
+    const std::int64_t v = I();
+    if (v < INT32_MIN || v > INT32_MAX) return static_cast<int>(Fail());
+    return static_cast<int>(v);
+  }
+  // A count of items that take at least one byte each.
+  std::size_t Count() {
+    const std::uint64_t n = U();
+    if (n > data_.size() - pos_) return static_cast<std::size_t>(Fail());
+    return static_cast<std::size_t>(n);
+  }
+  std::string S() {
+    const std::size_t n = Count();
+    if (!ok_) return {};
+    std::string s(data_.substr(pos_, n));
+    pos_ += n;
+    return s;
+  }
+  SourceLocation At() {
+    SourceLocation at;
+    at.file = file_;
+    at.line = Int();
+    at.column = Int();
+    return at;
+  }
+  Example Ex() {
+    Example e;
+    e.text = S();
+    if (U() != 0) e.pub_date = Date(std::chrono::sys_days(std::chrono::days(Int())));
+    for (std::size_t n = Count(); ok_ && n > 0; --n) {
+      std::string k = S();
+      e.expect.emplace_back(std::move(k), S());
+    }
+    e.at = At();
+    return e;
+  }
+
+ private:
+  std::uint64_t Fail() {
+    ok_ = false;
+    pos_ = data_.size();
+    return 0;
+  }
+  std::string_view data_;
+  const std::string& file_;
+  std::size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+void HashString(XXH3_state_t* st, std::string_view s) {
+  const std::uint64_t n = s.size();
+  XXH3_128bits_update(st, &n, sizeof n);
+  XXH3_128bits_update(st, s.data(), s.size());
+}
+
+}  // namespace
+
+std::pair<std::uint64_t, std::uint64_t> RuleContextKey(const RuleSet& context) {
+  XXH3_state_t* st = XXH3_createState();
+  XXH3_128bits_reset(st);
+  XXH3_128bits_update(st, &kRuleCacheFormat, sizeof kRuleCacheFormat);
+  std::uint64_t n = context.lexicons.size();
+  XXH3_128bits_update(st, &n, sizeof n);
+  for (const auto& [name, entries] : context.lexicons) {
+    HashString(st, name);
+    n = entries.size();
+    XXH3_128bits_update(st, &n, sizeof n);
+    for (const std::string& e : entries) HashString(st, e);
+  }
+  n = context.types.size();
+  XXH3_128bits_update(st, &n, sizeof n);
+  for (const EventType& t : context.types) {
+    // Not `at`: where types.yaml is (the source tree at build time, the
+    // installed rules at run time) does not change a rule file's parse.
+    for (const std::string* f : {&t.name, &t.acled_event_type, &t.acled_sub_event_type, &t.cameo,
+                                 &t.plover, &t.description}) {
+      HashString(st, *f);
+    }
+  }
+  const XXH128_hash_t h = XXH3_128bits_digest(st);
+  XXH3_freeState(st);
+  return {h.high64, h.low64};
+}
+
+std::pair<std::uint64_t, std::uint64_t> RuleFileKey(
+    std::pair<std::uint64_t, std::uint64_t> context_key, std::string_view text) {
+  const XXH128_hash_t h =
+      XXH3_128bits_withSeed(text.data(), text.size(), context_key.first ^ context_key.second);
+  // Seeded with 64 bits of the context key; mix in all 128.
+  const std::uint64_t parts[4] = {h.high64, h.low64, context_key.first, context_key.second};
+  const XXH128_hash_t k = XXH3_128bits(parts, sizeof parts);
+  return {k.high64, k.low64};
+}
+
+const KnownRuleFile* FindKnownRuleFile(KnownRuleFiles known,
+                                       std::pair<std::uint64_t, std::uint64_t> key) {
+  if (known.empty()) return nullptr;
+  const auto it =
+      std::lower_bound(known.begin(), known.end(), key, [](const KnownRuleFile& k, const auto& v) {
+        return std::make_pair(k.key_high, k.key_low) < v;
+      });
+  if (it == known.end() || it->key_high != key.first || it->key_low != key.second) return nullptr;
+  return &*it;
+}
+
+std::string SerializeRules(std::span<const Rule> rules) {
+  CacheWriter w;
+  w.U(kRuleCacheFormat);
+  w.U(rules.size());
+  for (const Rule& r : rules) {
+    w.U(static_cast<std::uint64_t>(r.kind));
+    w.S(r.id);
+    w.At(r.at);
+    w.S(r.pattern_source);
+    w.S(r.pattern);
+    w.At(r.pattern_at);
+    w.U(r.unless.size());
+    for (const std::string& u : r.unless) w.S(u);
+    w.U(r.case_sensitive ? 1 : 0);
+    w.I(r.priority);
+    w.S(r.event_type);
+    w.S(r.value);
+    w.S(r.cue);
+    w.U(r.options.size());
+    for (const auto& [k, v] : r.options) {
+      w.S(k);
+      w.S(v);
+    }
+    w.U(r.examples.size());
+    for (const Example& e : r.examples) w.Ex(e);
+    w.U(r.counter_examples.size());
+    for (const Example& e : r.counter_examples) w.Ex(e);
+    w.I(r.capture_groups);
+    w.U(r.named_captures.size());
+    for (const auto& [k, v] : r.named_captures) {
+      w.S(k);
+      w.I(v);
+    }
+  }
+  return std::move(w.out());
+}
+
+bool DeserializeRules(std::string_view data, const std::string& file, std::vector<Rule>& out) {
+  out.clear();
+  CacheReader r(data, file);
+  if (r.U() != kRuleCacheFormat) return false;
+  std::vector<Rule> rules;
+  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+    Rule& rule = rules.emplace_back();
+    const std::uint64_t kind = r.U();
+    if (kind > static_cast<std::uint64_t>(RuleKind::kCue)) return false;
+    rule.kind = static_cast<RuleKind>(kind);
+    rule.id = r.S();
+    rule.at = r.At();
+    rule.pattern_source = r.S();
+    rule.pattern = r.S();
+    rule.pattern_at = r.At();
+    for (std::size_t u = r.Count(); r.ok() && u > 0; --u) rule.unless.push_back(r.S());
+    rule.unless_compiled.resize(rule.unless.size());
+    rule.case_sensitive = r.U() != 0;
+    rule.priority = r.Int();
+    rule.event_type = r.S();
+    rule.value = r.S();
+    rule.cue = r.S();
+    for (std::size_t o = r.Count(); r.ok() && o > 0; --o) {
+      std::string k = r.S();
+      rule.options[std::move(k)] = r.S();
+    }
+    for (std::size_t e = r.Count(); r.ok() && e > 0; --e) rule.examples.push_back(r.Ex());
+    for (std::size_t e = r.Count(); r.ok() && e > 0; --e) rule.counter_examples.push_back(r.Ex());
+    rule.capture_groups = r.Int();
+    for (std::size_t c = r.Count(); r.ok() && c > 0; --c) {
+      std::string k = r.S();
+      rule.named_captures[std::move(k)] = r.Int();
+    }
+  }
+  if (!r.ok() || !r.done()) return false;
+  out = std::move(rules);
+  return true;
+}
+
+std::vector<RuleFileCacheEntry> BuildRuleFileCache(const RuleSet& loaded,
+                                                   std::span<const Diagnostic> diagnostics) {
+  std::set<std::string> noisy;
+  for (const Diagnostic& d : diagnostics) noisy.insert(d.at.file);
+  // The rules of each file, in load order.
+  std::map<std::string, std::vector<Rule>> by_file;
+  for (const Rule& r : loaded.rules) by_file[r.at.file].push_back(r);
+  const auto context_key = RuleContextKey(loaded);
+  std::vector<RuleFileCacheEntry> out;
+  for (auto& [file, rules] : by_file) {
+    if (file.empty() || noisy.count(file) != 0) continue;
+    // Every location must name the file: the loader restores them from it.
+    const bool one_file = std::all_of(rules.begin(), rules.end(), [&](const Rule& r) {
+      auto same = [&](const Example& e) { return e.at.file == file; };
+      return r.pattern_at.file == file && std::all_of(r.examples.begin(), r.examples.end(), same) &&
+             std::all_of(r.counter_examples.begin(), r.counter_examples.end(), same);
+    });
+    std::string text;
+    if (!one_file || !ReadFile(file, text)) continue;
+    out.push_back({RuleFileKey(context_key, text), file, SerializeRules(rules)});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const RuleFileCacheEntry& a, const RuleFileCacheEntry& b) { return a.key < b.key; });
+  return out;
+}
+
 std::vector<Rule> ParseRuleText(std::string_view text, std::string_view file_name,
                                 const RuleSet& context, DiagnosticSink& sink, KnownPatterns known) {
   const AlternationMap alternations = BuildAlternations(context.lexicons);
@@ -1154,7 +1426,8 @@ std::vector<Rule> ParseRuleText(std::string_view text, std::string_view file_nam
   return parser.Parse();
 }
 
-RuleSet LoadRules(const std::vector<std::string>& dirs, DiagnosticSink& sink, KnownPatterns known) {
+RuleSet LoadRules(const std::vector<std::string>& dirs, DiagnosticSink& sink, KnownPatterns known,
+                  KnownRuleFiles known_files) {
   RuleSet set;
   // Forward to `sink` until the error cap, then say so once and go quiet.
   bool capped = false;
@@ -1252,6 +1525,8 @@ RuleSet LoadRules(const std::vector<std::string>& dirs, DiagnosticSink& sink, Kn
   // Pass 2: rule files, each directory's events/, time/, cues/ recursively, sorted.
   const AlternationMap alternations = BuildAlternations(set.lexicons);
   const Context ctx{set.lexicons, alternations, set.types, known};
+  const auto context_key =
+      known_files.empty() ? std::pair<std::uint64_t, std::uint64_t>() : RuleContextKey(set);
   struct FileJob {
     std::size_t dir = 0;
     fs::path rel;
@@ -1298,6 +1573,12 @@ RuleSet LoadRules(const std::vector<std::string>& dirs, DiagnosticSink& sink, Kn
   auto parse_one = [&](FileJob& job) {
     job.read = ReadFile(fs::path(dirs[job.dir]) / job.rel, job.text);
     if (!job.read) return;
+    // A file the build loaded without a diagnostic, against the same
+    // lexicons and types: its rules as they were parsed then.
+    if (!known_files.empty()) {
+      const KnownRuleFile* k = FindKnownRuleFile(known_files, RuleFileKey(context_key, job.text));
+      if (k && DeserializeRules(std::string_view(k->data, k->size), job.shown, job.rules)) return;
+    }
     RuleFileParser parser(job.text, job.shown, ctx, job.diagnostics);
     job.rules = parser.Parse();
   };

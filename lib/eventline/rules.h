@@ -104,6 +104,21 @@ using KnownPatterns = std::span<const KnownPattern>;
 // (W001: such a pattern can match the empty string).
 [[nodiscard]] bool CanMatchEmpty(const re2::RE2& re);
 
+// A rule file the build has already loaded (issue 7, cold start):
+// tools/known_patterns.cpp loads the shipped rules, and every rule file that
+// loaded with no diagnostic at all is stored as its parsed rules
+// (SerializeRules), keyed by RuleFileKey of its bytes and of the lexicons and
+// types it was parsed against. The loader deserializes a file whose key is
+// here instead of parsing its YAML; any other file (a user's rules, a file
+// edited since the build) is parsed and checked as before.
+struct KnownRuleFile {
+  std::uint64_t key_high = 0, key_low = 0;
+  const char* data = nullptr;  // SerializeRules output
+  std::size_t size = 0;
+};
+// A table of KnownRuleFile sorted by (key_high, key_low).
+using KnownRuleFiles = std::span<const KnownRuleFile>;
+
 struct EventType {
   std::string name;
   std::string acled_event_type, acled_sub_event_type, cameo, plover, description;
@@ -122,8 +137,41 @@ struct RuleSet {
 // (and same-name lexicons and types). Stops reporting after kMaxRuleErrors
 // errors (one E022 says so). Patterns found in `known` are not compiled
 // (see KnownPattern); all others are.
+// Rule files found in `known_files` are not parsed (see KnownRuleFile).
 [[nodiscard]] RuleSet LoadRules(const std::vector<std::string>& dirs, DiagnosticSink& sink,
-                                KnownPatterns known = {});
+                                KnownPatterns known = {}, KnownRuleFiles known_files = {});
+
+// The known rule files' pieces, shared by LoadRules and tools/known_patterns.cpp.
+//
+// XXH3-128 of what a rule file's parse depends on besides its text: the
+// lexicons (names and entries) and the types (every field but `at`, which
+// differs between the source tree and an installed copy) of `context`.
+[[nodiscard]] std::pair<std::uint64_t, std::uint64_t> RuleContextKey(const RuleSet& context);
+// XXH3-128 of a rule file's bytes and its context key.
+[[nodiscard]] std::pair<std::uint64_t, std::uint64_t> RuleFileKey(
+    std::pair<std::uint64_t, std::uint64_t> context_key, std::string_view text);
+[[nodiscard]] const KnownRuleFile* FindKnownRuleFile(KnownRuleFiles known,
+                                                     std::pair<std::uint64_t, std::uint64_t> key);
+// The rules of one file as a compact length-prefixed binary: every field but
+// `compiled` and `unless_compiled`, and no file names (all SourceLocations
+// of a file's rules name that file; the loader fills them in).
+[[nodiscard]] std::string SerializeRules(std::span<const Rule> rules);
+// SerializeRules' output -> rules whose SourceLocations name `file`, with
+// `compiled` null and `unless_compiled` one null per `unless` entry (as a
+// load with known patterns gives). False (and `out` empty) on corrupt data.
+[[nodiscard]] bool DeserializeRules(std::string_view data, const std::string& file,
+                                    std::vector<Rule>& out);
+// One cacheable file of a checked load (tools/known_patterns.cpp, tests).
+struct RuleFileCacheEntry {
+  std::pair<std::uint64_t, std::uint64_t> key;
+  std::string file;  // as loaded (Rule::at.file)
+  std::string data;  // SerializeRules
+};
+// The rule files of `loaded` (LoadRules' result) that had no diagnostic in
+// `diagnostics` (all of that load's), read again from their paths to key
+// them; sorted by key. Files whose text cannot be read are left out.
+[[nodiscard]] std::vector<RuleFileCacheEntry> BuildRuleFileCache(
+    const RuleSet& loaded, std::span<const Diagnostic> diagnostics);
 
 inline constexpr std::size_t kMaxRuleErrors = 20;
 // RE2 program budget per pattern; over it: E012. A program may hold at most
