@@ -1024,6 +1024,61 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       r.event_type.clear();  // folded
     }
   }
+  // One event told twice in a sentence ("a massive blast, an enormous
+  // explosion"; "they are shelling it every day, shelling without pause"; a
+  // live-blog headline run into its body) gives rows of one type whose
+  // slots agree: the later ones fold into the first. A place is
+  // required, so two strikes by unnamed groups somewhere ("a teachers'
+  // strike and stop-work meetings by nurses") stay two.
+  const auto same_event = [](const EventRow& a, const EventRow& b) {
+    const auto quantities = [](const EventRow& r) {
+      std::vector<std::pair<std::optional<std::int64_t>, std::string>> q;
+      for (const Quantity& x : r.quantity) q.emplace_back(x.value, x.what);
+      return q;
+    };
+    // A restatement may leave out the actor or the target ("shelling Kherson
+    // every day, shelling without pause"); a different one is another event.
+    const auto compatible = [](const std::string& x, const std::string& y) {
+      return x.empty() || y.empty() || x == y;
+    };
+    return a.event_type == b.event_type && !a.location.empty() && a.location == b.location &&
+           a.country == b.country && compatible(a.actor, b.actor) &&
+           compatible(a.target, b.target) && a.date_start == b.date_start &&
+           a.date_end == b.date_end && a.modality == b.modality && a.source == b.source &&
+           a.fatalities == b.fatalities && a.injured == b.injured && quantities(a) == quantities(b);
+  };
+  // Words between the two that announce a second event keep both: "a car
+  // bomb exploded …, and after that explosives were hurled …", "another
+  // explosion", "where dynamite exploded three months ago".
+  static constexpr std::array<std::string_view, 12> kAnother = {
+      "another", "other",  "again", "second", "ago",      "earlier",
+      "later",   "before", "after", "then",   "previous", "last"};
+  const auto another_between = [&](const EventRow& a, const EventRow& b) {
+    const std::size_t from = std::min(a.byte_end, b.byte_start);
+    const std::size_t to = std::max(a.byte_end, b.byte_start);
+    std::string between(Slice(text, from, to));
+    for (char& c : between) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (std::string_view w : kAnother) {
+      for (std::size_t at = between.find(w); at != std::string::npos;
+           at = between.find(w, at + 1)) {
+        const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(between[at - 1]));
+        const std::size_t e = at + w.size();
+        const bool right =
+            e >= between.size() || !std::isalnum(static_cast<unsigned char>(between[e]));
+        if (left && right) return true;
+      }
+    }
+    return false;
+  };
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].event_type.empty()) continue;
+    for (std::size_t j = i + 1; j < rows.size(); ++j) {
+      if (!rows[j].event_type.empty() && same_event(rows[i], rows[j]) &&
+          !another_between(rows[i], rows[j])) {
+        rows[j].event_type.clear();
+      }
+    }
+  }
   for (EventRow& r : rows) {
     if (r.event_type.empty()) continue;
     if (IsViolent(r.event_type)) last_violent_ = out.size();

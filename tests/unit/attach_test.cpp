@@ -19,6 +19,24 @@ std::string DateOf(const std::string& text, const std::string& type) {
   return "";
 }
 
+std::size_t CountOf(const std::string& text, const std::string& type) {
+  std::size_t n = 0;
+  for (const EventRow& row : ExtractText(text)) n += row.event_type == type ? 1 : 0;
+  return n;
+}
+
+TEST_CASE("attach: one event told twice in a sentence is one row", "[attach]") {
+  // A restatement: same type, same place, same date, nothing else told.
+  CHECK(CountOf("It was terrible, a huge blast in Kharkiv, an enormous explosion.", "explosion") ==
+        1);
+  CHECK(CountOf("They are shelling Kherson every day, shelling without pause.", "shelling") == 1);
+  // A second event is announced ("another", "earlier", "ago"…) or differs in a slot.
+  CHECK(CountOf("A bomb exploded in Kharkiv on Monday, and another explosion shook Kharkiv.",
+                "explosion") == 2);
+  CHECK(CountOf("A bomb exploded in Kharkiv on Monday and a blast hit Odesa on Tuesday.",
+                "explosion") == 2);
+}
+
 TEST_CASE("attach: a relative clause after a nominal trigger dates it", "[attach]") {
   // "that killed nine people on 3 March" dates the bomb, not "on Tuesday"
   // (the arrest).
