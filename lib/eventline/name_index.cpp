@@ -136,6 +136,16 @@ void Tokenize(std::string_view text, std::size_t begin, std::size_t end, Fn&& em
     std::size_t word_end = i;
     std::size_t upper = 0, letters = 0;
     while (i < end) {
+      // ASCII letters and digits, the common case, as below without decoding.
+      if (const auto b = static_cast<unsigned char>(s[i]); IsAsciiAlnum(b)) {
+        if (b >= 0x41) {
+          ++letters;
+          if (b <= 'Z') ++upper;
+        }
+        word.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+        word_end = ++i;
+        continue;
+      }
       c = Decode(s, i, &len);
       cls = Classify(c);
       if (cls == CharClass::kWord) {
@@ -186,6 +196,10 @@ std::vector<NameToken> TokenizeNames(std::string_view text, std::size_t begin, s
   return out;
 }
 
+void AppendNameTokens(std::string_view text, std::vector<NameToken>& out) {
+  Tokenize(text, 0, text.size(), [&](const NameToken& t, const std::string&) { out.push_back(t); });
+}
+
 std::string NormalizeName(std::string_view name) {
   std::string out;
   Tokenize(name, 0, name.size(), [&](const NameToken&, const std::string& w) {
@@ -225,7 +239,7 @@ NameIndex::Node* NameIndex::Insert(std::span<const NameToken> tokens, std::uint3
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     if (node != nullptr) node->prefix = true;
     h = CombineTokenHash(h, tokens[k].hash);
-    node = &nodes_[h];
+    node = &At(h);
     if (tokens[k].capitalised) mask |= 1u << k;
     if (tokens[k].all_caps) caps |= 1u << k;
   }
@@ -259,9 +273,56 @@ void NameIndex::AddStopword(std::string_view name) {
   if (ok) node->stop = true;
 }
 
+namespace {
+
+std::size_t SlotOf(std::uint64_t key, std::size_t mask) {
+  return static_cast<std::size_t>(key ^ (key >> 29)) & mask;
+}
+
+}  // namespace
+
+void NameIndex::Reserve(std::size_t nodes) {
+  nodes_.reserve(nodes);
+  Rehash(nodes);
+}
+
+void NameIndex::Rehash(std::size_t nodes) {
+  std::size_t size = 16;
+  while (size < 2 * nodes) size <<= 1;
+  if (size <= slots_.size()) return;
+  slots_.assign(size, 0);
+  for (std::size_t n = 0; n < nodes_.size(); ++n) {
+    std::size_t i = SlotOf(nodes_[n].key, size - 1);
+    while (slots_[i] != 0) i = (i + 1) & (size - 1);
+    slots_[i] = static_cast<std::uint32_t>(n + 1);
+  }
+}
+
+NameIndex::Node& NameIndex::At(std::uint64_t key) {
+  if (2 * (nodes_.size() + 1) > slots_.size()) Rehash(nodes_.size() + 1);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = SlotOf(key, mask);
+  while (slots_[i] != 0) {
+    Node& node = nodes_[slots_[i] - 1];
+    if (node.key == key) return node;
+    i = (i + 1) & mask;
+  }
+  slots_[i] = static_cast<std::uint32_t>(nodes_.size() + 1);
+  Node& node = nodes_.emplace_back();
+  node.key = key;
+  return node;
+}
+
 const NameIndex::Node* NameIndex::Get(std::uint64_t key) const {
-  auto it = nodes_.find(key);
-  return it == nodes_.end() ? nullptr : &it->second;
+  if (slots_.empty()) return nullptr;
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = SlotOf(key, mask);
+  while (slots_[i] != 0) {
+    const Node& node = nodes_[slots_[i] - 1];
+    if (node.key == key) return &node;
+    i = (i + 1) & mask;
+  }
+  return nullptr;
 }
 
 const std::vector<std::uint32_t>* NameIndex::Find(std::string_view name) const {

@@ -38,6 +38,10 @@ struct NameToken {
 [[nodiscard]] std::vector<NameToken> TokenizeNames(std::string_view text, std::size_t begin,
                                                    std::size_t end);
 
+// Appends the tokens of `text` (as TokenizeNames of the whole) to `out`;
+// no allocation beyond `out`'s growth.
+void AppendNameTokens(std::string_view text, std::vector<NameToken>& out);
+
 // The normalised form: tokens joined by single spaces ("Kyiv's" -> "kyiv").
 [[nodiscard]] std::string NormalizeName(std::string_view name);
 // The same, also giving the name's tokens (TokenizeNames) from the one pass.
@@ -57,6 +61,8 @@ class NameIndex {
   bool Add(std::string_view name, std::uint32_t id);
   // The same with the name's tokens (TokenizeNames of the name).
   bool Add(std::span<const NameToken> tokens, std::uint32_t id);
+  // Room for `nodes` nodes (about the total number of tokens to be added).
+  void Reserve(std::size_t nodes);
   // A name that never matches on its own (it may still start a longer one).
   void AddStopword(std::string_view name);
 
@@ -76,6 +82,7 @@ class NameIndex {
 
  private:
   struct Node {
+    std::uint64_t key = 0;  // the hash of the token sequence
     std::vector<std::uint32_t> ids;
     std::uint32_t cap_mask = 0;   // bit i: token i must be capitalised (AND over spellings)
     std::uint32_t caps_mask = 0;  // bit i: token i is all caps in some spelling ("UK")
@@ -86,7 +93,13 @@ class NameIndex {
   Node* Insert(std::span<const NameToken> tokens, std::uint32_t* cap_mask, std::uint32_t* caps_mask,
                bool* ok);
   const Node* Get(std::uint64_t key) const;
-  std::unordered_map<std::uint64_t, Node> nodes_;
+  // The node of `key`, added when absent.
+  Node& At(std::uint64_t key);
+  void Rehash(std::size_t nodes);
+  // Open addressing: slots_ holds 1 + an index into nodes_, 0 when empty; its
+  // size is a power of two at least twice the number of nodes.
+  std::vector<Node> nodes_;
+  std::vector<std::uint32_t> slots_;
 };
 
 // Combines the hash of a sequence so far with the next token's hash.
