@@ -2,6 +2,8 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
+
 namespace eventline {
 namespace {
 
@@ -189,6 +191,29 @@ std::uint64_t CombineTokenHash(std::uint64_t seq, std::uint64_t token) {
   return Mix(seq ^ (token + 0x9e3779b97f4a7c15ULL + (seq << 6) + (seq >> 2)));
 }
 
+void IdList::push_back(std::uint32_t id) {
+  if (size_ == 0) {
+    one_ = id;
+  } else {
+    if (size_ == 1) more_.assign(1, one_);
+    more_.push_back(id);
+  }
+  ++size_;
+}
+
+std::uint32_t* IdList::erase(std::uint32_t* first, std::uint32_t* last) {
+  const auto at = static_cast<std::size_t>(first - begin());
+  std::uint32_t* const out = std::move(last, end(), first);
+  size_ = static_cast<std::uint32_t>(out - begin());
+  if (size_ <= 1 && !more_.empty()) {
+    if (size_ == 1) one_ = more_.front();
+    more_.clear();
+  } else if (size_ > 1) {
+    more_.resize(size_);
+  }
+  return begin() + at;
+}
+
 std::vector<NameToken> TokenizeNames(std::string_view text, std::size_t begin, std::size_t end) {
   std::vector<NameToken> out;
   if (end > text.size()) end = text.size();
@@ -325,7 +350,7 @@ const NameIndex::Node* NameIndex::Get(std::uint64_t key) const {
   return nullptr;
 }
 
-const std::vector<std::uint32_t>* NameIndex::Find(std::string_view name) const {
+const IdList* NameIndex::Find(std::string_view name) const {
   const std::vector<NameToken> tokens = TokenizeNames(name, 0, name.size());
   if (tokens.empty()) return nullptr;
   std::uint64_t h = kSeed;
@@ -334,9 +359,7 @@ const std::vector<std::uint32_t>* NameIndex::Find(std::string_view name) const {
   return node != nullptr && node->full ? &node->ids : nullptr;
 }
 
-std::vector<std::uint32_t>* NameIndex::FindMutable(std::string_view name) {
-  return const_cast<std::vector<std::uint32_t>*>(Find(name));
-}
+IdList* NameIndex::FindMutable(std::string_view name) { return const_cast<IdList*>(Find(name)); }
 
 void NameIndex::FindAll(std::span<const NameToken> tokens, bool any_case,
                         std::vector<Hit>& out) const {

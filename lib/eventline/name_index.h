@@ -50,6 +50,27 @@ void AppendNameTokens(std::string_view text, std::vector<NameToken>& out);
 // True when text has at least a few letters and (almost) none lower case.
 [[nodiscard]] bool MostlyUpperCase(std::string_view text);
 
+// The ids of one name, in the order added: the first inline, so that a name
+// with one id (nearly all) costs no allocation; vector-like where used.
+class IdList {
+ public:
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+  [[nodiscard]] std::size_t size() const { return size_; }
+  [[nodiscard]] const std::uint32_t* begin() const { return size_ > 1 ? more_.data() : &one_; }
+  [[nodiscard]] const std::uint32_t* end() const { return begin() + size_; }
+  std::uint32_t* begin() { return size_ > 1 ? more_.data() : &one_; }
+  std::uint32_t* end() { return begin() + size_; }
+  [[nodiscard]] std::uint32_t front() const { return *begin(); }
+  void push_back(std::uint32_t id);
+  // Removes [first, last) (pointers into this list).
+  std::uint32_t* erase(std::uint32_t* first, std::uint32_t* last);
+
+ private:
+  std::uint32_t one_ = 0;
+  std::uint32_t size_ = 0;
+  std::vector<std::uint32_t> more_;  // all of them when more than one
+};
+
 class NameIndex {
  public:
   static constexpr std::size_t kMaxTokens = 12;
@@ -67,12 +88,12 @@ class NameIndex {
   void AddStopword(std::string_view name);
 
   // Ids stored for exactly this name (normalised); null when none.
-  [[nodiscard]] const std::vector<std::uint32_t>* Find(std::string_view name) const;
-  [[nodiscard]] std::vector<std::uint32_t>* FindMutable(std::string_view name);
+  [[nodiscard]] const IdList* Find(std::string_view name) const;
+  [[nodiscard]] IdList* FindMutable(std::string_view name);
 
   struct Hit {
     std::size_t first = 0, last = 0;  // token indexes, inclusive
-    const std::vector<std::uint32_t>* ids = nullptr;
+    const IdList* ids = nullptr;
   };
   // Longest matches, left to right, non-overlapping. With `any_case` false,
   // capitalisation is checked as described at Add.
@@ -83,7 +104,7 @@ class NameIndex {
  private:
   struct Node {
     std::uint64_t key = 0;  // the hash of the token sequence
-    std::vector<std::uint32_t> ids;
+    IdList ids;
     std::uint32_t cap_mask = 0;   // bit i: token i must be capitalised (AND over spellings)
     std::uint32_t caps_mask = 0;  // bit i: token i is all caps in some spelling ("UK")
     bool full = false;            // a whole name ends here
