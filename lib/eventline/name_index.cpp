@@ -104,15 +104,6 @@ int LetterCaseOf(std::uint32_t c) {
   return 1;  // a letter of another script: case unknown, accept
 }
 
-std::uint64_t Mix(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
 template <typename Fn>
 void Tokenize(std::string_view text, std::size_t begin, std::size_t end, Fn&& emit) {
   std::string word;
@@ -186,10 +177,6 @@ void Tokenize(std::string_view text, std::size_t begin, std::size_t end, Fn&& em
 }
 
 }  // namespace
-
-std::uint64_t CombineTokenHash(std::uint64_t seq, std::uint64_t token) {
-  return Mix(seq ^ (token + 0x9e3779b97f4a7c15ULL + (seq << 6) + (seq >> 2)));
-}
 
 void IdList::push_back(std::uint32_t id) {
   if (size_ == 0) {

@@ -123,7 +123,16 @@ class NameIndex {
   std::vector<std::uint32_t> slots_;
 };
 
-// Combines the hash of a sequence so far with the next token's hash.
-[[nodiscard]] std::uint64_t CombineTokenHash(std::uint64_t seq, std::uint64_t token);
+// Combines the hash of a sequence so far with the next token's hash (inline:
+// the gazetteer's loader calls it for every spelling).
+[[nodiscard]] inline std::uint64_t CombineTokenHash(std::uint64_t seq, std::uint64_t token) {
+  std::uint64_t x = seq ^ (token + 0x9e3779b97f4a7c15ULL + (seq << 6) + (seq >> 2));
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
 
 }  // namespace eventline

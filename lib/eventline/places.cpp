@@ -600,20 +600,25 @@ void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text, Dia
     std::uint32_t& defined_id = defined.Emplace(key, static_cast<std::uint32_t>(id), &inserted);
     if (!inserted && place_file[defined_id] != file_id) id = defined_id;
     defined_id = static_cast<std::uint32_t>(id);
-    // Strings constructed, not assigned: assigning to an empty string cost
-    // more than the construction.
-    Place place{std::string(name), std::string(country),   lat, lon, pop,
-                std::string(kind), std::string(Trim(f[7]))};
     if (id == places.size()) {
-      places.push_back(std::move(place));
+      places.emplace_back();
       dead.push_back(false);
       place_file.push_back(file_id);
       place_kind.push_back(static_cast<std::uint8_t>(kind_no));
     } else {
-      places[id] = std::move(place);
+      places[id] = Place();
       place_file[id] = file_id;
       place_kind[id] = static_cast<std::uint8_t>(kind_no);
     }
+    // Appended to the new empty strings: cheaper than assignment or a move.
+    Place& place = places[id];
+    place.name.append(name);
+    place.country.append(country);
+    place.latitude = lat;
+    place.longitude = lon;
+    place.population = pop;
+    place.kind.append(kind);
+    place.source.append(Trim(f[7]));
     AddSpelling(id, name_first);
     for_each_alt([&](std::string_view a) {
       const std::size_t first = spelling_tokens.size();
