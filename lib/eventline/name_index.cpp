@@ -2,6 +2,8 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
+
 namespace eventline {
 namespace {
 
@@ -102,15 +104,6 @@ int LetterCaseOf(std::uint32_t c) {
   return 1;  // a letter of another script: case unknown, accept
 }
 
-std::uint64_t Mix(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
 template <typename Fn>
 void Tokenize(std::string_view text, std::size_t begin, std::size_t end, Fn&& emit) {
   std::string word;
@@ -136,6 +129,16 @@ void Tokenize(std::string_view text, std::size_t begin, std::size_t end, Fn&& em
     std::size_t word_end = i;
     std::size_t upper = 0, letters = 0;
     while (i < end) {
+      // ASCII letters and digits, the common case, as below without decoding.
+      if (const auto b = static_cast<unsigned char>(s[i]); IsAsciiAlnum(b)) {
+        if (b >= 0x41) {
+          ++letters;
+          if (b <= 'Z') ++upper;
+        }
+        word.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+        word_end = ++i;
+        continue;
+      }
       c = Decode(s, i, &len);
       cls = Classify(c);
       if (cls == CharClass::kWord) {
@@ -175,8 +178,27 @@ void Tokenize(std::string_view text, std::size_t begin, std::size_t end, Fn&& em
 
 }  // namespace
 
-std::uint64_t CombineTokenHash(std::uint64_t seq, std::uint64_t token) {
-  return Mix(seq ^ (token + 0x9e3779b97f4a7c15ULL + (seq << 6) + (seq >> 2)));
+void IdList::push_back(std::uint32_t id) {
+  if (size_ == 0) {
+    one_ = id;
+  } else {
+    if (size_ == 1) more_.assign(1, one_);
+    more_.push_back(id);
+  }
+  ++size_;
+}
+
+std::uint32_t* IdList::erase(std::uint32_t* first, std::uint32_t* last) {
+  const auto at = static_cast<std::size_t>(first - begin());
+  std::uint32_t* const out = std::move(last, end(), first);
+  size_ = static_cast<std::uint32_t>(out - begin());
+  if (size_ <= 1 && !more_.empty()) {
+    if (size_ == 1) one_ = more_.front();
+    more_.clear();
+  } else if (size_ > 1) {
+    more_.resize(size_);
+  }
+  return begin() + at;
 }
 
 std::vector<NameToken> TokenizeNames(std::string_view text, std::size_t begin, std::size_t end) {
@@ -184,6 +206,10 @@ std::vector<NameToken> TokenizeNames(std::string_view text, std::size_t begin, s
   if (end > text.size()) end = text.size();
   Tokenize(text, begin, end, [&](const NameToken& t, const std::string&) { out.push_back(t); });
   return out;
+}
+
+void AppendNameTokens(std::string_view text, std::vector<NameToken>& out) {
+  Tokenize(text, 0, text.size(), [&](const NameToken& t, const std::string&) { out.push_back(t); });
 }
 
 std::string NormalizeName(std::string_view name) {
@@ -225,7 +251,7 @@ NameIndex::Node* NameIndex::Insert(std::span<const NameToken> tokens, std::uint3
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     if (node != nullptr) node->prefix = true;
     h = CombineTokenHash(h, tokens[k].hash);
-    node = &nodes_[h];
+    node = &At(h);
     if (tokens[k].capitalised) mask |= 1u << k;
     if (tokens[k].all_caps) caps |= 1u << k;
   }
@@ -259,12 +285,59 @@ void NameIndex::AddStopword(std::string_view name) {
   if (ok) node->stop = true;
 }
 
-const NameIndex::Node* NameIndex::Get(std::uint64_t key) const {
-  auto it = nodes_.find(key);
-  return it == nodes_.end() ? nullptr : &it->second;
+namespace {
+
+std::size_t SlotOf(std::uint64_t key, std::size_t mask) {
+  return static_cast<std::size_t>(key ^ (key >> 29)) & mask;
 }
 
-const std::vector<std::uint32_t>* NameIndex::Find(std::string_view name) const {
+}  // namespace
+
+void NameIndex::Reserve(std::size_t nodes) {
+  nodes_.reserve(nodes);
+  Rehash(nodes);
+}
+
+void NameIndex::Rehash(std::size_t nodes) {
+  std::size_t size = 16;
+  while (size < 2 * nodes) size <<= 1;
+  if (size <= slots_.size()) return;
+  slots_.assign(size, 0);
+  for (std::size_t n = 0; n < nodes_.size(); ++n) {
+    std::size_t i = SlotOf(nodes_[n].key, size - 1);
+    while (slots_[i] != 0) i = (i + 1) & (size - 1);
+    slots_[i] = static_cast<std::uint32_t>(n + 1);
+  }
+}
+
+NameIndex::Node& NameIndex::At(std::uint64_t key) {
+  if (2 * (nodes_.size() + 1) > slots_.size()) Rehash(nodes_.size() + 1);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = SlotOf(key, mask);
+  while (slots_[i] != 0) {
+    Node& node = nodes_[slots_[i] - 1];
+    if (node.key == key) return node;
+    i = (i + 1) & mask;
+  }
+  slots_[i] = static_cast<std::uint32_t>(nodes_.size() + 1);
+  Node& node = nodes_.emplace_back();
+  node.key = key;
+  return node;
+}
+
+const NameIndex::Node* NameIndex::Get(std::uint64_t key) const {
+  if (slots_.empty()) return nullptr;
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = SlotOf(key, mask);
+  while (slots_[i] != 0) {
+    const Node& node = nodes_[slots_[i] - 1];
+    if (node.key == key) return &node;
+    i = (i + 1) & mask;
+  }
+  return nullptr;
+}
+
+const IdList* NameIndex::Find(std::string_view name) const {
   const std::vector<NameToken> tokens = TokenizeNames(name, 0, name.size());
   if (tokens.empty()) return nullptr;
   std::uint64_t h = kSeed;
@@ -273,9 +346,7 @@ const std::vector<std::uint32_t>* NameIndex::Find(std::string_view name) const {
   return node != nullptr && node->full ? &node->ids : nullptr;
 }
 
-std::vector<std::uint32_t>* NameIndex::FindMutable(std::string_view name) {
-  return const_cast<std::vector<std::uint32_t>*>(Find(name));
-}
+IdList* NameIndex::FindMutable(std::string_view name) { return const_cast<IdList*>(Find(name)); }
 
 void NameIndex::FindAll(std::span<const NameToken> tokens, bool any_case,
                         std::vector<Hit>& out) const {

@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -52,6 +53,9 @@ std::uint64_t WordHash(std::string_view w) {
   return t.empty() ? 0 : t.front().hash;
 }
 
+constexpr std::uint8_t kCountryKind = 0, kCapitalKind = 4;
+static_assert(kKinds[kCountryKind] == "country" && kKinds[kCapitalKind] == "capital");
+
 int KindRank(std::string_view kind) { return kind == "country" ? 0 : 1; }
 
 // Fills `out` (reused from line to line: no allocation per line).
@@ -69,14 +73,45 @@ void SplitTabs(std::string_view line, std::vector<std::string_view>& out) {
   }
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
+inline std::string_view Trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\r')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\r')) --e;
+  return {s.data() + b, e - b};
 }
 
 bool ParseDouble(std::string_view s, double* out) {
   if (s.empty()) return false;
+  // Fast path, exact: "-?D+(.D+)?" with at most 15 digits is m / 10^f with m
+  // < 2^53 and f <= 15, both exact doubles, and one correctly rounded
+  // division is what from_chars returns for it. Anything else: from_chars.
+  {
+    const char* p = s.data();
+    const char* const end = p + s.size();
+    const bool negative = *p == '-';
+    if (negative) ++p;
+    std::uint64_t m = 0;  // wraps when long: then unused
+    const char* const first = p;
+    while (p < end && static_cast<unsigned>(*p - '0') < 10)
+      m = m * 10 + static_cast<std::uint64_t>(*p++ - '0');
+    std::ptrdiff_t digits = p - first, frac = 0;
+    bool fast = digits > 0;
+    if (fast && p < end && *p == '.') {
+      const char* const dot = ++p;
+      while (p < end && static_cast<unsigned>(*p - '0') < 10)
+        m = m * 10 + static_cast<std::uint64_t>(*p++ - '0');
+      frac = p - dot;
+      digits += frac;
+      fast = frac > 0;
+    }
+    if (fast && p == end && digits <= 15) {
+      static constexpr std::array<double, 16> kPow10 = {
+          1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+      const double v = static_cast<double>(m) / kPow10[static_cast<std::size_t>(frac)];
+      *out = negative ? -v : v;
+      return true;
+    }
+  }
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
   return ec == std::errc() && p == s.data() + s.size() && std::isfinite(*out);
 }
@@ -312,15 +347,80 @@ bool Attributive(std::string_view text, const PlaceMention& m) {
 
 }  // namespace
 
+// The key of a name: its token hashes combined in order (names that
+// normalise alike have the same key; as in NameIndex, a 64-bit collision is
+// not checked for).
+std::uint64_t NameKey(std::span<const NameToken> tokens) {
+  std::uint64_t h = 0x510e527fade682d1ULL + tokens.size();
+  for (const NameToken& t : tokens) h = CombineTokenHash(h, t.hash);
+  return h;
+}
+
+// uint64 key (a hash) -> uint32, open addressing: no allocation per entry.
+class KeyMap {
+ public:
+  explicit KeyMap(std::size_t n = 0) { Rehash(n); }
+  // The value of `key`; `value` inserted first when absent (*inserted true).
+  std::uint32_t& Emplace(std::uint64_t key, std::uint32_t value, bool* inserted) {
+    if (2 * (size_ + 1) > slots_.size()) Rehash(size_ + 1);
+    Slot& slot = Probe(key);
+    *inserted = !slot.used;
+    if (!slot.used) {
+      slot = {key, value, true};
+      ++size_;
+    }
+    return slot.value;
+  }
+  void Reserve(std::size_t n) { Rehash(n); }
+
+ private:
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t value = 0;
+    bool used = false;
+  };
+  Slot& Probe(std::uint64_t key) {
+    std::size_t i = static_cast<std::size_t>(key ^ (key >> 29)) & mask_;
+    while (slots_[i].used && slots_[i].key != key) i = (i + 1) & mask_;
+    return slots_[i];
+  }
+  void Rehash(std::size_t n) {
+    std::size_t cap = 16;
+    while (cap < 2 * n) cap <<= 1;
+    if (cap <= slots_.size()) return;
+    std::vector<Slot> old(cap);
+    old.swap(slots_);
+    mask_ = cap - 1;
+    for (const Slot& slot : old)
+      if (slot.used) Probe(slot.key) = slot;
+  }
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0, size_ = 0;
+};
+
 struct Gazetteer::Impl {
-  std::vector<std::unique_ptr<Place>> places;
-  // Per place: (spelling, its NormalizeName).
-  std::vector<std::vector<std::pair<std::string, std::string>>> spellings;
+  std::deque<Place> places;  // a deque: Place addresses stay put as it grows
+  // Spellings of places in the order added (a place's are not contiguous
+  // when a later file redefines it): the place, its tokens in
+  // spelling_tokens, its NameKey.
+  struct Spelling {
+    std::uint32_t place = 0, first = 0, count = 0;
+    std::uint64_t key = 0;
+  };
+  std::vector<Spelling> spellings;
+  std::vector<NameToken> spelling_tokens;
   std::vector<bool> dead;
   std::vector<std::uint32_t> place_file;  // file that defined each place: index in file_names
+  std::vector<std::uint8_t> place_kind;   // index in kKinds of each place's kind
   std::vector<std::string> file_names;
   NameIndex index;
-  std::vector<std::vector<const Place*>> groups;  // index ids -> candidates
+  // Index ids -> candidates: group g is group_places[group_start[g],
+  // group_start[g + 1]).
+  std::vector<const Place*> group_places;
+  std::vector<std::uint32_t> group_start;
+  [[nodiscard]] std::span<const Place* const> Group(std::uint32_t g) const {
+    return {group_places.data() + group_start[g], group_start[g + 1] - group_start[g]};
+  }
   std::unordered_set<std::uint64_t> prefix_ok, suffix_bad;
   std::unordered_map<std::string, const Place*> countries;  // ISO code -> kind country
   std::unordered_map<std::string, const Place*> capitals;   // ISO code -> kind capital
@@ -332,10 +432,17 @@ struct Gazetteer::Impl {
     std::string line;
   };
   std::vector<AliasLine> aliases;
-  std::unordered_map<std::string, std::size_t> defined;  // "name\tcountry\tkind" -> place
+  KeyMap defined;  // NameKey of the name combined with country and kind -> place
   std::vector<std::string> stopwords;
 
   void ParseTsv(std::string_view file, std::string_view text, DiagnosticSink& sink);
+  // Adds a spelling of place `id` whose tokens are spelling_tokens[first..].
+  void AddSpelling(std::size_t id, std::size_t first) {
+    const auto n = spelling_tokens.size() - first;
+    spellings.push_back({static_cast<std::uint32_t>(id), static_cast<std::uint32_t>(first),
+                         static_cast<std::uint32_t>(n),
+                         NameKey(std::span<const NameToken>(spelling_tokens).subspan(first, n))});
+  }
   void ParseStopwords(std::string_view text);
   void Finish(DiagnosticSink& sink);
 };
@@ -353,18 +460,19 @@ void Gazetteer::Impl::ParseStopwords(std::string_view text) {
 void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text, DiagnosticSink& sink) {
   std::size_t line_start = 0;
   int line_no = 0;
-  std::vector<NameToken> name_tokens;
   std::vector<std::string_view> f;
   f.reserve(8);
   const auto file_id = static_cast<std::uint32_t>(
       std::find(file_names.begin(), file_names.end(), file) - file_names.begin());
   if (file_id == file_names.size()) file_names.emplace_back(file);
-  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-  places.reserve(places.size() + lines);
-  spellings.reserve(spellings.size() + lines);
+  std::size_t lines = 0;  // find (memchr): std::count here cost 5 M instructions
+  for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1))
+    ++lines;
+  spellings.reserve(spellings.size() + lines + lines / 8);
+  spelling_tokens.reserve(spelling_tokens.size() + 2 * lines);
+  defined.Reserve(places.size() + lines);
   dead.reserve(dead.size() + lines);
   place_file.reserve(place_file.size() + lines);
-  defined.reserve(defined.size() + lines);
   while (line_start < text.size()) {
     std::size_t nl = text.find('\n', line_start);
     if (nl == std::string_view::npos) nl = text.size();
@@ -410,7 +518,9 @@ void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text, Dia
       continue;
     }
     const std::string_view kind = Trim(f[6]);
-    if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end()) {
+    const auto kind_no =
+        static_cast<std::uint64_t>(std::find(kKinds.begin(), kKinds.end(), kind) - kKinds.begin());
+    if (kind_no == kKinds.size()) {
       std::string msg = "unknown place kind '" + std::string(kind) + "'";
       for (std::string_view k : kKinds)
         if (EditDistance(kind, k) <= 2) {
@@ -420,30 +530,36 @@ void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text, Dia
       error(6, msg, "E065");
       continue;
     }
-    std::vector<std::string> alts;
-    {
+    // Calls fn(alt) for each non-empty alternate name, in order.
+    auto for_each_alt = [&](auto&& fn) {
       std::string_view rest = f[1];
       while (!rest.empty()) {
         const std::size_t bar = rest.find('|');
         const std::string_view a = Trim(rest.substr(0, bar));
-        if (!a.empty()) alts.emplace_back(a);
+        if (!a.empty()) fn(a);
         if (bar == std::string_view::npos) break;
         rest.remove_prefix(bar + 1);
       }
-    }
+    };
     const std::string_view lat_s = Trim(f[3]), lon_s = Trim(f[4]), pop_s = Trim(f[5]);
-    // One tokenisation of the name serves the check and the key below.
-    const std::string norm = NormalizeName(name, &name_tokens);
-    if (norm.empty() || name_tokens.size() > NameIndex::kMaxTokens) {
+    // One tokenisation of the name serves the check, the key and the index.
+    const std::size_t name_first = spelling_tokens.size();
+    AppendNameTokens(name, spelling_tokens);
+    const std::size_t name_count = spelling_tokens.size() - name_first;
+    if (name_count == 0 || name_count > NameIndex::kMaxTokens) {
+      spelling_tokens.resize(name_first);
       error(0, "place name '" + std::string(name) + "' has no letters or more than 12 words",
             "E067");
       continue;
     }
     if (lat_s.empty() && lon_s.empty()) {
+      spelling_tokens.resize(name_first);
+      std::vector<std::string> alts;
+      for_each_alt([&](std::string_view a) { alts.emplace_back(a); });
       AliasLine a{std::string(name),
                   std::string(country),
                   std::string(kind),
-                  alts,
+                  std::move(alts),
                   SourceLocation{std::string(file), line_no, 1},
                   std::string(line)};
       aliases.push_back(std::move(a));
@@ -451,11 +567,13 @@ void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text, Dia
     }
     double lat = 0, lon = 0;
     if (!ParseDouble(lat_s, &lat) || lat < -90 || lat > 90) {
+      spelling_tokens.resize(name_first);
       error(3, "bad latitude '" + std::string(lat_s) + "'; expected decimal degrees -90..90",
             "E063");
       continue;
     }
     if (!ParseDouble(lon_s, &lon) || lon < -180 || lon > 180) {
+      spelling_tokens.resize(name_first);
       error(4, "bad longitude '" + std::string(lon_s) + "'; expected decimal degrees -180..180",
             "E063");
       continue;
@@ -464,69 +582,94 @@ void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text, Dia
     if (!pop_s.empty()) {
       auto [p, ec] = std::from_chars(pop_s.data(), pop_s.data() + pop_s.size(), pop);
       if (ec != std::errc() || p != pop_s.data() + pop_s.size() || pop < 0) {
+        spelling_tokens.resize(name_first);
         error(5, "bad population '" + std::string(pop_s) + "'; expected a whole number", "E064");
         continue;
       }
     }
-    auto place = std::make_unique<Place>();
-    place->name = std::string(name);
-    place->country = std::string(country);
-    place->latitude = lat;
-    place->longitude = lon;
-    place->population = pop;
-    place->kind = std::string(kind);
-    place->source = std::string(Trim(f[7]));
     // A later file may redefine a place (same name, country and kind).
-    const std::string key = norm + '\t' + place->country + '\t' + place->kind;
+    const std::uint64_t country_no =
+        country.empty() ? 0
+                        : (static_cast<std::uint64_t>(static_cast<unsigned char>(country[0])) << 8 |
+                           static_cast<unsigned char>(country[1]));
+    const std::uint64_t key = CombineTokenHash(
+        NameKey(std::span<const NameToken>(spelling_tokens).subspan(name_first, name_count)),
+        (country_no << 8 | kind_no) + 1);
     std::size_t id = places.size();
-    if (auto it = defined.find(key); it != defined.end() && place_file[it->second] != file_id)
-      id = it->second;
-    defined[key] = id;
+    bool inserted = false;
+    std::uint32_t& defined_id = defined.Emplace(key, static_cast<std::uint32_t>(id), &inserted);
+    if (!inserted && place_file[defined_id] != file_id) id = defined_id;
+    defined_id = static_cast<std::uint32_t>(id);
     if (id == places.size()) {
-      places.push_back(std::move(place));
-      spellings.emplace_back();
+      places.emplace_back();
       dead.push_back(false);
       place_file.push_back(file_id);
+      place_kind.push_back(static_cast<std::uint8_t>(kind_no));
     } else {
-      places[id] = std::move(place);
+      places[id] = Place();
       place_file[id] = file_id;
+      place_kind[id] = static_cast<std::uint8_t>(kind_no);
     }
-    spellings[id].emplace_back(std::string(name), norm);
-    for (std::string& a : alts) {
-      std::string a_norm = NormalizeName(a);
-      spellings[id].emplace_back(std::move(a), std::move(a_norm));
-    }
+    // Appended to the new empty strings: cheaper than assignment or a move.
+    Place& place = places[id];
+    place.name.append(name);
+    place.country.append(country);
+    place.latitude = lat;
+    place.longitude = lon;
+    place.population = pop;
+    place.kind.append(kind);
+    place.source.append(Trim(f[7]));
+    AddSpelling(id, name_first);
+    for_each_alt([&](std::string_view a) {
+      const std::size_t first = spelling_tokens.size();
+      AppendNameTokens(a, spelling_tokens);
+      AddSpelling(id, first);
+    });
   }
 }
 
 void Gazetteer::Impl::Finish(DiagnosticSink& sink) {
+  const auto tokens_of = [&](const Spelling& sp) {
+    return std::span<const NameToken>(spelling_tokens).subspan(sp.first, sp.count);
+  };
   // Alias lines: rename the most populous matching place and add spellings.
   if (!aliases.empty()) {
     // The places of each spelling an alias line names, in place order (only
     // those: a map of every spelling cost more than the rest of the load).
-    std::unordered_map<std::string, std::vector<std::size_t>> by_name;
-    std::vector<std::vector<std::string>> alias_keys;
-    alias_keys.reserve(aliases.size());
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_name;
+    // Per alias line: the first of its spellings (name, then alternates).
+    std::vector<std::size_t> alias_first;
+    std::vector<Spelling> alias_spellings;
+    alias_first.reserve(aliases.size() + 1);
     for (const AliasLine& a : aliases) {
-      std::vector<std::string>& keys = alias_keys.emplace_back();
-      keys.push_back(NormalizeName(a.name));
-      for (const std::string& alt : a.alts) keys.push_back(NormalizeName(alt));
-      for (const std::string& key : keys) by_name.try_emplace(key);
+      alias_first.push_back(alias_spellings.size());
+      auto add = [&](std::string_view text) {
+        const auto first = static_cast<std::uint32_t>(spelling_tokens.size());
+        AppendNameTokens(text, spelling_tokens);
+        Spelling sp;
+        sp.first = first;
+        sp.count = static_cast<std::uint32_t>(spelling_tokens.size() - first);
+        sp.key = NameKey(tokens_of(sp));
+        alias_spellings.push_back(sp);
+        by_name.try_emplace(sp.key);
+      };
+      add(a.name);
+      for (const std::string& alt : a.alts) add(alt);
     }
-    for (std::size_t k = 0; k < places.size(); ++k) {
-      for (const auto& [s, norm] : spellings[k]) {
-        if (auto it = by_name.find(norm); it != by_name.end()) it->second.push_back(k);
-      }
+    alias_first.push_back(alias_spellings.size());
+    for (const Spelling& sp : spellings) {
+      if (auto it = by_name.find(sp.key); it != by_name.end()) it->second.push_back(sp.place);
     }
+    for (auto& [key, ks] : by_name) std::sort(ks.begin(), ks.end());
     for (std::size_t ai = 0; ai < aliases.size(); ++ai) {
       const AliasLine& a = aliases[ai];
       std::size_t best = places.size();
-      for (const std::string& key : alias_keys[ai]) {
-        auto it = by_name.find(key);
+      for (std::size_t n = alias_first[ai]; n < alias_first[ai + 1]; ++n) {
+        auto it = by_name.find(alias_spellings[n].key);
         if (it == by_name.end()) continue;
         for (std::size_t k : it->second) {
-          if (places[k]->country != a.country) continue;
-          if (best == places.size() || places[k]->population > places[best]->population) best = k;
+          if (places[k].country != a.country) continue;
+          if (best == places.size() || places[k].population > places[best].population) best = k;
         }
       }
       if (best == places.size()) {
@@ -541,40 +684,90 @@ void Gazetteer::Impl::Finish(DiagnosticSink& sink) {
         sink.Report(std::move(d));
         continue;
       }
-      places[best]->name = a.name;
-      spellings[best].emplace_back(a.name, alias_keys[ai][0]);
-      for (std::size_t n = 0; n < a.alts.size(); ++n) {
-        spellings[best].emplace_back(a.alts[n], alias_keys[ai][n + 1]);
+      places[best].name = a.name;
+      for (std::size_t n = alias_first[ai]; n < alias_first[ai + 1]; ++n) {
+        Spelling sp = alias_spellings[n];
+        sp.place = static_cast<std::uint32_t>(best);
+        spellings.push_back(sp);
       }
     }
   }
-  // Group spellings by normalised name.
-  std::unordered_map<std::string, std::uint32_t> group_of;
-  group_of.reserve(places.size() * 2);
-  std::vector<NameToken> tokens;
+  // Each place's spellings in the order added (a stable counting sort).
+  std::vector<std::uint32_t> start(places.size() + 1, 0);
+  for (const Spelling& sp : spellings) ++start[sp.place + 1];
+  for (std::size_t k = 0; k < places.size(); ++k) start[k + 1] += start[k];
+  std::vector<std::uint32_t> order(spellings.size());
+  {
+    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+    for (std::size_t n = 0; n < spellings.size(); ++n)
+      order[next[spellings[n].place]++] = static_cast<std::uint32_t>(n);
+  }
+  // Group spellings by normalised name: groups numbered in order of first
+  // spelling, each group's places in order of first spelling.
+  KeyMap group_of(spellings.size());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> members;  // (group, place)
+  members.reserve(spellings.size());
+  std::uint32_t n_groups = 0;
+  std::vector<const Place*> place_at;  // &places[k], without the deque's arithmetic
+  place_at.reserve(places.size());
+  for (const Place& p : places) place_at.push_back(&p);
+  index.Reserve(spelling_tokens.size() + stopwords.size());
   for (std::size_t k = 0; k < places.size(); ++k) {
     if (dead[k]) continue;
-    for (const auto& [s, s_norm] : spellings[k]) {
-      const std::string norm = NormalizeName(s, &tokens);
-      auto [it, inserted] = group_of.emplace(norm, static_cast<std::uint32_t>(groups.size()));
-      if (inserted) groups.emplace_back();
-      auto& g = groups[it->second];
-      if (std::find(g.begin(), g.end(), places[k].get()) == g.end()) g.push_back(places[k].get());
-      index.Add(tokens, it->second);
+    for (std::uint32_t o = start[k]; o < start[k + 1]; ++o) {
+      const Spelling& sp = spellings[order[o]];
+      bool inserted = false;
+      const std::uint32_t g = group_of.Emplace(sp.key, n_groups, &inserted);
+      if (inserted) ++n_groups;
+      members.emplace_back(g, static_cast<std::uint32_t>(k));
+      index.Add(tokens_of(sp), g);
     }
   }
-  for (auto& g : groups) {
-    std::stable_sort(g.begin(), g.end(), [](const Place* a, const Place* b) {
-      const int ra = KindRank(a->kind), rb = KindRank(b->kind);
-      if (ra != rb) return ra < rb;
-      return a->population > b->population;
-    });
+  group_start.assign(n_groups + 1, 0);
+  for (const auto& [g, k] : members) ++group_start[g + 1];
+  for (std::uint32_t g = 0; g < n_groups; ++g) group_start[g + 1] += group_start[g];
+  group_places.assign(members.size(), nullptr);
+  {
+    std::vector<std::uint32_t> next(group_start.begin(), group_start.end() - 1);
+    for (const auto& [g, k] : members) {
+      const Place* p = place_at[k];
+      const auto first = group_places.begin() + group_start[g];
+      const auto last = group_places.begin() + next[g];
+      if (std::find(first, last, p) == last) group_places[next[g]++] = p;
+    }
+    // Close the gaps left by places named twice in a group.
+    std::size_t out = 0;
+    for (std::uint32_t g = 0; g < n_groups; ++g) {
+      const std::size_t from = group_start[g], to = next[g];
+      group_start[g] = static_cast<std::uint32_t>(out);
+      for (std::size_t n = from; n < to; ++n) group_places[out++] = group_places[n];
+    }
+    group_start[n_groups] = static_cast<std::uint32_t>(out);
+    group_places.resize(out);
+  }
+  // Countries first, then by population (a stable insertion sort: groups are
+  // small, most of one place).
+  for (std::uint32_t g = 0; g < n_groups; ++g) {
+    const auto first = group_places.begin() + group_start[g];
+    const auto last = group_places.begin() + group_start[g + 1];
+    for (auto it = first + (first == last ? 0 : 1); it < last; ++it) {
+      const Place* p = *it;
+      auto hole = it;
+      while (hole != first) {
+        const Place* q = *(hole - 1);
+        const int rp = KindRank(p->kind), rq = KindRank(q->kind);
+        if (!(rp < rq || (rp == rq && p->population > q->population))) break;
+        *hole = q;
+        --hole;
+      }
+      *hole = p;
+    }
   }
   for (std::size_t k = 0; k < places.size(); ++k) {
     if (dead[k]) continue;
-    const Place* p = places[k].get();
-    if (p->kind == "country") countries.emplace(p->country, p);
-    if (p->kind == "capital") {
+    const Place* p = place_at[k];
+    if (place_kind[k] == kCountryKind) countries.emplace(p->country, p);
+    if (place_kind[k] == kCapitalKind) {
       auto [it, inserted] = capitals.emplace(p->country, p);
       if (!inserted && p->population > it->second->population) it->second = p;
     }
@@ -620,9 +813,16 @@ std::unique_ptr<Gazetteer> Gazetteer::Load(const std::vector<std::string>& rule_
         sink.Error(SourceLocation{p.string(), 0, 0}, "cannot read places file");
         continue;
       }
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      files.emplace_back(p.string(), ss.str());
+      std::string text;
+      in.seekg(0, std::ios::end);
+      const std::streamoff size = in.tellg();
+      in.seekg(0, std::ios::beg);
+      if (size > 0) {
+        text.resize(static_cast<std::size_t>(size));
+        in.read(text.data(), size);
+        text.resize(static_cast<std::size_t>(in.gcount()));
+      }
+      files.emplace_back(p.string(), std::move(text));
     }
   }
   return LoadFromStrings(files, sink);
@@ -641,7 +841,7 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
   impl_->index.FindAll(tokens, any_case, hits);
   for (const NameIndex::Hit& h : hits) {
     if (h.ids == nullptr || h.ids->empty()) continue;
-    const auto& group = impl_->groups[h.ids->front()];
+    const std::span<const Place* const> group = impl_->Group(h.ids->front());
     if (group.empty()) continue;
     if (!any_case) {
       // "Boris Johnson": a capitalised word right before, not sentence-initial.
@@ -677,7 +877,7 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
     PlaceMention m;
     m.begin = tokens[h.first].begin;
     m.end = tokens[h.last].end;
-    m.candidates = std::span<const Place* const>(group.data(), group.size());
+    m.candidates = group;
     out.push_back(m);
   }
   return out;
@@ -794,10 +994,9 @@ const Place* Gazetteer::CapitalPlace(std::string_view iso2) const {
 }
 
 std::span<const Place* const> Gazetteer::Lookup(std::string_view name) const {
-  const std::vector<std::uint32_t>* ids = impl_->index.Find(name);
+  const IdList* ids = impl_->index.Find(name);
   if (ids == nullptr || ids->empty()) return {};
-  const auto& g = impl_->groups[ids->front()];
-  return {g.data(), g.size()};
+  return impl_->Group(ids->front());
 }
 
 std::size_t Gazetteer::size() const {
