@@ -38,7 +38,9 @@ Dates.  A key date is a list of alternatives separated by "/", each one of
 before that day: open start), optionally in parentheses (an approximation; the
 same interval is used).  Missing years take the message's dateline year.
 A paired prediction's date is right when its [date_start, date_end] interval
-equals or lies within one alternative's interval.  Date accuracy is computed
+equals or lies within one alternative's interval; a prediction with an open
+start (date_start empty, date_end set) fits only an open-start key whose end is
+no earlier.  Date accuracy is computed
 over paired keys that have a date ("-" keys are left out); a prediction with
 no date is wrong (--undated-pub-date scores it as dated with its
 pub_date instead).  "point" accuracy restricts to keys whose every alternative
@@ -307,7 +309,9 @@ def load_predictions(path, type_map, drop_modality, cluster,
                 continue
             stats["rows_scored"] += 1
             lo, hi = _iso(row.get("date_start")), _iso(row.get("date_end"))
-            if lo is None or hi is None:
+            # An open start ("until Tuesday", an earlier event the text does
+            # not date: ..pub) is still a date: its end bounds the event.
+            if hi is None:
                 stats["rows_undated"] += 1
                 if undated_pub_date and _iso(row.get("pub_date")):
                     lo = hi = _iso(row.get("pub_date"))
@@ -326,7 +330,7 @@ def load_predictions(path, type_map, drop_modality, cluster,
                 groups.setdefault(key, []).append((lo, hi, loc))
             for key, members in groups.items():
                 dated = collections.Counter(
-                    (lo, hi) for lo, hi, _ in members if lo is not None)
+                    (lo, hi) for lo, hi, _ in members if hi is not None)
                 lo, hi = (dated.most_common(1)[0][0] if dated
                           else (None, None))
                 locs = collections.Counter(l for _, _, l in members if l)
@@ -341,9 +345,12 @@ def load_predictions(path, type_map, drop_modality, cluster,
 # Matching
 
 def date_right(pred, key):
-    if pred.lo is None or pred.hi is None:
+    if pred.hi is None:
         return False
     for lo, hi in key.date_alts:
+        # An open-start prediction fits only an open-start key ("- 08 FEB 89").
+        if pred.lo is None and lo is not None:
+            continue
         if (lo is None or pred.lo >= lo) and pred.hi <= hi:
             return True
     return False
