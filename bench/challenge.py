@@ -9,7 +9,8 @@ type is right (neither is an unexpected row). A sentence with "-" must give no e
 Rows whose modality is negated, hypothetical, expected or denied are not events that happened
 and are ignored (neither right nor wrong). Recall: expected types found / expected types.
 Precision: rows of an expected type / all counted rows. Date accuracy: sentences with a
-date whose first found expected row has that date_start and date_end.
+date whose first found expected row has that date_start and date_end ("..": an open start,
+empty date_start).
 Exit 1 when a --min-* floor is not reached (the ctest uses this), 2 on a run error.
 Stdlib only.
 """
@@ -37,7 +38,8 @@ def load_table(path):
             sentence, pub, types, start, end = cols
             groups = [] if types == "-" else [set(g.split("|")) for g in types.split()]
             cases.append({"n": n, "sentence": sentence, "pub": pub, "groups": groups,
-                          "start": None if start == "-" else start,
+                          # ".." = an open start (an earlier event the text does not date)
+                          "start": None if start == "-" else ("" if start == ".." else start),
                           "end": None if end == "-" else end})
     return cases
 
@@ -109,7 +111,7 @@ def main():
         if c["start"] is not None:
             dates_total += 1
             first = [r for r in got if c["groups"] and r["event_type"] in c["groups"][0]]
-            if first and first[0]["date_start"] == c["start"] and first[0]["date_end"] == c["end"]:
+            if first and (first[0]["date_start"] or "") == c["start"] and first[0]["date_end"] == c["end"]:
                 dates_ok += 1
             else:
                 bad_dates.append((c, first[0] if first else None))

@@ -394,6 +394,104 @@ bool IsPostStamp(std::string_view text, std::size_t end, std::size_t limit) {
          std::isdigit(static_cast<unsigned char>(text[i + 2]));
 }
 
+// True when the trigger's clause tells an event that lies before the
+// article's "now" without dating it: a span up to now ("already", "so far",
+// "to date", "thus far"), a cumulative toll in the perfect ("thousands have
+// been killed", "has lost numerous tanks"), or a nominal or clausal event
+// after "since", "in the wake of", "in the aftermath of" ("since it drove the
+// troops back"), or after "after" / "following" when the noun phrase names it
+// with "of" or a possessive ("after the fall of the city"; not a bare "after
+// the clash, the army seized …", the episode just told, of the same day). Not in
+// a clause about the future or a possibility (will, would, could, may, might,
+// should, if). `cb`..`ce` is the clause, `tb`..`te` the trigger.
+bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std::size_t tb,
+                     std::size_t te) {
+  std::string s;
+  for (std::size_t i = cb; i < ce; ++i)
+    s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  const auto word_at = [&](std::size_t i, std::string_view w) {
+    return (i == 0 || !std::isalnum(static_cast<unsigned char>(s[i - 1]))) && HasWordAt(s, i, w);
+  };
+  const auto has = [&](std::string_view w, std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to && i < s.size(); ++i)
+      if (word_at(i, w)) return true;
+    return false;
+  };
+  static constexpr std::array<std::string_view, 8> kIrrealis = {
+      "will", "would", "could", "may", "might", "should", "if", "won't"};
+  for (std::string_view w : kIrrealis)
+    if (has(w, 0, s.size())) return false;
+  const std::size_t t0 = tb - cb, t1 = te - cb;
+  // A span up to now.
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (word_at(i, "already") || word_at(i, "thus far")) return true;
+    if (word_at(i, "so far") && !HasWordAt(s, i + 7, "as") && !HasWordAt(s, i + 7, "from") &&
+        !HasWordAt(s, i + 7, "away"))
+      return true;
+    if (word_at(i, "to date") && !(i >= 3 && s.compare(i - 3, 3, "up ") == 0)) return true;
+  }
+  // A cumulative toll in the perfect.
+  if (has("has", 0, t0) || has("have", 0, t0)) {
+    static constexpr std::array<std::string_view, 6> kTolls = {
+        "thousands", "tens of thousands", "hundreds of thousands",
+        "millions",  "numerous",          "countless"};
+    for (std::string_view w : kTolls)
+      if (has(w, 0, s.size())) return true;
+    // A written number of a thousand or more: "20,000", "1,200".
+    for (std::size_t i = 0; i + 4 < s.size(); ++i) {
+      if ((i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) &&
+          std::isdigit(static_cast<unsigned char>(s[i]))) {
+        std::size_t j = i;
+        while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+        if (j - i <= 3 && j + 3 < s.size() && s[j] == ',' &&
+            std::isdigit(static_cast<unsigned char>(s[j + 1])) &&
+            std::isdigit(static_cast<unsigned char>(s[j + 2])) &&
+            std::isdigit(static_cast<unsigned char>(s[j + 3])))
+          return true;
+      }
+    }
+  }
+  // An event after a preposition of anteriority, at most four words before
+  // the trigger and no finite verb between ("after the fall of", "since
+  // Russia invaded").
+  static constexpr std::array<std::string_view, 3> kAfter = {"since", "in the wake of",
+                                                             "in the aftermath of"};
+  const std::size_t from = t0 > 48 ? t0 - 48 : 0;
+  for (std::size_t i = from; i < t0; ++i) {
+    for (std::string_view w : kAfter) {
+      if (!word_at(i, w)) continue;
+      const std::size_t after = i + w.size();
+      const auto between = Tokens(std::string_view(s).substr(after, t0 - after));
+      if (between.size() > 4) continue;
+      bool verb = false;
+      for (std::size_t k = after; k < t0; ++k) {
+        if (std::isalpha(static_cast<unsigned char>(s[k])) &&
+            !std::isalpha(static_cast<unsigned char>(s[k - 1])) && FiniteVerbAt(s, k)) {
+          verb = true;
+          break;
+        }
+      }
+      if (!verb) return true;
+    }
+    // "after" / "following" name an earlier event only when the noun phrase
+    // says which ("after the fall of the city", "following Russia's
+    // withdrawal"); a bare "after the clash" goes on with the episode just told.
+    for (std::string_view w : {std::string_view("after"), std::string_view("following")}) {
+      if (!word_at(i, w)) continue;
+      const std::size_t after = i + w.size();
+      const std::string_view np = std::string_view(s).substr(after, t0 - after);
+      const auto between = Tokens(np);
+      if (between.empty() || between.size() > 4) continue;
+      const bool owner = np.find("'s ") != std::string_view::npos ||
+                         np.find("\xE2\x80\x99s ") != std::string_view::npos;
+      const bool of = HasWordAt(s, t1 + 1, "of") && t1 < s.size() && s[t1] == ' ';
+      const bool definite = HasWordAt(s, after + 1, "the") || owner;
+      if (definite && (owner || of)) return true;
+    }
+  }
+  return false;
+}
+
 // ---- cues -----------------------------------------------------------------
 
 // "Biden's" as captured before a noun: the owner is the actor.
@@ -922,8 +1020,17 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       row.date_precision = std::string(ToString(t.interval.precision));
     } else if (doc_.pub_date) {
       row.date_source = "document";
-      row.date_start = row.date_end = FormatIsoDate(*doc_.pub_date);
-      row.date_precision = "none";
+      std::size_t cb = c.b, ce = c.e;
+      while (cb > sentence.begin && clauses.At(cb - 1) == clause) --cb;
+      while (ce < sentence.end && clauses.At(ce) == clause) ++ce;
+      if (TellsBackground(text, cb, ce, c.b, c.e)) {
+        // An earlier event the text does not date: before publication, not on it.
+        row.date_end = FormatIsoDate(*doc_.pub_date);
+        row.date_precision = "range";
+      } else {
+        row.date_start = row.date_end = FormatIsoDate(*doc_.pub_date);
+        row.date_precision = "none";
+      }
     } else {
       row.date_source = "none";
       row.date_precision = "none";

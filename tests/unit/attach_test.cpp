@@ -142,5 +142,48 @@ TEST_CASE("attach: the place of an event whose sentence names none", "[attach][p
   }
 }
 
+// "start..end precision/source" of the first row of `type` ("" when there is none).
+std::string IntervalOf(const std::string& text, const std::string& type) {
+  for (const EventRow& row : ExtractText(text)) {
+    if (row.event_type == type)
+      return row.date_start + ".." + row.date_end + " " + row.date_precision + "/" +
+             row.date_source;
+  }
+  return "";
+}
+
+TEST_CASE("attach: an earlier event the text does not date ends at publication", "[attach]") {
+  // A span up to now, a cumulative toll in the perfect, an event named after
+  // "since", "in the wake of", or "after" / "following" with "of" or a
+  // possessive: before the article, not on its day (open start .. pub).
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("So far the army has lost dozens of tanks near the river.", "equipment_loss") ==
+        earlier);
+  CHECK(IntervalOf("Ukraine has already retaken the village.", "capture") == earlier);
+  CHECK(IntervalOf("Thousands of civilians have been killed in the besieged port.", "casualties") ==
+        earlier);
+  CHECK(IntervalOf("More than 2,400 troops have been deployed to the border region.",
+                   "deployment") == earlier);
+  CHECK(IntervalOf("The mayor resigned after the fall of the town to the rebels.", "capture") ==
+        earlier);
+  CHECK(IntervalOf("Aid has reached the city since the siege of the port was lifted.",
+                   "blockade") == earlier);
+  CHECK(IntervalOf("Two people were killed in the wake of the bombing of the market.",
+                   "explosion") == earlier);
+  // Counter-examples: the publication date stands in (precision none).
+  const char* const undated = "2023-03-15..2023-03-15 none/document";
+  // A bare "after the clash" goes on with the episode just told.
+  CHECK(IntervalOf("After the clash, soldiers seized three rifles.", "armed_clash") == undated);
+  // A small count in the perfect is news of the day.
+  CHECK(IntervalOf("Five people have been killed in a strike on a school.", "attack") == undated);
+  CHECK(IntervalOf("Rebels shelled the port, officials said.", "shelling") == undated);
+  // Not in a clause about the future or a possibility.
+  CHECK(IntervalOf("If the army has already shelled the port, thousands will flee.", "shelling") ==
+        undated);
+  // A phrase of the text still wins.
+  CHECK(IntervalOf("So far this year rebels have shelled the port twice.", "shelling") ==
+        "2023-01-01..2023-03-15 range/text");
+}
+
 }  // namespace
 }  // namespace eventline
