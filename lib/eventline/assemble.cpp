@@ -397,7 +397,8 @@ bool IsPostStamp(std::string_view text, std::size_t end, std::size_t limit) {
 // True when the trigger's clause tells an event that lies before the
 // article's "now" without dating it: a span up to now ("already", "so far",
 // "to date", "thus far"), a cumulative toll in the perfect ("thousands have
-// been killed", "has lost numerous tanks"), or a nominal or clausal event
+// been killed", "has lost numerous tanks") or the perfect with "since" after
+// the trigger ("have shelled the town since the war began"), or a nominal or clausal event
 // after "since", "in the wake of", "in the aftermath of" ("since it drove the
 // troops back"), or after "after" / "following" when the noun phrase names it
 // with "of" or a possessive ("after the fall of the city"; not a bare "after
@@ -430,8 +431,11 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
       return true;
     if (word_at(i, "to date") && !(i >= 3 && s.compare(i - 3, 3, "up ") == 0)) return true;
   }
-  // A cumulative toll in the perfect.
+  // A cumulative toll in the perfect, or the perfect with "since" after the
+  // trigger ("have shelled the town since the war began": a span up to now
+  // from an event the rules do not resolve).
   if (has("has", 0, t0) || has("have", 0, t0)) {
+    if (has("since", t1, s.size())) return true;
     static constexpr std::array<std::string_view, 6> kTolls = {
         "thousands", "tens of thousands", "hundreds of thousands",
         "millions",  "numerous",          "countless"};

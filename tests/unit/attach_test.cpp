@@ -170,6 +170,10 @@ TEST_CASE("attach: an earlier event the text does not date ends at publication",
                    "blockade") == earlier);
   CHECK(IntervalOf("Two people were killed in the wake of the bombing of the market.",
                    "explosion") == earlier);
+  // The perfect with "since" after the trigger: a span from an event the
+  // rules do not resolve up to now.
+  CHECK(IntervalOf("Artillery has shelled the border villages since the war began.", "shelling") ==
+        earlier);
   // Counter-examples: the publication date stands in (precision none).
   const char* const undated = "2023-03-15..2023-03-15 none/document";
   // A bare "after the clash" goes on with the episode just told.
