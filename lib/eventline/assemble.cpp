@@ -423,6 +423,22 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
   for (std::string_view w : kIrrealis)
     if (has(w, 0, s.size())) return false;
   const std::size_t t0 = tb - cb, t1 = te - cb;
+  // A trigger named as lasting days, weeks, months or years ("weeks of
+  // fighting", "during months of siege", "ten years of civil war").
+  {
+    std::size_t k = t0;
+    while (k > 0 && s[k - 1] == ' ') --k;
+    if (k >= 2 && s.compare(k - 2, 2, "of") == 0) {
+      std::size_t u = k - 2;
+      while (u > 0 && s[u - 1] == ' ') --u;
+      for (std::string_view unit : {std::string_view("days"), std::string_view("weeks"),
+                                    std::string_view("months"), std::string_view("years")}) {
+        if (u >= unit.size() && s.compare(u - unit.size(), unit.size(), unit) == 0 &&
+            (u == unit.size() || !std::isalnum(static_cast<unsigned char>(s[u - unit.size() - 1]))))
+          return true;
+      }
+    }
+  }
   // A span up to now.
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (word_at(i, "already") || word_at(i, "thus far")) return true;

@@ -174,6 +174,9 @@ TEST_CASE("attach: an earlier event the text does not date ends at publication",
   // rules do not resolve up to now.
   CHECK(IntervalOf("Artillery has shelled the border villages since the war began.", "shelling") ==
         earlier);
+  // A trigger named as lasting weeks or months.
+  CHECK(IntervalOf("The town finally fell after weeks of fighting, the governor said.",
+                   "armed_clash") == earlier);
   // Counter-examples: the publication date stands in (precision none).
   const char* const undated = "2023-03-15..2023-03-15 none/document";
   // A bare "after the clash" goes on with the episode just told.
@@ -181,6 +184,8 @@ TEST_CASE("attach: an earlier event the text does not date ends at publication",
   // A small count in the perfect is news of the day.
   CHECK(IntervalOf("Five people have been killed in a strike on a school.", "attack") == undated);
   CHECK(IntervalOf("Rebels shelled the port, officials said.", "shelling") == undated);
+  CHECK(IntervalOf("Heavy fighting broke out near the port, officials said.", "armed_clash") ==
+        undated);
   // Not in a clause about the future or a possibility.
   CHECK(IntervalOf("If the army has already shelled the port, thousands will flee.", "shelling") ==
         undated);
