@@ -859,14 +859,18 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
           continue;
       }
       // "Vladimir Putin", "Kyiv Independent": a capitalised word right after
-      // (one space) makes it part of a longer name, unless it is a country.
+      // (one space) makes it part of a longer name, unless it is a country or
+      // a short initialism used as a modifier ("a Gaza UN school", "the Kabul
+      // US embassy"): an initialism does not continue a person's name.
       if (h.last + 1 < tokens.size() && !tokens[h.last + 1].hard_gap_before &&
           tokens[h.last + 1].capitalised) {
         const NameToken& next = tokens[h.last + 1];
         const bool one_space =
             next.begin == tokens[h.last].end + 1 && text[tokens[h.last].end] == ' ';
+        const bool initialism = next.all_caps && next.end - next.begin <= 4;
         if (impl_->suffix_bad.count(next.hash) ||
-            (one_space && group.front()->kind != "country" && !impl_->prefix_ok.count(next.hash)))
+            (one_space && group.front()->kind != "country" && !initialism &&
+             !impl_->prefix_ok.count(next.hash)))
           continue;
       }
     }

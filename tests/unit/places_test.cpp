@@ -89,6 +89,7 @@ TEST_CASE("places: FindAll applies case rules and stopwords", "[places]") {
       {"Her mobile rang in Nice.", ""},
       {"Prime Minister Boris Johnson visited Kyiv.", "Kyiv=Kyiv/UA"},
       {"Vladimir Putin spoke from Moscow.", "Moscow=Moscow/RU"},
+      {"Jets struck a Kyiv UN office.", "Kyiv=Kyiv/UA"},
       {"the kyiv of lower case is not a name", ""},
       {"The UN met in Lysychans\xE2\x80\x99k.", "Lysychans\xE2\x80\x99k=Lysychansk/UA"},
       {"A SHIP SANK IN THE BLACK SEA.", "BLACK SEA=Black Sea/"},
