@@ -408,8 +408,17 @@ std::string CheckNode(const Node& n) {
   return {};
 }
 
+// hay[i, i + needle.size()) == needle; the caller checks the bounds. A byte
+// loop: the strings are short and most tries fail at the first byte.
+bool SameAt(std::string_view hay, std::size_t i, std::string_view needle) {
+  for (std::size_t k = 0; k < needle.size(); ++k) {
+    if (hay[i + k] != needle[k]) return false;
+  }
+  return true;
+}
+
 bool WordAt(std::string_view lower, std::size_t i, std::string_view word) {
-  if (lower.compare(i, word.size(), word) != 0) return false;
+  if (i > lower.size() || lower.size() - i < word.size() || !SameAt(lower, i, word)) return false;
   const bool left = i == 0 || !IsIdentChar(lower[i - 1]);
   const std::size_t e = i + word.size();
   const bool right = e >= lower.size() || !IsIdentChar(lower[e]);
@@ -427,13 +436,6 @@ bool ContainsWord(std::string_view lower, std::string_view word) {
 // string_view::find / rfind. libstdc++'s rfind calls memcmp at every
 // position (TenseAt's clause breaks were a fifth of `eventline dates`);
 // these compare only where the first byte agrees.
-bool SameAt(std::string_view hay, std::size_t i, std::string_view needle) {
-  for (std::size_t k = 0; k < needle.size(); ++k) {
-    if (hay[i + k] != needle[k]) return false;
-  }
-  return true;
-}
-
 std::size_t Find(std::string_view hay, std::string_view needle, std::size_t from) {
   if (needle.size() > hay.size()) return std::string_view::npos;
   const std::size_t last = hay.size() - needle.size();
@@ -1476,14 +1478,34 @@ bool HasFutureCue(std::string_view lower) {
 // of a few words that only end like one. Only the words right before the
 // phrase: the verb a date phrase belongs to is close to it.
 bool HasPastVerb(std::string_view lower, bool first_words = false) {
-  std::vector<std::string_view> words;
-  std::size_t i = 0;
-  while (i < lower.size()) {
-    while (i < lower.size() && !IsIdentChar(lower[i])) ++i;
-    std::size_t j = i;
-    while (j < lower.size() && IsIdentChar(lower[j])) ++j;
-    if (j > i) words.push_back(lower.substr(i, j - i));
-    i = j;
+  // The words looked at (the first 12 or the last 6) and the one before
+  // each; words[0] is "" when the first of them starts the text.
+  std::array<std::string_view, 13> words{};
+  std::size_t count = 1;
+  if (first_words) {
+    std::size_t i = 0;
+    while (i < lower.size() && count < 13) {
+      while (i < lower.size() && !IsIdentChar(lower[i])) ++i;
+      std::size_t j = i;
+      while (j < lower.size() && IsIdentChar(lower[j])) ++j;
+      if (j > i) words[count++] = lower.substr(i, j - i);
+      i = j;
+    }
+  } else {
+    // Backwards: the last seven words, the first of them only as context.
+    std::array<std::string_view, 7> last{};
+    std::size_t n = 0, j = lower.size();
+    while (j > 0 && n < 7) {
+      while (j > 0 && !IsIdentChar(lower[j - 1])) --j;
+      std::size_t i = j;
+      while (i > 0 && IsIdentChar(lower[i - 1])) --i;
+      if (j > i) last[n++] = lower.substr(i, j - i);
+      j = i;
+    }
+    // Seven found: the oldest is context only.
+    const std::size_t looked = std::min<std::size_t>(n, 6);
+    if (n == 7) words[0] = last[6];
+    for (std::size_t k = looked; k-- > 0;) words[count++] = last[k];
   }
   // was, were, had, did and common irregular past forms of news verbs.
   static constexpr std::array<std::string_view, 61> kPastAux = {
@@ -1504,20 +1526,18 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
   const auto in = [](auto& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
   };
-  const std::size_t from = first_words || words.size() <= 6 ? 0 : words.size() - 6;
   // After a phrase the subject comes first ("On 3 March, the garrison at
-  // Tecpan was attacked"): a longer reach.
-  const std::size_t to = first_words ? std::min<std::size_t>(words.size(), 12) : words.size();
-  for (std::size_t k = from; k < to; ++k) {
+  // Tecpan was attacked"): a longer reach (12 words, against 6 before it).
+  for (std::size_t k = 1; k < count; ++k) {
     const std::string_view w = words[k];
     // "could be held", "to be shot": an irregular participle after an
     // auxiliary, a modal or "to" is not past either (was, were, had, did and
     // been are auxiliaries themselves).
     if (in(kPastAux, w) && (w == "was" || w == "were" || w == "had" || w == "did" || w == "been" ||
-                            !(k > 0 && in(kBefore, words[k - 1]))))
+                            !in(kBefore, words[k - 1])))
       return true;
     if (w.size() >= 4 && w.substr(w.size() - 2) == "ed" && !in(kNotPast, w) &&
-        !(k > 0 && in(kBefore, words[k - 1])))
+        !in(kBefore, words[k - 1]))
       return true;
   }
   return false;
