@@ -5,7 +5,9 @@
 #include <cctype>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "eventline/numbers.h"
@@ -1707,20 +1709,51 @@ std::string CheckValue(std::string_view value) {
   return CheckNode(*node);
 }
 
+namespace {
+
+// A value parsed and checked: the tree, or why it is malformed.
+struct ParsedValue {
+  std::optional<Node> node;
+  std::string error;
+};
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Every phrase a rule finds carries the same value text: parse it once per
+// thread (parsing and checking were half of ResolveValue). Keyed by the
+// text, so values from any rule set, or from tests, are safe; a thread keeps
+// at most kMaxValues of them.
+const ParsedValue& Parse(std::string_view value) {
+  constexpr std::size_t kMaxValues = 4096;
+  thread_local std::unordered_map<std::string, ParsedValue, StringHash, std::equal_to<>> cache;
+  if (const auto it = cache.find(value); it != cache.end()) return it->second;
+  if (cache.size() >= kMaxValues) cache.clear();
+  ParsedValue parsed;
+  Parser parser(value);
+  parsed.node = parser.ParseTop(parsed.error);
+  if (!parsed.node) {
+    if (parsed.error.empty()) parsed.error = "malformed value";
+  } else if (auto e = CheckNode(*parsed.node); !e.empty()) {
+    parsed.node.reset();
+    parsed.error = std::move(e);
+  }
+  return cache.emplace(std::string(value), std::move(parsed)).first->second;
+}
+
+}  // namespace
+
 Resolution ResolveValue(std::string_view value, const TimeCaptures& captures,
                         const TimeContext& ctx, Tense tense) {
   Resolution out;
-  std::string error;
-  Parser parser(value);
-  auto node = parser.ParseTop(error);
-  if (!node) {
-    out.error = error.empty() ? "malformed value" : error;
+  const ParsedValue& parsed = Parse(value);
+  if (!parsed.node) {
+    out.error = parsed.error;
     return out;
   }
-  if (auto e = CheckNode(*node); !e.empty()) {
-    out.error = e;
-    return out;
-  }
+  const std::optional<Node>& node = parsed.node;
   Eval eval{captures, ctx,   tense == Tense::kNearest ? Tense::kPast : tense,
             {},       false, tense == Tense::kNearest,
             {}};
