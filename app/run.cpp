@@ -160,7 +160,13 @@ void ProcessSentences(const Config& c, const Engine*, Work& w) {
 }
 
 void ProcessDates(const Config& c, const Engine* engine, Work& w) {
-  const RowWriter writer(c.format, {std::begin(kDateColumns), std::end(kDateColumns)}, false);
+  // One writer per format for the whole run (a RowWriter is immutable once
+  // built): a one-sentence document used to pay for building it.
+  static const RowWriter kCsv(OutputFormat::kCsv,
+                              {std::begin(kDateColumns), std::end(kDateColumns)}, false);
+  static const RowWriter kJsonl(OutputFormat::kJsonl,
+                                {std::begin(kDateColumns), std::end(kDateColumns)}, false);
+  const RowWriter& writer = c.format == OutputFormat::kJsonl ? kJsonl : kCsv;
   for (const TimeExpr& t : engine->Dates(w.doc, &w.dropped)) {
     const auto iso = [](const std::optional<Date>& d) {
       return d ? FormatIsoDate(*d) : std::string();
