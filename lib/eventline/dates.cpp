@@ -566,7 +566,9 @@ struct Eval {
     const Signature* sig = FindSignature(n.name);
     if (!sig) return Fail("unknown time function '" + n.name + "'");
     Args a{&n, sig};
-    const std::string& f = n.name;
+    // A view: comparing it with a literal checks the length first, where
+    // std::string == const char* calls strlen and memcmp.
+    const std::string_view f = n.name;
     if (f == "date")
       return DateFn(Text(a.Get("y")), Text(a.Get("m")), Text(a.Get("d")), Text(a.Get("yrel")),
                     Text(a.Get("mrel")), Text(a.Get("w")));
@@ -586,18 +588,18 @@ struct Eval {
     }
     if (f == "weekday") return WeekdayFn(Text(a.Get("w")), Text(a.Get("mode")));
     if (f == "weekday_range") return WeekdayRange(Text(a.Get("w1")), Text(a.Get("w2")));
-    if (f == "week" || f == "month" || f == "year") return Calendar(f, Text(a.Get("rel")));
+    if (f == "week" || f == "month" || f == "year") return Calendar(n.name, Text(a.Get("rel")));
     if (f == "earlier" || f == "later") return EarlierLater(f == "later", Text(a.Get("unit")));
     if (f == "ago" || f == "ahead" || f == "anchor")
-      return Shift(f, Text(a.Get("n")), Text(a.Get("unit")), !Text(a.Get("exact")).empty());
+      return Shift(n.name, Text(a.Get("n")), Text(a.Get("unit")), !Text(a.Get("exact")).empty());
     if (f == "past" || f == "next" || f == "lasting" || f == "within")
-      return Window(f, Text(a.Get("n")), Text(a.Get("unit")));
+      return Window(n.name, Text(a.Get("n")), Text(a.Get("unit")));
     if (f == "recent" || f == "coming") return Vague(f == "coming", Text(a.Get("unit")));
     if (f == "range")
       return Range(Text(a.Get("d1")), Text(a.Get("d2")), Text(a.Get("m1")), Text(a.Get("m2")),
                    Text(a.Get("y")));
     if (f == "since" || f == "until" || f == "by")
-      return Bound(f, a.Get(f == "since" ? "from" : "to"));
+      return Bound(n.name, a.Get(f == "since" ? "from" : "to"));
     if (f == "weekend") return Weekend(Text(a.Get("rel")));
     if (f == "easter") return EasterFn(Text(a.Get("off")), Text(a.Get("y")));
     if (f == "between") return Between(a.Get("from"), a.Get("to"));
@@ -612,7 +614,7 @@ struct Eval {
                       rel.empty() ? "this" : rel);
     }
     if (f == "season") return Season(Text(a.Get("s")), Text(a.Get("rel")), Text(a.Get("y")));
-    return Fail("unknown time function '" + f + "'");
+    return Fail("unknown time function '" + n.name + "'");
   }
 
   std::optional<Interval> Inner(const Node* n) {
@@ -1526,7 +1528,11 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
       "is",     "are",   "be", "being", "will", "can", "could", "may", "might", "must",
       "should", "would", "to", "until", "rest", "get", "gets",  "s",   "re"};
   const auto in = [](auto& list, std::string_view w) {
-    return std::find(list.begin(), list.end(), w) != list.end();
+    // Length and first byte first: most words differ there, and a full
+    // compare is a memcmp call.
+    return !w.empty() && std::any_of(list.begin(), list.end(), [w](std::string_view e) {
+      return e.size() == w.size() && e[0] == w[0] && SameAt(e, 0, w);
+    });
   };
   // After a phrase the subject comes first ("On 3 March, the garrison at
   // Tecpan was attacked"): a longer reach (12 words, against 6 before it).
