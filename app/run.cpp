@@ -167,7 +167,11 @@ void ProcessDates(const Config& c, const Engine* engine, Work& w) {
   static const RowWriter kJsonl(OutputFormat::kJsonl,
                                 {std::begin(kDateColumns), std::end(kDateColumns)}, false);
   const RowWriter& writer = c.format == OutputFormat::kJsonl ? kJsonl : kCsv;
-  for (const TimeExpr& t : engine->Dates(w.doc, &w.dropped)) {
+  const std::vector<TimeExpr> times = engine->Dates(w.doc, &w.dropped);
+  // Rows are about 100 bytes (CSV) to 300 (JSONL): one allocation, not a
+  // doubling per field.
+  if (!times.empty()) w.out.reserve(w.out.size() + times.size() * 384);
+  for (const TimeExpr& t : times) {
     const auto iso = [](const std::optional<Date>& d) {
       return d ? FormatIsoDate(*d) : std::string();
     };

@@ -1944,6 +1944,7 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
 std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
                                 const Sentence& sentence, TimeContext& ctx) {
   std::vector<Match> matches;
+  matches.reserve(8);  // a sentence with a date has a few matches: one allocation
   // Wire and web copy put no-break spaces in dates ("3\u00a0March"): match
   // on a copy of the sentence with plain spaces, then shift offsets back.
   const std::string spaced =
@@ -1999,8 +2000,9 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
   // Durations ("for three days") start from a date named in the same
   // sentence only; an anchor from an earlier sentence is too weak a guess.
   std::optional<Date> sentence_anchor;
+  TimeCaptures caps;
   for (const Match* m : kept) {
-    TimeCaptures caps;
+    caps.clear();
     caps.reserve(m->captures.size());
     for (const auto& c : m->captures) {
       caps.emplace_back(
