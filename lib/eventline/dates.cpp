@@ -1568,7 +1568,7 @@ bool ModifiesNoun(std::string_view lower, std::size_t phrase_begin, std::size_t 
   std::string_view rest = own;
   for (std::string_view prep : {"on ", "in ", "at ", "for ", "over ", "after ", "before ", "since ",
                                 "until ", "during ", "from "}) {
-    if (rest.rfind(prep, 0) == 0) {
+    if (rest.size() >= prep.size() && SameAt(rest, 0, prep)) {
       rest = Trim(rest.substr(prep.size()));
       break;
     }
@@ -1634,7 +1634,7 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   const std::string_view before = std::string_view(lower).substr(0, phrase_begin);
   const std::string_view tail = Trim(before);
   for (auto v : kReport) {
-    if (tail.size() >= v.size() && tail.substr(tail.size() - v.size()) == v &&
+    if (tail.size() >= v.size() && SameAt(tail, tail.size() - v.size(), v) &&
         (tail.size() == v.size() || !IsIdentChar(tail[tail.size() - v.size() - 1])))
       return Tense::kPast;
   }
