@@ -1943,8 +1943,15 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
 
 std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
                                 const Sentence& sentence, TimeContext& ctx) {
-  std::vector<Match> matches;
-  matches.reserve(8);  // a sentence with a date has a few matches: one allocation
+  // Scratch kept by the thread: FindTimes runs once per sentence, and these
+  // were most of its allocations. Nothing outlives the call.
+  thread_local std::vector<Match> matches;
+  thread_local std::vector<const Match*> order, kept;
+  thread_local std::string lower;  // the sentence in lower case
+  thread_local TimeCaptures caps;
+  matches.clear();
+  order.clear();
+  kept.clear();
   // Wire and web copy put no-break spaces in dates ("3\u00a0March"): match
   // on a copy of the sentence with plain spaces, then shift offsets back.
   const std::string spaced =
@@ -1967,8 +1974,6 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
     }
   }
   // Longest first, then earliest, then highest priority; keep non-overlapping.
-  std::vector<const Match*> order;
-  order.reserve(matches.size());
   for (const auto& m : matches) {
     if (m.end > m.begin) order.push_back(&m);
   }
@@ -1978,7 +1983,6 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
     if (a->begin != b->begin) return a->begin < b->begin;
     return a->rule->priority > b->rule->priority;
   });
-  std::vector<const Match*> kept;
   for (const Match* m : order) {
     bool overlaps = false;
     for (const Match* k : kept) {
@@ -1993,14 +1997,15 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
             [](const Match* a, const Match* b) { return a->begin < b->begin; });
 
   const std::string_view sent = text.substr(sentence.begin, sentence.end - sentence.begin);
-  // The sentence in lower case, for every phrase's tense.
-  const std::string lower = kept.empty() ? std::string() : ToLower(sent);
+  if (kept.empty()) return {};
+  // For every phrase's tense.
+  lower.assign(sent);
+  for (char& c : lower) c = Lower(c);
   std::vector<TimeExpr> out;
   out.reserve(kept.size());
   // Durations ("for three days") start from a date named in the same
   // sentence only; an anchor from an earlier sentence is too weak a guess.
   std::optional<Date> sentence_anchor;
-  TimeCaptures caps;
   for (const Match* m : kept) {
     caps.clear();
     caps.reserve(m->captures.size());
