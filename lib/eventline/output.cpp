@@ -186,6 +186,33 @@ void RowWriter::Row(std::span<const Field> fields, std::string& out) const {
   out += "}\n";
 }
 
+void RowWriter::Row(std::span<const FieldRef> fields, std::string& out) const {
+  const bool csv = format_ == OutputFormat::kCsv;
+  if (!csv) out += '{';
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) out += ',';
+    if (!csv) {
+      out += '"';
+      out += columns_[i];
+      out += "\":";
+    }
+    const FieldRef& f = fields[i];
+    if (const auto* s = std::get_if<std::string_view>(&f)) {
+      if (csv) {
+        AppendCsv(*s, out);
+      } else {
+        out += JsonString(*s);
+      }
+    } else if (const auto* n = std::get_if<std::int64_t>(&f)) {
+      const fmt::format_int digits(*n);
+      out.append(digits.data(), digits.size());
+    } else if (!csv) {
+      out += "null";
+    }
+  }
+  out += csv ? "\n" : "}\n";
+}
+
 RawJson QuantityField(const std::vector<Quantity>& q) {
   if (q.empty()) return RawJson{"null", {}};
   RawJson r;

@@ -62,5 +62,19 @@ TEST_CASE("output: JSONL rows name every column", "[output]") {
   CHECK(out == "{\"text\":\"a \\\"b\\\"\\n\\u0001\",\"n\":1234567890123,\"none\":null}\n");
 }
 
+TEST_CASE("output: a row of FieldRef is written as the same row of Field", "[output]") {
+  for (const OutputFormat format : {OutputFormat::kCsv, OutputFormat::kJsonl}) {
+    const RowWriter writer(format, {"a", "b", "c", "d"}, false);
+    const std::string text = "say \"hi\", \xFF";
+    std::string owned, borrowed;
+    const Field fields[] = {text, std::int64_t{-7}, std::monostate{}, std::string("plain")};
+    const FieldRef refs[] = {std::string_view(text), std::int64_t{-7}, std::monostate{},
+                             std::string_view("plain")};
+    writer.Row(fields, owned);
+    writer.Row(refs, borrowed);
+    CHECK(borrowed == owned);
+  }
+}
+
 }  // namespace
 }  // namespace eventline
