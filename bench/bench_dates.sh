@@ -8,6 +8,9 @@
 #    "start" = the first date found equals the expected start (all tools);
 #    "full"  = eventline's phrase, start, end and precision all as expected.
 # 2. Speed on the same sentences (repeated REPEAT times): sentences/s.
+#    eventline's run is timed on at least EL_MIN_SENTENCES sentences (the
+#    table repeated more often): /usr/bin/time counts CPU in 10 ms steps and
+#    REPEAT=10 took well under 0.1 s, so its figure moved in steps of 25 %.
 # 3. Throughput of `eventline dates --input jsonl` on a bulk RSS slice
 #    (RSS_LINES items of RSS_FILE): MB/s of JSONL and time phrases/s.
 # Peers: chrono-node (npm; installed into $NODE_DIR, never into the repo) and
@@ -19,6 +22,7 @@ BIN=${BIN:-$(ls -t "$ROOT"/build*/eventline 2>/dev/null | head -1)}
 [ -x "$BIN" ] || { echo "bench_dates: no eventline binary (give BUILD_DIR)" >&2; exit 2; }
 CASES="$ROOT/tests/data/dates_cases.tsv"
 REPEAT=${REPEAT:-30}
+EL_MIN_SENTENCES=${EL_MIN_SENTENCES:-200000}
 RSS_FILE=${RSS_FILE:-/work/shared/corpus/bulk/rss/news_rss_2023-03.jsonl.xz}
 RSS_LINES=${RSS_LINES:-40000}
 NODE_DIR=${NODE_DIR:-/tmp/eventline-bench-node}
@@ -41,18 +45,18 @@ timed "$BIN" dates --input jsonl -j1 -q "${EL_RULES[@]}" "$WORK/one.jsonl" > /de
 STARTUP=$(cpu_secs)
 
 # --- eventline on the table ---------------------------------------------------
-"$PY" - "$CASES" "$REPEAT" > "$WORK/cases.jsonl" <<'PYEOF'
+"$PY" - "$CASES" "$REPEAT" "$EL_MIN_SENTENCES" > "$WORK/cases.jsonl" <<'PYEOF'
 import json, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")
         if l.strip() and not l.startswith("#")]
-for rep in range(int(sys.argv[2])):
+for rep in range(max(int(sys.argv[2]), -(-int(sys.argv[3]) // len(rows)))):
     for i, r in enumerate(rows):
         print(json.dumps({"id": f"{i}-{rep}", "date": r[1], "text": r[0]}))
 PYEOF
 t0=0
 timed "$BIN" dates --input jsonl -j1 -q "${EL_RULES[@]}" "$WORK/cases.jsonl" > "$WORK/el.csv"
 t1=$(awk -v a="$(cpu_secs)" -v b="$STARTUP" 'BEGIN{print a - b}')
-EL=$("$PY" - "$CASES" "$WORK/el.csv" "$t0" "$t1" "$REPEAT" <<'PYEOF'
+EL=$("$PY" - "$CASES" "$WORK/el.csv" "$t0" "$t1" "$WORK/cases.jsonl" <<'PYEOF'
 import csv, json, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")
         if l.strip() and not l.startswith("#")]
@@ -75,7 +79,8 @@ for i, (text, ref, phrase, s, e, prec, *alt) in enumerate(rows):
         full += 1
 secs = float(sys.argv[4]) - float(sys.argv[3])
 print(json.dumps({"tool": "eventline", "cases": len(rows), "agree": start, "full": full,
-                  "sentences_per_s": len(rows) * int(sys.argv[5]) / secs}))
+                  "sentences": sum(1 for _ in open(sys.argv[5], encoding="utf-8")),
+                  "sentences_per_s": sum(1 for _ in open(sys.argv[5], encoding="utf-8")) / secs}))
 PYEOF
 )
 echo "$EL"

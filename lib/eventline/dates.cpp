@@ -5,7 +5,9 @@
 #include <cctype>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "eventline/numbers.h"
@@ -408,8 +410,17 @@ std::string CheckNode(const Node& n) {
   return {};
 }
 
+// hay[i, i + needle.size()) == needle; the caller checks the bounds. A byte
+// loop: the strings are short and most tries fail at the first byte.
+bool SameAt(std::string_view hay, std::size_t i, std::string_view needle) {
+  for (std::size_t k = 0; k < needle.size(); ++k) {
+    if (hay[i + k] != needle[k]) return false;
+  }
+  return true;
+}
+
 bool WordAt(std::string_view lower, std::size_t i, std::string_view word) {
-  if (lower.compare(i, word.size(), word) != 0) return false;
+  if (i > lower.size() || lower.size() - i < word.size() || !SameAt(lower, i, word)) return false;
   const bool left = i == 0 || !IsIdentChar(lower[i - 1]);
   const std::size_t e = i + word.size();
   const bool right = e >= lower.size() || !IsIdentChar(lower[e]);
@@ -421,6 +432,27 @@ bool ContainsWord(std::string_view lower, std::string_view word) {
     if (WordAt(lower, i, word)) return true;
   }
   return false;
+}
+
+// First / last occurrence of a non-empty `needle` in `hay`, as
+// string_view::find / rfind. libstdc++'s rfind calls memcmp at every
+// position (TenseAt's clause breaks were a fifth of `eventline dates`);
+// these compare only where the first byte agrees.
+std::size_t Find(std::string_view hay, std::string_view needle, std::size_t from) {
+  if (needle.size() > hay.size()) return std::string_view::npos;
+  const std::size_t last = hay.size() - needle.size();
+  for (std::size_t i = from; i <= last; ++i) {
+    if (hay[i] == needle[0] && SameAt(hay, i, needle)) return i;
+  }
+  return std::string_view::npos;
+}
+
+std::size_t RFind(std::string_view hay, std::string_view needle) {
+  if (needle.size() > hay.size()) return std::string_view::npos;
+  for (std::size_t i = hay.size() - needle.size() + 1; i-- > 0;) {
+    if (hay[i] == needle[0] && SameAt(hay, i, needle)) return i;
+  }
+  return std::string_view::npos;
 }
 
 // --------------------------------------------------------------- evaluation
@@ -534,7 +566,9 @@ struct Eval {
     const Signature* sig = FindSignature(n.name);
     if (!sig) return Fail("unknown time function '" + n.name + "'");
     Args a{&n, sig};
-    const std::string& f = n.name;
+    // A view: comparing it with a literal checks the length first, where
+    // std::string == const char* calls strlen and memcmp.
+    const std::string_view f = n.name;
     if (f == "date")
       return DateFn(Text(a.Get("y")), Text(a.Get("m")), Text(a.Get("d")), Text(a.Get("yrel")),
                     Text(a.Get("mrel")), Text(a.Get("w")));
@@ -554,18 +588,18 @@ struct Eval {
     }
     if (f == "weekday") return WeekdayFn(Text(a.Get("w")), Text(a.Get("mode")));
     if (f == "weekday_range") return WeekdayRange(Text(a.Get("w1")), Text(a.Get("w2")));
-    if (f == "week" || f == "month" || f == "year") return Calendar(f, Text(a.Get("rel")));
+    if (f == "week" || f == "month" || f == "year") return Calendar(n.name, Text(a.Get("rel")));
     if (f == "earlier" || f == "later") return EarlierLater(f == "later", Text(a.Get("unit")));
     if (f == "ago" || f == "ahead" || f == "anchor")
-      return Shift(f, Text(a.Get("n")), Text(a.Get("unit")), !Text(a.Get("exact")).empty());
+      return Shift(n.name, Text(a.Get("n")), Text(a.Get("unit")), !Text(a.Get("exact")).empty());
     if (f == "past" || f == "next" || f == "lasting" || f == "within")
-      return Window(f, Text(a.Get("n")), Text(a.Get("unit")));
+      return Window(n.name, Text(a.Get("n")), Text(a.Get("unit")));
     if (f == "recent" || f == "coming") return Vague(f == "coming", Text(a.Get("unit")));
     if (f == "range")
       return Range(Text(a.Get("d1")), Text(a.Get("d2")), Text(a.Get("m1")), Text(a.Get("m2")),
                    Text(a.Get("y")));
     if (f == "since" || f == "until" || f == "by")
-      return Bound(f, a.Get(f == "since" ? "from" : "to"));
+      return Bound(n.name, a.Get(f == "since" ? "from" : "to"));
     if (f == "weekend") return Weekend(Text(a.Get("rel")));
     if (f == "easter") return EasterFn(Text(a.Get("off")), Text(a.Get("y")));
     if (f == "between") return Between(a.Get("from"), a.Get("to"));
@@ -580,7 +614,7 @@ struct Eval {
                       rel.empty() ? "this" : rel);
     }
     if (f == "season") return Season(Text(a.Get("s")), Text(a.Get("rel")), Text(a.Get("y")));
-    return Fail("unknown time function '" + f + "'");
+    return Fail("unknown time function '" + n.name + "'");
   }
 
   std::optional<Interval> Inner(const Node* n) {
@@ -1448,14 +1482,34 @@ bool HasFutureCue(std::string_view lower) {
 // of a few words that only end like one. Only the words right before the
 // phrase: the verb a date phrase belongs to is close to it.
 bool HasPastVerb(std::string_view lower, bool first_words = false) {
-  std::vector<std::string_view> words;
-  std::size_t i = 0;
-  while (i < lower.size()) {
-    while (i < lower.size() && !IsIdentChar(lower[i])) ++i;
-    std::size_t j = i;
-    while (j < lower.size() && IsIdentChar(lower[j])) ++j;
-    if (j > i) words.push_back(lower.substr(i, j - i));
-    i = j;
+  // The words looked at (the first 12 or the last 6) and the one before
+  // each; words[0] is "" when the first of them starts the text.
+  std::array<std::string_view, 13> words{};
+  std::size_t count = 1;
+  if (first_words) {
+    std::size_t i = 0;
+    while (i < lower.size() && count < 13) {
+      while (i < lower.size() && !IsIdentChar(lower[i])) ++i;
+      std::size_t j = i;
+      while (j < lower.size() && IsIdentChar(lower[j])) ++j;
+      if (j > i) words[count++] = lower.substr(i, j - i);
+      i = j;
+    }
+  } else {
+    // Backwards: the last seven words, the first of them only as context.
+    std::array<std::string_view, 7> last{};
+    std::size_t n = 0, j = lower.size();
+    while (j > 0 && n < 7) {
+      while (j > 0 && !IsIdentChar(lower[j - 1])) --j;
+      std::size_t i = j;
+      while (i > 0 && IsIdentChar(lower[i - 1])) --i;
+      if (j > i) last[n++] = lower.substr(i, j - i);
+      j = i;
+    }
+    // Seven found: the oldest is context only.
+    const std::size_t looked = std::min<std::size_t>(n, 6);
+    if (n == 7) words[0] = last[6];
+    for (std::size_t k = looked; k-- > 0;) words[count++] = last[k];
   }
   // was, were, had, did and common irregular past forms of news verbs.
   static constexpr std::array<std::string_view, 61> kPastAux = {
@@ -1474,22 +1528,24 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
       "is",     "are",   "be", "being", "will", "can", "could", "may", "might", "must",
       "should", "would", "to", "until", "rest", "get", "gets",  "s",   "re"};
   const auto in = [](auto& list, std::string_view w) {
-    return std::find(list.begin(), list.end(), w) != list.end();
+    // Length and first byte first: most words differ there, and a full
+    // compare is a memcmp call.
+    return !w.empty() && std::any_of(list.begin(), list.end(), [w](std::string_view e) {
+      return e.size() == w.size() && e[0] == w[0] && SameAt(e, 0, w);
+    });
   };
-  const std::size_t from = first_words || words.size() <= 6 ? 0 : words.size() - 6;
   // After a phrase the subject comes first ("On 3 March, the garrison at
-  // Tecpan was attacked"): a longer reach.
-  const std::size_t to = first_words ? std::min<std::size_t>(words.size(), 12) : words.size();
-  for (std::size_t k = from; k < to; ++k) {
+  // Tecpan was attacked"): a longer reach (12 words, against 6 before it).
+  for (std::size_t k = 1; k < count; ++k) {
     const std::string_view w = words[k];
     // "could be held", "to be shot": an irregular participle after an
     // auxiliary, a modal or "to" is not past either (was, were, had, did and
     // been are auxiliaries themselves).
     if (in(kPastAux, w) && (w == "was" || w == "were" || w == "had" || w == "did" || w == "been" ||
-                            !(k > 0 && in(kBefore, words[k - 1]))))
+                            !in(kBefore, words[k - 1])))
       return true;
     if (w.size() >= 4 && w.substr(w.size() - 2) == "ed" && !in(kNotPast, w) &&
-        !(k > 0 && in(kBefore, words[k - 1])))
+        !in(kBefore, words[k - 1]))
       return true;
   }
   return false;
@@ -1512,7 +1568,7 @@ bool ModifiesNoun(std::string_view lower, std::size_t phrase_begin, std::size_t 
   std::string_view rest = own;
   for (std::string_view prep : {"on ", "in ", "at ", "for ", "over ", "after ", "before ", "since ",
                                 "until ", "during ", "from "}) {
-    if (rest.rfind(prep, 0) == 0) {
+    if (rest.size() >= prep.size() && SameAt(rest, 0, prep)) {
       rest = Trim(rest.substr(prep.size()));
       break;
     }
@@ -1535,10 +1591,11 @@ bool ModifiesNoun(std::string_view lower, std::size_t phrase_begin, std::size_t 
   return false;
 }
 
-Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t phrase_end) {
-  std::string lower;
-  lower.reserve(sentence.size());
-  for (char c : sentence) lower.push_back(Lower(c));
+namespace {
+
+// TenseAt over the sentence already in lower case (FindTimes makes it once
+// per sentence, for every phrase in it).
+Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t phrase_end) {
   phrase_begin = std::min(phrase_begin, lower.size());
   phrase_end = std::min(std::max(phrase_end, phrase_begin), lower.size());
   if (ModifiesNoun(lower, phrase_begin, phrase_end)) return Tense::kNearest;
@@ -1577,13 +1634,12 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
   const std::string_view before = std::string_view(lower).substr(0, phrase_begin);
   const std::string_view tail = Trim(before);
   for (auto v : kReport) {
-    if (tail.size() >= v.size() && tail.substr(tail.size() - v.size()) == v &&
+    if (tail.size() >= v.size() && SameAt(tail, tail.size() - v.size(), v) &&
         (tail.size() == v.size() || !IsIdentChar(tail[tail.size() - v.size() - 1])))
       return Tense::kPast;
   }
   // Future cues, outside the phrase itself ("next" inside it, as in "next
   // week", is handled by the value).
-  const std::string outside = lower.substr(0, phrase_begin) + " " + lower.substr(phrase_end);
   // The phrase's own clause: from the last clause break before it to the
   // first one after it. A future cue in another clause ("Rebels attacked on
   // 3 March, and talks will resume in June") does not make a clause future
@@ -1595,9 +1651,9 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
   std::size_t clause_begin = 0, clause_end = lower.size();
   const std::string_view head = std::string_view(lower).substr(0, phrase_begin);
   for (auto b : kBreaks) {
-    const std::size_t before_at = head.rfind(b);
+    const std::size_t before_at = RFind(head, b);
     if (before_at != std::string::npos) clause_begin = std::max(clause_begin, before_at + b.size());
-    const std::size_t after_at = lower.find(b, phrase_end);
+    const std::size_t after_at = Find(lower, b, phrase_end);
     if (after_at != std::string::npos) clause_end = std::min(clause_end, after_at);
   }
   // A relative clause (", which was shelled on 3 March, ...", "priests who
@@ -1605,7 +1661,7 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
   static constexpr std::array<std::string_view, 4> kRelative = {" which ", " who ", " where ",
                                                                 ", when "};
   for (auto b : kRelative) {
-    const std::size_t before_at = head.rfind(b);
+    const std::size_t before_at = RFind(head, b);
     if (before_at == std::string::npos || before_at + b.size() < clause_begin) continue;
     clause_begin = before_at + b.size();
     const std::size_t comma = lower.find(',', phrase_end);
@@ -1623,6 +1679,9 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
   if (HasFutureCue(clause_before) || HasFutureCue(near_after) ||
       (HasFutureCue(clause_after) && !HasPastVerb(clause_before)))
     return Tense::kFuture;
+  std::string outside;
+  outside.reserve(lower.size() + 1 - (phrase_end - phrase_begin));
+  outside.append(lower.substr(0, phrase_begin)).append(" ").append(lower.substr(phrase_end));
   if (HasFutureCue(outside) &&
       !HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin)))
     return Tense::kFuture;
@@ -1636,6 +1695,18 @@ Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t p
   return Tense::kNearest;
 }
 
+std::string ToLower(std::string_view s) {
+  std::string lower(s);
+  for (char& c : lower) c = Lower(c);
+  return lower;
+}
+
+}  // namespace
+
+Tense TenseAt(std::string_view sentence, std::size_t phrase_begin, std::size_t phrase_end) {
+  return TenseInLower(ToLower(sentence), phrase_begin, phrase_end);
+}
+
 std::string CheckValue(std::string_view value) {
   std::string error;
   Parser parser(value);
@@ -1644,20 +1715,51 @@ std::string CheckValue(std::string_view value) {
   return CheckNode(*node);
 }
 
+namespace {
+
+// A value parsed and checked: the tree, or why it is malformed.
+struct ParsedValue {
+  std::optional<Node> node;
+  std::string error;
+};
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Every phrase a rule finds carries the same value text: parse it once per
+// thread (parsing and checking were half of ResolveValue). Keyed by the
+// text, so values from any rule set, or from tests, are safe; a thread keeps
+// at most kMaxValues of them.
+const ParsedValue& Parse(std::string_view value) {
+  constexpr std::size_t kMaxValues = 4096;
+  thread_local std::unordered_map<std::string, ParsedValue, StringHash, std::equal_to<>> cache;
+  if (const auto it = cache.find(value); it != cache.end()) return it->second;
+  if (cache.size() >= kMaxValues) cache.clear();
+  ParsedValue parsed;
+  Parser parser(value);
+  parsed.node = parser.ParseTop(parsed.error);
+  if (!parsed.node) {
+    if (parsed.error.empty()) parsed.error = "malformed value";
+  } else if (auto e = CheckNode(*parsed.node); !e.empty()) {
+    parsed.node.reset();
+    parsed.error = std::move(e);
+  }
+  return cache.emplace(std::string(value), std::move(parsed)).first->second;
+}
+
+}  // namespace
+
 Resolution ResolveValue(std::string_view value, const TimeCaptures& captures,
                         const TimeContext& ctx, Tense tense) {
   Resolution out;
-  std::string error;
-  Parser parser(value);
-  auto node = parser.ParseTop(error);
-  if (!node) {
-    out.error = error.empty() ? "malformed value" : error;
+  const ParsedValue& parsed = Parse(value);
+  if (!parsed.node) {
+    out.error = parsed.error;
     return out;
   }
-  if (auto e = CheckNode(*node); !e.empty()) {
-    out.error = e;
-    return out;
-  }
+  const std::optional<Node>& node = parsed.node;
   Eval eval{captures, ctx,   tense == Tense::kNearest ? Tense::kPast : tense,
             {},       false, tense == Tense::kNearest,
             {}};
@@ -1725,9 +1827,8 @@ bool ValueStartsWith(const TimeExpr& t, std::string_view f) {
 // phrase .. pub), "until <phrase>" (open start, or pub in a future sentence,
 // .. end of the phrase) and "from <A> to / until / into / through <B>",
 // "between <A> and <B>" (start of A .. end of B).
-void ComposeSpans(std::string_view text, const Sentence& sentence, const TimeContext& ctx,
-                  std::vector<TimeExpr>& out) {
-  const std::string_view sent = text.substr(sentence.begin, sentence.end - sentence.begin);
+void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_view lower_sent,
+                  const TimeContext& ctx, std::vector<TimeExpr>& out) {
   for (std::size_t i = 0; i + 1 < out.size(); ++i) {
     TimeExpr& a = out[i];
     const TimeExpr& b = out[i + 1];
@@ -1774,8 +1875,6 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, const TimeCon
       // "since the February 1 coup", "since the 7 October attacks": the
       // event is named by its date, so the span starts on it.
       auto [conn, conn_at] = WordBefore(text, sentence.begin, before_at);
-      std::string lower_sent(sent);
-      for (char& c : lower_sent) c = Lower(c);
       if (conn == "since" &&
           ModifiesNoun(lower_sent, before_at - sentence.begin, t.end - sentence.begin)) {
         before = conn;
@@ -1815,10 +1914,9 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, const TimeCon
                !ValueStartsWith(t, "day(") &&  // "not disclosed until today" means today
                !(before == "till" && text[before_at] == 'T' && text[before_at + 1] == 'i' &&
                  before_at > sentence.begin)) {  // "Emmett Till in 1955": a name
-      const Tense tense = TenseAt(sent, before_at - sentence.begin, t.end - sentence.begin);
+      const Tense tense =
+          TenseInLower(lower_sent, before_at - sentence.begin, t.end - sentence.begin);
       // "until the 20 March vote": the date names the vote, which bounds nothing.
-      std::string lower_sent(sent);
-      for (char& c : lower_sent) c = Lower(c);
       if (ModifiesNoun(lower_sent, t.begin - sentence.begin, t.end - sentence.begin)) continue;
       // Future, or a sentence without tense ("runs until December 12") whose
       // date lies ahead: from pub.
@@ -1835,7 +1933,8 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, const TimeCon
       // over in another sentence keeps its own reading.
       if (*ctx.pub_date <= *t.interval.end) {
         t.interval = Interval{ctx.pub_date, t.interval.end, Precision::kRange, {}};
-      } else if (TenseAt(sent, t.begin - sentence.begin, t.end - sentence.begin) == Tense::kPast) {
+      } else if (TenseInLower(lower_sent, t.begin - sentence.begin, t.end - sentence.begin) ==
+                 Tense::kPast) {
         t.interval = Interval{std::nullopt, t.interval.end, Precision::kRange, {}};
       }
     }
@@ -1844,7 +1943,15 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, const TimeCon
 
 std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
                                 const Sentence& sentence, TimeContext& ctx) {
-  std::vector<Match> matches;
+  // Scratch kept by the thread: FindTimes runs once per sentence, and these
+  // were most of its allocations. Nothing outlives the call.
+  thread_local std::vector<Match> matches;
+  thread_local std::vector<const Match*> order, kept;
+  thread_local std::string lower;  // the sentence in lower case
+  thread_local TimeCaptures caps;
+  matches.clear();
+  order.clear();
+  kept.clear();
   // Wire and web copy put no-break spaces in dates ("3\u00a0March"): match
   // on a copy of the sentence with plain spaces, then shift offsets back.
   const std::string spaced =
@@ -1867,8 +1974,6 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
     }
   }
   // Longest first, then earliest, then highest priority; keep non-overlapping.
-  std::vector<const Match*> order;
-  order.reserve(matches.size());
   for (const auto& m : matches) {
     if (m.end > m.begin) order.push_back(&m);
   }
@@ -1878,7 +1983,6 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
     if (a->begin != b->begin) return a->begin < b->begin;
     return a->rule->priority > b->rule->priority;
   });
-  std::vector<const Match*> kept;
   for (const Match* m : order) {
     bool overlaps = false;
     for (const Match* k : kept) {
@@ -1893,19 +1997,23 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
             [](const Match* a, const Match* b) { return a->begin < b->begin; });
 
   const std::string_view sent = text.substr(sentence.begin, sentence.end - sentence.begin);
+  if (kept.empty()) return {};
+  // For every phrase's tense.
+  lower.assign(sent);
+  for (char& c : lower) c = Lower(c);
   std::vector<TimeExpr> out;
   out.reserve(kept.size());
   // Durations ("for three days") start from a date named in the same
   // sentence only; an anchor from an earlier sentence is too weak a guess.
   std::optional<Date> sentence_anchor;
   for (const Match* m : kept) {
-    TimeCaptures caps;
+    caps.clear();
     caps.reserve(m->captures.size());
     for (const auto& c : m->captures) {
       caps.emplace_back(
           c.name, c.set() ? scan.substr(c.begin - base, c.end - c.begin) : std::string_view());
     }
-    Tense tense = TenseAt(sent, m->begin - sentence.begin, m->end - sentence.begin);
+    Tense tense = TenseInLower(lower, m->begin - sentence.begin, m->end - sentence.begin);
     // A deadline a rule took "by" into ("by late May", "by Christmas") in a
     // past sentence is the occurrence nearest pub, as in by(): "hoped the
     // talks could resume by Christmas" does not mean last Christmas.
@@ -1923,8 +2031,6 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
       for (char& c : own) c = Lower(c);
       if (w == "until" || w == "till" || own.rfind("until ", 0) == 0 ||
           own.rfind("till ", 0) == 0) {
-        std::string lower(sent);
-        for (char& c : lower) c = Lower(c);
         if (!ModifiesNoun(lower, m->begin - sentence.begin, m->end - sentence.begin))
           tense = Tense::kFuture;
       }
@@ -1955,7 +2061,7 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
     }
     out.push_back(std::move(t));
   }
-  ComposeSpans(text, sentence, ctx, out);
+  ComposeSpans(text, sentence, lower, ctx, out);
   return out;
 }
 

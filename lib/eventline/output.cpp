@@ -41,8 +41,12 @@ std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
 bool CsvNeedsQuotes(std::string_view s) {
-  return s.find_first_of(",\"\r\n") != std::string_view::npos ||
-         (!s.empty() && (s.front() == ' ' || s.back() == ' '));
+  if (!s.empty() && (s.front() == ' ' || s.back() == ' ')) return true;
+  // One pass with a byte test (find_first_of calls memchr per byte).
+  for (char c : s) {
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+  }
+  return false;
 }
 
 void AppendCsv(std::string_view s, std::string& out) {
@@ -65,17 +69,23 @@ std::string FormatDouble(double v) { return fmt::format("{:.5f}", v); }
 }  // namespace
 
 void AppendValidUtf8(std::string_view s, std::string& out) {
-  std::size_t i = 0;
+  // Valid text is appended in runs, not a sequence at a time.
+  std::size_t run = 0, i = 0;
   while (i < s.size()) {
-    const std::size_t n = Utf8SequenceLength(s, i);
-    if (n == 0) {
-      out += kReplacement;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
-    } else {
-      out.append(s.data() + i, n);
-      i += n;
+      continue;
     }
+    const std::size_t n = Utf8SequenceLength(s, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    out.append(s.data() + run, i - run);
+    out += kReplacement;
+    run = ++i;
   }
+  out.append(s.data() + run, i - run);
 }
 
 std::string JsonString(std::string_view s) {
@@ -142,7 +152,8 @@ void RowWriter::Row(std::span<const Field> fields, std::string& out) const {
       if (const auto* s = std::get_if<std::string>(&f)) {
         AppendCsv(*s, out);
       } else if (const auto* n = std::get_if<std::int64_t>(&f)) {
-        out += std::to_string(*n);
+        const fmt::format_int digits(*n);
+        out.append(digits.data(), digits.size());
       } else if (const auto* d = std::get_if<double>(&f)) {
         out += FormatDouble(*d);
       } else if (const auto* r = std::get_if<RawJson>(&f)) {
@@ -162,7 +173,8 @@ void RowWriter::Row(std::span<const Field> fields, std::string& out) const {
     if (const auto* s = std::get_if<std::string>(&f)) {
       out += JsonString(*s);
     } else if (const auto* n = std::get_if<std::int64_t>(&f)) {
-      out += std::to_string(*n);
+      const fmt::format_int digits(*n);
+      out.append(digits.data(), digits.size());
     } else if (const auto* d = std::get_if<double>(&f)) {
       out += FormatDouble(*d);
     } else if (const auto* r = std::get_if<RawJson>(&f)) {
@@ -174,12 +186,36 @@ void RowWriter::Row(std::span<const Field> fields, std::string& out) const {
   out += "}\n";
 }
 
-RawJson QuantityField(const std::vector<Quantity>& q) {
-  RawJson r;
-  if (q.empty()) {
-    r.json = "null";
-    return r;
+void RowWriter::Row(std::span<const FieldRef> fields, std::string& out) const {
+  const bool csv = format_ == OutputFormat::kCsv;
+  if (!csv) out += '{';
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) out += ',';
+    if (!csv) {
+      out += '"';
+      out += columns_[i];
+      out += "\":";
+    }
+    const FieldRef& f = fields[i];
+    if (const auto* s = std::get_if<std::string_view>(&f)) {
+      if (csv) {
+        AppendCsv(*s, out);
+      } else {
+        out += JsonString(*s);
+      }
+    } else if (const auto* n = std::get_if<std::int64_t>(&f)) {
+      const fmt::format_int digits(*n);
+      out.append(digits.data(), digits.size());
+    } else if (!csv) {
+      out += "null";
+    }
   }
+  out += csv ? "\n" : "}\n";
+}
+
+RawJson QuantityField(const std::vector<Quantity>& q) {
+  if (q.empty()) return RawJson{"null", {}};
+  RawJson r;
   r.json = "[";
   for (std::size_t i = 0; i < q.size(); ++i) {
     if (i) {

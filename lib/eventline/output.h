@@ -29,6 +29,10 @@ struct RawJson {
   std::string csv;
 };
 using Field = std::variant<std::monostate, std::string, std::int64_t, double, RawJson>;
+// A field borrowed from the caller (null, text or integer), for rows written
+// without copying their values; the text must outlive the Row call. Written
+// exactly as the Field of the same value.
+using FieldRef = std::variant<std::monostate, std::string_view, std::int64_t>;
 
 class RowWriter {
  public:
@@ -37,6 +41,7 @@ class RowWriter {
   void Header(std::string& out);
   // Appends one row; `fields.size()` must equal the column count.
   void Row(std::span<const Field> fields, std::string& out) const;
+  void Row(std::span<const FieldRef> fields, std::string& out) const;
 
  private:
   OutputFormat format_;

@@ -288,5 +288,18 @@ TEST_CASE("dates: tense of the sentence around a phrase", "[dates]") {
   }
 }
 
+TEST_CASE("dates: FormatIsoDate pads to four-digit years", "[dates]") {
+  namespace chr = std::chrono;
+  const auto at = [](int y, unsigned m, unsigned d) {
+    return FormatIsoDate(Date{chr::year{y}, chr::month{m}, chr::day{d}});
+  };
+  CHECK(at(2022, 8, 18) == "2022-08-18");
+  CHECK(at(1, 1, 9) == "0001-01-09");
+  CHECK(at(999, 12, 31) == "0999-12-31");
+  CHECK(at(9999, 10, 1) == "9999-10-01");
+  CHECK(at(10000, 1, 1) == "10000-01-01");
+  CHECK(at(-5, 3, 1) == "-005-03-01");
+}
+
 }  // namespace
 }  // namespace eventline
