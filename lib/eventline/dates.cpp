@@ -1412,11 +1412,14 @@ bool HasFutureCue(std::string_view lower) {
   // Not "must" ("we must accept the mandate of 19 March"), nor "promised /
   // vowed / threatened to": their sentences often date a past event.
   // "would" + a verb of scheduling is reported future ("said the truce would
-  // take effect on Thursday"); "would" alone is too often hypothetical.
+  // take effect on Thursday"); "would" alone is too often hypothetical. So
+  // are "could / may / might" + a verb of lasting or starting ("said the
+  // strikes could continue until 2 October"): a possibility ahead, not a
+  // past ability ("could not attend on 3 March" stays past).
   // "s expected", "re expected": the contractions "it's expected", "they're
   // due" (the apostrophe, ASCII or typographic, is no word character).
   // "is to run", "are to meet": the news future (it also holds "is to be").
-  static constexpr std::array<std::string_view, 36> kFuture = {"s expected",
+  static constexpr std::array<std::string_view, 50> kFuture = {"s expected",
                                                                "re expected",
                                                                "s due to",
                                                                "re due to",
@@ -1451,7 +1454,21 @@ bool HasFutureCue(std::string_view lower) {
                                                                "would start",
                                                                "would resume",
                                                                "would be held",
-                                                               "would expire"};
+                                                               "would expire",
+                                                               "could continue",
+                                                               "could last",
+                                                               "could resume",
+                                                               "could begin",
+                                                               "could start",
+                                                               "could take effect",
+                                                               "may continue",
+                                                               "may last",
+                                                               "may resume",
+                                                               "may begin",
+                                                               "might continue",
+                                                               "might last",
+                                                               "might resume",
+                                                               "might begin"};
   // One pass over the word starts, trying only the cues that begin with the
   // word's first letter (it was 30 substring searches per clause: a quarter
   // of `eventline dates`' time).
