@@ -665,11 +665,17 @@ void Assembler::SetCountryHint(CountryCounts hint) {
   }
 }
 
-void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> times,
+void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> all_times,
                             std::span<const Match> events, std::span<const Match> cues,
                             std::span<const PlaceMention> places, std::vector<EventRow>& out) {
   const std::string_view text = doc_.text;
   const std::string_view stext = Slice(text, sentence.begin, sentence.end);
+  // A year bound to the noun it modifies ("after its 1986 explosion", "the
+  // 2008 war") dates that noun's trigger only: it is kept apart from the
+  // phrases that may govern any trigger of their clause.
+  std::vector<TimeExpr> free_times, bound_times;
+  for (const TimeExpr& t : all_times) (t.bound_end ? bound_times : free_times).push_back(t);
+  const std::span<const TimeExpr> times = free_times;
 
   // 1. One trigger gives one event: resolve overlaps between matches.
   struct Candidate {
@@ -934,7 +940,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // phrase, then a following relative clause.
     const TimeExpr* best = nullptr;
     std::size_t best_score = static_cast<std::size_t>(-1);
-    {
+    for (const TimeExpr& t : bound_times) {
+      if (c.b >= t.end && c.b < t.bound_end) best = &t;
+    }
+    if (!best) {
       std::size_t i = c.e;
       while (i < sentence.end && text[i] == ' ') ++i;
       if (HasWordAt(text.substr(0, sentence.end), i, "that") ||

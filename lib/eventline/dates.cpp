@@ -1888,12 +1888,12 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
         ValueStartsWith(t, "between"))
       continue;
     auto [before, before_at] = WordBefore(text, sentence.begin, t.begin);
-    if (before == "the") {
-      // "since the February 1 coup", "since the 7 October attacks": the
-      // event is named by its date, so the span starts on it.
+    if (before == "the" || (t.bound_end && (before == "a" || before == "an"))) {
+      // "since the February 1 coup", "since the 7 October attacks", "since
+      // a 2020 truce": the event is named by its date, so the span starts on it.
       auto [conn, conn_at] = WordBefore(text, sentence.begin, before_at);
-      if (conn == "since" &&
-          ModifiesNoun(lower_sent, before_at - sentence.begin, t.end - sentence.begin)) {
+      if (conn == "since" && (t.bound_end || ModifiesNoun(lower_sent, before_at - sentence.begin,
+                                                          t.end - sentence.begin))) {
         before = conn;
         before_at = conn_at;
       }
@@ -1927,6 +1927,9 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
       if (ctx.pub_date && *t.interval.start > *ctx.pub_date) continue;
       t.begin = before_at;
       t.interval = Interval{t.interval.start, ctx.pub_date, Precision::kRange, {}};
+      // "since the 2021 coup": the span runs from the noun's year and dates
+      // its clause, like "since the February 1 coup"; the phrase takes the noun.
+      if (t.bound_end) t.end = std::exchange(t.bound_end, 0);
     } else if ((before == "until" || before == "till") && t.interval.end &&
                !ValueStartsWith(t, "day(") &&  // "not disclosed until today" means today
                !(before == "till" && text[before_at] == 'T' && text[before_at + 1] == 'i' &&
@@ -2059,6 +2062,14 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
     TimeExpr t;
     t.begin = m->begin;
     t.end = m->end;
+    // A `phrase` capture narrows the time phrase to itself (RE2 has no
+    // look-around: "Moscow's 2014 annexation" is matched whole and the
+    // phrase is "2014"), bound to the words after it (docs/rules.md).
+    if (const Capture* c = m->Get("phrase"); c && c->end > c->begin) {
+      t.begin = c->begin;
+      t.end = c->end;
+      t.bound_end = m->end;
+    }
     t.rule = m->rule;
     t.resolved = r.resolved;
     if (r.resolved) {

@@ -44,6 +44,10 @@ struct TimeExpr {
   const Rule* rule = nullptr;
   Interval interval;
   bool resolved = false;  // false when the phrase needs a reference date and there is none
+  // Nonzero for a phrase narrowed by a `phrase` capture ("2014" in "Moscow's
+  // 2014 annexation"): the end of the whole match. Such a phrase dates only
+  // a trigger that starts inside [end, bound_end), the noun it modifies.
+  std::size_t bound_end = 0;
 };
 
 // Finds the time expressions of one sentence (longest non-overlapping

@@ -194,5 +194,17 @@ TEST_CASE("attach: an earlier event the text does not date ends at publication",
         "2023-01-01..2023-03-15 range/text");
 }
 
+TEST_CASE("attach: a year written before its noun dates that noun only", "[attach]") {
+  // time.year_of_event narrows its phrase to the year and binds it to the
+  // noun after it ("its 1986 explosion"): that trigger takes the year ...
+  CHECK(IntervalOf("Engineers still worry about damage from the plant's 1986 explosion.",
+                   "explosion") == "1986-01-01..1986-12-31 year/text");
+  // ... and no other trigger of the clause does: the span written for the
+  // sentence's own event stays its date.
+  CHECK(IntervalOf("From 2001 to 2004 the allies carried out air strikes on the rebels after the "
+                   "1999 war.",
+                   "air_strike") == "2001-01-01..2004-12-31 range/text");
+}
+
 }  // namespace
 }  // namespace eventline
