@@ -10,7 +10,6 @@
 #include <map>
 #include <mutex>
 #include <string>
-#include <thread>
 
 #include "eventline/prefilter.h"
 
@@ -239,28 +238,41 @@ std::string TriggerPattern(std::string_view pattern) {
 
 struct Matcher::Impl {
   struct Kind {
-    std::unique_ptr<RE2::Set> set;  // null: run every rule
+    // Compiled when a sentence first needs it (a cold start needs none):
+    // null after that when it would not compile (then every rule runs).
+    mutable std::unique_ptr<std::once_flag> set_once = std::make_unique<std::once_flag>();
+    mutable std::unique_ptr<RE2::Set> set;
     std::vector<std::unique_ptr<CompiledRule>> rules;
   };
   std::array<Kind, 3> kinds;
-  std::array<std::vector<std::string>, 3> triggers;  // the sets' patterns, to rebuild them
   std::atomic<std::size_t> lazy_compiled{0};
   std::size_t releases = 0;
 
-  // Compiles kind k's trigger set; leaves it null when it would not compile
-  // (then every rule runs: slower, same result).
-  void BuildSet(std::size_t k) {
-    Kind& kind = kinds[k];
-    kind.set.reset();
-    if (kind.rules.empty()) return;
+  // Kind k's trigger set, compiled on first use; null when it would not
+  // compile (then every rule runs: slower, same result).
+  const RE2::Set* Set(std::size_t k) const {
+    const Kind& kind = kinds[k];
+    std::call_once(*kind.set_once, [&kind] { kind.set = BuildSet(kind); });
+    return kind.set.get();
+  }
+
+  static std::unique_ptr<RE2::Set> BuildSet(const Kind& kind) {
+    if (kind.rules.empty()) return nullptr;
     RE2::Options so = PatternOptions(true);
     so.set_max_mem(std::max<std::int64_t>(64 << 20, kPatternMaxMem * 4));
     auto set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
-    for (const auto& t : triggers[k]) {
+    for (const auto& cr : kind.rules) {
+      const Rule& r = *cr->rule;
+      // Triggers begin at a word boundary (docs/rules.md). Saying so to the
+      // set lets its DFA start a thread only at word starts instead of at
+      // every byte: 4x the scan speed with the shipped rules.
+      const std::string t =
+          (r.case_sensitive ? "(?-i:\\b(?:" : "(?i:\\b(?:") + TriggerPattern(r.pattern) + "))";
       std::string err;
-      if (set->Add(t, &err) < 0) return;  // should not happen: the full pattern compiled
+      if (set->Add(t, &err) < 0) return nullptr;  // should not happen: the full pattern compiled
     }
-    if (set->Compile()) kind.set = std::move(set);
+    if (!set->Compile()) return nullptr;
+    return set;
   }
 };
 
@@ -278,12 +290,10 @@ void Matcher::ReleaseCaches() {
       for (LazyRe2& u : cr->unless) u.Release();
     }
   }
-  // The event set is the largest: rebuilt on a thread of its own, as at load.
-  {
-    std::jthread events_set(
-        [this] { impl_->BuildSet(static_cast<std::size_t>(RuleKind::kEvent)); });
-    impl_->BuildSet(static_cast<std::size_t>(RuleKind::kTime));
-    impl_->BuildSet(static_cast<std::size_t>(RuleKind::kCue));
+  // The trigger sets compile again when a sentence next needs them.
+  for (auto& kind : impl_->kinds) {
+    kind.set.reset();
+    kind.set_once = std::make_unique<std::once_flag>();
   }
   ++impl_->releases;
 }
@@ -301,7 +311,6 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
     sink.Report(std::move(d));
     failed = true;
   };
-  std::array<std::vector<std::string>, 3> triggers;
   for (std::size_t i = 0; i < rules.rules.size(); ++i) {
     const Rule& r = rules.rules[i];
     const RE2::Options options = PatternOptions(r.case_sensitive);
@@ -358,25 +367,10 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
       cr->unless.emplace_back(std::move(ure));
     }
     const auto k = static_cast<std::size_t>(r.kind);
-    const std::string trigger = TriggerPattern(r.pattern);
-    // Triggers begin at a word boundary (docs/rules.md). Saying so to the
-    // set lets its DFA start a thread only at word starts instead of at
-    // every byte: 4x the scan speed with the shipped rules.
-    triggers[k].push_back((r.case_sensitive ? "(?-i:\\b(?:" : "(?i:\\b(?:") + trigger + "))");
     impl->kinds[k].rules.push_back(std::move(cr));
   }
   if (failed) return nullptr;
 
-  impl->triggers = std::move(triggers);
-  auto build_set = [&impl](std::size_t k) { impl->BuildSet(k); };
-  // The event set is half of the work (and of a cold start's critical path):
-  // it compiles on a thread of its own while this one does the time and cue
-  // sets.
-  {
-    std::jthread events_set(build_set, static_cast<std::size_t>(RuleKind::kEvent));
-    build_set(static_cast<std::size_t>(RuleKind::kTime));
-    build_set(static_cast<std::size_t>(RuleKind::kCue));
-  }
   return std::unique_ptr<Matcher>(new Matcher(std::move(impl)));
 }
 
@@ -389,12 +383,12 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
 
   std::vector<int> candidates;
   bool all = true;
-  if (k.set) {
+  if (const RE2::Set* set = impl_->Set(static_cast<std::size_t>(kind))) {
     // One byte of context on each side keeps \b decisions as in the full text.
     const std::size_t wb = begin > 0 ? begin - 1 : 0;
     const std::size_t we = std::min(text.size(), end + 1);
     RE2::Set::ErrorInfo info{};
-    const bool hit = k.set->Match(re2::StringPiece(text.data() + wb, we - wb), &candidates, &info);
+    const bool hit = set->Match(re2::StringPiece(text.data() + wb, we - wb), &candidates, &info);
     if (hit) {
       all = false;
       std::sort(candidates.begin(), candidates.end());
