@@ -236,6 +236,14 @@ std::string TriggerPattern(std::string_view pattern) {
   return std::string(pattern);
 }
 
+void DerivePatternStarts(Rule& rule) {
+  const std::string& p = rule.pattern;
+  auto lead = LeadingStrings(p);
+  rule.starts = lead ? 1 : 0;
+  rule.leading = lead ? std::move(*lead) : std::vector<std::string>();
+  rule.starts_at_boundary = p.rfind("\\b", 0) == 0 && !ScanGroups(p).top_alternation;
+}
+
 struct Matcher::Impl {
   struct Kind {
     // Compiled when a sentence first needs it (a cold start needs none):
@@ -407,10 +415,18 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     std::vector<std::pair<std::size_t, std::size_t>> vetoes;
     bool vetoes_done = false;
     std::call_once(cr.starts_once, [&cr] {
-      auto starts = std::make_unique<WordPrefilter>(std::vector<std::string>{cr.rule->pattern});
-      if (!starts->always()) cr.starts = std::move(starts);
-      const std::string& p = cr.rule->pattern;
-      cr.starts_at_boundary = p.rfind("\\b", 0) == 0 && !ScanGroups(p).top_alternation;
+      const Rule* r = cr.rule;
+      Rule derived;
+      if (r->starts < 0) {
+        derived.pattern = r->pattern;
+        DerivePatternStarts(derived);
+        r = &derived;
+      }
+      if (r->starts > 0) {
+        auto starts = std::make_unique<WordPrefilter>(WordPrefilter::FromLeading(r->leading));
+        if (!starts->always()) cr.starts = std::move(starts);
+      }
+      cr.starts_at_boundary = r->starts_at_boundary;
     });
     std::size_t pos = begin;
     while (pos <= end) {

@@ -514,6 +514,16 @@ WordPrefilter::WordPrefilter(const std::vector<std::string>& patterns) {
     }
     all.insert(all.end(), lead->begin(), lead->end());
   }
+  Build(std::move(all));
+}
+
+WordPrefilter WordPrefilter::FromLeading(std::vector<std::string> leading) {
+  WordPrefilter w;
+  w.Build(std::move(leading));
+  return w;
+}
+
+void WordPrefilter::Build(std::vector<std::string> all) {
   if (all.empty()) {
     always_ = true;  // no patterns: let the caller decide
     return;

@@ -37,6 +37,9 @@ class WordPrefilter {
   // One entry per pattern; a pattern without leading strings makes
   // always() true.
   explicit WordPrefilter(const std::vector<std::string>& patterns);
+  // From leading strings already derived (LeadingStrings of each pattern,
+  // concatenated); none makes always() true.
+  [[nodiscard]] static WordPrefilter FromLeading(std::vector<std::string> leading);
 
   // The first position p in [from, end) where some pattern's leading
   // string occurs in text[p, end); npos when none. With `boundaries`, only
@@ -59,6 +62,8 @@ class WordPrefilter {
   };
   [[nodiscard]] std::size_t Child(std::size_t node, unsigned char symbol) const;
   [[nodiscard]] bool LeadsAt(const unsigned char* t, std::size_t p, std::size_t end) const;
+  WordPrefilter() = default;
+  void Build(std::vector<std::string> all);
 
   bool always_ = false;
   std::vector<Node> nodes_;  // 0: the root (never terminal)

@@ -1151,7 +1151,7 @@ bool CanMatchEmpty(const RE2& re) {
 namespace {
 
 // Bump when the serialized layout or what it holds changes.
-constexpr std::uint64_t kRuleCacheFormat = 1;
+constexpr std::uint64_t kRuleCacheFormat = 2;
 
 class CacheWriter {
  public:
@@ -1350,6 +1350,10 @@ std::string SerializeRules(std::span<const Rule> rules) {
       w.S(k);
       w.I(v);
     }
+    w.I(r.starts);
+    w.U(r.starts_at_boundary ? 1 : 0);
+    w.U(r.leading.size());
+    for (const std::string& l : r.leading) w.S(l);
   }
   return std::move(w.out());
 }
@@ -1387,6 +1391,10 @@ bool DeserializeRules(std::string_view data, const std::string& file, std::vecto
       std::string k = r.S();
       rule.named_captures[std::move(k)] = r.Int();
     }
+    rule.starts = r.Int();
+    rule.starts_at_boundary = r.U() != 0;
+    for (std::size_t l = r.Count(); r.ok() && l > 0; --l) rule.leading.push_back(r.S());
+    if (rule.starts < -1 || rule.starts > 1) return false;
   }
   if (!r.ok() || !r.done()) return false;
   out = std::move(rules);

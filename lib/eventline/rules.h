@@ -78,6 +78,14 @@ struct Rule {
   // groups (-1: the loader did not check this rule) and its named groups.
   int capture_groups = -1;
   std::map<std::string, int> named_captures;  // name -> group index
+  // Where a match of `pattern` can begin (prefilter.h, DerivePatternStarts
+  // in matcher.h): derived by the build for the shipped rule files and
+  // stored with them, else by the Matcher at the rule's first use.
+  // starts: -1 not derived, 0 anywhere (no leading strings), 1 at one of
+  // `leading`; starts_at_boundary: and only at a word boundary.
+  int starts = -1;
+  bool starts_at_boundary = false;
+  std::vector<std::string> leading;
 };
 
 // A pattern the build has already checked (tools/known_patterns.cpp runs the

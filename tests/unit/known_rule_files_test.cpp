@@ -58,6 +58,9 @@ void SameRule(const Rule& a, const Rule& b) {
   SameExamples(a.counter_examples, b.counter_examples);
   CHECK(a.capture_groups == b.capture_groups);
   CHECK(a.named_captures == b.named_captures);
+  CHECK(a.starts == b.starts);
+  CHECK(a.starts_at_boundary == b.starts_at_boundary);
+  CHECK(a.leading == b.leading);
 }
 
 void SameRules(const std::vector<Rule>& a, const std::vector<Rule>& b) {
@@ -93,6 +96,9 @@ Rule FullRule() {
   r.counter_examples = {c};
   r.capture_groups = 2;
   r.named_captures = {{"day", 1}, {"month", 2}};
+  r.starts = 1;
+  r.starts_at_boundary = true;
+  r.leading = {"0", "1", "jan", "", "under he"};
   return r;
 }
 
