@@ -177,6 +177,9 @@ struct CompiledRule {
   // The pattern begins with \b outside any alternation: a match begins at
   // a word boundary.
   mutable bool starts_at_boundary = false;
+  // Words every match contains beyond its trigger (RequiredWords), set with
+  // `starts`.
+  mutable std::vector<std::vector<std::string>> required;
 };
 
 RE2::Options PatternOptions(bool case_sensitive) {
@@ -242,6 +245,7 @@ void DerivePatternStarts(Rule& rule) {
   rule.starts = lead ? 1 : 0;
   rule.leading = lead ? std::move(*lead) : std::vector<std::string>();
   rule.starts_at_boundary = p.rfind("\\b", 0) == 0 && !ScanGroups(p).top_alternation;
+  rule.required = RequiredWords(p, "trigger");
 }
 
 struct Matcher::Impl {
@@ -409,6 +413,8 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   const std::size_t count = all ? k.rules.size() : candidates.size();
   const re2::StringPiece whole(text.data(), text.size());
   std::vector<re2::StringPiece> groups;
+  std::string lower;  // the text, lower-cased on first need
+  bool lowered = false, lower_usable = false;
   for (std::size_t c = 0; c < count; ++c) {
     const CompiledRule& cr = *k.rules[all ? c : static_cast<std::size_t>(candidates[c])];
     groups.assign(static_cast<std::size_t>(cr.groups) + 1, re2::StringPiece());
@@ -427,7 +433,17 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
         if (!starts->always()) cr.starts = std::move(starts);
       }
       cr.starts_at_boundary = r->starts_at_boundary;
+      cr.required = r->required;
     });
+    // A sentence without the words every match needs beyond the trigger is
+    // not searched (nor the pattern compiled for it).
+    if (!cr.required.empty()) {
+      if (!lowered) {
+        lowered = true;
+        lower_usable = LowerForRequiredWords(text.substr(begin, end - begin), lower);
+      }
+      if (lower_usable && !HasRequiredWords(cr.required, lower)) continue;
+    }
     std::size_t pos = begin;
     while (pos <= end) {
       if (cr.starts) {

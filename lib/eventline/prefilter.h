@@ -27,6 +27,26 @@ namespace eventline {
 // Exposed for tests.
 [[nodiscard]] std::optional<std::vector<std::string>> LeadingStrings(std::string_view pattern);
 
+// Words every match of the RE2 `pattern` contains, ASCII letters and digits
+// lower-cased: each entry is a disjunction, one of whose strings occurs in
+// the text of any match (all entries hold). Groups whose name begins with
+// `skip_group` (the trigger, which the set prefilter has already seen) and
+// optional parts are left out; at most a few entries, the most selective
+// first; empty when nothing is known. Conservative: the test may pass where
+// RE2 then fails, never fail where RE2 would match. Exposed for tests.
+[[nodiscard]] std::vector<std::vector<std::string>> RequiredWords(std::string_view pattern,
+                                                                  std::string_view skip_group);
+
+// Whether `lower` (LowerForRequiredWords of the searched text) holds every
+// entry of `required`.
+[[nodiscard]] bool HasRequiredWords(const std::vector<std::vector<std::string>>& required,
+                                    std::string_view lower);
+
+// `text` with ASCII letters lower-cased into `lower`; false when the text
+// holds a character RE2 folds to an ASCII letter (KELVIN SIGN, LONG S), where
+// the test must not be used.
+[[nodiscard]] bool LowerForRequiredWords(std::string_view text, std::string& lower);
+
 // The index of the ']' that closes the RE2 character class opening at
 // pattern[open] ('['), skipping escapes, a leading '^' or ']' and
 // [:name:] classes; pattern.size() when it is not closed.

@@ -1151,7 +1151,7 @@ bool CanMatchEmpty(const RE2& re) {
 namespace {
 
 // Bump when the serialized layout or what it holds changes.
-constexpr std::uint64_t kRuleCacheFormat = 2;
+constexpr std::uint64_t kRuleCacheFormat = 3;
 
 class CacheWriter {
  public:
@@ -1354,6 +1354,11 @@ std::string SerializeRules(std::span<const Rule> rules) {
     w.U(r.starts_at_boundary ? 1 : 0);
     w.U(r.leading.size());
     for (const std::string& l : r.leading) w.S(l);
+    w.U(r.required.size());
+    for (const auto& any : r.required) {
+      w.U(any.size());
+      for (const std::string& a : any) w.S(a);
+    }
   }
   return std::move(w.out());
 }
@@ -1394,6 +1399,10 @@ bool DeserializeRules(std::string_view data, const std::string& file, std::vecto
     rule.starts = r.Int();
     rule.starts_at_boundary = r.U() != 0;
     for (std::size_t l = r.Count(); r.ok() && l > 0; --l) rule.leading.push_back(r.S());
+    for (std::size_t q = r.Count(); r.ok() && q > 0; --q) {
+      auto& any = rule.required.emplace_back();
+      for (std::size_t a = r.Count(); r.ok() && a > 0; --a) any.push_back(r.S());
+    }
     if (rule.starts < -1 || rule.starts > 1) return false;
   }
   if (!r.ok() || !r.done()) return false;

@@ -86,6 +86,10 @@ struct Rule {
   int starts = -1;
   bool starts_at_boundary = false;
   std::vector<std::string> leading;
+  // Words every match contains outside its trigger (RequiredWords in
+  // prefilter.h), derived with `starts`: a sentence without them is not
+  // searched.
+  std::vector<std::vector<std::string>> required;
 };
 
 // A pattern the build has already checked (tools/known_patterns.cpp runs the

@@ -61,6 +61,7 @@ void SameRule(const Rule& a, const Rule& b) {
   CHECK(a.starts == b.starts);
   CHECK(a.starts_at_boundary == b.starts_at_boundary);
   CHECK(a.leading == b.leading);
+  CHECK(a.required == b.required);
 }
 
 void SameRules(const std::vector<Rule>& a, const std::vector<Rule>& b) {
@@ -99,6 +100,7 @@ Rule FullRule() {
   r.starts = 1;
   r.starts_at_boundary = true;
   r.leading = {"0", "1", "jan", "", "under he"};
+  r.required = {{"control", "occupation"}, {"under"}, {}};
   return r;
 }
 

@@ -53,6 +53,50 @@ TEST_CASE("prefilter: leading strings of patterns", "[prefilter]") {
   }
 }
 
+std::string JoinRequired(const std::vector<std::vector<std::string>>& v) {
+  std::string out;
+  for (const auto& any : v) {
+    out += "(";
+    for (std::size_t i = 0; i < any.size(); ++i) out += (i ? "|" : "") + any[i];
+    out += ")";
+  }
+  return out;
+}
+
+TEST_CASE("prefilter: required words of patterns", "[prefilter]") {
+  const struct {
+    std::string_view pattern, expected;
+  } cases[] = {
+      // Trigger left out; the most selective first.
+      {R"(\b(?P<trigger>came|fell)\s+under\s+(?:the\s+)?(?:control|occupation)\b)",
+       "(control|occupation)(under)"},
+      // Optional parts and short runs are no requirement.
+      {R"(\bheavy(?:\s+shelling)?\s+of\b)", "(heavy)"},
+      {R"(\bmissiles?\s+hit)", "(missile)(hit)"},
+      {R"(\babc+de)", "(abc)"},
+      // An alternative without a requirement: none for the group.
+      {R"(\b(?:strike|\w+)\s+on)", ""},
+      // Escapes with arguments are not letters.
+      {R"(\x{41}\x41\pLabc\p{Lu}\101)", "(abc)"},
+      // A top-level alternation: one disjunction.
+      {R"(\bshelled\b|\bbombed\b)", "(bombed|shelled)"},
+      // Classes, dots and \Q...\E break runs.
+      {R"(longer[sz]mid\.zo\Qliteral\Eafter)", "(longer)(after)(mid)"},
+      {R"((?i)unclosed(group)", ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.pattern);
+    CHECK(JoinRequired(RequiredWords(c.pattern, "trigger")) == c.expected);
+  }
+  std::string lower;
+  REQUIRE(LowerForRequiredWords("Fell UNDER Russian Control", lower));
+  CHECK(HasRequiredWords({{"control", "occupation"}, {"under"}}, lower));
+  CHECK_FALSE(HasRequiredWords({{"occupation"}, {"under"}}, lower));
+  // Characters RE2 folds to ASCII letters: the test is not used.
+  CHECK_FALSE(LowerForRequiredWords("\xC5\xBFhelled", lower));
+  CHECK_FALSE(LowerForRequiredWords("\xE2\x84\xAAyiv", lower));
+}
+
 TEST_CASE("prefilter: Find at word boundaries is never a false no", "[prefilter]") {
   const std::vector<std::string> patterns = {R"(shell(?:ed|ing))", R"(-based)",
                                              R"(kill(?:ed|ing)\s+(?:two|three))", "asked", "taken"};
