@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <map>
 
 namespace eventline {
 
@@ -897,6 +898,103 @@ std::size_t WordPrefilter::Find(std::string_view text, std::size_t from, std::si
     if (always_ || (starts_[t[p]] && LeadsAt(t, p, end))) return p;
   }
   return std::string_view::npos;
+}
+
+LeadingIndex::LeadingIndex(const std::vector<std::vector<std::string>>& leading) {
+  // Build with a map per node, then flatten into sorted edge lists.
+  std::vector<std::map<unsigned char, std::uint32_t>> children(1);
+  std::vector<std::vector<int>> ids(1);
+  for (std::size_t i = 0; i < leading.size(); ++i) {
+    for (const std::string& s : leading[i]) {
+      if (s.empty()) continue;
+      std::uint32_t node = 0;
+      for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        auto it = children[node].find(c);
+        if (it == children[node].end()) {
+          const auto next = static_cast<std::uint32_t>(children.size());
+          children[node].emplace(c, next);
+          children.emplace_back();
+          ids.emplace_back();
+          node = next;
+        } else {
+          node = it->second;
+        }
+      }
+      if (ids[node].empty() || ids[node].back() != static_cast<int>(i)) {
+        ids[node].push_back(static_cast<int>(i));
+      }
+    }
+  }
+  nodes_.resize(children.size());
+  for (std::size_t n = 0; n < children.size(); ++n) {
+    Node& node = nodes_[n];
+    node.first_edge = static_cast<std::uint32_t>(edges_.size());
+    for (const auto& [c, child] : children[n]) edges_.push_back(Edge{c, child});
+    node.edges = static_cast<std::uint32_t>(edges_.size()) - node.first_edge;
+    node.first_id = static_cast<std::uint32_t>(ids_.size());
+    ids_.insert(ids_.end(), ids[n].begin(), ids[n].end());
+    node.ids = static_cast<std::uint32_t>(ids_.size()) - node.first_id;
+  }
+  for (const auto& [c, child] : children[0]) {
+    if (c < 128) root_[c] = child;
+  }
+  for (int b = 0; b < 256; ++b) {
+    const auto u = static_cast<unsigned char>(b);
+    unsigned char sym = u < 0x80 ? static_cast<unsigned char>(Fold(u)) : 0;
+    if (u == 0xE2) sym = 'k';
+    if (u == 0xC5) sym = 's';
+    starts_[b] = sym != 0 && root_[sym] != 0;
+  }
+}
+
+std::uint32_t LeadingIndex::Child(std::uint32_t node, unsigned char symbol) const {
+  if (node == 0) return symbol < 128 ? root_[symbol] : 0;
+  const Node& n = nodes_[node];
+  for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edges; ++e) {
+    if (edges_[e].symbol == symbol) return edges_[e].child;
+    if (edges_[e].symbol > symbol) break;
+  }
+  return 0;
+}
+
+void LeadingIndex::Find(std::string_view text, std::size_t from, std::size_t end,
+                        std::vector<int>& out) const {
+  end = std::min(end, text.size());
+  if (nodes_.size() <= 1) return;
+  const auto* t = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t p = from; p < end; ++p) {
+    if (!starts_[t[p]]) continue;
+    if (p > from && p > 0 && kWordByte[t[p - 1]] == kWordByte[t[p]]) continue;
+    std::uint32_t node = 0;
+    std::size_t q = p;
+    while (q < end) {
+      unsigned char c = t[q];
+      if (c >= 0x80) {
+        // The only non-ASCII characters RE2 folds to ASCII letters.
+        if (c == 0xE2 && q + 2 < end && t[q + 1] == 0x84 && t[q + 2] == 0xAA) {
+          c = 'k';  // U+212A KELVIN SIGN
+          q += 3;
+        } else if (c == 0xC5 && q + 1 < end && t[q + 1] == 0xBF) {
+          c = 's';  // U+017F LATIN SMALL LETTER LONG S
+          q += 2;
+        } else {
+          break;
+        }
+      } else if (IsSpace(c)) {
+        while (q < end && IsSpace(t[q])) ++q;
+        c = ' ';
+      } else {
+        c = static_cast<unsigned char>(Fold(c));
+        ++q;
+      }
+      node = Child(node, c);
+      if (node == 0) break;
+      const Node& n = nodes_[node];
+      out.insert(out.end(), ids_.begin() + n.first_id, ids_.begin() + n.first_id + n.ids);
+      if (n.edges == 0) break;
+    }
+  }
 }
 
 std::size_t CharClassEnd(std::string_view pattern, std::size_t open) {

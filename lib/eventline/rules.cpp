@@ -1151,7 +1151,7 @@ bool CanMatchEmpty(const RE2& re) {
 namespace {
 
 // Bump when the serialized layout or what it holds changes.
-constexpr std::uint64_t kRuleCacheFormat = 3;
+constexpr std::uint64_t kRuleCacheFormat = 4;
 
 class CacheWriter {
  public:
@@ -1359,6 +1359,9 @@ std::string SerializeRules(std::span<const Rule> rules) {
       w.U(any.size());
       for (const std::string& a : any) w.S(a);
     }
+    w.I(r.trigger_starts);
+    w.U(r.trigger_leading.size());
+    for (const std::string& l : r.trigger_leading) w.S(l);
   }
   return std::move(w.out());
 }
@@ -1403,6 +1406,9 @@ bool DeserializeRules(std::string_view data, const std::string& file, std::vecto
       auto& any = rule.required.emplace_back();
       for (std::size_t a = r.Count(); r.ok() && a > 0; --a) any.push_back(r.S());
     }
+    rule.trigger_starts = r.Int();
+    for (std::size_t l = r.Count(); r.ok() && l > 0; --l) rule.trigger_leading.push_back(r.S());
+    if (rule.trigger_starts < -1 || rule.trigger_starts > 1) return false;
     if (rule.starts < -1 || rule.starts > 1) return false;
   }
   if (!r.ok() || !r.done()) return false;

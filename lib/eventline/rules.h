@@ -90,6 +90,10 @@ struct Rule {
   // prefilter.h), derived with `starts`: a sentence without them is not
   // searched.
   std::vector<std::vector<std::string>> required;
+  // The leading strings of the rule's trigger (of TriggerPattern), derived
+  // with `starts`: trigger_starts -1 not derived, 0 none, 1 `trigger_leading`.
+  int trigger_starts = -1;
+  std::vector<std::string> trigger_leading;
 };
 
 // A pattern the build has already checked (tools/known_patterns.cpp runs the

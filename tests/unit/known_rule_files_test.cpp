@@ -62,6 +62,8 @@ void SameRule(const Rule& a, const Rule& b) {
   CHECK(a.starts_at_boundary == b.starts_at_boundary);
   CHECK(a.leading == b.leading);
   CHECK(a.required == b.required);
+  CHECK(a.trigger_starts == b.trigger_starts);
+  CHECK(a.trigger_leading == b.trigger_leading);
 }
 
 void SameRules(const std::vector<Rule>& a, const std::vector<Rule>& b) {
@@ -101,6 +103,8 @@ Rule FullRule() {
   r.starts_at_boundary = true;
   r.leading = {"0", "1", "jan", "", "under he"};
   r.required = {{"control", "occupation"}, {"under"}, {}};
+  r.trigger_starts = 0;
+  r.trigger_leading = {"x"};
   return r;
 }
 

@@ -4,6 +4,7 @@
 #include "eventline/prefilter.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -152,6 +153,54 @@ TEST_CASE("prefilter: Find gives every position a match can begin", "[prefilter]
   CHECK(f.Find(glued, 0, glued.size(), true) == 17);
   CHECK(f.Find(glued, 4, glued.size(), true) == 17);
   CHECK(f.Find(glued, 3, glued.size(), true) == 17);  // 3 is inside "Seaair"
+}
+
+// The index proposes every trigger an RE2::Set of `\b(?:trigger)` finds
+// (never a false no), and only patterns with a leading string in the text.
+TEST_CASE("prefilter: LeadingIndex proposes every trigger the set finds", "[prefilter]") {
+  const std::vector<std::string> triggers = {R"(shell(?:ed|ing))", R"(came|fell|is\s+now)",
+                                             R"(air\s+strikes?)",  R"(killed)",
+                                             R"(\d+\s+dead)",      R"(skies)"};
+  std::vector<std::vector<std::string>> leading;
+  RE2::Options o;
+  o.set_case_sensitive(false);
+  RE2::Set set(o, RE2::UNANCHORED);
+  for (const auto& t : triggers) {
+    auto lead = LeadingStrings(t);
+    REQUIRE(lead);
+    leading.push_back(*lead);
+    REQUIRE(set.Add("\\b(?:" + t + ")", nullptr) >= 0);
+  }
+  REQUIRE(set.Compile());
+  const LeadingIndex index(leading);
+  const std::string texts[] = {
+      "Heavy SHELLING hit the town; it IS   now quiet.",
+      "Seashells fell. Air\tstrikes and 12 dead.",
+      "unkilled, xshelled, Is\nnow",
+      "\xC5\xBFhelled and \xE2\x84\xAAilled under \xC5\xBFkie\xC5\xBF",
+      "nothing to see",
+  };
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    for (std::size_t from = 0; from < text.size(); from += 7) {
+      const std::size_t end = std::min(text.size(), from + 30);
+      std::vector<int> want, got;
+      set.Match(re2::StringPiece(text.data() + from, end - from), &want);
+      index.Find(text, from, end, got);
+      std::sort(got.begin(), got.end());
+      got.erase(std::unique(got.begin(), got.end()), got.end());
+      for (const int w : want) {
+        CAPTURE(from, w);
+        CHECK(std::binary_search(got.begin(), got.end(), w));
+      }
+    }
+  }
+  std::vector<int> none;
+  index.Find(std::string("nothing to see"), 0, 14, none);
+  CHECK(none.empty());
+  std::vector<int> some;
+  index.Find(std::string("it fell"), 0, 7, some);
+  CHECK(some == std::vector<int>{1});
 }
 
 // The matcher with the prefilter and anchored starts gives what a plain
