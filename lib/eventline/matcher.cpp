@@ -180,6 +180,13 @@ struct CompiledRule {
   // Words every match contains beyond its trigger (RequiredWords), set with
   // `starts`.
   mutable std::vector<std::vector<std::string>> required;
+  // For a rule the trigger index proposed: whether the RE2::Set of
+  // `\b(?:TRIGGER)` would have admitted it (docs/rules.md), decided at its
+  // first match in a sentence. Set up at the rule's first match.
+  mutable std::once_flag admit_once;
+  mutable int trigger_group = -1;   // capture index of the trigger; -1: the whole match
+  mutable bool admit_fast = false;  // no ^, $, \A, \z in the trigger pattern
+  mutable LazyRe2 admit_re;         // \b(?:TRIGGER), as the set held it
 };
 
 RE2::Options PatternOptions(bool case_sensitive) {
@@ -239,6 +246,55 @@ std::string TriggerPattern(std::string_view pattern) {
   return std::string(pattern);
 }
 
+namespace {
+
+// Whether the RE2::Set of `\b(?:TRIGGER)` over text[wb, we) would have
+// admitted the rule of `cr`, given one of its matches (`groups`, match
+// beginning at mb): the index proposes a superset of what the set admitted,
+// and this keeps the output what the set gave. Nearly always decided by
+// the match itself: its trigger begins at a word boundary.
+bool SetWouldAdmit(const CompiledRule& cr, std::string_view text, std::size_t wb, std::size_t we,
+                   std::size_t mb, const std::vector<re2::StringPiece>& groups) {
+  std::call_once(cr.admit_once, [&cr] {
+    const Rule& r = *cr.rule;
+    const std::string trigger = TriggerPattern(r.pattern);
+    if (trigger != r.pattern) {
+      for (std::size_t n = 0; n < cr.names.size(); ++n) {
+        if (cr.names[n] == "trigger") cr.trigger_group = cr.named[n];
+      }
+    }
+    cr.admit_fast = trigger.find_first_of("^$") == std::string::npos &&
+                    trigger.find("\\A") == std::string::npos &&
+                    trigger.find("\\z") == std::string::npos;
+    RE2::Options o = PatternOptions(true);
+    o.set_max_mem(std::max<std::int64_t>(64 << 20, kPatternMaxMem * 4));
+    cr.admit_re =
+        LazyRe2((r.case_sensitive ? "(?-i:\\b(?:" : "(?i:\\b(?:") + trigger + "))", o, nullptr);
+  });
+  std::size_t p = mb;
+  bool known = cr.admit_fast;
+  if (cr.trigger_group >= 0) {
+    const re2::StringPiece& g = groups[static_cast<std::size_t>(cr.trigger_group)];
+    known = known && g.data() != nullptr;
+    if (g.data() != nullptr) p = static_cast<std::size_t>(g.data() - text.data());
+  }
+  if (known && p < text.size()) {
+    const auto word = [&](std::size_t i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    };
+    // The set saw text[wb, we) alone: at wb, no byte before.
+    const bool before = p > wb && word(p - 1);
+    if (before != word(p)) return true;  // \b(?:TRIGGER) matches at p
+  }
+  const RE2* re = cr.admit_re.get();
+  if (!re->ok()) return true;
+  return re->Match(re2::StringPiece(text.data() + wb, we - wb), 0, we - wb, RE2::UNANCHORED,
+                   nullptr, 0);
+}
+
+}  // namespace
+
 void DerivePatternStarts(Rule& rule) {
   const std::string& p = rule.pattern;
   auto lead = LeadingStrings(p);
@@ -262,6 +318,7 @@ struct Matcher::Impl {
     mutable std::unique_ptr<RE2::Set> set;
     mutable std::vector<int> set_rules;  // set index -> rule index
     mutable bool run_all = false;        // the set would not compile
+    mutable std::vector<char> indexed;   // per rule: proposed by the index
     std::vector<std::unique_ptr<CompiledRule>> rules;
   };
   std::array<Kind, 3> kinds;
@@ -281,17 +338,20 @@ struct Matcher::Impl {
     kind.run_all = false;
     if (kind.rules.empty()) return;
     std::vector<std::vector<std::string>> leading(kind.rules.size());
+    kind.indexed.assign(kind.rules.size(), 0);
     std::vector<std::string> set_patterns;
     for (std::size_t i = 0; i < kind.rules.size(); ++i) {
       const Rule& r = *kind.rules[i]->rule;
       if (r.trigger_starts > 0) {  // derived by the build
         leading[i] = r.trigger_leading;
+        kind.indexed[i] = 1;
         continue;
       }
       const std::string trigger = TriggerPattern(r.pattern);
       if (r.trigger_starts < 0) {
         if (auto lead = LeadingStrings(trigger)) {
           leading[i] = std::move(*lead);
+          kind.indexed[i] = 1;
           continue;
         }
       }
@@ -460,7 +520,11 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   std::string lower;  // the text, lower-cased on first need
   bool lowered = false, lower_usable = false;
   for (std::size_t c = 0; c < count; ++c) {
-    const CompiledRule& cr = *k.rules[all ? c : static_cast<std::size_t>(candidates[c])];
+    const std::size_t ri = all ? c : static_cast<std::size_t>(candidates[c]);
+    const CompiledRule& cr = *k.rules[ri];
+    // Proposed by the index: admitted as the set would have, decided at the
+    // first match (-1: not yet).
+    int admitted = !all && kd.indexed[ri] ? -1 : 1;
     groups.assign(static_cast<std::size_t>(cr.groups) + 1, re2::StringPiece());
     std::vector<std::pair<std::size_t, std::size_t>> vetoes;
     bool vetoes_done = false;
@@ -519,6 +583,8 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
         continue;
       }
       pos = me;
+      if (admitted < 0) admitted = SetWouldAdmit(cr, text, wb, we, mb, groups) ? 1 : 0;
+      if (admitted == 0) break;
       if (!cr.unless.empty()) {
         if (!vetoes_done) {
           vetoes_done = true;

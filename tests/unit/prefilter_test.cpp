@@ -203,6 +203,35 @@ TEST_CASE("prefilter: LeadingIndex proposes every trigger the set finds", "[pref
   CHECK(some == std::vector<int>{1});
 }
 
+// A rule runs only when its trigger occurs at a word boundary somewhere in
+// the sentence (docs/rules.md), as with the RE2::Set the index replaced: a
+// leading string of the trigger at a boundary is not enough.
+TEST_CASE("prefilter: a trigger inside a word only does not admit its rule", "[prefilter]") {
+  RuleSet set;
+  DiagnosticSink sink;
+  const std::string yaml = R"(kind: event
+rules:
+  - id: p.glued
+    type: shelling
+    pattern: '(?P<trigger>firebombing)'
+    examples: [x]
+)";
+  set.rules = ParseRuleText(yaml, "p.yaml", set, sink);
+  REQUIRE(!sink.has_errors());
+  const auto matcher = Matcher::Compile(set, sink);
+  REQUIRE(matcher);
+  auto count = [&](const std::string& text) {
+    std::vector<Match> got;
+    matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), got);
+    return got.size();
+  };
+  // "firebombs" holds the leading string "firebomb" at a boundary; the
+  // trigger itself only occurs inside "xfirebombing".
+  CHECK(count("The firebombs and the xfirebombing.") == 0);
+  CHECK(count("The firebombing and the xfirebombing.") == 2);
+  CHECK(count("The xfirebombing.") == 0);
+}
+
 // The matcher with the prefilter and anchored starts gives what a plain
 // unanchored RE2 search gives, for reducible and irreducible rules alike.
 TEST_CASE("prefilter: matcher results equal a plain RE2 search", "[prefilter]") {
