@@ -177,8 +177,7 @@ struct CompiledRule {
   // The pattern begins with \b outside any alternation: a match begins at
   // a word boundary.
   mutable bool starts_at_boundary = false;
-  // Words every match contains beyond its trigger (RequiredWords), set with
-  // `starts`.
+  // Words every match contains (RequiredWords), set with `starts`.
   mutable std::vector<std::vector<std::string>> required;
   // For a rule the trigger index proposed: whether the RE2::Set of
   // `\b(?:TRIGGER)` would have admitted it (docs/rules.md), decided at its
@@ -301,7 +300,7 @@ void DerivePatternStarts(Rule& rule) {
   rule.starts = lead ? 1 : 0;
   rule.leading = lead ? std::move(*lead) : std::vector<std::string>();
   rule.starts_at_boundary = p.rfind("\\b", 0) == 0 && !ScanGroups(p).top_alternation;
-  rule.required = RequiredWords(p, "trigger");
+  rule.required = RequiredWords(p, "");
   auto trigger_lead = LeadingStrings(TriggerPattern(p));
   rule.trigger_starts = trigger_lead ? 1 : 0;
   rule.trigger_leading = trigger_lead ? std::move(*trigger_lead) : std::vector<std::string>();
@@ -543,8 +542,9 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
       cr.starts_at_boundary = r->starts_at_boundary;
       cr.required = r->required;
     });
-    // A sentence without the words every match needs beyond the trigger is
-    // not searched (nor the pattern compiled for it).
+    // A sentence without the words every match needs is not searched (nor
+    // the pattern compiled for it). The trigger's own words count: the
+    // index only saw the first bytes of the trigger.
     if (!cr.required.empty()) {
       if (!lowered) {
         lowered = true;

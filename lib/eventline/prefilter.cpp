@@ -504,7 +504,7 @@ class Parser {
 
 constexpr std::size_t kMaxRequiredAny = 8;     // strings of one requirement
 constexpr std::size_t kMinRequiredLength = 3;  // shorter runs are no filter
-constexpr std::size_t kMaxRequirements = 3;    // per pattern
+constexpr std::size_t kMaxRequirements = 4;    // per pattern
 
 bool IsAlnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

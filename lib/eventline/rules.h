@@ -86,7 +86,7 @@ struct Rule {
   int starts = -1;
   bool starts_at_boundary = false;
   std::vector<std::string> leading;
-  // Words every match contains outside its trigger (RequiredWords in
+  // Words every match contains, its trigger's included (RequiredWords in
   // prefilter.h), derived with `starts`: a sentence without them is not
   // searched.
   std::vector<std::vector<std::string>> required;
