@@ -29,6 +29,7 @@
 #include <tuple>
 #include <vector>
 
+#include "eventline/matcher.h"
 #include "eventline/rules.h"
 
 namespace {
@@ -130,7 +131,11 @@ int main(int argc, char** argv) {
   out << "};\n";
   // The rule files, one string literal each (a brace-initialised byte array
   // of this size is slow to compile).
-  const auto files = eventline::BuildRuleFileCache(rules, diagnostics);
+  // Each rule's leading strings go with it, so that the binary does not
+  // derive them at the rule's first use.
+  eventline::RuleSet with_starts = rules;
+  for (eventline::Rule& r : with_starts.rules) eventline::DerivePatternStarts(r);
+  const auto files = eventline::BuildRuleFileCache(with_starts, diagnostics);
   std::size_t bytes = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {
     out << "// " << files[i].file << "\n";

@@ -244,4 +244,6 @@ std::vector<Line> ClassifyLines(std::string_view text, bool keep_boilerplate) {
   return lines;
 }
 
+void PrepareClassifyLines() { (void)P(); }
+
 }  // namespace eventline

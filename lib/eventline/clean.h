@@ -24,4 +24,9 @@ struct Line {
 // `keep_boilerplate` = true keeps every line (still split into lines).
 [[nodiscard]] std::vector<Line> ClassifyLines(std::string_view text, bool keep_boilerplate = false);
 
+// Compiles the boilerplate patterns ClassifyLines uses (otherwise compiled
+// at its first call), so that a loader can do it ahead of the first
+// document. Thread-safe.
+void PrepareClassifyLines();
+
 }  // namespace eventline

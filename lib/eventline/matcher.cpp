@@ -10,7 +10,6 @@
 #include <map>
 #include <mutex>
 #include <string>
-#include <thread>
 
 #include "eventline/prefilter.h"
 
@@ -178,6 +177,15 @@ struct CompiledRule {
   // The pattern begins with \b outside any alternation: a match begins at
   // a word boundary.
   mutable bool starts_at_boundary = false;
+  // Words every match contains (RequiredWords), set with `starts`.
+  mutable std::vector<std::vector<std::string>> required;
+  // For a rule the trigger index proposed: whether the RE2::Set of
+  // `\b(?:TRIGGER)` would have admitted it (docs/rules.md), decided at its
+  // first match in a sentence. Set up at the rule's first match.
+  mutable std::once_flag admit_once;
+  mutable int trigger_group = -1;   // capture index of the trigger; -1: the whole match
+  mutable bool admit_fast = false;  // no ^, $, \A, \z in the trigger pattern
+  mutable LazyRe2 admit_re;         // \b(?:TRIGGER), as the set held it
 };
 
 RE2::Options PatternOptions(bool case_sensitive) {
@@ -237,30 +245,138 @@ std::string TriggerPattern(std::string_view pattern) {
   return std::string(pattern);
 }
 
+namespace {
+
+// Whether the RE2::Set of `\b(?:TRIGGER)` over text[wb, we) would have
+// admitted the rule of `cr`, given one of its matches (`groups`, match
+// beginning at mb): the index proposes a superset of what the set admitted,
+// and this keeps the output what the set gave. Nearly always decided by
+// the match itself: its trigger begins at a word boundary.
+bool SetWouldAdmit(const CompiledRule& cr, std::string_view text, std::size_t wb, std::size_t we,
+                   std::size_t mb, const std::vector<re2::StringPiece>& groups) {
+  std::call_once(cr.admit_once, [&cr] {
+    const Rule& r = *cr.rule;
+    const std::string trigger = TriggerPattern(r.pattern);
+    if (trigger != r.pattern) {
+      for (std::size_t n = 0; n < cr.names.size(); ++n) {
+        if (cr.names[n] == "trigger") cr.trigger_group = cr.named[n];
+      }
+    }
+    cr.admit_fast = trigger.find_first_of("^$") == std::string::npos &&
+                    trigger.find("\\A") == std::string::npos &&
+                    trigger.find("\\z") == std::string::npos;
+    RE2::Options o = PatternOptions(true);
+    o.set_max_mem(std::max<std::int64_t>(64 << 20, kPatternMaxMem * 4));
+    cr.admit_re =
+        LazyRe2((r.case_sensitive ? "(?-i:\\b(?:" : "(?i:\\b(?:") + trigger + "))", o, nullptr);
+  });
+  std::size_t p = mb;
+  bool known = cr.admit_fast;
+  if (cr.trigger_group >= 0) {
+    const re2::StringPiece& g = groups[static_cast<std::size_t>(cr.trigger_group)];
+    known = known && g.data() != nullptr;
+    if (g.data() != nullptr) p = static_cast<std::size_t>(g.data() - text.data());
+  }
+  if (known && p < text.size()) {
+    const auto word = [&](std::size_t i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    };
+    // The set saw text[wb, we) alone: at wb, no byte before.
+    const bool before = p > wb && word(p - 1);
+    if (before != word(p)) return true;  // \b(?:TRIGGER) matches at p
+  }
+  const RE2* re = cr.admit_re.get();
+  if (!re->ok()) return true;
+  return re->Match(re2::StringPiece(text.data() + wb, we - wb), 0, we - wb, RE2::UNANCHORED,
+                   nullptr, 0);
+}
+
+}  // namespace
+
+void DerivePatternStarts(Rule& rule) {
+  const std::string& p = rule.pattern;
+  auto lead = LeadingStrings(p);
+  rule.starts = lead ? 1 : 0;
+  rule.leading = lead ? std::move(*lead) : std::vector<std::string>();
+  rule.starts_at_boundary = p.rfind("\\b", 0) == 0 && !ScanGroups(p).top_alternation;
+  rule.required = RequiredWords(p, "");
+  auto trigger_lead = LeadingStrings(TriggerPattern(p));
+  rule.trigger_starts = trigger_lead ? 1 : 0;
+  rule.trigger_leading = trigger_lead ? std::move(*trigger_lead) : std::vector<std::string>();
+}
+
 struct Matcher::Impl {
   struct Kind {
-    std::unique_ptr<RE2::Set> set;  // null: run every rule
+    // Built when a sentence first needs them (a cold start needs none).
+    mutable std::unique_ptr<std::once_flag> once = std::make_unique<std::once_flag>();
+    // The rules whose trigger has leading strings, proposed by a trie of
+    // them; the others by an RE2::Set of their triggers (null when there
+    // are none, or when it would not compile: then every rule runs).
+    mutable std::unique_ptr<LeadingIndex> index;
+    mutable std::unique_ptr<RE2::Set> set;
+    mutable std::vector<int> set_rules;  // set index -> rule index
+    mutable bool run_all = false;        // the set would not compile
+    mutable std::vector<char> indexed;   // per rule: proposed by the index
     std::vector<std::unique_ptr<CompiledRule>> rules;
   };
   std::array<Kind, 3> kinds;
-  std::array<std::vector<std::string>, 3> triggers;  // the sets' patterns, to rebuild them
   std::atomic<std::size_t> lazy_compiled{0};
   std::size_t releases = 0;
 
-  // Compiles kind k's trigger set; leaves it null when it would not compile
-  // (then every rule runs: slower, same result).
-  void BuildSet(std::size_t k) {
-    Kind& kind = kinds[k];
+  const Kind& Prepared(std::size_t k) const {
+    const Kind& kind = kinds[k];
+    std::call_once(*kind.once, [&kind] { Build(kind); });
+    return kind;
+  }
+
+  static void Build(const Kind& kind) {
+    kind.index.reset();
     kind.set.reset();
+    kind.set_rules.clear();
+    kind.run_all = false;
     if (kind.rules.empty()) return;
+    std::vector<std::vector<std::string>> leading(kind.rules.size());
+    kind.indexed.assign(kind.rules.size(), 0);
+    std::vector<std::string> set_patterns;
+    for (std::size_t i = 0; i < kind.rules.size(); ++i) {
+      const Rule& r = *kind.rules[i]->rule;
+      if (r.trigger_starts > 0) {  // derived by the build
+        leading[i] = r.trigger_leading;
+        kind.indexed[i] = 1;
+        continue;
+      }
+      const std::string trigger = TriggerPattern(r.pattern);
+      if (r.trigger_starts < 0) {
+        if (auto lead = LeadingStrings(trigger)) {
+          leading[i] = std::move(*lead);
+          kind.indexed[i] = 1;
+          continue;
+        }
+      }
+      // Triggers begin at a word boundary (docs/rules.md). Saying so to the
+      // set lets its DFA start a thread only at word starts instead of at
+      // every byte: 4x the scan speed with the shipped rules.
+      set_patterns.push_back((r.case_sensitive ? "(?-i:\\b(?:" : "(?i:\\b(?:") + trigger + "))");
+      kind.set_rules.push_back(static_cast<int>(i));
+    }
+    kind.index = std::make_unique<LeadingIndex>(leading);
+    if (set_patterns.empty()) return;
     RE2::Options so = PatternOptions(true);
     so.set_max_mem(std::max<std::int64_t>(64 << 20, kPatternMaxMem * 4));
     auto set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
-    for (const auto& t : triggers[k]) {
+    for (const std::string& t : set_patterns) {
       std::string err;
-      if (set->Add(t, &err) < 0) return;  // should not happen: the full pattern compiled
+      if (set->Add(t, &err) < 0) {  // should not happen: the full pattern compiled
+        kind.run_all = true;
+        return;
+      }
     }
-    if (set->Compile()) kind.set = std::move(set);
+    if (!set->Compile()) {
+      kind.run_all = true;
+      return;
+    }
+    kind.set = std::move(set);
   }
 };
 
@@ -278,12 +394,11 @@ void Matcher::ReleaseCaches() {
       for (LazyRe2& u : cr->unless) u.Release();
     }
   }
-  // The event set is the largest: rebuilt on a thread of its own, as at load.
-  {
-    std::jthread events_set(
-        [this] { impl_->BuildSet(static_cast<std::size_t>(RuleKind::kEvent)); });
-    impl_->BuildSet(static_cast<std::size_t>(RuleKind::kTime));
-    impl_->BuildSet(static_cast<std::size_t>(RuleKind::kCue));
+  // The trigger sets compile again when a sentence next needs them.
+  for (auto& kind : impl_->kinds) {
+    kind.index.reset();
+    kind.set.reset();
+    kind.once = std::make_unique<std::once_flag>();
   }
   ++impl_->releases;
 }
@@ -301,7 +416,6 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
     sink.Report(std::move(d));
     failed = true;
   };
-  std::array<std::vector<std::string>, 3> triggers;
   for (std::size_t i = 0; i < rules.rules.size(); ++i) {
     const Rule& r = rules.rules[i];
     const RE2::Options options = PatternOptions(r.case_sensitive);
@@ -358,25 +472,10 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
       cr->unless.emplace_back(std::move(ure));
     }
     const auto k = static_cast<std::size_t>(r.kind);
-    const std::string trigger = TriggerPattern(r.pattern);
-    // Triggers begin at a word boundary (docs/rules.md). Saying so to the
-    // set lets its DFA start a thread only at word starts instead of at
-    // every byte: 4x the scan speed with the shipped rules.
-    triggers[k].push_back((r.case_sensitive ? "(?-i:\\b(?:" : "(?i:\\b(?:") + trigger + "))");
     impl->kinds[k].rules.push_back(std::move(cr));
   }
   if (failed) return nullptr;
 
-  impl->triggers = std::move(triggers);
-  auto build_set = [&impl](std::size_t k) { impl->BuildSet(k); };
-  // The event set is half of the work (and of a cold start's critical path):
-  // it compiles on a thread of its own while this one does the time and cue
-  // sets.
-  {
-    std::jthread events_set(build_set, static_cast<std::size_t>(RuleKind::kEvent));
-    build_set(static_cast<std::size_t>(RuleKind::kTime));
-    build_set(static_cast<std::size_t>(RuleKind::kCue));
-  }
   return std::unique_ptr<Matcher>(new Matcher(std::move(impl)));
 }
 
@@ -387,37 +486,72 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   const auto& k = impl_->kinds[static_cast<std::size_t>(kind)];
   if (k.rules.empty()) return;
 
+  // The rules whose trigger occurs: a superset from the leading strings
+  // of the triggers (each rule's own pattern decides below), plus those
+  // the set of the other triggers finds.
+  const Impl::Kind& kd = impl_->Prepared(static_cast<std::size_t>(kind));
   std::vector<int> candidates;
-  bool all = true;
-  if (k.set) {
-    // One byte of context on each side keeps \b decisions as in the full text.
-    const std::size_t wb = begin > 0 ? begin - 1 : 0;
-    const std::size_t we = std::min(text.size(), end + 1);
-    RE2::Set::ErrorInfo info{};
-    const bool hit = k.set->Match(re2::StringPiece(text.data() + wb, we - wb), &candidates, &info);
-    if (hit) {
-      all = false;
-      std::sort(candidates.begin(), candidates.end());
-    } else if (info.kind == RE2::Set::kNoError) {
-      return;  // no trigger occurs
+  bool all = kd.run_all;
+  // One byte of context on each side keeps \b decisions as in the full text.
+  const std::size_t wb = begin > 0 ? begin - 1 : 0;
+  const std::size_t we = std::min(text.size(), end + 1);
+  if (!all) {
+    if (kd.index) kd.index->Find(text, wb, we, candidates);
+    if (kd.set) {
+      std::vector<int> hits;
+      RE2::Set::ErrorInfo info{};
+      if (kd.set->Match(re2::StringPiece(text.data() + wb, we - wb), &hits, &info)) {
+        for (const int h : hits) candidates.push_back(kd.set_rules[static_cast<std::size_t>(h)]);
+      } else if (info.kind != RE2::Set::kNoError) {
+        all = true;  // DFA out of memory: run every rule
+      }
     }
-    // Any other error (DFA out of memory): fall back to running every rule.
+    if (!all) {
+      if (candidates.empty()) return;  // no trigger occurs
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    }
   }
   const std::size_t first_out = out.size();
   const std::size_t count = all ? k.rules.size() : candidates.size();
   const re2::StringPiece whole(text.data(), text.size());
   std::vector<re2::StringPiece> groups;
+  std::string lower;  // the text, lower-cased on first need
+  bool lowered = false, lower_usable = false;
   for (std::size_t c = 0; c < count; ++c) {
-    const CompiledRule& cr = *k.rules[all ? c : static_cast<std::size_t>(candidates[c])];
+    const std::size_t ri = all ? c : static_cast<std::size_t>(candidates[c]);
+    const CompiledRule& cr = *k.rules[ri];
+    // Proposed by the index: admitted as the set would have, decided at the
+    // first match (-1: not yet).
+    int admitted = !all && kd.indexed[ri] ? -1 : 1;
     groups.assign(static_cast<std::size_t>(cr.groups) + 1, re2::StringPiece());
     std::vector<std::pair<std::size_t, std::size_t>> vetoes;
     bool vetoes_done = false;
     std::call_once(cr.starts_once, [&cr] {
-      auto starts = std::make_unique<WordPrefilter>(std::vector<std::string>{cr.rule->pattern});
-      if (!starts->always()) cr.starts = std::move(starts);
-      const std::string& p = cr.rule->pattern;
-      cr.starts_at_boundary = p.rfind("\\b", 0) == 0 && !ScanGroups(p).top_alternation;
+      const Rule* r = cr.rule;
+      Rule derived;
+      if (r->starts < 0) {
+        derived.pattern = r->pattern;
+        DerivePatternStarts(derived);
+        r = &derived;
+      }
+      if (r->starts > 0) {
+        auto starts = std::make_unique<WordPrefilter>(WordPrefilter::FromLeading(r->leading));
+        if (!starts->always()) cr.starts = std::move(starts);
+      }
+      cr.starts_at_boundary = r->starts_at_boundary;
+      cr.required = r->required;
     });
+    // A sentence without the words every match needs is not searched (nor
+    // the pattern compiled for it). The trigger's own words count: the
+    // index only saw the first bytes of the trigger.
+    if (!cr.required.empty()) {
+      if (!lowered) {
+        lowered = true;
+        lower_usable = LowerForRequiredWords(text.substr(begin, end - begin), lower);
+      }
+      if (lower_usable && !HasRequiredWords(cr.required, lower)) continue;
+    }
     std::size_t pos = begin;
     while (pos <= end) {
       if (cr.starts) {
@@ -449,6 +583,8 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
         continue;
       }
       pos = me;
+      if (admitted < 0) admitted = SetWouldAdmit(cr, text, wb, we, mb, groups) ? 1 : 0;
+      if (admitted == 0) break;
       if (!cr.unless.empty()) {
         if (!vetoes_done) {
           vetoes_done = true;

@@ -74,4 +74,10 @@ class Matcher {
 // inside an alternation). Exposed for tests.
 [[nodiscard]] std::string TriggerPattern(std::string_view pattern);
 
+// Where matches of rule.pattern can begin, as the Matcher derives it at the
+// rule's first use when the rule does not carry it: sets rule.starts,
+// rule.starts_at_boundary and rule.leading. The build stores the result with
+// the shipped rule files (tools/known_patterns.cpp).
+void DerivePatternStarts(Rule& rule);
+
 }  // namespace eventline

@@ -1,7 +1,9 @@
 #include "eventline/prefilter.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <map>
 
 namespace eventline {
 
@@ -498,7 +500,271 @@ class Parser {
   bool bad_ = false;
 };
 
+// ---- Required words ----
+
+constexpr std::size_t kMaxRequiredAny = 8;     // strings of one requirement
+constexpr std::size_t kMinRequiredLength = 3;  // shorter runs are no filter
+constexpr std::size_t kMaxRequirements = 4;    // per pattern
+
+bool IsAlnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+char Lower(unsigned char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+}
+
+using Any = std::vector<std::string>;  // one of these occurs; empty: unknown
+
+std::size_t MinLength(const Any& a) {
+  std::size_t m = SIZE_MAX;
+  for (const std::string& s : a) m = std::min(m, s.size());
+  return a.empty() ? 0 : m;
+}
+
+// Better filter first: longer shortest string, then fewer strings.
+bool Better(const Any& a, const Any& b) {
+  if (MinLength(a) != MinLength(b)) return MinLength(a) > MinLength(b);
+  return a.size() < b.size();
+}
+
+// Required words of a pattern: a light recursive descent over RE2 syntax
+// that only keeps runs of ASCII letters and digits every match contains.
+class RequiredParser {
+ public:
+  RequiredParser(std::string_view p, std::string_view skip) : p_(p), skip_(skip) {}
+
+  std::vector<Any> Run() {
+    std::vector<Any> all;
+    Alternation(&all);
+    if (bad_ || i_ != p_.size()) return {};
+    std::sort(all.begin(), all.end(), Better);
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    if (all.size() > kMaxRequirements) all.resize(kMaxRequirements);
+    return all;
+  }
+
+ private:
+  bool More() const { return i_ < p_.size(); }
+  unsigned char Peek(std::size_t ahead = 0) const {
+    return i_ + ahead < p_.size() ? static_cast<unsigned char>(p_[i_ + ahead]) : 0;
+  }
+
+  // With `collect`, every requirement of a single-alternative sequence goes
+  // there; returns the best requirement of the whole alternation.
+  Any Alternation(std::vector<Any>* collect) {
+    std::vector<Any> items;
+    Any first = Sequence(&items);
+    if (Peek() != '|') {
+      if (collect) collect->insert(collect->end(), items.begin(), items.end());
+      return first;
+    }
+    bool unknown = first.empty();
+    Any out = std::move(first);
+    while (!bad_ && Peek() == '|') {
+      ++i_;
+      std::vector<Any> ignored;
+      Any next = Sequence(&ignored);
+      unknown = unknown || next.empty();
+      out.insert(out.end(), next.begin(), next.end());
+    }
+    if (unknown) return {};
+    SortUnique(out);
+    // A string containing another one adds nothing to a disjunction.
+    std::stable_sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
+      return a.size() < b.size();
+    });
+    Any pruned;
+    for (const std::string& s : out) {
+      if (std::none_of(pruned.begin(), pruned.end(),
+                       [&](const std::string& k) { return s.find(k) != std::string::npos; })) {
+        pruned.push_back(s);
+      }
+    }
+    if (pruned.size() > kMaxRequiredAny) return {};
+    SortUnique(pruned);
+    if (collect) collect->push_back(pruned);
+    return pruned;
+  }
+
+  // Consumes a quantifier if one follows; returns its minimum count (1 when
+  // there is none).
+  int Quantifier() {
+    const unsigned char q = Peek();
+    int min = 1;
+    if (q == '?' || q == '*') {
+      min = 0;
+      ++i_;
+    } else if (q == '+') {
+      ++i_;
+    } else if (q == '{' && Peek(1) >= '0' && Peek(1) <= '9') {
+      std::size_t j = i_ + 1;
+      int n = 0;
+      while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') n = n * 10 + (p_[j++] - '0');
+      if (j < p_.size() && p_[j] == ',') {
+        ++j;
+        while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') ++j;
+      }
+      if (j < p_.size() && p_[j] == '}') {
+        min = n;
+        i_ = j + 1;
+      } else {
+        return 1;  // a literal '{': RE2 reads it so
+      }
+    } else {
+      return 1;
+    }
+    if (Peek() == '?') ++i_;  // non-greedy
+    return min;
+  }
+
+  Any Sequence(std::vector<Any>* items) {
+    std::string run;
+    auto flush = [&] {
+      if (run.size() >= kMinRequiredLength) items->push_back(Any{run});
+      run.clear();
+    };
+    while (!bad_ && More() && Peek() != '|' && Peek() != ')') {
+      const unsigned char c = Peek();
+      if (c == '(') {
+        flush();
+        Any g = Group();
+        if (!g.empty()) items->push_back(std::move(g));
+        continue;
+      }
+      if (c == '\\') {
+        flush();
+        if (Peek(1) == 'Q') {
+          const std::size_t end = p_.find("\\E", i_ + 2);
+          i_ = end == std::string_view::npos ? p_.size() : end + 2;
+        } else if ((Peek(1) == 'p' || Peek(1) == 'P' || Peek(1) == 'x') && Peek(2) == '{') {
+          const std::size_t end = p_.find('}', i_);
+          if (end == std::string_view::npos) {
+            bad_ = true;
+            break;
+          }
+          i_ = end + 1;
+        } else if (Peek(1) == 'p' || Peek(1) == 'P') {
+          i_ += 3;  // \pL
+        } else if (Peek(1) == 'x') {
+          i_ += 4;  // \x41
+        } else if (Peek(1) >= '0' && Peek(1) <= '7') {
+          i_ += 2;  // octal: up to three digits
+          for (int d = 0; d < 2 && Peek() >= '0' && Peek() <= '7'; ++d) ++i_;
+        } else {
+          i_ += 2;
+        }
+        if (i_ > p_.size()) {
+          bad_ = true;
+          break;
+        }
+        Quantifier();
+        continue;
+      }
+      if (c == '[') {
+        flush();
+        i_ = CharClassEnd(p_, i_) + 1;
+        if (i_ > p_.size()) {
+          bad_ = true;
+          break;
+        }
+        Quantifier();
+        continue;
+      }
+      ++i_;
+      if (!IsAlnum(c)) {
+        flush();
+        Quantifier();
+        continue;
+      }
+      const std::size_t before = i_;
+      const int min = Quantifier();
+      if (min == 0) {
+        flush();
+      } else if (i_ != before) {
+        run.push_back(Lower(c));  // c+, c{2}: once at least, then anything
+        flush();
+      } else {
+        run.push_back(Lower(c));
+      }
+    }
+    flush();
+    Any best;
+    for (const Any& a : *items) {
+      if (best.empty() || Better(a, best)) best = a;
+    }
+    return best;
+  }
+
+  Any Group() {
+    ++i_;  // '('
+    std::string name;
+    if (Peek() == '?') {
+      if (Peek(1) == 'P' && Peek(2) == '<') {
+        const std::size_t e = p_.find('>', i_);
+        if (e == std::string_view::npos) {
+          bad_ = true;
+          return {};
+        }
+        name = std::string(p_.substr(i_ + 3, e - i_ - 3));
+        i_ = e + 1;
+      } else {
+        // (?flags:...) or a flag group (?flags)
+        std::size_t j = i_ + 1;
+        while (j < p_.size() && p_[j] != ':' && p_[j] != ')') ++j;
+        if (j >= p_.size()) {
+          bad_ = true;
+          return {};
+        }
+        i_ = j + 1;
+        if (p_[j] == ')') return {};  // no body
+      }
+    }
+    Any body = Alternation(nullptr);
+    if (Peek() != ')') {
+      bad_ = true;
+      return {};
+    }
+    ++i_;
+    const int min = Quantifier();
+    if (min == 0 || (!skip_.empty() && name.rfind(skip_, 0) == 0)) return {};
+    return body;
+  }
+
+  std::string_view p_;
+  std::string_view skip_;
+  std::size_t i_ = 0;
+  bool bad_ = false;
+};
+
 }  // namespace
+
+std::vector<std::vector<std::string>> RequiredWords(std::string_view pattern,
+                                                    std::string_view skip_group) {
+  return RequiredParser(pattern, skip_group).Run();
+}
+
+bool HasRequiredWords(const std::vector<std::vector<std::string>>& required,
+                      std::string_view lower) {
+  for (const auto& any : required) {
+    const bool found = std::any_of(any.begin(), any.end(), [&](const std::string& s) {
+      return lower.find(s) != std::string_view::npos;
+    });
+    if (!found) return false;
+  }
+  return true;
+}
+
+bool LowerForRequiredWords(std::string_view text, std::string& lower) {
+  lower.resize(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    lower[i] = Lower(static_cast<unsigned char>(text[i]));
+  }
+  // The only non-ASCII characters RE2 folds to ASCII letters: with them,
+  // no test.
+  return text.find("\xE2\x84\xAA") == std::string_view::npos &&
+         text.find("\xC5\xBF") == std::string_view::npos;
+}
 
 std::optional<std::vector<std::string>> LeadingStrings(std::string_view pattern) {
   return Parser(pattern).Run();
@@ -514,6 +780,16 @@ WordPrefilter::WordPrefilter(const std::vector<std::string>& patterns) {
     }
     all.insert(all.end(), lead->begin(), lead->end());
   }
+  Build(std::move(all));
+}
+
+WordPrefilter WordPrefilter::FromLeading(std::vector<std::string> leading) {
+  WordPrefilter w;
+  w.Build(std::move(leading));
+  return w;
+}
+
+void WordPrefilter::Build(std::vector<std::string> all) {
   if (all.empty()) {
     always_ = true;  // no patterns: let the caller decide
     return;
@@ -622,6 +898,103 @@ std::size_t WordPrefilter::Find(std::string_view text, std::size_t from, std::si
     if (always_ || (starts_[t[p]] && LeadsAt(t, p, end))) return p;
   }
   return std::string_view::npos;
+}
+
+LeadingIndex::LeadingIndex(const std::vector<std::vector<std::string>>& leading) {
+  // Build with a map per node, then flatten into sorted edge lists.
+  std::vector<std::map<unsigned char, std::uint32_t>> children(1);
+  std::vector<std::vector<int>> ids(1);
+  for (std::size_t i = 0; i < leading.size(); ++i) {
+    for (const std::string& s : leading[i]) {
+      if (s.empty()) continue;
+      std::uint32_t node = 0;
+      for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        auto it = children[node].find(c);
+        if (it == children[node].end()) {
+          const auto next = static_cast<std::uint32_t>(children.size());
+          children[node].emplace(c, next);
+          children.emplace_back();
+          ids.emplace_back();
+          node = next;
+        } else {
+          node = it->second;
+        }
+      }
+      if (ids[node].empty() || ids[node].back() != static_cast<int>(i)) {
+        ids[node].push_back(static_cast<int>(i));
+      }
+    }
+  }
+  nodes_.resize(children.size());
+  for (std::size_t n = 0; n < children.size(); ++n) {
+    Node& node = nodes_[n];
+    node.first_edge = static_cast<std::uint32_t>(edges_.size());
+    for (const auto& [c, child] : children[n]) edges_.push_back(Edge{c, child});
+    node.edges = static_cast<std::uint32_t>(edges_.size()) - node.first_edge;
+    node.first_id = static_cast<std::uint32_t>(ids_.size());
+    ids_.insert(ids_.end(), ids[n].begin(), ids[n].end());
+    node.ids = static_cast<std::uint32_t>(ids_.size()) - node.first_id;
+  }
+  for (const auto& [c, child] : children[0]) {
+    if (c < 128) root_[c] = child;
+  }
+  for (int b = 0; b < 256; ++b) {
+    const auto u = static_cast<unsigned char>(b);
+    unsigned char sym = u < 0x80 ? static_cast<unsigned char>(Fold(u)) : 0;
+    if (u == 0xE2) sym = 'k';
+    if (u == 0xC5) sym = 's';
+    starts_[b] = sym != 0 && root_[sym] != 0;
+  }
+}
+
+std::uint32_t LeadingIndex::Child(std::uint32_t node, unsigned char symbol) const {
+  if (node == 0) return symbol < 128 ? root_[symbol] : 0;
+  const Node& n = nodes_[node];
+  for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edges; ++e) {
+    if (edges_[e].symbol == symbol) return edges_[e].child;
+    if (edges_[e].symbol > symbol) break;
+  }
+  return 0;
+}
+
+void LeadingIndex::Find(std::string_view text, std::size_t from, std::size_t end,
+                        std::vector<int>& out) const {
+  end = std::min(end, text.size());
+  if (nodes_.size() <= 1) return;
+  const auto* t = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t p = from; p < end; ++p) {
+    if (!starts_[t[p]]) continue;
+    if (p > from && p > 0 && kWordByte[t[p - 1]] == kWordByte[t[p]]) continue;
+    std::uint32_t node = 0;
+    std::size_t q = p;
+    while (q < end) {
+      unsigned char c = t[q];
+      if (c >= 0x80) {
+        // The only non-ASCII characters RE2 folds to ASCII letters.
+        if (c == 0xE2 && q + 2 < end && t[q + 1] == 0x84 && t[q + 2] == 0xAA) {
+          c = 'k';  // U+212A KELVIN SIGN
+          q += 3;
+        } else if (c == 0xC5 && q + 1 < end && t[q + 1] == 0xBF) {
+          c = 's';  // U+017F LATIN SMALL LETTER LONG S
+          q += 2;
+        } else {
+          break;
+        }
+      } else if (IsSpace(c)) {
+        while (q < end && IsSpace(t[q])) ++q;
+        c = ' ';
+      } else {
+        c = static_cast<unsigned char>(Fold(c));
+        ++q;
+      }
+      node = Child(node, c);
+      if (node == 0) break;
+      const Node& n = nodes_[node];
+      out.insert(out.end(), ids_.begin() + n.first_id, ids_.begin() + n.first_id + n.ids);
+      if (n.edges == 0) break;
+    }
+  }
 }
 
 std::size_t CharClassEnd(std::string_view pattern, std::size_t open) {

@@ -27,6 +27,62 @@ namespace eventline {
 // Exposed for tests.
 [[nodiscard]] std::optional<std::vector<std::string>> LeadingStrings(std::string_view pattern);
 
+// Which of many patterns may match in a text, from their leading strings
+// (LeadingStrings): a trie whose nodes list the patterns whose strings end
+// there. A superset of the patterns that have a match beginning at a word
+// boundary; patterns without leading strings are never proposed (the
+// caller handles them).
+class LeadingIndex {
+ public:
+  // leading[i]: the leading strings of pattern i (empty: none).
+  explicit LeadingIndex(const std::vector<std::vector<std::string>>& leading);
+
+  // Appends to `out` (unsorted, possibly repeated) every pattern with a
+  // leading string at a position p in [from, end) where p == from or RE2's
+  // \b holds in `text` (the byte before p counts), the string lying in
+  // text[p, end).
+  void Find(std::string_view text, std::size_t from, std::size_t end, std::vector<int>& out) const;
+
+  [[nodiscard]] bool empty() const { return nodes_.size() <= 1; }
+
+ private:
+  struct Node {
+    std::uint32_t first_edge = 0, edges = 0;  // into edges_, sorted by symbol
+    std::uint32_t first_id = 0, ids = 0;      // into ids_: patterns ending here
+  };
+  struct Edge {
+    unsigned char symbol;
+    std::uint32_t child;
+  };
+  [[nodiscard]] std::uint32_t Child(std::uint32_t node, unsigned char symbol) const;
+
+  std::vector<Node> nodes_;  // 0: the root
+  std::vector<Edge> edges_;
+  std::vector<int> ids_;
+  std::uint32_t root_[128] = {};  // the root's children by symbol
+  bool starts_[256] = {};         // text bytes a walk can begin with
+};
+
+// Words every match of the RE2 `pattern` contains, ASCII letters and digits
+// lower-cased: each entry is a disjunction, one of whose strings occurs in
+// the text of any match (all entries hold). Groups whose name begins with
+// `skip_group` (the trigger, which the set prefilter has already seen) and
+// optional parts are left out; at most a few entries, the most selective
+// first; empty when nothing is known. Conservative: the test may pass where
+// RE2 then fails, never fail where RE2 would match. Exposed for tests.
+[[nodiscard]] std::vector<std::vector<std::string>> RequiredWords(std::string_view pattern,
+                                                                  std::string_view skip_group);
+
+// Whether `lower` (LowerForRequiredWords of the searched text) holds every
+// entry of `required`.
+[[nodiscard]] bool HasRequiredWords(const std::vector<std::vector<std::string>>& required,
+                                    std::string_view lower);
+
+// `text` with ASCII letters lower-cased into `lower`; false when the text
+// holds a character RE2 folds to an ASCII letter (KELVIN SIGN, LONG S), where
+// the test must not be used.
+[[nodiscard]] bool LowerForRequiredWords(std::string_view text, std::string& lower);
+
 // The index of the ']' that closes the RE2 character class opening at
 // pattern[open] ('['), skipping escapes, a leading '^' or ']' and
 // [:name:] classes; pattern.size() when it is not closed.
@@ -37,6 +93,9 @@ class WordPrefilter {
   // One entry per pattern; a pattern without leading strings makes
   // always() true.
   explicit WordPrefilter(const std::vector<std::string>& patterns);
+  // From leading strings already derived (LeadingStrings of each pattern,
+  // concatenated); none makes always() true.
+  [[nodiscard]] static WordPrefilter FromLeading(std::vector<std::string> leading);
 
   // The first position p in [from, end) where some pattern's leading
   // string occurs in text[p, end); npos when none. With `boundaries`, only
@@ -59,6 +118,8 @@ class WordPrefilter {
   };
   [[nodiscard]] std::size_t Child(std::size_t node, unsigned char symbol) const;
   [[nodiscard]] bool LeadsAt(const unsigned char* t, std::size_t p, std::size_t end) const;
+  WordPrefilter() = default;
+  void Build(std::vector<std::string> all);
 
   bool always_ = false;
   std::vector<Node> nodes_;  // 0: the root (never terminal)

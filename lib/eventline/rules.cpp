@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <span>
@@ -1150,7 +1151,7 @@ bool CanMatchEmpty(const RE2& re) {
 namespace {
 
 // Bump when the serialized layout or what it holds changes.
-constexpr std::uint64_t kRuleCacheFormat = 1;
+constexpr std::uint64_t kRuleCacheFormat = 4;
 
 class CacheWriter {
  public:
@@ -1349,6 +1350,18 @@ std::string SerializeRules(std::span<const Rule> rules) {
       w.S(k);
       w.I(v);
     }
+    w.I(r.starts);
+    w.U(r.starts_at_boundary ? 1 : 0);
+    w.U(r.leading.size());
+    for (const std::string& l : r.leading) w.S(l);
+    w.U(r.required.size());
+    for (const auto& any : r.required) {
+      w.U(any.size());
+      for (const std::string& a : any) w.S(a);
+    }
+    w.I(r.trigger_starts);
+    w.U(r.trigger_leading.size());
+    for (const std::string& l : r.trigger_leading) w.S(l);
   }
   return std::move(w.out());
 }
@@ -1386,6 +1399,17 @@ bool DeserializeRules(std::string_view data, const std::string& file, std::vecto
       std::string k = r.S();
       rule.named_captures[std::move(k)] = r.Int();
     }
+    rule.starts = r.Int();
+    rule.starts_at_boundary = r.U() != 0;
+    for (std::size_t l = r.Count(); r.ok() && l > 0; --l) rule.leading.push_back(r.S());
+    for (std::size_t q = r.Count(); r.ok() && q > 0; --q) {
+      auto& any = rule.required.emplace_back();
+      for (std::size_t a = r.Count(); r.ok() && a > 0; --a) any.push_back(r.S());
+    }
+    rule.trigger_starts = r.Int();
+    for (std::size_t l = r.Count(); r.ok() && l > 0; --l) rule.trigger_leading.push_back(r.S());
+    if (rule.trigger_starts < -1 || rule.trigger_starts > 1) return false;
+    if (rule.starts < -1 || rule.starts > 1) return false;
   }
   if (!r.ok() || !r.done()) return false;
   out = std::move(rules);
@@ -1523,7 +1547,11 @@ RuleSet LoadRules(const std::vector<std::string>& dirs, DiagnosticSink& sink, Kn
   }
 
   // Pass 2: rule files, each directory's events/, time/, cues/ recursively, sorted.
-  const AlternationMap alternations = BuildAlternations(set.lexicons);
+  // The lexicons' alternations are only needed to parse a rule file; when
+  // every file is found in `known_files` (the shipped rules) they are never
+  // built (a tenth of a cold start's instructions).
+  AlternationMap alternations;
+  std::once_flag alternations_once;
   const Context ctx{set.lexicons, alternations, set.types, known};
   const auto context_key =
       known_files.empty() ? std::pair<std::uint64_t, std::uint64_t>() : RuleContextKey(set);
@@ -1579,6 +1607,7 @@ RuleSet LoadRules(const std::vector<std::string>& dirs, DiagnosticSink& sink, Kn
       const KnownRuleFile* k = FindKnownRuleFile(known_files, RuleFileKey(context_key, job.text));
       if (k && DeserializeRules(std::string_view(k->data, k->size), job.shown, job.rules)) return;
     }
+    std::call_once(alternations_once, [&] { alternations = BuildAlternations(set.lexicons); });
     RuleFileParser parser(job.text, job.shown, ctx, job.diagnostics);
     job.rules = parser.Parse();
   };

@@ -78,6 +78,22 @@ struct Rule {
   // groups (-1: the loader did not check this rule) and its named groups.
   int capture_groups = -1;
   std::map<std::string, int> named_captures;  // name -> group index
+  // Where a match of `pattern` can begin (prefilter.h, DerivePatternStarts
+  // in matcher.h): derived by the build for the shipped rule files and
+  // stored with them, else by the Matcher at the rule's first use.
+  // starts: -1 not derived, 0 anywhere (no leading strings), 1 at one of
+  // `leading`; starts_at_boundary: and only at a word boundary.
+  int starts = -1;
+  bool starts_at_boundary = false;
+  std::vector<std::string> leading;
+  // Words every match contains, its trigger's included (RequiredWords in
+  // prefilter.h), derived with `starts`: a sentence without them is not
+  // searched.
+  std::vector<std::vector<std::string>> required;
+  // The leading strings of the rule's trigger (of TriggerPattern), derived
+  // with `starts`: trigger_starts -1 not derived, 0 none, 1 `trigger_leading`.
+  int trigger_starts = -1;
+  std::vector<std::string> trigger_leading;
 };
 
 // A pattern the build has already checked (tools/known_patterns.cpp runs the

@@ -58,6 +58,12 @@ void SameRule(const Rule& a, const Rule& b) {
   SameExamples(a.counter_examples, b.counter_examples);
   CHECK(a.capture_groups == b.capture_groups);
   CHECK(a.named_captures == b.named_captures);
+  CHECK(a.starts == b.starts);
+  CHECK(a.starts_at_boundary == b.starts_at_boundary);
+  CHECK(a.leading == b.leading);
+  CHECK(a.required == b.required);
+  CHECK(a.trigger_starts == b.trigger_starts);
+  CHECK(a.trigger_leading == b.trigger_leading);
 }
 
 void SameRules(const std::vector<Rule>& a, const std::vector<Rule>& b) {
@@ -93,6 +99,12 @@ Rule FullRule() {
   r.counter_examples = {c};
   r.capture_groups = 2;
   r.named_captures = {{"day", 1}, {"month", 2}};
+  r.starts = 1;
+  r.starts_at_boundary = true;
+  r.leading = {"0", "1", "jan", "", "under he"};
+  r.required = {{"control", "occupation"}, {"under"}, {}};
+  r.trigger_starts = 0;
+  r.trigger_leading = {"x"};
   return r;
 }
 

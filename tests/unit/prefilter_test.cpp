@@ -4,6 +4,7 @@
 #include "eventline/prefilter.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -51,6 +52,50 @@ TEST_CASE("prefilter: leading strings of patterns", "[prefilter]") {
     CAPTURE(c.pattern);
     CHECK(Join(LeadingStrings(c.pattern)) == c.expected);
   }
+}
+
+std::string JoinRequired(const std::vector<std::vector<std::string>>& v) {
+  std::string out;
+  for (const auto& any : v) {
+    out += "(";
+    for (std::size_t i = 0; i < any.size(); ++i) out += (i ? "|" : "") + any[i];
+    out += ")";
+  }
+  return out;
+}
+
+TEST_CASE("prefilter: required words of patterns", "[prefilter]") {
+  const struct {
+    std::string_view pattern, expected;
+  } cases[] = {
+      // Trigger left out; the most selective first.
+      {R"(\b(?P<trigger>came|fell)\s+under\s+(?:the\s+)?(?:control|occupation)\b)",
+       "(control|occupation)(under)"},
+      // Optional parts and short runs are no requirement.
+      {R"(\bheavy(?:\s+shelling)?\s+of\b)", "(heavy)"},
+      {R"(\bmissiles?\s+hit)", "(missile)(hit)"},
+      {R"(\babc+de)", "(abc)"},
+      // An alternative without a requirement: none for the group.
+      {R"(\b(?:strike|\w+)\s+on)", ""},
+      // Escapes with arguments are not letters.
+      {R"(\x{41}\x41\pLabc\p{Lu}\101)", "(abc)"},
+      // A top-level alternation: one disjunction.
+      {R"(\bshelled\b|\bbombed\b)", "(bombed|shelled)"},
+      // Classes, dots and \Q...\E break runs.
+      {R"(longer[sz]mid\.zo\Qliteral\Eafter)", "(longer)(after)(mid)"},
+      {R"((?i)unclosed(group)", ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.pattern);
+    CHECK(JoinRequired(RequiredWords(c.pattern, "trigger")) == c.expected);
+  }
+  std::string lower;
+  REQUIRE(LowerForRequiredWords("Fell UNDER Russian Control", lower));
+  CHECK(HasRequiredWords({{"control", "occupation"}, {"under"}}, lower));
+  CHECK_FALSE(HasRequiredWords({{"occupation"}, {"under"}}, lower));
+  // Characters RE2 folds to ASCII letters: the test is not used.
+  CHECK_FALSE(LowerForRequiredWords("\xC5\xBFhelled", lower));
+  CHECK_FALSE(LowerForRequiredWords("\xE2\x84\xAAyiv", lower));
 }
 
 TEST_CASE("prefilter: Find at word boundaries is never a false no", "[prefilter]") {
@@ -108,6 +153,83 @@ TEST_CASE("prefilter: Find gives every position a match can begin", "[prefilter]
   CHECK(f.Find(glued, 0, glued.size(), true) == 17);
   CHECK(f.Find(glued, 4, glued.size(), true) == 17);
   CHECK(f.Find(glued, 3, glued.size(), true) == 17);  // 3 is inside "Seaair"
+}
+
+// The index proposes every trigger an RE2::Set of `\b(?:trigger)` finds
+// (never a false no), and only patterns with a leading string in the text.
+TEST_CASE("prefilter: LeadingIndex proposes every trigger the set finds", "[prefilter]") {
+  const std::vector<std::string> triggers = {R"(shell(?:ed|ing))", R"(came|fell|is\s+now)",
+                                             R"(air\s+strikes?)",  R"(killed)",
+                                             R"(\d+\s+dead)",      R"(skies)"};
+  std::vector<std::vector<std::string>> leading;
+  RE2::Options o;
+  o.set_case_sensitive(false);
+  RE2::Set set(o, RE2::UNANCHORED);
+  for (const auto& t : triggers) {
+    auto lead = LeadingStrings(t);
+    REQUIRE(lead);
+    leading.push_back(*lead);
+    REQUIRE(set.Add("\\b(?:" + t + ")", nullptr) >= 0);
+  }
+  REQUIRE(set.Compile());
+  const LeadingIndex index(leading);
+  const std::string texts[] = {
+      "Heavy SHELLING hit the town; it IS   now quiet.",
+      "Seashells fell. Air\tstrikes and 12 dead.",
+      "unkilled, xshelled, Is\nnow",
+      "\xC5\xBFhelled and \xE2\x84\xAAilled under \xC5\xBFkie\xC5\xBF",
+      "nothing to see",
+  };
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    for (std::size_t from = 0; from < text.size(); from += 7) {
+      const std::size_t end = std::min(text.size(), from + 30);
+      std::vector<int> want, got;
+      set.Match(re2::StringPiece(text.data() + from, end - from), &want);
+      index.Find(text, from, end, got);
+      std::sort(got.begin(), got.end());
+      got.erase(std::unique(got.begin(), got.end()), got.end());
+      for (const int w : want) {
+        CAPTURE(from, w);
+        CHECK(std::binary_search(got.begin(), got.end(), w));
+      }
+    }
+  }
+  std::vector<int> none;
+  index.Find(std::string("nothing to see"), 0, 14, none);
+  CHECK(none.empty());
+  std::vector<int> some;
+  index.Find(std::string("it fell"), 0, 7, some);
+  CHECK(some == std::vector<int>{1});
+}
+
+// A rule runs only when its trigger occurs at a word boundary somewhere in
+// the sentence (docs/rules.md), as with the RE2::Set the index replaced: a
+// leading string of the trigger at a boundary is not enough.
+TEST_CASE("prefilter: a trigger inside a word only does not admit its rule", "[prefilter]") {
+  RuleSet set;
+  DiagnosticSink sink;
+  const std::string yaml = R"(kind: event
+rules:
+  - id: p.glued
+    type: shelling
+    pattern: '(?P<trigger>firebombing)'
+    examples: [x]
+)";
+  set.rules = ParseRuleText(yaml, "p.yaml", set, sink);
+  REQUIRE(!sink.has_errors());
+  const auto matcher = Matcher::Compile(set, sink);
+  REQUIRE(matcher);
+  auto count = [&](const std::string& text) {
+    std::vector<Match> got;
+    matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), got);
+    return got.size();
+  };
+  // "firebombs" holds the leading string "firebomb" at a boundary; the
+  // trigger itself only occurs inside "xfirebombing".
+  CHECK(count("The firebombs and the xfirebombing.") == 0);
+  CHECK(count("The firebombing and the xfirebombing.") == 2);
+  CHECK(count("The xfirebombing.") == 0);
 }
 
 // The matcher with the prefilter and anchored starts gives what a plain
