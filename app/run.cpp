@@ -65,7 +65,7 @@ struct Stderr {
         text.insert(at, paint);
       }
     }
-    std::fputs(text.c_str(), stderr);
+    std::fwrite(text.data(), 1, text.size(), stderr);  // NUL-safe
   }
 };
 
