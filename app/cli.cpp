@@ -3,7 +3,12 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
+#include <string_view>
+
+#include "eventline/diagnostics.h"
 
 namespace eventline::app {
 
@@ -118,6 +123,28 @@ std::optional<Config> ParseArgs(int argc, char** argv, int& exit_code) {
     cmd->footer(kExitCodes);
     cmd->add_flag("-v,--verbose", raw.verbose, "more detail on stderr");
     cmd->add_flag("-q,--quiet", raw.quiet, "no warnings on stderr, only errors");
+  }
+
+  // CLI11 reports a mistyped command as "A subcommand is required"; name it.
+  // The top-level options take no value, so the first word that does not
+  // start with '-' is the command.
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word.empty() || word[0] == '-') continue;
+    static constexpr std::string_view kCommands[] = {"extract", "sentences", "dates", "rules",
+                                                     "test"};
+    if (std::find(std::begin(kCommands), std::end(kCommands), word) != std::end(kCommands)) break;
+    std::string hint;
+    for (const std::string_view name : kCommands) {
+      if (EditDistance(word, name) <= 2) hint = fmt::format("; did you mean '{}'?", name);
+    }
+    std::fprintf(stderr,
+                 "eventline: error: unknown command '%s'; expected extract, sentences, dates, "
+                 "rules or test%s\n",
+                 std::string(word).c_str(), hint.c_str());
+    std::fprintf(stderr, "Run 'eventline --help' or 'eventline COMMAND --help' for usage.\n");
+    exit_code = 2;
+    return std::nullopt;
   }
 
   try {
