@@ -300,6 +300,23 @@ struct InputReader::Impl {
     return s;
   }
 
+  static const char* TypeName(simdjson::dom::element el) {
+    switch (el.type()) {
+      case simdjson::dom::element_type::ARRAY:
+        return "a list";
+      case simdjson::dom::element_type::OBJECT:
+        return "an object";
+      case simdjson::dom::element_type::BOOL:
+        return "a boolean";
+      case simdjson::dom::element_type::STRING:
+        return "a string";
+      case simdjson::dom::element_type::NULL_VALUE:
+        return "null";
+      default:
+        return "a number";
+    }
+  }
+
   bool ParseRecord(Document& doc) {
     const SourceLocation at{current, line_no, 0};
     line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
@@ -334,6 +351,11 @@ struct InputReader::Impl {
           id_el.get_int64().get(id_num) == simdjson::SUCCESS) {
         doc.doc_id = std::to_string(id_num);
       } else {
+        if (obj["id"].get(id_el) == simdjson::SUCCESS && !id_el.is_null() &&
+            !(id_el.is_string() && id_el.get_string().value_unsafe().empty())) {
+          sink.Warning(at, std::string("'id' is not a string or an integer (") + TypeName(id_el) +
+                               "); using a content hash");
+        }
         // No id: derive one from the content, so a record keeps its id in
         // every shard of a parallel or cluster run (docs/scale.md).
         const auto url = StringField(obj, "url");
@@ -346,6 +368,11 @@ struct InputReader::Impl {
     if (auto v = StringField(obj, "url")) doc.url.assign(*v);
     for (std::string_view key : {"date", "published", "published_at"}) {
       const auto v = StringField(obj, key);
+      if (simdjson::dom::element el; !v && obj[key].get(el) == simdjson::SUCCESS && !el.is_null()) {
+        sink.Warning(
+            at, "field '" + std::string(key) + "' is not a string (" + TypeName(el) + "); ignored");
+        continue;
+      }
       if (!v || TrimSpace(*v).empty()) continue;
       if (auto d = ParseDateField(*v)) {
         doc.pub_date = d;
