@@ -15,9 +15,10 @@ namespace eventline::app {
 namespace {
 
 constexpr const char* kExitCodes =
-    "Exit codes: 0 success (also with zero events), 1 `test` failures or --fail-empty with no\n"
-    "rows, 2 any error (bad usage, bad rule file, an input that failed: reported after all\n"
-    "other inputs were processed). See docs/cli.md.";
+    "Exit codes: 0 success (also with zero events, or when the reader closed the pipe),\n"
+    "1 `test` failures or --fail-empty with no rows, 2 any error (bad usage, bad rule file,\n"
+    "output not written, or an input that failed: reported when it happens, and the other\n"
+    "inputs are still processed). See docs/cli.md.";
 
 struct Raw {
   std::vector<std::string> paths;
@@ -40,13 +41,14 @@ struct Raw {
 void AddInputOptions(CLI::App* cmd, Raw& raw) {
   cmd->add_option("paths", raw.paths,
                   "files or directories (recursive, sorted); '-' or none reads stdin");
-  cmd->add_option("--input", raw.input, "input format: auto (*.jsonl is JSONL), text, jsonl")
+  cmd->add_option("--input", raw.input,
+                  "input format: auto (*.jsonl and *.ndjson are JSONL), text, jsonl")
       ->check(CLI::IsMember({"auto", "text", "jsonl"}));
   cmd->add_option("--pub-date", raw.pub_date,
                   "publication date YYYY-MM-DD for documents that carry none in a JSONL field");
   cmd->add_flag("--keep-boilerplate", raw.keep_boilerplate,
                 "keep captions, credits, 'Read more' and navigation lines");
-  cmd->add_option("-j,--jobs", raw.jobs, "worker threads (default: all cores)");
+  cmd->add_option("-j,--jobs", raw.jobs, "worker threads (default 0: all cores)");
   cmd->add_option("--memory-limit", raw.memory_limit_mb,
                   "resident MB past which pattern caches are dropped and rebuilt (default " +
                       std::to_string(kDefaultMemoryLimitMb) + "; 0: no limit)");
