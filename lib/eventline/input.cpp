@@ -103,8 +103,9 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 std::string ErrnoText(int e) { return std::strerror(e); }
 
 struct Entry {
-  std::string path;   // as named or found
-  std::string error;  // non-empty: report this instead of reading
+  std::string path;     // as named or found
+  std::string error;    // non-empty: report this instead of reading
+  std::string warning;  // non-empty: skip with this warning
 };
 
 }  // namespace
@@ -122,12 +123,12 @@ struct InputReader::Impl {
 
   void Expand(const std::string& path, bool top_level) {
     if (path == "-") {
-      entries.push_back({path, {}});
+      entries.push_back({path, {}, {}});
       return;
     }
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
-      entries.push_back({path, "cannot read: " + ErrnoText(errno)});
+      entries.push_back({path, "cannot read: " + ErrnoText(errno), {}});
       return;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -143,7 +144,7 @@ struct InputReader::Impl {
         names.push_back(std::move(name));
       }
       if (ec) {
-        entries.push_back({path, "cannot read directory: " + ec.message()});
+        entries.push_back({path, "cannot read directory: " + ec.message(), {}});
         return;
       }
       std::sort(names.begin(), names.end());
@@ -151,9 +152,15 @@ struct InputReader::Impl {
       for (const auto& name : names) Expand(prefix + name, false);
       return;
     }
-    if (!top_level && !S_ISREG(st.st_mode)) return;  // sockets, fifos found in a walk
+    if (!top_level && !S_ISREG(st.st_mode)) {  // sockets, fifos, devices found in a walk
+      const char* what = S_ISFIFO(st.st_mode)   ? "a FIFO"
+                         : S_ISSOCK(st.st_mode) ? "a socket"
+                                                : "a device";
+      entries.push_back({path, {}, fmt::format("not a regular file ({}), skipped", what)});
+      return;
+    }
     if (S_ISREG(st.st_mode)) known_bytes += static_cast<std::size_t>(st.st_size);
-    entries.push_back({path, {}});
+    entries.push_back({path, {}, {}});
   }
 
   // --- reading ---------------------------------------------------------------
@@ -182,6 +189,11 @@ struct InputReader::Impl {
     if (!e.error.empty()) {
       sink.Error({e.path, 0, 0}, e.error);
       ++stats.failed;
+      return false;
+    }
+    if (!e.warning.empty()) {
+      sink.Warning({e.path, 0, 0}, e.warning);
+      ++stats.skipped;
       return false;
     }
     if (e.path == "-") {

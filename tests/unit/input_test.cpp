@@ -1,6 +1,7 @@
 #include "eventline/input.h"
 
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -273,6 +274,28 @@ TEST_CASE("input: a JSONL id or date of the wrong type is reported, not dropped"
       "eventline: " + path + ":2: warning: field 'published' is not a string (a list); ignored\n",
   };
   CHECK(Rendered(run) == want);
+}
+
+}  // namespace
+}  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("input: a FIFO found in a directory walk is reported and counted as skipped", "[input]") {
+  // It used to vanish from the run: no diagnostic, not in the -v accounting.
+  TempDir dir;
+  const std::string doc = dir.Write("a.txt", "Published 9 March 2019\nTroops left.");
+  const std::string fifo = dir.path() + "/b.pipe";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const Run run = ReadAll({dir.path()});
+  REQUIRE(run.docs.size() == 1);
+  CHECK(run.docs[0].doc_id == doc);
+  CHECK(run.stats.skipped == 1);
+  CHECK(run.stats.failed == 0);
+  CHECK(Rendered(run) ==
+        std::vector<std::string>{"eventline: " + fifo +
+                                 ": warning: not a regular file (a FIFO), skipped\n"});
 }
 
 }  // namespace
