@@ -3,16 +3,22 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
+#include <string_view>
+
+#include "eventline/diagnostics.h"
 
 namespace eventline::app {
 
 namespace {
 
 constexpr const char* kExitCodes =
-    "Exit codes: 0 success (also with zero events), 1 `test` failures or --fail-empty with no\n"
-    "rows, 2 any error (bad usage, bad rule file, an input that failed: reported after all\n"
-    "other inputs were processed). See docs/cli.md.";
+    "Exit codes: 0 success (also with zero events, or when the reader closed the pipe),\n"
+    "1 `test` failures or --fail-empty with no rows, 2 any error (bad usage, bad rule file,\n"
+    "output not written, or an input that failed: reported when it happens, and the other\n"
+    "inputs are still processed). See docs/cli.md.";
 
 struct Raw {
   std::vector<std::string> paths;
@@ -35,13 +41,14 @@ struct Raw {
 void AddInputOptions(CLI::App* cmd, Raw& raw) {
   cmd->add_option("paths", raw.paths,
                   "files or directories (recursive, sorted); '-' or none reads stdin");
-  cmd->add_option("--input", raw.input, "input format: auto (*.jsonl is JSONL), text, jsonl")
+  cmd->add_option("--input", raw.input,
+                  "input format: auto (*.jsonl and *.ndjson are JSONL), text, jsonl")
       ->check(CLI::IsMember({"auto", "text", "jsonl"}));
   cmd->add_option("--pub-date", raw.pub_date,
                   "publication date YYYY-MM-DD for documents that carry none in a JSONL field");
   cmd->add_flag("--keep-boilerplate", raw.keep_boilerplate,
                 "keep captions, credits, 'Read more' and navigation lines");
-  cmd->add_option("-j,--jobs", raw.jobs, "worker threads (default: all cores)");
+  cmd->add_option("-j,--jobs", raw.jobs, "worker threads (default 0: all cores)");
   cmd->add_option("--memory-limit", raw.memory_limit_mb,
                   "resident MB past which pattern caches are dropped and rebuilt (default " +
                       std::to_string(kDefaultMemoryLimitMb) + "; 0: no limit)");
@@ -118,6 +125,28 @@ std::optional<Config> ParseArgs(int argc, char** argv, int& exit_code) {
     cmd->footer(kExitCodes);
     cmd->add_flag("-v,--verbose", raw.verbose, "more detail on stderr");
     cmd->add_flag("-q,--quiet", raw.quiet, "no warnings on stderr, only errors");
+  }
+
+  // CLI11 reports a mistyped command as "A subcommand is required"; name it.
+  // The top-level options take no value, so the first word that does not
+  // start with '-' is the command.
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word.empty() || word[0] == '-') continue;
+    static constexpr std::string_view kCommands[] = {"extract", "sentences", "dates", "rules",
+                                                     "test"};
+    if (std::find(std::begin(kCommands), std::end(kCommands), word) != std::end(kCommands)) break;
+    std::string hint;
+    for (const std::string_view name : kCommands) {
+      if (EditDistance(word, name) <= 2) hint = fmt::format("; did you mean '{}'?", name);
+    }
+    std::fprintf(stderr,
+                 "eventline: error: unknown command '%s'; expected extract, sentences, dates, "
+                 "rules or test%s\n",
+                 std::string(word).c_str(), hint.c_str());
+    std::fprintf(stderr, "Run 'eventline --help' or 'eventline COMMAND --help' for usage.\n");
+    exit_code = 2;
+    return std::nullopt;
   }
 
   try {

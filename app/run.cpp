@@ -65,7 +65,7 @@ struct Stderr {
         text.insert(at, paint);
       }
     }
-    std::fputs(text.c_str(), stderr);
+    std::fwrite(text.data(), 1, text.size(), stderr);  // NUL-safe
   }
 };
 
@@ -391,15 +391,20 @@ int Run(const Config& c, const char* argv0) {
 
   Stdout out;
 #ifdef EVENTLINE_HAVE_RULE_TEST
+  const auto write_failed = [&out] {
+    if (out.ok() || out.broken_pipe()) return false;
+    std::fprintf(stderr, "eventline: error: cannot write output: %s\n", out.error().c_str());
+    return true;
+  };
   if (c.command == Command::kRules) {
     out.Write(ListRules(*engine));
-    return out.ok() || out.broken_pipe() ? 0 : 2;
+    return write_failed() ? 2 : 0;
   }
   if (c.command == Command::kTest) {
     std::string report;
     const TestSummary summary = RunRuleTests(*engine, c.paths, report);
     out.Write(report);
-    if (!out.ok() && !out.broken_pipe()) return 2;
+    if (write_failed()) return 2;
     return summary.failed > 0 ? 1 : 0;
   }
 #else
@@ -422,7 +427,20 @@ int Run(const Config& c, const char* argv0) {
   InputOptions input_options;
   input_options.format = c.input;
   input_options.pub_date = c.pub_date;
-  std::vector<std::string> paths = c.paths;
+  // Standard input can be read once: a second '-' would be an empty
+  // document with a misleading "no publication date" warning.
+  std::vector<std::string> paths;
+  bool stdin_named = false;
+  for (const std::string& p : c.paths) {
+    if (p == "-") {
+      if (stdin_named) {
+        sink.Warning({"-", 0, 0}, "standard input named more than once; read once");
+        continue;
+      }
+      stdin_named = true;
+    }
+    paths.push_back(p);
+  }
   InputReader reader(paths, input_options, sink);
 
   RowWriter header_writer(c.format, columns, c.header);

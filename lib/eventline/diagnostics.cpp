@@ -48,20 +48,36 @@ int DisplayOffset(std::string_view line, int column) {
   return width;
 }
 
+// Control characters but tab (a NUL or a line break from a binary rule file, a JSONL
+// value or a file name) written as \xNN, so a diagnostic stays one line.
+std::string EscapeControls(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t') || u == 0x7F) {
+      out += fmt::format("\\x{:02X}", u);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string Render(const Diagnostic& d) {
   const char* sev = d.severity == Severity::kError ? "error" : "warning";
-  std::string where = d.at.file.empty() ? std::string("-") : d.at.file;
+  std::string where = EscapeControls(d.at.file.empty() ? std::string_view("-") : d.at.file);
   if (d.at.line > 0) {
     where += fmt::format(":{}", d.at.line);
     if (d.at.column > 0) where += fmt::format(":{}", d.at.column);
   }
   std::string out;
   if (d.code.empty()) {
-    out = fmt::format("eventline: {}: {}: {}\n", where, sev, d.message);
+    out = fmt::format("eventline: {}: {}: {}\n", where, sev, EscapeControls(d.message));
   } else {
-    out = fmt::format("{}: {}[{}]: {}\n", where, sev, d.code, d.message);
+    out = fmt::format("{}: {}[{}]: {}\n", where, sev, d.code, EscapeControls(d.message));
   }
   if (!d.source_line.empty() && d.at.line > 0) {
     const std::string num = std::to_string(d.at.line);
@@ -75,8 +91,9 @@ std::string Render(const Diagnostic& d) {
         shown.append(static_cast<std::size_t>(next - width), ' ');
         width = next;
       } else {
-        shown += c;
-        if (!IsContinuationByte(static_cast<unsigned char>(c))) ++width;
+        const auto u = static_cast<unsigned char>(c);
+        shown += u < 0x20 || u == 0x7F ? '?' : c;  // a control byte, one column wide
+        if (!IsContinuationByte(u)) ++width;
       }
     }
     out += fmt::format(" {} | {}\n", num, shown);

@@ -103,8 +103,9 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 std::string ErrnoText(int e) { return std::strerror(e); }
 
 struct Entry {
-  std::string path;   // as named or found
-  std::string error;  // non-empty: report this instead of reading
+  std::string path;     // as named or found
+  std::string error;    // non-empty: report this instead of reading
+  std::string warning;  // non-empty: skip with this warning
 };
 
 }  // namespace
@@ -122,12 +123,12 @@ struct InputReader::Impl {
 
   void Expand(const std::string& path, bool top_level) {
     if (path == "-") {
-      entries.push_back({path, {}});
+      entries.push_back({path, {}, {}});
       return;
     }
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
-      entries.push_back({path, "cannot read: " + ErrnoText(errno)});
+      entries.push_back({path, "cannot read: " + ErrnoText(errno), {}});
       return;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -143,7 +144,7 @@ struct InputReader::Impl {
         names.push_back(std::move(name));
       }
       if (ec) {
-        entries.push_back({path, "cannot read directory: " + ec.message()});
+        entries.push_back({path, "cannot read directory: " + ec.message(), {}});
         return;
       }
       std::sort(names.begin(), names.end());
@@ -151,9 +152,15 @@ struct InputReader::Impl {
       for (const auto& name : names) Expand(prefix + name, false);
       return;
     }
-    if (!top_level && !S_ISREG(st.st_mode)) return;  // sockets, fifos found in a walk
+    if (!top_level && !S_ISREG(st.st_mode)) {  // sockets, fifos, devices found in a walk
+      const char* what = S_ISFIFO(st.st_mode)   ? "a FIFO"
+                         : S_ISSOCK(st.st_mode) ? "a socket"
+                                                : "a device";
+      entries.push_back({path, {}, fmt::format("not a regular file ({}), skipped", what)});
+      return;
+    }
     if (S_ISREG(st.st_mode)) known_bytes += static_cast<std::size_t>(st.st_size);
-    entries.push_back({path, {}});
+    entries.push_back({path, {}, {}});
   }
 
   // --- reading ---------------------------------------------------------------
@@ -182,6 +189,11 @@ struct InputReader::Impl {
     if (!e.error.empty()) {
       sink.Error({e.path, 0, 0}, e.error);
       ++stats.failed;
+      return false;
+    }
+    if (!e.warning.empty()) {
+      sink.Warning({e.path, 0, 0}, e.warning);
+      ++stats.skipped;
       return false;
     }
     if (e.path == "-") {
@@ -300,6 +312,23 @@ struct InputReader::Impl {
     return s;
   }
 
+  static const char* TypeName(simdjson::dom::element el) {
+    switch (el.type()) {
+      case simdjson::dom::element_type::ARRAY:
+        return "a list";
+      case simdjson::dom::element_type::OBJECT:
+        return "an object";
+      case simdjson::dom::element_type::BOOL:
+        return "a boolean";
+      case simdjson::dom::element_type::STRING:
+        return "a string";
+      case simdjson::dom::element_type::NULL_VALUE:
+        return "null";
+      default:
+        return "a number";
+    }
+  }
+
   bool ParseRecord(Document& doc) {
     const SourceLocation at{current, line_no, 0};
     line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
@@ -334,6 +363,11 @@ struct InputReader::Impl {
           id_el.get_int64().get(id_num) == simdjson::SUCCESS) {
         doc.doc_id = std::to_string(id_num);
       } else {
+        if (obj["id"].get(id_el) == simdjson::SUCCESS && !id_el.is_null() &&
+            !(id_el.is_string() && id_el.get_string().value_unsafe().empty())) {
+          sink.Warning(at, std::string("'id' is not a string or an integer (") + TypeName(id_el) +
+                               "); using a content hash");
+        }
         // No id: derive one from the content, so a record keeps its id in
         // every shard of a parallel or cluster run (docs/scale.md).
         const auto url = StringField(obj, "url");
@@ -346,6 +380,11 @@ struct InputReader::Impl {
     if (auto v = StringField(obj, "url")) doc.url.assign(*v);
     for (std::string_view key : {"date", "published", "published_at"}) {
       const auto v = StringField(obj, key);
+      if (simdjson::dom::element el; !v && obj[key].get(el) == simdjson::SUCCESS && !el.is_null()) {
+        sink.Warning(
+            at, "field '" + std::string(key) + "' is not a string (" + TypeName(el) + "); ignored");
+        continue;
+      }
       if (!v || TrimSpace(*v).empty()) continue;
       if (auto d = ParseDateField(*v)) {
         doc.pub_date = d;

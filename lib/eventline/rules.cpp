@@ -342,8 +342,10 @@ class RuleFileParser {
     }
     YAML::Node kind_node, rules_node;
     YAML::Mark kind_key_mark, rules_key_mark;
+    std::vector<std::pair<std::string, int>> seen;
     for (const auto& kv : root) {
       const std::string key = kv.first.as<std::string>("");
+      if (DuplicateKey(seen, kv.first, key)) continue;
       if (key == "kind") {
         kind_node = kv.second;
         kind_key_mark = kv.first.Mark();
@@ -402,7 +404,16 @@ class RuleFileParser {
 
   bool LoadYaml(YAML::Node& root) {
     try {
-      root = YAML::Load(std::string(text_));
+      // YAML::Load would read the first document and drop the rest unseen.
+      const std::vector<YAML::Node> docs = YAML::LoadAll(std::string(text_));
+      root = docs.empty() ? YAML::Node() : docs[0];
+      for (std::size_t i = 1; i < docs.size(); ++i) {
+        if (docs[i].IsNull()) continue;  // a trailing '---'
+        ErrorAt("E001", docs[i], docs[i].Mark(),
+                "yaml: a rule file holds one document; a second one starts here and would be "
+                "ignored (remove the '---' line)");
+        return false;
+      }
       return true;
     } catch (const YAML::Exception& e) {
       int line0 = std::max(0, e.mark.line);
@@ -430,6 +441,21 @@ class RuleFileParser {
                std::string message) {
     const ScalarPos p = src_.Pos(n, fallback);
     Report(src_.Make(Severity::kError, code, p.line0, p.col0, p.raw_len, std::move(message)));
+  }
+
+  // yaml-cpp keeps both entries of a repeated key; the loops below would let
+  // the last one win without a word. YAML keys are unique: E001.
+  bool DuplicateKey(std::vector<std::pair<std::string, int>>& seen, const YAML::Node& key_node,
+                    const std::string& key) {
+    for (const auto& [name, line0] : seen) {
+      if (name != key) continue;
+      ErrorAt("E001", key_node, key_node.Mark(),
+              fmt::format("yaml: duplicate key '{}' (first at line {}); keys must be unique", key,
+                          line0 + 1));
+      return true;
+    }
+    seen.emplace_back(key, key_node.Mark().line);
+    return false;
   }
 
   void UnknownKey(const YAML::Node& key_node, const std::string& key, Names allowed,
@@ -465,9 +491,11 @@ class RuleFileParser {
         value_node, cue_node;
     YAML::Mark id_mark = map.Mark(), pattern_mark, examples_mark, counter_mark, unless_mark,
                type_mark, value_mark, cue_mark;
+    std::vector<std::pair<std::string, int>> seen;
     for (const auto& kv : map) {
       const std::string key = kv.first.as<std::string>("");
       const YAML::Mark km = kv.first.Mark();
+      if (DuplicateKey(seen, kv.first, key)) continue;
       if (!Contains(allowed, key)) {
         const bool other_kind = key == "type" || key == "value" || key == "cue";
         if (other_kind) {
@@ -827,9 +855,14 @@ class RuleFileParser {
     }
     bool ok = true;
     bool has_text = false;
+    std::vector<std::pair<std::string, int>> seen;
     for (const auto& kv : e) {
       const std::string key = kv.first.as<std::string>("");
       const YAML::Mark km = kv.first.Mark();
+      if (DuplicateKey(seen, kv.first, key)) {
+        ok = false;
+        continue;
+      }
       if (key == "text") {
         has_text = true;
         if (!ScalarField(kv.second, km, "text", ex.text)) {

@@ -1,6 +1,7 @@
 #include "eventline/input.h"
 
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -241,6 +242,60 @@ TEST_CASE("ToString(PubDateSource)", "[input]") {
   CHECK(ToString(PubDateSource::kFlag) == "flag");
   CHECK(ToString(PubDateSource::kText) == "text");
   CHECK(ToString(PubDateSource::kFileName) == "filename");
+}
+
+}  // namespace
+}  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("input: a JSONL id or date of the wrong type is reported, not dropped", "[input]") {
+  // Before the fix a numeric date was ignored without a word (only "no
+  // publication date" followed) and an object id silently became a hash.
+  TempDir dir;
+  const std::string path = dir.Write(
+      "types.jsonl",
+      "{\"id\": {\"n\": 1}, \"date\": 20230514, \"text\": \"One.\"}\n"
+      "{\"id\": \"r2\", \"date\": null, \"published\": [2023], \"published_at\": \"2023-05-14\", "
+      "\"text\": \"Two.\"}\n"
+      "{\"id\": 7, \"date\": \"2023-05-14\", \"text\": \"Three.\"}\n");
+  const Run run = ReadAll({path});
+  REQUIRE(run.docs.size() == 3);
+  CHECK(run.docs[0].doc_id.rfind("xxh-", 0) == 0);
+  CHECK(run.docs[1].doc_id == "r2");
+  CHECK(FormatIsoDate(*run.docs[1].pub_date) == "2023-05-14");
+  CHECK(run.docs[2].doc_id == "7");
+  const std::vector<std::string> want = {
+      "eventline: " + path +
+          ":1: warning: 'id' is not a string or an integer (an object); using a content hash\n",
+      "eventline: " + path + ":1: warning: field 'date' is not a string (a number); ignored\n",
+      "eventline: " + path + ":1: " + std::string(kNoDate),
+      "eventline: " + path + ":2: warning: field 'published' is not a string (a list); ignored\n",
+  };
+  CHECK(Rendered(run) == want);
+}
+
+}  // namespace
+}  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("input: a FIFO found in a directory walk is reported and counted as skipped", "[input]") {
+  // It used to vanish from the run: no diagnostic, not in the -v accounting.
+  TempDir dir;
+  const std::string doc = dir.Write("a.txt", "Published 9 March 2019\nTroops left.");
+  const std::string fifo = dir.path() + "/b.pipe";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const Run run = ReadAll({dir.path()});
+  REQUIRE(run.docs.size() == 1);
+  CHECK(run.docs[0].doc_id == doc);
+  CHECK(run.stats.skipped == 1);
+  CHECK(run.stats.failed == 0);
+  CHECK(Rendered(run) ==
+        std::vector<std::string>{"eventline: " + fifo +
+                                 ": warning: not a regular file (a FIFO), skipped\n"});
 }
 
 }  // namespace

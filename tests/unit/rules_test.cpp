@@ -186,6 +186,24 @@ TEST_CASE("rules: bad rule files give exact diagnostics", "[rules]") {
        "f.yaml:5:5: error[E003]: unknown key 'patern' in a rule; did you mean 'pattern'?\n"
        " 5 |     patern: 'x'\n"
        "   |     ^~~~~~\n"},
+      // A repeated key or a second document was dropped without a word (the
+      // shipped rules/time/absolute.yaml had an example with two 'expect').
+      {head + "    pattern: 'x'\n    pattern: 'y'\n" + ex,
+       "f.yaml:6:5: error[E001]: yaml: duplicate key 'pattern' (first at line 5); keys must be "
+       "unique\n"
+       " 6 |     pattern: 'y'\n"
+       "   |     ^~~~~~~\n"},
+      {head + "    pattern: 'x'\n    examples:\n      - text: Troops shelled it.\n"
+              "        text: Again.\n",
+       "f.yaml:8:9: error[E001]: yaml: duplicate key 'text' (first at line 7); keys must be "
+       "unique\n"
+       " 8 |         text: Again.\n"
+       "   |         ^~~~\n"},
+      {head + "    pattern: 'x'\n" + ex + "---\nkind: cue\n",
+       "f.yaml:8:1: error[E001]: yaml: a rule file holds one document; a second one starts "
+       "here and would be ignored (remove the '---' line)\n"
+       " 8 | kind: cue\n"
+       "   | ^\n"},
       {head + "    pattern: [a, b]\n" + ex,
        "f.yaml:5:14: error[E005]: 'pattern' must be a string, got a list\n"
        " 5 |     pattern: [a, b]\n"

@@ -143,3 +143,41 @@ TEST_CASE("sentences: CollapseWhitespace", "[sentences]") {
 
 }  // namespace
 }  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("sentences: a text without full stops is cut into bounded sentences", "[sentences]") {
+  // One 128 KB line without a terminator was one sentence: 92 s and 340 MB
+  // for `extract`, and a 50 MB one never finished. Cut at a space before
+  // 2048 bytes; every byte of the text stays in a sentence.
+  std::string text;
+  while (text.size() < 10000) text += "troops shelled the bridge, ";
+  const auto lines = ClassifyLines(text);
+  const auto sentences = SplitSentences(text, lines);
+  REQUIRE(sentences.size() == 5);
+  std::size_t covered = 0;
+  for (const Sentence& s : sentences) {
+    CHECK(s.end - s.begin <= 2048);
+    if (s.index < 5) CHECK(s.end - s.begin > 2000);
+    CHECK(text[s.end - 1] != ' ');
+    CHECK((s.end == text.size() - 1 || text[s.end] == ' '));
+    covered += s.end - s.begin;
+  }
+  CHECK(sentences.back().index == 5);
+  CHECK(covered + sentences.size() == text.size());  // a space between two, one at the end
+  // Without any space: cut at 2048 bytes, never inside a code point.
+  std::string dense;
+  while (dense.size() < 5000) dense += "\xC3\xA9";  // é
+  const auto d = SplitSentences(dense, ClassifyLines(dense));
+  REQUIRE(d.size() == 3);
+  CHECK(d[0].end == 2048);
+  CHECK(d[1].begin == 2048);
+  CHECK(d[2].end == dense.size());
+  // A sentence of ordinary length is not touched.
+  CHECK(Split("Troops shelled the bridge. It fell.") ==
+        V{"Troops shelled the bridge.", "It fell."});
+}
+
+}  // namespace
+}  // namespace eventline

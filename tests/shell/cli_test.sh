@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The CLI's diagnostics and exit codes on bad usage and hostile inputs (run by ctest):
+#  1. a mistyped command is named (not "A subcommand is required"), exit 2;
+#  2. '-' named twice reads standard input once, with a warning;
+#  3. `rules` and `test` into a full disk say so on stderr, exit 2;
+#  4. a binary rule file gives a one-line diagnostic (no raw NUL on stderr).
+set -euo pipefail
+bin=$1
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+export NO_COLOR=1
+
+set +e
+"$bin" extrct x > /dev/null 2> "$work/err"
+rc=$?
+set -e
+[ "$rc" -eq 2 ] || fail "unknown command gave exit $rc"
+grep -q "^eventline: error: unknown command 'extrct'; .*did you mean 'extract'?$" "$work/err" ||
+  fail "unknown command: $(cat "$work/err")"
+
+printf 'Published 14 May 2023\nArtillery units shelled the port on Friday.\n' > "$work/doc.txt"
+"$bin" extract -v - - < "$work/doc.txt" > "$work/out.csv" 2> "$work/err"
+grep -q "^eventline: -: warning: standard input named more than once; read once$" "$work/err" ||
+  fail "stdin twice: no warning: $(cat "$work/err")"
+grep -q " 1 documents read," "$work/err" || fail "stdin twice: $(cat "$work/err")"
+! grep -q "no publication date" "$work/err" || fail "stdin twice read an empty document"
+
+if [ -w /dev/full ]; then
+  for cmd in rules test; do
+    set +e
+    "$bin" "$cmd" > /dev/full 2> "$work/err"
+    rc=$?
+    set -e
+    [ "$rc" -eq 2 ] || fail "$cmd > /dev/full gave exit $rc"
+    grep -q "^eventline: error: cannot write output: " "$work/err" ||
+      fail "$cmd > /dev/full: no message: $(cat "$work/err")"
+  done
+fi
+
+mkdir -p "$work/rules/events"
+cp "$src/tests/golden/rules-yaml-syntax/rules/types.yaml" "$work/rules/"
+printf 'kind: "\\\0"\n' > "$work/rules/events/bin.yaml"
+set +e
+"$bin" extract --no-builtin-rules --rules "$work/rules" "$work/doc.txt" > /dev/null 2> "$work/err"
+rc=$?
+set -e
+[ "$rc" -eq 2 ] || fail "binary rule file gave exit $rc"
+! grep -qa $'\x01' <(tr '\0' '\1' < "$work/err") || fail "a NUL byte reached stderr"
+grep -q 'error\[E001\]: .*\\x00$' "$work/err" || fail "binary rule file: $(cat -A "$work/err")"
+
+echo "cli_test: all checks passed"
