@@ -860,28 +860,41 @@ std::size_t WordPrefilter::Child(std::size_t node, unsigned char symbol) const {
   return 0;
 }
 
+namespace {
+
+// The byte a trie of leading strings walks on at t[q], as RE2's case
+// folding sees it: ASCII folded, a run of spaces as one ' ', and the only
+// two non-ASCII characters RE2 folds to ASCII letters. Advances q; false
+// for any other non-ASCII character (no leading string goes on there).
+bool NextFolded(const unsigned char* t, std::size_t& q, std::size_t end, unsigned char& c) {
+  c = t[q];
+  if (c >= 0x80) {
+    if (c == 0xE2 && q + 2 < end && t[q + 1] == 0x84 && t[q + 2] == 0xAA) {
+      c = 'k';  // U+212A KELVIN SIGN
+      q += 3;
+    } else if (c == 0xC5 && q + 1 < end && t[q + 1] == 0xBF) {
+      c = 's';  // U+017F LATIN SMALL LETTER LONG S
+      q += 2;
+    } else {
+      return false;
+    }
+  } else if (IsSpace(c)) {
+    while (q < end && IsSpace(t[q])) ++q;
+    c = ' ';
+  } else {
+    c = static_cast<unsigned char>(Fold(c));
+    ++q;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool WordPrefilter::LeadsAt(const unsigned char* t, std::size_t p, std::size_t end) const {
   std::size_t node = 0, q = p;
   while (q < end) {
-    unsigned char c = t[q];
-    if (c >= 0x80) {
-      // The only non-ASCII characters RE2 folds to ASCII letters.
-      if (c == 0xE2 && q + 2 < end && t[q + 1] == 0x84 && t[q + 2] == 0xAA) {
-        c = 'k';  // U+212A KELVIN SIGN
-        q += 3;
-      } else if (c == 0xC5 && q + 1 < end && t[q + 1] == 0xBF) {
-        c = 's';  // U+017F LATIN SMALL LETTER LONG S
-        q += 2;
-      } else {
-        return false;
-      }
-    } else if (IsSpace(c)) {
-      while (q < end && IsSpace(t[q])) ++q;
-      c = ' ';
-    } else {
-      c = static_cast<unsigned char>(Fold(c));
-      ++q;
-    }
+    unsigned char c = 0;
+    if (!NextFolded(t, q, end, c)) return false;
     node = Child(node, c);
     if (node == 0) return false;
     if (nodes_[node].terminal) return true;
@@ -969,25 +982,8 @@ void LeadingIndex::Find(std::string_view text, std::size_t from, std::size_t end
     std::uint32_t node = 0;
     std::size_t q = p;
     while (q < end) {
-      unsigned char c = t[q];
-      if (c >= 0x80) {
-        // The only non-ASCII characters RE2 folds to ASCII letters.
-        if (c == 0xE2 && q + 2 < end && t[q + 1] == 0x84 && t[q + 2] == 0xAA) {
-          c = 'k';  // U+212A KELVIN SIGN
-          q += 3;
-        } else if (c == 0xC5 && q + 1 < end && t[q + 1] == 0xBF) {
-          c = 's';  // U+017F LATIN SMALL LETTER LONG S
-          q += 2;
-        } else {
-          break;
-        }
-      } else if (IsSpace(c)) {
-        while (q < end && IsSpace(t[q])) ++q;
-        c = ' ';
-      } else {
-        c = static_cast<unsigned char>(Fold(c));
-        ++q;
-      }
+      unsigned char c = 0;
+      if (!NextFolded(t, q, end, c)) break;
       node = Child(node, c);
       if (node == 0) break;
       const Node& n = nodes_[node];
