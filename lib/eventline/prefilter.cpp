@@ -502,7 +502,7 @@ class Parser {
 
 // ---- Required words ----
 
-constexpr std::size_t kMaxRequiredAny = 8;     // strings of one requirement
+constexpr std::size_t kMaxRequiredAny = 24;    // strings of one requirement
 constexpr std::size_t kMinRequiredLength = 3;  // shorter runs are no filter
 constexpr std::size_t kMaxRequirements = 4;    // per pattern
 
@@ -535,12 +535,8 @@ class RequiredParser {
   RequiredParser(std::string_view p, std::string_view skip) : p_(p), skip_(skip) {}
 
   std::vector<Any> Run() {
-    std::vector<Any> all;
-    Alternation(&all);
+    std::vector<Any> all = Alternation();
     if (bad_ || i_ != p_.size()) return {};
-    std::sort(all.begin(), all.end(), Better);
-    all.erase(std::unique(all.begin(), all.end()), all.end());
-    if (all.size() > kMaxRequirements) all.resize(kMaxRequirements);
     return all;
   }
 
@@ -550,27 +546,10 @@ class RequiredParser {
     return i_ + ahead < p_.size() ? static_cast<unsigned char>(p_[i_ + ahead]) : 0;
   }
 
-  // With `collect`, every requirement of a single-alternative sequence goes
-  // there; returns the best requirement of the whole alternation.
-  Any Alternation(std::vector<Any>* collect) {
-    std::vector<Any> items;
-    Any first = Sequence(&items);
-    if (Peek() != '|') {
-      if (collect) collect->insert(collect->end(), items.begin(), items.end());
-      return first;
-    }
-    bool unknown = first.empty();
-    Any out = std::move(first);
-    while (!bad_ && Peek() == '|') {
-      ++i_;
-      std::vector<Any> ignored;
-      Any next = Sequence(&ignored);
-      unknown = unknown || next.empty();
-      out.insert(out.end(), next.begin(), next.end());
-    }
-    if (unknown) return {};
+  // Strings one of which occurs, without those that contain another one
+  // (they add nothing to a disjunction); empty when there are too many.
+  static Any Pruned(Any out) {
     SortUnique(out);
-    // A string containing another one adds nothing to a disjunction.
     std::stable_sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
       return a.size() < b.size();
     });
@@ -583,8 +562,41 @@ class RequiredParser {
     }
     if (pruned.size() > kMaxRequiredAny) return {};
     SortUnique(pruned);
-    if (collect) collect->push_back(pruned);
     return pruned;
+  }
+
+  // The best kMaxRequirements of `all`, each required.
+  static std::vector<Any> Best(std::vector<Any> all) {
+    std::sort(all.begin(), all.end(), [](const Any& a, const Any& b) {
+      if (Better(a, b) || Better(b, a)) return Better(a, b);
+      return a < b;
+    });
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    if (all.size() > kMaxRequirements) all.resize(kMaxRequirements);
+    return all;
+  }
+
+  // The requirements every match of the alternation meets (all of them).
+  // Of alternatives with requirements R1 and R2, any union of one of R1
+  // with one of R2 is a requirement: `sink` or `abandon`, not only the
+  // union of each alternative's best.
+  std::vector<Any> Alternation() {
+    std::vector<Any> acc = Best(Sequence());
+    while (!bad_ && Peek() == '|') {
+      ++i_;
+      const std::vector<Any> next = Best(Sequence());
+      std::vector<Any> product;
+      for (const Any& a : acc) {
+        for (const Any& b : next) {
+          Any u = a;
+          u.insert(u.end(), b.begin(), b.end());
+          Any pruned = Pruned(std::move(u));
+          if (!pruned.empty()) product.push_back(std::move(pruned));
+        }
+      }
+      acc = Best(std::move(product));
+    }
+    return acc;
   }
 
   // Consumes a quantifier if one follows; returns its minimum count (1 when
@@ -618,7 +630,9 @@ class RequiredParser {
     return min;
   }
 
-  Any Sequence(std::vector<Any>* items) {
+  std::vector<Any> Sequence() {
+    std::vector<Any> all;
+    std::vector<Any>* items = &all;
     std::string run;
     auto flush = [&] {
       if (run.size() >= kMinRequiredLength) items->push_back(Any{run});
@@ -628,8 +642,8 @@ class RequiredParser {
       const unsigned char c = Peek();
       if (c == '(') {
         flush();
-        Any g = Group();
-        if (!g.empty()) items->push_back(std::move(g));
+        std::vector<Any> g = Group();
+        items->insert(items->end(), g.begin(), g.end());
         continue;
       }
       if (c == '\\') {
@@ -689,14 +703,10 @@ class RequiredParser {
       }
     }
     flush();
-    Any best;
-    for (const Any& a : *items) {
-      if (best.empty() || Better(a, best)) best = a;
-    }
-    return best;
+    return all;
   }
 
-  Any Group() {
+  std::vector<Any> Group() {
     ++i_;  // '('
     std::string name;
     if (Peek() == '?') {
@@ -720,7 +730,7 @@ class RequiredParser {
         if (p_[j] == ')') return {};  // no body
       }
     }
-    Any body = Alternation(nullptr);
+    std::vector<Any> body = Alternation();
     if (Peek() != ')') {
       bad_ = true;
       return {};

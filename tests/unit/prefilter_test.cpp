@@ -81,6 +81,9 @@ TEST_CASE("prefilter: required words of patterns", "[prefilter]") {
       {R"(\x{41}\x41\pLabc\p{Lu}\101)", "(abc)"},
       // A top-level alternation: one disjunction.
       {R"(\bshelled\b|\bbombed\b)", "(bombed|shelled)"},
+      // Of each alternative, every requirement counts: one of each pair.
+      {R"(\b(?:began\s+to\s+sink|forced\s+to\s+capsize)\b)",
+       "(began|capsize)(began|forced)(capsize|sink)(forced|sink)"},
       // Classes, dots and \Q...\E break runs.
       {R"(longer[sz]mid\.zo\Qliteral\Eafter)", "(longer)(after)(mid)"},
       {R"((?i)unclosed(group)", ""},
