@@ -673,9 +673,15 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   // A year bound to the noun it modifies ("after its 1986 explosion", "the
   // 2008 war") dates that noun's trigger only: it is kept apart from the
   // phrases that may govern any trigger of their clause.
+  // Copied only in a sentence that has such a phrase (rare), so the common
+  // sentence allocates nothing here.
   std::vector<TimeExpr> free_times, bound_times;
-  for (const TimeExpr& t : all_times) (t.bound_end ? bound_times : free_times).push_back(t);
-  const std::span<const TimeExpr> times = free_times;
+  std::span<const TimeExpr> times = all_times;
+  if (std::any_of(all_times.begin(), all_times.end(),
+                  [](const TimeExpr& t) { return t.bound_end != 0; })) {
+    for (const TimeExpr& t : all_times) (t.bound_end ? bound_times : free_times).push_back(t);
+    times = free_times;
+  }
 
   // 1. One trigger gives one event: resolve overlaps between matches.
   struct Candidate {
