@@ -139,3 +139,30 @@ for t in (ch, dp):
     if not t.get("skipped"):
         print(f"speed ratio eventline/{t['tool']}: {el['sentences_per_s'] / t['sentences_per_s']:.1f}x")
 PYEOF
+
+# --- agreement on the held-out table ------------------------------------------
+# tests/data/dates_heldout.tsv: sentences written before any look at the rules'
+# coverage (docs/dates.md, h-dateset). Agreement only, same measure as above
+# ("start"; eventline's "full" = phrase, start, end and precision as expected).
+HELD="$ROOT/tests/data/dates_heldout.tsv"
+if [ -f "$HELD" ]; then
+  EL_H=$("$PY" "$ROOT/bench/dates_table.py" "$BIN" "$HELD" -- "${EL_RULES[@]}" | tail -1)
+  CH_H=-; DP_H=-
+  if [ -d "$NODE_DIR/node_modules/chrono-node" ]; then
+    CH_H=$(NODE_PATH="$NODE_DIR/node_modules" node "$ROOT/bench/dates_peers.js" "$HELD" 1)
+  fi
+  if "$PY" -c 'import dateparser' 2>/dev/null; then
+    DP_H=$("$PY" "$ROOT/bench/dates_peers.py" "$HELD")
+  fi
+  "$PY" - "$EL_H" "$CH_H" "$DP_H" <<'PYEOF'
+import json, re, sys
+el, ch, dp = sys.argv[1:4]
+n = int(re.search(r"of (\d+) right", el).group(1))
+full = int(re.match(r"(\d+) of", el).group(1))
+first = int(re.search(r"(\d+) first start right", el).group(1))
+line = f"held-out ({n} rows): eventline {100 * first / n:.1f}% (full {100 * full / n:.1f}%)"
+for name, t in (("chrono-node", ch), ("dateparser", dp)):
+    line += f", {name} " + (f"{100 * json.loads(t)['agree'] / n:.1f}%" if t != "-" else "(not installed)")
+print(line)
+PYEOF
+fi
