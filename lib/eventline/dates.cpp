@@ -353,7 +353,7 @@ constexpr std::array<Signature, 35> kFunctions = {{
     {"earlier", {"unit", "", "", "", ""}, 1},
     {"later", {"unit", "", "", "", ""}, 1},
     {"ago", {"n", "unit", "exact", "", ""}, 2},
-    {"ahead", {"n", "unit", "", "", ""}, 2},
+    {"ahead", {"n", "unit", "exact", "fixed", ""}, 2},
     {"past", {"n", "unit", "", "", ""}, 2},
     {"next", {"n", "unit", "", "", ""}, 2},
     {"recent", {"unit", "", "", "", ""}, 1},
@@ -591,7 +591,8 @@ struct Eval {
     if (f == "week" || f == "month" || f == "year") return Calendar(n.name, Text(a.Get("rel")));
     if (f == "earlier" || f == "later") return EarlierLater(f == "later", Text(a.Get("unit")));
     if (f == "ago" || f == "ahead" || f == "anchor")
-      return Shift(n.name, Text(a.Get("n")), Text(a.Get("unit")), !Text(a.Get("exact")).empty());
+      return Shift(n.name, Text(a.Get("n")), Text(a.Get("unit")), !Text(a.Get("exact")).empty(),
+                   !Text(a.Get("fixed")).empty());
     if (f == "past" || f == "next" || f == "lasting" || f == "within")
       return Window(n.name, Text(a.Get("n")), Text(a.Get("unit")));
     if (f == "recent" || f == "coming") return Vague(f == "coming", Text(a.Get("unit")));
@@ -1070,9 +1071,10 @@ struct Eval {
 
   // ago / ahead / anchor: a point n units away, as precise as the unit (the
   // exact day when `exact`: "a year ago today"). "a few / several days ago":
-  // the span from 7 to 2 units before pub.
+  // the span from 7 to 2 units before pub. `fixed` ("two years from now"):
+  // ahead even in a past sentence.
   std::optional<Interval> Shift(const std::string& f, const std::string& ns, const std::string& us,
-                                bool exact = false) {
+                                bool exact = false, bool fixed = false) {
     if (f == "ago" && IsVagueCount(ns)) {
       const auto u = ParseUnit(us);
       if (!u) return Fail("not a time unit: '" + us + "'");
@@ -1093,7 +1095,7 @@ struct Eval {
     int n = 0;
     Unit u = Unit::kDay;
     if (!Units(ns, us, n, u)) return std::nullopt;
-    if (f == "ahead" && tense == Tense::kPast) {
+    if (f == "ahead" && tense == Tense::kPast && !fixed) {
       // "the second attack in two weeks": in a past sentence, a window
       // ending on pub_date rather than a point in the future.
       auto p = Ref();
