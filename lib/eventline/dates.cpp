@@ -769,6 +769,10 @@ struct Eval {
     if (!s.empty() && s.back() == 's') s.pop_back();
     auto y = Year(s);
     if (!y || *y % 10 != 0) return Fail("not a decade: '" + ys + "'");
+    // A decade in two digits ("the 30s", "the '30s") is one that has begun:
+    // read in 2023, "Germany in the 30s" is the 1930s, "the 20s" the 2020s.
+    const bool two_digits = !(s.size() == 4 && AllDigits(s));
+    if (two_digits && ctx.pub_date && *y > YearOf(*ctx.pub_date)) *y -= 100;
     return Span(MakeDate(*y, 1, 1), MakeDate(*y + 9, 12, 31));
   }
 
