@@ -211,6 +211,16 @@ add("Between Christmas and New Year, the front was quiet.", D(2025, 1, 1),
     "Between Christmas and New Year", D(2024, 12, 25), D(2025, 1, 1), "range")
 add("The language recalled Germany in the 30s.", ref, "in the 30s", D(1930, 1, 1),
     D(1939, 12, 31), "range")
+# After held-out batch 2.
+add("On Christmas Eve 2019 a drone hit the station.", ref, "On Christmas Eve 2019",
+    D(2019, 12, 24), D(2019, 12, 24), "day")
+add("Around Christmas, the shelling eased.", ref, "Around Christmas", D(2022, 12, 25),
+    D(2022, 12, 25), "day")
+add("The minister flew to Ankara on Weds. for talks.", ref, "on Weds.", D(2023, 4, 26),
+    D(2023, 4, 26), "day")
+add("Officials will finish the work by the end of the summer.", ref,
+    "by the end of the summer", ref, D(2023, 8, 31), "range")
+add("The 2008 crash wiped out savings.", ref, "2008", D(2008, 1, 1), D(2008, 12, 31), "year")
 
 # Absolute dates (reference date barely matters).
 ref = D(2022, 8, 18)
@@ -260,7 +270,8 @@ for s in ["Fans cheered the 3-1 win.", "The hotline runs 24/7.", "An F-16 flew o
           "Recent reports were denied.", "Several days passed.", "The weekly paper came out.",
           "The club lost a midweek match.", "Highs will climb into the 80s.",
           "Medics arrived within hours of the blast.", "The waste stays toxic 10,000 years from now.",
-          "A year to the day after the invasion the president spoke."]:
+          "A year to the day after the invasion the president spoke.",
+          "It was the beginning of the winter war."]:
     add(s, ref, "-", None, None, "none")
 
 print("# sentence\tpub_date\tdate_text\tdate_start\tdate_end\tdate_precision\talternative")
