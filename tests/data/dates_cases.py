@@ -221,6 +221,13 @@ add("The minister flew to Ankara on Weds. for talks.", ref, "on Weds.", D(2023, 
 add("Officials will finish the work by the end of the summer.", ref,
     "by the end of the summer", ref, D(2023, 8, 31), "range")
 add("The 2008 crash wiped out savings.", ref, "2008", D(2008, 1, 1), D(2008, 12, 31), "year")
+# After held-out batch 3.
+add("In the last quarter of 2021, growth slowed.", ref, "In the last quarter of 2021",
+    D(2021, 10, 1), D(2021, 12, 31), "range")
+add("The rains returned in late spring.", D(2023, 8, 1), "in late spring", D(2023, 5, 1),
+    D(2023, 5, 31), "range")
+add("Early this summer, wildfires broke out in the south.", D(2020, 8, 14), "Early this summer",
+    D(2020, 6, 1), D(2020, 6, 30), "range")
 
 # Absolute dates (reference date barely matters).
 ref = D(2022, 8, 18)
@@ -271,7 +278,7 @@ for s in ["Fans cheered the 3-1 win.", "The hotline runs 24/7.", "An F-16 flew o
           "The club lost a midweek match.", "Highs will climb into the 80s.",
           "Medics arrived within hours of the blast.", "The waste stays toxic 10,000 years from now.",
           "A year to the day after the invasion the president spoke.",
-          "It was the beginning of the winter war."]:
+          "It was the beginning of the winter war.", "Track your early spring runs."]:
     add(s, ref, "-", None, None, "none")
 
 print("# sentence\tpub_date\tdate_text\tdate_start\tdate_end\tdate_precision\talternative")
