@@ -7,6 +7,8 @@
 #    each with a reference date and the expected interval; docs/dates.md).
 #    "start" = the first date found equals the expected start (all tools);
 #    "full"  = eventline's phrase, start, end and precision all as expected.
+#    The same agreement on the held-out tables (tests/data/dates_heldout*.tsv,
+#    written before the fixes they led to) closes the report.
 # 2. Speed on the same sentences (repeated REPEAT times): sentences/s.
 #    eventline's run is timed on at least EL_MIN_SENTENCES sentences (the
 #    table repeated more often): /usr/bin/time counts CPU in 10 ms steps and
@@ -139,3 +141,31 @@ for t in (ch, dp):
     if not t.get("skipped"):
         print(f"speed ratio eventline/{t['tool']}: {el['sentences_per_s'] / t['sentences_per_s']:.1f}x")
 PYEOF
+
+# --- agreement on the held-out tables -----------------------------------------
+# tests/data/dates_heldout*.tsv: sentences written before any look at the
+# rules' coverage (docs/dates.md, h-dateset): batch 1 before its fixes, batch 2
+# after them. Agreement only, same measure as above ("start"; eventline's
+# "full" = phrase, start, end and precision as expected).
+for HELD in "$ROOT"/tests/data/dates_heldout*.tsv; do
+  [ -f "$HELD" ] || continue
+  EL_H=$("$PY" "$ROOT/bench/dates_table.py" "$BIN" "$HELD" -- "${EL_RULES[@]}" | tail -1)
+  CH_H=-; DP_H=-
+  if [ -d "$NODE_DIR/node_modules/chrono-node" ]; then
+    CH_H=$(NODE_PATH="$NODE_DIR/node_modules" node "$ROOT/bench/dates_peers.js" "$HELD" 1)
+  fi
+  if "$PY" -c 'import dateparser' 2>/dev/null; then
+    DP_H=$("$PY" "$ROOT/bench/dates_peers.py" "$HELD")
+  fi
+  "$PY" - "$(basename "$HELD")" "$EL_H" "$CH_H" "$DP_H" <<'PYEOF'
+import json, re, sys
+name, el, ch, dp = sys.argv[1:5]
+n = int(re.search(r"of (\d+) right", el).group(1))
+full = int(re.match(r"(\d+) of", el).group(1))
+first = int(re.search(r"(\d+) first start right", el).group(1))
+line = f"held-out {name} ({n} rows): eventline {100 * first / n:.1f}% (full {100 * full / n:.1f}%)"
+for tool, t in (("chrono-node", ch), ("dateparser", dp)):
+    line += f", {tool} " + (f"{100 * json.loads(t)['agree'] / n:.1f}%" if t != "-" else "(not installed)")
+print(line)
+PYEOF
+done

@@ -6,7 +6,10 @@
 A row is "right" when a phrase found in its sentence has the expected text,
 start, end, precision and (unless the table says '*') alternative; a '-' row
 is right when nothing is found. "dates right" relaxes the text: any phrase
-overlapping the expected one with the right interval. Failures are listed.
+overlapping the expected one with the right interval and precision; "interval
+right" relaxes the precision too (start and end only); "first start right" is
+bench_dates.sh's agreement (the first phrase found starts on the expected
+start date), the figure the peers get. Failures are listed.
 """
 import csv
 import io
@@ -33,16 +36,20 @@ res = subprocess.run([binary, "dates", "--input", "jsonl", "-j1", "-q", *extra, 
 found = {}
 for g in csv.DictReader(io.StringIO(res.stdout)):
     found.setdefault(int(g["doc_id"]), []).append(g)
-right = loose = 0
+right = loose = span_ok = first = 0
 for i, (sent, pub, text, s, e, prec, alt) in enumerate(rows):
     got = found.get(i, [])
     shown = "; ".join(f"[{g['date_text']}] {g['date_start']}..{g['date_end']} {g['date_precision']}"
                       + (f" alt {g['date_alternative']}" if g["date_alternative"] else "")
                       for g in got)
+    # as bench_dates.sh scores the peers: the first phrase's start is the expected start
+    lead = sorted(got, key=lambda g: int(g["byte_start"]))
+    first += (not got) if text == "-" else bool(lead) and lead[0]["date_start"] == s
     if text == "-":
         ok = not got
         right += ok
         loose += ok
+        span_ok += ok
     else:
         b = sent.find(text)
         span = (b, b + len(text))
@@ -54,9 +61,14 @@ for i, (sent, pub, text, s, e, prec, alt) in enumerate(rows):
                  for g in got)
         lo = ok or any(same(g) and int(g["byte_start"]) < len(sent[:span[1]].encode())
                        and int(g["byte_end"]) > len(sent[:span[0]].encode()) for g in got)
+        sp = lo or any(g["date_start"] == s and g["date_end"] == e
+                       and int(g["byte_start"]) < len(sent[:span[1]].encode())
+                       and int(g["byte_end"]) > len(sent[:span[0]].encode()) for g in got)
         right += ok
         loose += lo
+        span_ok += sp
     if not ok:
         want = "nothing" if text == "-" else f"[{text}] {s}..{e} {prec}" + (f" alt {alt}" if alt not in ("", "*") else "")
         print(f"FAIL {pub} {sent!r}\n     want {want}\n     got  {shown or 'nothing'}")
-print(f"{right} of {len(rows)} right, {loose} dates right (text relaxed)")
+print(f"{right} of {len(rows)} right, {loose} dates right (text relaxed), "
+      f"{span_ok} interval right (precision relaxed too), {first} first start right")

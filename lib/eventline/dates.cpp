@@ -353,7 +353,7 @@ constexpr std::array<Signature, 35> kFunctions = {{
     {"earlier", {"unit", "", "", "", ""}, 1},
     {"later", {"unit", "", "", "", ""}, 1},
     {"ago", {"n", "unit", "exact", "", ""}, 2},
-    {"ahead", {"n", "unit", "", "", ""}, 2},
+    {"ahead", {"n", "unit", "exact", "fixed", ""}, 2},
     {"past", {"n", "unit", "", "", ""}, 2},
     {"next", {"n", "unit", "", "", ""}, 2},
     {"recent", {"unit", "", "", "", ""}, 1},
@@ -591,7 +591,8 @@ struct Eval {
     if (f == "week" || f == "month" || f == "year") return Calendar(n.name, Text(a.Get("rel")));
     if (f == "earlier" || f == "later") return EarlierLater(f == "later", Text(a.Get("unit")));
     if (f == "ago" || f == "ahead" || f == "anchor")
-      return Shift(n.name, Text(a.Get("n")), Text(a.Get("unit")), !Text(a.Get("exact")).empty());
+      return Shift(n.name, Text(a.Get("n")), Text(a.Get("unit")), LowerTrim(Text(a.Get("exact"))),
+                   !Text(a.Get("fixed")).empty());
     if (f == "past" || f == "next" || f == "lasting" || f == "within")
       return Window(n.name, Text(a.Get("n")), Text(a.Get("unit")));
     if (f == "recent" || f == "coming") return Vague(f == "coming", Text(a.Get("unit")));
@@ -768,6 +769,10 @@ struct Eval {
     if (!s.empty() && s.back() == 's') s.pop_back();
     auto y = Year(s);
     if (!y || *y % 10 != 0) return Fail("not a decade: '" + ys + "'");
+    // A decade in two digits ("the 30s", "the '30s") is one that has begun:
+    // read in 2023, "Germany in the 30s" is the 1930s, "the 20s" the 2020s.
+    const bool two_digits = !(s.size() == 4 && AllDigits(s));
+    if (two_digits && ctx.pub_date && *y > YearOf(*ctx.pub_date)) *y -= 100;
     return Span(MakeDate(*y, 1, 1), MakeDate(*y + 9, 12, 31));
   }
 
@@ -1069,10 +1074,12 @@ struct Eval {
   }
 
   // ago / ahead / anchor: a point n units away, as precise as the unit (the
-  // exact day when `exact`: "a year ago today"). "a few / several days ago":
-  // the span from 7 to 2 units before pub.
+  // exact day when `exact`: "a year ago today"; its month or week when
+  // `exact` is month / week: "twenty years ago this month"). "a few / several days ago":
+  // the span from 7 to 2 units before pub. `fixed` ("two years from now"):
+  // ahead even in a past sentence.
   std::optional<Interval> Shift(const std::string& f, const std::string& ns, const std::string& us,
-                                bool exact = false) {
+                                const std::string& exact = {}, bool fixed = false) {
     if (f == "ago" && IsVagueCount(ns)) {
       const auto u = ParseUnit(us);
       if (!u) return Fail("not a time unit: '" + us + "'");
@@ -1093,7 +1100,7 @@ struct Eval {
     int n = 0;
     Unit u = Unit::kDay;
     if (!Units(ns, us, n, u)) return std::nullopt;
-    if (f == "ahead" && tense == Tense::kPast) {
+    if (f == "ahead" && tense == Tense::kPast && !fixed) {
       // "the second attack in two weeks": in a past sentence, a window
       // ending on pub_date rather than a point in the future.
       auto p = Ref();
@@ -1117,7 +1124,10 @@ struct Eval {
     }
     if (!base) return std::nullopt;
     const Date d = Move(*base, n, u);
-    if (exact) return DayInterval(d);
+    // exact=month / week: that calendar period ("twenty years ago this month").
+    if (exact == "month") return MonthInterval(YearOf(d), MonthOf(d));
+    if (exact == "week") return WeekInterval(d);
+    if (!exact.empty()) return DayInterval(d);
     Interval iv;
     switch (u) {
       case Unit::kHour:
@@ -1273,6 +1283,19 @@ struct Eval {
     auto from = Inner(from_node);
     auto to = Inner(to_node);
     if (!from || !to) return std::nullopt;
+    // Two yearless ends inferred on either side of New Year ("the turn of the
+    // year", "between Christmas and New Year" read on 31 December): the end
+    // lies in the year after the start; of the two such spans (the end moved
+    // forward or the start back) the one holding pub, else the first.
+    if (from->start && to->end && *to->end < *from->start &&
+        Move(*to->end, 1, Unit::kYear) >= *from->start) {
+      const auto p = Ref();
+      const Date back = Move(*from->start, -1, Unit::kYear);
+      if (p && back <= *p && *p <= *to->end)
+        from->start = back;
+      else
+        to->end = Move(*to->end, 1, Unit::kYear);
+    }
     if (!from->start || !to->end || *to->end < *from->start)
       return Fail("between() needs a first value that starts before the second ends");
     return Interval{from->start, to->end, Precision::kRange, {}};

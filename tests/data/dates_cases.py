@@ -142,6 +142,93 @@ for ref in REFS:
     add("The offensive began this spring.", ref, "this spring", D(sp, 3, 1), D(sp, 5, 31),
         "range")
 
+# Shapes added by h-dateset (held-out batch 1 failures), per reference date.
+for ref in REFS:
+    # "midweek": Wednesday-Thursday, the last one ending on or before pub
+    # (past), the next starting on or after pub (future).
+    thu = ref - days((ref.weekday() - 3) % 7)
+    add("Fighting eased midweek, residents said.", ref, "midweek", thu - days(1), thu, "range")
+    wed = ref + days((2 - ref.weekday()) % 7)
+    add("Talks will resume midweek.", ref, "midweek", wed, wed + days(1), "range")
+    # Abbreviated weekday with a period (AP style): the most recent one.
+    tue = ref - days((ref.weekday() - 1) % 7)
+    add("A post was hit Tues. night.", ref, "Tues. night", tue, tue, "day")
+    # "the early hours of <weekday>" after "until": open start .. that day.
+    mon = ref - days(ref.weekday())
+    add("The lull lasted until the early hours of Monday.", ref,
+        "until the early hours of Monday", None, mon, "range")
+    # "N weeks from today": the exact day; "N years from now": that year.
+    add("Two weeks from today the polls will open.", ref, "Two weeks from today",
+        ref + days(14), ref + days(14), "day")
+    add("Two years from now the mine will be exhausted.", ref, "Two years from now",
+        D(ref.year + 2, 1, 1), D(ref.year + 2, 12, 31), "year", iso(add_months(ref, 24)))
+    # "twenty years ago this month": that month twenty years back.
+    add("Twenty years ago this month, the treaty was signed.", ref,
+        "Twenty years ago this month", D(ref.year - 20, ref.month, 1),
+        month_end(ref.year - 20, ref.month), "month")
+    # "a year to the day": the day a year back (28 February for a leap day).
+    back = D(ref.year - 1, ref.month, min(ref.day, calendar.monthrange(ref.year - 1, ref.month)[1]))
+    add("It is a year to the day since the dam collapsed.", ref, "a year to the day", back, back,
+        "day")
+    # "the turn of the year" (past): 21 December .. 10 January, the last such
+    # span starting on or before pub.
+    y0 = ref.year if D(ref.year, 12, 21) <= ref else ref.year - 1
+    add("At the turn of the year, the front barely moved.", ref, "At the turn of the year",
+        D(y0, 12, 21), D(y0 + 1, 1, 10), "range")
+    # Two-digit decades: one that has begun ("the 20s" read in 2019 = the 1920s).
+    dec = 2020 if ref.year >= 2020 else 1920
+    add("Jazz boomed in the 20s.", ref, "in the 20s", D(dec, 1, 1), D(dec + 9, 12, 31), "range")
+    # "by the 15th" in a past sentence: a deadline, open start .. the 15th of
+    # the pub month (the month before when that is after pub).
+    d15 = D(ref.year, ref.month, 15)
+    if d15 > ref:
+        d15 = D(ref.year - (ref.month == 1), 12 if ref.month == 1 else ref.month - 1, 15)
+    add("By the 15th, the river had burst its banks.", ref, "By the 15th", None, d15, "range")
+    # "early in September": early September, the year inferred (past).
+    y = ref.year if D(ref.year, 9, 1) <= ref else ref.year - 1
+    add("The rains came early in September.", ref, "early in September", D(y, 9, 1),
+        D(y, 9, 10), "range")
+
+# Anaphora and ranges added by h-dateset (reference date barely matters).
+ref = D(2023, 4, 28)
+add("Troops entered the town on 12 March. The previous evening, its mayor had fled.", ref,
+    "The previous evening", D(2023, 3, 11), D(2023, 3, 11), "day")
+add("The dam burst on 6 March. Within hours, villages downstream were flooded.", ref,
+    "Within hours", D(2023, 3, 6), D(2023, 3, 6), "day")
+add("Rebels shelled the port on 3 April and hours later seized the pier.", ref, "hours later",
+    D(2023, 4, 3), D(2023, 4, 3), "day")
+add("From January through March, exports collapsed.", ref, "From January through March",
+    D(2023, 1, 1), D(2023, 3, 31), "range")
+add("The rebels held the town from 2016 until early 2018.", ref, "from 2016 until early 2018",
+    D(2016, 1, 1), D(2018, 4, 30), "range")
+add("Prices rose from late 2019 to 2021.", ref, "from late 2019 to 2021", D(2019, 9, 1),
+    D(2021, 12, 31), "range")
+add("Late in 2019 the company moved its offices.", ref, "Late in 2019", D(2019, 9, 1),
+    D(2019, 12, 31), "range")
+add("They have not been seen since the night of 12 April.", ref, "since the night of 12 April",
+    D(2023, 4, 12), ref, "range")
+add("Between Christmas and New Year, the front was quiet.", D(2025, 1, 1),
+    "Between Christmas and New Year", D(2024, 12, 25), D(2025, 1, 1), "range")
+add("The language recalled Germany in the 30s.", ref, "in the 30s", D(1930, 1, 1),
+    D(1939, 12, 31), "range")
+# After held-out batch 2.
+add("On Christmas Eve 2019 a drone hit the station.", ref, "On Christmas Eve 2019",
+    D(2019, 12, 24), D(2019, 12, 24), "day")
+add("Around Christmas, the shelling eased.", ref, "Around Christmas", D(2022, 12, 25),
+    D(2022, 12, 25), "day")
+add("The minister flew to Ankara on Weds. for talks.", ref, "on Weds.", D(2023, 4, 26),
+    D(2023, 4, 26), "day")
+add("Officials will finish the work by the end of the summer.", ref,
+    "by the end of the summer", ref, D(2023, 8, 31), "range")
+add("The 2008 crash wiped out savings.", ref, "2008", D(2008, 1, 1), D(2008, 12, 31), "year")
+# After held-out batch 3.
+add("In the last quarter of 2021, growth slowed.", ref, "In the last quarter of 2021",
+    D(2021, 10, 1), D(2021, 12, 31), "range")
+add("The rains returned in late spring.", D(2023, 8, 1), "in late spring", D(2023, 5, 1),
+    D(2023, 5, 31), "range")
+add("Early this summer, wildfires broke out in the south.", D(2020, 8, 14), "Early this summer",
+    D(2020, 6, 1), D(2020, 6, 30), "range")
+
 # Absolute dates (reference date barely matters).
 ref = D(2022, 8, 18)
 for y, mo, d in [(2022, 7, 3), (2021, 12, 31), (2024, 2, 29), (2023, 3, 1), (1989, 11, 16),
@@ -187,7 +274,11 @@ for s in ["Fans cheered the 3-1 win.", "The hotline runs 24/7.", "An F-16 flew o
           "The march was peaceful.", "Prices may 3 times rise.", "The score was 2-0 at half time.",
           "Mike Pence spoke to reporters.", "The last days of the siege were grim.",
           "Troops prepared for the fall of the city.", "Hot springs were hit by shells.",
-          "Recent reports were denied.", "Several days passed.", "The weekly paper came out."]:
+          "Recent reports were denied.", "Several days passed.", "The weekly paper came out.",
+          "The club lost a midweek match.", "Highs will climb into the 80s.",
+          "Medics arrived within hours of the blast.", "The waste stays toxic 10,000 years from now.",
+          "A year to the day after the invasion the president spoke.",
+          "It was the beginning of the winter war.", "Track your early spring runs."]:
     add(s, ref, "-", None, None, "none")
 
 print("# sentence\tpub_date\tdate_text\tdate_start\tdate_end\tdate_precision\talternative")

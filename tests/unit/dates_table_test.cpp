@@ -66,6 +66,7 @@ const Compiled& Shipped() {
 }
 
 void CheckTable(const std::vector<Case>& cases);
+int CountAgreeing(const std::vector<Case>& cases);
 
 TEST_CASE("dates table: phrases in sentences resolve as docs/dates.md says", "[dates][table]") {
   const auto cases = LoadCases();
@@ -80,6 +81,56 @@ TEST_CASE("dates table: hand-written news phrases", "[dates][table]") {
   const auto cases = LoadCases("dates_phrases.tsv");
   REQUIRE(cases.size() >= 300);
   CheckTable(cases);
+}
+
+// Rows of `cases` whose phrase, start, end, precision and alternative all agree
+// (a '-' row: nothing found); no per-row assertion.
+int CountAgreeing(const std::vector<Case>& cases) {
+  const Compiled& c = Shipped();
+  int passed = 0;
+  for (const Case& k : cases) {
+    TimeContext ctx;
+    ctx.pub_date = ParseIsoDate(k.pub_date);
+    const Sentence s{0, k.sentence.size(), 1};
+    const auto found = FindTimes(*c.matcher, k.sentence, s, ctx);
+    if (k.text == "-") {
+      passed += found.empty();
+      continue;
+    }
+    for (const auto& t : found) {
+      if (k.sentence.compare(t.begin, t.end - t.begin, k.text) != 0) continue;
+      const Interval& iv = t.interval;
+      if (t.resolved && (iv.start ? FormatIsoDate(*iv.start) : "") == k.start &&
+          (iv.end ? FormatIsoDate(*iv.end) : "") == k.end &&
+          ToString(iv.precision) == k.precision &&
+          (k.alternative == "*" || iv.alternative == k.alternative)) {
+        ++passed;
+        break;
+      }
+    }
+  }
+  return passed;
+}
+
+// Held-out batches (docs/dates.md, h-dateset): written before the fixes they
+// led to, so they are not all expected to pass; the count must not fall below
+// the one measured when each was last scored (FindTimes on the row as one
+// sentence, phrase text exact: 306 / 115 / 102 at the end of h-dateset).
+TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates][table]") {
+  const struct {
+    const char* file;
+    int rows, min_agreeing;
+  } batches[] = {{"dates_heldout.tsv", 328, 306},
+                 {"dates_heldout2.tsv", 128, 115},
+                 {"dates_heldout3.tsv", 108, 102}};
+  for (const auto& b : batches) {
+    const auto cases = LoadCases(b.file);
+    CAPTURE(b.file);
+    REQUIRE(static_cast<int>(cases.size()) == b.rows);
+    const int passed = CountAgreeing(cases);
+    INFO(passed << " of " << cases.size() << " held-out cases agree");
+    CHECK(passed >= b.min_agreeing);
+  }
 }
 
 void CheckTable(const std::vector<Case>& cases) {
