@@ -34,17 +34,19 @@ std::unique_ptr<Engine> Engine::Load(const EngineOptions& options, DiagnosticSin
   impl->options = options;
   const std::size_t errors_before = sink.error_count();
   // The gazetteer and the actors do not depend on the rules: the gazetteer
-  // (the largest part of a cold start) loads on a thread of its own while
-  // this one parses the rules, builds the matcher and then loads the actors
-  // and compiles the cleaning patterns. Their diagnostics are kept apart
+  // loads on a thread of its own while this one parses the rules, builds
+  // the matcher and then loads the actors. Their diagnostics are kept apart
   // and replayed after the matcher's, places then actors (the order of a
   // serial load), and only when the rules loaded, as before.
   DiagnosticSink side_sink, actors_sink;
   std::exception_ptr side_failure;
+  // The cleaning patterns (compiled once per process) go on that thread
+  // too: with the gazetteer read from the build's image it is the shorter.
   std::jthread side([&] {
-    if (!options.load_places_and_actors) return;
     try {
-      impl->places = Gazetteer::Load(options.rule_dirs, side_sink);
+      if (options.load_places_and_actors)
+        impl->places = Gazetteer::Load(options.rule_dirs, side_sink, options.gazetteer_image);
+      PrepareClassifyLines();
     } catch (...) {
       side_failure = std::current_exception();
     }
@@ -56,12 +58,11 @@ std::unique_ptr<Engine> Engine::Load(const EngineOptions& options, DiagnosticSin
   std::exception_ptr actors_failure;
   if (options.load_places_and_actors) {
     try {
-      impl->actors = Actors::Load(options.rule_dirs, actors_sink);
+      impl->actors = Actors::Load(options.rule_dirs, actors_sink, options.known_actor_files);
     } catch (...) {
       actors_failure = std::current_exception();
     }
   }
-  PrepareClassifyLines();
   side.join();
   if (side_failure) std::rethrow_exception(side_failure);
   if (actors_failure) std::rethrow_exception(actors_failure);
