@@ -1441,7 +1441,10 @@ bool DeserializeRules(std::string_view data, const std::string& file, std::vecto
   CacheReader r(data, file);
   if (r.U() != kRuleCacheFormat) return false;
   std::vector<Rule> rules;
-  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+  // Reserved, so that no Rule or Example is moved as the vectors grow.
+  const std::size_t n_rules = r.Count();
+  rules.reserve(n_rules);
+  for (std::size_t n = n_rules; r.ok() && n > 0; --n) {
     Rule& rule = rules.emplace_back();
     const std::uint64_t kind = r.U();
     if (kind > static_cast<std::uint64_t>(RuleKind::kCue)) return false;
@@ -1462,8 +1465,11 @@ bool DeserializeRules(std::string_view data, const std::string& file, std::vecto
       std::string k = r.S();
       rule.options[std::move(k)] = r.S();
     }
-    for (std::size_t e = r.Count(); r.ok() && e > 0; --e) rule.examples.push_back(r.Ex());
-    for (std::size_t e = r.Count(); r.ok() && e > 0; --e) rule.counter_examples.push_back(r.Ex());
+    for (auto* examples : {&rule.examples, &rule.counter_examples}) {
+      const std::size_t n_examples = r.Count();
+      examples->reserve(n_examples);
+      for (std::size_t e = n_examples; r.ok() && e > 0; --e) examples->push_back(r.Ex());
+    }
     rule.capture_groups = r.Int();
     for (std::size_t c = r.Count(); r.ok() && c > 0; --c) {
       std::string k = r.S();
