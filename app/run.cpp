@@ -30,6 +30,9 @@ namespace eventline {
 KnownPatterns BuiltinKnownPatterns();
 // The shipped rule files, loaded when the binary was built (same generator).
 KnownRuleFiles BuiltinKnownRuleFiles();
+// The shipped gazetteer's image and actors files' parses (tools/known_places.cpp).
+std::string_view BuiltinGazetteerImage();
+KnownActorFiles BuiltinKnownActorFiles();
 }  // namespace eventline
 
 namespace eventline::app {
@@ -371,6 +374,8 @@ int Run(const Config& c, const char* argv0) {
     options.keep_boilerplate = c.keep_boilerplate;
     options.known_patterns = BuiltinKnownPatterns();
     options.known_rule_files = BuiltinKnownRuleFiles();
+    options.gazetteer_image = BuiltinGazetteerImage();
+    options.known_actor_files = BuiltinKnownActorFiles();
     // `dates` reads time expressions only: no gazetteer, no actors.
     options.load_places_and_actors = c.command != Command::kDates;
     engine = Engine::Load(options, sink);

@@ -15,7 +15,7 @@
 #
 # Usage: bench/bench_extract.sh [options]
 #   --bin PATH        eventline binary (default: build-eval, build-release,
-#                     build: the first that exists)
+#                     build-rel, build/release, build: the first that exists)
 #   --slice-mb N      RSS slice size in MB (default 100)
 #   --full            use the whole RSS corpus instead of a slice
 #   --scale "A B C"   scaling sizes in MB (default "10 100 300"; "" skips)
@@ -66,7 +66,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 if [[ -z "$BIN" ]]; then
-  for b in build-eval build-release build-rel build; do
+  for b in build-eval build-release build-rel build/release build; do
     if [[ -x "$ROOT/$b/eventline" ]]; then BIN="$ROOT/$b/eventline"; break; fi
   done
 fi

@@ -1,9 +1,11 @@
 #include "eventline/actors.h"
 
+#include <xxhash.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -53,11 +55,12 @@ struct Actors::Impl {
     return it->second;
   }
 
-  void AddVariant(const std::string& variant, std::uint32_t id, const std::string& file,
-                  const YAML::Mark& mark, DiagnosticSink& sink) {
-    const std::string norm = NormalizeName(variant);
-    SourceLocation at{file, mark.line + 1, mark.column + 1};
-    if (norm.empty() || !index.Add(variant, id)) {
+  void AddVariant(const std::string& variant, std::uint32_t id, const std::string& file, int line,
+                  int column, DiagnosticSink& sink) {
+    std::vector<NameToken> tokens;  // one tokenisation for both
+    const std::string norm = NormalizeName(variant, &tokens);
+    SourceLocation at{file, line, column};
+    if (norm.empty() || !index.Add(tokens, id)) {
       sink.Error(at, "actor variant '" + variant + "' has no letters or more than 12 words",
                  "E072");
       return;
@@ -75,10 +78,54 @@ struct Actors::Impl {
     }
   }
 
-  void Parse(const std::string& file, const std::string& text, DiagnosticSink& sink);
+  // `ops`, when given, receives what the parse does (Actors::Compile).
+  void Parse(const std::string& file, const std::string& text, DiagnosticSink& sink,
+             std::string* ops = nullptr);
+  // Does what a Compile'd file's parse did; false on corrupt data.
+  // With `dry_run`, only checks the data's framing.
+  bool Replay(const std::string& file, std::string_view ops, DiagnosticSink& sink,
+              bool dry_run = false);
 };
 
-void Actors::Impl::Parse(const std::string& file, const std::string& text, DiagnosticSink& sink) {
+namespace {
+
+// Compile format: records of a tag byte and fields; strings as u32 length
+// and bytes. 'E' name kind: EntryFor; 'V' variant line column (u32 each):
+// AddVariant to the last entry.
+constexpr std::uint32_t kActorOpsFormat = 1;
+
+template <typename T>
+void PutRaw(std::string& out, T v) {
+  out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+void PutString(std::string& out, std::string_view s) {
+  PutRaw<std::uint32_t>(out, static_cast<std::uint32_t>(s.size()));
+  out.append(s);
+}
+
+}  // namespace
+
+void Actors::Impl::Parse(const std::string& file, const std::string& text, DiagnosticSink& sink,
+                         std::string* ops) {
+  const auto entry_for = [&](const std::string& name, const std::string& kind) {
+    if (ops != nullptr) {
+      ops->push_back('E');
+      PutString(*ops, name);
+      PutString(*ops, kind);
+    }
+    return EntryFor(name, kind);
+  };
+  const auto add_variant = [&](const std::string& variant, std::uint32_t id,
+                               const YAML::Mark& mark) {
+    if (ops != nullptr) {
+      ops->push_back('V');
+      PutString(*ops, variant);
+      PutRaw<std::uint32_t>(*ops, static_cast<std::uint32_t>(mark.line + 1));
+      PutRaw<std::uint32_t>(*ops, static_cast<std::uint32_t>(mark.column + 1));
+    }
+    AddVariant(variant, id, file, mark.line + 1, mark.column + 1, sink);
+  };
   YAML::Node root;
   try {
     root = YAML::Load(text);
@@ -135,14 +182,14 @@ void Actors::Impl::Parse(const std::string& file, const std::string& text, Diagn
         if (!ok) continue;
         if (a["kind"] && a["kind"].IsScalar()) kind = a["kind"].as<std::string>();
         const std::string name = a["name"].as<std::string>();
-        const std::uint32_t id = EntryFor(name, kind);
-        AddVariant(name, id, file, a["name"].Mark(), sink);
+        const std::uint32_t id = entry_for(name, kind);
+        add_variant(name, id, a["name"].Mark());
         std::vector<std::pair<std::string, YAML::Mark>> variants;
         if (a["variants"] && !strings(a["variants"], variants)) {
           error(a["variants"], "'variants' must be a list of strings", "E071");
           continue;
         }
-        for (const auto& [v, mark] : variants) AddVariant(v, id, file, mark, sink);
+        for (const auto& [v, mark] : variants) add_variant(v, id, mark);
       }
     } else if (key == "demonym_forces") {
       std::vector<std::pair<std::string, YAML::Mark>> nouns;
@@ -157,9 +204,9 @@ void Actors::Impl::Parse(const std::string& file, const std::string& text, Diagn
           continue;
         }
         const std::string demonym = d.first.as<std::string>();
-        const std::uint32_t id = EntryFor(d.second.as<std::string>(), "force");
+        const std::uint32_t id = entry_for(d.second.as<std::string>(), "force");
         for (const auto& [noun, mark] : nouns)
-          AddVariant(demonym + " " + noun, id, file, d.first.Mark(), sink);
+          add_variant(demonym + " " + noun, id, d.first.Mark());
       }
     } else {
       std::string msg = "unknown key '" + key + "'";
@@ -173,10 +220,80 @@ void Actors::Impl::Parse(const std::string& file, const std::string& text, Diagn
 Actors::Actors(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Actors::~Actors() = default;
 
+bool Actors::Impl::Replay(const std::string& file, std::string_view ops, DiagnosticSink& sink,
+                          bool dry_run) {
+  const char* p = ops.data();
+  const char* const end = p + ops.size();
+  const auto u32 = [&](std::uint32_t* v) {
+    if (end - p < 4) return false;
+    std::memcpy(v, p, 4);
+    p += 4;
+    return true;
+  };
+  const auto str = [&](std::string* s) {
+    std::uint32_t n = 0;
+    if (!u32(&n) || static_cast<std::size_t>(end - p) < n) return false;
+    if (!dry_run) s->assign(p, n);
+    p += n;
+    return true;
+  };
+  std::uint32_t id = 0;
+  bool have_entry = false;
+  std::string a, b;
+  while (p < end) {
+    const char tag = *p++;
+    if (tag == 'E') {
+      if (!str(&a) || !str(&b)) return false;
+      if (!dry_run) id = EntryFor(a, b);
+      have_entry = true;
+    } else if (tag == 'V') {
+      std::uint32_t line = 0, column = 0;
+      if (!have_entry || !str(&a) || !u32(&line) || !u32(&column)) return false;
+      if (!dry_run) AddVariant(a, id, file, static_cast<int>(line), static_cast<int>(column), sink);
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::pair<std::uint64_t, std::uint64_t> Actors::FileKey(std::string_view text) {
+  const XXH128_hash_t h = XXH3_128bits_withSeed(text.data(), text.size(), kActorOpsFormat);
+  return {h.high64, h.low64};
+}
+
+bool Actors::Compile(const std::string& file, const std::string& text, std::string* out) {
+  std::size_t diagnostics = 0;
+  DiagnosticSink sink([&](const Diagnostic&) { ++diagnostics; });
+  Impl impl;
+  out->clear();
+  impl.Parse(file, text, sink, out);
+  if (diagnostics > 0) out->clear();
+  return diagnostics == 0;
+}
+
 std::unique_ptr<Actors> Actors::LoadFromStrings(
-    const std::vector<std::pair<std::string, std::string>>& files, DiagnosticSink& sink) {
+    const std::vector<std::pair<std::string, std::string>>& files, DiagnosticSink& sink,
+    KnownActorFiles known) {
   auto impl = std::make_unique<Impl>();
-  for (const auto& [name, text] : files) impl->Parse(name, text, sink);
+  for (const auto& [name, text] : files) {
+    const KnownActorFile* hit = nullptr;
+    if (!known.empty()) {
+      const auto key = FileKey(text);
+      for (const KnownActorFile& k : known)
+        if (k.key_high == key.first && k.key_low == key.second) hit = &k;
+    }
+    if (hit != nullptr) {
+      const std::string_view ops(hit->data, hit->size);
+      // Framing checked before anything is added, so a damaged table (which
+      // the build does not make) falls back to the parse, not half a replay.
+      if (impl->Replay(name, ops, sink, /*dry_run=*/true)) {
+        (void)impl->Replay(name, ops, sink);
+        continue;
+      }
+    }
+    impl->Parse(name, text, sink);
+  }
   for (std::string_view w : kLeadingWords) {
     const std::vector<NameToken> t = TokenizeNames(w, 0, w.size());
     impl->leading.push_back(t.front().hash);
@@ -185,7 +302,7 @@ std::unique_ptr<Actors> Actors::LoadFromStrings(
 }
 
 std::unique_ptr<Actors> Actors::Load(const std::vector<std::string>& rule_dirs,
-                                     DiagnosticSink& sink) {
+                                     DiagnosticSink& sink, KnownActorFiles known) {
   namespace fs = std::filesystem;
   std::vector<std::pair<std::string, std::string>> files;
   for (const std::string& dir : rule_dirs) {
@@ -207,7 +324,7 @@ std::unique_ptr<Actors> Actors::Load(const std::vector<std::string>& rule_dirs,
       files.emplace_back(p.string(), ss.str());
     }
   }
-  return LoadFromStrings(files, sink);
+  return LoadFromStrings(files, sink, known);
 }
 
 std::vector<ActorMention> Actors::FindAll(std::string_view text, std::size_t begin, std::size_t end,

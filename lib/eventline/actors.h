@@ -12,7 +12,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -29,15 +31,38 @@ struct ActorMention {
   const std::string* kind = nullptr;       // "state", "force", "group", "people"...; may be empty
 };
 
+// An actors file the build has already parsed (issue 7, cold start):
+// tools/known_places.cpp parses the shipped actors files, and each that
+// parsed with no diagnostic is stored as what its parse does (Actors::Compile:
+// the canonical names and variants it adds, in order, with their line and
+// column), keyed by Actors::FileKey of its bytes. The loader replays such a
+// file instead of parsing its YAML; any other file is parsed as before.
+struct KnownActorFile {
+  std::uint64_t key_high = 0, key_low = 0;
+  const char* data = nullptr;  // Actors::Compile output
+  std::size_t size = 0;
+};
+using KnownActorFiles = std::span<const KnownActorFile>;
+
 class Actors {
  public:
   // Reads `DIR/actors/*.yaml` (sorted) of each directory; later files may
-  // add variants to an earlier canonical name. Never returns null.
+  // add variants to an earlier canonical name. Never returns null. Files
+  // found in `known` are replayed, not parsed (see KnownActorFile).
   [[nodiscard]] static std::unique_ptr<Actors> Load(const std::vector<std::string>& rule_dirs,
-                                                    DiagnosticSink& sink);
+                                                    DiagnosticSink& sink,
+                                                    KnownActorFiles known = {});
   // The same from (file name, YAML text) pairs.
   [[nodiscard]] static std::unique_ptr<Actors> LoadFromStrings(
-      const std::vector<std::pair<std::string, std::string>>& files, DiagnosticSink& sink);
+      const std::vector<std::pair<std::string, std::string>>& files, DiagnosticSink& sink,
+      KnownActorFiles known = {});
+
+  // XXH3-128 of an actors file's bytes and of the Compile format.
+  [[nodiscard]] static std::pair<std::uint64_t, std::uint64_t> FileKey(std::string_view text);
+  // What parsing one actors file does, as a compact binary for KnownActorFile;
+  // false when the file alone has any diagnostic (it is then not stored).
+  [[nodiscard]] static bool Compile(const std::string& file, const std::string& text,
+                                    std::string* out);
 
   ~Actors();
   Actors(const Actors&) = delete;  // mentions point into it

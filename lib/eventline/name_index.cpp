@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cstring>
 
 namespace eventline {
 namespace {
@@ -385,6 +386,85 @@ void NameIndex::FindAll(std::span<const NameToken> tokens, bool any_case,
       ++i;
     }
   }
+}
+
+namespace {
+
+template <typename T>
+void ImagePut(std::string& out, T v) {
+  out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+template <typename T>
+bool ImageGet(const char** p, const char* end, T* v) {
+  if (static_cast<std::size_t>(end - *p) < sizeof(T)) return false;
+  std::memcpy(v, *p, sizeof(T));
+  *p += sizeof(T);
+  return true;
+}
+
+}  // namespace
+
+void NameIndex::AppendImage(std::string& out) const {
+  ImagePut<std::uint64_t>(out, nodes_.size());
+  ImagePut<std::uint64_t>(out, slots_.size());
+  for (const Node& n : nodes_) {
+    ImagePut(out, n.key);
+    ImagePut(out, n.cap_mask);
+    ImagePut(out, n.caps_mask);
+    ImagePut<std::uint8_t>(
+        out, static_cast<std::uint8_t>((n.full ? 1 : 0) | (n.prefix ? 2 : 0) | (n.stop ? 4 : 0)));
+    ImagePut<std::uint32_t>(out, static_cast<std::uint32_t>(n.ids.size()));
+    for (std::uint32_t id : n.ids) ImagePut(out, id);
+  }
+  if (!slots_.empty())
+    out.append(reinterpret_cast<const char*>(slots_.data()), slots_.size() * sizeof(slots_[0]));
+}
+
+bool NameIndex::ReadImage(const char** p, const char* end) {
+  nodes_.clear();
+  slots_.clear();
+  std::uint64_t n_nodes = 0, n_slots = 0;
+  if (!ImageGet(p, end, &n_nodes) || !ImageGet(p, end, &n_slots)) return false;
+  // Each node takes at least 21 bytes; slots a power of two above the nodes.
+  if (n_nodes > static_cast<std::uint64_t>(end - *p) / 21 ||
+      n_slots > static_cast<std::uint64_t>(end - *p) / 4 || (n_slots & (n_slots - 1)) != 0 ||
+      (n_slots != 0 && n_slots < 2 * n_nodes))
+    return false;
+  nodes_.resize(n_nodes);
+  for (Node& n : nodes_) {
+    std::uint8_t flags = 0;
+    std::uint32_t n_ids = 0;
+    if (!ImageGet(p, end, &n.key) || !ImageGet(p, end, &n.cap_mask) ||
+        !ImageGet(p, end, &n.caps_mask) || !ImageGet(p, end, &flags) || !ImageGet(p, end, &n_ids) ||
+        n_ids > static_cast<std::uint64_t>(end - *p) / 4) {
+      nodes_.clear();
+      return false;
+    }
+    n.full = (flags & 1) != 0;
+    n.prefix = (flags & 2) != 0;
+    n.stop = (flags & 4) != 0;
+    for (std::uint32_t k = 0; k < n_ids; ++k) {
+      std::uint32_t id = 0;
+      ImageGet(p, end, &id);
+      n.ids.push_back(id);
+    }
+  }
+  if (static_cast<std::uint64_t>(end - *p) < n_slots * 4) {
+    nodes_.clear();
+    return false;
+  }
+  slots_.resize(n_slots);
+  if (n_slots != 0) std::memcpy(slots_.data(), *p, n_slots * 4);
+  *p += n_slots * 4;
+  for (std::uint32_t s : slots_) {
+    if (s > n_nodes) {
+      nodes_.clear();
+      slots_.clear();
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace eventline

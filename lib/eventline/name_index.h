@@ -101,6 +101,14 @@ class NameIndex {
 
   [[nodiscard]] std::size_t size() const { return nodes_.size(); }
 
+  // The whole index as bytes (native byte order; for a build-time image
+  // read back by the same binary's ReadImage, see places.h).
+  void AppendImage(std::string& out) const;
+  // Replaces this index with one written by AppendImage, read from
+  // [*p, end); *p is advanced past it. False on truncated or bad data
+  // (the index is then left empty).
+  bool ReadImage(const char** p, const char* end);
+
  private:
   struct Node {
     std::uint64_t key = 0;  // the hash of the token sequence

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "eventline/actors.h"
 #include "eventline/clean.h"
 #include "eventline/dates.h"
 #include "eventline/diagnostics.h"
@@ -31,6 +32,10 @@ struct EngineOptions {
   // Rule files the build already loaded (the eventline binary passes the
   // table it was built with): deserialized instead of parsed.
   KnownRuleFiles known_rule_files;
+  // The shipped gazetteer's build-time image and actors files' parses (the
+  // eventline binary passes its own; see Gazetteer::Load, KnownActorFile).
+  std::string_view gazetteer_image;
+  KnownActorFiles known_actor_files;
   // The gazetteer and the actors, which only Extract uses: `eventline dates`
   // leaves them out (a third of its cold start). Extract needs them.
   bool load_places_and_actors = true;

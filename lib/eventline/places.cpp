@@ -1,10 +1,12 @@
 #include "eventline/places.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <deque>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -399,7 +401,8 @@ class KeyMap {
 };
 
 struct Gazetteer::Impl {
-  std::deque<Place> places;  // a deque: Place addresses stay put as it grows
+  // Addresses are taken only once all files are read (Finish, FromImage).
+  std::vector<Place> places;
   // Spellings of places in the order added (a place's are not contiguous
   // when a later file redefines it): the place, its tokens in
   // spelling_tokens, its NameKey.
@@ -445,6 +448,8 @@ struct Gazetteer::Impl {
   }
   void ParseStopwords(std::string_view text);
   void Finish(DiagnosticSink& sink);
+  // prefix_ok and suffix_bad (Finish; FromImage).
+  void AddContextWords();
 };
 
 void Gazetteer::Impl::ParseStopwords(std::string_view text) {
@@ -468,6 +473,9 @@ void Gazetteer::Impl::ParseTsv(std::string_view file, std::string_view text, Dia
   std::size_t lines = 0;  // find (memchr): std::count here cost 5 M instructions
   for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1))
     ++lines;
+  // Geometric growth: many small files (a user's) do not copy the places each time.
+  if (places.capacity() < places.size() + lines)
+    places.reserve(std::max(places.size() + lines, places.capacity() + places.capacity() / 2));
   spellings.reserve(spellings.size() + lines + lines / 8);
   spelling_tokens.reserve(spelling_tokens.size() + 2 * lines);
   defined.Reserve(places.size() + lines);
@@ -708,7 +716,7 @@ void Gazetteer::Impl::Finish(DiagnosticSink& sink) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> members;  // (group, place)
   members.reserve(spellings.size());
   std::uint32_t n_groups = 0;
-  std::vector<const Place*> place_at;  // &places[k], without the deque's arithmetic
+  std::vector<const Place*> place_at;  // &places[k]
   place_at.reserve(places.size());
   for (const Place& p : places) place_at.push_back(&p);
   index.Reserve(spelling_tokens.size() + stopwords.size());
@@ -773,6 +781,10 @@ void Gazetteer::Impl::Finish(DiagnosticSink& sink) {
     }
   }
   for (const std::string& s : stopwords) index.AddStopword(s);
+  AddContextWords();
+}
+
+void Gazetteer::Impl::AddContextWords() {
   for (std::string_view w : kPrefixOk) prefix_ok.insert(WordHash(w));
   for (std::string_view w : kSuffixBad) suffix_bad.insert(WordHash(w));
 }
@@ -793,8 +805,8 @@ std::unique_ptr<Gazetteer> Gazetteer::LoadFromStrings(
   return std::unique_ptr<Gazetteer>(new Gazetteer(std::move(impl)));
 }
 
-std::unique_ptr<Gazetteer> Gazetteer::Load(const std::vector<std::string>& rule_dirs,
-                                           DiagnosticSink& sink) {
+std::vector<std::pair<std::string, std::string>> Gazetteer::ReadFiles(
+    const std::vector<std::string>& rule_dirs, DiagnosticSink& sink) {
   namespace fs = std::filesystem;
   std::vector<std::pair<std::string, std::string>> files;
   for (const std::string& dir : rule_dirs) {
@@ -825,7 +837,209 @@ std::unique_ptr<Gazetteer> Gazetteer::Load(const std::vector<std::string>& rule_
       files.emplace_back(p.string(), std::move(text));
     }
   }
+  return files;
+}
+
+std::unique_ptr<Gazetteer> Gazetteer::Load(const std::vector<std::string>& rule_dirs,
+                                           DiagnosticSink& sink, std::string_view image) {
+  const auto files = ReadFiles(rule_dirs, sink);
+  if (!image.empty()) {
+    if (auto g = FromImage(image, SourceKey(files))) return g;
+  }
   return LoadFromStrings(files, sink);
+}
+
+// ---- the build-time image (issue 7) -----------------------------------------
+//
+// Native byte order and layout: an image is read only by a binary built
+// with the one that wrote it. Header: kImageMagic, kImageFormat (u32), 4
+// bytes of padding, the source key (2 x u64), the payload size (u64) and
+// its XXH3-64 (u64). Payload: the places (four strings as u32 length and
+// bytes, latitude, longitude, population, dead flag), the groups (starts,
+// then place numbers), countries and capitals (ISO code, place number) and
+// the NameIndex (NameIndex::AppendImage). Everything else Impl holds serves
+// only the text parse.
+
+namespace {
+
+constexpr char kImageMagic[8] = {'E', 'L', 'G', 'A', 'Z', 'I', 'M', 'G'};
+constexpr std::uint32_t kImageFormat = 1;
+constexpr std::size_t kImageHeader = 8 + 4 + 4 + 16 + 8 + 8;
+
+template <typename T>
+void PutRaw(std::string& out, T v) {
+  out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+void PutString(std::string& out, std::string_view s) {
+  PutRaw<std::uint32_t>(out, static_cast<std::uint32_t>(s.size()));
+  out.append(s);
+}
+
+struct ImageReader {
+  const char* p;
+  const char* end;
+  bool ok = true;
+  template <typename T>
+  T Raw() {
+    T v{};
+    if (static_cast<std::size_t>(end - p) < sizeof(T)) {
+      ok = false;
+      return v;
+    }
+    std::memcpy(&v, p, sizeof(T));
+    p += sizeof(T);
+    return v;
+  }
+  std::string_view String() {
+    const auto n = Raw<std::uint32_t>();
+    if (!ok || static_cast<std::size_t>(end - p) < n) {
+      ok = false;
+      return {};
+    }
+    const std::string_view s(p, n);
+    p += n;
+    return s;
+  }
+  // A count of items of at least `min_bytes` each that can fit in what is left.
+  std::size_t Count(std::size_t min_bytes) {
+    const auto n = Raw<std::uint64_t>();
+    if (!ok || n > static_cast<std::uint64_t>(end - p) / min_bytes) {
+      ok = false;
+      return 0;
+    }
+    return static_cast<std::size_t>(n);
+  }
+};
+
+}  // namespace
+
+std::pair<std::uint64_t, std::uint64_t> Gazetteer::SourceKey(
+    const std::vector<std::pair<std::string, std::string>>& files) {
+  XXH3_state_t* st = XXH3_createState();
+  XXH3_128bits_reset(st);
+  XXH3_128bits_update(st, kImageMagic, sizeof kImageMagic);
+  XXH3_128bits_update(st, &kImageFormat, sizeof kImageFormat);
+  const auto hash = [&](std::string_view s) {
+    const std::uint64_t n = s.size();
+    XXH3_128bits_update(st, &n, sizeof n);
+    XXH3_128bits_update(st, s.data(), s.size());
+  };
+  for (const auto& [name, text] : files) {
+    const std::size_t slash = name.find_last_of('/');
+    hash(slash == std::string::npos ? std::string_view(name)
+                                    : std::string_view(name).substr(slash + 1));
+    hash(text);
+  }
+  const XXH128_hash_t h = XXH3_128bits_digest(st);
+  XXH3_freeState(st);
+  return {h.high64, h.low64};
+}
+
+std::string Gazetteer::Image(std::pair<std::uint64_t, std::uint64_t> source_key) const {
+  const Impl& m = *impl_;
+  std::unordered_map<const Place*, std::uint32_t> number;
+  number.reserve(m.places.size());
+  std::string payload;
+  PutRaw<std::uint64_t>(payload, m.places.size());
+  for (std::size_t k = 0; k < m.places.size(); ++k) {
+    const Place& p = m.places[k];
+    number.emplace(&p, static_cast<std::uint32_t>(k));
+    PutString(payload, p.name);
+    PutString(payload, p.country);
+    PutString(payload, p.kind);
+    PutString(payload, p.source);
+    PutRaw(payload, p.latitude);
+    PutRaw(payload, p.longitude);
+    PutRaw(payload, p.population);
+    PutRaw<std::uint8_t>(payload, m.dead[k] ? 1 : 0);
+  }
+  PutRaw<std::uint64_t>(payload, m.group_start.size());
+  for (std::uint32_t s : m.group_start) PutRaw(payload, s);
+  PutRaw<std::uint64_t>(payload, m.group_places.size());
+  for (const Place* p : m.group_places) PutRaw(payload, number.at(p));
+  for (const auto* table : {&m.countries, &m.capitals}) {
+    // Sorted: the same files give the same image.
+    std::map<std::string, std::uint32_t> sorted;
+    for (const auto& [iso, p] : *table) sorted.emplace(iso, number.at(p));
+    PutRaw<std::uint64_t>(payload, sorted.size());
+    for (const auto& [iso, k] : sorted) {
+      PutString(payload, iso);
+      PutRaw(payload, k);
+    }
+  }
+  m.index.AppendImage(payload);
+  std::string out(kImageMagic, sizeof kImageMagic);
+  PutRaw(out, kImageFormat);
+  PutRaw<std::uint32_t>(out, 0);
+  PutRaw(out, source_key.first);
+  PutRaw(out, source_key.second);
+  PutRaw<std::uint64_t>(out, payload.size());
+  PutRaw<std::uint64_t>(out, XXH3_64bits(payload.data(), payload.size()));
+  out += payload;
+  return out;
+}
+
+std::unique_ptr<Gazetteer> Gazetteer::FromImage(
+    std::string_view image, std::pair<std::uint64_t, std::uint64_t> source_key) {
+  if (image.size() < kImageHeader || std::memcmp(image.data(), kImageMagic, 8) != 0) return nullptr;
+  ImageReader h{image.data() + 8, image.data() + kImageHeader};
+  const auto format = h.Raw<std::uint32_t>();
+  (void)h.Raw<std::uint32_t>();
+  const auto key_high = h.Raw<std::uint64_t>(), key_low = h.Raw<std::uint64_t>();
+  const auto size = h.Raw<std::uint64_t>(), checksum = h.Raw<std::uint64_t>();
+  if (!h.ok || format != kImageFormat || key_high != source_key.first ||
+      key_low != source_key.second || size != image.size() - kImageHeader)
+    return nullptr;
+  const std::string_view payload = image.substr(kImageHeader);
+  if (XXH3_64bits(payload.data(), payload.size()) != checksum) return nullptr;
+
+  auto impl = std::make_unique<Impl>();
+  Impl& m = *impl;
+  ImageReader r{payload.data(), payload.data() + payload.size()};
+  const std::size_t n_places = r.Count(4 * 4 + 8 * 3 + 1);
+  m.places.reserve(n_places);
+  m.dead.resize(n_places);
+  for (std::size_t k = 0; k < n_places && r.ok; ++k) {
+    // Appended to the new empty strings: cheaper than assignment or a move.
+    Place& p = m.places.emplace_back();
+    p.name.append(r.String());
+    p.country.append(r.String());
+    p.kind.append(r.String());
+    p.source.append(r.String());
+    p.latitude = r.Raw<double>();
+    p.longitude = r.Raw<double>();
+    p.population = r.Raw<std::int64_t>();
+    m.dead[k] = r.Raw<std::uint8_t>() != 0;
+  }
+  if (!r.ok) return nullptr;
+  std::vector<const Place*> place_at;
+  place_at.reserve(n_places);
+  for (const Place& p : m.places) place_at.push_back(&p);
+  m.group_start.resize(r.Count(4));
+  for (std::uint32_t& s : m.group_start) s = r.Raw<std::uint32_t>();
+  m.group_places.resize(r.Count(4));
+  for (const Place*& p : m.group_places) {
+    const auto k = r.Raw<std::uint32_t>();
+    if (k >= n_places) return nullptr;
+    p = place_at[k];
+  }
+  // Every group lies inside group_places.
+  for (std::size_t g = 0; g + 1 < m.group_start.size(); ++g)
+    if (m.group_start[g] > m.group_start[g + 1]) return nullptr;
+  if (!m.group_start.empty() && m.group_start.back() > m.group_places.size()) return nullptr;
+  for (auto* table : {&m.countries, &m.capitals}) {
+    const std::size_t n = r.Count(4 + 4);
+    for (std::size_t i = 0; i < n && r.ok; ++i) {
+      const std::string_view iso = r.String();
+      const auto k = r.Raw<std::uint32_t>();
+      if (k >= n_places) return nullptr;
+      table->emplace(std::string(iso), place_at[k]);
+    }
+  }
+  if (!r.ok || !m.index.ReadImage(&r.p, r.end) || r.p != r.end) return nullptr;
+  m.AddContextWords();
+  return std::unique_ptr<Gazetteer>(new Gazetteer(std::move(impl)));
 }
 
 std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t begin,

@@ -74,8 +74,32 @@ class Gazetteer {
   // Reads `DIR/places/*.tsv` (sorted by name) and `DIR/places/stopwords.txt`
   // of each directory in order; a directory without `places/` is skipped.
   // Never returns null; check `sink` for errors.
+  //
+  // `image` (optional) is a build-time image of the shipped gazetteer
+  // (Image(), written by tools/known_places.cpp into the eventline binary):
+  // when the places files found are exactly those it was made from (same
+  // names and bytes, SourceKey), the gazetteer is read from it instead of
+  // parsing the files (issue 7, cold start). Any other set of files (a user's
+  // gazetteer, an edited file, an extra --rules DIR with places) or a
+  // damaged image is parsed and checked as before.
   [[nodiscard]] static std::unique_ptr<Gazetteer> Load(const std::vector<std::string>& rule_dirs,
-                                                       DiagnosticSink& sink);
+                                                       DiagnosticSink& sink,
+                                                       std::string_view image = {});
+  // The places files Load reads, in order: (path as shown in messages, text).
+  // A file that cannot be read is reported and left out.
+  [[nodiscard]] static std::vector<std::pair<std::string, std::string>> ReadFiles(
+      const std::vector<std::string>& rule_dirs, DiagnosticSink& sink);
+  // XXH3-128 of the files' base names and bytes, in order, and of the image format.
+  [[nodiscard]] static std::pair<std::uint64_t, std::uint64_t> SourceKey(
+      const std::vector<std::pair<std::string, std::string>>& files);
+  // This gazetteer as an image for Load, tagged with `source_key`
+  // (SourceKey of the files it was loaded from): a header (magic, format
+  // version, source key, payload size and XXH3-64 checksum) and the payload.
+  [[nodiscard]] std::string Image(std::pair<std::uint64_t, std::uint64_t> source_key) const;
+  // The gazetteer in `image` if its header is valid, its checksum matches and
+  // it was made from files of `source_key`; else null.
+  [[nodiscard]] static std::unique_ptr<Gazetteer> FromImage(
+      std::string_view image, std::pair<std::uint64_t, std::uint64_t> source_key);
   // The same from in-memory files: (file name as shown in messages, text).
   // A name ending in "stopwords.txt" is a stopword list; others are TSV.
   [[nodiscard]] static std::unique_ptr<Gazetteer> LoadFromStrings(

@@ -1294,6 +1294,43 @@ class CacheReader {
   bool ok_ = true;
 };
 
+// types.yaml in the known rule files (issue 7): keyed by RuleFileKey of
+// this context key and its text, stored as its parsed types.
+constexpr std::pair<std::uint64_t, std::uint64_t> kTypesContextKey = {0x74797065732e79ULL,
+                                                                      kRuleCacheFormat};
+
+std::string SerializeTypes(std::span<const EventType> types) {
+  CacheWriter w;
+  w.U(types.size());
+  for (const EventType& t : types) {
+    w.S(t.name);
+    w.S(t.acled_event_type);
+    w.S(t.acled_sub_event_type);
+    w.S(t.cameo);
+    w.S(t.plover);
+    w.S(t.description);
+    w.At(t.at);
+  }
+  return std::move(w.out());
+}
+
+bool DeserializeTypes(std::string_view data, const std::string& file, std::vector<EventType>& out) {
+  CacheReader r(data, file);
+  out.clear();
+  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+    EventType& t = out.emplace_back();
+    t.name = r.S();
+    t.acled_event_type = r.S();
+    t.acled_sub_event_type = r.S();
+    t.cameo = r.S();
+    t.plover = r.S();
+    t.description = r.S();
+    t.at = r.At();
+  }
+  if (!r.ok() || !r.done()) out.clear();
+  return r.ok() && r.done();
+}
+
 void HashString(XXH3_state_t* st, std::string_view s) {
   const std::uint64_t n = s.size();
   XXH3_128bits_update(st, &n, sizeof n);
@@ -1404,7 +1441,10 @@ bool DeserializeRules(std::string_view data, const std::string& file, std::vecto
   CacheReader r(data, file);
   if (r.U() != kRuleCacheFormat) return false;
   std::vector<Rule> rules;
-  for (std::size_t n = r.Count(); r.ok() && n > 0; --n) {
+  // Reserved, so that no Rule or Example is moved as the vectors grow.
+  const std::size_t n_rules = r.Count();
+  rules.reserve(n_rules);
+  for (std::size_t n = n_rules; r.ok() && n > 0; --n) {
     Rule& rule = rules.emplace_back();
     const std::uint64_t kind = r.U();
     if (kind > static_cast<std::uint64_t>(RuleKind::kCue)) return false;
@@ -1425,8 +1465,11 @@ bool DeserializeRules(std::string_view data, const std::string& file, std::vecto
       std::string k = r.S();
       rule.options[std::move(k)] = r.S();
     }
-    for (std::size_t e = r.Count(); r.ok() && e > 0; --e) rule.examples.push_back(r.Ex());
-    for (std::size_t e = r.Count(); r.ok() && e > 0; --e) rule.counter_examples.push_back(r.Ex());
+    for (auto* examples : {&rule.examples, &rule.counter_examples}) {
+      const std::size_t n_examples = r.Count();
+      examples->reserve(n_examples);
+      for (std::size_t e = n_examples; r.ok() && e > 0; --e) examples->push_back(r.Ex());
+    }
     rule.capture_groups = r.Int();
     for (std::size_t c = r.Count(); r.ok() && c > 0; --c) {
       std::string k = r.S();
@@ -1469,6 +1512,17 @@ std::vector<RuleFileCacheEntry> BuildRuleFileCache(const RuleSet& loaded,
     std::string text;
     if (!one_file || !ReadFile(file, text)) continue;
     out.push_back({RuleFileKey(context_key, text), file, SerializeRules(rules)});
+  }
+  // Each types.yaml that parses alone with no diagnostic.
+  std::set<std::string> types_files;
+  for (const EventType& t : loaded.types) types_files.insert(t.at.file);
+  for (const std::string& file : types_files) {
+    std::string text;
+    if (file.empty() || noisy.count(file) != 0 || !ReadFile(file, text)) continue;
+    DiagnosticSink quiet;
+    const std::vector<EventType> types = ParseTypesText(text, file, quiet);
+    if (!quiet.diagnostics().empty()) continue;
+    out.push_back({RuleFileKey(kTypesContextKey, text), file, SerializeTypes(types)});
   }
   std::sort(out.begin(), out.end(),
             [](const RuleFileCacheEntry& a, const RuleFileCacheEntry& b) { return a.key < b.key; });
@@ -1533,7 +1587,15 @@ RuleSet LoadRules(const std::vector<std::string>& dirs, DiagnosticSink& sink, Kn
       if (!ReadFile(types_path, text)) {
         io_error(shown, "cannot read file");
       } else {
-        for (auto& t : ParseTypesText(text, shown, local)) {
+        // A types.yaml the build parsed with no diagnostic: its types as then.
+        std::vector<EventType> parsed;
+        const KnownRuleFile* k =
+            known_files.empty()
+                ? nullptr
+                : FindKnownRuleFile(known_files, RuleFileKey(kTypesContextKey, text));
+        if (k == nullptr || !DeserializeTypes(std::string_view(k->data, k->size), shown, parsed))
+          parsed = ParseTypesText(text, shown, local);
+        for (auto& t : parsed) {
           auto it = std::find_if(set.types.begin(), set.types.end(),
                                  [&](const EventType& o) { return o.name == t.name; });
           if (it != set.types.end()) {
