@@ -56,6 +56,11 @@ class Assembler {
                    std::span<const Match> events, std::span<const Match> cues,
                    std::span<const PlaceMention> places, std::vector<EventRow>& out);
 
+  // After the last sentence: an event of the headline or lead told without
+  // a date takes the date the body gives the first event of its type
+  // ("Gunman kills two at graduation" … "were killed on Tuesday evening").
+  void Finish(std::vector<EventRow>& rows) const;
+
   struct Carried {  // the last event date stated in the text, for date_source=context
     TimeExpr time;
     int sentence_index = 0;

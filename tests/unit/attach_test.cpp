@@ -194,6 +194,60 @@ TEST_CASE("attach: an earlier event the text does not date ends at publication",
         "2023-01-01..2023-03-15 range/text");
 }
 
+TEST_CASE("attach: an ongoing event or state ends at publication", "[attach]") {
+  const char* const earlier = "..2023-03-15 range/document";
+  // The present progressive, "continue(s) to", an adjective of continuation,
+  // a state in the present.
+  CHECK(IntervalOf("Rebel gunners are shelling the outskirts of the port.", "shelling") == earlier);
+  CHECK(IntervalOf("The army continues to shell the border villages.", "shelling") == earlier);
+  CHECK(IntervalOf("Prosecutors say the army, with its continuing bombardment of the port, shows "
+                   "no restraint.",
+                   "shelling") == earlier);
+  CHECK(IntervalOf("The garrison is under siege.", "blockade") == earlier);
+  CHECK(IntervalOf("Some 800 soldiers are deployed in the northern province.", "deployment") ==
+        earlier);
+  // A participle of a state before its noun: the clause's date is the verb's.
+  CHECK(IntervalOf("Artillery shelled the besieged town on Monday.", "blockade") == earlier);
+  CHECK(IntervalOf("Artillery shelled the besieged town on Monday.", "shelling") ==
+        "2023-03-13..2023-03-13 day/text");
+  // Lasting, with adjectives between; a phase of the war.
+  CHECK(IntervalOf("The town fell after days of intensive bombardment.", "shelling") == earlier);
+  CHECK(IntervalOf("The port was heavily shelled in the first days of the war.", "shelling") ==
+        earlier);
+  // Such a clause is not the episode of the date the sentence before gave.
+  CHECK(IntervalOf("Rebels attacked a checkpoint on Monday. Artillery has already shelled the "
+                   "border villages.",
+                   "shelling") == earlier);
+  // Counter-examples: the past progressive is an episode of the past; a
+  // participle coordinated with a verb keeps the clause's date; a distance
+  // is no toll.
+  CHECK(IntervalOf("Rebels were shelling the port when the talks began.", "shelling") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Grozny, which Russia bombed and besieged in 1999, was rebuilt.", "blockade") ==
+        "1999-01-01..1999-12-31 year/text");
+  CHECK(IntervalOf("Rebels attacked a checkpoint on Monday. A mayor from a town 1,100 km north of "
+                   "the capital has also been shot dead.",
+                   "killing") == "2023-03-13..2023-03-13 day/context");
+}
+
+TEST_CASE("attach: the lead takes the body's date of its event", "[attach]") {
+  // A headline without a date: the first later event of its type, dated
+  // with a day in the week before publication, within the first sentences.
+  const std::string lead = "Rebels shell port town\n";
+  CHECK(
+      DateOf(lead + "Rebel artillery shelled the port town of Berdiansk on Sunday, officials said.",
+             "shelling") == "2023-03-12");
+  // Not when that mention is undated (another episode comes first), nor for
+  // a date weeks back (background).
+  CHECK(DateOf(lead + "Meanwhile, rebels shelled another town.\nRebel artillery shelled the port "
+                      "town of Berdiansk on Sunday, officials said.",
+               "shelling") == "2023-03-15");
+  CHECK(DateOf(lead +
+                   "Rebel artillery shelled the port town of Berdiansk on 20 February, officials "
+                   "said.",
+               "shelling") == "2023-03-15");
+}
+
 TEST_CASE("attach: a year written before its noun dates that noun only", "[attach]") {
   // time.year_of_event narrows its phrase to the year and binds it to the
   // noun after it ("its 1986 explosion"): that trigger takes the year ...
