@@ -455,7 +455,7 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
                      (before[k].ends_with("'re") || before[k].ends_with("\xE2\x80\x99re")));
     if (ing && be) return true;
     for (std::size_t j = 0; j < 3 && j < before.size(); ++j) {
-      if (before_is(j, {"continue", "continues", "continuing", "keep", "keeps"})) {
+      if (before_is(j, {"continue", "continues", "continued", "continuing", "keep", "keeps"})) {
         if (j > 0 && before_is(j - 1, {"to"})) return true;
         if (before_is(j, {"keep", "keeps"}) && ing && j == 0) return true;
       }
@@ -1158,7 +1158,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     if (doc_.pub_date) {
       std::string w(Slice(text, c.b, c.e));
       for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      if (w == "besieges" || w == "encircles" || w == "blockades") {
+      if (w == "besieges" || w == "encircles") {
         state = true;
       } else if (w == "besieged" || w == "encircled" || w == "blockaded") {
         const auto toks = Tokens(Slice(text, sentence.begin, c.b));
