@@ -507,6 +507,12 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
     }
     for (std::string_view w : {"for years", "for decades", "for many years", "for generations"})
       if (has(w, 0, s.size())) return true;
+    // Told as repeated day after day: "shelling it every day", "attacking
+    // non-stop", "constantly shelled", "day and night".
+    for (std::string_view w : {"every day", "every night", "each day", "non-stop", "nonstop",
+                               "day and night", "around the clock", "round the clock", "constantly",
+                               "day after day", "night after night"})
+      if (has(w, 0, s.size())) return true;
   }
   // A span up to now.
   for (std::size_t i = 0; i < s.size(); ++i) {

@@ -210,6 +210,10 @@ TEST_CASE("attach: an ongoing event or state ends at publication", "[attach]") {
   CHECK(IntervalOf("Artillery shelled the besieged town on Monday.", "blockade") == earlier);
   CHECK(IntervalOf("Artillery shelled the besieged town on Monday.", "shelling") ==
         "2023-03-13..2023-03-13 day/text");
+  // Told as repeated day after day.
+  CHECK(IntervalOf("Rebels attacked army posts non-stop, the mayor said.", "attack") == earlier);
+  CHECK(IntervalOf("Artillery shelled the villages day and night, the mayor said.", "shelling") ==
+        earlier);
   // Lasting, with adjectives between; a phase of the war.
   CHECK(IntervalOf("The town fell after days of intensive bombardment.", "shelling") == earlier);
   CHECK(IntervalOf("The port was heavily shelled in the first days of the war.", "shelling") ==
