@@ -932,6 +932,21 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   bool took_context = false;            // a row of this sentence took carried_before
   const Place* located_here = nullptr;  // the last place an event of this sentence names
   std::vector<EventRow> rows;
+  // Live-blog post stamps of this sentence and whether each opens a summary
+  // post (a rundown of the last hours: its events are of the day before
+  // as often as of the stamp's day).
+  std::vector<std::pair<std::size_t, bool>> stamps;
+  for (const TimeExpr& t : times) {
+    if (!IsPostStamp(text, t.end, sentence.end)) continue;
+    std::string head(Slice(text, t.end, std::min<std::size_t>(text.size(), t.end + 200)));
+    for (char& ch : head) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    bool summary = false;
+    for (std::string_view w :
+         {"summary", "rundown", "round-up", "roundup", "recap", "key developments", "catch up",
+          "catching up", "just joining us", "what we know", "what you may have missed"})
+      if (head.find(w) != std::string::npos) summary = true;
+    stamps.emplace_back(t.begin, summary);
+  }
   for (const Candidate& c : kept) {
     const Match& m = *c.m;
     const Rule& rule = *m.rule;
@@ -1233,8 +1248,19 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         row.date_end = FormatIsoDate(*doc_.pub_date);
         row.date_precision = "range";
       } else {
-        row.date_start = row.date_end = FormatIsoDate(*doc_.pub_date);
-        row.date_precision = "none";
+        bool summary = in_summary_post_;
+        for (const auto& [at, is_summary] : stamps)
+          if (at < c.b) summary = is_summary;
+        if (summary) {
+          // A summary post tells the last day's events: the day before
+          // publication or the day itself.
+          row.date_start = FormatIsoDate(AddDays(*doc_.pub_date, -1));
+          row.date_end = FormatIsoDate(*doc_.pub_date);
+          row.date_precision = "range";
+        } else {
+          row.date_start = row.date_end = FormatIsoDate(*doc_.pub_date);
+          row.date_precision = "none";
+        }
       }
     } else {
       row.date_source = "none";
@@ -1288,6 +1314,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     carried_after = Carried{carried_before->time, sentence.index, true};
   }
   if (carried_after) carried_ = carried_after;
+  if (!stamps.empty()) in_summary_post_ = stamps.back().second;
   if (located_here) {
     last_place_ = located_here;
     last_place_sentence_ = sentence.index;

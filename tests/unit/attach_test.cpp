@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "eventline/pipeline.h"
 #include "shipped.h"
@@ -232,6 +233,24 @@ TEST_CASE("attach: an ongoing event or state ends at publication", "[attach]") {
   CHECK(IntervalOf("Rebels attacked a checkpoint on Monday. A mayor from a town 1,100 km north of "
                    "the capital has also been shot dead.",
                    "killing") == "2023-03-13..2023-03-13 day/context");
+}
+
+TEST_CASE("attach: a live blog's summary post tells the last day", "[attach]") {
+  // A post stamp run into its clock time opens a post; a summary post
+  // ("Summary", "a rundown of …") tells events of the day before as often
+  // as of the stamp's day: pub - 1 .. pub for what the text does not date.
+  const std::string blog =
+      "Live updates\n7 Mar 202202.06SummaryHere is a rundown of the night.\nRebels shelled the "
+      "port, officials said.\n7 Mar 202203.10Aid convoys reach the city.\nArtillery hit the "
+      "bridge, officials said.";
+  const auto rows = testing::ExtractText(blog, "2022-03-07");
+  std::vector<std::string> dates;
+  for (const EventRow& r : rows)
+    dates.push_back(r.date_start + ".." + r.date_end + " " + r.date_precision);
+  REQUIRE(dates.size() == 2);
+  CHECK(dates[0] == "2022-03-06..2022-03-07 range");
+  // The next post is not a summary: the publication day stands in.
+  CHECK(dates[1] == "2022-03-07..2022-03-07 none");
 }
 
 TEST_CASE("attach: the lead takes the body's date of its event", "[attach]") {
