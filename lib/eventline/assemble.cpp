@@ -423,21 +423,96 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
   for (std::string_view w : kIrrealis)
     if (has(w, 0, s.size())) return false;
   const std::size_t t0 = tb - cb, t1 = te - cb;
-  // A trigger named as lasting days, weeks, months or years ("weeks of
-  // fighting", "during months of siege", "ten years of civil war").
+  // The words of the clause before the trigger, nearest first.
+  std::vector<std::string_view> before;
   {
-    std::size_t k = t0;
-    while (k > 0 && s[k - 1] == ' ') --k;
-    if (k >= 2 && s.compare(k - 2, 2, "of") == 0) {
-      std::size_t u = k - 2;
-      while (u > 0 && s[u - 1] == ' ') --u;
-      for (std::string_view unit : {std::string_view("days"), std::string_view("weeks"),
-                                    std::string_view("months"), std::string_view("years")}) {
-        if (u >= unit.size() && s.compare(u - unit.size(), unit.size(), unit) == 0 &&
-            (u == unit.size() || !std::isalnum(static_cast<unsigned char>(s[u - unit.size() - 1]))))
-          return true;
+    const auto toks = Tokens(std::string_view(s).substr(0, t0));
+    for (std::size_t k = toks.size(); k-- > 0;) before.push_back(toks[k]);
+  }
+  const auto before_is = [&](std::size_t k, std::initializer_list<std::string_view> words) {
+    if (k >= before.size()) return false;
+    for (std::string_view w : words)
+      if (before[k] == w) return true;
+    return false;
+  };
+  {
+    // An event going on at the time of writing: the present progressive
+    // ("are shelling convoys", "is still being shelled"), "continue(s) to"
+    // or "keep(s)" before the verb ("continue to bombard the town"), an
+    // adjective of continuation before a noun ("its continuing bombardment",
+    // "the ongoing siege"), or a state in the present ("is under siege",
+    // "remains besieged", "troops are deployed in Latvia"). It began before
+    // the article and lasts up to it. Not the past progressive ("were
+    // shelling": an episode of the past, often dated by another sentence).
+    const std::string_view trig = std::string_view(s).substr(t0, t1 - t0);
+    std::size_t k = 0;
+    while (before_is(k, {"still", "now", "constantly", "continuously", "reportedly", "also",
+                         "repeatedly", "regularly", "systematically", "being"}))
+      ++k;
+    const bool ing = trig.size() > 4 && trig.ends_with("ing");
+    const bool be = before_is(k, {"is", "are", "am"}) ||
+                    (k < before.size() &&
+                     (before[k].ends_with("'re") || before[k].ends_with("\xE2\x80\x99re")));
+    if (ing && be) return true;
+    for (std::size_t j = 0; j < 3 && j < before.size(); ++j) {
+      if (before_is(j, {"continue", "continues", "continued", "continuing", "keep", "keeps"})) {
+        if (j > 0 && before_is(j - 1, {"to"})) return true;
+        if (before_is(j, {"keep", "keeps"}) && ing && j == 0) return true;
       }
     }
+    if (before_is(0, {"continuing", "ongoing", "continued", "constant", "relentless", "incessant",
+                      "ceaseless", "daily", "nightly", "persistent"}) &&
+        (before.size() < 2 || before_is(1, {"the", "its", "their", "his", "her", "a", "of", "with",
+                                            "amid", "despite", "by", "to"})))
+      return true;
+    if (before_is(0, {"under"}) && before_is(1, {"is", "are", "remains", "remain", "still"}))
+      return true;
+    if ((trig.ends_with("ed") || trig == "besieged") &&
+        before_is(k, {"is", "are", "remains", "remain"}) &&
+        (trig.starts_with("deploy") || trig.starts_with("station") || trig.starts_with("besieg") ||
+         trig.starts_with("encircl") || trig.starts_with("blockad") ||
+         trig.starts_with("surround") || trig.starts_with("occupi")))
+      return true;
+  }
+  // A trigger named as lasting days, weeks, months or years ("weeks of
+  // fighting", "during months of siege", "ten years of civil war", "after
+  // days of intensive bombardment": at most two words between).
+  for (std::size_t skip = 0; skip <= 2 && skip < before.size(); ++skip) {
+    if (skip > 0 && before_is(skip - 1, {"the", "a", "an", "and", "or", "of", "to", "in", "on",
+                                         "at", "for", "by", "with", "from"}))
+      break;
+    if (!before_is(skip, {"of"})) continue;
+    if (before_is(skip + 1, {"days", "weeks", "months", "years", "decades"})) return true;
+    break;
+  }
+  {
+    // A span of an earlier phase of the war or the conflict the article is
+    // about ("in the first days of the war", "at the start of the invasion",
+    // "earlier in the conflict"), or a span of years told as a duration
+    // ("fought the guerrillas for years", "for decades"): before now.
+    static constexpr std::array<std::string_view, 12> kPhase = {
+        "start of the",        "beginning of the",     "outset of the",      "early days of the",
+        "early stages of the", "first days of the",    "first weeks of the", "first months of the",
+        "opening days of the", "opening weeks of the", "first phase of the", "earlier in the"};
+    static constexpr std::array<std::string_view, 7> kWhole = {
+        "war", "invasion", "conflict", "offensive", "siege", "occupation", "fighting"};
+    for (std::string_view p : kPhase) {
+      for (std::size_t at = s.find(p); at != std::string::npos; at = s.find(p, at + 1)) {
+        if (at > 0 && std::isalpha(static_cast<unsigned char>(s[at - 1]))) continue;
+        std::size_t n = at + p.size();
+        while (n < s.size() && s[n] == ' ') ++n;
+        for (std::string_view w : kWhole)
+          if (word_at(n, w)) return true;
+      }
+    }
+    for (std::string_view w : {"for years", "for decades", "for many years", "for generations"})
+      if (has(w, 0, s.size())) return true;
+    // Told as repeated day after day: "shelling it every day", "attacking
+    // non-stop", "constantly shelled", "day and night".
+    for (std::string_view w : {"every day", "every night", "each day", "non-stop", "nonstop",
+                               "day and night", "around the clock", "round the clock", "constantly",
+                               "day after day", "night after night"})
+      if (has(w, 0, s.size())) return true;
   }
   // A span up to now.
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -466,8 +541,23 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
         if (j - i <= 3 && j + 3 < s.size() && s[j] == ',' &&
             std::isdigit(static_cast<unsigned char>(s[j + 1])) &&
             std::isdigit(static_cast<unsigned char>(s[j + 2])) &&
-            std::isdigit(static_cast<unsigned char>(s[j + 3])))
-          return true;
+            std::isdigit(static_cast<unsigned char>(s[j + 3]))) {
+          // Not a distance, a weight or a sum ("1,100 km north of Lima",
+          // "$1,500"): no toll.
+          std::size_t u = j + 4;
+          while (u < s.size() && (std::isdigit(static_cast<unsigned char>(s[u])) || s[u] == ','))
+            ++u;
+          while (u < s.size() && s[u] == ' ') ++u;
+          bool measure = i > 0 && s[i - 1] == '$';
+          for (std::string_view unit : {"km", "kilomet", "mile", "metre", "meter", "feet", "ft",
+                                        "tons", "tonnes", "kg", "dollars", "euros", "pounds"})
+            if (!measure && s.compare(u, unit.size(), unit) == 0 &&
+                (u + unit.size() == s.size() ||
+                 !std::isalpha(static_cast<unsigned char>(s[u + unit.size()])) ||
+                 unit == "kilomet" || unit == "mile" || unit == "metre" || unit == "meter"))
+              measure = true;
+          if (!measure) return true;
+        }
       }
     }
   }
@@ -665,6 +755,54 @@ void Assembler::SetCountryHint(CountryCounts hint) {
   }
 }
 
+void Assembler::Finish(std::vector<EventRow>& rows) const {
+  if (rows.empty() || !doc_.pub_date) return;
+  // The lead: the first three sentences (a headline, a standfirst and the
+  // first sentence of the body, as feeds and news pages give them). The
+  // body's date of the same type must come within the next few sentences
+  // and be a past day.
+  constexpr int kLead = 3, kBody = 8;
+  // The lead tells the news: the body's date lies in the week before
+  // publication ("on 16 November", read on 12 December, is background).
+  const std::string pub = FormatIsoDate(*doc_.pub_date);
+  const std::string week_before = FormatIsoDate(AddDays(*doc_.pub_date, -7));
+  for (EventRow& r : rows) {
+    if (r.sentence_index > kLead) break;
+    if (r.date_source != "document" || r.date_precision != "none") continue;
+    if (r.modality == "expected" || r.modality == "hypothetical" || r.modality == "negated")
+      continue;
+    {
+      // A lead sentence that announces a second event ("meanwhile, another
+      // device …") is not the headline's.
+      std::string low = r.sentence;
+      for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      bool second = false;
+      for (std::string_view w :
+           {"another", "meanwhile", "second", "again", "earlier", "previous"}) {
+        const std::size_t at = low.find(w);
+        if (at != std::string::npos &&
+            (at == 0 || !std::isalpha(static_cast<unsigned char>(low[at - 1]))))
+          second = true;
+      }
+      if (second) continue;
+    }
+    for (const EventRow& d : rows) {
+      if (d.sentence_index <= r.sentence_index) continue;
+      if (d.sentence_index > kBody) break;
+      if (d.event_type != r.event_type) continue;
+      if (d.date_source == "text" && d.date_precision == "day" && d.date_start <= pub &&
+          d.date_start >= week_before && d.modality != "expected" && d.modality != "hypothetical") {
+        r.date_start = d.date_start;
+        r.date_end = d.date_end;
+        r.date_precision = d.date_precision;
+        r.date_text = d.date_text;
+        r.date_source = "context";
+      }
+      break;  // only the first later mention of the type
+    }
+  }
+}
+
 void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> all_times,
                             std::span<const Match> events, std::span<const Match> cues,
                             std::span<const PlaceMention> places, std::vector<EventRow>& out) {
@@ -794,6 +932,21 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   bool took_context = false;            // a row of this sentence took carried_before
   const Place* located_here = nullptr;  // the last place an event of this sentence names
   std::vector<EventRow> rows;
+  // Live-blog post stamps of this sentence and whether each opens a summary
+  // post (a rundown of the last hours: its events are of the day before
+  // as often as of the stamp's day).
+  std::vector<std::pair<std::size_t, bool>> stamps;
+  for (const TimeExpr& t : times) {
+    if (!IsPostStamp(text, t.end, sentence.end)) continue;
+    std::string head(Slice(text, t.end, std::min<std::size_t>(text.size(), t.end + 200)));
+    for (char& ch : head) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    bool summary = false;
+    for (std::string_view w :
+         {"summary", "rundown", "round-up", "roundup", "recap", "key developments", "catch up",
+          "catching up", "just joining us", "what we know", "what you may have missed"})
+      if (head.find(w) != std::string::npos) summary = true;
+    stamps.emplace_back(t.begin, summary);
+  }
   for (const Candidate& c : kept) {
     const Match& m = *c.m;
     const Rule& rule = *m.rule;
@@ -1013,6 +1166,41 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         }
       }
     }
+    // The trigger's clause tells an earlier or ongoing event (TellsBackground):
+    // such an event is not the episode of a date carried from the sentence
+    // before ("… this week. Ukraine estimates that 5,000 people have been
+    // killed in the city").
+    // A state named by a participle before its noun ("the besieged port
+    // city", "the encircled garrison") or by a verb in the present ("Russia
+    // besieges the city") holds at the time of writing and began before it:
+    // a date of its clause belongs to the clause's verb ("shelled the
+    // besieged town on Monday"), not to the state.
+    bool state = false;
+    if (doc_.pub_date) {
+      std::string w(Slice(text, c.b, c.e));
+      for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (w == "besieges" || w == "encircles") {
+        state = true;
+      } else if (w == "besieged" || w == "encircled" || w == "blockaded") {
+        const auto toks = Tokens(Slice(text, sentence.begin, c.b));
+        std::string prev = toks.empty() ? std::string() : std::string(toks.back());
+        for (char& ch : prev) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        static constexpr std::array<std::string_view, 16> kAux = {
+            "was", "were", "is", "are", "am", "be", "been", "being", "had", "has", "have", "get",
+            "got",
+            // coordinated with a verb: "which Russia bombed and besieged in 1999"
+            "and", "or", "nor"};
+        state = std::find(kAux.begin(), kAux.end(), prev) == kAux.end();
+      }
+    }
+    if (state) best = nullptr;
+    bool background = state;
+    if (!best && !state && doc_.pub_date) {
+      std::size_t cb = c.b, ce = c.e;
+      while (cb > sentence.begin && clauses.At(cb - 1) == clause) --cb;
+      while (ce < sentence.end && clauses.At(ce) == clause) ++ce;
+      background = TellsBackground(text, cb, ce, c.b, c.e);
+    }
     if (best) {
       row.date_text = CollapseWhitespace(Slice(text, best->begin, best->end));
       row.date_source = "text";
@@ -1027,7 +1215,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       if (best->resolved)
         last_dated_.insert_or_assign(row.event_type, Carried{*best, sentence.index});
     } else if (const auto antecedent = last_dated_.find(row.event_type);
-               antecedent != last_dated_.end() && rule.event_type != "armed_clash" &&
+               !state && antecedent != last_dated_.end() && rule.event_type != "armed_clash" &&
                sentence.index - antecedent->second.sentence_index <= 10 &&
                IsDefiniteMention(text, sentence.begin, c.b, c.e) &&
                !(doc_.pub_date && antecedent->second.time.interval.start &&
@@ -1040,7 +1228,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       row.date_end = t.interval.end ? FormatIsoDate(*t.interval.end) : "";
       row.date_precision = std::string(ToString(t.interval.precision));
     } else if (carried_before && sentence.index - carried_before->sentence_index <= 1 &&
-               carried_before->time.resolved &&
+               !background && carried_before->time.resolved &&
                (!carried_before->chained ||
                 Slice(text, carried_before->time.end, sentence.begin).find('\n') ==
                     std::string_view::npos) &&
@@ -1055,16 +1243,24 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       row.date_precision = std::string(ToString(t.interval.precision));
     } else if (doc_.pub_date) {
       row.date_source = "document";
-      std::size_t cb = c.b, ce = c.e;
-      while (cb > sentence.begin && clauses.At(cb - 1) == clause) --cb;
-      while (ce < sentence.end && clauses.At(ce) == clause) ++ce;
-      if (TellsBackground(text, cb, ce, c.b, c.e)) {
+      if (background) {
         // An earlier event the text does not date: before publication, not on it.
         row.date_end = FormatIsoDate(*doc_.pub_date);
         row.date_precision = "range";
       } else {
-        row.date_start = row.date_end = FormatIsoDate(*doc_.pub_date);
-        row.date_precision = "none";
+        bool summary = in_summary_post_;
+        for (const auto& [at, is_summary] : stamps)
+          if (at < c.b) summary = is_summary;
+        if (summary) {
+          // A summary post tells the last day's events: the day before
+          // publication or the day itself.
+          row.date_start = FormatIsoDate(AddDays(*doc_.pub_date, -1));
+          row.date_end = FormatIsoDate(*doc_.pub_date);
+          row.date_precision = "range";
+        } else {
+          row.date_start = row.date_end = FormatIsoDate(*doc_.pub_date);
+          row.date_precision = "none";
+        }
       }
     } else {
       row.date_source = "none";
@@ -1118,6 +1314,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     carried_after = Carried{carried_before->time, sentence.index, true};
   }
   if (carried_after) carried_ = carried_after;
+  if (!stamps.empty()) in_summary_post_ = stamps.back().second;
   if (located_here) {
     last_place_ = located_here;
     last_place_sentence_ = sentence.index;
@@ -1185,9 +1382,13 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     };
     return a.event_type == b.event_type && !a.location.empty() && a.location == b.location &&
            a.country == b.country && compatible(a.actor, b.actor) &&
-           compatible(a.target, b.target) && a.date_start == b.date_start &&
-           a.date_end == b.date_end && a.modality == b.modality && a.source == b.source &&
-           a.fatalities == b.fatalities && a.injured == b.injured && quantities(a) == quantities(b);
+           compatible(a.target, b.target) &&
+           // Two rows the text does not date agree whether or not one is
+           // told as ongoing ("are shelling it every day, shelling without pause").
+           ((a.date_start == b.date_start && a.date_end == b.date_end) ||
+            (a.date_source == "document" && b.date_source == "document")) &&
+           a.modality == b.modality && a.source == b.source && a.fatalities == b.fatalities &&
+           a.injured == b.injured && quantities(a) == quantities(b);
   };
   // Words between the two that announce a second event keep both: "a car
   // bomb exploded …, and after that explosives were hurled …", "another

@@ -56,6 +56,11 @@ class Assembler {
                    std::span<const Match> events, std::span<const Match> cues,
                    std::span<const PlaceMention> places, std::vector<EventRow>& out);
 
+  // After the last sentence: an event of the headline or lead told without
+  // a date takes the date the body gives the first event of its type
+  // ("Gunman kills two at graduation" … "were killed on Tuesday evening").
+  void Finish(std::vector<EventRow>& rows) const;
+
   struct Carried {  // the last event date stated in the text, for date_source=context
     TimeExpr time;
     int sentence_index = 0;
@@ -76,6 +81,9 @@ class Assembler {
   // Quoted speech: the speaker who opened a quote, and where.
   std::string quote_source_;
   bool quote_open_ = false;
+  // Inside a live blog's summary post ("7 Mar 2022 02.06 Summary …", "a
+  // rundown of …"): set at each post stamp, kept until the next.
+  bool in_summary_post_ = false;
   CountryCounts country_hint_;
   const Place* main_country_ = nullptr;  // null: the document is about no one country
   const Place* main_capital_ = nullptr;  // its capital, for "in the capital"

@@ -212,6 +212,7 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
                                              first_mention[i + 1] - first_mention[i]);
     assembler.AddSentence(s, times, here_events, cues, here, rows);
   }
+  assembler.Finish(rows);
   return rows;
 }
 
