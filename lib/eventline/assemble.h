@@ -81,9 +81,6 @@ class Assembler {
   // Quoted speech: the speaker who opened a quote, and where.
   std::string quote_source_;
   bool quote_open_ = false;
-  // Inside a live blog's summary post ("7 Mar 2022 02.06 Summary …", "a
-  // rundown of …"): set at each post stamp, kept until the next.
-  bool in_summary_post_ = false;
   CountryCounts country_hint_;
   const Place* main_country_ = nullptr;  // null: the document is about no one country
   const Place* main_capital_ = nullptr;  // its capital, for "in the capital"
