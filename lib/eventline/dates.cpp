@@ -434,27 +434,6 @@ bool ContainsWord(std::string_view lower, std::string_view word) {
   return false;
 }
 
-// First / last occurrence of a non-empty `needle` in `hay`, as
-// string_view::find / rfind. libstdc++'s rfind calls memcmp at every
-// position (TenseAt's clause breaks were a fifth of `eventline dates`);
-// these compare only where the first byte agrees.
-std::size_t Find(std::string_view hay, std::string_view needle, std::size_t from) {
-  if (needle.size() > hay.size()) return std::string_view::npos;
-  const std::size_t last = hay.size() - needle.size();
-  for (std::size_t i = from; i <= last; ++i) {
-    if (hay[i] == needle[0] && SameAt(hay, i, needle)) return i;
-  }
-  return std::string_view::npos;
-}
-
-std::size_t RFind(std::string_view hay, std::string_view needle) {
-  if (needle.size() > hay.size()) return std::string_view::npos;
-  for (std::size_t i = hay.size() - needle.size() + 1; i-- > 0;) {
-    if (hay[i] == needle[0] && SameAt(hay, i, needle)) return i;
-  }
-  return std::string_view::npos;
-}
-
 // --------------------------------------------------------------- evaluation
 
 // The tense of a phrase, worked out on first use: most values never ask
@@ -1719,19 +1698,34 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
       " whereas ", ", as ",  ", although ",    ", though ",     ", after ",
       ", before ", " - ",    " \xE2\x80\x94 ", " \xE2\x80\x93 "};
   std::size_t clause_begin = 0, clause_end = lower.size();
-  const std::string_view head = std::string_view(lower).substr(0, phrase_begin);
-  for (auto b : kBreaks) {
-    const std::size_t before_at = RFind(head, b);
-    if (before_at != std::string::npos) clause_begin = std::max(clause_begin, before_at + b.size());
-    const std::size_t after_at = Find(lower, b, phrase_end);
-    if (after_at != std::string::npos) clause_end = std::min(clause_end, after_at);
-  }
   // A relative clause (", which was shelled on 3 March, ...", "priests who
   // were killed on 16 November") ends at the next comma.
   static constexpr std::array<std::string_view, 4> kRelative = {" which ", " who ", " where ",
                                                                 ", when "};
-  for (auto b : kRelative) {
-    const std::size_t before_at = RFind(head, b);
+  // One pass over the bytes that can begin a break (';', ',' and ' ')
+  // finds the last break ending in the head and the first one starting at
+  // or after the phrase's end (14 searches each way before), and the last
+  // relative marker of each kind in the head.
+  std::array<std::size_t, kRelative.size()> relative_at;
+  relative_at.fill(std::string_view::npos);
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    const char c = lower[i];
+    if (c != ' ' && c != ',' && c != ';') continue;
+    if (i >= phrase_begin && i < phrase_end) continue;
+    for (auto b : kBreaks) {
+      if (b[0] != c || i + b.size() > lower.size() || !SameAt(lower, i, b)) continue;
+      if (i + b.size() <= phrase_begin) clause_begin = std::max(clause_begin, i + b.size());
+      if (i >= phrase_end) clause_end = std::min(clause_end, i);
+    }
+    if (i >= phrase_begin) continue;
+    for (std::size_t r = 0; r < kRelative.size(); ++r) {
+      const std::string_view b = kRelative[r];
+      if (b[0] == c && i + b.size() <= phrase_begin && SameAt(lower, i, b)) relative_at[r] = i;
+    }
+  }
+  for (std::size_t r = 0; r < kRelative.size(); ++r) {
+    const std::string_view b = kRelative[r];
+    const std::size_t before_at = relative_at[r];
     if (before_at == std::string::npos || before_at + b.size() < clause_begin) continue;
     clause_begin = before_at + b.size();
     const std::size_t comma = lower.find(',', phrase_end);
