@@ -47,13 +47,15 @@ namespace {
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// Trimmed first, then lowered: the trimmed bytes are no letters, so the
+// result is the same, built once (value parsing calls this for every word).
 std::string LowerTrim(std::string_view s) {
-  std::string out;
-  for (char c : s) out.push_back(Lower(c));
-  const auto b = out.find_first_not_of(" \t\r\n.,'\u2019");
-  if (b == std::string::npos) return {};
-  const auto e = out.find_last_not_of(" \t\r\n.,");
-  return out.substr(b, e - b + 1);
+  const auto b = s.find_first_not_of(" \t\r\n.,'\u2019");
+  if (b == std::string_view::npos) return {};
+  const auto e = s.find_last_not_of(" \t\r\n.,");
+  std::string out(s.substr(b, e - b + 1));
+  for (char& c : out) c = Lower(c);
+  return out;
 }
 
 std::string_view Trim(std::string_view s) {
