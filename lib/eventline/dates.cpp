@@ -50,10 +50,19 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' +
 // Trimmed first, then lowered: the trimmed bytes are no letters, so the
 // result is the same, built once (value parsing calls this for every word).
 std::string LowerTrim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r\n.,'\u2019");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n.,");
-  std::string out(s.substr(b, e - b + 1));
+  // find_first_not_of(" \t\r\n.,'\u2019") and find_last_not_of(" \t\r\n.,")
+  // by hand: the library's call memchr for every byte.
+  const auto trailing = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '.' || c == ',';
+  };
+  const auto leading = [&](char c) {
+    return trailing(c) || c == '\'' || c == '\xE2' || c == '\x80' || c == '\x99';
+  };
+  std::size_t b = 0, e = s.size();
+  while (b < e && leading(s[b])) ++b;
+  if (b == e) return {};
+  while (trailing(s[e - 1])) --e;  // stops at s[b] at the latest: not trailing
+  std::string out(s.substr(b, e - b));
   for (char& c : out) c = Lower(c);
   return out;
 }
