@@ -2106,12 +2106,24 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
   for (const auto& m : matches) {
     if (m.end > m.begin) order.push_back(&m);
   }
-  std::stable_sort(order.begin(), order.end(), [](const Match* a, const Match* b) {
+  const auto longer = [](const Match* a, const Match* b) {
     const std::size_t la = a->end - a->begin, lb = b->end - b->begin;
     if (la != lb) return la > lb;
     if (a->begin != b->begin) return a->begin < b->begin;
     return a->rule->priority > b->rule->priority;
-  });
+  };
+  if (order.size() <= 16) {
+    // A stable insertion sort: the same order as std::stable_sort, without
+    // the temporary buffer it allocates on every call.
+    for (std::size_t i = 1; i < order.size(); ++i) {
+      const Match* m = order[i];
+      std::size_t j = i;
+      for (; j > 0 && longer(m, order[j - 1]); --j) order[j] = order[j - 1];
+      order[j] = m;
+    }
+  } else {
+    std::stable_sort(order.begin(), order.end(), longer);
+  }
   for (const Match* m : order) {
     bool overlaps = false;
     for (const Match* k : kept) {
