@@ -14,6 +14,8 @@
 #    Every tool is timed BEST_OF times (default 3) and the fastest run is
 #    reported, eventline's start-up too: on a shared machine the neighbours
 #    only ever slow a run down, so the best of a few is the steadiest figure.
+#    Then BEST_OF pairs (eventline, chrono-node right after it) give the
+#    median of the pairs' ratios, the figure least moved by the load.
 # 3. Throughput of `eventline dates --input jsonl` on a bulk RSS slice
 #    (RSS_LINES items of RSS_FILE): MB/s of JSONL and time phrases/s.
 # Peers: chrono-node (npm; installed into $NODE_DIR, never into the repo) and
@@ -125,6 +127,27 @@ if "$PY" -c 'import dateparser' 2>/dev/null; then
 fi
 echo "$DP"
 
+# --- paired runs: eventline, then chrono-node, BEST_OF times ------------------
+# Each pair meets about the same neighbours: the median of the pairs' ratios
+# moves less with the machine's load than the ratio of two bests timed apart.
+PAIRED=""
+if ! grep -q '"skipped"' <<< "$CH"; then
+  ratios=()
+  sentences=$(wc -l < "$WORK/cases.jsonl")
+  for _ in $(seq "$BEST_OF"); do
+    timed "$BIN" dates --input jsonl -j1 -q "${EL_RULES[@]}" "$WORK/cases.jsonl" > /dev/null
+    el_rate=$(awk -v a="$(cpu_secs)" -v b="$STARTUP" -v n="$sentences" 'BEGIN{print n / (a - b)}')
+    ch_rate=$(export NODE_PATH="$NODE_DIR/node_modules" &&
+      node "$ROOT/bench/dates_peers.js" "$CASES" "$REPEAT" |
+      "$PY" -c 'import json, sys; print(json.load(sys.stdin)["sentences_per_s"])')
+    ratios+=("$(awk -v a="$el_rate" -v b="$ch_rate" 'BEGIN{print a / b}')")
+  done
+  PAIRED=$(printf '%s\n' "${ratios[@]}" | sort -g | awk '{r[NR] = $1} END {
+    printf "%.1fx (", NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
+    for (i = 1; i <= NR; i++) printf "%s%.1f", i == 1 ? "" : ", ", r[i]
+    print ")" }')
+fi
+
 # --- eventline throughput on bulk RSS -----------------------------------------
 if [ -f "$RSS_FILE" ]; then
   (xz -dc "$RSS_FILE" || true) | head -n "$RSS_LINES" > "$WORK/rss.jsonl"
@@ -161,3 +184,4 @@ for t in (ch, dp):
     if not t.get("skipped"):
         print(f"speed ratio eventline/{t['tool']}: {el['sentences_per_s'] / t['sentences_per_s']:.1f}x")
 PYEOF
+[ -z "$PAIRED" ] || echo "paired speed ratio eventline/chrono-node, median of $BEST_OF pairs: $PAIRED"
