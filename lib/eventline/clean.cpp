@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <string>
 
 #include "eventline/utf8.h"
@@ -143,11 +144,36 @@ std::string NavKey(std::string_view t) {
   return key;
 }
 
+// The longest navigation label: a longer key is none of them.
+constexpr std::size_t kLongestLabel = [] {
+  std::size_t n = 0;
+  for (std::string_view l : kNavigationLabels) n = std::max(n, l.size());
+  return n;
+}();
+
+// NavKey's length: lower-casing keeps the length and the decoration.
+std::size_t NavKeySize(std::string_view t) {
+  for (;;) {
+    if (!t.empty() && (t.back() == ':' || t.back() == '>' || t.back() == ' ')) {
+      t.remove_suffix(1);
+    } else if (EndsWith(t, "\xC2\xBB")) {
+      t.remove_suffix(2);
+    } else if (EndsWith(t, "\xE2\x80\xBA")) {
+      t.remove_suffix(3);
+    } else {
+      return t.size();
+    }
+  }
+}
+
 bool IsNavigation(std::string_view t) {
-  const std::string key = NavKey(t);
-  if (std::find(kNavigationLabels.begin(), kNavigationLabels.end(), key) !=
-      kNavigationLabels.end()) {
-    return true;
+  // Prose is longer than any label: no key to build for it.
+  if (NavKeySize(t) <= kLongestLabel) {
+    const std::string key = NavKey(t);
+    if (std::find(kNavigationLabels.begin(), kNavigationLabels.end(), key) !=
+        kNavigationLabels.end()) {
+      return true;
+    }
   }
   // "Home | World | Europe": three or more short items split by '|'.
   int bars = 0;
@@ -167,6 +193,35 @@ std::string_view CaptionKey(std::string_view s) {
   return s;
 }
 
+// Whether the line's first word (its leading ASCII letters, compared
+// lower-case) is one of `words`, or a prefix of it one of `prefixes`: each
+// short-line pattern begins with one of a few words, followed by a space, a
+// colon, a digit or the end, so a line that begins otherwise cannot match
+// and its RE2 call is saved. True when a non-ASCII byte ends the letters
+// (RE2's case folding decides: U+017F is 's', U+212A is 'k').
+bool FirstWordMay(std::string_view t, std::initializer_list<std::string_view> words,
+                  std::initializer_list<std::string_view> prefixes = {}) {
+  char word[16];
+  std::size_t n = 0;
+  for (; n < t.size(); ++n) {
+    const char c = t[n];
+    if (c >= 'A' && c <= 'Z') {
+      if (n < sizeof word) word[n] = static_cast<char>(c - 'A' + 'a');
+    } else if (c >= 'a' && c <= 'z') {
+      if (n < sizeof word) word[n] = c;
+    } else {
+      break;
+    }
+  }
+  if (n < t.size() && static_cast<unsigned char>(t[n]) >= 0x80) return true;
+  const std::string_view w(word, std::min(n, sizeof word));
+  for (std::string_view p : prefixes) {
+    if (n >= p.size() && w.substr(0, p.size()) == p) return true;
+  }
+  if (n > sizeof word) return false;  // longer than every word listed
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
 std::string_view Classify(std::string_view t) {
   const Patterns& p = P();
   if (t.size() <= kShortLine) {
@@ -178,13 +233,30 @@ std::string_view Classify(std::string_view t) {
       return first >= 0x80 || firsts.find(static_cast<char>(first)) != std::string_view::npos;
     };
     if (may_begin("0123456789") && RE2::FullMatch(t, p.counter)) return kCounter;
-    if (may_begin("CPIV(c") && RE2::FullMatch(t, p.credit_line)) return kCredit;
-    if (may_begin("aAsSpP") && RE2::FullMatch(t, p.advert)) return kAdvert;
+    // The words each pattern can begin with (see FirstWordMay).
+    if (may_begin("CPIV(c") &&
+        (first >= 0x80 || first == '(' ||
+         FirstWordMay(t, {"credit", "credits", "photograph", "photo", "picture", "image",
+                          "illustration", "video", "photos", "images", "copyright"})) &&
+        RE2::FullMatch(t, p.credit_line))
+      return kCredit;
+    if (may_begin("aAsSpP") &&
+        FirstWordMay(t, {"advertisement", "advert", "sponsored", "ad", "promoted", "paid"}) &&
+        RE2::FullMatch(t, p.advert))
+      return kAdvert;
     if (IsNavigation(t)) return kNavigation;
-    if (may_begin("rRmMsSaA") && RE2::PartialMatch(t, p.read_more)) return kReadMore;
-    if (may_begin("sSlLrRgGdDwWaA") && RE2::PartialMatch(t, p.sign_up)) return kSignUp;
-    if (t.size() <= 100 && may_begin("fFpPlLuU") && RE2::FullMatch(t, p.timestamp) &&
-        RE2::PartialMatch(t, p.has_digit)) {
+    if (may_begin("rRmMsSaA") && FirstWordMay(t, {"read", "more", "see", "related", "also"}) &&
+        RE2::PartialMatch(t, p.read_more))
+      return kReadMore;
+    if (may_begin("sSlLrRgGdDwWaA") &&
+        FirstWordMay(t, {"sign", "signup", "subscribe", "log", "login", "register", "get",
+                         "download", "we", "accept"}) &&
+        RE2::PartialMatch(t, p.sign_up))
+      return kSignUp;
+    // "Updated08.33" or "Publishedmon 4 Apr" match too (\s*): prefixes.
+    if (t.size() <= 100 && may_begin("fFpPlLuU") &&
+        FirstWordMay(t, {}, {"first", "published", "last", "updated", "posted"}) &&
+        RE2::FullMatch(t, p.timestamp) && RE2::PartialMatch(t, p.has_digit)) {
       return kTimestamp;
     }
   }

@@ -47,13 +47,24 @@ namespace {
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// Trimmed first, then lowered: the trimmed bytes are no letters, so the
+// result is the same, built once (value parsing calls this for every word).
 std::string LowerTrim(std::string_view s) {
-  std::string out;
-  for (char c : s) out.push_back(Lower(c));
-  const auto b = out.find_first_not_of(" \t\r\n.,'\u2019");
-  if (b == std::string::npos) return {};
-  const auto e = out.find_last_not_of(" \t\r\n.,");
-  return out.substr(b, e - b + 1);
+  // find_first_not_of(" \t\r\n.,'\u2019") and find_last_not_of(" \t\r\n.,")
+  // by hand: the library's call memchr for every byte.
+  const auto trailing = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '.' || c == ',';
+  };
+  const auto leading = [&](char c) {
+    return trailing(c) || c == '\'' || c == '\xE2' || c == '\x80' || c == '\x99';
+  };
+  std::size_t b = 0, e = s.size();
+  while (b < e && leading(s[b])) ++b;
+  if (b == e) return {};
+  while (trailing(s[e - 1])) --e;  // stops at s[b] at the latest: not trailing
+  std::string out(s.substr(b, e - b));
+  for (char& c : out) c = Lower(c);
+  return out;
 }
 
 std::string_view Trim(std::string_view s) {
@@ -434,36 +445,68 @@ bool ContainsWord(std::string_view lower, std::string_view word) {
   return false;
 }
 
-// First / last occurrence of a non-empty `needle` in `hay`, as
-// string_view::find / rfind. libstdc++'s rfind calls memcmp at every
-// position (TenseAt's clause breaks were a fifth of `eventline dates`);
-// these compare only where the first byte agrees.
-std::size_t Find(std::string_view hay, std::string_view needle, std::size_t from) {
-  if (needle.size() > hay.size()) return std::string_view::npos;
-  const std::size_t last = hay.size() - needle.size();
-  for (std::size_t i = from; i <= last; ++i) {
-    if (hay[i] == needle[0] && SameAt(hay, i, needle)) return i;
-  }
-  return std::string_view::npos;
-}
-
-std::size_t RFind(std::string_view hay, std::string_view needle) {
-  if (needle.size() > hay.size()) return std::string_view::npos;
-  for (std::size_t i = hay.size() - needle.size() + 1; i-- > 0;) {
-    if (hay[i] == needle[0] && SameAt(hay, i, needle)) return i;
-  }
-  return std::string_view::npos;
-}
-
 // --------------------------------------------------------------- evaluation
+
+// The tense of a phrase, worked out on first use: most values never ask
+// ("yesterday", "in 2021"), and TenseAt cost an eighth of `eventline dates`.
+struct TenseSource {
+  Tense (*compute)(const void*) = nullptr;
+  const void* arg = nullptr;
+  mutable std::optional<Tense> value;
+  Tense Get() const {
+    if (!value) value = compute(arg);
+    return *value;
+  }
+};
+
+// Eval's view of the source: `tense` reads kNearest as kPast, `nearest`
+// tells kNearest apart; a function may set either for its inner value
+// (since(), by()) and put the saved copy back.
+class LazyTense {
+ public:
+  explicit LazyTense(const TenseSource& s) : source_(&s) {}
+  operator Tense() const {  // NOLINT(google-explicit-constructor): reads as the enum
+    if (set_) return value_;
+    const Tense t = source_->Get();
+    return t == Tense::kNearest ? Tense::kPast : t;
+  }
+  LazyTense& operator=(Tense t) {
+    value_ = t;
+    set_ = true;
+    return *this;
+  }
+
+ private:
+  const TenseSource* source_;
+  Tense value_ = Tense::kPast;
+  bool set_ = false;
+};
+
+class LazyNearest {
+ public:
+  explicit LazyNearest(const TenseSource& s) : source_(&s) {}
+  operator bool() const {  // NOLINT(google-explicit-constructor)
+    return set_ ? value_ : source_->Get() == Tense::kNearest;
+  }
+  LazyNearest& operator=(bool b) {
+    value_ = b;
+    set_ = true;
+    return *this;
+  }
+
+ private:
+  const TenseSource* source_;
+  bool value_ = false;
+  bool set_ = false;
+};
 
 struct Eval {
   const TimeCaptures& captures;
   const TimeContext& ctx;
-  Tense tense;
+  LazyTense tense;
   std::string error;
   bool needs_ref = false;          // a pub date (or anchor) was needed and missing
-  bool nearest = false;            // Tense::kNearest (then `tense` is kPast)
+  LazyNearest nearest;             // Tense::kNearest (then `tense` is kPast)
   std::optional<Interval> anchor;  // Resolution::anchor
 
   // Arguments of one call, by parameter name.
@@ -1245,8 +1288,8 @@ struct Eval {
 
   std::optional<Interval> Bound(const std::string& f, const Node* inner_node) {
     // "since February": the start lies before publication.
-    const Tense saved_tense = tense;
-    const bool saved_nearest = nearest;
+    const LazyTense saved_tense = tense;  // copies: unresolved stays unresolved
+    const LazyNearest saved_nearest = nearest;
     if (f == "since") {
       tense = Tense::kPast;
       nearest = false;
@@ -1689,19 +1732,34 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
       " whereas ", ", as ",  ", although ",    ", though ",     ", after ",
       ", before ", " - ",    " \xE2\x80\x94 ", " \xE2\x80\x93 "};
   std::size_t clause_begin = 0, clause_end = lower.size();
-  const std::string_view head = std::string_view(lower).substr(0, phrase_begin);
-  for (auto b : kBreaks) {
-    const std::size_t before_at = RFind(head, b);
-    if (before_at != std::string::npos) clause_begin = std::max(clause_begin, before_at + b.size());
-    const std::size_t after_at = Find(lower, b, phrase_end);
-    if (after_at != std::string::npos) clause_end = std::min(clause_end, after_at);
-  }
   // A relative clause (", which was shelled on 3 March, ...", "priests who
   // were killed on 16 November") ends at the next comma.
   static constexpr std::array<std::string_view, 4> kRelative = {" which ", " who ", " where ",
                                                                 ", when "};
-  for (auto b : kRelative) {
-    const std::size_t before_at = RFind(head, b);
+  // One pass over the bytes that can begin a break (';', ',' and ' ')
+  // finds the last break ending in the head and the first one starting at
+  // or after the phrase's end (14 searches each way before), and the last
+  // relative marker of each kind in the head.
+  std::array<std::size_t, kRelative.size()> relative_at;
+  relative_at.fill(std::string_view::npos);
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    const char c = lower[i];
+    if (c != ' ' && c != ',' && c != ';') continue;
+    if (i >= phrase_begin && i < phrase_end) continue;
+    for (auto b : kBreaks) {
+      if (b[0] != c || i + b.size() > lower.size() || !SameAt(lower, i, b)) continue;
+      if (i + b.size() <= phrase_begin) clause_begin = std::max(clause_begin, i + b.size());
+      if (i >= phrase_end) clause_end = std::min(clause_end, i);
+    }
+    if (i >= phrase_begin) continue;
+    for (std::size_t r = 0; r < kRelative.size(); ++r) {
+      const std::string_view b = kRelative[r];
+      if (b[0] == c && i + b.size() <= phrase_begin && SameAt(lower, i, b)) relative_at[r] = i;
+    }
+  }
+  for (std::size_t r = 0; r < kRelative.size(); ++r) {
+    const std::string_view b = kRelative[r];
+    const std::size_t before_at = relative_at[r];
     if (before_at == std::string::npos || before_at + b.size() < clause_begin) continue;
     clause_begin = before_at + b.size();
     const std::size_t comma = lower.find(',', phrase_end);
@@ -1791,8 +1849,10 @@ const ParsedValue& Parse(std::string_view value) {
 
 }  // namespace
 
-Resolution ResolveValue(std::string_view value, const TimeCaptures& captures,
-                        const TimeContext& ctx, Tense tense) {
+namespace {
+
+Resolution ResolveLazy(std::string_view value, const TimeCaptures& captures, const TimeContext& ctx,
+                       const TenseSource& tense) {
   Resolution out;
   const ParsedValue& parsed = Parse(value);
   if (!parsed.node) {
@@ -1800,9 +1860,7 @@ Resolution ResolveValue(std::string_view value, const TimeCaptures& captures,
     return out;
   }
   const std::optional<Node>& node = parsed.node;
-  Eval eval{captures, ctx,   tense == Tense::kNearest ? Tense::kPast : tense,
-            {},       false, tense == Tense::kNearest,
-            {}};
+  Eval eval{captures, ctx, LazyTense(tense), {}, false, LazyNearest(tense), {}};
   auto iv = eval.Run(*node);
   if (!iv) {
     if (!NeedsRefOnly(eval)) out.error = eval.error.empty() ? "cannot resolve value" : eval.error;
@@ -1812,6 +1870,14 @@ Resolution ResolveValue(std::string_view value, const TimeCaptures& captures,
   out.resolved = true;
   out.anchor = std::move(eval.anchor);
   return out;
+}
+
+}  // namespace
+
+Resolution ResolveValue(std::string_view value, const TimeCaptures& captures,
+                        const TimeContext& ctx, Tense tense) {
+  const TenseSource source{[](const void* t) { return *static_cast<const Tense*>(t); }, &tense, {}};
+  return ResolveLazy(value, captures, ctx, source);
 }
 
 namespace {
@@ -1984,6 +2050,49 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
   }
 }
 
+namespace {
+
+// A phrase found in a sentence, for PhraseTense.
+struct PhraseAt {
+  std::string_view text, scan;  // the document; what was matched (text or a respaced copy)
+  std::size_t base;             // offset of scan in text (0 when scan is text)
+  const Sentence& sentence;
+  std::string_view lower;  // the sentence in lower case
+  const Match& m;
+};
+
+// The tense a phrase resolves in: TenseAt, and two readings of a deadline.
+Tense PhraseTense(const PhraseAt& p) {
+  const std::string_view text = p.text, scan = p.scan, lower = p.lower;
+  const std::size_t base = p.base;
+  const Sentence& sentence = p.sentence;
+  const Match* m = &p.m;
+  Tense tense = TenseInLower(lower, m->begin - sentence.begin, m->end - sentence.begin);
+  // A deadline a rule took "by" into ("by late May", "by Christmas") in a
+  // past sentence is the occurrence nearest pub, as in by(): "hoped the
+  // talks could resume by Christmas" does not mean last Christmas.
+  if (tense == Tense::kPast && m->end - m->begin > 3 &&
+      (scan[m->begin - base] == 'b' || scan[m->begin - base] == 'B') &&
+      (scan[m->begin - base + 1] == 'y' || scan[m->begin - base + 1] == 'Y') &&
+      std::isspace(static_cast<unsigned char>(scan[m->begin - base + 2])))
+    tense = Tense::kNearest;
+  // "(runs) until Sunday" in a sentence without tense looks ahead: the
+  // phrase after "until" / "till" takes the coming occurrence (not when
+  // the date modifies a noun: "until the 20 March vote").
+  if (tense == Tense::kNearest) {
+    const auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
+    std::string own(text.substr(m->begin, std::min<std::size_t>(6, m->end - m->begin)));
+    for (char& c : own) c = Lower(c);
+    if (w == "until" || w == "till" || own.rfind("until ", 0) == 0 || own.rfind("till ", 0) == 0) {
+      if (!ModifiesNoun(lower, m->begin - sentence.begin, m->end - sentence.begin))
+        tense = Tense::kFuture;
+    }
+  }
+  return tense;
+}
+
+}  // namespace
+
 std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
                                 const Sentence& sentence, TimeContext& ctx) {
   // Scratch kept by the thread: FindTimes runs once per sentence, and these
@@ -2020,12 +2129,24 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
   for (const auto& m : matches) {
     if (m.end > m.begin) order.push_back(&m);
   }
-  std::stable_sort(order.begin(), order.end(), [](const Match* a, const Match* b) {
+  const auto longer = [](const Match* a, const Match* b) {
     const std::size_t la = a->end - a->begin, lb = b->end - b->begin;
     if (la != lb) return la > lb;
     if (a->begin != b->begin) return a->begin < b->begin;
     return a->rule->priority > b->rule->priority;
-  });
+  };
+  if (order.size() <= 16) {
+    // A stable insertion sort: the same order as std::stable_sort, without
+    // the temporary buffer it allocates on every call.
+    for (std::size_t i = 1; i < order.size(); ++i) {
+      const Match* m = order[i];
+      std::size_t j = i;
+      for (; j > 0 && longer(m, order[j - 1]); --j) order[j] = order[j - 1];
+      order[j] = m;
+    }
+  } else {
+    std::stable_sort(order.begin(), order.end(), longer);
+  }
   for (const Match* m : order) {
     bool overlaps = false;
     for (const Match* k : kept) {
@@ -2056,32 +2177,14 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
       caps.emplace_back(
           c.name, c.set() ? scan.substr(c.begin - base, c.end - c.begin) : std::string_view());
     }
-    Tense tense = TenseInLower(lower, m->begin - sentence.begin, m->end - sentence.begin);
-    // A deadline a rule took "by" into ("by late May", "by Christmas") in a
-    // past sentence is the occurrence nearest pub, as in by(): "hoped the
-    // talks could resume by Christmas" does not mean last Christmas.
-    if (tense == Tense::kPast && m->end - m->begin > 3 &&
-        (scan[m->begin - base] == 'b' || scan[m->begin - base] == 'B') &&
-        (scan[m->begin - base + 1] == 'y' || scan[m->begin - base + 1] == 'Y') &&
-        std::isspace(static_cast<unsigned char>(scan[m->begin - base + 2])))
-      tense = Tense::kNearest;
-    // "(runs) until Sunday" in a sentence without tense looks ahead: the
-    // phrase after "until" / "till" takes the coming occurrence (not when
-    // the date modifies a noun: "until the 20 March vote").
-    if (tense == Tense::kNearest) {
-      const auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
-      std::string own(text.substr(m->begin, std::min<std::size_t>(6, m->end - m->begin)));
-      for (char& c : own) c = Lower(c);
-      if (w == "until" || w == "till" || own.rfind("until ", 0) == 0 ||
-          own.rfind("till ", 0) == 0) {
-        if (!ModifiesNoun(lower, m->begin - sentence.begin, m->end - sentence.begin))
-          tense = Tense::kFuture;
-      }
-    }
+    // The phrase's tense, worked out only if its value asks (PhraseTense).
+    const PhraseAt at{text, scan, base, sentence, lower, *m};
+    const TenseSource tense{
+        [](const void* a) { return PhraseTense(*static_cast<const PhraseAt*>(a)); }, &at, {}};
     const bool duration = m->rule->value.rfind("lasting", 0) == 0;
     TimeContext local = ctx;
     if (duration) local.anchor = sentence_anchor;
-    Resolution r = ResolveValue(m->rule->value, caps, duration ? local : ctx, tense);
+    Resolution r = ResolveLazy(m->rule->value, caps, duration ? local : ctx, tense);
     TimeExpr t;
     t.begin = m->begin;
     t.end = m->end;

@@ -6,10 +6,13 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -303,12 +306,43 @@ struct InputReader::Impl {
     return false;
   }
 
-  static std::optional<std::string_view> StringField(simdjson::dom::object& obj,
-                                                     std::string_view key) {
-    simdjson::dom::element el;
-    if (obj[key].get(el) != simdjson::SUCCESS) return std::nullopt;
+  // The fields a record is read from, found in one pass over its object
+  // (a lookup per field walked the object seven times); the first of a
+  // repeated key, as simdjson's obj[key].
+  struct Fields {
+    std::optional<simdjson::dom::element> text, id, title, url;
+    std::array<std::optional<simdjson::dom::element>, 3> dates;  // kDateKeys
+  };
+  static constexpr std::array<std::string_view, 3> kDateKeys = {"date", "published",
+                                                                "published_at"};
+
+  static Fields FindFields(simdjson::dom::object& obj) {
+    Fields f;
+    for (const simdjson::dom::key_value_pair field : obj) {
+      const std::string_view k = field.key;
+      std::optional<simdjson::dom::element>* slot = nullptr;
+      if (k == "text") {
+        slot = &f.text;
+      } else if (k == "id") {
+        slot = &f.id;
+      } else if (k == "title") {
+        slot = &f.title;
+      } else if (k == "url") {
+        slot = &f.url;
+      } else {
+        for (std::size_t i = 0; i < kDateKeys.size(); ++i) {
+          if (k == kDateKeys[i]) slot = &f.dates[i];
+        }
+      }
+      if (slot != nullptr && !*slot) *slot = field.value;
+    }
+    return f;
+  }
+
+  static std::optional<std::string_view> StringField(
+      const std::optional<simdjson::dom::element>& el) {
     std::string_view s;
-    if (el.get_string().get(s) != simdjson::SUCCESS) return std::nullopt;
+    if (!el || el->get_string().get(s) != simdjson::SUCCESS) return std::nullopt;
     return s;
   }
 
@@ -345,7 +379,8 @@ struct InputReader::Impl {
       ++stats.failed;
       return false;
     }
-    const auto text = StringField(obj, "text");
+    const Fields fields = FindFields(obj);
+    const auto text = StringField(fields.text);
     if (!text) {
       sink.Error(at, "record has no 'text' string");
       ++stats.failed;
@@ -353,36 +388,39 @@ struct InputReader::Impl {
     }
     Reset(doc);
     doc.text.assign(*text);
-    doc.file = current + ":" + std::to_string(line_no);
-    if (auto id = StringField(obj, "id"); id && !id->empty()) {
+    char number[16] = {':'};
+    char* number_end = std::to_chars(number + 1, number + sizeof number, line_no).ptr;
+    doc.file.reserve(current.size() + static_cast<std::size_t>(number_end - number));
+    doc.file.assign(current).append(number, static_cast<std::size_t>(number_end - number));
+    if (auto id = StringField(fields.id); id && !id->empty()) {
       doc.doc_id.assign(*id);
     } else {
       simdjson::dom::element id_el;
       int64_t id_num = 0;
-      if (obj["id"].get(id_el) == simdjson::SUCCESS &&
-          id_el.get_int64().get(id_num) == simdjson::SUCCESS) {
+      if (fields.id && (id_el = *fields.id, id_el.get_int64().get(id_num) == simdjson::SUCCESS)) {
         doc.doc_id = std::to_string(id_num);
       } else {
-        if (obj["id"].get(id_el) == simdjson::SUCCESS && !id_el.is_null() &&
+        if (fields.id && (id_el = *fields.id, !id_el.is_null()) &&
             !(id_el.is_string() && id_el.get_string().value_unsafe().empty())) {
           sink.Warning(at, std::string("'id' is not a string or an integer (") + TypeName(id_el) +
                                "); using a content hash");
         }
         // No id: derive one from the content, so a record keeps its id in
         // every shard of a parallel or cluster run (docs/scale.md).
-        const auto url = StringField(obj, "url");
+        const auto url = StringField(fields.url);
         const std::string_view basis = url && !url->empty() ? *url : std::string_view(doc.text);
         doc.doc_id = fmt::format(
             "xxh-{:016x}", static_cast<unsigned long long>(XXH64(basis.data(), basis.size(), 0)));
       }
     }
-    if (auto v = StringField(obj, "title")) doc.title.assign(*v);
-    if (auto v = StringField(obj, "url")) doc.url.assign(*v);
-    for (std::string_view key : {"date", "published", "published_at"}) {
-      const auto v = StringField(obj, key);
-      if (simdjson::dom::element el; !v && obj[key].get(el) == simdjson::SUCCESS && !el.is_null()) {
-        sink.Warning(
-            at, "field '" + std::string(key) + "' is not a string (" + TypeName(el) + "); ignored");
+    if (auto v = StringField(fields.title)) doc.title.assign(*v);
+    if (auto v = StringField(fields.url)) doc.url.assign(*v);
+    for (std::size_t ki = 0; ki < kDateKeys.size(); ++ki) {
+      const std::string_view key = kDateKeys[ki];
+      const auto v = StringField(fields.dates[ki]);
+      if (const auto& el = fields.dates[ki]; !v && el && !el->is_null()) {
+        sink.Warning(at, "field '" + std::string(key) + "' is not a string (" + TypeName(*el) +
+                             "); ignored");
         continue;
       }
       if (!v || TrimSpace(*v).empty()) continue;
