@@ -258,7 +258,12 @@ add("Ministers hope to sign the deal on Friday.", D(2026, 10, 7), "on Friday",
     D(2026, 10, 9), D(2026, 10, 9), "day")
 add("Negotiators intend to meet on Monday.", D(2026, 10, 7), "on Monday", D(2026, 10, 12),
     D(2026, 10, 12), "day")
+add("The drought has lasted since the spring of 2026.", D(2028, 2, 29),
+    "since the spring of 2026", D(2026, 3, 1), D(2028, 2, 29), "range")
+add("By next spring we will have 200 stores.", D(2025, 5, 21), "By next spring",
+    D(2025, 5, 21), D(2026, 5, 31), "range")
 for s in ["The Monday Club held its annual dinner.", "Both men were in their thirties.",
+          "The Easter Rising is taught in schools.",
           "The film opened over the five-day Thanksgiving holiday."]:
     add(s, D(2026, 10, 7), "-", None, None, "none")
 
