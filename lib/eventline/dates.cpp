@@ -364,7 +364,7 @@ constexpr std::array<Signature, 35> kFunctions = {{
     {"until", {"to", "", "", "", ""}, 1},
     {"by", {"to", "", "", "", ""}, 1},
     {"season", {"s", "rel", "y", "", ""}, 1},
-    {"anchor", {"n", "unit", "", "", ""}, 2},
+    {"anchor", {"n", "unit", "now", "", ""}, 2},
     {"weekend", {"rel", "", "", "", ""}, 0},
     {"between", {"from", "to", "", "", ""}, 2},
     {"period", {"unit", "rel", "", "", ""}, 1},
@@ -590,6 +590,13 @@ struct Eval {
     if (f == "weekday_range") return WeekdayRange(Text(a.Get("w1")), Text(a.Get("w2")));
     if (f == "week" || f == "month" || f == "year") return Calendar(n.name, Text(a.Get("rel")));
     if (f == "earlier" || f == "later") return EarlierLater(f == "later", Text(a.Get("unit")));
+    // anchor(..., now=1): "a year on" with no date before it means "a year
+    // after the event", the time of writing: pub, not pub + a year.
+    if (f == "anchor" && !ctx.anchor && !Text(a.Get("now")).empty()) {
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      return DayInterval(*p);
+    }
     if (f == "ago" || f == "ahead" || f == "anchor")
       return Shift(n.name, Text(a.Get("n")), Text(a.Get("unit")), LowerTrim(Text(a.Get("exact"))),
                    !Text(a.Get("fixed")).empty());

@@ -262,6 +262,8 @@ add("The drought has lasted since the spring of 2026.", D(2028, 2, 29),
     "since the spring of 2026", D(2026, 3, 1), D(2028, 2, 29), "range")
 add("By next spring we will have 200 stores.", D(2025, 5, 21), "By next spring",
     D(2025, 5, 21), D(2026, 5, 31), "range")
+add("A decade on, the scars are still here.", D(2025, 8, 25), "A decade on", D(2025, 8, 25),
+    D(2025, 8, 25), "day")
 for s in ["The Monday Club held its annual dinner.", "Both men were in their thirties.",
           "The Easter Rising is taught in schools.",
           "The film opened over the five-day Thanksgiving holiday."]:
