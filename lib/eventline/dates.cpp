@@ -375,12 +375,12 @@ constexpr std::array<Signature, 35> kFunctions = {{
     {"until", {"to", "", "", "", ""}, 1},
     {"by", {"to", "", "", "", ""}, 1},
     {"season", {"s", "rel", "y", "", ""}, 1},
-    {"anchor", {"n", "unit", "", "", ""}, 2},
+    {"anchor", {"n", "unit", "now", "", ""}, 2},
     {"weekend", {"rel", "", "", "", ""}, 0},
     {"between", {"from", "to", "", "", ""}, 2},
     {"period", {"unit", "rel", "", "", ""}, 1},
     {"within", {"n", "unit", "", "", ""}, 2},
-    {"easter", {"off", "y", "", "", ""}, 0},
+    {"easter", {"off", "y", "cal", "", ""}, 0},
 }};
 
 const Signature* FindSignature(std::string_view name) {
@@ -633,6 +633,13 @@ struct Eval {
     if (f == "weekday_range") return WeekdayRange(Text(a.Get("w1")), Text(a.Get("w2")));
     if (f == "week" || f == "month" || f == "year") return Calendar(n.name, Text(a.Get("rel")));
     if (f == "earlier" || f == "later") return EarlierLater(f == "later", Text(a.Get("unit")));
+    // anchor(..., now=1): "a year on" with no date before it means "a year
+    // after the event", the time of writing: pub, not pub + a year.
+    if (f == "anchor" && !ctx.anchor && !Text(a.Get("now")).empty()) {
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      return DayInterval(*p);
+    }
     if (f == "ago" || f == "ahead" || f == "anchor")
       return Shift(n.name, Text(a.Get("n")), Text(a.Get("unit")), LowerTrim(Text(a.Get("exact"))),
                    !Text(a.Get("fixed")).empty());
@@ -645,7 +652,7 @@ struct Eval {
     if (f == "since" || f == "until" || f == "by")
       return Bound(n.name, a.Get(f == "since" ? "from" : "to"));
     if (f == "weekend") return Weekend(Text(a.Get("rel")));
-    if (f == "easter") return EasterFn(Text(a.Get("off")), Text(a.Get("y")));
+    if (f == "easter") return EasterFn(Text(a.Get("off")), Text(a.Get("y")), Text(a.Get("cal")));
     if (f == "between") return Between(a.Get("from"), a.Get("to"));
     if (f == "period") {
       const auto u = ParseUnit(Text(a.Get("unit")));
@@ -723,6 +730,24 @@ struct Eval {
         auto p = Ref();
         if (!p) return std::nullopt;
         Date cand = MakeDate(YearOf(*p), MonthOf(*p), *d);
+        // No tense: that day of the month before, pub's or the next, the
+        // nearest pub, a later one counting double (as for "on 9 August").
+        if (nearest) {
+          const Date first = MakeDate(YearOf(*p), MonthOf(*p), 1);
+          int best = -1;
+          Date out{};
+          for (int k : {-1, 0, 1}) {
+            const Date f = AddMonths(first, k);
+            const Date x = MakeDate(YearOf(f), MonthOf(f), *d);
+            if (!x.ok()) continue;
+            const int dist = *p < x ? 2 * DaysBetween(*p, x) : DaysBetween(x, *p);
+            if (best < 0 || dist < best) {
+              best = dist;
+              out = x;
+            }
+          }
+          if (best >= 0) return DayInterval(out);
+        }
         if (tense == Tense::kPast && (!cand.ok() || cand > *p))
           cand = AddMonths(MakeDate(YearOf(*p), MonthOf(*p), 1), -1);
         else if (tense == Tense::kFuture && (!cand.ok() || cand < *p))
@@ -809,6 +834,27 @@ struct Eval {
 
   std::optional<Interval> Decade(const std::string& ys) {
     std::string s = LowerTrim(ys);
+    // In words: "nineties" = '90s, "nineteen-nineties" = 1990s (h-dateset2).
+    {
+      static constexpr std::array<std::string_view, 8> kTens = {"twenties", "thirties", "forties",
+                                                                "fifties",  "sixties",  "seventies",
+                                                                "eighties", "nineties"};
+      std::string_view w = s;
+      std::string century;
+      for (std::string_view pre : {"nineteen-", "nineteen ", "nineteen"}) {
+        if (w.substr(0, pre.size()) == pre) {
+          w.remove_prefix(pre.size());
+          century = "19";
+          break;
+        }
+      }
+      for (std::size_t i = 0; i < kTens.size(); ++i) {
+        if (w == kTens[i]) {
+          s = (century.empty() ? std::string("'") : century) + std::to_string(i + 2) + "0";
+          break;
+        }
+      }
+    }
     if (!s.empty() && s.back() == 's') s.pop_back();
     auto y = Year(s);
     if (!y || *y % 10 != 0) return Fail("not a decade: '" + ys + "'");
@@ -1346,15 +1392,28 @@ struct Eval {
 
   // Easter Sunday (Western, Gregorian computus) plus `off_s` days ("Good
   // Friday" = -2, "Easter Monday" = 1); without `y` the year is inferred as
-  // for a day written without one.
-  std::optional<Interval> EasterFn(const std::string& off_s, const std::string& y_s) {
+  // for a day written without one. `cal_s` = "orthodox" (or "julian"): the
+  // Julian computus, given in the Gregorian calendar (+13 days, 1900-2099).
+  std::optional<Interval> EasterFn(const std::string& off_s, const std::string& y_s,
+                                   const std::string& cal_s) {
     int off = 0;
     if (!off_s.empty()) {
       const auto o = ParseRel(off_s);
       if (!o) return Fail("easter() needs a day offset, not '" + off_s + "'");
       off = *o;
     }
-    const auto at = [off](int y) {
+    const std::string cal = LowerTrim(cal_s);
+    if (!cal.empty() && cal != "orthodox" && cal != "julian")
+      return Fail("easter() needs cal=orthodox or nothing, not '" + cal_s + "'");
+    const bool julian = !cal.empty();
+    const auto at = [off, julian](int y) {
+      if (julian) {  // Meeus' Julian algorithm
+        const int a = y % 4, b = y % 7, c = y % 19, d = (19 * c + 15) % 30;
+        const int e = (2 * a + 4 * b - d + 34) % 7;
+        const int month = (d + e + 114) / 31, day = (d + e + 114) % 31 + 1;
+        return AddDays(MakeDate(y, static_cast<unsigned>(month), static_cast<unsigned>(day)),
+                       off + 13);
+      }
       const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
       const int f = (b + 8) / 25, g = (b - f + 1) / 3;
       const int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
@@ -1485,7 +1544,7 @@ bool HasFutureCue(std::string_view lower) {
   // "s expected", "re expected": the contractions "it's expected", "they're
   // due" (the apostrophe, ASCII or typographic, is no word character).
   // "is to run", "are to meet": the news future (it also holds "is to be").
-  static constexpr std::array<std::string_view, 50> kFuture = {"s expected",
+  static constexpr std::array<std::string_view, 53> kFuture = {"s expected",
                                                                "re expected",
                                                                "s due to",
                                                                "re due to",
@@ -1510,6 +1569,9 @@ bool HasFutureCue(std::string_view lower) {
                                                                "are to",
                                                                "aims to",
                                                                "hopes to",
+                                                               "hope to",
+                                                               "intend to",
+                                                               "aim to",
                                                                "slated",
                                                                "upcoming",
                                                                "is due",
@@ -2074,7 +2136,8 @@ Tense PhraseTense(const PhraseAt& p) {
   if (tense == Tense::kPast && m->end - m->begin > 3 &&
       (scan[m->begin - base] == 'b' || scan[m->begin - base] == 'B') &&
       (scan[m->begin - base + 1] == 'y' || scan[m->begin - base + 1] == 'Y') &&
-      std::isspace(static_cast<unsigned char>(scan[m->begin - base + 2])))
+      std::isspace(static_cast<unsigned char>(scan[m->begin - base + 2])) &&
+      m->rule->id != "time.date.day_only")  // "by the 15th": pub's month or the one before
     tense = Tense::kNearest;
   // "(runs) until Sunday" in a sentence without tense looks ahead: the
   // phrase after "until" / "till" takes the coming occurrence (not when

@@ -230,6 +230,45 @@ add("Early this summer, wildfires broke out in the south.", D(2020, 8, 14), "Ear
     D(2020, 6, 1), D(2020, 6, 30), "range")
 
 # Absolute dates (reference date barely matters).
+# After held-out batch 4 (h-dateset2).
+add("Celebrations on Orthodox Easter were muted.", D(2023, 5, 10), "on Orthodox Easter",
+    D(2023, 4, 16), D(2023, 4, 16), "day")
+add("Travel surged on Thanksgiving Day.", D(2021, 11, 26), "on Thanksgiving Day",
+    D(2021, 11, 25), D(2021, 11, 25), "day")
+add("Half a century ago, the coup toppled the king.", D(2026, 10, 7), "Half a century ago",
+    D(1976, 1, 1), D(1976, 12, 31), "year", "1976-10-07")
+add("Revenue for fiscal 2023 reached $4.2bn.", D(2024, 6, 9), "for fiscal 2023",
+    D(2023, 1, 1), D(2023, 12, 31), "year")
+add("The striker scored 31 goals in the 2022-23 season.", D(2023, 4, 5),
+    "in the 2022-23 season", D(2022, 7, 1), D(2023, 6, 30), "range")
+add("Results for the 2023-24 financial year were weak.", D(2024, 6, 9),
+    "for the 2023-24 financial year", D(2023, 4, 1), D(2024, 3, 31), "range")
+add("The year 2022 was the deadliest.", D(2023, 1, 5), "The year 2022", D(2022, 1, 1),
+    D(2022, 12, 31), "year")
+add("The reforms of the nineties failed.", D(2026, 10, 7), "the nineties", D(1990, 1, 1),
+    D(1999, 12, 31), "range")
+add("The mill closed in the late nineteen-eighties.", D(2026, 10, 7),
+    "in the late nineteen-eighties", D(1987, 1, 1), D(1989, 12, 31), "range")
+# "on the 12th" without tense: the nearest such day (a later one counting double)
+add("Talks resume on the 12th.", D(2026, 10, 7), "on the 12th", D(2026, 10, 12),
+    D(2026, 10, 12), "day")
+add("Voting ends on the 28th.", D(2026, 10, 3), "on the 28th", D(2026, 9, 28),
+    D(2026, 9, 28), "day")
+add("Ministers hope to sign the deal on Friday.", D(2026, 10, 7), "on Friday",
+    D(2026, 10, 9), D(2026, 10, 9), "day")
+add("Negotiators intend to meet on Monday.", D(2026, 10, 7), "on Monday", D(2026, 10, 12),
+    D(2026, 10, 12), "day")
+add("The drought has lasted since the spring of 2026.", D(2028, 2, 29),
+    "since the spring of 2026", D(2026, 3, 1), D(2028, 2, 29), "range")
+add("By next spring we will have 200 stores.", D(2025, 5, 21), "By next spring",
+    D(2025, 5, 21), D(2026, 5, 31), "range")
+add("A decade on, the scars are still here.", D(2025, 8, 25), "A decade on", D(2025, 8, 25),
+    D(2025, 8, 25), "day")
+for s in ["The Monday Club held its annual dinner.", "Both men were in their thirties.",
+          "The Easter Rising is taught in schools.",
+          "The film opened over the five-day Thanksgiving holiday."]:
+    add(s, D(2026, 10, 7), "-", None, None, "none")
+
 ref = D(2022, 8, 18)
 for y, mo, d in [(2022, 7, 3), (2021, 12, 31), (2024, 2, 29), (2023, 3, 1), (1989, 11, 16),
                  (2020, 1, 1), (2019, 10, 30)]:
