@@ -35,7 +35,9 @@ std::vector<std::string> SplitTabs(const std::string& line) {
 }
 
 std::vector<Case> LoadCases(const std::string& file = "dates_cases.tsv") {
-  std::ifstream in(std::string(EVENTLINE_SOURCE_DIR) + "/tests/data/" + file);
+  std::string path = EVENTLINE_SOURCE_DIR;
+  path.append("/tests/data/").append(file);
+  std::ifstream in(path);
   std::vector<Case> cases;
   std::string line;
   int n = 0;
@@ -148,7 +150,11 @@ void CheckTable(const std::vector<Case>& cases) {
     const auto found = FindTimes(*c.matcher, k.sentence, s, ctx);
     if (k.text == "-") {
       std::string texts;
-      for (const auto& t : found) texts += "[" + k.sentence.substr(t.begin, t.end - t.begin) + "]";
+      for (const auto& t : found) {
+        texts += '[';
+        texts.append(k.sentence, t.begin, t.end - t.begin);
+        texts += ']';
+      }
       CAPTURE(texts);
       CHECK(found.empty());
       if (found.empty()) ++passed;
