@@ -394,6 +394,44 @@ bool IsPostStamp(std::string_view text, std::size_t end, std::size_t limit) {
          std::isdigit(static_cast<unsigned char>(text[i + 2]));
 }
 
+// A negation governs the predicate right after it ("did not shell",
+// "has never been attacked", "there were no reports of shelling"), not an
+// event further on in its clause: "the town is not occupied by troops but
+// saw heavy shelling", "no one was hurt in the attack", "did not respond to
+// the attacks". The words between the cue and the trigger: at most three,
+// no punctuation, and none that opens another phrase or clause.
+bool NegationReaches(std::string_view gap) {
+  if (gap.find_first_of(",;:()\"") != std::string_view::npos) return false;
+  if (gap.find("\xE2\x80\x94") != std::string_view::npos) return false;  // an em dash
+  // Adverbs and "been able to" do not open another predicate: "had not so
+  // far been able to reinforce", "has not yet been shelled".
+  static constexpr std::array<std::string_view, 17> kTransparent = {
+      "so",   "far",  "yet",      "been", "be",    "being",       "able",  "allowed",   "managed",
+      "even", "ever", "actually", "also", "still", "immediately", "fully", "officially"};
+  std::vector<std::string> words;
+  for (std::string_view w : Tokens(gap)) {
+    std::string low(w);
+    for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (low == "to" && !words.empty() &&
+        (words.back() == "able" || words.back() == "allowed" || words.back() == "managed")) {
+      words.back() = "be";  // "able to" is no opener
+      continue;
+    }
+    words.push_back(std::move(low));
+  }
+  std::size_t counted = 0;
+  for (const std::string& w : words)
+    if (std::find(kTransparent.begin(), kTransparent.end(), w) == kTransparent.end()) ++counted;
+  if (counted > 3) return false;
+  static constexpr std::array<std::string_view, 22> kOpeners = {
+      "but",   "and", "or",    "although", "though", "after", "before", "when",
+      "while", "as",  "since", "because",  "which",  "who",   "that",   "where",
+      "in",    "at",  "on",    "during",   "near",   "to"};
+  for (const std::string& w : words)
+    if (std::find(kOpeners.begin(), kOpeners.end(), w) != kOpeners.end()) return false;
+  return true;
+}
+
 // True when the trigger's clause tells an event that lies before the
 // article's "now" without dating it: a span up to now ("already", "so far",
 // "to date", "thus far"), a cumulative toll in the perfect ("thousands have
@@ -1206,6 +1244,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       }
       if (cb > c.b) continue;
       if (c.b - cb > 120) continue;
+      if (kind == "negated") {
+        const std::size_t ce = t && t->set() ? t->end : cue.end;
+        if (ce <= c.b && !NegationReaches(Slice(text, ce, c.b))) continue;
+      }
       if (ModalityRank(kind) > ModalityRank(modality)) modality = kind;
     }
     if (modality.empty()) modality = sentence_modality;

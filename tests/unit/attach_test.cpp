@@ -152,6 +152,23 @@ std::string IntervalOf(const std::string& text, const std::string& type) {
   return "";
 }
 
+// The modality of the first row of `type` ("" when there is none).
+std::string ModalityOf(const std::string& text, const std::string& type) {
+  for (const EventRow& row : ExtractText(text))
+    if (row.event_type == type) return row.modality;
+  return "";
+}
+
+TEST_CASE("attach: a negation reaches the predicate right after it", "[attach]") {
+  CHECK(ModalityOf("The port has not yet been shelled.", "shelling") == "negated");
+  CHECK(ModalityOf("The army had not so far been able to capture the town.", "capture") ==
+        "negated");
+  // Counter-examples: another predicate or phrase comes between.
+  CHECK(ModalityOf("Nobody was hurt in the explosion at the depot.", "explosion") == "asserted");
+  CHECK(ModalityOf("The town is not held by the rebels but it saw heavy shelling overnight.",
+                   "shelling") == "asserted");
+}
+
 TEST_CASE("attach: an earlier event the text does not date ends at publication", "[attach]") {
   // A span up to now, a cumulative toll in the perfect, an event named after
   // "since", "in the wake of", or "after" / "following" with "of" or a
