@@ -324,7 +324,7 @@ struct Matcher::Impl {
     mutable std::vector<int> set_rules;  // set index -> rule index
     mutable bool run_all = false;        // the set would not compile
     mutable std::vector<char> indexed;   // per rule: proposed by the index
-    // The required words of every rule (CompiledRule::required), each
+    // The required words of every rule (Rule::required, RequiredWords), each
     // string once: `required[i]` holds, per requirement of rule i, the ids
     // of its strings in `words`. Rules share many words (the lexicons), so
     // a sentence looks each one up once (FindAll).
