@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
@@ -166,6 +167,13 @@ struct CompiledRule {
   std::size_t order = 0;  // position in the RuleSet
   LazyRe2 re;             // shares the Rule's program when the loader compiled it
   std::vector<LazyRe2> unless;
+  // Where matches of each `unless` pattern can begin (null: anywhere) and
+  // whether only at a word boundary, built at the first veto test. With
+  // them the veto runs anchored there instead of as an unanchored search,
+  // which needs RE2's reverse program to find where a match begins.
+  mutable std::once_flag unless_once;
+  mutable std::vector<std::unique_ptr<WordPrefilter>> unless_starts;
+  mutable std::vector<char> unless_boundary;
   int groups = 0;                  // NumberOfCapturingGroups()
   std::vector<int> named;          // group indices of named groups, in pattern order
   std::vector<std::string> names;  // parallel to `named`
@@ -177,8 +185,6 @@ struct CompiledRule {
   // The pattern begins with \b outside any alternation: a match begins at
   // a word boundary.
   mutable bool starts_at_boundary = false;
-  // Words every match contains (RequiredWords), set with `starts`.
-  mutable std::vector<std::vector<std::string>> required;
   // For a rule the trigger index proposed: whether the RE2::Set of
   // `\b(?:TRIGGER)` would have admitted it (docs/rules.md), decided at its
   // first match in a sentence. Set up at the rule's first match.
@@ -318,6 +324,12 @@ struct Matcher::Impl {
     mutable std::vector<int> set_rules;  // set index -> rule index
     mutable bool run_all = false;        // the set would not compile
     mutable std::vector<char> indexed;   // per rule: proposed by the index
+    // The required words of every rule (Rule::required, RequiredWords), each
+    // string once: `required[i]` holds, per requirement of rule i, the ids
+    // of its strings in `words`. Rules share many words (the lexicons), so
+    // a sentence looks each one up once (FindAll).
+    mutable std::vector<std::vector<std::vector<std::uint32_t>>> required;
+    mutable std::vector<std::string> words;
     std::vector<std::unique_ptr<CompiledRule>> rules;
   };
   std::array<Kind, 3> kinds;
@@ -345,7 +357,27 @@ struct Matcher::Impl {
     kind.set.reset();
     kind.set_rules.clear();
     kind.run_all = false;
+    kind.required.assign(kind.rules.size(), {});
+    kind.words.clear();
     if (kind.rules.empty()) return;
+    std::map<std::string, std::uint32_t, std::less<>> ids;
+    for (std::size_t i = 0; i < kind.rules.size(); ++i) {
+      const Rule* r = kind.rules[i]->rule;
+      Rule derived;
+      if (r->starts < 0) {  // not derived by the build: as at the rule's first use
+        derived.pattern = r->pattern;
+        DerivePatternStarts(derived);
+        r = &derived;
+      }
+      for (const std::vector<std::string>& any : r->required) {
+        std::vector<std::uint32_t>& out = kind.required[i].emplace_back();
+        for (const std::string& w : any) {
+          auto [it, added] = ids.try_emplace(w, static_cast<std::uint32_t>(kind.words.size()));
+          if (added) kind.words.push_back(w);
+          out.push_back(it->second);
+        }
+      }
+    }
     std::vector<std::vector<std::string>> leading(kind.rules.size());
     kind.indexed.assign(kind.rules.size(), 0);
     std::vector<std::string> set_patterns;
@@ -500,7 +532,20 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   // of the triggers (each rule's own pattern decides below), plus those
   // the set of the other triggers finds.
   const Impl::Kind& kd = impl_->Prepared(static_cast<std::size_t>(kind));
-  std::vector<int> candidates;
+  // Buffers kept by the thread from call to call (one sentence each).
+  struct Scratch {
+    std::vector<int> candidates, hits;
+    std::vector<re2::StringPiece> groups;
+    std::string lower;
+    // Per word of Kind::words: looked up in this call when its stamp is
+    // the call's generation, then whether it occurs.
+    std::vector<std::uint32_t> stamp;
+    std::vector<char> found;
+    std::uint32_t generation = 0;
+  };
+  thread_local Scratch sc;
+  std::vector<int>& candidates = sc.candidates;
+  candidates.clear();
   bool all = kd.run_all;
   // One byte of context on each side keeps \b decisions as in the full text.
   const std::size_t wb = begin > 0 ? begin - 1 : 0;
@@ -508,7 +553,8 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   if (!all) {
     if (kd.index) kd.index->Find(text, wb, we, candidates);
     if (kd.set) {
-      std::vector<int> hits;
+      std::vector<int>& hits = sc.hits;
+      hits.clear();
       RE2::Set::ErrorInfo info{};
       if (kd.set->Match(re2::StringPiece(text.data() + wb, we - wb), &hits, &info)) {
         for (const int h : hits) candidates.push_back(kd.set_rules[static_cast<std::size_t>(h)]);
@@ -525,8 +571,8 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   const std::size_t first_out = out.size();
   const std::size_t count = all ? k.rules.size() : candidates.size();
   const re2::StringPiece whole(text.data(), text.size());
-  std::vector<re2::StringPiece> groups;
-  std::string lower;  // the text, lower-cased on first need
+  std::vector<re2::StringPiece>& groups = sc.groups;
+  std::string& lower = sc.lower;  // the text, lower-cased on first need
   bool lowered = false, lower_usable = false;
   for (std::size_t c = 0; c < count; ++c) {
     const std::size_t ri = all ? c : static_cast<std::size_t>(candidates[c]);
@@ -550,17 +596,37 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
         if (!starts->always()) cr.starts = std::move(starts);
       }
       cr.starts_at_boundary = r->starts_at_boundary;
-      cr.required = r->required;
     });
     // A sentence without the words every match needs is not searched (nor
     // the pattern compiled for it). The trigger's own words count: the
     // index only saw the first bytes of the trigger.
-    if (!cr.required.empty()) {
+    const auto& required = kd.required[ri];
+    if (!required.empty()) {
       if (!lowered) {
         lowered = true;
         lower_usable = LowerForRequiredWords(text.substr(begin, end - begin), lower);
+        if (++sc.generation == 0) {  // wrapped: forget every stamp
+          std::fill(sc.stamp.begin(), sc.stamp.end(), 0);
+          sc.generation = 1;
+        }
+        if (sc.stamp.size() < kd.words.size()) {
+          sc.stamp.resize(kd.words.size(), 0);
+          sc.found.resize(kd.words.size(), 0);
+        }
       }
-      if (lower_usable && !HasRequiredWords(cr.required, lower)) continue;
+      // Each word is looked up once per sentence, whichever rules need it.
+      const auto has = [&](std::uint32_t w) {
+        if (sc.stamp[w] != sc.generation) {
+          sc.stamp[w] = sc.generation;
+          sc.found[w] = lower.find(kd.words[w]) != std::string::npos ? 1 : 0;
+        }
+        return sc.found[w] != 0;
+      };
+      if (lower_usable && !std::all_of(required.begin(), required.end(), [&](const auto& any) {
+            return std::any_of(any.begin(), any.end(), has);
+          })) {
+        continue;
+      }
     }
     std::size_t pos = begin;
     while (pos <= end) {
@@ -598,10 +664,40 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
       if (!cr.unless.empty()) {
         if (!vetoes_done) {
           vetoes_done = true;
+          std::call_once(cr.unless_once, [&cr] {
+            for (std::size_t ui = 0; ui < cr.rule->unless.size(); ++ui) {
+              std::unique_ptr<WordPrefilter> starts;
+              if (auto lead = LeadingStrings(cr.rule->unless[ui])) {
+                starts = std::make_unique<WordPrefilter>(WordPrefilter::FromLeading(*lead));
+                if (starts->always()) starts.reset();
+              }
+              cr.unless_starts.push_back(std::move(starts));
+              const std::string& up = cr.rule->unless[ui];
+              cr.unless_boundary.push_back(
+                  up.rfind("\\b", 0) == 0 && !ScanGroups(up).top_alternation ? 1 : 0);
+            }
+          });
           re2::StringPiece u;
-          for (const auto& ure : cr.unless) {
+          for (std::size_t ui = 0; ui < cr.unless.size(); ++ui) {
+            const LazyRe2& ure = cr.unless[ui];
+            const WordPrefilter* ustarts = cr.unless_starts[ui].get();
+            const bool ub_only = cr.unless_boundary[ui] != 0;
             std::size_t upos = begin;
-            while (upos < end && ure->Match(whole, upos, end, RE2::UNANCHORED, &u, 1)) {
+            while (upos < end) {
+              if (ustarts) {
+                // Leftmost-first, as for the rule's own pattern above.
+                bool found = false;
+                for (std::size_t at = ustarts->Find(text, upos, end, ub_only);
+                     at != std::string_view::npos; at = ustarts->Find(text, at + 1, end, ub_only)) {
+                  if (ure->Match(whole, at, end, RE2::ANCHOR_START, &u, 1)) {
+                    found = true;
+                    break;
+                  }
+                }
+                if (!found) break;
+              } else if (!ure->Match(whole, upos, end, RE2::UNANCHORED, &u, 1)) {
+                break;
+              }
               const auto ub = static_cast<std::size_t>(u.data() - text.data());
               const std::size_t ue = ub + u.size();
               if (ue > ub) vetoes.emplace_back(ub, ue);
