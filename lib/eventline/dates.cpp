@@ -1764,6 +1764,11 @@ bool HasScheduleVerb(std::string_view before) {
         (k + 1 == n || w[k + 1] == "at" || w[k + 1] == "in" || w[k + 1] == "midnight" ||
          w[k + 1] == "noon"))
       return true;
+    // "should" / "must" ("MPs should respect the findings as Monday's vote
+    // looms", "they must first survive Tuesday's primaries"): an obligation
+    // lies ahead. Not "could" / "would" / "can": "visitors could barely move
+    // on Wednesday night", "she knew City would beat Inter on Saturday".
+    if (w[k] == "should" || w[k] == "must") return true;
     const std::string_view b = base(w[k]);
     if (b.empty() || in(kDeterminer, prev) || in(kNounBefore, prev)) continue;
     // "hit" is its own past ("a missile hit the plant on Sunday"): only
@@ -1800,16 +1805,16 @@ bool LooksAheadWhenScheduled(std::string_view own, std::string_view before) {
       i = j;
     }
   }
-  static constexpr std::array<std::string_view, 11> kWords = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-      "sunday", "weekend", "fortnight", "weeks",    "days"};
+  static constexpr std::array<std::string_view, 12> kWords = {
+      "monday", "tuesday", "wednesday", "thursday",  "friday", "saturday",
+      "sunday", "weekend", "midweek",   "fortnight", "weeks",  "days"};
   std::size_t i = 0;
   while (i < own.size()) {
     while (i < own.size() && !IsIdentChar(own[i])) ++i;
     std::size_t j = i;
     while (j < own.size() && IsIdentChar(own[j])) ++j;
     const auto at = std::find(kWords.begin(), kWords.end(), own.substr(i, j - i));
-    if (j > i && at != kWords.end() && (at - kWords.begin() < 8 || !ranked)) return true;
+    if (j > i && at != kWords.end() && (at - kWords.begin() < 9 || !ranked)) return true;
     i = j;
   }
   return false;
