@@ -1696,6 +1696,130 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
   return false;
 }
 
+// A verb of a scheduled event in the present or after "to" (lower case):
+// "the trial opens", "Ireland play France", "talks to resume", "the summit is
+// on", "kick-off is at 8pm". `before` is the phrase's clause up to the
+// phrase (a verb after the phrase is not looked at: "where missiles hit on
+// Thursday continues"). Verbs
+// of measures ("prices rise", "stocks fall") are left out: present-tense
+// headlines report them after the fact.
+bool HasScheduleVerb(std::string_view before) {
+  static constexpr std::array<std::string_view, 44> kVerbs = {
+      "open",    "begin",  "start",  "resume", "meet",   "host",    "play",     "face",    "debate",
+      "hear",    "sit",    "return", "reopen", "close",  "arrive",  "visit",    "travel",  "go",
+      "come",    "take",   "hold",   "launch", "unveil", "publish", "deliver",  "sign",    "hand",
+      "release", "decide", "rule",   "kick",   "head",   "fly",     "attend",   "address", "race",
+      "fight",   "peak",   "hit",    "march",  "gather", "annex",   "continue", "retire"};
+  static constexpr std::array<std::string_view, 16> kDeterminer = {
+      "the",  "a",    "an",  "s",    "its",  "his",   "her", "their",
+      "this", "that", "our", "next", "last", "first", "any", "no"};
+  const auto in = [](auto& list, std::string_view w) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  // The base form of a present or infinitive verb: "opens", "faces",
+  // "reopens", "goes", "begins"; empty when w is none.
+  const auto base = [&](std::string_view w) -> std::string_view {
+    if (in(kVerbs, w)) return w;
+    if (w.size() > 3 && w.back() == 's' && in(kVerbs, w.substr(0, w.size() - 1)))
+      return w.substr(0, w.size() - 1);
+    if (w.size() > 4 && w.substr(w.size() - 2) == "es" && in(kVerbs, w.substr(0, w.size() - 2)))
+      return w.substr(0, w.size() - 2);
+    return {};
+  };
+  const auto words_of = [](std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+      while (i < s.size() && !IsIdentChar(s[i])) ++i;
+      std::size_t j = i;
+      while (j < s.size() && IsIdentChar(s[j])) ++j;
+      if (j > i) out.push_back(s.substr(i, j - i));
+      i = j;
+    }
+    return out;
+  };
+  // A preposition before the verb makes it a noun ("during play in
+  // Wednesday's win"); one among the last six words hangs the phrase on
+  // another noun ("need to go further after a meeting on Thursday", "to
+  // visit the site of Monday's strike", "returns to No. 1 following his
+  // French Open victory on Sunday").
+  static constexpr std::array<std::string_view, 9> kNounBefore = {
+      "during", "of", "for", "after", "before", "in", "at", "from", "by"};
+  static constexpr std::array<std::string_view, 9> kBlock = {
+      "after", "before", "during", "of", "since", "following", "than", "like", "from"};
+  const std::vector<std::string_view> w = words_of(before);
+  const std::size_t n = w.size();
+  // The verb within the last six words: a caption's or a long clause's verb
+  // ("Demonstrators take part in a protest ... in Paris on Saturday") is too
+  // far from the date to set its tense.
+  const std::size_t from = n > 6 ? n - 6 : 0;
+  if (std::any_of(w.begin() + static_cast<std::ptrdiff_t>(from), w.end(),
+                  [&](std::string_view x) { return in(kBlock, x); }))
+    return false;
+  for (std::size_t k = from; k < n; ++k) {
+    const std::string_view prev = k > 0 ? w[k - 1] : std::string_view();
+    // "the summit is on", "kick-off is at 8pm on": a copula right before
+    // the phrase, or before a short place or time ("is at Wembley").
+    if ((w[k] == "is" || w[k] == "are") && n - k <= 4 &&
+        (k + 1 == n || w[k + 1] == "at" || w[k + 1] == "in" || w[k + 1] == "midnight" ||
+         w[k + 1] == "noon"))
+      return true;
+    // "should" / "must" ("MPs should respect the findings as Monday's vote
+    // looms", "they must first survive Tuesday's primaries"): an obligation
+    // lies ahead. Not "could" / "would" / "can": "visitors could barely move
+    // on Wednesday night", "she knew City would beat Inter on Saturday".
+    if (w[k] == "should" || w[k] == "must") return true;
+    const std::string_view b = base(w[k]);
+    if (b.empty() || in(kDeterminer, prev) || in(kNounBefore, prev)) continue;
+    // "hit" is its own past ("a missile hit the plant on Sunday"): only
+    // after "to" ("storm to hit coast on Saturday").
+    if (b == "hit" && prev != "to") continue;
+    return true;
+  }
+  return false;
+}
+
+// A phrase that a schedule verb moves ahead: a weekday ("on Friday",
+// "Sunday's", "Saturday afternoon"), the weekend, or a count of weeks or
+// days ("in two weeks", "in a fortnight"); not months or years, which
+// present-tense headlines of data name after the fact ("inflation falls to
+// 3% in March"). A count ("in three days") after an ordinal or a superlative is a past
+// window ("opens its third front in two weeks", "the worst in two weeks").
+bool LooksAheadWhenScheduled(std::string_view own, std::string_view before) {
+  bool ranked = false;
+  {
+    std::size_t i = 0;
+    while (i < before.size()) {
+      while (i < before.size() && !IsIdentChar(before[i])) ++i;
+      std::size_t j = i;
+      while (j < before.size() && IsIdentChar(before[j])) ++j;
+      const std::string_view w = before.substr(i, j - i);
+      static constexpr std::array<std::string_view, 15> kRank = {
+          "first", "second", "third", "fourth", "fifth", "sixth",    "seventh", "eighth",
+          "ninth", "tenth",  "most",  "time",   "times", "eleventh", "twelfth"};
+      if (std::find(kRank.begin(), kRank.end(), w) != kRank.end() ||
+          (w.size() > 4 && w.substr(w.size() - 3) == "est") ||
+          (w.size() > 2 && (w.back() == 'h' || w.back() == 'd') &&
+           w.find_first_of("0123456789") != std::string_view::npos))
+        ranked = true;
+      i = j;
+    }
+  }
+  static constexpr std::array<std::string_view, 12> kWords = {
+      "monday", "tuesday", "wednesday", "thursday",  "friday", "saturday",
+      "sunday", "weekend", "midweek",   "fortnight", "weeks",  "days"};
+  std::size_t i = 0;
+  while (i < own.size()) {
+    while (i < own.size() && !IsIdentChar(own[i])) ++i;
+    std::size_t j = i;
+    while (j < own.size() && IsIdentChar(own[j])) ++j;
+    const auto at = std::find(kWords.begin(), kWords.end(), own.substr(i, j - i));
+    if (j > i && at != kWords.end() && (at - kWords.begin() < 9 || !ranked)) return true;
+    i = j;
+  }
+  return false;
+}
+
 }  // namespace
 
 // "the 3 March attack", "the March 19 elections": a date that modifies a
@@ -1852,6 +1976,16 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   if (HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin)) ||
       HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true))
     return for_date ? Tense::kNearest : Tense::kPast;
+  // No past verb and a scheduled event in the present or after "to" ("the
+  // trial opens on Monday", "Gaza truce to begin on Friday", "kick-off is at
+  // 8pm on Saturday"): a weekday or a count of weeks looks ahead. "Police say
+  // the attack happened on Friday" and "Two soldiers killed on Sunday" keep
+  // the past: their verbs are past.
+  if (LooksAheadWhenScheduled(lower.substr(phrase_begin, phrase_end - phrase_begin),
+                              lower.substr(clause_begin, phrase_begin - clause_begin)) &&
+      !HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin), true) &&
+      HasScheduleVerb(lower.substr(clause_begin, phrase_begin - clause_begin)))
+    return Tense::kFuture;
   return Tense::kNearest;
 }
 

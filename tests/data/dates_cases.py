@@ -303,6 +303,30 @@ add("Raids were reported March 3-5.", ref, "March 3-5", D(2022, 3, 3), D(2022, 3
 add("A depot burned on 9 August; the day before, drones were seen.", ref, "on 9 August",
     D(2022, 8, 9), D(2022, 8, 9), "day")
 
+# Shapes added by h-dates6 (held-out batch 6), per reference date.
+for pub in REFS:
+    # A schedule verb in the present or after "to" with no past verb: the
+    # weekday looks ahead (first such day on or after pub); a past verb in
+    # the clause keeps the past.
+    fri_next = pub + days((4 - pub.weekday()) % 7)
+    fri_last = pub - days((pub.weekday() - 4) % 7)
+    add("The trial opens on Friday.", pub, "on Friday", fri_next, fri_next, "day")
+    add("Peace talks to resume on Friday", pub, "on Friday", fri_next, fri_next, "day")
+    add("Kick-off is at 3pm on Friday.", pub, "on Friday", fri_next, fri_next, "day")
+    add("Police say the fire started on Friday.", pub, "on Friday", fri_last, fri_last, "day")
+    add("Two soldiers killed on Friday in border clash", pub, "on Friday", fri_last, fri_last,
+        "day")
+    # "in two weeks" with a schedule verb: the week of pub + 14.
+    w = monday(pub + days(14))
+    add("Parliament sits again in two weeks.", pub, "in two weeks", w, w + days(6), "week",
+        iso(pub + days(14)))
+    # Trailing windows: the n months ending with the month's last occurrence
+    # on or before pub (the sentence is past).
+    mi = 2
+    y = pub.year if month_end(pub.year, mi) <= pub else pub.year - 1
+    add("Prices rose 3% in the 12 months to February.", pub, "the 12 months to February",
+        D(y - 1, 3, 1), month_end(y, 2), "range")
+
 # Things that must not become dates.
 for s in ["Fans cheered the 3-1 win.", "The hotline runs 24/7.", "An F-16 flew over.",
           "Two Su-35 jets took off.", "Call 020 7946 0018 for help.", "Some 1,000 troops moved.",
