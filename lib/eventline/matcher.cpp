@@ -541,10 +541,6 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     // the call's generation, then whether it occurs.
     std::vector<std::uint32_t> stamp;
     std::vector<char> found;
-    // Per word: where its last occurrence begins in `lower` (npos: none),
-    // found in this call when last_stamp is the call's generation.
-    std::vector<std::uint32_t> last_stamp;
-    std::vector<std::size_t> last;
     std::uint32_t generation = 0;
   };
   thread_local Scratch sc;
@@ -611,22 +607,18 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
         lower_usable = LowerForRequiredWords(text.substr(begin, end - begin), lower);
         if (++sc.generation == 0) {  // wrapped: forget every stamp
           std::fill(sc.stamp.begin(), sc.stamp.end(), 0);
-          std::fill(sc.last_stamp.begin(), sc.last_stamp.end(), 0);
           sc.generation = 1;
         }
         if (sc.stamp.size() < kd.words.size()) {
           sc.stamp.resize(kd.words.size(), 0);
           sc.found.resize(kd.words.size(), 0);
-          sc.last_stamp.resize(kd.words.size(), 0);
-          sc.last.resize(kd.words.size(), 0);
         }
       }
       // Each word is looked up once per sentence, whichever rules need it.
       const auto has = [&](std::uint32_t w) {
         if (sc.stamp[w] != sc.generation) {
           sc.stamp[w] = sc.generation;
-          sc.last[w] = lower.find(kd.words[w]);  // the first occurrence for now
-          sc.found[w] = sc.last[w] != std::string::npos ? 1 : 0;
+          sc.found[w] = lower.find(kd.words[w]) != std::string::npos ? 1 : 0;
         }
         return sc.found[w] != 0;
       };
@@ -634,35 +626,6 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
             return std::any_of(any.begin(), any.end(), has);
           })) {
         continue;
-      }
-    }
-    // The last position a match can begin at: each required entry has a
-    // string inside the match, so a match begins at or before the last
-    // occurrence of one of them. Anchored starts after it are not tried.
-    std::size_t last_start = end;
-    if (cr.starts && !required.empty() && lower_usable) {
-      for (const auto& any : required) {
-        std::size_t latest = 0;
-        for (const std::uint32_t w : any) {
-          if (sc.last_stamp[w] != sc.generation) {
-            sc.last_stamp[w] = sc.generation;
-            // From the first occurrence on (std::string::rfind compares at
-            // every position from the end: slower than a few finds).
-            if (sc.stamp[w] != sc.generation) {
-              sc.stamp[w] = sc.generation;
-              sc.last[w] = lower.find(kd.words[w]);
-              sc.found[w] = sc.last[w] != std::string::npos ? 1 : 0;
-            }
-            if (sc.last[w] != std::string::npos) {
-              for (std::size_t q = lower.find(kd.words[w], sc.last[w] + 1); q != std::string::npos;
-                   q = lower.find(kd.words[w], q + 1)) {
-                sc.last[w] = q;
-              }
-            }
-          }
-          if (sc.last[w] != std::string::npos) latest = std::max(latest, sc.last[w]);
-        }
-        last_start = std::min(last_start, begin + latest);
       }
     }
     std::size_t pos = begin;
@@ -673,8 +636,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
         // can only begin where a leading string does.
         bool found = false;
         const bool b = cr.starts_at_boundary;
-        for (std::size_t at = cr.starts->Find(text, pos, end, b);
-             at != std::string_view::npos && at <= last_start;
+        for (std::size_t at = cr.starts->Find(text, pos, end, b); at != std::string_view::npos;
              at = cr.starts->Find(text, at + 1, end, b)) {
           if (cr.re->Match(whole, at, end, RE2::ANCHOR_START, groups.data(),
                            static_cast<int>(groups.size()))) {
