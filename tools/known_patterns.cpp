@@ -29,6 +29,7 @@
 #include <tuple>
 #include <vector>
 
+#include "cpp_literal.h"
 #include "eventline/matcher.h"
 #include "eventline/rules.h"
 
@@ -49,34 +50,6 @@ std::string NamedList(const re2::RE2& re) {
     out += std::to_string(index) + ":" + name;
   }
   return out;
-}
-
-// `data` as adjacent C++ string literals of at most ~100 characters a line.
-// Octal escapes take exactly three digits, so they never swallow the next
-// character.
-void AppendLiteral(std::ostream& out, const std::string& data) {
-  std::size_t col = 0;
-  out << "\n    \"";
-  for (const char ch : data) {
-    if (col >= 96) {
-      out << "\"\n    \"";
-      col = 0;
-    }
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') {
-      out << '\\' << ch;
-      col += 2;
-    } else if (c >= 0x20 && c < 0x7F && c != '?') {
-      out << ch;
-      ++col;
-    } else {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\%03o", c);
-      out << buf;
-      col += 4;
-    }
-  }
-  out << '"';
 }
 
 }  // namespace

@@ -21,37 +21,11 @@
 #include <string>
 #include <vector>
 
+#include "cpp_literal.h"
 #include "eventline/actors.h"
 #include "eventline/places.h"
 
 namespace {
-
-// `data` as adjacent C++ string literals (octal escapes take three digits,
-// so they never swallow the next character).
-void AppendLiteral(std::ostream& out, const std::string& data) {
-  std::size_t col = 0;
-  out << "\n    \"";
-  for (const char ch : data) {
-    if (col >= 96) {
-      out << "\"\n    \"";
-      col = 0;
-    }
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') {
-      out << '\\' << ch;
-      col += 2;
-    } else if (c >= 0x20 && c < 0x7F && c != '?') {
-      out << ch;
-      ++col;
-    } else {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\%03o", c);
-      out << buf;
-      col += 4;
-    }
-  }
-  out << '"';
-}
 
 std::string Hex(std::uint64_t v) {
   char buf[32];

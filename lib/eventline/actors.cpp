@@ -11,6 +11,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "eventline/binio.h"
 #include "eventline/name_index.h"
 
 namespace eventline {
@@ -94,15 +95,8 @@ namespace {
 // AddVariant to the last entry.
 constexpr std::uint32_t kActorOpsFormat = 1;
 
-template <typename T>
-void PutRaw(std::string& out, T v) {
-  out.append(reinterpret_cast<const char*>(&v), sizeof v);
-}
-
-void PutString(std::string& out, std::string_view s) {
-  PutRaw<std::uint32_t>(out, static_cast<std::uint32_t>(s.size()));
-  out.append(s);
-}
+using binio::PutRaw;
+using binio::PutString;
 
 }  // namespace
 

@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "eventline/binio.h"
 #include "eventline/name_index.h"
 
 namespace eventline {
@@ -866,15 +867,8 @@ constexpr char kImageMagic[8] = {'E', 'L', 'G', 'A', 'Z', 'I', 'M', 'G'};
 constexpr std::uint32_t kImageFormat = 1;
 constexpr std::size_t kImageHeader = 8 + 4 + 4 + 16 + 8 + 8;
 
-template <typename T>
-void PutRaw(std::string& out, T v) {
-  out.append(reinterpret_cast<const char*>(&v), sizeof v);
-}
-
-void PutString(std::string& out, std::string_view s) {
-  PutRaw<std::uint32_t>(out, static_cast<std::uint32_t>(s.size()));
-  out.append(s);
-}
+using binio::PutRaw;
+using binio::PutString;
 
 struct ImageReader {
   const char* p;
