@@ -2285,6 +2285,17 @@ Tense PhraseTense(const PhraseAt& p) {
         tense = Tense::kFuture;
     }
   }
+  // A yearless day after "until" / "till" in a past sentence bounds a span
+  // that was set, extended or declared: the occurrence nearest pub, as for
+  // a deadline after "by" ("mourning was declared until 4 January", read on
+  // 30 December, ends on the coming 4 January; read in March, the last one).
+  if (tense == Tense::kPast &&
+      (m->rule->id == "time.date.day_month" || m->rule->id == "time.date.month_day")) {
+    const auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
+    if ((w == "until" || w == "till") &&
+        !ModifiesNoun(lower, m->begin - sentence.begin, m->end - sentence.begin))
+      tense = Tense::kNearest;
+  }
   return tense;
 }
 

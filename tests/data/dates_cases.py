@@ -326,6 +326,12 @@ for pub in REFS:
     y = pub.year if month_end(pub.year, mi) <= pub else pub.year - 1
     add("Prices rose 3% in the 12 months to February.", pub, "the 12 months to February",
         D(y - 1, 3, 1), month_end(y, 2), "range")
+    # A yearless day after "until" in a past sentence: the occurrence nearest
+    # pub, a later one counting double (as a deadline after "by"); open start.
+    for ahead in (5, -20):
+        d = pub + days(ahead)
+        add(f"The curfew was extended until {d.day} {MONTHS[d.month - 1]}.", pub,
+            f"until {d.day} {MONTHS[d.month - 1]}", None, d, "range")
 
 # Things that must not become dates.
 for s in ["Fans cheered the 3-1 win.", "The hotline runs 24/7.", "An F-16 flew over.",
@@ -341,7 +347,8 @@ for s in ["Fans cheered the 3-1 win.", "The hotline runs 24/7.", "An F-16 flew o
           "The club lost a midweek match.", "Highs will climb into the 80s.",
           "Medics arrived within hours of the blast.", "The waste stays toxic 10,000 years from now.",
           "A year to the day after the invasion the president spoke.",
-          "It was the beginning of the winter war.", "Track your early spring runs."]:
+          "It was the beginning of the winter war.", "Track your early spring runs.",
+          "Saturday Night Live returned with a new host."]:
     add(s, ref, "-", None, None, "none")
 
 print("# sentence\tpub_date\tdate_text\tdate_start\tdate_end\tdate_precision\talternative")
