@@ -4,7 +4,9 @@
 #include <array>
 #include <cctype>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <functional>
 #include <string>
 #include <unordered_map>
@@ -116,6 +118,142 @@ int IsoIndex(chr::weekday w) { return static_cast<int>(w.iso_encoding()) - 1; }
 Date MondayOf(const Date& d) { return AddDays(d, -IsoIndex(WeekdayOf(d))); }
 
 Interval DayInterval(const Date& d) { return {d, d, Precision::kDay, {}}; }
+
+// ------------------------------------------------ lunar and lunisolar feasts
+
+// Rata Die (day 1 = 0001-01-01, proleptic Gregorian) and back.
+long RataDie(const Date& d) {
+  return static_cast<long>(chr::sys_days{d}.time_since_epoch().count()) + 719163;
+}
+Date FromRataDie(long rd) { return Date{chr::sys_days{chr::days{rd - 719163}}}; }
+
+// The tabular (arithmetic) Islamic calendar, civil epoch 16 July 622 (Julian),
+// leap years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29 of each 30 (Dershowitz
+// and Reingold): within two days of the calendar in use.
+long IslamicToRataDie(long y, int m, int d) {
+  return 227014 + (y - 1) * 354 + (3 + 11 * y) / 30 + 29 * (m - 1) + m / 2 + d;
+}
+
+// The Julian Ephemeris Day of new moon k (k = 0: 6 January 2000), Meeus,
+// Astronomical Algorithms, ch. 49, the main periodic terms (minutes off).
+double NewMoonJde(long k) {
+  const double t = static_cast<double>(k) / 1236.85, e = 1 - 0.002516 * t;
+  constexpr double kRad = 3.14159265358979323846 / 180;
+  const double m = kRad * (2.5534 + 29.10535670 * static_cast<double>(k));
+  const double mp = kRad * (201.5643 + 385.81693528 * static_cast<double>(k));
+  const double f = kRad * (160.7108 + 390.67050284 * static_cast<double>(k));
+  const double om = kRad * (124.7746 - 1.56375588 * static_cast<double>(k));
+  return 2451550.09766 + 29.530588861 * static_cast<double>(k) + 0.00015437 * t * t -
+         0.40720 * std::sin(mp) + 0.17241 * e * std::sin(m) + 0.01608 * std::sin(2 * mp) +
+         0.01039 * std::sin(2 * f) + 0.00739 * e * std::sin(mp - m) -
+         0.00514 * e * std::sin(mp + m) + 0.00208 * e * e * std::sin(2 * m) -
+         0.00111 * std::sin(mp - 2 * f) - 0.00057 * std::sin(mp + 2 * f) +
+         0.00056 * e * std::sin(2 * mp + m) - 0.00042 * std::sin(3 * mp) +
+         0.00042 * e * std::sin(m + 2 * f) + 0.00038 * e * std::sin(m - 2 * f) -
+         0.00024 * e * std::sin(2 * mp - m) - 0.00017 * std::sin(om);
+}
+
+// The first day of Islamic month m of year y as Saudi Arabia's Umm al-Qura
+// calendar sets it, approximated: the day after the new moon when the moon is
+// new before sunset in Mecca (18:30, UTC+3), else the day after that. On the
+// 28 Ramadan, Eid al-Fitr and Eid al-Adha dates Saudi Arabia announced in
+// 2016-2025 it is right 27 times (2018's Ramadan began a day later, when the
+// crescent was not seen); the tabular calendar 13 times.
+long IslamicMonthStart(long y, int m) {
+  const long approx = IslamicToRataDie(y, m, 1);
+  constexpr double kRataDieToJd = 1721424.5;  // JD of the midnight that starts RD 0
+  const long k0 =
+      std::lround((static_cast<double>(approx) + kRataDieToJd - 2451550.09766) / 29.530588861);
+  long best = approx, best_distance = -1;
+  for (long k = k0 - 1; k <= k0 + 1; ++k) {
+    const double local = NewMoonJde(k) - kRataDieToJd + 3.0 / 24;  // Mecca time, in RD days
+    const double day = std::floor(local);
+    const long start = static_cast<long>(day) + (local - day < 18.5 / 24 ? 1 : 2);
+    const long distance = std::labs(start - approx);
+    if (best_distance < 0 || distance < best_distance) {
+      best = start;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+// The Hebrew calendar (Dershowitz and Reingold): Rata Die of 1 Tishri of year y.
+long HebrewElapsedDays(long y) {
+  const long months = (235 * y - 234) / 19;
+  const long parts = 12084 + 13753 * months;
+  const long day = 29 * months + parts / 25920;
+  return (3 * (day + 1)) % 7 < 3 ? day + 1 : day;
+}
+long HebrewNewYear(long y) {
+  const long ny0 = HebrewElapsedDays(y - 1), ny1 = HebrewElapsedDays(y),
+             ny2 = HebrewElapsedDays(y + 1);
+  const long correction = ny2 - ny1 == 356 ? 2 : (ny1 - ny0 == 382 ? 1 : 0);
+  return -1373427 + ny1 + correction;
+}
+
+// Lunar New Year (the Chinese calendar's first day) and Diwali (Lakshmi Puja
+// as India's central government lists it), 1990-2035: month * 100 + day.
+constexpr int kFirstTableYear = 1990;
+constexpr std::array<short, 46> kLunarNewYear = {
+    127, 215, 204, 123, 210, 131, 219, 207, 128, 216,  // 1990-1999
+    205, 124, 212, 201, 122, 209, 129, 218, 207, 126,  // 2000-2009
+    214, 203, 123, 210, 131, 219, 208, 128, 216, 205,  // 2010-2019
+    125, 212, 201, 122, 210, 129, 217, 206, 126, 213,  // 2020-2029
+    203, 123, 211, 131, 219, 208};                     // 2030-2035
+constexpr std::array<short, 46> kDiwali = {
+    1018, 1105, 1025, 1113, 1103, 1023, 1110, 1030, 1019, 1107,  // 1990-1999
+    1026, 1114, 1104, 1025, 1112, 1101, 1021, 1109, 1028, 1017,  // 2000-2009
+    1105, 1026, 1113, 1103, 1023, 1111, 1030, 1019, 1107, 1027,  // 2010-2019
+    1114, 1104, 1024, 1112, 1031, 1020, 1108, 1029, 1017, 1105,  // 2020-2029
+    1026, 1114, 1102, 1022, 1110, 1030};                         // 2030-2035
+
+// Appends the occurrences of a feast in the Gregorian years around `year`,
+// sorted by start; false for an unknown name.
+bool FeastOccurrences(const std::string& name, int year, std::vector<Interval>& out) {
+  const auto add = [&out](long a, long b, Precision p) {
+    out.push_back({FromRataDie(a), FromRataDie(b), p, {}});
+  };
+  if (name == "ramadan" || name == "eid_fitr" || name == "eid_adha" || name == "eid") {
+    // Islamic year around the Gregorian one: 354.37 days a year since 622.
+    const long iy = static_cast<long>((year - 622) * 1.0307);
+    for (long y = iy - 1; y <= iy + 3; ++y) {
+      const long fitr = IslamicMonthStart(y, 10), adha = IslamicMonthStart(y, 12) + 9;
+      if (name == "ramadan") add(IslamicMonthStart(y, 9), fitr - 1, Precision::kRange);
+      if (name == "eid_fitr" || name == "eid") add(fitr, fitr, Precision::kDay);
+      if (name == "eid_adha" || name == "eid") add(adha, adha, Precision::kDay);
+    }
+  } else if (name == "hanukkah" || name == "passover" || name == "rosh_hashanah" ||
+             name == "yom_kippur") {
+    for (long hy = year + 3759; hy <= year + 3762; ++hy) {
+      const long ny = HebrewNewYear(hy), length = HebrewNewYear(hy + 1) - ny;
+      if (name == "rosh_hashanah") add(ny - 1, ny + 1, Precision::kRange);
+      if (name == "yom_kippur") add(ny + 9, ny + 9, Precision::kDay);
+      if (name == "hanukkah") {  // 25 Kislev, from its eve, eight days
+        const long kislev25 = ny + 30 + (length % 10 == 5 ? 30 : 29) + 24;
+        add(kislev25 - 1, kislev25 + 7, Precision::kRange);
+      }
+      if (name == "passover") {  // 15 Nisan, from its eve, to 22 Nisan
+        const long nisan15 = HebrewNewYear(hy + 1) - 163;
+        add(nisan15 - 1, nisan15 + 7, Precision::kRange);
+      }
+    }
+  } else if (name == "lunar_new_year" || name == "diwali") {
+    const auto& table = name == "diwali" ? kDiwali : kLunarNewYear;
+    for (int y = year - 1; y <= year + 1; ++y) {
+      const int i = y - kFirstTableYear;
+      if (i < 0 || i >= static_cast<int>(table.size())) continue;
+      const Date d = MakeDate(y, static_cast<unsigned>(table[static_cast<std::size_t>(i)] / 100),
+                              static_cast<unsigned>(table[static_cast<std::size_t>(i)] % 100));
+      add(RataDie(d), RataDie(d), Precision::kDay);
+    }
+  } else {
+    return false;
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Interval& a, const Interval& b) { return *a.start < *b.start; });
+  return true;
+}
 Interval Span(const Date& a, const Date& b, Precision p = Precision::kRange) {
   return {a, b, p, {}};
 }
@@ -345,7 +483,7 @@ struct Signature {
   int required;
 };
 
-constexpr std::array<Signature, 35> kFunctions = {{
+constexpr std::array<Signature, 36> kFunctions = {{
     {"date", {"y", "m", "d", "yrel", "mrel", "w"}, 0},
     {"numeric", {"a", "b", "y", "", ""}, 2},
     {"decade", {"y", "", "", "", ""}, 1},
@@ -381,6 +519,7 @@ constexpr std::array<Signature, 35> kFunctions = {{
     {"period", {"unit", "rel", "", "", ""}, 1},
     {"within", {"n", "unit", "", "", ""}, 2},
     {"easter", {"off", "y", "cal", "", ""}, 0},
+    {"feast", {"name", "y", "", "", ""}, 1},
 }};
 
 const Signature* FindSignature(std::string_view name) {
@@ -653,6 +792,7 @@ struct Eval {
       return Bound(n.name, a.Get(f == "since" ? "from" : "to"));
     if (f == "weekend") return Weekend(Text(a.Get("rel")));
     if (f == "easter") return EasterFn(Text(a.Get("off")), Text(a.Get("y")), Text(a.Get("cal")));
+    if (f == "feast") return FeastFn(Text(a.Get("name")), Text(a.Get("y")));
     if (f == "between") return Between(a.Get("from"), a.Get("to"));
     if (f == "period") {
       const auto u = ParseUnit(Text(a.Get("unit")));
@@ -1446,6 +1586,57 @@ struct Eval {
       out = at(y + 1);
     }
     return DayInterval(out);
+  }
+
+  // Feasts of lunar and lunisolar calendars (h-dates8): `name` is ramadan,
+  // eid_fitr, eid_adha, eid (whichever Eid is meant by the tense), hanukkah,
+  // passover, rosh_hashanah, yom_kippur, lunar_new_year or diwali. In a
+  // future sentence the first occurrence ending on or after pub, else the one
+  // nearest pub (containing it: distance 0), a later one counting double: news
+  // names a feast in the weeks around it, and headlines about one to come
+  // ("Emirates celebrates Diwali with ...") often read as past; with `y_s` the
+  // first one starting in that year.
+  std::optional<Interval> FeastFn(const std::string& name_s, const std::string& y_s) {
+    const std::string name = LowerTrim(name_s);
+    std::optional<int> y;
+    if (!y_s.empty()) {
+      y = Year(y_s);
+      if (!y) return Fail("feast() needs a year, not '" + y_s + "'");
+    }
+    auto p = Ref();
+    if (!p && !y) return std::nullopt;
+    const int around = y ? *y : YearOf(*p);
+    std::vector<Interval> cands;
+    if (!FeastOccurrences(name, around, cands))
+      return Fail("feast() does not know '" + name_s + "'");
+    if (cands.empty()) return std::nullopt;  // outside the tables
+    if (y) {
+      for (const auto& c : cands) {
+        if (YearOf(*c.start) == *y) return c;
+      }
+      return std::nullopt;
+    }
+    const Interval* best = nullptr;
+    if (tense == Tense::kFuture && !nearest) {
+      for (const auto& c : cands) {
+        if (*c.end >= *p) {
+          best = &c;
+          break;
+        }
+      }
+    } else {
+      int best_distance = -1;
+      for (const auto& c : cands) {
+        const int distance = *p < *c.start ? 2 * DaysBetween(*p, *c.start)
+                                           : (*c.end < *p ? DaysBetween(*c.end, *p) : 0);
+        if (best_distance < 0 || distance < best_distance) {
+          best = &c;
+          best_distance = distance;
+        }
+      }
+    }
+    if (!best) return std::nullopt;
+    return *best;
   }
 
   // Saturday-Sunday: rel this/last/next relative to the pub week; empty =
