@@ -1646,7 +1646,11 @@ struct Eval {
     if (!p) return std::nullopt;
     const Date sat_this = AddDays(MondayOf(*p), 5);
     Date sat = sat_this;
-    if (rel_s.empty() || LowerTrim(rel_s) == "the") {
+    const std::string rel = LowerTrim(rel_s);
+    if (rel == "this coming" || rel == "the coming" || rel == "coming") {
+      // The first weekend ahead: this week's until Friday, else the next.
+      if (*p >= sat_this) sat = AddDays(sat_this, 7);
+    } else if (rel.empty() || rel == "the") {
       if (tense == Tense::kPast && sat_this > *p) sat = AddDays(sat_this, -7);
       if (tense == Tense::kFuture && AddDays(sat_this, 1) < *p) sat = AddDays(sat_this, 7);
     } else {
@@ -1960,6 +1964,9 @@ bool HasScheduleVerb(std::string_view before) {
     // lies ahead. Not "could" / "would" / "can": "visitors could barely move
     // on Wednesday night", "she knew City would beat Inter on Saturday".
     if (w[k] == "should" || w[k] == "must") return true;
+    // "the anniversary falls on Sunday": a calendar statement; only "falls"
+    // right before the phrase ("stocks fall", "shares fell" report markets).
+    if (w[k] == "falls" && k + 1 == n) return true;
     const std::string_view b = base(w[k]);
     if (b.empty() || in(kDeterminer, prev) || in(kNounBefore, prev)) continue;
     // "hit" is its own past ("a missile hit the plant on Sunday"): only
@@ -2384,6 +2391,19 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
           before = conn;
           before_at = conn_at;
         }
+      }
+    }
+    if (before == "of" && t.interval.precision == Precision::kDay && t.interval.start &&
+        t.interval.end == t.interval.start) {
+      // "on the eve of Victory Day", "on the eve of 11 November": the day
+      // before a day (h-dates8). "the eve of the summit" names no date.
+      auto [eve, eve_at] = WordBefore(text, sentence.begin, before_at);
+      auto [the, the_at] = WordBefore(text, sentence.begin, eve_at);
+      if (eve == "eve" && the == "the") {
+        auto [on, on_at] = WordBefore(text, sentence.begin, the_at);
+        t.begin = on == "on" ? on_at : the_at;
+        t.interval = DayInterval(AddDays(*t.interval.start, -1));
+        continue;
       }
     }
     {
