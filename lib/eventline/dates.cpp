@@ -2060,6 +2060,54 @@ bool ModifiesNoun(std::string_view lower, std::size_t phrase_begin, std::size_t 
 
 namespace {
 
+// `head` (lower case, trimmed) without a clock time at its end: "set for
+// 9:15 a.m.", "due for 3pm", "for 06:00 gmt", "for noon" end in "for" after
+// it (h-dates8: "the launch is scheduled for 9:15 a.m. Saturday").
+std::string_view StripClockTime(std::string_view head) {
+  const auto last_word = [](std::string_view s) {
+    std::size_t b = s.size();
+    while (b > 0 && s[b - 1] != ' ') --b;
+    return b;
+  };
+  std::string_view rest = head;
+  std::size_t b = last_word(rest);
+  std::string_view w = rest.substr(b);
+  for (std::string_view zone :
+       {"gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "bst", "cet", "cest", "time"}) {
+    if (w == zone) {
+      rest = Trim(rest.substr(0, b));
+      if (zone == "time" && rest.size() >= 5 && rest.substr(rest.size() - 5) == "local")
+        rest = Trim(rest.substr(0, rest.size() - 5));
+      b = last_word(rest);
+      w = rest.substr(b);
+      break;
+    }
+  }
+  bool clock = false;
+  if (w == "a.m." || w == "p.m." || w == "am" || w == "pm" || w == "a.m" || w == "p.m") {
+    const std::string_view before = Trim(rest.substr(0, b));
+    const std::size_t nb = last_word(before);
+    const std::string_view num = before.substr(nb);
+    if (!num.empty() && std::isdigit(static_cast<unsigned char>(num[0]))) {
+      rest = before.substr(0, nb);
+      clock = true;
+    }
+  } else if (w == "noon" || w == "midnight") {
+    rest = rest.substr(0, b);
+    clock = true;
+  } else if (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0]))) {
+    // "3pm", "9.30am", "06:00", "2300"-style times with a separator or a suffix.
+    const bool suffix =
+        w.size() > 2 && (w.substr(w.size() - 2) == "am" || w.substr(w.size() - 2) == "pm");
+    const bool colon = w.find(':') != std::string_view::npos;
+    if (suffix || colon) {
+      rest = rest.substr(0, b);
+      clock = true;
+    }
+  }
+  return clock ? Trim(rest) : head;
+}
+
 // TenseAt over the sentence already in lower case (FindTimes makes it once
 // per sentence, for every phrase in it).
 Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t phrase_end) {
@@ -2070,9 +2118,13 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   // "a strike has been called for Monday", "talks set for Friday": a weekday
   // after "for" is an appointment, ahead of pub (not "for Friday prayers").
   {
-    const std::string_view head = Trim(std::string_view(lower).substr(0, phrase_begin));
-    const std::string_view own =
+    const std::string_view full_head = Trim(std::string_view(lower).substr(0, phrase_begin));
+    const std::string_view head = StripClockTime(full_head);
+    std::string_view own =
         Trim(std::string_view(lower).substr(phrase_begin, phrase_end - phrase_begin));
+    // "set for 3pm on Monday": after a clock time the weekday takes "on".
+    if (head.size() != full_head.size() && own.size() > 3 && own.substr(0, 3) == "on ")
+      own = own.substr(3);
     const bool after_for = head.size() >= 3 && head.substr(head.size() - 3) == "for" &&
                            (head.size() == 3 || !IsIdentChar(head[head.size() - 4]));
     std::size_t i = phrase_end;
