@@ -2113,6 +2113,16 @@ std::string_view StripClockTime(std::string_view head) {
 Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t phrase_end) {
   phrase_begin = std::min(phrase_begin, lower.size());
   phrase_end = std::min(std::max(phrase_end, phrase_begin), lower.size());
+  {
+    // "on the eve of 11 November": the phrase ComposeSpans makes of it
+    // starts at "on" (the verb's reach counts from there).
+    constexpr std::string_view kEve = "the eve of ";
+    if (phrase_begin >= kEve.size() &&
+        lower.substr(phrase_begin - kEve.size(), kEve.size()) == kEve) {
+      phrase_begin -= kEve.size();
+      if (phrase_begin >= 3 && lower.substr(phrase_begin - 3, 3) == "on ") phrase_begin -= 3;
+    }
+  }
   if (ModifiesNoun(lower, phrase_begin, phrase_end)) return Tense::kNearest;
   bool for_date = false;
   // "a strike has been called for Monday", "talks set for Friday": a weekday
