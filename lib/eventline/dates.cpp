@@ -2456,7 +2456,8 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
       }
     }
     if (before == "of" && t.interval.precision == Precision::kDay && t.interval.start &&
-        t.interval.end == t.interval.start) {
+        t.interval.end == t.interval.start && before_at >= sentence.begin + 4 &&
+        lower_sent.substr(before_at - sentence.begin - 4, 4) == "eve ") {
       // "on the eve of Victory Day", "on the eve of 11 November": the day
       // before a day (h-dates8). "the eve of the summit" names no date.
       auto [eve, eve_at] = WordBefore(text, sentence.begin, before_at);
