@@ -490,7 +490,7 @@ constexpr std::array<Signature, 36> kFunctions = {{
     {"quarter", {"q", "y", "", "", ""}, 1},
     {"part", {"which", "of", "", "", ""}, 2},
     {"week_of", {"n", "of", "", "", ""}, 2},
-    {"nth_weekday", {"n", "w", "of", "", ""}, 3},
+    {"nth_weekday", {"n", "w", "of", "span", ""}, 3},
     {"slice", {"which", "n", "unit", "of", ""}, 4},
     {"day", {"rel", "", "", "", ""}, 1},
     {"overnight", {"", "", "", "", ""}, 0},
@@ -761,7 +761,8 @@ struct Eval {
     if (f == "week_of") return WeekOf(Text(a.Get("n")), a.Get("of"));
     if (f == "slice")
       return Slice(Text(a.Get("which")), Text(a.Get("n")), Text(a.Get("unit")), a.Get("of"));
-    if (f == "nth_weekday") return NthWeekday(Text(a.Get("n")), Text(a.Get("w")), a.Get("of"));
+    if (f == "nth_weekday")
+      return NthWeekday(Text(a.Get("n")), Text(a.Get("w")), a.Get("of"), Text(a.Get("span")));
     if (f == "day") return RelDay(Text(a.Get("rel")));
     if (f == "overnight") {
       auto p = Ref();
@@ -1134,9 +1135,21 @@ struct Eval {
 
   // "the last Saturday of June", "the second Tuesday in March": the n-th (or
   // last) such weekday of a nested month.
-  std::optional<Interval> NthWeekday(const std::string& ns, const std::string& ws, const Node* of) {
+  // `span_s`: days added after the weekday, a range ("the first weekend of
+  // December" = the first Saturday and the Sunday after it: span=1).
+  std::optional<Interval> NthWeekday(const std::string& ns, const std::string& ws, const Node* of,
+                                     const std::string& span_s) {
     const auto w = ParseWeekday(ws);
     if (!w) return Fail("not a weekday: '" + ws + "'");
+    int span = 0;
+    if (!span_s.empty()) {
+      const auto sp = ParseRel(span_s);
+      if (!sp || *sp < 0) return Fail("nth_weekday() needs a span of days, not '" + span_s + "'");
+      span = *sp;
+    }
+    const auto with_span = [span](const Date& d) {
+      return span ? Span(d, AddDays(d, span)) : DayInterval(d);
+    };
     const std::string n_s = LowerTrim(ns);
     const bool last = n_s == "last" || n_s == "final";
     std::optional<std::int64_t> n;
@@ -1148,12 +1161,12 @@ struct Eval {
     if (!inner || !inner->start || !inner->end) return std::nullopt;
     if (last) {
       const chr::sys_days e{*inner->end};
-      return DayInterval(Date{e - (chr::weekday{e} - *w)});
+      return with_span(Date{e - (chr::weekday{e} - *w)});
     }
     const chr::sys_days s{*inner->start};
     const Date d{s + (*w - chr::weekday{s}) + chr::days{7 * (*n - 1)}};
     if (d > *inner->end) return Fail("no such weekday: '" + ns + " " + ws + "'");
-    return DayInterval(d);
+    return with_span(d);
   }
 
   std::optional<Interval> RelDay(const std::string& rel) {

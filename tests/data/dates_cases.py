@@ -389,6 +389,11 @@ add("Candles were lit in the square during Hanukkah 2024.", ref, "during Hanukka
     D(2024, 12, 25), D(2025, 1, 2), "range")
 add("The country came to a halt on Yom Kippur 2022.", ref, "on Yom Kippur 2022", D(2022, 10, 5),
     D(2022, 10, 5), "day")
+# The n-th weekend of a month: its n-th Saturday and the Sunday after it.
+add("The festival was held over the last weekend of June 2024.", ref,
+    "over the last weekend of June 2024", D(2024, 6, 29), D(2024, 6, 30), "range")
+add("Skiers crowded the slopes on the first weekend of March 2026.", ref,
+    "on the first weekend of March 2026", D(2026, 3, 7), D(2026, 3, 8), "range")
 add("The town was besieged by the army in June 1812.", ref, "in June 1812", D(1812, 6, 1),
     D(1812, 6, 30), "month")
 for s in ["Eid prayers were held in the square.", "Veterans of the Yom Kippur War marched.",
