@@ -2246,8 +2246,12 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   // ("The dam burst on 3 March", "On 3 March, rebels attacked"); otherwise
   // (present tense, no verb: "the government that takes office on 25
   // April") a day or month without a year takes the nearest occurrence.
+  // A rule that took the verb in ("spent Christmas") reads its tense too.
+  const std::string_view own_first = lower.substr(
+      phrase_begin, std::min(lower.find(' ', phrase_begin), phrase_end) - phrase_begin);
   if (HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin)) ||
-      HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true))
+      HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true) ||
+      HasPastVerb(own_first, true))
     return for_date ? Tense::kNearest : Tense::kPast;
   // No past verb and a scheduled event in the present or after "to" ("the
   // trial opens on Monday", "Gaza truce to begin on Friday", "kick-off is at

@@ -366,6 +366,13 @@ for pub in REFS:
         D(y, 11, 10), D(y, 11, 10), "day")
     add("The games open in less than two weeks.", pub, "in less than two weeks", pub,
         pub + days(14), "range")
+    # Bare "Christmas" as the object of "spent"; "the eve of the new year" (past).
+    y = pub.year if D(pub.year, 12, 25) <= pub else pub.year - 1
+    add("The family spent Christmas at home.", pub, "spent Christmas", D(y, 12, 25),
+        D(y, 12, 25), "day")
+    y = pub.year if D(pub.year, 12, 31) <= pub else pub.year - 1
+    add("Missiles struck the capital on the eve of the new year.", pub,
+        "on the eve of the new year", D(y, 12, 31), D(y, 12, 31), "day")
     d = nearest(pub, [(LNY[y], LNY[y]) for y in (pub.year - 1, pub.year, pub.year + 1)])[0]
     add("Markets were shut for Lunar New Year.", pub, "for Lunar New Year", d, d, "day")
     if hebrew_holidays:
