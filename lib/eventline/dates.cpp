@@ -4,7 +4,9 @@
 #include <array>
 #include <cctype>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <functional>
 #include <string>
 #include <unordered_map>
@@ -116,6 +118,142 @@ int IsoIndex(chr::weekday w) { return static_cast<int>(w.iso_encoding()) - 1; }
 Date MondayOf(const Date& d) { return AddDays(d, -IsoIndex(WeekdayOf(d))); }
 
 Interval DayInterval(const Date& d) { return {d, d, Precision::kDay, {}}; }
+
+// ------------------------------------------------ lunar and lunisolar feasts
+
+// Rata Die (day 1 = 0001-01-01, proleptic Gregorian) and back.
+long RataDie(const Date& d) {
+  return static_cast<long>(chr::sys_days{d}.time_since_epoch().count()) + 719163;
+}
+Date FromRataDie(long rd) { return Date{chr::sys_days{chr::days{rd - 719163}}}; }
+
+// The tabular (arithmetic) Islamic calendar, civil epoch 16 July 622 (Julian),
+// leap years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29 of each 30 (Dershowitz
+// and Reingold): within two days of the calendar in use.
+long IslamicToRataDie(long y, int m, int d) {
+  return 227014 + (y - 1) * 354 + (3 + 11 * y) / 30 + 29 * (m - 1) + m / 2 + d;
+}
+
+// The Julian Ephemeris Day of new moon k (k = 0: 6 January 2000), Meeus,
+// Astronomical Algorithms, ch. 49, the main periodic terms (minutes off).
+double NewMoonJde(long k) {
+  const double t = static_cast<double>(k) / 1236.85, e = 1 - 0.002516 * t;
+  constexpr double kRad = 3.14159265358979323846 / 180;
+  const double m = kRad * (2.5534 + 29.10535670 * static_cast<double>(k));
+  const double mp = kRad * (201.5643 + 385.81693528 * static_cast<double>(k));
+  const double f = kRad * (160.7108 + 390.67050284 * static_cast<double>(k));
+  const double om = kRad * (124.7746 - 1.56375588 * static_cast<double>(k));
+  return 2451550.09766 + 29.530588861 * static_cast<double>(k) + 0.00015437 * t * t -
+         0.40720 * std::sin(mp) + 0.17241 * e * std::sin(m) + 0.01608 * std::sin(2 * mp) +
+         0.01039 * std::sin(2 * f) + 0.00739 * e * std::sin(mp - m) -
+         0.00514 * e * std::sin(mp + m) + 0.00208 * e * e * std::sin(2 * m) -
+         0.00111 * std::sin(mp - 2 * f) - 0.00057 * std::sin(mp + 2 * f) +
+         0.00056 * e * std::sin(2 * mp + m) - 0.00042 * std::sin(3 * mp) +
+         0.00042 * e * std::sin(m + 2 * f) + 0.00038 * e * std::sin(m - 2 * f) -
+         0.00024 * e * std::sin(2 * mp - m) - 0.00017 * std::sin(om);
+}
+
+// The first day of Islamic month m of year y as Saudi Arabia's Umm al-Qura
+// calendar sets it, approximated: the day after the new moon when the moon is
+// new before sunset in Mecca (18:30, UTC+3), else the day after that. On the
+// 28 Ramadan, Eid al-Fitr and Eid al-Adha dates Saudi Arabia announced in
+// 2016-2025 it is right 27 times (2018's Ramadan began a day later, when the
+// crescent was not seen); the tabular calendar 13 times.
+long IslamicMonthStart(long y, int m) {
+  const long approx = IslamicToRataDie(y, m, 1);
+  constexpr double kRataDieToJd = 1721424.5;  // JD of the midnight that starts RD 0
+  const long k0 =
+      std::lround((static_cast<double>(approx) + kRataDieToJd - 2451550.09766) / 29.530588861);
+  long best = approx, best_distance = -1;
+  for (long k = k0 - 1; k <= k0 + 1; ++k) {
+    const double local = NewMoonJde(k) - kRataDieToJd + 3.0 / 24;  // Mecca time, in RD days
+    const double day = std::floor(local);
+    const long start = static_cast<long>(day) + (local - day < 18.5 / 24 ? 1 : 2);
+    const long distance = std::labs(start - approx);
+    if (best_distance < 0 || distance < best_distance) {
+      best = start;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+// The Hebrew calendar (Dershowitz and Reingold): Rata Die of 1 Tishri of year y.
+long HebrewElapsedDays(long y) {
+  const long months = (235 * y - 234) / 19;
+  const long parts = 12084 + 13753 * months;
+  const long day = 29 * months + parts / 25920;
+  return (3 * (day + 1)) % 7 < 3 ? day + 1 : day;
+}
+long HebrewNewYear(long y) {
+  const long ny0 = HebrewElapsedDays(y - 1), ny1 = HebrewElapsedDays(y),
+             ny2 = HebrewElapsedDays(y + 1);
+  const long correction = ny2 - ny1 == 356 ? 2 : (ny1 - ny0 == 382 ? 1 : 0);
+  return -1373427 + ny1 + correction;
+}
+
+// Lunar New Year (the Chinese calendar's first day) and Diwali (Lakshmi Puja
+// as India's central government lists it), 1990-2035: month * 100 + day.
+constexpr int kFirstTableYear = 1990;
+constexpr std::array<short, 46> kLunarNewYear = {
+    127, 215, 204, 123, 210, 131, 219, 207, 128, 216,  // 1990-1999
+    205, 124, 212, 201, 122, 209, 129, 218, 207, 126,  // 2000-2009
+    214, 203, 123, 210, 131, 219, 208, 128, 216, 205,  // 2010-2019
+    125, 212, 201, 122, 210, 129, 217, 206, 126, 213,  // 2020-2029
+    203, 123, 211, 131, 219, 208};                     // 2030-2035
+constexpr std::array<short, 46> kDiwali = {
+    1018, 1105, 1025, 1113, 1103, 1023, 1110, 1030, 1019, 1107,  // 1990-1999
+    1026, 1114, 1104, 1025, 1112, 1101, 1021, 1109, 1028, 1017,  // 2000-2009
+    1105, 1026, 1113, 1103, 1023, 1111, 1030, 1019, 1107, 1027,  // 2010-2019
+    1114, 1104, 1024, 1112, 1031, 1020, 1108, 1029, 1017, 1105,  // 2020-2029
+    1026, 1114, 1102, 1022, 1110, 1030};                         // 2030-2035
+
+// Appends the occurrences of a feast in the Gregorian years around `year`,
+// sorted by start; false for an unknown name.
+bool FeastOccurrences(const std::string& name, int year, std::vector<Interval>& out) {
+  const auto add = [&out](long a, long b, Precision p) {
+    out.push_back({FromRataDie(a), FromRataDie(b), p, {}});
+  };
+  if (name == "ramadan" || name == "eid_fitr" || name == "eid_adha" || name == "eid") {
+    // Islamic year around the Gregorian one: 354.37 days a year since 622.
+    const long iy = static_cast<long>((year - 622) * 1.0307);
+    for (long y = iy - 1; y <= iy + 3; ++y) {
+      const long fitr = IslamicMonthStart(y, 10), adha = IslamicMonthStart(y, 12) + 9;
+      if (name == "ramadan") add(IslamicMonthStart(y, 9), fitr - 1, Precision::kRange);
+      if (name == "eid_fitr" || name == "eid") add(fitr, fitr, Precision::kDay);
+      if (name == "eid_adha" || name == "eid") add(adha, adha, Precision::kDay);
+    }
+  } else if (name == "hanukkah" || name == "passover" || name == "rosh_hashanah" ||
+             name == "yom_kippur") {
+    for (long hy = year + 3759; hy <= year + 3762; ++hy) {
+      const long ny = HebrewNewYear(hy), length = HebrewNewYear(hy + 1) - ny;
+      if (name == "rosh_hashanah") add(ny - 1, ny + 1, Precision::kRange);
+      if (name == "yom_kippur") add(ny + 9, ny + 9, Precision::kDay);
+      if (name == "hanukkah") {  // 25 Kislev, from its eve, eight days
+        const long kislev25 = ny + 30 + (length % 10 == 5 ? 30 : 29) + 24;
+        add(kislev25 - 1, kislev25 + 7, Precision::kRange);
+      }
+      if (name == "passover") {  // 15 Nisan, from its eve, to 22 Nisan
+        const long nisan15 = HebrewNewYear(hy + 1) - 163;
+        add(nisan15 - 1, nisan15 + 7, Precision::kRange);
+      }
+    }
+  } else if (name == "lunar_new_year" || name == "diwali") {
+    const auto& table = name == "diwali" ? kDiwali : kLunarNewYear;
+    for (int y = year - 1; y <= year + 1; ++y) {
+      const int i = y - kFirstTableYear;
+      if (i < 0 || i >= static_cast<int>(table.size())) continue;
+      const Date d = MakeDate(y, static_cast<unsigned>(table[static_cast<std::size_t>(i)] / 100),
+                              static_cast<unsigned>(table[static_cast<std::size_t>(i)] % 100));
+      add(RataDie(d), RataDie(d), Precision::kDay);
+    }
+  } else {
+    return false;
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Interval& a, const Interval& b) { return *a.start < *b.start; });
+  return true;
+}
 Interval Span(const Date& a, const Date& b, Precision p = Precision::kRange) {
   return {a, b, p, {}};
 }
@@ -345,14 +483,14 @@ struct Signature {
   int required;
 };
 
-constexpr std::array<Signature, 35> kFunctions = {{
+constexpr std::array<Signature, 36> kFunctions = {{
     {"date", {"y", "m", "d", "yrel", "mrel", "w"}, 0},
     {"numeric", {"a", "b", "y", "", ""}, 2},
     {"decade", {"y", "", "", "", ""}, 1},
     {"quarter", {"q", "y", "", "", ""}, 1},
     {"part", {"which", "of", "", "", ""}, 2},
     {"week_of", {"n", "of", "", "", ""}, 2},
-    {"nth_weekday", {"n", "w", "of", "", ""}, 3},
+    {"nth_weekday", {"n", "w", "of", "span", ""}, 3},
     {"slice", {"which", "n", "unit", "of", ""}, 4},
     {"day", {"rel", "", "", "", ""}, 1},
     {"overnight", {"", "", "", "", ""}, 0},
@@ -381,6 +519,7 @@ constexpr std::array<Signature, 35> kFunctions = {{
     {"period", {"unit", "rel", "", "", ""}, 1},
     {"within", {"n", "unit", "", "", ""}, 2},
     {"easter", {"off", "y", "cal", "", ""}, 0},
+    {"feast", {"name", "y", "", "", ""}, 1},
 }};
 
 const Signature* FindSignature(std::string_view name) {
@@ -622,7 +761,8 @@ struct Eval {
     if (f == "week_of") return WeekOf(Text(a.Get("n")), a.Get("of"));
     if (f == "slice")
       return Slice(Text(a.Get("which")), Text(a.Get("n")), Text(a.Get("unit")), a.Get("of"));
-    if (f == "nth_weekday") return NthWeekday(Text(a.Get("n")), Text(a.Get("w")), a.Get("of"));
+    if (f == "nth_weekday")
+      return NthWeekday(Text(a.Get("n")), Text(a.Get("w")), a.Get("of"), Text(a.Get("span")));
     if (f == "day") return RelDay(Text(a.Get("rel")));
     if (f == "overnight") {
       auto p = Ref();
@@ -653,6 +793,7 @@ struct Eval {
       return Bound(n.name, a.Get(f == "since" ? "from" : "to"));
     if (f == "weekend") return Weekend(Text(a.Get("rel")));
     if (f == "easter") return EasterFn(Text(a.Get("off")), Text(a.Get("y")), Text(a.Get("cal")));
+    if (f == "feast") return FeastFn(Text(a.Get("name")), Text(a.Get("y")));
     if (f == "between") return Between(a.Get("from"), a.Get("to"));
     if (f == "period") {
       const auto u = ParseUnit(Text(a.Get("unit")));
@@ -994,9 +1135,21 @@ struct Eval {
 
   // "the last Saturday of June", "the second Tuesday in March": the n-th (or
   // last) such weekday of a nested month.
-  std::optional<Interval> NthWeekday(const std::string& ns, const std::string& ws, const Node* of) {
+  // `span_s`: days added after the weekday, a range ("the first weekend of
+  // December" = the first Saturday and the Sunday after it: span=1).
+  std::optional<Interval> NthWeekday(const std::string& ns, const std::string& ws, const Node* of,
+                                     const std::string& span_s) {
     const auto w = ParseWeekday(ws);
     if (!w) return Fail("not a weekday: '" + ws + "'");
+    int span = 0;
+    if (!span_s.empty()) {
+      const auto sp = ParseRel(span_s);
+      if (!sp || *sp < 0) return Fail("nth_weekday() needs a span of days, not '" + span_s + "'");
+      span = *sp;
+    }
+    const auto with_span = [span](const Date& d) {
+      return span ? Span(d, AddDays(d, span)) : DayInterval(d);
+    };
     const std::string n_s = LowerTrim(ns);
     const bool last = n_s == "last" || n_s == "final";
     std::optional<std::int64_t> n;
@@ -1008,12 +1161,12 @@ struct Eval {
     if (!inner || !inner->start || !inner->end) return std::nullopt;
     if (last) {
       const chr::sys_days e{*inner->end};
-      return DayInterval(Date{e - (chr::weekday{e} - *w)});
+      return with_span(Date{e - (chr::weekday{e} - *w)});
     }
     const chr::sys_days s{*inner->start};
     const Date d{s + (*w - chr::weekday{s}) + chr::days{7 * (*n - 1)}};
     if (d > *inner->end) return Fail("no such weekday: '" + ns + " " + ws + "'");
-    return DayInterval(d);
+    return with_span(d);
   }
 
   std::optional<Interval> RelDay(const std::string& rel) {
@@ -1448,6 +1601,57 @@ struct Eval {
     return DayInterval(out);
   }
 
+  // Feasts of lunar and lunisolar calendars (h-dates8): `name` is ramadan,
+  // eid_fitr, eid_adha, eid (whichever Eid is meant by the tense), hanukkah,
+  // passover, rosh_hashanah, yom_kippur, lunar_new_year or diwali. In a
+  // future sentence the first occurrence ending on or after pub, else the one
+  // nearest pub (containing it: distance 0), a later one counting double: news
+  // names a feast in the weeks around it, and headlines about one to come
+  // ("Emirates celebrates Diwali with ...") often read as past; with `y_s` the
+  // first one starting in that year.
+  std::optional<Interval> FeastFn(const std::string& name_s, const std::string& y_s) {
+    const std::string name = LowerTrim(name_s);
+    std::optional<int> y;
+    if (!y_s.empty()) {
+      y = Year(y_s);
+      if (!y) return Fail("feast() needs a year, not '" + y_s + "'");
+    }
+    auto p = Ref();
+    if (!p && !y) return std::nullopt;
+    const int around = y ? *y : YearOf(*p);
+    std::vector<Interval> cands;
+    if (!FeastOccurrences(name, around, cands))
+      return Fail("feast() does not know '" + name_s + "'");
+    if (cands.empty()) return std::nullopt;  // outside the tables
+    if (y) {
+      for (const auto& c : cands) {
+        if (YearOf(*c.start) == *y) return c;
+      }
+      return std::nullopt;
+    }
+    const Interval* best = nullptr;
+    if (tense == Tense::kFuture && !nearest) {
+      for (const auto& c : cands) {
+        if (*c.end >= *p) {
+          best = &c;
+          break;
+        }
+      }
+    } else {
+      int best_distance = -1;
+      for (const auto& c : cands) {
+        const int distance = *p < *c.start ? 2 * DaysBetween(*p, *c.start)
+                                           : (*c.end < *p ? DaysBetween(*c.end, *p) : 0);
+        if (best_distance < 0 || distance < best_distance) {
+          best = &c;
+          best_distance = distance;
+        }
+      }
+    }
+    if (!best) return std::nullopt;
+    return *best;
+  }
+
   // Saturday-Sunday: rel this/last/next relative to the pub week; empty =
   // the most recent weekend on or before pub_date (the next one in a future sentence).
   std::optional<Interval> Weekend(const std::string& rel_s) {
@@ -1455,7 +1659,11 @@ struct Eval {
     if (!p) return std::nullopt;
     const Date sat_this = AddDays(MondayOf(*p), 5);
     Date sat = sat_this;
-    if (rel_s.empty() || LowerTrim(rel_s) == "the") {
+    const std::string rel = LowerTrim(rel_s);
+    if (rel == "this coming" || rel == "the coming" || rel == "coming") {
+      // The first weekend ahead: this week's until Friday, else the next.
+      if (*p >= sat_this) sat = AddDays(sat_this, 7);
+    } else if (rel.empty() || rel == "the") {
       if (tense == Tense::kPast && sat_this > *p) sat = AddDays(sat_this, -7);
       if (tense == Tense::kFuture && AddDays(sat_this, 1) < *p) sat = AddDays(sat_this, 7);
     } else {
@@ -1769,6 +1977,9 @@ bool HasScheduleVerb(std::string_view before) {
     // lies ahead. Not "could" / "would" / "can": "visitors could barely move
     // on Wednesday night", "she knew City would beat Inter on Saturday".
     if (w[k] == "should" || w[k] == "must") return true;
+    // "the anniversary falls on Sunday": a calendar statement; only "falls"
+    // right before the phrase ("stocks fall", "shares fell" report markets).
+    if (w[k] == "falls" && k + 1 == n) return true;
     const std::string_view b = base(w[k]);
     if (b.empty() || in(kDeterminer, prev) || in(kNounBefore, prev)) continue;
     // "hit" is its own past ("a missile hit the plant on Sunday"): only
@@ -1862,19 +2073,81 @@ bool ModifiesNoun(std::string_view lower, std::size_t phrase_begin, std::size_t 
 
 namespace {
 
+// `head` (lower case, trimmed) without a clock time at its end: "set for
+// 9:15 a.m.", "due for 3pm", "for 06:00 gmt", "for noon" end in "for" after
+// it (h-dates8: "the launch is scheduled for 9:15 a.m. Saturday").
+std::string_view StripClockTime(std::string_view head) {
+  const auto last_word = [](std::string_view s) {
+    std::size_t b = s.size();
+    while (b > 0 && s[b - 1] != ' ') --b;
+    return b;
+  };
+  std::string_view rest = head;
+  std::size_t b = last_word(rest);
+  std::string_view w = rest.substr(b);
+  for (std::string_view zone :
+       {"gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "bst", "cet", "cest", "time"}) {
+    if (w == zone) {
+      rest = Trim(rest.substr(0, b));
+      if (zone == "time" && rest.size() >= 5 && rest.substr(rest.size() - 5) == "local")
+        rest = Trim(rest.substr(0, rest.size() - 5));
+      b = last_word(rest);
+      w = rest.substr(b);
+      break;
+    }
+  }
+  bool clock = false;
+  if (w == "a.m." || w == "p.m." || w == "am" || w == "pm" || w == "a.m" || w == "p.m") {
+    const std::string_view before = Trim(rest.substr(0, b));
+    const std::size_t nb = last_word(before);
+    const std::string_view num = before.substr(nb);
+    if (!num.empty() && std::isdigit(static_cast<unsigned char>(num[0]))) {
+      rest = before.substr(0, nb);
+      clock = true;
+    }
+  } else if (w == "noon" || w == "midnight") {
+    rest = rest.substr(0, b);
+    clock = true;
+  } else if (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0]))) {
+    // "3pm", "9.30am", "06:00", "2300"-style times with a separator or a suffix.
+    const bool suffix =
+        w.size() > 2 && (w.substr(w.size() - 2) == "am" || w.substr(w.size() - 2) == "pm");
+    const bool colon = w.find(':') != std::string_view::npos;
+    if (suffix || colon) {
+      rest = rest.substr(0, b);
+      clock = true;
+    }
+  }
+  return clock ? Trim(rest) : head;
+}
+
 // TenseAt over the sentence already in lower case (FindTimes makes it once
 // per sentence, for every phrase in it).
 Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t phrase_end) {
   phrase_begin = std::min(phrase_begin, lower.size());
   phrase_end = std::min(std::max(phrase_end, phrase_begin), lower.size());
+  {
+    // "on the eve of 11 November": the phrase ComposeSpans makes of it
+    // starts at "on" (the verb's reach counts from there).
+    constexpr std::string_view kEve = "the eve of ";
+    if (phrase_begin >= kEve.size() &&
+        lower.substr(phrase_begin - kEve.size(), kEve.size()) == kEve) {
+      phrase_begin -= kEve.size();
+      if (phrase_begin >= 3 && lower.substr(phrase_begin - 3, 3) == "on ") phrase_begin -= 3;
+    }
+  }
   if (ModifiesNoun(lower, phrase_begin, phrase_end)) return Tense::kNearest;
   bool for_date = false;
   // "a strike has been called for Monday", "talks set for Friday": a weekday
   // after "for" is an appointment, ahead of pub (not "for Friday prayers").
   {
-    const std::string_view head = Trim(std::string_view(lower).substr(0, phrase_begin));
-    const std::string_view own =
+    const std::string_view full_head = Trim(std::string_view(lower).substr(0, phrase_begin));
+    const std::string_view head = StripClockTime(full_head);
+    std::string_view own =
         Trim(std::string_view(lower).substr(phrase_begin, phrase_end - phrase_begin));
+    // "set for 3pm on Monday": after a clock time the weekday takes "on".
+    if (head.size() != full_head.size() && own.size() > 3 && own.substr(0, 3) == "on ")
+      own = own.substr(3);
     const bool after_for = head.size() >= 3 && head.substr(head.size() - 3) == "for" &&
                            (head.size() == 3 || !IsIdentChar(head[head.size() - 4]));
     std::size_t i = phrase_end;
@@ -1973,8 +2246,12 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   // ("The dam burst on 3 March", "On 3 March, rebels attacked"); otherwise
   // (present tense, no verb: "the government that takes office on 25
   // April") a day or month without a year takes the nearest occurrence.
+  // A rule that took the verb in ("spent Christmas") reads its tense too.
+  const std::string_view own_first = lower.substr(
+      phrase_begin, std::min(lower.find(' ', phrase_begin), phrase_end) - phrase_begin);
   if (HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin)) ||
-      HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true))
+      HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true) ||
+      HasPastVerb(own_first, true))
     return for_date ? Tense::kNearest : Tense::kPast;
   // No past verb and a scheduled event in the present or after "to" ("the
   // trial opens on Monday", "Gaza truce to begin on Friday", "kick-off is at
@@ -2193,6 +2470,20 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
           before = conn;
           before_at = conn_at;
         }
+      }
+    }
+    if (before == "of" && t.interval.precision == Precision::kDay && t.interval.start &&
+        t.interval.end == t.interval.start && before_at >= sentence.begin + 4 &&
+        lower_sent.substr(before_at - sentence.begin - 4, 4) == "eve ") {
+      // "on the eve of Victory Day", "on the eve of 11 November": the day
+      // before a day (h-dates8). "the eve of the summit" names no date.
+      auto [eve, eve_at] = WordBefore(text, sentence.begin, before_at);
+      auto [the, the_at] = WordBefore(text, sentence.begin, eve_at);
+      if (eve == "eve" && the == "the") {
+        auto [on, on_at] = WordBefore(text, sentence.begin, the_at);
+        t.begin = on == "on" ? on_at : the_at;
+        t.interval = DayInterval(AddDays(*t.interval.start, -1));
+        continue;
       }
     }
     {
