@@ -605,6 +605,239 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
   return false;
 }
 
+// A span that opens on the publication day and runs past it ("until the end of
+// April", "within the next 72 hours", "in coming weeks"): what the sentence
+// that names it expects, not the date of what the next sentence tells.
+bool IsWindowAhead(const TimeExpr& t, const std::optional<Date>& pub) {
+  return pub && t.resolved && t.interval.precision == Precision::kRange && t.interval.start &&
+         t.interval.end && *t.interval.start >= *pub && *t.interval.end > *pub;
+}
+
+// ---- a date phrase inside a "since" complement ------------------------------
+
+// How a phrase closing a "since" complement relates to a trigger outside it.
+enum class SinceRole {
+  kNone,        // no such complement, or the trigger is inside it: the phrase as usual
+  kSpan,        // the clause is in the perfect: the trigger spans phrase .. publication
+  kComparison,  // "the largest barrage since the war began in February": not the trigger's
+};
+
+// Reads "since" before the phrase `t` in the trigger's clause (`cb`.., the
+// trigger at `tb`): "5,000 have been killed since the war began on 24
+// February" (kSpan: that day .. pub), "Since the party was founded in 1985,
+// 900 members have been killed" (kSpan), "the heaviest attack since the
+// invasion last year" (kComparison: a superlative or an ordinal in the eight
+// words before "since"; the phrase dates the war, the attack keeps its own
+// date). At most twelve words and no comma, semicolon or colon between
+// "since" and the phrase. The trigger is inside the complement when it
+// lies between "since" and the phrase, or after the phrase with no comma
+// between ("since Russia invaded in February" for the invasion, "since
+// Hamas's October 7 attack" for the attack): the phrase dates it as usual.
+// A phrase that itself begins with "since" is a span already (dates.cpp).
+// `since_at` receives the offset of "since".
+SinceRole SinceComplementRole(std::string_view text, std::size_t cb, const TimeExpr& t,
+                              std::size_t tb, std::size_t* since_at) {
+  if (t.begin <= cb) return SinceRole::kNone;
+  const std::string_view head = Slice(text, cb, t.begin);
+  std::size_t at = std::string_view::npos;
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    if (i > 0 && std::isalnum(static_cast<unsigned char>(head[i - 1]))) continue;
+    if (HasWordAt(head, i, "since")) at = i;
+  }
+  if (at == std::string_view::npos) return SinceRole::kNone;
+  const std::string_view complement = head.substr(at + 5);
+  if (complement.find_first_of(",;:") != std::string_view::npos || Tokens(complement).size() > 12)
+    return SinceRole::kNone;
+  const std::size_t since = cb + at;
+  if (tb >= since && tb < t.begin) return SinceRole::kNone;
+  if (tb >= t.end && Slice(text, t.end, tb).find(',') == std::string_view::npos)
+    return SinceRole::kNone;
+  *since_at = since;
+  // A superlative or an ordinal before "since" compares the trigger with
+  // what came since the phrase: "the biggest attack since", "her first visit
+  // since". Only after a finite verb: in "the bloodiest clash since the Cold
+  // War took place in 2018" the verb after "since" is the clause's own.
+  bool verb = false;
+  for (std::size_t i = 0; i < at && !verb; ++i)
+    verb = std::isalpha(static_cast<unsigned char>(head[i])) &&
+           (i == 0 || !std::isalpha(static_cast<unsigned char>(head[i - 1]))) &&
+           FiniteVerbAt(head, i);
+  const auto before = Tokens(head.substr(0, at));
+  for (std::size_t k = before.size(), n = 0; verb && k-- > 0 && n < 8; ++n) {
+    std::string w;
+    for (char ch : before[k]) w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    static constexpr std::array<std::string_view, 15> kCompare = {
+        "most",  "worst", "first", "second",  "third",   "fourth", "fifth",  "sixth",
+        "tenth", "only",  "best",  "biggest", "largest", "latest", "highest"};
+    if (std::find(kCompare.begin(), kCompare.end(), w) != kCompare.end())
+      return SinceRole::kComparison;
+    static constexpr std::array<std::string_view, 12> kNotSuperlative = {
+        "interest", "protest", "arrest", "request", "forest", "suggest",
+        "contest",  "harvest", "honest", "modest",  "invest", "manifest"};
+    if (w.size() >= 6 && w.compare(w.size() - 3, 3, "est") == 0 &&
+        std::find(kNotSuperlative.begin(), kNotSuperlative.end(), w) == kNotSuperlative.end())
+      return SinceRole::kComparison;
+  }
+  // The perfect anywhere in the clause before "since": "have been killed",
+  // "explosions have been heard", "there have been four murders".
+  const std::string_view perfect = Slice(text, cb, since);
+  for (std::size_t i = 0; i < perfect.size(); ++i) {
+    if (i > 0 && std::isalnum(static_cast<unsigned char>(perfect[i - 1]))) continue;
+    for (std::string_view w : {"has", "have", "had", "hasn't", "haven't", "hadn't"})
+      if (HasWordAt(perfect, i, w)) return SinceRole::kSpan;
+  }
+  // A fronted complement: the perfect after the phrase ("Since it was
+  // founded in 1985, 900 members have been killed").
+  if (tb > t.end) {
+    const std::string_view rest = Slice(text, t.end, tb);
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+      if (i > 0 && std::isalnum(static_cast<unsigned char>(rest[i - 1]))) continue;
+      for (std::string_view w : {"has", "have", "had"})
+        if (HasWordAt(rest, i, w)) return SinceRole::kSpan;
+    }
+  }
+  return SinceRole::kNone;
+}
+
+// ---- a date phrase offset from the event it anchors -------------------------
+
+// The date of an event named as the anchor of an offset after a date phrase:
+// "struck Kyiv on Thursday, a day after Russia sent a barrage of missiles"
+// (the barrage: Wednesday), "was poisoned in April 2015, two months after the
+// explosion" (the explosion: February 2015). The phrase dates the act told
+// before the offset; the trigger, named after "<count> <unit> after|before",
+// lies that far before (after) it. A count of days or weeks needs a day, of
+// months a day or a month, of years any of these; a unit without a count ("just
+// days after", "a few weeks after", "months before") gives a range of 2 to 7
+// units, as "a few days ago" (docs/dates.md); hours and minutes ("hours
+// after") keep the phrase's day. The words from the anchor word to the
+// trigger hold no comma, colon, semicolon, dash or parenthesis and at most
+// eight words, so a fronted "two days after the vote, rebels attacked" is not
+// read. `phrase_end` and `tb` are byte offsets into `text`.
+struct AnchoredDate {
+  Interval interval;
+  std::size_t words_begin = 0, words_end = 0;  // "a day after"
+};
+
+std::optional<AnchoredDate> AnchoredOffset(std::string_view text, const TimeExpr& phrase,
+                                           std::size_t tb) {
+  using namespace std::chrono;
+  if (!phrase.resolved || !phrase.interval.start || !phrase.interval.end || phrase.end > tb)
+    return std::nullopt;
+  const Precision p = phrase.interval.precision;
+  if (p != Precision::kDay && p != Precision::kMonth && p != Precision::kYear) return std::nullopt;
+  const std::string_view gap = Slice(text, phrase.end, tb);
+  // The last "after" / "before" of the gap.
+  std::size_t at = std::string_view::npos;
+  int sign = 0;
+  for (std::size_t i = 0; i < gap.size(); ++i) {
+    if (i > 0 && std::isalnum(static_cast<unsigned char>(gap[i - 1]))) continue;
+    if (HasWordAt(gap, i, "after")) at = i, sign = -1;
+    if (HasWordAt(gap, i, "before")) at = i, sign = 1;
+  }
+  if (at == std::string_view::npos) return std::nullopt;
+  const std::size_t word_end = at + (sign < 0 ? 5 : 6);
+  const std::string_view rest = gap.substr(word_end);
+  if (rest.find_first_of(",;:()") != std::string_view::npos ||
+      rest.find("\xE2\x80\x94") != std::string_view::npos ||
+      rest.find("\xE2\x80\x93") != std::string_view::npos ||
+      rest.find(" - ") != std::string_view::npos)
+    return std::nullopt;
+  if (Tokens(rest).size() > 8) return std::nullopt;
+  // "<count> <unit>" right before the anchor word.
+  const auto before = Tokens(gap.substr(0, at));
+  if (before.empty()) return std::nullopt;
+  std::string unit;
+  for (char ch : before.back())
+    unit += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const bool plural = unit.size() > 1 && unit.back() == 's';
+  if (plural) unit.pop_back();
+  if (unit == "hour" || unit == "minute") return std::nullopt;  // the phrase's own day
+  if (unit != "day" && unit != "week" && unit != "month" && unit != "year") return std::nullopt;
+  std::optional<std::int64_t> count;
+  bool vague = false;    // "a few days", "several weeks", "days"
+  bool counted = false;  // a word before the unit gives the count: "two", "a", "few"
+  if (before.size() >= 2) {
+    std::string w;
+    for (char ch : before[before.size() - 2])
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (w == "few" || w == "several" || w == "some") {
+      vague = true;
+    } else if (w == "the" || w == "a" || w == "an" || w == "one") {
+      if (plural) return std::nullopt;
+      count = 1;
+    } else if (auto v = ParseNumber(w); v && *v >= 1 && *v <= 99) {
+      count = *v;
+    }
+    counted = count || vague;
+    // "more than two days after", "over a week after": no point to count from.
+    if (before.size() >= 3 && (count || vague)) {
+      std::string x;
+      for (char ch : before[before.size() - 3])
+        x += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (x == "than" || x == "over" || x == "under") return std::nullopt;
+    }
+  }
+  if (!count && !plural) return std::nullopt;  // "the day after", "a week before" have counts
+  if (!count) vague = true;
+  // The phrase's precision must be at least the unit's.
+  if ((unit == "day" || unit == "week") && p != Precision::kDay) return std::nullopt;
+  if (unit == "month" && p == Precision::kYear) return std::nullopt;
+  const Date from = *phrase.interval.start;
+  const auto month_start = [](const Date& d, int months) {
+    const year_month ym = year_month(d.year(), d.month()) + std::chrono::months(months);
+    return Date(ym.year(), ym.month(), day(1));
+  };
+  const auto month_end = [](const Date& d, int months) {
+    const year_month ym = year_month(d.year(), d.month()) + std::chrono::months(months);
+    return Date(ym.year() / ym.month() / last);
+  };
+  AnchoredDate out;
+  out.words_begin = phrase.end + (before.back().data() - gap.data());
+  if (counted) out.words_begin = phrase.end + (before[before.size() - 2].data() - gap.data());
+  out.words_end = phrase.end + word_end;
+  Interval& iv = out.interval;
+  const int n = count ? static_cast<int>(*count) : 0;
+  if (vague) {
+    // Two to seven units away, as "a few days ago".
+    const int lo = sign < 0 ? -7 : 2, hi = sign < 0 ? -2 : 7;
+    iv.precision = Precision::kRange;
+    if (unit == "day" || unit == "week") {
+      const int k = unit == "week" ? 7 : 1;
+      iv.start = AddDays(from, lo * k);
+      iv.end = AddDays(from, hi * k);
+    } else if (unit == "month") {
+      iv.start = month_start(from, lo);
+      iv.end = month_end(from, hi);
+    } else {
+      iv.start = Date(from.year() + years(lo), January, day(1));
+      iv.end = Date(from.year() + years(hi), December, day(31));
+    }
+    return out;
+  }
+  if (unit == "day") {
+    iv.start = iv.end = AddDays(from, sign * n);
+    iv.precision = Precision::kDay;
+  } else if (unit == "week") {
+    // The Monday-Sunday week of that day, as "three weeks ago".
+    const Date d = AddDays(from, sign * n * 7);
+    const int back = static_cast<int>((WeekdayOf(d).iso_encoding() + 6) % 7);
+    iv.start = AddDays(d, -back);
+    iv.end = AddDays(*iv.start, 6);
+    iv.precision = Precision::kWeek;
+  } else if (unit == "month") {
+    iv.start = month_start(from, sign * n);
+    iv.end = month_end(from, sign * n);
+    iv.precision = Precision::kMonth;
+  } else {
+    const year y = from.year() + years(sign * n);
+    iv.start = Date(y, January, day(1));
+    iv.end = Date(y, December, day(31));
+    iv.precision = Precision::kYear;
+  }
+  return out;
+}
+
 // ---- cues -----------------------------------------------------------------
 
 // "Biden's" as captured before a noun: the owner is the actor.
@@ -1107,6 +1340,15 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       }
     }
     const bool in_relative = best != nullptr;
+    // The trigger's clause.
+    std::size_t clause_b = c.b, clause_e = c.e;
+    while (clause_b > sentence.begin && clauses.At(clause_b - 1) == clause) --clause_b;
+    while (clause_e < sentence.end && clauses.At(clause_e) == clause) ++clause_e;
+    // A phrase closing a "since" complement the trigger is not in dates the
+    // start of a span up to now, never the trigger as a point.
+    const TimeExpr* since_phrase = nullptr;
+    std::size_t since_at = 0;
+    bool compared = false;  // a phrase of a "since" comparison was set aside
     // A post stamp after the trigger opens the next post: neither it nor
     // a phrase after it dates the trigger.
     const auto usable = [&](const TimeExpr& t) {
@@ -1114,6 +1356,26 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         if (stamp.begin >= c.e && stamp.begin <= t.begin &&
             IsPostStamp(text, stamp.end, sentence.end))
           return false;
+      }
+      if (clauses.At(t.begin) == clause) {
+        std::size_t at = 0;
+        switch (SinceComplementRole(text, clause_b, t, c.b, &at)) {
+          case SinceRole::kNone:
+            break;
+          case SinceRole::kSpan:
+            if (!since_phrase) since_phrase = &t, since_at = at;
+            return false;
+          case SinceRole::kComparison:
+            // "the largest attack since the war began in February": the
+            // war's date, not the attack's. A day of the last week is read
+            // as the attack's ("the largest drone attack since the invasion
+            // on Sunday").
+            if (doc_.pub_date && t.interval.end && *t.interval.end < AddDays(*doc_.pub_date, -7)) {
+              compared = true;
+              return false;
+            }
+            break;
+        }
       }
       return true;
     };
@@ -1158,14 +1420,52 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // such an event is not the episode of a date carried from the sentence
     // before ("… this week. Ukraine estimates that 5,000 people have been
     // killed in the city").
+    // A clause in the perfect whose "since" complement has a phrase ("5,000
+    // have been killed since the war began on 24 February"): that day .. pub.
+    // It wins over another phrase of the clause (a report's "said on
+    // Wednesday"): it states the period.
+    // Not over a phrase after the trigger that comes before the complement
+    // or follows a fronted one: the trigger's own ("Since launching the
+    // offensive, Kyiv has struck the peninsula Russia seized in 2014").
+    const bool own_phrase =
+        best && best->begin >= c.e && (since_at < c.b || best->begin < since_at);
+    const bool since_span = !in_relative && !own_phrase && since_phrase && doc_.pub_date &&
+                            since_phrase->resolved && since_phrase->interval.start &&
+                            *since_phrase->interval.start <= *doc_.pub_date;
+    // The "since" of a comparison is no span up to now for TellsBackground.
     bool background = false;
-    if (!best && doc_.pub_date) {
-      std::size_t cb = c.b, ce = c.e;
-      while (cb > sentence.begin && clauses.At(cb - 1) == clause) --cb;
-      while (ce < sentence.end && clauses.At(ce) == clause) ++ce;
-      background = TellsBackground(text, cb, ce, c.b, c.e);
-    }
-    if (best) {
+    if (!best && !since_span && !compared && doc_.pub_date)
+      background = TellsBackground(text, clause_b, clause_e, c.b, c.e);
+    // "on Thursday, a day after <trigger>": the trigger lies a day before the
+    // phrase (AnchoredOffset).
+    const std::optional<AnchoredDate> anchored =
+        best && !in_relative && best->end <= c.b ? AnchoredOffset(text, *best, c.b) : std::nullopt;
+    if (since_span) {
+      const std::string_view written = Slice(text, since_at, since_phrase->end);
+      row.date_text =
+          written.size() <= 80
+              ? CollapseWhitespace(written)
+              : "since \xE2\x80\xA6 " +
+                    CollapseWhitespace(Slice(text, since_phrase->begin, since_phrase->end));
+      row.date_source = "text";
+      row.date_start = FormatIsoDate(*since_phrase->interval.start);
+      row.date_end = FormatIsoDate(*doc_.pub_date);
+      row.date_precision = "range";
+    } else if (anchored) {
+      // The phrase and the offset as written: "on Thursday, a day after", or
+      // "Tuesday morning … days after" when other words stand between.
+      const std::string_view between = Slice(text, best->end, anchored->words_begin);
+      row.date_text =
+          between.size() <= 8
+              ? CollapseWhitespace(Slice(text, best->begin, anchored->words_end))
+              : CollapseWhitespace(Slice(text, best->begin, best->end)) + " \xE2\x80\xA6 " +
+                    CollapseWhitespace(Slice(text, anchored->words_begin, anchored->words_end));
+      row.date_source = "text";
+      row.date_start = FormatIsoDate(*anchored->interval.start);
+      row.date_end = FormatIsoDate(*anchored->interval.end);
+      row.date_precision = std::string(ToString(anchored->interval.precision));
+      carried_after = Carried{*best, sentence.index};
+    } else if (best) {
       row.date_text = CollapseWhitespace(Slice(text, best->begin, best->end));
       row.date_source = "text";
       if (best->resolved) {
@@ -1176,7 +1476,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         row.date_precision = "none";
       }
       carried_after = Carried{*best, sentence.index};
-      if (best->resolved)
+      if (best->resolved && !IsWindowAhead(*best, doc_.pub_date))
         last_dated_.insert_or_assign(row.event_type, Carried{*best, sentence.index});
     } else if (const auto antecedent = last_dated_.find(row.event_type);
                antecedent != last_dated_.end() && rule.event_type != "armed_clash" &&
@@ -1193,6 +1493,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       row.date_precision = std::string(ToString(t.interval.precision));
     } else if (carried_before && sentence.index - carried_before->sentence_index <= 1 &&
                !background && carried_before->time.resolved &&
+               !IsWindowAhead(carried_before->time, doc_.pub_date) &&
                (!carried_before->chained ||
                 Slice(text, carried_before->time.end, sentence.begin).find('\n') ==
                     std::string_view::npos) &&

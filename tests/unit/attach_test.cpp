@@ -253,6 +253,66 @@ TEST_CASE("attach: the lead takes the body's date of its event", "[attach]") {
                "shelling") == "2023-03-15");
 }
 
+TEST_CASE("attach: a date before \"<count> <unit> after\" dates its event by the offset",
+          "[attach]") {
+  // The phrase dates the act told first; the event named after "a day
+  // after", "two months after" lies that far before it (publication
+  // Wednesday 2023-03-15).
+  CHECK(IntervalOf("Crews cleared the rubble in the port on Tuesday, a day after a missile strike "
+                   "on the harbour.",
+                   "shelling") == "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("The governor resigned in June 2022, two months after the explosion at the "
+                   "depot.",
+                   "explosion") == "2022-04-01..2022-04-30 month/text");
+  // A unit without a count: two to seven units before, as "a few days ago".
+  CHECK(IntervalOf("Officials met on Tuesday, days after rebels attacked a checkpoint.",
+                   "attack") == "2023-03-07..2023-03-12 range/text");
+  // Counter-examples: hours keep the phrase's day; a fronted offset closed
+  // by a comma is not the event's ("two days after the vote, rebels …").
+  CHECK(IntervalOf("Officials met on Tuesday, hours after rebels attacked a checkpoint.",
+                   "attack") == "2023-03-14..2023-03-14 day/text");
+  CHECK(IntervalOf("On Tuesday, two days after the vote, rebels attacked a checkpoint.",
+                   "attack") == "2023-03-14..2023-03-14 day/text");
+}
+
+TEST_CASE("attach: a span ahead of publication is not carried to the next sentence", "[attach]") {
+  // "until the end of April" is what the first sentence expects; the state
+  // the next one tells holds on the day of writing.
+  const std::string text =
+      "The siege of the port is likely to last until the end of April. The besieged port has no "
+      "water.";
+  std::string second;
+  for (const EventRow& row : ExtractText(text))
+    if (row.event_type == "blockade")
+      second =
+          row.date_start + ".." + row.date_end + " " + row.date_precision + "/" + row.date_source;
+  CHECK(second == "2023-03-15..2023-03-15 none/document");
+}
+
+TEST_CASE("attach: a phrase closing a \"since\" complement starts a span or is set aside",
+          "[attach]") {
+  // The perfect: the trigger spans the phrase's start .. publication.
+  CHECK(IntervalOf("Up to 9,000 soldiers have been killed since the war began in February.",
+                   "casualties") == "2023-02-01..2023-03-15 range/text");
+  CHECK(IntervalOf("Since the party was founded in 2019, 900 of its members have been killed.",
+                   "casualties") == "2019-01-01..2023-03-15 range/text");
+  // A comparison: the phrase dates the war, not the attack, which keeps
+  // the publication day (or a phrase of its own).
+  CHECK(IntervalOf("Rebel gunners shelled the port in the heaviest attack since the war began in "
+                   "2021.",
+                   "shelling") == "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Rebel gunners shelled the port on Monday in the heaviest attack since the war "
+                   "began in 2021.",
+                   "shelling") == "2023-03-13..2023-03-13 day/text");
+  // Counter-examples: the trigger inside the complement keeps the phrase
+  // ("since the rebel attack on 7 March" dates the attack).
+  CHECK(IntervalOf("Since the rebel attack on 7 March, no one has been allowed to leave the "
+                   "besieged town.",
+                   "attack") == "2023-03-07..2023-03-07 day/text");
+  CHECK(IntervalOf("Since the rebels' 7 March attack, the town has been besieged.", "attack") ==
+        "2023-03-07..2023-03-07 day/text");
+}
+
 TEST_CASE("attach: a year written before its noun dates that noun only", "[attach]") {
   // time.year_of_event narrows its phrase to the year and binds it to the
   // noun after it ("its 1986 explosion"): that trigger takes the year ...
