@@ -763,16 +763,17 @@ bool CueReaches(std::string_view gap, std::string_view trigger) {
     }
     return false;
   }
-  // Words that open a new clause, or a phrase about another time or cause.
-  static constexpr std::array<std::string_view, 18> kOpeners = {
-      "when",     "whenever", "after",   "since", "because",   "which",
-      "who",      "whom",     "whose",   "where", "while",     "whilst",
-      "although", "though",   "whereas", "but",   "following", "before"};
+  // Words that open a new clause, or a phrase about another time, cause or
+  // circumstance ("will open heating points amid attacks on the grid").
+  static constexpr std::array<std::string_view, 20> kOpeners = {
+      "when",    "whenever", "after",     "since",  "because", "which",    "who",
+      "whom",    "whose",    "where",     "while",  "whilst",  "although", "though",
+      "whereas", "but",      "following", "before", "amid",    "despite"};
   // Predicates that presuppose the act they take: ending, halting or
   // continuing it, inquiring into it, answering it ("urged an end to the
   // shelling", "will continue the offensive", "promised to investigate the
   // murder", "in retaliation for the killing"), freeing its captives ("the
-  // release of the men held hostage").
+  // release of the men held hostage"), pausing it ("a pause in the fighting").
   static constexpr std::array<std::string_view, 43> kPresuppose = {
       "end",          "ends",        "ending",        "ended",         "halt",
       "halts",        "halting",     "halted",        "stop",          "stops",
@@ -790,7 +791,10 @@ bool CueReaches(std::string_view gap, std::string_view trigger) {
       "the", "he", "she", "they", "it", "we", "i", "its", "their", "his", "this", "these"};
   for (std::size_t k = 0; k < w.size(); ++k) {
     const std::string& x = w[k];
-    if (OneOf(x, kPresuppose)) {
+    // "a pause in the fighting" (not "used the pause as a pretext for a raid").
+    const bool pause_in =
+        (x == "pause" || x == "lull") && k + 1 < w.size() && (w[k + 1] == "in" || w[k + 1] == "of");
+    if (OneOf(x, kPresuppose) || pause_in) {
       // It takes the act unless another predicate follows: "forcing Putin
       // to end the war and withdraw his troops".
       // (not "the trial of X and all those involved in the murder").

@@ -43,6 +43,8 @@ TEST_CASE("assemble: cue reach: a later clause", "[assemble][cue]") {
   CHECK_FALSE(CueReaches("have died on the night she was"));  // "… was kidnapped"
   CHECK_FALSE(CueReaches("visit the town after the"));        // "… after the raid"
   CHECK_FALSE(CueReaches("reopen the school because of the"));
+  CHECK_FALSE(CueReaches("open shelters amid"));  // "amid raids on the grid"
+  CHECK_FALSE(CueReaches("go ahead despite the"));
   CHECK_FALSE(CueReaches("hold talks as the army"));  // "as the army shelled"
   CHECK_FALSE(CueReaches("hold talks as"));           // "as fighting raged"
   CHECK_FALSE(CueReaches("hold talks as Moscow"));
@@ -56,6 +58,7 @@ TEST_CASE("assemble: cue reach: background phrases", "[assemble][cue]") {
   CHECK_FALSE(CueReaches("an end to the"));  // "urged an end to the shelling"
   CHECK_FALSE(CueReaches("continue the"));   // "will continue the siege"
   CHECK_FALSE(CueReaches("open an inquiry into the"));
+  CHECK_FALSE(CueReaches("be a pause in the"));
   CHECK_FALSE(CueReaches("strike back in retaliation for the"));
   // … unless another predicate of the cue follows: "forcing them to end the
   // blockade and withdraw".
