@@ -795,9 +795,10 @@ bool CueReaches(std::string_view gap, std::string_view trigger) {
     const bool pause_in =
         (x == "pause" || x == "lull") && k + 1 < w.size() && (w[k + 1] == "in" || w[k + 1] == "of");
     if (OneOf(x, kPresuppose) || pause_in) {
-      // It takes the act unless another predicate follows: "forcing Putin
-      // to end the war and withdraw his troops".
-      // (not "the trial of X and all those involved in the murder").
+      // It takes the act unless another predicate is coordinated after it:
+      // "forcing the general to end the blockade and pull back his tanks"
+      // (a noun phrase after "and" is no predicate: "the trial of the
+      // colonel and all those involved in the murder").
       static constexpr std::array<std::string_view, 11> kNounPhrase = {
           "the", "a", "an", "all", "its", "their", "his", "her", "other", "those", "these"};
       bool coordinated = false;
@@ -811,7 +812,7 @@ bool CueReaches(std::string_view gap, std::string_view trigger) {
     if (x == "that") return false;
     if (x == "as" && w[k - 1] != "such" && k + 1 == w.size()) return false;  // "as shelling raged"
     if (x == "as" && w[k - 1] != "such" && k + 1 < w.size()) {
-      // "as Moscow stepped up its attack", "as the assault was gearing up"
+      // "as Moscow stepped up its attack", "as the assault began"
       // open a clause; "as well as", "such as", "as part of", "as a pretext
       // for", "as permission to" do not.
       const std::string& next = w[k + 1];
@@ -826,7 +827,7 @@ bool CueReaches(std::string_view gap, std::string_view trigger) {
     if (OneOf(x, kSubjects) && !(k == 1 && w[0] == "that")) return false;
     // "and" / "or" + a finite verb: "and was later freed".
     if ((x == "and" || x == "or") && k + 1 < w.size() && OneOf(w[k + 1], kAux)) return false;
-    // A topic ("a drama about the killing", "caution about the withdrawal")
+    // A topic ("a film about the raid", "worries about the withdrawal")
     // and a participle's setting ("those involved in the murder", "the
     // people wounded in the blast") are background to the cue's act.
     if (x == "about") return false;
