@@ -936,6 +936,157 @@ bool IsLocalCue(std::string_view cue) {
 
 }  // namespace
 
+// ---- cue reach --------------------------------------------------------------
+
+namespace {
+
+// The gap's words, lower case, with quote marks and other punctuation (ASCII
+// or UTF-8) stripped from their ends; `raw` gets them as written.
+std::vector<std::string> GapWords(std::string_view gap, std::vector<std::string_view>& raw) {
+  std::vector<std::string> words;
+  for (std::string_view w : Tokens(gap)) {
+    std::size_t b = 0, e = w.size();
+    const auto keep = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0; };
+    while (b < e && !keep(w[b])) ++b;
+    while (e > b && !keep(w[e - 1])) --e;
+    if (b == e) continue;
+    raw.push_back(w.substr(b, e - b));
+    std::string low(raw.back());
+    for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    words.push_back(std::move(low));
+  }
+  return words;
+}
+
+template <std::size_t N>
+bool OneOf(const std::string& w, const std::array<std::string_view, N>& list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+}  // namespace
+
+bool CueReaches(std::string_view gap, std::string_view trigger) {
+  // Punctuation that ends the phrase: a new clause, an aside or a list.
+  if (gap.find_first_of(";:()?!") != std::string_view::npos) return false;
+  if (gap.find("\xE2\x80\x94") != std::string_view::npos ||  // em dash
+      gap.find(" \xE2\x80\x93 ") != std::string_view::npos ||
+      gap.find(" - ") != std::string_view::npos)
+    return false;
+  for (std::size_t i = 2; i < gap.size(); ++i) {
+    // A sentence end the splitter missed: "… home.A wounded soldier".
+    if (gap[i] == '.' && std::islower(static_cast<unsigned char>(gap[i - 1])) &&
+        std::islower(static_cast<unsigned char>(gap[i - 2])))
+      return false;
+  }
+  std::vector<std::string_view> raw;  // as written, for capitals
+  const std::vector<std::string> w = GapWords(gap, raw);
+  bool listing = false;  // inside an example list: its commas part its items
+  for (std::size_t i = gap.find(','); i != std::string_view::npos; i = gap.find(',', i + 1)) {
+    // A comma ends the phrase, except in a number or in an example list
+    // ("such as raids on banks, sabotage of depots, …", "including").
+    if (listing) continue;
+    std::size_t j = i + 1;
+    if (i > 0 && j < gap.size() && std::isdigit(static_cast<unsigned char>(gap[i - 1])) &&
+        std::isdigit(static_cast<unsigned char>(gap[j])))
+      continue;  // a number: "12,000"
+    while (j < gap.size() && gap[j] == ' ') ++j;
+    if (HasWordAt(gap, j, "such") || HasWordAt(gap, j, "including")) {
+      listing = true;
+      continue;
+    }
+    return false;
+  }
+  // Words that open a new clause, or a phrase about another time, cause or
+  // circumstance ("will open heating points amid attacks on the grid").
+  static constexpr std::array<std::string_view, 20> kOpeners = {
+      "when",    "whenever", "after",     "since",  "because", "which",    "who",
+      "whom",    "whose",    "where",     "while",  "whilst",  "although", "though",
+      "whereas", "but",      "following", "before", "amid",    "despite"};
+  // Predicates that presuppose the act they take: ending, halting or
+  // continuing it, inquiring into it, answering it ("urged an end to the
+  // shelling", "will continue the offensive", "promised to investigate the
+  // murder", "in retaliation for the killing"), freeing its captives ("the
+  // release of the men held hostage"), pausing it ("a pause in the fighting").
+  static constexpr std::array<std::string_view, 43> kPresuppose = {
+      "end",          "ends",        "ending",        "ended",         "halt",
+      "halts",        "halting",     "halted",        "stop",          "stops",
+      "stopping",     "stopped",     "cease",         "ceases",        "lift",
+      "lifting",      "continue",    "continues",     "continued",     "continuing",
+      "continuation", "investigate", "investigating", "investigation", "investigations",
+      "inquiry",      "probe",       "trial",         "retaliation",   "revenge",
+      "reprisal",     "response",    "aftermath",     "wake",          "anniversary",
+      "details",      "mention",     "avenge",        "punish",        "victims",
+      "release",      "releasing",   "freeing"};
+  static constexpr std::array<std::string_view, 5> kSubjects = {"he", "she", "they", "we", "i"};
+  static constexpr std::array<std::string_view, 12> kAux = {
+      "was", "were", "is", "are", "has", "have", "had", "did", "does", "said", "says", "will"};
+  static constexpr std::array<std::string_view, 12> kClauseStart = {
+      "the", "he", "she", "they", "it", "we", "i", "its", "their", "his", "this", "these"};
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    const std::string& x = w[k];
+    // "a pause in the fighting" (not "used the pause as a pretext for a raid").
+    const bool pause_in =
+        (x == "pause" || x == "lull") && k + 1 < w.size() && (w[k + 1] == "in" || w[k + 1] == "of");
+    if (OneOf(x, kPresuppose) || pause_in) {
+      // It takes the act unless another predicate is coordinated after it:
+      // "forcing the general to end the blockade and pull back his tanks"
+      // (a noun phrase after "and" is no predicate: "the trial of the
+      // colonel and all those involved in the murder").
+      static constexpr std::array<std::string_view, 11> kNounPhrase = {
+          "the", "a", "an", "all", "its", "their", "his", "her", "other", "those", "these"};
+      bool coordinated = false;
+      for (std::size_t m = k + 1; m < w.size(); ++m)
+        if ((w[m] == "and" || w[m] == "or") && (m + 1 == w.size() || !OneOf(w[m + 1], kNounPhrase)))
+          coordinated = true;
+      if (!coordinated) return false;
+    }
+    if (k == 0) continue;  // the cue's own complement: "if they", "urged that", "warned of"
+    if (OneOf(x, kOpeners)) return false;
+    if (x == "that") return false;
+    if (x == "as" && w[k - 1] != "such" && k + 1 == w.size()) return false;  // "as shelling raged"
+    if (x == "as" && w[k - 1] != "such" && k + 1 < w.size()) {
+      // "as Moscow stepped up its attack", "as the assault began"
+      // open a clause; "as well as", "such as", "as part of", "as a pretext
+      // for", "as permission to" do not.
+      const std::string& next = w[k + 1];
+      const bool capital = std::isupper(static_cast<unsigned char>(raw[k + 1][0])) &&
+                           !std::isupper(static_cast<unsigned char>(raw[k + 1].back()));
+      bool finite = false;
+      for (std::size_t m = k + 1; m < w.size() && m <= k + 4; ++m)
+        if (OneOf(w[m], kAux)) finite = true;
+      if (capital || finite || OneOf(next, kClauseStart)) return false;
+    }
+    // A new subject: "on the day she was kidnapped".
+    if (OneOf(x, kSubjects) && !(k == 1 && w[0] == "that")) return false;
+    // "and" / "or" + a finite verb: "and was later freed".
+    if ((x == "and" || x == "or") && k + 1 < w.size() && OneOf(w[k + 1], kAux)) return false;
+    // A topic ("a film about the raid", "worries about the withdrawal")
+    // and a participle's setting ("those involved in the murder", "the
+    // people wounded in the blast") are background to the cue's act.
+    if (x == "about") return false;
+    if (x == "in" && k + 1 < w.size() && w[k - 1].size() > 4 &&
+        w[k - 1].compare(w[k - 1].size() - 2, 2, "ed") == 0)
+      return false;
+  }
+  // A participle used as an adjective describes a state already there:
+  // "talks will take place in the besieged city", "aid for the occupied
+  // towns".
+  {
+    std::vector<std::string_view> traw;
+    const std::vector<std::string> t = GapWords(trigger, traw);
+    if (!t.empty() && !w.empty() && t[0].size() > 4 &&
+        t[0].compare(t[0].size() - 2, 2, "ed") == 0) {
+      static constexpr std::array<std::string_view, 12> kDeterminer = {
+          "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our"};
+      const std::string& last = w.back();
+      const bool possessive = raw.back().size() > 2 &&
+                              (raw.back().ends_with("'s") || raw.back().ends_with("\xE2\x80\x99s"));
+      if (OneOf(last, kDeterminer) || possessive) return false;
+    }
+  }
+  return true;
+}
+
 // ---- quantities -------------------------------------------------------------
 
 std::vector<Quantity> ParseQuantities(std::string_view phrase) {
@@ -1545,9 +1696,11 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       }
       if (cb > c.b) continue;
       if (c.b - cb > 120) continue;
+      const std::size_t ce = t && t->set() ? t->end : cue.end;
       if (kind == "negated") {
-        const std::size_t ce = t && t->set() ? t->end : cue.end;
         if (ce <= c.b && !NegationReaches(Slice(text, ce, c.b))) continue;
+      } else if (ce <= c.b && !CueReaches(Slice(text, ce, c.b), Slice(text, c.b, c.e))) {
+        continue;
       }
       if (ModalityRank(kind) > ModalityRank(modality)) modality = kind;
     }

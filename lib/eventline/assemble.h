@@ -97,4 +97,11 @@ class Assembler {
 // with no value and the text as written.
 [[nodiscard]] std::vector<Quantity> ParseQuantities(std::string_view phrase);
 
+// True when a local cue other than a negation ("will", "could", "if",
+// "urged", "braced for" …) governs an event trigger that follows it, given
+// `gap`, the text between the end of the cue's trigger and the event's
+// trigger, and `trigger`, the event's trigger (docs/rules.md, "Cue
+// conventions").
+[[nodiscard]] bool CueReaches(std::string_view gap, std::string_view trigger = {});
+
 }  // namespace eventline
