@@ -365,6 +365,22 @@ class CaptureMemo {
   std::vector<std::int32_t> pool_;                       // per group: begin - match begin, size
 };
 
+// FindAll's order for a few time matches, (begin, rule order): a stable
+// insertion sort, which unlike std::stable_sort allocates no buffer.
+void SortTimeMatches(std::vector<Match>& out, std::size_t first) {
+  for (std::size_t i = first + 1; i < out.size(); ++i) {
+    std::size_t j = i;
+    const auto before = [&](const Match& a, const Match& b) {
+      if (a.begin != b.begin) return a.begin < b.begin;
+      return a.rule < b.rule;
+    };
+    if (!before(out[j], out[j - 1])) continue;
+    Match m = std::move(out[j]);
+    for (; j > first && before(m, out[j - 1]); --j) out[j] = std::move(out[j - 1]);
+    out[j] = std::move(m);
+  }
+}
+
 }  // namespace
 
 void DerivePatternStarts(Rule& rule) {
@@ -674,8 +690,11 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     // A sentence without the words every match needs is not searched (nor
     // the pattern compiled for it). The trigger's own words count: the
     // index only saw the first bytes of the trigger.
+    // Time rules skip it: their triggers are the whole filter there (the
+    // set admits a time rule only where its trigger matches, and on the
+    // dates table no admitted rule ever lacked a required word).
     const auto& required = kd.required[ri];
-    if (!required.empty()) {
+    if (!captures && !required.empty()) {
       if (!lowered) {
         lowered = true;
         lower_usable = LowerForRequiredWords(text.substr(begin, end - begin), lower);
@@ -801,6 +820,10 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     }
   }
   // Order by (begin, rule order); rule pointers are in RuleSet order.
+  if (captures && out.size() - first_out <= 32) {
+    SortTimeMatches(out, first_out);
+    return;
+  }
   std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end(),
                    [](const Match& a, const Match& b) {
                      if (a.begin != b.begin) return a.begin < b.begin;
