@@ -303,10 +303,11 @@ bool SetWouldAdmit(const CompiledRule& cr, std::string_view text, std::size_t wb
 // matched bytes. A capturing match costs RE2 a BitState or NFA run (on the
 // lexicon-sized time patterns, 3-11 k instructions), finding the match alone
 // a DFA run (under 1 k); news repeats its time phrases ("last week", "on
-// Monday", "two years ago": three phrases in four of 20,000 RSS items repeat
-// an earlier one), so a phrase's groups are worked out once. The groups of a
-// match depend only on its bytes and on the bytes either side of it (\b, ^,
-// $), which the key holds. Bounded: forgotten wholesale past kMaxEntries.
+// Monday", "two years ago": three in four of the phrases found in 20,000 RSS
+// items repeat an earlier one), so a phrase's groups are worked out once.
+// The groups of a match depend only on its bytes and on the bytes either
+// side of it (\b, ^, $), which the key holds. Bounded: forgotten wholesale
+// past kMaxEntries.
 class CaptureMemo {
  public:
   // The match of `re` over text[pos, end) (anchored at pos or not) with its
