@@ -406,6 +406,40 @@ void DerivePatternStarts(Rule& rule) {
   rule.trigger_leading = trigger_lead ? std::move(*trigger_lead) : std::vector<std::string>();
 }
 
+namespace {
+
+// A set of byte pairs of a text, hashed into 4,096 bits: the words a rule
+// needs (RequiredWords) are first tested against the pairs of the sentence,
+// which rejects most absent words without a search. Collisions only let a
+// word through to the search.
+constexpr std::size_t kPairBits = 4096;
+std::uint32_t PairKey(unsigned char a, unsigned char b) {
+  return ((static_cast<std::uint32_t>(a) & 63U) << 6) | (static_cast<std::uint32_t>(b) & 63U);
+}
+
+// Up to four byte pairs of a word (first, last and two between); n == 0 for
+// a word of fewer than two bytes (searched for directly).
+struct WordPairs {
+  std::array<std::uint16_t, 4> keys{};
+  std::uint8_t n = 0;
+};
+
+WordPairs PairKeys(std::string_view w) {
+  WordPairs p;
+  if (w.size() < 2) return p;
+  const std::size_t last = w.size() - 2;
+  for (const std::size_t at : {std::size_t{0}, last, last / 3, 2 * last / 3}) {
+    const auto k = static_cast<std::uint16_t>(
+        PairKey(static_cast<unsigned char>(w[at]), static_cast<unsigned char>(w[at + 1])));
+    if (std::find(p.keys.begin(), p.keys.begin() + p.n, k) == p.keys.begin() + p.n) {
+      p.keys[p.n++] = k;
+    }
+  }
+  return p;
+}
+
+}  // namespace
+
 struct Matcher::Impl {
   struct Kind {
     // Built when a sentence first needs them (a cold start needs none).
@@ -424,6 +458,9 @@ struct Matcher::Impl {
     // a sentence looks each one up once (FindAll).
     mutable std::vector<std::vector<std::vector<std::uint32_t>>> required;
     mutable std::vector<std::string> words;
+    // Per word of `words`: a few of its byte pairs (PairKeys), tested
+    // against the sentence's pairs before the word is searched for.
+    mutable std::vector<WordPairs> word_pairs;
     std::vector<std::unique_ptr<CompiledRule>> rules;
   };
   std::array<Kind, 3> kinds;
@@ -453,6 +490,7 @@ struct Matcher::Impl {
     kind.run_all = false;
     kind.required.assign(kind.rules.size(), {});
     kind.words.clear();
+    kind.word_pairs.clear();
     if (kind.rules.empty()) return;
     std::map<std::string, std::uint32_t, std::less<>> ids;
     for (std::size_t i = 0; i < kind.rules.size(); ++i) {
@@ -474,7 +512,10 @@ struct Matcher::Impl {
         std::vector<std::uint32_t>& out = kind.required[i].emplace_back();
         for (const std::string& w : any) {
           auto [it, added] = ids.try_emplace(w, static_cast<std::uint32_t>(kind.words.size()));
-          if (added) kind.words.push_back(w);
+          if (added) {
+            kind.words.push_back(w);
+            kind.word_pairs.push_back(PairKeys(w));
+          }
           out.push_back(it->second);
         }
       }
@@ -643,6 +684,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     std::vector<std::uint32_t> stamp;
     std::vector<char> found;
     std::uint32_t generation = 0;
+    std::array<std::uint64_t, kPairBits / 64> pairs{};  // of `lower`
   };
   thread_local Scratch sc;
   std::vector<int>& candidates = sc.candidates;
@@ -716,6 +758,12 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
       if (!lowered) {
         lowered = true;
         lower_usable = LowerForRequiredWords(text.substr(begin, end - begin), lower);
+        sc.pairs.fill(0);
+        for (std::size_t i = 1; i < lower.size(); ++i) {
+          const std::uint32_t key = PairKey(static_cast<unsigned char>(lower[i - 1]),
+                                            static_cast<unsigned char>(lower[i]));
+          sc.pairs[key >> 6] |= std::uint64_t{1} << (key & 63U);
+        }
         if (++sc.generation == 0) {  // wrapped: forget every stamp
           std::fill(sc.stamp.begin(), sc.stamp.end(), 0);
           sc.generation = 1;
@@ -729,7 +777,12 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
       const auto has = [&](std::uint32_t w) {
         if (sc.stamp[w] != sc.generation) {
           sc.stamp[w] = sc.generation;
-          sc.found[w] = lower.find(kd.words[w]) != std::string::npos ? 1 : 0;
+          const WordPairs& wp = kd.word_pairs[w];
+          bool maybe = true;
+          for (std::uint8_t i = 0; i < wp.n && maybe; ++i) {
+            maybe = (sc.pairs[wp.keys[i] >> 6] >> (wp.keys[i] & 63U) & 1U) != 0;
+          }
+          sc.found[w] = maybe && lower.find(kd.words[w]) != std::string::npos ? 1 : 0;
         }
         return sc.found[w] != 0;
       };

@@ -892,7 +892,7 @@ bool NextFolded(const unsigned char* t, std::size_t& q, std::size_t end, unsigne
     while (q < end && IsSpace(t[q])) ++q;
     c = ' ';
   } else {
-    c = static_cast<unsigned char>(Fold(c));
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
     ++q;
   }
   return true;
@@ -962,6 +962,18 @@ LeadingIndex::LeadingIndex(const std::vector<std::vector<std::string>>& leading)
   for (const auto& [c, child] : children[0]) {
     if (c < 128) root_[c] = child;
   }
+  // Nodes with many children (common first letters) get a direct table
+  // instead of a scan of their edges, as in WordPrefilter.
+  for (Node& n : nodes_) {
+    if (n.edges <= kDenseEdges) continue;
+    n.dense = static_cast<std::int32_t>(dense_.size() / 128);
+    dense_.resize(dense_.size() + 128, 0);
+    for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edges; ++e) {
+      if (edges_[e].symbol < 128) {
+        dense_[static_cast<std::size_t>(n.dense) * 128 + edges_[e].symbol] = edges_[e].child;
+      }
+    }
+  }
   for (int b = 0; b < 256; ++b) {
     const auto u = static_cast<unsigned char>(b);
     unsigned char sym = u < 0x80 ? static_cast<unsigned char>(Fold(u)) : 0;
@@ -974,6 +986,9 @@ LeadingIndex::LeadingIndex(const std::vector<std::vector<std::string>>& leading)
 std::uint32_t LeadingIndex::Child(std::uint32_t node, unsigned char symbol) const {
   if (node == 0) return symbol < 128 ? root_[symbol] : 0;
   const Node& n = nodes_[node];
+  if (n.dense >= 0) {
+    return symbol < 128 ? dense_[static_cast<std::size_t>(n.dense) * 128 + symbol] : 0;
+  }
   for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edges; ++e) {
     if (edges_[e].symbol == symbol) return edges_[e].child;
     if (edges_[e].symbol > symbol) break;

@@ -49,6 +49,7 @@ class LeadingIndex {
   struct Node {
     std::uint32_t first_edge = 0, edges = 0;  // into edges_, sorted by symbol
     std::uint32_t first_id = 0, ids = 0;      // into ids_: patterns ending here
+    std::int32_t dense = -1;                  // a table of dense_, or -1
   };
   struct Edge {
     unsigned char symbol;
@@ -59,8 +60,9 @@ class LeadingIndex {
   std::vector<Node> nodes_;  // 0: the root
   std::vector<Edge> edges_;
   std::vector<int> ids_;
-  std::uint32_t root_[128] = {};  // the root's children by symbol
-  bool starts_[256] = {};         // text bytes a walk can begin with
+  std::vector<std::uint32_t> dense_;  // 128 children per table, by symbol
+  std::uint32_t root_[128] = {};      // the root's children by symbol
+  bool starts_[256] = {};             // text bytes a walk can begin with
 };
 
 // Words every match of the RE2 `pattern` contains, ASCII letters and digits

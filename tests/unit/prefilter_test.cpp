@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -284,6 +285,65 @@ rules:
   std::sort(have.begin(), have.end());
   CHECK(have == want);
   CHECK(have.size() == 5);
+}
+
+// Nodes with many children use a direct table (LeadingIndex, as
+// WordPrefilter): proposals equal those of a plain scan of the strings.
+TEST_CASE("prefilter: LeadingIndex with busy nodes proposes exactly", "[prefilter]") {
+  const std::vector<std::vector<std::string>> leading = {
+      {"sa", "sb"}, {"sc", "sd", "se"}, {"shell", "shot"}, {"s"}, {"ta", "tb", "tc", "td", "te"},
+      {"t", "tx"}};
+  const LeadingIndex index(leading);
+  const std::string texts[] = {"Sa sb SC sd se", "shelled shots", "TE tx t", "zz sz", "a s  b"};
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    std::vector<int> got;
+    index.Find(text, 0, text.size(), got);
+    std::sort(got.begin(), got.end());
+    got.erase(std::unique(got.begin(), got.end()), got.end());
+    std::vector<int> want;
+    for (std::size_t i = 0; i < leading.size(); ++i) {
+      for (std::size_t p = 0; p < text.size(); ++p) {
+        if (p > 0 && std::isalnum(static_cast<unsigned char>(text[p - 1])) != 0) continue;
+        for (const std::string& s : leading[i]) {
+          std::string lower = text.substr(p, s.size());
+          for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          if (lower == s) want.push_back(static_cast<int>(i));
+        }
+      }
+    }
+    std::sort(want.begin(), want.end());
+    want.erase(std::unique(want.begin(), want.end()), want.end());
+    CHECK(got == want);
+  }
+}
+
+// A required word is first tested on the sentence's byte pairs: a sentence
+// holding every pair of the word but not the word is not a match, one
+// holding it in any case is.
+TEST_CASE("prefilter: required words with all their byte pairs but not the word", "[prefilter]") {
+  RuleSet set;
+  DiagnosticSink sink;
+  const std::string yaml = R"(kind: event
+rules:
+  - id: p.required
+    type: shelling
+    pattern: '\b(?P<trigger>shelled)\s+(?:the\s+)?barracks\b'
+    examples: [x]
+)";
+  set.rules = ParseRuleText(yaml, "p.yaml", set, sink);
+  REQUIRE(!sink.has_errors());
+  const auto matcher = Matcher::Compile(set, sink);
+  REQUIRE(matcher);
+  auto count = [&](const std::string& text) {
+    std::vector<Match> got;
+    matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), got);
+    return got.size();
+  };
+  CHECK(count("They shelled the BARRACKS at dawn.") == 1);
+  CHECK(count("They shelled barracks.") == 1);
+  // "ba", "ar", "rr", "ra", "ac", "ck", "ks" all occur; "barracks" does not.
+  CHECK(count("They shelled a barr, racks and acks.") == 0);
 }
 
 }  // namespace
