@@ -702,7 +702,7 @@ SinceRole SinceComplementRole(std::string_view text, std::size_t cb, const TimeE
 // ---- a date phrase offset from the event it anchors -------------------------
 
 // The date of an event named as the anchor of an offset after a date phrase:
-// "struck Kyiv on Thursday, a day after Russia sent a barrage of missiles"
+// "hit the port on Thursday, a day after the enemy fired a barrage of rockets"
 // (the barrage: Wednesday), "was poisoned in April 2015, two months after the
 // explosion" (the explosion: February 2015). The phrase dates the act told
 // before the offset; the trigger, named after "<count> <unit> after|before",

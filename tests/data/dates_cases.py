@@ -422,7 +422,7 @@ for s in ["Fans cheered the 3-1 win.", "The hotline runs 24/7.", "An F-16 flew o
           "The club lost a midweek match.", "Highs will climb into the 80s.",
           "Medics arrived within hours of the blast.", "The waste stays toxic 10,000 years from now.",
           "A year to the day after the invasion the president spoke.",
-          "It was the beginning of the winter war.", "Track your early spring runs.",
+          "That was the start of the winter war for the partisans.", "Track your early spring runs.",
           "Saturday Night Live returned with a new host."]:
     add(s, ref, "-", None, None, "none")
 

@@ -292,7 +292,7 @@ TEST_CASE("attach: a span ahead of publication is not carried to the next senten
 TEST_CASE("attach: a phrase closing a \"since\" complement starts a span or is set aside",
           "[attach]") {
   // The perfect: the trigger spans the phrase's start .. publication.
-  CHECK(IntervalOf("Up to 9,000 soldiers have been killed since the war began in February.",
+  CHECK(IntervalOf("Some 7,000 fighters have died since the war began in February.",
                    "casualties") == "2023-02-01..2023-03-15 range/text");
   CHECK(IntervalOf("Since the party was founded in 2019, 900 of its members have been killed.",
                    "casualties") == "2019-01-01..2023-03-15 range/text");
@@ -306,7 +306,7 @@ TEST_CASE("attach: a phrase closing a \"since\" complement starts a span or is s
                    "shelling") == "2023-03-13..2023-03-13 day/text");
   // Counter-examples: the trigger inside the complement keeps the phrase
   // ("since the rebel attack on 7 March" dates the attack).
-  CHECK(IntervalOf("Since the rebel attack on 7 March, no one has been allowed to leave the "
+  CHECK(IntervalOf("Since the rebel attack on 7 March, nobody has been let out of the "
                    "besieged town.",
                    "attack") == "2023-03-07..2023-03-07 day/text");
   CHECK(IntervalOf("Since the rebels' 7 March attack, the town has been besieged.", "attack") ==

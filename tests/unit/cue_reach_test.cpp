@@ -85,7 +85,7 @@ TEST_CASE("assemble: cue reach: rows", "[assemble][cue]") {
   CHECK(ModalityOf("The talks will take place in the besieged city.", "blockade") == "asserted");
   CHECK(ModalityOf("Envoys will discuss the release of the men held hostage.", "abduction") ==
         "asserted");
-  CHECK(ModalityOf("She may have been killed on the day she was kidnapped.", "abduction") ==
+  CHECK(ModalityOf("He may have been shot dead on the night he was abducted.", "abduction") ==
         "asserted");
 }
 
