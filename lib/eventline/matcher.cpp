@@ -167,7 +167,10 @@ struct CompiledRule {
   const Rule* rule = nullptr;
   std::size_t order = 0;  // position in the RuleSet
   LazyRe2 re;             // shares the Rule's program when the loader compiled it
-  std::vector<LazyRe2> unless;
+  // The rule's vetoes, owned by the Matcher's pool: rules share a veto text
+  // (the accident and cyber vetoes repeat on dozens of rules), and each
+  // distinct text compiles once and keeps one DFA cache.
+  std::vector<const LazyRe2*> unless;
   // Where matches of each `unless` pattern can begin (null: anywhere) and
   // whether only at a word boundary, built at the first veto test. With
   // them the veto runs anchored there instead of as an unanchored search,
@@ -464,6 +467,9 @@ struct Matcher::Impl {
     std::vector<std::unique_ptr<CompiledRule>> rules;
   };
   std::array<Kind, 3> kinds;
+  // Every distinct `unless` pattern (keyed by case flag and text), once.
+  std::vector<std::unique_ptr<LazyRe2>> unless_pool;
+  std::unordered_map<std::string, const LazyRe2*> unless_by_key;
   std::atomic<std::size_t> lazy_compiled{0};
   std::size_t releases = 0;
 
@@ -573,11 +579,9 @@ std::size_t Matcher::lazily_compiled() const {
 
 void Matcher::ReleaseCaches() {
   for (std::size_t k = 0; k < impl_->kinds.size(); ++k) {
-    for (auto& cr : impl_->kinds[k].rules) {
-      cr->re.Release();
-      for (LazyRe2& u : cr->unless) u.Release();
-    }
+    for (auto& cr : impl_->kinds[k].rules) cr->re.Release();
   }
+  for (auto& u : impl_->unless_pool) u->Release();
   // The trigger sets compile again when a sentence next needs them.
   for (auto& kind : impl_->kinds) {
     kind.index.reset();
@@ -640,20 +644,29 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
     cr->groups = re ? re->NumberOfCapturingGroups() : r.capture_groups;
     for (std::size_t ui = 0; ui < r.unless.size(); ++ui) {
       const std::string& u = r.unless[ui];
+      std::string key = (options.case_sensitive() ? "1" : "0") + u;
+      if (auto it = impl->unless_by_key.find(key); it != impl->unless_by_key.end()) {
+        cr->unless.push_back(it->second);
+        continue;
+      }
       std::shared_ptr<const RE2> ure =
           ui < r.unless_compiled.size() ? Reuse(r.unless_compiled[ui], u, options) : nullptr;
+      std::unique_ptr<LazyRe2> pooled;
       if (!ure && lazy) {
-        cr->unless.emplace_back(u, options, &impl->lazy_compiled);
-        continue;
+        pooled = std::make_unique<LazyRe2>(u, options, &impl->lazy_compiled);
+      } else {
+        if (!ure) ure = std::make_shared<const RE2>(u, options);
+        if (!ure->ok()) {
+          error(r, "E011",
+                fmt::format("bad regular expression in an 'unless' of rule '{}': {}", r.id,
+                            ure->error()));
+          continue;
+        }
+        pooled = std::make_unique<LazyRe2>(std::move(ure));
       }
-      if (!ure) ure = std::make_shared<const RE2>(u, options);
-      if (!ure->ok()) {
-        error(r, "E011",
-              fmt::format("bad regular expression in an 'unless' of rule '{}': {}", r.id,
-                          ure->error()));
-        continue;
-      }
-      cr->unless.emplace_back(std::move(ure));
+      cr->unless.push_back(pooled.get());
+      impl->unless_by_key.emplace(std::move(key), pooled.get());
+      impl->unless_pool.push_back(std::move(pooled));
     }
     const auto k = static_cast<std::size_t>(r.kind);
     impl->kinds[k].rules.push_back(std::move(cr));
@@ -841,7 +854,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
           });
           re2::StringPiece u;
           for (std::size_t ui = 0; ui < cr.unless.size(); ++ui) {
-            const LazyRe2& ure = cr.unless[ui];
+            const LazyRe2& ure = *cr.unless[ui];
             const WordPrefilter* ustarts = cr.unless_starts[ui].get();
             const bool ub_only = cr.unless_boundary[ui] != 0;
             std::size_t upos = begin;
