@@ -446,27 +446,40 @@ struct InputReader::Impl {
     space();
     if (i != s.size() || !text || !id || id->empty() || (!ascii && !IsValidUtf8(s))) return false;
     const SourceLocation at{current, line_no, 0};
-    Reset(doc);
-    doc.text.assign(*text);
-    char number[16] = {':'};
-    char* number_end = std::to_chars(number + 1, number + sizeof number, line_no).ptr;
-    doc.file.reserve(current.size() + static_cast<std::size_t>(number_end - number));
-    doc.file.assign(current).append(number, static_cast<std::size_t>(number_end - number));
+    StartRecord(doc, *text);
     doc.doc_id.assign(*id);
     if (title) doc.title.assign(*title);
     if (url) doc.url.assign(*url);
     for (std::size_t ki = 0; ki < kDateKeys.size(); ++ki) {
       const auto& v = dates[ki];
-      if (!v || TrimSpace(*v).empty()) continue;
-      if (auto d = ParseDateField(*v)) {
-        doc.pub_date = d;
-        break;
-      }
-      sink.Warning(at, "unrecognised date '" + std::string(*v) + "' in field '" +
-                           std::string(kDateKeys[ki]) + "'");
+      if (TakeDate(doc, at, v, kDateKeys[ki])) break;
     }
     Finish(doc, at, /*text_file=*/false, /*valid_utf8=*/true);
     return true;
+  }
+
+  // A JSONL record's document: its text, and `file` as "path:line".
+  void StartRecord(Document& doc, std::string_view text) {
+    Reset(doc);
+    doc.text.assign(text);
+    char number[16] = {':'};
+    char* number_end = std::to_chars(number + 1, number + sizeof number, line_no).ptr;
+    doc.file.reserve(current.size() + static_cast<std::size_t>(number_end - number));
+    doc.file.assign(current).append(number, static_cast<std::size_t>(number_end - number));
+  }
+
+  // A date field's value: true when it gives the publication date; an empty
+  // value is skipped and one that does not parse warns (the next key is tried).
+  bool TakeDate(Document& doc, const SourceLocation& at, std::optional<std::string_view> v,
+                std::string_view key) {
+    if (!v || TrimSpace(*v).empty()) return false;
+    if (auto d = ParseDateField(*v)) {
+      doc.pub_date = d;
+      return true;
+    }
+    sink.Warning(at,
+                 "unrecognised date '" + std::string(*v) + "' in field '" + std::string(key) + "'");
+    return false;
   }
 
   bool ParseRecord(Document& doc) {
@@ -492,12 +505,7 @@ struct InputReader::Impl {
       ++stats.failed;
       return false;
     }
-    Reset(doc);
-    doc.text.assign(*text);
-    char number[16] = {':'};
-    char* number_end = std::to_chars(number + 1, number + sizeof number, line_no).ptr;
-    doc.file.reserve(current.size() + static_cast<std::size_t>(number_end - number));
-    doc.file.assign(current).append(number, static_cast<std::size_t>(number_end - number));
+    StartRecord(doc, *text);
     if (auto id = StringField(fields.id); id && !id->empty()) {
       doc.doc_id.assign(*id);
     } else {
@@ -529,13 +537,7 @@ struct InputReader::Impl {
                              "); ignored");
         continue;
       }
-      if (!v || TrimSpace(*v).empty()) continue;
-      if (auto d = ParseDateField(*v)) {
-        doc.pub_date = d;
-        break;
-      }
-      sink.Warning(
-          at, "unrecognised date '" + std::string(*v) + "' in field '" + std::string(key) + "'");
+      if (TakeDate(doc, at, v, key)) break;
     }
     Finish(doc, at, /*text_file=*/false);
     return true;
