@@ -378,7 +378,7 @@ Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) 
 }
 
 // A live blog's post stamp ("6 Mar 2022 03.14", often glued: "6 Mar 202203.14",
-// "Updated at 02.15 GMT 7 Mar 202201.44"): the date is followed by a year run
+// "Updated at 09.40 GMT 3 Apr 202209.12"): the date is followed by a year run
 // into a clock time. It opens the next post, so it never dates what precedes it.
 bool IsPostStamp(std::string_view text, std::size_t end, std::size_t limit) {
   std::size_t i = end;

@@ -1949,7 +1949,7 @@ bool HasScheduleVerb(std::string_view before) {
   // A preposition before the verb makes it a noun ("during play in
   // Wednesday's win"); one among the last six words hangs the phrase on
   // another noun ("will push harder after the summit on Friday", "to
-  // visit the site of Monday's strike", "returns to No. 1 following his
+  // tour the scene of Monday's strike", "returns to No. 1 following his
   // French Open victory on Sunday").
   static constexpr std::array<std::string_view, 9> kNounBefore = {
       "during", "of", "for", "after", "before", "in", "at", "from", "by"};
