@@ -378,7 +378,7 @@ Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) 
 }
 
 // A live blog's post stamp ("6 Mar 2022 03.14", often glued: "6 Mar 202203.14",
-// "Updated at 02.15 GMT 7 Mar 202201.44"): the date is followed by a year run
+// "Updated at 09.40 GMT 3 Apr 202209.12"): the date is followed by a year run
 // into a clock time. It opens the next post, so it never dates what precedes it.
 bool IsPostStamp(std::string_view text, std::size_t end, std::size_t limit) {
   std::size_t i = end;
@@ -403,8 +403,8 @@ bool IsPostStamp(std::string_view text, std::size_t end, std::size_t limit) {
 bool NegationReaches(std::string_view gap) {
   if (gap.find_first_of(",;:()\"") != std::string_view::npos) return false;
   if (gap.find("\xE2\x80\x94") != std::string_view::npos) return false;  // an em dash
-  // Adverbs and "been able to" do not open another predicate: "had not so
-  // far been able to reinforce", "has not yet been shelled".
+  // Adverbs and "been able to" do not open another predicate: "had not
+  // yet been able to resupply", "has not yet been shelled".
   static constexpr std::array<std::string_view, 17> kTransparent = {
       "so",   "far",  "yet",      "been", "be",    "being",       "able",  "allowed",   "managed",
       "even", "ever", "actually", "also", "still", "immediately", "fully", "officially"};
@@ -914,7 +914,7 @@ int ModalityRank(std::string_view m) {
 
 // True when one of the first five words of `s` is a verb of onset ("begin",
 // "start", "come", "be launched") and none is "have" (speculation about a
-// past event: "could have been carried out by the rebels").
+// past event: "may have been planted by the insurgents").
 bool OnsetFollows(std::string_view s) {
   static constexpr std::array<std::string_view, 14> kOnset = {
       "begin",    "start",    "come",   "happen", "occur",  "resume", "erupt",
@@ -1569,8 +1569,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }
     // The trigger's clause tells an earlier or ongoing event (TellsBackground):
     // such an event is not the episode of a date carried from the sentence
-    // before ("… this week. Ukraine estimates that 5,000 people have been
-    // killed in the city").
+    // before ("… on Tuesday. Officials now think 800 residents have
+    // died in the town").
     // A clause in the perfect whose "since" complement has a phrase ("5,000
     // have been killed since the war began on 24 February"): that day .. pub.
     // It wins over another phrase of the clause (a report's "said on
@@ -1774,11 +1774,11 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }
   }
   // One event told twice in a sentence ("a massive blast, an enormous
-  // explosion"; "they are shelling it every day, shelling without pause"; a
+  // explosion"; "they shell the town daily, shelling it nonstop"; a
   // live-blog headline run into its body) gives rows of one type whose
   // slots agree: the later ones fold into the first. A place is
-  // required, so two strikes by unnamed groups somewhere ("a teachers'
-  // strike and stop-work meetings by nurses") stay two.
+  // required, so two strikes by unnamed groups somewhere ("a walkout by
+  // bus drivers and a strike by postal staff") stay two.
   const auto same_event = [](const EventRow& a, const EventRow& b) {
     const auto quantities = [](const EventRow& r) {
       std::vector<std::pair<std::optional<std::int64_t>, std::string>> q;
@@ -1794,7 +1794,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
            a.country == b.country && compatible(a.actor, b.actor) &&
            compatible(a.target, b.target) &&
            // Two rows the text does not date agree whether or not one is
-           // told as ongoing ("are shelling it every day, shelling without pause").
+           // told as ongoing ("they shell the town daily, shelling it nonstop").
            ((a.date_start == b.date_start && a.date_end == b.date_end) ||
             (a.date_source == "document" && b.date_source == "document")) &&
            a.modality == b.modality && a.source == b.source && a.fatalities == b.fatalities &&

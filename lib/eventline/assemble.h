@@ -92,8 +92,8 @@ class Assembler {
   std::optional<ArgWords> arg_words_;  // built at the first event
 };
 
-// Splits a quantity phrase ("some 24 fighter jets and bombers along with 14
-// choppers") into counted things; a phrase without a number gives one entry
+// Splits a quantity phrase ("about 30 warplanes and drones along with 9
+// helicopters") into counted things; a phrase without a number gives one entry
 // with no value and the text as written.
 [[nodiscard]] std::vector<Quantity> ParseQuantities(std::string_view phrase);
 

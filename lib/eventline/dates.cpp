@@ -1948,8 +1948,8 @@ bool HasScheduleVerb(std::string_view before) {
   };
   // A preposition before the verb makes it a noun ("during play in
   // Wednesday's win"); one among the last six words hangs the phrase on
-  // another noun ("need to go further after a meeting on Thursday", "to
-  // visit the site of Monday's strike", "returns to No. 1 following his
+  // another noun ("will push harder after the summit on Friday", "to
+  // tour the scene of Monday's strike", "returns to No. 1 following his
   // French Open victory on Sunday").
   static constexpr std::array<std::string_view, 9> kNounBefore = {
       "during", "of", "for", "after", "before", "in", "at", "from", "by"};
@@ -2244,8 +2244,8 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
     return Tense::kFuture;
   // No future cue: past when a past verb sits near the phrase in its clause
   // ("The dam burst on 3 March", "On 3 March, rebels attacked"); otherwise
-  // (present tense, no verb: "the government that takes office on 25
-  // April") a day or month without a year takes the nearest occurrence.
+  // (present tense, no verb: "the cabinet that is sworn in on 12
+  // May") a day or month without a year takes the nearest occurrence.
   // A rule that took the verb in ("spent Christmas") reads its tense too.
   const std::string_view own_first = lower.substr(
       phrase_begin, std::min(lower.find(' ', phrase_begin), phrase_end) - phrase_begin);

@@ -91,8 +91,8 @@ std::string LastDateOf(const std::string& text, const std::string& type) {
 
 TEST_CASE("attach: context goes on through undated sentences of a paragraph", "[attach]") {
   const std::string first =
-      "Shelling killed five civilians in Kharkiv on Monday, the governor said. A further 19 "
-      "people were wounded in the attack, he said.";
+      "Shelling killed five civilians in Kharkiv on Monday, the governor said. Another 23 "
+      "residents were wounded in the attack, officials said.";
   CHECK(LastDateOf(first + " A missile attack also killed eight people in Izium.", "shelling") ==
         "2023-03-13");
   // Not into the next paragraph.
@@ -161,7 +161,7 @@ std::string ModalityOf(const std::string& text, const std::string& type) {
 
 TEST_CASE("attach: a negation reaches the predicate right after it", "[attach]") {
   CHECK(ModalityOf("The port has not yet been shelled.", "shelling") == "negated");
-  CHECK(ModalityOf("The army had not so far been able to capture the town.", "capture") ==
+  CHECK(ModalityOf("The army had not so far been able to capture the village.", "capture") ==
         "negated");
   // Counter-examples: another predicate or phrase comes between.
   CHECK(ModalityOf("Nobody was hurt in the explosion at the depot.", "explosion") == "asserted");

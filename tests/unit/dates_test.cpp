@@ -263,13 +263,13 @@ TEST_CASE("dates: tense of the sentence around a phrase", "[dates]") {
       // No cue either way: a past verb near the phrase makes it past, else nearest.
       {"On 14 February, the police garrison at Tecpan was attacked.", "On 14 February",
        Tense::kPast},
-      {"I am no longer president on 25 April.", "on 25 April", Tense::kNearest},
-      {"The government that takes office on 25 April can rest assured that there will be no "
-       "coup.",
-       "on 25 April", Tense::kFuture},
-      {"The curfew will run until 0600 on 13 November, and from 1800 starting on 13 November "
-       "until notified.",
-       "starting on 13 November", Tense::kFuture},
+      {"I am no longer chairman on 7 June.", "on 7 June", Tense::kNearest},
+      {"The council that takes office on 12 May can be certain that there will be no "
+       "revolt.",
+       "on 12 May", Tense::kFuture},
+      {"The ban will last until 0500 on 8 October, and from 2000 starting on 8 October "
+       "until further notice.",
+       "starting on 8 October", Tense::kFuture},
       {"Elections are to be held on 2 April.", "on 2 April", Tense::kFuture},
       // A date that modifies a noun: the nearest occurrence.
       {"The court will rule on the 3 March attack.", "the 3 March", Tense::kNearest},

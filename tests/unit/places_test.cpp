@@ -188,7 +188,7 @@ TEST_CASE("places: ChoosePlace prefers the trigger's locative place", "[places]"
       {"Russian jets bombed a bridge.", "bombed", "", "", PlaceChoice::Reason::kNone},
       // An initialism as a modifier is no place; an organisation word after
       // a name makes it no place, in wire copy too.
-      {"A bomb went off at a U.S. embassy warehouse.", "bomb", "", "", PlaceChoice::Reason::kNone},
+      {"A bomb was found at a U.S. embassy garage.", "bomb", "", "", PlaceChoice::Reason::kNone},
       {"A bomb went off at the U.S. embassy in Lima.", "bomb", "", "Lima",
        PlaceChoice::Reason::kLocative},
       {"Two tourists were attacked in the U.S. last week.", "attacked", "", "United States",
