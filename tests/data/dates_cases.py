@@ -5,10 +5,12 @@ An independent re-statement of the conventions in docs/dates.md (Python
 datetime, not the C++ resolver), applied to short sentences written for this
 table. Columns: sentence, pub_date, date_text, date_start, date_end,
 date_precision, alternative. date_text "-" means no time expression may be
-found. Regenerate: python3 tests/data/dates_cases.py > tests/data/dates_cases.tsv
+found. Regenerate (needs python3-convertdate for the Hebrew calendar):
+/usr/bin/python3 tests/data/dates_cases.py > tests/data/dates_cases.tsv
 """
 import calendar
 import datetime as dt
+import sys
 
 D = dt.date
 REFS = [D(2022, 8, 18), D(2023, 1, 2), D(2024, 2, 29), D(2023, 3, 1), D(2022, 12, 31),
@@ -341,7 +343,10 @@ LNY = {2018: D(2018, 2, 16), 2019: D(2019, 2, 5), 2020: D(2020, 1, 25), 2021: D(
 try:
     from convertdate import holidays as hebrew_holidays  # Debian python3-convertdate
 except ImportError:
-    hebrew_holidays = None
+    # Without it the Passover rows would be left out and the table would
+    # shrink silently: refuse instead.
+    sys.exit("dates_cases.py: needs the convertdate module (Debian python3-convertdate; "
+             "run with /usr/bin/python3)")
 
 
 def nearest(pub, spans):
@@ -375,14 +380,13 @@ for pub in REFS:
         "on the eve of the new year", D(y, 12, 31), D(y, 12, 31), "day")
     d = nearest(pub, [(LNY[y], LNY[y]) for y in (pub.year - 1, pub.year, pub.year + 1)])[0]
     add("Markets were shut for Lunar New Year.", pub, "for Lunar New Year", d, d, "day")
-    if hebrew_holidays:
-        spans = []
-        for y in (pub.year - 1, pub.year, pub.year + 1):
-            first = D(*hebrew_holidays.passover(y))  # 15 Nisan; the feast from its eve
-            spans.append((first - days(1), first + days(7)))
-        s, e = nearest(pub, spans)
-        add("The families marked Passover without their relatives.", pub, "Passover", s, e,
-            "range")
+    spans = []
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        first = D(*hebrew_holidays.passover(y))  # 15 Nisan; the feast from its eve
+        spans.append((first - days(1), first + days(7)))
+    s, e = nearest(pub, spans)
+    add("The families marked Passover without their relatives.", pub, "Passover", s, e,
+        "range")
 ref = D(2026, 12, 3)
 add("Shops stayed open late during Ramadan 2024.", ref, "during Ramadan 2024", D(2024, 3, 11),
     D(2024, 4, 9), "range")
