@@ -18,7 +18,7 @@ CORPUS files are plain text, JSONL (the `text` field of each record) or
 .xz-compressed JSONL. Without --files the tracked files under rules/, tests/,
 docs/, lib/, app/, bench/, samples/ and README.md are checked (git ls-files).
 Prints `file: words` per hit; exit status 1 when there is any hit, 0 when
-none: run it before committing rule examples or docs that were written while
+none, 2 when a corpus file cannot be read: run it before committing rule examples or docs that were written while
 reading the corpus.
 """
 import argparse
@@ -73,12 +73,16 @@ def main():
             grams.setdefault(" ".join(t[i:i + n]), set()).add(f)
     found = {}
     for path in args.corpus:
-        for text in corpus_texts(path):
-            t = words(text)
-            for i in range(len(t) - n + 1):
-                g = " ".join(t[i:i + n])
-                if g in grams and g not in found:
-                    found[g] = path
+        try:
+            for text in corpus_texts(path):  # streamed: the bulk files are large
+                t = words(text)
+                for i in range(len(t) - n + 1):
+                    g = " ".join(t[i:i + n])
+                    if g in grams and g not in found:
+                        found[g] = path
+        except (OSError, EOFError, lzma.LZMAError) as err:
+            print(f"corpus_overlap.py: {path}: {err}", file=sys.stderr)
+            return 2
     for g in sorted(found, key=lambda g: sorted(grams[g])):
         for f in sorted(grams[g]):
             print(f"{f}: {g}  [{found[g].rsplit('/', 1)[-1]}]")
