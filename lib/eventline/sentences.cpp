@@ -134,6 +134,21 @@ bool IsDottedAcronym(std::string_view w) {
   return true;
 }
 
+// A word that goes on after "a.m." / "p.m.": a weekday, a month (full or
+// abbreviated) or a time zone.
+bool ContinuesClockTime(std::string_view next) {
+  static constexpr std::array<std::string_view, 38> kWords = {
+      "monday",   "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+      "february", "march",    "april",     "may",      "june",   "july",     "august", "september",
+      "october",  "november", "december",  "jan",      "feb",    "mar",      "apr",    "jun",
+      "jul",      "aug",      "sep",       "sept",     "oct",    "nov",      "dec",    "gmt",
+      "utc",      "et",       "est",       "edt",      "bst",    "cet"};
+  // the leading letters: "Friday's", "Friday," and "Jan." keep their word
+  std::size_t n = 0;
+  while (n < next.size() && IsAsciiAlpha(next[n])) ++n;
+  return Contains(kWords, LowerAscii(next.substr(0, n)));
+}
+
 // Whether the full stop at `dot` (a single '.') ends the sentence.
 bool FullStopEnds(std::string_view s, std::size_t seg_begin, std::size_t seg_end, std::size_t dot,
                   std::size_t after) {
@@ -148,7 +163,10 @@ bool FullStopEnds(std::string_view s, std::size_t seg_begin, std::size_t seg_end
   if ((lower == "no" || lower == "nos") && (IsDigit(next[0]) || next[0] == '#')) return false;
   if (word.size() == 1 && IsAsciiAlpha(word[0])) return IsStarter(next);  // initial "J."
   if (IsDottedAcronym(word)) {
-    if (lower == "a.m" || lower == "p.m") return true;
+    // "at 7 a.m. Friday", "at 9 p.m. Jan. 5", "at 6 a.m. GMT": a clock time
+    // goes on with its day, month or zone (h-dates10; cutting there left
+    // "Friday, Qatar said." a sentence of its own, read in the past).
+    if (lower == "a.m" || lower == "p.m") return !ContinuesClockTime(next);
     return IsStarter(next);  // "the U.S. Army" vs "in the U.S. The"
   }
   return true;
