@@ -1007,9 +1007,13 @@ struct Eval {
   }
 
   std::optional<Interval> Quarter(const std::string& qs, const std::string& ys) {
-    const auto q = ParseCardinalOrOrdinal(qs);
+    // "h1" / "h2": a half of the year ("in H2", h-dates10), inferred alike.
+    const std::string ql = LowerTrim(qs);
+    const bool half = ql == "h1" || ql == "h2";
+    const auto q = half ? std::optional<long>(ql == "h1" ? 1 : 2) : ParseCardinalOrOrdinal(qs);
     if (!q || *q < 1 || *q > 4) return Fail("not a quarter: '" + qs + "'");
-    const unsigned m1 = static_cast<unsigned>(*q * 3 - 2), m3 = static_cast<unsigned>(*q * 3);
+    const unsigned m1 = static_cast<unsigned>(half ? *q * 6 - 5 : *q * 3 - 2),
+                   m3 = static_cast<unsigned>(half ? *q * 6 : *q * 3);
     std::optional<int> y;
     if (!ys.empty()) {
       y = Year(ys);
@@ -1362,6 +1366,10 @@ struct Eval {
       base = ctx.anchor ? ctx.anchor : Ref();
     } else {
       base = Ref();
+      // "updated 2 hours ago", "40 minutes ago" (h-dates10): less than a
+      // day back is the publication day, as "a few hours ago"; 24 hours and
+      // more round up to whole days.
+      if (f == "ago" && u == Unit::kHour && n > 0 && n < 24) n = 0;
       if (f == "ago") n = -n;
     }
     if (!base) return std::nullopt;
@@ -1509,7 +1517,12 @@ struct Eval {
     }
     if (f == "until") {
       Interval iv{std::nullopt, inner->end, Precision::kRange, {}};
-      if (p && tense == Tense::kPast && inner->end && *inner->end > *p) iv.end = p;
+      // Cut to pub in a past sentence ("until this month"), but not a period
+      // wholly ahead: "the hearing has been adjourned until March 2025"
+      // (h-dates10) ends in March.
+      if (p && tense == Tense::kPast && inner->end && *inner->end > *p &&
+          !(inner->start && *inner->start > *p))
+        iv.end = p;
       if (p && tense == Tense::kFuture && inner->end && *inner->end >= *p) iv.start = p;
       return iv;
     }
@@ -1745,14 +1758,15 @@ bool HasFutureCue(std::string_view lower) {
   // Not "must" ("we must accept the mandate of 19 March"), nor "promised /
   // vowed / threatened to": their sentences often date a past event.
   // "would" + a verb of scheduling is reported future ("said the truce would
-  // take effect on Thursday"); "would" alone is too often hypothetical. So
+  // take effect on Thursday"), and of meeting or travel ("would meet on
+  // Friday", h-dates10); "would" alone is too often hypothetical. So
   // are "could / may / might" + a verb of lasting or starting ("said the
   // strikes could continue until 2 October"): a possibility ahead, not a
   // past ability ("could not attend on 3 March" stays past).
   // "s expected", "re expected": the contractions "it's expected", "they're
   // due" (the apostrophe, ASCII or typographic, is no word character).
   // "is to run", "are to meet": the news future (it also holds "is to be").
-  static constexpr std::array<std::string_view, 53> kFuture = {"s expected",
+  static constexpr std::array<std::string_view, 62> kFuture = {"s expected",
                                                                "re expected",
                                                                "s due to",
                                                                "re due to",
@@ -1791,6 +1805,15 @@ bool HasFutureCue(std::string_view lower) {
                                                                "would resume",
                                                                "would be held",
                                                                "would expire",
+                                                               "would meet",
+                                                               "would vote",
+                                                               "would convene",
+                                                               "would visit",
+                                                               "would arrive",
+                                                               "would travel",
+                                                               "would hold",
+                                                               "would open",
+                                                               "would reopen",
                                                                "could continue",
                                                                "could last",
                                                                "could resume",
@@ -1912,12 +1935,13 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
 // of measures ("prices rise", "stocks fall") are left out: present-tense
 // headlines report them after the fact.
 bool HasScheduleVerb(std::string_view before) {
-  static constexpr std::array<std::string_view, 44> kVerbs = {
-      "open",    "begin",  "start",  "resume", "meet",   "host",    "play",     "face",    "debate",
-      "hear",    "sit",    "return", "reopen", "close",  "arrive",  "visit",    "travel",  "go",
-      "come",    "take",   "hold",   "launch", "unveil", "publish", "deliver",  "sign",    "hand",
-      "release", "decide", "rule",   "kick",   "head",   "fly",     "attend",   "address", "race",
-      "fight",   "peak",   "hit",    "march",  "gather", "annex",   "continue", "retire"};
+  static constexpr std::array<std::string_view, 45> kVerbs = {
+      "open",    "begin",  "start",    "resume",  "meet",   "host",   "play",   "face",
+      "debate",  "hear",   "sit",      "return",  "reopen", "close",  "arrive", "visit",
+      "travel",  "go",     "come",     "take",    "hold",   "launch", "unveil", "publish",
+      "deliver", "sign",   "hand",     "release", "decide", "rule",   "kick",   "head",
+      "fly",     "attend", "address",  "race",    "fight",  "peak",   "hit",    "march",
+      "gather",  "annex",  "continue", "retire",  "expire"};
   static constexpr std::array<std::string_view, 16> kDeterminer = {
       "the",  "a",    "an",  "s",    "its",  "his",   "her", "their",
       "this", "that", "our", "next", "last", "first", "any", "no"};
@@ -1957,6 +1981,19 @@ bool HasScheduleVerb(std::string_view before) {
       "after", "before", "during", "of", "since", "following", "than", "like", "from"};
   const std::vector<std::string_view> w = words_of(before);
   const std::size_t n = w.size();
+  // "the anniversary falls on Sunday": a calendar statement; only "falls"
+  // right before the phrase ("stocks fall", "shares fell" report markets),
+  // whatever stands before it ("the 80th anniversary of D-Day falls on").
+  if (n > 0 && w[n - 1] == "falls") return true;
+  // Verbs that name a date in the calendar, at any reach in the clause:
+  // "Israel marks the first anniversary of the attack on Monday", "Sudan's
+  // war enters its second year on Monday" (h-dates10). Not after a
+  // determiner ("a mark of respect").
+  for (std::size_t k = 0; k < n; ++k) {
+    if ((w[k] == "marks" || w[k] == "mark" || w[k] == "enters" || w[k] == "enter") &&
+        !(k > 0 && (in(kDeterminer, w[k - 1]) || w[k - 1] == "of")))
+      return true;
+  }
   // The verb within the last six words: a caption's or a long clause's verb
   // ("Demonstrators take part in a protest ... in Paris on Saturday") is too
   // far from the date to set its tense.
@@ -1977,9 +2014,6 @@ bool HasScheduleVerb(std::string_view before) {
     // lies ahead. Not "could" / "would" / "can": "visitors could barely move
     // on Wednesday night", "she knew City would beat Inter on Saturday".
     if (w[k] == "should" || w[k] == "must") return true;
-    // "the anniversary falls on Sunday": a calendar statement; only "falls"
-    // right before the phrase ("stocks fall", "shares fell" report markets).
-    if (w[k] == "falls" && k + 1 == n) return true;
     const std::string_view b = base(w[k]);
     if (b.empty() || in(kDeterminer, prev) || in(kNounBefore, prev)) continue;
     // "hit" is its own past ("a missile hit the plant on Sunday"): only
@@ -2137,6 +2171,25 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
     }
   }
   if (ModifiesNoun(lower, phrase_begin, phrase_end)) return Tense::kNearest;
+  {
+    // A weekday that opens the sentence as the subject of a present verb is
+    // a day ahead: "Friday marks the anniversary", "Friday is the last day
+    // to register", "Monday begins a week of talks" (h-dates10); "Tuesday
+    // saw", "Saturday was" keep the past. Not "sees" / "brings": live-blog
+    // headlines tell the day past with them ("Sunday sees largest amount of
+    // aid enter Gaza", read on Monday).
+    static constexpr std::array<std::string_view, 9> kPresent = {
+        "is", "marks", "begins", "starts", "opens", "ends", "falls", "will", "should"};
+    const std::string_view own = lower.substr(phrase_begin, phrase_end - phrase_begin);
+    std::size_t i = phrase_end;
+    while (i < lower.size() && lower[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < lower.size() && IsIdentChar(lower[j])) ++j;
+    if (Trim(lower.substr(0, phrase_begin)).empty() && own.find(' ') == std::string_view::npos &&
+        ParseWeekday(own) &&
+        std::find(kPresent.begin(), kPresent.end(), lower.substr(i, j - i)) != kPresent.end())
+      return Tense::kFuture;
+  }
   bool for_date = false;
   // "a strike has been called for Monday", "talks set for Friday": a weekday
   // after "for" is an appointment, ahead of pub (not "for Friday prayers").
@@ -2166,7 +2219,20 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
       return Tense::kFuture;
     // "a truce for May 8-10", "talks set for 5 March": a written day after
     // "for" takes the occurrence nearest pub in a past sentence (below).
-    for_date = after_for && !noun_after && !possessive &&
+    // "the hearing was moved to Sept 12", "talks were postponed to 5 March"
+    // (h-dates10): the date a past verb moves something to is an appointment
+    // too, as often ahead as behind.
+    bool after_move = false;
+    if (head.size() > 3 && head.substr(head.size() - 3) == " to") {
+      const std::string_view verb_head = Trim(head.substr(0, head.size() - 3));
+      static constexpr std::array<std::string_view, 12> kMove = {
+          "moved",   "postponed", "delayed", "adjourned", "rescheduled", "back",
+          "forward", "deferred",  "shifted", "pushed",    "changed",     "off"};
+      std::size_t b = verb_head.size();
+      while (b > 0 && IsIdentChar(verb_head[b - 1])) --b;
+      after_move = std::find(kMove.begin(), kMove.end(), verb_head.substr(b)) != kMove.end();
+    }
+    for_date = (after_for || after_move) && !noun_after && !possessive &&
                own.find_first_of("0123456789") != std::string_view::npos;
   }
   // A past reporting verb right before the phrase dates the report, not the plan.
@@ -2401,6 +2467,69 @@ bool ValueStartsWith(const TimeExpr& t, std::string_view f) {
   return t.rule && t.rule->value.rfind(f, 0) == 0;
 }
 
+namespace {
+
+// "the first anniversary of the Oct. 7 attack", "a year on from the 7
+// October attack", "the 80th anniversary of 6 June" (h-dates10): a yearless
+// day after "anniversary of" or "<n> year(s) on from" names an event n years
+// before the anniversary, which is the occurrence nearest pub (read on
+// 2024-10-07, "the Oct. 7 attack" there is 2023-10-07, not the day itself).
+// n is the ordinal before "anniversary" (1 without one: at least a year).
+void AnniversaryBack(TimeExpr& t, const Sentence& sentence, std::string_view lower_sent,
+                     const TimeContext& ctx) {
+  if (!ctx.pub_date || t.interval.precision != Precision::kDay || !t.interval.start ||
+      t.interval.end != t.interval.start)
+    return;
+  const std::size_t b = t.begin - sentence.begin, e = t.end - sentence.begin;
+  if (b > lower_sent.size() || e > lower_sent.size()) return;
+  int digits = 0;
+  for (char c : lower_sent.substr(b, e - b)) {
+    digits = (c >= '0' && c <= '9') ? digits + 1 : 0;
+    if (digits == 4) return;  // a written year decides
+  }
+  std::string_view head = Trim(lower_sent.substr(0, b));
+  const auto ends_with = [&](std::string_view w) {
+    return head.size() >= w.size() && head.substr(head.size() - w.size()) == w &&
+           (head.size() == w.size() || !IsIdentChar(head[head.size() - w.size() - 1]));
+  };
+  const auto drop = [&](std::string_view w) {
+    head = Trim(head.substr(0, head.size() - w.size()));
+  };
+  const auto last_word = [&]() {
+    std::size_t k = head.size();
+    while (k > 0 && (IsIdentChar(head[k - 1]) || head[k - 1] == '-')) --k;
+    return head.substr(k);
+  };
+  if (ends_with("the")) drop("the");
+  long n = 0;
+  if (ends_with("anniversary of")) {
+    drop("anniversary of");
+    const auto ord = ParseCardinalOrOrdinal(last_word());
+    n = ord && *ord > 0 && *ord < 200 ? static_cast<long>(*ord) : 1;
+  } else if (ends_with("years on from") || ends_with("year on from")) {
+    drop(ends_with("years on from") ? "years on from" : "year on from");
+    const std::string_view w = last_word();
+    const auto c = ParseCardinalOrOrdinal(w);
+    n = (w == "a" || w == "one") ? 1 : (c && *c > 0 && *c < 200 ? static_cast<long>(*c) : 0);
+  }
+  if (n == 0) return;
+  // The anniversary: the day's occurrence nearest pub.
+  const Date p = *ctx.pub_date;
+  Date best = *t.interval.start;
+  long best_gap = -1;
+  for (int dy = -1; dy <= 1; ++dy) {
+    const Date c = AddMonths(*t.interval.start, 12 * (YearOf(p) + dy - YearOf(*t.interval.start)));
+    const long gap = std::labs(static_cast<long>((chr::sys_days(c) - chr::sys_days(p)).count()));
+    if (best_gap < 0 || gap < best_gap) {
+      best = c;
+      best_gap = gap;
+    }
+  }
+  t.interval = DayInterval(AddMonths(best, -12 * static_cast<int>(n)));
+}
+
+}  // namespace
+
 // Spans built from any phrase the rules found, so that every phrase shape
 // composes without a rule per combination: "since <phrase>" (start of the
 // phrase .. pub), "until <phrase>" (open start, or pub in a future sentence,
@@ -2449,6 +2578,7 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
     if (ValueStartsWith(t, "since") || ValueStartsWith(t, "until") || ValueStartsWith(t, "by") ||
         ValueStartsWith(t, "between"))
       continue;
+    AnniversaryBack(t, sentence, lower_sent, ctx);
     auto [before, before_at] = WordBefore(text, sentence.begin, t.begin);
     if (before == "the" || (t.bound_end && (before == "a" || before == "an"))) {
       // "since the February 1 coup", "since the 7 October attacks", "since
@@ -2506,7 +2636,15 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
       // "since the 2021 coup": the span runs from the noun's year and dates
       // its clause, like "since the February 1 coup"; the phrase takes the noun.
       if (t.bound_end) t.end = std::exchange(t.bound_end, 0);
-    } else if ((before == "until" || before == "till") && t.interval.end &&
+    } else if ((before == "until" || before == "till" ||
+                // "runs through Nov. 3" (h-dates10): a written day after
+                // "through" ends a span, as "until"; "all through Easter
+                // Sunday", "through Christmas Eve night" span the day itself.
+                (before == "through" && t.interval.precision == Precision::kDay &&
+                 std::any_of(text.begin() + static_cast<std::ptrdiff_t>(t.begin),
+                             text.begin() + static_cast<std::ptrdiff_t>(t.end),
+                             [](char c) { return c >= '0' && c <= '9'; }))) &&
+               t.interval.end &&
                !ValueStartsWith(t, "day(") &&  // "not disclosed until today" means today
                !(before == "till" && text[before_at] == 'T' && text[before_at + 1] == 'i' &&
                  before_at > sentence.begin)) {  // "Emmett Till in 1955": a name
@@ -2583,7 +2721,8 @@ Tense PhraseTense(const PhraseAt& p) {
   if (tense == Tense::kPast &&
       (m->rule->id == "time.date.day_month" || m->rule->id == "time.date.month_day")) {
     const auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
-    if ((w == "until" || w == "till") &&
+    // "flights have been cancelled through Oct. 31" (h-dates10) alike.
+    if ((w == "until" || w == "till" || w == "through") &&
         !ModifiesNoun(lower, m->begin - sentence.begin, m->end - sentence.begin))
       tense = Tense::kNearest;
   }

@@ -412,6 +412,62 @@ for s in ["Eid prayers were held in the square.", "Veterans of the Yom Kippur Wa
           "Mediators proposed a Ramadan truce.", "Leaders met on the eve of the summit."]:
     add(s, ref, "-", None, None, "none")
 
+# Shapes added by h-dates10 (held-out batch 10: war, wire, markets, live blogs), per
+# reference date.
+for pub in REFS:
+    # Clock time before a weekday in one sentence ("a.m." does not end it).
+    fri_next = pub + days((4 - pub.weekday()) % 7)
+    add("The pause is set to begin at 7 a.m. Friday, officials said.", pub, "Friday", fri_next,
+        fri_next, "day")
+    # A weekday as the subject of a present verb; "saw" keeps the past.
+    add("Friday marks the anniversary of the flood.", pub, "Friday", fri_next, fri_next, "day")
+    fri_last = pub - days((pub.weekday() - 4) % 7)
+    add("Friday saw the heaviest shelling in weeks.", pub, "Friday", fri_last, fri_last, "day")
+    # Calendar verbs at any reach in the clause.
+    mon_next = pub + days((0 - pub.weekday()) % 7)
+    add("The war enters its second year on Monday.", pub, "on Monday", mon_next, mon_next, "day")
+    add("The country marks the first anniversary of the disaster on Monday.", pub, "on Monday",
+        mon_next, mon_next, "day")
+    # "would" + a verb of meeting: reported future.
+    add("The minister said the cabinet would meet on Friday.", pub, "on Friday", fri_next,
+        fri_next, "day")
+    # Hours ago under a day, minutes ago: the publication day.
+    add("Sirens sounded 2 hours ago.", pub, "2 hours ago", pub, pub, "day")
+    add("The update came 40 minutes ago.", pub, "40 minutes ago", pub, pub, "day")
+    # Year to date; a half of the year without a year (inferred as "in June").
+    add("The stock is up 40% year-to-date.", pub, "year-to-date", D(pub.year, 1, 1), pub, "range")
+    y = pub.year if D(pub.year, 7, 1) <= pub else pub.year - 1
+    add("Profits fell in H2.", pub, "in H2", D(y, 7, 1), D(y, 12, 31), "range")
+    # A capitalised month abbreviation after "in" (past: not after pub).
+    y = pub.year if D(pub.year, 9, 1) <= pub else pub.year - 1
+    add("The bill passed in Sept. after a long fight.", pub, "in Sept.", D(y, 9, 1),
+        month_end(y, 9), "month")
+    # A written day after "moved to" / "postponed to": the occurrence nearest pub.
+    d = pub + days(20)
+    add(f"The hearing was moved to {MONTHS[d.month - 1]} {d.day}.", pub,
+        f"{MONTHS[d.month - 1]} {d.day}", d, d, "day")
+    # "the first anniversary of the <day month> attack": a year before the
+    # occurrence nearest pub.
+    d = pub + days(1)
+    a = add_months(d, -12)
+    add(f"Crowds marked the first anniversary of the {d.day} {MONTHS[d.month - 1]} attack.", pub,
+        f"the {d.day} {MONTHS[d.month - 1]}", a, a, "day")
+    # "runs through <day>" in a sentence without tense: pub .. that day.
+    d = pub + days(9)
+    add(f"Early voting runs through {MONTHS[d.month - 1]} {d.day}.", pub,
+        f"through {MONTHS[d.month - 1]} {d.day}", pub, d, "range")
+    # A year after "for" at the end of its phrase.
+    add("The bank raised its guidance for 2021.", pub, "for 2021", D(2021, 1, 1), D(2021, 12, 31),
+        "year")
+ref = D(2026, 12, 3)
+add("The appeal was adjourned until March 2027.", ref, "until March 2027", None, D(2027, 3, 31),
+    "range")
+for s in ["Jan Egeland called for a ceasefire.", "Supporters gathered at Mar-a-Lago.",
+          "Hamas agreed to a four-day truce.", "It is day 48 of the war.",
+          "Polls close at 8 p.m. local time.", "The army asked for 2000 troops.",
+          "The retailer's H1 profit beat forecasts.", "The minutes of the meeting were published."]:
+    add(s, ref, "-", None, None, "none")
+
 # Things that must not become dates.
 for s in ["Fans cheered the 3-1 win.", "The hotline runs 24/7.", "An F-16 flew over.",
           "Two Su-35 jets took off.", "Call 020 7946 0018 for help.", "Some 1,000 troops moved.",
