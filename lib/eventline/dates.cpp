@@ -2176,8 +2176,8 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
     // a day ahead: "Friday marks the anniversary", "Friday is the last day
     // to register", "Monday begins a week of talks" (h-dates10); "Tuesday
     // saw", "Saturday was" keep the past. Not "sees" / "brings": live-blog
-    // headlines tell the day past with them ("Sunday sees largest amount of
-    // aid enter Gaza", read on Monday).
+    // headlines tell the day past with them (of the kind "Sunday sees most aid
+    // trucks in weeks", read on Monday).
     static constexpr std::array<std::string_view, 9> kPresent = {
         "is", "marks", "begins", "starts", "opens", "ends", "falls", "will", "should"};
     const std::string_view own = lower.substr(phrase_begin, phrase_end - phrase_begin);
