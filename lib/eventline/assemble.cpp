@@ -615,6 +615,10 @@ bool IsWindowAhead(const TimeExpr& t, const std::optional<Date>& pub) {
 
 // ---- a date phrase inside a "since" complement ------------------------------
 
+// A state whose row is dated by its onset: a siege or blockade begins when a
+// place is sealed off, a ceasefire when it is signed or takes effect.
+bool IsOnsetState(std::string_view type) { return type == "blockade" || type == "ceasefire"; }
+
 // How a phrase closing a "since" complement relates to a trigger outside it.
 enum class SinceRole {
   kNone,        // no such complement, or the trigger is inside it: the phrase as usual
@@ -697,6 +701,57 @@ SinceRole SinceComplementRole(std::string_view text, std::size_t cb, const TimeE
     }
   }
   return SinceRole::kNone;
+}
+
+// A span up to now named after a superlative or an ordinal: "the largest
+// missile attack since September", "its deadliest strikes on civilians since
+// the winter", "the second drone attack in two days", "one of the most deadly
+// attacks in recent weeks". The span is the yardstick of the comparison, not
+// the date of the act compared: like a "since" complement's phrase in a
+// comparison (SinceComplementRole), it is set aside and the act keeps its own
+// phrase, the carried date or the publication day (h-evdate3). The trigger lies
+// before the phrase and the comparing word within the eight words before it,
+// no comma between; "most of" is a quantity ("most of the 300 raids since
+// June"), not a comparison. A trigger inside the phrase ("since last month's
+// mutiny") is the anchor it names and keeps the phrase.
+bool ComparedSpan(std::string_view text, std::size_t cb, const TimeExpr& t, std::size_t te,
+                  const std::optional<Date>& pub) {
+  if (!pub || !t.resolved || t.interval.precision != Precision::kRange || !t.interval.end ||
+      *t.interval.end != *pub || !t.interval.start || *t.interval.start >= *pub)
+    return false;
+  if (te > t.begin || t.begin <= cb) return false;
+  // A span word opens the phrase: "overnight" or "this week" is the act's own time.
+  const std::string_view phrase = Slice(text, t.begin, t.end);
+  bool span = false;
+  for (std::string_view w : {"since", "in", "for", "over", "within", "so", "during"})
+    span = span || HasWordAt(phrase, 0, w);
+  if (!span) return false;
+  std::string_view head = Slice(text, cb, t.begin);
+  if (const std::size_t comma = head.find_last_of(",;:"); comma != std::string_view::npos)
+    head = head.substr(comma + 1);
+  const auto before = Tokens(head);
+  for (std::size_t k = before.size(), n = 0; k-- > 0 && n < 8; ++n) {
+    std::string w;
+    for (char ch : before[k])
+      if (std::isalpha(static_cast<unsigned char>(ch)))
+        w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    static constexpr std::array<std::string_view, 18> kCompare = {
+        "most",   "worst", "first", "second", "third", "fourth",  "fifth",   "sixth",  "seventh",
+        "eighth", "ninth", "tenth", "only",   "best",  "biggest", "largest", "latest", "highest"};
+    if (std::find(kCompare.begin(), kCompare.end(), w) != kCompare.end()) {
+      if (w == "most" && k + 1 < before.size() && before[k + 1] == "of") return false;
+      return true;
+    }
+    static constexpr std::array<std::string_view, 22> kNotSuperlative = {
+        "interest", "protest", "arrest",    "request",   "forest",  "suggest",
+        "contest",  "harvest", "honest",    "modest",    "invest",  "manifest",
+        "unrest",   "inquest", "southwest", "northwest", "midwest", "priest",
+        "conquest", "earnest", "bequest",   "behest"};
+    if (w.size() >= 6 && w.compare(w.size() - 3, 3, "est") == 0 &&
+        std::find(kNotSuperlative.begin(), kNotSuperlative.end(), w) == kNotSuperlative.end())
+      return true;
+  }
+  return false;
 }
 
 // ---- a date phrase offset from the event it anchors -------------------------
@@ -1153,6 +1208,11 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
   // publication ("on 16 November", read on 12 December, is background).
   const std::string pub = FormatIsoDate(*doc_.pub_date);
   const std::string week_before = FormatIsoDate(AddDays(*doc_.pub_date, -7));
+  // The same actor's act named again with its day ("Hamas attack leaves …"
+  // … "the Hamas attack on 7 October"): the lead names that act, even when
+  // it lies weeks back; within three months (a caption's "on May 15, 2021"
+  // is another act).
+  const std::string quarter_before = FormatIsoDate(AddDays(*doc_.pub_date, -92));
   for (EventRow& r : rows) {
     if (r.sentence_index > kLead) break;
     if (r.date_source != "document" || r.date_precision != "none") continue;
@@ -1177,8 +1237,10 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
       if (d.sentence_index <= r.sentence_index) continue;
       if (d.sentence_index > kBody) break;
       if (d.event_type != r.event_type) continue;
+      const bool same_actor = !r.actor.empty() && d.actor == r.actor;
       if (d.date_source == "text" && d.date_precision == "day" && d.date_start <= pub &&
-          d.date_start >= week_before && d.modality != "expected" && d.modality != "hypothetical") {
+          (d.date_start >= week_before || (same_actor && d.date_start >= quarter_before)) &&
+          d.modality != "expected" && d.modality != "hypothetical") {
         r.date_start = d.date_start;
         r.date_end = d.date_end;
         r.date_precision = d.date_precision;
@@ -1509,11 +1571,21 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
           return false;
       }
       if (clauses.At(t.begin) == clause) {
+        if (ComparedSpan(text, clause_b, t, c.e, doc_.pub_date)) {
+          compared = true;
+          return false;
+        }
         std::size_t at = 0;
         switch (SinceComplementRole(text, clause_b, t, c.b, &at)) {
           case SinceRole::kNone:
             break;
           case SinceRole::kSpan:
+            // A siege or a truce told as holding since an act ("the besieged
+            // city has been without food since the army sealed off the roads
+            // in January", "the ceasefire has held since it was signed last
+            // month"): the complement names the state's onset, and the
+            // phrase dates the state as it dates the act (h-evdate3).
+            if (IsOnsetState(rule.event_type)) break;
             if (!since_phrase) since_phrase = &t, since_at = at;
             return false;
           case SinceRole::kComparison:

@@ -313,6 +313,47 @@ TEST_CASE("attach: a phrase closing a \"since\" complement starts a span or is s
         "2023-03-07..2023-03-07 day/text");
 }
 
+TEST_CASE("attach: a siege or a truce held since an act is dated by that act", "[attach]") {
+  // A state told in the perfect with a "since" complement: the complement
+  // names its onset, and the phrase dates the state (h-evdate3).
+  CHECK(IntervalOf("The ceasefire in the north has largely held since it was signed last month.",
+                   "ceasefire") == "2023-02-01..2023-02-28 month/text");
+  // Counter-example: repeated acts over the span keep the span.
+  CHECK(IntervalOf("Some 7,000 fighters have died since the war began in February.",
+                   "casualties") == "2023-02-01..2023-03-15 range/text");
+}
+
+TEST_CASE("attach: the span of a comparison does not date the act compared", "[attach]") {
+  // A superlative or an ordinal before a span up to now (h-evdate3): the act
+  // keeps its own phrase or the publication day (Wednesday 2023-03-15).
+  CHECK(IntervalOf("Rebels launched their largest drone attack on the port since September.",
+                   "air_strike") == "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("The capital came under its second missile attack in three days on Monday.",
+                   "shelling") == "2023-03-13..2023-03-13 day/text");
+  // Counter-examples: a quantity ("most of"), a span without comparison, a
+  // night named as the act's own time.
+  CHECK(IntervalOf("Most of the air strikes since September hit the port.", "air_strike") ==
+        "2022-09-01..2023-03-15 range/text");
+  CHECK(IntervalOf("Rebels have shelled the port three times in the past week.", "shelling") ==
+        "2023-03-08..2023-03-15 range/text");
+  CHECK(IntervalOf("Rebels launched their latest overnight drone attack on the port.",
+                   "air_strike") == "2023-03-14..2023-03-15 range/text");
+}
+
+TEST_CASE("attach: the lead takes the day of its actor's act named weeks back", "[attach]") {
+  // The same actor's act named with its day in the body: the headline's,
+  // even weeks before publication; not months back, nor another actor's.
+  const std::string lead = "Al-Shabaab attack leaves village in mourning\n";
+  CHECK(DateOf(lead + "Villagers still mourn the dead of the al-Shabaab attack on 20 February.",
+               "attack") == "2023-02-20");
+  CHECK(DateOf(lead + "Villagers still mourn the dead of the al-Shabaab attack on 20 October 2022.",
+               "attack") == "2023-03-15");
+  // Without a named actor the week limit holds.
+  CHECK(DateOf("Rebel attack leaves village in mourning\nVillagers still mourn the dead of the "
+               "rebel attack on 20 February.",
+               "attack") == "2023-03-15");
+}
+
 TEST_CASE("attach: a year written before its noun dates that noun only", "[attach]") {
   // time.year_of_event narrows its phrase to the year and binds it to the
   // noun after it ("its 1986 explosion"): that trigger takes the year ...
