@@ -30,6 +30,26 @@ bool IsViolent(std::string_view type) {
   return std::find(kViolent.begin(), kViolent.end(), type) != kViolent.end();
 }
 
+// The types one violent episode is told by (a headline's killing, the body's
+// attack, explosion or toll): not an abduction, an arrest or a protest.
+bool TellsOneEpisode(std::string_view type) {
+  return type == "casualties" || (type != "abduction" && IsViolent(type));
+}
+
+// A written year ("on May 22, 2023"): a photo caption's or another act's date.
+bool WritesYear(std::string_view s) {
+  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+    if ((i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) &&
+        std::isdigit(static_cast<unsigned char>(s[i])) &&
+        std::isdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isdigit(static_cast<unsigned char>(s[i + 2])) &&
+        std::isdigit(static_cast<unsigned char>(s[i + 3])) &&
+        (i + 4 == s.size() || !std::isdigit(static_cast<unsigned char>(s[i + 4]))))
+      return true;
+  }
+  return false;
+}
+
 // "… in the attack", "the blast also …": the sentence goes on about an event
 // named before.
 bool RefersBack(std::string_view s) {
@@ -1233,21 +1253,40 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
       }
       if (second) continue;
     }
+    // Only the first later mention of the type; without one, the first
+    // later row of the episode's other types (h-evdate3: "Gunmen kill 11 in
+    // eastern Iraq" … "killed 11 people … on Thursday night", a casualties
+    // headline over an explosion row).
+    const EventRow* same_type = nullptr;
+    const EventRow* episode = nullptr;
     for (const EventRow& d : rows) {
       if (d.sentence_index <= r.sentence_index) continue;
       if (d.sentence_index > kBody) break;
-      if (d.event_type != r.event_type) continue;
-      const bool same_actor = !r.actor.empty() && d.actor == r.actor;
-      if (d.date_source == "text" && d.date_precision == "day" && d.date_start <= pub &&
-          (d.date_start >= week_before || (same_actor && d.date_start >= quarter_before)) &&
-          d.modality != "expected" && d.modality != "hypothetical") {
-        r.date_start = d.date_start;
-        r.date_end = d.date_end;
-        r.date_precision = d.date_precision;
-        r.date_text = d.date_text;
-        r.date_source = "context";
+      if (d.event_type == r.event_type) {
+        same_type = &d;
+        break;
       }
-      break;  // only the first later mention of the type
+      if (!episode && TellsOneEpisode(d.event_type)) episode = &d;
+    }
+    const auto day_before = [&](const EventRow& d, const std::string& limit) {
+      return d.date_source == "text" && d.date_precision == "day" && d.date_start <= pub &&
+             d.date_start >= limit && d.modality != "expected" && d.modality != "hypothetical";
+    };
+    const EventRow* take = nullptr;
+    if (same_type) {
+      const bool same_actor = !r.actor.empty() && same_type->actor == r.actor;
+      if (day_before(*same_type, same_actor ? quarter_before : week_before)) take = same_type;
+    } else if (episode && TellsOneEpisode(r.event_type) && !r.location.empty() &&
+               episode->location == r.location && day_before(*episode, week_before) &&
+               !WritesYear(episode->date_text)) {
+      take = episode;
+    }
+    if (take) {
+      r.date_start = take->date_start;
+      r.date_end = take->date_end;
+      r.date_precision = take->date_precision;
+      r.date_text = take->date_text;
+      r.date_source = "context";
     }
   }
 }

@@ -340,6 +340,18 @@ TEST_CASE("attach: the span of a comparison does not date the act compared", "[a
                    "air_strike") == "2023-03-14..2023-03-15 range/text");
 }
 
+TEST_CASE("attach: a headline takes the day of its episode told by another type", "[attach]") {
+  // No later row of its type: the first later row of the episode's other
+  // types, at the same place, dated with a day of the last week.
+  CHECK(DateOf("Gunmen kill 11 in Kadugli\nGunmen opened fire on a market in Kadugli on Monday, "
+               "officials said.",
+               "killing") == "2023-03-13");
+  // Not another place.
+  CHECK(DateOf("Gunmen kill 11 in Kadugli\nGunmen opened fire on a market in El Obeid on Monday, "
+               "officials said.",
+               "killing") == "2023-03-15");
+}
+
 TEST_CASE("attach: the lead takes the day of its actor's act named weeks back", "[attach]") {
   // The same actor's act named with its day in the body: the headline's,
   // even weeks before publication; not months back, nor another actor's.
