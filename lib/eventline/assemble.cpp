@@ -774,6 +774,50 @@ bool ComparedSpan(std::string_view text, std::size_t cb, const TimeExpr& t, std:
   return false;
 }
 
+// The noun phrase a possessive time phrase owns: "Monday's papers",
+// "today’s newsletter", "this week’s Sunday news shows" (the apostrophe right
+// after the phrase, then up to four words, ending at a comma, semicolon,
+// colon or parenthesis). Byte offsets into `text`.
+std::optional<std::pair<std::size_t, std::size_t>> PossessedNoun(std::string_view text,
+                                                                 const TimeExpr& t,
+                                                                 std::size_t limit) {
+  std::size_t i = t.end;
+  const std::string_view upto = text.substr(0, limit);
+  if (HasWordAt(upto, i, "'s"))
+    i += 2;
+  else if (upto.substr(i).starts_with("\xE2\x80\x99s") &&
+           (i + 4 >= limit || !std::isalnum(static_cast<unsigned char>(text[i + 4]))))
+    i += 4;
+  else
+    return std::nullopt;
+  const std::size_t b = i;
+  constexpr std::string_view kStop = ",;:()";
+  for (int words = 0; i < limit && words < 4; ++words) {
+    while (i < limit && text[i] == ' ') ++i;
+    if (i >= limit || kStop.find(text[i]) != std::string_view::npos) break;
+    while (i < limit && text[i] != ' ' && kStop.find(text[i]) == std::string_view::npos) ++i;
+  }
+  return std::make_pair(b, i);
+}
+
+// A noun phrase about a publication, a meeting, a plan or a season's work,
+// not an act of violence: "newsletter", "papers", "briefing", "summit",
+// "pledge", "harvest", "breakdown" (of talks or a truce).
+bool NamesNoAct(std::string_view np) {
+  static constexpr std::array<std::string_view, 30> kNoAct = {
+      "newsletter", "newsletters", "paper",    "papers",  "newspaper", "newspapers",
+      "briefing",   "briefings",   "show",     "shows",   "summit",    "meeting",
+      "talks",      "visit",       "pledge",   "harvest", "breakdown", "edition",
+      "episode",    "programme",   "program",  "podcast", "interview", "speech",
+      "address",    "vote",        "election", "contest", "match",     "game"};
+  for (const std::string_view w : Tokens(np)) {
+    std::string low;
+    for (char ch : w) low += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (std::find(kNoAct.begin(), kNoAct.end(), low) != kNoAct.end()) return true;
+  }
+  return false;
+}
+
 // ---- a date phrase offset from the event it anchors -------------------------
 
 // The date of an event named as the anchor of an offset after a date phrase:
@@ -1609,6 +1653,14 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
             IsPostStamp(text, stamp.end, sentence.end))
           return false;
       }
+      // A possessive phrase that names the day of a publication, a meeting
+      // or a plan ("today's newsletter", "Monday's papers", "this week's
+      // summit", "last week's breakdown of the truce") dates that noun,
+      // not another trigger of the sentence (h-evdate3).
+      if (const auto owned = PossessedNoun(text, t, sentence.end);
+          owned && !(c.b >= owned->first && c.b < owned->second) &&
+          NamesNoAct(Slice(text, owned->first, owned->second)))
+        return false;
       if (clauses.At(t.begin) == clause) {
         if (ComparedSpan(text, clause_b, t, c.e, doc_.pub_date)) {
           compared = true;

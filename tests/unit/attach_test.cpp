@@ -366,6 +366,17 @@ TEST_CASE("attach: the lead takes the day of its actor's act named weeks back", 
                "attack") == "2023-03-15");
 }
 
+TEST_CASE("attach: a possessive phrase of a paper or a meeting dates only that noun", "[attach]") {
+  // "Monday's papers", "Monday's summit": not the shelling's day (h-evdate3).
+  CHECK(IntervalOf("Rebel artillery shelled the port, Monday's papers reported.", "shelling") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Rebel artillery shelled the port ahead of Monday\u2019s summit in the capital.",
+                   "shelling") == "2023-03-15..2023-03-15 none/document");
+  // Counter-example: the act possessed is the trigger.
+  CHECK(IntervalOf("Monday's shelling of the port killed two people.", "shelling") ==
+        "2023-03-13..2023-03-13 day/text");
+}
+
 TEST_CASE("attach: a year written before its noun dates that noun only", "[attach]") {
   // time.year_of_event narrows its phrase to the year and binds it to the
   // noun after it ("its 1986 explosion"): that trigger takes the year ...
