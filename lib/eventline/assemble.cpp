@@ -30,6 +30,26 @@ bool IsViolent(std::string_view type) {
   return std::find(kViolent.begin(), kViolent.end(), type) != kViolent.end();
 }
 
+// The types one violent episode is told by (a headline's killing, the body's
+// attack, explosion or toll): not an abduction, an arrest or a protest.
+bool TellsOneEpisode(std::string_view type) {
+  return type == "casualties" || (type != "abduction" && IsViolent(type));
+}
+
+// A written year ("on May 22, 2023"): a photo caption's or another act's date.
+bool WritesYear(std::string_view s) {
+  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+    if ((i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) &&
+        std::isdigit(static_cast<unsigned char>(s[i])) &&
+        std::isdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isdigit(static_cast<unsigned char>(s[i + 2])) &&
+        std::isdigit(static_cast<unsigned char>(s[i + 3])) &&
+        (i + 4 == s.size() || !std::isdigit(static_cast<unsigned char>(s[i + 4]))))
+      return true;
+  }
+  return false;
+}
+
 // "… in the attack", "the blast also …": the sentence goes on about an event
 // named before.
 bool RefersBack(std::string_view s) {
@@ -615,6 +635,12 @@ bool IsWindowAhead(const TimeExpr& t, const std::optional<Date>& pub) {
 
 // ---- a date phrase inside a "since" complement ------------------------------
 
+// A type whose row is the act that began it: a ceasefire row is the agreement
+// (ACLED codes it as one), dated when it was signed or took effect. A siege or
+// blockade is a state: "since <act> <phrase>" spans it to publication, as
+// "have blocked shipping since Tuesday" does.
+bool IsOnsetState(std::string_view type) { return type == "ceasefire"; }
+
 // How a phrase closing a "since" complement relates to a trigger outside it.
 enum class SinceRole {
   kNone,        // no such complement, or the trigger is inside it: the phrase as usual
@@ -697,6 +723,101 @@ SinceRole SinceComplementRole(std::string_view text, std::size_t cb, const TimeE
     }
   }
   return SinceRole::kNone;
+}
+
+// A span up to now named after a superlative or an ordinal: "the largest
+// missile attack since September", "its deadliest strikes on civilians since
+// the winter", "the second drone attack in two days", "one of the most deadly
+// attacks in recent weeks". The span is the yardstick of the comparison, not
+// the date of the act compared: like a "since" complement's phrase in a
+// comparison (SinceComplementRole), it is set aside and the act keeps its own
+// phrase, the carried date or the publication day (h-evdate3). The trigger lies
+// before the phrase and the comparing word within the eight words before it,
+// no comma between; "most of" is a quantity ("most of the 300 raids since
+// June"), not a comparison. A trigger inside the phrase ("since last month's
+// mutiny") is the anchor it names and keeps the phrase.
+bool ComparedSpan(std::string_view text, std::size_t cb, const TimeExpr& t, std::size_t te,
+                  const std::optional<Date>& pub) {
+  if (!pub || !t.resolved || t.interval.precision != Precision::kRange || !t.interval.end ||
+      *t.interval.end != *pub || !t.interval.start || *t.interval.start >= *pub)
+    return false;
+  if (te > t.begin || t.begin <= cb) return false;
+  // A span word opens the phrase: "overnight" or "this week" is the act's own time.
+  const std::string_view phrase = Slice(text, t.begin, t.end);
+  bool span = false;
+  for (std::string_view w : {"since", "in", "for", "over", "within", "so", "during"})
+    span = span || HasWordAt(phrase, 0, w);
+  if (!span) return false;
+  std::string_view head = Slice(text, cb, t.begin);
+  if (const std::size_t comma = head.find_last_of(",;:"); comma != std::string_view::npos)
+    head = head.substr(comma + 1);
+  const auto before = Tokens(head);
+  for (std::size_t k = before.size(), n = 0; k-- > 0 && n < 8; ++n) {
+    std::string w;
+    for (char ch : before[k])
+      if (std::isalpha(static_cast<unsigned char>(ch)))
+        w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    static constexpr std::array<std::string_view, 18> kCompare = {
+        "most",   "worst", "first", "second", "third", "fourth",  "fifth",   "sixth",  "seventh",
+        "eighth", "ninth", "tenth", "only",   "best",  "biggest", "largest", "latest", "highest"};
+    if (std::find(kCompare.begin(), kCompare.end(), w) != kCompare.end()) {
+      if (w == "most" && k + 1 < before.size() && before[k + 1] == "of") return false;
+      return true;
+    }
+    static constexpr std::array<std::string_view, 22> kNotSuperlative = {
+        "interest", "protest", "arrest",    "request",   "forest",  "suggest",
+        "contest",  "harvest", "honest",    "modest",    "invest",  "manifest",
+        "unrest",   "inquest", "southwest", "northwest", "midwest", "priest",
+        "conquest", "earnest", "bequest",   "behest"};
+    if (w.size() >= 6 && w.compare(w.size() - 3, 3, "est") == 0 &&
+        std::find(kNotSuperlative.begin(), kNotSuperlative.end(), w) == kNotSuperlative.end())
+      return true;
+  }
+  return false;
+}
+
+// The noun phrase a possessive time phrase owns: "Monday's papers",
+// "today’s newsletter", "this week’s Sunday news shows" (the apostrophe right
+// after the phrase, then up to four words, ending at a comma, semicolon,
+// colon or parenthesis). Byte offsets into `text`.
+std::optional<std::pair<std::size_t, std::size_t>> PossessedNoun(std::string_view text,
+                                                                 const TimeExpr& t,
+                                                                 std::size_t limit) {
+  std::size_t i = t.end;
+  const std::string_view upto = text.substr(0, limit);
+  if (HasWordAt(upto, i, "'s"))
+    i += 2;
+  else if (upto.substr(i).starts_with("\xE2\x80\x99s") &&
+           (i + 4 >= limit || !std::isalnum(static_cast<unsigned char>(text[i + 4]))))
+    i += 4;
+  else
+    return std::nullopt;
+  const std::size_t b = i;
+  constexpr std::string_view kStop = ",;:()";
+  for (int words = 0; i < limit && words < 4; ++words) {
+    while (i < limit && text[i] == ' ') ++i;
+    if (i >= limit || kStop.find(text[i]) != std::string_view::npos) break;
+    while (i < limit && text[i] != ' ' && kStop.find(text[i]) == std::string_view::npos) ++i;
+  }
+  return std::make_pair(b, i);
+}
+
+// A noun phrase about a publication, a meeting, a plan or a season's work,
+// not an act of violence: "newsletter", "papers", "briefing", "summit",
+// "pledge", "harvest", "breakdown" (of talks or a truce).
+bool NamesNoAct(std::string_view np) {
+  static constexpr std::array<std::string_view, 30> kNoAct = {
+      "newsletter", "newsletters", "paper",    "papers",  "newspaper", "newspapers",
+      "briefing",   "briefings",   "show",     "shows",   "summit",    "meeting",
+      "talks",      "visit",       "pledge",   "harvest", "breakdown", "edition",
+      "episode",    "programme",   "program",  "podcast", "interview", "speech",
+      "address",    "vote",        "election", "contest", "match",     "game"};
+  for (const std::string_view w : Tokens(np)) {
+    std::string low;
+    for (char ch : w) low += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (std::find(kNoAct.begin(), kNoAct.end(), low) != kNoAct.end()) return true;
+  }
+  return false;
 }
 
 // ---- a date phrase offset from the event it anchors -------------------------
@@ -1153,6 +1274,11 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
   // publication ("on 16 November", read on 12 December, is background).
   const std::string pub = FormatIsoDate(*doc_.pub_date);
   const std::string week_before = FormatIsoDate(AddDays(*doc_.pub_date, -7));
+  // The same actor's act named again with its day ("Hamas attack leaves …"
+  // … "the Hamas attack on 7 October"): the lead names that act, even when
+  // it lies weeks back; within three months (a caption's "on May 15, 2021"
+  // is another act).
+  const std::string quarter_before = FormatIsoDate(AddDays(*doc_.pub_date, -92));
   for (EventRow& r : rows) {
     if (r.sentence_index > kLead) break;
     if (r.date_source != "document" || r.date_precision != "none") continue;
@@ -1173,19 +1299,40 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
       }
       if (second) continue;
     }
+    // Only the first later mention of the type; without one, the first
+    // later row of the episode's other types (h-evdate3: "Gunmen kill 11 in
+    // eastern Iraq" … "killed 11 people … on Thursday night", a casualties
+    // headline over an explosion row).
+    const EventRow* same_type = nullptr;
+    const EventRow* episode = nullptr;
     for (const EventRow& d : rows) {
       if (d.sentence_index <= r.sentence_index) continue;
       if (d.sentence_index > kBody) break;
-      if (d.event_type != r.event_type) continue;
-      if (d.date_source == "text" && d.date_precision == "day" && d.date_start <= pub &&
-          d.date_start >= week_before && d.modality != "expected" && d.modality != "hypothetical") {
-        r.date_start = d.date_start;
-        r.date_end = d.date_end;
-        r.date_precision = d.date_precision;
-        r.date_text = d.date_text;
-        r.date_source = "context";
+      if (d.event_type == r.event_type) {
+        same_type = &d;
+        break;
       }
-      break;  // only the first later mention of the type
+      if (!episode && TellsOneEpisode(d.event_type)) episode = &d;
+    }
+    const auto day_before = [&](const EventRow& d, const std::string& limit) {
+      return d.date_source == "text" && d.date_precision == "day" && d.date_start <= pub &&
+             d.date_start >= limit && d.modality != "expected" && d.modality != "hypothetical";
+    };
+    const EventRow* take = nullptr;
+    if (same_type) {
+      const bool same_actor = !r.actor.empty() && same_type->actor == r.actor;
+      if (day_before(*same_type, same_actor ? quarter_before : week_before)) take = same_type;
+    } else if (episode && TellsOneEpisode(r.event_type) && !r.location.empty() &&
+               episode->location == r.location && day_before(*episode, week_before) &&
+               !WritesYear(episode->date_text)) {
+      take = episode;
+    }
+    if (take) {
+      r.date_start = take->date_start;
+      r.date_end = take->date_end;
+      r.date_precision = take->date_precision;
+      r.date_text = take->date_text;
+      r.date_source = "context";
     }
   }
 }
@@ -1508,12 +1655,28 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
             IsPostStamp(text, stamp.end, sentence.end))
           return false;
       }
+      // A possessive phrase that names the day of a publication, a meeting
+      // or a plan ("today's newsletter", "Monday's papers", "this week's
+      // summit", "last week's breakdown of the truce") dates that noun,
+      // not another trigger of the sentence (h-evdate3).
+      if (const auto owned = PossessedNoun(text, t, sentence.end);
+          owned && !(c.b >= owned->first && c.b < owned->second) &&
+          NamesNoAct(Slice(text, owned->first, owned->second)))
+        return false;
       if (clauses.At(t.begin) == clause) {
+        if (ComparedSpan(text, clause_b, t, c.e, doc_.pub_date)) {
+          compared = true;
+          return false;
+        }
         std::size_t at = 0;
         switch (SinceComplementRole(text, clause_b, t, c.b, &at)) {
           case SinceRole::kNone:
             break;
           case SinceRole::kSpan:
+            // A truce told as holding since an act ("the ceasefire has held
+            // since it was signed last month"): the complement names the
+            // agreement itself, and the phrase dates it (h-evdate3).
+            if (IsOnsetState(rule.event_type)) break;
             if (!since_phrase) since_phrase = &t, since_at = at;
             return false;
           case SinceRole::kComparison:

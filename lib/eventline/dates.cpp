@@ -1846,7 +1846,12 @@ bool HasFutureCue(std::string_view lower) {
       const std::string_view left = Trim(lower.substr(0, i));
       const bool after_the = left.size() >= 3 && left.substr(left.size() - 3) == "the" &&
                              (left.size() == 3 || !IsIdentChar(left[left.size() - 4]));
-      if (!after_the) return true;
+      // "next to", "next door": a place, not a time ahead.
+      const std::string_view right = lower.substr(i + cue.size());
+      const std::size_t w = right.find_first_not_of(' ');
+      const bool place =
+          w != std::string_view::npos && (WordAt(right, w, "to") || WordAt(right, w, "door"));
+      if (!after_the && !place) return true;
     }
   }
   return false;

@@ -313,6 +313,73 @@ TEST_CASE("attach: a phrase closing a \"since\" complement starts a span or is s
         "2023-03-07..2023-03-07 day/text");
 }
 
+TEST_CASE("attach: a truce held since an act is dated by that act", "[attach]") {
+  // A ceasefire told in the perfect with a "since" complement: the complement
+  // names the agreement, and the phrase dates it (h-evdate3).
+  CHECK(IntervalOf("The ceasefire in the north has largely held since it was signed last month.",
+                   "ceasefire") == "2023-02-01..2023-02-28 month/text");
+  // A siege is a state: it spans from the act that began it to publication.
+  CHECK(IntervalOf("The besieged port has been without fuel since the army cut the roads in January.",
+                   "blockade") == "2023-01-01..2023-03-15 range/text");
+  // Counter-example: repeated acts over the span keep the span.
+  CHECK(IntervalOf("Some 7,000 fighters have died since the war began in February.",
+                   "casualties") == "2023-02-01..2023-03-15 range/text");
+}
+
+TEST_CASE("attach: the span of a comparison does not date the act compared", "[attach]") {
+  // A superlative or an ordinal before a span up to now (h-evdate3): the act
+  // keeps its own phrase or the publication day (Wednesday 2023-03-15).
+  CHECK(IntervalOf("Rebels launched their largest drone attack on the port since September.",
+                   "air_strike") == "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("The capital came under its second missile attack in three days on Monday.",
+                   "shelling") == "2023-03-13..2023-03-13 day/text");
+  // Counter-examples: a quantity ("most of"), a span without comparison, a
+  // night named as the act's own time.
+  CHECK(IntervalOf("Most of the air strikes since September hit the port.", "air_strike") ==
+        "2022-09-01..2023-03-15 range/text");
+  CHECK(IntervalOf("Rebels have shelled the port three times in the past week.", "shelling") ==
+        "2023-03-08..2023-03-15 range/text");
+  CHECK(IntervalOf("Rebels launched their latest overnight drone attack on the port.",
+                   "air_strike") == "2023-03-14..2023-03-15 range/text");
+}
+
+TEST_CASE("attach: a headline takes the day of its episode told by another type", "[attach]") {
+  // No later row of its type: the first later row of the episode's other
+  // types, at the same place, dated with a day of the last week.
+  CHECK(DateOf("Gunmen kill 11 in Kadugli\nGunmen opened fire on a market in Kadugli on Monday, "
+               "officials said.",
+               "killing") == "2023-03-13");
+  // Not another place.
+  CHECK(DateOf("Gunmen kill 11 in Kadugli\nGunmen opened fire on a market in El Obeid on Monday, "
+               "officials said.",
+               "killing") == "2023-03-15");
+}
+
+TEST_CASE("attach: the lead takes the day of its actor's act named weeks back", "[attach]") {
+  // The same actor's act named with its day in the body: the headline's,
+  // even weeks before publication; not months back, nor another actor's.
+  const std::string lead = "Al-Shabaab attack leaves village in mourning\n";
+  CHECK(DateOf(lead + "Villagers still mourn the dead of the al-Shabaab attack on 20 February.",
+               "attack") == "2023-02-20");
+  CHECK(DateOf(lead + "Villagers still mourn the dead of the al-Shabaab attack on 20 October 2022.",
+               "attack") == "2023-03-15");
+  // Without a named actor the week limit holds.
+  CHECK(DateOf("Rebel attack leaves village in mourning\nVillagers still mourn the dead of the "
+               "rebel attack on 20 February.",
+               "attack") == "2023-03-15");
+}
+
+TEST_CASE("attach: a possessive phrase of a paper or a meeting dates only that noun", "[attach]") {
+  // "Monday's papers", "Monday's summit": not the shelling's day (h-evdate3).
+  CHECK(IntervalOf("Rebel artillery shelled the port, Monday's papers reported.", "shelling") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Rebel artillery shelled the port ahead of Monday\u2019s summit in the capital.",
+                   "shelling") == "2023-03-15..2023-03-15 none/document");
+  // Counter-example: the act possessed is the trigger.
+  CHECK(IntervalOf("Monday's shelling of the port killed two people.", "shelling") ==
+        "2023-03-13..2023-03-13 day/text");
+}
+
 TEST_CASE("attach: a year written before its noun dates that noun only", "[attach]") {
   // time.year_of_event narrows its phrase to the year and binds it to the
   // noun after it ("its 1986 explosion"): that trigger takes the year ...
