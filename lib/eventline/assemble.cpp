@@ -71,7 +71,7 @@ bool CarriesToll(const EventRow& r) {
 // date or place of its own, folds into that event's row ("Shelling hit the
 // market. Five people were killed."), and so does one that names the event
 // again ("Two policemen were killed in the attack."). A toll in the present
-// perfect ("More than 8,000 Palestinians have been killed", "22 Americans have
+// perfect ("More than 9,000 people have been killed", "30 foreigners have
 // died") is a running total of a war or campaign, not the toll of the incident
 // before, and keeps its own casualties row (h-recall10: on the Israel-Gaza
 // pool such tolls had been put on a statement, a rocket salvo or a hostage
