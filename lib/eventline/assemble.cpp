@@ -765,8 +765,8 @@ SinceRole SinceComplementRole(std::string_view text, std::size_t cb, const TimeE
 
 // A span up to now named after a superlative or an ordinal: "the largest
 // missile attack since September", "its deadliest strikes on civilians since
-// the winter", "the second drone attack in two days", "one of the most deadly
-// attacks in recent weeks". The span is the yardstick of the comparison, not
+// the winter", "the second drone attack in two days", "among the deadliest
+// attacks of recent weeks". The span is the yardstick of the comparison, not
 // the date of the act compared: like a "since" complement's phrase in a
 // comparison (SinceComplementRole), it is set aside and the act keeps its own
 // phrase, the carried date or the publication day (h-evdate3). The trigger lies
