@@ -1823,11 +1823,22 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }
     return false;
   };
+  // A back-off row (`requires: document_event`) told twice with a specific
+  // row gives way to it, whichever comes first.
+  const auto backoff = [&](const EventRow& r) {
+    const auto it = std::find_if(kept.begin(), kept.end(),
+                                 [&](const Candidate& k) { return k.b == r.byte_start; });
+    return it != kept.end() && it->m->rule->requires_document_event;
+  };
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (rows[i].event_type.empty()) continue;
     for (std::size_t j = i + 1; j < rows.size(); ++j) {
       if (!rows[j].event_type.empty() && same_event(rows[i], rows[j]) &&
           !another_between(rows[i], rows[j])) {
+        if (backoff(rows[i]) && !backoff(rows[j])) {
+          rows[i].event_type.clear();
+          break;
+        }
         rows[j].event_type.clear();
       }
     }
