@@ -1734,19 +1734,30 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   // the sentence just before when this one goes on about it ("Two policemen
   // were killed in the attack.") without a date or place of its own.
   const bool back_reference = RefersBack(stext);
+  // A back-off row (`requires: document_event`) in a sentence that goes on
+  // about an event named before ("Two policemen were killed in the attack.")
+  // takes no toll: it goes to the previous sentence's violent event, or
+  // stays a casualty row of its own.
+  const auto backoff = [&](const EventRow& r) {
+    const auto it = std::find_if(kept.begin(), kept.end(),
+                                 [&](const Candidate& k) { return k.b == r.byte_start; });
+    return it != kept.end() && it->m->rule->requires_document_event;
+  };
+  const bool previous_host = last_violent_ < out.size() &&
+                             out[last_violent_].sentence_index == sentence.index - 1 &&
+                             (back_reference || (times.empty() && places.empty()));
   for (EventRow& r : rows) {
     if (r.event_type != "casualties") continue;
     EventRow* host = nullptr;
     for (EventRow& h : rows) {
       if (!IsViolent(h.event_type)) continue;
+      if ((previous_host || back_reference) && backoff(h)) continue;
       if (!host || (h.byte_start < r.byte_start &&
                     (host->byte_start > r.byte_start || h.byte_start > host->byte_start))) {
         host = &h;
       }
     }
-    if (!host && last_violent_ < out.size() &&
-        out[last_violent_].sentence_index == sentence.index - 1 &&
-        (back_reference || (times.empty() && places.empty()))) {
+    if (!host && previous_host) {
       host = &out[last_violent_];
     }
     if (!host) continue;
@@ -1823,13 +1834,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }
     return false;
   };
-  // A back-off row (`requires: document_event`) told twice with a specific
-  // row gives way to it, whichever comes first.
-  const auto backoff = [&](const EventRow& r) {
-    const auto it = std::find_if(kept.begin(), kept.end(),
-                                 [&](const Candidate& k) { return k.b == r.byte_start; });
-    return it != kept.end() && it->m->rule->requires_document_event;
-  };
+  // A back-off row told twice with a specific row gives way to it, whichever
+  // comes first.
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (rows[i].event_type.empty()) continue;
     for (std::size_t j = i + 1; j < rows.size(); ++j) {
