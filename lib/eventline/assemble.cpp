@@ -1935,12 +1935,25 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   // the sentence just before when this one goes on about it ("Two policemen
   // were killed in the attack.") without a date or place of its own.
   const bool back_reference = RefersBack(stext);
+  // A back-off row (`requires: document_event`) in a sentence that goes on
+  // about an event named before ("Two policemen were killed in the attack.")
+  // takes no toll: it goes to the previous sentence's violent event, or
+  // stays a casualty row of its own.
+  const auto backoff = [&](const EventRow& r) {
+    const auto it = std::find_if(kept.begin(), kept.end(),
+                                 [&](const Candidate& k) { return k.b == r.byte_start; });
+    return it != kept.end() && it->m->rule->requires_document_event;
+  };
+  const bool previous_host = last_violent_ < out.size() &&
+                             out[last_violent_].sentence_index == sentence.index - 1 &&
+                             (back_reference || (times.empty() && places.empty()));
   for (EventRow& r : rows) {
     if (r.event_type != "casualties") continue;
     if (!CarriesToll(r)) continue;
     EventRow* host = nullptr;
     for (EventRow& h : rows) {
       if (!IsViolent(h.event_type)) continue;
+      if ((previous_host || back_reference) && backoff(h)) continue;
       if (!host || (h.byte_start < r.byte_start &&
                     (host->byte_start > r.byte_start || h.byte_start > host->byte_start))) {
         host = &h;
@@ -2026,11 +2039,17 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }
     return false;
   };
+  // A back-off row told twice with a specific row gives way to it, whichever
+  // comes first.
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (rows[i].event_type.empty()) continue;
     for (std::size_t j = i + 1; j < rows.size(); ++j) {
       if (!rows[j].event_type.empty() && same_event(rows[i], rows[j]) &&
           !another_between(rows[i], rows[j])) {
+        if (backoff(rows[i]) && !backoff(rows[j])) {
+          rows[i].event_type.clear();
+          break;
+        }
         rows[j].event_type.clear();
       }
     }

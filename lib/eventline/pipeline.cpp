@@ -131,10 +131,16 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
   std::vector<Match> events;
   std::vector<std::size_t> first_event;  // per sentence, index into `events`
   first_event.reserve(cleaned.sentences.size() + 1);
+  // Back-off rules (`requires: document_event`) count only in a document
+  // that some other event rule matched, whichever rules `only_rule` keeps.
+  bool specific = false, backoff = false;
   for (const Sentence& s : cleaned.sentences) {
     first_event.push_back(events.size());
     const std::size_t from = events.size();
     impl_->matcher->FindAll(RuleKind::kEvent, doc.text, s.begin, s.end, events);
+    for (std::size_t k = from; k < events.size(); ++k) {
+      (events[k].rule->requires_document_event ? backoff : specific) = true;
+    }
     if (only_rule) {
       events.erase(std::remove_if(events.begin() + static_cast<std::ptrdiff_t>(from), events.end(),
                                   [&](const Match& m) {
@@ -148,6 +154,23 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
     }
   }
   first_event.push_back(events.size());
+  if (backoff && !specific) {
+    // No other rule vouches for the document: drop the back-off matches and
+    // renumber the sentences' ranges.
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i + 1 < first_event.size(); ++i) {
+      const std::size_t b = first_event[i], e = first_event[i + 1];
+      first_event[i] = kept;
+      for (std::size_t k = b; k < e; ++k) {
+        if (!events[k].rule->requires_document_event) {
+          if (k != kept) events[kept] = std::move(events[k]);
+          ++kept;
+        }
+      }
+    }
+    first_event.back() = kept;
+    events.resize(kept);
+  }
   std::vector<EventRow> rows;
   if (events.empty()) return rows;
 

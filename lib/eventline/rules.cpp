@@ -477,7 +477,10 @@ class RuleFileParser {
 
   std::vector<std::string_view> AllowedRuleKeys() const {
     std::vector<std::string_view> keys(kCommonRuleKeys.begin(), kCommonRuleKeys.end());
-    if (kind_ == RuleKind::kEvent) keys.push_back("type");
+    if (kind_ == RuleKind::kEvent) {
+      keys.push_back("type");
+      keys.push_back("requires");
+    }
     if (kind_ == RuleKind::kTime) keys.push_back("value");
     if (kind_ == RuleKind::kCue) keys.push_back("cue");
     return keys;
@@ -537,6 +540,16 @@ class RuleFileParser {
           ErrorAt("E005", kv.second, km,
                   fmt::format("'case_sensitive' must be true or false, got '{}'",
                               kv.second.IsScalar() ? kv.second.Scalar() : Describe(kv.second)));
+        }
+      } else if (key == "requires") {
+        std::string value;
+        if (ScalarField(kv.second, km, "requires", value)) {
+          if (value == "document_event") {
+            rule.requires_document_event = true;
+          } else {
+            ErrorAt("E005", kv.second, km,
+                    fmt::format("'requires' must be 'document_event', got '{}'", value));
+          }
         }
       } else if (key == "priority") {
         try {
@@ -1184,7 +1197,7 @@ bool CanMatchEmpty(const RE2& re) {
 namespace {
 
 // Bump when the serialized layout or what it holds changes.
-constexpr std::uint64_t kRuleCacheFormat = 4;
+constexpr std::uint64_t kRuleCacheFormat = 5;
 
 class CacheWriter {
  public:
@@ -1402,6 +1415,7 @@ std::string SerializeRules(std::span<const Rule> rules) {
     for (const std::string& u : r.unless) w.S(u);
     w.U(r.case_sensitive ? 1 : 0);
     w.I(r.priority);
+    w.U(r.requires_document_event ? 1 : 0);
     w.S(r.event_type);
     w.S(r.value);
     w.S(r.cue);
@@ -1458,6 +1472,7 @@ bool DeserializeRules(std::string_view data, const std::string& file, std::vecto
     rule.unless_compiled.resize(rule.unless.size());
     rule.case_sensitive = r.U() != 0;
     rule.priority = r.Int();
+    rule.requires_document_event = r.U() != 0;
     rule.event_type = r.S();
     rule.value = r.S();
     rule.cue = r.S();

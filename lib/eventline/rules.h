@@ -59,9 +59,13 @@ struct Rule {
   std::vector<std::string> unless;  // expanded veto patterns
   bool case_sensitive = false;      // default: match case-insensitively
   int priority = 0;                 // higher wins when two rules claim one trigger
-  std::string event_type;           // kind event
-  std::string value;                // kind time: symbolic value (see docs/dates.md)
-  std::string cue;  // kind cue: claimed, denied, expected, negated, hypothetical, source
+  // `requires: document_event` (event rules): a back-off rule. Its matches
+  // are kept only in a document that also has a match of a rule without
+  // this requirement (docs/rules.md, "Back-off rules").
+  bool requires_document_event = false;
+  std::string event_type;  // kind event
+  std::string value;       // kind time: symbolic value (see docs/dates.md)
+  std::string cue;         // kind cue: claimed, denied, expected, negated, hypothetical, source
   std::map<std::string, std::string> options;  // other documented scalar fields
   std::vector<Example> examples;
   std::vector<Example> counter_examples;
