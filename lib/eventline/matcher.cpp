@@ -453,8 +453,13 @@ struct Matcher::Impl {
     mutable std::unique_ptr<LeadingIndex> index;
     mutable std::unique_ptr<RE2::Set> set;
     mutable std::vector<int> set_rules;  // set index -> rule index
-    mutable bool run_all = false;        // the set would not compile
-    mutable std::vector<char> indexed;   // per rule: proposed by the index
+    // The back-off rules' triggers (`requires: document_event`) in a set of
+    // their own, run only when FindAll's tier asks for them: they are common
+    // nouns after any word, which tripled the main set's scan.
+    mutable std::unique_ptr<RE2::Set> backoff_set;
+    mutable std::vector<int> backoff_set_rules;
+    mutable bool run_all = false;       // the set would not compile
+    mutable std::vector<char> indexed;  // per rule: proposed by the index
     // The required words of every rule (Rule::required, RequiredWords), each
     // string once: `required[i]` holds, per requirement of rule i, the ids
     // of its strings in `words`. Rules share many words (the lexicons), so
@@ -493,6 +498,8 @@ struct Matcher::Impl {
     kind.index.reset();
     kind.set.reset();
     kind.set_rules.clear();
+    kind.backoff_set.reset();
+    kind.backoff_set_rules.clear();
     kind.run_all = false;
     kind.required.assign(kind.rules.size(), {});
     kind.words.clear();
@@ -528,7 +535,7 @@ struct Matcher::Impl {
     }
     std::vector<std::vector<std::string>> leading(kind.rules.size());
     kind.indexed.assign(kind.rules.size(), 0);
-    std::vector<std::string> set_patterns;
+    std::vector<std::string> set_patterns, backoff_patterns;
     for (std::size_t i = 0; i < kind.rules.size(); ++i) {
       const Rule& r = *kind.rules[i]->rule;
       if (use_index && r.trigger_starts > 0) {  // derived by the build
@@ -547,26 +554,31 @@ struct Matcher::Impl {
       // Triggers begin at a word boundary (docs/rules.md). Saying so to the
       // set lets its DFA start a thread only at word starts instead of at
       // every byte: 4x the scan speed with the shipped rules.
-      set_patterns.push_back((r.case_sensitive ? "(?-i:\\b(?:" : "(?i:\\b(?:") + trigger + "))");
-      kind.set_rules.push_back(static_cast<int>(i));
+      const bool backoff = r.requires_document_event;
+      (backoff ? backoff_patterns : set_patterns)
+          .push_back((r.case_sensitive ? "(?-i:\\b(?:" : "(?i:\\b(?:") + trigger + "))");
+      (backoff ? kind.backoff_set_rules : kind.set_rules).push_back(static_cast<int>(i));
     }
     kind.index = std::make_unique<LeadingIndex>(leading);
-    if (set_patterns.empty()) return;
+    if (!CompileSet(set_patterns, kind.set) || !CompileSet(backoff_patterns, kind.backoff_set)) {
+      kind.run_all = true;
+    }
+  }
+
+  // False when the set would not compile (then every rule runs); an empty
+  // list leaves `out` null.
+  static bool CompileSet(const std::vector<std::string>& patterns, std::unique_ptr<RE2::Set>& out) {
+    if (patterns.empty()) return true;
     RE2::Options so = PatternOptions(true);
     so.set_max_mem(std::max<std::int64_t>(64 << 20, kPatternMaxMem * 4));
     auto set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
-    for (const std::string& t : set_patterns) {
+    for (const std::string& t : patterns) {
       std::string err;
-      if (set->Add(t, &err) < 0) {  // should not happen: the full pattern compiled
-        kind.run_all = true;
-        return;
-      }
+      if (set->Add(t, &err) < 0) return false;  // should not happen: the full pattern compiled
     }
-    if (!set->Compile()) {
-      kind.run_all = true;
-      return;
-    }
-    kind.set = std::move(set);
+    if (!set->Compile()) return false;
+    out = std::move(set);
+    return true;
   }
 };
 
@@ -677,7 +689,7 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
 }
 
 void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, std::size_t end,
-                      std::vector<Match>& out) const {
+                      std::vector<Match>& out, Tier tier) const {
   end = std::min(end, text.size());
   if (begin >= end) return;
   const auto& k = impl_->kinds[static_cast<std::size_t>(kind)];
@@ -708,16 +720,19 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   const std::size_t we = std::min(text.size(), end + 1);
   if (!all) {
     if (kd.index) kd.index->Find(text, wb, we, candidates);
-    if (kd.set) {
+    const auto run_set = [&](const RE2::Set* set, const std::vector<int>& rules) {
+      if (!set) return;
       std::vector<int>& hits = sc.hits;
       hits.clear();
       RE2::Set::ErrorInfo info{};
-      if (kd.set->Match(re2::StringPiece(text.data() + wb, we - wb), &hits, &info)) {
-        for (const int h : hits) candidates.push_back(kd.set_rules[static_cast<std::size_t>(h)]);
+      if (set->Match(re2::StringPiece(text.data() + wb, we - wb), &hits, &info)) {
+        for (const int h : hits) candidates.push_back(rules[static_cast<std::size_t>(h)]);
       } else if (info.kind != RE2::Set::kNoError) {
         all = true;  // DFA out of memory: run every rule
       }
-    }
+    };
+    if (tier != Tier::kBackoff) run_set(kd.set.get(), kd.set_rules);
+    if (tier != Tier::kSpecific) run_set(kd.backoff_set.get(), kd.backoff_set_rules);
     if (!all) {
       if (candidates.empty()) return;  // no trigger occurs
       std::sort(candidates.begin(), candidates.end());
@@ -740,6 +755,9 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   for (std::size_t c = 0; c < count; ++c) {
     const std::size_t ri = all ? c : static_cast<std::size_t>(candidates[c]);
     const CompiledRule& cr = *k.rules[ri];
+    if (tier != Tier::kAll && cr.rule->requires_document_event != (tier == Tier::kBackoff)) {
+      continue;
+    }
     // Proposed by the index: admitted as the set would have, decided at the
     // first match (-1: not yet).
     int admitted = !all && kd.indexed[ri] ? -1 : 1;

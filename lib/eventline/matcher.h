@@ -46,8 +46,12 @@ class Matcher {
   // All matches of rules of `kind` in text[begin, end): for each rule the
   // set prefilter admits, leftmost non-overlapping matches, minus those an
   // `unless` pattern vetoes. Appends to `out`, ordered by (begin, rule order).
+  // `tier` narrows event rules to those without or with
+  // `requires: document_event` (back-off rules), so a caller can run the
+  // back-off rules only in documents that the other rules vouch for.
+  enum class Tier { kAll, kSpecific, kBackoff };
   void FindAll(RuleKind kind, std::string_view text, std::size_t begin, std::size_t end,
-               std::vector<Match>& out) const;
+               std::vector<Match>& out, Tier tier = Tier::kAll) const;
 
   // How many patterns have been compiled on first use so far (the loader's
   // checked patterns are compiled only when a sentence needs them).

@@ -19,6 +19,7 @@ struct Engine::Impl {
   EngineOptions options;
   RuleSet rules;
   std::unique_ptr<Matcher> matcher;
+  bool has_backoff = false;  // some event rule `requires: document_event`
   std::unique_ptr<Gazetteer> places;
   std::unique_ptr<Actors> actors;
   // Built at the first document that needs them, shared by all after.
@@ -62,6 +63,8 @@ std::unique_ptr<Engine> Engine::Load(const EngineOptions& options, DiagnosticSin
                           options.known_rule_files);  // on a throw, ~jthread joins
   if (sink.error_count() > errors_before) return nullptr;
   impl->matcher = Matcher::Compile(impl->rules, sink);
+  impl->has_backoff = std::any_of(impl->rules.rules.begin(), impl->rules.rules.end(),
+                                  [](const Rule& r) { return r.requires_document_event; });
   std::exception_ptr actors_failure;
   if (options.load_places_and_actors) {
     try {
@@ -132,44 +135,54 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
   std::vector<std::size_t> first_event;  // per sentence, index into `events`
   first_event.reserve(cleaned.sentences.size() + 1);
   // Back-off rules (`requires: document_event`) count only in a document
-  // that some other event rule matched, whichever rules `only_rule` keeps.
-  bool specific = false, backoff = false;
+  // that some other event rule matched, whichever rules `only_rule` keeps;
+  // so they run in a second pass, only there (most documents of a feed
+  // have no event, and the back-off triggers are common nouns).
+  const auto keep = [&](const Match& m) {
+    // Casualty phrases stay: they fill the counts of the rule's event.
+    return !only_rule || m.rule->id == only_rule->id ||
+           (only_rule->event_type != "casualties" && m.rule->event_type == "casualties");
+  };
+  bool specific = false;
   for (const Sentence& s : cleaned.sentences) {
     first_event.push_back(events.size());
     const std::size_t from = events.size();
-    impl_->matcher->FindAll(RuleKind::kEvent, doc.text, s.begin, s.end, events);
-    for (std::size_t k = from; k < events.size(); ++k) {
-      (events[k].rule->requires_document_event ? backoff : specific) = true;
-    }
-    if (only_rule) {
-      events.erase(std::remove_if(events.begin() + static_cast<std::ptrdiff_t>(from), events.end(),
-                                  [&](const Match& m) {
-                                    // Casualty phrases stay: they fill the
-                                    // counts of the rule's event.
-                                    return m.rule->id != only_rule->id &&
-                                           (only_rule->event_type == "casualties" ||
-                                            m.rule->event_type != "casualties");
-                                  }),
-                   events.end());
-    }
+    impl_->matcher->FindAll(RuleKind::kEvent, doc.text, s.begin, s.end, events,
+                            Matcher::Tier::kSpecific);
+    if (events.size() > from) specific = true;
+    events.erase(std::remove_if(events.begin() + static_cast<std::ptrdiff_t>(from), events.end(),
+                                [&](const Match& m) { return !keep(m); }),
+                 events.end());
   }
   first_event.push_back(events.size());
-  if (backoff && !specific) {
-    // No other rule vouches for the document: drop the back-off matches and
-    // renumber the sentences' ranges.
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i + 1 < first_event.size(); ++i) {
-      const std::size_t b = first_event[i], e = first_event[i + 1];
-      first_event[i] = kept;
-      for (std::size_t k = b; k < e; ++k) {
-        if (!events[k].rule->requires_document_event) {
-          if (k != kept) events[kept] = std::move(events[k]);
-          ++kept;
-        }
+  if (specific && impl_->has_backoff) {
+    // Each sentence's back-off matches join its own, in FindAll's order
+    // (begin, rule order): the rows are those of one pass over all rules.
+    std::vector<Match> merged;
+    merged.reserve(events.size());
+    for (std::size_t i = 0; i < cleaned.sentences.size(); ++i) {
+      const Sentence& s = cleaned.sentences[i];
+      const std::size_t from = merged.size();
+      for (std::size_t k = first_event[i]; k < first_event[i + 1]; ++k) {
+        merged.push_back(std::move(events[k]));
+      }
+      first_event[i] = from;
+      const std::size_t own = merged.size();
+      impl_->matcher->FindAll(RuleKind::kEvent, doc.text, s.begin, s.end, merged,
+                              Matcher::Tier::kBackoff);
+      merged.erase(std::remove_if(merged.begin() + static_cast<std::ptrdiff_t>(own), merged.end(),
+                                  [&](const Match& m) { return !keep(m); }),
+                   merged.end());
+      if (merged.size() > own && own > from) {
+        std::stable_sort(merged.begin() + static_cast<std::ptrdiff_t>(from), merged.end(),
+                         [](const Match& x, const Match& y) {
+                           if (x.begin != y.begin) return x.begin < y.begin;
+                           return x.rule < y.rule;
+                         });
       }
     }
-    first_event.back() = kept;
-    events.resize(kept);
+    first_event.back() = merged.size();
+    events = std::move(merged);
   }
   std::vector<EventRow> rows;
   if (events.empty()) return rows;
