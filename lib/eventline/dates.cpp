@@ -2600,7 +2600,7 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
   thread_local std::vector<const Match*> order, kept;
   thread_local std::string lower;  // the sentence in lower case
   thread_local TimeCaptures caps;
-  matches.clear();
+  Matcher::Recycle(matches);  // clear(), keeping the capture buffers
   order.clear();
   kept.clear();
   // Wire and web copy put no-break spaces in dates ("3\u00a0March"): match
