@@ -4,6 +4,7 @@
 #include <xxhash.h>
 
 #include <array>
+#include <cstring>
 
 namespace eventline {
 
@@ -233,6 +234,38 @@ void RowWriter::Row(std::span<const Field> fields, std::string& out) const {
 
 void RowWriter::Row(std::span<const FieldRef> fields, std::string& out) const {
   const bool csv = format_ == OutputFormat::kCsv;
+  if (csv) {
+    // The common CSV row (`eventline dates`: ids, dates, a phrase, a rule
+    // id), every text plain ASCII that needs no quotes: put together in a
+    // buffer on the stack and appended once, instead of an append per field
+    // and separator. Any other row takes the general path below.
+    char buf[512];
+    std::size_t n = 0;
+    const auto put = [&](const char* p, std::size_t k) {
+      if (n + k + 1 > sizeof buf) return false;  // + the newline
+      std::memcpy(buf + n, p, k);
+      n += k;
+      return true;
+    };
+    bool fast = true;
+    for (std::size_t i = 0; fast && i < fields.size(); ++i) {
+      if (i) fast = put(",", 1);
+      const FieldRef& f = fields[i];
+      if (const auto* sv = std::get_if<std::string_view>(&f)) {
+        fast = fast && AllPlain(*sv, kCsvPlain) &&
+               (sv->empty() || (sv->front() != ' ' && sv->back() != ' ')) &&
+               put(sv->data(), sv->size());
+      } else if (const auto* v = std::get_if<std::int64_t>(&f)) {
+        const fmt::format_int digits(*v);
+        fast = fast && put(digits.data(), digits.size());
+      }
+    }
+    if (fast) {
+      buf[n++] = '\n';
+      out.append(buf, n);
+      return;
+    }
+  }
   if (!csv) out += '{';
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) out += ',';
