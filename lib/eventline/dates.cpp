@@ -2443,6 +2443,12 @@ std::size_t OddSpaceAt(std::string_view s, std::size_t i) {
 // offsets are kept); empty when there is none.
 std::string NormalizeSpaces(std::string_view sentence) {
   std::string out;
+  // Most sentences hold no lead byte of an odd space: one plain byte test.
+  if (std::none_of(sentence.begin(), sentence.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u == 0xC2 || u == 0xE2;
+      }))
+    return out;
   for (std::size_t i = 0; i < sentence.size(); ++i) {
     const std::size_t n = OddSpaceAt(sentence, i);
     if (n == 0) continue;
@@ -2584,14 +2590,18 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
         ValueStartsWith(t, "between"))
       continue;
     AnniversaryBack(t, sentence, lower_sent, ctx);
-    auto [before, before_at] = WordBefore(text, sentence.begin, t.begin);
+    // Compared with a dozen words below: as a view, each compare is a
+    // length test (std::string == "..." called compare and strlen).
+    auto [before_word, before_at] = WordBefore(text, sentence.begin, t.begin);
+    std::string_view before = before_word;
     if (before == "the" || (t.bound_end && (before == "a" || before == "an"))) {
       // "since the February 1 coup", "since the 7 October attacks", "since
       // a 2020 truce": the event is named by its date, so the span starts on it.
       auto [conn, conn_at] = WordBefore(text, sentence.begin, before_at);
       if (conn == "since" && (t.bound_end || ModifiesNoun(lower_sent, before_at - sentence.begin,
                                                           t.end - sentence.begin))) {
-        before = conn;
+        before_word = conn;
+        before = before_word;
         before_at = conn_at;
       }
     }
@@ -2602,7 +2612,8 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
       if (at == "at") {
         auto [conn, conn_at] = WordBefore(text, sentence.begin, at_at);
         if (conn == "until" || conn == "till" || conn == "since") {
-          before = conn;
+          before_word = conn;
+          before = before_word;
           before_at = conn_at;
         }
       }
@@ -2628,7 +2639,7 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
       for (std::string_view w : {"since", "until", "till", "by"}) {
         if (own.size() > w.size() && own.compare(0, w.size(), w) == 0 &&
             std::isspace(static_cast<unsigned char>(own[w.size()]))) {
-          before = std::string(w);
+          before = w;
           before_at = t.begin;
           break;
         }
@@ -2744,7 +2755,7 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
   thread_local std::vector<const Match*> order, kept;
   thread_local std::string lower;  // the sentence in lower case
   thread_local TimeCaptures caps;
-  matches.clear();
+  Matcher::Recycle(matches);  // clear(), keeping the capture buffers
   order.clear();
   kept.clear();
   // Wire and web copy put no-break spaces in dates ("3\u00a0March"): match

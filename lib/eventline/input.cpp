@@ -256,6 +256,10 @@ struct InputReader::Impl {
       sink.Warning(at, "invalid UTF-8; bytes kept as read");
     }
     ResolvePubDate(doc, at, text_file);
+    Count(doc);
+  }
+
+  void Count(const Document& doc) {
     ++stats.documents;
     stats.bytes += doc.text.size();
   }
@@ -445,11 +449,25 @@ struct InputReader::Impl {
     }
     space();
     if (i != s.size() || !text || !id || id->empty() || (!ascii && !IsValidUtf8(s))) return false;
-    const SourceLocation at{current, line_no, 0};
     StartRecord(doc, *text);
     doc.doc_id.assign(*id);
     if (title) doc.title.assign(*title);
     if (url) doc.url.assign(*url);
+    // The common record: its first non-empty date field parses. Nothing can
+    // warn then (valid UTF-8, a date from a field), so the warnings'
+    // location, a copy of the path, is not made (an allocation a record).
+    for (std::size_t ki = 0; ki < kDateKeys.size(); ++ki) {
+      const auto& v = dates[ki];
+      if (!v || TrimSpace(*v).empty()) continue;
+      if (auto d = ParseDateField(*v)) {
+        doc.pub_date = d;
+        doc.pub_date_source = PubDateSource::kField;  // Finish, as ResolvePubDate sets it
+        Count(doc);
+        return true;
+      }
+      break;
+    }
+    const SourceLocation at{current, line_no, 0};
     for (std::size_t ki = 0; ki < kDateKeys.size(); ++ki) {
       const auto& v = dates[ki];
       if (TakeDate(doc, at, v, kDateKeys[ki])) break;

@@ -688,8 +688,221 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
   return std::unique_ptr<Matcher>(new Matcher(std::move(impl)));
 }
 
+namespace {
+
+// Capture buffers of time-rule matches, kept by the thread (Matcher::Recycle).
+std::vector<std::vector<Capture>>& SpareCaptures() {
+  thread_local std::vector<std::vector<Capture>> spare;
+  return spare;
+}
+
+// The spans of text[begin, end) that a rule's `unless` patterns match, as
+// FindAll works them out (leftmost, non-overlapping, from each pattern's
+// leading strings when it has them).
+void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin, std::size_t end,
+                std::vector<std::pair<std::size_t, std::size_t>>& vetoes) {
+  std::call_once(cr.unless_once, [&cr] {
+    for (std::size_t ui = 0; ui < cr.rule->unless.size(); ++ui) {
+      std::unique_ptr<WordPrefilter> starts;
+      if (auto lead = LeadingStrings(cr.rule->unless[ui])) {
+        starts = std::make_unique<WordPrefilter>(WordPrefilter::FromLeading(*lead));
+        if (starts->always()) starts.reset();
+      }
+      cr.unless_starts.push_back(std::move(starts));
+      const std::string& up = cr.rule->unless[ui];
+      cr.unless_boundary.push_back(up.rfind("\\b", 0) == 0 && !ScanGroups(up).top_alternation ? 1
+                                                                                              : 0);
+    }
+  });
+  const re2::StringPiece whole(text.data(), text.size());
+  re2::StringPiece u;
+  for (std::size_t ui = 0; ui < cr.unless.size(); ++ui) {
+    const LazyRe2& ure = *cr.unless[ui];
+    const WordPrefilter* ustarts = cr.unless_starts[ui].get();
+    const bool ub_only = cr.unless_boundary[ui] != 0;
+    std::size_t upos = begin;
+    while (upos < end) {
+      if (ustarts) {
+        bool found = false;
+        for (std::size_t at = ustarts->Find(text, upos, end, ub_only); at != std::string_view::npos;
+             at = ustarts->Find(text, at + 1, end, ub_only)) {
+          if (ure->Match(whole, at, end, RE2::ANCHOR_START, &u, 1)) {
+            found = true;
+            break;
+          }
+        }
+        if (!found) break;
+      } else if (!ure->Match(whole, upos, end, RE2::UNANCHORED, &u, 1)) {
+        break;
+      }
+      const auto ub = static_cast<std::size_t>(u.data() - text.data());
+      const std::size_t ue = ub + u.size();
+      if (ue > ub) vetoes.emplace_back(ub, ue);
+      upos = ue > ub ? ue : ub + 1;
+    }
+  }
+}
+
+// FindAll for the time rules (FindTimes: one call per sentence, most of
+// `eventline dates`' matching): the same matches in the same order as the
+// general path, which it follows step by step, less what time rules never
+// need (the required-words test, which never rejected a rule the set
+// admitted) and with the capture memo and recycled capture buffers.
+void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::size_t begin,
+                   std::size_t end, std::vector<Match>& out) {
+  struct Scratch {
+    std::vector<int> candidates, hits;
+    std::vector<re2::StringPiece> groups;
+    std::vector<std::pair<std::size_t, std::size_t>> vetoes;
+  };
+  thread_local Scratch sc;
+  std::vector<int>& candidates = sc.candidates;
+  candidates.clear();
+  bool all = kd.run_all;
+  const std::size_t wb = begin > 0 ? begin - 1 : 0;
+  const std::size_t we = std::min(text.size(), end + 1);
+  if (!all) {
+    if (kd.index) kd.index->Find(text, wb, we, candidates);
+    if (kd.set) {
+      std::vector<int>& hits = sc.hits;
+      hits.clear();
+      RE2::Set::ErrorInfo info{};
+      if (kd.set->Match(re2::StringPiece(text.data() + wb, we - wb), &hits, &info)) {
+        for (const int h : hits) candidates.push_back(kd.set_rules[static_cast<std::size_t>(h)]);
+      } else if (info.kind != RE2::Set::kNoError) {
+        all = true;  // DFA out of memory: run every rule
+      }
+    }
+    if (!all) {
+      if (candidates.empty()) return;  // no trigger occurs
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    }
+  }
+  const std::size_t first_out = out.size();
+  const std::size_t count = all ? kd.rules.size() : candidates.size();
+  const re2::StringPiece whole(text.data(), text.size());
+  std::vector<re2::StringPiece>& groups = sc.groups;
+  thread_local CaptureMemo memo;
+  const auto capturing = [&](const CompiledRule& cr, std::size_t from, RE2::Anchor anchor) {
+    const auto n = static_cast<int>(groups.size());
+    return memo.Match(*cr.re, cr.order, whole, from, end, anchor, groups.data(), n);
+  };
+  auto& spare = SpareCaptures();
+  for (std::size_t c = 0; c < count; ++c) {
+    const std::size_t ri = all ? c : static_cast<std::size_t>(candidates[c]);
+    const CompiledRule& cr = *kd.rules[ri];
+    int admitted = !all && kd.indexed[ri] ? -1 : 1;
+    groups.assign(static_cast<std::size_t>(cr.groups) + 1, re2::StringPiece());
+    std::vector<std::pair<std::size_t, std::size_t>>& vetoes = sc.vetoes;
+    vetoes.clear();
+    bool vetoes_done = false;
+    std::call_once(cr.starts_once, [&cr] {
+      const Rule* r = cr.rule;
+      Rule derived;
+      if (r->starts < 0) {
+        derived.pattern = r->pattern;
+        DerivePatternStarts(derived);
+        r = &derived;
+      }
+      InitStarts(cr, *r);
+    });
+    std::size_t pos = begin;
+    while (pos <= end) {
+      if (cr.starts) {
+        // Leftmost-first: the match of the unanchored search is the
+        // anchored match at the first position that has one, and a match
+        // can only begin where a leading string does.
+        bool found = false;
+        const bool b = cr.starts_at_boundary;
+        for (std::size_t at = cr.starts->Find(text, pos, end, b); at != std::string_view::npos;
+             at = cr.starts->Find(text, at + 1, end, b)) {
+          if (capturing(cr, at, RE2::ANCHOR_START)) {
+            found = true;
+            break;
+          }
+        }
+        if (!found) break;
+      } else if (!capturing(cr, pos, RE2::UNANCHORED)) {
+        break;
+      }
+      const auto mb = static_cast<std::size_t>(groups[0].data() - text.data());
+      const std::size_t me = mb + groups[0].size();
+      if (me == mb) {
+        // Empty matches are ignored (W001 warned at load); step one code point.
+        std::size_t next = mb + 1;
+        while (next < end && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+        pos = next;
+        continue;
+      }
+      pos = me;
+      if (admitted < 0) admitted = SetWouldAdmit(cr, text, wb, we, mb, groups) ? 1 : 0;
+      if (admitted == 0) break;
+      if (!cr.unless.empty()) {
+        if (!vetoes_done) {
+          vetoes_done = true;
+          FindVetoes(cr, text, begin, end, vetoes);
+        }
+        const bool vetoed = std::any_of(vetoes.begin(), vetoes.end(), [&](const auto& v) {
+          return v.first < me && mb < v.second;
+        });
+        if (vetoed) continue;
+      }
+      Match m;
+      m.rule = cr.rule;
+      m.begin = mb;
+      m.end = me;
+      if (!spare.empty()) {
+        m.captures = std::move(spare.back());
+        spare.pop_back();
+      }
+      m.captures.reserve(cr.named.size());
+      for (std::size_t n = 0; n < cr.named.size(); ++n) {
+        const re2::StringPiece& g = groups[static_cast<std::size_t>(cr.named[n])];
+        Capture cap;
+        cap.name = cr.names[n];
+        if (g.data() != nullptr) {
+          cap.begin = static_cast<std::size_t>(g.data() - text.data());
+          cap.end = cap.begin + g.size();
+        }
+        m.captures.push_back(cap);
+      }
+      out.push_back(std::move(m));
+    }
+  }
+  // Order by (begin, rule order); rule pointers are in RuleSet order.
+  if (out.size() - first_out <= 32) {
+    SortTimeMatches(out, first_out);
+    return;
+  }
+  std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first_out), out.end(),
+                   [](const Match& a, const Match& b) {
+                     if (a.begin != b.begin) return a.begin < b.begin;
+                     return a.rule < b.rule;
+                   });
+}
+
+}  // namespace
+
+void Matcher::Recycle(std::vector<Match>& matches) {
+  auto& spare = SpareCaptures();
+  for (Match& m : matches) {
+    if (m.captures.capacity() == 0 || spare.size() >= 256) continue;
+    m.captures.clear();
+    spare.push_back(std::move(m.captures));
+  }
+  matches.clear();
+}
+
 void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, std::size_t end,
                       std::vector<Match>& out, Tier tier) const {
+  if (kind == RuleKind::kTime) {
+    end = std::min(end, text.size());
+    if (begin >= end) return;
+    if (impl_->kinds[static_cast<std::size_t>(kind)].rules.empty()) return;
+    FindTimeRules(impl_->Prepared(static_cast<std::size_t>(kind)), text, begin, end, out);
+    return;
+  }
   end = std::min(end, text.size());
   if (begin >= end) return;
   const auto& k = impl_->kinds[static_cast<std::size_t>(kind)];

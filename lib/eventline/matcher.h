@@ -53,6 +53,11 @@ class Matcher {
   void FindAll(RuleKind kind, std::string_view text, std::size_t begin, std::size_t end,
                std::vector<Match>& out, Tier tier = Tier::kAll) const;
 
+  // Empties `matches` (of FindAll) and keeps their capture buffers for the
+  // time rules' next matches on this thread: FindTimes calls it once per
+  // sentence instead of clear(), which freed one buffer per match.
+  static void Recycle(std::vector<Match>& matches);
+
   // How many patterns have been compiled on first use so far (the loader's
   // checked patterns are compiled only when a sentence needs them).
   [[nodiscard]] std::size_t lazily_compiled() const;

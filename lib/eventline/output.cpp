@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <xxhash.h>
 
+#include <array>
+#include <cstring>
+
 namespace eventline {
 
 namespace {
@@ -49,7 +52,35 @@ bool CsvNeedsQuotes(std::string_view s) {
   return false;
 }
 
+// Bytes a field can hold as they are: ASCII (valid UTF-8 by itself) and,
+// for CSV, none that needs quoting; for JSON, none that needs escaping.
+constexpr auto kCsvPlain = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x80; ++c) t[static_cast<std::size_t>(c)] = true;
+  t[','] = t['"'] = t['\r'] = t['\n'] = false;
+  return t;
+}();
+constexpr auto kJsonPlain = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[static_cast<std::size_t>(c)] = true;
+  t['"'] = t['\\'] = false;
+  return t;
+}();
+
+bool AllPlain(std::string_view s, const std::array<bool, 256>& plain) {
+  for (const char c : s) {
+    if (!plain[static_cast<unsigned char>(c)]) return false;
+  }
+  return true;
+}
+
 void AppendCsv(std::string_view s, std::string& out) {
+  // The common field (an id, a date, a rule id, a phrase): one byte loop,
+  // one append.
+  if (AllPlain(s, kCsvPlain) && (s.empty() || (s.front() != ' ' && s.back() != ' '))) {
+    out.append(s);
+    return;
+  }
   if (!CsvNeedsQuotes(s)) {
     AppendValidUtf8(s, out);
     return;
@@ -130,6 +161,21 @@ std::string JsonString(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// out += JsonString(s), without its two temporary strings for a plain field.
+void AppendJsonString(std::string_view s, std::string& out) {
+  if (AllPlain(s, kJsonPlain)) {
+    out += '"';
+    out.append(s);
+    out += '"';
+    return;
+  }
+  out += JsonString(s);
+}
+
+}  // namespace
+
 RowWriter::RowWriter(OutputFormat format, std::vector<std::string_view> columns, bool header)
     : format_(format), columns_(std::move(columns)), header_(header) {}
 
@@ -171,7 +217,7 @@ void RowWriter::Row(std::span<const Field> fields, std::string& out) const {
     out += "\":";
     const Field& f = fields[i];
     if (const auto* s = std::get_if<std::string>(&f)) {
-      out += JsonString(*s);
+      AppendJsonString(*s, out);
     } else if (const auto* n = std::get_if<std::int64_t>(&f)) {
       const fmt::format_int digits(*n);
       out.append(digits.data(), digits.size());
@@ -188,6 +234,38 @@ void RowWriter::Row(std::span<const Field> fields, std::string& out) const {
 
 void RowWriter::Row(std::span<const FieldRef> fields, std::string& out) const {
   const bool csv = format_ == OutputFormat::kCsv;
+  if (csv) {
+    // The common CSV row (`eventline dates`: ids, dates, a phrase, a rule
+    // id), every text plain ASCII that needs no quotes: put together in a
+    // buffer on the stack and appended once, instead of an append per field
+    // and separator. Any other row takes the general path below.
+    char buf[512];
+    std::size_t n = 0;
+    const auto put = [&](const char* p, std::size_t k) {
+      if (n + k + 1 > sizeof buf) return false;  // + the newline
+      std::memcpy(buf + n, p, k);
+      n += k;
+      return true;
+    };
+    bool fast = true;
+    for (std::size_t i = 0; fast && i < fields.size(); ++i) {
+      if (i) fast = put(",", 1);
+      const FieldRef& f = fields[i];
+      if (const auto* sv = std::get_if<std::string_view>(&f)) {
+        fast = fast && AllPlain(*sv, kCsvPlain) &&
+               (sv->empty() || (sv->front() != ' ' && sv->back() != ' ')) &&
+               put(sv->data(), sv->size());
+      } else if (const auto* v = std::get_if<std::int64_t>(&f)) {
+        const fmt::format_int digits(*v);
+        fast = fast && put(digits.data(), digits.size());
+      }
+    }
+    if (fast) {
+      buf[n++] = '\n';
+      out.append(buf, n);
+      return;
+    }
+  }
   if (!csv) out += '{';
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) out += ',';
@@ -201,7 +279,7 @@ void RowWriter::Row(std::span<const FieldRef> fields, std::string& out) const {
       if (csv) {
         AppendCsv(*s, out);
       } else {
-        out += JsonString(*s);
+        AppendJsonString(*s, out);
       }
     } else if (const auto* n = std::get_if<std::int64_t>(&f)) {
       const fmt::format_int digits(*n);

@@ -105,7 +105,12 @@ std::vector<TimeExpr> Engine::Dates(const Document& doc, std::size_t* dropped_li
   ctx.order = impl_->options.date_order;
   std::vector<TimeExpr> out;
   for (const Sentence& s : cleaned.sentences) {
-    for (TimeExpr& t : FindTimes(*impl_->matcher, doc.text, s, ctx)) out.push_back(std::move(t));
+    std::vector<TimeExpr> found = FindTimes(*impl_->matcher, doc.text, s, ctx);
+    if (out.empty()) {
+      out = std::move(found);  // no second vector for a one-sentence document
+      continue;
+    }
+    for (TimeExpr& t : found) out.push_back(std::move(t));
   }
   return out;
 }
