@@ -277,7 +277,7 @@ StreamResult Stream(const Config& c, Engine* engine, ProcessFn fn, InputReader& 
                     Progress& progress) {
   // Resident size above which the engine's regular-expression caches are
   // dropped (docs/scale.md, "Memory"). A release must follow a growth of at
-  // least a quarter of the limit, so a process that is large for other
+  // least an eighth of the limit, so a process that is large for other
   // reasons (huge documents, big rule sets) does not release at every window.
   const std::size_t limit = static_cast<std::size_t>(c.memory_limit_mb) << 20;
   std::size_t after_release = ResidentBytes();
@@ -343,12 +343,28 @@ StreamResult Stream(const Config& c, Engine* engine, ProcessFn fn, InputReader& 
     if (!out.Write(chunk)) break;
     progress.Update(docs, bytes, result.rows);
     // No worker runs here: the window is done and the next not started.
+    if (engine != nullptr) engine->Tick();
     if (engine != nullptr && limit > 0) {
       const std::size_t resident = ResidentBytes();
-      if (resident > limit && resident > after_release + limit / 4) {
-        engine->ReleaseCaches();
-        TrimHeap();
-        after_release = ResidentBytes();
+      if (resident > limit && resident > after_release + limit / 8) {
+        // The patterns used most recently first, a fifth of those compiled
+        // at a time: their DFA caches hold most of the memory, while the
+        // many patterns used now and then hold little each and would cost a
+        // compilation each. Everything (and the trigger lookups) when two
+        // fifths are not enough to get back under 80 % of the limit.
+        const std::size_t target = limit - limit / 5;
+        const std::size_t step = engine->compiled_patterns() / 5 + 1;
+        after_release = resident;
+        for (int i = 0; i < 2 && after_release > target; ++i) {
+          engine->ReleaseRecent(step);
+          TrimHeap();
+          after_release = ResidentBytes();
+        }
+        if (after_release > target) {
+          engine->ReleaseCaches();
+          TrimHeap();
+          after_release = ResidentBytes();
+        }
         ++result.releases;
       }
     }

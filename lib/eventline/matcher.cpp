@@ -135,6 +135,14 @@ class LazyRe2 {
       s.re = std::make_shared<const RE2>(s.pattern, s.options);
       if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
     });
+    // The clock's value at the last use, for a partial release
+    // (Matcher::ReleaseRecent): written once per tick, no lock.
+    if (s.epoch != nullptr) {
+      const std::uint32_t e = s.epoch->load(std::memory_order_relaxed);
+      if (s.last_use.load(std::memory_order_relaxed) != e) {
+        s.last_use.store(e, std::memory_order_relaxed);
+      }
+    }
     return s.re.get();
   }
   const RE2* operator->() const { return get(); }
@@ -149,14 +157,26 @@ class LazyRe2 {
     fresh->pattern = state_->pattern.empty() ? state_->re->pattern() : state_->pattern;
     fresh->options = state_->pattern.empty() ? state_->re->options() : state_->options;
     fresh->counter = state_->counter;
+    fresh->epoch = state_->epoch;
     state_ = std::move(fresh);
+  }
+
+  // Stamps each use with the value of `epoch` (the Matcher's clock).
+  void Track(const std::atomic<std::uint32_t>* epoch) { state_->epoch = epoch; }
+  // Not thread-safe (as Release): whether a program is held, and the epoch
+  // of its last use.
+  [[nodiscard]] bool compiled() const { return state_->re != nullptr; }
+  [[nodiscard]] std::uint32_t last_use() const {
+    return state_->last_use.load(std::memory_order_relaxed);
   }
 
  private:
   struct State {
     std::string pattern;
     RE2::Options options;
-    std::atomic<std::size_t>* counter = nullptr;  // the Matcher's count of lazy compilations
+    std::atomic<std::size_t>* counter = nullptr;        // the Matcher's count of lazy compilations
+    const std::atomic<std::uint32_t>* epoch = nullptr;  // the Matcher's clock
+    std::atomic<std::uint32_t> last_use{0};             // its value at the last get()
     std::once_flag once;
     std::shared_ptr<const RE2> re;
   };
@@ -196,6 +216,7 @@ struct CompiledRule {
   mutable int trigger_group = -1;   // capture index of the trigger; -1: the whole match
   mutable bool admit_fast = false;  // no ^, $, \A, \z in the trigger pattern
   mutable LazyRe2 admit_re;         // \b(?:TRIGGER), as the set held it
+  const std::atomic<std::uint32_t>* epoch = nullptr;  // the Matcher's use clock
 };
 
 RE2::Options PatternOptions(bool case_sensitive) {
@@ -279,6 +300,7 @@ bool SetWouldAdmit(const CompiledRule& cr, std::string_view text, std::size_t wb
     o.set_max_mem(std::max<std::int64_t>(64 << 20, kPatternMaxMem * 4));
     cr.admit_re =
         LazyRe2((r.case_sensitive ? "(?-i:\\b(?:" : "(?i:\\b(?:") + trigger + "))", o, nullptr);
+    cr.admit_re.Track(cr.epoch);
   });
   std::size_t p = mb;
   bool known = cr.admit_fast;
@@ -477,6 +499,25 @@ struct Matcher::Impl {
   std::unordered_map<std::string, const LazyRe2*> unless_by_key;
   std::atomic<std::size_t> lazy_compiled{0};
   std::size_t releases = 0;
+  // The use clock: advanced between windows (Matcher::Tick); each pattern
+  // keeps its value at its last use, and a partial release drops the
+  // patterns with the newest stamps first.
+  std::atomic<std::uint32_t> epoch{1};
+
+  // Every compiled pattern (rules, vetoes, trigger admission tests).
+  std::vector<LazyRe2*> Compiled() {
+    std::vector<LazyRe2*> out;
+    for (auto& kind : kinds) {
+      for (auto& cr : kind.rules) {
+        if (cr->re.compiled()) out.push_back(&cr->re);
+        if (cr->admit_re.compiled()) out.push_back(&cr->admit_re);
+      }
+    }
+    for (auto& u : unless_pool) {
+      if (u->compiled()) out.push_back(u.get());
+    }
+    return out;
+  }
 
   const Kind& Prepared(std::size_t k) const {
     const Kind& kind = kinds[k];
@@ -589,11 +630,23 @@ std::size_t Matcher::lazily_compiled() const {
   return impl_->lazy_compiled.load(std::memory_order_relaxed);
 }
 
+void Matcher::Tick() { impl_->epoch.fetch_add(1, std::memory_order_relaxed); }
+
+std::size_t Matcher::compiled_patterns() const { return impl_->Compiled().size(); }
+
+std::size_t Matcher::ReleaseRecent(std::size_t n) {
+  std::vector<LazyRe2*> all = impl_->Compiled();
+  n = std::min(n, all.size());
+  // Most recent use first; among equals, rule order.
+  std::stable_sort(all.begin(), all.end(), [](const LazyRe2* a, const LazyRe2* b) {
+    return a->last_use() > b->last_use();
+  });
+  for (std::size_t i = 0; i < n; ++i) all[i]->Release();
+  return n;
+}
+
 void Matcher::ReleaseCaches() {
-  for (std::size_t k = 0; k < impl_->kinds.size(); ++k) {
-    for (auto& cr : impl_->kinds[k].rules) cr->re.Release();
-  }
-  for (auto& u : impl_->unless_pool) u->Release();
+  for (LazyRe2* re : impl_->Compiled()) re->Release();
   // The trigger sets compile again when a sentence next needs them.
   for (auto& kind : impl_->kinds) {
     kind.index.reset();
@@ -649,6 +702,8 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
     cr->rule = &r;
     cr->order = i;
     cr->re = re ? LazyRe2(re) : LazyRe2(r.pattern, options, &impl->lazy_compiled);
+    cr->re.Track(&impl->epoch);
+    cr->epoch = &impl->epoch;
     for (auto& [index, name] : by_index) {
       cr->named.push_back(index);
       cr->names.push_back(std::string(SlotOf(r.kind, name)));
@@ -676,6 +731,7 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
         }
         pooled = std::make_unique<LazyRe2>(std::move(ure));
       }
+      pooled->Track(&impl->epoch);
       cr->unless.push_back(pooled.get());
       impl->unless_by_key.emplace(std::move(key), pooled.get());
       impl->unless_pool.push_back(std::move(pooled));

@@ -69,6 +69,19 @@ class Matcher {
   void ReleaseCaches();
   [[nodiscard]] std::size_t releases() const;  // ReleaseCaches calls so far
 
+  // A partial release: drops the `n` compiled patterns (rules, vetoes,
+  // trigger admission tests) used most recently, by the clock Tick
+  // advances, with their DFA caches; the others and the trigger lookups
+  // stay. The caches of the patterns in use hold most of the memory, while
+  // the many patterns used now and then hold little each but cost a
+  // compilation each when dropped (docs/scale.md, "Memory"). Returns how
+  // many were dropped. Not thread-safe, as ReleaseCaches; not counted in
+  // releases().
+  std::size_t ReleaseRecent(std::size_t n);
+  [[nodiscard]] std::size_t compiled_patterns() const;  // programs held now
+  // Advances the use clock (between windows of documents). Not thread-safe.
+  void Tick();
+
   struct Impl;
 
  private:

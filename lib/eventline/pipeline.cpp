@@ -87,6 +87,9 @@ std::unique_ptr<Engine> Engine::Load(const EngineOptions& options, DiagnosticSin
 const RuleSet& Engine::rules() const { return impl_->rules; }
 const Matcher& Engine::matcher() const { return *impl_->matcher; }
 void Engine::ReleaseCaches() { impl_->matcher->ReleaseCaches(); }
+std::size_t Engine::ReleaseRecent(std::size_t n) { return impl_->matcher->ReleaseRecent(n); }
+std::size_t Engine::compiled_patterns() const { return impl_->matcher->compiled_patterns(); }
+void Engine::Tick() { impl_->matcher->Tick(); }
 const EngineOptions& Engine::options() const { return impl_->options; }
 
 CleanedDocument Engine::Clean(const Document& doc) const {

@@ -72,6 +72,10 @@ class Engine {
   // Matcher::ReleaseCaches: bounds a long run's memory. Not thread-safe: no
   // other call on this engine may run meanwhile.
   void ReleaseCaches();
+  // Matcher::ReleaseRecent, compiled_patterns and Tick (same conditions).
+  std::size_t ReleaseRecent(std::size_t n);
+  [[nodiscard]] std::size_t compiled_patterns() const;
+  void Tick();
   [[nodiscard]] const EngineOptions& options() const;
 
   struct Impl;

@@ -120,6 +120,33 @@ TEST_CASE("matcher: ReleaseCaches drops compiled state and matches the same afte
   CHECK(Describe(text, after) == Describe(text, before));
 }
 
+TEST_CASE("matcher: ReleaseRecent drops the patterns used last and matches the same after",
+          "[matcher]") {
+  const Compiled c = Build(
+      "event", Rule("a.verb", R"((?P<actor>\w+)\s+(?P<trigger>{VERB}))") +
+                   Rule("c.veto", R"((?P<trigger>shelled))", "    unless: ['shelled out']\n"));
+  const std::string old_text = "Firms shelled out cash.";  // c.veto and its veto
+  const std::string new_text = "Guns hit Lviv.";           // a.verb only
+  std::vector<Match> before_old, before_new, after_old, after_new;
+  c.matcher->FindAll(RuleKind::kEvent, old_text, 0, old_text.size(), before_old);
+  c.matcher->Tick();
+  c.matcher->FindAll(RuleKind::kEvent, new_text, 0, new_text.size(), before_new);
+  REQUIRE(!before_new.empty());
+  const std::size_t held = c.matcher->compiled_patterns();
+  REQUIRE(held >= 2);
+  // a.verb was used last: it goes first; the older ones stay compiled.
+  CHECK(c.matcher->ReleaseRecent(1) == 1);
+  CHECK(c.matcher->compiled_patterns() == held - 1);
+  CHECK(c.matcher->releases() == 0);  // partial releases are not counted there
+  c.matcher->FindAll(RuleKind::kEvent, new_text, 0, new_text.size(), after_new);
+  CHECK(Describe(new_text, after_new) == Describe(new_text, before_new));
+  CHECK(c.matcher->compiled_patterns() == held);      // compiled again on use
+  CHECK(c.matcher->ReleaseRecent(held + 5) == held);  // more than held: all of them
+  CHECK(c.matcher->compiled_patterns() == 0);
+  c.matcher->FindAll(RuleKind::kEvent, old_text, 0, old_text.size(), after_old);
+  CHECK(Describe(old_text, after_old) == Describe(old_text, before_old));
+}
+
 TEST_CASE("matcher: word boundaries see the text around the range", "[matcher]") {
   const Compiled c = Build("event", Rule("w.hit", R"(\b(?P<trigger>hit)\b)"));
   const std::string text = "xhit hit";
