@@ -401,6 +401,21 @@ void InitStarts(const CompiledRule& cr, const Rule& r) {
   cr.starts_at_boundary = r.starts_at_boundary;
 }
 
+// Where the rule's matches can begin, at its first use: the build's
+// derivation, else one made now.
+void EnsureStarts(const CompiledRule& cr) {
+  std::call_once(cr.starts_once, [&cr] {
+    const Rule* r = cr.rule;
+    Rule derived;
+    if (r->starts < 0) {
+      derived.pattern = r->pattern;
+      DerivePatternStarts(derived);
+      r = &derived;
+    }
+    InitStarts(cr, *r);
+  });
+}
+
 // FindAll's order for a few time matches, (begin, rule order): a stable
 // insertion sort, which unlike std::stable_sort allocates no buffer.
 void SortTimeMatches(std::vector<Match>& out, std::size_t first) {
@@ -752,6 +767,29 @@ std::vector<std::vector<Capture>>& SpareCaptures() {
   return spare;
 }
 
+// The leftmost match of `cr` from `pos` on, through `capturing(cr, from,
+// anchor)`, which fills the groups: with leading strings, the anchored
+// match at the first position that has one (a match can only begin where a
+// leading string does), else one unanchored search.
+template <class Capturing>
+bool SearchFrom(const CompiledRule& cr, std::string_view text, std::size_t pos, std::size_t end,
+                const Capturing& capturing) {
+  if (!cr.starts) return capturing(cr, pos, RE2::UNANCHORED);
+  const bool b = cr.starts_at_boundary;
+  for (std::size_t at = cr.starts->Find(text, pos, end, b); at != std::string_view::npos;
+       at = cr.starts->Find(text, at + 1, end, b)) {
+    if (capturing(cr, at, RE2::ANCHOR_START)) return true;
+  }
+  return false;
+}
+
+// The first byte after the code point at `at` (at most `end`).
+std::size_t NextCodePoint(std::string_view text, std::size_t at, std::size_t end) {
+  std::size_t next = at + 1;
+  while (next < end && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+  return next;
+}
+
 // The spans of text[begin, end) that a rule's `unless` patterns match, as
 // FindAll works them out (leftmost, non-overlapping, from each pattern's
 // leading strings when it has them).
@@ -853,42 +891,14 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
     std::vector<std::pair<std::size_t, std::size_t>>& vetoes = sc.vetoes;
     vetoes.clear();
     bool vetoes_done = false;
-    std::call_once(cr.starts_once, [&cr] {
-      const Rule* r = cr.rule;
-      Rule derived;
-      if (r->starts < 0) {
-        derived.pattern = r->pattern;
-        DerivePatternStarts(derived);
-        r = &derived;
-      }
-      InitStarts(cr, *r);
-    });
+    EnsureStarts(cr);
     std::size_t pos = begin;
     while (pos <= end) {
-      if (cr.starts) {
-        // Leftmost-first: the match of the unanchored search is the
-        // anchored match at the first position that has one, and a match
-        // can only begin where a leading string does.
-        bool found = false;
-        const bool b = cr.starts_at_boundary;
-        for (std::size_t at = cr.starts->Find(text, pos, end, b); at != std::string_view::npos;
-             at = cr.starts->Find(text, at + 1, end, b)) {
-          if (capturing(cr, at, RE2::ANCHOR_START)) {
-            found = true;
-            break;
-          }
-        }
-        if (!found) break;
-      } else if (!capturing(cr, pos, RE2::UNANCHORED)) {
-        break;
-      }
+      if (!SearchFrom(cr, text, pos, end, capturing)) break;
       const auto mb = static_cast<std::size_t>(groups[0].data() - text.data());
       const std::size_t me = mb + groups[0].size();
       if (me == mb) {
-        // Empty matches are ignored (W001 warned at load); step one code point.
-        std::size_t next = mb + 1;
-        while (next < end && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
-        pos = next;
+        pos = NextCodePoint(text, mb, end);  // empty matches are ignored (W001 warned at load)
         continue;
       }
       pos = me;
@@ -1033,20 +1043,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     groups.assign(static_cast<std::size_t>(cr.groups) + 1, re2::StringPiece());
     std::vector<std::pair<std::size_t, std::size_t>> vetoes;
     bool vetoes_done = false;
-    std::call_once(cr.starts_once, [&cr] {
-      const Rule* r = cr.rule;
-      Rule derived;
-      if (r->starts < 0) {
-        derived.pattern = r->pattern;
-        DerivePatternStarts(derived);
-        r = &derived;
-      }
-      if (r->starts > 0) {
-        auto starts = std::make_unique<WordPrefilter>(WordPrefilter::FromLeading(r->leading));
-        if (!starts->always()) cr.starts = std::move(starts);
-      }
-      cr.starts_at_boundary = r->starts_at_boundary;
-    });
+    EnsureStarts(cr);
     // A sentence without the words every match needs is not searched (nor
     // the pattern compiled for it). The trigger's own words count: the
     // index only saw the first bytes of the trigger.
@@ -1094,30 +1091,11 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     }
     std::size_t pos = begin;
     while (pos <= end) {
-      if (cr.starts) {
-        // Leftmost-first: the match of the unanchored search is the
-        // anchored match at the first position that has one, and a match
-        // can only begin where a leading string does.
-        bool found = false;
-        const bool b = cr.starts_at_boundary;
-        for (std::size_t at = cr.starts->Find(text, pos, end, b); at != std::string_view::npos;
-             at = cr.starts->Find(text, at + 1, end, b)) {
-          if (capturing(cr, at, RE2::ANCHOR_START)) {
-            found = true;
-            break;
-          }
-        }
-        if (!found) break;
-      } else if (!capturing(cr, pos, RE2::UNANCHORED)) {
-        break;
-      }
+      if (!SearchFrom(cr, text, pos, end, capturing)) break;
       const auto mb = static_cast<std::size_t>(groups[0].data() - text.data());
       const std::size_t me = mb + groups[0].size();
       if (me == mb) {
-        // Empty matches are ignored (W001 warned at load); step one code point.
-        std::size_t next = mb + 1;
-        while (next < end && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
-        pos = next;
+        pos = NextCodePoint(text, mb, end);  // empty matches are ignored (W001 warned at load)
         continue;
       }
       pos = me;
@@ -1126,46 +1104,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
       if (!cr.unless.empty()) {
         if (!vetoes_done) {
           vetoes_done = true;
-          std::call_once(cr.unless_once, [&cr] {
-            for (std::size_t ui = 0; ui < cr.rule->unless.size(); ++ui) {
-              std::unique_ptr<WordPrefilter> starts;
-              if (auto lead = LeadingStrings(cr.rule->unless[ui])) {
-                starts = std::make_unique<WordPrefilter>(WordPrefilter::FromLeading(*lead));
-                if (starts->always()) starts.reset();
-              }
-              cr.unless_starts.push_back(std::move(starts));
-              const std::string& up = cr.rule->unless[ui];
-              cr.unless_boundary.push_back(
-                  up.rfind("\\b", 0) == 0 && !ScanGroups(up).top_alternation ? 1 : 0);
-            }
-          });
-          re2::StringPiece u;
-          for (std::size_t ui = 0; ui < cr.unless.size(); ++ui) {
-            const LazyRe2& ure = *cr.unless[ui];
-            const WordPrefilter* ustarts = cr.unless_starts[ui].get();
-            const bool ub_only = cr.unless_boundary[ui] != 0;
-            std::size_t upos = begin;
-            while (upos < end) {
-              if (ustarts) {
-                // Leftmost-first, as for the rule's own pattern above.
-                bool found = false;
-                for (std::size_t at = ustarts->Find(text, upos, end, ub_only);
-                     at != std::string_view::npos; at = ustarts->Find(text, at + 1, end, ub_only)) {
-                  if (ure->Match(whole, at, end, RE2::ANCHOR_START, &u, 1)) {
-                    found = true;
-                    break;
-                  }
-                }
-                if (!found) break;
-              } else if (!ure->Match(whole, upos, end, RE2::UNANCHORED, &u, 1)) {
-                break;
-              }
-              const auto ub = static_cast<std::size_t>(u.data() - text.data());
-              const std::size_t ue = ub + u.size();
-              if (ue > ub) vetoes.emplace_back(ub, ue);
-              upos = ue > ub ? ue : ub + 1;
-            }
-          }
+          FindVetoes(cr, text, begin, end, vetoes);
         }
         const bool vetoed = std::any_of(vetoes.begin(), vetoes.end(), [&](const auto& v) {
           return v.first < me && mb < v.second;
