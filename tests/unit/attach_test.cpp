@@ -319,8 +319,9 @@ TEST_CASE("attach: a truce held since an act is dated by that act", "[attach]") 
   CHECK(IntervalOf("The ceasefire in the north has largely held since it was signed last month.",
                    "ceasefire") == "2023-02-01..2023-02-28 month/text");
   // A siege is a state: it spans from the act that began it to publication.
-  CHECK(IntervalOf("The besieged port has been without fuel since the army cut the roads in January.",
-                   "blockade") == "2023-01-01..2023-03-15 range/text");
+  CHECK(
+      IntervalOf("The besieged port has been without fuel since the army cut the roads in January.",
+                 "blockade") == "2023-01-01..2023-03-15 range/text");
   // Counter-example: repeated acts over the span keep the span.
   CHECK(IntervalOf("Some 7,000 fighters have died since the war began in February.",
                    "casualties") == "2023-02-01..2023-03-15 range/text");
