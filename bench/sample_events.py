@@ -15,6 +15,10 @@ quotes corpus sentences, which must never be committed).  Columns:
 (no date in the text: the publication date stands in).  A reviewer writes y / n / ? (cannot tell) in each
 *_ok column; location_ok is left empty when the row has no location.
 
+`--exclude SHEET` (repeatable) leaves out every row whose sentence is on an
+earlier sheet (judged or tuned on), so a fresh sheet is drawn from rows nobody
+has read; the rows left out are counted on stderr.
+
 Summary mode (--summarize SHEET): counts the judgements of a filled sheet and
 prints precision per column and per event_type (y / (y + n); "?" and empty
 cells are left out and counted separately).
@@ -22,6 +26,7 @@ cells are left out and counted separately).
 Usage:
     sample_events.py --run build/eventline -o /tmp/review.tsv [-n 200]
     sample_events.py --pred rows.jsonl -o /tmp/review.tsv
+    sample_events.py --run BIN --seed 7 --exclude /tmp/review.tsv -o /tmp/r7.tsv
     sample_events.py --summarize /tmp/review.tsv
 """
 
@@ -91,6 +96,15 @@ def sample(args):
     if args.types:
         wanted = set(args.types.split(","))
         rows = [r for r in rows if r.get("event_type") in wanted]
+    excluded = 0
+    if args.exclude:
+        seen = set()
+        for sheet in args.exclude:
+            with open(sheet, encoding="utf-8", newline="") as fh:
+                seen.update(r["sentence"] for r in csv.DictReader(fh, delimiter="\t"))
+        kept = [r for r in rows if clean(r.get("sentence")) not in seen]
+        excluded = len(rows) - len(kept)
+        rows = kept
     n = min(args.n, len(rows))
     picked = random.Random(args.seed).sample(range(len(rows)), n)
     picked.sort()  # input order reads better than random order
@@ -107,6 +121,8 @@ def sample(args):
                         clean(r.get("modality")), clean(r.get("rule")),
                         "", "", "", ""])
     types = collections.Counter(rows[i].get("event_type") for i in picked)
+    if args.exclude:
+        sys.stderr.write(f"{excluded} rows left out (sentences on --exclude sheets)\n")
     sys.stderr.write(f"{len(rows)} rows, sampled {n} (seed {args.seed}) -> "
                      f"{out}\n  by type: " + ", ".join(
                          f"{t}={c}" for t, c in types.most_common()) + "\n")
@@ -156,6 +172,9 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=20220818,
                     help="sampling seed (default: %(default)s)")
     ap.add_argument("--types", help="comma list: sample only these types")
+    ap.add_argument("--exclude", action="append", default=[], metavar="SHEET",
+                    help="leave out rows whose sentence is on this sheet "
+                         "(repeatable)")
     ap.add_argument("-o", "--output", help="review sheet TSV (outside repo)")
     ap.add_argument("--summarize", metavar="SHEET",
                     help="print precision from a filled review sheet")

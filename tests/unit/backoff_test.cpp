@@ -1,6 +1,7 @@
 // Back-off rules (`requires: document_event`, docs/rules.md "Back-off
-// rules"): the loader's field, the document gate in Engine::Extract and the
-// one-row-per-trigger rule in assemble.cpp, through the shipped rules.
+// rules"): the loader's field, the document gate and its sentence reach in
+// Engine::Extract, and the one-row-per-trigger rule in assemble.cpp, through
+// the shipped rules.
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -97,6 +98,20 @@ TEST_CASE("backoff: a back-off row needs another rule's event in the document", 
       RulesOf("Rebels shelled the village on Monday. Two houses burned after the attack.");
   CHECK(Has(rules, "backoff.attack.noun"));
   CHECK(rules.size() == 2);
+}
+
+TEST_CASE("backoff: a back-off row must lie near a specific event", "[backoff]") {
+  const std::string event = "Rebels shelled the village on Monday. ";
+  const std::string filler = "The mayor spoke to reporters at noon. ";
+  const std::string tail = "Two houses burned after the attack.";
+  // Two sentences on (either side) the anchor holds ...
+  CHECK(Has(RulesOf(event + filler + tail), "backoff.attack.noun"));
+  CHECK(Has(RulesOf(tail + " " + filler + event), "backoff.attack.noun"));
+  // ... three sentences on it does not, whatever the document holds before.
+  CHECK_FALSE(Has(RulesOf(event + filler + filler + tail), "backoff.attack.noun"));
+  CHECK_FALSE(Has(RulesOf(tail + " " + filler + filler + event), "backoff.attack.noun"));
+  // A second specific event re-anchors.
+  CHECK(Has(RulesOf(event + filler + filler + filler + event + tail), "backoff.attack.noun"));
 }
 
 TEST_CASE("backoff: a specific rule's trigger never gives a second back-off row", "[backoff]") {
