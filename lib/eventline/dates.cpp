@@ -2037,7 +2037,7 @@ bool HasScheduleVerb(std::string_view before) {
     // after "to" ("storm to hit coast on Saturday").
     if (b == "hit" && prev != "to") continue;
     // "ends", "wraps up", "concludes" (h-dates12: "the summit ends on
-    // Thursday"), but not after "to": "a deal to end the rebellion over the
+    // Thursday"), but not after "to": "an accord to end the mutiny at the
     // weekend" is a purpose, told after the fact.
     if ((b == "end" || b == "wrap" || b == "conclude") && prev == "to") continue;
     return true;
@@ -2274,8 +2274,8 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
         return head.size() >= w.size() && head.substr(head.size() - w.size()) == w &&
                (head.size() == w.size() || !IsIdentChar(head[head.size() - w.size() - 1]));
       };
-      // Not after a past verb: "said he looked scared ahead of Thursday's
-      // arraignment", read on Sunday, is the arraignment just past.
+      // Not after a past verb: "she thought he seemed nervous ahead of
+      // Thursday's court date", read on Sunday, is the Thursday just past.
       for (std::string_view w : {"ahead of", "run-up to", "lead-up to"}) {
         if (ends_with(w) && !HasPastVerb(head.substr(0, head.size() - w.size())))
           return Tense::kFuture;
