@@ -483,10 +483,11 @@ struct Signature {
   int required;
 };
 
-constexpr std::array<Signature, 36> kFunctions = {{
+constexpr std::array<Signature, 37> kFunctions = {{
     {"date", {"y", "m", "d", "yrel", "mrel", "w"}, 0},
     {"numeric", {"a", "b", "y", "", ""}, 2},
     {"decade", {"y", "", "", "", ""}, 1},
+    {"century", {"n", "", "", "", ""}, 1},
     {"quarter", {"q", "y", "", "", ""}, 1},
     {"part", {"which", "of", "", "", ""}, 2},
     {"week_of", {"n", "of", "", "", ""}, 2},
@@ -756,6 +757,7 @@ struct Eval {
                     Text(a.Get("mrel")), Text(a.Get("w")));
     if (f == "numeric") return Numeric(Text(a.Get("a")), Text(a.Get("b")), Text(a.Get("y")));
     if (f == "decade") return Decade(Text(a.Get("y")));
+    if (f == "century") return Century(Text(a.Get("n")));
     if (f == "quarter") return Quarter(Text(a.Get("q")), Text(a.Get("y")));
     if (f == "part") return Part(Text(a.Get("which")), a.Get("of"));
     if (f == "week_of") return WeekOf(Text(a.Get("n")), a.Get("of"));
@@ -1004,6 +1006,16 @@ struct Eval {
     const bool two_digits = !(s.size() == 4 && AllDigits(s));
     if (two_digits && ctx.pub_date && *y > YearOf(*ctx.pub_date)) *y -= 100;
     return Span(MakeDate(*y, 1, 1), MakeDate(*y + 9, 12, 31));
+  }
+
+  // "the 19th century" = 1800-01-01..1899-12-31 (h-dates12): the hundred
+  // years named by their first two digits, as news and HeidelTime read it,
+  // not 1801..1900.
+  std::optional<Interval> Century(const std::string& ns) {
+    const auto n = ParseCardinalOrOrdinal(ns);
+    if (!n || *n < 1 || *n > 21) return Fail("not a century: '" + ns + "'");
+    const int y = static_cast<int>(*n - 1) * 100;
+    return Span(MakeDate(y, 1, 1), MakeDate(y + 99, 12, 31));
   }
 
   std::optional<Interval> Quarter(const std::string& qs, const std::string& ys) {
@@ -1940,13 +1952,13 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
 // of measures ("prices rise", "stocks fall") are left out: present-tense
 // headlines report them after the fact.
 bool HasScheduleVerb(std::string_view before) {
-  static constexpr std::array<std::string_view, 45> kVerbs = {
+  static constexpr std::array<std::string_view, 48> kVerbs = {
       "open",    "begin",  "start",    "resume",  "meet",   "host",   "play",   "face",
       "debate",  "hear",   "sit",      "return",  "reopen", "close",  "arrive", "visit",
       "travel",  "go",     "come",     "take",    "hold",   "launch", "unveil", "publish",
       "deliver", "sign",   "hand",     "release", "decide", "rule",   "kick",   "head",
       "fly",     "attend", "address",  "race",    "fight",  "peak",   "hit",    "march",
-      "gather",  "annex",  "continue", "retire",  "expire"};
+      "gather",  "annex",  "continue", "retire",  "expire", "end",    "wrap",   "conclude"};
   static constexpr std::array<std::string_view, 16> kDeterminer = {
       "the",  "a",    "an",  "s",    "its",  "his",   "her", "their",
       "this", "that", "our", "next", "last", "first", "any", "no"};
@@ -2024,6 +2036,10 @@ bool HasScheduleVerb(std::string_view before) {
     // "hit" is its own past ("a missile hit the plant on Sunday"): only
     // after "to" ("storm to hit coast on Saturday").
     if (b == "hit" && prev != "to") continue;
+    // "ends", "wraps up", "concludes" (h-dates12: "the summit ends on
+    // Thursday"), but not after "to": "an accord to end the mutiny at the
+    // weekend" is a purpose, told after the fact.
+    if ((b == "end" || b == "wrap" || b == "conclude") && prev == "to") continue;
     return true;
   }
   return false;
@@ -2065,6 +2081,33 @@ bool LooksAheadWhenScheduled(std::string_view own, std::string_view before) {
     while (j < own.size() && IsIdentChar(own[j])) ++j;
     const auto at = std::find(kWords.begin(), kWords.end(), own.substr(i, j - i));
     if (j > i && at != kWords.end() && (at - kWords.begin() < 9 || !ranked)) return true;
+    i = j;
+  }
+  return false;
+}
+
+// "The new school year begins in September", read in April (h-dates12): a
+// month right after a verb of the calendar in the present (begins, starts,
+// opens, resumes, returns, ends, closes) is the next one, as a weekday after
+// a schedule verb; months after other present verbs keep the nearest
+// occurrence ("inflation falls to 3% in March" reports data).
+bool MonthAfterCalendarVerb(std::string_view own, std::string_view before) {
+  static constexpr std::array<std::string_view, 8> kVerbs = {
+      "begins", "starts", "opens", "reopens", "resumes", "returns", "ends", "closes"};
+  std::string_view head = Trim(before);
+  std::size_t b = head.size();
+  while (b > 0 && IsIdentChar(head[b - 1])) --b;
+  if (std::find(kVerbs.begin(), kVerbs.end(), head.substr(b)) == kVerbs.end()) return false;
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  std::size_t i = 0;
+  while (i < own.size()) {
+    while (i < own.size() && !IsIdentChar(own[i])) ++i;
+    std::size_t j = i;
+    while (j < own.size() && IsIdentChar(own[j])) ++j;
+    if (std::find(kMonths.begin(), kMonths.end(), own.substr(i, j - i)) != kMonths.end())
+      return own.find_first_of("0123456789") == std::string_view::npos;
     i = j;
   }
   return false;
@@ -2222,6 +2265,34 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
     if (after_for && !noun_after && !possessive && !had &&
         ParseWeekday(own.substr(0, own.find(' '))))
       return Tense::kFuture;
+    // "ahead of Sunday's vote", "in the run-up to Monday's summit", "tickets
+    // for Saturday's match" (h-dates12): a weekday after "ahead of" / "the
+    // run-up to", or a possessive weekday after "for" owning a fixture, lies
+    // ahead ("for Friday's attack" does not).
+    if (ParseWeekday(own.substr(0, own.find(' ')))) {
+      const auto ends_with = [&](std::string_view w) {
+        return head.size() >= w.size() && head.substr(head.size() - w.size()) == w &&
+               (head.size() == w.size() || !IsIdentChar(head[head.size() - w.size() - 1]));
+      };
+      // Not after a past verb: "she thought he seemed nervous ahead of
+      // Thursday's court date", read on Sunday, is the Thursday just past.
+      for (std::string_view w : {"ahead of", "run-up to", "lead-up to"}) {
+        if (ends_with(w) && !HasPastVerb(head.substr(0, head.size() - w.size())))
+          return Tense::kFuture;
+      }
+      if (after_for && possessive && !had) {
+        std::size_t k = phrase_end;
+        while (k < lower.size() && !(lower[k] == ' ')) ++k;  // past "'s"
+        while (k < lower.size() && lower[k] == ' ') ++k;
+        std::size_t e = k;
+        while (e < lower.size() && IsIdentChar(lower[e])) ++e;
+        static constexpr std::array<std::string_view, 14> kFixture = {
+            "vote",  "election", "match",   "game",   "final",   "race",    "summit",
+            "talks", "meeting",  "hearing", "debate", "concert", "fixture", "deadline"};
+        if (std::find(kFixture.begin(), kFixture.end(), lower.substr(k, e - k)) != kFixture.end())
+          return Tense::kFuture;
+      }
+    }
     // "a truce for May 8-10", "talks set for 5 March": a written day after
     // "for" takes the occurrence nearest pub in a past sentence (below).
     // "the hearing was moved to Sept 12", "talks were postponed to 5 March"
@@ -2333,6 +2404,9 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
                               lower.substr(clause_begin, phrase_begin - clause_begin)) &&
       !HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin), true) &&
       HasScheduleVerb(lower.substr(clause_begin, phrase_begin - clause_begin)))
+    return Tense::kFuture;
+  if (MonthAfterCalendarVerb(lower.substr(phrase_begin, phrase_end - phrase_begin),
+                             lower.substr(clause_begin, phrase_begin - clause_begin)))
     return Tense::kFuture;
   return Tense::kNearest;
 }
@@ -2586,9 +2660,15 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
   }
   for (TimeExpr& t : out) {
     if (!t.resolved || t.interval.precision == Precision::kNone) continue;
-    if (ValueStartsWith(t, "since") || ValueStartsWith(t, "until") || ValueStartsWith(t, "by") ||
-        ValueStartsWith(t, "between"))
+    if (ValueStartsWith(t, "since") || ValueStartsWith(t, "until") || ValueStartsWith(t, "by"))
       continue;
+    if (ValueStartsWith(t, "between")) {
+      // "from March to May", "between 2015 and 2017" are whole; a span a rule
+      // writes as one ("the 2015-16 season", "the turn of the year") composes
+      // with the connector before it: "since the 2015-16 season" (h-dates12).
+      const std::string_view own = lower_sent.substr(t.begin - sentence.begin, 8);
+      if (own.substr(0, 5) == "from " || own == "between ") continue;
+    }
     AnniversaryBack(t, sentence, lower_sent, ctx);
     // Compared with a dozen words below: as a view, each compare is a
     // length test (std::string == "..." called compare and strlen).

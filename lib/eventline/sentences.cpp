@@ -149,6 +149,18 @@ bool ContinuesClockTime(std::string_view next) {
   return Contains(kWords, LowerAscii(next.substr(0, n)));
 }
 
+// The part of a word after its last hyphen or en dash ("30-feb" -> "feb"),
+// empty when it has none: a range of dates written without spaces ("Jan.
+// 30-Feb. 2", "Aug. 28–Sept. 1") runs its second month into the first day.
+std::string_view AfterDash(std::string_view w) {
+  const std::size_t hyphen = w.rfind('-');
+  const std::size_t dash = w.rfind("\xE2\x80\x93");
+  if (hyphen == std::string_view::npos && dash == std::string_view::npos) return {};
+  if (dash == std::string_view::npos || (hyphen != std::string_view::npos && hyphen > dash))
+    return w.substr(hyphen + 1);
+  return w.substr(dash + 3);
+}
+
 // Whether the full stop at `dot` (a single '.') ends the sentence.
 bool FullStopEnds(std::string_view s, std::size_t seg_begin, std::size_t seg_end, std::size_t dot,
                   std::size_t after) {
@@ -160,6 +172,7 @@ bool FullStopEnds(std::string_view s, std::size_t seg_begin, std::size_t seg_end
   if (word.empty()) return true;
   const std::string lower = LowerAscii(word);
   if (Contains(kAbbreviations, lower)) return false;
+  if (Contains(kAbbreviations, AfterDash(lower))) return false;  // "Jan. 30-Feb. 2"
   if ((lower == "no" || lower == "nos") && (IsDigit(next[0]) || next[0] == '#')) return false;
   if (word.size() == 1 && IsAsciiAlpha(word[0])) return IsStarter(next);  // initial "J."
   if (IsDottedAcronym(word)) {
