@@ -665,8 +665,18 @@ struct Eval {
 
   std::string Text(const Node* n) const {
     if (!n || n->call) return {};
-    std::string out;
     const std::string& a = n->atom;
+    // Most atoms are a capture alone ("{w}") or a literal ("this"): no
+    // buffer to fill and copy again.
+    if (a.size() > 2 && a.front() == '{' && a.find('}') == a.size() - 1) {
+      const std::string_view name = std::string_view(a).substr(1, a.size() - 2);
+      for (const auto& [cn, ct] : captures) {
+        if (cn == name) return std::string(Trim(ct));
+      }
+      return {};
+    }
+    if (a.find('{') == std::string::npos) return std::string(Trim(a));
+    std::string out;
     for (std::size_t i = 0; i < a.size(); ++i) {
       if (a[i] == '{') {
         const auto close = a.find('}', i);
@@ -1963,8 +1973,9 @@ bool HasScheduleVerb(std::string_view before) {
       return w.substr(0, w.size() - 2);
     return {};
   };
-  const auto words_of = [](std::string_view s) {
-    std::vector<std::string_view> out;
+  const auto words_of = [](std::string_view s) -> const std::vector<std::string_view>& {
+    thread_local std::vector<std::string_view> out;  // kept by the thread
+    out.clear();
     std::size_t i = 0;
     while (i < s.size()) {
       while (i < s.size() && !IsIdentChar(s[i])) ++i;
@@ -1984,7 +1995,7 @@ bool HasScheduleVerb(std::string_view before) {
       "during", "of", "for", "after", "before", "in", "at", "from", "by"};
   static constexpr std::array<std::string_view, 9> kBlock = {
       "after", "before", "during", "of", "since", "following", "than", "like", "from"};
-  const std::vector<std::string_view> w = words_of(before);
+  const std::vector<std::string_view>& w = words_of(before);
   const std::size_t n = w.size();
   // "the anniversary falls on Sunday": a calendar statement; only "falls"
   // right before the phrase ("stocks fall", "shares fell" report markets),
@@ -2276,6 +2287,12 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
     const char c = lower[i];
     if (c != ' ' && c != ',' && c != ';') continue;
     if (i >= phrase_begin && i < phrase_end) continue;
+    // Every break and marker but ";" is two bytes at least, and its second
+    // byte is one of a few: a space or comma followed by anything else
+    // begins none of them (most of a sentence's spaces).
+    const char next = i + 1 < lower.size() ? lower[i + 1] : '\0';
+    if (c == ',' && next != ' ') continue;
+    if (c == ' ' && next != 'b' && next != 'w' && next != '-' && next != '\xE2') continue;
     for (auto b : kBreaks) {
       if (b[0] != c || i + b.size() > lower.size() || !SameAt(lower, i, b)) continue;
       if (i + b.size() <= phrase_begin) clause_begin = std::max(clause_begin, i + b.size());
@@ -2307,8 +2324,9 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   if (HasFutureCue(clause_before) || HasFutureCue(near_after) ||
       (HasFutureCue(clause_after) && !HasPastVerb(clause_before)))
     return Tense::kFuture;
-  std::string outside;
-  outside.reserve(lower.size() + 1 - (phrase_end - phrase_begin));
+  // Kept by the thread: built for most phrases that reach here.
+  thread_local std::string outside;
+  outside.clear();
   outside.append(lower.substr(0, phrase_begin)).append(" ").append(lower.substr(phrase_end));
   if (HasFutureCue(outside) &&
       !HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin)))
