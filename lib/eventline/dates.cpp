@@ -2321,16 +2321,24 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   const std::size_t and_at = clause_after.find(" and ");
   const std::string_view near_after =
       and_at == std::string_view::npos ? clause_after : clause_after.substr(0, and_at);
+  // A past verb before the phrase in its clause, asked up to three times
+  // below: worked out once, and only when asked.
+  int past_before = -1;
+  const auto past_verb_before = [&] {
+    if (past_before < 0) past_before = HasPastVerb(clause_before) ? 1 : 0;
+    return past_before == 1;
+  };
   if (HasFutureCue(clause_before) || HasFutureCue(near_after) ||
-      (HasFutureCue(clause_after) && !HasPastVerb(clause_before)))
+      (HasFutureCue(clause_after) && !past_verb_before()))
     return Tense::kFuture;
-  // Kept by the thread: built for most phrases that reach here.
-  thread_local std::string outside;
-  outside.clear();
-  outside.append(lower.substr(0, phrase_begin)).append(" ").append(lower.substr(phrase_end));
-  if (HasFutureCue(outside) &&
-      !HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin)))
-    return Tense::kFuture;
+  // The sentence without the phrase, built only when no past verb already
+  // rules the cue out (kept by the thread).
+  if (!past_verb_before()) {
+    thread_local std::string outside;
+    outside.clear();
+    outside.append(lower.substr(0, phrase_begin)).append(" ").append(lower.substr(phrase_end));
+    if (HasFutureCue(outside)) return Tense::kFuture;
+  }
   // No future cue: past when a past verb sits near the phrase in its clause
   // ("The dam burst on 3 March", "On 3 March, rebels attacked"); otherwise
   // (present tense, no verb: "the cabinet that is sworn in on 12
@@ -2338,8 +2346,7 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   // A rule that took the verb in ("spent Christmas") reads its tense too.
   const std::string_view own_first = lower.substr(
       phrase_begin, std::min(lower.find(' ', phrase_begin), phrase_end) - phrase_begin);
-  if (HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin)) ||
-      HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true) ||
+  if (past_verb_before() || HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true) ||
       HasPastVerb(own_first, true))
     return for_date ? Tense::kNearest : Tense::kPast;
   // No past verb and a scheduled event in the present or after "to" ("the
