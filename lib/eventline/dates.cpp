@@ -49,9 +49,8 @@ namespace {
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// Trimmed first, then lowered: the trimmed bytes are no letters, so the
-// result is the same, built once (value parsing calls this for every word).
-std::string LowerTrim(std::string_view s) {
+// The part of `s` that LowerTrim keeps, not lowered.
+std::string_view LowerTrimmed(std::string_view s) {
   // find_first_not_of(" \t\r\n.,'\u2019") and find_last_not_of(" \t\r\n.,")
   // by hand: the library's call memchr for every byte.
   const auto trailing = [](char c) {
@@ -64,7 +63,13 @@ std::string LowerTrim(std::string_view s) {
   while (b < e && leading(s[b])) ++b;
   if (b == e) return {};
   while (trailing(s[e - 1])) --e;  // stops at s[b] at the latest: not trailing
-  std::string out(s.substr(b, e - b));
+  return s.substr(b, e - b);
+}
+
+// Trimmed first, then lowered: the trimmed bytes are no letters, so the
+// result is the same, built once (value parsing calls this for every word).
+std::string LowerTrim(std::string_view s) {
+  std::string out(LowerTrimmed(s));
   for (char& c : out) c = Lower(c);
   return out;
 }
@@ -2660,9 +2665,16 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
     {
       // A rule that took the preposition into its match ("until early May",
       // "since late March") reads as the preposition before the phrase.
-      const std::string own = LowerTrim(text.substr(t.begin, t.end - t.begin));
+      // LowerTrim's bytes, compared in lower case without a copy.
+      const std::string_view own = LowerTrimmed(text.substr(t.begin, t.end - t.begin));
+      const auto starts_with = [own](std::string_view w) {
+        for (std::size_t k = 0; k < w.size(); ++k) {
+          if (Lower(own[k]) != w[k]) return false;
+        }
+        return true;
+      };
       for (std::string_view w : {"since", "until", "till", "by"}) {
-        if (own.size() > w.size() && own.compare(0, w.size(), w) == 0 &&
+        if (own.size() > w.size() && starts_with(w) &&
             std::isspace(static_cast<unsigned char>(own[w.size()]))) {
           before = w;
           before_at = t.begin;
