@@ -271,6 +271,12 @@ std::string_view Classify(std::string_view t) {
 
 std::vector<Line> ClassifyLines(std::string_view text, bool keep_boilerplate) {
   std::vector<Line> lines;
+  ClassifyLines(text, keep_boilerplate, lines);
+  return lines;
+}
+
+void ClassifyLines(std::string_view text, bool keep_boilerplate, std::vector<Line>& lines) {
+  lines.clear();
   std::size_t pos = 0;
   while (pos <= text.size()) {
     std::size_t eol = text.find('\n', pos);
@@ -282,7 +288,7 @@ std::vector<Line> ClassifyLines(std::string_view text, bool keep_boilerplate) {
     if (last) break;
     pos = eol + 1;
   }
-  if (keep_boilerplate) return lines;
+  if (keep_boilerplate) return;
 
   const Patterns& p = P();
   for (Line& line : lines) {
@@ -313,7 +319,6 @@ std::vector<Line> ClassifyLines(std::string_view text, bool keep_boilerplate) {
       }
     }
   }
-  return lines;
 }
 
 void PrepareClassifyLines() { (void)P(); }

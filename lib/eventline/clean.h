@@ -23,6 +23,9 @@ struct Line {
 
 // `keep_boilerplate` = true keeps every line (still split into lines).
 [[nodiscard]] std::vector<Line> ClassifyLines(std::string_view text, bool keep_boilerplate = false);
+// The same into `lines` (cleared first; its capacity is kept, so a caller
+// that keeps the vector does not allocate per document).
+void ClassifyLines(std::string_view text, bool keep_boilerplate, std::vector<Line>& lines);
 
 // Compiles the boilerplate patterns ClassifyLines uses (otherwise compiled
 // at its first call), so that a loader can do it ahead of the first

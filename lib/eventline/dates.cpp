@@ -49,9 +49,8 @@ namespace {
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// Trimmed first, then lowered: the trimmed bytes are no letters, so the
-// result is the same, built once (value parsing calls this for every word).
-std::string LowerTrim(std::string_view s) {
+// The part of `s` that LowerTrim keeps, not lowered.
+std::string_view LowerTrimmed(std::string_view s) {
   // find_first_not_of(" \t\r\n.,'\u2019") and find_last_not_of(" \t\r\n.,")
   // by hand: the library's call memchr for every byte.
   const auto trailing = [](char c) {
@@ -64,7 +63,13 @@ std::string LowerTrim(std::string_view s) {
   while (b < e && leading(s[b])) ++b;
   if (b == e) return {};
   while (trailing(s[e - 1])) --e;  // stops at s[b] at the latest: not trailing
-  std::string out(s.substr(b, e - b));
+  return s.substr(b, e - b);
+}
+
+// Trimmed first, then lowered: the trimmed bytes are no letters, so the
+// result is the same, built once (value parsing calls this for every word).
+std::string LowerTrim(std::string_view s) {
+  std::string out(LowerTrimmed(s));
   for (char& c : out) c = Lower(c);
   return out;
 }
@@ -666,8 +671,18 @@ struct Eval {
 
   std::string Text(const Node* n) const {
     if (!n || n->call) return {};
-    std::string out;
     const std::string& a = n->atom;
+    // Most atoms are a capture alone ("{w}") or a literal ("this"): no
+    // buffer to fill and copy again.
+    if (a.size() > 2 && a.front() == '{' && a.find('}') == a.size() - 1) {
+      const std::string_view name = std::string_view(a).substr(1, a.size() - 2);
+      for (const auto& [cn, ct] : captures) {
+        if (cn == name) return std::string(Trim(ct));
+      }
+      return {};
+    }
+    if (a.find('{') == std::string::npos) return std::string(Trim(a));
+    std::string out;
     for (std::size_t i = 0; i < a.size(); ++i) {
       if (a[i] == '{') {
         const auto close = a.find('}', i);
@@ -1975,8 +1990,9 @@ bool HasScheduleVerb(std::string_view before) {
       return w.substr(0, w.size() - 2);
     return {};
   };
-  const auto words_of = [](std::string_view s) {
-    std::vector<std::string_view> out;
+  const auto words_of = [](std::string_view s) -> const std::vector<std::string_view>& {
+    thread_local std::vector<std::string_view> out;  // kept by the thread
+    out.clear();
     std::size_t i = 0;
     while (i < s.size()) {
       while (i < s.size() && !IsIdentChar(s[i])) ++i;
@@ -1996,7 +2012,7 @@ bool HasScheduleVerb(std::string_view before) {
       "during", "of", "for", "after", "before", "in", "at", "from", "by"};
   static constexpr std::array<std::string_view, 9> kBlock = {
       "after", "before", "during", "of", "since", "following", "than", "like", "from"};
-  const std::vector<std::string_view> w = words_of(before);
+  const std::vector<std::string_view>& w = words_of(before);
   const std::size_t n = w.size();
   // "the anniversary falls on Sunday": a calendar statement; only "falls"
   // right before the phrase ("stocks fall", "shares fell" report markets),
@@ -2347,6 +2363,12 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
     const char c = lower[i];
     if (c != ' ' && c != ',' && c != ';') continue;
     if (i >= phrase_begin && i < phrase_end) continue;
+    // Every break and marker but ";" is two bytes at least, and its second
+    // byte is one of a few: a space or comma followed by anything else
+    // begins none of them (most of a sentence's spaces).
+    const char next = i + 1 < lower.size() ? lower[i + 1] : '\0';
+    if (c == ',' && next != ' ') continue;
+    if (c == ' ' && next != 'b' && next != 'w' && next != '-' && next != '\xE2') continue;
     for (auto b : kBreaks) {
       if (b[0] != c || i + b.size() > lower.size() || !SameAt(lower, i, b)) continue;
       if (i + b.size() <= phrase_begin) clause_begin = std::max(clause_begin, i + b.size());
@@ -2375,15 +2397,24 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   const std::size_t and_at = clause_after.find(" and ");
   const std::string_view near_after =
       and_at == std::string_view::npos ? clause_after : clause_after.substr(0, and_at);
+  // A past verb before the phrase in its clause, asked up to three times
+  // below: worked out once, and only when asked.
+  int past_before = -1;
+  const auto past_verb_before = [&] {
+    if (past_before < 0) past_before = HasPastVerb(clause_before) ? 1 : 0;
+    return past_before == 1;
+  };
   if (HasFutureCue(clause_before) || HasFutureCue(near_after) ||
-      (HasFutureCue(clause_after) && !HasPastVerb(clause_before)))
+      (HasFutureCue(clause_after) && !past_verb_before()))
     return Tense::kFuture;
-  std::string outside;
-  outside.reserve(lower.size() + 1 - (phrase_end - phrase_begin));
-  outside.append(lower.substr(0, phrase_begin)).append(" ").append(lower.substr(phrase_end));
-  if (HasFutureCue(outside) &&
-      !HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin)))
-    return Tense::kFuture;
+  // The sentence without the phrase, built only when no past verb already
+  // rules the cue out (kept by the thread).
+  if (!past_verb_before()) {
+    thread_local std::string outside;
+    outside.clear();
+    outside.append(lower.substr(0, phrase_begin)).append(" ").append(lower.substr(phrase_end));
+    if (HasFutureCue(outside)) return Tense::kFuture;
+  }
   // No future cue: past when a past verb sits near the phrase in its clause
   // ("The dam burst on 3 March", "On 3 March, rebels attacked"); otherwise
   // (present tense, no verb: "the cabinet that is sworn in on 12
@@ -2391,8 +2422,7 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   // A rule that took the verb in ("spent Christmas") reads its tense too.
   const std::string_view own_first = lower.substr(
       phrase_begin, std::min(lower.find(' ', phrase_begin), phrase_end) - phrase_begin);
-  if (HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin)) ||
-      HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true) ||
+  if (past_verb_before() || HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true) ||
       HasPastVerb(own_first, true))
     return for_date ? Tense::kNearest : Tense::kPast;
   // No past verb and a scheduled event in the present or after "to" ("the
@@ -2715,9 +2745,16 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
     {
       // A rule that took the preposition into its match ("until early May",
       // "since late March") reads as the preposition before the phrase.
-      const std::string own = LowerTrim(text.substr(t.begin, t.end - t.begin));
+      // LowerTrim's bytes, compared in lower case without a copy.
+      const std::string_view own = LowerTrimmed(text.substr(t.begin, t.end - t.begin));
+      const auto starts_with = [own](std::string_view w) {
+        for (std::size_t k = 0; k < w.size(); ++k) {
+          if (Lower(own[k]) != w[k]) return false;
+        }
+        return true;
+      };
       for (std::string_view w : {"since", "until", "till", "by"}) {
-        if (own.size() > w.size() && own.compare(0, w.size(), w) == 0 &&
+        if (own.size() > w.size() && starts_with(w) &&
             std::isspace(static_cast<unsigned char>(own[w.size()]))) {
           before = w;
           before_at = t.begin;

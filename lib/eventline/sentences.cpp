@@ -310,6 +310,13 @@ void SplitSegment(std::string_view text, Range seg, std::vector<Sentence>& out) 
 
 std::vector<Sentence> SplitSentences(std::string_view text, const std::vector<Line>& lines) {
   std::vector<Sentence> out;
+  SplitSentences(text, lines, out);
+  return out;
+}
+
+void SplitSentences(std::string_view text, const std::vector<Line>& lines,
+                    std::vector<Sentence>& out) {
+  out.clear();
   bool open = false;
   Range seg{0, 0};
   const Line* prev = nullptr;
@@ -332,7 +339,6 @@ std::vector<Sentence> SplitSentences(std::string_view text, const std::vector<Li
     prev = &line;
   }
   if (open) SplitSegment(text, seg, out);
-  return out;
 }
 
 std::string CollapseWhitespace(std::string_view s) {

@@ -23,6 +23,9 @@ struct Sentence {
 
 [[nodiscard]] std::vector<Sentence> SplitSentences(std::string_view text,
                                                    const std::vector<Line>& lines);
+// The same into `out` (cleared first, capacity kept).
+void SplitSentences(std::string_view text, const std::vector<Line>& lines,
+                    std::vector<Sentence>& out);
 
 // The sentence text with runs of whitespace (including NBSP and line breaks)
 // collapsed to one space, for display.
