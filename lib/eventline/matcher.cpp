@@ -112,10 +112,29 @@ std::string LeadingFlags(std::string_view p) {
   return std::string(p.substr(0, e + 1));
 }
 
+// Whether the running FindAll's text holds a character RE2 folds to an
+// ASCII letter (HoldsNonAsciiFold): then LazyRe2 hands out the pattern as
+// written instead of its ASCII-fold form. True outside FindAll.
+thread_local bool t_exact_fold = true;
+
+class ExactFoldScope {
+ public:
+  explicit ExactFoldScope(bool exact) : prev_(t_exact_fold) { t_exact_fold = exact; }
+  ~ExactFoldScope() { t_exact_fold = prev_; }
+  ExactFoldScope(const ExactFoldScope&) = delete;
+  ExactFoldScope& operator=(const ExactFoldScope&) = delete;
+
+ private:
+  bool prev_;
+};
+
 // A rule's RE2, compiled when first used: the loader has checked every
 // pattern (or found it in the known-patterns table), so a cold start
 // compiles none of them and a run compiles only those the set prefilter
 // proposes. Safe from many threads (std::call_once); used like a pointer.
+// Two programs: AsciiFoldPattern's form, for texts without KELVIN SIGN and
+// LONG S (nearly all: smaller and cheaper to compile), and the pattern as
+// written, compiled only when a text holding one of them needs it.
 class LazyRe2 {
  public:
   LazyRe2() : state_(std::make_unique<State>()) {}  // assigned before use
@@ -126,15 +145,30 @@ class LazyRe2 {
     state_->counter = counter;
   }
   explicit LazyRe2(std::shared_ptr<const RE2> compiled) : state_(std::make_unique<State>()) {
-    state_->re = std::move(compiled);
+    state_->pattern = compiled->pattern();
+    state_->options = compiled->options();
+    state_->exact = std::move(compiled);
   }
   const RE2* get() const {
     State& s = *state_;
-    std::call_once(s.once, [&s] {
-      if (s.re) return;
-      s.re = std::make_shared<const RE2>(s.pattern, s.options);
-      if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
-    });
+    const RE2* re = nullptr;
+    if (t_exact_fold) {
+      re = Exact(s);
+    } else {
+      std::call_once(s.once, [&s] {
+        const std::string lean = AsciiFoldPattern(s.pattern, s.options.case_sensitive());
+        if (!lean.empty()) {
+          auto compiled = std::make_shared<const RE2>(lean, s.options);
+          if (compiled->ok()) s.re = std::move(compiled);
+          if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
+        }
+        if (!s.re) {  // nothing to fold: one program
+          Exact(s);
+          s.re = s.exact;
+        }
+      });
+      re = s.re.get();
+    }
     // The clock's value at the last use, for a partial release
     // (Matcher::ReleaseRecent): written once per tick, no lock.
     if (s.epoch != nullptr) {
@@ -143,19 +177,19 @@ class LazyRe2 {
         s.last_use.store(e, std::memory_order_relaxed);
       }
     }
-    return s.re.get();
+    return re;
   }
   const RE2* operator->() const { return get(); }
   const RE2& operator*() const { return *get(); }
 
-  // Drops the compiled program and its DFA caches; the next get() compiles
-  // afresh. A program shared with the loader is dropped too (the next one is
-  // private). Not thread-safe: no get() may run meanwhile.
+  // Drops the compiled programs and their DFA caches; the next get()
+  // compiles afresh. A program shared with the loader is dropped too (the
+  // next one is private). Not thread-safe: no get() may run meanwhile.
   void Release() {
-    if (!state_->re) return;
+    if (!compiled()) return;
     auto fresh = std::make_unique<State>();
-    fresh->pattern = state_->pattern.empty() ? state_->re->pattern() : state_->pattern;
-    fresh->options = state_->pattern.empty() ? state_->re->options() : state_->options;
+    fresh->pattern = std::move(state_->pattern);
+    fresh->options = state_->options;
     fresh->counter = state_->counter;
     fresh->epoch = state_->epoch;
     state_ = std::move(fresh);
@@ -165,7 +199,7 @@ class LazyRe2 {
   void Track(const std::atomic<std::uint32_t>* epoch) { state_->epoch = epoch; }
   // Not thread-safe (as Release): whether a program is held, and the epoch
   // of its last use.
-  [[nodiscard]] bool compiled() const { return state_->re != nullptr; }
+  [[nodiscard]] bool compiled() const { return state_->re != nullptr || state_->exact != nullptr; }
   [[nodiscard]] std::uint32_t last_use() const {
     return state_->last_use.load(std::memory_order_relaxed);
   }
@@ -178,8 +212,20 @@ class LazyRe2 {
     const std::atomic<std::uint32_t>* epoch = nullptr;  // the Matcher's clock
     std::atomic<std::uint32_t> last_use{0};             // its value at the last get()
     std::once_flag once;
-    std::shared_ptr<const RE2> re;
+    std::shared_ptr<const RE2> re;  // AsciiFoldPattern's form (or `exact` when the same)
+    std::once_flag exact_once;
+    std::shared_ptr<const RE2> exact;  // `pattern` as written
   };
+
+  static const RE2* Exact(State& s) {
+    std::call_once(s.exact_once, [&s] {
+      if (s.exact) return;
+      s.exact = std::make_shared<const RE2>(s.pattern, s.options);
+      if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
+    });
+    return s.exact.get();
+  }
+
   std::unique_ptr<State> state_;
 };
 
@@ -247,6 +293,134 @@ std::shared_ptr<const RE2> Reuse(const std::shared_ptr<const RE2>& compiled,
 }
 
 }  // namespace
+
+namespace {
+
+// Copies the escape at p[i] ('\\') to `out`; the index of its last byte, or
+// npos when it is cut off. \w and \W under folding become ASCII-only.
+std::size_t CopyEscape(std::string_view p, std::size_t i, bool fold, std::string& out,
+                       bool& changed) {
+  if (i + 1 >= p.size()) return std::string_view::npos;
+  const char n = p[i + 1];
+  std::size_t last = i + 1;
+  if ((n == 'p' || n == 'P' || n == 'x') && i + 2 < p.size()) {
+    if (p[i + 2] == '{') {
+      last = p.find('}', i + 2);
+    } else {
+      last = n == 'x' ? i + 3 : i + 2;  // \xHH, \pL
+    }
+    if (last >= p.size()) return std::string_view::npos;
+  } else if (fold && (n == 'w' || n == 'W')) {
+    out += "(?-i:\\";
+    out += n;
+    out += ')';
+    changed = true;
+    return last;
+  }
+  out.append(p.substr(i, last + 1 - i));
+  return last;
+}
+
+// The index of the '}' closing a repetition {n}, {n,} or {n,m} at p[i]
+// ('{'); npos when p[i] is a literal brace.
+std::size_t RepeatEnd(std::string_view p, std::size_t i) {
+  std::size_t j = i + 1;
+  const auto digits = [&] {
+    const std::size_t from = j;
+    while (j < p.size() && p[j] >= '0' && p[j] <= '9') ++j;
+    return j > from;
+  };
+  if (!digits()) return std::string_view::npos;
+  if (j < p.size() && p[j] == ',') {
+    ++j;
+    digits();
+  }
+  return j < p.size() && p[j] == '}' ? j : std::string_view::npos;
+}
+
+}  // namespace
+
+bool HoldsNonAsciiFold(std::string_view text) {
+  return text.find("\xE2\x84\xAA") != std::string_view::npos ||
+         text.find("\xC5\xBF") != std::string_view::npos;
+}
+
+std::string AsciiFoldPattern(std::string_view p, bool case_sensitive) {
+  std::string out;
+  out.reserve(p.size() + p.size() / 4);
+  bool changed = false;
+  bool fold = !case_sensitive;
+  std::vector<char> saved;  // the folding to restore at each ')'
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      if (i + 1 < p.size() && p[i + 1] == 'Q') return {};  // \Q...\E: not handled
+      i = CopyEscape(p, i, fold, out, changed);
+      if (i == std::string_view::npos) return {};
+      continue;
+    }
+    if (c == '[') {  // a class folds as written: left alone
+      const std::size_t e = CharClassEnd(p, i);
+      if (e >= p.size()) return {};
+      out.append(p.substr(i, e + 1 - i));
+      i = e;
+      continue;
+    }
+    if (c == '(') {
+      saved.push_back(static_cast<char>(fold));
+      if (i + 1 < p.size() && p[i + 1] == '?') {
+        std::size_t j = i + 2;
+        if (j < p.size() && p[j] == 'P') {  // (?P<name>
+          j = p.find('>', j);
+          if (j == std::string_view::npos) return {};
+          out.append(p.substr(i, j + 1 - i));
+          i = j;
+          continue;
+        }
+        bool negate = false, f = fold;
+        for (; j < p.size() && p[j] != ':' && p[j] != ')'; ++j) {
+          if (p[j] == '-') {
+            negate = true;
+          } else if (p[j] == 'i') {
+            f = !negate;
+          } else if (p[j] != 'm' && p[j] != 's' && p[j] != 'U') {
+            return {};
+          }
+        }
+        if (j >= p.size()) return {};
+        out.append(p.substr(i, j + 1 - i));
+        if (p[j] == ')') saved.pop_back();  // (?i): to the end of the enclosing group
+        fold = f;
+        i = j;
+        continue;
+      }
+      out += c;
+      continue;
+    }
+    if (c == ')') {
+      if (saved.empty()) return {};
+      fold = saved.back() != 0;
+      saved.pop_back();
+      out += c;
+      continue;
+    }
+    if (c == '{') {
+      if (const std::size_t e = RepeatEnd(p, i); e != std::string_view::npos) {
+        out.append(p.substr(i, e + 1 - i));
+        i = e;
+        continue;
+      }
+    }
+    if (fold && (c == 'k' || c == 'K' || c == 's' || c == 'S')) {
+      out += (c == 'k' || c == 'K') ? "(?-i:[Kk])" : "(?-i:[Ss])";
+      changed = true;
+      continue;
+    }
+    out += c;
+  }
+  if (!saved.empty() || !changed) return {};
+  return out;
+}
 
 std::string TriggerPattern(std::string_view pattern) {
   const Scan s = ScanGroups(pattern);
@@ -962,15 +1136,15 @@ void Matcher::Recycle(std::vector<Match>& matches) {
 
 void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, std::size_t end,
                       std::vector<Match>& out, Tier tier) const {
+  end = std::min(end, text.size());
+  if (begin >= end) return;
+  // The patterns' ASCII-fold programs, unless the text needs the exact ones.
+  const ExactFoldScope fold(HoldsNonAsciiFold(text.substr(begin, end - begin)));
   if (kind == RuleKind::kTime) {
-    end = std::min(end, text.size());
-    if (begin >= end) return;
     if (impl_->kinds[static_cast<std::size_t>(kind)].rules.empty()) return;
     FindTimeRules(impl_->Prepared(static_cast<std::size_t>(kind)), text, begin, end, out);
     return;
   }
-  end = std::min(end, text.size());
-  if (begin >= end) return;
   const auto& k = impl_->kinds[static_cast<std::size_t>(kind)];
   if (k.rules.empty()) return;
 

@@ -2,6 +2,8 @@
 // contract (absolute offsets, several matches, unless vetoes, order).
 #include "eventline/matcher.h"
 
+#include <re2/re2.h>
+
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -186,6 +188,99 @@ TEST_CASE("matcher: many rules, the prefilter admits only those whose trigger oc
   CHECK(Describe(text, out) ==
         "r17[they word17 this] actor=they trigger=word17 target=this;"
         "r230[we word230 that] actor=we trigger=word230 target=that;");
+}
+
+}  // namespace
+}  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("matcher: AsciiFoldPattern folds k, s, \\w and \\W within ASCII", "[matcher]") {
+  const struct {
+    std::string_view pattern;
+    bool case_sensitive;
+    std::string_view expected;  // empty: nothing to change
+  } cases[] = {
+      {R"(strike)", false, R"((?-i:[Ss])tri(?-i:[Kk])e)"},
+      {R"(\w+\s+\W)", false, R"((?-i:\w)+\s+(?-i:\W))"},
+      // Classes, escapes, names, repetitions and flags are left as written.
+      {R"((?P<trigger>[ks]\x{4B}\pL\p{Greek}){2,3}\.)", false, ""},
+      {R"((?P<target>ks))", false, R"((?P<target>(?-i:[Kk])(?-i:[Ss])))"},
+      {R"({sk} x{1,})", false, R"({(?-i:[Ss])(?-i:[Kk])} x{1,})"},
+      // Case-sensitive parts keep their letters; folding follows the flags.
+      {R"(sk)", true, ""},
+      {R"(s(?i:k)s)", true, R"(s(?i:(?-i:[Kk]))s)"},
+      {R"(s(?-i:k)s)", false, R"((?-i:[Ss])(?-i:k)(?-i:[Ss]))"},
+      {R"((?:a(?-i)s)s)", false, R"((?:a(?-i)s)(?-i:[Ss]))"},
+      {R"(no letters to fold here)", false, R"(no letter(?-i:[Ss]) to fold here)"},
+      {R"(abc)", false, ""},
+      // Not understood: no ASCII-fold form.
+      {R"(\Qks\E)", false, ""},
+      {R"((?<n>k))", false, ""},
+      {R"(k(x)", false, ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.pattern, c.case_sensitive);
+    CHECK(AsciiFoldPattern(c.pattern, c.case_sensitive) == c.expected);
+  }
+}
+
+TEST_CASE("matcher: the ASCII-fold form matches as the pattern on texts without U+212A, U+017F",
+          "[matcher]") {
+  const std::string_view patterns[] = {
+      R"((?P<actor>\w+)\s+(?P<trigger>strikes?|kills?)\W)",
+      R"((?i)Kyiv|SKY(?-i:sk)|[a-z]+k)",
+      R"(\b(?:ask|desk|task)s\b)",
+  };
+  const std::string_view texts[] = {
+      "Troops STRIKE hard, Kyiv kills. ",
+      "sKy sk skY SKsk desks Asks TASKS",
+      "ok, KS ks Ks kS.",
+      "plain text with no fold letters",
+      "naïve café Kiev’s sky",
+  };
+  for (const auto pattern : patterns) {
+    RE2::Options o;
+    o.set_case_sensitive(false);
+    const RE2 exact(pattern, o);
+    const RE2 lean(AsciiFoldPattern(pattern, false), o);
+    REQUIRE(exact.ok());
+    REQUIRE(lean.ok());
+    CHECK(lean.ProgramSize() < exact.ProgramSize());
+    for (const auto text : texts) {
+      CAPTURE(pattern, text);
+      REQUIRE(!HoldsNonAsciiFold(text));
+      for (std::size_t at = 0; at <= text.size(); ++at) {
+        re2::StringPiece a[4], b[4];
+        const bool ma = exact.Match(text, at, text.size(), RE2::UNANCHORED, a, 4);
+        const bool mb = lean.Match(text, at, text.size(), RE2::UNANCHORED, b, 4);
+        REQUIRE(ma == mb);
+        for (int g = 0; ma && g < 4; ++g) CHECK(a[g] == b[g]);
+      }
+    }
+  }
+}
+
+TEST_CASE("matcher: a text with KELVIN SIGN or LONG S is matched by the pattern as written",
+          "[matcher]") {
+  const Compiled c = Build("event", Rule("k.word", R"((?P<trigger>struck) (?P<target>\w+))") +
+                                        Rule("s.sky", R"((?P<trigger>\w+ sky))"));
+  // U+212A KELVIN SIGN folds to k, U+017F LONG S to s (RE2's simple case
+  // folding): the ASCII-fold programs would miss both matches.
+  const std::string text = "Guns struck \xE2\x84\xAAyiv. Over a red \xC5\xBFky.";
+  CHECK(HoldsNonAsciiFold(text));
+  std::vector<Match> out;
+  c.matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), out);
+  CHECK(Describe(text, out) ==
+        "k.word[struck \xE2\x84\xAAyiv] trigger=struck target=\xE2\x84\xAAyiv;"
+        "s.sky[red \xC5\xBFky] trigger=red \xC5\xBFky;");
+  // Without them, the same rules through the ASCII-fold programs.
+  const std::string plain = "Guns STRUCK Kyiv. Over a red SKY.";
+  out.clear();
+  c.matcher->FindAll(RuleKind::kEvent, plain, 0, plain.size(), out);
+  CHECK(Describe(plain, out) ==
+        "k.word[STRUCK Kyiv] trigger=STRUCK target=Kyiv;s.sky[red SKY] trigger=red SKY;");
 }
 
 }  // namespace
