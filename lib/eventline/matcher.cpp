@@ -669,6 +669,10 @@ struct Matcher::Impl {
     // nouns after any word, which tripled the main set's scan.
     mutable std::unique_ptr<RE2::Set> backoff_set;
     mutable std::vector<int> backoff_set_rules;
+    // Every rule of the set (of the back-off set) has required words: a
+    // sentence that holds the words of none of them skips the set's scan,
+    // as the required-word test would drop each of its hits (FindAll).
+    mutable bool set_gated = false, backoff_set_gated = false;
     mutable bool run_all = false;       // the set would not compile
     mutable std::vector<char> indexed;  // per rule: proposed by the index
     // The required words of every rule (Rule::required, RequiredWords), each
@@ -731,6 +735,7 @@ struct Matcher::Impl {
     kind.backoff_set.reset();
     kind.backoff_set_rules.clear();
     kind.run_all = false;
+    kind.set_gated = kind.backoff_set_gated = false;
     kind.required.assign(kind.rules.size(), {});
     kind.words.clear();
     kind.word_pairs.clear();
@@ -790,6 +795,13 @@ struct Matcher::Impl {
       (backoff ? kind.backoff_set_rules : kind.set_rules).push_back(static_cast<int>(i));
     }
     kind.index = std::make_unique<LeadingIndex>(leading);
+    const auto gated = [&kind](const std::vector<int>& rules) {
+      return std::all_of(rules.begin(), rules.end(), [&kind](int ri) {
+        return !kind.required[static_cast<std::size_t>(ri)].empty();
+      });
+    };
+    kind.set_gated = gated(kind.set_rules);
+    kind.backoff_set_gated = gated(kind.backoff_set_rules);
     if (!CompileSet(set_patterns, kind.set) || !CompileSet(backoff_patterns, kind.backoff_set)) {
       kind.run_all = true;
     }
@@ -1171,10 +1183,67 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   // One byte of context on each side keeps \b decisions as in the full text.
   const std::size_t wb = begin > 0 ? begin - 1 : 0;
   const std::size_t we = std::min(text.size(), end + 1);
+  // The required-word test (Rule::required, RequiredWords). The sentence is
+  // lower-cased, with its byte pairs, on first need; each word is looked up
+  // once per sentence, whichever rules need it.
+  // Time rules skip it: their triggers are the whole filter there (the set
+  // admits a time rule only where its trigger matches, and on the dates
+  // table no admitted rule ever lacked a required word).
+  const bool words_test = kind != RuleKind::kTime;
+  std::string& lower = sc.lower;  // the text, lower-cased on first need
+  bool lowered = false, lower_usable = false;
+  const auto lower_once = [&] {
+    if (lowered) return;
+    lowered = true;
+    lower_usable = LowerForRequiredWords(text.substr(begin, end - begin), lower);
+    sc.pairs.fill(0);
+    for (std::size_t i = 1; i < lower.size(); ++i) {
+      const std::uint32_t key =
+          PairKey(static_cast<unsigned char>(lower[i - 1]), static_cast<unsigned char>(lower[i]));
+      sc.pairs[key >> 6] |= std::uint64_t{1} << (key & 63U);
+    }
+    if (++sc.generation == 0) {  // wrapped: forget every stamp
+      std::fill(sc.stamp.begin(), sc.stamp.end(), 0);
+      sc.generation = 1;
+    }
+    if (sc.stamp.size() < kd.words.size()) {
+      sc.stamp.resize(kd.words.size(), 0);
+      sc.found.resize(kd.words.size(), 0);
+    }
+  };
+  const auto has = [&](std::uint32_t w) {
+    if (sc.stamp[w] != sc.generation) {
+      sc.stamp[w] = sc.generation;
+      const WordPairs& wp = kd.word_pairs[w];
+      bool maybe = true;
+      for (std::uint8_t i = 0; i < wp.n && maybe; ++i) {
+        maybe = (sc.pairs[wp.keys[i] >> 6] >> (wp.keys[i] & 63U) & 1U) != 0;
+      }
+      sc.found[w] = maybe && lower.find(kd.words[w]) != std::string::npos ? 1 : 0;
+    }
+    return sc.found[w] != 0;
+  };
+  // False when the sentence lacks a word every match of rule `ri` needs;
+  // true when it may match (or the test does not apply).
+  const auto may_match = [&](std::size_t ri) {
+    const auto& required = kd.required[ri];
+    if (!words_test || required.empty()) return true;
+    lower_once();
+    return !lower_usable || std::all_of(required.begin(), required.end(), [&](const auto& any) {
+      return std::any_of(any.begin(), any.end(), has);
+    });
+  };
   if (!all) {
     if (kd.index) kd.index->Find(text, wb, we, candidates);
-    const auto run_set = [&](const RE2::Set* set, const std::vector<int>& rules) {
+    const auto run_set = [&](const RE2::Set* set, const std::vector<int>& rules, bool gated) {
       if (!set) return;
+      // No rule of the set may match here: its hits would all be dropped
+      // below, so the scan is skipped.
+      if (gated && words_test && std::none_of(rules.begin(), rules.end(), [&](int ri) {
+            return may_match(static_cast<std::size_t>(ri));
+          })) {
+        return;
+      }
       std::vector<int>& hits = sc.hits;
       hits.clear();
       RE2::Set::ErrorInfo info{};
@@ -1184,8 +1253,10 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
         all = true;  // DFA out of memory: run every rule
       }
     };
-    if (tier != Tier::kBackoff) run_set(kd.set.get(), kd.set_rules);
-    if (tier != Tier::kSpecific) run_set(kd.backoff_set.get(), kd.backoff_set_rules);
+    if (tier != Tier::kBackoff) run_set(kd.set.get(), kd.set_rules, kd.set_gated);
+    if (tier != Tier::kSpecific) {
+      run_set(kd.backoff_set.get(), kd.backoff_set_rules, kd.backoff_set_gated);
+    }
     if (!all) {
       if (candidates.empty()) return;  // no trigger occurs
       std::sort(candidates.begin(), candidates.end());
@@ -1196,8 +1267,6 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   const std::size_t count = all ? k.rules.size() : candidates.size();
   const re2::StringPiece whole(text.data(), text.size());
   std::vector<re2::StringPiece>& groups = sc.groups;
-  std::string& lower = sc.lower;  // the text, lower-cased on first need
-  bool lowered = false, lower_usable = false;
   thread_local CaptureMemo memo;
   CaptureMemo* const captures = kind == RuleKind::kTime ? &memo : nullptr;
   const auto capturing = [&](const CompiledRule& cr, std::size_t from, RE2::Anchor anchor) {
@@ -1221,48 +1290,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     // A sentence without the words every match needs is not searched (nor
     // the pattern compiled for it). The trigger's own words count: the
     // index only saw the first bytes of the trigger.
-    // Time rules skip it: their triggers are the whole filter there (the
-    // set admits a time rule only where its trigger matches, and on the
-    // dates table no admitted rule ever lacked a required word).
-    const auto& required = kd.required[ri];
-    if (!captures && !required.empty()) {
-      if (!lowered) {
-        lowered = true;
-        lower_usable = LowerForRequiredWords(text.substr(begin, end - begin), lower);
-        sc.pairs.fill(0);
-        for (std::size_t i = 1; i < lower.size(); ++i) {
-          const std::uint32_t key = PairKey(static_cast<unsigned char>(lower[i - 1]),
-                                            static_cast<unsigned char>(lower[i]));
-          sc.pairs[key >> 6] |= std::uint64_t{1} << (key & 63U);
-        }
-        if (++sc.generation == 0) {  // wrapped: forget every stamp
-          std::fill(sc.stamp.begin(), sc.stamp.end(), 0);
-          sc.generation = 1;
-        }
-        if (sc.stamp.size() < kd.words.size()) {
-          sc.stamp.resize(kd.words.size(), 0);
-          sc.found.resize(kd.words.size(), 0);
-        }
-      }
-      // Each word is looked up once per sentence, whichever rules need it.
-      const auto has = [&](std::uint32_t w) {
-        if (sc.stamp[w] != sc.generation) {
-          sc.stamp[w] = sc.generation;
-          const WordPairs& wp = kd.word_pairs[w];
-          bool maybe = true;
-          for (std::uint8_t i = 0; i < wp.n && maybe; ++i) {
-            maybe = (sc.pairs[wp.keys[i] >> 6] >> (wp.keys[i] & 63U) & 1U) != 0;
-          }
-          sc.found[w] = maybe && lower.find(kd.words[w]) != std::string::npos ? 1 : 0;
-        }
-        return sc.found[w] != 0;
-      };
-      if (lower_usable && !std::all_of(required.begin(), required.end(), [&](const auto& any) {
-            return std::any_of(any.begin(), any.end(), has);
-          })) {
-        continue;
-      }
-    }
+    if (!may_match(ri)) continue;
     std::size_t pos = begin;
     while (pos <= end) {
       if (!SearchFrom(cr, text, pos, end, capturing)) break;

@@ -346,5 +346,43 @@ rules:
   CHECK(count("They shelled a barr, racks and acks.") == 0);
 }
 
+TEST_CASE("prefilter: a trigger set is skipped only where none of its rules has its words",
+          "[prefilter]") {
+  // Both triggers begin with a class (no leading strings), so the rules go
+  // to the RE2::Set; each has required words ("strike", "on"/"at";
+  // "raids"), which decide whether the set is scanned at all (FindAll).
+  RuleSet set;
+  DiagnosticSink sink;
+  const std::string yaml = R"(kind: event
+rules:
+  - id: g.strike
+    type: shelling
+    pattern: '\b(?P<trigger>[a-z]*strikes?)\s+(?:on|at)\s+(?P<target>\w+)'
+    examples: [x]
+  - id: g.raids
+    type: shelling
+    pattern: '\b(?P<trigger>[a-z]*raids)\b'
+    examples: [x]
+)";
+  set.rules = ParseRuleText(yaml, "g.yaml", set, sink);
+  REQUIRE(!sink.has_errors());
+  const auto matcher = Matcher::Compile(set, sink);
+  REQUIRE(matcher);
+  const auto ids = [&](const std::string& text) {
+    std::vector<Match> got;
+    matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), got);
+    std::vector<std::string> out;
+    for (const auto& m : got) out.push_back(m.rule->id + "@" + std::to_string(m.begin));
+    return out;
+  };
+  CHECK(ids("Airstrikes on depots went on.") == std::vector<std::string>{"g.strike@0"});
+  CHECK(ids("The strike ended at noon; airstrikes at Dorn.") ==
+        std::vector<std::string>{"g.strike@26"});
+  CHECK(ids("A strike by workers.").empty());
+  CHECK(ids("Nothing happened here.").empty());
+  CHECK(ids("Night airraids and strikes at ports.") ==
+        std::vector<std::string>{"g.raids@6", "g.strike@19"});
+}
+
 }  // namespace
 }  // namespace eventline
