@@ -1786,14 +1786,15 @@ bool HasFutureCue(std::string_view lower) {
   // vowed / threatened to": their sentences often date a past event.
   // "would" + a verb of scheduling is reported future ("said the truce would
   // take effect on Thursday"), and of meeting or travel ("would meet on
-  // Friday", h-dates10); "would" alone is too often hypothetical. So
+  // Friday", h-dates10) and of a walkout ("would go on strike from Monday",
+  // h-evdate4); "would" alone is too often hypothetical. So
   // are "could / may / might" + a verb of lasting or starting ("said the
   // strikes could continue until 2 October"): a possibility ahead, not a
   // past ability ("could not attend on 3 March" stays past).
   // "s expected", "re expected": the contractions "it's expected", "they're
   // due" (the apostrophe, ASCII or typographic, is no word character).
   // "is to run", "are to meet": the news future (it also holds "is to be").
-  static constexpr std::array<std::string_view, 62> kFuture = {"s expected",
+  static constexpr std::array<std::string_view, 64> kFuture = {"s expected",
                                                                "re expected",
                                                                "s due to",
                                                                "re due to",
@@ -1840,6 +1841,8 @@ bool HasFutureCue(std::string_view lower) {
                                                                "would travel",
                                                                "would hold",
                                                                "would open",
+                                                               "would go on strike",
+                                                               "would walk out",
                                                                "would reopen",
                                                                "could continue",
                                                                "could last",

@@ -393,5 +393,39 @@ TEST_CASE("attach: a year written before its noun dates that noun only", "[attac
                    "air_strike") == "2001-01-01..2004-12-31 range/text");
 }
 
+TEST_CASE("attach: a phrase of another act after the trigger does not date it", "[attach]") {
+  // A reduced passive relative tells an older act: "recaptured by … two
+  // years ago" dates the recapture, not the advance (pub 2023-03-15).
+  const std::string relative =
+      "Rebel fighters are pushing toward the port town recaptured by government forces two years "
+      "ago.";
+  CHECK(IntervalOf(relative, "armed_clash") == "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf(relative, "capture") == "2021-01-01..2021-12-31 year/text");
+  // A day of the last month may be the trigger's own: kept.
+  CHECK(IntervalOf("Troops shelled positions held by the rebels on Monday.", "shelling") ==
+        "2023-03-13..2023-03-13 day/text");
+  // A relative set off by dashes does not reach the phrase.
+  CHECK(IntervalOf("Drone attacks on the coast - seized by the army in 2014 - have become almost "
+                   "daily since two drones were downed over the capital in early February.",
+                   "air_strike") == "2023-02-01..2023-03-15 range/text");
+  // "X came after Y on Tuesday": Tuesday is Y's.
+  const std::string came =
+      "The missile strike on the depot was the second in a day and came after a night-time drone "
+      "strike on Tuesday.";
+  CHECK(IntervalOf(came, "shelling") == "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf(came, "air_strike") == "2023-03-14..2023-03-14 day/text");
+}
+
+TEST_CASE("attach: an offset from a named event is no date", "[attach]") {
+  // "three weeks before elections" counts from the vote, not from now.
+  CHECK(IntervalOf("Armed men ambushed a bus of activists three weeks before elections.",
+                   "attack") == "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Militiamen torched the village the night before the peace talks opened.",
+                   "arson") == "2023-03-15..2023-03-15 none/document");
+  // With nothing after it the offset counts from the last date.
+  CHECK(IntervalOf("Rebels seized the town on 4 March. Troops had shelled it two days before.",
+                   "shelling") == "2023-03-02..2023-03-02 day/text");
+}
+
 }  // namespace
 }  // namespace eventline
