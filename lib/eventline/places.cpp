@@ -43,6 +43,19 @@ constexpr std::array<std::string_view, 11> kSuffixBad = {
     "post",    "times",      "independent", "herald",    "journal", "tribune",
     "gazette", "university", "dynamo",      "telegraph", "cartel"};
 
+// Words right after "<Initial> <Place>" at the start of a sentence that make
+// the pair a person's name ("Tommy Molina said", "Ana Paz, who…"): a place
+// seldom speaks or takes a relative "who".
+constexpr std::array<std::string_view, 14> kPersonNext = {
+    "said",     "says",      "told", "tells", "added",    "adds",     "wrote",
+    "recalled", "explained", "who",  "whose", "insisted", "admitted", "testified"};
+
+// Sentence adverbs that may open a sentence right before a place that speaks
+// ("Meanwhile Kyiv said"): they keep the place.
+constexpr std::array<std::string_view, 16> kOpenerOk = {
+    "yesterday", "today", "tonight", "overnight",  "meanwhile", "now",     "later",   "earlier",
+    "also",      "then",  "still",   "separately", "however",   "instead", "finally", "elsewhere"};
+
 constexpr std::array<std::string_view, 14> kLocatives = {
     "in",     "at",     "near", "on",      "over",   "outside", "around",
     "across", "inside", "into", "towards", "toward", "off",     "to"};
@@ -54,6 +67,23 @@ constexpr std::array<std::string_view, 18> kClauseWords = {
 std::uint64_t WordHash(std::string_view w) {
   const std::vector<NameToken> t = TokenizeNames(w, 0, w.size());
   return t.empty() ? 0 : t.front().hash;
+}
+
+// True when what follows tokens[last] marks "<Initial> <Place>" as a person:
+// a speech verb or "who" ("Tommy Molina said"), with or without a comma, or
+// an age in commas ("Ana Paz, 31, …").
+bool PersonAfter(std::string_view text, const std::vector<NameToken>& tokens, std::size_t last,
+                 const std::unordered_set<std::uint64_t>& person_next) {
+  std::size_t q = tokens[last].end;
+  while (q < text.size() && text[q] == ' ') ++q;
+  if (q < text.size() && text[q] == ',') {
+    std::size_t d = q + 1;
+    while (d < text.size() && text[d] == ' ') ++d;
+    std::size_t e = d;
+    while (e < text.size() && text[e] >= '0' && text[e] <= '9') ++e;
+    if (e > d && e - d <= 3 && e < text.size() && text[e] == ',') return true;
+  }
+  return last + 1 < tokens.size() && person_next.count(tokens[last + 1].hash) != 0;
 }
 
 constexpr std::uint8_t kCountryKind = 0, kCapitalKind = 4;
@@ -425,7 +455,7 @@ struct Gazetteer::Impl {
   [[nodiscard]] std::span<const Place* const> Group(std::uint32_t g) const {
     return {group_places.data() + group_start[g], group_start[g + 1] - group_start[g]};
   }
-  std::unordered_set<std::uint64_t> prefix_ok, suffix_bad;
+  std::unordered_set<std::uint64_t> prefix_ok, suffix_bad, person_next, opener_ok;
   std::unordered_map<std::string, const Place*> countries;  // ISO code -> kind country
   std::unordered_map<std::string, const Place*> capitals;   // ISO code -> kind capital
 
@@ -788,6 +818,8 @@ void Gazetteer::Impl::Finish(DiagnosticSink& sink) {
 void Gazetteer::Impl::AddContextWords() {
   for (std::string_view w : kPrefixOk) prefix_ok.insert(WordHash(w));
   for (std::string_view w : kSuffixBad) suffix_bad.insert(WordHash(w));
+  for (std::string_view w : kPersonNext) person_next.insert(WordHash(w));
+  for (std::string_view w : kOpenerOk) opener_ok.insert(WordHash(w));
 }
 
 Gazetteer::Gazetteer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -1063,7 +1095,9 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
         const bool hyphen_joined =
             text.substr(prev.end, tokens[h.first].begin - prev.end).find('-') !=
             std::string_view::npos;
-        if (prev.capitalised && !initial && !hyphen_joined && !impl_->prefix_ok.count(prev.hash))
+        if (prev.capitalised && !hyphen_joined && !impl_->prefix_ok.count(prev.hash) &&
+            (!initial || (!impl_->opener_ok.count(prev.hash) &&
+                          PersonAfter(text, tokens, h.last, impl_->person_next))))
           continue;
       }
       // "Vladimir Putin", "Kyiv Independent": a capitalised word right after

@@ -89,6 +89,12 @@ TEST_CASE("places: FindAll applies case rules and stopwords", "[places]") {
       {"Her mobile rang in Nice.", ""},
       {"Prime Minister Boris Johnson visited Kyiv.", "Kyiv=Kyiv/UA"},
       {"Vladimir Putin spoke from Moscow.", "Moscow=Moscow/RU"},
+      // Sentence-initial "<First> <Place>" is a person when a speech verb,
+      // "who" or an age in commas follows; otherwise the place stands.
+      {"Tommy Molina said the shelling woke him.", ""},
+      {"Ana Kherson, 31, fled the city.", ""},
+      {"Overnight Kharkiv was hit again.", "Kharkiv=Kharkiv/UA"},
+      {"Yesterday Kyiv said the talks had failed.", "Kyiv=Kyiv/UA"},
       {"Jets struck a Kyiv UN office.", "Kyiv=Kyiv/UA"},
       {"the kyiv of lower case is not a name", ""},
       {"The UN met in Lysychans\xE2\x80\x99k.", "Lysychans\xE2\x80\x99k=Lysychansk/UA"},
