@@ -2064,6 +2064,21 @@ bool HasScheduleVerb(std::string_view before) {
   return false;
 }
 
+// The index in `words` of the next word of `text` from `pos` on that `words`
+// lists, or -1; `pos` moves past the words read.
+template <std::size_t N>
+int NextListedWord(std::string_view text, std::size_t& pos,
+                   const std::array<std::string_view, N>& words) {
+  while (pos < text.size()) {
+    while (pos < text.size() && !IsIdentChar(text[pos])) ++pos;
+    const std::size_t start = pos;
+    while (pos < text.size() && IsIdentChar(text[pos])) ++pos;
+    const auto at = std::find(words.begin(), words.end(), text.substr(start, pos - start));
+    if (pos > start && at != words.end()) return static_cast<int>(at - words.begin());
+  }
+  return -1;
+}
+
 // A phrase that a schedule verb moves ahead: a weekday ("on Friday",
 // "Sunday's", "Saturday afternoon"), the weekend, or a count of weeks or
 // days ("in two weeks", "in a fortnight"); not months or years, which
@@ -2094,14 +2109,8 @@ bool LooksAheadWhenScheduled(std::string_view own, std::string_view before) {
       "monday", "tuesday", "wednesday", "thursday",  "friday", "saturday",
       "sunday", "weekend", "midweek",   "fortnight", "weeks",  "days"};
   std::size_t i = 0;
-  while (i < own.size()) {
-    while (i < own.size() && !IsIdentChar(own[i])) ++i;
-    std::size_t j = i;
-    while (j < own.size() && IsIdentChar(own[j])) ++j;
-    const auto at = std::find(kWords.begin(), kWords.end(), own.substr(i, j - i));
-    if (j > i && at != kWords.end() && (at - kWords.begin() < 9 || !ranked)) return true;
-    i = j;
-  }
+  for (int k; (k = NextListedWord(own, i, kWords)) >= 0;)
+    if (k < 9 || !ranked) return true;
   return false;
 }
 
@@ -2121,15 +2130,8 @@ bool MonthAfterCalendarVerb(std::string_view own, std::string_view before) {
       "january", "february", "march",     "april",   "may",      "june",
       "july",    "august",   "september", "october", "november", "december"};
   std::size_t i = 0;
-  while (i < own.size()) {
-    while (i < own.size() && !IsIdentChar(own[i])) ++i;
-    std::size_t j = i;
-    while (j < own.size() && IsIdentChar(own[j])) ++j;
-    if (std::find(kMonths.begin(), kMonths.end(), own.substr(i, j - i)) != kMonths.end())
-      return own.find_first_of("0123456789") == std::string_view::npos;
-    i = j;
-  }
-  return false;
+  return NextListedWord(own, i, kMonths) >= 0 &&
+         own.find_first_of("0123456789") == std::string_view::npos;
 }
 
 }  // namespace
