@@ -1794,7 +1794,16 @@ bool HasFutureCue(std::string_view lower) {
   // "s expected", "re expected": the contractions "it's expected", "they're
   // due" (the apostrophe, ASCII or typographic, is no word character).
   // "is to run", "are to meet": the news future (it also holds "is to be").
-  static constexpr std::array<std::string_view, 64> kFuture = {"s expected",
+  // "is forecast (to)", "expects to" (h-dates12's leftovers): a forecast or a
+  // third party's expectation in the present looks ahead; "was forecast to"
+  // does not, nor the generic "we expect to see" (a past date cited after it
+  // moved a year ahead on the design pool).
+  static constexpr std::array<std::string_view, 69> kFuture = {"s expected",
+                                                               "is forecast",
+                                                               "are forecast",
+                                                               "s forecast",
+                                                               "re forecast",
+                                                               "expects to",
                                                                "re expected",
                                                                "s due to",
                                                                "re due to",
