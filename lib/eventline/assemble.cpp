@@ -1461,6 +1461,17 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     const Capture* t = m.Get("trigger");
     const std::size_t b = t && t->set() ? t->begin : m.begin;
     const std::size_t e = t && t->set() ? t->end : m.end;
+    // A sentence that tells an accident and no hostile act, or a film's or
+    // a game's plot, takes the row back (context.h, h-prec9).
+    if (!lookups_.context_words && !context_words_) {
+      context_words_ = ContextWords::FromRules(lookups_.rules);
+    }
+    const ContextWords& context =
+        lookups_.context_words ? *lookups_.context_words : *context_words_;
+    if (b >= sentence.begin &&
+        context.Vetoes(m.rule->event_type, stext, b - sentence.begin, e - sentence.begin)) {
+      continue;
+    }
     cands.push_back({&m, b, e});
   }
   const auto better = [](const Candidate& x, const Candidate& y) {

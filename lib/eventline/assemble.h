@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "eventline/args.h"
+#include "eventline/context.h"
 #include "eventline/dates.h"
 #include "eventline/document.h"
 #include "eventline/event.h"
@@ -38,6 +39,8 @@ struct Lookups {
   // May be null: built from `rules` at the first event of each document
   // (the engine builds them once for all documents).
   const ArgWords* arg_words = nullptr;
+  // May be null: built from `rules` at the first event of each document.
+  const ContextWords* context_words = nullptr;
 };
 
 class Assembler {
@@ -89,7 +92,8 @@ class Assembler {
   // ("Two soldiers were also wounded.") happened there too.
   const Place* last_place_ = nullptr;
   int last_place_sentence_ = -10;
-  std::optional<ArgWords> arg_words_;  // built at the first event
+  std::optional<ArgWords> arg_words_;          // built at the first event
+  std::optional<ContextWords> context_words_;  // built at the first event
 };
 
 // Splits a quantity phrase ("about 30 warplanes and drones along with 9

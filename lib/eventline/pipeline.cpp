@@ -36,6 +36,8 @@ struct Engine::Impl {
   // Built at the first document that needs them, shared by all after.
   mutable std::once_flag arg_words_once;
   mutable ArgWords arg_words;
+  mutable std::once_flag context_words_once;
+  mutable ContextWords context_words;
 };
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -152,6 +154,9 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
   std::call_once(impl_->arg_words_once,
                  [&] { impl_->arg_words = ArgWords::FromRules(&impl_->rules); });
   lookups.arg_words = &impl_->arg_words;
+  std::call_once(impl_->context_words_once,
+                 [&] { impl_->context_words = ContextWords::FromRules(&impl_->rules); });
+  lookups.context_words = &impl_->context_words;
   Assembler assembler(doc, lookups);
 
   // Event triggers first: most documents of a feed have none, and then

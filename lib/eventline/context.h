@@ -1,0 +1,61 @@
+// lib/eventline/context.h: sentence-level context tests that take a row's
+// event type back (h-prec9). A sentence that names an accident or a disaster
+// and no deliberate hostile act tells no casualties, explosion or loss of a
+// conflict ("ten killed in a fire that engulfed a hotel", "a gas pipeline
+// explosion caused by a malfunction"); a sentence set in a film, a game or a
+// show tells no real event at all ("the gameplay is a blast"). The words come
+// from lexicons (rules/lexicons/accident_cue.txt, fire_cue.txt,
+// hostile_cue.txt, fiction_cue.txt), so an analyst widens them without
+// touching C++.
+#pragma once
+
+#include <cstddef>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+namespace eventline {
+
+struct RuleSet;
+
+// Lower-case phrases of four lexicons, matched on whole words. Plain data:
+// build once, then read from any number of threads.
+class ContextWords {
+ public:
+  // From the rule set's ACCIDENT_CUE, FIRE_CUE, HOSTILE_CUE and FICTION_CUE lexicons
+  // (each may be missing: then its test never fires); `rules` may be null.
+  static ContextWords FromRules(const RuleSet* rules);
+  // The same from lists of entries (tests).
+  static ContextWords FromLists(std::initializer_list<std::string_view> accident,
+                                std::initializer_list<std::string_view> fire,
+                                std::initializer_list<std::string_view> hostile,
+                                std::initializer_list<std::string_view> fiction);
+
+  // True when a row of `event_type` must be dropped: `sentence` names an
+  // accident and, outside the trigger [trigger_begin, trigger_end) (offsets
+  // into `sentence`), no hostile act, and the type is one an accident is
+  // mistaken for (casualties, explosion, equipment_loss; a fire word
+  // counts for casualties only, as blasts and sinkings start fires); or it
+  // is set in fiction (any type).
+  [[nodiscard]] bool Vetoes(std::string_view event_type, std::string_view sentence,
+                            std::size_t trigger_begin, std::size_t trigger_end) const;
+
+  // The tests one by one. `skip_*` leaves a span out of the search.
+  [[nodiscard]] bool NamesAccident(std::string_view sentence, bool with_fire = true) const;
+  [[nodiscard]] bool NamesHostileAct(std::string_view sentence, std::size_t skip_begin = 0,
+                                     std::size_t skip_end = 0) const;
+  [[nodiscard]] bool NamesFiction(std::string_view sentence) const;
+
+ private:
+  struct Phrases {
+    std::unordered_set<std::string> set;  // entries, lower case, one space between words
+    std::size_t max_words = 0;
+    void Add(std::string_view entry);
+    bool Empty() const { return set.empty(); }
+  };
+  static bool Finds(const Phrases& p, std::string_view s, std::size_t skip_b, std::size_t skip_e);
+  Phrases accident_, fire_, hostile_, fiction_;
+};
+
+}  // namespace eventline
