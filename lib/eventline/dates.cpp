@@ -499,7 +499,7 @@ constexpr std::array<Signature, 37> kFunctions = {{
     {"nth_weekday", {"n", "w", "of", "span", ""}, 3},
     {"slice", {"which", "n", "unit", "of", ""}, 4},
     {"day", {"rel", "", "", "", ""}, 1},
-    {"overnight", {"", "", "", "", ""}, 0},
+    {"overnight", {"into", "", "", "", ""}, 0},
     {"weekday", {"w", "mode", "", "", ""}, 1},
     {"weekday_range", {"w1", "w2", "", "", ""}, 2},
     {"week", {"rel", "", "", "", ""}, 1},
@@ -782,6 +782,12 @@ struct Eval {
       return NthWeekday(Text(a.Get("n")), Text(a.Get("w")), a.Get("of"), Text(a.Get("span")));
     if (f == "day") return RelDay(Text(a.Get("rel")));
     if (f == "overnight") {
+      // "overnight into Sunday": the night before the nested day, to that day.
+      if (const Node* into = a.Get("into")) {
+        auto day = Inner(into);
+        if (!day || !day->start || !day->end) return std::nullopt;
+        return Span(AddDays(*day->start, -1), *day->end);
+      }
       auto p = Ref();
       if (!p) return std::nullopt;
       return Span(AddDays(*p, -1), *p);
@@ -1509,6 +1515,16 @@ struct Eval {
       const Date last = MakeDate(*y, *m2, static_cast<unsigned>(*d2));
       if (tense == Tense::kPast && first.ok() && first > *p) *y -= 1;
       if (tense == Tense::kFuture && last.ok() && last < *p) *y += 1;
+      // Without tense ("the exhibition runs from 28 December to 3 January",
+      // read on 23 December): the span nearest pub, one ahead counting double.
+      if (nearest && first.ok() && last.ok()) {
+        const auto away = [&](int shift) {
+          const Date a = Move(first, shift, Unit::kYear), b = Move(last, shift, Unit::kYear);
+          if (*p < a) return 2 * DaysBetween(*p, a);
+          return *p > b ? DaysBetween(b, *p) : 0;
+        };
+        if (away(1) < away(0)) *y += 1;
+      }
     } else {
       y = InferYear(*m1, static_cast<unsigned>(*d1), *m2, static_cast<unsigned>(*d2));
       if (!y) return std::nullopt;
@@ -1979,13 +1995,14 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
 // of measures ("prices rise", "stocks fall") are left out: present-tense
 // headlines report them after the fact.
 bool HasScheduleVerb(std::string_view before) {
-  static constexpr std::array<std::string_view, 48> kVerbs = {
+  static constexpr std::array<std::string_view, 51> kVerbs = {
       "open",    "begin",  "start",    "resume",  "meet",   "host",   "play",   "face",
       "debate",  "hear",   "sit",      "return",  "reopen", "close",  "arrive", "visit",
       "travel",  "go",     "come",     "take",    "hold",   "launch", "unveil", "publish",
       "deliver", "sign",   "hand",     "release", "decide", "rule",   "kick",   "head",
       "fly",     "attend", "address",  "race",    "fight",  "peak",   "hit",    "march",
-      "gather",  "annex",  "continue", "retire",  "expire", "end",    "wrap",   "conclude"};
+      "gather",  "annex",  "continue", "retire",  "expire", "end",    "wrap",   "conclude",
+      "appear",  "vote",   "tee"};
   static constexpr std::array<std::string_view, 16> kDeterminer = {
       "the",  "a",    "an",  "s",    "its",  "his",   "her", "their",
       "this", "that", "our", "next", "last", "first", "any", "no"};
@@ -2436,6 +2453,53 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   // A rule that took the verb in ("spent Christmas") reads its tense too.
   const std::string_view own_first = lower.substr(
       phrase_begin, std::min(lower.find(' ', phrase_begin), phrase_end) - phrase_begin);
+  // A schedule verb in the third person ("takes", "resumes", "ends") with no
+  // past verb between it and the phrase governs it: a participle before it
+  // ("a truce signed in Doha takes effect on Monday") and a reporting tag or
+  // a clause after the phrase ("ends on Sunday, the union said", "resumes on
+  // Monday after rain washed out play") do not make it past.
+  // Not when a past verb follows the phrase at once: the -s word is then a
+  // noun ("its rocket launches on Sunday were tests").
+  std::size_t next_word = phrase_end;
+  while (next_word < clause_end && !IsIdentChar(lower[next_word])) ++next_word;
+  std::size_t next_end = next_word;
+  while (next_end < clause_end && IsIdentChar(lower[next_end])) ++next_end;
+  if ((past_verb_before() ||
+       HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true)) &&
+      !HasPastVerb(lower.substr(next_word, next_end - next_word), true)) {
+    std::size_t k = clause_before.size();
+    while (k > 0) {
+      std::size_t e = k;
+      while (e > 0 && !IsIdentChar(clause_before[e - 1])) --e;
+      std::size_t b = e;
+      while (b > 0 && IsIdentChar(clause_before[b - 1])) --b;
+      if (b == e) break;
+      if (e - b > 3 && clause_before[e - 1] == 's') {
+        // The word is a schedule verb's -s form ("takes", "goes"; not
+        // "address"), not after a determiner or a preposition (the whole
+        // test of HasScheduleVerb on the word and the one before it), within
+        // the six words before the phrase, with no past verb after it.
+        const std::string_view word = clause_before.substr(b, e - b);
+        std::size_t pb = b;
+        while (pb > 0 && !IsIdentChar(clause_before[pb - 1])) --pb;
+        while (pb > 0 && IsIdentChar(clause_before[pb - 1])) --pb;
+        const std::string_view from_verb = clause_before.substr(b);
+        std::size_t words_after = 0;
+        for (std::size_t i = 0; i < from_verb.size(); ++i)
+          words_after += IsIdentChar(from_verb[i]) &&
+                         (i + 1 == from_verb.size() || !IsIdentChar(from_verb[i + 1]));
+        if ((HasScheduleVerb(word.substr(0, word.size() - 1)) ||
+             HasScheduleVerb(word.substr(0, word.size() - 2))) &&
+            words_after <= 6 && HasScheduleVerb(clause_before.substr(pb, e - pb)) &&
+            LooksAheadWhenScheduled(lower.substr(phrase_begin, phrase_end - phrase_begin),
+                                    clause_before) &&
+            !HasPastVerb(from_verb, true) && HasScheduleVerb(from_verb))
+          return Tense::kFuture;
+        break;
+      }
+      k = b;
+    }
+  }
   if (past_verb_before() || HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true) ||
       HasPastVerb(own_first, true))
     return for_date ? Tense::kNearest : Tense::kPast;
@@ -2859,6 +2923,43 @@ Tense PhraseTense(const PhraseAt& p) {
     if (w == "until" || w == "till" || own.rfind("until ", 0) == 0 || own.rfind("till ", 0) == 0) {
       if (!ModifiesNoun(lower, m->begin - sentence.begin, m->end - sentence.begin))
         tense = Tense::kFuture;
+    }
+  }
+  // A wire dateline ("LONDON, Dec. 31 (Reuters) -") names the day the story
+  // was filed: the occurrence nearest pub, whatever the story's tense.
+  if (tense != Tense::kNearest && m->end < sentence.end) {
+    std::size_t i = m->end;
+    while (i < sentence.end && text[i] == ' ') ++i;
+    if (i + 2 < sentence.end && text[i] == '(' &&
+        std::isupper(static_cast<unsigned char>(text[i + 1]))) {
+      const std::size_t close = text.find(')', i);
+      if (close != std::string_view::npos && close < sentence.end && close - i <= 24) {
+        std::size_t j = close + 1;
+        while (j < sentence.end && text[j] == ' ') ++j;
+        if (j > close + 1 && j < sentence.end &&
+            (text[j] == '-' || static_cast<unsigned char>(text[j]) == 0xE2))
+          tense = Tense::kNearest;
+      }
+    }
+  }
+  // "all trains were cancelled until Tuesday": a weekday after "until" that
+  // follows a verb of suspending ends the suspension ahead: the coming such
+  // day (the span then runs from pub, as "until Friday" in a future clause).
+  if (tense == Tense::kPast &&
+      (m->rule->id == "time.weekday" || m->rule->id == "time.until.weekday")) {
+    // The rule may have taken "until" in: then the verb is right before it.
+    auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
+    if (m->rule->id == "time.until.weekday") {
+      w_at = m->begin;
+      w = "until";
+    }
+    if (w == "until" || w == "till") {
+      // Not "closed" / "shut": "the road stayed shut until Tuesday" is over.
+      static constexpr std::array<std::string_view, 12> kStopped = {
+          "cancelled", "canceled", "suspended", "grounded", "halted",   "paused",
+          "postponed", "delayed",  "banned",    "barred",   "extended", "adjourned"};
+      const auto [v, v_at] = WordBefore(text, sentence.begin, w_at);
+      if (std::find(kStopped.begin(), kStopped.end(), v) != kStopped.end()) tense = Tense::kFuture;
     }
   }
   // A yearless day after "until" / "till" in a past sentence bounds a span

@@ -31,6 +31,34 @@ TEST_CASE("dates: value language resolves against pub date", "[dates]") {
     std::string_view want;
   } cases[] = {
       {"date(y=2022, m=July, d=3)", "2022-08-18", {}, Tense::kPast, "2022-07-03 day"},
+      // "overnight into Sunday" (h-dates14): the night before the day, to it.
+      {"overnight(weekday(sunday))",
+       "2023-12-23",
+       {},
+       Tense::kFuture,
+       "2023-12-23/2023-12-24 range"},
+      {"overnight(weekday(tuesday))",
+       "2023-11-15",
+       {},
+       Tense::kPast,
+       "2023-11-13/2023-11-14 range"},
+      // A yearless range across New Year without tense: the span nearest pub,
+      // one ahead counting double (h-dates14); a past one stays behind.
+      {"range(28, 3, December, January)",
+       "2023-12-23",
+       {},
+       Tense::kNearest,
+       "2023-12-28/2024-01-03 range"},
+      {"range(28, 3, December, January)",
+       "2023-12-23",
+       {},
+       Tense::kPast,
+       "2022-12-28/2023-01-03 range"},
+      {"range(28, 3, December, January)",
+       "2023-06-01",
+       {},
+       Tense::kNearest,
+       "2022-12-28/2023-01-03 range"},
       // Easter (Gregorian computus), offsets, the year inferred by tense.
       {"easter()", "2024-05-16", {}, Tense::kPast, "2024-03-31 day"},
       {"easter(1)", "2024-05-16", {}, Tense::kPast, "2024-04-01 day"},
@@ -260,6 +288,14 @@ TEST_CASE("dates: tense of the sentence around a phrase", "[dates]") {
       {"Troops shelled the port on 3 March; ministers will meet on 9 March.", "on 9 March",
        Tense::kFuture},
       {"We must accept the mandate of 19 March.", "19 March", Tense::kNearest},
+      // A schedule verb's -s form governs its phrase over a participle before
+      // it or a reporting tag after the phrase (h-dates14); not when a past
+      // verb follows the phrase at once (the -s word is then a noun).
+      {"A truce signed in Doha takes effect on Monday.", "on Monday", Tense::kFuture},
+      {"The stoppage ends on Sunday, the union said.", "on Sunday", Tense::kFuture},
+      {"Play resumes on Monday after rain washed out play.", "on Monday", Tense::kFuture},
+      {"It said its rocket launches on Sunday were tests.", "on Sunday", Tense::kPast},
+      {"The State of the Union address Tuesday blasted the plan.", "Tuesday", Tense::kPast},
       // No cue either way: a past verb near the phrase makes it past, else nearest.
       {"On 14 February, the police garrison at Tecpan was attacked.", "On 14 February",
        Tense::kPast},
