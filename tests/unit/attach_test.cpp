@@ -427,5 +427,30 @@ TEST_CASE("attach: an offset from a named event is no date", "[attach]") {
                    "shelling") == "2023-03-02..2023-03-02 day/text");
 }
 
+TEST_CASE("attach: the object of a charge or an inquiry lies before the act", "[attach]") {
+  // Without a phrase of its own, the killing is an earlier event: open start
+  // .. pub (pub 2023-03-15).
+  CHECK(IntervalOf("Two men have been charged with the killings of three guards at the depot.",
+                   "killing") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("An inquiry was opened into the killing of forty villagers by soldiers.",
+                   "killing") == "..2023-03-15 range/document");
+  // "accused of" straight after a noun or "is": a charge.
+  CHECK(IntervalOf("A nurse accused of killing three patients appeared in court.", "casualties") ==
+        "..2023-03-15 range/document");
+  // A side accusing another of a fresh act is no charge: the day of the report.
+  CHECK(IntervalOf("The army accused the rebels of shelling the port.", "shelling") ==
+        "2023-03-15..2023-03-15 none/document");
+  // The object's own phrase still dates it.
+  CHECK(IntervalOf("Two men were charged with the killing of a guard on 3 March.", "killing") ==
+        "2023-03-03..2023-03-03 day/text");
+}
+
+TEST_CASE("attach: a year bound to its noun is not carried to the next sentence", "[attach]") {
+  const std::string text =
+      "Police said the 2011 murder of a guard was solved. Rebels attacked a post on the border.";
+  CHECK(IntervalOf(text, "killing") == "2011-01-01..2011-12-31 year/text");
+  CHECK(IntervalOf(text, "attack") == "2023-03-15..2023-03-15 none/document");
+}
+
 }  // namespace
 }  // namespace eventline
