@@ -2636,7 +2636,10 @@ std::pair<std::string, std::size_t> WordBefore(std::string_view text, std::size_
   std::size_t b = e;
   while (b > lo && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
   if (b > lo && std::isalnum(static_cast<unsigned char>(text[b - 1]))) return {{}, pos};
-  return {LowerTrim(text.substr(b, e - b)), b};
+  // Letters only: nothing for LowerTrim to trim, so lowered as they are.
+  std::string word(text.substr(b, e - b));
+  for (char& c : word) c = Lower(c);
+  return {std::move(word), b};
 }
 
 bool ValueStartsWith(const TimeExpr& t, std::string_view f) {
