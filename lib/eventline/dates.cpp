@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cctype>
 #include <chrono>
 #include <cmath>
@@ -275,12 +276,24 @@ Interval WeekInterval(const Date& d) {
 
 // --------------------------------------------------------------- word tables
 
+// The trimmed `text` lowered into `buf` when it has at most N bytes, else an
+// empty view (no month or weekday name is longer: no string built per word).
+template <std::size_t N>
+std::string_view LowerTrimInto(std::string_view text, std::array<char, N>& buf) {
+  const std::string_view t = LowerTrimmed(text);
+  if (t.size() > N) return {};
+  for (std::size_t i = 0; i < t.size(); ++i) buf[i] = Lower(t[i]);
+  return {buf.data(), t.size()};
+}
+
 std::optional<unsigned> ParseMonth(std::string_view text) {
-  const std::string s = LowerTrim(text);
+  std::array<char, 9> buf;  // "september"
+  const std::string_view s = LowerTrimInto(text, buf);
   if (s.empty()) return std::nullopt;
   if (AllDigits(s)) {
     if (s.size() > 2) return std::nullopt;
-    const unsigned v = static_cast<unsigned>(std::stoi(s));
+    unsigned v = 0;
+    for (char c : s) v = v * 10 + static_cast<unsigned>(c - '0');
     if (v >= 1 && v <= 12) return v;
     return std::nullopt;
   }
@@ -296,7 +309,8 @@ std::optional<unsigned> ParseMonth(std::string_view text) {
 }
 
 std::optional<chr::weekday> ParseWeekday(std::string_view text) {
-  const std::string s = LowerTrim(text);
+  std::array<char, 9> buf;  // "wednesday"
+  const std::string_view s = LowerTrimInto(text, buf);
   static constexpr std::array<std::string_view, 7> kNames = {
       "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
   if (s.size() < 3) return std::nullopt;
@@ -529,8 +543,11 @@ constexpr std::array<Signature, 37> kFunctions = {{
 }};
 
 const Signature* FindSignature(std::string_view name) {
+  // Length and first byte before the compare (a memcmp call): Eval::Run
+  // looks the name up for every call of every value.
   for (const auto& f : kFunctions) {
-    if (f.name == name) return &f;
+    if (f.name.size() == name.size() && !name.empty() && f.name[0] == name[0] && f.name == name)
+      return &f;
   }
   return nullptr;
 }
@@ -1892,11 +1909,23 @@ bool HasFutureCue(std::string_view lower) {
     by['n' - 'a'].push_back("next");
     return by;
   }();
-  for (std::size_t i = 0; i < lower.size(); ++i) {
+  // The pairs of first and second bytes that begin a cue: most word starts
+  // begin none, and are left after one table look-up (every cue has two
+  // bytes at least; WordAt would fail at the second byte).
+  static const auto kPairs = [] {
+    std::array<std::bitset<256>, 26> pairs;
+    for (std::size_t l = 0; l < kByLetter.size(); ++l) {
+      for (std::string_view cue : kByLetter[l]) pairs[l].set(static_cast<unsigned char>(cue[1]));
+    }
+    return pairs;
+  }();
+  for (std::size_t i = 0; i + 1 < lower.size(); ++i) {
     const char c = lower[i];
     if (c < 'a' || c > 'z' || (i > 0 && IsIdentChar(lower[i - 1]))) continue;
-    for (std::string_view cue : kByLetter[static_cast<std::size_t>(c - 'a')]) {
-      if (!WordAt(lower, i, cue)) continue;
+    const std::size_t letter = static_cast<std::size_t>(c - 'a');
+    if (!kPairs[letter].test(static_cast<unsigned char>(lower[i + 1]))) continue;
+    for (std::string_view cue : kByLetter[letter]) {
+      if (cue[1] != lower[i + 1] || !WordAt(lower, i, cue)) continue;
       if (cue != "next") return true;
       const std::string_view left = Trim(lower.substr(0, i));
       const bool after_the = left.size() >= 3 && left.substr(left.size() - 3) == "the" &&
@@ -1963,10 +1992,25 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
   static constexpr std::array<std::string_view, 19> kBefore = {
       "is",     "are",   "be", "being", "will", "can", "could", "may", "might", "must",
       "should", "would", "to", "until", "rest", "get", "gets",  "s",   "re"};
-  const auto in = [](auto& list, std::string_view w) {
+  // Per list, the lengths (bit n: n bytes, under 32) its words of each first
+  // byte have: most words of a sentence are left after that one look-up,
+  // without a walk through the list.
+  const auto lengths = [](const auto& list) {
+    std::array<std::uint32_t, 256> by_first{};
+    for (std::string_view e : list) by_first[static_cast<unsigned char>(e[0])] |= 1u << e.size();
+    return by_first;
+  };
+  static const auto kPastAuxLengths = lengths(kPastAux);
+  static const auto kNotPastLengths = lengths(kNotPast);
+  static const auto kBeforeLengths = lengths(kBefore);
+  const auto in = [](auto& list, const std::array<std::uint32_t, 256>& by_first,
+                     std::string_view w) {
     // Length and first byte first: most words differ there, and a full
     // compare is a memcmp call.
-    return !w.empty() && std::any_of(list.begin(), list.end(), [w](std::string_view e) {
+    if (w.empty() || w.size() >= 32 ||
+        !((by_first[static_cast<unsigned char>(w[0])] >> w.size()) & 1u))
+      return false;
+    return std::any_of(list.begin(), list.end(), [w](std::string_view e) {
       return e.size() == w.size() && e[0] == w[0] && SameAt(e, 0, w);
     });
   };
@@ -1977,11 +2021,12 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
     // "could be held", "to be shot": an irregular participle after an
     // auxiliary, a modal or "to" is not past either (was, were, had, did and
     // been are auxiliaries themselves).
-    if (in(kPastAux, w) && (w == "was" || w == "were" || w == "had" || w == "did" || w == "been" ||
-                            !in(kBefore, words[k - 1])))
+    if (in(kPastAux, kPastAuxLengths, w) &&
+        (w == "was" || w == "were" || w == "had" || w == "did" || w == "been" ||
+         !in(kBefore, kBeforeLengths, words[k - 1])))
       return true;
-    if (w.size() >= 4 && w.substr(w.size() - 2) == "ed" && !in(kNotPast, w) &&
-        !in(kBefore, words[k - 1]))
+    if (w.size() >= 4 && w.substr(w.size() - 2) == "ed" && !in(kNotPast, kNotPastLengths, w) &&
+        !in(kBefore, kBeforeLengths, words[k - 1]))
       return true;
   }
   return false;
@@ -2183,6 +2228,8 @@ bool ModifiesNoun(std::string_view lower, std::size_t phrase_begin, std::size_t 
     }
   }
   const bool the_inside = rest.rfind("the ", 0) == 0;
+  // Without "the" nothing below can make it true (most phrases).
+  if (!the_before && !the_inside) return false;
   bool digit = false;
   for (char c : own) digit = digit || (c >= '0' && c <= '9');
   std::size_t i = phrase_end;
@@ -2309,14 +2356,14 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
         phrase_end < lower.size() && (lower[phrase_end] == '\'' || lower[phrase_end] == '\xE2');
     const std::size_t from = head.size() > 48 ? head.size() - 48 : 0;
     const bool had = head.substr(from).find("had ") != std::string_view::npos;
-    if (after_for && !noun_after && !possessive && !had &&
-        ParseWeekday(own.substr(0, own.find(' '))))
-      return Tense::kFuture;
+    // The phrase's first word as a weekday, asked twice below.
+    const bool own_weekday = ParseWeekday(own.substr(0, own.find(' '))).has_value();
+    if (after_for && !noun_after && !possessive && !had && own_weekday) return Tense::kFuture;
     // "ahead of Sunday's vote", "in the run-up to Monday's summit", "tickets
     // for Saturday's match" (h-dates12): a weekday after "ahead of" / "the
     // run-up to", or a possessive weekday after "for" owning a fixture, lies
     // ahead ("for Friday's attack" does not).
-    if (ParseWeekday(own.substr(0, own.find(' ')))) {
+    if (own_weekday) {
       const auto ends_with = [&](std::string_view w) {
         return head.size() >= w.size() && head.substr(head.size() - w.size()) == w &&
                (head.size() == w.size() || !IsIdentChar(head[head.size() - w.size() - 1]));
@@ -2653,7 +2700,10 @@ std::pair<std::string, std::size_t> WordBefore(std::string_view text, std::size_
   std::size_t b = e;
   while (b > lo && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
   if (b > lo && std::isalnum(static_cast<unsigned char>(text[b - 1]))) return {{}, pos};
-  return {LowerTrim(text.substr(b, e - b)), b};
+  // Letters only: nothing for LowerTrim to trim, so lowered as they are.
+  std::string word(text.substr(b, e - b));
+  for (char& c : word) c = Lower(c);
+  return {std::move(word), b};
 }
 
 bool ValueStartsWith(const TimeExpr& t, std::string_view f) {

@@ -90,5 +90,16 @@ TEST_CASE("clean: a long paragraph ending in a credit is not a caption", "[clean
   CHECK(Reasons(para) == std::vector<std::string>{""});
 }
 
+// Classify tries a short-line pattern only when the line's first byte is one
+// its matches can begin with (a byte loop over a few letters): lower and
+// upper case, a digit, and a first byte that begins none.
+TEST_CASE("clean: short-line patterns by the line's first byte", "[clean]") {
+  CHECK(Reasons("advertisement\nADVERTISEMENT\nZ advertisement") ==
+        std::vector<std::string>{"advert", "advert", ""});
+  CHECK(Reasons("12/40\nx 12/40") == std::vector<std::string>{"counter", ""});
+  CHECK(Reasons("sign up to our briefing\nlog in\nQuiet streets at dawn") ==
+        std::vector<std::string>{"sign-up", "sign-up", ""});
+}
+
 }  // namespace
 }  // namespace eventline

@@ -337,5 +337,55 @@ TEST_CASE("dates: FormatIsoDate pads to four-digit years", "[dates]") {
   CHECK(at(-5, 3, 1) == "-005-03-01");
 }
 
+// The word tests behind the tense and the month and weekday names take
+// shortcuts (a table of first and second bytes, a table of word lengths, a
+// stack buffer for the name): these sentences and names sit at their edges.
+TEST_CASE("dates: tense cues and calendar names at the edges of the fast tests", "[dates]") {
+  const struct {
+    std::string_view sentence, phrase;
+    Tense want;
+  } cases[] = {
+      // "it's expected": the cue "s expected" begins at a one-letter word.
+      {"It's expected to open on Friday.", "on Friday", Tense::kFuture},
+      // "won't": a cue whose second byte is no letter of "will" or "would".
+      {"The envoys won't meet on Friday.", "on Friday", Tense::kFuture},
+      // Words that begin like cues ("wide", "walls", "nexus") are none.
+      {"Wide walls rose around the nexus on 3 March.", "on 3 March", Tense::kPast},
+      // "next to" is a place; a cue as the last word still counts.
+      {"The office next to the port was hit on 3 March.", "on 3 March", Tense::kPast},
+      {"On 3 March, the ministers say, they will", "On 3 March", Tense::kFuture},
+      // The longest irregular past form listed, and "armed", which only ends
+      // like one.
+      {"The army withdrew on 3 March.", "on 3 March", Tense::kPast},
+      {"An armed guard stands at the gate on 3 March.", "on 3 March", Tense::kNearest},
+      // A weekday after "for" is an appointment ("Wednesday": the longest name).
+      {"A strike has been called for Wednesday.", "Wednesday", Tense::kFuture},
+      {"A strike has been called for WEDNESDAY.", "WEDNESDAY", Tense::kFuture},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.sentence);
+    const auto at = c.sentence.find(c.phrase);
+    REQUIRE(at != std::string_view::npos);
+    CHECK((TenseAt(c.sentence, at, at + c.phrase.size()) == c.want));
+  }
+  const auto month = [](std::string_view m) {
+    return Show(ResolveValue("date(m={m}, d=3)", {{"m", m}}, At("2023-01-02"), Tense::kPast));
+  };
+  CHECK(month("09") == "2022-09-03 day");
+  CHECK(month("9") == "2022-09-03 day");
+  CHECK(month("September") == "2022-09-03 day");
+  CHECK(month(" SEPT. ") == "2022-09-03 day");
+  CHECK(month("Septembers").rfind("error: not a month", 0) == 0);
+  CHECK(month("13").rfind("error: not a month", 0) == 0);
+  CHECK(month("009").rfind("error: not a month", 0) == 0);
+  const auto weekday = [](std::string_view w) {
+    return Show(ResolveValue("weekday({w})", {{"w", w}}, At("2022-08-18"), Tense::kPast));
+  };
+  CHECK(weekday("Wednesday") == "2022-08-17 day");
+  CHECK(weekday("WED.") == "2022-08-17 day");
+  CHECK(weekday("Wednesdays").rfind("error: not a weekday", 0) == 0);
+  CHECK(weekday("we").rfind("error: not a weekday", 0) == 0);
+}
+
 }  // namespace
 }  // namespace eventline
