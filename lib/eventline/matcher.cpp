@@ -229,21 +229,30 @@ class LazyRe2 {
   std::unique_ptr<State> state_;
 };
 
+// One distinct `unless` pattern (case flag and text) of the Matcher's pool.
+struct Veto {
+  const std::string* pattern = nullptr;  // the first rule's copy of the text
+  LazyRe2 re;
+  // Where its matches can begin (null: anywhere) and whether only at a word
+  // boundary, derived at its first test (LeadingStrings). With them the veto
+  // runs anchored there instead of as an unanchored search, which needs
+  // RE2's reverse program to find where a match begins. Derived once per
+  // distinct text: the derivation of a lexicon-expanded veto costs ~0.8 M
+  // instructions, and rules share vetoes (docs/scale.md).
+  mutable std::once_flag starts_once;
+  mutable std::unique_ptr<WordPrefilter> starts;
+  mutable bool boundary = false;
+};
+
 struct CompiledRule {
   const Rule* rule = nullptr;
   std::size_t order = 0;  // position in the RuleSet
   LazyRe2 re;             // shares the Rule's program when the loader compiled it
   // The rule's vetoes, owned by the Matcher's pool: rules share a veto text
   // (the accident and cyber vetoes repeat on dozens of rules), and each
-  // distinct text compiles once and keeps one DFA cache.
-  std::vector<const LazyRe2*> unless;
-  // Where matches of each `unless` pattern can begin (null: anywhere) and
-  // whether only at a word boundary, built at the first veto test. With
-  // them the veto runs anchored there instead of as an unanchored search,
-  // which needs RE2's reverse program to find where a match begins.
-  mutable std::once_flag unless_once;
-  mutable std::vector<std::unique_ptr<WordPrefilter>> unless_starts;
-  mutable std::vector<char> unless_boundary;
+  // distinct text compiles once, keeps one DFA cache and derives its starts
+  // once.
+  std::vector<const Veto*> unless;
   int groups = 0;                  // NumberOfCapturingGroups()
   std::vector<int> named;          // group indices of named groups, in pattern order
   std::vector<std::string> names;  // parallel to `named`
@@ -688,8 +697,8 @@ struct Matcher::Impl {
   };
   std::array<Kind, 3> kinds;
   // Every distinct `unless` pattern (keyed by case flag and text), once.
-  std::vector<std::unique_ptr<LazyRe2>> unless_pool;
-  std::unordered_map<std::string, const LazyRe2*> unless_by_key;
+  std::vector<std::unique_ptr<Veto>> unless_pool;
+  std::unordered_map<std::string, const Veto*> unless_by_key;
   std::atomic<std::size_t> lazy_compiled{0};
   std::size_t releases = 0;
   // The use clock: advanced between windows (Matcher::Tick); each pattern
@@ -707,7 +716,7 @@ struct Matcher::Impl {
       }
     }
     for (auto& u : unless_pool) {
-      if (u->compiled()) out.push_back(u.get());
+      if (u->re.compiled()) out.push_back(&u->re);
     }
     return out;
   }
@@ -919,9 +928,10 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
       }
       std::shared_ptr<const RE2> ure =
           ui < r.unless_compiled.size() ? Reuse(r.unless_compiled[ui], u, options) : nullptr;
-      std::unique_ptr<LazyRe2> pooled;
+      auto pooled = std::make_unique<Veto>();
+      pooled->pattern = &u;
       if (!ure && lazy) {
-        pooled = std::make_unique<LazyRe2>(u, options, &impl->lazy_compiled);
+        pooled->re = LazyRe2(u, options, &impl->lazy_compiled);
       } else {
         if (!ure) ure = std::make_shared<const RE2>(u, options);
         if (!ure->ok()) {
@@ -930,9 +940,9 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
                             ure->error()));
           continue;
         }
-        pooled = std::make_unique<LazyRe2>(std::move(ure));
+        pooled->re = LazyRe2(std::move(ure));
       }
-      pooled->Track(&impl->epoch);
+      pooled->re.Track(&impl->epoch);
       cr->unless.push_back(pooled.get());
       impl->unless_by_key.emplace(std::move(key), pooled.get());
       impl->unless_pool.push_back(std::move(pooled));
@@ -981,25 +991,22 @@ std::size_t NextCodePoint(std::string_view text, std::size_t at, std::size_t end
 // leading strings when it has them).
 void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin, std::size_t end,
                 std::vector<std::pair<std::size_t, std::size_t>>& vetoes) {
-  std::call_once(cr.unless_once, [&cr] {
-    for (std::size_t ui = 0; ui < cr.rule->unless.size(); ++ui) {
-      std::unique_ptr<WordPrefilter> starts;
-      if (auto lead = LeadingStrings(cr.rule->unless[ui])) {
-        starts = std::make_unique<WordPrefilter>(WordPrefilter::FromLeading(*lead));
-        if (starts->always()) starts.reset();
+  for (const Veto* v : cr.unless) {
+    std::call_once(v->starts_once, [v] {
+      const std::string& up = *v->pattern;
+      if (auto lead = LeadingStrings(up)) {
+        v->starts = std::make_unique<WordPrefilter>(WordPrefilter::FromLeading(*lead));
+        if (v->starts->always()) v->starts.reset();
       }
-      cr.unless_starts.push_back(std::move(starts));
-      const std::string& up = cr.rule->unless[ui];
-      cr.unless_boundary.push_back(up.rfind("\\b", 0) == 0 && !ScanGroups(up).top_alternation ? 1
-                                                                                              : 0);
-    }
-  });
+      v->boundary = up.rfind("\\b", 0) == 0 && !ScanGroups(up).top_alternation;
+    });
+  }
   const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece u;
-  for (std::size_t ui = 0; ui < cr.unless.size(); ++ui) {
-    const LazyRe2& ure = *cr.unless[ui];
-    const WordPrefilter* ustarts = cr.unless_starts[ui].get();
-    const bool ub_only = cr.unless_boundary[ui] != 0;
+  for (const Veto* v : cr.unless) {
+    const LazyRe2& ure = v->re;
+    const WordPrefilter* ustarts = v->starts.get();
+    const bool ub_only = v->boundary;
     std::size_t upos = begin;
     while (upos < end) {
       if (ustarts) {

@@ -149,6 +149,28 @@ TEST_CASE("matcher: ReleaseRecent drops the patterns used last and matches the s
   CHECK(Describe(old_text, after_old) == Describe(old_text, before_old));
 }
 
+TEST_CASE("matcher: rules sharing a veto text share one veto, its program and its starts",
+          "[matcher]") {
+  // Both vetoes have leading strings ("shelled", at a word boundary), so
+  // they run anchored there; the second rule uses the starts the first
+  // rule's test derived.
+  const std::string veto = "    unless: ['\\bshelled (?:out|up)']\n";
+  const Compiled c = Build("event", Rule("v.one", R"((?P<trigger>shelled))", veto) +
+                                        Rule("v.two", R"(\w+ (?P<trigger>shelled))", veto));
+  const std::string text = "Firms shelled out cash. Troops shelled Kyiv. Fans shelled up.";
+  std::vector<Match> out;
+  c.matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), out);
+  CHECK(Describe(text, out) ==
+        "v.two[Troops shelled] trigger=shelled;v.one[shelled] trigger=shelled;");
+  // Two rule programs and one veto program.
+  CHECK(c.matcher->compiled_patterns() == 3);
+  // After a release the shared veto compiles again and vetoes the same.
+  c.matcher->ReleaseCaches();
+  std::vector<Match> again;
+  c.matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), again);
+  CHECK(Describe(text, again) == Describe(text, out));
+}
+
 TEST_CASE("matcher: word boundaries see the text around the range", "[matcher]") {
   const Compiled c = Build("event", Rule("w.hit", R"(\b(?P<trigger>hit)\b)"));
   const std::string text = "xhit hit";
