@@ -232,6 +232,9 @@ class LazyRe2 {
 // One distinct `unless` pattern (case flag and text) of the Matcher's pool.
 struct Veto {
   const std::string* pattern = nullptr;  // the first rule's copy of the text
+  // That rule's derivation of it (Rule::unless_starts), when the build made
+  // one; else it is derived at the first test.
+  const Rule::VetoStarts* derived = nullptr;
   LazyRe2 re;
   // Where its matches can begin (null: anywhere) and whether only at a word
   // boundary, derived at its first test (LeadingStrings). With them the veto
@@ -242,6 +245,9 @@ struct Veto {
   mutable std::once_flag starts_once;
   mutable std::unique_ptr<WordPrefilter> starts;
   mutable bool boundary = false;
+  // Words every match of it holds (RequiredWords), derived with the starts:
+  // in a sentence without them the veto is neither compiled nor run.
+  mutable std::vector<std::vector<std::string>> required;
 };
 
 struct CompiledRule {
@@ -627,6 +633,15 @@ void DerivePatternStarts(Rule& rule) {
   auto trigger_lead = LeadingStrings(TriggerPattern(p));
   rule.trigger_starts = trigger_lead ? 1 : 0;
   rule.trigger_leading = trigger_lead ? std::move(*trigger_lead) : std::vector<std::string>();
+  rule.unless_starts.clear();
+  for (const std::string& u : rule.unless) {
+    Rule::VetoStarts& v = rule.unless_starts.emplace_back();
+    auto veto_lead = LeadingStrings(u);
+    v.starts = veto_lead ? 1 : 0;
+    if (veto_lead) v.leading = std::move(*veto_lead);
+    v.at_boundary = u.rfind("\\b", 0) == 0 && !ScanGroups(u).top_alternation;
+    v.required = RequiredWords(u, "");
+  }
 }
 
 namespace {
@@ -930,6 +945,9 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
           ui < r.unless_compiled.size() ? Reuse(r.unless_compiled[ui], u, options) : nullptr;
       auto pooled = std::make_unique<Veto>();
       pooled->pattern = &u;
+      if (r.unless_starts.size() == r.unless.size() && r.unless_starts[ui].starts >= 0) {
+        pooled->derived = &r.unless_starts[ui];
+      }
       if (!ure && lazy) {
         pooled->re = LazyRe2(u, options, &impl->lazy_compiled);
       } else {
@@ -988,17 +1006,29 @@ std::size_t NextCodePoint(std::string_view text, std::size_t at, std::size_t end
 
 // The spans of text[begin, end) that a rule's `unless` patterns match, as
 // FindAll works them out (leftmost, non-overlapping, from each pattern's
-// leading strings when it has them).
+// leading strings when it has them). `may_match(required)`: false when the
+// sentence lacks the words a veto needs (RequiredWords); then it is skipped.
+template <class MayMatch>
 void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin, std::size_t end,
-                std::vector<std::pair<std::size_t, std::size_t>>& vetoes) {
+                std::vector<std::pair<std::size_t, std::size_t>>& vetoes,
+                const MayMatch& may_match) {
   for (const Veto* v : cr.unless) {
     std::call_once(v->starts_once, [v] {
-      const std::string& up = *v->pattern;
-      if (auto lead = LeadingStrings(up)) {
-        v->starts = std::make_unique<WordPrefilter>(WordPrefilter::FromLeading(*lead));
+      Rule::VetoStarts derived;
+      const Rule::VetoStarts* d = v->derived;
+      if (d == nullptr) {
+        Rule one;
+        one.unless.push_back(*v->pattern);
+        DerivePatternStarts(one);
+        derived = std::move(one.unless_starts[0]);
+        d = &derived;
+      }
+      if (d->starts > 0) {
+        v->starts = std::make_unique<WordPrefilter>(WordPrefilter::FromLeading(d->leading));
         if (v->starts->always()) v->starts.reset();
       }
-      v->boundary = up.rfind("\\b", 0) == 0 && !ScanGroups(up).top_alternation;
+      v->boundary = d->at_boundary;
+      v->required = d->required;
     });
   }
   const re2::StringPiece whole(text.data(), text.size());
@@ -1007,6 +1037,7 @@ void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin
     const LazyRe2& ure = v->re;
     const WordPrefilter* ustarts = v->starts.get();
     const bool ub_only = v->boundary;
+    if (!may_match(v->required)) continue;
     std::size_t upos = begin;
     while (upos < end) {
       if (ustarts) {
@@ -1100,7 +1131,7 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
       if (!cr.unless.empty()) {
         if (!vetoes_done) {
           vetoes_done = true;
-          FindVetoes(cr, text, begin, end, vetoes);
+          FindVetoes(cr, text, begin, end, vetoes, [](const auto&) { return true; });
         }
         const bool vetoed = std::any_of(vetoes.begin(), vetoes.end(), [&](const auto& v) {
           return v.first < me && mb < v.second;
@@ -1240,6 +1271,12 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
       return std::any_of(any.begin(), any.end(), has);
     });
   };
+  // The same test for a veto (FindVetoes).
+  const auto veto_may_match = [&](const std::vector<std::vector<std::string>>& required) {
+    if (required.empty()) return true;
+    lower_once();
+    return !lower_usable || HasRequiredWords(required, lower);
+  };
   if (!all) {
     if (kd.index) kd.index->Find(text, wb, we, candidates);
     const auto run_set = [&](const RE2::Set* set, const std::vector<int>& rules, bool gated) {
@@ -1313,7 +1350,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
       if (!cr.unless.empty()) {
         if (!vetoes_done) {
           vetoes_done = true;
-          FindVetoes(cr, text, begin, end, vetoes);
+          FindVetoes(cr, text, begin, end, vetoes, veto_may_match);
         }
         const bool vetoed = std::any_of(vetoes.begin(), vetoes.end(), [&](const auto& v) {
           return v.first < me && mb < v.second;
