@@ -229,21 +229,36 @@ class LazyRe2 {
   std::unique_ptr<State> state_;
 };
 
+// One distinct `unless` pattern (case flag and text) of the Matcher's pool.
+struct Veto {
+  const std::string* pattern = nullptr;  // the first rule's copy of the text
+  // That rule's derivation of it (Rule::unless_starts), when the build made
+  // one; else it is derived at the first test.
+  const Rule::VetoStarts* derived = nullptr;
+  LazyRe2 re;
+  // Where its matches can begin (null: anywhere) and whether only at a word
+  // boundary, derived at its first test (LeadingStrings). With them the veto
+  // runs anchored there instead of as an unanchored search, which needs
+  // RE2's reverse program to find where a match begins. Derived once per
+  // distinct text: the derivation of a lexicon-expanded veto costs ~0.8 M
+  // instructions, and rules share vetoes (docs/scale.md).
+  mutable std::once_flag starts_once;
+  mutable std::unique_ptr<WordPrefilter> starts;
+  mutable bool boundary = false;
+  // Words every match of it holds (RequiredWords), derived with the starts:
+  // in a sentence without them the veto is neither compiled nor run.
+  mutable std::vector<std::vector<std::string>> required;
+};
+
 struct CompiledRule {
   const Rule* rule = nullptr;
   std::size_t order = 0;  // position in the RuleSet
   LazyRe2 re;             // shares the Rule's program when the loader compiled it
   // The rule's vetoes, owned by the Matcher's pool: rules share a veto text
   // (the accident and cyber vetoes repeat on dozens of rules), and each
-  // distinct text compiles once and keeps one DFA cache.
-  std::vector<const LazyRe2*> unless;
-  // Where matches of each `unless` pattern can begin (null: anywhere) and
-  // whether only at a word boundary, built at the first veto test. With
-  // them the veto runs anchored there instead of as an unanchored search,
-  // which needs RE2's reverse program to find where a match begins.
-  mutable std::once_flag unless_once;
-  mutable std::vector<std::unique_ptr<WordPrefilter>> unless_starts;
-  mutable std::vector<char> unless_boundary;
+  // distinct text compiles once, keeps one DFA cache and derives its starts
+  // once.
+  std::vector<const Veto*> unless;
   int groups = 0;                  // NumberOfCapturingGroups()
   std::vector<int> named;          // group indices of named groups, in pattern order
   std::vector<std::string> names;  // parallel to `named`
@@ -618,6 +633,15 @@ void DerivePatternStarts(Rule& rule) {
   auto trigger_lead = LeadingStrings(TriggerPattern(p));
   rule.trigger_starts = trigger_lead ? 1 : 0;
   rule.trigger_leading = trigger_lead ? std::move(*trigger_lead) : std::vector<std::string>();
+  rule.unless_starts.clear();
+  for (const std::string& u : rule.unless) {
+    Rule::VetoStarts& v = rule.unless_starts.emplace_back();
+    auto veto_lead = LeadingStrings(u);
+    v.starts = veto_lead ? 1 : 0;
+    if (veto_lead) v.leading = std::move(*veto_lead);
+    v.at_boundary = u.rfind("\\b", 0) == 0 && !ScanGroups(u).top_alternation;
+    v.required = RequiredWords(u, "");
+  }
 }
 
 namespace {
@@ -688,8 +712,8 @@ struct Matcher::Impl {
   };
   std::array<Kind, 3> kinds;
   // Every distinct `unless` pattern (keyed by case flag and text), once.
-  std::vector<std::unique_ptr<LazyRe2>> unless_pool;
-  std::unordered_map<std::string, const LazyRe2*> unless_by_key;
+  std::vector<std::unique_ptr<Veto>> unless_pool;
+  std::unordered_map<std::string, const Veto*> unless_by_key;
   std::atomic<std::size_t> lazy_compiled{0};
   std::size_t releases = 0;
   // The use clock: advanced between windows (Matcher::Tick); each pattern
@@ -707,7 +731,7 @@ struct Matcher::Impl {
       }
     }
     for (auto& u : unless_pool) {
-      if (u->compiled()) out.push_back(u.get());
+      if (u->re.compiled()) out.push_back(&u->re);
     }
     return out;
   }
@@ -919,9 +943,13 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
       }
       std::shared_ptr<const RE2> ure =
           ui < r.unless_compiled.size() ? Reuse(r.unless_compiled[ui], u, options) : nullptr;
-      std::unique_ptr<LazyRe2> pooled;
+      auto pooled = std::make_unique<Veto>();
+      pooled->pattern = &u;
+      if (r.unless_starts.size() == r.unless.size() && r.unless_starts[ui].starts >= 0) {
+        pooled->derived = &r.unless_starts[ui];
+      }
       if (!ure && lazy) {
-        pooled = std::make_unique<LazyRe2>(u, options, &impl->lazy_compiled);
+        pooled->re = LazyRe2(u, options, &impl->lazy_compiled);
       } else {
         if (!ure) ure = std::make_shared<const RE2>(u, options);
         if (!ure->ok()) {
@@ -930,9 +958,9 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
                             ure->error()));
           continue;
         }
-        pooled = std::make_unique<LazyRe2>(std::move(ure));
+        pooled->re = LazyRe2(std::move(ure));
       }
-      pooled->Track(&impl->epoch);
+      pooled->re.Track(&impl->epoch);
       cr->unless.push_back(pooled.get());
       impl->unless_by_key.emplace(std::move(key), pooled.get());
       impl->unless_pool.push_back(std::move(pooled));
@@ -978,28 +1006,38 @@ std::size_t NextCodePoint(std::string_view text, std::size_t at, std::size_t end
 
 // The spans of text[begin, end) that a rule's `unless` patterns match, as
 // FindAll works them out (leftmost, non-overlapping, from each pattern's
-// leading strings when it has them).
+// leading strings when it has them). `may_match(required)`: false when the
+// sentence lacks the words a veto needs (RequiredWords); then it is skipped.
+template <class MayMatch>
 void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin, std::size_t end,
-                std::vector<std::pair<std::size_t, std::size_t>>& vetoes) {
-  std::call_once(cr.unless_once, [&cr] {
-    for (std::size_t ui = 0; ui < cr.rule->unless.size(); ++ui) {
-      std::unique_ptr<WordPrefilter> starts;
-      if (auto lead = LeadingStrings(cr.rule->unless[ui])) {
-        starts = std::make_unique<WordPrefilter>(WordPrefilter::FromLeading(*lead));
-        if (starts->always()) starts.reset();
+                std::vector<std::pair<std::size_t, std::size_t>>& vetoes,
+                const MayMatch& may_match) {
+  for (const Veto* v : cr.unless) {
+    std::call_once(v->starts_once, [v] {
+      Rule::VetoStarts derived;
+      const Rule::VetoStarts* d = v->derived;
+      if (d == nullptr) {
+        Rule one;
+        one.unless.push_back(*v->pattern);
+        DerivePatternStarts(one);
+        derived = std::move(one.unless_starts[0]);
+        d = &derived;
       }
-      cr.unless_starts.push_back(std::move(starts));
-      const std::string& up = cr.rule->unless[ui];
-      cr.unless_boundary.push_back(up.rfind("\\b", 0) == 0 && !ScanGroups(up).top_alternation ? 1
-                                                                                              : 0);
-    }
-  });
+      if (d->starts > 0) {
+        v->starts = std::make_unique<WordPrefilter>(WordPrefilter::FromLeading(d->leading));
+        if (v->starts->always()) v->starts.reset();
+      }
+      v->boundary = d->at_boundary;
+      v->required = d->required;
+    });
+  }
   const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece u;
-  for (std::size_t ui = 0; ui < cr.unless.size(); ++ui) {
-    const LazyRe2& ure = *cr.unless[ui];
-    const WordPrefilter* ustarts = cr.unless_starts[ui].get();
-    const bool ub_only = cr.unless_boundary[ui] != 0;
+  for (const Veto* v : cr.unless) {
+    const LazyRe2& ure = v->re;
+    const WordPrefilter* ustarts = v->starts.get();
+    const bool ub_only = v->boundary;
+    if (!may_match(v->required)) continue;
     std::size_t upos = begin;
     while (upos < end) {
       if (ustarts) {
@@ -1093,7 +1131,7 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
       if (!cr.unless.empty()) {
         if (!vetoes_done) {
           vetoes_done = true;
-          FindVetoes(cr, text, begin, end, vetoes);
+          FindVetoes(cr, text, begin, end, vetoes, [](const auto&) { return true; });
         }
         const bool vetoed = std::any_of(vetoes.begin(), vetoes.end(), [&](const auto& v) {
           return v.first < me && mb < v.second;
@@ -1233,6 +1271,12 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
       return std::any_of(any.begin(), any.end(), has);
     });
   };
+  // The same test for a veto (FindVetoes).
+  const auto veto_may_match = [&](const std::vector<std::vector<std::string>>& required) {
+    if (required.empty()) return true;
+    lower_once();
+    return !lower_usable || HasRequiredWords(required, lower);
+  };
   if (!all) {
     if (kd.index) kd.index->Find(text, wb, we, candidates);
     const auto run_set = [&](const RE2::Set* set, const std::vector<int>& rules, bool gated) {
@@ -1306,7 +1350,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
       if (!cr.unless.empty()) {
         if (!vetoes_done) {
           vetoes_done = true;
-          FindVetoes(cr, text, begin, end, vetoes);
+          FindVetoes(cr, text, begin, end, vetoes, veto_may_match);
         }
         const bool vetoed = std::any_of(vetoes.begin(), vetoes.end(), [&](const auto& v) {
           return v.first < me && mb < v.second;

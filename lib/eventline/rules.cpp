@@ -1197,7 +1197,7 @@ bool CanMatchEmpty(const RE2& re) {
 namespace {
 
 // Bump when the serialized layout or what it holds changes.
-constexpr std::uint64_t kRuleCacheFormat = 5;
+constexpr std::uint64_t kRuleCacheFormat = 6;
 
 class CacheWriter {
  public:
@@ -1404,6 +1404,12 @@ std::string SerializeRules(std::span<const Rule> rules) {
   CacheWriter w;
   w.U(kRuleCacheFormat);
   w.U(rules.size());
+  // A veto text (with its case flag) repeated on later rules of the file
+  // is written with the first rule only, as not derived on the others: the
+  // Matcher keeps one pool entry per distinct text, made by the first rule
+  // that has it, and rules repeat long vetoes (a fifth of the start-up's
+  // deserialization otherwise).
+  std::set<std::pair<bool, std::string_view>> vetoes_written;
   for (const Rule& r : rules) {
     w.U(static_cast<std::uint64_t>(r.kind));
     w.S(r.id);
@@ -1446,6 +1452,26 @@ std::string SerializeRules(std::span<const Rule> rules) {
     w.I(r.trigger_starts);
     w.U(r.trigger_leading.size());
     for (const std::string& l : r.trigger_leading) w.S(l);
+    w.U(r.unless_starts.size());
+    for (std::size_t ui = 0; ui < r.unless_starts.size(); ++ui) {
+      const Rule::VetoStarts& v = r.unless_starts[ui];
+      if (ui < r.unless.size() && !vetoes_written.emplace(r.case_sensitive, r.unless[ui]).second) {
+        w.I(-1);  // written with an earlier rule of the file
+        w.U(0);
+        w.U(0);
+        w.U(0);
+        continue;
+      }
+      w.I(v.starts);
+      w.U(v.at_boundary ? 1 : 0);
+      w.U(v.leading.size());
+      for (const std::string& l : v.leading) w.S(l);
+      w.U(v.required.size());
+      for (const auto& any : v.required) {
+        w.U(any.size());
+        for (const std::string& a : any) w.S(a);
+      }
+    }
   }
   return std::move(w.out());
 }
@@ -1499,6 +1525,19 @@ bool DeserializeRules(std::string_view data, const std::string& file, std::vecto
     }
     rule.trigger_starts = r.Int();
     for (std::size_t l = r.Count(); r.ok() && l > 0; --l) rule.trigger_leading.push_back(r.S());
+    for (std::size_t u = r.Count(); r.ok() && u > 0; --u) {
+      Rule::VetoStarts& v = rule.unless_starts.emplace_back();
+      v.starts = r.Int();
+      v.at_boundary = r.U() != 0;
+      for (std::size_t l = r.Count(); r.ok() && l > 0; --l) v.leading.push_back(r.S());
+      for (std::size_t q = r.Count(); r.ok() && q > 0; --q) {
+        auto& any = v.required.emplace_back();
+        for (std::size_t a = r.Count(); r.ok() && a > 0; --a) any.push_back(r.S());
+      }
+      if (v.starts < -1 || v.starts > 1) return false;
+    }
+    if (!rule.unless_starts.empty() && rule.unless_starts.size() != rule.unless.size())
+      return false;
     if (rule.trigger_starts < -1 || rule.trigger_starts > 1) return false;
     if (rule.starts < -1 || rule.starts > 1) return false;
   }

@@ -98,6 +98,18 @@ struct Rule {
   // with `starts`: trigger_starts -1 not derived, 0 none, 1 `trigger_leading`.
   int trigger_starts = -1;
   std::vector<std::string> trigger_leading;
+  // Per `unless` entry (parallel to it, or empty when not derived), derived
+  // with `starts`: where its matches can begin (`starts` as above, -1 not
+  // derived), whether only at a word boundary, its leading strings and the
+  // words every match of it holds. Rules share long vetoes, whose
+  // derivation at run time cost ~1 M instructions each (docs/scale.md).
+  struct VetoStarts {
+    int starts = -1;
+    bool at_boundary = false;
+    std::vector<std::string> leading;
+    std::vector<std::vector<std::string>> required;
+  };
+  std::vector<VetoStarts> unless_starts;
 };
 
 // A pattern the build has already checked (tools/known_patterns.cpp runs the

@@ -64,6 +64,14 @@ void SameRule(const Rule& a, const Rule& b) {
   CHECK(a.required == b.required);
   CHECK(a.trigger_starts == b.trigger_starts);
   CHECK(a.trigger_leading == b.trigger_leading);
+  REQUIRE(a.unless_starts.size() == b.unless_starts.size());
+  for (std::size_t i = 0; i < a.unless_starts.size(); ++i) {
+    CAPTURE(i);
+    CHECK(a.unless_starts[i].starts == b.unless_starts[i].starts);
+    CHECK(a.unless_starts[i].at_boundary == b.unless_starts[i].at_boundary);
+    CHECK(a.unless_starts[i].leading == b.unless_starts[i].leading);
+    CHECK(a.unless_starts[i].required == b.unless_starts[i].required);
+  }
 }
 
 void SameRules(const std::vector<Rule>& a, const std::vector<Rule>& b) {
@@ -105,7 +113,30 @@ Rule FullRule() {
   r.required = {{"control", "occupation"}, {"under"}, {}};
   r.trigger_starts = 0;
   r.trigger_leading = {"x"};
+  r.unless_starts.resize(3);
+  r.unless_starts[0] = {1, true, {"never", "nev"}, {{"never"}}};
+  r.unless_starts[2] = {0, false, {}, {{"not", "this"}, {}}};
   return r;
+}
+
+TEST_CASE("known rule files: a repeated veto's derivation is written with its first rule only",
+          "[known_files]") {
+  std::vector<Rule> rules(3);
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    rules[i].id = "r" + std::to_string(i);
+    rules[i].unless = {"shared veto", "own " + std::to_string(i)};
+    rules[i].unless_starts = {{1, false, {"shared "}, {{"veto"}}}, {1, false, {"own "}, {}}};
+  }
+  rules[2].case_sensitive = true;  // another case flag: another pool entry
+  std::vector<Rule> back;
+  REQUIRE(DeserializeRules(SerializeRules(rules), "f.yaml", back));
+  REQUIRE(back.size() == 3);
+  CHECK(back[0].unless_starts[0].starts == 1);
+  CHECK(back[0].unless_starts[0].required == std::vector<std::vector<std::string>>{{"veto"}});
+  CHECK(back[1].unless_starts[0].starts == -1);  // derived with r0
+  CHECK(back[1].unless_starts[0].leading.empty());
+  CHECK(back[2].unless_starts[0].starts == 1);
+  for (const Rule& r : back) CHECK(r.unless_starts[1].starts == 1);
 }
 
 TEST_CASE("known rule files: serialized rules come back field by field", "[known_files]") {

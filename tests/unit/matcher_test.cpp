@@ -149,6 +149,62 @@ TEST_CASE("matcher: ReleaseRecent drops the patterns used last and matches the s
   CHECK(Describe(old_text, after_old) == Describe(old_text, before_old));
 }
 
+TEST_CASE("matcher: rules sharing a veto text share one veto, its program and its starts",
+          "[matcher]") {
+  // Both vetoes have leading strings ("shelled", at a word boundary), so
+  // they run anchored there; the second rule uses the starts the first
+  // rule's test derived.
+  const std::string veto = "    unless: ['\\bshelled (?:out|up)']\n";
+  const Compiled c = Build("event", Rule("v.one", R"((?P<trigger>shelled))", veto) +
+                                        Rule("v.two", R"(\w+ (?P<trigger>shelled))", veto));
+  const std::string text = "Firms shelled out cash. Troops shelled Kyiv. Fans shelled up.";
+  std::vector<Match> out;
+  c.matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), out);
+  CHECK(Describe(text, out) ==
+        "v.two[Troops shelled] trigger=shelled;v.one[shelled] trigger=shelled;");
+  // Two rule programs and one veto program.
+  CHECK(c.matcher->compiled_patterns() == 3);
+  // After a release the shared veto compiles again and vetoes the same.
+  c.matcher->ReleaseCaches();
+  std::vector<Match> again;
+  c.matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), again);
+  CHECK(Describe(text, again) == Describe(text, out));
+}
+
+TEST_CASE("matcher: a veto whose words the sentence lacks is neither compiled nor run",
+          "[matcher]") {
+  const Compiled c = Build("event", Rule("w.hit", R"((?P<trigger>hit))",
+                                         "    unless: ['hit (?:the )?(?:jackpot|headlines)']\n"));
+  const std::string plain = "Rockets hit the depot.";
+  std::vector<Match> out;
+  c.matcher->ReleaseCaches();  // the loader compiled both: start from none
+  REQUIRE(c.matcher->compiled_patterns() == 0);
+  c.matcher->FindAll(RuleKind::kEvent, plain, 0, plain.size(), out);
+  CHECK(Describe(plain, out) == "w.hit[hit] trigger=hit;");
+  CHECK(c.matcher->compiled_patterns() == 1);  // the rule only: "jackpot", "headlines" absent
+  const std::string vetoed = "The story hit the headlines. It HIT THE JACKPOT.";
+  out.clear();
+  c.matcher->FindAll(RuleKind::kEvent, vetoed, 0, vetoed.size(), out);
+  CHECK(out.empty());
+  CHECK(c.matcher->compiled_patterns() == 2);
+}
+
+TEST_CASE("matcher: DerivePatternStarts derives each veto's starts and words", "[matcher]") {
+  eventline::Rule r;
+  r.pattern = R"(\bshelled)";
+  r.unless = {R"(\bshelled out)", R"(\bup|down)", R"(.*)"};
+  DerivePatternStarts(r);
+  REQUIRE(r.unless_starts.size() == 3);
+  CHECK(r.unless_starts[0].starts == 1);
+  CHECK(r.unless_starts[0].at_boundary);
+  CHECK(r.unless_starts[0].leading == std::vector<std::string>{"shelled "});
+  CHECK(!r.unless_starts[0].required.empty());
+  CHECK(r.unless_starts[1].starts == 1);
+  CHECK_FALSE(r.unless_starts[1].at_boundary);  // an alternation at the top
+  CHECK(r.unless_starts[2].starts == 0);        // may begin anywhere
+  CHECK(r.unless_starts[2].required.empty());
+}
+
 TEST_CASE("matcher: word boundaries see the text around the range", "[matcher]") {
   const Compiled c = Build("event", Rule("w.hit", R"(\b(?P<trigger>hit)\b)"));
   const std::string text = "xhit hit";
