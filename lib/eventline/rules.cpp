@@ -1400,6 +1400,37 @@ const KnownRuleFile* FindKnownRuleFile(KnownRuleFiles known,
   return &*it;
 }
 
+namespace {
+
+// Where a pattern's matches can begin and the words it needs: written the
+// same way for a rule's pattern and for each of its vetoes.
+void WriteStarts(CacheWriter& w, int starts, bool at_boundary,
+                 const std::vector<std::string>& leading,
+                 const std::vector<std::vector<std::string>>& required) {
+  w.I(starts);
+  w.U(at_boundary ? 1 : 0);
+  w.U(leading.size());
+  for (const std::string& l : leading) w.S(l);
+  w.U(required.size());
+  for (const auto& any : required) {
+    w.U(any.size());
+    for (const std::string& a : any) w.S(a);
+  }
+}
+
+void ReadStarts(CacheReader& r, int& starts, bool& at_boundary, std::vector<std::string>& leading,
+                std::vector<std::vector<std::string>>& required) {
+  starts = r.Int();
+  at_boundary = r.U() != 0;
+  for (std::size_t l = r.Count(); r.ok() && l > 0; --l) leading.push_back(r.S());
+  for (std::size_t q = r.Count(); r.ok() && q > 0; --q) {
+    auto& any = required.emplace_back();
+    for (std::size_t a = r.Count(); r.ok() && a > 0; --a) any.push_back(r.S());
+  }
+}
+
+}  // namespace
+
 std::string SerializeRules(std::span<const Rule> rules) {
   CacheWriter w;
   w.U(kRuleCacheFormat);
@@ -1440,15 +1471,7 @@ std::string SerializeRules(std::span<const Rule> rules) {
       w.S(k);
       w.I(v);
     }
-    w.I(r.starts);
-    w.U(r.starts_at_boundary ? 1 : 0);
-    w.U(r.leading.size());
-    for (const std::string& l : r.leading) w.S(l);
-    w.U(r.required.size());
-    for (const auto& any : r.required) {
-      w.U(any.size());
-      for (const std::string& a : any) w.S(a);
-    }
+    WriteStarts(w, r.starts, r.starts_at_boundary, r.leading, r.required);
     w.I(r.trigger_starts);
     w.U(r.trigger_leading.size());
     for (const std::string& l : r.trigger_leading) w.S(l);
@@ -1462,15 +1485,7 @@ std::string SerializeRules(std::span<const Rule> rules) {
         w.U(0);
         continue;
       }
-      w.I(v.starts);
-      w.U(v.at_boundary ? 1 : 0);
-      w.U(v.leading.size());
-      for (const std::string& l : v.leading) w.S(l);
-      w.U(v.required.size());
-      for (const auto& any : v.required) {
-        w.U(any.size());
-        for (const std::string& a : any) w.S(a);
-      }
+      WriteStarts(w, v.starts, v.at_boundary, v.leading, v.required);
     }
   }
   return std::move(w.out());
@@ -1516,24 +1531,12 @@ bool DeserializeRules(std::string_view data, const std::string& file, std::vecto
       std::string k = r.S();
       rule.named_captures[std::move(k)] = r.Int();
     }
-    rule.starts = r.Int();
-    rule.starts_at_boundary = r.U() != 0;
-    for (std::size_t l = r.Count(); r.ok() && l > 0; --l) rule.leading.push_back(r.S());
-    for (std::size_t q = r.Count(); r.ok() && q > 0; --q) {
-      auto& any = rule.required.emplace_back();
-      for (std::size_t a = r.Count(); r.ok() && a > 0; --a) any.push_back(r.S());
-    }
+    ReadStarts(r, rule.starts, rule.starts_at_boundary, rule.leading, rule.required);
     rule.trigger_starts = r.Int();
     for (std::size_t l = r.Count(); r.ok() && l > 0; --l) rule.trigger_leading.push_back(r.S());
     for (std::size_t u = r.Count(); r.ok() && u > 0; --u) {
       Rule::VetoStarts& v = rule.unless_starts.emplace_back();
-      v.starts = r.Int();
-      v.at_boundary = r.U() != 0;
-      for (std::size_t l = r.Count(); r.ok() && l > 0; --l) v.leading.push_back(r.S());
-      for (std::size_t q = r.Count(); r.ok() && q > 0; --q) {
-        auto& any = v.required.emplace_back();
-        for (std::size_t a = r.Count(); r.ok() && a > 0; --a) any.push_back(r.S());
-      }
+      ReadStarts(r, v.starts, v.at_boundary, v.leading, v.required);
       if (v.starts < -1 || v.starts > 1) return false;
     }
     if (!rule.unless_starts.empty() && rule.unless_starts.size() != rule.unless.size())
