@@ -20,6 +20,11 @@
 #    median of the pairs' ratios, the figure least moved by the load.
 # 3. Throughput of `eventline dates --input jsonl` on a bulk RSS slice
 #    (RSS_LINES items of RSS_FILE): MB/s of JSONL and time phrases/s.
+# 4. Every timed run of the table (eventline, its start-up, the peers, the
+#    pairs) is pinned to one CPU, PIN_CPU (default 0; PIN_CPU=none to leave
+#    it to the scheduler): on the 2-vCPU machine of docs/dates.md the two
+#    CPUs ran the same work at speeds 1.5x apart, so unpinned pairs measured
+#    the CPUs more than the tools.
 # Peers: chrono-node (npm; installed into $NODE_DIR, never into the repo) and
 # dateparser (Debian python3-dateparser). A missing peer is reported and skipped.
 set -euo pipefail
@@ -35,6 +40,9 @@ RSS_LINES=${RSS_LINES:-40000}
 NODE_DIR=${NODE_DIR:-/tmp/eventline-bench-node}
 PY=${PY:-/usr/bin/python3}
 BEST_OF=${BEST_OF:-3}
+PIN_CPU=${PIN_CPU:-0}
+PIN=()
+if [ "$PIN_CPU" != none ] && command -v taskset >/dev/null; then PIN=(taskset -c "$PIN_CPU"); fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 export TZ=UTC
@@ -42,7 +50,7 @@ export TZ=UTC
 now() { date +%s.%N; }
 # CPU seconds (user + sys) of one command: wall time on a shared machine
 # measures the neighbours. Startup (rule loading) is measured apart.
-timed() { /usr/bin/time -f "%U %S" -o "$WORK/cpu" "$@"; }
+timed() { /usr/bin/time -f "%U %S" -o "$WORK/cpu" "${PIN[@]}" "$@"; }
 cpu_secs() { awk '{print $1 + $2}' "$WORK/cpu"; }
 # The least CPU seconds of BEST_OF runs of a command: best_cpu OUT CMD...
 # (the command's stdout goes to OUT).
@@ -58,7 +66,7 @@ best_cpu() {
 }
 # The JSON line of BEST_OF runs of a peer script with the most sentences_per_s.
 best_json() {
-  for _ in $(seq "$BEST_OF"); do "$@"; done | "$PY" -c '
+  for _ in $(seq "$BEST_OF"); do "${PIN[@]}" "$@"; done | "$PY" -c '
 import json, sys
 runs = [json.loads(l) for l in sys.stdin if l.strip()]
 print(json.dumps(max(runs, key=lambda r: r.get("sentences_per_s", 0))))'
@@ -140,7 +148,7 @@ if ! grep -q '"skipped"' <<< "$CH"; then
     timed "$BIN" dates --input jsonl -j1 -q "${EL_RULES[@]}" "$WORK/cases.jsonl" > /dev/null
     el_rate=$(awk -v a="$(cpu_secs)" -v b="$STARTUP" -v n="$sentences" 'BEGIN{print n / (a - b)}')
     ch_rate=$(export NODE_PATH="$NODE_DIR/node_modules" &&
-      node "$ROOT/bench/dates_peers.js" "$CASES" "$REPEAT" |
+      "${PIN[@]}" node "$ROOT/bench/dates_peers.js" "$CASES" "$REPEAT" |
       "$PY" -c 'import json, sys; print(json.load(sys.stdin)["sentences_per_s"])')
     ratios+=("$(awk -v a="$el_rate" -v b="$ch_rate" 'BEGIN{print a / b}')")
   done
@@ -187,6 +195,7 @@ for t in (ch, dp):
         print(f"speed ratio eventline/{t['tool']}: {el['sentences_per_s'] / t['sentences_per_s']:.1f}x")
 PYEOF
 [ -z "$PAIRED" ] || echo "paired speed ratio eventline/chrono-node, median of $BEST_OF pairs: $PAIRED"
+echo "timed runs pinned to: ${PIN[*]:-(not pinned)}"
 
 # --- agreement on the held-out tables -----------------------------------------
 # tests/data/dates_heldout*.tsv: sentences written before any look at the
