@@ -18,6 +18,24 @@
 namespace eventline {
 namespace {
 
+// Event rules parsed from `yaml` into `set` (which the matcher reads, so it
+// must outlive it) and compiled; any diagnostic fails the test.
+std::unique_ptr<Matcher> CompileEvents(RuleSet& set, const std::string& yaml) {
+  DiagnosticSink sink;
+  set.rules = ParseRuleText(yaml, "p.yaml", set, sink);
+  REQUIRE(!sink.has_errors());
+  auto matcher = Matcher::Compile(set, sink);
+  REQUIRE(matcher);
+  return matcher;
+}
+
+// Every event match of a whole text.
+std::vector<Match> FindEvents(const Matcher& matcher, const std::string& text) {
+  std::vector<Match> got;
+  matcher.FindAll(RuleKind::kEvent, text, 0, text.size(), got);
+  return got;
+}
+
 std::string Join(const std::optional<std::vector<std::string>>& v) {
   if (!v) return "NONE";
   std::string out;
@@ -212,23 +230,14 @@ TEST_CASE("prefilter: LeadingIndex proposes every trigger the set finds", "[pref
 // leading string of the trigger at a boundary is not enough.
 TEST_CASE("prefilter: a trigger inside a word only does not admit its rule", "[prefilter]") {
   RuleSet set;
-  DiagnosticSink sink;
-  const std::string yaml = R"(kind: event
+  const auto matcher = CompileEvents(set, R"(kind: event
 rules:
   - id: p.glued
     type: shelling
     pattern: '(?P<trigger>firebombing)'
     examples: [x]
-)";
-  set.rules = ParseRuleText(yaml, "p.yaml", set, sink);
-  REQUIRE(!sink.has_errors());
-  const auto matcher = Matcher::Compile(set, sink);
-  REQUIRE(matcher);
-  auto count = [&](const std::string& text) {
-    std::vector<Match> got;
-    matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), got);
-    return got.size();
-  };
+)");
+  auto count = [&](const std::string& text) { return FindEvents(*matcher, text).size(); };
   // "firebombs" holds the leading string "firebomb" at a boundary; the
   // trigger itself only occurs inside "xfirebombing".
   CHECK(count("The firebombs and the xfirebombing.") == 0);
@@ -240,8 +249,7 @@ rules:
 // unanchored RE2 search gives, for reducible and irreducible rules alike.
 TEST_CASE("prefilter: matcher results equal a plain RE2 search", "[prefilter]") {
   RuleSet set;
-  DiagnosticSink sink;
-  const std::string yaml = R"(kind: event
+  const auto matcher = CompileEvents(set, R"(kind: event
 rules:
   - id: p.reducible
     type: shelling
@@ -255,16 +263,11 @@ rules:
     type: shelling
     pattern: '(?P<trigger>-based)\s+(?P<actor>\w+)'
     examples: [x]
-)";
-  set.rules = ParseRuleText(yaml, "p.yaml", set, sink);
-  REQUIRE(!sink.has_errors());
-  const auto matcher = Matcher::Compile(set, sink);
-  REQUIRE(matcher);
+)");
   const std::string text =
       "Heavy SHELLING hit. Gunners Fired again, heavy  shelled. Kyiv-based units "
       "heavy \xC5\xBFhelling; seashells.";
-  std::vector<Match> got;
-  matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), got);
+  const std::vector<Match> got = FindEvents(*matcher, text);
   std::vector<std::string> want, have;
   for (const auto& r : set.rules) {
     RE2::Options o;
@@ -323,23 +326,14 @@ TEST_CASE("prefilter: LeadingIndex with busy nodes proposes exactly", "[prefilte
 // holding it in any case is.
 TEST_CASE("prefilter: required words with all their byte pairs but not the word", "[prefilter]") {
   RuleSet set;
-  DiagnosticSink sink;
-  const std::string yaml = R"(kind: event
+  const auto matcher = CompileEvents(set, R"(kind: event
 rules:
   - id: p.required
     type: shelling
     pattern: '\b(?P<trigger>shelled)\s+(?:the\s+)?barracks\b'
     examples: [x]
-)";
-  set.rules = ParseRuleText(yaml, "p.yaml", set, sink);
-  REQUIRE(!sink.has_errors());
-  const auto matcher = Matcher::Compile(set, sink);
-  REQUIRE(matcher);
-  auto count = [&](const std::string& text) {
-    std::vector<Match> got;
-    matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), got);
-    return got.size();
-  };
+)");
+  auto count = [&](const std::string& text) { return FindEvents(*matcher, text).size(); };
   CHECK(count("They shelled the BARRACKS at dawn.") == 1);
   CHECK(count("They shelled barracks.") == 1);
   // "ba", "ar", "rr", "ra", "ac", "ck", "ks" all occur; "barracks" does not.
@@ -352,8 +346,7 @@ TEST_CASE("prefilter: a trigger set is skipped only where none of its rules has 
   // to the RE2::Set; each has required words ("strike", "on"/"at";
   // "raids"), which decide whether the set is scanned at all (FindAll).
   RuleSet set;
-  DiagnosticSink sink;
-  const std::string yaml = R"(kind: event
+  const auto matcher = CompileEvents(set, R"(kind: event
 rules:
   - id: g.strike
     type: shelling
@@ -363,16 +356,11 @@ rules:
     type: shelling
     pattern: '\b(?P<trigger>[a-z]*raids)\b'
     examples: [x]
-)";
-  set.rules = ParseRuleText(yaml, "g.yaml", set, sink);
-  REQUIRE(!sink.has_errors());
-  const auto matcher = Matcher::Compile(set, sink);
-  REQUIRE(matcher);
+)");
   const auto ids = [&](const std::string& text) {
-    std::vector<Match> got;
-    matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), got);
     std::vector<std::string> out;
-    for (const auto& m : got) out.push_back(m.rule->id + "@" + std::to_string(m.begin));
+    for (const auto& m : FindEvents(*matcher, text))
+      out.push_back(m.rule->id + "@" + std::to_string(m.begin));
     return out;
   };
   CHECK(ids("Airstrikes on depots went on.") == std::vector<std::string>{"g.strike@0"});
