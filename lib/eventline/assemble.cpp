@@ -587,8 +587,12 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
   const auto word_at = [&](std::size_t i, std::string_view w) {
     return (i == 0 || !std::isalnum(static_cast<unsigned char>(s[i - 1]))) && HasWordAt(s, i, w);
   };
+  // Whether `w` (lower case) begins as a word at some i in [from, to): the
+  // test of word_at at each i, by a search for `w` (s is lower-cased, so
+  // HasWordAt is a plain comparison there), not a byte-by-byte walk.
   const auto has = [&](std::string_view w, std::size_t from, std::size_t to) {
-    for (std::size_t i = from; i < to && i < s.size(); ++i)
+    to = std::min(to, s.size());
+    for (std::size_t i = s.find(w, from); i != std::string::npos && i < to; i = s.find(w, i + 1))
       if (word_at(i, w)) return true;
     return false;
   };
@@ -653,12 +657,15 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
     for (std::string_view w : {"for years", "for decades", "for many years", "for generations"})
       if (has(w, 0, s.size())) return true;
   }
-  // A span up to now.
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (word_at(i, "already") || word_at(i, "thus far")) return true;
+  // A span up to now (each test returns true, so their order does not
+  // matter: one search per phrase).
+  if (has("already", 0, s.size()) || has("thus far", 0, s.size())) return true;
+  for (std::size_t i = s.find("so far"); i != std::string::npos; i = s.find("so far", i + 1)) {
     if (word_at(i, "so far") && !HasWordAt(s, i + 7, "as") && !HasWordAt(s, i + 7, "from") &&
         !HasWordAt(s, i + 7, "away"))
       return true;
+  }
+  for (std::size_t i = s.find("to date"); i != std::string::npos; i = s.find("to date", i + 1)) {
     if (word_at(i, "to date") && !(i >= 3 && s.compare(i - 3, 3, "up ") == 0)) return true;
   }
   // A cumulative toll in the perfect, or the perfect with "since" after the

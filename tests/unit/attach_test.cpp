@@ -199,7 +199,8 @@ TEST_CASE("attach: an earlier event the text does not date ends at publication",
   // A bare "after the clash" goes on with the episode just told.
   CHECK(IntervalOf("After the clash, soldiers seized three rifles.", "armed_clash") == undated);
   // A small count in the perfect is news of the day.
-  CHECK(IntervalOf("Five people have been killed in a strike on a school.", "attack") == undated);
+  CHECK(IntervalOf("Five people have been killed when a strike hit a school.", "attack") ==
+        undated);
   CHECK(IntervalOf("Rebels shelled the port, officials said.", "shelling") == undated);
   CHECK(IntervalOf("Heavy fighting broke out near the port, officials said.", "armed_clash") ==
         undated);
@@ -209,6 +210,26 @@ TEST_CASE("attach: an earlier event the text does not date ends at publication",
   // A phrase of the text still wins.
   CHECK(IntervalOf("So far this year rebels have shelled the port twice.", "shelling") ==
         "2023-01-01..2023-03-15 range/text");
+}
+
+TEST_CASE("attach: the background words count only as whole words", "[attach]") {
+  // TellsBackground finds its words by searching the lower-cased clause:
+  // each hit still needs a word boundary on both sides, wherever it lies
+  // (clause start, end, or after an earlier partial hit).
+  const char* const earlier = "..2023-03-15 range/document";
+  const char* const undated = "2023-03-15..2023-03-15 none/document";
+  // "will" inside "willing", "may" inside "mayor", "if" inside "fifth": no
+  // clause about the future.
+  CHECK(IntervalOf("The willing mayor says the fifth brigade has already retaken the village.",
+                   "capture") == earlier);
+  // The word itself still is one.
+  CHECK(IntervalOf("The brigade may have already retaken the village.", "capture") == undated);
+  // "alreadyish" is no "already"; a second occurrence further on is.
+  CHECK(IntervalOf("An alreadyish brigade retook the village.", "capture") == undated);
+  CHECK(IntervalOf("An alreadyish brigade has already retaken the village.", "capture") == earlier);
+  // A toll word at the very end of the clause counts; inside a longer word not.
+  CHECK(IntervalOf("Rebels have shelled villages by the thousands.", "shelling") == earlier);
+  CHECK(IntervalOf("Rebels have shelled villages near Millionsville.", "shelling") == undated);
 }
 
 TEST_CASE("attach: an event told as lasting or continued ends at publication", "[attach]") {
