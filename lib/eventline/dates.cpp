@@ -3162,9 +3162,7 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
     if (const Capture* c = m->Get("phrase"); c && c->end > c->begin) {
       t.begin = c->begin;
       t.end = c->end;
-      // Context only before the phrase ("profit rose in the first half")
-      // binds it to nothing: it dates its clause as any phrase.
-      if (m->end > c->end) t.bound_end = m->end;
+      t.bound_end = m->end;
     }
     t.rule = m->rule;
     t.resolved = r.resolved;
