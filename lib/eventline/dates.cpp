@@ -1183,8 +1183,13 @@ struct Eval {
       if (MonthOf(b) == 2 && DayOf(b) == 28 && LastOfMonth(YearOf(b), 2) != b)
         b = LastOfMonth(YearOf(b), 2);
     }
-    anchor = Interval{a, b, Precision::kRange, {}};
-    return Interval{a, b, Precision::kRange, {}};
+    // A slice of one day is that day ("the first day of Ramadan"), of one
+    // week a week ("the week of 4 March").
+    const Precision prec = a == b                                               ? Precision::kDay
+                           : *n == 1 && *u == Unit::kWeek && b == AddDays(a, 6) ? Precision::kWeek
+                                                                                : Precision::kRange;
+    anchor = Interval{a, b, prec, {}};
+    return Interval{a, b, prec, {}};
   }
 
   // "the last Saturday of June", "the second Tuesday in March": the n-th (or
@@ -2032,6 +2037,16 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
   return false;
 }
 
+// A stem that takes -es in the third person ("goes", "reaches", "fixes"):
+// "sites" is no form of "sit", "makes" none of "mak".
+bool EsStem(std::string_view stem) {
+  if (stem.empty()) return false;
+  const char c = stem.back();
+  if (c == 's' || c == 'x' || c == 'z' || c == 'o') return true;
+  return stem.size() > 1 && c == 'h' &&
+         (stem[stem.size() - 2] == 'c' || stem[stem.size() - 2] == 's');
+}
+
 // A verb of a scheduled event in the present or after "to" (lower case):
 // "the trial opens", "Ireland play France", "talks to resume", "the summit is
 // on", "kick-off is at 8pm". `before` is the phrase's clause up to the
@@ -2040,14 +2055,14 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
 // of measures ("prices rise", "stocks fall") are left out: present-tense
 // headlines report them after the fact.
 bool HasScheduleVerb(std::string_view before) {
-  static constexpr std::array<std::string_view, 51> kVerbs = {
+  static constexpr std::array<std::string_view, 53> kVerbs = {
       "open",    "begin",  "start",    "resume",  "meet",   "host",   "play",   "face",
       "debate",  "hear",   "sit",      "return",  "reopen", "close",  "arrive", "visit",
       "travel",  "go",     "come",     "take",    "hold",   "launch", "unveil", "publish",
       "deliver", "sign",   "hand",     "release", "decide", "rule",   "kick",   "head",
       "fly",     "attend", "address",  "race",    "fight",  "peak",   "hit",    "march",
       "gather",  "annex",  "continue", "retire",  "expire", "end",    "wrap",   "conclude",
-      "appear",  "vote",   "tee"};
+      "appear",  "vote",   "tee",      "restart", "elect"};
   static constexpr std::array<std::string_view, 16> kDeterminer = {
       "the",  "a",    "an",  "s",    "its",  "his",   "her", "their",
       "this", "that", "our", "next", "last", "first", "any", "no"};
@@ -2060,7 +2075,8 @@ bool HasScheduleVerb(std::string_view before) {
     if (in(kVerbs, w)) return w;
     if (w.size() > 3 && w.back() == 's' && in(kVerbs, w.substr(0, w.size() - 1)))
       return w.substr(0, w.size() - 1);
-    if (w.size() > 4 && w.substr(w.size() - 2) == "es" && in(kVerbs, w.substr(0, w.size() - 2)))
+    if (w.size() > 4 && w.substr(w.size() - 2) == "es" && EsStem(w.substr(0, w.size() - 2)) &&
+        in(kVerbs, w.substr(0, w.size() - 2)))
       return w.substr(0, w.size() - 2);
     return {};
   };
@@ -2536,7 +2552,8 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
           words_after += IsIdentChar(from_verb[i]) &&
                          (i + 1 == from_verb.size() || !IsIdentChar(from_verb[i + 1]));
         if ((HasScheduleVerb(word.substr(0, word.size() - 1)) ||
-             HasScheduleVerb(word.substr(0, word.size() - 2))) &&
+             (EsStem(word.substr(0, word.size() - 2)) &&
+              HasScheduleVerb(word.substr(0, word.size() - 2)))) &&
             words_after <= 6 && HasScheduleVerb(clause_before.substr(pb, e - pb)) &&
             LooksAheadWhenScheduled(lower.substr(phrase_begin, phrase_end - phrase_begin),
                                     clause_before) &&
@@ -2811,9 +2828,24 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
           (between && gap == "and")))
       continue;
     if (*b.interval.end < *a.interval.start) continue;
+    // Two ends without a written year span less than a year: "from New
+    // Year's Eve until January 2" read on 10 January ends on the 2nd just
+    // past, though "until" alone reads a later one (h-dates16).
+    Date end = *b.interval.end;
+    const auto has_year = [](std::string_view s) {
+      for (std::size_t k = 0; k + 4 <= s.size(); ++k)
+        if ((s[k] == '1' || s[k] == '2') && std::isdigit(static_cast<unsigned char>(s[k + 1])) &&
+            std::isdigit(static_cast<unsigned char>(s[k + 2])) &&
+            std::isdigit(static_cast<unsigned char>(s[k + 3])))
+          return true;
+      return false;
+    };
+    if (!has_year(a_text) && !has_year(text.substr(b.begin, b.end - b.begin)) &&
+        AddMonths(end, -12) >= *a.interval.start)
+      end = AddMonths(end, -12);
     a.begin = (before == "from" || before == "between") ? before_at : a.begin;
     a.end = b.end;
-    a.interval = Interval{a.interval.start, b.interval.end, Precision::kRange, {}};
+    a.interval = Interval{a.interval.start, end, Precision::kRange, {}};
     out.erase(out.begin() + static_cast<std::ptrdiff_t>(i + 1));
   }
   for (TimeExpr& t : out) {

@@ -129,7 +129,10 @@ int CountAgreeing(const std::vector<Case>& cases) {
 // the 19th century" (a row that expects no date) is read as 1800..1899 (docs/dates.md);
 // batch 13 as scored at the start of session 16; batch 14 (h-dates14: broad) 285 before its
 // fixes, 305 after them, which raised batch 12 to 252; batch 15 (written after those fixes)
-// 69, scored untouched.
+// 69, scored untouched; batch 16 (h-dates16: broad) 287 before its fixes, 312 after them,
+// which raised batches 12 / 14 / 15 to 255 / 313 / 70 and lowered batch 10 to 240 (a
+// quarter ending on a written day is the quarter, docs/dates.md); batch 17 (written after
+// those fixes) 84, scored untouched.
 TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates][table]") {
   const struct {
     const char* file;
@@ -138,10 +141,11 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout3.tsv", 108, 102}, {"dates_heldout4.tsv", 176, 160},
                  {"dates_heldout5.tsv", 103, 97},  {"dates_heldout6.tsv", 135, 123},
                  {"dates_heldout7.tsv", 193, 179}, {"dates_heldout8.tsv", 208, 201},
-                 {"dates_heldout9.tsv", 86, 65},   {"dates_heldout10.tsv", 247, 241},
-                 {"dates_heldout11.tsv", 63, 63},  {"dates_heldout12.tsv", 281, 252},
-                 {"dates_heldout13.tsv", 66, 55},  {"dates_heldout14.tsv", 343, 305},
-                 {"dates_heldout15.tsv", 72, 69}};
+                 {"dates_heldout9.tsv", 86, 65},   {"dates_heldout10.tsv", 247, 240},
+                 {"dates_heldout11.tsv", 63, 63},  {"dates_heldout12.tsv", 281, 255},
+                 {"dates_heldout13.tsv", 66, 55},  {"dates_heldout14.tsv", 343, 313},
+                 {"dates_heldout15.tsv", 72, 70},  {"dates_heldout16.tsv", 346, 312},
+                 {"dates_heldout17.tsv", 97, 84}};
   for (const auto& b : batches) {
     const auto cases = LoadCases(b.file);
     CAPTURE(b.file);

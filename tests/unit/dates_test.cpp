@@ -387,5 +387,28 @@ TEST_CASE("dates: tense cues and calendar names at the edges of the fast tests",
   CHECK(weekday("we").rfind("error: not a weekday", 0) == 0);
 }
 
+TEST_CASE("dates: -es forms, new schedule verbs and one-day slices (h-dates16)", "[dates]") {
+  const struct {
+    std::string_view sentence, phrase;
+    Tense want;
+  } cases[] = {
+      // "sites" is no form of "sit": the past verb rules the clause.
+      {"Israel bombed the nuclear sites on Friday.", "on Friday", Tense::kPast},
+      {"Bin collections restart on Friday.", "on Friday", Tense::kFuture},
+      {"The party elects a new leader on Saturday.", "on Saturday", Tense::kFuture},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.sentence);
+    const auto at = c.sentence.find(c.phrase);
+    REQUIRE(at != std::string_view::npos);
+    CHECK((TenseAt(c.sentence, at, at + c.phrase.size()) == c.want));
+  }
+  // "the first day of Ramadan": a slice of one day is a day.
+  CHECK(Show(ResolveValue("slice(first, 1, days, feast(ramadan, 2024))", {}, At("2024-03-15"),
+                          Tense::kPast)) == "2024-03-11 day");
+  CHECK(Show(ResolveValue("slice(first, 2, days, feast(ramadan, 2024))", {}, At("2024-03-15"),
+                          Tense::kPast)) == "2024-03-11/2024-03-12 range");
+}
+
 }  // namespace
 }  // namespace eventline
