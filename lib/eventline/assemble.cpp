@@ -765,6 +765,13 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
   // Russia invaded").
   static constexpr std::array<std::string_view, 3> kAfter = {"since", "in the wake of",
                                                              "in the aftermath of"};
+  const auto verb_between = [&](std::size_t a, std::size_t b) {
+    for (std::size_t k = a; k < b; ++k)
+      if (std::isalpha(static_cast<unsigned char>(s[k])) &&
+          !std::isalpha(static_cast<unsigned char>(s[k - 1])) && FiniteVerbAt(s, k))
+        return true;
+    return false;
+  };
   const std::size_t from = t0 > 48 ? t0 - 48 : 0;
   for (std::size_t i = from; i < t0; ++i) {
     for (std::string_view w : kAfter) {
@@ -796,6 +803,28 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
       const bool of = HasWordAt(s, t1 + 1, "of") && t1 < s.size() && s[t1] == ' ';
       const bool definite = HasWordAt(s, after + 1, "the") || owner;
       if (definite && (owner || of)) return true;
+      // A name among the modifiers says which, too: "after the Hamas
+      // attack", "following Houthi drone attacks" (h-evdate6). A capital
+      // counts only in a clause that is not all capitals (wire copy).
+      if (np.find_first_of(",;:") == std::string_view::npos && !verb_between(after, t0)) {
+        bool upper_clause = true;
+        for (std::size_t k = cb; k < ce; ++k)
+          if (std::islower(static_cast<unsigned char>(text[k]))) upper_clause = false;
+        bool name = false;
+        for (std::string_view w : between) {
+          const std::size_t k = cb + static_cast<std::size_t>(w.data() - s.data());
+          if (std::isupper(static_cast<unsigned char>(text[k]))) name = true;
+        }
+        // Not a toll told before it: "two were killed after a Russian
+        // strike on the town" is the day's news.
+        bool toll = false;
+        for (std::string_view w : Tokens(std::string_view(s).substr(0, i)))
+          for (std::string_view t :
+               {"killed", "dead", "died", "wounded", "injured", "hurt", "kills", "suffered",
+                "treated", "rescued", "survivors", "arrested", "detained"})
+            if (w == t) toll = true;
+        if (name && !upper_clause && !toll) return true;
+      }
     }
   }
   // An earlier event named as recent or previous: "the recent attacks",

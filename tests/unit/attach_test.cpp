@@ -470,6 +470,24 @@ TEST_CASE("attach: what an earlier event left governs it as background", "[attac
                    "explosion") == "2023-03-03..2023-03-03 day/text");
 }
 
+TEST_CASE("attach: after a named earlier event, open start .. pub", "[attach]") {
+  // A name among the modifiers after "after" / "following" says which
+  // event: an earlier one (pub 2023-03-15).
+  CHECK(IntervalOf("Shipping firms rerouted their tankers after Houthi drone attacks.",
+                   "air_strike") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("Donors cut ties with the college following the Hamas attack on the kibbutz.",
+                   "attack") == "..2023-03-15 range/document");
+  // A bare "after the clash" goes on with the episode just told.
+  CHECK(IntervalOf("After the clash the rebels withdrew from the town.", "armed_clash") ==
+        "2023-03-15..2023-03-15 none/document");
+  // A toll told before "after" is the day's news.
+  CHECK(IntervalOf("Two guards were killed after Russian drone attacks on the depot.",
+                   "air_strike") == "2023-03-15..2023-03-15 none/document");
+  // Wire copy in capitals: no name to read.
+  CHECK(IntervalOf("DONORS CUT TIES WITH THE COLLEGE AFTER REBEL ATTACKS ON THE BASE.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+}
+
 TEST_CASE("attach: a year bound to its noun is not carried to the next sentence", "[attach]") {
   const std::string text =
       "Police said the 2011 murder of a guard was solved. Rebels attacked a post on the border.";
