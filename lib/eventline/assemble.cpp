@@ -811,18 +811,18 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
         for (std::size_t k = cb; k < ce; ++k)
           if (std::islower(static_cast<unsigned char>(text[k]))) upper_clause = false;
         bool name = false;
-        for (std::string_view w : between) {
-          const std::size_t k = cb + static_cast<std::size_t>(w.data() - s.data());
+        for (std::string_view word : between) {
+          const std::size_t k = cb + static_cast<std::size_t>(word.data() - s.data());
           if (std::isupper(static_cast<unsigned char>(text[k]))) name = true;
         }
         // Not a toll told before it: "two were killed after a Russian
         // strike on the town" is the day's news.
         bool toll = false;
-        for (std::string_view w : Tokens(std::string_view(s).substr(0, i)))
+        for (std::string_view tok : Tokens(std::string_view(s).substr(0, i)))
           for (std::string_view t :
                {"killed", "dead", "died", "wounded", "injured", "hurt", "kills", "suffered",
                 "treated", "rescued", "survivors", "arrested", "detained"})
-            if (w == t) toll = true;
+            if (tok == t) toll = true;
         if (name && !upper_clause && !toll) return true;
       }
     }
