@@ -568,6 +568,66 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
   return found;
 }
 
+// A noun or phrase that names what came of an earlier event governs the
+// trigger as its object: "the victims of the attack", "families of marines
+// killed in the bombing", "the site of the explosion", "the perpetrators of
+// the massacre", "the suspect in the shooting", "those behind the killings",
+// "in retaliation for the raids", "in response to the attacks". (Not "claimed
+// responsibility for": a claim mostly follows a fresh act within the day.)
+// The event comes before what it left, so without a phrase of its own it
+// lies before publication. At most six words between the cue and the
+// trigger, no comma, semicolon or colon, and no auxiliary or saying verb
+// (a participle is allowed: "marines killed in"). Returns true when found.
+// `cb` is the start of the trigger's clause.
+bool AftermathCueBefore(std::string_view text, std::size_t cb, std::size_t tb) {
+  if (tb <= cb) return false;
+  std::string s;
+  for (std::size_t i = cb; i < tb; ++i)
+    s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  struct Cue {
+    std::string_view head, prep;  // prep empty: the head is the preposition
+  };
+  static constexpr std::array<Cue, 20> kCues = {
+      {{"victims", "of"},     {"victim", "of"},       {"survivors", "of"},
+       {"survivor", "of"},    {"families", "of"},     {"relatives", "of"},
+       {"anniversary", "of"}, {"memorial", "to"},     {"funeral", "of"},
+       {"perpetrator", "of"}, {"perpetrators", "of"}, {"perpetrators", "in"},
+       {"suspect", "in"},     {"suspects", "in"},     {"behind", ""},
+       {"response", "to"},    {"retaliation", "for"}, {"revenge", "for"},
+       {"lawsuit", "over"},   {"coverage", "of"}}};
+  static constexpr std::array<std::string_view, 14> kBlock = {"said", "says", "was",  "were", "is",
+                                                              "are",  "has",  "have", "had",  "did",
+                                                              "does", "told", "who",  "that"};
+  const auto words = Tokens(s);
+  const auto at = [&](std::size_t k) {
+    return static_cast<std::size_t>(words[k].data() - s.data());
+  };
+  const std::size_t n = words.size();
+  for (std::size_t k = n > 8 ? n - 8 : 0; k < n; ++k) {
+    for (const Cue& cue : kCues) {
+      if (words[k] != cue.head) continue;
+      std::size_t p = k;
+      if (!cue.prep.empty()) {
+        if (k + 1 >= n || words[k + 1] != cue.prep) continue;
+        p = k + 1;
+      }
+      // "fell behind", "left behind": no noun before "behind".
+      if (cue.head == "behind" &&
+          (k == 0 || words[k - 1] == "fell" || words[k - 1] == "left" || words[k - 1] == "from"))
+        continue;
+      if (n - p - 1 > 6) continue;
+      const std::size_t after = at(p) + words[p].size();
+      if (std::string_view(s).substr(after).find_first_of(",;:") != std::string_view::npos)
+        continue;
+      bool blocked = false;
+      for (std::size_t q = p + 1; q < n; ++q)
+        if (std::find(kBlock.begin(), kBlock.end(), words[q]) != kBlock.end()) blocked = true;
+      if (!blocked) return true;
+    }
+  }
+  return false;
+}
+
 // True when the trigger's clause tells an event that lies before the
 // article's "now" without dating it: a span up to now ("already", "so far",
 // "to date", "thus far"), a cumulative toll in the perfect ("thousands have
@@ -712,6 +772,13 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
   // Russia invaded").
   static constexpr std::array<std::string_view, 3> kAfter = {"since", "in the wake of",
                                                              "in the aftermath of"};
+  const auto verb_between = [&](std::size_t a, std::size_t b) {
+    for (std::size_t k = a; k < b; ++k)
+      if (std::isalpha(static_cast<unsigned char>(s[k])) &&
+          !std::isalpha(static_cast<unsigned char>(s[k - 1])) && FiniteVerbAt(s, k))
+        return true;
+    return false;
+  };
   const std::size_t from = t0 > 48 ? t0 - 48 : 0;
   for (std::size_t i = from; i < t0; ++i) {
     for (std::string_view w : kAfter) {
@@ -743,8 +810,42 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
       const bool of = HasWordAt(s, t1 + 1, "of") && t1 < s.size() && s[t1] == ' ';
       const bool definite = HasWordAt(s, after + 1, "the") || owner;
       if (definite && (owner || of)) return true;
+      // A name among the modifiers says which, too: "after the Hamas
+      // attack", "following Houthi drone attacks" (h-evdate6). A capital
+      // counts only in a clause that is not all capitals (wire copy).
+      if (np.find_first_of(",;:") == std::string_view::npos && !verb_between(after, t0)) {
+        bool upper_clause = true;
+        for (std::size_t k = cb; k < ce; ++k)
+          if (std::islower(static_cast<unsigned char>(text[k]))) upper_clause = false;
+        bool name = false;
+        for (std::string_view word : between) {
+          const std::size_t k = cb + static_cast<std::size_t>(word.data() - s.data());
+          if (std::isupper(static_cast<unsigned char>(text[k]))) name = true;
+        }
+        // Not a toll told before it: "two were killed after a Russian
+        // strike on the town" is the day's news.
+        bool toll = false;
+        for (std::string_view tok : Tokens(std::string_view(s).substr(0, i)))
+          for (std::string_view t :
+               {"killed", "dead", "died", "wounded", "injured", "hurt", "kills", "suffered",
+                "treated", "rescued", "survivors", "arrested", "detained"})
+            if (tok == t) toll = true;
+        if (name && !upper_clause && !toll) return true;
+      }
     }
   }
+  // An earlier event named as recent or previous: "the recent attacks",
+  // "its earlier strikes", "a previous raid" (an adjective after a
+  // determiner, at most one word before the trigger).
+  for (std::size_t j = 0; j < 2 && j + 1 < before.size(); ++j) {
+    if (!before_is(j, {"recent", "earlier", "previous", "prior", "past"})) continue;
+    if (before_is(j + 1, {"the", "a", "an", "its", "their", "his", "her", "our", "these", "those",
+                          "several", "many", "of", "in"}))
+      return true;
+  }
+  // What an earlier event left: its victims, its site, its perpetrators
+  // (AftermathCueBefore).
+  if (AftermathCueBefore(text, cb, tb)) return true;
   // The object of a charge, a trial or an inquiry (LegalCueBefore).
   return LegalCueBefore(text, cb, tb) != std::string_view::npos;
 }

@@ -2232,8 +2232,14 @@ bool ModifiesNoun(std::string_view lower, std::size_t phrase_begin, std::size_t 
   const std::string_view phrase = lower.substr(0, phrase_end);
   const std::string_view head = Trim(phrase.substr(0, phrase_begin));
   const std::string_view own = Trim(phrase.substr(phrase_begin));
-  const bool the_before = head.size() >= 3 && head.substr(head.size() - 3) == "the" &&
-                          (head.size() == 3 || !IsIdentChar(head[head.size() - 4]));
+  // A possessive works as "the": "the group's Oct. 7 attack", "Hamas's 7
+  // October raid" (h-evdate6).
+  const bool owner = (head.size() >= 3 && head.substr(head.size() - 2) == "'s" &&
+                      IsIdentChar(head[head.size() - 3])) ||
+                     (head.size() >= 5 && head.substr(head.size() - 4) == "\xE2\x80\x99s" &&
+                      IsIdentChar(head[head.size() - 5]));
+  const bool the_before = owner || (head.size() >= 3 && head.substr(head.size() - 3) == "the" &&
+                                    (head.size() == 3 || !IsIdentChar(head[head.size() - 4])));
   // "the 3 March", or after a preposition: "on the 3 March attack".
   std::string_view rest = own;
   for (std::string_view prep : {"on ", "in ", "at ", "for ", "over ", "after ", "before ", "since ",

@@ -466,6 +466,49 @@ TEST_CASE("attach: the object of a charge or an inquiry lies before the act", "[
         "2023-03-03..2023-03-03 day/text");
 }
 
+TEST_CASE("attach: what an earlier event left governs it as background", "[attach]") {
+  // Its victims, its perpetrators, a response to it: the event lies before
+  // the article (pub 2023-03-15), open start .. pub.
+  CHECK(IntervalOf("Aid groups set up a fund for the victims of the bombing at the depot.",
+                   "explosion") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("Police are still hunting the perpetrators of the massacre in the valley.",
+                   "killing") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("The navy was put on alert in response to a string of rebel attacks on tankers.",
+                   "attack") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("Relatives of sailors killed in the harbour bombing marched to the ministry.",
+                   "explosion") == "..2023-03-15 range/document");
+  // An earlier event named as recent or previous.
+  CHECK(IntervalOf("Ministers discussed the recent rebel attacks on border posts.", "attack") ==
+        "..2023-03-15 range/document");
+  // Not across a comma: the shelling is the day's news.
+  CHECK(IntervalOf("Aid groups helped the victims of the storm, and rebels shelled the port.",
+                   "shelling") == "2023-03-15..2023-03-15 none/document");
+  // Nor a claim, which mostly follows a fresh act within the day.
+  CHECK(IntervalOf("A militant group claimed responsibility for the bombing at the depot.",
+                   "explosion") == "2023-03-15..2023-03-15 none/document");
+  // A phrase of its own still dates it.
+  CHECK(IntervalOf("Aid groups set up a fund for the victims of the bombing on 3 March.",
+                   "explosion") == "2023-03-03..2023-03-03 day/text");
+}
+
+TEST_CASE("attach: after a named earlier event, open start .. pub", "[attach]") {
+  // A name among the modifiers after "after" / "following" says which
+  // event: an earlier one (pub 2023-03-15).
+  CHECK(IntervalOf("Shipping firms rerouted their tankers after Houthi drone attacks.",
+                   "air_strike") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("Donors cut ties with the college following the Hamas attack on the kibbutz.",
+                   "attack") == "..2023-03-15 range/document");
+  // A bare "after the clash" goes on with the episode just told.
+  CHECK(IntervalOf("After the clash the rebels withdrew from the town.", "armed_clash") ==
+        "2023-03-15..2023-03-15 none/document");
+  // A toll told before "after" is the day's news.
+  CHECK(IntervalOf("Two guards were killed after Russian drone attacks on the depot.",
+                   "air_strike") == "2023-03-15..2023-03-15 none/document");
+  // Wire copy in capitals: no name to read.
+  CHECK(IntervalOf("DONORS CUT TIES WITH THE COLLEGE AFTER REBEL ATTACKS ON THE BASE.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+}
+
 TEST_CASE("attach: a year bound to its noun is not carried to the next sentence", "[attach]") {
   const std::string text =
       "Police said the 2011 murder of a guard was solved. Rebels attacked a post on the border.";

@@ -311,6 +311,12 @@ TEST_CASE("dates: tense of the sentence around a phrase", "[dates]") {
       {"The court will rule on the 3 March attack.", "the 3 March", Tense::kNearest},
       {"The court will rule on the 3 March attack.", "on the 3 March", Tense::kNearest},
       {"Guerrillas threatened to disrupt the March 19 elections.", "March 19", Tense::kNearest},
+      // A possessive stands for "the" (h-evdate6).
+      {"The envoy will meet kin of those seized in the rebels' ally's 3 March raid.", "3 March",
+       Tense::kNearest},
+      {"The envoy will meet kin of those seized in the rebels\xE2\x80\x99 ally\xE2\x80\x99s 3 "
+       "March raid.",
+       "3 March", Tense::kNearest},
       {"On the 3 March, rebels attacked.", "On the 3 March", Tense::kPast},
       {"The government promised to investigate the murder of priests who were killed on 16 "
        "November.",
