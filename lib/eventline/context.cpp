@@ -126,6 +126,7 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("CAMPAIGN_LEAD", c.campaign_lead_);
   add("CAMPAIGN_TAIL", c.campaign_tail_);
   add("SPORT_CUE", c.sport_);
+  add("CYBER_CUE", c.cyber_);
   return c;
 }
 
@@ -135,7 +136,8 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
                                      std::initializer_list<std::string_view> fiction,
                                      std::initializer_list<std::string_view> campaign_lead,
                                      std::initializer_list<std::string_view> campaign_tail,
-                                     std::initializer_list<std::string_view> sport) {
+                                     std::initializer_list<std::string_view> sport,
+                                     std::initializer_list<std::string_view> cyber) {
   ContextWords c;
   for (std::string_view e : accident) c.accident_.Add(e);
   for (std::string_view e : fire) c.fire_.Add(e);
@@ -144,6 +146,7 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
   for (std::string_view e : campaign_lead) c.campaign_lead_.Add(e);
   for (std::string_view e : campaign_tail) c.campaign_tail_.Add(e);
   for (std::string_view e : sport) c.sport_.Add(e);
+  for (std::string_view e : cyber) c.cyber_.Add(e);
   return c;
 }
 
@@ -180,6 +183,10 @@ bool ContextWords::NamesFiction(std::string_view sentence) const {
 
 bool ContextWords::NamesSport(std::string_view sentence) const {
   return Finds(sport_, sentence, 0, 0);
+}
+
+bool ContextWords::NamesCyber(std::string_view sentence) const {
+  return Finds(cyber_, sentence, 0, 0);
 }
 
 bool ContextWords::NamesCampaign(std::string_view s, std::size_t trigger_begin,
@@ -225,6 +232,7 @@ bool ContextWords::Vetoes(std::string_view event_type, std::string_view sentence
   if (!IsCampaignExempt(event_type) && NamesCampaign(sentence, trigger_begin, trigger_end))
     return true;
   if (IsSportType(event_type) && NamesSport(sentence)) return true;
+  if (event_type == "attack" && NamesCyber(sentence)) return true;
   // A fire follows a blast or a sinking as often as it causes one: fire
   // words count for casualties only.
   return IsAccidentType(event_type) && NamesAccident(sentence, event_type == "casualties") &&

@@ -13,7 +13,8 @@
 // whole, not one event ("a pause in the fighting", "Israel's bombing
 // campaign"; rules/lexicons/campaign_lead.txt, campaign_tail.txt); and a
 // sentence about a match or a tournament tells no clash, blast or barrage
-// (sport_cue.txt: "the quarter-finals", "the last 16").
+// (sport_cue.txt: "the quarter-finals", "the last 16"), and one about
+// ransomware or hackers no attack (cyber_cue.txt).
 #pragma once
 
 #include <cstddef>
@@ -31,7 +32,7 @@ struct RuleSet;
 class ContextWords {
  public:
   // From the rule set's ACCIDENT_CUE, FIRE_CUE, HOSTILE_CUE, FICTION_CUE,
-  // CAMPAIGN_LEAD, CAMPAIGN_TAIL and SPORT_CUE lexicons (each may be missing:
+  // CAMPAIGN_LEAD, CAMPAIGN_TAIL, SPORT_CUE and CYBER_CUE lexicons (each may be missing:
   // then its test never fires); `rules` may be null.
   static ContextWords FromRules(const RuleSet* rules);
   // The same from lists of entries (tests).
@@ -41,7 +42,8 @@ class ContextWords {
                                 std::initializer_list<std::string_view> fiction,
                                 std::initializer_list<std::string_view> campaign_lead = {},
                                 std::initializer_list<std::string_view> campaign_tail = {},
-                                std::initializer_list<std::string_view> sport = {});
+                                std::initializer_list<std::string_view> sport = {},
+                                std::initializer_list<std::string_view> cyber = {});
 
   // True when a row of `event_type` must be dropped: `sentence` names an
   // accident and, outside the trigger [trigger_begin, trigger_end) (offsets
@@ -52,7 +54,8 @@ class ContextWords {
   // war as a whole (NamesCampaign; any type but ceasefire, protest and
   // blockade: a pause is a ceasefire's own trigger, and a call to end a
   // strike or a siege speaks of one that holds); or the sentence is about sport and the type is one
-  // sport borrows words from (armed_clash, explosion, shelling).
+  // sport borrows words from (armed_clash, explosion, shelling); or it
+  // names a cyber attack and the type is attack.
   [[nodiscard]] bool Vetoes(std::string_view event_type, std::string_view sentence,
                             std::size_t trigger_begin, std::size_t trigger_end) const;
 
@@ -69,6 +72,7 @@ class ContextWords {
   [[nodiscard]] bool NamesCampaign(std::string_view sentence, std::size_t trigger_begin,
                                    std::size_t trigger_end) const;
   [[nodiscard]] bool NamesSport(std::string_view sentence) const;
+  [[nodiscard]] bool NamesCyber(std::string_view sentence) const;
   static constexpr std::size_t kLeadGap = 3;
 
  private:
@@ -79,7 +83,8 @@ class ContextWords {
     bool Empty() const { return set.empty(); }
   };
   static bool Finds(const Phrases& p, std::string_view s, std::size_t skip_b, std::size_t skip_e);
-  Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_;
+  Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_,
+      cyber_;
 };
 
 }  // namespace eventline

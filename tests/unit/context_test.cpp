@@ -73,7 +73,8 @@ TEST_CASE("context: fiction vetoes every type, with or without hostile words") {
 
 const ContextWords& Campaign() {
   static const ContextWords words = ContextWords::FromLists(
-      {}, {}, {}, {}, {"pause in", "end to", "stop the"}, {"campaign"}, {"quarter-finals"});
+      {}, {}, {}, {}, {"pause in", "end to", "stop the"}, {"campaign"}, {"quarter-finals"},
+      {"ransomware", "hackers"});
   return words;
 }
 
@@ -137,6 +138,18 @@ TEST_CASE("context: a sentence about sport takes back clash, blast and barrage r
   const std::string war = "Troops clashed with rebels near the border.";
   std::tie(b, e) = At(war, "clashed");
   CHECK_FALSE(Campaign().Vetoes("armed_clash", war, b, e));
+}
+
+TEST_CASE("context: a cyber word takes back attack rows only") {
+  const std::string s = "The bank was hit by a ransomware attack as missiles struck the port.";
+  auto [b, e] = At(s, "attack");
+  CHECK(Campaign().NamesCyber(s));
+  CHECK(Campaign().Vetoes("attack", s, b, e));
+  std::tie(b, e) = At(s, "missiles");
+  CHECK_FALSE(Campaign().Vetoes("shelling", s, b, e));
+  const std::string real = "Gunmen attacked the ministry on Monday.";
+  std::tie(b, e) = At(real, "attacked");
+  CHECK_FALSE(Campaign().Vetoes("attack", real, b, e));
 }
 
 TEST_CASE("context: empty lexicons veto nothing") {
