@@ -83,8 +83,7 @@ class ContextWords {
     bool Empty() const { return set.empty(); }
   };
   static bool Finds(const Phrases& p, std::string_view s, std::size_t skip_b, std::size_t skip_e);
-  Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_,
-      cyber_;
+  Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_;
 };
 
 }  // namespace eventline
