@@ -25,7 +25,7 @@ const ContextWords& Small() {
 }
 
 TEST_CASE("context: an accident word vetoes casualties and explosion rows") {
-  const std::string s = "Ten people were killed in a fire at a hotel.";
+  const std::string s = "Ten guests were killed in a fire that gutted a hotel.";
   const std::size_t k = s.find("killed");
   CHECK(Small().NamesAccident(s));
   CHECK_FALSE(Small().NamesHostileAct(s));
@@ -72,9 +72,9 @@ TEST_CASE("context: fiction vetoes every type, with or without hostile words") {
 }
 
 const ContextWords& Campaign() {
-  static const ContextWords words = ContextWords::FromLists(
-      {}, {}, {}, {}, {"pause in", "end to", "stop the"}, {"campaign"}, {"quarter-finals"},
-      {"ransomware", "hackers"});
+  static const ContextWords words =
+      ContextWords::FromLists({}, {}, {}, {}, {"pause in", "end to", "stop the"}, {"campaign"},
+                              {"quarter-finals"}, {"ransomware", "hackers"});
   return words;
 }
 
