@@ -66,6 +66,37 @@ bool IsAccidentType(std::string_view type) {
   return type == "casualties" || type == "explosion" || type == "equipment_loss";
 }
 
+// Types a campaign lead or tail does not take back: "a pause in the
+// fighting" is a ceasefire's own trigger, and a call for "an end to the
+// strike" or "to the siege" speaks of a strike or a siege that holds.
+bool IsCampaignExempt(std::string_view type) {
+  return type == "ceasefire" || type == "protest" || type == "blockade";
+}
+
+// Types whose words sport borrows: a "clash" of two teams, the "Blast"
+// tournament, a horse that "blitzed the field".
+bool IsSportType(std::string_view type) {
+  return type == "armed_clash" || type == "explosion" || type == "shelling";
+}
+
+// Words that may not stand between a campaign lead and the trigger: they
+// start another phrase or clause ("an end to violence after troops
+// attacked").
+bool BreaksLead(std::string_view w) {
+  static constexpr std::string_view kBreak[] = {
+      "after", "before", "when",  "while", "as",   "that", "which", "who",  "because", "since",
+      "but",   "where",  "until", "if",    "then", "with", "by",    "from", "and",     "or",
+      "in",    "on",     "at",    "to",    "of",   "for",  "said",  "says"};
+  for (std::string_view b : kBreak)
+    if (w == b) return true;
+  return false;
+}
+
+// A comma, a full stop or another mark that ends a clause.
+bool HasClausePunct(std::string_view s) {
+  return s.find_first_of(",;:.!?()[]\"") != std::string_view::npos;
+}
+
 }  // namespace
 
 void ContextWords::Phrases::Add(std::string_view entry) {
@@ -92,18 +123,30 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("FIRE_CUE", c.fire_);
   add("HOSTILE_CUE", c.hostile_);
   add("FICTION_CUE", c.fiction_);
+  add("CAMPAIGN_LEAD", c.campaign_lead_);
+  add("CAMPAIGN_TAIL", c.campaign_tail_);
+  add("SPORT_CUE", c.sport_);
+  add("CYBER_CUE", c.cyber_);
   return c;
 }
 
 ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> accident,
                                      std::initializer_list<std::string_view> fire,
                                      std::initializer_list<std::string_view> hostile,
-                                     std::initializer_list<std::string_view> fiction) {
+                                     std::initializer_list<std::string_view> fiction,
+                                     std::initializer_list<std::string_view> campaign_lead,
+                                     std::initializer_list<std::string_view> campaign_tail,
+                                     std::initializer_list<std::string_view> sport,
+                                     std::initializer_list<std::string_view> cyber) {
   ContextWords c;
   for (std::string_view e : accident) c.accident_.Add(e);
   for (std::string_view e : fire) c.fire_.Add(e);
   for (std::string_view e : hostile) c.hostile_.Add(e);
   for (std::string_view e : fiction) c.fiction_.Add(e);
+  for (std::string_view e : campaign_lead) c.campaign_lead_.Add(e);
+  for (std::string_view e : campaign_tail) c.campaign_tail_.Add(e);
+  for (std::string_view e : sport) c.sport_.Add(e);
+  for (std::string_view e : cyber) c.cyber_.Add(e);
   return c;
 }
 
@@ -138,9 +181,58 @@ bool ContextWords::NamesFiction(std::string_view sentence) const {
   return Finds(fiction_, sentence, 0, 0);
 }
 
+bool ContextWords::NamesSport(std::string_view sentence) const {
+  return Finds(sport_, sentence, 0, 0);
+}
+
+bool ContextWords::NamesCyber(std::string_view sentence) const {
+  return Finds(cyber_, sentence, 0, 0);
+}
+
+bool ContextWords::NamesCampaign(std::string_view s, std::size_t trigger_begin,
+                                 std::size_t trigger_end) const {
+  if (campaign_lead_.Empty() && campaign_tail_.Empty()) return false;
+  if (trigger_end > s.size() || trigger_begin >= trigger_end) return false;
+  const std::vector<Word> words = Words(s);
+  const auto joined = [&](std::size_t from, std::size_t to) {  // words [from, to]
+    std::string phrase;
+    for (std::size_t k = from; k <= to; ++k) {
+      if (k > from) phrase += ' ';
+      phrase += words[k].lower;
+    }
+    return phrase;
+  };
+  std::size_t after = words.size();  // first word at or after the trigger's end
+  std::size_t before = 0;            // one past the last word ending at or before its begin
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].e <= trigger_begin) before = i + 1;
+    if (after == words.size() && words[i].b >= trigger_end) after = i;
+  }
+  // "bombing [campaign]": only spaces between the trigger and the tail.
+  if (!campaign_tail_.Empty() && after < words.size() &&
+      s.substr(trigger_end, words[after].b - trigger_end).find_first_not_of(" \t\n") ==
+          std::string_view::npos) {
+    for (std::size_t n = 0; n < campaign_tail_.max_words && after + n < words.size(); ++n)
+      if (campaign_tail_.set.contains(joined(after, after + n))) return true;
+  }
+  // "a pause in [the] [fighting]": the lead ends `gap` words before the trigger.
+  for (std::size_t gap = 0; gap <= kLeadGap && gap < before; ++gap) {
+    const std::size_t j = before - 1 - gap;  // the lead's last word
+    if (HasClausePunct(s.substr(words[j].e, trigger_begin - words[j].e))) break;
+    for (std::size_t n = 0; n < campaign_lead_.max_words && n <= j; ++n)
+      if (campaign_lead_.set.contains(joined(j - n, j))) return true;
+    if (BreaksLead(words[j].lower)) break;  // a gap word may not be one
+  }
+  return false;
+}
+
 bool ContextWords::Vetoes(std::string_view event_type, std::string_view sentence,
                           std::size_t trigger_begin, std::size_t trigger_end) const {
   if (NamesFiction(sentence)) return true;
+  if (!IsCampaignExempt(event_type) && NamesCampaign(sentence, trigger_begin, trigger_end))
+    return true;
+  if (IsSportType(event_type) && NamesSport(sentence)) return true;
+  if (event_type == "attack" && NamesCyber(sentence)) return true;
   // A fire follows a blast or a sinking as often as it causes one: fire
   // words count for casualties only.
   return IsAccidentType(event_type) && NamesAccident(sentence, event_type == "casualties") &&

@@ -7,6 +7,14 @@
 // from lexicons (rules/lexicons/accident_cue.txt, fire_cue.txt,
 // hostile_cue.txt, fiction_cue.txt), so an analyst widens them without
 // touching C++.
+//
+// Two more tests (h-prec10): a trigger right after "a pause in", "an end
+// to", "a halt to" or right before "campaign" names the war or a campaign as a
+// whole, not one event ("a pause in the fighting", "Israel's bombing
+// campaign"; rules/lexicons/campaign_lead.txt, campaign_tail.txt); and a
+// sentence about a match or a tournament tells no clash, blast or barrage
+// (sport_cue.txt: "the quarter-finals", "the last 16"), and one about
+// ransomware or hackers no attack (cyber_cue.txt).
 #pragma once
 
 #include <cstddef>
@@ -23,21 +31,31 @@ struct RuleSet;
 // build once, then read from any number of threads.
 class ContextWords {
  public:
-  // From the rule set's ACCIDENT_CUE, FIRE_CUE, HOSTILE_CUE and FICTION_CUE lexicons
-  // (each may be missing: then its test never fires); `rules` may be null.
+  // From the rule set's ACCIDENT_CUE, FIRE_CUE, HOSTILE_CUE, FICTION_CUE,
+  // CAMPAIGN_LEAD, CAMPAIGN_TAIL, SPORT_CUE and CYBER_CUE lexicons (each may be missing:
+  // then its test never fires); `rules` may be null.
   static ContextWords FromRules(const RuleSet* rules);
   // The same from lists of entries (tests).
   static ContextWords FromLists(std::initializer_list<std::string_view> accident,
                                 std::initializer_list<std::string_view> fire,
                                 std::initializer_list<std::string_view> hostile,
-                                std::initializer_list<std::string_view> fiction);
+                                std::initializer_list<std::string_view> fiction,
+                                std::initializer_list<std::string_view> campaign_lead = {},
+                                std::initializer_list<std::string_view> campaign_tail = {},
+                                std::initializer_list<std::string_view> sport = {},
+                                std::initializer_list<std::string_view> cyber = {});
 
   // True when a row of `event_type` must be dropped: `sentence` names an
   // accident and, outside the trigger [trigger_begin, trigger_end) (offsets
   // into `sentence`), no hostile act, and the type is one an accident is
   // mistaken for (casualties, explosion, equipment_loss; a fire word
   // counts for casualties only, as blasts and sinkings start fires); or it
-  // is set in fiction (any type).
+  // is set in fiction (any type); or the trigger names a campaign or the
+  // war as a whole (NamesCampaign; any type but ceasefire, protest and
+  // blockade: a pause is a ceasefire's own trigger, and a call to end a
+  // strike or a siege speaks of one that holds); or the sentence is about sport and the type is one
+  // sport borrows words from (armed_clash, explosion, shelling); or it
+  // names a cyber attack and the type is attack.
   [[nodiscard]] bool Vetoes(std::string_view event_type, std::string_view sentence,
                             std::size_t trigger_begin, std::size_t trigger_end) const;
 
@@ -46,6 +64,16 @@ class ContextWords {
   [[nodiscard]] bool NamesHostileAct(std::string_view sentence, std::size_t skip_begin = 0,
                                      std::size_t skip_end = 0) const;
   [[nodiscard]] bool NamesFiction(std::string_view sentence) const;
+  // A CAMPAIGN_TAIL phrase right after the trigger (only spaces between), or
+  // a CAMPAIGN_LEAD phrase ending at most kLeadGap words before it, with no
+  // clause punctuation and no conjunction or preposition in those words
+  // ("an end to [the] Israeli [bombing]"; not "an end to violence after
+  // troops [attacked]").
+  [[nodiscard]] bool NamesCampaign(std::string_view sentence, std::size_t trigger_begin,
+                                   std::size_t trigger_end) const;
+  [[nodiscard]] bool NamesSport(std::string_view sentence) const;
+  [[nodiscard]] bool NamesCyber(std::string_view sentence) const;
+  static constexpr std::size_t kLeadGap = 3;
 
  private:
   struct Phrases {
@@ -55,7 +83,7 @@ class ContextWords {
     bool Empty() const { return set.empty(); }
   };
   static bool Finds(const Phrases& p, std::string_view s, std::size_t skip_b, std::size_t skip_e);
-  Phrases accident_, fire_, hostile_, fiction_;
+  Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_;
 };
 
 }  // namespace eventline

@@ -43,6 +43,16 @@ constexpr std::array<std::string_view, 11> kSuffixBad = {
     "post",    "times",      "independent", "herald",    "journal", "tribune",
     "gazette", "university", "dynamo",      "telegraph", "cartel"};
 
+// Lower-case words right after a place that make it a person's or a team's
+// origin, not where anything happened ("a Hollywood producer", "the
+// Liverpool player's father", "Lyon fans"; h-prec10).
+// "Brent crude" is an oil price, not a London borough.
+constexpr std::array<std::string_view, 27> kSuffixRole = {
+    "player",     "players", "producer",   "producers",  "star",       "stars",   "striker",
+    "midfielder", "winger",  "goalkeeper", "defender",   "manager",    "boss",    "coach",
+    "fan",        "fans",    "supporter",  "supporters", "native",     "natives", "actor",
+    "actress",    "singer",  "rapper",     "club",       "footballer", "crude"};
+
 // Words right after "<Initial> <Place>" at the start of a sentence that make
 // the pair a person's name ("Tommy Molina said", "Ana Paz, who…"): a place
 // seldom speaks or takes a relative "who".
@@ -455,7 +465,7 @@ struct Gazetteer::Impl {
   [[nodiscard]] std::span<const Place* const> Group(std::uint32_t g) const {
     return {group_places.data() + group_start[g], group_start[g + 1] - group_start[g]};
   }
-  std::unordered_set<std::uint64_t> prefix_ok, suffix_bad, person_next, opener_ok;
+  std::unordered_set<std::uint64_t> prefix_ok, suffix_bad, suffix_role, person_next, opener_ok;
   std::unordered_map<std::string, const Place*> countries;  // ISO code -> kind country
   std::unordered_map<std::string, const Place*> capitals;   // ISO code -> kind capital
 
@@ -479,7 +489,7 @@ struct Gazetteer::Impl {
   }
   void ParseStopwords(std::string_view text);
   void Finish(DiagnosticSink& sink);
-  // prefix_ok and suffix_bad (Finish; FromImage).
+  // prefix_ok, suffix_bad, suffix_role… (Finish; FromImage).
   void AddContextWords();
 };
 
@@ -818,6 +828,7 @@ void Gazetteer::Impl::Finish(DiagnosticSink& sink) {
 void Gazetteer::Impl::AddContextWords() {
   for (std::string_view w : kPrefixOk) prefix_ok.insert(WordHash(w));
   for (std::string_view w : kSuffixBad) suffix_bad.insert(WordHash(w));
+  for (std::string_view w : kSuffixRole) suffix_role.insert(WordHash(w));
   for (std::string_view w : kPersonNext) person_next.insert(WordHash(w));
   for (std::string_view w : kOpenerOk) opener_ok.insert(WordHash(w));
 }
@@ -1115,6 +1126,18 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
              !impl_->prefix_ok.count(next.hash)))
           continue;
       }
+    }
+    if (!any_case && h.last + 1 < tokens.size()) {
+      const NameToken& last = tokens[h.last];
+      const NameToken& next = tokens[h.last + 1];
+      // "Moscow-annexed Crimea", "Kyiv-based", "Iran-backed": a place joined
+      // by a hyphen to a lower-case word modifies the noun after it (a
+      // longer name such as Rostov-on-Don has already won as the longest).
+      if (next.lower && next.begin == last.end + 1 && text[last.end] == '-') continue;
+      // "a Hollywood producer", "Lyon fans": a person's or a team's origin.
+      if (next.lower && next.begin == last.end + 1 && text[last.end] == ' ' &&
+          impl_->suffix_role.count(next.hash))
+        continue;
     }
     // "MEDELLIN CARTEL", "KYIV POST" in upper-case text: an organisation.
     if (any_case && h.last + 1 < tokens.size() && !tokens[h.last + 1].hard_gap_before &&

@@ -4,8 +4,11 @@
 // the engine.
 #include "eventline/context.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
+#include <tuple>
+#include <utility>
 
 #include "shipped.h"
 
@@ -22,7 +25,7 @@ const ContextWords& Small() {
 }
 
 TEST_CASE("context: an accident word vetoes casualties and explosion rows") {
-  const std::string s = "Ten people were killed in a fire at a hotel.";
+  const std::string s = "Ten guests were killed in a fire that gutted a hotel.";
   const std::size_t k = s.find("killed");
   CHECK(Small().NamesAccident(s));
   CHECK_FALSE(Small().NamesHostileAct(s));
@@ -68,6 +71,87 @@ TEST_CASE("context: fiction vetoes every type, with or without hostile words") {
   CHECK_FALSE(Small().Vetoes("attack", real, r, r + 6));
 }
 
+const ContextWords& Campaign() {
+  static const ContextWords words =
+      ContextWords::FromLists({}, {}, {}, {}, {"pause in", "end to", "stop the"}, {"campaign"},
+                              {"quarter-finals"}, {"ransomware", "hackers"});
+  return words;
+}
+
+// [b, e) of `word` in `s`.
+std::pair<std::size_t, std::size_t> At(const std::string& s, std::string_view word) {
+  const std::size_t b = s.find(word);
+  REQUIRE(b != std::string::npos);
+  return {b, b + word.size()};
+}
+
+TEST_CASE("context: a trigger inside a campaign lead or before a tail is the war as a whole") {
+  const std::string pause = "Hostages were freed during a pause in the fighting between them.";
+  auto [b, e] = At(pause, "fighting");
+  CHECK(Campaign().NamesCampaign(pause, b, e));
+  CHECK(Campaign().Vetoes("armed_clash", pause, b, e));
+  // A pause is a ceasefire's own trigger; a strike called off took place.
+  CHECK_FALSE(Campaign().Vetoes("ceasefire", pause, b, e));
+  CHECK_FALSE(Campaign().Vetoes("protest", pause, b, e));
+  const std::string siege = "Mediators urged an end to the siege of the port.";
+  std::tie(b, e) = At(siege, "siege");
+  CHECK(Campaign().NamesCampaign(siege, b, e));
+  CHECK_FALSE(Campaign().Vetoes("blockade", siege, b, e));
+  // Up to three words between the lead and the trigger.
+  const std::string end = "Crowds demanded an end to the Israeli bombing of the city.";
+  std::tie(b, e) = At(end, "bombing");
+  CHECK(Campaign().NamesCampaign(end, b, e));
+  const std::string far = "Crowds demanded an end to the long bitter winter air bombing.";
+  std::tie(b, e) = At(far, "bombing");
+  CHECK_FALSE(Campaign().NamesCampaign(far, b, e));  // five words between
+  const std::string two = "Crowds demanded an end to hunger and bombing.";
+  std::tie(b, e) = At(two, "bombing");
+  CHECK_FALSE(Campaign().NamesCampaign(two, b, e));  // "and" ends the lead
+  // A comma or a conjunction between them ends the lead.
+  const std::string after = "They called for an end to violence after troops attacked a village.";
+  std::tie(b, e) = At(after, "attacked");
+  CHECK_FALSE(Campaign().NamesCampaign(after, b, e));
+  const std::string comma = "Talks on a pause in, say, fighting stalled.";
+  std::tie(b, e) = At(comma, "fighting");
+  CHECK_FALSE(Campaign().NamesCampaign(comma, b, e));
+  // The tail must follow the trigger at once.
+  const std::string tail = "The air force widened its bombing campaign on Monday.";
+  std::tie(b, e) = At(tail, "bombing");
+  CHECK(Campaign().NamesCampaign(tail, b, e));
+  CHECK(Campaign().Vetoes("explosion", tail, b, e));
+  const std::string one = "A bombing on Monday hit the campaign office.";
+  std::tie(b, e) = At(one, "bombing");
+  CHECK_FALSE(Campaign().NamesCampaign(one, b, e));
+  // One event, whole words only: "stopped the attack" is no "stop the".
+  const std::string stopped = "Guards stopped the attack at the gate.";
+  std::tie(b, e) = At(stopped, "attack");
+  CHECK_FALSE(Campaign().NamesCampaign(stopped, b, e));
+}
+
+TEST_CASE("context: a sentence about sport takes back clash, blast and barrage rows only") {
+  const std::string s = "The quarter-finals draw set up a clash between the two rivals.";
+  auto [b, e] = At(s, "clash");
+  CHECK(Campaign().NamesSport(s));
+  CHECK(Campaign().Vetoes("armed_clash", s, b, e));
+  CHECK(Campaign().Vetoes("explosion", s, b, e));
+  CHECK_FALSE(Campaign().Vetoes("killing", s, b, e));
+  const std::string war = "Troops clashed with rebels near the border.";
+  std::tie(b, e) = At(war, "clashed");
+  CHECK_FALSE(Campaign().Vetoes("armed_clash", war, b, e));
+}
+
+TEST_CASE("context: a cyber word takes back attack rows only") {
+  const std::string s = "The bank was hit by a ransomware attack as missiles struck the port.";
+  auto [b, e] = At(s, "attack");
+  CHECK(Campaign().NamesCyber(s));
+  CHECK(Campaign().Vetoes("attack", s, b, e));
+  std::tie(b, e) = At(s, "missiles");
+  CHECK_FALSE(Campaign().Vetoes("shelling", s, b, e));
+  const std::string real = "Gunmen attacked the ministry on Monday.";
+  std::tie(b, e) = At(real, "attacked");
+  CHECK_FALSE(Campaign().Vetoes("attack", real, b, e));
+}
+
 TEST_CASE("context: empty lexicons veto nothing") {
   const ContextWords none = ContextWords::FromRules(nullptr);
   CHECK_FALSE(none.Vetoes("casualties", "Ten people were killed in a fire.", 16, 22));  // "killed"
@@ -86,6 +170,17 @@ TEST_CASE("context: shipped lexicons through the engine") {
       "Wednesday, officials said.",
       "2022-12-29");
   CHECK_FALSE(rows.empty());
+  // The shipped campaign lexicons: a pause in fighting is no clash, the
+  // truce is still a ceasefire row (h-prec10).
+  const auto pause = ExtractText(
+      "The two sides agreed on Thursday to extend the pause in fighting between the army and "
+      "the rebels.",
+      "2023-11-30");
+  CHECK(std::none_of(pause.begin(), pause.end(),
+                     [](const auto& r) { return r.event_type == "armed_clash"; }));
+  CHECK(ExtractText("Critics say the air force's bombing campaign has gone on too long.",
+                    "2023-11-30")
+            .empty());
   // A game's review: no explosion row.
   CHECK(
       ExtractText("The gameplay is a blast and the boss fights are superb.", "2022-12-01").empty());

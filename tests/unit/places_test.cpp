@@ -101,6 +101,14 @@ TEST_CASE("places: FindAll applies case rules and stopwords", "[places]") {
       {"A SHIP SANK IN THE BLACK SEA.", "BLACK SEA=Black Sea/"},
       {"Ships were seen off the Crimean Peninsula, near Sevastopol's port.",
        "Crimean Peninsula=Crimea/UA; Sevastopol=Sevastopol/UA"},
+      // A place hyphened to a lower-case word modifies a noun (h-prec10).
+      {"Drones hit the Moscow-annexed peninsula.", ""},
+      {"Kyiv-based analysts said Kharkiv was hit.", "Kharkiv=Kharkiv/UA"},
+      // A place before a person's or a team's role word is an origin.
+      {"The father of a Liverpool player was kidnapped.", ""},
+      {"Odesa fans were attacked in Lviv.", "Lviv=Lviv/UA"},
+      // ...but not before other lower-case words.
+      {"Kharkiv residents sheltered overnight.", "Kharkiv=Kharkiv/UA"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);
