@@ -74,7 +74,7 @@ TEST_CASE("assemble: cue reach: rows", "[assemble][cue]") {
   CHECK(ModalityOf("Villagers are braced for a new offensive in the valley.", "armed_clash") ==
         "expected");
   // … and no longer an act in a later clause or a background phrase.
-  CHECK(ModalityOf("The envoys urged an end to the shelling of the port.", "shelling") ==
+  CHECK(ModalityOf("The envoys urged an inquiry into the shelling of the port.", "shelling") ==
         "asserted");
   CHECK(ModalityOf("The army will continue the siege of the river town.", "blockade") ==
         "asserted");
