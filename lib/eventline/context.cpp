@@ -62,8 +62,12 @@ std::vector<Word> Words(std::string_view s) {
   return out;
 }
 
+// Types an accident is mistaken for. A killing that the sentence calls an
+// accident or a crash ("accidentally shot and killed his mother", "killed the
+// teen when he crashed into her") is a death, not a murder (h-prec11).
 bool IsAccidentType(std::string_view type) {
-  return type == "casualties" || type == "explosion" || type == "equipment_loss";
+  return type == "casualties" || type == "explosion" || type == "equipment_loss" ||
+         type == "killing";
 }
 
 // Types a campaign lead or tail does not take back: "a pause in the

@@ -48,7 +48,7 @@ class ContextWords {
   // True when a row of `event_type` must be dropped: `sentence` names an
   // accident and, outside the trigger [trigger_begin, trigger_end) (offsets
   // into `sentence`), no hostile act, and the type is one an accident is
-  // mistaken for (casualties, explosion, equipment_loss; a fire word
+  // mistaken for (casualties, explosion, equipment_loss, killing; a fire word
   // counts for casualties only, as blasts and sinkings start fires); or it
   // is set in fiction (any type); or the trigger names a campaign or the
   // war as a whole (NamesCampaign; any type but ceasefire, protest and

@@ -53,6 +53,17 @@ constexpr std::array<std::string_view, 27> kSuffixRole = {
     "fan",        "fans",    "supporter",  "supporters", "native",     "natives", "actor",
     "actress",    "singer",  "rapper",     "club",       "footballer", "crude"};
 
+// Lower-case words right after a region or a country that make it a
+// person's home state, not the event's place: "a Maryland man [killed
+// outside a stadium in Washington]", "a Georgia man [arrested near the
+// Supreme Court]" (h-prec11). A city before them is kept: local news
+// names the victim's town where the event happened ("a Brisbane man shot
+// in his front yard").
+constexpr std::array<std::string_view, 19> kSuffixHome = {
+    "man",     "woman",       "men",           "women",    "mom",      "mother",   "father",
+    "dad",     "family",      "teen",          "teenager", "couple",   "resident", "residents",
+    "senator", "congressman", "congresswoman", "lawmaker", "lawmakers"};
+
 // Words right after "<Initial> <Place>" at the start of a sentence that make
 // the pair a person's name ("Tommy Molina said", "Ana Paz, who…"): a place
 // seldom speaks or takes a relative "who".
@@ -388,6 +399,32 @@ bool Attributive(std::string_view text, const PlaceMention& m) {
   return !IsIn(Lower(text.substr(end + 1, n - end - 1)), kAfterPlace);
 }
 
+// A region or a country in apposition right after a smaller place ("Raleigh,
+// North Carolina", "Bakhmut, Donetsk Oblast", "Kramatorsk, Ukraine") says
+// where that place lies: the smaller place is the event's (h-prec11).
+// A city closed by a comma or a full stop qualifies the same way: "Buffalo,
+// New York, was", where "New York" names the state (not a list: "Lviv, Kyiv
+// and Odesa").
+bool Qualifies(std::string_view text, std::span<const PlaceMention> mentions,
+               const PlaceMention& m) {
+  const std::string_view kind = m.best().kind;
+  if (kind != "region" && kind != "country" && kind != "department" && kind != "territory" &&
+      !(kind == "city" && (m.end == text.size() || text[m.end] == ',' || text[m.end] == '.')))
+    return false;
+  for (const PlaceMention& p : mentions) {
+    if (p.end >= m.begin) continue;
+    const std::string_view between = text.substr(p.end, m.begin - p.end);
+    if (between.empty() || between.front() != ',' ||
+        between.find_first_not_of(", ") != std::string_view::npos)
+      continue;
+    const std::string_view pk = p.best().kind;
+    if (pk == "region" || pk == "country" || pk == "department" || pk == "territory") continue;
+    for (const Place* c : p.candidates)
+      if (c->country == m.best().country) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // The key of a name: its token hashes combined in order (names that
@@ -465,7 +502,8 @@ struct Gazetteer::Impl {
   [[nodiscard]] std::span<const Place* const> Group(std::uint32_t g) const {
     return {group_places.data() + group_start[g], group_start[g + 1] - group_start[g]};
   }
-  std::unordered_set<std::uint64_t> prefix_ok, suffix_bad, suffix_role, person_next, opener_ok;
+  std::unordered_set<std::uint64_t> prefix_ok, suffix_bad, suffix_role, suffix_home, person_next,
+      opener_ok;
   std::unordered_map<std::string, const Place*> countries;  // ISO code -> kind country
   std::unordered_map<std::string, const Place*> capitals;   // ISO code -> kind capital
 
@@ -829,6 +867,7 @@ void Gazetteer::Impl::AddContextWords() {
   for (std::string_view w : kPrefixOk) prefix_ok.insert(WordHash(w));
   for (std::string_view w : kSuffixBad) suffix_bad.insert(WordHash(w));
   for (std::string_view w : kSuffixRole) suffix_role.insert(WordHash(w));
+  for (std::string_view w : kSuffixHome) suffix_home.insert(WordHash(w));
   for (std::string_view w : kPersonNext) person_next.insert(WordHash(w));
   for (std::string_view w : kOpenerOk) opener_ok.insert(WordHash(w));
 }
@@ -1138,6 +1177,11 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
       if (next.lower && next.begin == last.end + 1 && text[last.end] == ' ' &&
           impl_->suffix_role.count(next.hash))
         continue;
+      // "a Maryland man", "an Ohio family": a home state or country.
+      const std::string_view kind = group.front()->kind;
+      if (next.lower && next.begin == last.end + 1 && text[last.end] == ' ' &&
+          (kind == "region" || kind == "country") && impl_->suffix_home.count(next.hash))
+        continue;
     }
     // "MEDELLIN CARTEL", "KYIV POST" in upper-case text: an organisation.
     if (any_case && h.last + 1 < tokens.size() && !tokens[h.last + 1].hard_gap_before &&
@@ -1169,10 +1213,18 @@ CountryCounts Gazetteer::CountCountries(std::span<const PlaceMention> mentions) 
 
 const Place& Gazetteer::Resolve(const PlaceMention& mention, const CountryCounts& hint) {
   if (mention.best().kind == "country" || mention.candidates.size() == 1) return mention.best();
+  // A capital keeps its name against a small namesake of a hinted country:
+  // "Paris" in a report that also names New York is not Paris, Texas
+  // (h-prec11; "San Miguel" has no capital to keep).
+  const Place& first = mention.best();
   for (const auto& [country, count] : hint) {
     if (count <= 0) continue;
     for (const Place* p : mention.candidates)
-      if (p->country == country) return *p;
+      if (p->country == country) {
+        if (first.kind == "capital" && p != &first && p->population * 10 < first.population)
+          return first;
+        return *p;
+      }
   }
   return mention.best();
 }
@@ -1230,7 +1282,7 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
   const PlaceMention* best = nullptr;
   for (int pass = 0; pass < 3 && best == nullptr; ++pass) {
     for (const PlaceMention& m : mentions) {
-      if (StandsForState(text, m) || Attributive(text, m)) continue;
+      if (StandsForState(text, m) || Attributive(text, m) || Qualifies(text, mentions, m)) continue;
       if (pass == 0 && !(same_clause(m) && locative(m))) continue;
       if (pass == 1 && !locative(m)) continue;
       if (best == nullptr || distance(m) < distance(*best)) best = &m;

@@ -38,6 +38,18 @@ TEST_CASE("context: an accident word vetoes casualties and explosion rows") {
   CHECK_FALSE(Small().Vetoes("killing", s, k, k + 6));
 }
 
+TEST_CASE("context: a killing told as a crash is an accident, unless a hostile act is named") {
+  // h-prec11: a driver who killed a child in a crash, a child who shot a
+  // parent by accident: a death, not a murder. Fire words do not count for
+  // killings (an arsonist kills in a fire).
+  const std::string s = "He killed the boy when his car hit a tree in a crash.";
+  const std::size_t k = s.find("killed");
+  CHECK(Small().Vetoes("killing", s, k, k + 6));
+  CHECK_FALSE(Small().Vetoes("killing", "He killed two people in a fire.", 3, 9));
+  const std::string t = "He killed the boy after the crash, then fled in a missile truck.";
+  CHECK_FALSE(Small().Vetoes("killing", t, 3, 9));
+}
+
 TEST_CASE("context: a hostile act outside the trigger keeps the row") {
   const std::string s = "A fire broke out after the missile hit, killing two.";
   CHECK(Small().NamesAccident(s));

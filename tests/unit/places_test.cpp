@@ -138,11 +138,17 @@ TEST_CASE("places: country hint picks among same-name places", "[places]") {
     CountryCounts hint;
     std::string_view country;
   } cases[] = {
-      {{}, "FR"}, {{{"US", 3}}, "US"}, {{{"FR", 2}, {"US", 1}}, "FR"}, {{{"UA", 5}}, "FR"}};
+      {{}, "FR"}, {{{"US", 3}}, "FR"}, {{{"FR", 2}, {"US", 1}}, "FR"}, {{{"UA", 5}}, "FR"}};
   for (const auto& c : cases) {
     CAPTURE(c.country);
     CHECK(Gazetteer::Resolve(ms[0], c.hint).country == c.country);
   }
+  // h-prec11: a capital keeps its name against a namesake a tenth its size
+  // (Paris, Texas); a hinted town of a capital's size still wins.
+  const std::string_view us = "The rally in Portland drew a crowd.";
+  const auto pm = g.FindAll(us, 0, us.size());
+  REQUIRE(pm.size() == 1);
+  CHECK(Gazetteer::Resolve(pm[0], {{"US", 3}}).country == "US");
   // The hint is counted from unambiguous mentions of the document.
   const std::string_view doc = "Texas officials in the United States said Dallas was calm.";
   const CountryCounts counts = Gazetteer::CountCountries(g.FindAll(doc, 0, doc.size()));
@@ -210,6 +216,22 @@ TEST_CASE("places: ChoosePlace prefers the trigger's locative place", "[places]"
       {"THE MEDELLIN CARTEL CLAIMED THE BOMBING.", "BOMBING", "", "", PlaceChoice::Reason::kNone},
       {"Blasts rocked an air base in Crimea, Kyiv said.", "Blasts", "an air base in Crimea",
        "Crimea", PlaceChoice::Reason::kCapture},
+      // h-prec11: a state or country in apposition after a town names where
+      // the town lies; the town is the place ("Buffalo, New York," too).
+      {"A gunman shot five people in Raleigh, North Carolina, on Thursday.", "shot", "", "Raleigh",
+       PlaceChoice::Reason::kLocative},
+      {"A student from Buffalo, New York, was shot dead on Saturday.", "shot", "", "Buffalo",
+       PlaceChoice::Reason::kNearest},
+      {"Missiles hit Lviv, Kyiv and Odesa overnight.", "Missiles", "", "Lviv",
+       PlaceChoice::Reason::kLocative},
+      // A state or country before "man", "woman", "family" is a home: no
+      // place; a town there is kept (local news: the victim's town).
+      {"A Georgia man was arrested near the court on Wednesday.", "arrested", "", "",
+       PlaceChoice::Reason::kNone},
+      {"A Maryland man was shot dead outside a stadium in Washington.", "shot", "", "Washington",
+       PlaceChoice::Reason::kLocative},
+      {"A Brisbane man was shot dead in his front yard.", "shot", "", "Brisbane",
+       PlaceChoice::Reason::kNearest},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);
