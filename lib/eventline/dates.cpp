@@ -2271,6 +2271,33 @@ bool ModifiesNoun(std::string_view lower, std::size_t phrase_begin, std::size_t 
 
 namespace {
 
+// A date that modifies a noun of violence or disaster, the noun right after
+// it or one word later ("the Jan. 6 attack", "the Oct. 7 Hamas massacre",
+// "the 14 June fire"): such an event has happened, so the day is a past one
+// whatever the sentence's tense (h-dates18: "the Jan. 6 attack" read on
+// 2022-01-04 was 2022-01-06, the occurrence nearest pub). Scheduled nouns
+// ("the March 19 elections", "the 3 March strike") keep the nearest reading.
+bool NamesPastEvent(std::string_view lower, std::size_t phrase_end) {
+  static constexpr std::array<std::string_view, 34> kEvents = {
+      "attack",     "attacks",      "massacre",  "massacres", "raid",      "raids",
+      "bombing",    "bombings",     "assault",   "riot",      "riots",     "shooting",
+      "shootings",  "killing",      "killings",  "blast",     "blasts",    "explosion",
+      "explosions", "ambush",       "uprising",  "coup",      "insurrection", "invasion",
+      "incursion",  "fire",         "blaze",     "crash",     "earthquake", "quake",
+      "atrocity",   "atrocities",   "airstrike", "airstrikes"};
+  std::size_t i = std::min(phrase_end, lower.size());
+  for (int word = 0; word < 2; ++word) {
+    while (i < lower.size() && lower[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < lower.size() && IsIdentChar(lower[j])) ++j;
+    if (j == i) return false;
+    if (std::find(kEvents.begin(), kEvents.end(), lower.substr(i, j - i)) != kEvents.end())
+      return true;
+    i = j;
+  }
+  return false;
+}
+
 // `head` (lower case, trimmed) without a clock time at its end: "set for
 // 9:15 a.m.", "due for 3pm", "for 06:00 gmt", "for noon" end in "for" after
 // it (h-dates8: "the launch is scheduled for 9:15 a.m. Saturday").
@@ -2334,7 +2361,8 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
       if (phrase_begin >= 3 && lower.substr(phrase_begin - 3, 3) == "on ") phrase_begin -= 3;
     }
   }
-  if (ModifiesNoun(lower, phrase_begin, phrase_end)) return Tense::kNearest;
+  if (ModifiesNoun(lower, phrase_begin, phrase_end))
+    return NamesPastEvent(lower, phrase_end) ? Tense::kPast : Tense::kNearest;
   {
     // A weekday that opens the sentence as the subject of a present verb is
     // a day ahead: "Friday marks the anniversary", "Friday is the last day
