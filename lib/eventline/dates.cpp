@@ -820,6 +820,24 @@ struct Eval {
       if (!p) return std::nullopt;
       return DayInterval(*p);
     }
+    // anchor(1, monday), anchor(-1, friday): "the following Monday", "the
+    // previous Friday" (h-dates18): the first such weekday strictly after /
+    // before the anchor (pub with none), n of them for a larger n.
+    if (f == "anchor") {
+      if (const auto w = ParseWeekday(Text(a.Get("unit")))) {
+        const auto base = ctx.anchor ? ctx.anchor : Ref();
+        if (!base) return std::nullopt;
+        const auto count = ParseCount(Text(a.Get("n")));
+        if (!count || *count == 0) return Fail("anchor() with a weekday needs a non-zero count");
+        const int k = *count;
+        Date d = *base;
+        for (int left = std::abs(k); left > 0;) {
+          d = AddDays(d, k > 0 ? 1 : -1);
+          if (chr::weekday{static_cast<chr::sys_days>(d)} == *w) --left;
+        }
+        return DayInterval(d);
+      }
+    }
     if (f == "ago" || f == "ahead" || f == "anchor")
       return Shift(n.name, Text(a.Get("n")), Text(a.Get("unit")), LowerTrim(Text(a.Get("exact"))),
                    !Text(a.Get("fixed")).empty());

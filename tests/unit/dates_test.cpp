@@ -229,6 +229,17 @@ TEST_CASE("dates: anaphoric values use the anchor, else the pub date", "[dates]"
   // A month step from a month anchor is still a month.
   CHECK(Show(ResolveValue("anchor(1, month)", {}, month)) ==
         "2022-04-01/2022-04-30 month alt 2022-04-01");
+  // A weekday as the unit (h-dates18): the first such day strictly after /
+  // before the anchor ("the following Monday", "the previous Friday").
+  // 2025-10-02 is a Thursday, 2025-01-08 a Wednesday, 2025-10-06 a Monday.
+  CHECK(Show(ResolveValue("anchor(1, monday)", {}, At("2025-11-01", "2025-10-02"))) ==
+        "2025-10-06 day");
+  CHECK(Show(ResolveValue("anchor(-1, friday)", {}, At("2025-01-20", "2025-01-08"))) ==
+        "2025-01-03 day");
+  CHECK(Show(ResolveValue("anchor(1, monday)", {}, At("2025-11-01", "2025-10-06"))) ==
+        "2025-10-13 day");
+  CHECK(Show(ResolveValue("anchor(-2, {w})", {{"w", "Sunday"}}, At("2025-11-01", "2025-10-06"))) ==
+        "2025-09-28 day");
 }
 
 TEST_CASE("dates: no pub date leaves relative values unresolved", "[dates]") {
