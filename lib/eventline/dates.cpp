@@ -853,6 +853,18 @@ struct Eval {
     if (f == "easter") return EasterFn(Text(a.Get("off")), Text(a.Get("y")), Text(a.Get("cal")));
     if (f == "feast") return FeastFn(Text(a.Get("name")), Text(a.Get("y")));
     if (f == "between") return Between(a.Get("from"), a.Get("to"));
+    if (f == "period" && LowerTrim(Text(a.Get("unit"))) == "quarter") {
+      // "this quarter", "next quarter", "the current quarter" (h-dates18):
+      // the calendar quarter holding pub, moved by rel quarters, range.
+      const std::string rel = Text(a.Get("rel"));
+      const auto r = ParseRel(rel.empty() ? "this" : rel);
+      if (!r) return Fail("period(quarter) needs this, last, next or an offset, not '" + rel + "'");
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      const unsigned first = (MonthOf(*p) - 1) / 3 * 3 + 1;
+      const Date start = AddMonths(MakeDate(YearOf(*p), first, 1), 3 * *r);
+      return Span(start, AddDays(AddMonths(start, 3), -1));
+    }
     if (f == "period") {
       const auto u = ParseUnit(Text(a.Get("unit")));
       if (!u || (*u != Unit::kWeek && *u != Unit::kMonth && *u != Unit::kYear))

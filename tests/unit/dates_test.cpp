@@ -229,6 +229,13 @@ TEST_CASE("dates: anaphoric values use the anchor, else the pub date", "[dates]"
   // A month step from a month anchor is still a month.
   CHECK(Show(ResolveValue("anchor(1, month)", {}, month)) ==
         "2022-04-01/2022-04-30 month alt 2022-04-01");
+  // period(quarter, rel) (h-dates18): the calendar quarter holding pub, moved.
+  CHECK(Show(ResolveValue("period(quarter)", {}, At("2025-06-11"))) ==
+        "2025-04-01/2025-06-30 range");
+  CHECK(Show(ResolveValue("period(quarter, next)", {}, At("2025-12-31"))) ==
+        "2026-01-01/2026-03-31 range");
+  CHECK(Show(ResolveValue("period(quarter, last)", {}, At("2024-02-29"))) ==
+        "2023-10-01/2023-12-31 range");
   // A weekday as the unit (h-dates18): the first such day strictly after /
   // before the anchor ("the following Monday", "the previous Friday").
   // 2025-10-02 is a Thursday, 2025-01-08 a Wednesday, 2025-10-06 a Monday.
