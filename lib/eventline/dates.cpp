@@ -2454,6 +2454,19 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
         if (ends_with(w) && !HasPastVerb(head.substr(0, head.size() - w.size())))
           return Tense::kFuture;
       }
+      // "Starting Monday, masks are required", "fares rise effective Tuesday"
+      // (h-dates18): a bare weekday after starting / beginning / effective
+      // opens what is to come, unless a past verb stands before it or in
+      // the words after it ("a blackout beginning Friday night and ending
+      // early Sunday was ...").
+      if (!possessive) {
+        const std::string_view tail = lower.substr(phrase_end, 80);
+        for (std::string_view w : {"starting", "beginning", "effective"}) {
+          if (ends_with(w) && !HasPastVerb(head.substr(0, head.size() - w.size())) &&
+              !HasPastVerb(tail, true))
+            return Tense::kFuture;
+        }
+      }
       if (after_for && possessive && !had) {
         std::size_t k = phrase_end;
         while (k < lower.size() && !(lower[k] == ' ')) ++k;  // past "'s"

@@ -341,6 +341,13 @@ TEST_CASE("dates: tense of the sentence around a phrase", "[dates]") {
        "3 March", Tense::kPast},
       {"The envoy will attend the rebels' 3 March congress.", "3 March", Tense::kNearest},
       {"On the 3 March, rebels attacked.", "On the 3 March", Tense::kPast},
+      // A weekday after starting / beginning / effective lies ahead
+      // (h-dates18), not after a past verb.
+      {"Starting Monday, masks are required on buses.", "Monday", Tense::kFuture},
+      {"Fares rise by 5% effective Tuesday.", "Tuesday", Tense::kFuture},
+      {"The strike, which began beginning Monday, was called off.", "Monday", Tense::kPast},
+      {"A blackout beginning Friday night and ending early Sunday was total.", "Friday",
+       Tense::kPast},
       {"The government promised to investigate the murder of priests who were killed on 16 "
        "November.",
        "on 16 November", Tense::kPast},
