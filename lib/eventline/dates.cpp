@@ -2309,12 +2309,11 @@ namespace {
 // ("the March 19 elections", "the 3 March strike") keep the nearest reading.
 bool NamesPastEvent(std::string_view lower, std::size_t phrase_end) {
   static constexpr std::array<std::string_view, 34> kEvents = {
-      "attack",     "attacks",      "massacre",  "massacres", "raid",      "raids",
-      "bombing",    "bombings",     "assault",   "riot",      "riots",     "shooting",
-      "shootings",  "killing",      "killings",  "blast",     "blasts",    "explosion",
-      "explosions", "ambush",       "uprising",  "coup",      "insurrection", "invasion",
-      "incursion",  "fire",         "blaze",     "crash",     "earthquake", "quake",
-      "atrocity",   "atrocities",   "airstrike", "airstrikes"};
+      "attack",     "attacks",      "massacre", "massacres",  "raid",       "raids",     "bombing",
+      "bombings",   "assault",      "riot",     "riots",      "shooting",   "shootings", "killing",
+      "killings",   "blast",        "blasts",   "explosion",  "explosions", "ambush",    "uprising",
+      "coup",       "insurrection", "invasion", "incursion",  "fire",       "blaze",     "crash",
+      "earthquake", "quake",        "atrocity", "atrocities", "airstrike",  "airstrikes"};
   std::size_t i = std::min(phrase_end, lower.size());
   for (int word = 0; word < 2; ++word) {
     while (i < lower.size() && lower[i] == ' ') ++i;

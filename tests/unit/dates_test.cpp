@@ -339,7 +339,7 @@ TEST_CASE("dates: tense of the sentence around a phrase", "[dates]") {
       {"The envoy will meet kin of those seized in the rebels\xE2\x80\x99 ally\xE2\x80\x99s 3 "
        "March raid.",
        "3 March", Tense::kPast},
-      {"The envoy will attend the rebels' 3 March congress.", "3 March", Tense::kNearest},
+      {"The envoy will attend the party's 3 March congress.", "3 March", Tense::kNearest},
       {"On the 3 March, rebels attacked.", "On the 3 March", Tense::kPast},
       // A weekday after starting / beginning / effective lies ahead
       // (h-dates18), not after a past verb.
