@@ -2456,8 +2456,8 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
       // "Starting Monday, masks are required", "fares rise effective Tuesday"
       // (h-dates18): a bare weekday after starting / beginning / effective
       // opens what is to come, unless a past verb stands before it or in
-      // the words after it ("a blackout beginning Friday night and ending
-      // early Sunday was ...").
+      // the words after it ("a curfew beginning Friday evening and lifted
+      // early on Sunday was strict").
       if (!possessive) {
         const std::string_view tail = lower.substr(phrase_end, 80);
         for (std::string_view w : {"starting", "beginning", "effective"}) {
