@@ -820,6 +820,24 @@ struct Eval {
       if (!p) return std::nullopt;
       return DayInterval(*p);
     }
+    // anchor(1, monday), anchor(-1, friday): "the following Monday", "the
+    // previous Friday" (h-dates18): the first such weekday strictly after /
+    // before the anchor (pub with none), n of them for a larger n.
+    if (f == "anchor") {
+      if (const auto w = ParseWeekday(Text(a.Get("unit")))) {
+        const auto base = ctx.anchor ? ctx.anchor : Ref();
+        if (!base) return std::nullopt;
+        const auto count = ParseCount(Text(a.Get("n")));
+        if (!count || *count == 0) return Fail("anchor() with a weekday needs a non-zero count");
+        const int k = *count;
+        Date d = *base;
+        for (int left = std::abs(k); left > 0;) {
+          d = AddDays(d, k > 0 ? 1 : -1);
+          if (chr::weekday{static_cast<chr::sys_days>(d)} == *w) --left;
+        }
+        return DayInterval(d);
+      }
+    }
     if (f == "ago" || f == "ahead" || f == "anchor")
       return Shift(n.name, Text(a.Get("n")), Text(a.Get("unit")), LowerTrim(Text(a.Get("exact"))),
                    !Text(a.Get("fixed")).empty());
@@ -835,6 +853,18 @@ struct Eval {
     if (f == "easter") return EasterFn(Text(a.Get("off")), Text(a.Get("y")), Text(a.Get("cal")));
     if (f == "feast") return FeastFn(Text(a.Get("name")), Text(a.Get("y")));
     if (f == "between") return Between(a.Get("from"), a.Get("to"));
+    if (f == "period" && LowerTrim(Text(a.Get("unit"))) == "quarter") {
+      // "this quarter", "next quarter", "the current quarter" (h-dates18):
+      // the calendar quarter holding pub, moved by rel quarters, range.
+      const std::string rel = Text(a.Get("rel"));
+      const auto r = ParseRel(rel.empty() ? "this" : rel);
+      if (!r) return Fail("period(quarter) needs this, last, next or an offset, not '" + rel + "'");
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      const unsigned first = (MonthOf(*p) - 1) / 3 * 3 + 1;
+      const Date start = AddMonths(MakeDate(YearOf(*p), first, 1), 3 * *r);
+      return Span(start, AddDays(AddMonths(start, 3), -1));
+    }
     if (f == "period") {
       const auto u = ParseUnit(Text(a.Get("unit")));
       if (!u || (*u != Unit::kWeek && *u != Unit::kMonth && *u != Unit::kYear))
@@ -2271,6 +2301,32 @@ bool ModifiesNoun(std::string_view lower, std::size_t phrase_begin, std::size_t 
 
 namespace {
 
+// A date that modifies a noun of violence or disaster, the noun right after
+// it or one word later ("the Jan. 6 attack", "the Oct. 7 Hamas massacre",
+// "the 14 June fire"): such an event has happened, so the day is a past one
+// whatever the sentence's tense (h-dates18: "the Jan. 6 attack" read on
+// 2022-01-04 was 2022-01-06, the occurrence nearest pub). Scheduled nouns
+// ("the March 19 elections", "the 3 March strike") keep the nearest reading.
+bool NamesPastEvent(std::string_view lower, std::size_t phrase_end) {
+  static constexpr std::array<std::string_view, 34> kEvents = {
+      "attack",     "attacks",      "massacre", "massacres",  "raid",       "raids",     "bombing",
+      "bombings",   "assault",      "riot",     "riots",      "shooting",   "shootings", "killing",
+      "killings",   "blast",        "blasts",   "explosion",  "explosions", "ambush",    "uprising",
+      "coup",       "insurrection", "invasion", "incursion",  "fire",       "blaze",     "crash",
+      "earthquake", "quake",        "atrocity", "atrocities", "airstrike",  "airstrikes"};
+  std::size_t i = std::min(phrase_end, lower.size());
+  for (int word = 0; word < 2; ++word) {
+    while (i < lower.size() && lower[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < lower.size() && IsIdentChar(lower[j])) ++j;
+    if (j == i) return false;
+    if (std::find(kEvents.begin(), kEvents.end(), lower.substr(i, j - i)) != kEvents.end())
+      return true;
+    i = j;
+  }
+  return false;
+}
+
 // `head` (lower case, trimmed) without a clock time at its end: "set for
 // 9:15 a.m.", "due for 3pm", "for 06:00 gmt", "for noon" end in "for" after
 // it (h-dates8: "the launch is scheduled for 9:15 a.m. Saturday").
@@ -2334,7 +2390,8 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
       if (phrase_begin >= 3 && lower.substr(phrase_begin - 3, 3) == "on ") phrase_begin -= 3;
     }
   }
-  if (ModifiesNoun(lower, phrase_begin, phrase_end)) return Tense::kNearest;
+  if (ModifiesNoun(lower, phrase_begin, phrase_end))
+    return NamesPastEvent(lower, phrase_end) ? Tense::kPast : Tense::kNearest;
   {
     // A weekday that opens the sentence as the subject of a present verb is
     // a day ahead: "Friday marks the anniversary", "Friday is the last day
@@ -2395,6 +2452,19 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
       for (std::string_view w : {"ahead of", "run-up to", "lead-up to"}) {
         if (ends_with(w) && !HasPastVerb(head.substr(0, head.size() - w.size())))
           return Tense::kFuture;
+      }
+      // "Starting Monday, masks are required", "fares rise effective Tuesday"
+      // (h-dates18): a bare weekday after starting / beginning / effective
+      // opens what is to come, unless a past verb stands before it or in
+      // the words after it ("a curfew beginning Friday evening and lifted
+      // early on Sunday was strict").
+      if (!possessive) {
+        const std::string_view tail = lower.substr(phrase_end, 80);
+        for (std::string_view w : {"starting", "beginning", "effective"}) {
+          if (ends_with(w) && !HasPastVerb(head.substr(0, head.size() - w.size())) &&
+              !HasPastVerb(tail, true))
+            return Tense::kFuture;
+        }
       }
       if (after_for && possessive && !had) {
         std::size_t k = phrase_end;

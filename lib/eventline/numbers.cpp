@@ -195,6 +195,8 @@ std::optional<std::int64_t> ParseWords(const std::vector<std::string>& t) {
     if (t[0] == "dozen") return 12;
   }
   if (t.size() == 2 && t[0] == "a" && t[1] == "couple") return 2;
+  // "the past couple of days" (h-dates18): "couple" without "a" after a determiner.
+  if (t.size() == 1 && t[0] == "couple") return 2;
   if (t.size() == 3 && t[0] == "half" && t[1] == "a" && t[2] == "dozen") return 6;
 
   enum class Last { kNone, kA, kUnit, kTeen, kTensWord, kHundred, kScale, kAnd, kDozen };

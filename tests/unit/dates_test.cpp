@@ -229,6 +229,24 @@ TEST_CASE("dates: anaphoric values use the anchor, else the pub date", "[dates]"
   // A month step from a month anchor is still a month.
   CHECK(Show(ResolveValue("anchor(1, month)", {}, month)) ==
         "2022-04-01/2022-04-30 month alt 2022-04-01");
+  // period(quarter, rel) (h-dates18): the calendar quarter holding pub, moved.
+  CHECK(Show(ResolveValue("period(quarter)", {}, At("2025-06-11"))) ==
+        "2025-04-01/2025-06-30 range");
+  CHECK(Show(ResolveValue("period(quarter, next)", {}, At("2025-12-31"))) ==
+        "2026-01-01/2026-03-31 range");
+  CHECK(Show(ResolveValue("period(quarter, last)", {}, At("2024-02-29"))) ==
+        "2023-10-01/2023-12-31 range");
+  // A weekday as the unit (h-dates18): the first such day strictly after /
+  // before the anchor ("the following Monday", "the previous Friday").
+  // 2025-10-02 is a Thursday, 2025-01-08 a Wednesday, 2025-10-06 a Monday.
+  CHECK(Show(ResolveValue("anchor(1, monday)", {}, At("2025-11-01", "2025-10-02"))) ==
+        "2025-10-06 day");
+  CHECK(Show(ResolveValue("anchor(-1, friday)", {}, At("2025-01-20", "2025-01-08"))) ==
+        "2025-01-03 day");
+  CHECK(Show(ResolveValue("anchor(1, monday)", {}, At("2025-11-01", "2025-10-06"))) ==
+        "2025-10-13 day");
+  CHECK(Show(ResolveValue("anchor(-2, {w})", {{"w", "Sunday"}}, At("2025-11-01", "2025-10-06"))) ==
+        "2025-09-28 day");
 }
 
 TEST_CASE("dates: no pub date leaves relative values unresolved", "[dates]") {
@@ -307,17 +325,29 @@ TEST_CASE("dates: tense of the sentence around a phrase", "[dates]") {
        "until further notice.",
        "starting on 8 October", Tense::kFuture},
       {"Elections are to be held on 2 April.", "on 2 April", Tense::kFuture},
-      // A date that modifies a noun: the nearest occurrence.
-      {"The court will rule on the 3 March attack.", "the 3 March", Tense::kNearest},
-      {"The court will rule on the 3 March attack.", "on the 3 March", Tense::kNearest},
+      // A date that modifies a noun: the nearest occurrence; a noun of
+      // violence or disaster (right after it or one word on) has happened:
+      // past, whatever the tense (h-dates18).
+      {"The court will rule on the 3 March attack.", "the 3 March", Tense::kPast},
+      {"The court will rule on the 3 March attack.", "on the 3 March", Tense::kPast},
+      {"Lawmakers will mark the anniversary of the Jan. 6 Capitol riot.", "Jan. 6", Tense::kPast},
       {"Guerrillas threatened to disrupt the March 19 elections.", "March 19", Tense::kNearest},
+      {"Unions will hold the 3 March strike as planned.", "3 March", Tense::kNearest},
       // A possessive stands for "the" (h-evdate6).
       {"The envoy will meet kin of those seized in the rebels' ally's 3 March raid.", "3 March",
-       Tense::kNearest},
+       Tense::kPast},
       {"The envoy will meet kin of those seized in the rebels\xE2\x80\x99 ally\xE2\x80\x99s 3 "
        "March raid.",
-       "3 March", Tense::kNearest},
+       "3 March", Tense::kPast},
+      {"The envoy will attend the party's 3 March congress.", "3 March", Tense::kNearest},
       {"On the 3 March, rebels attacked.", "On the 3 March", Tense::kPast},
+      // A weekday after starting / beginning / effective lies ahead
+      // (h-dates18), not after a past verb.
+      {"Starting Monday, masks are required on buses.", "Monday", Tense::kFuture},
+      {"Fares rise by 5% effective Tuesday.", "Tuesday", Tense::kFuture},
+      {"The strike, which began beginning Monday, was called off.", "Monday", Tense::kPast},
+      {"A curfew beginning Friday evening and lifted early on Sunday was strict.", "Friday",
+       Tense::kPast},
       {"The government promised to investigate the murder of priests who were killed on 16 "
        "November.",
        "on 16 November", Tense::kPast},

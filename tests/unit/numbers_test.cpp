@@ -48,6 +48,8 @@ TEST_CASE("numbers: cardinals in digits and words", "[numbers]") {
       {"half a dozen", 6},
       {"a couple", 2},
       {"a couple of", 2},
+      {"couple of", 2},
+      {"couple", 2},
       {"a", 1},
       {"an", 1},
       {"one", 1},
