@@ -148,6 +148,31 @@ bool StartsWithQuote(std::string_view s) {
   return !s.empty() && IsQuoteAt(s, 0, &len);
 }
 
+// Quoted speech at a sentence: whether it begins inside a quote opened
+// earlier (`inside`), and whether a quote is open after it (`open`), given
+// whether one was open before it. News style reopens a quote at each
+// paragraph of a long quotation, so a leading quote mark while one is open
+// continues it; a paragraph that starts without one ends it.
+struct QuoteStep {
+  bool inside = false;
+  bool open = false;
+};
+
+QuoteStep StepQuotes(std::string_view text, const Sentence& sentence, bool open_before) {
+  const std::string_view stext = Slice(text, sentence.begin, sentence.end);
+  const bool starts_quote = StartsWithQuote(stext);
+  QuoteStep step;
+  step.inside = open_before;
+  if (step.inside && !starts_quote && sentence.begin > 0 && text[sentence.begin - 1] == '\n') {
+    step.inside = false;
+  }
+  int quotes = CountQuotes(stext);
+  if (step.inside && starts_quote) --quotes;  // the continuation mark
+  step.open = step.inside;
+  if (quotes % 2 == 1) step.open = !step.open;
+  return step;
+}
+
 // Tokens of a phrase: whitespace-separated, with edge punctuation removed.
 std::vector<std::string_view> Tokens(std::string_view s) {
   std::vector<std::string_view> out;
@@ -1620,6 +1645,12 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
   }
 }
 
+bool Assembler::NeedsCues(const Sentence& sentence, bool has_events) const {
+  if (has_events) return true;
+  const QuoteStep quote = StepQuotes(doc_.text, sentence, quote_open_);
+  return quote.open && !quote.inside;
+}
+
 void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> all_times,
                             std::span<const Match> events, std::span<const Match> cues,
                             std::span<const PlaceMention> places, std::vector<EventRow>& out) {
@@ -1697,8 +1728,6 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     return x.b != y.b ? x.b < y.b : x.e < y.e;
   });
 
-  const Clauses clauses = SplitClauses(text, sentence.begin, sentence.end);
-
   // Sentence-level attribution: claimed/denied cues with their source.
   std::string sentence_modality;
   std::string sentence_source;
@@ -1713,31 +1742,25 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }
   }
   // Quoted speech introduced earlier (`X said: "…`): a sentence that begins
-  // inside the open quote is the speaker's. News style reopens a quote at
-  // each paragraph of a long quotation, so a leading quote mark while one is
-  // open continues it; a paragraph that starts without one ends it.
-  const bool starts_quote = StartsWithQuote(stext);
-  bool inside = quote_open_;
-  if (inside && !starts_quote && sentence.begin > 0 && text[sentence.begin - 1] == '\n') {
-    inside = false;
-  }
+  // inside the open quote is the speaker's (StepQuotes).
+  const QuoteStep quote = StepQuotes(text, sentence, quote_open_);
+  const bool inside = quote.inside;
   const bool attributed_by_quote = inside && !quote_source_.empty();
   if (sentence_modality.empty() && attributed_by_quote) {
     sentence_modality = "claimed";
     sentence_source = quote_source_;
   }
-  {
-    int quotes = CountQuotes(stext);
-    if (inside && starts_quote) --quotes;  // the continuation mark
-    bool open = inside;
-    if (quotes % 2 == 1) open = !open;
-    if (open && !inside) {
-      // This sentence opens a quote: its speaker (if it names one) owns it.
-      quote_source_ = sentence_source;
-    }
-    quote_open_ = open;
-    if (!open) quote_source_.clear();
+  if (quote.open && !inside) {
+    // This sentence opens a quote: its speaker (if it names one) owns it.
+    quote_source_ = sentence_source;
   }
+  quote_open_ = quote.open;
+  if (!quote.open) quote_source_.clear();
+  // A sentence without a row changes nothing else (NeedsCues relies on it:
+  // its cues count only when it opens a quote).
+  if (kept.empty()) return;
+
+  const Clauses clauses = SplitClauses(text, sentence.begin, sentence.end);
 
   // Fronted time phrase ("On Tuesday, …"): governs the whole sentence.
   const TimeExpr* fronted = nullptr;

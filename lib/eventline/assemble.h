@@ -59,6 +59,15 @@ class Assembler {
                    std::span<const Match> events, std::span<const Match> cues,
                    std::span<const PlaceMention> places, std::vector<EventRow>& out);
 
+  // Whether AddSentence reads the cue matches of `sentence` (the next one
+  // to add): always in a sentence with events (`has_events`); in one
+  // without, only when it opens a quote, whose speaker its claimed or
+  // denied cue names for the sentences quoted after it. Elsewhere the
+  // caller may pass no cues and get the same rows (most sentences of a
+  // document hold no event, and the cue scan was a fifth of a record's
+  // matching, docs/scale.md "h-xcues").
+  [[nodiscard]] bool NeedsCues(const Sentence& sentence, bool has_events) const;
+
   // After the last sentence: an event of the headline or lead told without
   // a date takes the date the body gives the first event of its type
   // ("Gunman kills two at graduation" … "were killed on Tuesday evening").

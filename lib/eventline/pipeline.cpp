@@ -270,9 +270,10 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
     assembler.SetCountryHint(Gazetteer::CountCountries(all));
   }
 
-  // Times and cues are read in every sentence: an anaphoric date ("the day
-  // before") needs the last date mentioned, and a speaker may open a quote
-  // in a sentence without events that later sentences continue.
+  // Times are read in every sentence: an anaphoric date ("the day before")
+  // needs the last date mentioned. Cues are read where there are events,
+  // and in a sentence without events that opens a quote: its speaker owns
+  // the quoted sentences after it (Assembler::NeedsCues).
   // Context flows forward only, so reading stops at the last sentence with
   // an event.
   std::size_t last = cleaned.sentences.size();
@@ -281,10 +282,13 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
   for (std::size_t i = 0; i < last; ++i) {
     const Sentence& s = cleaned.sentences[i];
     const std::vector<TimeExpr> times = FindTimes(*impl_->matcher, doc.text, s, ctx);
-    cues.clear();
-    impl_->matcher->FindAll(RuleKind::kCue, doc.text, s.begin, s.end, cues);
     const std::span<const Match> here_events(events.data() + first_event[i],
                                              first_event[i + 1] - first_event[i]);
+    cues.clear();
+    // A sentence without events needs its cues only when it opens a quote.
+    if (assembler.NeedsCues(s, !here_events.empty())) {
+      impl_->matcher->FindAll(RuleKind::kCue, doc.text, s.begin, s.end, cues);
+    }
     const std::span<const PlaceMention> here(mentions.data() + first_mention[i],
                                              first_mention[i + 1] - first_mention[i]);
     assembler.AddSentence(s, times, here_events, cues, here, rows);

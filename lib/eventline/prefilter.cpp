@@ -96,8 +96,22 @@ void Normalize(Lead& l) {
 // Matches of `a` followed by matches of `b`.
 Lead Join(Lead a, const Lead& b) {
   if (a.full.size() * (b.full.size() + b.pre.size()) > kMaxStrings) {
-    for (std::string& s : a.full) a.pre.push_back(std::move(s));  // stop here
+    // Too many pairs: the matches of `a` stop here, except an empty one (an
+    // optional `a`), which `b` leads: stopping at "" would leave no leading
+    // string at all (an optional actor phrase before a large trigger).
+    bool empty = false;
+    for (std::string& s : a.full) {
+      if (s.empty()) {
+        empty = true;
+      } else {
+        a.pre.push_back(std::move(s));
+      }
+    }
     a.full.clear();
+    if (empty) {
+      a.pre.insert(a.pre.end(), b.full.begin(), b.full.end());
+      a.pre.insert(a.pre.end(), b.pre.begin(), b.pre.end());
+    }
     Normalize(a);
     return a;
   }

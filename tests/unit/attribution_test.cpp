@@ -2,7 +2,11 @@
 // shipped rules.
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
+#include "eventline/assemble.h"
+#include "eventline/clean.h"
+#include "eventline/sentences.h"
 #include "shipped.h"
 
 namespace eventline {
@@ -66,6 +70,45 @@ TEST_CASE("attribution: a time phrase is no actor, a nationality no place", "[at
     CHECK(row.location != "Ukrainian");
   }
   CHECK(found);
+}
+
+TEST_CASE("attribution: a speaker without an event owns the quote after it", "[attribution]") {
+  // The cue scan skips sentences without events except where one opens a
+  // quote: the speaker's sentence has no event, the quoted one does.
+  CHECK(AttributionOf("The regional governor said: \"Nobody slept in the town last night. "
+                      "Russian jets bombed the fuel depot near the station.\"",
+                      "air_strike") == "claimed/regional governor");
+  // Once the quote is closed, a later sentence is the paper's own.
+  CHECK(AttributionOf("The regional governor said: \"Nobody slept here.\" "
+                      "Russian jets bombed the fuel depot near the station.",
+                      "air_strike") == "asserted/");
+}
+
+TEST_CASE("attribution: which sentences without events need their cues", "[attribution]") {
+  Document doc;
+  doc.text =
+      "The mayor spoke on the radio. He said: \"The roads are open again. We expect calm.\" "
+      "Then \"quiet\" returned.\nA \"new paragraph opens here.\n\"And goes on.";
+  const std::vector<Sentence> sentences = SplitSentences(doc.text, ClassifyLines(doc.text, false));
+  REQUIRE(sentences.size() == 6);
+  Assembler assembler(doc, Lookups{});
+  std::vector<EventRow> rows;
+  // A sentence with events always reads them.
+  CHECK(assembler.NeedsCues(sentences[0], true));
+  const std::vector<bool> expected = {
+      false,  // no quote mark
+      true,   // opens a quote: "He said:" names its speaker
+      false,  // closes it
+      false,  // two marks, outside any quote: nothing stays open
+      true,   // opens a quote that the paragraph's end does not close
+      false,  // continues it with a leading mark: inside, not opening
+  };
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    INFO("sentence " << i);
+    CHECK(assembler.NeedsCues(sentences[i], false) == expected[i]);
+    assembler.AddSentence(sentences[i], {}, {}, {}, {}, rows);
+  }
+  CHECK(rows.empty());
 }
 
 }  // namespace

@@ -73,6 +73,39 @@ TEST_CASE("prefilter: leading strings of patterns", "[prefilter]") {
   }
 }
 
+TEST_CASE("prefilter: an optional phrase before a large alternation keeps leading strings",
+          "[prefilter]") {
+  // 24 optional subjects times 23 verbs is over the pair budget: the
+  // subjects stop at their own words and the verbs lead where the subject
+  // is left out (before, the empty subject stopped too: no strings at all).
+  std::string subjects, verbs;
+  int n = 0;
+  for (char c : std::string("abc")) {
+    for (char d = '1'; d <= '9'; ++d, ++n) {
+      if (n < 24) subjects += (subjects.empty() ? "" : "|") + std::string{c, d};
+      if (n < 23) verbs += (verbs.empty() ? "" : "|") + std::string{'v', c, d};
+    }
+  }
+  const std::string pattern =
+      "(?:(?P<actor>" + subjects + ")\\s+)?(?P<trigger>" + verbs + ")\\s+(?:the|a)\\s+town";
+  const auto lead = LeadingStrings(pattern);
+  REQUIRE(lead.has_value());
+  CHECK(std::count(lead->begin(), lead->end(), "a1 ") == 1);
+  CHECK(std::count(lead->begin(), lead->end(), "va1") == 1);
+  CHECK(std::find(lead->begin(), lead->end(), "") == lead->end());
+  // Every match begins with one of them: with and without the subject.
+  const RE2 re(pattern);
+  REQUIRE(re.ok());
+  for (const std::string text : {"c5 vb3 the town", "and then vc2 a town", "x a9 va1 the town"}) {
+    CAPTURE(text);
+    re2::StringPiece m;
+    REQUIRE(re.Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1));
+    const std::string_view at(m.data(), m.size());
+    CHECK(std::any_of(lead->begin(), lead->end(),
+                      [&](const std::string& l) { return at.substr(0, l.size()) == l; }));
+  }
+}
+
 std::string JoinRequired(const std::vector<std::vector<std::string>>& v) {
   std::string out;
   for (const auto& any : v) {
