@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <span>
 #include <string_view>
 #include <unordered_set>
 
@@ -579,7 +580,8 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
 // trigger, no comma, semicolon or colon, and no auxiliary or saying verb
 // (a participle is allowed: "marines killed in"). Returns true when found.
 // `cb` is the start of the trigger's clause.
-bool AftermathCueBefore(std::string_view text, std::size_t cb, std::size_t tb) {
+bool AftermathCueBefore(std::string_view text, std::size_t cb, std::size_t tb,
+                        bool recording = false) {
   if (tb <= cb) return false;
   std::string s;
   for (std::size_t i = cb; i < tb; ++i)
@@ -587,14 +589,31 @@ bool AftermathCueBefore(std::string_view text, std::size_t cb, std::size_t tb) {
   struct Cue {
     std::string_view head, prep;  // prep empty: the head is the preposition
   };
-  static constexpr std::array<Cue, 20> kCues = {
+  // "the aftermath of", "the fallout from", "linked to / connected to the
+  // killing" (h-evdate7).
+  static constexpr std::array<Cue, 24> kLeft = {
       {{"victims", "of"},     {"victim", "of"},       {"survivors", "of"},
        {"survivor", "of"},    {"families", "of"},     {"relatives", "of"},
        {"anniversary", "of"}, {"memorial", "to"},     {"funeral", "of"},
        {"perpetrator", "of"}, {"perpetrators", "of"}, {"perpetrators", "in"},
        {"suspect", "in"},     {"suspects", "in"},     {"behind", ""},
        {"response", "to"},    {"retaliation", "for"}, {"revenge", "for"},
-       {"lawsuit", "over"},   {"coverage", "of"}}};
+       {"lawsuit", "over"},   {"coverage", "of"},     {"aftermath", "of"},
+       {"fallout", "from"},   {"linked", "to"},       {"connected", "to"}}};
+  // `recording`: a recording is made of an event, so comes after it too
+  // (h-evdate7): "footage of the shooting", "video shows the raid", "CCTV
+  // showing the strike", "footage captured the moment a gunman shot …".
+  static constexpr std::array<Cue, 22> kRecording = {
+      {{"footage", "of"},      {"footage", "from"},     {"footage", "shows"},
+       {"footage", "showing"}, {"footage", "captured"}, {"footage", "captures"},
+       {"video", "of"},        {"video", "shows"},      {"video", "showing"},
+       {"video", "captured"},  {"videos", "of"},        {"videos", "show"},
+       {"videos", "showing"},  {"images", "of"},        {"images", "show"},
+       {"images", "showing"},  {"photos", "of"},        {"photos", "show"},
+       {"photographs", "of"},  {"cctv", "of"},          {"cctv", "shows"},
+       {"cctv", "showing"}}};
+  const std::span<const Cue> kCues = recording ? std::span<const Cue>(kRecording)
+                                               : std::span<const Cue>(kLeft);
   static constexpr std::array<std::string_view, 14> kBlock = {"said", "says", "was",  "were", "is",
                                                               "are",  "has",  "have", "had",  "did",
                                                               "does", "told", "who",  "that"};
@@ -628,6 +647,33 @@ bool AftermathCueBefore(std::string_view text, std::size_t cb, std::size_t tb) {
   return false;
 }
 
+// A span of days or more after the trigger that no phrase anchors: "in the
+// weeks after the attack on the parliament", "months after the bombing",
+// "six years after the massacre" (h-evdate7). The event lies that far before
+// something the text tells, so before now. At most four words between
+// "after" and the trigger, no comma, semicolon or colon, no finite verb.
+// Not hours or minutes (the same day). `s` is the lower-cased clause, `t0`
+// the trigger's offset in it.
+bool SpanAfterBefore(std::string_view s, std::size_t t0) {
+  const std::size_t from = t0 > 60 ? t0 - 60 : 0;
+  const auto words = Tokens(s.substr(from, t0 - from));
+  const std::size_t n = words.size();
+  for (std::size_t k = n > 5 ? n - 5 : 1; k < n; ++k) {
+    if (words[k] != "after") continue;
+    const std::string_view unit = words[k - 1];
+    if (unit != "days" && unit != "weeks" && unit != "months" && unit != "years" &&
+        unit != "decades")
+      continue;
+    const std::size_t after = static_cast<std::size_t>(words[k].data() - s.data()) + 5;
+    if (s.substr(after, t0 - after).find_first_of(",;:") != std::string_view::npos) continue;
+    bool verb = false;
+    for (std::size_t q = k + 1; q < n; ++q)
+      if (FiniteVerbAt(s, static_cast<std::size_t>(words[q].data() - s.data()))) verb = true;
+    if (!verb) return true;
+  }
+  return false;
+}
+
 // True when the trigger's clause tells an event that lies before the
 // article's "now" without dating it: a span up to now ("already", "so far",
 // "to date", "thus far"), a cumulative toll in the perfect ("thousands have
@@ -640,7 +686,7 @@ bool AftermathCueBefore(std::string_view text, std::size_t cb, std::size_t tb) {
 // a clause about the future or a possibility (will, would, could, may, might,
 // should, if). `cb`..`ce` is the clause, `tb`..`te` the trigger.
 bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std::size_t tb,
-                     std::size_t te) {
+                     std::size_t te, bool weak = false) {
   std::string s;
   for (std::size_t i = cb; i < ce; ++i)
     s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
@@ -661,6 +707,11 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
   for (std::string_view w : kIrrealis)
     if (has(w, 0, s.size())) return false;
   const std::size_t t0 = tb - cb, t1 = te - cb;
+  // The weak cues (h-evdate7) say the event came before something told, not
+  // how long before: they give the open start only where no date is carried
+  // from the sentence before (that date is often the one they count from:
+  // "… on Oct. 7. Days after the massacre, the group said …").
+  if (weak) return AftermathCueBefore(text, cb, tb, /*recording=*/true) || SpanAfterBefore(s, t0);
   // The words of the clause before the trigger, nearest first.
   std::vector<std::string_view> before;
   {
@@ -738,6 +789,15 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
         "millions",  "numerous",          "countless"};
     for (std::string_view w : kTolls)
       if (has(w, 0, s.size())) return true;
+    // "hundreds of" after a trigger that is the perfect's own verb (h-evdate7:
+    // "has killed hundreds of civilians", "have been shelling hundreds of
+    // villages"), not a count told elsewhere ("hundreds are trapped and the
+    // army has resumed shelling", "has announced the deployment of hundreds
+    // of police": the day's news).
+    if (before_is(0, {"has", "have"}) ||
+        (before_is(1, {"has", "have"}) && !before_is(0, {"the", "a", "an"}))) {
+      if (has("hundreds of", t1, s.size())) return true;
+    }
     // A written number of a thousand or more: "20,000", "1,200".
     for (std::size_t i = 0; i + 4 < s.size(); ++i) {
       if ((i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) &&
@@ -2058,6 +2118,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     bool background = false;
     if (!best && !since_span && !compared && doc_.pub_date)
       background = TellsBackground(text, clause_b, clause_e, c.b, c.e);
+    // The weak cues, only where nothing else dates the row (below).
+    const bool weak_background = !best && !since_span && !compared && doc_.pub_date &&
+                                 !background &&
+                                 TellsBackground(text, clause_b, clause_e, c.b, c.e, true);
     // "on Thursday, a day after <trigger>": the trigger lies a day before the
     // phrase (AnchoredOffset).
     const std::optional<AnchoredDate> anchored =
@@ -2132,7 +2196,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       row.date_precision = std::string(ToString(t.interval.precision));
     } else if (doc_.pub_date) {
       row.date_source = "document";
-      if (background) {
+      if (background || weak_background) {
         // An earlier event the text does not date: before publication, not on it.
         row.date_end = FormatIsoDate(*doc_.pub_date);
         row.date_precision = "range";
