@@ -674,6 +674,83 @@ bool SpanAfterBefore(std::string_view s, std::size_t t0) {
   return false;
 }
 
+// The trigger stands in a modifier of a person named before the main verb
+// (h-evdate7): "officers involved in the raid on her home were arrested on
+// Thursday", "X, the man accused of driving into the parade, killing six,
+// returned to court Monday", "the man who was shot by police at the end of
+// a chase, had 46 wounds": the phrase after the main verb dates what the
+// person does now, not the older act in the modifier. True when, in the
+// up to ten words before the trigger, "who" or a participle of a role
+// ("involved in", "accused of", "charged with", "convicted of", "suspected
+// of", "responsible for", "guilty of") opens the modifier (at most one comma
+// between), and between the trigger and the phrase a main verb follows: an
+// auxiliary or a past tense after a comma, not a saying verb (the report's
+// day of a reported act, h-saydate). `sb` is the sentence start.
+bool ModifierEventBefore(std::string_view text, std::size_t sb, std::size_t tb, std::size_t te,
+                         std::size_t phrase_b) {
+  if (tb <= sb || phrase_b <= te) return false;
+  const std::size_t from = tb - sb > 120 ? tb - 120 : sb;
+  std::string s;
+  for (std::size_t i = from; i < tb; ++i)
+    s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  const auto words = Tokens(s);
+  const std::size_t n = words.size();
+  bool cue = false;
+  for (std::size_t k = n > 10 ? n - 10 : 0; k < n && !cue; ++k) {
+    const std::string_view next = k + 1 < n ? words[k + 1] : std::string_view();
+    if (words[k] == "who" || (words[k] == "involved" && next == "in") ||
+        (words[k] == "accused" && next == "of") || (words[k] == "charged" && next == "with") ||
+        (words[k] == "convicted" && next == "of") || (words[k] == "suspected" && next == "of") ||
+        (words[k] == "responsible" && next == "for") || (words[k] == "guilty" && next == "of")) {
+      const std::string_view rest = std::string_view(s).substr(
+          static_cast<std::size_t>(words[k].data() - s.data()));
+      // Not when a saying verb follows the cue: "peasants who arrived at the
+      // town said explosions have been heard since …" (the trigger is in
+      // what they said, not in the modifier).
+      bool saying = false;
+      for (std::size_t q = k + 1; q < n; ++q)
+        if (words[q] == "said" || words[q] == "says" || words[q] == "told") saying = true;
+      if (!saying && rest.find_first_of(";:") == std::string_view::npos &&
+          std::count(rest.begin(), rest.end(), ',') <= 1)
+        cue = true;
+    }
+  }
+  if (!cue) return false;
+  const std::string_view gap = text.substr(te, phrase_b - te);
+  std::string g;
+  for (char ch : gap) g += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const auto gw = Tokens(g);
+  // The main verb tells the person's own harm ("who opened fire … is dead",
+  // "who exchanged fire with robbers was killed on Wednesday"): the same
+  // episode, dated by the phrase.
+  const auto harm = [&](std::size_t k) {
+    return k + 1 < gw.size() &&
+           (gw[k + 1] == "dead" || gw[k + 1] == "killed" || gw[k + 1] == "shot" ||
+            (gw[k + 1] == "found" && k + 2 < gw.size() && gw[k + 2] == "dead") ||
+            gw[k + 1] == "injured" || gw[k + 1] == "wounded" || gw[k + 1] == "taken" ||
+            gw[k + 1] == "treated" || gw[k + 1] == "hospitalized" ||
+            gw[k + 1] == "hospitalised");
+  };
+  for (std::size_t k = 0; k < gw.size(); ++k) {
+    const std::string_view w = gw[k];
+    if (w == "said" || w == "says" || w == "told" || w == "reported" || w == "announced")
+      return false;
+    // Another relative clause opens first ("whose body was found on …").
+    if (w == "who" || w == "whose" || w == "which" || w == "that") return false;
+    if (w == "was" || w == "were" || w == "is" || w == "are" || w == "has" || w == "have" ||
+        w == "had")
+      return !harm(k);
+    const std::size_t at = static_cast<std::size_t>(w.data() - g.data());
+    std::size_t p = at;
+    while (p > 0 && g[p - 1] == ' ') --p;
+    // Not a list of participles ("who kidnapped, drugged and killed …").
+    if (p > 0 && g[p - 1] == ',' && w.size() > 4 && w.substr(w.size() - 2) == "ed" &&
+        FiniteVerbAt(g, at))
+      return true;
+  }
+  return false;
+}
+
 // True when the trigger's clause tells an event that lies before the
 // article's "now" without dating it: a span up to now ("already", "so far",
 // "to date", "thus far"), a cumulative toll in the perfect ("thousands have
@@ -2003,7 +2080,15 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     bool compared = false;  // a phrase of a "since" comparison was set aside
     // A post stamp after the trigger opens the next post: neither it nor
     // a phrase after it dates the trigger.
+    bool modifier_aside = false;  // a phrase of the main verb was set aside
     const auto usable = [&](const TimeExpr& t) {
+      // Not a full date with its year ("is brought to hospital on Dec. 24,
+      // 2023"): a caption's, which names the day of the event shown.
+      if (!(t.interval.precision == Precision::kDay && WritesYear(Slice(text, t.begin, t.end))) &&
+          ModifierEventBefore(text, sentence.begin, c.b, c.e, t.begin)) {
+        modifier_aside = true;
+        return false;
+      }
       for (const TimeExpr& stamp : times) {
         if (stamp.begin >= c.e && stamp.begin <= t.begin &&
             IsPostStamp(text, stamp.end, sentence.end))
@@ -2117,7 +2202,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // The "since" of a comparison is no span up to now for TellsBackground.
     bool background = false;
     if (!best && !since_span && !compared && doc_.pub_date)
-      background = TellsBackground(text, clause_b, clause_e, c.b, c.e);
+      background = modifier_aside || TellsBackground(text, clause_b, clause_e, c.b, c.e);
     // The weak cues, only where nothing else dates the row (below).
     const bool weak_background = !best && !since_span && !compared && doc_.pub_date &&
                                  !background &&

@@ -244,6 +244,28 @@ TEST_CASE("attach: a recording, a fallout or a span after it puts an event befor
                    "explosion") == "2023-03-13..2023-03-13 day/context");
 }
 
+TEST_CASE("attach: a phrase of the main verb does not date an act in a person's modifier",
+          "[attach]") {
+  // h-evdate7: "officers involved in the raid … were arrested on Monday":
+  // Monday is the arrest's; the raid is older and undated (open start).
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("Three guards involved in the raid on the prison were arrested on Monday.",
+                   "attack") == earlier);
+  CHECK(IntervalOf("Three guards involved in the raid on the prison were arrested on Monday.",
+                   "arrest") == "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("A man accused of the bombing of the market was jailed on Monday.",
+                   "explosion") == earlier);
+  CHECK(IntervalOf("The driver, convicted of the attack on the mosque, was moved to another "
+                   "prison on Monday.",
+                   "attack") == earlier);
+  // Counter-examples: the person's own harm in the main verb is the same
+  // episode; a saying verb after the cue puts the trigger in the report.
+  CHECK(IntervalOf("The guard who was shot in the raid was taken to hospital on Monday.",
+                   "attack") == "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("Villagers who fled the town said explosions have been heard since Monday.",
+                   "explosion") == "2023-03-13..2023-03-15 range/text");
+}
+
 TEST_CASE("attach: the background words count only as whole words", "[attach]") {
   // TellsBackground finds its words by searching the lower-cased clause:
   // each hit still needs a word boundary on both sides, wherever it lies
