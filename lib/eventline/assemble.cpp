@@ -612,8 +612,8 @@ bool AftermathCueBefore(std::string_view text, std::size_t cb, std::size_t tb,
        {"images", "showing"},  {"photos", "of"},        {"photos", "show"},
        {"photographs", "of"},  {"cctv", "of"},          {"cctv", "shows"},
        {"cctv", "showing"}}};
-  const std::span<const Cue> kCues = recording ? std::span<const Cue>(kRecording)
-                                               : std::span<const Cue>(kLeft);
+  const std::span<const Cue> kCues =
+      recording ? std::span<const Cue>(kRecording) : std::span<const Cue>(kLeft);
   static constexpr std::array<std::string_view, 14> kBlock = {"said", "says", "was",  "were", "is",
                                                               "are",  "has",  "have", "had",  "did",
                                                               "does", "told", "who",  "that"};
@@ -702,8 +702,8 @@ bool ModifierEventBefore(std::string_view text, std::size_t sb, std::size_t tb, 
         (words[k] == "accused" && next == "of") || (words[k] == "charged" && next == "with") ||
         (words[k] == "convicted" && next == "of") || (words[k] == "suspected" && next == "of") ||
         (words[k] == "responsible" && next == "for") || (words[k] == "guilty" && next == "of")) {
-      const std::string_view rest = std::string_view(s).substr(
-          static_cast<std::size_t>(words[k].data() - s.data()));
+      const std::string_view rest =
+          std::string_view(s).substr(static_cast<std::size_t>(words[k].data() - s.data()));
       // Not when a saying verb follows the cue: "peasants who arrived at the
       // town said explosions have been heard since …" (the trigger is in
       // what they said, not in the modifier).
@@ -728,8 +728,7 @@ bool ModifierEventBefore(std::string_view text, std::size_t sb, std::size_t tb, 
            (gw[k + 1] == "dead" || gw[k + 1] == "killed" || gw[k + 1] == "shot" ||
             (gw[k + 1] == "found" && k + 2 < gw.size() && gw[k + 2] == "dead") ||
             gw[k + 1] == "injured" || gw[k + 1] == "wounded" || gw[k + 1] == "taken" ||
-            gw[k + 1] == "treated" || gw[k + 1] == "hospitalized" ||
-            gw[k + 1] == "hospitalised");
+            gw[k + 1] == "treated" || gw[k + 1] == "hospitalized" || gw[k + 1] == "hospitalised");
   };
   for (std::size_t k = 0; k < gw.size(); ++k) {
     const std::string_view w = gw[k];
