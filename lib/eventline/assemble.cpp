@@ -648,7 +648,7 @@ bool AftermathCueBefore(std::string_view text, std::size_t cb, std::size_t tb,
 }
 
 // A span of days or more after the trigger that no phrase anchors: "in the
-// weeks after the attack on the parliament", "months after the bombing",
+// weeks after the bombing of the depot", "months after the bombing",
 // "six years after the massacre" (h-evdate7). The event lies that far before
 // something the text tells, so before now. At most four words between
 // "after" and the trigger, no comma, semicolon or colon, no finite verb.
@@ -868,8 +868,8 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
     // "hundreds of" after a trigger that is the perfect's own verb (h-evdate7:
     // "has killed hundreds of civilians", "have been shelling hundreds of
     // villages"), not a count told elsewhere ("hundreds are trapped and the
-    // army has resumed shelling", "has announced the deployment of hundreds
-    // of police": the day's news).
+    // army has resumed shelling", "announced a deployment of hundreds of extra
+    // officers": the day's news).
     if (before_is(0, {"has", "have"}) ||
         (before_is(1, {"has", "have"}) && !before_is(0, {"the", "a", "an"}))) {
       if (has("hundreds of", t1, s.size())) return true;
