@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <span>
 #include <string_view>
 #include <unordered_set>
 
@@ -604,7 +605,8 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
 // trigger, no comma, semicolon or colon, and no auxiliary or saying verb
 // (a participle is allowed: "marines killed in"). Returns true when found.
 // `cb` is the start of the trigger's clause.
-bool AftermathCueBefore(std::string_view text, std::size_t cb, std::size_t tb) {
+bool AftermathCueBefore(std::string_view text, std::size_t cb, std::size_t tb,
+                        bool recording = false) {
   if (tb <= cb) return false;
   std::string s;
   for (std::size_t i = cb; i < tb; ++i)
@@ -612,14 +614,31 @@ bool AftermathCueBefore(std::string_view text, std::size_t cb, std::size_t tb) {
   struct Cue {
     std::string_view head, prep;  // prep empty: the head is the preposition
   };
-  static constexpr std::array<Cue, 20> kCues = {
+  // "the aftermath of", "the fallout from", "linked to / connected to the
+  // killing" (h-evdate7).
+  static constexpr std::array<Cue, 24> kLeft = {
       {{"victims", "of"},     {"victim", "of"},       {"survivors", "of"},
        {"survivor", "of"},    {"families", "of"},     {"relatives", "of"},
        {"anniversary", "of"}, {"memorial", "to"},     {"funeral", "of"},
        {"perpetrator", "of"}, {"perpetrators", "of"}, {"perpetrators", "in"},
        {"suspect", "in"},     {"suspects", "in"},     {"behind", ""},
        {"response", "to"},    {"retaliation", "for"}, {"revenge", "for"},
-       {"lawsuit", "over"},   {"coverage", "of"}}};
+       {"lawsuit", "over"},   {"coverage", "of"},     {"aftermath", "of"},
+       {"fallout", "from"},   {"linked", "to"},       {"connected", "to"}}};
+  // `recording`: a recording is made of an event, so comes after it too
+  // (h-evdate7): "footage of the shooting", "video shows the raid", "CCTV
+  // showing the strike", "footage captured the moment a gunman shot …".
+  static constexpr std::array<Cue, 22> kRecording = {
+      {{"footage", "of"},      {"footage", "from"},     {"footage", "shows"},
+       {"footage", "showing"}, {"footage", "captured"}, {"footage", "captures"},
+       {"video", "of"},        {"video", "shows"},      {"video", "showing"},
+       {"video", "captured"},  {"videos", "of"},        {"videos", "show"},
+       {"videos", "showing"},  {"images", "of"},        {"images", "show"},
+       {"images", "showing"},  {"photos", "of"},        {"photos", "show"},
+       {"photographs", "of"},  {"cctv", "of"},          {"cctv", "shows"},
+       {"cctv", "showing"}}};
+  const std::span<const Cue> kCues =
+      recording ? std::span<const Cue>(kRecording) : std::span<const Cue>(kLeft);
   static constexpr std::array<std::string_view, 14> kBlock = {"said", "says", "was",  "were", "is",
                                                               "are",  "has",  "have", "had",  "did",
                                                               "does", "told", "who",  "that"};
@@ -653,6 +672,109 @@ bool AftermathCueBefore(std::string_view text, std::size_t cb, std::size_t tb) {
   return false;
 }
 
+// A span of days or more after the trigger that no phrase anchors: "in the
+// weeks after the bombing of the depot", "months after the bombing",
+// "six years after the massacre" (h-evdate7). The event lies that far before
+// something the text tells, so before now. At most four words between
+// "after" and the trigger, no comma, semicolon or colon, no finite verb.
+// Not hours or minutes (the same day). `s` is the lower-cased clause, `t0`
+// the trigger's offset in it.
+bool SpanAfterBefore(std::string_view s, std::size_t t0) {
+  const std::size_t from = t0 > 60 ? t0 - 60 : 0;
+  const auto words = Tokens(s.substr(from, t0 - from));
+  const std::size_t n = words.size();
+  for (std::size_t k = n > 5 ? n - 5 : 1; k < n; ++k) {
+    if (words[k] != "after") continue;
+    const std::string_view unit = words[k - 1];
+    if (unit != "days" && unit != "weeks" && unit != "months" && unit != "years" &&
+        unit != "decades")
+      continue;
+    const std::size_t after = static_cast<std::size_t>(words[k].data() - s.data()) + 5;
+    if (s.substr(after, t0 - after).find_first_of(",;:") != std::string_view::npos) continue;
+    bool verb = false;
+    for (std::size_t q = k + 1; q < n; ++q)
+      if (FiniteVerbAt(s, static_cast<std::size_t>(words[q].data() - s.data()))) verb = true;
+    if (!verb) return true;
+  }
+  return false;
+}
+
+// The trigger stands in a modifier of a person named before the main verb
+// (h-evdate7): "officers involved in the raid on her home were arrested on
+// Thursday", "X, the man accused of driving into the parade, killing six,
+// returned to court Monday", "the man who was shot by police at the end of
+// a chase, had 46 wounds": the phrase after the main verb dates what the
+// person does now, not the older act in the modifier. True when, in the
+// up to ten words before the trigger, "who" or a participle of a role
+// ("involved in", "accused of", "charged with", "convicted of", "suspected
+// of", "responsible for", "guilty of") opens the modifier (at most one comma
+// between), and between the trigger and the phrase a main verb follows: an
+// auxiliary or a past tense after a comma, not a saying verb (the report's
+// day of a reported act, h-saydate). `sb` is the sentence start.
+bool ModifierEventBefore(std::string_view text, std::size_t sb, std::size_t tb, std::size_t te,
+                         std::size_t phrase_b) {
+  if (tb <= sb || phrase_b <= te) return false;
+  const std::size_t from = tb - sb > 120 ? tb - 120 : sb;
+  std::string s;
+  for (std::size_t i = from; i < tb; ++i)
+    s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  const auto words = Tokens(s);
+  const std::size_t n = words.size();
+  bool cue = false;
+  for (std::size_t k = n > 10 ? n - 10 : 0; k < n && !cue; ++k) {
+    const std::string_view next = k + 1 < n ? words[k + 1] : std::string_view();
+    if (words[k] == "who" || (words[k] == "involved" && next == "in") ||
+        (words[k] == "accused" && next == "of") || (words[k] == "charged" && next == "with") ||
+        (words[k] == "convicted" && next == "of") || (words[k] == "suspected" && next == "of") ||
+        (words[k] == "responsible" && next == "for") || (words[k] == "guilty" && next == "of")) {
+      const std::string_view rest =
+          std::string_view(s).substr(static_cast<std::size_t>(words[k].data() - s.data()));
+      // Not when a saying verb follows the cue: "peasants who arrived at the
+      // town said explosions have been heard since …" (the trigger is in
+      // what they said, not in the modifier).
+      bool saying = false;
+      for (std::size_t q = k + 1; q < n; ++q)
+        if (words[q] == "said" || words[q] == "says" || words[q] == "told") saying = true;
+      if (!saying && rest.find_first_of(";:") == std::string_view::npos &&
+          std::count(rest.begin(), rest.end(), ',') <= 1)
+        cue = true;
+    }
+  }
+  if (!cue) return false;
+  const std::string_view gap = text.substr(te, phrase_b - te);
+  std::string g;
+  for (char ch : gap) g += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const auto gw = Tokens(g);
+  // The main verb tells the person's own harm ("who opened fire … is dead",
+  // "who exchanged fire with robbers was killed on Wednesday"): the same
+  // episode, dated by the phrase.
+  const auto harm = [&](std::size_t k) {
+    return k + 1 < gw.size() &&
+           (gw[k + 1] == "dead" || gw[k + 1] == "killed" || gw[k + 1] == "shot" ||
+            (gw[k + 1] == "found" && k + 2 < gw.size() && gw[k + 2] == "dead") ||
+            gw[k + 1] == "injured" || gw[k + 1] == "wounded" || gw[k + 1] == "taken" ||
+            gw[k + 1] == "treated" || gw[k + 1] == "hospitalized" || gw[k + 1] == "hospitalised");
+  };
+  for (std::size_t k = 0; k < gw.size(); ++k) {
+    const std::string_view w = gw[k];
+    if (w == "said" || w == "says" || w == "told" || w == "reported" || w == "announced")
+      return false;
+    // Another relative clause opens first ("whose body was found on …").
+    if (w == "who" || w == "whose" || w == "which" || w == "that") return false;
+    if (w == "was" || w == "were" || w == "is" || w == "are" || w == "has" || w == "have" ||
+        w == "had")
+      return !harm(k);
+    const std::size_t at = static_cast<std::size_t>(w.data() - g.data());
+    std::size_t p = at;
+    while (p > 0 && g[p - 1] == ' ') --p;
+    // Not a list of participles ("who kidnapped, drugged and killed …").
+    if (p > 0 && g[p - 1] == ',' && w.size() > 4 && w.substr(w.size() - 2) == "ed" &&
+        FiniteVerbAt(g, at))
+      return true;
+  }
+  return false;
+}
+
 // True when the trigger's clause tells an event that lies before the
 // article's "now" without dating it: a span up to now ("already", "so far",
 // "to date", "thus far"), a cumulative toll in the perfect ("thousands have
@@ -665,7 +787,7 @@ bool AftermathCueBefore(std::string_view text, std::size_t cb, std::size_t tb) {
 // a clause about the future or a possibility (will, would, could, may, might,
 // should, if). `cb`..`ce` is the clause, `tb`..`te` the trigger.
 bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std::size_t tb,
-                     std::size_t te) {
+                     std::size_t te, bool weak = false) {
   std::string s;
   for (std::size_t i = cb; i < ce; ++i)
     s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
@@ -686,6 +808,11 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
   for (std::string_view w : kIrrealis)
     if (has(w, 0, s.size())) return false;
   const std::size_t t0 = tb - cb, t1 = te - cb;
+  // The weak cues (h-evdate7) say the event came before something told, not
+  // how long before: they give the open start only where no date is carried
+  // from the sentence before (that date is often the one they count from:
+  // "… on Oct. 7. Days after the massacre, the group said …").
+  if (weak) return AftermathCueBefore(text, cb, tb, /*recording=*/true) || SpanAfterBefore(s, t0);
   // The words of the clause before the trigger, nearest first.
   std::vector<std::string_view> before;
   {
@@ -763,6 +890,15 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
         "millions",  "numerous",          "countless"};
     for (std::string_view w : kTolls)
       if (has(w, 0, s.size())) return true;
+    // "hundreds of" after a trigger that is the perfect's own verb (h-evdate7:
+    // "has killed hundreds of civilians", "have been shelling hundreds of
+    // villages"), not a count told elsewhere ("hundreds are trapped and the
+    // army has resumed shelling", "announced a deployment of hundreds of extra
+    // officers": the day's news).
+    if (before_is(0, {"has", "have"}) ||
+        (before_is(1, {"has", "have"}) && !before_is(0, {"the", "a", "an"}))) {
+      if (has("hundreds of", t1, s.size())) return true;
+    }
     // A written number of a thousand or more: "20,000", "1,200".
     for (std::size_t i = 0; i + 4 < s.size(); ++i) {
       if ((i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) &&
@@ -1966,7 +2102,15 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     bool compared = false;  // a phrase of a "since" comparison was set aside
     // A post stamp after the trigger opens the next post: neither it nor
     // a phrase after it dates the trigger.
+    bool modifier_aside = false;  // a phrase of the main verb was set aside
     const auto usable = [&](const TimeExpr& t) {
+      // Not a full date with its year ("is brought to hospital on Dec. 24,
+      // 2023"): a caption's, which names the day of the event shown.
+      if (!(t.interval.precision == Precision::kDay && WritesYear(Slice(text, t.begin, t.end))) &&
+          ModifierEventBefore(text, sentence.begin, c.b, c.e, t.begin)) {
+        modifier_aside = true;
+        return false;
+      }
       for (const TimeExpr& stamp : times) {
         if (stamp.begin >= c.e && stamp.begin <= t.begin &&
             IsPostStamp(text, stamp.end, sentence.end))
@@ -2080,7 +2224,11 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // The "since" of a comparison is no span up to now for TellsBackground.
     bool background = false;
     if (!best && !since_span && !compared && doc_.pub_date)
-      background = TellsBackground(text, clause_b, clause_e, c.b, c.e);
+      background = modifier_aside || TellsBackground(text, clause_b, clause_e, c.b, c.e);
+    // The weak cues, only where nothing else dates the row (below).
+    const bool weak_background = !best && !since_span && !compared && doc_.pub_date &&
+                                 !background &&
+                                 TellsBackground(text, clause_b, clause_e, c.b, c.e, true);
     // "on Thursday, a day after <trigger>": the trigger lies a day before the
     // phrase (AnchoredOffset).
     const std::optional<AnchoredDate> anchored =
@@ -2155,7 +2303,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       row.date_precision = std::string(ToString(t.interval.precision));
     } else if (doc_.pub_date) {
       row.date_source = "document";
-      if (background) {
+      if (background || weak_background) {
         // An earlier event the text does not date: before publication, not on it.
         row.date_end = FormatIsoDate(*doc_.pub_date);
         row.date_precision = "range";

@@ -212,6 +212,60 @@ TEST_CASE("attach: an earlier event the text does not date ends at publication",
         "2023-01-01..2023-03-15 range/text");
 }
 
+TEST_CASE("attach: a recording, a fallout or a span after it puts an event before now",
+          "[attach]") {
+  // h-evdate7: footage, video or images of an event, "the aftermath of",
+  // "the fallout from", "linked to", "weeks after", "hundreds of" as the
+  // object of the perfect: an earlier event with no date of its own.
+  const char* const earlier = "..2023-03-15 range/document";
+  const char* const undated = "2023-03-15..2023-03-15 none/document";
+  CHECK(IntervalOf("Police released grainy footage of the shooting at the school.", "attack") ==
+        earlier);
+  CHECK(IntervalOf("A new video shows rebel gunners shelling the port town.", "shelling") ==
+        earlier);
+  CHECK(IntervalOf("Satellite images show the aftermath of the bombardment of the depot.",
+                   "shelling") == earlier);
+  CHECK(IntervalOf("The fallout from the bombing of the market still divides the town council.",
+                   "explosion") == earlier);
+  CHECK(IntervalOf("The mayor resigned weeks after the bombing at the market.", "explosion") ==
+        earlier);
+  CHECK(IntervalOf("The rebel army has shelled hundreds of villages in the valley.", "shelling") ==
+        earlier);
+  // Counter-examples: a count told elsewhere, hours after, the present.
+  CHECK(IntervalOf("Hundreds are trapped in the plant and the army has resumed shelling.",
+                   "shelling") == undated);
+  CHECK(IntervalOf("The mayor resigned hours after the bombing at the market.", "explosion") ==
+        undated);
+  CHECK(IntervalOf("Rebel gunners are shelling the port town.", "shelling") == undated);
+  // A date carried from the sentence before still wins over the weak cues:
+  // "days after" counts from it.
+  CHECK(IntervalOf("Rebels shelled the port on Monday. Days after the bombing at the market, the "
+                   "mayor resigned.",
+                   "explosion") == "2023-03-13..2023-03-13 day/context");
+}
+
+TEST_CASE("attach: a phrase of the main verb does not date an act in a person's modifier",
+          "[attach]") {
+  // h-evdate7: "officers involved in the raid … were arrested on Monday":
+  // Monday is the arrest's; the raid is older and undated (open start).
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("Three guards involved in the raid on the prison were arrested on Monday.",
+                   "attack") == earlier);
+  CHECK(IntervalOf("Three guards involved in the raid on the prison were arrested on Monday.",
+                   "arrest") == "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("A man accused of the bombing of the market was jailed on Monday.",
+                   "explosion") == earlier);
+  CHECK(IntervalOf("The driver, convicted of the attack on the mosque, was moved to another "
+                   "prison on Monday.",
+                   "attack") == earlier);
+  // Counter-examples: the person's own harm in the main verb is the same
+  // episode; a saying verb after the cue puts the trigger in the report.
+  CHECK(IntervalOf("The guard who was shot in the raid was taken to hospital on Monday.",
+                   "attack") == "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("Villagers who fled the town said explosions have been heard since Monday.",
+                   "explosion") == "2023-03-13..2023-03-15 range/text");
+}
+
 TEST_CASE("attach: the background words count only as whole words", "[attach]") {
   // TellsBackground finds its words by searching the lower-cased clause:
   // each hit still needs a word boundary on both sides, wherever it lies
