@@ -621,6 +621,23 @@ void SortTimeMatches(std::vector<Match>& out, std::size_t first) {
   }
 }
 
+// Whether every match of `p` begins at a word boundary: it opens with \b
+// and has no top-level alternation, or it is one flag group, as in
+// (?-i:\b(?:may|march)\b), whose body does (the flags do not change \b).
+// Then its leading strings are tried only at word boundaries; RE2 would
+// fail anywhere else.
+bool StartsAtBoundary(std::string_view p) {
+  const Scan s = ScanGroups(p);
+  if (!s.ok || s.top_alternation) return false;
+  if (p.rfind("\\b", 0) == 0) return true;
+  if (p.rfind("(?", 0) != 0 || s.groups.empty()) return false;
+  const std::size_t colon = p.find_first_not_of("imsU-", 2);
+  if (colon == std::string_view::npos || colon == 2 || p[colon] != ':') return false;
+  const Group& g = s.groups[0];
+  return g.open == 0 && g.close + 1 == p.size() && !g.alternation &&
+         p.substr(colon + 1, 2) == "\\b";
+}
+
 }  // namespace
 
 void DerivePatternStarts(Rule& rule) {
@@ -628,7 +645,7 @@ void DerivePatternStarts(Rule& rule) {
   auto lead = LeadingStrings(p);
   rule.starts = lead ? 1 : 0;
   rule.leading = lead ? std::move(*lead) : std::vector<std::string>();
-  rule.starts_at_boundary = p.rfind("\\b", 0) == 0 && !ScanGroups(p).top_alternation;
+  rule.starts_at_boundary = StartsAtBoundary(p);
   rule.required = RequiredWords(p, "");
   auto trigger_lead = LeadingStrings(TriggerPattern(p));
   rule.trigger_starts = trigger_lead ? 1 : 0;
@@ -639,7 +656,7 @@ void DerivePatternStarts(Rule& rule) {
     auto veto_lead = LeadingStrings(u);
     v.starts = veto_lead ? 1 : 0;
     if (veto_lead) v.leading = std::move(*veto_lead);
-    v.at_boundary = u.rfind("\\b", 0) == 0 && !ScanGroups(u).top_alternation;
+    v.at_boundary = StartsAtBoundary(u);
     v.required = RequiredWords(u, "");
   }
 }
