@@ -232,6 +232,26 @@ TEST_CASE("matcher: a \\b inside one leading flag group starts at a boundary", "
   CHECK(out[0].begin == 15);
 }
 
+TEST_CASE("matcher: a time rule's vetoes, found by one scan, veto as each alone", "[matcher]") {
+  // Three vetoes at word boundaries (one trie) and one that is not (its own
+  // scan); the first veto's match chain decides the second "may be".
+  const Compiled c = Build("time",
+                           "  - id: t.may\n    value: today\n    pattern: '\\bmay\\b'\n"
+                           "    unless: ['(?-i:\\bmay\\s+be\\b)', '\\bmay\\s+day',"
+                           " '(?-i:\\bMay\\s+the\\b)', '(?-i:ay\\s+4)']\n    examples: [x]\n");
+  std::vector<Match> out;
+  const std::string text = "You may be late: May Day, May the fourth, May 3, May 4, MAY BE.";
+  c.matcher->FindAll(RuleKind::kTime, text, 0, text.size(), out);
+  std::vector<std::size_t> begins;
+  for (const Match& m : out) begins.push_back(m.begin);
+  CHECK(begins == std::vector<std::size_t>{42, 56});  // "May 3" and "MAY" (case-sensitive veto)
+  // The same again: the trie and the per-sentence hits are reused.
+  out.clear();
+  c.matcher->FindAll(RuleKind::kTime, text, 17, text.size(), out);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0].begin == 42);
+}
+
 TEST_CASE("matcher: word boundaries see the text around the range", "[matcher]") {
   const Compiled c = Build("event", Rule("w.hit", R"(\b(?P<trigger>hit)\b)"));
   const std::string text = "xhit hit";
