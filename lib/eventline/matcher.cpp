@@ -248,6 +248,8 @@ struct Veto {
   // Words every match of it holds (RequiredWords), derived with the starts:
   // in a sentence without them the veto is neither compiled nor run.
   mutable std::vector<std::vector<std::string>> required;
+  // The leading strings `starts` was built from (empty when it is null).
+  mutable std::vector<std::string> leading;
 };
 
 struct CompiledRule {
@@ -621,6 +623,23 @@ void SortTimeMatches(std::vector<Match>& out, std::size_t first) {
   }
 }
 
+// Whether every match of `p` begins at a word boundary: it opens with \b
+// and has no top-level alternation, or it is one flag group, as in
+// (?-i:\b(?:may|march)\b), whose body does (the flags do not change \b).
+// Then its leading strings are tried only at word boundaries; RE2 would
+// fail anywhere else.
+bool StartsAtBoundary(std::string_view p) {
+  const Scan s = ScanGroups(p);
+  if (!s.ok || s.top_alternation) return false;
+  if (p.rfind("\\b", 0) == 0) return true;
+  if (p.rfind("(?", 0) != 0 || s.groups.empty()) return false;
+  const std::size_t colon = p.find_first_not_of("imsU-", 2);
+  if (colon == std::string_view::npos || colon == 2 || p[colon] != ':') return false;
+  const Group& g = s.groups[0];
+  return g.open == 0 && g.close + 1 == p.size() && !g.alternation &&
+         p.substr(colon + 1, 2) == "\\b";
+}
+
 }  // namespace
 
 void DerivePatternStarts(Rule& rule) {
@@ -628,7 +647,7 @@ void DerivePatternStarts(Rule& rule) {
   auto lead = LeadingStrings(p);
   rule.starts = lead ? 1 : 0;
   rule.leading = lead ? std::move(*lead) : std::vector<std::string>();
-  rule.starts_at_boundary = p.rfind("\\b", 0) == 0 && !ScanGroups(p).top_alternation;
+  rule.starts_at_boundary = StartsAtBoundary(p);
   rule.required = RequiredWords(p, "");
   auto trigger_lead = LeadingStrings(TriggerPattern(p));
   rule.trigger_starts = trigger_lead ? 1 : 0;
@@ -639,7 +658,7 @@ void DerivePatternStarts(Rule& rule) {
     auto veto_lead = LeadingStrings(u);
     v.starts = veto_lead ? 1 : 0;
     if (veto_lead) v.leading = std::move(*veto_lead);
-    v.at_boundary = u.rfind("\\b", 0) == 0 && !ScanGroups(u).top_alternation;
+    v.at_boundary = StartsAtBoundary(u);
     v.required = RequiredWords(u, "");
   }
 }
@@ -708,6 +727,14 @@ struct Matcher::Impl {
     // Per word of `words`: a few of its byte pairs (PairKeys), tested
     // against the sentence's pairs before the word is searched for.
     mutable std::vector<WordPairs> word_pairs;
+    // Time rules (FindTimeVetoes): per rule, at its first veto test, one
+    // trie of the leading strings of its vetoes that begin at a word
+    // boundary, when it has two or more, so that a sentence is scanned once
+    // for all of them instead of once per veto; veto_ids[rule][k]: the id of
+    // its k-th veto in that trie, -1 when that veto is searched on its own.
+    mutable std::unique_ptr<std::once_flag[]> veto_once;
+    mutable std::vector<std::unique_ptr<LeadingIndex>> veto_index;
+    mutable std::vector<std::vector<int>> veto_ids;
     std::vector<std::unique_ptr<CompiledRule>> rules;
   };
   std::array<Kind, 3> kinds;
@@ -763,6 +790,10 @@ struct Matcher::Impl {
     kind.required.assign(kind.rules.size(), {});
     kind.words.clear();
     kind.word_pairs.clear();
+    kind.veto_once = std::make_unique<std::once_flag[]>(kind.rules.size());
+    kind.veto_index.clear();
+    kind.veto_index.resize(kind.rules.size());
+    kind.veto_ids.assign(kind.rules.size(), {});
     if (kind.rules.empty()) return;
     std::map<std::string, std::uint32_t, std::less<>> ids;
     for (std::size_t i = 0; i < kind.rules.size(); ++i) {
@@ -1008,29 +1039,36 @@ std::size_t NextCodePoint(std::string_view text, std::size_t at, std::size_t end
 // FindAll works them out (leftmost, non-overlapping, from each pattern's
 // leading strings when it has them). `may_match(required)`: false when the
 // sentence lacks the words a veto needs (RequiredWords); then it is skipped.
+// A veto's starts, boundary flag and required words, at its first test.
+void EnsureVetoStarts(const Veto* v) {
+  std::call_once(v->starts_once, [v] {
+    Rule::VetoStarts derived;
+    const Rule::VetoStarts* d = v->derived;
+    if (d == nullptr) {
+      Rule one;
+      one.unless.push_back(*v->pattern);
+      DerivePatternStarts(one);
+      derived = std::move(one.unless_starts[0]);
+      d = &derived;
+    }
+    if (d->starts > 0) {
+      v->starts = std::make_unique<WordPrefilter>(WordPrefilter::FromLeading(d->leading));
+      if (v->starts->always()) {
+        v->starts.reset();
+      } else {
+        v->leading = d->leading;
+      }
+    }
+    v->boundary = d->at_boundary;
+    v->required = d->required;
+  });
+}
+
 template <class MayMatch>
 void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin, std::size_t end,
                 std::vector<std::pair<std::size_t, std::size_t>>& vetoes,
                 const MayMatch& may_match) {
-  for (const Veto* v : cr.unless) {
-    std::call_once(v->starts_once, [v] {
-      Rule::VetoStarts derived;
-      const Rule::VetoStarts* d = v->derived;
-      if (d == nullptr) {
-        Rule one;
-        one.unless.push_back(*v->pattern);
-        DerivePatternStarts(one);
-        derived = std::move(one.unless_starts[0]);
-        d = &derived;
-      }
-      if (d->starts > 0) {
-        v->starts = std::make_unique<WordPrefilter>(WordPrefilter::FromLeading(d->leading));
-        if (v->starts->always()) v->starts.reset();
-      }
-      v->boundary = d->at_boundary;
-      v->required = d->required;
-    });
-  }
+  for (const Veto* v : cr.unless) EnsureVetoStarts(v);
   const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece u;
   for (const Veto* v : cr.unless) {
@@ -1061,6 +1099,72 @@ void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin
   }
 }
 
+// FindVetoes for time rule `ri` (no required-word test, as FindTimeRules):
+// the same spans, but where the rule's vetoes that begin at a word boundary
+// may match comes from one scan of text[begin, end) over a trie of all of
+// their leading strings (Kind::veto_index) instead of a WordPrefilter::Find
+// per veto. Each veto tries the same positions in the same order, so RE2
+// sees the same calls. `hits`: a buffer.
+void FindTimeVetoes(const Matcher::Impl::Kind& kd, std::size_t ri, std::string_view text,
+                    std::size_t begin, std::size_t end,
+                    std::vector<std::pair<std::size_t, int>>& hits,
+                    std::vector<std::pair<std::size_t, std::size_t>>& vetoes) {
+  const CompiledRule& cr = *kd.rules[ri];
+  std::call_once(kd.veto_once[ri], [&kd, &cr, ri] {
+    std::vector<std::vector<std::string>> leading;
+    std::vector<int>& ids = kd.veto_ids[ri];
+    for (const Veto* v : cr.unless) {
+      EnsureVetoStarts(v);
+      ids.push_back(v->starts && v->boundary ? static_cast<int>(leading.size()) : -1);
+      if (ids.back() >= 0) leading.push_back(v->leading);
+    }
+    if (leading.size() >= 2) {
+      kd.veto_index[ri] = std::make_unique<LeadingIndex>(leading);
+    } else {
+      std::fill(ids.begin(), ids.end(), -1);
+    }
+  });
+  const LeadingIndex* index = kd.veto_index[ri].get();
+  hits.clear();
+  if (index) index->FindPositions(text, begin, end, true, hits);
+  const re2::StringPiece whole(text.data(), text.size());
+  re2::StringPiece u;
+  for (std::size_t k = 0; k < cr.unless.size(); ++k) {
+    const Veto* v = cr.unless[k];
+    const LazyRe2& ure = v->re;
+    const WordPrefilter* ustarts = v->starts.get();
+    const int id = kd.veto_ids[ri][k];
+    std::size_t upos = begin, h = 0;
+    while (upos < end) {
+      bool found = false;
+      if (id >= 0) {
+        // The positions Find would give from upos on: this veto's hits at
+        // or after it, each position once (a veto may have several strings
+        // there).
+        for (std::size_t next = upos; h < hits.size() && !found; ++h) {
+          const std::size_t at = hits[h].first;
+          if (hits[h].second != id || at < next) continue;
+          next = at + 1;
+          found = ure->Match(whole, at, end, RE2::ANCHOR_START, &u, 1);
+        }
+      } else if (ustarts) {
+        for (std::size_t at = ustarts->Find(text, upos, end, v->boundary);
+             !found && at != std::string_view::npos;
+             at = ustarts->Find(text, at + 1, end, v->boundary)) {
+          found = ure->Match(whole, at, end, RE2::ANCHOR_START, &u, 1);
+        }
+      } else {
+        found = ure->Match(whole, upos, end, RE2::UNANCHORED, &u, 1);
+      }
+      if (!found) break;
+      const auto ub = static_cast<std::size_t>(u.data() - text.data());
+      const std::size_t ue = ub + u.size();
+      if (ue > ub) vetoes.emplace_back(ub, ue);
+      upos = ue > ub ? ue : ub + 1;
+    }
+  }
+}
+
 // FindAll for the time rules (FindTimes: one call per sentence, most of
 // `eventline dates`' matching): the same matches in the same order as the
 // general path, which it follows step by step, less what time rules never
@@ -1072,6 +1176,7 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
     std::vector<int> candidates, hits;
     std::vector<re2::StringPiece> groups;
     std::vector<std::pair<std::size_t, std::size_t>> vetoes;
+    std::vector<std::pair<std::size_t, int>> veto_hits;
   };
   thread_local Scratch sc;
   std::vector<int>& candidates = sc.candidates;
@@ -1131,7 +1236,7 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
       if (!cr.unless.empty()) {
         if (!vetoes_done) {
           vetoes_done = true;
-          FindVetoes(cr, text, begin, end, vetoes, [](const auto&) { return true; });
+          FindTimeVetoes(kd, ri, text, begin, end, sc.veto_hits, vetoes);
         }
         const bool vetoed = std::any_of(vetoes.begin(), vetoes.end(), [&](const auto& v) {
           return v.first < me && mb < v.second;

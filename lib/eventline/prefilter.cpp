@@ -1032,6 +1032,31 @@ void LeadingIndex::Find(std::string_view text, std::size_t from, std::size_t end
   }
 }
 
+void LeadingIndex::FindPositions(std::string_view text, std::size_t from, std::size_t end,
+                                 bool boundaries,
+                                 std::vector<std::pair<std::size_t, int>>& out) const {
+  end = std::min(end, text.size());
+  if (nodes_.size() <= 1) return;
+  const auto* t = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t p = from; p < end; ++p) {
+    if (!starts_[t[p]]) continue;
+    if (boundaries && (p == 0 ? false : kWordByte[t[p - 1]]) == kWordByte[t[p]]) continue;
+    std::uint32_t node = 0;
+    std::size_t q = p;
+    while (q < end) {
+      unsigned char c = 0;
+      if (!NextFolded(t, q, end, c)) break;
+      node = Child(node, c);
+      if (node == 0) break;
+      const Node& n = nodes_[node];
+      for (std::uint32_t i = n.first_id; i < n.first_id + n.ids; ++i) {
+        out.emplace_back(p, ids_[i]);
+      }
+      if (n.edges == 0) break;
+    }
+  }
+}
+
 std::size_t CharClassEnd(std::string_view pattern, std::size_t open) {
   std::size_t j = open + 1;
   if (j < pattern.size() && pattern[j] == '^') ++j;

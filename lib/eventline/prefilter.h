@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace eventline {
@@ -42,6 +43,15 @@ class LeadingIndex {
   // \b holds in `text` (the byte before p counts), the string lying in
   // text[p, end).
   void Find(std::string_view text, std::size_t from, std::size_t end, std::vector<int>& out) const;
+
+  // Appends to `out`, in order of position, (p, pattern) for every pattern
+  // with a leading string at p in [from, end), the string lying in
+  // text[p, end); a pattern may repeat at one p (several of its strings).
+  // With `boundaries`, only positions where RE2's \b holds in `text` (the
+  // byte before p counts, also at `from`), as WordPrefilter::Find tests
+  // them; without, every position. One scan stands for a Find per pattern.
+  void FindPositions(std::string_view text, std::size_t from, std::size_t end, bool boundaries,
+                     std::vector<std::pair<std::size_t, int>>& out) const;
 
   [[nodiscard]] bool empty() const { return nodes_.size() <= 1; }
 

@@ -205,6 +205,53 @@ TEST_CASE("matcher: DerivePatternStarts derives each veto's starts and words", "
   CHECK(r.unless_starts[2].required.empty());
 }
 
+TEST_CASE("matcher: a \\b inside one leading flag group starts at a boundary", "[matcher]") {
+  eventline::Rule r;
+  r.pattern = R"((?i:\bon\s+may\b))";
+  r.unless = {R"((?-i:\b(?:may|march)\b))", R"((?-i:\bmay|march))", R"((?-i:\bmay)?\s+x)",
+              R"((?-i:\bmay)(?:\s+x))",     R"((?-i:may\b))",       R"((?P<w>\bmay))"};
+  DerivePatternStarts(r);
+  CHECK(r.starts_at_boundary);
+  REQUIRE(r.unless_starts.size() == 6);
+  CHECK(r.unless_starts[0].at_boundary);
+  CHECK(r.unless_starts[0].starts == 1);
+  CHECK_FALSE(r.unless_starts[1].at_boundary);  // '|' directly inside the group
+  CHECK_FALSE(r.unless_starts[2].at_boundary);  // the group is optional
+  CHECK_FALSE(r.unless_starts[3].at_boundary);  // the group is not the whole pattern
+  CHECK_FALSE(r.unless_starts[4].at_boundary);  // no \b first
+  CHECK_FALSE(r.unless_starts[5].at_boundary);  // a capture, not a flag group
+
+  // Matching is unchanged: the lower-case veto still blocks "may" alone.
+  const Compiled c = Build("time",
+                           "  - id: t.may\n    value: today\n    pattern: '\\bmay\\b'\n"
+                           "    unless: ['(?-i:\\b(?:may|march)\\b)']\n    examples: [x]\n");
+  std::vector<Match> out;
+  const std::string text = "It may rain in May; Summay may not.";
+  c.matcher->FindAll(RuleKind::kTime, text, 0, text.size(), out);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].begin == 15);
+}
+
+TEST_CASE("matcher: a time rule's vetoes, found by one scan, veto as each alone", "[matcher]") {
+  // Three vetoes at word boundaries (one trie) and one that is not (its own
+  // scan); the first veto's match chain decides the second "may be".
+  const Compiled c = Build("time",
+                           "  - id: t.may\n    value: today\n    pattern: '\\bmay\\b'\n"
+                           "    unless: ['(?-i:\\bmay\\s+be\\b)', '\\bmay\\s+day',"
+                           " '(?-i:\\bMay\\s+the\\b)', '(?-i:ay\\s+4)']\n    examples: [x]\n");
+  std::vector<Match> out;
+  const std::string text = "You may be late: May Day, May the fourth, May 3, May 4, MAY BE.";
+  c.matcher->FindAll(RuleKind::kTime, text, 0, text.size(), out);
+  std::vector<std::size_t> begins;
+  for (const Match& m : out) begins.push_back(m.begin);
+  CHECK(begins == std::vector<std::size_t>{42, 56});  // "May 3" and "MAY" (case-sensitive veto)
+  // The same again: the trie and the per-sentence hits are reused.
+  out.clear();
+  c.matcher->FindAll(RuleKind::kTime, text, 17, text.size(), out);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0].begin == 42);
+}
+
 TEST_CASE("matcher: word boundaries see the text around the range", "[matcher]") {
   const Compiled c = Build("event", Rule("w.hit", R"(\b(?P<trigger>hit)\b)"));
   const std::string text = "xhit hit";

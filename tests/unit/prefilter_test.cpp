@@ -210,6 +210,50 @@ TEST_CASE("prefilter: Find gives every position a match can begin", "[prefilter]
   CHECK(f.Find(glued, 3, glued.size(), true) == 17);  // 3 is inside "Seaair"
 }
 
+TEST_CASE("prefilter: LeadingIndex::FindPositions gives the positions of a Find per pattern",
+          "[prefilter]") {
+  const std::vector<std::vector<std::string>> leading = {
+      {"ma", "may"}, {"march"}, {"air strike", "air"}, {"s"}, {"0", "1", "2"}};
+  const LeadingIndex index(leading);
+  std::vector<std::pair<std::size_t, int>> out;
+  const std::string text = "Summay MAY march";
+  index.FindPositions(text, 0, text.size(), false, out);
+  using Hits = std::vector<std::pair<std::size_t, int>>;
+  CHECK(out == Hits{{0, 3}, {3, 0}, {3, 0}, {7, 0}, {7, 0}, {11, 0}, {11, 1}});
+  out.clear();
+  index.FindPositions(text, 0, text.size(), true, out);
+  CHECK(out == Hits{{0, 3}, {7, 0}, {7, 0}, {11, 0}, {11, 1}});
+  out.clear();
+  index.FindPositions(text, 4, 13, true, out);  // "march" does not fit before 13
+  CHECK(out == Hits{{7, 0}, {7, 0}, {11, 0}});
+  // Per pattern, the distinct positions are those of its own WordPrefilter.
+  const std::vector<std::string> texts = {
+      "An AIR  strike at 10 on 2 March; mays, 1st, \xE2\x84\xAA air",
+      "sea-air strikes\tmarched, \xC5\xBFummer 21 may", "", "m"};
+  for (const std::string& t : texts) {
+    for (const bool boundaries : {false, true}) {
+      for (std::size_t from : {std::size_t{0}, std::size_t{3}}) {
+        from = std::min(from, t.size());
+        out.clear();
+        index.FindPositions(t, from, t.size(), boundaries, out);
+        for (std::size_t i = 0; i < leading.size(); ++i) {
+          const WordPrefilter f = WordPrefilter::FromLeading(leading[i]);
+          std::vector<std::size_t> want, got;
+          for (auto p = f.Find(t, from, t.size(), boundaries); p != std::string_view::npos;
+               p = f.Find(t, p + 1, t.size(), boundaries)) {
+            want.push_back(p);
+          }
+          for (const auto& [p, id] : out) {
+            if (id == static_cast<int>(i) && (got.empty() || got.back() != p)) got.push_back(p);
+          }
+          INFO(t << " pattern " << i << " boundaries " << boundaries << " from " << from);
+          CHECK(got == want);
+        }
+      }
+    }
+  }
+}
+
 // The index proposes every trigger an RE2::Set of `\b(?:trigger)` finds
 // (never a false no), and only patterns with a leading string in the text.
 TEST_CASE("prefilter: LeadingIndex proposes every trigger the set finds", "[prefilter]") {
