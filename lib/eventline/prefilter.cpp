@@ -1010,14 +1010,11 @@ std::uint32_t LeadingIndex::Child(std::uint32_t node, unsigned char symbol) cons
   return 0;
 }
 
-void LeadingIndex::Find(std::string_view text, std::size_t from, std::size_t end,
-                        std::vector<int>& out) const {
-  end = std::min(end, text.size());
-  if (nodes_.size() <= 1) return;
-  const auto* t = reinterpret_cast<const unsigned char*>(text.data());
+template <typename Skip, typename Emit>
+void LeadingIndex::Walk(const unsigned char* t, std::size_t from, std::size_t end, Skip skip,
+                        Emit emit) const {
   for (std::size_t p = from; p < end; ++p) {
-    if (!starts_[t[p]]) continue;
-    if (p > from && p > 0 && kWordByte[t[p - 1]] == kWordByte[t[p]]) continue;
+    if (!starts_[t[p]] || skip(p)) continue;
     std::uint32_t node = 0;
     std::size_t q = p;
     while (q < end) {
@@ -1026,10 +1023,23 @@ void LeadingIndex::Find(std::string_view text, std::size_t from, std::size_t end
       node = Child(node, c);
       if (node == 0) break;
       const Node& n = nodes_[node];
-      out.insert(out.end(), ids_.begin() + n.first_id, ids_.begin() + n.first_id + n.ids);
+      emit(p, n);
       if (n.edges == 0) break;
     }
   }
+}
+
+void LeadingIndex::Find(std::string_view text, std::size_t from, std::size_t end,
+                        std::vector<int>& out) const {
+  end = std::min(end, text.size());
+  if (nodes_.size() <= 1) return;
+  const auto* t = reinterpret_cast<const unsigned char*>(text.data());
+  Walk(
+      t, from, end,
+      [&](std::size_t p) { return p > from && p > 0 && kWordByte[t[p - 1]] == kWordByte[t[p]]; },
+      [&](std::size_t, const Node& n) {
+        out.insert(out.end(), ids_.begin() + n.first_id, ids_.begin() + n.first_id + n.ids);
+      });
 }
 
 void LeadingIndex::FindPositions(std::string_view text, std::size_t from, std::size_t end,
@@ -1038,23 +1048,16 @@ void LeadingIndex::FindPositions(std::string_view text, std::size_t from, std::s
   end = std::min(end, text.size());
   if (nodes_.size() <= 1) return;
   const auto* t = reinterpret_cast<const unsigned char*>(text.data());
-  for (std::size_t p = from; p < end; ++p) {
-    if (!starts_[t[p]]) continue;
-    if (boundaries && (p == 0 ? false : kWordByte[t[p - 1]]) == kWordByte[t[p]]) continue;
-    std::uint32_t node = 0;
-    std::size_t q = p;
-    while (q < end) {
-      unsigned char c = 0;
-      if (!NextFolded(t, q, end, c)) break;
-      node = Child(node, c);
-      if (node == 0) break;
-      const Node& n = nodes_[node];
-      for (std::uint32_t i = n.first_id; i < n.first_id + n.ids; ++i) {
-        out.emplace_back(p, ids_[i]);
-      }
-      if (n.edges == 0) break;
-    }
-  }
+  Walk(
+      t, from, end,
+      [&](std::size_t p) {
+        return boundaries && (p == 0 ? false : kWordByte[t[p - 1]]) == kWordByte[t[p]];
+      },
+      [&](std::size_t p, const Node& n) {
+        for (std::uint32_t i = n.first_id; i < n.first_id + n.ids; ++i) {
+          out.emplace_back(p, ids_[i]);
+        }
+      });
 }
 
 std::size_t CharClassEnd(std::string_view pattern, std::size_t open) {

@@ -66,6 +66,12 @@ class LeadingIndex {
     std::uint32_t child;
   };
   [[nodiscard]] std::uint32_t Child(std::uint32_t node, unsigned char symbol) const;
+  // The walk Find and FindPositions share: from every position p in
+  // [from, end) that a key can begin at and `skip(p)` does not reject, follow
+  // the trie over the folded text and call `emit(p, node)` for each node
+  // reached. Defined in prefilter.cpp, its only user.
+  template <typename Skip, typename Emit>
+  void Walk(const unsigned char* t, std::size_t from, std::size_t end, Skip skip, Emit emit) const;
 
   std::vector<Node> nodes_;  // 0: the root
   std::vector<Edge> edges_;
