@@ -242,5 +242,54 @@ TEST_CASE("dates table: the anchor carries across sentences", "[dates][table]") 
   CHECK(FormatIsoDate(*second[0].interval.start) == "2022-06-05");
 }
 
+TEST_CASE("dates table: deadlines behind a clock time or 'no later than' (h-dates19)",
+          "[dates][table]") {
+  const Compiled& c = Shipped();
+  REQUIRE(c.matcher != nullptr);
+  const struct {
+    std::string_view sentence, pub, text, start, end;
+  } cases[] = {
+      // A clock time between "until" and the day: a span from pub, the day ahead.
+      {"A heat alert is in place until 9pm on Thursday.", "2025-08-13", "until 9pm on Thursday",
+       "2025-08-13", "2025-08-14"},
+      {"Polling stations will stay open until 10 pm on Sunday.", "2025-05-30",
+       "until 10 pm on Sunday", "2025-05-30", "2025-06-01"},
+      // Past: an open start, the day just gone.
+      {"Parliament sat until 2am on Wednesday.", "2025-08-09", "until 2am on Wednesday", "",
+       "2025-08-06"},
+      // "by" + clock: a deadline ahead, from pub.
+      {"Bids must be lodged by noon on Friday.", "2025-03-03", "by noon on Friday", "2025-03-03",
+       "2025-03-07"},
+      // "no later than": a deadline, as "by".
+      {"Applications must arrive no later than Friday.", "2025-03-03", "no later than Friday",
+       "2025-03-03", "2025-03-07"},
+      // A deadline given in a past sentence still lies ahead.
+      {"The regulator gave the firm until Friday to respond.", "2025-08-13", "until Friday",
+       "2025-08-13", "2025-08-15"},
+  };
+  for (const auto& k : cases) {
+    CAPTURE(k.sentence);
+    TimeContext ctx;
+    ctx.pub_date = ParseIsoDate(k.pub);
+    const std::string text(k.sentence);
+    const auto found = FindTimes(*c.matcher, text, Sentence{0, text.size(), 1}, ctx);
+    REQUIRE(found.size() == 1);
+    CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == k.text);
+    const Interval& iv = found[0].interval;
+    CHECK((iv.start ? FormatIsoDate(*iv.start) : std::string()) == k.start);
+    CHECK((iv.end ? FormatIsoDate(*iv.end) : std::string()) == k.end);
+    CHECK(iv.precision == Precision::kRange);
+  }
+  // A clock time over ("By 2.40pm on 11 September 2001") keeps its day, and
+  // a possessive after "by" is no deadline of ours.
+  TimeContext ctx;
+  ctx.pub_date = ParseIsoDate("2023-03-15");
+  const std::string past = "By 2.40pm on 11 September 2001, the order had been given.";
+  const auto found = FindTimes(*c.matcher, past, Sentence{0, past.size(), 1}, ctx);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].interval.precision == Precision::kDay);
+  CHECK(FormatIsoDate(*found[0].interval.start) == "2001-09-11");
+}
+
 }  // namespace
 }  // namespace eventline
