@@ -2658,8 +2658,32 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
     }
   }
   if (past_verb_before() || HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true) ||
-      HasPastVerb(own_first, true))
-    return for_date ? Tense::kNearest : Tense::kPast;
+      HasPastVerb(own_first, true)) {
+    // "Talks resume in Doha on July 8, mediators said" (h-dates19): a
+    // reporting tag after a comma (at most four words, then a reporting
+    // verb) dates the report, not a plan told with a schedule verb in the
+    // present; the clause then reads as without the tag.
+    const std::string_view after = lower.substr(phrase_end, clause_end - phrase_end);
+    bool tag_only = false;
+    if (const std::size_t comma = after.find(", ");
+        comma != std::string_view::npos && !past_verb_before() && !HasPastVerb(own_first, true) &&
+        !HasPastVerb(after.substr(0, comma), true) &&
+        HasScheduleVerb(lower.substr(clause_begin, phrase_begin - clause_begin))) {
+      std::size_t i = comma + 2;
+      for (int words = 0; words <= 4 && i < after.size(); ++words) {
+        std::size_t e = i;
+        while (e < after.size() && IsIdentChar(after[e])) ++e;
+        const std::string_view w = after.substr(i, e - i);
+        if (std::find(kReport.begin(), kReport.end(), w) != kReport.end()) {
+          tag_only = true;
+          break;
+        }
+        if (e == i || e >= after.size() || after[e] != ' ') break;
+        i = e + 1;
+      }
+    }
+    if (!tag_only) return for_date ? Tense::kNearest : Tense::kPast;
+  }
   // No past verb and a scheduled event in the present or after "to" ("the
   // trial opens on Monday", "Gaza truce to begin on Friday", "kick-off is at
   // 8pm on Saturday"): a weekday or a count of weeks looks ahead. "Police say

@@ -465,6 +465,24 @@ TEST_CASE("dates: UK weekday weeks and parts of centuries (h-dates19)", "[dates]
         "1500-01-01/1533-12-31 range");
   CHECK(Show(ResolveValue("part(, century(1200))", {}, At("2025-03-03"))) ==
         "1200-01-01/1299-12-31 range");
+  // A reporting tag after a schedule verb's phrase does not make it past; a
+  // past verb of the clause itself, or no schedule verb, still does.
+  const struct {
+    std::string_view sentence, phrase;
+    Tense want;
+  } cases[] = {
+      {"Talks resume in Doha on July 8, mediators said.", "on July 8", Tense::kNearest},
+      {"Talks resumed in Doha on July 8, mediators said.", "on July 8", Tense::kPast},
+      {"Gunmen kill 20 on July 8, officials said.", "on July 8", Tense::kPast},
+      {"Talks resume in Doha on July 8, and the envoys were hopeful.", "on July 8",
+       Tense::kNearest},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.sentence);
+    const auto at = c.sentence.find(c.phrase);
+    REQUIRE(at != std::string_view::npos);
+    CHECK((TenseAt(c.sentence, at, at + c.phrase.size()) == c.want));
+  }
 }
 
 }  // namespace
