@@ -134,21 +134,24 @@ int CountAgreeing(const std::vector<Case>& cases) {
 // quarter ending on a written day is the quarter, docs/dates.md); batch 17 (written after
 // those fixes) 84, scored untouched; batch 18 (h-dates18: broad) 180 before its fixes, 217
 // after them, which raised batch 8 to 202; batch 19 (written after those fixes) 66, scored
-// untouched.
+// untouched; batch 20 (h-dates19: news-faithful) 237 before its fixes, 241 after them,
+// which raised batches 4 / 9 / 18 / 19 to 162 / 67 / 225 / 71; batch 21 (written after
+// those fixes) 94, scored untouched (the session-start binary scores it the same).
 TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates][table]") {
   const struct {
     const char* file;
     int rows, min_agreeing;
   } batches[] = {{"dates_heldout.tsv", 328, 306},  {"dates_heldout2.tsv", 128, 117},
-                 {"dates_heldout3.tsv", 108, 102}, {"dates_heldout4.tsv", 176, 160},
+                 {"dates_heldout3.tsv", 108, 102}, {"dates_heldout4.tsv", 176, 162},
                  {"dates_heldout5.tsv", 103, 97},  {"dates_heldout6.tsv", 135, 123},
                  {"dates_heldout7.tsv", 193, 179}, {"dates_heldout8.tsv", 208, 202},
-                 {"dates_heldout9.tsv", 86, 65},   {"dates_heldout10.tsv", 247, 240},
+                 {"dates_heldout9.tsv", 86, 67},   {"dates_heldout10.tsv", 247, 240},
                  {"dates_heldout11.tsv", 63, 63},  {"dates_heldout12.tsv", 281, 255},
                  {"dates_heldout13.tsv", 66, 55},  {"dates_heldout14.tsv", 343, 313},
                  {"dates_heldout15.tsv", 72, 70},  {"dates_heldout16.tsv", 346, 312},
-                 {"dates_heldout17.tsv", 97, 84},  {"dates_heldout18.tsv", 257, 217},
-                 {"dates_heldout19.tsv", 85, 66}};
+                 {"dates_heldout17.tsv", 97, 84},  {"dates_heldout18.tsv", 257, 225},
+                 {"dates_heldout19.tsv", 85, 71},  {"dates_heldout20.tsv", 259, 241},
+                 {"dates_heldout21.tsv", 98, 94}};
   for (const auto& b : batches) {
     const auto cases = LoadCases(b.file);
     CAPTURE(b.file);
