@@ -2040,10 +2040,12 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
   static constexpr std::array<std::string_view, 14> kNotPast = {
       "need",    "speed",  "seed",    "feed",   "bed",     "red",    "shed",
       "hundred", "indeed", "proceed", "exceed", "succeed", "united", "armed"};
-  // "s" and "re": the contractions "it's expected", "they're armed".
-  static constexpr std::array<std::string_view, 19> kBefore = {
-      "is",     "are",   "be", "being", "will", "can", "could", "may", "might", "must",
-      "should", "would", "to", "until", "rest", "get", "gets",  "s",   "re"};
+  // "s" and "re": the contractions "it's expected", "they're armed"; "stays
+  // closed", "remains suspended" (h-dates19): a state in the present.
+  static constexpr std::array<std::string_view, 23> kBefore = {
+      "is",    "are",  "be",     "being", "will",  "can",    "could",  "may",
+      "might", "must", "should", "would", "to",    "until",  "rest",   "get",
+      "gets",  "s",    "re",     "stay",  "stays", "remain", "remains"};
   // Per list, the lengths (bit n: n bytes, under 32) its words of each first
   // byte have: most words of a sentence are left after that one look-up,
   // without a walk through the list.

@@ -476,6 +476,10 @@ TEST_CASE("dates: UK weekday weeks and parts of centuries (h-dates19)", "[dates]
       {"Gunmen kill 20 on July 8, officials said.", "on July 8", Tense::kPast},
       {"Talks resume in Doha on July 8, and the envoys were hopeful.", "on July 8",
        Tense::kNearest},
+      // A participle after stay / remain is a state, not a past verb.
+      {"The border remains closed until Friday.", "until Friday", Tense::kNearest},
+      {"The bypass stays shut until Christmas.", "until Christmas", Tense::kNearest},
+      {"The border remained closed until Friday.", "until Friday", Tense::kPast},
   };
   for (const auto& c : cases) {
     CAPTURE(c.sentence);
