@@ -605,40 +605,17 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
 // trigger, no comma, semicolon or colon, and no auxiliary or saying verb
 // (a participle is allowed: "marines killed in"). Returns true when found.
 // `cb` is the start of the trigger's clause.
-bool AftermathCueBefore(std::string_view text, std::size_t cb, std::size_t tb,
-                        bool recording = false) {
+bool AftermathCueBefore(const ContextWords& cues, std::string_view text, std::size_t cb,
+                        std::size_t tb, bool recording = false) {
   if (tb <= cb) return false;
   std::string s;
   for (std::size_t i = cb; i < tb; ++i)
     s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
-  struct Cue {
-    std::string_view head, prep;  // prep empty: the head is the preposition
-  };
-  // "the aftermath of", "the fallout from", "linked to / connected to the
-  // killing" (h-evdate7).
-  static constexpr std::array<Cue, 24> kLeft = {
-      {{"victims", "of"},     {"victim", "of"},       {"survivors", "of"},
-       {"survivor", "of"},    {"families", "of"},     {"relatives", "of"},
-       {"anniversary", "of"}, {"memorial", "to"},     {"funeral", "of"},
-       {"perpetrator", "of"}, {"perpetrators", "of"}, {"perpetrators", "in"},
-       {"suspect", "in"},     {"suspects", "in"},     {"behind", ""},
-       {"response", "to"},    {"retaliation", "for"}, {"revenge", "for"},
-       {"lawsuit", "over"},   {"coverage", "of"},     {"aftermath", "of"},
-       {"fallout", "from"},   {"linked", "to"},       {"connected", "to"}}};
-  // `recording`: a recording is made of an event, so comes after it too
-  // (h-evdate7): "footage of the shooting", "video shows the raid", "CCTV
-  // showing the strike", "footage captured the moment a gunman shot …".
-  static constexpr std::array<Cue, 22> kRecording = {
-      {{"footage", "of"},      {"footage", "from"},     {"footage", "shows"},
-       {"footage", "showing"}, {"footage", "captured"}, {"footage", "captures"},
-       {"video", "of"},        {"video", "shows"},      {"video", "showing"},
-       {"video", "captured"},  {"videos", "of"},        {"videos", "show"},
-       {"videos", "showing"},  {"images", "of"},        {"images", "show"},
-       {"images", "showing"},  {"photos", "of"},        {"photos", "show"},
-       {"photographs", "of"},  {"cctv", "of"},          {"cctv", "shows"},
-       {"cctv", "showing"}}};
-  const std::span<const Cue> kCues =
-      recording ? std::span<const Cue>(kRecording) : std::span<const Cue>(kLeft);
+  // The cues are the AFTERMATH_CUE lexicon (rules/lexicons/aftermath_cue.txt:
+  // "victims of", "the aftermath of", "linked to", "behind"…) and, with
+  // `recording`, the RECORDING_CUE one (recording_cue.txt, h-evdate7): a
+  // recording is made of an event, so comes after it too ("footage of the
+  // shooting", "video shows the raid", "CCTV showing the strike").
   static constexpr std::array<std::string_view, 14> kBlock = {"said", "says", "was",  "were", "is",
                                                               "are",  "has",  "have", "had",  "did",
                                                               "does", "told", "who",  "that"};
@@ -647,18 +624,23 @@ bool AftermathCueBefore(std::string_view text, std::size_t cb, std::size_t tb,
     return static_cast<std::size_t>(words[k].data() - s.data());
   };
   const std::size_t n = words.size();
+  std::string pair;
   for (std::size_t k = n > 8 ? n - 8 : 0; k < n; ++k) {
-    for (const Cue& cue : kCues) {
-      if (words[k] != cue.head) continue;
-      std::size_t p = k;
-      if (!cue.prep.empty()) {
-        if (k + 1 >= n || words[k + 1] != cue.prep) continue;
-        p = k + 1;
+    // A cue of one word (the head is the preposition: "behind") or of two
+    // (a head and its preposition: "victims of").
+    for (std::size_t p = k; p < n && p <= k + 1; ++p) {
+      if (p == k) {
+        if (!cues.IsAftermathCue(words[k], recording)) continue;
+        // "fell behind", "left behind": no noun before "behind".
+        if (words[k] == "behind" &&
+            (k == 0 || words[k - 1] == "fell" || words[k - 1] == "left" || words[k - 1] == "from"))
+          continue;
+      } else {
+        pair.assign(words[k]);
+        pair += ' ';
+        pair += words[p];
+        if (!cues.IsAftermathCue(pair, recording)) continue;
       }
-      // "fell behind", "left behind": no noun before "behind".
-      if (cue.head == "behind" &&
-          (k == 0 || words[k - 1] == "fell" || words[k - 1] == "left" || words[k - 1] == "from"))
-        continue;
       if (n - p - 1 > 6) continue;
       const std::size_t after = at(p) + words[p].size();
       if (std::string_view(s).substr(after).find_first_of(",;:") != std::string_view::npos)
@@ -786,8 +768,8 @@ bool ModifierEventBefore(std::string_view text, std::size_t sb, std::size_t tb, 
 // the clash, the army seized …", the episode just told, of the same day). Not in
 // a clause about the future or a possibility (will, would, could, may, might,
 // should, if). `cb`..`ce` is the clause, `tb`..`te` the trigger.
-bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std::size_t tb,
-                     std::size_t te, bool weak = false) {
+bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_t cb,
+                     std::size_t ce, std::size_t tb, std::size_t te, bool weak = false) {
   std::string s;
   for (std::size_t i = cb; i < ce; ++i)
     s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
@@ -812,7 +794,8 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
   // how long before: they give the open start only where no date is carried
   // from the sentence before (that date is often the one they count from:
   // "… on Oct. 7. Days after the massacre, the group said …").
-  if (weak) return AftermathCueBefore(text, cb, tb, /*recording=*/true) || SpanAfterBefore(s, t0);
+  if (weak)
+    return AftermathCueBefore(cues, text, cb, tb, /*recording=*/true) || SpanAfterBefore(s, t0);
   // The words of the clause before the trigger, nearest first.
   std::vector<std::string_view> before;
   {
@@ -1006,7 +989,7 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
   }
   // What an earlier event left: its victims, its site, its perpetrators
   // (AftermathCueBefore).
-  if (AftermathCueBefore(text, cb, tb)) return true;
+  if (AftermathCueBefore(cues, text, cb, tb)) return true;
   // The object of a charge, a trial or an inquiry (LegalCueBefore).
   return LegalCueBefore(text, cb, tb) != std::string_view::npos;
 }
@@ -1811,17 +1794,17 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     std::size_t b, e;
   };
   std::vector<Candidate> cands;
+  // A sentence that tells an accident and no hostile act, or a film's or
+  // a game's plot, takes the row back (context.h, h-prec9); the background
+  // cues are read from it too (TellsBackground).
+  if (!lookups_.context_words && !context_words_) {
+    context_words_ = ContextWords::FromRules(lookups_.rules);
+  }
+  const ContextWords& context = lookups_.context_words ? *lookups_.context_words : *context_words_;
   for (const Match& m : events) {
     const Capture* t = m.Get("trigger");
     const std::size_t b = t && t->set() ? t->begin : m.begin;
     const std::size_t e = t && t->set() ? t->end : m.end;
-    // A sentence that tells an accident and no hostile act, or a film's or
-    // a game's plot, takes the row back (context.h, h-prec9).
-    if (!lookups_.context_words && !context_words_) {
-      context_words_ = ContextWords::FromRules(lookups_.rules);
-    }
-    const ContextWords& context =
-        lookups_.context_words ? *lookups_.context_words : *context_words_;
     if (b >= sentence.begin &&
         context.Vetoes(m.rule->event_type, stext, b - sentence.begin, e - sentence.begin)) {
       continue;
@@ -2224,11 +2207,11 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // The "since" of a comparison is no span up to now for TellsBackground.
     bool background = false;
     if (!best && !since_span && !compared && doc_.pub_date)
-      background = modifier_aside || TellsBackground(text, clause_b, clause_e, c.b, c.e);
+      background = modifier_aside || TellsBackground(context, text, clause_b, clause_e, c.b, c.e);
     // The weak cues, only where nothing else dates the row (below).
     const bool weak_background = !best && !since_span && !compared && doc_.pub_date &&
                                  !background &&
-                                 TellsBackground(text, clause_b, clause_e, c.b, c.e, true);
+                                 TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true);
     // "on Thursday, a day after <trigger>": the trigger lies a day before the
     // phrase (AnchoredOffset).
     const std::optional<AnchoredDate> anchored =
