@@ -537,11 +537,18 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
   struct Cue {
     std::string_view head, preps;
   };
-  static constexpr std::array<Cue, 19> kCues = {{{"charged", "with over"},
-                                                 {"charges", "over"},
+  // h-evdate8: "charged in the death of", "convicted in the killings",
+  // "pleaded guilty in", "on charges of / for", "his conviction for", "on
+  // suspicion of", "in connection with / to", "arrest over", "detained
+  // over" (US and UK crime news). Not "arrested in" or "detained in": "in a
+  // raid", "in a crackdown", "in protests" tell the arrest's own scene.
+  static constexpr std::array<Cue, 25> kCues = {{{"charged", "with over in"},
+                                                 {"charges", "over of for"},
                                                  {"accused", "of"},
-                                                 {"convicted", "of over"},
-                                                 {"guilty", "of to"},
+                                                 {"convicted", "of over in"},
+                                                 {"conviction", "for over in"},
+                                                 {"convictions", "for over in"},
+                                                 {"guilty", "of to in"},
                                                  {"acquitted", "of"},
                                                  {"cleared", "of"},
                                                  {"investigation", "into"},
@@ -551,11 +558,15 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
                                                  {"probe", "into"},
                                                  {"trial", "for over"},
                                                  {"tried", "for"},
-                                                 {"sentenced", "for over"},
+                                                 {"sentenced", "for over in"},
                                                  {"jailed", "for over"},
                                                  {"arrested", "for over"},
+                                                 {"arrest", "over"},
+                                                 {"detained", "over"},
                                                  {"suspected", "of"},
-                                                 {"indicted", "for over"}}};
+                                                 {"suspicion", "of"},
+                                                 {"indicted", "for over in"},
+                                                 {"connection", "with to"}}};
   const auto words = Tokens(s);
   // Word k's offset in s (Tokens gives views into s).
   const auto at = [&](std::size_t k) {

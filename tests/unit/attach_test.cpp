@@ -520,6 +520,30 @@ TEST_CASE("attach: the object of a charge or an inquiry lies before the act", "[
         "2023-03-03..2023-03-03 day/text");
 }
 
+TEST_CASE("attach: more charge and custody words put their object before now", "[attach]") {
+  // h-evdate8: "charged in", "convicted in", "in connection with", "on
+  // suspicion of", "conviction for", "arrest over" (pub 2023-03-15).
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(
+      IntervalOf("Three guards have been charged in the death of a man who was shot at the depot.",
+                 "casualties") == earlier);
+  CHECK(IntervalOf("A teenager is being held in connection with the shooting at the mall.",
+                   "attack") == earlier);
+  CHECK(IntervalOf("The judge upheld his conviction for the killing of two farmers.", "killing") ==
+        earlier);
+  CHECK(IntervalOf("A woman was held on suspicion of murder after the killing of a neighbour.",
+                   "killing") == earlier);
+  CHECK(IntervalOf("The suspect was detained over the killing of a neighbour.", "killing") ==
+        earlier);
+  // Not "arrested in": the raid is the arrest's own scene, the day's news.
+  CHECK(IntervalOf("Police arrested five men in a raid on a rebel camp.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+  // A phrase of its own still dates it.
+  CHECK(IntervalOf("A teenager is being held in connection with the shooting at the mall on 3 "
+                   "March.",
+                   "attack") == "2023-03-03..2023-03-03 day/text");
+}
+
 TEST_CASE("attach: what an earlier event left governs it as background", "[attach]") {
   // Its victims, its perpetrators, a response to it: the event lies before
   // the article (pub 2023-03-15), open start .. pub.
