@@ -569,6 +569,22 @@ TEST_CASE("attach: what an earlier event left governs it as background", "[attac
                    "explosion") == "2023-03-03..2023-03-03 day/text");
 }
 
+TEST_CASE("attach: a recent phrase before an aftermath cue dates the act, not the event",
+          "[attach]") {
+  // h-evdate8: "On Monday" is the march's; the bombing its victims name is
+  // older and undated (pub 2023-03-15).
+  CHECK(IntervalOf("On Monday, relatives of the victims of the bombing at the depot marched to "
+                   "the ministry.",
+                   "explosion") == "..2023-03-15 range/document");
+  // An older phrase may date the story the event belongs to: kept.
+  CHECK(IntervalOf("In 2019 relatives of the victims of the bombing at the depot sued the state.",
+                   "explosion") == "2019-01-01..2019-12-31 year/text");
+  // The set-aside phrase still dates what the next sentence tells.
+  CHECK(IntervalOf("The mayor said on Monday that families of sailors killed in the harbour "
+                   "bombing would get aid. Rebels shelled the port.",
+                   "shelling") == "2023-03-13..2023-03-13 day/context");
+}
+
 TEST_CASE("attach: after a named earlier event, open start .. pub", "[attach]") {
   // A name among the modifiers after "after" / "following" says which
   // event: an earlier one (pub 2023-03-15).
