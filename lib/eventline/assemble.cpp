@@ -1278,8 +1278,13 @@ struct AnchoredDate {
   std::size_t words_begin = 0, words_end = 0;  // "a day after"
 };
 
+//
+// `after_only` (h-evdate8): the anchor is the publication day (the act told
+// before the offset is the day's news: "the attack comes a day after an
+// ambush", "has died two years after being set alight"); only "after"
+// counts ("three weeks before he murdered her" is told of a past act).
 std::optional<AnchoredDate> AnchoredOffset(std::string_view text, const TimeExpr& phrase,
-                                           std::size_t tb) {
+                                           std::size_t tb, bool after_only = false) {
   using namespace std::chrono;
   if (!phrase.resolved || !phrase.interval.start || !phrase.interval.end || phrase.end > tb)
     return std::nullopt;
@@ -1294,7 +1299,7 @@ std::optional<AnchoredDate> AnchoredOffset(std::string_view text, const TimeExpr
     if (HasWordAt(gap, i, "after")) at = i, sign = -1;
     if (HasWordAt(gap, i, "before")) at = i, sign = 1;
   }
-  if (at == std::string_view::npos) return std::nullopt;
+  if (at == std::string_view::npos || (after_only && sign > 0)) return std::nullopt;
   const std::size_t word_end = at + (sign < 0 ? 5 : 6);
   const std::string_view rest = gap.substr(word_end);
   if (rest.find_first_of(",;:()") != std::string_view::npos ||
@@ -1339,6 +1344,50 @@ std::optional<AnchoredDate> AnchoredOffset(std::string_view text, const TimeExpr
   }
   if (!count && !plural) return std::nullopt;  // "the day after", "a week before" have counts
   if (!count) vague = true;
+  // From publication, a count of weeks is too loose for the Monday-Sunday
+  // week it would give ("five weeks after she was kidnapped": 7 October is
+  // a day outside it), and a unit without a count ("weeks after the
+  // bombing") keeps the open start ..pub (TellsBackground's weak cue); nor
+  // is a trigger with a month of its own ("a few days after November's
+  // bombing") the day's.
+  if (after_only && (vague || (unit == "week" && count))) return std::nullopt;
+  if (after_only) {
+    // The act before the offset must read as the day's news: a present or
+    // a perfect ("is still simmering two years after", "has died two years
+    // after"), a passive, or "came" / "occurred" ("the strike came a day
+    // after"); not a past narrative ("its construction began one year
+    // after", "an envoy flew four days after").
+    bool news = false;
+    std::string_view main = gap.substr(0, at);
+    if (const std::size_t cut = main.find_last_of(";:"); cut != std::string_view::npos)
+      main.remove_prefix(cut + 1);
+    for (std::string_view w : Tokens(main)) {
+      std::string low;
+      for (char ch : w) low += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      for (std::string_view v : {"is", "are", "was", "were", "has", "have", "comes", "come", "came",
+                                 "occurred", "happened", "says"})
+        if (low == v) news = true;
+    }
+    if (!news) return std::nullopt;
+    for (std::string_view w : Tokens(rest)) {
+      std::string low;
+      for (char ch : w) {
+        if (!std::isalpha(static_cast<unsigned char>(ch))) break;
+        low += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      }
+      static constexpr std::array<std::string_view, 12> kMonths = {
+          "january", "february", "march",     "april",   "may",      "june",
+          "july",    "august",   "september", "october", "november", "december"};
+      if (std::find(kMonths.begin(), kMonths.end(), low) != kMonths.end()) return std::nullopt;
+      // A saying or a vow between: the offset dates it, and the trigger is
+      // what it names ("a day after Kyiv vowed to retaliate for a missile
+      // attack").
+      for (std::string_view stem :
+           {"said", "say", "vow", "blam", "threat", "promis", "warn", "accus", "claim", "announc",
+            "pledg", "urg", "demand", "deni", "deny", "told", "report", "call"})
+        if (low.starts_with(stem)) return std::nullopt;
+    }
+  }
   // The phrase's precision must be at least the unit's.
   if ((unit == "day" || unit == "week") && p != Precision::kDay) return std::nullopt;
   if (unit == "month" && p == Precision::kYear) return std::nullopt;
@@ -1395,6 +1444,17 @@ std::optional<AnchoredDate> AnchoredOffset(std::string_view text, const TimeExpr
     iv.precision = Precision::kYear;
   }
   return out;
+}
+
+// The publication day as a phrase at `at` (an empty span), for
+// AnchoredOffset's `after_only` reading.
+TimeExpr PublicationDay(const Date& pub, std::size_t at) {
+  TimeExpr t;
+  t.begin = t.end = at;
+  t.resolved = true;
+  t.interval.start = t.interval.end = pub;
+  t.interval.precision = Precision::kDay;
+  return t;
 }
 
 // ---- cues -----------------------------------------------------------------
@@ -2319,6 +2379,21 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       row.date_start = t.interval.start ? FormatIsoDate(*t.interval.start) : "";
       row.date_end = t.interval.end ? FormatIsoDate(*t.interval.end) : "";
       row.date_precision = std::string(ToString(t.interval.precision));
+    } else if (const std::optional<AnchoredDate> from_pub =
+                   doc_.pub_date && !in_relative && !since_span && !compared
+                       ? AnchoredOffset(text, PublicationDay(*doc_.pub_date, sentence.begin), c.b,
+                                        /*after_only=*/true)
+                       : std::nullopt) {
+      // "<count> <unit> after <trigger>" in a sentence that no phrase
+      // dates: the act before the offset is the day's news, so the trigger
+      // lies that far before publication (h-evdate8). "two days after an
+      // explosion at the plant, officials confirmed …" is not read (a comma
+      // between), nor "in the days after".
+      row.date_text = CollapseWhitespace(Slice(text, from_pub->words_begin, from_pub->words_end));
+      row.date_source = "text";
+      row.date_start = FormatIsoDate(*from_pub->interval.start);
+      row.date_end = FormatIsoDate(*from_pub->interval.end);
+      row.date_precision = std::string(ToString(from_pub->interval.precision));
     } else if (doc_.pub_date) {
       row.date_source = "document";
       if (background || weak_background) {

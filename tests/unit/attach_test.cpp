@@ -585,6 +585,24 @@ TEST_CASE("attach: a recent phrase before an aftermath cue dates the act, not th
                    "shelling") == "2023-03-13..2023-03-13 day/context");
 }
 
+TEST_CASE("attach: a counted offset after the day's news counts from publication", "[attach]") {
+  // h-evdate8: no phrase in the sentence; the act before "<count> <unit>
+  // after" is the day's news (pub 2023-03-15), so the trigger lies that
+  // far back.
+  CHECK(IntervalOf("The strike came a day after rebel gunners shelled the port.", "shelling") ==
+        "2023-03-14..2023-03-14 day/text");
+  CHECK(IntervalOf("The mayor has resigned two years after the bombing at the market.",
+                   "explosion") == "2021-01-01..2021-12-31 year/text");
+  // Not after a past narrative, nor through a vow, nor without a count.
+  CHECK(IntervalOf("Its construction began a year after rebels shelled the port.", "shelling") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("The attack came a day after the army vowed to punish the rebels for the "
+                   "shelling of the port.",
+                   "shelling") == "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("The mayor resigned weeks after the bombing at the market.", "explosion") ==
+        "..2023-03-15 range/document");
+}
+
 TEST_CASE("attach: after a named earlier event, open start .. pub", "[attach]") {
   // A name among the modifiers after "after" / "following" says which
   // event: an earlier one (pub 2023-03-15).
