@@ -585,7 +585,9 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
         bool prep = false;
         for (std::string_view w : Tokens(cue.preps))
           if (words[p] == w) prep = true;
-        if (!prep) continue;
+        // "in" only right after the head ("charged in the death"), not
+        // "sentenced to life in prison for the shooting" (h-evdate8).
+        if (!prep || (words[p] == "in" && p != k + 1)) continue;
         // From the preposition to the trigger: at most six words, no clause
         // punctuation, no finite verb.
         const std::size_t after = at(p) + words[p].size();
@@ -2380,13 +2382,19 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       row.date_end = t.interval.end ? FormatIsoDate(*t.interval.end) : "";
       row.date_precision = std::string(ToString(t.interval.precision));
     } else if (const std::optional<AnchoredDate> from_pub =
-                   doc_.pub_date && !in_relative && !since_span && !compared
+                   doc_.pub_date && !in_relative && !since_span && !compared &&
+                           std::none_of(times.begin(), times.end(),
+                                        [&](const TimeExpr& t) {
+                                          return t.begin >= sentence.begin && t.end <= c.b;
+                                        })
                        ? AnchoredOffset(text, PublicationDay(*doc_.pub_date, sentence.begin), c.b,
                                         /*after_only=*/true)
                        : std::nullopt) {
       // "<count> <unit> after <trigger>" in a sentence that no phrase
-      // dates: the act before the offset is the day's news, so the trigger
-      // lies that far before publication (h-evdate8). "two days after an
+      // dates (none before the trigger at all: "was found Wednesday - four
+      // days after" counts from Wednesday or not at all): the act before
+      // the offset is the day's news, so the trigger lies that far before
+      // publication (h-evdate8). "two days after an
       // explosion at the plant, officials confirmed …" is not read (a comma
       // between), nor "in the days after".
       row.date_text = CollapseWhitespace(Slice(text, from_pub->words_begin, from_pub->words_end));

@@ -535,6 +535,10 @@ TEST_CASE("attach: more charge and custody words put their object before now", "
                    "killing") == earlier);
   CHECK(IntervalOf("The suspect was detained over the killing of a neighbour.", "killing") ==
         earlier);
+  // "in" only right after the head: "for" names the object here.
+  CHECK(
+      IntervalOf("A man was sentenced to life in prison for his role in the shooting at the mall.",
+                 "attack") == earlier);
   // Not "arrested in": the raid is the arrest's own scene, the day's news.
   CHECK(IntervalOf("Police arrested five men in a raid on a rebel camp.", "attack") ==
         "2023-03-15..2023-03-15 none/document");
@@ -601,6 +605,10 @@ TEST_CASE("attach: a counted offset after the day's news counts from publication
                    "shelling") == "2023-03-15..2023-03-15 none/document");
   CHECK(IntervalOf("The mayor resigned weeks after the bombing at the market.", "explosion") ==
         "..2023-03-15 range/document");
+  // A phrase before the offset is its anchor, not publication.
+  CHECK(IntervalOf("The body was found on Wednesday at a farm - four days after rebels shelled "
+                   "the port.",
+                   "shelling") == "..2023-03-15 range/document");
 }
 
 TEST_CASE("attach: after a named earlier event, open start .. pub", "[attach]") {
