@@ -131,6 +131,8 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("CAMPAIGN_TAIL", c.campaign_tail_);
   add("SPORT_CUE", c.sport_);
   add("CYBER_CUE", c.cyber_);
+  add("AFTERMATH_CUE", c.aftermath_);
+  add("RECORDING_CUE", c.recording_);
   return c;
 }
 
@@ -141,7 +143,9 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
                                      std::initializer_list<std::string_view> campaign_lead,
                                      std::initializer_list<std::string_view> campaign_tail,
                                      std::initializer_list<std::string_view> sport,
-                                     std::initializer_list<std::string_view> cyber) {
+                                     std::initializer_list<std::string_view> cyber,
+                                     std::initializer_list<std::string_view> aftermath,
+                                     std::initializer_list<std::string_view> recording) {
   ContextWords c;
   for (std::string_view e : accident) c.accident_.Add(e);
   for (std::string_view e : fire) c.fire_.Add(e);
@@ -151,7 +155,13 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
   for (std::string_view e : campaign_tail) c.campaign_tail_.Add(e);
   for (std::string_view e : sport) c.sport_.Add(e);
   for (std::string_view e : cyber) c.cyber_.Add(e);
+  for (std::string_view e : aftermath) c.aftermath_.Add(e);
+  for (std::string_view e : recording) c.recording_.Add(e);
   return c;
+}
+
+bool ContextWords::IsAftermathCue(std::string_view phrase, bool recording) const {
+  return (recording ? recording_ : aftermath_).set.contains(std::string(phrase));
 }
 
 bool ContextWords::Finds(const Phrases& p, std::string_view s, std::size_t skip_b,

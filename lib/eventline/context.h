@@ -32,7 +32,8 @@ struct RuleSet;
 class ContextWords {
  public:
   // From the rule set's ACCIDENT_CUE, FIRE_CUE, HOSTILE_CUE, FICTION_CUE,
-  // CAMPAIGN_LEAD, CAMPAIGN_TAIL, SPORT_CUE and CYBER_CUE lexicons (each may be missing:
+  // CAMPAIGN_LEAD, CAMPAIGN_TAIL, SPORT_CUE and CYBER_CUE lexicons, and
+  // AFTERMATH_CUE and RECORDING_CUE (IsAftermathCue) (each may be missing:
   // then its test never fires); `rules` may be null.
   static ContextWords FromRules(const RuleSet* rules);
   // The same from lists of entries (tests).
@@ -43,7 +44,9 @@ class ContextWords {
                                 std::initializer_list<std::string_view> campaign_lead = {},
                                 std::initializer_list<std::string_view> campaign_tail = {},
                                 std::initializer_list<std::string_view> sport = {},
-                                std::initializer_list<std::string_view> cyber = {});
+                                std::initializer_list<std::string_view> cyber = {},
+                                std::initializer_list<std::string_view> aftermath = {},
+                                std::initializer_list<std::string_view> recording = {});
 
   // True when a row of `event_type` must be dropped: `sentence` names an
   // accident and, outside the trigger [trigger_begin, trigger_end) (offsets
@@ -73,6 +76,12 @@ class ContextWords {
                                    std::size_t trigger_end) const;
   [[nodiscard]] bool NamesSport(std::string_view sentence) const;
   [[nodiscard]] bool NamesCyber(std::string_view sentence) const;
+  // True when `phrase` (lower case, one space between words) is an entry of
+  // the AFTERMATH_CUE lexicon, or with `recording` of RECORDING_CUE: the
+  // words before a trigger that name what an earlier event left ("victims
+  // of", "the aftermath of") or a recording of it ("footage of"), read by
+  // the date attachment (assemble.cpp, AftermathCueBefore; h-evdate8).
+  [[nodiscard]] bool IsAftermathCue(std::string_view phrase, bool recording) const;
   static constexpr std::size_t kLeadGap = 3;
 
  private:
@@ -84,6 +93,7 @@ class ContextWords {
   };
   static bool Finds(const Phrases& p, std::string_view s, std::size_t skip_b, std::size_t skip_e);
   Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_;
+  Phrases aftermath_, recording_;
 };
 
 }  // namespace eventline

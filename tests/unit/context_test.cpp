@@ -170,6 +170,19 @@ TEST_CASE("context: empty lexicons veto nothing") {
   CHECK_FALSE(none.NamesFiction("The gameplay is a blast."));
 }
 
+TEST_CASE("context: the aftermath and recording cues are looked up as whole phrases") {
+  // h-evdate8: the cues of AftermathCueBefore come from lexicons.
+  const ContextWords cues = ContextWords::FromLists({}, {}, {}, {}, {}, {}, {}, {},
+                                                    {"Victims of", "behind"}, {"footage of"});
+  CHECK(cues.IsAftermathCue("victims of", false));
+  CHECK(cues.IsAftermathCue("behind", false));
+  CHECK_FALSE(cues.IsAftermathCue("victims", false));
+  CHECK_FALSE(cues.IsAftermathCue("victims of", true));
+  CHECK(cues.IsAftermathCue("footage of", true));
+  CHECK_FALSE(cues.IsAftermathCue("footage of", false));
+  CHECK_FALSE(ContextWords::FromRules(nullptr).IsAftermathCue("victims of", false));
+}
+
 TEST_CASE("context: shipped lexicons through the engine") {
   // An accident: no casualties row.
   CHECK(ExtractText("Eight people were killed when a fire engulfed a casino hotel late on "
