@@ -15,6 +15,13 @@
 // sentence about a match or a tournament tells no clash, blast or barrage
 // (sport_cue.txt: "the quarter-finals", "the last 16"), and one about
 // ransomware or hackers no attack (cyber_cue.txt).
+//
+// One more (h-prec12): a trigger after a word of continuation or escalation
+// ("stepped up its attacks", "relentless bombardment", "continued air
+// strikes", "constant shelling"; rules/lexicons/ongoing_lead.txt) names an
+// ongoing campaign, not one event, unless the sentence names a day
+// ("intensified its bombing overnight", "on Sunday"; weekday.txt and
+// news_day.txt): one day's escalation is that day's event.
 #pragma once
 
 #include <cstddef>
@@ -32,8 +39,9 @@ struct RuleSet;
 class ContextWords {
  public:
   // From the rule set's ACCIDENT_CUE, FIRE_CUE, HOSTILE_CUE, FICTION_CUE,
-  // CAMPAIGN_LEAD, CAMPAIGN_TAIL, SPORT_CUE and CYBER_CUE lexicons (each may be missing:
-  // then its test never fires); `rules` may be null.
+  // CAMPAIGN_LEAD, CAMPAIGN_TAIL, SPORT_CUE, CYBER_CUE, ONGOING_LEAD, WEEKDAY and
+  // NEWS_DAY lexicons (each may be missing: then its test never fires); `rules`
+  // may be null.
   static ContextWords FromRules(const RuleSet* rules);
   // The same from lists of entries (tests).
   static ContextWords FromLists(std::initializer_list<std::string_view> accident,
@@ -43,7 +51,9 @@ class ContextWords {
                                 std::initializer_list<std::string_view> campaign_lead = {},
                                 std::initializer_list<std::string_view> campaign_tail = {},
                                 std::initializer_list<std::string_view> sport = {},
-                                std::initializer_list<std::string_view> cyber = {});
+                                std::initializer_list<std::string_view> cyber = {},
+                                std::initializer_list<std::string_view> ongoing_lead = {},
+                                std::initializer_list<std::string_view> day = {});
 
   // True when a row of `event_type` must be dropped: `sentence` names an
   // accident and, outside the trigger [trigger_begin, trigger_end) (offsets
@@ -53,7 +63,8 @@ class ContextWords {
   // is set in fiction (any type); or the trigger names a campaign or the
   // war as a whole (NamesCampaign; any type but ceasefire, protest and
   // blockade: a pause is a ceasefire's own trigger, and a call to end a
-  // strike or a siege speaks of one that holds); or the sentence is about sport and the type is one
+  // strike or a siege speaks of one that holds), or an ongoing one
+  // (NamesOngoing; the same types); or the sentence is about sport and the type is one
   // sport borrows words from (armed_clash, explosion, shelling); or it
   // names a cyber attack and the type is attack.
   [[nodiscard]] bool Vetoes(std::string_view event_type, std::string_view sentence,
@@ -71,6 +82,10 @@ class ContextWords {
   // troops [attacked]").
   [[nodiscard]] bool NamesCampaign(std::string_view sentence, std::size_t trigger_begin,
                                    std::size_t trigger_end) const;
+  // An ONGOING_LEAD phrase before the trigger, placed as a CAMPAIGN_LEAD
+  // phrase, in a sentence that names no day (WEEKDAY, NEWS_DAY).
+  [[nodiscard]] bool NamesOngoing(std::string_view sentence, std::size_t trigger_begin,
+                                  std::size_t trigger_end) const;
   [[nodiscard]] bool NamesSport(std::string_view sentence) const;
   [[nodiscard]] bool NamesCyber(std::string_view sentence) const;
   static constexpr std::size_t kLeadGap = 3;
@@ -83,7 +98,11 @@ class ContextWords {
     bool Empty() const { return set.empty(); }
   };
   static bool Finds(const Phrases& p, std::string_view s, std::size_t skip_b, std::size_t skip_e);
-  Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_;
+  // A phrase of `lead` ending at most kLeadGap words before the trigger (see
+  // NamesCampaign).
+  static bool LeadBefore(const Phrases& lead, std::string_view s, std::size_t trigger_begin);
+  Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,
+      ongoing_lead_, day_;
 };
 
 }  // namespace eventline

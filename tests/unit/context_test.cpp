@@ -164,6 +164,47 @@ TEST_CASE("context: a cyber word takes back attack rows only") {
   CHECK_FALSE(Campaign().Vetoes("attack", real, b, e));
 }
 
+const ContextWords& Ongoing() {
+  static const ContextWords words =
+      ContextWords::FromLists({}, {}, {}, {}, {}, {}, {}, {},
+                              {"continued", "relentless", "ongoing"}, {"Sunday", "overnight"});
+  return words;
+}
+
+TEST_CASE("context: a trigger after a word of escalation is an ongoing campaign, unless dated") {
+  // h-prec12: "continued its attacks", "relentless bombardment" tell a
+  // campaign; the same on a named day is that day's event.
+  const std::string s = "The army has continued its attacks on the peninsula.";
+  auto [b, e] = At(s, "attacks");
+  CHECK(Ongoing().NamesOngoing(s, b, e));
+  CHECK(Ongoing().Vetoes("attack", s, b, e));
+  CHECK_FALSE(Ongoing().NamesCampaign(s, b, e));  // a lexicon of its own
+  CHECK_FALSE(Ongoing().Vetoes("protest", s, b, e));
+  const std::string sunday = "The army continued its attacks on the peninsula on Sunday.";
+  std::tie(b, e) = At(sunday, "attacks");
+  CHECK_FALSE(Ongoing().NamesOngoing(sunday, b, e));
+  const std::string night = "The air force continued its bombing of the port overnight.";
+  std::tie(b, e) = At(night, "bombing");
+  CHECK_FALSE(Ongoing().Vetoes("explosion", night, b, e));
+  const std::string adj = "Families fled the relentless shelling of the city.";
+  std::tie(b, e) = At(adj, "shelling");
+  CHECK(Ongoing().Vetoes("shelling", adj, b, e));
+  const std::string arrests = "Rights groups decried the ongoing arrests of journalists.";
+  std::tie(b, e) = At(arrests, "arrests");
+  CHECK(Ongoing().Vetoes("arrest", arrests, b, e));
+  // "continued to" ends the lead: "to" is a preposition.
+  const std::string to = "Troops continued to shell the town, killing two.";
+  std::tie(b, e) = At(to, "shell");
+  CHECK_FALSE(Ongoing().NamesOngoing(to, b, e));
+  // The lead must come before the trigger, with no preposition between.
+  const std::string after = "Troops attacked the town and then continued patrols.";
+  std::tie(b, e) = At(after, "attacked");
+  CHECK_FALSE(Ongoing().NamesOngoing(after, b, e));
+  const std::string prep = "Shelling continued in the east as rebels attacked a depot.";
+  std::tie(b, e) = At(prep, "attacked");
+  CHECK_FALSE(Ongoing().NamesOngoing(prep, b, e));
+}
+
 TEST_CASE("context: empty lexicons veto nothing") {
   const ContextWords none = ContextWords::FromRules(nullptr);
   CHECK_FALSE(none.Vetoes("casualties", "Ten people were killed in a fire.", 16, 22));  // "killed"
@@ -193,6 +234,15 @@ TEST_CASE("context: shipped lexicons through the engine") {
   CHECK(ExtractText("Critics say the air force's bombing campaign has gone on too long.",
                     "2023-11-30")
             .empty());
+  // The shipped ongoing lexicon (h-prec12): a relentless bombardment is no
+  // single barrage; the same on a named day stays.
+  CHECK(ExtractText("Families sheltered from the relentless bombardment of the northern province.",
+                    "2023-11-30")
+            .empty());
+  CHECK_FALSE(ExtractText("Families sheltered from the relentless bombardment of the northern "
+                          "province on Sunday, officials said.",
+                          "2023-11-30")
+                  .empty());
   // A game's review: no explosion row.
   CHECK(
       ExtractText("The gameplay is a blast and the boss fights are superb.", "2022-12-01").empty());
