@@ -83,6 +83,12 @@ bool IsSportType(std::string_view type) {
   return type == "armed_clash" || type == "explosion" || type == "shelling";
 }
 
+// Types a missile test or a launch is mistaken for: missiles "fired toward
+// waters off its east coast" hit no target (h-prec12).
+bool IsLaunchType(std::string_view type) {
+  return type == "shelling" || type == "air_strike" || type == "attack" || type == "explosion";
+}
+
 // Words that may not stand between a campaign lead and the trigger: they
 // start another phrase or clause ("an end to violence after troops
 // attacked").
@@ -134,6 +140,7 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("ONGOING_LEAD", c.ongoing_lead_);
   add("WEEKDAY", c.day_);
   add("NEWS_DAY", c.day_);
+  add("TEST_LAUNCH", c.test_launch_);
   return c;
 }
 
@@ -146,7 +153,8 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
                                      std::initializer_list<std::string_view> sport,
                                      std::initializer_list<std::string_view> cyber,
                                      std::initializer_list<std::string_view> ongoing_lead,
-                                     std::initializer_list<std::string_view> day) {
+                                     std::initializer_list<std::string_view> day,
+                                     std::initializer_list<std::string_view> test_launch) {
   ContextWords c;
   for (std::string_view e : accident) c.accident_.Add(e);
   for (std::string_view e : fire) c.fire_.Add(e);
@@ -158,6 +166,7 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
   for (std::string_view e : cyber) c.cyber_.Add(e);
   for (std::string_view e : ongoing_lead) c.ongoing_lead_.Add(e);
   for (std::string_view e : day) c.day_.Add(e);
+  for (std::string_view e : test_launch) c.test_launch_.Add(e);
   return c;
 }
 
@@ -198,6 +207,10 @@ bool ContextWords::NamesSport(std::string_view sentence) const {
 
 bool ContextWords::NamesCyber(std::string_view sentence) const {
   return Finds(cyber_, sentence, 0, 0);
+}
+
+bool ContextWords::NamesTestLaunch(std::string_view sentence) const {
+  return Finds(test_launch_, sentence, 0, 0);
 }
 
 bool ContextWords::NamesCampaign(std::string_view s, std::size_t trigger_begin,
@@ -262,6 +275,7 @@ bool ContextWords::Vetoes(std::string_view event_type, std::string_view sentence
     return true;
   if (IsSportType(event_type) && NamesSport(sentence)) return true;
   if (event_type == "attack" && NamesCyber(sentence)) return true;
+  if (IsLaunchType(event_type) && NamesTestLaunch(sentence)) return true;
   // A fire follows a blast or a sinking as often as it causes one: fire
   // words count for casualties only.
   return IsAccidentType(event_type) && NamesAccident(sentence, event_type == "casualties") &&

@@ -21,7 +21,10 @@
 // strikes", "constant shelling"; rules/lexicons/ongoing_lead.txt) names an
 // ongoing campaign, not one event, unless the sentence names a day
 // ("intensified its bombing overnight", "on Sunday"; weekday.txt and
-// news_day.txt): one day's escalation is that day's event.
+// news_day.txt): one day's escalation is that day's event. And a sentence
+// that names a missile test, a launch into the sea or a space launch
+// (test_launch.txt: "fired two missiles toward waters off its east coast",
+// "into orbit") tells no shelling, air strike, attack or blast of a conflict.
 #pragma once
 
 #include <cstddef>
@@ -39,9 +42,9 @@ struct RuleSet;
 class ContextWords {
  public:
   // From the rule set's ACCIDENT_CUE, FIRE_CUE, HOSTILE_CUE, FICTION_CUE,
-  // CAMPAIGN_LEAD, CAMPAIGN_TAIL, SPORT_CUE, CYBER_CUE, ONGOING_LEAD, WEEKDAY and
-  // NEWS_DAY lexicons (each may be missing: then its test never fires); `rules`
-  // may be null.
+  // CAMPAIGN_LEAD, CAMPAIGN_TAIL, SPORT_CUE, CYBER_CUE, ONGOING_LEAD, WEEKDAY,
+  // NEWS_DAY and TEST_LAUNCH lexicons (each may be missing: then its test never
+  // fires); `rules` may be null.
   static ContextWords FromRules(const RuleSet* rules);
   // The same from lists of entries (tests).
   static ContextWords FromLists(std::initializer_list<std::string_view> accident,
@@ -53,7 +56,8 @@ class ContextWords {
                                 std::initializer_list<std::string_view> sport = {},
                                 std::initializer_list<std::string_view> cyber = {},
                                 std::initializer_list<std::string_view> ongoing_lead = {},
-                                std::initializer_list<std::string_view> day = {});
+                                std::initializer_list<std::string_view> day = {},
+                                std::initializer_list<std::string_view> test_launch = {});
 
   // True when a row of `event_type` must be dropped: `sentence` names an
   // accident and, outside the trigger [trigger_begin, trigger_end) (offsets
@@ -66,7 +70,9 @@ class ContextWords {
   // strike or a siege speaks of one that holds), or an ongoing one
   // (NamesOngoing; the same types); or the sentence is about sport and the type is one
   // sport borrows words from (armed_clash, explosion, shelling); or it
-  // names a cyber attack and the type is attack.
+  // names a cyber attack and the type is attack; or it names a missile test
+  // or a launch (NamesTestLaunch) and the type is shelling, air_strike,
+  // attack or explosion.
   [[nodiscard]] bool Vetoes(std::string_view event_type, std::string_view sentence,
                             std::size_t trigger_begin, std::size_t trigger_end) const;
 
@@ -88,6 +94,7 @@ class ContextWords {
                                   std::size_t trigger_end) const;
   [[nodiscard]] bool NamesSport(std::string_view sentence) const;
   [[nodiscard]] bool NamesCyber(std::string_view sentence) const;
+  [[nodiscard]] bool NamesTestLaunch(std::string_view sentence) const;
   static constexpr std::size_t kLeadGap = 3;
 
  private:
@@ -102,7 +109,7 @@ class ContextWords {
   // NamesCampaign).
   static bool LeadBefore(const Phrases& lead, std::string_view s, std::size_t trigger_begin);
   Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,
-      ongoing_lead_, day_;
+      ongoing_lead_, day_, test_launch_;
 };
 
 }  // namespace eventline

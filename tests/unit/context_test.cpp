@@ -205,6 +205,28 @@ TEST_CASE("context: a trigger after a word of escalation is an ongoing campaign,
   CHECK_FALSE(Ongoing().NamesOngoing(prep, b, e));
 }
 
+TEST_CASE("context: a missile test or a launch into the sea takes back barrage and blast rows") {
+  // h-prec12: a launch with no target is no shelling, air strike or attack;
+  // a rocket lost on a test flight is no blast of a conflict.
+  const ContextWords words = ContextWords::FromLists({}, {}, {}, {}, {}, {}, {}, {}, {}, {},
+                                                     {"toward waters", "test flight"});
+  const std::string s = "The North fired two missiles toward waters off its coast on Friday.";
+  auto [b, e] = At(s, "fired");
+  CHECK(words.NamesTestLaunch(s));
+  CHECK(words.Vetoes("shelling", s, b, e));
+  CHECK(words.Vetoes("air_strike", s, b, e));
+  CHECK(words.Vetoes("attack", s, b, e));
+  CHECK_FALSE(words.Vetoes("equipment_loss", s, b, e));  // a drone downed over the sea is lost
+  const std::string t = "The rocket exploded minutes into its second test flight.";
+  std::tie(b, e) = At(t, "exploded");
+  CHECK(words.Vetoes("explosion", t, b, e));
+  // Whole words: "waters" alone or another order is no cue.
+  const std::string port = "Missiles struck the port and the waters nearby on Friday.";
+  std::tie(b, e) = At(port, "struck");
+  CHECK_FALSE(words.NamesTestLaunch(port));
+  CHECK_FALSE(words.Vetoes("shelling", port, b, e));
+}
+
 TEST_CASE("context: empty lexicons veto nothing") {
   const ContextWords none = ContextWords::FromRules(nullptr);
   CHECK_FALSE(none.Vetoes("casualties", "Ten people were killed in a fire.", 16, 22));  // "killed"
@@ -243,6 +265,11 @@ TEST_CASE("context: shipped lexicons through the engine") {
                           "province on Sunday, officials said.",
                           "2023-11-30")
                   .empty());
+  // The shipped test-launch lexicon: missiles fired into the sea hit no one.
+  CHECK(ExtractText("The North fired two ballistic missiles into the sea on Friday, the "
+                    "South's military said.",
+                    "2023-11-30")
+            .empty());
   // A game's review: no explosion row.
   CHECK(
       ExtractText("The gameplay is a blast and the boss fights are superb.", "2022-12-01").empty());
