@@ -234,7 +234,7 @@ TEST_CASE("places: ChoosePlace prefers the trigger's locative place", "[places]"
        PlaceChoice::Reason::kNone},
       {"Two soldiers died in a clash on the Russia-Ukraine border.", "clash", "", "Russia",
        PlaceChoice::Reason::kLocative},
-      {"Pirates in the Gulf of Guinea attacked a tanker.", "attacked", "", "",
+      {"A tanker was attacked by pirates in the Gulf of Guinea.", "attacked", "", "",
        PlaceChoice::Reason::kNone},
       {"Soldiers died in the longest battle of Russia's war.", "battle", "", "",
        PlaceChoice::Reason::kNone},
