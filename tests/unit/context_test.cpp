@@ -208,8 +208,8 @@ TEST_CASE("context: a trigger after a word of escalation is an ongoing campaign,
 TEST_CASE("context: a missile test or a launch into the sea takes back barrage and blast rows") {
   // h-prec12: a launch with no target is no shelling, air strike or attack;
   // a rocket lost on a test flight is no blast of a conflict.
-  const ContextWords words = ContextWords::FromLists(
-      {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {"toward waters", "test flight"});
+  const ContextWords words = ContextWords::FromLists({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {},
+                                                     {"toward waters", "test flight"});
   const std::string s = "The North fired two missiles toward waters off its coast on Friday.";
   auto [b, e] = At(s, "fired");
   CHECK(words.NamesTestLaunch(s));
