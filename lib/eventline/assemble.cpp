@@ -1282,7 +1282,7 @@ struct AnchoredDate {
 
 //
 // `after_only` (h-evdate8): the anchor is the publication day (the act told
-// before the offset is the day's news: "the attack comes a day after an
+// before the offset is the day's news: "the raid comes one day after an
 // ambush", "has died two years after being set alight"); only "after"
 // counts ("three weeks before he murdered her" is told of a past act).
 std::optional<AnchoredDate> AnchoredOffset(std::string_view text, const TimeExpr& phrase,
@@ -1382,7 +1382,7 @@ std::optional<AnchoredDate> AnchoredOffset(std::string_view text, const TimeExpr
           "july",    "august",   "september", "october", "november", "december"};
       if (std::find(kMonths.begin(), kMonths.end(), low) != kMonths.end()) return std::nullopt;
       // A saying or a vow between: the offset dates it, and the trigger is
-      // what it names ("a day after Kyiv vowed to retaliate for a missile
+      // what it names ("a day after the ministry vowed revenge for a missile
       // attack").
       for (std::string_view stem :
            {"said", "say", "vow", "blam", "threat", "promis", "warn", "accus", "claim", "announc",
