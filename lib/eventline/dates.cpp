@@ -533,7 +533,7 @@ constexpr std::array<Signature, 37> kFunctions = {{
     {"until", {"to", "", "", "", ""}, 1},
     {"by", {"to", "", "", "", ""}, 1},
     {"season", {"s", "rel", "y", "", ""}, 1},
-    {"anchor", {"n", "unit", "now", "", ""}, 2},
+    {"anchor", {"n", "unit", "now", "rest", ""}, 2},
     {"weekend", {"rel", "", "", "", ""}, 0},
     {"between", {"from", "to", "", "", ""}, 2},
     {"period", {"unit", "rel", "", "", ""}, 1},
@@ -824,6 +824,10 @@ struct Eval {
     // previous Friday" (h-dates18): the first such weekday strictly after /
     // before the anchor (pub with none), n of them for a larger n.
     if (f == "anchor") {
+      if (auto iv = AnchorSpan(Text(a.Get("n")), LowerTrim(Text(a.Get("unit"))),
+                               !Text(a.Get("rest")).empty()))
+        return *iv;
+      if (!error.empty()) return std::nullopt;
       if (const auto w = ParseWeekday(Text(a.Get("unit")))) {
         const auto base = ctx.anchor ? ctx.anchor : Ref();
         if (!base) return std::nullopt;
@@ -1819,6 +1823,52 @@ struct Eval {
       // "last weekend" said on a Sunday or Saturday means the one before.
     }
     return Span(sat, AddDays(sat, 1));
+  }
+
+  // Anchored weekends, seasons and rests of a unit (h-dates20): "the
+  // following weekend" / "the previous weekend" (the first Saturday-Sunday
+  // wholly after / before the anchor), "the following spring" (the first
+  // such season starting after the anchor's end, "the previous winter" the
+  // last ending before its start), "later that week / month / year"
+  // (rest=1: the anchor's next day to the end of its week, month or year).
+  // nullopt (with no error) for any other unit.
+  std::optional<Interval> AnchorSpan(const std::string& ns, const std::string& unit, bool rest) {
+    const bool weekend = unit == "weekend";
+    unsigned m1 = 0;
+    if (unit == "spring") m1 = 3;
+    if (unit == "summer") m1 = 6;
+    if (unit == "autumn") m1 = 9;
+    if (unit == "winter") m1 = 12;
+    if (!weekend && m1 == 0 && !rest) return std::nullopt;
+    const auto count = ParseCount(ns);
+    if (!count || std::abs(*count) != 1) {
+      Fail("anchor() with a weekend, a season or rest needs 1 or -1");
+      return std::nullopt;
+    }
+    const auto start = ctx.anchor ? ctx.anchor : Ref();
+    if (!start) return std::nullopt;
+    const Date end = ctx.anchor && ctx.anchor_end ? *ctx.anchor_end : *start;
+    if (rest) {
+      const auto u = ParseUnit(unit);
+      if (!u || (*u != Unit::kWeek && *u != Unit::kMonth && *u != Unit::kYear)) {
+        Fail("anchor(rest) needs week, month or year, not '" + unit + "'");
+        return std::nullopt;
+      }
+      const Interval whole = *UnitInterval(*u, end);
+      return Span(std::min(AddDays(end, 1), *whole.end), *whole.end);
+    }
+    if (weekend) {
+      Date d = *count > 0 ? AddDays(end, 1) : AddDays(*start, -1);
+      const auto want = *count > 0 ? chr::Saturday : chr::Sunday;
+      while (chr::weekday{static_cast<chr::sys_days>(d)} != want) d = AddDays(d, *count);
+      const Date sat = *count > 0 ? d : AddDays(d, -1);
+      return Span(sat, AddDays(sat, 1));
+    }
+    for (int y = YearOf(*count > 0 ? end : *start) + (*count > 0 ? 0 : 1);; y += *count) {
+      const Date a = MakeDate(y, m1, 1);
+      const Date e = AddDays(AddMonths(a, 3), -1);
+      if (*count > 0 ? a > end : e < *start) return Span(a, e);
+    }
   }
 
   std::optional<Interval> Season(const std::string& ss, const std::string& rel_s,
