@@ -3036,11 +3036,11 @@ void NamedPastDay(TimeExpr& t, const Sentence& sentence, std::string_view lower_
   if (MonthOf(d) == 9 && DayOf(d) == 11) year = 2001;
   if (year == 0) return;
   static constexpr std::array<std::string_view, 14> kJan6 = {
-      "riot",     "riots",   "rioters", "insurrection", "committee", "panel",   "defendants",
-      "capitol",  "hearing", "hearings", "probe",       "pardons",   "attack",  "attackers"};
-  static constexpr std::array<std::string_view, 9> kSept11 = {
-      "attacks", "attack",   "hijackers", "terror", "terrorist",
-      "commission", "memorial", "victims", "families"};
+      "riot",    "riots",   "rioters",  "insurrection", "committee", "panel",  "defendants",
+      "capitol", "hearing", "hearings", "probe",        "pardons",   "attack", "attackers"};
+  static constexpr std::array<std::string_view, 9> kSept11 = {"attacks",  "attack",    "hijackers",
+                                                              "terror",   "terrorist", "commission",
+                                                              "memorial", "victims",   "families"};
   std::size_t i = e;
   for (int word = 0; word < 2; ++word) {
     while (i < lower_sent.size() && lower_sent[i] == ' ') ++i;
@@ -3049,10 +3049,9 @@ void NamedPastDay(TimeExpr& t, const Sentence& sentence, std::string_view lower_
     if (j == i) return;
     const std::string_view w = lower_sent.substr(i, j - i);
     // "attack" names the day only as "the Jan. 6 attack on the Capitol" or
-    // right after the date with "the" or a possessive before it.
-    const bool hit = year == 2021
-                         ? std::find(kJan6.begin(), kJan6.end(), w) != kJan6.end()
-                         : std::find(kSept11.begin(), kSept11.end(), w) != kSept11.end();
+    // right after the date with "the" before it.
+    const bool hit = year == 2021 ? std::find(kJan6.begin(), kJan6.end(), w) != kJan6.end()
+                                  : std::find(kSept11.begin(), kSept11.end(), w) != kSept11.end();
     if (hit) {
       const std::string_view head = Trim(lower_sent.substr(0, b));
       const bool the = head.size() >= 3 && head.substr(head.size() - 3) == "the" &&

@@ -524,17 +524,14 @@ TEST_CASE("dates: new year, parts of a named month, Saturday weekends", "[dates]
     std::string_view sentence, phrase;
     Tense want;
   } cases[] = {
-      {"In April, the platform said it would start charging developers.", "In April",
-       Tense::kPast},
+      {"In April, the platform said it would start charging developers.", "In April", Tense::kPast},
       {"In April the company announced that it will open two stores.", "In April", Tense::kPast},
       // Not with a comma after the verb (a parenthetical), nor without a cue
       // after it, nor with the cue before the phrase.
-      {"Applications close on 30 January, the council said.", "on 30 January",
-       Tense::kNearest},
+      {"Applications close on 30 January, the council said.", "on 30 January", Tense::kNearest},
       {"The plant will close in April, the owners said it would confirm.", "in April",
        Tense::kFuture},
-      {"The governor said he would launch his campaign on Tuesday.", "on Tuesday",
-       Tense::kFuture},
+      {"The governor said he would launch his campaign on Tuesday.", "on Tuesday", Tense::kFuture},
   };
   for (const auto& c : cases) {
     CAPTURE(c.sentence);
