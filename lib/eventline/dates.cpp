@@ -533,7 +533,7 @@ constexpr std::array<Signature, 37> kFunctions = {{
     {"until", {"to", "", "", "", ""}, 1},
     {"by", {"to", "", "", "", ""}, 1},
     {"season", {"s", "rel", "y", "", ""}, 1},
-    {"anchor", {"n", "unit", "now", "", ""}, 2},
+    {"anchor", {"n", "unit", "now", "rest", ""}, 2},
     {"weekend", {"rel", "", "", "", ""}, 0},
     {"between", {"from", "to", "", "", ""}, 2},
     {"period", {"unit", "rel", "", "", ""}, 1},
@@ -824,6 +824,10 @@ struct Eval {
     // previous Friday" (h-dates18): the first such weekday strictly after /
     // before the anchor (pub with none), n of them for a larger n.
     if (f == "anchor") {
+      if (auto iv = AnchorSpan(Text(a.Get("n")), LowerTrim(Text(a.Get("unit"))),
+                               !Text(a.Get("rest")).empty()))
+        return *iv;
+      if (!error.empty()) return std::nullopt;
       if (const auto w = ParseWeekday(Text(a.Get("unit")))) {
         const auto base = ctx.anchor ? ctx.anchor : Ref();
         if (!base) return std::nullopt;
@@ -1344,6 +1348,15 @@ struct Eval {
   }
 
   std::optional<Interval> Calendar(const std::string& f, const std::string& rel_s) {
+    if (f == "year" && LowerTrim(rel_s) == "new") {
+      // year(new): "in the new year" (h-dates20). A past sentence tells of
+      // the year that has begun ("days into the new year", read in June);
+      // otherwise the next one, but in January or February the current.
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      const bool begun = (tense == Tense::kPast && !nearest) || MonthOf(*p) <= 2;
+      return YearInterval(YearOf(*p) + (begun ? 0 : 1));
+    }
     const auto r = ParseRel(rel_s);
     if (!r) return Fail(f + "() needs this, last, next or an offset, not '" + rel_s + "'");
     auto p = Ref();
@@ -1370,6 +1383,15 @@ struct Eval {
   }
 
   std::optional<Interval> EarlierLater(bool later, const std::string& unit_s) {
+    // "earlier in April", "later in May" (h-dates20): the month as `in April`
+    // reads it; when that is pub's month, its part before / after pub, as
+    // "earlier / later this month".
+    if (ParseMonth(unit_s)) {
+      auto month = DateFn({}, unit_s, {});
+      auto p = Ref();
+      if (!month || !p || !month->start || *month->start > *p || *month->end < *p) return month;
+      return EarlierLater(later, "month");
+    }
     const auto u = ParseUnit(unit_s);
     if (!u || (*u != Unit::kWeek && *u != Unit::kMonth && *u != Unit::kYear))
       return Fail("earlier()/later() need week, month or year, not '" + unit_s + "'");
@@ -1789,7 +1811,10 @@ struct Eval {
       // The first weekend ahead: this week's until Friday, else the next.
       if (*p >= sat_this) sat = AddDays(sat_this, 7);
     } else if (rel.empty() || rel == "the") {
-      if (tense == Tense::kPast && sat_this > *p) sat = AddDays(sat_this, -7);
+      // Read on a Saturday, a past sentence tells the weekend before: the
+      // one that begins on pub has hardly started (h-dates20).
+      if (tense == Tense::kPast && (sat_this > *p || (sat_this == *p && !nearest)))
+        sat = AddDays(sat_this, -7);
       if (tense == Tense::kFuture && AddDays(sat_this, 1) < *p) sat = AddDays(sat_this, 7);
     } else {
       const auto r = ParseRel(rel_s);
@@ -1798,6 +1823,52 @@ struct Eval {
       // "last weekend" said on a Sunday or Saturday means the one before.
     }
     return Span(sat, AddDays(sat, 1));
+  }
+
+  // Anchored weekends, seasons and rests of a unit (h-dates20): "the
+  // following weekend" / "the previous weekend" (the first Saturday-Sunday
+  // wholly after / before the anchor), "the following spring" (the first
+  // such season starting after the anchor's end, "the previous winter" the
+  // last ending before its start), "later that week / month / year"
+  // (rest=1: the anchor's next day to the end of its week, month or year).
+  // nullopt (with no error) for any other unit.
+  std::optional<Interval> AnchorSpan(const std::string& ns, const std::string& unit, bool rest) {
+    const bool weekend = unit == "weekend";
+    unsigned m1 = 0;
+    if (unit == "spring") m1 = 3;
+    if (unit == "summer") m1 = 6;
+    if (unit == "autumn") m1 = 9;
+    if (unit == "winter") m1 = 12;
+    if (!weekend && m1 == 0 && !rest) return std::nullopt;
+    const auto count = ParseCount(ns);
+    if (!count || std::abs(*count) != 1) {
+      Fail("anchor() with a weekend, a season or rest needs 1 or -1");
+      return std::nullopt;
+    }
+    const auto start = ctx.anchor ? ctx.anchor : Ref();
+    if (!start) return std::nullopt;
+    const Date end = ctx.anchor && ctx.anchor_end ? *ctx.anchor_end : *start;
+    if (rest) {
+      const auto u = ParseUnit(unit);
+      if (!u || (*u != Unit::kWeek && *u != Unit::kMonth && *u != Unit::kYear)) {
+        Fail("anchor(rest) needs week, month or year, not '" + unit + "'");
+        return std::nullopt;
+      }
+      const Interval whole = *UnitInterval(*u, end);
+      return Span(std::min(AddDays(end, 1), *whole.end), *whole.end);
+    }
+    if (weekend) {
+      Date d = *count > 0 ? AddDays(end, 1) : AddDays(*start, -1);
+      const auto want = *count > 0 ? chr::Saturday : chr::Sunday;
+      while (chr::weekday{static_cast<chr::sys_days>(d)} != want) d = AddDays(d, *count);
+      const Date sat = *count > 0 ? d : AddDays(d, -1);
+      return Span(sat, AddDays(sat, 1));
+    }
+    for (int y = YearOf(*count > 0 ? end : *start) + (*count > 0 ? 0 : 1);; y += *count) {
+      const Date a = MakeDate(y, m1, 1);
+      const Date e = AddDays(AddMonths(a, 3), -1);
+      if (*count > 0 ? a > end : e < *start) return Span(a, e);
+    }
   }
 
   std::optional<Interval> Season(const std::string& ss, const std::string& rel_s,
@@ -1883,7 +1954,7 @@ bool HasFutureCue(std::string_view lower) {
   // third party's expectation in the present looks ahead; "was forecast to"
   // does not, nor the generic "we expect to see" (a past date cited after it
   // moved a year ahead on the design pool).
-  static constexpr std::array<std::string_view, 69> kFuture = {"s expected",
+  static constexpr std::array<std::string_view, 73> kFuture = {"s expected",
                                                                "is forecast",
                                                                "are forecast",
                                                                "s forecast",
@@ -1938,6 +2009,10 @@ bool HasFutureCue(std::string_view lower) {
                                                                "would go on strike",
                                                                "would walk out",
                                                                "would reopen",
+                                                               "would launch",
+                                                               "would return",
+                                                               "would reply",
+                                                               "would respond",
                                                                "could continue",
                                                                "could last",
                                                                "could resume",
@@ -2593,6 +2668,28 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
     if (past_before < 0) past_before = HasPastVerb(clause_before) ? 1 : 0;
     return past_before == 1;
   };
+  // "In April, the platform said it would start charging" (h-dates20): a
+  // past reporting verb among the first five words after the phrase, not
+  // followed by a comma, with no future cue before it and one after it,
+  // dates the report: the cue belongs to the reported plan.
+  if (!HasFutureCue(clause_before)) {
+    std::size_t i = 0, words = 0;
+    while (i < clause_after.size() && words < 5) {
+      while (i < clause_after.size() && !IsIdentChar(clause_after[i])) ++i;
+      std::size_t j = i;
+      while (j < clause_after.size() && IsIdentChar(clause_after[j])) ++j;
+      if (j == i) break;
+      ++words;
+      const std::string_view w = clause_after.substr(i, j - i);
+      if (std::find(kReport.begin(), kReport.end(), w) != kReport.end()) {
+        if ((j >= clause_after.size() || clause_after[j] != ',') &&
+            !HasFutureCue(clause_after.substr(0, i)) && HasFutureCue(clause_after.substr(j)))
+          return Tense::kPast;
+        break;
+      }
+      i = j;
+    }
+  }
   if (HasFutureCue(clause_before) || HasFutureCue(near_after) ||
       (HasFutureCue(clause_after) && !past_verb_before()))
     return Tense::kFuture;
@@ -2917,6 +3014,57 @@ namespace {
 // before the anniversary, which is the occurrence nearest pub (read on
 // 2024-10-07, "the Oct. 7 attack" there is 2023-10-07, not the day itself).
 // n is the ordinal before "anniversary" (1 without one: at least a year).
+// Named past days (h-dates20): "the Jan. 6 riot", "the January 6 attack on
+// the Capitol", "the September 11 attacks", "the 9/11 hijackers" name one day
+// of one year, not that day nearest pub: 2021-01-06 and 2001-09-11. Only a
+// yearless day before a noun the name goes with (the next two words): "a
+// Jan. 6 attack on a police post" in other news keeps the usual reading.
+void NamedPastDay(TimeExpr& t, const Sentence& sentence, std::string_view lower_sent) {
+  if (t.interval.precision != Precision::kDay || !t.interval.start ||
+      t.interval.end != t.interval.start)
+    return;
+  const std::size_t b = t.begin - sentence.begin, e = t.end - sentence.begin;
+  if (b > lower_sent.size() || e > lower_sent.size()) return;
+  int digits = 0;
+  for (char c : lower_sent.substr(b, e - b)) {
+    digits = (c >= '0' && c <= '9') ? digits + 1 : 0;
+    if (digits == 4) return;  // a written year decides
+  }
+  const Date d = *t.interval.start;
+  int year = 0;
+  if (MonthOf(d) == 1 && DayOf(d) == 6) year = 2021;
+  if (MonthOf(d) == 9 && DayOf(d) == 11) year = 2001;
+  if (year == 0) return;
+  static constexpr std::array<std::string_view, 14> kJan6 = {
+      "riot",    "riots",   "rioters",  "insurrection", "committee", "panel",  "defendants",
+      "capitol", "hearing", "hearings", "probe",        "pardons",   "attack", "attackers"};
+  static constexpr std::array<std::string_view, 9> kSept11 = {"attacks",  "attack",    "hijackers",
+                                                              "terror",   "terrorist", "commission",
+                                                              "memorial", "victims",   "families"};
+  std::size_t i = e;
+  for (int word = 0; word < 2; ++word) {
+    while (i < lower_sent.size() && lower_sent[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < lower_sent.size() && IsIdentChar(lower_sent[j])) ++j;
+    if (j == i) return;
+    const std::string_view w = lower_sent.substr(i, j - i);
+    // "attack" names the day only as "the Jan. 6 attack on the Capitol" or
+    // right after the date with "the" before it.
+    const bool hit = year == 2021 ? std::find(kJan6.begin(), kJan6.end(), w) != kJan6.end()
+                                  : std::find(kSept11.begin(), kSept11.end(), w) != kSept11.end();
+    if (hit) {
+      const std::string_view head = Trim(lower_sent.substr(0, b));
+      const bool the = head.size() >= 3 && head.substr(head.size() - 3) == "the" &&
+                       (head.size() == 3 || !IsIdentChar(head[head.size() - 4]));
+      const bool own = lower_sent.substr(b, std::min<std::size_t>(4, e - b)) == "the ";
+      if (!the && !own && word == 0 && (w == "attack" || w == "attacks")) return;
+      t.interval = DayInterval(MakeDate(year, MonthOf(d), DayOf(d)));
+      return;
+    }
+    i = j;
+  }
+}
+
 void AnniversaryBack(TimeExpr& t, const Sentence& sentence, std::string_view lower_sent,
                      const TimeContext& ctx) {
   if (!ctx.pub_date || t.interval.precision != Precision::kDay || !t.interval.start ||
@@ -3042,6 +3190,7 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
       if (own.substr(0, 5) == "from " || own == "between ") continue;
     }
     AnniversaryBack(t, sentence, lower_sent, ctx);
+    NamedPastDay(t, sentence, lower_sent);
     // Compared with a dozen words below: as a view, each compare is a
     // length test (std::string == "..." called compare and strlen).
     auto [before_word, before_at] = WordBefore(text, sentence.begin, t.begin);

@@ -489,5 +489,57 @@ TEST_CASE("dates: UK weekday weeks and parts of centuries (h-dates19)", "[dates]
   }
 }
 
+// h-dates20: "in the new year" by tense and month, "earlier / later in
+// <month>", "over the weekend" read on a Saturday, and a reporting verb
+// between the phrase and a future cue.
+TEST_CASE("dates: new year, parts of a named month, Saturday weekends", "[dates]") {
+  // A past sentence tells of the year begun; otherwise the next, but the
+  // current one in January or February.
+  CHECK(Show(ResolveValue("year(new)", {}, At("2024-06-12"), Tense::kPast)) ==
+        "2024-01-01/2024-12-31 year");
+  CHECK(Show(ResolveValue("year(new)", {}, At("2024-06-12"), Tense::kFuture)) ==
+        "2025-01-01/2025-12-31 year");
+  CHECK(Show(ResolveValue("year(new)", {}, At("2025-02-03"), Tense::kFuture)) ==
+        "2025-01-01/2025-12-31 year");
+  CHECK(Show(ResolveValue("year(new)", {}, At("2025-11-20"), Tense::kNearest)) ==
+        "2026-01-01/2026-12-31 year");
+  // pub's own month: the part before / after pub; another month: that month.
+  CHECK(Show(ResolveValue("earlier(April)", {}, At("2026-04-30"), Tense::kPast)) ==
+        "2026-04-01/2026-04-29 range");
+  CHECK(Show(ResolveValue("later(May)", {}, At("2026-05-22"), Tense::kFuture)) ==
+        "2026-05-23/2026-05-31 range");
+  CHECK(Show(ResolveValue("earlier(June)", {}, At("2022-08-18"), Tense::kPast)) ==
+        "2022-06-01/2022-06-30 month");
+  CHECK(Show(ResolveValue("later(January)", {}, At("2025-12-10"), Tense::kFuture)) ==
+        "2026-01-01/2026-01-31 month");
+  // Read on a Saturday, a past sentence means the weekend before; a Sunday
+  // keeps the weekend ending on pub; no tense keeps the one begun.
+  CHECK(Show(ResolveValue("weekend()", {}, At("2025-11-29"), Tense::kPast)) ==
+        "2025-11-22/2025-11-23 range");
+  CHECK(Show(ResolveValue("weekend()", {}, At("2026-08-30"), Tense::kPast)) ==
+        "2026-08-29/2026-08-30 range");
+  CHECK(Show(ResolveValue("weekend()", {}, At("2025-11-29"), Tense::kNearest)) ==
+        "2025-11-29/2025-11-30 range");
+  const struct {
+    std::string_view sentence, phrase;
+    Tense want;
+  } cases[] = {
+      {"In April, the platform said it would start charging developers.", "In April", Tense::kPast},
+      {"In April the company announced that it will open two stores.", "In April", Tense::kPast},
+      // Not with a comma after the verb (a parenthetical), nor without a cue
+      // after it, nor with the cue before the phrase.
+      {"Applications close on 30 January, the council said.", "on 30 January", Tense::kNearest},
+      {"The plant will close in April, the owners said it would confirm.", "in April",
+       Tense::kFuture},
+      {"The governor said he would launch his campaign on Tuesday.", "on Tuesday", Tense::kFuture},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.sentence);
+    const auto at = c.sentence.find(c.phrase);
+    REQUIRE(at != std::string_view::npos);
+    CHECK((TenseAt(c.sentence, at, at + c.phrase.size()) == c.want));
+  }
+}
+
 }  // namespace
 }  // namespace eventline
