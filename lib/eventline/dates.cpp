@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "eventline/numbers.h"
+#include "eventline/utf8.h"
 
 namespace eventline {
 
@@ -2886,42 +2887,7 @@ Resolution ResolveValue(std::string_view value, const TimeCaptures& captures,
   return ResolveLazy(value, captures, ctx, source);
 }
 
-namespace {
-
-// Byte length of a no-break or thin space at s[i] (U+00A0, U+2007, U+2009,
-// U+200A, U+202F), else 0. Rule patterns separate words with \s, which RE2
-// reads as ASCII white space only.
-std::size_t OddSpaceAt(std::string_view s, std::size_t i) {
-  const auto c = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  if (c(i) == 0xC2 && i + 1 < s.size() && c(i + 1) == 0xA0) return 2;
-  if (c(i) == 0xE2 && i + 2 < s.size() && c(i + 1) == 0x80) {
-    const unsigned char t = c(i + 2);
-    if (t == 0x87 || t == 0x89 || t == 0x8A || t == 0xAF) return 3;
-  }
-  return 0;
-}
-
-// `sentence` with every odd space replaced by as many ASCII spaces (byte
-// offsets are kept); empty when there is none.
-std::string NormalizeSpaces(std::string_view sentence) {
-  std::string out;
-  // Most sentences hold no lead byte of an odd space: one plain byte test.
-  if (std::none_of(sentence.begin(), sentence.end(), [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return u == 0xC2 || u == 0xE2;
-      }))
-    return out;
-  for (std::size_t i = 0; i < sentence.size(); ++i) {
-    const std::size_t n = OddSpaceAt(sentence, i);
-    if (n == 0) continue;
-    if (out.empty()) out.assign(sentence);
-    out.replace(i, n, n, ' ');
-    i += n - 1;
-  }
-  return out;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 // The word that ends right before `pos` (one or more spaces between), lower
 // case, and where it begins; empty when there is none after `lo`.
@@ -3450,7 +3416,7 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
   // Wire and web copy put no-break spaces in dates ("3\u00a0March"): match
   // on a copy of the sentence with plain spaces, then shift offsets back.
   const std::string spaced =
-      NormalizeSpaces(text.substr(sentence.begin, sentence.end - sentence.begin));
+      PlainSpaced(text.substr(sentence.begin, sentence.end - sentence.begin));
   std::string_view scan = text;
   std::size_t base = 0;
   if (spaced.empty()) {

@@ -12,6 +12,7 @@
 #include "eventline/clean.h"
 #include "eventline/places.h"
 #include "eventline/pubdate.h"
+#include "eventline/utf8.h"
 
 namespace eventline {
 
@@ -141,6 +142,14 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
                                       const Rule* only_rule) const {
   if (!impl_->places || !impl_->actors) {
     throw std::logic_error("Engine::Extract: loaded without places and actors");
+  }
+  // No-break and thin spaces between words defeat every rule's \s: the
+  // document is read as if they were plain spaces, byte for byte, so offsets
+  // and ids hold (a slot's text then shows plain spaces).
+  if (std::string spaced = PlainSpaced(doc.text); !spaced.empty()) {
+    Document plain = doc;
+    plain.text = std::move(spaced);
+    return Extract(plain, dropped_lines, only_rule);
   }
   const CleanedDocument cleaned = Clean(doc);
   if (dropped_lines) *dropped_lines = cleaned.dropped_lines;

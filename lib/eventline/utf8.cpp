@@ -1,5 +1,7 @@
 #include "eventline/utf8.h"
 
+#include <algorithm>
+
 namespace eventline {
 
 namespace {
@@ -82,6 +84,35 @@ std::size_t SpaceLengthAt(std::string_view s, std::size_t pos) {
   if (c != 0xC2 && c != 0xE2) return 0;  // lead bytes of the non-ASCII spaces we know
   const DecodedChar d = DecodeUtf8At(s, pos);
   return d.valid && IsSpaceCodePoint(d.cp) ? d.length : 0;
+}
+
+std::size_t OddSpaceLengthAt(std::string_view s, std::size_t pos) {
+  const auto c = [&](std::size_t k) { return Byte(s, k); };
+  if (pos >= s.size()) return 0;
+  if (c(pos) == 0xC2 && pos + 1 < s.size() && c(pos + 1) == 0xA0) return 2;
+  if (c(pos) == 0xE2 && pos + 2 < s.size() && c(pos + 1) == 0x80) {
+    const unsigned char t = c(pos + 2);
+    if (t == 0x87 || t == 0x89 || t == 0x8A || t == 0xAF) return 3;
+  }
+  return 0;
+}
+
+std::string PlainSpaced(std::string_view s) {
+  std::string out;
+  // Most texts hold no lead byte of an odd space: one plain byte test.
+  if (std::none_of(s.begin(), s.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u == 0xC2 || u == 0xE2;
+      }))
+    return out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const std::size_t n = OddSpaceLengthAt(s, i);
+    if (n == 0) continue;
+    if (out.empty()) out.assign(s);
+    out.replace(i, n, n, ' ');
+    i += n - 1;
+  }
+  return out;
 }
 
 std::size_t SpaceLengthBefore(std::string_view s, std::size_t pos) {

@@ -1,10 +1,11 @@
-// lib/eventline/utf8.h: small UTF-8 helpers over bytes (no allocation, no locale).
+// lib/eventline/utf8.h: small UTF-8 helpers over bytes (no locale; only PlainSpaced allocates).
 //
 // Invalid sequences are never an error here: decoding reports them as one
 // byte of U+FFFD so callers can step over them. Pure functions; thread-safe.
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace eventline {
@@ -36,6 +37,16 @@ struct DecodedChar {
 [[nodiscard]] std::size_t SpaceLengthAt(std::string_view s, std::size_t pos);
 // Byte length of the whitespace code point ending just before `pos`, or 0.
 [[nodiscard]] std::size_t SpaceLengthBefore(std::string_view s, std::size_t pos);
+
+// Byte length of a no-break or thin space at `pos` (U+00A0, U+2007, U+2009,
+// U+200A, U+202F), else 0.
+[[nodiscard]] std::size_t OddSpaceLengthAt(std::string_view s, std::size_t pos);
+
+// `s` with every odd space (OddSpaceLengthAt) replaced by as many ASCII
+// spaces, so byte offsets hold in both; empty when `s` has none. Rule
+// patterns separate words with \s, which RE2 reads as ASCII white space
+// only: wire and web copy put no-break spaces between words and in dates.
+[[nodiscard]] std::string PlainSpaced(std::string_view s);
 
 // `s` without leading and trailing whitespace (as above).
 [[nodiscard]] std::string_view TrimSpace(std::string_view s);

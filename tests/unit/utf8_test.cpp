@@ -50,5 +50,16 @@ TEST_CASE("utf8: whitespace includes NBSP, thin and narrow spaces", "[utf8]") {
   CHECK(SpaceLengthAt("\xC2\xA9", 0) == 0);  // the copyright sign is not a space
 }
 
+TEST_CASE("utf8: PlainSpaced keeps byte offsets", "[utf8]") {
+  CHECK(PlainSpaced("plain text only").empty());
+  CHECK(PlainSpaced("caf\xC3\xA9 \xE2\x80\x99s").empty());  // other C2/E2 sequences stay
+  CHECK(PlainSpaced("a\xC2\xA0"
+                    "b") == "a  b");
+  CHECK(PlainSpaced("3\xE2\x80\xAFMarch\xE2\x80\x89now") == "3   March   now");
+  CHECK(OddSpaceLengthAt("\xC2\xA0", 0) == 2);
+  CHECK(OddSpaceLengthAt("\xC2", 0) == 0);          // a cut sequence is no space
+  CHECK(OddSpaceLengthAt("\xE2\x80\x99", 0) == 0);  // a right quote
+}
+
 }  // namespace
 }  // namespace eventline
