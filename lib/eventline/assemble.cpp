@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <unordered_set>
@@ -1874,12 +1875,18 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     context_words_ = ContextWords::FromRules(lookups_.rules);
   }
   const ContextWords& context = lookups_.context_words ? *lookups_.context_words : *context_words_;
+  // The sentence is split into words once for the tests of all its matches.
+  std::optional<ContextWords::SentenceWords> context_text;
   for (const Match& m : events) {
     const Capture* t = m.Get("trigger");
     const std::size_t b = t && t->set() ? t->begin : m.begin;
     const std::size_t e = t && t->set() ? t->end : m.end;
-    if (b >= sentence.begin &&
-        context.Vetoes(m.rule->event_type, stext, b - sentence.begin, e - sentence.begin)) {
+    if (b < sentence.begin) {
+      cands.push_back({&m, b, e});
+      continue;
+    }
+    if (!context_text) context_text.emplace(stext);
+    if (context.Vetoes(m.rule->event_type, *context_text, b - sentence.begin, e - sentence.begin)) {
       continue;
     }
     cands.push_back({&m, b, e});

@@ -9,10 +9,7 @@
 namespace eventline {
 namespace {
 
-struct Word {
-  std::size_t b, e;
-  std::string lower;
-};
+using Word = ContextWords::SentenceWords::Word;
 
 bool IsWordByte(char c) {
   const auto u = static_cast<unsigned char>(c);
@@ -117,9 +114,19 @@ void ContextWords::Phrases::Add(std::string_view entry) {
     if (!phrase.empty()) phrase += ' ';
     phrase += w.lower;
   }
+  std::string lead;
+  for (std::size_t n = 0; n < words.size(); ++n) {
+    if (n > 0) lead += ' ';
+    lead += words[n].lower;
+    leads.try_emplace(lead, false);
+  }
+  leads[phrase] = true;
   set.insert(std::move(phrase));
   if (words.size() > max_words) max_words = words.size();
 }
+
+ContextWords::SentenceWords::SentenceWords(std::string_view sentence)
+    : text_(sentence), words_(Words(sentence)) {}
 
 ContextWords ContextWords::FromRules(const RuleSet* rules) {
   ContextWords c;
@@ -180,11 +187,11 @@ bool ContextWords::IsAftermathCue(std::string_view phrase, bool recording) const
   return (recording ? recording_ : aftermath_).set.contains(std::string(phrase));
 }
 
-bool ContextWords::Finds(const Phrases& p, std::string_view s, std::size_t skip_b,
+bool ContextWords::Finds(const Phrases& p, const SentenceWords& s, std::size_t skip_b,
                          std::size_t skip_e) {
   if (p.Empty()) return false;
-  const std::vector<Word> words = Words(s);
-  std::string phrase;
+  const std::vector<Word>& words = s.words_;
+  thread_local std::string phrase;
   for (std::size_t i = 0; i < words.size(); ++i) {
     phrase.clear();
     for (std::size_t n = 0; n < p.max_words && i + n < words.size(); ++n) {
@@ -192,42 +199,57 @@ bool ContextWords::Finds(const Phrases& p, std::string_view s, std::size_t skip_
       if (skip_b < skip_e && w.b < skip_e && skip_b < w.e) break;  // touches the skipped span
       if (n > 0) phrase += ' ';
       phrase += w.lower;
-      if (p.set.contains(phrase)) return true;
+      const auto it = p.leads.find(phrase);
+      if (it == p.leads.end()) break;  // no entry goes on from here
+      if (it->second) return true;
     }
   }
   return false;
 }
 
+bool ContextWords::FindsMemo(const Phrases& p, const SentenceWords& s, Memo slot) {
+  std::int8_t& known = s.memo_[slot];
+  if (known < 0) known = Finds(p, s, 0, 0) ? 1 : 0;
+  return known == 1;
+}
+
 bool ContextWords::NamesAccident(std::string_view sentence, bool with_fire) const {
-  return Finds(accident_, sentence, 0, 0) || (with_fire && Finds(fire_, sentence, 0, 0));
+  const SentenceWords s(sentence);
+  return Finds(accident_, s, 0, 0) || (with_fire && Finds(fire_, s, 0, 0));
 }
 
 bool ContextWords::NamesHostileAct(std::string_view sentence, std::size_t skip_begin,
                                    std::size_t skip_end) const {
-  return Finds(hostile_, sentence, skip_begin, skip_end);
+  return Finds(hostile_, SentenceWords(sentence), skip_begin, skip_end);
 }
 
 bool ContextWords::NamesFiction(std::string_view sentence) const {
-  return Finds(fiction_, sentence, 0, 0);
+  return Finds(fiction_, SentenceWords(sentence), 0, 0);
 }
 
 bool ContextWords::NamesSport(std::string_view sentence) const {
-  return Finds(sport_, sentence, 0, 0);
+  return Finds(sport_, SentenceWords(sentence), 0, 0);
 }
 
 bool ContextWords::NamesCyber(std::string_view sentence) const {
-  return Finds(cyber_, sentence, 0, 0);
+  return Finds(cyber_, SentenceWords(sentence), 0, 0);
 }
 
 bool ContextWords::NamesTestLaunch(std::string_view sentence) const {
-  return Finds(test_launch_, sentence, 0, 0);
+  return Finds(test_launch_, SentenceWords(sentence), 0, 0);
 }
 
-bool ContextWords::NamesCampaign(std::string_view s, std::size_t trigger_begin,
+bool ContextWords::NamesCampaign(std::string_view sentence, std::size_t trigger_begin,
+                                 std::size_t trigger_end) const {
+  return NamesCampaign(SentenceWords(sentence), trigger_begin, trigger_end);
+}
+
+bool ContextWords::NamesCampaign(const SentenceWords& sw, std::size_t trigger_begin,
                                  std::size_t trigger_end) const {
   if (campaign_lead_.Empty() && campaign_tail_.Empty()) return false;
+  const std::string_view s = sw.text_;
   if (trigger_end > s.size() || trigger_begin >= trigger_end) return false;
-  const std::vector<Word> words = Words(s);
+  const std::vector<Word>& words = sw.words_;
   const auto joined = [&](std::size_t from, std::size_t to) {  // words [from, to]
     std::string phrase;
     for (std::size_t k = from; k <= to; ++k) {
@@ -246,12 +268,14 @@ bool ContextWords::NamesCampaign(std::string_view s, std::size_t trigger_begin,
     for (std::size_t n = 0; n < campaign_tail_.max_words && after + n < words.size(); ++n)
       if (campaign_tail_.set.contains(joined(after, after + n))) return true;
   }
-  return LeadBefore(campaign_lead_, s, trigger_begin);
+  return LeadBefore(campaign_lead_, sw, trigger_begin);
 }
 
-bool ContextWords::LeadBefore(const Phrases& lead, std::string_view s, std::size_t trigger_begin) {
+bool ContextWords::LeadBefore(const Phrases& lead, const SentenceWords& sw,
+                              std::size_t trigger_begin) {
+  const std::string_view s = sw.text_;
   if (lead.Empty() || trigger_begin > s.size()) return false;
-  const std::vector<Word> words = Words(s);
+  const std::vector<Word>& words = sw.words_;
   std::size_t before = 0;  // one past the last word ending at or before the trigger
   for (std::size_t i = 0; i < words.size(); ++i)
     if (words[i].e <= trigger_begin) before = i + 1;
@@ -271,25 +295,37 @@ bool ContextWords::LeadBefore(const Phrases& lead, std::string_view s, std::size
   return false;
 }
 
-bool ContextWords::NamesOngoing(std::string_view s, std::size_t trigger_begin,
+bool ContextWords::NamesOngoing(std::string_view sentence, std::size_t trigger_begin,
                                 std::size_t trigger_end) const {
-  if (trigger_end > s.size() || trigger_begin >= trigger_end) return false;
-  return LeadBefore(ongoing_lead_, s, trigger_begin) && !Finds(day_, s, 0, 0);
+  return NamesOngoing(SentenceWords(sentence), trigger_begin, trigger_end);
+}
+
+bool ContextWords::NamesOngoing(const SentenceWords& s, std::size_t trigger_begin,
+                                std::size_t trigger_end) const {
+  if (trigger_end > s.text_.size() || trigger_begin >= trigger_end) return false;
+  return LeadBefore(ongoing_lead_, s, trigger_begin) && !FindsMemo(day_, s, kDay);
 }
 
 bool ContextWords::Vetoes(std::string_view event_type, std::string_view sentence,
                           std::size_t trigger_begin, std::size_t trigger_end) const {
-  if (NamesFiction(sentence)) return true;
-  if (!IsCampaignExempt(event_type) && (NamesCampaign(sentence, trigger_begin, trigger_end) ||
-                                        NamesOngoing(sentence, trigger_begin, trigger_end)))
+  return Vetoes(event_type, SentenceWords(sentence), trigger_begin, trigger_end);
+}
+
+bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
+                          std::size_t trigger_begin, std::size_t trigger_end) const {
+  if (FindsMemo(fiction_, s, kFiction)) return true;
+  if (!IsCampaignExempt(event_type) &&
+      (NamesCampaign(s, trigger_begin, trigger_end) || NamesOngoing(s, trigger_begin, trigger_end)))
     return true;
-  if (IsSportType(event_type) && NamesSport(sentence)) return true;
-  if (event_type == "attack" && NamesCyber(sentence)) return true;
-  if (IsLaunchType(event_type) && NamesTestLaunch(sentence)) return true;
+  if (IsSportType(event_type) && FindsMemo(sport_, s, kSport)) return true;
+  if (event_type == "attack" && FindsMemo(cyber_, s, kCyber)) return true;
+  if (IsLaunchType(event_type) && FindsMemo(test_launch_, s, kTestLaunch)) return true;
   // A fire follows a blast or a sinking as often as it causes one: fire
   // words count for casualties only.
-  return IsAccidentType(event_type) && NamesAccident(sentence, event_type == "casualties") &&
-         !NamesHostileAct(sentence, trigger_begin, trigger_end);
+  return IsAccidentType(event_type) &&
+         (FindsMemo(accident_, s, kAccident) ||
+          (event_type == "casualties" && FindsMemo(fire_, s, kFire))) &&
+         !Finds(hostile_, s, trigger_begin, trigger_end);
 }
 
 }  // namespace eventline

@@ -27,11 +27,15 @@
 // "into orbit") tells no shelling, air strike, attack or blast of a conflict.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace eventline {
 
@@ -41,6 +45,32 @@ struct RuleSet;
 // build once, then read from any number of threads.
 class ContextWords {
  public:
+  // The words of one sentence as the tests read them (runs of ASCII letters,
+  // digits, hyphens and apostrophes, lower case, edge hyphens and
+  // apostrophes left out), split once and shared by the tests of every
+  // match in that sentence; the tests that do not depend on the trigger
+  // keep their answer here after the first call. Holds a view of
+  // `sentence`, which must outlive it; one per thread (the memo is not
+  // synchronised); use it with one ContextWords only.
+  class SentenceWords {
+   public:
+    explicit SentenceWords(std::string_view sentence);
+    [[nodiscard]] std::string_view text() const { return text_; }
+
+    struct Word {
+      std::size_t b, e;   // bytes of `sentence`
+      std::string lower;  // its letters, lower case, a typographic apostrophe as '\''
+    };
+    [[nodiscard]] const std::vector<Word>& words() const { return words_; }
+
+   private:
+    friend class ContextWords;
+    std::string_view text_;
+    std::vector<Word> words_;
+    // Answers of the trigger-independent tests, by lexicon: -1 not asked yet.
+    mutable std::array<std::int8_t, 7> memo_{-1, -1, -1, -1, -1, -1, -1};
+  };
+
   // From the rule set's ACCIDENT_CUE, FIRE_CUE, HOSTILE_CUE, FICTION_CUE,
   // CAMPAIGN_LEAD, CAMPAIGN_TAIL, SPORT_CUE, CYBER_CUE, ONGOING_LEAD, WEEKDAY,
   // NEWS_DAY and TEST_LAUNCH lexicons, and AFTERMATH_CUE and RECORDING_CUE
@@ -78,6 +108,10 @@ class ContextWords {
   // attack or explosion.
   [[nodiscard]] bool Vetoes(std::string_view event_type, std::string_view sentence,
                             std::size_t trigger_begin, std::size_t trigger_end) const;
+  // The same on a sentence split once (the assembler asks for each match of
+  // a sentence): the same answer as the call above on `sentence.text()`.
+  [[nodiscard]] bool Vetoes(std::string_view event_type, const SentenceWords& sentence,
+                            std::size_t trigger_begin, std::size_t trigger_end) const;
 
   // The tests one by one. `skip_*` leaves a span out of the search.
   [[nodiscard]] bool NamesAccident(std::string_view sentence, bool with_fire = true) const;
@@ -109,14 +143,27 @@ class ContextWords {
  private:
   struct Phrases {
     std::unordered_set<std::string> set;  // entries, lower case, one space between words
+    // Every leading run of words of an entry ("a", "a pause", "a pause in"),
+    // true when it is an entry itself: Finds stops growing a phrase that
+    // leads to none.
+    std::unordered_map<std::string, bool> leads;
     std::size_t max_words = 0;
     void Add(std::string_view entry);
     bool Empty() const { return set.empty(); }
   };
-  static bool Finds(const Phrases& p, std::string_view s, std::size_t skip_b, std::size_t skip_e);
+  // The memo slots of SentenceWords, one per trigger-independent test.
+  enum Memo : std::uint8_t { kFiction, kSport, kCyber, kTestLaunch, kAccident, kFire, kDay };
+  static bool Finds(const Phrases& p, const SentenceWords& s, std::size_t skip_b,
+                    std::size_t skip_e);
+  // Finds with no span skipped, remembered in `s` under `slot`.
+  static bool FindsMemo(const Phrases& p, const SentenceWords& s, Memo slot);
   // A phrase of `lead` ending at most kLeadGap words before the trigger (see
   // NamesCampaign).
-  static bool LeadBefore(const Phrases& lead, std::string_view s, std::size_t trigger_begin);
+  static bool LeadBefore(const Phrases& lead, const SentenceWords& s, std::size_t trigger_begin);
+  bool NamesCampaign(const SentenceWords& s, std::size_t trigger_begin,
+                     std::size_t trigger_end) const;
+  bool NamesOngoing(const SentenceWords& s, std::size_t trigger_begin,
+                    std::size_t trigger_end) const;
   Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,
       aftermath_, recording_, ongoing_lead_, day_, test_launch_;
 };

@@ -363,12 +363,26 @@ bool HoldsNonAsciiFold(std::string_view text) {
 }
 
 std::string AsciiFoldPattern(std::string_view p, bool case_sensitive) {
+  // Bytes the loop below acts on; a run of other bytes is copied at once
+  // (lexicon-expanded patterns are tens of kB of plain words and '|').
+  static constexpr auto kActs = [] {
+    std::array<bool, 256> acts{};
+    for (const unsigned char c : std::string_view("\\[(){kKsS")) acts[c] = true;
+    return acts;
+  }();
   std::string out;
   out.reserve(p.size() + p.size() / 4);
   bool changed = false;
   bool fold = !case_sensitive;
   std::vector<char> saved;  // the folding to restore at each ')'
   for (std::size_t i = 0; i < p.size(); ++i) {
+    if (!kActs[static_cast<unsigned char>(p[i])]) {
+      std::size_t j = i + 1;
+      while (j < p.size() && !kActs[static_cast<unsigned char>(p[j])]) ++j;
+      out.append(p.data() + i, j - i);
+      i = j - 1;
+      continue;
+    }
     const char c = p[i];
     if (c == '\\') {
       if (i + 1 < p.size() && p[i + 1] == 'Q') return {};  // \Q...\E: not handled

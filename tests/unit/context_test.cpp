@@ -72,6 +72,44 @@ TEST_CASE("context: phrases match whole words only, in any case") {
   CHECK_FALSE(Small().NamesHostileAct("The missileer retired."));
 }
 
+TEST_CASE("context: a sentence split once answers as the text, match after match") {
+  // The assembler splits a sentence once and asks for each of its matches
+  // (h-hot20); the trigger-independent answers are remembered, the hostile
+  // test (which skips the trigger) is asked again for each.
+  const ContextWords words = ContextWords::FromLists(
+      {"gas leak", "a crash site"}, {"a fire"}, {"missile strike", "attack"}, {"box office"},
+      {"a pause in"}, {}, {"the final"}, {}, {}, {}, {"more"}, {"monday"});
+  const std::string s = "A gas leak near a crash site caused an attack scare and more shelling.";
+  const ContextWords::SentenceWords split(s);
+  REQUIRE(split.words().size() == 14);
+  CHECK(split.words()[1].lower == "gas");
+  CHECK(s.substr(split.words()[1].b, 3) == "gas");
+  const std::size_t attack = s.find("attack"), shelling = s.find("shelling");
+  const struct {
+    const char* type;
+    std::size_t b, e;
+  } asks[] = {{"explosion", attack, attack + 6},         {"explosion", shelling, shelling + 8},
+              {"casualties", attack, attack + 6},        {"shelling", shelling, shelling + 8},
+              {"explosion", attack, attack + 6},         {"ceasefire", shelling, shelling + 8},
+              {"equipment_loss", shelling, shelling + 8}};
+  for (const auto& a : asks) {
+    INFO(a.type << " at " << a.b);
+    CHECK(words.Vetoes(a.type, split, a.b, a.e) == words.Vetoes(a.type, s, a.b, a.e));
+  }
+  // The accident words stand; "attack" is the hostile act unless it is the
+  // trigger itself; "more" before "shelling" is an ongoing campaign.
+  CHECK(words.Vetoes("explosion", split, attack, attack + 6));
+  CHECK_FALSE(words.Vetoes("explosion", split, s.find("caused"), s.find("caused") + 6));
+  CHECK(words.Vetoes("shelling", split, shelling, shelling + 8));
+  CHECK_FALSE(words.Vetoes("ceasefire", split, shelling, shelling + 8));
+  // A leading run of an entry that goes on otherwise finds nothing: "a
+  // crash" leads to "a crash site" only, "a pause" to "a pause in".
+  CHECK_FALSE(words.NamesAccident("A crash barrier fell."));
+  CHECK(words.NamesAccident("Near a crash site."));
+  CHECK_FALSE(words.NamesCampaign("a pause the attack", 12, 18));
+  CHECK(words.NamesCampaign("a pause in attack", 11, 17));
+}
+
 TEST_CASE("context: fiction vetoes every type, with or without hostile words") {
   const std::string s = "The gameplay is a blast, with a missile attack in every level.";
   CHECK(Small().NamesFiction(s));

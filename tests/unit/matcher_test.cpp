@@ -318,6 +318,11 @@ TEST_CASE("matcher: AsciiFoldPattern folds k, s, \\w and \\W within ASCII", "[ma
       {R"((?:a(?-i)s)s)", false, R"((?:a(?-i)s)(?-i:[Ss]))"},
       {R"(no letters to fold here)", false, R"(no letter(?-i:[Ss]) to fold here)"},
       {R"(abc)", false, ""},
+      // Runs of bytes it leaves alone are copied whole (h-hot20): UTF-8,
+      // a ']' or '}' outside a class or a repetition, a run at the end.
+      {R"((?:bomb|raid|café|shell)\b x]y}z|k)", false,
+       R"((?:bomb|raid|café|(?-i:[Ss])hell)\b x]y}z|(?-i:[Kk]))"},
+      {R"(k{2}|naïve raid)", false, R"((?-i:[Kk]){2}|naïve raid)"},
       // Not understood: no ASCII-fold form.
       {R"(\Qks\E)", false, ""},
       {R"((?<n>k))", false, ""},
