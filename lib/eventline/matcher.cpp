@@ -648,7 +648,14 @@ void DerivePatternStarts(Rule& rule) {
   rule.starts = lead ? 1 : 0;
   rule.leading = lead ? std::move(*lead) : std::vector<std::string>();
   rule.starts_at_boundary = StartsAtBoundary(p);
-  rule.required = RequiredWords(p, "");
+  // The best words outside the trigger (whose first bytes the trigger index
+  // has seen already) and the best of the whole pattern.
+  rule.required = RequiredWords(p, "trigger");
+  for (std::vector<std::string>& any : RequiredWords(p, "")) {
+    if (std::find(rule.required.begin(), rule.required.end(), any) == rule.required.end()) {
+      rule.required.push_back(std::move(any));
+    }
+  }
   auto trigger_lead = LeadingStrings(TriggerPattern(p));
   rule.trigger_starts = trigger_lead ? 1 : 0;
   rule.trigger_leading = trigger_lead ? std::move(*trigger_lead) : std::vector<std::string>();
@@ -822,6 +829,10 @@ struct Matcher::Impl {
           out.push_back(it->second);
         }
       }
+      // Fewest words first: a sentence that lacks one is rejected after
+      // the fewest lookups (a requirement may hold hundreds of words).
+      std::stable_sort(kind.required[i].begin(), kind.required[i].end(),
+                       [](const auto& a, const auto& b) { return a.size() < b.size(); });
     }
     std::vector<std::vector<std::string>> leading(kind.rules.size());
     kind.indexed.assign(kind.rules.size(), 0);
@@ -1376,11 +1387,20 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
       return std::any_of(any.begin(), any.end(), has);
     });
   };
-  // The same test for a veto (FindVetoes).
+  // The same test for a veto (FindVetoes), its words tested against the
+  // sentence's byte pairs before they are searched for.
   const auto veto_may_match = [&](const std::vector<std::vector<std::string>>& required) {
     if (required.empty()) return true;
     lower_once();
-    return !lower_usable || HasRequiredWords(required, lower);
+    return !lower_usable || std::all_of(required.begin(), required.end(), [&](const auto& any) {
+      return std::any_of(any.begin(), any.end(), [&](const std::string& w) {
+        const WordPairs wp = PairKeys(w);
+        for (std::uint8_t i = 0; i < wp.n; ++i) {
+          if ((sc.pairs[wp.keys[i] >> 6] >> (wp.keys[i] & 63U) & 1U) == 0) return false;
+        }
+        return lower.find(w) != std::string::npos;
+      });
+    });
   };
   if (!all) {
     if (kd.index) kd.index->Find(text, wb, we, candidates);

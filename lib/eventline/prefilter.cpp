@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstdlib>
 #include <map>
+#include <optional>
+#include <utility>
 
 namespace eventline {
 
@@ -516,9 +518,12 @@ class Parser {
 
 // ---- Required words ----
 
-constexpr std::size_t kMaxRequiredAny = 24;    // strings of one requirement
+constexpr std::size_t kMaxRequiredAny = 1000;  // strings of one requirement
 constexpr std::size_t kMinRequiredLength = 3;  // shorter runs are no filter
 constexpr std::size_t kMaxRequirements = 4;    // per pattern
+constexpr std::size_t kMaxWordSet = 1000;      // strings of an exact, prefix or suffix set
+constexpr std::size_t kMaxWordClass = 10;      // members of a [...] class spelt out
+constexpr std::size_t kMaxImpliedTest = 4096;  // string pairs Best compares
 
 bool IsAlnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -542,16 +547,211 @@ bool Better(const Any& a, const Any& b) {
   return a.size() < b.size();
 }
 
-// Required words of a pattern: a light recursive descent over RE2 syntax
-// that only keeps runs of ASCII letters and digits every match contains.
+// What the parser knows of a sub-expression, over lower-cased ASCII letters
+// and digits only (any other character ends a word): every string it can
+// match when they are few (`exact`), strings one of which begins (`prefix`)
+// and one of which ends (`suffix`) every match ("" when nothing is known),
+// and words every match contains (`req`). Lexicons are expanded as tries
+// ("ra(?:id|mpage)"), so a word is rebuilt across groups from the exact
+// and prefix sets before it can be required.
+struct WordInfo {
+  std::optional<Any> exact;
+  Any prefix{""}, suffix{""};
+  std::vector<Any> req;
+};
+
+// Sorted, without strings that begin (`at_end`: end) with another one:
+// as the prefix (suffix) set of a match they add nothing.
+Any PrunedEnds(Any s, bool at_end) {
+  if (at_end) {
+    for (std::string& w : s) std::reverse(w.begin(), w.end());
+  }
+  SortUnique(s);
+  Any out;
+  for (std::string& w : s) {
+    if (out.empty() || w.compare(0, out.back().size(), out.back()) != 0) {
+      out.push_back(std::move(w));
+    }
+  }
+  if (at_end) {
+    for (std::string& w : out) std::reverse(w.begin(), w.end());
+    SortUnique(out);
+  }
+  return out;
+}
+
+// Every a + b; nullopt when there would be more than kMaxWordSet.
+std::optional<Any> Product(const Any& a, const Any& b) {
+  if (a.size() * b.size() > kMaxWordSet) return std::nullopt;
+  Any out;
+  out.reserve(a.size() * b.size());
+  for (const std::string& x : a) {
+    for (const std::string& y : b) out.push_back(x + y);
+  }
+  SortUnique(out);
+  return out;
+}
+
+// Strings one of which occurs, without those that contain another one
+// (they add nothing to a disjunction); empty when there are too many.
+Any Pruned(Any out) {
+  SortUnique(out);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
+  Any pruned;
+  for (const std::string& s : out) {
+    if (std::none_of(pruned.begin(), pruned.end(),
+                     [&](const std::string& k) { return s.find(k) != std::string::npos; })) {
+      pruned.push_back(s);
+    }
+  }
+  if (pruned.size() > kMaxRequiredAny) return {};
+  SortUnique(pruned);
+  return pruned;
+}
+
+// Adds `any` to `req` as a requirement when it filters: no string shorter
+// than kMinRequiredLength (the empty string among them) and not too many.
+void AddRequirement(std::vector<Any>& req, const Any& any) {
+  if (any.empty()) return;
+  Any pruned = Pruned(any);
+  if (pruned.empty() || MinLength(pruned) < kMinRequiredLength) return;
+  req.push_back(std::move(pruned));
+}
+
+// The best kMaxRequirements of `all`, each required.
+std::vector<Any> Best(std::vector<Any> all) {
+  std::sort(all.begin(), all.end(), [](const Any& a, const Any& b) {
+    if (Better(a, b) || Better(b, a)) return Better(a, b);
+    return a < b;
+  });
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  std::vector<Any> best;
+  for (Any& y : all) {
+    if (best.size() == kMaxRequirements) break;
+    // Left out when a chosen one implies it: each of x's strings holds one
+    // of y's ("raided" before "raid"). Tested on small sets only.
+    const bool implied = std::any_of(best.begin(), best.end(), [&y](const Any& x) {
+      return x.size() * y.size() <= kMaxImpliedTest &&
+             std::all_of(x.begin(), x.end(), [&y](const std::string& xs) {
+               return std::any_of(y.begin(), y.end(), [&xs](const std::string& ys) {
+                 return xs.find(ys) != std::string::npos;
+               });
+             });
+    });
+    if (!implied) best.push_back(std::move(y));
+  }
+  return best;
+}
+
+// The requirements of `w`, its prefix, suffix and exact sets among them.
+std::vector<Any> Requirements(const WordInfo& w) {
+  std::vector<Any> all = w.req;
+  AddRequirement(all, w.prefix);
+  AddRequirement(all, w.suffix);
+  if (w.exact) AddRequirement(all, *w.exact);
+  return Best(std::move(all));
+}
+
+WordInfo Unknown() { return WordInfo{}; }  // consumes something, no word known
+
+WordInfo Empty() {  // zero width: \b, ^, a flag group
+  WordInfo w;
+  w.exact = Any{""};
+  return w;
+}
+
+WordInfo Exact(Any e) {
+  WordInfo w;
+  SortUnique(e);
+  w.prefix = PrunedEnds(e, false);
+  w.suffix = PrunedEnds(e, true);
+  w.exact = std::move(e);
+  return w;
+}
+
+WordInfo Concat(const WordInfo& a, const WordInfo& b) {
+  WordInfo c;
+  if (a.exact && b.exact) {
+    if (auto e = Product(*a.exact, *b.exact)) return Exact(std::move(*e));
+  }
+  c.prefix = a.prefix;
+  if (a.exact) {
+    if (auto p = Product(*a.exact, b.prefix)) c.prefix = PrunedEnds(std::move(*p), false);
+  }
+  c.suffix = b.suffix;
+  if (b.exact) {
+    if (auto s = Product(a.suffix, *b.exact)) c.suffix = PrunedEnds(std::move(*s), true);
+  }
+  c.req = a.req;
+  c.req.insert(c.req.end(), b.req.begin(), b.req.end());
+  if (auto j = Product(a.suffix, b.prefix)) AddRequirement(c.req, *j);  // across the junction
+  // A side's own sets stay requirements when the junction loses them.
+  for (const WordInfo* side : {&a, &b}) {
+    AddRequirement(c.req, side->prefix);
+    AddRequirement(c.req, side->suffix);
+    if (side->exact) AddRequirement(c.req, *side->exact);
+  }
+  c.req = Best(std::move(c.req));
+  return c;
+}
+
+// Either of two alternatives.
+WordInfo Union(const WordInfo& a, const WordInfo& b) {
+  WordInfo u;
+  if (a.exact && b.exact && a.exact->size() + b.exact->size() <= kMaxWordSet) {
+    Any e = *a.exact;
+    e.insert(e.end(), b.exact->begin(), b.exact->end());
+    return Exact(std::move(e));
+  }
+  const auto both = [](const Any& x, const Any& y, bool at_end) {
+    Any s = x;
+    s.insert(s.end(), y.begin(), y.end());
+    s = PrunedEnds(std::move(s), at_end);
+    return s.size() > kMaxWordSet ? Any{""} : s;
+  };
+  u.prefix = both(a.prefix, b.prefix, false);
+  u.suffix = both(a.suffix, b.suffix, true);
+  // Of alternatives with requirements R1 and R2, any union of one of R1
+  // with one of R2 is a requirement: `sink` or `abandon`, not only the
+  // union of each alternative's best.
+  const std::vector<Any> ra = Requirements(a), rb = Requirements(b);
+  for (const Any& x : ra) {
+    for (const Any& y : rb) {
+      Any any = x;
+      any.insert(any.end(), y.begin(), y.end());
+      AddRequirement(u.req, any);
+    }
+  }
+  u.req = Best(std::move(u.req));
+  return u;
+}
+
+// `w` repeated min..max times (max < 0: unbounded).
+WordInfo Repeat(const WordInfo& w, int min, int max) {
+  if (min == 1 && max == 1) return w;
+  if (min == 0) {
+    if (max == 1 && w.exact) {
+      Any e = *w.exact;
+      e.emplace_back();
+      return Exact(std::move(e));
+    }
+    return Unknown();
+  }
+  WordInfo r = w;  // once at least: its words, how it begins and ends
+  r.exact.reset();
+  return r;
+}
+
+// Required words of a pattern: a light recursive descent over RE2 syntax.
 class RequiredParser {
  public:
   RequiredParser(std::string_view p, std::string_view skip) : p_(p), skip_(skip) {}
 
   std::vector<Any> Run() {
-    std::vector<Any> all = Alternation();
+    const WordInfo all = Alternation();
     if (bad_ || i_ != p_.size()) return {};
-    return all;
+    return Requirements(all);
   }
 
  private:
@@ -560,167 +760,156 @@ class RequiredParser {
     return i_ + ahead < p_.size() ? static_cast<unsigned char>(p_[i_ + ahead]) : 0;
   }
 
-  // Strings one of which occurs, without those that contain another one
-  // (they add nothing to a disjunction); empty when there are too many.
-  static Any Pruned(Any out) {
-    SortUnique(out);
-    std::stable_sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
-      return a.size() < b.size();
-    });
-    Any pruned;
-    for (const std::string& s : out) {
-      if (std::none_of(pruned.begin(), pruned.end(),
-                       [&](const std::string& k) { return s.find(k) != std::string::npos; })) {
-        pruned.push_back(s);
-      }
-    }
-    if (pruned.size() > kMaxRequiredAny) return {};
-    SortUnique(pruned);
-    return pruned;
-  }
-
-  // The best kMaxRequirements of `all`, each required.
-  static std::vector<Any> Best(std::vector<Any> all) {
-    std::sort(all.begin(), all.end(), [](const Any& a, const Any& b) {
-      if (Better(a, b) || Better(b, a)) return Better(a, b);
-      return a < b;
-    });
-    all.erase(std::unique(all.begin(), all.end()), all.end());
-    if (all.size() > kMaxRequirements) all.resize(kMaxRequirements);
-    return all;
-  }
-
-  // The requirements every match of the alternation meets (all of them).
-  // Of alternatives with requirements R1 and R2, any union of one of R1
-  // with one of R2 is a requirement: `sink` or `abandon`, not only the
-  // union of each alternative's best.
-  std::vector<Any> Alternation() {
-    std::vector<Any> acc = Best(Sequence());
+  WordInfo Alternation() {
+    WordInfo acc = Sequence();
     while (!bad_ && Peek() == '|') {
       ++i_;
-      const std::vector<Any> next = Best(Sequence());
-      std::vector<Any> product;
-      for (const Any& a : acc) {
-        for (const Any& b : next) {
-          Any u = a;
-          u.insert(u.end(), b.begin(), b.end());
-          Any pruned = Pruned(std::move(u));
-          if (!pruned.empty()) product.push_back(std::move(pruned));
-        }
-      }
-      acc = Best(std::move(product));
+      acc = Union(acc, Sequence());
     }
     return acc;
   }
 
-  // Consumes a quantifier if one follows; returns its minimum count (1 when
-  // there is none).
-  int Quantifier() {
+  // Consumes a quantifier if one follows; returns its counts ({1, 1}
+  // when there is none, max -1 when unbounded).
+  std::pair<int, int> Quantifier() {
     const unsigned char q = Peek();
-    int min = 1;
-    if (q == '?' || q == '*') {
-      min = 0;
+    std::pair<int, int> n{1, 1};
+    if (q == '?') {
+      n = {0, 1};
+      ++i_;
+    } else if (q == '*') {
+      n = {0, -1};
       ++i_;
     } else if (q == '+') {
+      n = {1, -1};
       ++i_;
     } else if (q == '{' && Peek(1) >= '0' && Peek(1) <= '9') {
       std::size_t j = i_ + 1;
-      int n = 0;
-      while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') n = n * 10 + (p_[j++] - '0');
+      int lo = 0;
+      while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') lo = lo * 10 + (p_[j++] - '0');
+      int hi = lo;
       if (j < p_.size() && p_[j] == ',') {
         ++j;
-        while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') ++j;
+        hi = j < p_.size() && p_[j] >= '0' && p_[j] <= '9' ? 0 : -1;
+        while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') hi = hi * 10 + (p_[j++] - '0');
       }
       if (j < p_.size() && p_[j] == '}') {
-        min = n;
+        n = {lo, hi};
         i_ = j + 1;
       } else {
-        return 1;  // a literal '{': RE2 reads it so
+        return n;  // a literal '{': RE2 reads it so
       }
     } else {
-      return 1;
+      return n;
     }
     if (Peek() == '?') ++i_;  // non-greedy
-    return min;
+    return n;
   }
 
-  std::vector<Any> Sequence() {
-    std::vector<Any> all;
-    std::vector<Any>* items = &all;
-    std::string run;
-    auto flush = [&] {
-      if (run.size() >= kMinRequiredLength) items->push_back(Any{run});
-      run.clear();
-    };
+  WordInfo Quantified(const WordInfo& w) {
+    const auto [min, max] = Quantifier();
+    return Repeat(w, min, max);
+  }
+
+  // A [...] class: its members when they are few ASCII letters and digits.
+  WordInfo Class() {
+    const std::size_t close = CharClassEnd(p_, i_);
+    if (close >= p_.size()) {
+      bad_ = true;
+      return Unknown();
+    }
+    const std::string_view body = p_.substr(i_ + 1, close - i_ - 1);
+    i_ = close + 1;
+    Any members;
+    bool open = body.empty() || body[0] == '^';
+    for (std::size_t k = 0; k < body.size() && !open; ++k) {
+      const auto c = static_cast<unsigned char>(body[k]);
+      if (!IsAlnum(c)) {
+        open = true;
+        break;
+      }
+      if (k + 2 < body.size() && body[k + 1] == '-') {
+        const auto hi = static_cast<unsigned char>(body[k + 2]);
+        if (!IsAlnum(hi) || hi < c || static_cast<std::size_t>(hi - c) >= kMaxWordClass) {
+          open = true;
+          break;
+        }
+        for (unsigned char m = c; m <= hi; ++m) {
+          if (!IsAlnum(m)) open = true;
+          members.emplace_back(1, Lower(m));
+        }
+        k += 2;
+        continue;
+      }
+      members.emplace_back(1, Lower(c));
+    }
+    SortUnique(members);
+    if (open || members.empty() || members.size() > kMaxWordClass) return Unknown();
+    return Exact(std::move(members));
+  }
+
+  WordInfo Escape() {
+    const unsigned char e = Peek(1);
+    if (e == 'Q') {
+      const std::size_t end = p_.find("\\E", i_ + 2);
+      i_ = end == std::string_view::npos ? p_.size() : end + 2;
+      return Unknown();
+    }
+    if ((e == 'p' || e == 'P' || e == 'x') && Peek(2) == '{') {
+      const std::size_t end = p_.find('}', i_);
+      if (end == std::string_view::npos) {
+        bad_ = true;
+        return Unknown();
+      }
+      i_ = end + 1;
+      return Unknown();
+    }
+    if (e == 'p' || e == 'P') {
+      i_ += 3;  // \pL
+    } else if (e == 'x') {
+      i_ += 4;  // \x41
+    } else if (e >= '0' && e <= '7') {
+      i_ += 2;  // octal: up to three digits
+      for (int d = 0; d < 2 && Peek() >= '0' && Peek() <= '7'; ++d) ++i_;
+    } else {
+      i_ += 2;
+    }
+    if (i_ > p_.size()) {
+      bad_ = true;
+      return Unknown();
+    }
+    if (e == 'b' || e == 'B' || e == 'A' || e == 'z') return Empty();
+    return Unknown();  // a class or a character other than a letter or digit
+  }
+
+  WordInfo Sequence() {
+    WordInfo acc = Empty();
     while (!bad_ && More() && Peek() != '|' && Peek() != ')') {
       const unsigned char c = Peek();
+      WordInfo item;
       if (c == '(') {
-        flush();
-        std::vector<Any> g = Group();
-        items->insert(items->end(), g.begin(), g.end());
-        continue;
-      }
-      if (c == '\\') {
-        flush();
-        if (Peek(1) == 'Q') {
-          const std::size_t end = p_.find("\\E", i_ + 2);
-          i_ = end == std::string_view::npos ? p_.size() : end + 2;
-        } else if ((Peek(1) == 'p' || Peek(1) == 'P' || Peek(1) == 'x') && Peek(2) == '{') {
-          const std::size_t end = p_.find('}', i_);
-          if (end == std::string_view::npos) {
-            bad_ = true;
-            break;
-          }
-          i_ = end + 1;
-        } else if (Peek(1) == 'p' || Peek(1) == 'P') {
-          i_ += 3;  // \pL
-        } else if (Peek(1) == 'x') {
-          i_ += 4;  // \x41
-        } else if (Peek(1) >= '0' && Peek(1) <= '7') {
-          i_ += 2;  // octal: up to three digits
-          for (int d = 0; d < 2 && Peek() >= '0' && Peek() <= '7'; ++d) ++i_;
-        } else {
-          i_ += 2;
-        }
-        if (i_ > p_.size()) {
-          bad_ = true;
-          break;
-        }
-        Quantifier();
-        continue;
-      }
-      if (c == '[') {
-        flush();
-        i_ = CharClassEnd(p_, i_) + 1;
-        if (i_ > p_.size()) {
-          bad_ = true;
-          break;
-        }
-        Quantifier();
-        continue;
-      }
-      ++i_;
-      if (!IsAlnum(c)) {
-        flush();
-        Quantifier();
-        continue;
-      }
-      const std::size_t before = i_;
-      const int min = Quantifier();
-      if (min == 0) {
-        flush();
-      } else if (i_ != before) {
-        run.push_back(Lower(c));  // c+, c{2}: once at least, then anything
-        flush();
+        item = Group();
+      } else if (c == '\\') {
+        item = Quantified(Escape());
+      } else if (c == '[') {
+        item = Quantified(Class());
+      } else if (c == '^' || c == '$') {
+        ++i_;
+        item = Quantified(Empty());
+      } else if (c >= 0x80) {
+        ++i_;
+        while (More() && (Peek() & 0xC0) == 0x80) ++i_;
+        item = Quantified(Unknown());
       } else {
-        run.push_back(Lower(c));
+        ++i_;
+        item = Quantified(IsAlnum(c) ? Exact(Any{std::string(1, Lower(c))}) : Unknown());
       }
+      acc = Concat(acc, item);
     }
-    flush();
-    return all;
+    return acc;
   }
 
-  std::vector<Any> Group() {
+  WordInfo Group() {
     ++i_;  // '('
     std::string name;
     if (Peek() == '?') {
@@ -728,7 +917,7 @@ class RequiredParser {
         const std::size_t e = p_.find('>', i_);
         if (e == std::string_view::npos) {
           bad_ = true;
-          return {};
+          return Unknown();
         }
         name = std::string(p_.substr(i_ + 3, e - i_ - 3));
         i_ = e + 1;
@@ -738,21 +927,20 @@ class RequiredParser {
         while (j < p_.size() && p_[j] != ':' && p_[j] != ')') ++j;
         if (j >= p_.size()) {
           bad_ = true;
-          return {};
+          return Unknown();
         }
         i_ = j + 1;
-        if (p_[j] == ')') return {};  // no body
+        if (p_[j] == ')') return Empty();  // no body
       }
     }
-    std::vector<Any> body = Alternation();
+    WordInfo body = Alternation();
     if (Peek() != ')') {
       bad_ = true;
-      return {};
+      return Unknown();
     }
     ++i_;
-    const int min = Quantifier();
-    if (min == 0 || (!skip_.empty() && name.rfind(skip_, 0) == 0)) return {};
-    return body;
+    if (!skip_.empty() && name.rfind(skip_, 0) == 0) body = Unknown();
+    return Quantified(body);
   }
 
   std::string_view p_;
