@@ -730,6 +730,11 @@ struct Matcher::Impl {
     // of its strings in `words`. Rules share many words (the lexicons), so
     // a sentence looks each one up once (FindAll).
     mutable std::vector<std::vector<std::vector<std::uint32_t>>> required;
+    // The same, each distinct requirement once (rules share the lexicons'
+    // requirements, of hundreds of words): required_ids[i] indexes
+    // `requirements`, whose outcome a sentence works out once.
+    mutable std::vector<std::vector<std::uint32_t>> required_ids;
+    mutable std::vector<std::vector<std::uint32_t>> requirements;
     mutable std::vector<std::string> words;
     // Per word of `words`: a few of its byte pairs (PairKeys), tested
     // against the sentence's pairs before the word is searched for.
@@ -795,6 +800,9 @@ struct Matcher::Impl {
     kind.run_all = false;
     kind.set_gated = kind.backoff_set_gated = false;
     kind.required.assign(kind.rules.size(), {});
+    kind.required_ids.assign(kind.rules.size(), {});
+    kind.requirements.clear();
+    std::map<std::vector<std::uint32_t>, std::uint32_t> req_ids;
     kind.words.clear();
     kind.word_pairs.clear();
     kind.veto_once = std::make_unique<std::once_flag[]>(kind.rules.size());
@@ -833,6 +841,12 @@ struct Matcher::Impl {
       // the fewest lookups (a requirement may hold hundreds of words).
       std::stable_sort(kind.required[i].begin(), kind.required[i].end(),
                        [](const auto& a, const auto& b) { return a.size() < b.size(); });
+      for (const std::vector<std::uint32_t>& any : kind.required[i]) {
+        auto [it, added] =
+            req_ids.try_emplace(any, static_cast<std::uint32_t>(kind.requirements.size()));
+        if (added) kind.requirements.push_back(any);
+        kind.required_ids[i].push_back(it->second);
+      }
     }
     std::vector<std::vector<std::string>> leading(kind.rules.size());
     kind.indexed.assign(kind.rules.size(), 0);
@@ -1327,6 +1341,9 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     // the call's generation, then whether it occurs.
     std::vector<std::uint32_t> stamp;
     std::vector<char> found;
+    // The same per requirement of Kind::requirements.
+    std::vector<std::uint32_t> req_stamp;
+    std::vector<char> req_found;
     std::uint32_t generation = 0;
     std::array<std::uint64_t, kPairBits / 64> pairs{};  // of `lower`
   };
@@ -1358,11 +1375,16 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     }
     if (++sc.generation == 0) {  // wrapped: forget every stamp
       std::fill(sc.stamp.begin(), sc.stamp.end(), 0);
+      std::fill(sc.req_stamp.begin(), sc.req_stamp.end(), 0);
       sc.generation = 1;
     }
     if (sc.stamp.size() < kd.words.size()) {
       sc.stamp.resize(kd.words.size(), 0);
       sc.found.resize(kd.words.size(), 0);
+    }
+    if (sc.req_stamp.size() < kd.requirements.size()) {
+      sc.req_stamp.resize(kd.requirements.size(), 0);
+      sc.req_found.resize(kd.requirements.size(), 0);
     }
   };
   const auto has = [&](std::uint32_t w) {
@@ -1380,11 +1402,16 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   // False when the sentence lacks a word every match of rule `ri` needs;
   // true when it may match (or the test does not apply).
   const auto may_match = [&](std::size_t ri) {
-    const auto& required = kd.required[ri];
+    const auto& required = kd.required_ids[ri];
     if (!words_test || required.empty()) return true;
     lower_once();
-    return !lower_usable || std::all_of(required.begin(), required.end(), [&](const auto& any) {
-      return std::any_of(any.begin(), any.end(), has);
+    return !lower_usable || std::all_of(required.begin(), required.end(), [&](std::uint32_t q) {
+      if (sc.req_stamp[q] != sc.generation) {
+        sc.req_stamp[q] = sc.generation;
+        const auto& any = kd.requirements[q];
+        sc.req_found[q] = std::any_of(any.begin(), any.end(), has) ? 1 : 0;
+      }
+      return sc.req_found[q] != 0;
     });
   };
   // The same test for a veto (FindVetoes), its words tested against the

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 
 namespace eventline {
@@ -586,7 +588,12 @@ std::optional<Any> Product(const Any& a, const Any& b) {
   Any out;
   out.reserve(a.size() * b.size());
   for (const std::string& x : a) {
-    for (const std::string& y : b) out.push_back(x + y);
+    for (const std::string& y : b) {
+      std::string w;
+      w.reserve(x.size() + y.size());
+      w.append(x).append(y);
+      out.push_back(std::move(w));
+    }
   }
   SortUnique(out);
   return out;
@@ -599,9 +606,16 @@ Any Pruned(Any out) {
   std::stable_sort(out.begin(), out.end(),
                    [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
   Any pruned;
+  std::unordered_set<std::string_view> kept;  // views into `out`
   for (const std::string& s : out) {
-    if (std::none_of(pruned.begin(), pruned.end(),
-                     [&](const std::string& k) { return s.find(k) != std::string::npos; })) {
+    const std::string_view v(s);
+    bool contains = false;
+    for (std::size_t b = 0; b < v.size() && !contains; ++b) {
+      for (std::size_t n = 0; b + n <= v.size() && !contains; ++n)
+        contains = kept.count(v.substr(b, n)) > 0;
+    }
+    if (!contains) {
+      kept.insert(v);
       pruned.push_back(s);
     }
   }
@@ -685,45 +699,51 @@ WordInfo Concat(const WordInfo& a, const WordInfo& b) {
   }
   c.req = a.req;
   c.req.insert(c.req.end(), b.req.begin(), b.req.end());
-  if (auto j = Product(a.suffix, b.prefix)) AddRequirement(c.req, *j);  // across the junction
-  // A side's own sets stay requirements when the junction loses them.
-  for (const WordInfo* side : {&a, &b}) {
-    AddRequirement(c.req, side->prefix);
-    AddRequirement(c.req, side->suffix);
-    if (side->exact) AddRequirement(c.req, *side->exact);
+  // Across the junction; a's suffix and b's prefix on their own when the
+  // product is too large (a's prefix and b's suffix live on in c's).
+  if (auto j = Product(a.suffix, b.prefix)) {
+    AddRequirement(c.req, *j);
+  } else {
+    AddRequirement(c.req, a.suffix);
+    AddRequirement(c.req, b.prefix);
   }
   c.req = Best(std::move(c.req));
   return c;
 }
 
-// Either of two alternatives.
-WordInfo Union(const WordInfo& a, const WordInfo& b) {
-  WordInfo u;
-  if (a.exact && b.exact && a.exact->size() + b.exact->size() <= kMaxWordSet) {
-    Any e = *a.exact;
-    e.insert(e.end(), b.exact->begin(), b.exact->end());
-    return Exact(std::move(e));
+// Any one of the alternatives.
+WordInfo Union(const std::vector<WordInfo>& alternatives) {
+  if (alternatives.size() == 1) return alternatives[0];
+  bool exact = true;
+  Any e, p, s;
+  for (const WordInfo& w : alternatives) {
+    exact = exact && w.exact && e.size() + w.exact->size() <= kMaxWordSet;
+    if (exact) e.insert(e.end(), w.exact->begin(), w.exact->end());
+    p.insert(p.end(), w.prefix.begin(), w.prefix.end());
+    s.insert(s.end(), w.suffix.begin(), w.suffix.end());
   }
-  const auto both = [](const Any& x, const Any& y, bool at_end) {
-    Any s = x;
-    s.insert(s.end(), y.begin(), y.end());
-    s = PrunedEnds(std::move(s), at_end);
-    return s.size() > kMaxWordSet ? Any{""} : s;
-  };
-  u.prefix = both(a.prefix, b.prefix, false);
-  u.suffix = both(a.suffix, b.suffix, true);
+  if (exact) return Exact(std::move(e));
+  WordInfo u;
+  u.prefix = PrunedEnds(std::move(p), false);
+  u.suffix = PrunedEnds(std::move(s), true);
+  if (u.prefix.size() > kMaxWordSet) u.prefix = Any{""};
+  if (u.suffix.size() > kMaxWordSet) u.suffix = Any{""};
   // Of alternatives with requirements R1 and R2, any union of one of R1
   // with one of R2 is a requirement: `sink` or `abandon`, not only the
   // union of each alternative's best.
-  const std::vector<Any> ra = Requirements(a), rb = Requirements(b);
-  for (const Any& x : ra) {
-    for (const Any& y : rb) {
-      Any any = x;
-      any.insert(any.end(), y.begin(), y.end());
-      AddRequirement(u.req, any);
+  u.req = Requirements(alternatives[0]);
+  for (std::size_t k = 1; k < alternatives.size() && !u.req.empty(); ++k) {
+    const std::vector<Any> next = Requirements(alternatives[k]);
+    std::vector<Any> product;
+    for (const Any& x : u.req) {
+      for (const Any& y : next) {
+        Any any = x;
+        any.insert(any.end(), y.begin(), y.end());
+        AddRequirement(product, any);
+      }
     }
+    u.req = Best(std::move(product));
   }
-  u.req = Best(std::move(u.req));
   return u;
 }
 
@@ -761,12 +781,12 @@ class RequiredParser {
   }
 
   WordInfo Alternation() {
-    WordInfo acc = Sequence();
+    std::vector<WordInfo> alternatives{Sequence()};
     while (!bad_ && Peek() == '|') {
       ++i_;
-      acc = Union(acc, Sequence());
+      alternatives.push_back(Sequence());
     }
-    return acc;
+    return Union(alternatives);
   }
 
   // Consumes a quantifier if one follows; returns its counts ({1, 1}
