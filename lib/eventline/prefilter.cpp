@@ -4,8 +4,10 @@
 #include <cstdint>
 #include <cstdlib>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -711,6 +713,29 @@ WordInfo Concat(const WordInfo& a, const WordInfo& b) {
   return c;
 }
 
+// Requirements met by every match of alternatives [begin, end): of two
+// halves with requirements R1 and R2, each union of one of R1 with one of R2.
+// Halving keeps the cost near linear in the strings: merging the
+// alternatives one after another re-pruned the growing sets once per
+// alternative, and a lexicon of a few hundred phrases took seconds.
+std::vector<Any> UnionRequirements(const std::vector<WordInfo>& alternatives, std::size_t begin,
+                                   std::size_t end) {
+  if (end - begin == 1) return Requirements(alternatives[begin]);
+  const std::size_t mid = begin + (end - begin) / 2;
+  const std::vector<Any> left = UnionRequirements(alternatives, begin, mid);
+  if (left.empty()) return {};
+  const std::vector<Any> right = UnionRequirements(alternatives, mid, end);
+  std::vector<Any> product;
+  for (const Any& x : left) {
+    for (const Any& y : right) {
+      Any any = x;
+      any.insert(any.end(), y.begin(), y.end());
+      AddRequirement(product, any);
+    }
+  }
+  return Best(std::move(product));
+}
+
 // Any one of the alternatives.
 WordInfo Union(const std::vector<WordInfo>& alternatives) {
   if (alternatives.size() == 1) return alternatives[0];
@@ -731,19 +756,7 @@ WordInfo Union(const std::vector<WordInfo>& alternatives) {
   // Of alternatives with requirements R1 and R2, any union of one of R1
   // with one of R2 is a requirement: `sink` or `abandon`, not only the
   // union of each alternative's best.
-  u.req = Requirements(alternatives[0]);
-  for (std::size_t k = 1; k < alternatives.size() && !u.req.empty(); ++k) {
-    const std::vector<Any> next = Requirements(alternatives[k]);
-    std::vector<Any> product;
-    for (const Any& x : u.req) {
-      for (const Any& y : next) {
-        Any any = x;
-        any.insert(any.end(), y.begin(), y.end());
-        AddRequirement(product, any);
-      }
-    }
-    u.req = Best(std::move(product));
-  }
+  u.req = UnionRequirements(alternatives, 0, alternatives.size());
   return u;
 }
 
@@ -953,14 +966,68 @@ class RequiredParser {
         if (p_[j] == ')') return Empty();  // no body
       }
     }
-    WordInfo body = Alternation();
+    const std::size_t start = i_;
+    WordInfo body;
+    if (const std::size_t end = GroupEnd(start);
+        end - start >= kMinCachedGroup && Cached(p_.substr(start, end - start), body)) {
+      i_ = end;
+    } else {
+      body = Alternation();
+    }
     if (Peek() != ')') {
       bad_ = true;
       return Unknown();
     }
+    if (!bad_ && i_ - start >= kMinCachedGroup) Cache(p_.substr(start, i_ - start), body);
     ++i_;
     if (!skip_.empty() && name.rfind(skip_, 0) == 0) body = Unknown();
     return Quantified(body);
+  }
+
+  // The ')' closing the group whose body begins at `start` (p_.size()
+  // when there is none): escapes and [...] classes skipped.
+  std::size_t GroupEnd(std::size_t start) const {
+    int depth = 0;
+    for (std::size_t j = start; j < p_.size(); ++j) {
+      const char c = p_[j];
+      if (c == '\\') {
+        ++j;
+      } else if (c == '[') {
+        j = CharClassEnd(p_, j);
+      } else if (c == '(') {
+        ++depth;
+      } else if (c == ')') {
+        if (depth == 0) return j;
+        --depth;
+      }
+    }
+    return p_.size();
+  }
+
+  // Group bodies already derived, shared by every pattern: the rule set
+  // expands the same lexicons (actors, weapons, places) into hundreds of
+  // patterns, and deriving each copy anew took most of the start-up.
+  static constexpr std::size_t kMinCachedGroup = 256;
+  struct GroupCache {
+    std::mutex mutex;
+    std::unordered_map<std::string, WordInfo> bodies;
+  };
+  static GroupCache& Groups() {
+    static GroupCache cache;
+    return cache;
+  }
+  static bool Cached(std::string_view body, WordInfo& out) {
+    GroupCache& c = Groups();
+    const std::lock_guard<std::mutex> lock(c.mutex);
+    const auto it = c.bodies.find(std::string(body));
+    if (it == c.bodies.end()) return false;
+    out = it->second;
+    return true;
+  }
+  static void Cache(std::string_view body, const WordInfo& w) {
+    GroupCache& c = Groups();
+    const std::lock_guard<std::mutex> lock(c.mutex);
+    c.bodies.emplace(std::string(body), w);
   }
 
   std::string_view p_;
