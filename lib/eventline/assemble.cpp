@@ -537,11 +537,18 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
   struct Cue {
     std::string_view head, preps;
   };
-  static constexpr std::array<Cue, 19> kCues = {{{"charged", "with over"},
-                                                 {"charges", "over"},
+  // h-evdate8: "charged in the death of", "convicted in the killings",
+  // "pleaded guilty in", "on charges of / for", "his conviction for", "on
+  // suspicion of", "in connection with / to", "arrest over", "detained
+  // over" (US and UK crime news). Not "arrested in" or "detained in": "in a
+  // raid", "in a crackdown", "in protests" tell the arrest's own scene.
+  static constexpr std::array<Cue, 25> kCues = {{{"charged", "with over in"},
+                                                 {"charges", "over of for"},
                                                  {"accused", "of"},
-                                                 {"convicted", "of over"},
-                                                 {"guilty", "of to"},
+                                                 {"convicted", "of over in"},
+                                                 {"conviction", "for over in"},
+                                                 {"convictions", "for over in"},
+                                                 {"guilty", "of to in"},
                                                  {"acquitted", "of"},
                                                  {"cleared", "of"},
                                                  {"investigation", "into"},
@@ -551,11 +558,15 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
                                                  {"probe", "into"},
                                                  {"trial", "for over"},
                                                  {"tried", "for"},
-                                                 {"sentenced", "for over"},
+                                                 {"sentenced", "for over in"},
                                                  {"jailed", "for over"},
                                                  {"arrested", "for over"},
+                                                 {"arrest", "over"},
+                                                 {"detained", "over"},
                                                  {"suspected", "of"},
-                                                 {"indicted", "for over"}}};
+                                                 {"suspicion", "of"},
+                                                 {"indicted", "for over in"},
+                                                 {"connection", "with to"}}};
   const auto words = Tokens(s);
   // Word k's offset in s (Tokens gives views into s).
   const auto at = [&](std::size_t k) {
@@ -574,7 +585,9 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
         bool prep = false;
         for (std::string_view w : Tokens(cue.preps))
           if (words[p] == w) prep = true;
-        if (!prep) continue;
+        // "in" only right after the head ("charged in the death"), not
+        // "sentenced to life in prison for the shooting" (h-evdate8).
+        if (!prep || (words[p] == "in" && p != k + 1)) continue;
         // From the preposition to the trigger: at most six words, no clause
         // punctuation, no finite verb.
         const std::size_t after = at(p) + words[p].size();
@@ -605,40 +618,17 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
 // trigger, no comma, semicolon or colon, and no auxiliary or saying verb
 // (a participle is allowed: "marines killed in"). Returns true when found.
 // `cb` is the start of the trigger's clause.
-bool AftermathCueBefore(std::string_view text, std::size_t cb, std::size_t tb,
-                        bool recording = false) {
+bool AftermathCueBefore(const ContextWords& cues, std::string_view text, std::size_t cb,
+                        std::size_t tb, bool recording = false) {
   if (tb <= cb) return false;
   std::string s;
   for (std::size_t i = cb; i < tb; ++i)
     s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
-  struct Cue {
-    std::string_view head, prep;  // prep empty: the head is the preposition
-  };
-  // "the aftermath of", "the fallout from", "linked to / connected to the
-  // killing" (h-evdate7).
-  static constexpr std::array<Cue, 24> kLeft = {
-      {{"victims", "of"},     {"victim", "of"},       {"survivors", "of"},
-       {"survivor", "of"},    {"families", "of"},     {"relatives", "of"},
-       {"anniversary", "of"}, {"memorial", "to"},     {"funeral", "of"},
-       {"perpetrator", "of"}, {"perpetrators", "of"}, {"perpetrators", "in"},
-       {"suspect", "in"},     {"suspects", "in"},     {"behind", ""},
-       {"response", "to"},    {"retaliation", "for"}, {"revenge", "for"},
-       {"lawsuit", "over"},   {"coverage", "of"},     {"aftermath", "of"},
-       {"fallout", "from"},   {"linked", "to"},       {"connected", "to"}}};
-  // `recording`: a recording is made of an event, so comes after it too
-  // (h-evdate7): "footage of the shooting", "video shows the raid", "CCTV
-  // showing the strike", "footage captured the moment a gunman shot …".
-  static constexpr std::array<Cue, 22> kRecording = {
-      {{"footage", "of"},      {"footage", "from"},     {"footage", "shows"},
-       {"footage", "showing"}, {"footage", "captured"}, {"footage", "captures"},
-       {"video", "of"},        {"video", "shows"},      {"video", "showing"},
-       {"video", "captured"},  {"videos", "of"},        {"videos", "show"},
-       {"videos", "showing"},  {"images", "of"},        {"images", "show"},
-       {"images", "showing"},  {"photos", "of"},        {"photos", "show"},
-       {"photographs", "of"},  {"cctv", "of"},          {"cctv", "shows"},
-       {"cctv", "showing"}}};
-  const std::span<const Cue> kCues =
-      recording ? std::span<const Cue>(kRecording) : std::span<const Cue>(kLeft);
+  // The cues are the AFTERMATH_CUE lexicon (rules/lexicons/aftermath_cue.txt:
+  // "victims of", "the aftermath of", "linked to", "behind"…) and, with
+  // `recording`, the RECORDING_CUE one (recording_cue.txt, h-evdate7): a
+  // recording is made of an event, so comes after it too ("footage of the
+  // shooting", "video shows the raid", "CCTV showing the strike").
   static constexpr std::array<std::string_view, 14> kBlock = {"said", "says", "was",  "were", "is",
                                                               "are",  "has",  "have", "had",  "did",
                                                               "does", "told", "who",  "that"};
@@ -647,18 +637,23 @@ bool AftermathCueBefore(std::string_view text, std::size_t cb, std::size_t tb,
     return static_cast<std::size_t>(words[k].data() - s.data());
   };
   const std::size_t n = words.size();
+  std::string pair;
   for (std::size_t k = n > 8 ? n - 8 : 0; k < n; ++k) {
-    for (const Cue& cue : kCues) {
-      if (words[k] != cue.head) continue;
-      std::size_t p = k;
-      if (!cue.prep.empty()) {
-        if (k + 1 >= n || words[k + 1] != cue.prep) continue;
-        p = k + 1;
+    // A cue of one word (the head is the preposition: "behind") or of two
+    // (a head and its preposition: "victims of").
+    for (std::size_t p = k; p < n && p <= k + 1; ++p) {
+      if (p == k) {
+        if (!cues.IsAftermathCue(words[k], recording)) continue;
+        // "fell behind", "left behind": no noun before "behind".
+        if (words[k] == "behind" &&
+            (k == 0 || words[k - 1] == "fell" || words[k - 1] == "left" || words[k - 1] == "from"))
+          continue;
+      } else {
+        pair.assign(words[k]);
+        pair += ' ';
+        pair += words[p];
+        if (!cues.IsAftermathCue(pair, recording)) continue;
       }
-      // "fell behind", "left behind": no noun before "behind".
-      if (cue.head == "behind" &&
-          (k == 0 || words[k - 1] == "fell" || words[k - 1] == "left" || words[k - 1] == "from"))
-        continue;
       if (n - p - 1 > 6) continue;
       const std::size_t after = at(p) + words[p].size();
       if (std::string_view(s).substr(after).find_first_of(",;:") != std::string_view::npos)
@@ -786,8 +781,8 @@ bool ModifierEventBefore(std::string_view text, std::size_t sb, std::size_t tb, 
 // the clash, the army seized …", the episode just told, of the same day). Not in
 // a clause about the future or a possibility (will, would, could, may, might,
 // should, if). `cb`..`ce` is the clause, `tb`..`te` the trigger.
-bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std::size_t tb,
-                     std::size_t te, bool weak = false) {
+bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_t cb,
+                     std::size_t ce, std::size_t tb, std::size_t te, bool weak = false) {
   std::string s;
   for (std::size_t i = cb; i < ce; ++i)
     s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
@@ -812,7 +807,8 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
   // how long before: they give the open start only where no date is carried
   // from the sentence before (that date is often the one they count from:
   // "… on Oct. 7. Days after the massacre, the group said …").
-  if (weak) return AftermathCueBefore(text, cb, tb, /*recording=*/true) || SpanAfterBefore(s, t0);
+  if (weak)
+    return AftermathCueBefore(cues, text, cb, tb, /*recording=*/true) || SpanAfterBefore(s, t0);
   // The words of the clause before the trigger, nearest first.
   std::vector<std::string_view> before;
   {
@@ -1006,7 +1002,7 @@ bool TellsBackground(std::string_view text, std::size_t cb, std::size_t ce, std:
   }
   // What an earlier event left: its victims, its site, its perpetrators
   // (AftermathCueBefore).
-  if (AftermathCueBefore(text, cb, tb)) return true;
+  if (AftermathCueBefore(cues, text, cb, tb)) return true;
   // The object of a charge, a trial or an inquiry (LegalCueBefore).
   return LegalCueBefore(text, cb, tb) != std::string_view::npos;
 }
@@ -1284,8 +1280,13 @@ struct AnchoredDate {
   std::size_t words_begin = 0, words_end = 0;  // "a day after"
 };
 
+//
+// `after_only` (h-evdate8): the anchor is the publication day (the act told
+// before the offset is the day's news: "the attack comes a day after an
+// ambush", "has died two years after being set alight"); only "after"
+// counts ("three weeks before he murdered her" is told of a past act).
 std::optional<AnchoredDate> AnchoredOffset(std::string_view text, const TimeExpr& phrase,
-                                           std::size_t tb) {
+                                           std::size_t tb, bool after_only = false) {
   using namespace std::chrono;
   if (!phrase.resolved || !phrase.interval.start || !phrase.interval.end || phrase.end > tb)
     return std::nullopt;
@@ -1300,7 +1301,7 @@ std::optional<AnchoredDate> AnchoredOffset(std::string_view text, const TimeExpr
     if (HasWordAt(gap, i, "after")) at = i, sign = -1;
     if (HasWordAt(gap, i, "before")) at = i, sign = 1;
   }
-  if (at == std::string_view::npos) return std::nullopt;
+  if (at == std::string_view::npos || (after_only && sign > 0)) return std::nullopt;
   const std::size_t word_end = at + (sign < 0 ? 5 : 6);
   const std::string_view rest = gap.substr(word_end);
   if (rest.find_first_of(",;:()") != std::string_view::npos ||
@@ -1345,6 +1346,50 @@ std::optional<AnchoredDate> AnchoredOffset(std::string_view text, const TimeExpr
   }
   if (!count && !plural) return std::nullopt;  // "the day after", "a week before" have counts
   if (!count) vague = true;
+  // From publication, a count of weeks is too loose for the Monday-Sunday
+  // week it would give ("five weeks after she was kidnapped": 7 October is
+  // a day outside it), and a unit without a count ("weeks after the
+  // bombing") keeps the open start ..pub (TellsBackground's weak cue); nor
+  // is a trigger with a month of its own ("a few days after November's
+  // bombing") the day's.
+  if (after_only && (vague || (unit == "week" && count))) return std::nullopt;
+  if (after_only) {
+    // The act before the offset must read as the day's news: a present or
+    // a perfect ("is still simmering two years after", "has died two years
+    // after"), a passive, or "came" / "occurred" ("the strike came a day
+    // after"); not a past narrative ("its construction began one year
+    // after", "an envoy flew four days after").
+    bool news = false;
+    std::string_view main = gap.substr(0, at);
+    if (const std::size_t cut = main.find_last_of(";:"); cut != std::string_view::npos)
+      main.remove_prefix(cut + 1);
+    for (std::string_view w : Tokens(main)) {
+      std::string low;
+      for (char ch : w) low += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      for (std::string_view v : {"is", "are", "was", "were", "has", "have", "comes", "come", "came",
+                                 "occurred", "happened", "says"})
+        if (low == v) news = true;
+    }
+    if (!news) return std::nullopt;
+    for (std::string_view w : Tokens(rest)) {
+      std::string low;
+      for (char ch : w) {
+        if (!std::isalpha(static_cast<unsigned char>(ch))) break;
+        low += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      }
+      static constexpr std::array<std::string_view, 12> kMonths = {
+          "january", "february", "march",     "april",   "may",      "june",
+          "july",    "august",   "september", "october", "november", "december"};
+      if (std::find(kMonths.begin(), kMonths.end(), low) != kMonths.end()) return std::nullopt;
+      // A saying or a vow between: the offset dates it, and the trigger is
+      // what it names ("a day after Kyiv vowed to retaliate for a missile
+      // attack").
+      for (std::string_view stem :
+           {"said", "say", "vow", "blam", "threat", "promis", "warn", "accus", "claim", "announc",
+            "pledg", "urg", "demand", "deni", "deny", "told", "report", "call"})
+        if (low.starts_with(stem)) return std::nullopt;
+    }
+  }
   // The phrase's precision must be at least the unit's.
   if ((unit == "day" || unit == "week") && p != Precision::kDay) return std::nullopt;
   if (unit == "month" && p == Precision::kYear) return std::nullopt;
@@ -1401,6 +1446,17 @@ std::optional<AnchoredDate> AnchoredOffset(std::string_view text, const TimeExpr
     iv.precision = Precision::kYear;
   }
   return out;
+}
+
+// The publication day as a phrase at `at` (an empty span), for
+// AnchoredOffset's `after_only` reading.
+TimeExpr PublicationDay(const Date& pub, std::size_t at) {
+  TimeExpr t;
+  t.begin = t.end = at;
+  t.resolved = true;
+  t.interval.start = t.interval.end = pub;
+  t.interval.precision = Precision::kDay;
+  return t;
 }
 
 // ---- cues -----------------------------------------------------------------
@@ -1811,17 +1867,17 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     std::size_t b, e;
   };
   std::vector<Candidate> cands;
+  // A sentence that tells an accident and no hostile act, or a film's or
+  // a game's plot, takes the row back (context.h, h-prec9); the background
+  // cues are read from it too (TellsBackground).
+  if (!lookups_.context_words && !context_words_) {
+    context_words_ = ContextWords::FromRules(lookups_.rules);
+  }
+  const ContextWords& context = lookups_.context_words ? *lookups_.context_words : *context_words_;
   for (const Match& m : events) {
     const Capture* t = m.Get("trigger");
     const std::size_t b = t && t->set() ? t->begin : m.begin;
     const std::size_t e = t && t->set() ? t->end : m.end;
-    // A sentence that tells an accident and no hostile act, or a film's or
-    // a game's plot, takes the row back (context.h, h-prec9).
-    if (!lookups_.context_words && !context_words_) {
-      context_words_ = ContextWords::FromRules(lookups_.rules);
-    }
-    const ContextWords& context =
-        lookups_.context_words ? *lookups_.context_words : *context_words_;
     if (b >= sentence.begin &&
         context.Vetoes(m.rule->event_type, stext, b - sentence.begin, e - sentence.begin)) {
       continue;
@@ -2216,6 +2272,29 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // Not over a phrase after the trigger that comes before the complement
     // or follows a fronted one: the trigger's own ("Since launching the
     // offensive, Kyiv has struck the peninsula Russia seized in 2014").
+    // A phrase before a cue that makes the trigger an earlier event's
+    // object dates the act of the cue's clause, not the trigger: "police
+    // said on Tuesday they had charged him with the killing", "on Friday,
+    // relatives of the victims of the bombing marched" (h-evdate8). The
+    // trigger then lies before publication, undated. Only a phrase of the
+    // week before publication (the news of the day: the charge, the
+    // march): an older one often dates the story the event belongs to ("In
+    // 1989, five teenagers were convicted of killing …"). Not a trigger that
+    // reads as a finite verb: the cue's noun is then its subject ("on
+    // Thursday, suspects in the town threw explosives"). (The charge and
+    // inquiry cues, LegalCueBefore, were tried here too: MUC-4 DEV date%
+    // 87.2 -> 86.9, same-day arrests in wire reports.)
+    bool cue_background = false;
+    if (best && best->end <= c.b && doc_.pub_date && !in_relative && best->resolved &&
+        best->interval.start && best->interval.end &&
+        *best->interval.start >= AddDays(*doc_.pub_date, -7) &&
+        *best->interval.end <= *doc_.pub_date && !FiniteVerbAt(text, c.b) &&
+        AftermathCueBefore(context, text, best->end, c.b)) {
+      // Still the sentence's phrase for the next one (the act it dates).
+      if (!best->bound_end) carried_after = Carried{*best, sentence.index};
+      best = nullptr;
+      cue_background = true;
+    }
     const bool own_phrase =
         best && best->begin >= c.e && (since_at < c.b || best->begin < since_at);
     const bool since_span = !in_relative && !own_phrase && since_phrase && doc_.pub_date &&
@@ -2224,11 +2303,12 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // The "since" of a comparison is no span up to now for TellsBackground.
     bool background = false;
     if (!best && !since_span && !compared && doc_.pub_date)
-      background = modifier_aside || TellsBackground(text, clause_b, clause_e, c.b, c.e);
+      background = modifier_aside || cue_background ||
+                   TellsBackground(context, text, clause_b, clause_e, c.b, c.e);
     // The weak cues, only where nothing else dates the row (below).
     const bool weak_background = !best && !since_span && !compared && doc_.pub_date &&
                                  !background &&
-                                 TellsBackground(text, clause_b, clause_e, c.b, c.e, true);
+                                 TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true);
     // "on Thursday, a day after <trigger>": the trigger lies a day before the
     // phrase (AnchoredOffset).
     const std::optional<AnchoredDate> anchored =
@@ -2301,6 +2381,27 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       row.date_start = t.interval.start ? FormatIsoDate(*t.interval.start) : "";
       row.date_end = t.interval.end ? FormatIsoDate(*t.interval.end) : "";
       row.date_precision = std::string(ToString(t.interval.precision));
+    } else if (const std::optional<AnchoredDate> from_pub =
+                   doc_.pub_date && !in_relative && !since_span && !compared &&
+                           std::none_of(times.begin(), times.end(),
+                                        [&](const TimeExpr& t) {
+                                          return t.begin >= sentence.begin && t.end <= c.b;
+                                        })
+                       ? AnchoredOffset(text, PublicationDay(*doc_.pub_date, sentence.begin), c.b,
+                                        /*after_only=*/true)
+                       : std::nullopt) {
+      // "<count> <unit> after <trigger>" in a sentence that no phrase
+      // dates (none before the trigger at all: "was found Wednesday - four
+      // days after" counts from Wednesday or not at all): the act before
+      // the offset is the day's news, so the trigger lies that far before
+      // publication (h-evdate8). "two days after an
+      // explosion at the plant, officials confirmed …" is not read (a comma
+      // between), nor "in the days after".
+      row.date_text = CollapseWhitespace(Slice(text, from_pub->words_begin, from_pub->words_end));
+      row.date_source = "text";
+      row.date_start = FormatIsoDate(*from_pub->interval.start);
+      row.date_end = FormatIsoDate(*from_pub->interval.end);
+      row.date_precision = std::string(ToString(from_pub->interval.precision));
     } else if (doc_.pub_date) {
       row.date_source = "document";
       if (background || weak_background) {

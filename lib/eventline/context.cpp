@@ -83,6 +83,12 @@ bool IsSportType(std::string_view type) {
   return type == "armed_clash" || type == "explosion" || type == "shelling";
 }
 
+// Types a missile test or a launch is mistaken for: missiles "fired toward
+// waters off its east coast" hit no target (h-prec12).
+bool IsLaunchType(std::string_view type) {
+  return type == "shelling" || type == "air_strike" || type == "attack" || type == "explosion";
+}
+
 // Words that may not stand between a campaign lead and the trigger: they
 // start another phrase or clause ("an end to violence after troops
 // attacked").
@@ -131,6 +137,12 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("CAMPAIGN_TAIL", c.campaign_tail_);
   add("SPORT_CUE", c.sport_);
   add("CYBER_CUE", c.cyber_);
+  add("AFTERMATH_CUE", c.aftermath_);
+  add("RECORDING_CUE", c.recording_);
+  add("ONGOING_LEAD", c.ongoing_lead_);
+  add("WEEKDAY", c.day_);
+  add("NEWS_DAY", c.day_);
+  add("TEST_LAUNCH", c.test_launch_);
   return c;
 }
 
@@ -141,7 +153,12 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
                                      std::initializer_list<std::string_view> campaign_lead,
                                      std::initializer_list<std::string_view> campaign_tail,
                                      std::initializer_list<std::string_view> sport,
-                                     std::initializer_list<std::string_view> cyber) {
+                                     std::initializer_list<std::string_view> cyber,
+                                     std::initializer_list<std::string_view> aftermath,
+                                     std::initializer_list<std::string_view> recording,
+                                     std::initializer_list<std::string_view> ongoing_lead,
+                                     std::initializer_list<std::string_view> day,
+                                     std::initializer_list<std::string_view> test_launch) {
   ContextWords c;
   for (std::string_view e : accident) c.accident_.Add(e);
   for (std::string_view e : fire) c.fire_.Add(e);
@@ -151,7 +168,16 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
   for (std::string_view e : campaign_tail) c.campaign_tail_.Add(e);
   for (std::string_view e : sport) c.sport_.Add(e);
   for (std::string_view e : cyber) c.cyber_.Add(e);
+  for (std::string_view e : aftermath) c.aftermath_.Add(e);
+  for (std::string_view e : recording) c.recording_.Add(e);
+  for (std::string_view e : ongoing_lead) c.ongoing_lead_.Add(e);
+  for (std::string_view e : day) c.day_.Add(e);
+  for (std::string_view e : test_launch) c.test_launch_.Add(e);
   return c;
+}
+
+bool ContextWords::IsAftermathCue(std::string_view phrase, bool recording) const {
+  return (recording ? recording_ : aftermath_).set.contains(std::string(phrase));
 }
 
 bool ContextWords::Finds(const Phrases& p, std::string_view s, std::size_t skip_b,
@@ -193,6 +219,10 @@ bool ContextWords::NamesCyber(std::string_view sentence) const {
   return Finds(cyber_, sentence, 0, 0);
 }
 
+bool ContextWords::NamesTestLaunch(std::string_view sentence) const {
+  return Finds(test_launch_, sentence, 0, 0);
+}
+
 bool ContextWords::NamesCampaign(std::string_view s, std::size_t trigger_begin,
                                  std::size_t trigger_end) const {
   if (campaign_lead_.Empty() && campaign_tail_.Empty()) return false;
@@ -207,11 +237,8 @@ bool ContextWords::NamesCampaign(std::string_view s, std::size_t trigger_begin,
     return phrase;
   };
   std::size_t after = words.size();  // first word at or after the trigger's end
-  std::size_t before = 0;            // one past the last word ending at or before its begin
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (words[i].e <= trigger_begin) before = i + 1;
-    if (after == words.size() && words[i].b >= trigger_end) after = i;
-  }
+  for (std::size_t i = 0; i < words.size() && after == words.size(); ++i)
+    if (words[i].b >= trigger_end) after = i;
   // "bombing [campaign]": only spaces between the trigger and the tail.
   if (!campaign_tail_.Empty() && after < words.size() &&
       s.substr(trigger_end, words[after].b - trigger_end).find_first_not_of(" \t\n") ==
@@ -219,24 +246,46 @@ bool ContextWords::NamesCampaign(std::string_view s, std::size_t trigger_begin,
     for (std::size_t n = 0; n < campaign_tail_.max_words && after + n < words.size(); ++n)
       if (campaign_tail_.set.contains(joined(after, after + n))) return true;
   }
+  return LeadBefore(campaign_lead_, s, trigger_begin);
+}
+
+bool ContextWords::LeadBefore(const Phrases& lead, std::string_view s, std::size_t trigger_begin) {
+  if (lead.Empty() || trigger_begin > s.size()) return false;
+  const std::vector<Word> words = Words(s);
+  std::size_t before = 0;  // one past the last word ending at or before the trigger
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (words[i].e <= trigger_begin) before = i + 1;
+  std::string phrase;
   // "a pause in [the] [fighting]": the lead ends `gap` words before the trigger.
   for (std::size_t gap = 0; gap <= kLeadGap && gap < before; ++gap) {
     const std::size_t j = before - 1 - gap;  // the lead's last word
     if (HasClausePunct(s.substr(words[j].e, trigger_begin - words[j].e))) break;
-    for (std::size_t n = 0; n < campaign_lead_.max_words && n <= j; ++n)
-      if (campaign_lead_.set.contains(joined(j - n, j))) return true;
+    phrase.clear();
+    for (std::size_t n = 0; n < lead.max_words && n <= j; ++n) {
+      // Grows leftwards: "in", "pause in", "a pause in".
+      phrase = n == 0 ? words[j].lower : words[j - n].lower + ' ' + phrase;
+      if (lead.set.contains(phrase)) return true;
+    }
     if (BreaksLead(words[j].lower)) break;  // a gap word may not be one
   }
   return false;
 }
 
+bool ContextWords::NamesOngoing(std::string_view s, std::size_t trigger_begin,
+                                std::size_t trigger_end) const {
+  if (trigger_end > s.size() || trigger_begin >= trigger_end) return false;
+  return LeadBefore(ongoing_lead_, s, trigger_begin) && !Finds(day_, s, 0, 0);
+}
+
 bool ContextWords::Vetoes(std::string_view event_type, std::string_view sentence,
                           std::size_t trigger_begin, std::size_t trigger_end) const {
   if (NamesFiction(sentence)) return true;
-  if (!IsCampaignExempt(event_type) && NamesCampaign(sentence, trigger_begin, trigger_end))
+  if (!IsCampaignExempt(event_type) && (NamesCampaign(sentence, trigger_begin, trigger_end) ||
+                                        NamesOngoing(sentence, trigger_begin, trigger_end)))
     return true;
   if (IsSportType(event_type) && NamesSport(sentence)) return true;
   if (event_type == "attack" && NamesCyber(sentence)) return true;
+  if (IsLaunchType(event_type) && NamesTestLaunch(sentence)) return true;
   // A fire follows a blast or a sinking as often as it causes one: fire
   // words count for casualties only.
   return IsAccidentType(event_type) && NamesAccident(sentence, event_type == "casualties") &&

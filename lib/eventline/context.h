@@ -15,6 +15,16 @@
 // sentence about a match or a tournament tells no clash, blast or barrage
 // (sport_cue.txt: "the quarter-finals", "the last 16"), and one about
 // ransomware or hackers no attack (cyber_cue.txt).
+//
+// One more (h-prec12): a trigger after a word of continuation or escalation
+// ("stepped up its attacks", "relentless bombardment", "continued air
+// strikes", "constant shelling"; rules/lexicons/ongoing_lead.txt) names an
+// ongoing campaign, not one event, unless the sentence names a day
+// ("intensified its bombing overnight", "on Sunday"; weekday.txt and
+// news_day.txt): one day's escalation is that day's event. And a sentence
+// that names a missile test, a launch into the sea or a space launch
+// (test_launch.txt: "fired two missiles toward waters off its east coast",
+// "into orbit") tells no shelling, air strike, attack or blast of a conflict.
 #pragma once
 
 #include <cstddef>
@@ -32,8 +42,10 @@ struct RuleSet;
 class ContextWords {
  public:
   // From the rule set's ACCIDENT_CUE, FIRE_CUE, HOSTILE_CUE, FICTION_CUE,
-  // CAMPAIGN_LEAD, CAMPAIGN_TAIL, SPORT_CUE and CYBER_CUE lexicons (each may be missing:
-  // then its test never fires); `rules` may be null.
+  // CAMPAIGN_LEAD, CAMPAIGN_TAIL, SPORT_CUE, CYBER_CUE, ONGOING_LEAD, WEEKDAY,
+  // NEWS_DAY and TEST_LAUNCH lexicons, and AFTERMATH_CUE and RECORDING_CUE
+  // (IsAftermathCue) (each may be missing: then its test never fires);
+  // `rules` may be null.
   static ContextWords FromRules(const RuleSet* rules);
   // The same from lists of entries (tests).
   static ContextWords FromLists(std::initializer_list<std::string_view> accident,
@@ -43,7 +55,12 @@ class ContextWords {
                                 std::initializer_list<std::string_view> campaign_lead = {},
                                 std::initializer_list<std::string_view> campaign_tail = {},
                                 std::initializer_list<std::string_view> sport = {},
-                                std::initializer_list<std::string_view> cyber = {});
+                                std::initializer_list<std::string_view> cyber = {},
+                                std::initializer_list<std::string_view> aftermath = {},
+                                std::initializer_list<std::string_view> recording = {},
+                                std::initializer_list<std::string_view> ongoing_lead = {},
+                                std::initializer_list<std::string_view> day = {},
+                                std::initializer_list<std::string_view> test_launch = {});
 
   // True when a row of `event_type` must be dropped: `sentence` names an
   // accident and, outside the trigger [trigger_begin, trigger_end) (offsets
@@ -53,9 +70,12 @@ class ContextWords {
   // is set in fiction (any type); or the trigger names a campaign or the
   // war as a whole (NamesCampaign; any type but ceasefire, protest and
   // blockade: a pause is a ceasefire's own trigger, and a call to end a
-  // strike or a siege speaks of one that holds); or the sentence is about sport and the type is one
+  // strike or a siege speaks of one that holds), or an ongoing one
+  // (NamesOngoing; the same types); or the sentence is about sport and the type is one
   // sport borrows words from (armed_clash, explosion, shelling); or it
-  // names a cyber attack and the type is attack.
+  // names a cyber attack and the type is attack; or it names a missile test
+  // or a launch (NamesTestLaunch) and the type is shelling, air_strike,
+  // attack or explosion.
   [[nodiscard]] bool Vetoes(std::string_view event_type, std::string_view sentence,
                             std::size_t trigger_begin, std::size_t trigger_end) const;
 
@@ -71,8 +91,19 @@ class ContextWords {
   // troops [attacked]").
   [[nodiscard]] bool NamesCampaign(std::string_view sentence, std::size_t trigger_begin,
                                    std::size_t trigger_end) const;
+  // An ONGOING_LEAD phrase before the trigger, placed as a CAMPAIGN_LEAD
+  // phrase, in a sentence that names no day (WEEKDAY, NEWS_DAY).
+  [[nodiscard]] bool NamesOngoing(std::string_view sentence, std::size_t trigger_begin,
+                                  std::size_t trigger_end) const;
   [[nodiscard]] bool NamesSport(std::string_view sentence) const;
   [[nodiscard]] bool NamesCyber(std::string_view sentence) const;
+  // True when `phrase` (lower case, one space between words) is an entry of
+  // the AFTERMATH_CUE lexicon, or with `recording` of RECORDING_CUE: the
+  // words before a trigger that name what an earlier event left ("victims
+  // of", "the aftermath of") or a recording of it ("footage of"), read by
+  // the date attachment (assemble.cpp, AftermathCueBefore; h-evdate8).
+  [[nodiscard]] bool IsAftermathCue(std::string_view phrase, bool recording) const;
+  [[nodiscard]] bool NamesTestLaunch(std::string_view sentence) const;
   static constexpr std::size_t kLeadGap = 3;
 
  private:
@@ -83,7 +114,11 @@ class ContextWords {
     bool Empty() const { return set.empty(); }
   };
   static bool Finds(const Phrases& p, std::string_view s, std::size_t skip_b, std::size_t skip_e);
-  Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_;
+  // A phrase of `lead` ending at most kLeadGap words before the trigger (see
+  // NamesCampaign).
+  static bool LeadBefore(const Phrases& lead, std::string_view s, std::size_t trigger_begin);
+  Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,
+      aftermath_, recording_, ongoing_lead_, day_, test_launch_;
 };
 
 }  // namespace eventline

@@ -1080,7 +1080,12 @@ struct Eval {
   // years named by their first two digits, as news and HeidelTime read it,
   // not 1801..1900.
   std::optional<Interval> Century(const std::string& ns) {
-    const auto n = ParseCardinalOrOrdinal(ns);
+    // "the 1700s" (h-dates19): a year ending in 00 names its century.
+    const bool hundreds = ns.size() == 4 && ns[2] == '0' && ns[3] == '0' &&
+                          std::isdigit(static_cast<unsigned char>(ns[0])) &&
+                          std::isdigit(static_cast<unsigned char>(ns[1]));
+    const auto n =
+        hundreds ? std::optional<long>(std::stol(ns.substr(0, 2)) + 1) : ParseCardinalOrOrdinal(ns);
     if (!n || *n < 1 || *n > 21) return Fail("not a century: '" + ns + "'");
     const int y = static_cast<int>(*n - 1) * 100;
     return Span(MakeDate(y, 1, 1), MakeDate(y + 99, 12, 31));
@@ -1148,6 +1153,15 @@ struct Eval {
           const int y = YearOf(s);
           a = MakeDate(y + (third == 0 ? 0 : third == 1 ? 4 : 7), 1, 1);
           b = MakeDate(y + (third == 0 ? 3 : third == 1 ? 6 : 9), 12, 31);
+          break;
+        }
+        // A century ("the late 18th century", "the mid-1700s", h-dates19):
+        // years 0-33, 34-66, 67-99.
+        if (MonthOf(s) == 1 && DayOf(s) == 1 && YearOf(s) % 100 == 0 && MonthOf(e) == 12 &&
+            DayOf(e) == 31 && YearOf(e) == YearOf(s) + 99) {
+          const int y = YearOf(s);
+          a = MakeDate(y + (third == 0 ? 0 : third == 1 ? 34 : 67), 1, 1);
+          b = MakeDate(y + (third == 0 ? 33 : third == 1 ? 66 : 99), 12, 31);
           break;
         }
         // Any other span: thirds by days.
@@ -1308,7 +1322,10 @@ struct Eval {
       return iv;
     }
     if (mode == "this") return DayInterval(AddDays(monday, wi));
-    return Fail("weekday() mode must be bare, last, next or this, not '" + mode_s + "'");
+    // UK "Tuesday week", "a week on Friday" (h-dates19): a week after the
+    // coming such day (said on a Tuesday, "Tuesday week" is pub + 7).
+    if (mode == "week") return DayInterval(AddDays(*p, (wi - pi + 7) % 7 + 7));
+    return Fail("weekday() mode must be bare, last, next, this or week, not '" + mode_s + "'");
   }
 
   std::optional<Interval> WeekdayRange(const std::string& w1s, const std::string& w2s) {
@@ -2023,10 +2040,12 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
   static constexpr std::array<std::string_view, 14> kNotPast = {
       "need",    "speed",  "seed",    "feed",   "bed",     "red",    "shed",
       "hundred", "indeed", "proceed", "exceed", "succeed", "united", "armed"};
-  // "s" and "re": the contractions "it's expected", "they're armed".
-  static constexpr std::array<std::string_view, 19> kBefore = {
-      "is",     "are",   "be", "being", "will", "can", "could", "may", "might", "must",
-      "should", "would", "to", "until", "rest", "get", "gets",  "s",   "re"};
+  // "s" and "re": the contractions "it's expected", "they're armed"; "stays
+  // closed", "remains suspended" (h-dates19): a state in the present.
+  static constexpr std::array<std::string_view, 23> kBefore = {
+      "is",    "are",  "be",     "being", "will",  "can",    "could",  "may",
+      "might", "must", "should", "would", "to",    "until",  "rest",   "get",
+      "gets",  "s",    "re",     "stay",  "stays", "remain", "remains"};
   // Per list, the lengths (bit n: n bytes, under 32) its words of each first
   // byte have: most words of a sentence are left after that one look-up,
   // without a walk through the list.
@@ -2641,8 +2660,32 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
     }
   }
   if (past_verb_before() || HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true) ||
-      HasPastVerb(own_first, true))
-    return for_date ? Tense::kNearest : Tense::kPast;
+      HasPastVerb(own_first, true)) {
+    // "Talks resume in Doha on July 8, mediators said" (h-dates19): a
+    // reporting tag after a comma (at most four words, then a reporting
+    // verb) dates the report, not a plan told with a schedule verb in the
+    // present; the clause then reads as without the tag.
+    const std::string_view after = lower.substr(phrase_end, clause_end - phrase_end);
+    bool tag_only = false;
+    if (const std::size_t comma = after.find(", ");
+        comma != std::string_view::npos && !past_verb_before() && !HasPastVerb(own_first, true) &&
+        !HasPastVerb(after.substr(0, comma), true) &&
+        HasScheduleVerb(lower.substr(clause_begin, phrase_begin - clause_begin))) {
+      std::size_t i = comma + 2;
+      for (int words = 0; words <= 4 && i < after.size(); ++words) {
+        std::size_t e = i;
+        while (e < after.size() && IsIdentChar(after[e])) ++e;
+        const std::string_view w = after.substr(i, e - i);
+        if (std::find(kReport.begin(), kReport.end(), w) != kReport.end()) {
+          tag_only = true;
+          break;
+        }
+        if (e == i || e >= after.size() || after[e] != ' ') break;
+        i = e + 1;
+      }
+    }
+    if (!tag_only) return for_date ? Tense::kNearest : Tense::kPast;
+  }
   // No past verb and a scheduled event in the present or after "to" ("the
   // trial opens on Monday", "Gaza truce to begin on Friday", "kick-off is at
   // 8pm on Saturday"): a weekday or a count of weeks looks ahead. "Police say
@@ -2798,6 +2841,69 @@ std::pair<std::string, std::size_t> WordBefore(std::string_view text, std::size_
   for (char& c : word) c = Lower(c);
   return {std::move(word), b};
 }
+
+namespace {
+
+// The connector before a clock time that ends right before `pos` ("until"
+// in "until 9pm on Thursday", "by" in "by noon on Friday", h-dates19) and
+// where it begins; empty when no clock time stands there.
+std::pair<std::string, std::size_t> ConnectorBeforeClock(std::string_view text, std::size_t lo,
+                                                         std::size_t pos) {
+  const auto token_before = [&](std::size_t at) {
+    std::size_t e = at;
+    while (e > lo && text[e - 1] == ' ') --e;
+    std::size_t b = e;
+    while (b > lo && text[b - 1] != ' ') --b;
+    std::string w(text.substr(b, e - b));
+    for (char& c : w) c = Lower(c);
+    return std::pair<std::string, std::size_t>{std::move(w), b};
+  };
+  const auto is_time = [](std::string_view w) {  // 9, 10.30, 9:45
+    std::size_t k = 0;
+    while (k < w.size() && std::isdigit(static_cast<unsigned char>(w[k]))) ++k;
+    if (k == 0 || k > 2) return false;
+    if (k < w.size() && (w[k] == '.' || w[k] == ':')) {
+      const std::size_t m = k + 1;
+      for (k = m; k < w.size() && std::isdigit(static_cast<unsigned char>(w[k]));) ++k;
+      if (k != m + 2) return false;
+    }
+    return k == w.size();
+  };
+  const auto unit_at = [](std::string_view w) -> std::size_t {  // where "pm" / "a.m." begins
+    for (std::string_view u : {"a.m.", "p.m.", "am", "pm"})
+      if (w.size() >= u.size() && w.substr(w.size() - u.size()) == u) return w.size() - u.size();
+    return std::string_view::npos;
+  };
+  auto [w, at] = token_before(pos);
+  if (w.empty()) return {{}, pos};
+  const std::size_t u = unit_at(w);
+  bool clock = w == "noon" || w == "midnight";
+  if (!clock && u == 0) {  // "9 pm"
+    auto [n, n_at] = token_before(at);
+    clock = is_time(n);
+    at = n_at;
+  } else if (!clock && u != std::string_view::npos) {
+    clock = is_time(std::string_view(w).substr(0, u));
+  }
+  if (!clock) return {{}, pos};
+  return WordBefore(text, lo, at);
+}
+
+// "gave the firm until Friday", "were given until 2027": a verb of giving
+// within three words before the "until" at `until_at` (h-dates19): the
+// deadline runs from publication, as "until Friday" in a future clause.
+bool GivenUntil(std::string_view text, std::size_t lo, std::size_t until_at) {
+  std::size_t at = until_at;
+  for (int k = 0; k < 3; ++k) {
+    const auto [g, g_at] = WordBefore(text, lo, at);
+    if (g.empty()) return false;
+    if (g == "gave" || g == "given" || g == "give" || g == "gives" || g == "giving") return true;
+    at = g_at;
+  }
+  return false;
+}
+
+}  // namespace
 
 bool ValueStartsWith(const TimeExpr& t, std::string_view f) {
   return t.rule && t.rule->value.rfind(f, 0) == 0;
@@ -2964,6 +3070,39 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
         }
       }
     }
+    if (t.interval.precision == Precision::kDay &&
+        (before.empty() || before == "pm" || before == "am" || before == "noon" ||
+         before == "midnight")) {
+      // "until 9pm on Thursday", "by noon on Friday": the clock time stands
+      // between the connector and the day (h-dates19).
+      auto [conn, conn_at] = ConnectorBeforeClock(text, sentence.begin, t.begin);
+      if (conn == "until" || conn == "till") {
+        before_word = conn;
+        before = before_word;
+        before_at = conn_at;
+      } else if (conn == "by" && t.interval.end && ctx.pub_date &&
+                 *ctx.pub_date < *t.interval.end) {
+        // "by 5pm on Friday": a deadline ahead, as "by Friday"; one over
+        // ("By 2.40pm on 11 September 2001, …") or on pub keeps its day.
+        t.begin = conn_at;
+        t.interval = Interval{ctx.pub_date, t.interval.end, Precision::kRange, {}};
+        continue;
+      }
+    }
+    if (before == "than" && t.interval.end && ctx.pub_date) {
+      // "no later than Friday", "not later than 30 June": a deadline, as
+      // "by Friday": pub .. the day; an open start when it is over (h-dates19).
+      auto [later, later_at] = WordBefore(text, sentence.begin, before_at);
+      auto [no, no_at] = WordBefore(text, sentence.begin, later_at);
+      if (later == "later" && (no == "no" || no == "not")) {
+        t.begin = no_at;
+        t.interval = Interval{*ctx.pub_date <= *t.interval.end ? ctx.pub_date : std::nullopt,
+                              t.interval.end,
+                              Precision::kRange,
+                              {}};
+        continue;
+      }
+    }
     if (before == "of" && t.interval.precision == Precision::kDay && t.interval.start &&
         t.interval.end == t.interval.start && before_at >= sentence.begin + 4 &&
         lower_sent.substr(before_at - sentence.begin - 4, 4) == "eve ") {
@@ -3024,8 +3163,9 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
       // Future, or a sentence without tense ("runs until December 12") whose
       // date lies ahead: from pub.
       std::optional<Date> start;
-      if ((tense == Tense::kFuture || tense == Tense::kNearest) && ctx.pub_date &&
-          *ctx.pub_date <= *t.interval.end)
+      if ((tense == Tense::kFuture || tense == Tense::kNearest ||
+           GivenUntil(text, sentence.begin, before_at)) &&
+          ctx.pub_date && *ctx.pub_date <= *t.interval.end)
         start = ctx.pub_date;
       t.begin = before_at;
       t.interval = Interval{start, t.interval.end, Precision::kRange, {}};
@@ -3075,9 +3215,17 @@ Tense PhraseTense(const PhraseAt& p) {
   // phrase after "until" / "till" takes the coming occurrence (not when
   // the date modifies a noun: "until the 20 March vote").
   if (tense == Tense::kNearest) {
-    const auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
+    auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
     std::string own(text.substr(m->begin, std::min<std::size_t>(6, m->end - m->begin)));
     for (char& c : own) c = Lower(c);
+    // "until 9pm on Thursday", "no later than Friday" (h-dates19).
+    if (w.empty() || w == "pm" || w == "am" || w == "noon" || w == "midnight")
+      w = ConnectorBeforeClock(text, sentence.begin, m->begin).first;
+    if (w == "than") {
+      const auto [later, later_at] = WordBefore(text, sentence.begin, w_at);
+      const auto [no, no_at] = WordBefore(text, sentence.begin, later_at);
+      if (later == "later" && (no == "no" || no == "not")) w = "until";
+    }
     if (w == "until" || w == "till" || own.rfind("until ", 0) == 0 || own.rfind("till ", 0) == 0) {
       if (!ModifiesNoun(lower, m->begin - sentence.begin, m->end - sentence.begin))
         tense = Tense::kFuture;
@@ -3118,6 +3266,8 @@ Tense PhraseTense(const PhraseAt& p) {
           "postponed", "delayed",  "banned",    "barred",   "extended", "adjourned"};
       const auto [v, v_at] = WordBefore(text, sentence.begin, w_at);
       if (std::find(kStopped.begin(), kStopped.end(), v) != kStopped.end()) tense = Tense::kFuture;
+      // "gave the firm until Friday to respond": a deadline given is ahead.
+      if (GivenUntil(text, sentence.begin, w_at)) tense = Tense::kFuture;
     }
   }
   // A yearless day after "until" / "till" in a past sentence bounds a span

@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -263,11 +265,13 @@ bool Governed(const std::vector<std::string>& words) {
 // Verbs (and auxiliaries of active clauses) that make a country or capital
 // right before them the subject of a statement or act: "Moscow conceded",
 // "Russia has denied". A state acting is an actor, not a place.
-constexpr std::array<std::string_view, 30> kActorVerbs = {
-    "said",   "says",     "say",      "has",       "have",     "had",     "will",  "would",
-    "could",  "can",      "may",      "might",     "must",     "should",  "does",  "did",
-    "claims", "denies",   "insists",  "wants",     "warns",    "accuses", "plans", "presses",
-    "covers", "portrays", "launches", "continues", "believes", "hopes"};
+constexpr std::array<std::string_view, 40> kActorVerbs = {
+    "said", "says", "say", "has", "have", "had", "will", "would", "could", "can", "may", "might",
+    "must", "should", "does", "did", "claims", "denies", "insists", "wants", "warns", "accuses",
+    "plans", "presses", "covers", "portrays", "launches", "continues", "believes", "hopes",
+    // h-prec12: "Russia blames Ukraine", "Russia finances the murder of…"
+    "blames", "finances", "funds", "condemns", "demands", "rejects", "vows", "threatens", "admits",
+    "urges"};
 
 // Words after a possessive country that name a part of its land: "Ukraine's
 // east", "Ukraine's ports".
@@ -309,9 +313,77 @@ bool StartsWithLandPart(std::string_view rest) {
   }
 }
 
+// Words after a possessive country or capital that name the state's own
+// acts: "Israel's bombardment", "Russia's war" (not "military", "forces":
+// "Ukraine's military base", "a firefight of Iran's forces" happen there).
+constexpr std::array<std::string_view, 17> kStateActs = {
+    "bombardment", "bombardments", "bombing",  "bombings", "attack",    "attacks",
+    "airstrikes",  "strikes",      "shelling", "war",      "invasion",  "offensive",
+    "assault",     "aggression",   "blockade", "siege",    "occupation"};
+
+// True when `rest` (the text right after a country or capital) is a
+// possessive before one of kStateActs, with at most one adjective between
+// ("Israel's daily bombardment", "Russia's full-scale invasion").
+bool NamesStateAct(std::string_view rest) {
+  if (rest.starts_with("'s ")) {
+    rest.remove_prefix(3);
+  } else if (rest.starts_with("\xE2\x80\x99s ")) {
+    rest.remove_prefix(5);
+  } else {
+    return false;
+  }
+  for (int k = 0; k < 2; ++k) {
+    std::size_t n = 0;
+    while (n < rest.size() && ((rest[n] >= 'a' && rest[n] <= 'z') || rest[n] == '-')) ++n;
+    if (n == 0) return false;
+    if (IsIn(rest.substr(0, n), kStateActs)) return true;
+    if (n >= rest.size() || rest[n] != ' ') return false;
+    rest.remove_prefix(n + 1);
+  }
+  return false;
+}
+
+// True when the place at text[m.begin, m.end) closes the name of a sea: "the
+// Gulf of Guinea", "the Bay of Bengal" are no Guinea and no Bengal (h-prec12).
+bool NamesWater(std::string_view text, const PlaceMention& m) {
+  const std::vector<std::string> before = WordsBefore(text, m.begin, 2);
+  if (before.size() != 2 || before[0] != "of") return false;
+  static constexpr std::array<std::string_view, 6> kWater = {"Gulf",   "Bay",     "Sea",
+                                                             "Strait", "Straits", "Gulfs"};
+  return IsIn(before[1], kWater);
+}
+
+// Words after a hyphenated pair of names that make it a place: "the
+// Israel-Lebanon border".
+constexpr std::array<std::string_view, 4> kPairPlaces = {"border", "frontier", "boundary",
+                                                         "borders"};
+
+// When `rest` (the text right after a country or capital) joins it to another
+// name by a hyphen ("-Hamas war", "-Ukraine talks"): true (the states of a
+// pair), or false when a border follows ("-Lebanon border"). nullopt when
+// there is no such pair.
+std::optional<bool> PairSide(std::string_view rest) {
+  if (rest.size() < 2 || rest[0] != '-' || rest[1] < 'A' || rest[1] > 'Z') return std::nullopt;
+  std::size_t n = 1;
+  while (n < rest.size() && (std::isalpha(static_cast<unsigned char>(rest[n])) != 0)) ++n;
+  if (n < rest.size() && rest[n] == '-') return std::nullopt;  // "Guinea-Bissau-based"
+  rest.remove_prefix(n);
+  if (!rest.starts_with(" ")) return true;
+  rest.remove_prefix(1);
+  std::size_t k = 0;
+  while (k < rest.size() && rest[k] >= 'a' && rest[k] <= 'z') ++k;
+  return !IsIn(rest.substr(0, k), kPairPlaces);
+}
+
 // Words before a country or capital that make it a party, not a place:
-// "a campaign against Russia", "talks with Moscow", "blamed by Russia".
-constexpr std::array<std::string_view, 3> kPartyBefore = {"against", "with", "by"};
+// "a campaign against Russia", "talks with Moscow", "blamed by Russia"; and
+// verbs of blame, judgement or support whose object is a state ("Russia
+// blames Ukraine for the attack", "thanked Poland", h-prec12).
+constexpr std::array<std::string_view, 24> kPartyBefore = {
+    "against",  "with",       "by",         "blames",     "blamed",     "blame",
+    "blaming",  "accused",    "accuses",    "accuse",     "accusing",   "condemned",
+    "condemns", "criticised", "criticized", "criticises", "criticizes", "thanked",
+    "praised",  "sanctioned", "supports",   "supported",  "backs",      "backed"};
 
 // Verbs whose object is the subject of an infinitive: "expect Moscow to…".
 constexpr std::array<std::string_view, 24> kCatenativeBefore = {
@@ -335,6 +407,13 @@ bool StandsForState(std::string_view text, const PlaceMention& m) {
   const bool adjacent = !before.empty();
   if (adjacent && std::find(kPartyBefore.begin(), kPartyBefore.end(), prev) != kPartyBefore.end())
     return true;
+  // A possessive before the state's own acts or forces is the state, even
+  // after a preposition: "protests over Israel's bombardment", "since the
+  // start of Russia's war" (h-prec12).
+  if (NamesStateAct(text.substr(m.end))) return true;
+  // One side of a pair ("the Israel-Hamas war", "Russia-Ukraine talks"):
+  // the states, not a place, unless the pair names a border.
+  if (const std::optional<bool> pair = PairSide(text.substr(m.end))) return *pair;
   // Governed by a preposition ("in Ukraine's north", "the consulate in Ukraine
   // reports", "the closure of Ukraine's harbours"): a place.
   if (adjacent &&
@@ -1282,7 +1361,9 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
   const PlaceMention* best = nullptr;
   for (int pass = 0; pass < 3 && best == nullptr; ++pass) {
     for (const PlaceMention& m : mentions) {
-      if (StandsForState(text, m) || Attributive(text, m) || Qualifies(text, mentions, m)) continue;
+      if (StandsForState(text, m) || Attributive(text, m) || Qualifies(text, mentions, m) ||
+          NamesWater(text, m))
+        continue;
       if (pass == 0 && !(same_clause(m) && locative(m))) continue;
       if (pass == 1 && !locative(m)) continue;
       if (best == nullptr || distance(m) < distance(*best)) best = &m;

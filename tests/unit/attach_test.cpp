@@ -520,6 +520,34 @@ TEST_CASE("attach: the object of a charge or an inquiry lies before the act", "[
         "2023-03-03..2023-03-03 day/text");
 }
 
+TEST_CASE("attach: more charge and custody words put their object before now", "[attach]") {
+  // h-evdate8: "charged in", "convicted in", "in connection with", "on
+  // suspicion of", "conviction for", "arrest over" (pub 2023-03-15).
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("Three guards stand charged in the death of a young man at the depot.",
+                   "casualties") == earlier);
+  CHECK(IntervalOf("A teenager is being held in connection with the shooting at the mall.",
+                   "attack") == earlier);
+  CHECK(IntervalOf("The judge upheld his conviction for the killing of two farmers.", "killing") ==
+        earlier);
+  CHECK(IntervalOf("A farmer sits in custody on suspicion of arson and the killing of his "
+                   "neighbour.",
+                   "killing") == earlier);
+  CHECK(IntervalOf("The suspect was detained over the killing of a neighbour.", "killing") ==
+        earlier);
+  // "in" only right after the head: "for" names the object here.
+  CHECK(
+      IntervalOf("A man was sentenced to life in prison for his role in the shooting at the mall.",
+                 "attack") == earlier);
+  // Not "arrested in": the raid is the arrest's own scene, the day's news.
+  CHECK(IntervalOf("Police arrested five men in a raid on a rebel camp.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+  // A phrase of its own still dates it.
+  CHECK(IntervalOf("A teenager is being held in connection with the shooting at the mall on 3 "
+                   "March.",
+                   "attack") == "2023-03-03..2023-03-03 day/text");
+}
+
 TEST_CASE("attach: what an earlier event left governs it as background", "[attach]") {
   // Its victims, its perpetrators, a response to it: the event lies before
   // the article (pub 2023-03-15), open start .. pub.
@@ -543,6 +571,44 @@ TEST_CASE("attach: what an earlier event left governs it as background", "[attac
   // A phrase of its own still dates it.
   CHECK(IntervalOf("Aid groups set up a fund for the victims of the bombing on 3 March.",
                    "explosion") == "2023-03-03..2023-03-03 day/text");
+}
+
+TEST_CASE("attach: a recent phrase before an aftermath cue dates the act, not the event",
+          "[attach]") {
+  // h-evdate8: "On Monday" is the march's; the bombing its victims name is
+  // older and undated (pub 2023-03-15).
+  CHECK(IntervalOf("On Monday, relatives of the victims of the bombing at the depot marched to "
+                   "the ministry.",
+                   "explosion") == "..2023-03-15 range/document");
+  // An older phrase may date the story the event belongs to: kept.
+  CHECK(IntervalOf("In 2019 relatives of the victims of the bombing at the depot sued the state.",
+                   "explosion") == "2019-01-01..2019-12-31 year/text");
+  // The set-aside phrase still dates what the next sentence tells.
+  CHECK(IntervalOf("The mayor said on Monday that families of sailors killed in the harbour "
+                   "bombing would get aid. Rebels shelled the port.",
+                   "shelling") == "2023-03-13..2023-03-13 day/context");
+}
+
+TEST_CASE("attach: a counted offset after the day's news counts from publication", "[attach]") {
+  // h-evdate8: no phrase in the sentence; the act before "<count> <unit>
+  // after" is the day's news (pub 2023-03-15), so the trigger lies that
+  // far back.
+  CHECK(IntervalOf("The strike came a day after rebel gunners shelled the port.", "shelling") ==
+        "2023-03-14..2023-03-14 day/text");
+  CHECK(IntervalOf("The mayor has resigned two years after the bombing at the market.",
+                   "explosion") == "2021-01-01..2021-12-31 year/text");
+  // Not after a past narrative, nor through a vow, nor without a count.
+  CHECK(IntervalOf("Its construction began a year after rebels shelled the port.", "shelling") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("The attack came a day after the army vowed to punish the rebels for the "
+                   "shelling of the port.",
+                   "shelling") == "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("The mayor resigned weeks after the bombing at the market.", "explosion") ==
+        "..2023-03-15 range/document");
+  // A phrase before the offset is its anchor, not publication.
+  CHECK(IntervalOf("The body was found on Wednesday at a farm - four days after rebels shelled "
+                   "the port.",
+                   "shelling") == "..2023-03-15 range/document");
 }
 
 TEST_CASE("attach: after a named earlier event, open start .. pub", "[attach]") {

@@ -164,10 +164,86 @@ TEST_CASE("context: a cyber word takes back attack rows only") {
   CHECK_FALSE(Campaign().Vetoes("attack", real, b, e));
 }
 
+const ContextWords& Ongoing() {
+  static const ContextWords words =
+      ContextWords::FromLists({}, {}, {}, {}, {}, {}, {}, {}, {}, {},
+                              {"continued", "relentless", "ongoing"}, {"Sunday", "overnight"});
+  return words;
+}
+
+TEST_CASE("context: a trigger after a word of escalation is an ongoing campaign, unless dated") {
+  // h-prec12: "continued its attacks", "relentless bombardment" tell a
+  // campaign; the same on a named day is that day's event.
+  const std::string s = "The army has continued its attacks on the peninsula.";
+  auto [b, e] = At(s, "attacks");
+  CHECK(Ongoing().NamesOngoing(s, b, e));
+  CHECK(Ongoing().Vetoes("attack", s, b, e));
+  CHECK_FALSE(Ongoing().NamesCampaign(s, b, e));  // a lexicon of its own
+  CHECK_FALSE(Ongoing().Vetoes("protest", s, b, e));
+  const std::string sunday = "The army continued its attacks on the peninsula on Sunday.";
+  std::tie(b, e) = At(sunday, "attacks");
+  CHECK_FALSE(Ongoing().NamesOngoing(sunday, b, e));
+  const std::string night = "The air force continued its bombing of the port overnight.";
+  std::tie(b, e) = At(night, "bombing");
+  CHECK_FALSE(Ongoing().Vetoes("explosion", night, b, e));
+  const std::string adj = "Families fled the relentless shelling of the city.";
+  std::tie(b, e) = At(adj, "shelling");
+  CHECK(Ongoing().Vetoes("shelling", adj, b, e));
+  const std::string arrests = "Rights groups decried the ongoing arrests of journalists.";
+  std::tie(b, e) = At(arrests, "arrests");
+  CHECK(Ongoing().Vetoes("arrest", arrests, b, e));
+  // "continued to" ends the lead: "to" is a preposition.
+  const std::string to = "Troops continued to shell the town, killing two.";
+  std::tie(b, e) = At(to, "shell");
+  CHECK_FALSE(Ongoing().NamesOngoing(to, b, e));
+  // The lead must come before the trigger, with no preposition between.
+  const std::string after = "Troops attacked the town and then continued patrols.";
+  std::tie(b, e) = At(after, "attacked");
+  CHECK_FALSE(Ongoing().NamesOngoing(after, b, e));
+  const std::string prep = "Shelling continued in the east as rebels attacked a depot.";
+  std::tie(b, e) = At(prep, "attacked");
+  CHECK_FALSE(Ongoing().NamesOngoing(prep, b, e));
+}
+
+TEST_CASE("context: a missile test or a launch into the sea takes back barrage and blast rows") {
+  // h-prec12: a launch with no target is no shelling, air strike or attack;
+  // a rocket lost on a test flight is no blast of a conflict.
+  const ContextWords words = ContextWords::FromLists({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {},
+                                                     {"toward waters", "test flight"});
+  const std::string s = "The North fired two missiles toward waters off its coast on Friday.";
+  auto [b, e] = At(s, "fired");
+  CHECK(words.NamesTestLaunch(s));
+  CHECK(words.Vetoes("shelling", s, b, e));
+  CHECK(words.Vetoes("air_strike", s, b, e));
+  CHECK(words.Vetoes("attack", s, b, e));
+  CHECK_FALSE(words.Vetoes("equipment_loss", s, b, e));  // a drone downed over the sea is lost
+  const std::string t = "The rocket exploded minutes into its second test flight.";
+  std::tie(b, e) = At(t, "exploded");
+  CHECK(words.Vetoes("explosion", t, b, e));
+  // Whole words: "waters" alone or another order is no cue.
+  const std::string port = "Missiles struck the port and the waters nearby on Friday.";
+  std::tie(b, e) = At(port, "struck");
+  CHECK_FALSE(words.NamesTestLaunch(port));
+  CHECK_FALSE(words.Vetoes("shelling", port, b, e));
+}
+
 TEST_CASE("context: empty lexicons veto nothing") {
   const ContextWords none = ContextWords::FromRules(nullptr);
   CHECK_FALSE(none.Vetoes("casualties", "Ten people were killed in a fire.", 16, 22));  // "killed"
   CHECK_FALSE(none.NamesFiction("The gameplay is a blast."));
+}
+
+TEST_CASE("context: the aftermath and recording cues are looked up as whole phrases") {
+  // h-evdate8: the cues of AftermathCueBefore come from lexicons.
+  const ContextWords cues = ContextWords::FromLists({}, {}, {}, {}, {}, {}, {}, {},
+                                                    {"Victims of", "behind"}, {"footage of"});
+  CHECK(cues.IsAftermathCue("victims of", false));
+  CHECK(cues.IsAftermathCue("behind", false));
+  CHECK_FALSE(cues.IsAftermathCue("victims", false));
+  CHECK_FALSE(cues.IsAftermathCue("victims of", true));
+  CHECK(cues.IsAftermathCue("footage of", true));
+  CHECK_FALSE(cues.IsAftermathCue("footage of", false));
+  CHECK_FALSE(ContextWords::FromRules(nullptr).IsAftermathCue("victims of", false));
 }
 
 TEST_CASE("context: shipped lexicons through the engine") {
@@ -191,6 +267,20 @@ TEST_CASE("context: shipped lexicons through the engine") {
   CHECK(std::none_of(pause.begin(), pause.end(),
                      [](const auto& r) { return r.event_type == "armed_clash"; }));
   CHECK(ExtractText("Critics say the air force's bombing campaign has gone on too long.",
+                    "2023-11-30")
+            .empty());
+  // The shipped ongoing lexicon (h-prec12): a relentless bombardment is no
+  // single barrage; the same on a named day stays.
+  CHECK(ExtractText("Families sheltered from the relentless bombardment of the northern province.",
+                    "2023-11-30")
+            .empty());
+  CHECK_FALSE(ExtractText("Families sheltered from the relentless bombardment of the northern "
+                          "province on Sunday, officials said.",
+                          "2023-11-30")
+                  .empty());
+  // The shipped test-launch lexicon: missiles fired into the sea hit no one.
+  CHECK(ExtractText("The North fired two ballistic missiles into the sea on Friday, the "
+                    "South's military said.",
                     "2023-11-30")
             .empty());
   // A game's review: no explosion row.

@@ -134,21 +134,24 @@ int CountAgreeing(const std::vector<Case>& cases) {
 // quarter ending on a written day is the quarter, docs/dates.md); batch 17 (written after
 // those fixes) 84, scored untouched; batch 18 (h-dates18: broad) 180 before its fixes, 217
 // after them, which raised batch 8 to 202; batch 19 (written after those fixes) 66, scored
-// untouched.
+// untouched; batch 20 (h-dates19: news-faithful) 237 before its fixes, 241 after them,
+// which raised batches 4 / 9 / 17 / 18 / 19 to 162 / 67 / 85 / 226 / 71; batch 21 (written after
+// those fixes) 94, scored untouched (the session-start binary scores it the same).
 TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates][table]") {
   const struct {
     const char* file;
     int rows, min_agreeing;
   } batches[] = {{"dates_heldout.tsv", 328, 306},  {"dates_heldout2.tsv", 128, 117},
-                 {"dates_heldout3.tsv", 108, 102}, {"dates_heldout4.tsv", 176, 160},
+                 {"dates_heldout3.tsv", 108, 102}, {"dates_heldout4.tsv", 176, 162},
                  {"dates_heldout5.tsv", 103, 97},  {"dates_heldout6.tsv", 135, 123},
                  {"dates_heldout7.tsv", 193, 179}, {"dates_heldout8.tsv", 208, 202},
-                 {"dates_heldout9.tsv", 86, 65},   {"dates_heldout10.tsv", 247, 240},
+                 {"dates_heldout9.tsv", 86, 67},   {"dates_heldout10.tsv", 247, 240},
                  {"dates_heldout11.tsv", 63, 63},  {"dates_heldout12.tsv", 281, 255},
                  {"dates_heldout13.tsv", 66, 55},  {"dates_heldout14.tsv", 343, 313},
                  {"dates_heldout15.tsv", 72, 70},  {"dates_heldout16.tsv", 346, 312},
-                 {"dates_heldout17.tsv", 97, 84},  {"dates_heldout18.tsv", 257, 217},
-                 {"dates_heldout19.tsv", 85, 66}};
+                 {"dates_heldout17.tsv", 97, 85},  {"dates_heldout18.tsv", 257, 226},
+                 {"dates_heldout19.tsv", 85, 71},  {"dates_heldout20.tsv", 259, 241},
+                 {"dates_heldout21.tsv", 98, 94}};
   for (const auto& b : batches) {
     const auto cases = LoadCases(b.file);
     CAPTURE(b.file);
@@ -240,6 +243,55 @@ TEST_CASE("dates table: the anchor carries across sentences", "[dates][table]") 
   const auto second = FindTimes(*c.matcher, text, Sentence{36, text.size(), 2}, ctx);
   REQUIRE(second.size() == 1);
   CHECK(FormatIsoDate(*second[0].interval.start) == "2022-06-05");
+}
+
+TEST_CASE("dates table: deadlines behind a clock time or 'no later than' (h-dates19)",
+          "[dates][table]") {
+  const Compiled& c = Shipped();
+  REQUIRE(c.matcher != nullptr);
+  const struct {
+    std::string_view sentence, pub, text, start, end;
+  } cases[] = {
+      // A clock time between "until" and the day: a span from pub, the day ahead.
+      {"A heat alert is in place until 9pm on Thursday.", "2025-08-13", "until 9pm on Thursday",
+       "2025-08-13", "2025-08-14"},
+      {"Polling stations will stay open until 10 pm on Sunday.", "2025-05-30",
+       "until 10 pm on Sunday", "2025-05-30", "2025-06-01"},
+      // Past: an open start, the day just gone.
+      {"Parliament sat until 2am on Wednesday.", "2025-08-09", "until 2am on Wednesday", "",
+       "2025-08-06"},
+      // "by" + clock: a deadline ahead, from pub.
+      {"Bids must be lodged by noon on Friday.", "2025-03-03", "by noon on Friday", "2025-03-03",
+       "2025-03-07"},
+      // "no later than": a deadline, as "by".
+      {"Applications must arrive no later than Friday.", "2025-03-03", "no later than Friday",
+       "2025-03-03", "2025-03-07"},
+      // A deadline given in a past sentence still lies ahead.
+      {"The regulator gave the firm until Friday to respond.", "2025-08-13", "until Friday",
+       "2025-08-13", "2025-08-15"},
+  };
+  for (const auto& k : cases) {
+    CAPTURE(k.sentence);
+    TimeContext ctx;
+    ctx.pub_date = ParseIsoDate(k.pub);
+    const std::string text(k.sentence);
+    const auto found = FindTimes(*c.matcher, text, Sentence{0, text.size(), 1}, ctx);
+    REQUIRE(found.size() == 1);
+    CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == k.text);
+    const Interval& iv = found[0].interval;
+    CHECK((iv.start ? FormatIsoDate(*iv.start) : std::string()) == k.start);
+    CHECK((iv.end ? FormatIsoDate(*iv.end) : std::string()) == k.end);
+    CHECK(iv.precision == Precision::kRange);
+  }
+  // A clock time over ("By 2.40pm on 11 September 2001") keeps its day, and
+  // a possessive after "by" is no deadline of ours.
+  TimeContext ctx;
+  ctx.pub_date = ParseIsoDate("2023-03-15");
+  const std::string past = "By 2.40pm on 11 September 2001, the order had been given.";
+  const auto found = FindTimes(*c.matcher, past, Sentence{0, past.size(), 1}, ctx);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].interval.precision == Precision::kDay);
+  CHECK(FormatIsoDate(*found[0].interval.start) == "2001-09-11");
 }
 
 }  // namespace

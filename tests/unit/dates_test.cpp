@@ -446,5 +446,48 @@ TEST_CASE("dates: -es forms, new schedule verbs and one-day slices (h-dates16)",
                           Tense::kPast)) == "2024-03-11/2024-03-12 range");
 }
 
+TEST_CASE("dates: UK weekday weeks and parts of centuries (h-dates19)", "[dates]") {
+  const auto weekday = [](std::string_view w, std::string_view pub) {
+    return Show(ResolveValue("weekday({w}, week)", {{"w", std::string(w)}}, At(std::string(pub)),
+                             Tense::kPast));
+  };
+  // "Tuesday week" said on a Monday: the coming Tuesday and a week on.
+  CHECK(weekday("Tuesday", "2025-03-03") == "2025-03-11 day");
+  // Said on the day itself: a week from today, whatever the tense.
+  CHECK(weekday("Monday", "2025-03-03") == "2025-03-10 day");
+  CHECK(weekday("Sunday", "2025-12-31") == "2026-01-11 day");
+  // Thirds of a century by whole years; "the 1700s" is the 18th century.
+  CHECK(Show(ResolveValue("part(late, century(18th))", {}, At("2025-03-03"))) ==
+        "1767-01-01/1799-12-31 range");
+  CHECK(Show(ResolveValue("part(mid, century(1700))", {}, At("2025-03-03"))) ==
+        "1734-01-01/1766-12-31 range");
+  CHECK(Show(ResolveValue("part(early, century(1500))", {}, At("2025-03-03"))) ==
+        "1500-01-01/1533-12-31 range");
+  CHECK(Show(ResolveValue("part(, century(1200))", {}, At("2025-03-03"))) ==
+        "1200-01-01/1299-12-31 range");
+  // A reporting tag after a schedule verb's phrase does not make it past; a
+  // past verb of the clause itself, or no schedule verb, still does.
+  const struct {
+    std::string_view sentence, phrase;
+    Tense want;
+  } cases[] = {
+      {"Talks resume in Doha on July 8, mediators said.", "on July 8", Tense::kNearest},
+      {"Talks resumed in Doha on July 8, mediators said.", "on July 8", Tense::kPast},
+      {"Gunmen kill 20 on July 8, officials said.", "on July 8", Tense::kPast},
+      {"Talks resume in Doha on July 8, and the envoys were hopeful.", "on July 8",
+       Tense::kNearest},
+      // A participle after stay / remain is a state, not a past verb.
+      {"The border remains closed until Friday.", "until Friday", Tense::kNearest},
+      {"The bypass stays shut until Christmas.", "until Christmas", Tense::kNearest},
+      {"The border remained closed until Friday.", "until Friday", Tense::kPast},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.sentence);
+    const auto at = c.sentence.find(c.phrase);
+    REQUIRE(at != std::string_view::npos);
+    CHECK((TenseAt(c.sentence, at, at + c.phrase.size()) == c.want));
+  }
+}
+
 }  // namespace
 }  // namespace eventline

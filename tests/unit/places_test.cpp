@@ -224,6 +224,20 @@ TEST_CASE("places: ChoosePlace prefers the trigger's locative place", "[places]"
        PlaceChoice::Reason::kNearest},
       {"Missiles hit Lviv, Kyiv and Odesa overnight.", "Missiles", "", "Lviv",
        PlaceChoice::Reason::kLocative},
+      // h-prec12: the object of a verb of blame, a possessive before the
+      // state's acts (after a preposition too), one side of a hyphenated
+      // pair and the name of a sea are no place; a border of a pair is.
+      {"Russia blames Ukraine for the drone attack.", "attack", "", "", PlaceChoice::Reason::kNone},
+      {"Students held protests over Israel's bombardment.", "protests", "", "",
+       PlaceChoice::Reason::kNone},
+      {"Crowds marched against the Israel-Hamas war.", "marched", "", "",
+       PlaceChoice::Reason::kNone},
+      {"Two soldiers died in a clash on the Russia-Ukraine border.", "clash", "", "Russia",
+       PlaceChoice::Reason::kLocative},
+      {"A tanker was attacked by pirates in the Gulf of Guinea.", "attacked", "", "",
+       PlaceChoice::Reason::kNone},
+      {"Soldiers died in the longest battle of Russia's war.", "battle", "", "",
+       PlaceChoice::Reason::kNone},
       // A state or country before "man", "woman", "family" is a home: no
       // place; a town there is kept (local news: the victim's town).
       {"A Georgia man was arrested near the court on Wednesday.", "arrested", "", "",
