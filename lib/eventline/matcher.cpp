@@ -8,9 +8,11 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "eventline/prefilter.h"
@@ -681,6 +683,17 @@ std::uint32_t PairKey(unsigned char a, unsigned char b) {
   return ((static_cast<std::uint32_t>(a) & 63U) << 6) | (static_cast<std::uint32_t>(b) & 63U);
 }
 
+// A hash of a list of strings (a requirement of RequiredWords).
+struct StringsHash {
+  std::size_t operator()(const std::vector<std::string>& v) const {
+    std::size_t h = v.size();
+    for (const std::string& s : v) {
+      h = h * 1000003U ^ std::hash<std::string_view>()(s);
+    }
+    return h;
+  }
+};
+
 // Up to four byte pairs of a word (first, last and two between); n == 0 for
 // a word of fewer than two bytes (searched for directly).
 struct WordPairs {
@@ -725,14 +738,12 @@ struct Matcher::Impl {
     mutable bool set_gated = false, backoff_set_gated = false;
     mutable bool run_all = false;       // the set would not compile
     mutable std::vector<char> indexed;  // per rule: proposed by the index
-    // The required words of every rule (Rule::required, RequiredWords), each
-    // string once: `required[i]` holds, per requirement of rule i, the ids
-    // of its strings in `words`. Rules share many words (the lexicons), so
-    // a sentence looks each one up once (FindAll).
-    mutable std::vector<std::vector<std::vector<std::uint32_t>>> required;
-    // The same, each distinct requirement once (rules share the lexicons'
-    // requirements, of hundreds of words): required_ids[i] indexes
-    // `requirements`, whose outcome a sentence works out once.
+    // The required words of every rule (Rule::required, RequiredWords),
+    // each string once and each distinct requirement once: required_ids[i]
+    // indexes, fewest words first, `requirements`, which holds the ids of
+    // a requirement's strings in `words`. Rules share many words and whole
+    // requirements (the lexicons, of hundreds of words), so a sentence
+    // looks each word up and works each requirement out once (FindAll).
     mutable std::vector<std::vector<std::uint32_t>> required_ids;
     mutable std::vector<std::vector<std::uint32_t>> requirements;
     mutable std::vector<std::string> words;
@@ -799,10 +810,10 @@ struct Matcher::Impl {
     kind.backoff_set_rules.clear();
     kind.run_all = false;
     kind.set_gated = kind.backoff_set_gated = false;
-    kind.required.assign(kind.rules.size(), {});
     kind.required_ids.assign(kind.rules.size(), {});
     kind.requirements.clear();
-    std::map<std::vector<std::uint32_t>, std::uint32_t> req_ids;
+    // By its strings: a requirement met again is not looked up word by word.
+    std::unordered_map<std::vector<std::string>, std::uint32_t, StringsHash> req_ids;
     kind.words.clear();
     kind.word_pairs.clear();
     kind.veto_once = std::make_unique<std::once_flag[]>(kind.rules.size());
@@ -826,27 +837,29 @@ struct Matcher::Impl {
         const CompiledRule& cr = *kind.rules[i];
         std::call_once(cr.starts_once, [&cr, r] { InitStarts(cr, *r); });
       }
+      std::vector<std::uint32_t>& rule_ids = kind.required_ids[i];
       for (const std::vector<std::string>& any : r->required) {
-        std::vector<std::uint32_t>& out = kind.required[i].emplace_back();
-        for (const std::string& w : any) {
-          auto [it, added] = ids.try_emplace(w, static_cast<std::uint32_t>(kind.words.size()));
-          if (added) {
-            kind.words.push_back(w);
-            kind.word_pairs.push_back(PairKeys(w));
+        auto it = req_ids.find(any);
+        if (it == req_ids.end()) {
+          std::vector<std::uint32_t> word_ids;
+          for (const std::string& w : any) {
+            auto [at, added] = ids.try_emplace(w, static_cast<std::uint32_t>(kind.words.size()));
+            if (added) {
+              kind.words.push_back(w);
+              kind.word_pairs.push_back(PairKeys(w));
+            }
+            word_ids.push_back(at->second);
           }
-          out.push_back(it->second);
+          it = req_ids.emplace(any, static_cast<std::uint32_t>(kind.requirements.size())).first;
+          kind.requirements.push_back(std::move(word_ids));
         }
+        rule_ids.push_back(it->second);
       }
       // Fewest words first: a sentence that lacks one is rejected after
       // the fewest lookups (a requirement may hold hundreds of words).
-      std::stable_sort(kind.required[i].begin(), kind.required[i].end(),
-                       [](const auto& a, const auto& b) { return a.size() < b.size(); });
-      for (const std::vector<std::uint32_t>& any : kind.required[i]) {
-        auto [it, added] =
-            req_ids.try_emplace(any, static_cast<std::uint32_t>(kind.requirements.size()));
-        if (added) kind.requirements.push_back(any);
-        kind.required_ids[i].push_back(it->second);
-      }
+      std::stable_sort(rule_ids.begin(), rule_ids.end(), [&kind](std::uint32_t a, std::uint32_t b) {
+        return kind.requirements[a].size() < kind.requirements[b].size();
+      });
     }
     std::vector<std::vector<std::string>> leading(kind.rules.size());
     kind.indexed.assign(kind.rules.size(), 0);
@@ -877,7 +890,7 @@ struct Matcher::Impl {
     kind.index = std::make_unique<LeadingIndex>(leading);
     const auto gated = [&kind](const std::vector<int>& rules) {
       return std::all_of(rules.begin(), rules.end(), [&kind](int ri) {
-        return !kind.required[static_cast<std::size_t>(ri)].empty();
+        return !kind.required_ids[static_cast<std::size_t>(ri)].empty();
       });
     };
     kind.set_gated = gated(kind.set_rules);

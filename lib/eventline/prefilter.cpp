@@ -1,6 +1,7 @@
 #include "eventline/prefilter.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <map>
@@ -545,12 +546,6 @@ std::size_t MinLength(const Any& a) {
   return a.empty() ? 0 : m;
 }
 
-// Better filter first: longer shortest string, then fewer strings.
-bool Better(const Any& a, const Any& b) {
-  if (MinLength(a) != MinLength(b)) return MinLength(a) > MinLength(b);
-  return a.size() < b.size();
-}
-
 // What the parser knows of a sub-expression, over lower-cased ASCII letters
 // and digits only (any other character ends a word): every string it can
 // match when they are few (`exact`), strings one of which begins (`prefix`)
@@ -564,23 +559,34 @@ struct WordInfo {
   std::vector<Any> req;
 };
 
+// Whether `a` comes before `b` read backwards (the order of their
+// reversed strings).
+bool BackwardsLess(const std::string& a, const std::string& b) {
+  return std::lexicographical_compare(a.rbegin(), a.rend(), b.rbegin(), b.rend());
+}
+
+// Whether `w` ends with `end`.
+bool EndsWith(std::string_view w, std::string_view end) {
+  return w.size() >= end.size() && w.substr(w.size() - end.size()) == end;
+}
+
 // Sorted, without strings that begin (`at_end`: end) with another one:
-// as the prefix (suffix) set of a match they add nothing.
+// as the prefix (suffix) set of a match they add nothing. Strings that
+// begin (end) with another sort right after it, forwards (backwards).
 Any PrunedEnds(Any s, bool at_end) {
   if (at_end) {
-    for (std::string& w : s) std::reverse(w.begin(), w.end());
+    std::sort(s.begin(), s.end(), BackwardsLess);
+  } else if (!std::is_sorted(s.begin(), s.end())) {
+    std::sort(s.begin(), s.end());
   }
-  SortUnique(s);
   Any out;
   for (std::string& w : s) {
-    if (out.empty() || w.compare(0, out.back().size(), out.back()) != 0) {
+    if (out.empty() ||
+        (at_end ? !EndsWith(w, out.back()) : w.compare(0, out.back().size(), out.back()) != 0)) {
       out.push_back(std::move(w));
     }
   }
-  if (at_end) {
-    for (std::string& w : out) std::reverse(w.begin(), w.end());
-    SortUnique(out);
-  }
+  if (at_end) std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -601,49 +607,93 @@ std::optional<Any> Product(const Any& a, const Any& b) {
   return out;
 }
 
+// A hash of the kMinRequiredLength bytes at v[b], into kHeadBits bits.
+constexpr std::size_t kHeadBits = 4096;
+std::size_t Head(std::string_view v, std::size_t b) {
+  std::size_t h = 0;
+  for (std::size_t k = 0; k < kMinRequiredLength; ++k) {
+    h = h * 131 + static_cast<unsigned char>(v[b + k]);
+  }
+  return h & (kHeadBits - 1);
+}
+
 // Strings one of which occurs, without those that contain another one
 // (they add nothing to a disjunction); empty when there are too many.
+// Every string has at least kMinRequiredLength bytes. A string is tested
+// only at the positions where a kept string's first bytes occur (a bit set
+// of their hashes) and for the lengths of kept strings: testing every
+// substring took most of the rule set's derivation.
 Any Pruned(Any out) {
-  SortUnique(out);
-  std::stable_sort(out.begin(), out.end(),
-                   [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
+  // Shortest first: a string can only contain shorter ones, kept before.
+  std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
+  });
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   Any pruned;
   std::unordered_set<std::string_view> kept;  // views into `out`
+  kept.reserve(out.size());
+  std::vector<std::size_t> lengths;  // of kept strings, ascending
+  std::array<std::uint64_t, kHeadBits / 64> heads{};
   for (const std::string& s : out) {
     const std::string_view v(s);
     bool contains = false;
-    for (std::size_t b = 0; b < v.size() && !contains; ++b) {
-      for (std::size_t n = 0; b + n <= v.size() && !contains; ++n)
-        contains = kept.count(v.substr(b, n)) > 0;
+    for (std::size_t b = 0; b + kMinRequiredLength <= v.size() && !contains; ++b) {
+      const std::size_t h = Head(v, b);
+      if ((heads[h >> 6] >> (h & 63) & 1U) == 0) continue;
+      for (std::size_t n : lengths) {
+        if (b + n > v.size()) break;
+        if (kept.count(v.substr(b, n)) > 0) {
+          contains = true;
+          break;
+        }
+      }
     }
-    if (!contains) {
-      kept.insert(v);
-      pruned.push_back(s);
-    }
+    if (contains) continue;
+    if (pruned.size() == kMaxRequiredAny) return {};
+    kept.insert(v);
+    pruned.push_back(s);
+    if (lengths.empty() || lengths.back() != v.size()) lengths.push_back(v.size());
+    const std::size_t h = Head(v, 0);
+    heads[h >> 6] |= std::uint64_t{1} << (h & 63);
   }
-  if (pruned.size() > kMaxRequiredAny) return {};
-  SortUnique(pruned);
+  std::sort(pruned.begin(), pruned.end());
   return pruned;
 }
 
 // Adds `any` to `req` as a requirement when it filters: no string shorter
 // than kMinRequiredLength (the empty string among them) and not too many.
-void AddRequirement(std::vector<Any>& req, const Any& any) {
-  if (any.empty()) return;
-  Any pruned = Pruned(any);
-  if (pruned.empty() || MinLength(pruned) < kMinRequiredLength) return;
+// Pruning keeps the shortest string (nothing shorter is in the set), so
+// the length is tested first.
+void AddRequirement(std::vector<Any>& req, Any any) {
+  if (any.empty() || MinLength(any) < kMinRequiredLength) return;
+  Any pruned = Pruned(std::move(any));
+  if (pruned.empty()) return;
   req.push_back(std::move(pruned));
 }
 
 // The best kMaxRequirements of `all`, each required.
+// Better filter first: longer shortest string, then fewer strings (then
+// the strings, for a fixed order).
 std::vector<Any> Best(std::vector<Any> all) {
-  std::sort(all.begin(), all.end(), [](const Any& a, const Any& b) {
-    if (Better(a, b) || Better(b, a)) return Better(a, b);
-    return a < b;
+  struct Ranked {
+    std::size_t min, size;
+    Any* any;
+  };
+  std::vector<Ranked> ranked;
+  ranked.reserve(all.size());
+  for (Any& a : all) ranked.push_back({MinLength(a), a.size(), &a});
+  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    if (a.min != b.min) return a.min > b.min;
+    if (a.size != b.size) return a.size < b.size;
+    return *a.any < *b.any;
   });
-  all.erase(std::unique(all.begin(), all.end()), all.end());
+  std::vector<Any*> distinct;
+  for (const Ranked& r : ranked) {
+    if (distinct.empty() || *distinct.back() != *r.any) distinct.push_back(r.any);
+  }
   std::vector<Any> best;
-  for (Any& y : all) {
+  for (Any* next : distinct) {
+    Any& y = *next;
     if (best.size() == kMaxRequirements) break;
     // Left out when a chosen one implies it: each of x's strings holds one
     // of y's ("raided" before "raid"). Tested on small sets only.
@@ -686,27 +736,28 @@ WordInfo Exact(Any e) {
   return w;
 }
 
-WordInfo Concat(const WordInfo& a, const WordInfo& b) {
-  WordInfo c;
+// `a` is taken by value: a sequence hands its growing accumulator over
+// (a copy of its sets per item was much of the derivation's cost).
+WordInfo Concat(WordInfo a, const WordInfo& b) {
   if (a.exact && b.exact) {
     if (auto e = Product(*a.exact, *b.exact)) return Exact(std::move(*e));
   }
-  c.prefix = a.prefix;
-  if (a.exact) {
-    if (auto p = Product(*a.exact, b.prefix)) c.prefix = PrunedEnds(std::move(*p), false);
-  }
+  WordInfo c;
+  std::optional<Any> prefix;
+  if (a.exact) prefix = Product(*a.exact, b.prefix);
+  c.prefix = prefix ? PrunedEnds(std::move(*prefix), false) : std::move(a.prefix);
   c.suffix = b.suffix;
   if (b.exact) {
     if (auto s = Product(a.suffix, *b.exact)) c.suffix = PrunedEnds(std::move(*s), true);
   }
-  c.req = a.req;
+  c.req = std::move(a.req);
   c.req.insert(c.req.end(), b.req.begin(), b.req.end());
   // Across the junction; a's suffix and b's prefix on their own when the
   // product is too large (a's prefix and b's suffix live on in c's).
   if (auto j = Product(a.suffix, b.prefix)) {
-    AddRequirement(c.req, *j);
+    AddRequirement(c.req, std::move(*j));
   } else {
-    AddRequirement(c.req, a.suffix);
+    AddRequirement(c.req, std::move(a.suffix));
     AddRequirement(c.req, b.prefix);
   }
   c.req = Best(std::move(c.req));
@@ -730,15 +781,15 @@ std::vector<Any> UnionRequirements(const std::vector<WordInfo>& alternatives, st
     for (const Any& y : right) {
       Any any = x;
       any.insert(any.end(), y.begin(), y.end());
-      AddRequirement(product, any);
+      AddRequirement(product, std::move(any));
     }
   }
   return Best(std::move(product));
 }
 
 // Any one of the alternatives.
-WordInfo Union(const std::vector<WordInfo>& alternatives) {
-  if (alternatives.size() == 1) return alternatives[0];
+WordInfo Union(std::vector<WordInfo>& alternatives) {
+  if (alternatives.size() == 1) return std::move(alternatives[0]);
   bool exact = true;
   Any e, p, s;
   for (const WordInfo& w : alternatives) {
@@ -761,19 +812,18 @@ WordInfo Union(const std::vector<WordInfo>& alternatives) {
 }
 
 // `w` repeated min..max times (max < 0: unbounded).
-WordInfo Repeat(const WordInfo& w, int min, int max) {
+WordInfo Repeat(WordInfo w, int min, int max) {
   if (min == 1 && max == 1) return w;
   if (min == 0) {
     if (max == 1 && w.exact) {
-      Any e = *w.exact;
+      Any e = std::move(*w.exact);
       e.emplace_back();
       return Exact(std::move(e));
     }
     return Unknown();
   }
-  WordInfo r = w;  // once at least: its words, how it begins and ends
-  r.exact.reset();
-  return r;
+  w.exact.reset();  // once at least: its words, how it begins and ends
+  return w;
 }
 
 // Required words of a pattern: a light recursive descent over RE2 syntax.
@@ -839,9 +889,9 @@ class RequiredParser {
     return n;
   }
 
-  WordInfo Quantified(const WordInfo& w) {
+  WordInfo Quantified(WordInfo w) {
     const auto [min, max] = Quantifier();
-    return Repeat(w, min, max);
+    return Repeat(std::move(w), min, max);
   }
 
   // A [...] class: its members when they are few ASCII letters and digits.
@@ -937,7 +987,7 @@ class RequiredParser {
         ++i_;
         item = Quantified(IsAlnum(c) ? Exact(Any{std::string(1, Lower(c))}) : Unknown());
       }
-      acc = Concat(acc, item);
+      acc = Concat(std::move(acc), item);
     }
     return acc;
   }
@@ -981,7 +1031,7 @@ class RequiredParser {
     if (!bad_ && i_ - start >= kMinCachedGroup) Cache(p_.substr(start, i_ - start), body);
     ++i_;
     if (!skip_.empty() && name.rfind(skip_, 0) == 0) body = Unknown();
-    return Quantified(body);
+    return Quantified(std::move(body));
   }
 
   // The ')' closing the group whose body begins at `start` (p_.size()
