@@ -652,10 +652,13 @@ void DerivePatternStarts(Rule& rule) {
   rule.starts_at_boundary = StartsAtBoundary(p);
   // The best words outside the trigger (whose first bytes the trigger index
   // has seen already) and the best of the whole pattern.
+  // Without a trigger group both are the same, derived once.
   rule.required = RequiredWords(p, "trigger");
-  for (std::vector<std::string>& any : RequiredWords(p, "")) {
-    if (std::find(rule.required.begin(), rule.required.end(), any) == rule.required.end()) {
-      rule.required.push_back(std::move(any));
+  if (p.find("(?P<trigger") != std::string::npos) {
+    for (std::vector<std::string>& any : RequiredWords(p, "")) {
+      if (std::find(rule.required.begin(), rule.required.end(), any) == rule.required.end()) {
+        rule.required.push_back(std::move(any));
+      }
     }
   }
   auto trigger_lead = LeadingStrings(TriggerPattern(p));

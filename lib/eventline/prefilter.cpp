@@ -1018,8 +1018,9 @@ class RequiredParser {
     }
     const std::size_t start = i_;
     WordInfo body;
-    if (const std::size_t end = GroupEnd(start);
-        end - start >= kMinCachedGroup && Cached(p_.substr(start, end - start), body)) {
+    const std::size_t end = GroupEnd(start);
+    const std::string key = end - start >= kMinCachedGroup ? CacheKey(start, end) : std::string();
+    if (!key.empty() && Cached(key, body)) {
       i_ = end;
     } else {
       body = Alternation();
@@ -1028,7 +1029,7 @@ class RequiredParser {
       bad_ = true;
       return Unknown();
     }
-    if (!bad_ && i_ - start >= kMinCachedGroup) Cache(p_.substr(start, i_ - start), body);
+    if (!bad_ && !key.empty() && i_ == end) Cache(key, body);
     ++i_;
     if (!skip_.empty() && name.rfind(skip_, 0) == 0) body = Unknown();
     return Quantified(std::move(body));
@@ -1054,10 +1055,22 @@ class RequiredParser {
     return p_.size();
   }
 
+  // The key of the group body p_[start, end) in the cache: the body, and
+  // the skipped group's name when the body holds such a group (its words
+  // then depend on it).
+  std::string CacheKey(std::size_t start, std::size_t end) const {
+    const std::string_view body = p_.substr(start, end - start);
+    const bool skips = !skip_.empty() && body.find("(?P<" + std::string(skip_)) != body.npos;
+    std::string key = std::to_string(skips ? skip_.size() : 0) + ":";
+    if (skips) key += skip_;
+    key += body;
+    return key;
+  }
+
   // Group bodies already derived, shared by every pattern: the rule set
   // expands the same lexicons (actors, weapons, places) into hundreds of
   // patterns, and deriving each copy anew took most of the start-up.
-  static constexpr std::size_t kMinCachedGroup = 256;
+  static constexpr std::size_t kMinCachedGroup = 24;
   struct GroupCache {
     std::mutex mutex;
     std::unordered_map<std::string, WordInfo> bodies;
@@ -1066,18 +1079,18 @@ class RequiredParser {
     static GroupCache cache;
     return cache;
   }
-  static bool Cached(std::string_view body, WordInfo& out) {
+  static bool Cached(const std::string& key, WordInfo& out) {
     GroupCache& c = Groups();
     const std::lock_guard<std::mutex> lock(c.mutex);
-    const auto it = c.bodies.find(std::string(body));
+    const auto it = c.bodies.find(key);
     if (it == c.bodies.end()) return false;
     out = it->second;
     return true;
   }
-  static void Cache(std::string_view body, const WordInfo& w) {
+  static void Cache(const std::string& key, const WordInfo& w) {
     GroupCache& c = Groups();
     const std::lock_guard<std::mutex> lock(c.mutex);
-    c.bodies.emplace(std::string(body), w);
+    c.bodies.emplace(key, w);
   }
 
   std::string_view p_;
