@@ -8,9 +8,11 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "eventline/prefilter.h"
@@ -662,7 +664,17 @@ void DerivePatternStarts(Rule& rule) {
   rule.starts = lead ? 1 : 0;
   rule.leading = lead ? std::move(*lead) : std::vector<std::string>();
   rule.starts_at_boundary = StartsAtBoundary(p);
-  rule.required = RequiredWords(p, "");
+  // The best words outside the trigger (whose first bytes the trigger index
+  // has seen already) and the best of the whole pattern.
+  // Without a trigger group both are the same, derived once.
+  rule.required = RequiredWords(p, "trigger");
+  if (p.find("(?P<trigger") != std::string::npos) {
+    for (std::vector<std::string>& any : RequiredWords(p, "")) {
+      if (std::find(rule.required.begin(), rule.required.end(), any) == rule.required.end()) {
+        rule.required.push_back(std::move(any));
+      }
+    }
+  }
   auto trigger_lead = LeadingStrings(TriggerPattern(p));
   rule.trigger_starts = trigger_lead ? 1 : 0;
   rule.trigger_leading = trigger_lead ? std::move(*trigger_lead) : std::vector<std::string>();
@@ -687,6 +699,17 @@ constexpr std::size_t kPairBits = 4096;
 std::uint32_t PairKey(unsigned char a, unsigned char b) {
   return ((static_cast<std::uint32_t>(a) & 63U) << 6) | (static_cast<std::uint32_t>(b) & 63U);
 }
+
+// A hash of a list of strings (a requirement of RequiredWords).
+struct StringsHash {
+  std::size_t operator()(const std::vector<std::string>& v) const {
+    std::size_t h = v.size();
+    for (const std::string& s : v) {
+      h = h * 1000003U ^ std::hash<std::string_view>()(s);
+    }
+    return h;
+  }
+};
 
 // Up to four byte pairs of a word (first, last and two between); n == 0 for
 // a word of fewer than two bytes (searched for directly).
@@ -732,11 +755,14 @@ struct Matcher::Impl {
     mutable bool set_gated = false, backoff_set_gated = false;
     mutable bool run_all = false;       // the set would not compile
     mutable std::vector<char> indexed;  // per rule: proposed by the index
-    // The required words of every rule (Rule::required, RequiredWords), each
-    // string once: `required[i]` holds, per requirement of rule i, the ids
-    // of its strings in `words`. Rules share many words (the lexicons), so
-    // a sentence looks each one up once (FindAll).
-    mutable std::vector<std::vector<std::vector<std::uint32_t>>> required;
+    // The required words of every rule (Rule::required, RequiredWords),
+    // each string once and each distinct requirement once: required_ids[i]
+    // indexes, fewest words first, `requirements`, which holds the ids of
+    // a requirement's strings in `words`. Rules share many words and whole
+    // requirements (the lexicons, of hundreds of words), so a sentence
+    // looks each word up and works each requirement out once (FindAll).
+    mutable std::vector<std::vector<std::uint32_t>> required_ids;
+    mutable std::vector<std::vector<std::uint32_t>> requirements;
     mutable std::vector<std::string> words;
     // Per word of `words`: a few of its byte pairs (PairKeys), tested
     // against the sentence's pairs before the word is searched for.
@@ -801,7 +827,10 @@ struct Matcher::Impl {
     kind.backoff_set_rules.clear();
     kind.run_all = false;
     kind.set_gated = kind.backoff_set_gated = false;
-    kind.required.assign(kind.rules.size(), {});
+    kind.required_ids.assign(kind.rules.size(), {});
+    kind.requirements.clear();
+    // By its strings: a requirement met again is not looked up word by word.
+    std::unordered_map<std::vector<std::string>, std::uint32_t, StringsHash> req_ids;
     kind.words.clear();
     kind.word_pairs.clear();
     kind.veto_once = std::make_unique<std::once_flag[]>(kind.rules.size());
@@ -825,17 +854,29 @@ struct Matcher::Impl {
         const CompiledRule& cr = *kind.rules[i];
         std::call_once(cr.starts_once, [&cr, r] { InitStarts(cr, *r); });
       }
+      std::vector<std::uint32_t>& rule_ids = kind.required_ids[i];
       for (const std::vector<std::string>& any : r->required) {
-        std::vector<std::uint32_t>& out = kind.required[i].emplace_back();
-        for (const std::string& w : any) {
-          auto [it, added] = ids.try_emplace(w, static_cast<std::uint32_t>(kind.words.size()));
-          if (added) {
-            kind.words.push_back(w);
-            kind.word_pairs.push_back(PairKeys(w));
+        auto it = req_ids.find(any);
+        if (it == req_ids.end()) {
+          std::vector<std::uint32_t> word_ids;
+          for (const std::string& w : any) {
+            auto [at, added] = ids.try_emplace(w, static_cast<std::uint32_t>(kind.words.size()));
+            if (added) {
+              kind.words.push_back(w);
+              kind.word_pairs.push_back(PairKeys(w));
+            }
+            word_ids.push_back(at->second);
           }
-          out.push_back(it->second);
+          it = req_ids.emplace(any, static_cast<std::uint32_t>(kind.requirements.size())).first;
+          kind.requirements.push_back(std::move(word_ids));
         }
+        rule_ids.push_back(it->second);
       }
+      // Fewest words first: a sentence that lacks one is rejected after
+      // the fewest lookups (a requirement may hold hundreds of words).
+      std::stable_sort(rule_ids.begin(), rule_ids.end(), [&kind](std::uint32_t a, std::uint32_t b) {
+        return kind.requirements[a].size() < kind.requirements[b].size();
+      });
     }
     std::vector<std::vector<std::string>> leading(kind.rules.size());
     kind.indexed.assign(kind.rules.size(), 0);
@@ -866,7 +907,7 @@ struct Matcher::Impl {
     kind.index = std::make_unique<LeadingIndex>(leading);
     const auto gated = [&kind](const std::vector<int>& rules) {
       return std::all_of(rules.begin(), rules.end(), [&kind](int ri) {
-        return !kind.required[static_cast<std::size_t>(ri)].empty();
+        return !kind.required_ids[static_cast<std::size_t>(ri)].empty();
       });
     };
     kind.set_gated = gated(kind.set_rules);
@@ -1330,6 +1371,9 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     // the call's generation, then whether it occurs.
     std::vector<std::uint32_t> stamp;
     std::vector<char> found;
+    // The same per requirement of Kind::requirements.
+    std::vector<std::uint32_t> req_stamp;
+    std::vector<char> req_found;
     std::uint32_t generation = 0;
     std::array<std::uint64_t, kPairBits / 64> pairs{};  // of `lower`
   };
@@ -1361,11 +1405,16 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     }
     if (++sc.generation == 0) {  // wrapped: forget every stamp
       std::fill(sc.stamp.begin(), sc.stamp.end(), 0);
+      std::fill(sc.req_stamp.begin(), sc.req_stamp.end(), 0);
       sc.generation = 1;
     }
     if (sc.stamp.size() < kd.words.size()) {
       sc.stamp.resize(kd.words.size(), 0);
       sc.found.resize(kd.words.size(), 0);
+    }
+    if (sc.req_stamp.size() < kd.requirements.size()) {
+      sc.req_stamp.resize(kd.requirements.size(), 0);
+      sc.req_found.resize(kd.requirements.size(), 0);
     }
   };
   const auto has = [&](std::uint32_t w) {
@@ -1383,18 +1432,32 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   // False when the sentence lacks a word every match of rule `ri` needs;
   // true when it may match (or the test does not apply).
   const auto may_match = [&](std::size_t ri) {
-    const auto& required = kd.required[ri];
+    const auto& required = kd.required_ids[ri];
     if (!words_test || required.empty()) return true;
     lower_once();
-    return !lower_usable || std::all_of(required.begin(), required.end(), [&](const auto& any) {
-      return std::any_of(any.begin(), any.end(), has);
+    return !lower_usable || std::all_of(required.begin(), required.end(), [&](std::uint32_t q) {
+      if (sc.req_stamp[q] != sc.generation) {
+        sc.req_stamp[q] = sc.generation;
+        const auto& any = kd.requirements[q];
+        sc.req_found[q] = std::any_of(any.begin(), any.end(), has) ? 1 : 0;
+      }
+      return sc.req_found[q] != 0;
     });
   };
-  // The same test for a veto (FindVetoes).
+  // The same test for a veto (FindVetoes), its words tested against the
+  // sentence's byte pairs before they are searched for.
   const auto veto_may_match = [&](const std::vector<std::vector<std::string>>& required) {
     if (required.empty()) return true;
     lower_once();
-    return !lower_usable || HasRequiredWords(required, lower);
+    return !lower_usable || std::all_of(required.begin(), required.end(), [&](const auto& any) {
+      return std::any_of(any.begin(), any.end(), [&](const std::string& w) {
+        const WordPairs wp = PairKeys(w);
+        for (std::uint8_t i = 0; i < wp.n; ++i) {
+          if ((sc.pairs[wp.keys[i] >> 6] >> (wp.keys[i] & 63U) & 1U) == 0) return false;
+        }
+        return lower.find(w) != std::string::npos;
+      });
+    });
   };
   if (!all) {
     if (kd.index) kd.index->Find(text, wb, we, candidates);

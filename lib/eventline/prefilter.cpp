@@ -1,9 +1,16 @@
 #include "eventline/prefilter.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <map>
+#include <mutex>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 
 namespace eventline {
 
@@ -516,9 +523,12 @@ class Parser {
 
 // ---- Required words ----
 
-constexpr std::size_t kMaxRequiredAny = 24;    // strings of one requirement
+constexpr std::size_t kMaxRequiredAny = 1000;  // strings of one requirement
 constexpr std::size_t kMinRequiredLength = 3;  // shorter runs are no filter
 constexpr std::size_t kMaxRequirements = 4;    // per pattern
+constexpr std::size_t kMaxWordSet = 1000;      // strings of an exact, prefix or suffix set
+constexpr std::size_t kMaxWordClass = 10;      // members of a [...] class spelt out
+constexpr std::size_t kMaxImpliedTest = 4096;  // string pairs Best compares
 
 bool IsAlnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -536,22 +546,295 @@ std::size_t MinLength(const Any& a) {
   return a.empty() ? 0 : m;
 }
 
-// Better filter first: longer shortest string, then fewer strings.
-bool Better(const Any& a, const Any& b) {
-  if (MinLength(a) != MinLength(b)) return MinLength(a) > MinLength(b);
-  return a.size() < b.size();
+// What the parser knows of a sub-expression, over lower-cased ASCII letters
+// and digits only (any other character ends a word): every string it can
+// match when they are few (`exact`), strings one of which begins (`prefix`)
+// and one of which ends (`suffix`) every match ("" when nothing is known),
+// and words every match contains (`req`). Lexicons are expanded as tries
+// ("ra(?:id|mpage)"), so a word is rebuilt across groups from the exact
+// and prefix sets before it can be required.
+struct WordInfo {
+  std::optional<Any> exact;
+  Any prefix{""}, suffix{""};
+  std::vector<Any> req;
+};
+
+// Whether `a` comes before `b` read backwards (the order of their
+// reversed strings).
+bool BackwardsLess(const std::string& a, const std::string& b) {
+  return std::lexicographical_compare(a.rbegin(), a.rend(), b.rbegin(), b.rend());
 }
 
-// Required words of a pattern: a light recursive descent over RE2 syntax
-// that only keeps runs of ASCII letters and digits every match contains.
+// Whether `w` ends with `end`.
+bool EndsWith(std::string_view w, std::string_view end) {
+  return w.size() >= end.size() && w.substr(w.size() - end.size()) == end;
+}
+
+// Sorted, without strings that begin (`at_end`: end) with another one:
+// as the prefix (suffix) set of a match they add nothing. Strings that
+// begin (end) with another sort right after it, forwards (backwards).
+Any PrunedEnds(Any s, bool at_end) {
+  if (at_end) {
+    std::sort(s.begin(), s.end(), BackwardsLess);
+  } else if (!std::is_sorted(s.begin(), s.end())) {
+    std::sort(s.begin(), s.end());
+  }
+  Any out;
+  for (std::string& w : s) {
+    if (out.empty() ||
+        (at_end ? !EndsWith(w, out.back()) : w.compare(0, out.back().size(), out.back()) != 0)) {
+      out.push_back(std::move(w));
+    }
+  }
+  if (at_end) std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Every a + b; nullopt when there would be more than kMaxWordSet.
+std::optional<Any> Product(const Any& a, const Any& b) {
+  if (a.size() * b.size() > kMaxWordSet) return std::nullopt;
+  Any out;
+  out.reserve(a.size() * b.size());
+  for (const std::string& x : a) {
+    for (const std::string& y : b) {
+      std::string w;
+      w.reserve(x.size() + y.size());
+      w.append(x).append(y);
+      out.push_back(std::move(w));
+    }
+  }
+  SortUnique(out);
+  return out;
+}
+
+// A hash of the kMinRequiredLength bytes at v[b], into kHeadBits bits.
+constexpr std::size_t kHeadBits = 4096;
+std::size_t Head(std::string_view v, std::size_t b) {
+  std::size_t h = 0;
+  for (std::size_t k = 0; k < kMinRequiredLength; ++k) {
+    h = h * 131 + static_cast<unsigned char>(v[b + k]);
+  }
+  return h & (kHeadBits - 1);
+}
+
+// Strings one of which occurs, without those that contain another one
+// (they add nothing to a disjunction); empty when there are too many.
+// Every string has at least kMinRequiredLength bytes. A string is tested
+// only at the positions where a kept string's first bytes occur (a bit set
+// of their hashes) and for the lengths of kept strings: testing every
+// substring took most of the rule set's derivation.
+Any Pruned(Any out) {
+  // Shortest first: a string can only contain shorter ones, kept before.
+  std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
+  });
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  Any pruned;
+  std::unordered_set<std::string_view> kept;  // views into `out`
+  kept.reserve(out.size());
+  std::vector<std::size_t> lengths;  // of kept strings, ascending
+  std::array<std::uint64_t, kHeadBits / 64> heads{};
+  for (const std::string& s : out) {
+    const std::string_view v(s);
+    bool contains = false;
+    for (std::size_t b = 0; b + kMinRequiredLength <= v.size() && !contains; ++b) {
+      const std::size_t h = Head(v, b);
+      if ((heads[h >> 6] >> (h & 63) & 1U) == 0) continue;
+      for (std::size_t n : lengths) {
+        if (b + n > v.size()) break;
+        if (kept.count(v.substr(b, n)) > 0) {
+          contains = true;
+          break;
+        }
+      }
+    }
+    if (contains) continue;
+    if (pruned.size() == kMaxRequiredAny) return {};
+    kept.insert(v);
+    pruned.push_back(s);
+    if (lengths.empty() || lengths.back() != v.size()) lengths.push_back(v.size());
+    const std::size_t h = Head(v, 0);
+    heads[h >> 6] |= std::uint64_t{1} << (h & 63);
+  }
+  std::sort(pruned.begin(), pruned.end());
+  return pruned;
+}
+
+// Adds `any` to `req` as a requirement when it filters: no string shorter
+// than kMinRequiredLength (the empty string among them) and not too many.
+// Pruning keeps the shortest string (nothing shorter is in the set), so
+// the length is tested first.
+void AddRequirement(std::vector<Any>& req, Any any) {
+  if (any.empty() || MinLength(any) < kMinRequiredLength) return;
+  Any pruned = Pruned(std::move(any));
+  if (pruned.empty()) return;
+  req.push_back(std::move(pruned));
+}
+
+// The best kMaxRequirements of `all`, each required.
+// Better filter first: longer shortest string, then fewer strings (then
+// the strings, for a fixed order).
+std::vector<Any> Best(std::vector<Any> all) {
+  struct Ranked {
+    std::size_t min, size;
+    Any* any;
+  };
+  std::vector<Ranked> ranked;
+  ranked.reserve(all.size());
+  for (Any& a : all) ranked.push_back({MinLength(a), a.size(), &a});
+  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    if (a.min != b.min) return a.min > b.min;
+    if (a.size != b.size) return a.size < b.size;
+    return *a.any < *b.any;
+  });
+  std::vector<Any*> distinct;
+  for (const Ranked& r : ranked) {
+    if (distinct.empty() || *distinct.back() != *r.any) distinct.push_back(r.any);
+  }
+  std::vector<Any> best;
+  for (Any* next : distinct) {
+    Any& y = *next;
+    if (best.size() == kMaxRequirements) break;
+    // Left out when a chosen one implies it: each of x's strings holds one
+    // of y's ("raided" before "raid"). Tested on small sets only.
+    const bool implied = std::any_of(best.begin(), best.end(), [&y](const Any& x) {
+      return x.size() * y.size() <= kMaxImpliedTest &&
+             std::all_of(x.begin(), x.end(), [&y](const std::string& xs) {
+               return std::any_of(y.begin(), y.end(), [&xs](const std::string& ys) {
+                 return xs.find(ys) != std::string::npos;
+               });
+             });
+    });
+    if (!implied) best.push_back(std::move(y));
+  }
+  return best;
+}
+
+// The requirements of `w`, its prefix, suffix and exact sets among them.
+std::vector<Any> Requirements(const WordInfo& w) {
+  std::vector<Any> all = w.req;
+  AddRequirement(all, w.prefix);
+  AddRequirement(all, w.suffix);
+  if (w.exact) AddRequirement(all, *w.exact);
+  return Best(std::move(all));
+}
+
+WordInfo Unknown() { return WordInfo{}; }  // consumes something, no word known
+
+WordInfo Empty() {  // zero width: \b, ^, a flag group
+  WordInfo w;
+  w.exact = Any{""};
+  return w;
+}
+
+WordInfo Exact(Any e) {
+  WordInfo w;
+  SortUnique(e);
+  w.prefix = PrunedEnds(e, false);
+  w.suffix = PrunedEnds(e, true);
+  w.exact = std::move(e);
+  return w;
+}
+
+// `a` is taken by value: a sequence hands its growing accumulator over
+// (a copy of its sets per item was much of the derivation's cost).
+WordInfo Concat(WordInfo a, const WordInfo& b) {
+  if (a.exact && b.exact) {
+    if (auto e = Product(*a.exact, *b.exact)) return Exact(std::move(*e));
+  }
+  WordInfo c;
+  std::optional<Any> prefix;
+  if (a.exact) prefix = Product(*a.exact, b.prefix);
+  c.prefix = prefix ? PrunedEnds(std::move(*prefix), false) : std::move(a.prefix);
+  c.suffix = b.suffix;
+  if (b.exact) {
+    if (auto s = Product(a.suffix, *b.exact)) c.suffix = PrunedEnds(std::move(*s), true);
+  }
+  c.req = std::move(a.req);
+  c.req.insert(c.req.end(), b.req.begin(), b.req.end());
+  // Across the junction; a's suffix and b's prefix on their own when the
+  // product is too large (a's prefix and b's suffix live on in c's).
+  if (auto j = Product(a.suffix, b.prefix)) {
+    AddRequirement(c.req, std::move(*j));
+  } else {
+    AddRequirement(c.req, std::move(a.suffix));
+    AddRequirement(c.req, b.prefix);
+  }
+  c.req = Best(std::move(c.req));
+  return c;
+}
+
+// Requirements met by every match of alternatives [begin, end): of two
+// halves with requirements R1 and R2, each union of one of R1 with one of R2.
+// Halving keeps the cost near linear in the strings: merging the
+// alternatives one after another re-pruned the growing sets once per
+// alternative, and a lexicon of a few hundred phrases took seconds.
+std::vector<Any> UnionRequirements(const std::vector<WordInfo>& alternatives, std::size_t begin,
+                                   std::size_t end) {
+  if (end - begin == 1) return Requirements(alternatives[begin]);
+  const std::size_t mid = begin + (end - begin) / 2;
+  const std::vector<Any> left = UnionRequirements(alternatives, begin, mid);
+  if (left.empty()) return {};
+  const std::vector<Any> right = UnionRequirements(alternatives, mid, end);
+  std::vector<Any> product;
+  for (const Any& x : left) {
+    for (const Any& y : right) {
+      Any any = x;
+      any.insert(any.end(), y.begin(), y.end());
+      AddRequirement(product, std::move(any));
+    }
+  }
+  return Best(std::move(product));
+}
+
+// Any one of the alternatives.
+WordInfo Union(std::vector<WordInfo>& alternatives) {
+  if (alternatives.size() == 1) return std::move(alternatives[0]);
+  bool exact = true;
+  Any e, p, s;
+  for (const WordInfo& w : alternatives) {
+    exact = exact && w.exact && e.size() + w.exact->size() <= kMaxWordSet;
+    if (exact) e.insert(e.end(), w.exact->begin(), w.exact->end());
+    p.insert(p.end(), w.prefix.begin(), w.prefix.end());
+    s.insert(s.end(), w.suffix.begin(), w.suffix.end());
+  }
+  if (exact) return Exact(std::move(e));
+  WordInfo u;
+  u.prefix = PrunedEnds(std::move(p), false);
+  u.suffix = PrunedEnds(std::move(s), true);
+  if (u.prefix.size() > kMaxWordSet) u.prefix = Any{""};
+  if (u.suffix.size() > kMaxWordSet) u.suffix = Any{""};
+  // Of alternatives with requirements R1 and R2, any union of one of R1
+  // with one of R2 is a requirement: `sink` or `abandon`, not only the
+  // union of each alternative's best.
+  u.req = UnionRequirements(alternatives, 0, alternatives.size());
+  return u;
+}
+
+// `w` repeated min..max times (max < 0: unbounded).
+WordInfo Repeat(WordInfo w, int min, int max) {
+  if (min == 1 && max == 1) return w;
+  if (min == 0) {
+    if (max == 1 && w.exact) {
+      Any e = std::move(*w.exact);
+      e.emplace_back();
+      return Exact(std::move(e));
+    }
+    return Unknown();
+  }
+  w.exact.reset();  // once at least: its words, how it begins and ends
+  return w;
+}
+
+// Required words of a pattern: a light recursive descent over RE2 syntax.
 class RequiredParser {
  public:
   RequiredParser(std::string_view p, std::string_view skip) : p_(p), skip_(skip) {}
 
   std::vector<Any> Run() {
-    std::vector<Any> all = Alternation();
+    const WordInfo all = Alternation();
     if (bad_ || i_ != p_.size()) return {};
-    return all;
+    return Requirements(all);
   }
 
  private:
@@ -560,167 +843,156 @@ class RequiredParser {
     return i_ + ahead < p_.size() ? static_cast<unsigned char>(p_[i_ + ahead]) : 0;
   }
 
-  // Strings one of which occurs, without those that contain another one
-  // (they add nothing to a disjunction); empty when there are too many.
-  static Any Pruned(Any out) {
-    SortUnique(out);
-    std::stable_sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
-      return a.size() < b.size();
-    });
-    Any pruned;
-    for (const std::string& s : out) {
-      if (std::none_of(pruned.begin(), pruned.end(),
-                       [&](const std::string& k) { return s.find(k) != std::string::npos; })) {
-        pruned.push_back(s);
-      }
-    }
-    if (pruned.size() > kMaxRequiredAny) return {};
-    SortUnique(pruned);
-    return pruned;
-  }
-
-  // The best kMaxRequirements of `all`, each required.
-  static std::vector<Any> Best(std::vector<Any> all) {
-    std::sort(all.begin(), all.end(), [](const Any& a, const Any& b) {
-      if (Better(a, b) || Better(b, a)) return Better(a, b);
-      return a < b;
-    });
-    all.erase(std::unique(all.begin(), all.end()), all.end());
-    if (all.size() > kMaxRequirements) all.resize(kMaxRequirements);
-    return all;
-  }
-
-  // The requirements every match of the alternation meets (all of them).
-  // Of alternatives with requirements R1 and R2, any union of one of R1
-  // with one of R2 is a requirement: `sink` or `abandon`, not only the
-  // union of each alternative's best.
-  std::vector<Any> Alternation() {
-    std::vector<Any> acc = Best(Sequence());
+  WordInfo Alternation() {
+    std::vector<WordInfo> alternatives{Sequence()};
     while (!bad_ && Peek() == '|') {
       ++i_;
-      const std::vector<Any> next = Best(Sequence());
-      std::vector<Any> product;
-      for (const Any& a : acc) {
-        for (const Any& b : next) {
-          Any u = a;
-          u.insert(u.end(), b.begin(), b.end());
-          Any pruned = Pruned(std::move(u));
-          if (!pruned.empty()) product.push_back(std::move(pruned));
-        }
+      alternatives.push_back(Sequence());
+    }
+    return Union(alternatives);
+  }
+
+  // Consumes a quantifier if one follows; returns its counts ({1, 1}
+  // when there is none, max -1 when unbounded).
+  std::pair<int, int> Quantifier() {
+    const unsigned char q = Peek();
+    std::pair<int, int> n{1, 1};
+    if (q == '?') {
+      n = {0, 1};
+      ++i_;
+    } else if (q == '*') {
+      n = {0, -1};
+      ++i_;
+    } else if (q == '+') {
+      n = {1, -1};
+      ++i_;
+    } else if (q == '{' && Peek(1) >= '0' && Peek(1) <= '9') {
+      std::size_t j = i_ + 1;
+      int lo = 0;
+      while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') lo = lo * 10 + (p_[j++] - '0');
+      int hi = lo;
+      if (j < p_.size() && p_[j] == ',') {
+        ++j;
+        hi = j < p_.size() && p_[j] >= '0' && p_[j] <= '9' ? 0 : -1;
+        while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') hi = hi * 10 + (p_[j++] - '0');
       }
-      acc = Best(std::move(product));
+      if (j < p_.size() && p_[j] == '}') {
+        n = {lo, hi};
+        i_ = j + 1;
+      } else {
+        return n;  // a literal '{': RE2 reads it so
+      }
+    } else {
+      return n;
+    }
+    if (Peek() == '?') ++i_;  // non-greedy
+    return n;
+  }
+
+  WordInfo Quantified(WordInfo w) {
+    const auto [min, max] = Quantifier();
+    return Repeat(std::move(w), min, max);
+  }
+
+  // A [...] class: its members when they are few ASCII letters and digits.
+  WordInfo Class() {
+    const std::size_t close = CharClassEnd(p_, i_);
+    if (close >= p_.size()) {
+      bad_ = true;
+      return Unknown();
+    }
+    const std::string_view body = p_.substr(i_ + 1, close - i_ - 1);
+    i_ = close + 1;
+    Any members;
+    bool open = body.empty() || body[0] == '^';
+    for (std::size_t k = 0; k < body.size() && !open; ++k) {
+      const auto c = static_cast<unsigned char>(body[k]);
+      if (!IsAlnum(c)) {
+        open = true;
+        break;
+      }
+      if (k + 2 < body.size() && body[k + 1] == '-') {
+        const auto hi = static_cast<unsigned char>(body[k + 2]);
+        if (!IsAlnum(hi) || hi < c || static_cast<std::size_t>(hi - c) >= kMaxWordClass) {
+          open = true;
+          break;
+        }
+        for (unsigned char m = c; m <= hi; ++m) {
+          if (!IsAlnum(m)) open = true;
+          members.emplace_back(1, Lower(m));
+        }
+        k += 2;
+        continue;
+      }
+      members.emplace_back(1, Lower(c));
+    }
+    SortUnique(members);
+    if (open || members.empty() || members.size() > kMaxWordClass) return Unknown();
+    return Exact(std::move(members));
+  }
+
+  WordInfo Escape() {
+    const unsigned char e = Peek(1);
+    if (e == 'Q') {
+      const std::size_t end = p_.find("\\E", i_ + 2);
+      i_ = end == std::string_view::npos ? p_.size() : end + 2;
+      return Unknown();
+    }
+    if ((e == 'p' || e == 'P' || e == 'x') && Peek(2) == '{') {
+      const std::size_t end = p_.find('}', i_);
+      if (end == std::string_view::npos) {
+        bad_ = true;
+        return Unknown();
+      }
+      i_ = end + 1;
+      return Unknown();
+    }
+    if (e == 'p' || e == 'P') {
+      i_ += 3;  // \pL
+    } else if (e == 'x') {
+      i_ += 4;  // \x41
+    } else if (e >= '0' && e <= '7') {
+      i_ += 2;  // octal: up to three digits
+      for (int d = 0; d < 2 && Peek() >= '0' && Peek() <= '7'; ++d) ++i_;
+    } else {
+      i_ += 2;
+    }
+    if (i_ > p_.size()) {
+      bad_ = true;
+      return Unknown();
+    }
+    if (e == 'b' || e == 'B' || e == 'A' || e == 'z') return Empty();
+    return Unknown();  // a class or a character other than a letter or digit
+  }
+
+  WordInfo Sequence() {
+    WordInfo acc = Empty();
+    while (!bad_ && More() && Peek() != '|' && Peek() != ')') {
+      const unsigned char c = Peek();
+      WordInfo item;
+      if (c == '(') {
+        item = Group();
+      } else if (c == '\\') {
+        item = Quantified(Escape());
+      } else if (c == '[') {
+        item = Quantified(Class());
+      } else if (c == '^' || c == '$') {
+        ++i_;
+        item = Quantified(Empty());
+      } else if (c >= 0x80) {
+        ++i_;
+        while (More() && (Peek() & 0xC0) == 0x80) ++i_;
+        item = Quantified(Unknown());
+      } else {
+        ++i_;
+        item = Quantified(IsAlnum(c) ? Exact(Any{std::string(1, Lower(c))}) : Unknown());
+      }
+      acc = Concat(std::move(acc), item);
     }
     return acc;
   }
 
-  // Consumes a quantifier if one follows; returns its minimum count (1 when
-  // there is none).
-  int Quantifier() {
-    const unsigned char q = Peek();
-    int min = 1;
-    if (q == '?' || q == '*') {
-      min = 0;
-      ++i_;
-    } else if (q == '+') {
-      ++i_;
-    } else if (q == '{' && Peek(1) >= '0' && Peek(1) <= '9') {
-      std::size_t j = i_ + 1;
-      int n = 0;
-      while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') n = n * 10 + (p_[j++] - '0');
-      if (j < p_.size() && p_[j] == ',') {
-        ++j;
-        while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') ++j;
-      }
-      if (j < p_.size() && p_[j] == '}') {
-        min = n;
-        i_ = j + 1;
-      } else {
-        return 1;  // a literal '{': RE2 reads it so
-      }
-    } else {
-      return 1;
-    }
-    if (Peek() == '?') ++i_;  // non-greedy
-    return min;
-  }
-
-  std::vector<Any> Sequence() {
-    std::vector<Any> all;
-    std::vector<Any>* items = &all;
-    std::string run;
-    auto flush = [&] {
-      if (run.size() >= kMinRequiredLength) items->push_back(Any{run});
-      run.clear();
-    };
-    while (!bad_ && More() && Peek() != '|' && Peek() != ')') {
-      const unsigned char c = Peek();
-      if (c == '(') {
-        flush();
-        std::vector<Any> g = Group();
-        items->insert(items->end(), g.begin(), g.end());
-        continue;
-      }
-      if (c == '\\') {
-        flush();
-        if (Peek(1) == 'Q') {
-          const std::size_t end = p_.find("\\E", i_ + 2);
-          i_ = end == std::string_view::npos ? p_.size() : end + 2;
-        } else if ((Peek(1) == 'p' || Peek(1) == 'P' || Peek(1) == 'x') && Peek(2) == '{') {
-          const std::size_t end = p_.find('}', i_);
-          if (end == std::string_view::npos) {
-            bad_ = true;
-            break;
-          }
-          i_ = end + 1;
-        } else if (Peek(1) == 'p' || Peek(1) == 'P') {
-          i_ += 3;  // \pL
-        } else if (Peek(1) == 'x') {
-          i_ += 4;  // \x41
-        } else if (Peek(1) >= '0' && Peek(1) <= '7') {
-          i_ += 2;  // octal: up to three digits
-          for (int d = 0; d < 2 && Peek() >= '0' && Peek() <= '7'; ++d) ++i_;
-        } else {
-          i_ += 2;
-        }
-        if (i_ > p_.size()) {
-          bad_ = true;
-          break;
-        }
-        Quantifier();
-        continue;
-      }
-      if (c == '[') {
-        flush();
-        i_ = CharClassEnd(p_, i_) + 1;
-        if (i_ > p_.size()) {
-          bad_ = true;
-          break;
-        }
-        Quantifier();
-        continue;
-      }
-      ++i_;
-      if (!IsAlnum(c)) {
-        flush();
-        Quantifier();
-        continue;
-      }
-      const std::size_t before = i_;
-      const int min = Quantifier();
-      if (min == 0) {
-        flush();
-      } else if (i_ != before) {
-        run.push_back(Lower(c));  // c+, c{2}: once at least, then anything
-        flush();
-      } else {
-        run.push_back(Lower(c));
-      }
-    }
-    flush();
-    return all;
-  }
-
-  std::vector<Any> Group() {
+  WordInfo Group() {
     ++i_;  // '('
     std::string name;
     if (Peek() == '?') {
@@ -728,7 +1000,7 @@ class RequiredParser {
         const std::size_t e = p_.find('>', i_);
         if (e == std::string_view::npos) {
           bad_ = true;
-          return {};
+          return Unknown();
         }
         name = std::string(p_.substr(i_ + 3, e - i_ - 3));
         i_ = e + 1;
@@ -738,21 +1010,87 @@ class RequiredParser {
         while (j < p_.size() && p_[j] != ':' && p_[j] != ')') ++j;
         if (j >= p_.size()) {
           bad_ = true;
-          return {};
+          return Unknown();
         }
         i_ = j + 1;
-        if (p_[j] == ')') return {};  // no body
+        if (p_[j] == ')') return Empty();  // no body
       }
     }
-    std::vector<Any> body = Alternation();
+    const std::size_t start = i_;
+    WordInfo body;
+    const std::size_t end = GroupEnd(start);
+    const std::string key = end - start >= kMinCachedGroup ? CacheKey(start, end) : std::string();
+    if (!key.empty() && Cached(key, body)) {
+      i_ = end;
+    } else {
+      body = Alternation();
+    }
     if (Peek() != ')') {
       bad_ = true;
-      return {};
+      return Unknown();
     }
+    if (!bad_ && !key.empty() && i_ == end) Cache(key, body);
     ++i_;
-    const int min = Quantifier();
-    if (min == 0 || (!skip_.empty() && name.rfind(skip_, 0) == 0)) return {};
-    return body;
+    if (!skip_.empty() && name.rfind(skip_, 0) == 0) body = Unknown();
+    return Quantified(std::move(body));
+  }
+
+  // The ')' closing the group whose body begins at `start` (p_.size()
+  // when there is none): escapes and [...] classes skipped.
+  std::size_t GroupEnd(std::size_t start) const {
+    int depth = 0;
+    for (std::size_t j = start; j < p_.size(); ++j) {
+      const char c = p_[j];
+      if (c == '\\') {
+        ++j;
+      } else if (c == '[') {
+        j = CharClassEnd(p_, j);
+      } else if (c == '(') {
+        ++depth;
+      } else if (c == ')') {
+        if (depth == 0) return j;
+        --depth;
+      }
+    }
+    return p_.size();
+  }
+
+  // The key of the group body p_[start, end) in the cache: the body, and
+  // the skipped group's name when the body holds such a group (its words
+  // then depend on it).
+  std::string CacheKey(std::size_t start, std::size_t end) const {
+    const std::string_view body = p_.substr(start, end - start);
+    const bool skips = !skip_.empty() && body.find("(?P<" + std::string(skip_)) != body.npos;
+    std::string key = std::to_string(skips ? skip_.size() : 0) + ":";
+    if (skips) key += skip_;
+    key += body;
+    return key;
+  }
+
+  // Group bodies already derived, shared by every pattern: the rule set
+  // expands the same lexicons (actors, weapons, places) into hundreds of
+  // patterns, and deriving each copy anew took most of the start-up.
+  static constexpr std::size_t kMinCachedGroup = 24;
+  struct GroupCache {
+    std::mutex mutex;
+    std::unordered_map<std::string, WordInfo> bodies;
+  };
+  static GroupCache& Groups() {
+    static GroupCache cache;
+    return cache;
+  }
+  static bool Cached(const std::string& key, WordInfo& out) {
+    GroupCache& c = Groups();
+    const std::lock_guard<std::mutex> lock(c.mutex);
+    const auto it = c.bodies.find(key);
+    if (it == c.bodies.end()) return false;
+    out = it->second;
+    return true;
+  }
+  static void Cache(const std::string& key, const WordInfo& w) {
+    GroupCache& c = Groups();
+    const std::lock_guard<std::mutex> lock(c.mutex);
+    c.bodies.emplace(key, w);
   }
 
   std::string_view p_;

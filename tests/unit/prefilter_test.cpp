@@ -126,7 +126,8 @@ TEST_CASE("prefilter: required words of patterns", "[prefilter]") {
       // Optional parts and short runs are no requirement.
       {R"(\bheavy(?:\s+shelling)?\s+of\b)", "(heavy)"},
       {R"(\bmissiles?\s+hit)", "(missile)(hit)"},
-      {R"(\babc+de)", "(abc)"},
+      // c+ begins and ends with c: both runs through it are required.
+      {R"(\babc+de)", "(abc)(cde)"},
       // An alternative without a requirement: none for the group.
       {R"(\b(?:strike|\w+)\s+on)", ""},
       // Escapes with arguments are not letters.
@@ -136,8 +137,22 @@ TEST_CASE("prefilter: required words of patterns", "[prefilter]") {
       // Of each alternative, every requirement counts: one of each pair.
       {R"(\b(?:began\s+to\s+sink|forced\s+to\s+capsize)\b)",
        "(began|capsize)(began|forced)(capsize|sink)(forced|sink)"},
-      // Classes, dots and \Q...\E break runs.
-      {R"(longer[sz]mid\.zo\Qliteral\Eafter)", "(longer)(after)(mid)"},
+      // Dots and \Q...\E break runs; a small class of letters is spelt out.
+      {R"(longer[sz]mid\.zo\Qliteral\Eafter)", "(longersmid|longerzmid)(after)"},
+      {R"(longer[^sz]mid\.zo)", "(longer)(mid)"},
+      // A lexicon expanded as a trie: its words are rebuilt across groups,
+      // with the optional letters and the small class.
+      {R"(\b(?:gunm[ae]n|sh(?:ell(?:ed|ing)|ot\s+at))\s+(?:the\s+)?v(?:illage|an)s?)",
+       "(gunman|gunmen|shelled|shelling|shot)(van|village)"},
+      {R"(\bsold(?:ier)?s?\b)", "(sold)"},
+      // Words shorter than three letters are no filter, also when rebuilt.
+      {R"(\ba(?:b|c)?d\b)", ""},
+      // A string that holds another one, at any offset, adds nothing to a
+      // disjunction and is dropped; so is one that begins with another in
+      // a prefix set (none is left over here).
+      {R"(\b(?:strike|airstrikes|counterstrikes?|striker)\b)", "(strike)"},
+      {R"(\b(?:shelling|reshelled|bombardment|bomb)\s+of\s+(?:the\s+)?(?:town|townships|downtown))",
+       "(town)(bomb|reshelled|shelling)"},
       {R"((?i)unclosed(group)", ""},
   };
   for (const auto& c : cases) {
@@ -151,6 +166,45 @@ TEST_CASE("prefilter: required words of patterns", "[prefilter]") {
   // Characters RE2 folds to ASCII letters: the test is not used.
   CHECK_FALSE(LowerForRequiredWords("\xC5\xBFhelled", lower));
   CHECK_FALSE(LowerForRequiredWords("\xE2\x84\xAAyiv", lower));
+}
+
+TEST_CASE("prefilter: required words rebuilt from a lexicon trie never reject a match",
+          "[prefilter]") {
+  // Actor lexicons expand as tries ("b(?:attalion|rigade)s?"): a word of
+  // them is required only when it is rebuilt whole. Every text RE2 (case
+  // folded, as the rules run) matches holds the words; texts without an
+  // actor word are rejected although the trigger occurs.
+  const std::string pattern =
+      R"(\b(?P<actor>(?:the\s+)?(?:b(?:attalion|rigade)s?|m(?:ilit(?:ia(?:s|men)?|ants?)|arines))))"
+      R"(\s+(?:have\s+)?(?P<trigger>ra(?:id(?:ed|s)?|mpaged\s+through)|st(?:orm|ruck)(?:ed)?))"
+      R"(\s+[\w-]+(?:ville|[Tt]own)\b)";
+  const auto required = RequiredWords(pattern, "trigger");
+  REQUIRE(!required.empty());
+  CHECK(JoinRequired(required) == "(battalion|brigade|marines|militant|militia)(town|ville)");
+  const re2::RE2 re("(?i)" + pattern);
+  REQUIRE(re.ok());
+  const struct {
+    std::string_view text;
+    bool match, kept;
+  } cases[] = {
+      {"The brigades raided Eastville.", true, true},
+      {"MILITIAMEN HAVE STORMED NORTHTOWN", true, true},
+      {"militias struck Smithville at dawn", true, true},
+      {"Marines rampaged through Oldtown.", true, true},
+      {"Militants stormed Hilltown.", true, true},
+      // The trigger without an actor word: rejected before RE2 runs.
+      {"Police raided Eastville.", false, false},
+      {"The storm struck Newtown.", false, false},
+      // The words occur but not in the pattern's order: kept, RE2 decides.
+      {"Eastville raided by a brigade.", false, true},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    std::string lower;
+    REQUIRE(LowerForRequiredWords(c.text, lower));
+    CHECK(re2::RE2::PartialMatch(c.text, re) == c.match);
+    CHECK(HasRequiredWords(required, lower) == c.kept);
+  }
 }
 
 TEST_CASE("prefilter: Find at word boundaries is never a false no", "[prefilter]") {
