@@ -77,6 +77,13 @@ bool IsCampaignExempt(std::string_view type) {
   return type == "ceasefire" || type == "protest" || type == "blockade";
 }
 
+// Types a span lead takes back: "months of protests" is a movement, not one
+// protest. War types keep theirs: "after three weeks of fighting for the
+// town" is one battle and "ten days of bombing" one raid campaign on a
+// place, which rules read on purpose (armed_clash.duration_of,
+// air_strike.duration_of).
+bool IsSpanType(std::string_view type) { return type == "protest"; }
+
 // Types whose words sport borrows: a "clash" of two teams, the "Blast"
 // tournament, a horse that "blitzed the field".
 bool IsSportType(std::string_view type) {
@@ -143,6 +150,7 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("WEEKDAY", c.day_);
   add("NEWS_DAY", c.day_);
   add("TEST_LAUNCH", c.test_launch_);
+  add("SPAN_LEAD", c.span_lead_);
   return c;
 }
 
@@ -158,7 +166,8 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
                                      std::initializer_list<std::string_view> recording,
                                      std::initializer_list<std::string_view> ongoing_lead,
                                      std::initializer_list<std::string_view> day,
-                                     std::initializer_list<std::string_view> test_launch) {
+                                     std::initializer_list<std::string_view> test_launch,
+                                     std::initializer_list<std::string_view> span_lead) {
   ContextWords c;
   for (std::string_view e : accident) c.accident_.Add(e);
   for (std::string_view e : fire) c.fire_.Add(e);
@@ -173,6 +182,7 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
   for (std::string_view e : ongoing_lead) c.ongoing_lead_.Add(e);
   for (std::string_view e : day) c.day_.Add(e);
   for (std::string_view e : test_launch) c.test_launch_.Add(e);
+  for (std::string_view e : span_lead) c.span_lead_.Add(e);
   return c;
 }
 
@@ -277,12 +287,19 @@ bool ContextWords::NamesOngoing(std::string_view s, std::size_t trigger_begin,
   return LeadBefore(ongoing_lead_, s, trigger_begin) && !Finds(day_, s, 0, 0);
 }
 
+bool ContextWords::NamesSpan(std::string_view s, std::size_t trigger_begin,
+                             std::size_t trigger_end) const {
+  if (trigger_end > s.size() || trigger_begin >= trigger_end) return false;
+  return LeadBefore(span_lead_, s, trigger_begin);
+}
+
 bool ContextWords::Vetoes(std::string_view event_type, std::string_view sentence,
                           std::size_t trigger_begin, std::size_t trigger_end) const {
   if (NamesFiction(sentence)) return true;
   if (!IsCampaignExempt(event_type) && (NamesCampaign(sentence, trigger_begin, trigger_end) ||
                                         NamesOngoing(sentence, trigger_begin, trigger_end)))
     return true;
+  if (IsSpanType(event_type) && NamesSpan(sentence, trigger_begin, trigger_end)) return true;
   if (IsSportType(event_type) && NamesSport(sentence)) return true;
   if (event_type == "attack" && NamesCyber(sentence)) return true;
   if (IsLaunchType(event_type) && NamesTestLaunch(sentence)) return true;
