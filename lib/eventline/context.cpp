@@ -74,6 +74,13 @@ bool IsCampaignExempt(std::string_view type) {
   return type == "ceasefire" || type == "protest" || type == "blockade";
 }
 
+// Types a span lead takes back: "months of protests" is a movement, not one
+// protest. War types keep theirs: "after three weeks of fighting for the
+// town" is one battle and "ten days of bombing" one raid campaign on a
+// place, which rules read on purpose (armed_clash.duration_of,
+// air_strike.duration_of).
+bool IsSpanType(std::string_view type) { return type == "protest"; }
+
 // Types whose words sport borrows: a "clash" of two teams, the "Blast"
 // tournament, a horse that "blitzed the field".
 bool IsSportType(std::string_view type) {
@@ -150,6 +157,7 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("WEEKDAY", c.day_);
   add("NEWS_DAY", c.day_);
   add("TEST_LAUNCH", c.test_launch_);
+  add("SPAN_LEAD", c.span_lead_);
   return c;
 }
 
@@ -165,7 +173,8 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
                                      std::initializer_list<std::string_view> recording,
                                      std::initializer_list<std::string_view> ongoing_lead,
                                      std::initializer_list<std::string_view> day,
-                                     std::initializer_list<std::string_view> test_launch) {
+                                     std::initializer_list<std::string_view> test_launch,
+                                     std::initializer_list<std::string_view> span_lead) {
   ContextWords c;
   for (std::string_view e : accident) c.accident_.Add(e);
   for (std::string_view e : fire) c.fire_.Add(e);
@@ -180,6 +189,7 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
   for (std::string_view e : ongoing_lead) c.ongoing_lead_.Add(e);
   for (std::string_view e : day) c.day_.Add(e);
   for (std::string_view e : test_launch) c.test_launch_.Add(e);
+  for (std::string_view e : span_lead) c.span_lead_.Add(e);
   return c;
 }
 
@@ -306,6 +316,17 @@ bool ContextWords::NamesOngoing(const SentenceWords& s, std::size_t trigger_begi
   return LeadBefore(ongoing_lead_, s, trigger_begin) && !FindsMemo(day_, s, kDay);
 }
 
+bool ContextWords::NamesSpan(std::string_view sentence, std::size_t trigger_begin,
+                             std::size_t trigger_end) const {
+  return NamesSpan(SentenceWords(sentence), trigger_begin, trigger_end);
+}
+
+bool ContextWords::NamesSpan(const SentenceWords& s, std::size_t trigger_begin,
+                             std::size_t trigger_end) const {
+  if (trigger_end > s.text_.size() || trigger_begin >= trigger_end) return false;
+  return LeadBefore(span_lead_, s, trigger_begin);
+}
+
 bool ContextWords::Vetoes(std::string_view event_type, std::string_view sentence,
                           std::size_t trigger_begin, std::size_t trigger_end) const {
   return Vetoes(event_type, SentenceWords(sentence), trigger_begin, trigger_end);
@@ -317,6 +338,7 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
   if (!IsCampaignExempt(event_type) &&
       (NamesCampaign(s, trigger_begin, trigger_end) || NamesOngoing(s, trigger_begin, trigger_end)))
     return true;
+  if (IsSpanType(event_type) && NamesSpan(s, trigger_begin, trigger_end)) return true;
   if (IsSportType(event_type) && FindsMemo(sport_, s, kSport)) return true;
   if (event_type == "attack" && FindsMemo(cyber_, s, kCyber)) return true;
   if (IsLaunchType(event_type) && FindsMemo(test_launch_, s, kTestLaunch)) return true;

@@ -25,6 +25,11 @@
 // that names a missile test, a launch into the sea or a space launch
 // (test_launch.txt: "fired two missiles toward waters off its east coast",
 // "into orbit") tells no shelling, air strike, attack or blast of a conflict.
+//
+// One more (h-prec13): a protest trigger after a phrase of duration ("after
+// months of protests", "sparked years of street protests";
+// rules/lexicons/span_lead.txt) names a movement over a span, not one
+// protest, whatever day the sentence names.
 #pragma once
 
 #include <array>
@@ -73,7 +78,7 @@ class ContextWords {
 
   // From the rule set's ACCIDENT_CUE, FIRE_CUE, HOSTILE_CUE, FICTION_CUE,
   // CAMPAIGN_LEAD, CAMPAIGN_TAIL, SPORT_CUE, CYBER_CUE, ONGOING_LEAD, WEEKDAY,
-  // NEWS_DAY and TEST_LAUNCH lexicons, and AFTERMATH_CUE and RECORDING_CUE
+  // NEWS_DAY, TEST_LAUNCH and SPAN_LEAD lexicons, and AFTERMATH_CUE and RECORDING_CUE
   // (IsAftermathCue) (each may be missing: then its test never fires);
   // `rules` may be null.
   static ContextWords FromRules(const RuleSet* rules);
@@ -90,7 +95,8 @@ class ContextWords {
                                 std::initializer_list<std::string_view> recording = {},
                                 std::initializer_list<std::string_view> ongoing_lead = {},
                                 std::initializer_list<std::string_view> day = {},
-                                std::initializer_list<std::string_view> test_launch = {});
+                                std::initializer_list<std::string_view> test_launch = {},
+                                std::initializer_list<std::string_view> span_lead = {});
 
   // True when a row of `event_type` must be dropped: `sentence` names an
   // accident and, outside the trigger [trigger_begin, trigger_end) (offsets
@@ -105,7 +111,9 @@ class ContextWords {
   // sport borrows words from (armed_clash, explosion, shelling); or it
   // names a cyber attack and the type is attack; or it names a missile test
   // or a launch (NamesTestLaunch) and the type is shelling, air_strike,
-  // attack or explosion.
+  // attack or explosion; or the type is protest and the trigger names a
+  // movement over a span (NamesSpan; war types have duration rules of their
+  // own: "three weeks of fighting for the town" is one battle).
   [[nodiscard]] bool Vetoes(std::string_view event_type, std::string_view sentence,
                             std::size_t trigger_begin, std::size_t trigger_end) const;
   // The same on a sentence split once (the assembler asks for each match of
@@ -129,6 +137,11 @@ class ContextWords {
   // phrase, in a sentence that names no day (WEEKDAY, NEWS_DAY).
   [[nodiscard]] bool NamesOngoing(std::string_view sentence, std::size_t trigger_begin,
                                   std::size_t trigger_end) const;
+  // A SPAN_LEAD phrase before the trigger, placed as a CAMPAIGN_LEAD phrase
+  // ("after months of [anti-government] protests"); a day named elsewhere
+  // in the sentence does not keep it.
+  [[nodiscard]] bool NamesSpan(std::string_view sentence, std::size_t trigger_begin,
+                               std::size_t trigger_end) const;
   [[nodiscard]] bool NamesSport(std::string_view sentence) const;
   [[nodiscard]] bool NamesCyber(std::string_view sentence) const;
   // True when `phrase` (lower case, one space between words) is an entry of
@@ -164,8 +177,9 @@ class ContextWords {
                      std::size_t trigger_end) const;
   bool NamesOngoing(const SentenceWords& s, std::size_t trigger_begin,
                     std::size_t trigger_end) const;
+  bool NamesSpan(const SentenceWords& s, std::size_t trigger_begin, std::size_t trigger_end) const;
   Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,
-      aftermath_, recording_, ongoing_lead_, day_, test_launch_;
+      aftermath_, recording_, ongoing_lead_, day_, test_launch_, span_lead_;
 };
 
 }  // namespace eventline

@@ -258,6 +258,25 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
     }
   }
   first_mention.push_back(mentions.size());
+  // A name the document gives a person ("Rep. George Santos") is no place
+  // anywhere in it ("Santos was arrested"; Gazetteer::PersonNames).
+  if (const std::vector<std::string> persons = Gazetteer::PersonNames(doc.text, mentions);
+      !persons.empty()) {
+    std::vector<PlaceMention> kept;
+    std::size_t k = 0;
+    for (std::size_t i = 0; i + 1 < first_mention.size(); ++i) {
+      const std::size_t end = first_mention[i + 1];
+      first_mention[i] = kept.size();
+      for (; k < end; ++k) {
+        const PlaceMention& m = mentions[k];
+        if (!std::binary_search(persons.begin(), persons.end(),
+                                std::string_view(doc.text).substr(m.begin, m.end - m.begin)))
+          kept.push_back(m);
+      }
+    }
+    first_mention.back() = kept.size();
+    mentions = std::move(kept);
+  }
   {
     // Each dateline place weighs as two mentions of its country (resolved
     // with the text's own hint: "LIMA" is Lima, Peru, in a Peruvian report):

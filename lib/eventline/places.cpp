@@ -1275,6 +1275,19 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
   return out;
 }
 
+namespace {
+
+// A region of another country that shares a country's name ("Georgia", the
+// US state), or null when `m` is no country's name or has no such namesake.
+const Place* ForeignRegion(const PlaceMention& m) {
+  if (m.best().kind != "country") return nullptr;
+  for (const Place* p : m.candidates)
+    if (p->kind == "region" && p->country != m.best().country) return p;
+  return nullptr;
+}
+
+}  // namespace
+
 CountryCounts Gazetteer::CountCountries(std::span<const PlaceMention> mentions) {
   std::map<std::string, int> counts;
   for (const PlaceMention& m : mentions) {
@@ -1282,7 +1295,8 @@ CountryCounts Gazetteer::CountCountries(std::span<const PlaceMention> mentions) 
     if (c.empty()) continue;
     bool one = true;
     for (const Place* p : m.candidates) one = one && p->country == c;
-    if (one || m.best().kind == "country") ++counts[c];
+    // A country with a namesake region abroad ("Georgia") is no hint.
+    if (one || (m.best().kind == "country" && ForeignRegion(m) == nullptr)) ++counts[c];
   }
   CountryCounts out(counts.begin(), counts.end());
   std::stable_sort(out.begin(), out.end(),
@@ -1291,6 +1305,18 @@ CountryCounts Gazetteer::CountCountries(std::span<const PlaceMention> mentions) 
 }
 
 const Place& Gazetteer::Resolve(const PlaceMention& mention, const CountryCounts& hint) {
+  if (const Place* region = ForeignRegion(mention)) {
+    // "Georgia": the country when the document names its places, or more
+    // foreign places than the state's country ("Russia's war in Georgia");
+    // else the US state ("his arrest in Georgia", "a Georgia nightclub
+    // shooting"; h-prec13).
+    int own = 0, state = 0, other = 0;
+    for (const auto& [country, count] : hint)
+      (country == mention.best().country ? own
+       : country == region->country      ? state
+                                         : other) += std::max(count, 0);
+    return own > 0 || other > state ? mention.best() : *region;
+  }
   if (mention.best().kind == "country" || mention.candidates.size() == 1) return mention.best();
   // A capital keeps its name against a small namesake of a hinted country:
   // "Paris" in a report that also names New York is not Paris, Texas
@@ -1373,6 +1399,106 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
                   pass == 2 ? PlaceChoice::Reason::kNearest : PlaceChoice::Reason::kLocative);
   }
   return choice;
+}
+
+namespace {
+
+// Titles before a person's name, with or without a full stop.
+constexpr std::string_view kPersonTitle[] = {"mr",  "mrs",  "ms",  "miss", "mx",   "dr",   "prof",
+                                             "rep", "sen",  "gov", "sir",  "dame", "lord", "lady",
+                                             "sgt", "cpl",  "det", "insp", "supt", "capt", "lt",
+                                             "col", "cllr", "rev", "fr"};
+
+// Lower-case role nouns that stand before a person's given name and
+// surname: "pilot Greg Lynn", "newspaper tycoon Jimmy Lai", "the actor".
+// A verb never stands here ("told Reuters Kyiv…"), so none is listed.
+constexpr std::string_view kPersonRole[] = {
+    "pilot",       "tycoon",      "mogul",         "citizen",      "publisher",     "activist",
+    "journalist",  "reporter",    "lawmaker",      "congressman",  "congresswoman", "senator",
+    "candidate",   "actor",       "actress",       "singer",       "rapper",        "director",
+    "founder",     "leader",      "officer",       "suspect",      "defendant",     "teacher",
+    "student",     "businessman", "businesswoman", "entrepreneur", "executive",     "star",
+    "player",      "coach",       "minister",      "president",    "governor",      "mayor",
+    "judge",       "lawyer",      "attorney",      "spokesman",    "spokeswoman",   "spokesperson",
+    "dissident",   "footballer",  "writer",        "author",       "artist",        "billionaire",
+    "comedian",    "presenter",   "host",          "anchor",       "pastor",        "priest",
+    "rabbi",       "imam",        "doctor",        "nurse",        "soldier",       "sergeant",
+    "captain",     "commander",   "colonel",       "prosecutor",   "detective",     "victim",
+    "father",      "mother",      "son",           "daughter",     "wife",          "husband",
+    "brother",     "sister",      "boyfriend",     "girlfriend",   "partner",       "colleague",
+    "counterpart", "cousin",      "uncle",         "aunt",         "friend",        "neighbour",
+    "neighbor",    "boss",        "chairman",      "chairwoman",   "ceo",           "chief",
+    "filmmaker",   "producer"};
+
+// The word ending right before `pos` after one or more spaces (letters and
+// full stops), or empty when something else stands there.
+std::string_view WordBefore(std::string_view text, std::size_t pos) {
+  std::size_t e = pos;
+  while (e > 0 && text[e - 1] == ' ') --e;
+  if (e == pos) return {};
+  std::size_t b = e;
+  while (b > 0 && (IsLowerWordChar(text[b - 1]) || text[b - 1] == '.')) --b;
+  return text.substr(b, e - b);
+}
+
+bool InList(std::string_view word, std::span<const std::string_view> list) {
+  std::string w = Lower(word);
+  while (!w.empty() && w.back() == '.') w.pop_back();
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// "Greg", "Jimmy": a capital and at least one lower-case letter, nothing else.
+bool GivenNameShape(std::string_view w) {
+  if (w.size() < 2 || w[0] < 'A' || w[0] > 'Z') return false;
+  for (std::size_t i = 1; i < w.size(); ++i)
+    if (w[i] < 'a' || w[i] > 'z') return false;
+  return true;
+}
+
+// True when the occurrence of a name at text[b, e) reads as a person's.
+bool PersonAt(std::string_view text, std::size_t b, std::size_t e) {
+  // "Lai, 76, is facing…": an age in commas.
+  std::size_t q = e;
+  if (q + 1 < text.size() && text[q] == ',' && text[q + 1] == ' ') {
+    std::size_t d = q + 2, n = 0;
+    while (d < text.size() && text[d] >= '0' && text[d] <= '9') ++d, ++n;
+    if (n >= 1 && n <= 3 && d < text.size() && text[d] == ',') return true;
+  }
+  const std::string_view w1 = WordBefore(text, b);
+  if (w1.empty()) return false;
+  if (InList(w1, kPersonTitle)) return true;  // "Mr Lai", "Rep. Santos"
+  if (!GivenNameShape(w1)) return false;
+  const std::string_view w0 = WordBefore(text, static_cast<std::size_t>(w1.data() - text.data()));
+  return !w0.empty() && (InList(w0, kPersonTitle) || InList(w0, kPersonRole));
+}
+
+}  // namespace
+
+std::vector<std::string> Gazetteer::PersonNames(std::string_view text,
+                                                std::span<const PlaceMention> mentions) {
+  std::vector<std::string> names;
+  for (const PlaceMention& m : mentions) {
+    if (m.end > text.size() || m.begin >= m.end) continue;
+    const std::string_view name = text.substr(m.begin, m.end - m.begin);
+    if (!std::all_of(name.begin(), name.end(), IsLowerWordChar)) continue;  // one plain word
+    bool state = false;
+    for (const Place* p : m.candidates)
+      state = state || p->kind == "country" || p->kind == "capital";
+    if (state || std::find(names.begin(), names.end(), name) != names.end()) continue;
+    for (std::size_t at = text.find(name); at != std::string_view::npos;
+         at = text.find(name, at + 1)) {
+      const std::size_t end = at + name.size();
+      if ((at > 0 && IsLowerWordChar(text[at - 1])) ||
+          (end < text.size() && IsLowerWordChar(text[end])))
+        continue;
+      if (PersonAt(text, at, end)) {
+        names.emplace_back(name);
+        break;
+      }
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 std::string Gazetteer::MainCountry(const CountryCounts& hint) {

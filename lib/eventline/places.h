@@ -117,10 +117,14 @@ class Gazetteer {
 
   // Counts the countries of `mentions` whose candidates all lie in one
   // country (country names, unambiguous cities): the document's country hint.
+  // A country's name with a namesake region abroad ("Georgia") counts for none.
   [[nodiscard]] static CountryCounts CountCountries(std::span<const PlaceMention> mentions);
 
   // The candidate in the most-mentioned hinted country, else the best. A
-  // country name always resolves to that country.
+  // country name resolves to that country, unless it has a namesake region
+  // abroad ("Georgia", the US state) and the hint names neither the
+  // country nor more foreign places than the region's country: then the
+  // region.
   [[nodiscard]] static const Place& Resolve(const PlaceMention& mention, const CountryCounts& hint);
 
   // The place of an event whose trigger is text[trigger_begin, trigger_end)
@@ -136,6 +140,16 @@ class Gazetteer {
                                         std::size_t trigger_begin, std::size_t trigger_end,
                                         std::optional<std::pair<std::size_t, std::size_t>> location,
                                         const CountryCounts& hint) const;
+
+  // The one-word names among `mentions` that `text` (the whole document)
+  // also uses for a person, each once, sorted: a name after a title ("Rep.
+  // George Santos", "Mr Lai"), after a role noun and a given name ("pilot
+  // Greg Lynn", "tycoon Jimmy Lai"), or before an age in commas ("Lai, 76,").
+  // A country's or a capital's name is never one. A caller drops every
+  // mention spelt so: the bare surname later in the text is the person too
+  // ("Santos was arrested", "Lai had been arrested at his home"; h-prec13).
+  [[nodiscard]] static std::vector<std::string> PersonNames(std::string_view text,
+                                                            std::span<const PlaceMention> mentions);
 
   // The country a document is about: the hint's most-mentioned country when
   // it has at least two mentions and more than all the other countries

@@ -265,6 +265,35 @@ TEST_CASE("context: a missile test or a launch into the sea takes back barrage a
   CHECK_FALSE(words.Vetoes("shelling", port, b, e));
 }
 
+TEST_CASE("context: a trigger after a phrase of duration is a run of events, even if dated") {
+  // h-prec13: "after months of protests" tells a protest movement over a
+  // span, not one protest; a day named in another clause does not keep it.
+  const ContextWords words = ContextWords::FromLists({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {},
+                                                     {"Wednesday"}, {}, {"months of", "years of"});
+  const std::string s =
+      "After months of anti-government protests, the leader on Wednesday hinted at change.";
+  auto [b, e] = At(s, "protests");
+  CHECK(words.NamesSpan(s, b, e));
+  CHECK(words.Vetoes("protest", s, b, e));
+  CHECK_FALSE(words.NamesOngoing(s, b, e));  // a lexicon of its own
+  const std::string strike = "Nurses won a pay rise after years of strikes.";
+  std::tie(b, e) = At(strike, "strikes");
+  CHECK(words.Vetoes("protest", strike, b, e));
+  // War types keep their rows: weeks of fighting for a town are one battle.
+  const std::string fight = "The town fell after months of fighting for its centre.";
+  std::tie(b, e) = At(fight, "fighting");
+  CHECK(words.NamesSpan(fight, b, e));
+  CHECK_FALSE(words.Vetoes("armed_clash", fight, b, e));
+  // One event in a sentence that also names a span elsewhere keeps its row.
+  const std::string one = "Protesters marched on Sunday, two months after the vote.";
+  std::tie(b, e) = At(one, "marched");
+  CHECK_FALSE(words.NamesSpan(one, b, e));
+  // A preposition between ends the lead: the span is another phrase's.
+  const std::string prep = "After months of talks in the capital, rebels attacked a depot.";
+  std::tie(b, e) = At(prep, "attacked");
+  CHECK_FALSE(words.NamesSpan(prep, b, e));
+}
+
 TEST_CASE("context: empty lexicons veto nothing") {
   const ContextWords none = ContextWords::FromRules(nullptr);
   CHECK_FALSE(none.Vetoes("casualties", "Ten people were killed in a fire.", 16, 22));  // "killed"

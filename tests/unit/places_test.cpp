@@ -321,5 +321,69 @@ TEST_CASE("places: bad lines give diagnostics and loading goes on", "[places]") 
   CHECK(found.front()->population == 20000);
 }
 
+TEST_CASE("places: a name the document gives a person is no place (h-prec13)", "[places]") {
+  const Gazetteer& g = Shipped();
+  // Mentions sentence by sentence, as the pipeline finds them.
+  const auto persons = [&](std::string_view doc) {
+    std::vector<PlaceMention> ms;
+    for (std::size_t b = 0; b < doc.size();) {
+      std::size_t e = doc.find(". ", b);
+      e = e == std::string_view::npos ? doc.size() : e + 1;
+      for (const PlaceMention& m : g.FindAll(doc, b, e)) ms.push_back(m);
+      b = e + 1;
+    }
+    std::string out;
+    for (const std::string& n : Gazetteer::PersonNames(doc, ms)) {
+      if (!out.empty()) out += ",";
+      out += n;
+    }
+    return out;
+  };
+  // A title, a role noun and a given name, or an age in commas mark the person; the bare
+  // surname elsewhere in the text is then dropped by the caller.
+  CHECK(persons("Rep. George Santos faces charges. Santos was arrested on Wednesday.") == "Santos");
+  CHECK(persons("The former pilot Greg Lynn was charged. Lynn was arrested in the hills.") ==
+        "Lynn");
+  CHECK(persons("Lai, 76, faces trial. Lai was arrested at his home in 2020.") == "Lai");
+  CHECK(persons("Police questioned Mr Lynn. Lynn denies the charges.") == "Lynn");
+  // A place after a preposition, a weekday or a verb stays a place.
+  CHECK(persons("Protesters marched in Santos on Sunday. Police arrested ten in Santos.").empty());
+  CHECK(persons("On Sunday Lynn was calm after the shooting.").empty());
+  // A country or a capital is never a surname ("President Kyiv" is no person).
+  CHECK(persons("The spokesman Oleh Kyiv said. Kyiv was shelled.").empty());
+}
+
+TEST_CASE("places: Georgia the US state and Georgia the country (h-prec13)", "[places]") {
+  const Gazetteer& g = Shipped();
+  const std::string_view text = "A teacher in Georgia was arrested.";
+  const auto ms = g.FindAll(text, 0, text.size());
+  REQUIRE(ms.size() == 1);
+  REQUIRE(ms[0].candidates.size() > 1);
+  CHECK(ms[0].best().country == "GE");  // the country comes first as a candidate
+  // The name alone counts for no country.
+  CHECK(Gazetteer::CountCountries(ms).empty());
+  const struct {
+    CountryCounts hint;
+    std::string_view country;
+  } cases[] = {
+      {{}, "US"},                      // nothing else named: the state
+      {{{"US", 2}}, "US"},             // Atlanta, Savannah
+      {{{"GE", 1}}, "GE"},             // Tbilisi
+      {{{"RU", 2}}, "GE"},             // Russia's war in Georgia
+      {{{"RU", 1}, {"US", 2}}, "US"},  // more US places than foreign ones
+      {{{"UA", 1}, {"MD", 1}}, "GE"},  // Ukraine, Moldova and Georgia
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.country);
+    CHECK(Gazetteer::Resolve(ms[0], c.hint).country == c.country);
+  }
+  // Other countries keep resolving to themselves.
+  const std::string_view fr = "Protests spread across France.";
+  const auto fm = g.FindAll(fr, 0, fr.size());
+  REQUIRE(fm.size() == 1);
+  CHECK(Gazetteer::Resolve(fm[0], {{"US", 3}}).country == "FR");
+  CHECK(Gazetteer::CountCountries(fm).front().first == "FR");
+}
+
 }  // namespace
 }  // namespace eventline
