@@ -1290,8 +1290,8 @@ bool SubordinateBefore(std::string_view before) {
 // The stretch between a custody or charge trigger and a later phrase opens
 // the charge's object (h-evdate9): "was arrested for allegedly firebombing
 // a clinic in March 2022", "were arrested and accused of murdering a friend
-// earlier this month", "arrested and charged over the February 2021
-// slaying". The phrase dates the act charged, not the arrest. The cue
+// earlier this month", "two men were charged over the 2019
+// murder of a guard". The phrase dates the act charged, not the arrest. The cue
 // ("for", "over", "of" after accused / suspected / suspicion / charges,
 // "with" after charged, "with" / "to" after connection) opens within the
 // first five words of `gap`, no clause punctuation in it; after the cue at
