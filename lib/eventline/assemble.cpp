@@ -1001,6 +1001,16 @@ bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_
                           "several", "many", "of", "in"}))
       return true;
   }
+  // An act told as recent by an adverb of its verb group (h-evdate9): "was
+  // recently arrested during a climate protest", "who recently fled", "had
+  // until recently held the town". At most five words before the trigger,
+  // no comma between.
+  for (std::size_t j = 0; j < 6 && j < before.size(); ++j) {
+    if (!before_is(j, {"recently"})) continue;
+    const std::size_t at = static_cast<std::size_t>(before[j].data() - s.data());
+    if (std::string_view(s).substr(at, t0 - at).find(',') == std::string_view::npos) return true;
+    break;
+  }
   // What an earlier event left: its victims, its site, its perpetrators
   // (AftermathCueBefore).
   if (AftermathCueBefore(cues, text, cb, tb)) return true;
@@ -1243,6 +1253,102 @@ bool ComesAfter(std::string_view gap) {
   return false;
 }
 
+// The trigger is named as lasting days or more: "weeks of fighting", "after
+// months of intensive shelling", "two decades of civil war" (at most two
+// words between "of" and the trigger, none a determiner or preposition), as
+// TellsBackground reads it. `before` is the text before the trigger.
+bool NamedAsLasting(std::string_view before) {
+  const std::vector<std::string_view> words = Tokens(before);
+  static constexpr std::array<std::string_view, 14> kStop = {
+      "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "from"};
+  const std::size_t n = words.size();
+  for (std::size_t skip = 0; skip <= 2 && skip < n; ++skip) {
+    const std::string w = Lower(words[n - 1 - skip]);
+    if (w != "of") {
+      if (std::find(kStop.begin(), kStop.end(), w) != kStop.end()) return false;
+      continue;
+    }
+    if (skip + 1 >= n) return false;
+    const std::string unit = Lower(words[n - 2 - skip]);
+    return unit == "days" || unit == "weeks" || unit == "months" || unit == "years" ||
+           unit == "decades";
+  }
+  return false;
+}
+
+// A subordinating word among the eight words before the trigger: "who",
+// "whom", "which", "that", "when", "after", "before", "since", "once",
+// "until" ("the ally who was arrested", "after he was detained").
+bool SubordinateBefore(std::string_view before) {
+  const std::vector<std::string_view> words = Tokens(before);
+  static constexpr std::array<std::string_view, 10> kSub = {
+      "who", "whom", "which", "that", "when", "after", "before", "since", "once", "until"};
+  for (std::size_t k = words.size() > 8 ? words.size() - 8 : 0; k < words.size(); ++k)
+    if (std::find(kSub.begin(), kSub.end(), Lower(words[k])) != kSub.end()) return true;
+  return false;
+}
+
+// The stretch between a custody or charge trigger and a later phrase opens
+// the charge's object (h-evdate9): "was arrested for allegedly firebombing
+// a clinic in March 2022", "were arrested and accused of murdering a friend
+// earlier this month", "two men were charged over the 2019
+// murder of a guard". The phrase dates the act charged, not the arrest. The cue
+// ("for", "over", "of" after accused / suspected / suspicion / charges,
+// "with" after charged, "with" / "to" after connection) opens within the
+// first five words of `gap`, no clause punctuation in it; after the cue at
+// most fourteen words, no auxiliary, saying verb or relative
+// pronoun, and an act: a word in -ing ("murdering", "the shooting") or a
+// noun of a crime, there or in the three words of `next` (the text after
+// the phrase: "the February 2021 slaying").
+bool ChargeObjectBetween(std::string_view gap, std::string_view next) {
+  if (gap.find_first_of(",;:()") != std::string_view::npos) return false;
+  const std::vector<std::string_view> words = Tokens(gap);
+  static constexpr std::array<std::string_view, 14> kBlock = {
+      "is",   "are",  "was",  "were", "has",  "have",  "had",
+      "said", "says", "told", "who",  "that", "which", "when"};
+  static constexpr std::array<std::string_view, 16> kCrime = {
+      "murder",  "murders", "killing", "killings", "death",   "deaths", "slaying", "slayings",
+      "assault", "attack",  "attacks", "rape",     "robbery", "arson",  "fraud",   "riot"};
+  for (std::size_t k = 0; k < words.size() && k < 5; ++k) {
+    const std::string w = Lower(words[k]);
+    const std::string prev = k > 0 ? Lower(words[k - 1]) : std::string();
+    const bool cue = w == "for" || w == "over" ||
+                     (w == "of" && (prev == "accused" || prev == "suspected" ||
+                                    prev == "suspicion" || prev == "charges")) ||
+                     (w == "with" && (prev == "charged" || prev == "connection")) ||
+                     (w == "to" && prev == "connection");
+    if (!cue) continue;
+    if (words.size() - k - 1 > 14) return false;
+    bool act = false;
+    for (std::size_t q = k + 1; q < words.size(); ++q) {
+      std::string x = Lower(words[q]);
+      while (!x.empty() && !std::isalpha(static_cast<unsigned char>(x.back()))) x.pop_back();
+      if (std::find(kBlock.begin(), kBlock.end(), x) != kBlock.end()) return false;
+      // A crime noun counts with a determiner or an owner before it ("the
+      // murder", "his alleged murder"), not bare: "arrested for rape in
+      // October 2021" names the charge, and the phrase is the arrest's.
+      bool owned = false;
+      for (std::size_t d = q > k + 2 ? q - 2 : k + 1; d < q; ++d) {
+        const std::string y = Lower(words[d]);
+        owned = owned || y == "the" || y == "a" || y == "an" || y == "his" || y == "her" ||
+                y == "their" || y == "its" || y.ends_with("'s") || y.ends_with("\xE2\x80\x99s");
+      }
+      if ((x.size() > 5 && x.ends_with("ing") && x != "during" && x != "including") ||
+          (owned && std::find(kCrime.begin(), kCrime.end(), x) != kCrime.end()))
+        act = true;
+    }
+    const std::vector<std::string_view> tail = Tokens(next);
+    for (std::size_t q = 0; q < tail.size() && q < 3 && !act; ++q) {
+      std::string x = Lower(tail[q]);
+      while (!x.empty() && !std::isalpha(static_cast<unsigned char>(x.back()))) x.pop_back();
+      act = std::find(kCrime.begin(), kCrime.end(), x) != kCrime.end() ||
+            (x.size() > 5 && x.ends_with("ing") && x != "during" && x != "including");
+    }
+    return act;
+  }
+  return false;
+}
+
 // A noun phrase about a publication, a meeting, a plan or a season's work,
 // not an act of violence: "newsletter", "papers", "briefing", "summit",
 // "pledge", "harvest", "breakdown" (of talks or a truce).
@@ -1463,6 +1569,108 @@ TimeExpr PublicationDay(const Date& pub, std::size_t at) {
 // ---- cues -----------------------------------------------------------------
 
 // "Biden's" as captured before a noun: the owner is the actor.
+// A counted span since the trigger, or its counted anniversary, with
+// nothing to anchor the count but the day of writing (h-evdate9): "Friday
+// marks six months since the journalist's arrest", "in the two years since
+// the invasion", "on the two-year anniversary of the riot", "the 30th
+// anniversary of the massacre". The trigger lies that many units before
+// `anchor` (the publication day or a day phrase before the count), as "six
+// months ago": a day, the Monday-Sunday week, the month or the year. The
+// count stands in the last eight words before the trigger; between "since"
+// or "anniversary of" and the trigger at most four words, no clause
+// punctuation and no finite verb. Not "more than", "over", "under" or
+// "almost" before the count (no point to count from). `cb` is the clause
+// start, `tb` the trigger's; `*cue_at` .. `*cue_end` get the words from the
+// count to "since" or "anniversary of".
+std::optional<Interval> CountedSinceBefore(std::string_view text, std::size_t cb, std::size_t tb,
+                                           const Date& anchor, std::size_t* cue_at,
+                                           std::size_t* cue_end) {
+  using namespace std::chrono;
+  if (tb <= cb) return std::nullopt;
+  const std::string s = Lower(text.substr(cb, tb - cb));
+  if (s.find("since") == std::string::npos && s.find("anniversary") == std::string::npos)
+    return std::nullopt;
+  const std::vector<std::string_view> w = Tokens(s);
+  const std::size_t n = w.size();
+  const auto at = [&](std::size_t k) { return static_cast<std::size_t>(w[k].data() - s.data()); };
+  for (std::size_t k = n > 8 ? n - 8 : 1; k < n; ++k) {
+    const bool since = w[k] == "since";
+    const bool anniversary = w[k] == "anniversary" && k + 1 < n && w[k + 1] == "of";
+    if (!since && !anniversary) continue;
+    const std::size_t after = at(k) + w[k].size() + (anniversary ? 3 : 0);
+    if (n - k - (anniversary ? 2 : 1) > 4) continue;
+    const std::string_view rest = std::string_view(s).substr(after);
+    if (rest.find_first_of(",;:()") != std::string_view::npos) continue;
+    bool verb = false;
+    for (std::size_t q = k + (anniversary ? 2 : 1); q < n; ++q)
+      if (FiniteVerbAt(s, at(q))) verb = true;
+    if (verb) continue;
+    std::string unit;
+    std::optional<std::int64_t> count;
+    std::size_t first = k;  // the count's first word
+    if (since) {
+      // "<count> <unit> since"
+      if (k < 2) continue;
+      unit = std::string(w[k - 1]);
+      if (unit.size() > 1 && unit.back() == 's') unit.pop_back();
+      if (w[k - 2] == "a" || w[k - 2] == "one") {
+        count = 1;
+      } else {
+        count = ParseNumber(w[k - 2]);
+      }
+      first = k - 2;
+    } else {
+      // "<n>-<unit> anniversary", "<n> <unit> anniversary", "<ordinal> anniversary"
+      const std::string_view m = w[k - 1];
+      if (const std::size_t dash = m.rfind('-'); dash != std::string_view::npos) {
+        unit = std::string(m.substr(dash + 1));
+        const std::string_view c = m.substr(0, dash);
+        count = c == "one" ? std::optional<std::int64_t>(1) : ParseNumber(c);
+        first = k - 1;
+      } else if (const auto o = ParseOrdinal(m)) {
+        unit = "year";
+        count = *o;
+        first = k - 1;
+      } else if (k >= 2) {
+        unit = std::string(m);
+        count = w[k - 2] == "one" ? std::optional<std::int64_t>(1) : ParseNumber(w[k - 2]);
+        first = k - 2;
+      }
+    }
+    if (!count || *count < 1 || *count > 200) continue;
+    if (unit != "day" && unit != "week" && unit != "month" && unit != "year") continue;
+    if (first > 0 && (w[first - 1] == "than" || w[first - 1] == "over" || w[first - 1] == "under" ||
+                      w[first - 1] == "almost"))
+      continue;
+    const int c = static_cast<int>(*count);
+    Interval iv;
+    if (unit == "day") {
+      iv.start = iv.end = AddDays(anchor, -c);
+      iv.precision = Precision::kDay;
+    } else if (unit == "week") {
+      const Date d = AddDays(anchor, -7 * c);
+      const int back = static_cast<int>((WeekdayOf(d).iso_encoding() + 6) % 7);
+      iv.start = AddDays(d, -back);
+      iv.end = AddDays(*iv.start, 6);
+      iv.precision = Precision::kWeek;
+    } else if (unit == "month") {
+      const year_month ym = year_month(anchor.year(), anchor.month()) - months(c);
+      iv.start = Date(ym.year(), ym.month(), day(1));
+      iv.end = Date(ym.year() / ym.month() / last);
+      iv.precision = Precision::kMonth;
+    } else {
+      const year y = anchor.year() - years(c);
+      iv.start = Date(y, January, day(1));
+      iv.end = Date(y, December, day(31));
+      iv.precision = Precision::kYear;
+    }
+    *cue_at = cb + at(first);
+    *cue_end = cb + after;
+    return iv;
+  }
+  return std::nullopt;
+}
+
 std::string StripPossessive(std::string s) {
   for (std::string_view p : {"'s", "\xE2\x80\x99s"}) {
     if (s.size() > p.size() && s.ends_with(p)) {
@@ -2187,6 +2395,22 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
           owned && !(c.b >= owned->first && c.b < owned->second) &&
           NamesNoAct(Slice(text, owned->first, owned->second)))
         return false;
+      // "After months of protests, the leader on Wednesday hinted …": a
+      // phrase of the week up to publication across a comma or before the
+      // trigger is the day's news of the main verb, not the span of a
+      // trigger named as lasting, which then lies before publication
+      // (TellsBackground) (h-evdate9). An older phrase may date the span
+      // ("In 2014, after months of protests, …").
+      // A later phrase before the trigger is the main verb's too ("will
+      // open a crossing on Monday, with others blocked by weeks of
+      // protests"); after it, only one up to publication ("five days of
+      // strikes, the first planned for next Wednesday").
+      if (doc_.pub_date && t.interval.start && t.interval.end &&
+          *t.interval.start >= AddDays(*doc_.pub_date, -7) &&
+          (t.end <= c.b || (*t.interval.end <= *doc_.pub_date &&
+                            Slice(text, c.e, t.begin).find(',') != std::string_view::npos)) &&
+          NamedAsLasting(Slice(text, clause_b, c.b)))
+        return false;
       if (t.begin >= c.e) {
         // A phrase of an older act told in a reduced relative after the
         // trigger ("… the city liberated by Kyiv a year ago"): a day of the
@@ -2200,6 +2424,22 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         for (const Candidate& o : kept) {
           if (o.b >= c.e && o.e <= t.begin && ComesAfter(Slice(text, c.e, o.b))) return false;
         }
+        // "was arrested for allegedly firebombing a clinic in March 2022":
+        // the charged act's phrase (ChargeObjectBetween). A day of the week
+        // before publication may still be the arrest's ("arrested for the
+        // murder on Monday").
+        // Not an arrest told in a subordinate clause ("who was arrested for
+        // crossing the border last year", "after he was arrested for …"):
+        // background narration, where the phrase is often the arrest's.
+        // Nor a span up to now ("in the last five years"): it holds the
+        // arrests too.
+        if (rule.event_type == "arrest" && doc_.pub_date && t.interval.start && t.interval.end &&
+            *t.interval.end < *doc_.pub_date && !SubordinateBefore(Slice(text, clause_b, c.b)) &&
+            !(t.interval.precision == Precision::kDay &&
+              *t.interval.start >= AddDays(*doc_.pub_date, -7)) &&
+            ChargeObjectBetween(Slice(text, c.e, t.begin),
+                                Slice(text, t.end, std::min(sentence.end, t.end + 40))))
+          return false;
       }
       if (clauses.At(t.begin) == clause) {
         if (ComparedSpan(text, clause_b, t, c.e, doc_.pub_date)) {
@@ -2320,7 +2560,33 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // phrase (AnchoredOffset).
     const std::optional<AnchoredDate> anchored =
         best && !in_relative && best->end <= c.b ? AnchoredOffset(text, *best, c.b) : std::nullopt;
-    if (since_span) {
+    // "marks six months since <trigger>", "the two-year anniversary of
+    // <trigger>": counted back from the publication day, or from a day
+    // phrase before the count (CountedSinceBefore).
+    std::size_t counted_at = 0, counted_end = 0;
+    std::optional<Interval> counted;
+    if (doc_.pub_date && !in_relative && !since_span && !anchored) {
+      if (!best) {
+        counted =
+            CountedSinceBefore(text, clause_b, c.b, *doc_.pub_date, &counted_at, &counted_end);
+      } else if (best->end <= c.b && best->resolved && best->interval.start &&
+                 best->interval.precision == Precision::kDay) {
+        counted = CountedSinceBefore(text, clause_b, c.b, *best->interval.start, &counted_at,
+                                     &counted_end);
+        if (counted && best->end > counted_at) counted.reset();
+      }
+    }
+    if (counted) {
+      const std::string words = CollapseWhitespace(Slice(text, counted_at, counted_end));
+      row.date_text =
+          best ? CollapseWhitespace(Slice(text, best->begin, best->end)) + " \xE2\x80\xA6 " + words
+               : words;
+      row.date_source = "text";
+      row.date_start = FormatIsoDate(*counted->start);
+      row.date_end = FormatIsoDate(*counted->end);
+      row.date_precision = std::string(ToString(counted->precision));
+      if (best && !best->bound_end) carried_after = Carried{*best, sentence.index};
+    } else if (since_span) {
       const std::string_view written = Slice(text, since_at, since_phrase->end);
       row.date_text =
           written.size() <= 80

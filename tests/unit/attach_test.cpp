@@ -635,5 +635,62 @@ TEST_CASE("attach: a year bound to its noun is not carried to the next sentence"
   CHECK(IntervalOf(text, "attack") == "2023-03-15..2023-03-15 none/document");
 }
 
+TEST_CASE("attach: a phrase in a charge's object dates the act charged, not the arrest",
+          "[attach]") {
+  // h-evdate9 (pub 2023-03-15): the month belongs to the fire.
+  const std::string text =
+      "Police arrested a man for allegedly setting fire to a mosque in June 2021.";
+  CHECK(IntervalOf(text, "arrest") == "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf(text, "arson") == "2021-06-01..2021-06-30 month/text");
+  CHECK(IntervalOf("Two men were arrested and charged over the 2019 murder of a guard.",
+                   "arrest") == "2023-03-15..2023-03-15 none/document");
+  // A day of the last week may be the arrest's; a bare charge names no act;
+  // an arrest told in a subordinate clause keeps the phrase.
+  CHECK(IntervalOf("Police arrested a man for setting fire to a mosque on Monday.", "arrest") ==
+        "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("A guard was arrested for murder in May 2021.", "arrest") ==
+        "2021-05-01..2021-05-31 month/text");
+  CHECK(IntervalOf("The guard, who was arrested for robbing a bank in 2020, was freed.",
+                   "arrest") == "2020-01-01..2020-12-31 year/text");
+}
+
+TEST_CASE("attach: an act told as recent lies before publication", "[attach]") {
+  // h-evdate9: "recently" in the verb group, no phrase of its own.
+  CHECK(IntervalOf("A teacher was recently arrested outside the school.", "arrest") ==
+        "..2023-03-15 range/document");
+  CHECK(IntervalOf("Rebels recently shelled the port.", "shelling") ==
+        "..2023-03-15 range/document");
+  // Not across a comma.
+  CHECK(IntervalOf("As recently reported, rebels shelled the port.", "shelling") ==
+        "2023-03-15..2023-03-15 none/document");
+}
+
+TEST_CASE("attach: a counted span since the trigger, or its anniversary, counts back", "[attach]") {
+  // h-evdate9: from publication (2023-03-15) ...
+  CHECK(IntervalOf("It is two years since the bombing of the market.", "explosion") ==
+        "2021-01-01..2021-12-31 year/text");
+  CHECK(IntervalOf("Crowds marked the two-year anniversary of the riot.", "protest") ==
+        "2021-01-01..2021-12-31 year/text");
+  // ... or from a day phrase before the count.
+  CHECK(IntervalOf("Tuesday marks six months since the arrest of the reporter.", "arrest") ==
+        "2022-09-01..2022-09-30 month/text");
+  // No point to count from after "more than".
+  CHECK(IntervalOf("It is more than two years since the bombing of the market.", "explosion") ==
+        "..2023-03-15 range/document");
+}
+
+TEST_CASE("attach: a trigger named as lasting takes no day of the main verb", "[attach]") {
+  // h-evdate9 (pub 2023-03-15): Monday is the capture's; the weeks of
+  // shelling lie before publication.
+  const std::string text = "After weeks of shelling, the army retook the town on Monday.";
+  CHECK(IntervalOf(text, "shelling") == "..2023-03-15 range/document");
+  CHECK(IntervalOf(text, "capture") == "2023-03-13..2023-03-13 day/text");
+  // Its own phrase, or an older one that may date the span, is kept.
+  CHECK(IntervalOf("After weeks of fighting in March, the army retook the town.", "armed_clash") ==
+        "2023-03-01..2023-03-31 month/text");
+  CHECK(IntervalOf("In 2014, after months of protests, the president fled.", "protest") ==
+        "2014-01-01..2014-12-31 year/text");
+}
+
 }  // namespace
 }  // namespace eventline
