@@ -1764,6 +1764,42 @@ bool IsLocalCue(std::string_view cue) {
   return cue == "negated" || cue == "hypothetical" || cue == "expected";
 }
 
+// h-prec14: a row whose own date phrase is a recent span running up to the
+// report ("in recent weeks", "over the past two years", "in the past month",
+// "so far this year") sums up or counts the acts of that span, not one of
+// them: "Russia has launched a series of drone attacks in recent weeks",
+// "over a hundred were shot dead in the state so far this year".
+// Taken back when the span is longer than two weeks (so "in the past few
+// days" keeps one raid's toll) and the trigger is not inside the phrase.
+// "since …" is left alone: the challenge table counts a war or an
+// insurgency's toll since a year as its event ("rebels have been fighting
+// the government since 2015"). Only the violent types and arrests: protests
+// over weeks are {SPAN_LEAD}'s, and places held or taken are states.
+bool SpanAggregate(const EventRow& row, std::string_view trigger) {
+  static constexpr std::array<std::string_view, 10> kTypes = {
+      "casualties", "killing",     "attack", "air_strike",     "shelling",
+      "arrest",     "armed_clash", "arson",  "equipment_loss", "explosion"};
+  if (row.date_source != "text" ||
+      std::find(kTypes.begin(), kTypes.end(), row.event_type) == kTypes.end())
+    return false;
+  static constexpr std::array<std::string_view, 10> kLeads = {
+      "so far ",    "over the past ", "over the last ", "in the past ",     "in the last ",
+      "in recent ", "for the past ",  "for the last ",  "during the past ", "during the last "};
+  std::string lower;
+  lower.reserve(row.date_text.size());
+  for (char ch : row.date_text)
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (std::none_of(kLeads.begin(), kLeads.end(),
+                   [&](std::string_view l) { return lower.starts_with(l); }))
+    return false;
+  if (!trigger.empty() && row.date_text.find(trigger) != std::string::npos) return false;
+  const std::optional<Date> start = ParseIsoDate(row.date_start);
+  const std::optional<Date> end = ParseIsoDate(row.date_end);
+  if (!start || !end) return false;
+  const auto days = (std::chrono::sys_days{*end} - std::chrono::sys_days{*start}).count();
+  return days > 14;
+}
+
 }  // namespace
 
 // ---- cue reach --------------------------------------------------------------
@@ -2730,6 +2766,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }
     row.modality = modality.empty() ? "asserted" : modality;
     row.source = sentence_source;
+
+    if (SpanAggregate(row, CollapseWhitespace(Slice(text, c.b, c.e)))) continue;
 
     row.event_id = EventId(row.doc_id, row.byte_start, row.byte_end, row.event_type);
     rows.push_back(std::move(row));
