@@ -344,13 +344,21 @@ bool NamesStateAct(std::string_view rest) {
 }
 
 // True when the place at text[m.begin, m.end) closes the name of a sea: "the
-// Gulf of Guinea", "the Bay of Bengal" are no Guinea and no Bengal (h-prec12).
+// Gulf of Guinea", "the Bay of Bengal" are no Guinea and no Bengal (h-prec12),
+// or a title: "the Duke of Sussex" (h-prec14).
 bool NamesWater(std::string_view text, const PlaceMention& m) {
   const std::vector<std::string> before = WordsBefore(text, m.begin, 2);
   if (before.size() != 2 || before[0] != "of") return false;
   static constexpr std::array<std::string_view, 6> kWater = {"Gulf",   "Bay",     "Sea",
                                                              "Strait", "Straits", "Gulfs"};
-  return IsIn(before[1], kWater);
+  if (IsIn(before[1], kWater)) return true;
+  // h-prec14: a title of nobility names a person, not the place: "the Duke of
+  // Sussex", "the Prince of Wales", "the Earl of Wessex".
+  static constexpr std::array<std::string_view, 18> kTitles = {
+      "Duke",  "Duchess",  "Earl",     "Countess", "Marquess", "Marquis",
+      "Baron", "Baroness", "Viscount", "Prince",   "Princess", "King",
+      "Queen", "Lord",     "Lady",     "Dukes",    "Princes",  "Emir"};
+  return IsIn(before[1], kTitles);
 }
 
 // Words after a hyphenated pair of names that make it a place: "the
