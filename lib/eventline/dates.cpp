@@ -2445,8 +2445,8 @@ namespace {
 // 2022-01-04 was 2022-01-06, the occurrence nearest pub). Scheduled nouns
 // ("the March 19 elections", "the 3 March strike") keep the nearest reading.
 bool NamesPastEvent(std::string_view lower, std::size_t phrase_end) {
-  // Arrests, robberies, outages and floods too (h-dates21: "a January
-  // arrest", "its December meltdown").
+  // Arrests, robberies, outages and floods too (h-dates21: "the 3 March
+  // arrest", "the airline's 27 December meltdown").
   static constexpr std::array<std::string_view, 49> kEvents = {
       "attack",     "attacks",    "massacre",  "massacres",  "raid",         "raids",
       "bombing",    "bombings",   "assault",   "riot",       "riots",        "shooting",
@@ -3379,21 +3379,7 @@ Tense PhraseTense(const PhraseAt& p) {
   const std::size_t base = p.base;
   const Sentence& sentence = p.sentence;
   const Match* m = &p.m;
-  // "a January arrest", "the June summit" (time.month_of_event, h-dates21):
-  // a month that modifies a noun, read as "the 3 March attack" is.
-  if (m->rule->id == "time.month_of_event") {
-    if (const Capture* c = m->Get("phrase"); c && c->end > c->begin)
-      return NamesPastEvent(lower, c->end - sentence.begin) ? Tense::kPast : Tense::kNearest;
-  }
   Tense tense = TenseInLower(lower, m->begin - sentence.begin, m->end - sentence.begin);
-  // "default as soon as July" (h-dates21): the earliest time something may
-  // happen lies ahead, whatever the tense of the report; "as early as June"
-  // too, unless a past verb rules the clause ("as early as March, officials
-  // knew").
-  if (m->rule->id == "time.month" && m->end - m->begin > 11 &&
-      (SameAt(lower, m->begin - sentence.begin, "as soon as") ||
-       (tense != Tense::kPast && SameAt(lower, m->begin - sentence.begin, "as early as"))))
-    tense = Tense::kFuture;
   // A deadline a rule took "by" into ("by late May", "by Christmas") in a
   // past sentence is the occurrence nearest pub, as in by(): "hoped the
   // talks could resume by Christmas" does not mean last Christmas.

@@ -491,18 +491,11 @@ add("Two singers, who died in a rocket attack on Aug. 9, were buried next to eac
     D(2023, 8, 14), "on Aug. 9", D(2023, 8, 9), D(2023, 8, 9), "day")
 
 # h-dates21: classes of batch 24's misses and misreads.
-# A year or a month before the noun of an event (time.year_of_event, time.month_of_event):
-# a past one before a noun of violence, arrest or disaster, else the occurrence nearest pub.
+# A year before the noun of an event (time.year_of_event).
 ref = D(2026, 9, 16)
-add("The keeper missed games after a January arrest.", ref, "January", D(2026, 1, 1),
-    D(2026, 1, 31), "month")
-add("Delegates flew in for the October summit.", ref, "October", D(2026, 10, 1), D(2026, 10, 31),
-    "month")
-add("The bank apologised for its August outage.", ref, "August", D(2026, 8, 1), D(2026, 8, 31),
-    "month")
 add("She may stand in the 2028 presidential election.", ref, "2028", D(2028, 1, 1),
     D(2028, 12, 31), "year")
-add("Two men admitted an alleged 2019 armed robbery.", ref, "2019", D(2019, 1, 1),
+add("Two men admitted a 2019 armed robbery.", ref, "2019", D(2019, 1, 1),
     D(2019, 12, 31), "year")
 add("Detectives revisited the 1985 cold case murder.", ref, "1985", D(1985, 1, 1),
     D(1985, 12, 31), "year")
@@ -530,19 +523,13 @@ add("Few expect a change whatever the result of Tuesday's vote.", ref, "Tuesday"
     D(2026, 9, 15), D(2026, 9, 15), "day")
 add("The firm expects the refund to arrive in March.", ref, "in March", D(2027, 3, 1),
     D(2027, 3, 31), "month")
-add("The state could run out of cash as soon as May, auditors warned.", ref, "as soon as May",
-    D(2027, 5, 1), D(2027, 5, 31), "month")
-# Hedged windows, seasons relative to pub, a part of a month without "the", old year ranges.
+# Hedged windows, seasons relative to pub.
 add("It was the wettest week in nearly a decade.", ref, "in nearly a decade", D(2016, 9, 16), ref,
     "range")
 add("The show returns later this autumn.", ref, "later this autumn", D(2026, 9, 17),
     D(2026, 11, 30), "range")
 add("Crops failed earlier this summer.", D(2026, 8, 13), "earlier this summer", D(2026, 6, 1),
     D(2026, 8, 12), "range")
-add("The store closes at end of October.", ref, "at end of October", D(2026, 10, 21),
-    D(2026, 10, 31), "range")
-add("The canal was dug between 1793 and 1805.", ref, "between 1793 and 1805", D(1793, 1, 1),
-    D(1805, 12, 31), "range")
 
 print("# sentence\tpub_date\tdate_text\tdate_start\tdate_end\tdate_precision\talternative")
 for r in rows:
