@@ -486,6 +486,51 @@ for s in ["Fans cheered the 3-1 win.", "The hotline runs 24/7.", "An F-16 flew o
           "Saturday Night Live returned with a new host."]:
     add(s, ref, "-", None, None, "none")
 
+# A relative clause's past verb dates its own phrase (the row was in the .tsv only).
+add("Two singers, who died in a rocket attack on Aug. 9, were buried next to each other.",
+    D(2023, 8, 14), "on Aug. 9", D(2023, 8, 9), D(2023, 8, 9), "day")
+
+# h-dates21: classes of batch 24's misses and misreads.
+# A year before the noun of an event (time.year_of_event).
+ref = D(2026, 9, 16)
+add("She may stand in the 2028 presidential election.", ref, "2028", D(2028, 1, 1),
+    D(2028, 12, 31), "year")
+add("Two men admitted a 2019 armed robbery.", ref, "2019", D(2019, 1, 1),
+    D(2019, 12, 31), "year")
+add("Detectives revisited the 1985 cold case murder.", ref, "1985", D(1985, 1, 1),
+    D(1985, 12, 31), "year")
+# Bare plural units ago: as "several weeks ago" (pub - 7 units .. pub - 2 units).
+add("The pair split years ago.", ref, "years ago", D(2019, 9, 16), D(2024, 9, 16), "range")
+add("The deal was agreed weeks ago.", ref, "weeks ago", ref - dt.timedelta(weeks=7),
+    ref - dt.timedelta(weeks=2), "range")
+add("The shrine stood two thousand years ago.", ref, "-", None, None, "none")
+# A comparison or a title is no date.
+add("The bus came ten minutes later than planned and a day later than promised.", ref, "-", None,
+    None, "none")
+add("Thirty Years Later opens the festival.", ref, "-", None, None, "none")
+# Future cues without a schedule verb: the present progressive of a verb of going or
+# meeting, "expect(s)", a headline infinitive of telling; "posted" dates the report.
+ref = D(2026, 9, 16)  # a Wednesday
+add("The envoy is travelling to Cairo on Friday.", ref, "on Friday", D(2026, 9, 18),
+    D(2026, 9, 18), "day")
+add("Forecasters expect gales on Saturday.", ref, "on Saturday", D(2026, 9, 19), D(2026, 9, 19),
+    "day")
+add("Minister to outline the budget on Monday", ref, "on Monday", D(2026, 9, 21), D(2026, 9, 21),
+    "day")
+add("The mayor said in a note posted Monday that the pool will shut.", ref, "Monday",
+    D(2026, 9, 14), D(2026, 9, 14), "day")
+add("Few expect a change whatever the result of Tuesday's vote.", ref, "Tuesday",
+    D(2026, 9, 15), D(2026, 9, 15), "day")
+add("The firm expects the refund to arrive in March.", ref, "in March", D(2027, 3, 1),
+    D(2027, 3, 31), "month")
+# Hedged windows, seasons relative to pub.
+add("It was the wettest week in nearly a decade.", ref, "in nearly a decade", D(2016, 9, 16), ref,
+    "range")
+add("The show returns later this autumn.", ref, "later this autumn", D(2026, 9, 17),
+    D(2026, 11, 30), "range")
+add("Crops failed earlier this summer.", D(2026, 8, 13), "earlier this summer", D(2026, 6, 1),
+    D(2026, 8, 12), "range")
+
 print("# sentence\tpub_date\tdate_text\tdate_start\tdate_end\tdate_precision\talternative")
 for r in rows:
     print("\t".join(r))
