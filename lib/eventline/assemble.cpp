@@ -1972,6 +1972,20 @@ void Assembler::SetCountryHint(CountryCounts hint) {
   }
 }
 
+// A sentence that announces a second event: "meanwhile, another device …",
+// "rebels shelled another town", "attacked again".
+static bool AnnouncesSecond(std::string_view sentence) {
+  std::string low(sentence);
+  for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (std::string_view w : {"another", "meanwhile", "second", "again", "earlier", "previous"}) {
+    const std::size_t at = low.find(w);
+    if (at != std::string::npos &&
+        (at == 0 || !std::isalpha(static_cast<unsigned char>(low[at - 1]))))
+      return true;
+  }
+  return false;
+}
+
 void Assembler::Finish(std::vector<EventRow>& rows) const {
   if (rows.empty() || !doc_.pub_date) return;
   // The lead: the first three sentences (a headline, a standfirst and the
@@ -1988,30 +2002,31 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
   // it lies weeks back; within three months (a caption's "on May 15, 2021"
   // is another act).
   const std::string quarter_before = FormatIsoDate(AddDays(*doc_.pub_date, -92));
+  // A recent span of the body ("last week", "earlier this month") names
+  // the headline's act too when it starts within the weeks before
+  // publication (h-evdate10).
+  const std::string weeks_before = FormatIsoDate(AddDays(*doc_.pub_date, -45));
   for (EventRow& r : rows) {
     if (r.sentence_index > kLead) break;
-    if (r.date_source != "document" || r.date_precision != "none") continue;
+    if (r.date_source != "document") continue;
+    // A headline told as earlier than publication (the open start of
+    // TellsBackground: "charged over the murder of …") takes the body's
+    // past date of its type, however old: it names that act.
+    const bool open_start = r.date_precision == "range" && r.date_start.empty();
+    if (r.date_precision != "none" && !open_start) continue;
     if (r.modality == "expected" || r.modality == "hypothetical" || r.modality == "negated")
       continue;
-    {
-      // A lead sentence that announces a second event ("meanwhile, another
-      // device …") is not the headline's.
-      std::string low = r.sentence;
-      for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      bool second = false;
-      for (std::string_view w :
-           {"another", "meanwhile", "second", "again", "earlier", "previous"}) {
-        const std::size_t at = low.find(w);
-        if (at != std::string::npos &&
-            (at == 0 || !std::isalpha(static_cast<unsigned char>(low[at - 1]))))
-          second = true;
-      }
-      if (second) continue;
-    }
+    // A lead sentence that announces a second event ("meanwhile, another
+    // device …") is not the headline's.
+    if (AnnouncesSecond(r.sentence)) continue;
     // Only the first later mention of the type; without one, the first
     // later row of the episode's other types (h-evdate3: "Gunmen kill 11 in
     // eastern Iraq" … "killed 11 people … on Thursday night", a casualties
     // headline over an explosion row).
+    // A later mention the text leaves undated (a standfirst retelling the
+    // headline) is passed over for the next one of the type that has a date
+    // (h-evdate10: "… released after being kidnapped in Chad" / "was
+    // abducted in a border region" / "at the time of his abduction Friday").
     const EventRow* same_type = nullptr;
     const EventRow* episode = nullptr;
     for (const EventRow& d : rows) {
@@ -2019,6 +2034,11 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
       if (d.sentence_index > kBody) break;
       if (d.event_type == r.event_type) {
         same_type = &d;
+        // Not an arrest: a later arrest row's phrase is often the day of
+        // the act it answers ("have been arrested … after a fight broke out
+        // on Monday afternoon").
+        if (d.date_source == "document" && r.event_type != "arrest" && !AnnouncesSecond(d.sentence))
+          continue;
         break;
       }
       if (!episode && TellsOneEpisode(d.event_type)) episode = &d;
@@ -2027,11 +2047,37 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
       return d.date_source == "text" && d.date_precision == "day" && d.date_start <= pub &&
              d.date_start >= limit && d.modality != "expected" && d.modality != "hypothetical";
     };
+    // A week, a month or a span that has begun by publication and began in
+    // the weeks before it ("last week", "earlier this month").
+    // For an arrest only a week ("was arrested last week"): a month is
+    // most often the charged act's ("arrested for a shooting that wounded
+    // 12 in January").
+    const auto recent_span = [&](const EventRow& d) {
+      if (r.event_type == "arrest" && d.date_precision != "week" &&
+          d.date_text.find("week") == std::string::npos)
+        return false;
+      return d.date_source == "text" && d.date_precision != "day" && d.date_precision != "none" &&
+             d.date_precision != "year" && !d.date_start.empty() && d.date_start <= pub &&
+             d.date_start >= weeks_before && (d.date_start < pub || d.date_end <= pub) &&
+             d.modality != "expected" && d.modality != "hypothetical";
+    };
+    // Any past week, month, year or span, for a headline already told as
+    // earlier. Not a day: a body's day there is most often the day of the
+    // arrest, the charge or the saying the act is the object of ("accused of
+    // killing …" / "was arrested Thursday for murdering …").
+    const auto past = [&](const EventRow& d) {
+      return d.date_source == "text" && d.date_precision != "none" && d.date_precision != "day" &&
+             !d.date_start.empty() && !d.date_end.empty() && d.date_end <= pub &&
+             d.modality != "expected" && d.modality != "hypothetical";
+    };
     const EventRow* take = nullptr;
     if (same_type) {
       const bool same_actor = !r.actor.empty() && same_type->actor == r.actor;
-      if (day_before(*same_type, same_actor ? quarter_before : week_before)) take = same_type;
-    } else if (episode && TellsOneEpisode(r.event_type) && !r.location.empty() &&
+      if (open_start ? past(*same_type)
+                     : day_before(*same_type, same_actor ? quarter_before : week_before) ||
+                           recent_span(*same_type))
+        take = same_type;
+    } else if (!open_start && episode && TellsOneEpisode(r.event_type) && !r.location.empty() &&
                episode->location == r.location && day_before(*episode, week_before) &&
                !WritesYear(episode->date_text)) {
       take = episode;

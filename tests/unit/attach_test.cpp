@@ -419,6 +419,61 @@ TEST_CASE("attach: the span of a comparison does not date the act compared", "[a
                    "air_strike") == "2023-03-14..2023-03-15 range/text");
 }
 
+TEST_CASE("attach: the lead takes a recent week or month of its event from the body", "[attach]") {
+  // h-evdate10: a week, a month or a span that began in the weeks before
+  // publication (2023-03-15) dates the headline's act too.
+  CHECK(DateOf("Aid worker kidnapped near border\nAn aid worker was kidnapped near the "
+               "northern border last week, the charity said.",
+               "abduction") == "2023-03-06");
+  // An undated retelling in the standfirst is passed over for the next
+  // mention of the type, unless it announces another event.
+  CHECK(DateOf("Aid worker kidnapped near border\nAn aid worker was kidnapped near the "
+               "northern border, the charity said.\nThe kidnapping happened on Sunday near a "
+               "checkpoint.",
+               "abduction") == "2023-03-12");
+  CHECK(DateOf("Aid worker kidnapped near border\nMeanwhile, another aid worker was kidnapped "
+               "in the capital.\nThe kidnapping happened on Sunday near a checkpoint.",
+               "abduction") == "2023-03-15");
+  // An arrest takes only a week: a month there is most often the charged
+  // act's.
+  CHECK(DateOf("Police arrest two teenagers over bar shooting\nPolice arrested two teenagers over "
+               "a shooting at a bar that wounded six people last month.",
+               "arrest") == "2023-03-15");
+  // A month of the year before is no recent span: the headline keeps the
+  // publication day.
+  CHECK(DateOf("Aid worker kidnapped near border\nAn aid worker was kidnapped near the "
+               "northern border in January, the charity said.",
+               "abduction") == "2023-03-15");
+}
+
+TEST_CASE("attach: a headline told as earlier takes the body's past month or year", "[attach]") {
+  // h-evdate10: the open start of "charged over the murder of …" gives way
+  // to the body's month or year of the act; not to a day, most often the
+  // day of the charge or the saying.
+  std::string start;
+  for (const EventRow& row :
+       ExtractText("Man charged over the murder of a shopkeeper\nThe shopkeeper was murdered in "
+                   "his store in November 2021, police said.")) {
+    if (row.event_type == "killing") {
+      start = row.date_start;
+      break;
+    }
+  }
+  CHECK(start == "2021-11-01");
+  std::string end;
+  for (const EventRow& row :
+       ExtractText("Man charged over the murder of a shopkeeper\nThe shopkeeper was murdered in "
+                   "his store on Sunday, police said.")) {
+    if (row.event_type == "killing") {
+      start = row.date_start;
+      end = row.date_end;
+      break;
+    }
+  }
+  CHECK(start.empty());
+  CHECK(end == "2023-03-15");
+}
+
 TEST_CASE("attach: a headline takes the day of its episode told by another type", "[attach]") {
   // No later row of its type: the first later row of the episode's other
   // types, at the same place, dated with a day of the last week.
