@@ -1000,6 +1000,14 @@ bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_
     if (before_is(j + 1, {"the", "a", "an", "its", "their", "his", "her", "our", "these", "those",
                           "several", "many", "of", "in"}))
       return true;
+    // Or a possessive owner: "Russia's recent drone strikes", "Kyiv's recent
+    // recapture of the city" (h-evdate10).
+    if (j + 1 < before.size()) {
+      const std::string_view owner = before[j + 1];
+      if ((owner.size() > 2 && owner.substr(owner.size() - 2) == "'s") ||
+          (owner.size() > 4 && owner.substr(owner.size() - 4) == "\xE2\x80\x99s"))
+        return true;
+    }
   }
   // An act told as recent by an adverb of its verb group (h-evdate9): "was
   // recently arrested during a climate protest", "who recently fled", "had

@@ -212,6 +212,27 @@ TEST_CASE("attach: an earlier event the text does not date ends at publication",
         "2023-01-01..2023-03-15 range/text");
 }
 
+TEST_CASE("attach: what an act set off, a part in it, a possessive's recent act", "[attach]") {
+  // h-evdate10: "caused by", "repercussions of", "role in" before the
+  // trigger, and "recent" after a possessive owner: the act came first.
+  const char* const earlier = "..2023-03-15 range/document";
+  const char* const undated = "2023-03-15..2023-03-15 none/document";
+  CHECK(IntervalOf("Long queues for water are caused by the shelling of the pumping station.",
+                   "shelling") == earlier);
+  CHECK(IntervalOf("The council debated the repercussions of the bombing at the depot.",
+                   "explosion") == earlier);
+  CHECK(IntervalOf("The militia denied any role in the ambush on the convoy.", "attack") ==
+        earlier);
+  CHECK(IntervalOf("Analysts weighed the army's recent shelling of the port.", "shelling") ==
+        earlier);
+  // Counter-examples: the act told as the day's news, a phrase of its own.
+  CHECK(IntervalOf("Rebel gunners shelled the pumping station, the mayor said.", "shelling") ==
+        undated);
+  CHECK(IntervalOf("Long queues for water are caused by the shelling of the pumping station on "
+                   "Monday.",
+                   "shelling") == "2023-03-13..2023-03-13 day/text");
+}
+
 TEST_CASE("attach: a recording, a fallout or a span after it puts an event before now",
           "[attach]") {
   // h-evdate7: footage, video or images of an event, "the aftermath of",
