@@ -2014,13 +2014,24 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
   // the headline's act too when it starts within the weeks before
   // publication (h-evdate10).
   const std::string weeks_before = FormatIsoDate(AddDays(*doc_.pub_date, -45));
+  // Those readings (and passing over an undated retelling, below) only under
+  // a headline: a short first paragraph that ends in no full stop, as feeds
+  // give a title over its description. Not wire copy, whose first lines run
+  // on into the report.
+  const bool headed = [&] {
+    const std::string_view text = doc_.text;
+    const std::size_t br = text.find("\n\n");
+    if (br == std::string_view::npos || br > 300) return false;
+    const std::string_view head = TrimSpace(text.substr(0, br));
+    return !head.empty() && head.find('\n') == std::string_view::npos && head.back() != '.';
+  }();
   for (EventRow& r : rows) {
     if (r.sentence_index > kLead) break;
     if (r.date_source != "document") continue;
     // A headline told as earlier than publication (the open start of
     // TellsBackground: "charged over the murder of …") takes the body's
     // past date of its type, however old: it names that act.
-    const bool open_start = r.date_precision == "range" && r.date_start.empty();
+    const bool open_start = headed && r.date_precision == "range" && r.date_start.empty();
     if (r.date_precision != "none" && !open_start) continue;
     if (r.modality == "expected" || r.modality == "hypothetical" || r.modality == "negated")
       continue;
@@ -2045,7 +2056,8 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
         // Not an arrest: a later arrest row's phrase is often the day of
         // the act it answers ("have been arrested … after a fight broke out
         // on Monday afternoon").
-        if (d.date_source == "document" && r.event_type != "arrest" && !AnnouncesSecond(d.sentence))
+        if (headed && d.date_source == "document" && r.event_type != "arrest" &&
+            !AnnouncesSecond(d.sentence))
           continue;
         break;
       }
@@ -2061,6 +2073,7 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
     // most often the charged act's ("arrested for a shooting that wounded
     // 12 in January").
     const auto recent_span = [&](const EventRow& d) {
+      if (!headed) return false;
       if (r.event_type == "arrest" && d.date_precision != "week" &&
           d.date_text.find("week") == std::string::npos)
         return false;
@@ -2601,15 +2614,42 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     const bool since_span = !in_relative && !own_phrase && since_phrase && doc_.pub_date &&
                             since_phrase->resolved && since_phrase->interval.start &&
                             *since_phrase->interval.start <= *doc_.pub_date;
+    // A toll of a thousand or more (killed, injured, arrested) with no
+    // phrase of its own and none carried counts what a war, a crackdown or a
+    // disaster has done so far, not the day's news (h-evdate10: "over 1,200 arrested as
+    // protests continue", "200,000 military casualties").
+    const bool big_toll = [&] {
+      if (rule.event_type != "casualties" && rule.event_type != "arrest" &&
+          rule.event_type != "killing")
+        return false;
+      bool big = row.fatalities.value_or(0) >= 1000 || row.injured.value_or(0) >= 1000;
+      if (rule.event_type == "arrest")
+        for (const Quantity& q : row.quantity)
+          if (q.value.value_or(0) >= 1000) big = true;
+      if (!big) return false;
+      // Not a toll feared or avoided: a modal in the three words before the
+      // trigger ("would have killed 5,000").
+      const auto before = Tokens(Slice(text, clause_b, c.b));
+      for (std::size_t k = before.size() > 3 ? before.size() - 3 : 0; k < before.size(); ++k) {
+        std::string low(before[k]);
+        for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (low == "will" || low == "would" || low == "could" || low == "may" || low == "might" ||
+            low == "if")
+          return false;
+      }
+      return true;
+    }();
     // The "since" of a comparison is no span up to now for TellsBackground.
     bool background = false;
     if (!best && !since_span && !compared && doc_.pub_date)
       background = modifier_aside || cue_background ||
                    TellsBackground(context, text, clause_b, clause_e, c.b, c.e);
     // The weak cues, only where nothing else dates the row (below).
-    const bool weak_background = !best && !since_span && !compared && doc_.pub_date &&
-                                 !background &&
-                                 TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true);
+    // A big toll is a weak cue: a date carried from the sentence before
+    // still dates it (a mass round-up told under the day's dateline).
+    const bool weak_background =
+        !best && !since_span && !compared && doc_.pub_date && !background &&
+        (big_toll || TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true));
     // "on Thursday, a day after <trigger>": the trigger lies a day before the
     // phrase (AnchoredOffset).
     const std::optional<AnchoredDate> anchored =

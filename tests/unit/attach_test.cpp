@@ -233,6 +233,22 @@ TEST_CASE("attach: what an act set off, a part in it, a possessive's recent act"
                    "shelling") == "2023-03-13..2023-03-13 day/text");
 }
 
+TEST_CASE("attach: a toll of a thousand or more with no phrase is a toll so far", "[attach]") {
+  // h-evdate10: a count of killed, injured or arrested of 1,000 or more
+  // counts what a war, a crackdown or a disaster has done up to now.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("Over 1,500 arrested as protests spread across the country", "arrest") ==
+        earlier);
+  CHECK(IntervalOf("At least 20,000 soldiers were killed in the war, officials said.",
+                   "casualties") == earlier);
+  // Counter-examples: a smaller count is the day's news; a phrase of its own
+  // still dates it.
+  CHECK(IntervalOf("Over 150 arrested as protests spread across the country", "arrest") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Over 1,500 arrested on Saturday as protests spread across the country",
+                   "arrest") == "2023-03-11..2023-03-11 day/text");
+}
+
 TEST_CASE("attach: a recording, a fallout or a span after it puts an event before now",
           "[attach]") {
   // h-evdate7: footage, video or images of an event, "the aftermath of",
@@ -443,26 +459,32 @@ TEST_CASE("attach: the span of a comparison does not date the act compared", "[a
 TEST_CASE("attach: the lead takes a recent week or month of its event from the body", "[attach]") {
   // h-evdate10: a week, a month or a span that began in the weeks before
   // publication (2023-03-15) dates the headline's act too.
-  CHECK(DateOf("Aid worker kidnapped near border\nAn aid worker was kidnapped near the "
+  CHECK(DateOf("Aid worker kidnapped near border\n\nAn aid worker was kidnapped near the "
                "northern border last week, the charity said.",
                "abduction") == "2023-03-06");
   // An undated retelling in the standfirst is passed over for the next
   // mention of the type, unless it announces another event.
-  CHECK(DateOf("Aid worker kidnapped near border\nAn aid worker was kidnapped near the "
+  CHECK(DateOf("Aid worker kidnapped near border\n\nAn aid worker was kidnapped near the "
                "northern border, the charity said.\nThe kidnapping happened on Sunday near a "
                "checkpoint.",
                "abduction") == "2023-03-12");
-  CHECK(DateOf("Aid worker kidnapped near border\nMeanwhile, another aid worker was kidnapped "
+  CHECK(DateOf("Aid worker kidnapped near border\n\nMeanwhile, another aid worker was kidnapped "
                "in the capital.\nThe kidnapping happened on Sunday near a checkpoint.",
+               "abduction") == "2023-03-15");
+  // Only under a headline (a first paragraph with no full stop): not when
+  // the first lines run on as in wire copy.
+  CHECK(DateOf("Aid worker kidnapped near border\nAn aid worker was kidnapped near the northern "
+               "border last week, the charity said.",
                "abduction") == "2023-03-15");
   // An arrest takes only a week: a month there is most often the charged
   // act's.
-  CHECK(DateOf("Police arrest two teenagers over bar shooting\nPolice arrested two teenagers over "
-               "a shooting at a bar that wounded six people last month.",
-               "arrest") == "2023-03-15");
+  CHECK(
+      DateOf("Police arrest two teenagers over bar shooting\n\nPolice arrested two teenagers over "
+             "a shooting at a bar that wounded six people last month.",
+             "arrest") == "2023-03-15");
   // A month of the year before is no recent span: the headline keeps the
   // publication day.
-  CHECK(DateOf("Aid worker kidnapped near border\nAn aid worker was kidnapped near the "
+  CHECK(DateOf("Aid worker kidnapped near border\n\nAn aid worker was kidnapped near the "
                "northern border in January, the charity said.",
                "abduction") == "2023-03-15");
 }
@@ -473,7 +495,7 @@ TEST_CASE("attach: a headline told as earlier takes the body's past month or yea
   // day of the charge or the saying.
   std::string start;
   for (const EventRow& row :
-       ExtractText("Man charged over the murder of a shopkeeper\nThe shopkeeper was murdered in "
+       ExtractText("Man charged over the murder of a shopkeeper\n\nThe shopkeeper was murdered in "
                    "his store in November 2021, police said.")) {
     if (row.event_type == "killing") {
       start = row.date_start;
@@ -483,7 +505,7 @@ TEST_CASE("attach: a headline told as earlier takes the body's past month or yea
   CHECK(start == "2021-11-01");
   std::string end;
   for (const EventRow& row :
-       ExtractText("Man charged over the murder of a shopkeeper\nThe shopkeeper was murdered in "
+       ExtractText("Man charged over the murder of a shopkeeper\n\nThe shopkeeper was murdered in "
                    "his store on Sunday, police said.")) {
     if (row.event_type == "killing") {
       start = row.date_start;
