@@ -695,6 +695,32 @@ bool SpanAfterBefore(std::string_view s, std::size_t t0) {
   return false;
 }
 
+// "after" / "following" and a possessive pronoun right before the trigger,
+// at most two words between: "released on bail after his arrest",
+// "following their abduction" (h-evdate10). The pronoun's owner is known,
+// so the act is one told before. A weak cue: a date carried from the
+// sentence before often dates it ("… on 24 November. Eight days after her
+// arrest, …"). Not when a verb follows the pronoun ("after her captor
+// released her"). `s` is the lower-cased clause, `t0` the trigger's offset.
+bool OwnedAfterBefore(std::string_view s, std::size_t t0) {
+  const std::size_t from = t0 > 40 ? t0 - 40 : 0;
+  const auto words = Tokens(s.substr(from, t0 - from));
+  const std::size_t n = words.size();
+  if (FiniteVerbAt(s, t0)) return false;
+  for (std::size_t k = n > 4 ? n - 4 : 0; k + 1 < n; ++k) {
+    if (words[k] != "after" && words[k] != "following") continue;
+    const std::string_view owner = words[k + 1];
+    if (owner != "his" && owner != "her" && owner != "their" && owner != "its") continue;
+    const std::size_t after = static_cast<std::size_t>(owner.data() - s.data()) + owner.size();
+    if (s.substr(after, t0 - after).find_first_of(",;:") != std::string_view::npos) continue;
+    bool verb = false;
+    for (std::size_t q = k + 2; q < n; ++q)
+      if (FiniteVerbAt(s, static_cast<std::size_t>(words[q].data() - s.data()))) verb = true;
+    if (!verb) return true;
+  }
+  return false;
+}
+
 // The trigger stands in a modifier of a person named before the main verb
 // (h-evdate7): "officers involved in the raid on her home were arrested on
 // Thursday", "X, the man accused of driving into the parade, killing six,
@@ -809,7 +835,8 @@ bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_
   // from the sentence before (that date is often the one they count from:
   // "… on Oct. 7. Days after the massacre, the group said …").
   if (weak)
-    return AftermathCueBefore(cues, text, cb, tb, /*recording=*/true) || SpanAfterBefore(s, t0);
+    return AftermathCueBefore(cues, text, cb, tb, /*recording=*/true) || SpanAfterBefore(s, t0) ||
+           OwnedAfterBefore(s, t0);
   // The words of the clause before the trigger, nearest first.
   std::vector<std::string_view> before;
   {

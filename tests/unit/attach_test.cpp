@@ -233,6 +233,30 @@ TEST_CASE("attach: what an act set off, a part in it, a possessive's recent act"
                    "shelling") == "2023-03-13..2023-03-13 day/text");
 }
 
+TEST_CASE("attach: a reaction to an act and an owned act after \"after\" lie before now",
+          "[attach]") {
+  // h-evdate10: weak cues, where no phrase and no carried date dates the
+  // act: a reaction ("condemns", "mourns", "reactions to") and "after" or
+  // "following" with a possessive pronoun ("after his arrest").
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("The foreign ministry condemned the bombing of the aid convoy.", "explosion") ==
+        earlier);
+  CHECK(IntervalOf("The singer was freed on bail after his arrest at the stadium.", "arrest") ==
+        earlier);
+  // Counter-examples: a phrase of the clause, a verb after the pronoun, a
+  // date carried from the sentence before.
+  CHECK(IntervalOf("The foreign ministry condemned the bombing of the aid convoy on Monday.",
+                   "explosion") == "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("She was freed after her captors kidnapped a second hostage.", "abduction") ==
+        "2023-03-15..2023-03-15 none/document");
+  std::string carried;
+  for (const EventRow& row : ExtractText("Police detained the singer on Monday. He was freed on "
+                                         "bail after his arrest at the stadium."))
+    if (row.event_type == "arrest" && row.sentence_index == 2)
+      carried = row.date_start + " " + row.date_source;
+  CHECK(carried == "2023-03-13 context");
+}
+
 TEST_CASE("attach: a toll of a thousand or more with no phrase is a toll so far", "[attach]") {
   // h-evdate10: a count of killed, injured or arrested of 1,000 or more
   // counts what a war, a crackdown or a disaster has done up to now.
