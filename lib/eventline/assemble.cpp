@@ -1038,10 +1038,11 @@ bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_
   }
   // An act told as recent by an adverb of its verb group (h-evdate9): "was
   // recently arrested during a climate protest", "who recently fled", "had
-  // until recently held the town". At most five words before the trigger,
-  // no comma between.
+  // until recently held the town"; or as earlier (h-evdate10): "had
+  // previously been detained", "previously denied staging the attack". At
+  // most five words before the trigger, no comma between.
   for (std::size_t j = 0; j < 6 && j < before.size(); ++j) {
-    if (!before_is(j, {"recently"})) continue;
+    if (!before_is(j, {"recently", "previously"})) continue;
     const std::size_t at = static_cast<std::size_t>(before[j].data() - s.data());
     if (std::string_view(s).substr(at, t0 - at).find(',') == std::string_view::npos) return true;
     break;

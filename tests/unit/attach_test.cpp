@@ -257,6 +257,19 @@ TEST_CASE("attach: a reaction to an act and an owned act after \"after\" lie bef
   CHECK(carried == "2023-03-13 context");
 }
 
+TEST_CASE("attach: an act told as previous lies before now", "[attach]") {
+  // h-evdate10: "previously" in the verb group, as "recently": before now,
+  // and not the day carried from the sentence before.
+  CHECK(IntervalOf("The activist had previously been detained by security forces.", "arrest") ==
+        "..2023-03-15 range/document");
+  std::string second;
+  for (const EventRow& row : ExtractText("Police detained the activist on Monday. She had "
+                                         "previously been detained by security forces."))
+    if (row.event_type == "arrest" && row.sentence_index == 2)
+      second = row.date_start + ".." + row.date_end;
+  CHECK(second == "..2023-03-15");
+}
+
 TEST_CASE("attach: a toll of a thousand or more with no phrase is a toll so far", "[attach]") {
   // h-evdate10: a count of killed, injured or arrested of 1,000 or more
   // counts what a war, a crackdown or a disaster has done up to now.
