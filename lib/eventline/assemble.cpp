@@ -682,8 +682,10 @@ bool SpanAfterBefore(std::string_view s, std::size_t t0) {
   for (std::size_t k = n > 5 ? n - 5 : 1; k < n; ++k) {
     if (words[k] != "after") continue;
     const std::string_view unit = words[k - 1];
+    // A single week, month or year too ("a week after the bombing",
+    // h-evdate10); not "a day after" (AnchoredOffset counts it).
     if (unit != "days" && unit != "weeks" && unit != "months" && unit != "years" &&
-        unit != "decades")
+        unit != "decades" && unit != "week" && unit != "month" && unit != "year")
       continue;
     const std::size_t after = static_cast<std::size_t>(words[k].data() - s.data()) + 5;
     if (s.substr(after, t0 - after).find_first_of(",;:") != std::string_view::npos) continue;
