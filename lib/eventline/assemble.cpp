@@ -682,13 +682,41 @@ bool SpanAfterBefore(std::string_view s, std::size_t t0) {
   for (std::size_t k = n > 5 ? n - 5 : 1; k < n; ++k) {
     if (words[k] != "after") continue;
     const std::string_view unit = words[k - 1];
+    // A single week, month or year too ("a week after the bombing",
+    // h-evdate10); not "a day after" (AnchoredOffset counts it).
     if (unit != "days" && unit != "weeks" && unit != "months" && unit != "years" &&
-        unit != "decades")
+        unit != "decades" && unit != "week" && unit != "month" && unit != "year")
       continue;
     const std::size_t after = static_cast<std::size_t>(words[k].data() - s.data()) + 5;
     if (s.substr(after, t0 - after).find_first_of(",;:") != std::string_view::npos) continue;
     bool verb = false;
     for (std::size_t q = k + 1; q < n; ++q)
+      if (FiniteVerbAt(s, static_cast<std::size_t>(words[q].data() - s.data()))) verb = true;
+    if (!verb) return true;
+  }
+  return false;
+}
+
+// "after" / "following" and a possessive pronoun right before the trigger,
+// at most two words between: "released on bail after his arrest",
+// "following their abduction" (h-evdate10). The pronoun's owner is known,
+// so the act is one told before. A weak cue: a date carried from the
+// sentence before often dates it ("… on 24 November. Eight days after her
+// arrest, …"). Not when a verb follows the pronoun ("after her captor
+// released her"). `s` is the lower-cased clause, `t0` the trigger's offset.
+bool OwnedAfterBefore(std::string_view s, std::size_t t0) {
+  const std::size_t from = t0 > 40 ? t0 - 40 : 0;
+  const auto words = Tokens(s.substr(from, t0 - from));
+  const std::size_t n = words.size();
+  if (FiniteVerbAt(s, t0)) return false;
+  for (std::size_t k = n > 4 ? n - 4 : 0; k + 1 < n; ++k) {
+    if (words[k] != "after" && words[k] != "following") continue;
+    const std::string_view owner = words[k + 1];
+    if (owner != "his" && owner != "her" && owner != "their" && owner != "its") continue;
+    const std::size_t after = static_cast<std::size_t>(owner.data() - s.data()) + owner.size();
+    if (s.substr(after, t0 - after).find_first_of(",;:") != std::string_view::npos) continue;
+    bool verb = false;
+    for (std::size_t q = k + 2; q < n; ++q)
       if (FiniteVerbAt(s, static_cast<std::size_t>(words[q].data() - s.data()))) verb = true;
     if (!verb) return true;
   }
@@ -809,7 +837,8 @@ bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_
   // from the sentence before (that date is often the one they count from:
   // "… on Oct. 7. Days after the massacre, the group said …").
   if (weak)
-    return AftermathCueBefore(cues, text, cb, tb, /*recording=*/true) || SpanAfterBefore(s, t0);
+    return AftermathCueBefore(cues, text, cb, tb, /*recording=*/true) || SpanAfterBefore(s, t0) ||
+           OwnedAfterBefore(s, t0);
   // The words of the clause before the trigger, nearest first.
   std::vector<std::string_view> before;
   {
@@ -1000,13 +1029,22 @@ bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_
     if (before_is(j + 1, {"the", "a", "an", "its", "their", "his", "her", "our", "these", "those",
                           "several", "many", "of", "in"}))
       return true;
+    // Or a possessive owner: "Russia's recent drone strikes", "Kyiv's recent
+    // recapture of the city" (h-evdate10).
+    if (j + 1 < before.size()) {
+      const std::string_view owner = before[j + 1];
+      if ((owner.size() > 2 && owner.substr(owner.size() - 2) == "'s") ||
+          (owner.size() > 4 && owner.substr(owner.size() - 4) == "\xE2\x80\x99s"))
+        return true;
+    }
   }
   // An act told as recent by an adverb of its verb group (h-evdate9): "was
   // recently arrested during a climate protest", "who recently fled", "had
-  // until recently held the town". At most five words before the trigger,
-  // no comma between.
+  // until recently held the town"; or as earlier (h-evdate10): "had
+  // previously been detained", "previously denied staging the attack". At
+  // most five words before the trigger, no comma between.
   for (std::size_t j = 0; j < 6 && j < before.size(); ++j) {
-    if (!before_is(j, {"recently"})) continue;
+    if (!before_is(j, {"recently", "previously"})) continue;
     const std::size_t at = static_cast<std::size_t>(before[j].data() - s.data());
     if (std::string_view(s).substr(at, t0 - at).find(',') == std::string_view::npos) return true;
     break;
@@ -2008,6 +2046,20 @@ void Assembler::SetCountryHint(CountryCounts hint) {
   }
 }
 
+// A sentence that announces a second event: "meanwhile, another device …",
+// "rebels shelled another town", "attacked again".
+static bool AnnouncesSecond(std::string_view sentence) {
+  std::string low(sentence);
+  for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (std::string_view w : {"another", "meanwhile", "second", "again", "earlier", "previous"}) {
+    const std::size_t at = low.find(w);
+    if (at != std::string::npos &&
+        (at == 0 || !std::isalpha(static_cast<unsigned char>(low[at - 1]))))
+      return true;
+  }
+  return false;
+}
+
 void Assembler::Finish(std::vector<EventRow>& rows) const {
   if (rows.empty() || !doc_.pub_date) return;
   // The lead: the first three sentences (a headline, a standfirst and the
@@ -2024,30 +2076,42 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
   // it lies weeks back; within three months (a caption's "on May 15, 2021"
   // is another act).
   const std::string quarter_before = FormatIsoDate(AddDays(*doc_.pub_date, -92));
+  // A recent span of the body ("last week", "earlier this month") names
+  // the headline's act too when it starts within the weeks before
+  // publication (h-evdate10).
+  const std::string weeks_before = FormatIsoDate(AddDays(*doc_.pub_date, -45));
+  // Those readings (and passing over an undated retelling, below) only under
+  // a headline: a short first paragraph that ends in no full stop, as feeds
+  // give a title over its description. Not wire copy, whose first lines run
+  // on into the report.
+  const bool headed = [&] {
+    const std::string_view text = doc_.text;
+    const std::size_t br = text.find("\n\n");
+    if (br == std::string_view::npos || br > 300) return false;
+    const std::string_view head = TrimSpace(text.substr(0, br));
+    return !head.empty() && head.find('\n') == std::string_view::npos && head.back() != '.';
+  }();
   for (EventRow& r : rows) {
     if (r.sentence_index > kLead) break;
-    if (r.date_source != "document" || r.date_precision != "none") continue;
+    if (r.date_source != "document") continue;
+    // A headline told as earlier than publication (the open start of
+    // TellsBackground: "charged over the murder of …") takes the body's
+    // past date of its type, however old: it names that act.
+    const bool open_start = headed && r.date_precision == "range" && r.date_start.empty();
+    if (r.date_precision != "none" && !open_start) continue;
     if (r.modality == "expected" || r.modality == "hypothetical" || r.modality == "negated")
       continue;
-    {
-      // A lead sentence that announces a second event ("meanwhile, another
-      // device …") is not the headline's.
-      std::string low = r.sentence;
-      for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      bool second = false;
-      for (std::string_view w :
-           {"another", "meanwhile", "second", "again", "earlier", "previous"}) {
-        const std::size_t at = low.find(w);
-        if (at != std::string::npos &&
-            (at == 0 || !std::isalpha(static_cast<unsigned char>(low[at - 1]))))
-          second = true;
-      }
-      if (second) continue;
-    }
+    // A lead sentence that announces a second event ("meanwhile, another
+    // device …") is not the headline's.
+    if (AnnouncesSecond(r.sentence)) continue;
     // Only the first later mention of the type; without one, the first
     // later row of the episode's other types (h-evdate3: "Gunmen kill 11 in
     // eastern Iraq" … "killed 11 people … on Thursday night", a casualties
     // headline over an explosion row).
+    // A later mention the text leaves undated (a standfirst retelling the
+    // headline) is passed over for the next one of the type that has a date
+    // (h-evdate10: "… released after being kidnapped in Chad" / "was
+    // abducted in a border region" / "at the time of his abduction Friday").
     const EventRow* same_type = nullptr;
     const EventRow* episode = nullptr;
     for (const EventRow& d : rows) {
@@ -2055,6 +2119,12 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
       if (d.sentence_index > kBody) break;
       if (d.event_type == r.event_type) {
         same_type = &d;
+        // Not an arrest: a later arrest row's phrase is often the day of
+        // the act it answers ("have been arrested … after a fight broke out
+        // on Monday afternoon").
+        if (headed && d.date_source == "document" && r.event_type != "arrest" &&
+            !AnnouncesSecond(d.sentence))
+          continue;
         break;
       }
       if (!episode && TellsOneEpisode(d.event_type)) episode = &d;
@@ -2063,11 +2133,38 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
       return d.date_source == "text" && d.date_precision == "day" && d.date_start <= pub &&
              d.date_start >= limit && d.modality != "expected" && d.modality != "hypothetical";
     };
+    // A week, a month or a span that has begun by publication and began in
+    // the weeks before it ("last week", "earlier this month").
+    // For an arrest only a week ("was arrested last week"): a month is
+    // most often the charged act's ("arrested for a shooting that wounded
+    // 12 in January").
+    const auto recent_span = [&](const EventRow& d) {
+      if (!headed) return false;
+      if (r.event_type == "arrest" && d.date_precision != "week" &&
+          d.date_text.find("week") == std::string::npos)
+        return false;
+      return d.date_source == "text" && d.date_precision != "day" && d.date_precision != "none" &&
+             d.date_precision != "year" && !d.date_start.empty() && d.date_start <= pub &&
+             d.date_start >= weeks_before && (d.date_start < pub || d.date_end <= pub) &&
+             d.modality != "expected" && d.modality != "hypothetical";
+    };
+    // Any past week, month, year or span, for a headline already told as
+    // earlier. Not a day: a body's day there is most often the day of the
+    // arrest, the charge or the saying the act is the object of ("accused of
+    // killing …" / "was arrested Thursday for murdering …").
+    const auto past = [&](const EventRow& d) {
+      return d.date_source == "text" && d.date_precision != "none" && d.date_precision != "day" &&
+             !d.date_start.empty() && !d.date_end.empty() && d.date_end <= pub &&
+             d.modality != "expected" && d.modality != "hypothetical";
+    };
     const EventRow* take = nullptr;
     if (same_type) {
       const bool same_actor = !r.actor.empty() && same_type->actor == r.actor;
-      if (day_before(*same_type, same_actor ? quarter_before : week_before)) take = same_type;
-    } else if (episode && TellsOneEpisode(r.event_type) && !r.location.empty() &&
+      if (open_start ? past(*same_type)
+                     : day_before(*same_type, same_actor ? quarter_before : week_before) ||
+                           recent_span(*same_type))
+        take = same_type;
+    } else if (!open_start && episode && TellsOneEpisode(r.event_type) && !r.location.empty() &&
                episode->location == r.location && day_before(*episode, week_before) &&
                !WritesYear(episode->date_text)) {
       take = episode;
@@ -2583,15 +2680,42 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     const bool since_span = !in_relative && !own_phrase && since_phrase && doc_.pub_date &&
                             since_phrase->resolved && since_phrase->interval.start &&
                             *since_phrase->interval.start <= *doc_.pub_date;
+    // A toll of a thousand or more (killed, injured, arrested) with no
+    // phrase of its own and none carried counts what a war, a crackdown or a
+    // disaster has done so far, not the day's news (h-evdate10: "over 1,200 arrested as
+    // protests continue", "200,000 military casualties").
+    const bool big_toll = [&] {
+      if (rule.event_type != "casualties" && rule.event_type != "arrest" &&
+          rule.event_type != "killing")
+        return false;
+      bool big = row.fatalities.value_or(0) >= 1000 || row.injured.value_or(0) >= 1000;
+      if (rule.event_type == "arrest")
+        for (const Quantity& q : row.quantity)
+          if (q.value.value_or(0) >= 1000) big = true;
+      if (!big) return false;
+      // Not a toll feared or avoided: a modal in the three words before the
+      // trigger ("would have killed 5,000").
+      const auto before = Tokens(Slice(text, clause_b, c.b));
+      for (std::size_t k = before.size() > 3 ? before.size() - 3 : 0; k < before.size(); ++k) {
+        std::string low(before[k]);
+        for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (low == "will" || low == "would" || low == "could" || low == "may" || low == "might" ||
+            low == "if")
+          return false;
+      }
+      return true;
+    }();
     // The "since" of a comparison is no span up to now for TellsBackground.
     bool background = false;
     if (!best && !since_span && !compared && doc_.pub_date)
       background = modifier_aside || cue_background ||
                    TellsBackground(context, text, clause_b, clause_e, c.b, c.e);
     // The weak cues, only where nothing else dates the row (below).
-    const bool weak_background = !best && !since_span && !compared && doc_.pub_date &&
-                                 !background &&
-                                 TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true);
+    // A big toll is a weak cue: a date carried from the sentence before
+    // still dates it (a mass round-up told under the day's dateline).
+    const bool weak_background =
+        !best && !since_span && !compared && doc_.pub_date && !background &&
+        (big_toll || TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true));
     // "on Thursday, a day after <trigger>": the trigger lies a day before the
     // phrase (AnchoredOffset).
     const std::optional<AnchoredDate> anchored =

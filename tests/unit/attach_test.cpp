@@ -216,6 +216,83 @@ TEST_CASE("attach: an earlier event the text does not date ends at publication",
   CHECK(IntervalOf("Rebels have shelled the port in recent weeks.", "shelling").empty());
 }
 
+TEST_CASE("attach: what an act set off, a part in it, a possessive's recent act", "[attach]") {
+  // h-evdate10: "caused by", "repercussions of", "role in" before the
+  // trigger, and "recent" after a possessive owner: the act came first.
+  const char* const earlier = "..2023-03-15 range/document";
+  const char* const undated = "2023-03-15..2023-03-15 none/document";
+  CHECK(IntervalOf("Long queues for water are caused by the shelling of the pumping station.",
+                   "shelling") == earlier);
+  CHECK(IntervalOf("The council debated the repercussions of the bombing at the depot.",
+                   "explosion") == earlier);
+  CHECK(IntervalOf("The militia denied any role in the ambush on the convoy.", "attack") ==
+        earlier);
+  CHECK(IntervalOf("Analysts weighed the army's recent shelling of the port.", "shelling") ==
+        earlier);
+  // "a week / month / year after" as "weeks after" (a weak cue).
+  CHECK(IntervalOf("The raids came a week after a deadly bombing at the market.", "explosion") ==
+        earlier);
+  // Counter-examples: the act told as the day's news, a phrase of its own.
+  CHECK(IntervalOf("Rebel gunners shelled the pumping station, the mayor said.", "shelling") ==
+        undated);
+  CHECK(IntervalOf("Long queues for water are caused by the shelling of the pumping station on "
+                   "Monday.",
+                   "shelling") == "2023-03-13..2023-03-13 day/text");
+}
+
+TEST_CASE("attach: a reaction to an act and an owned act after \"after\" lie before now",
+          "[attach]") {
+  // h-evdate10: weak cues, where no phrase and no carried date dates the
+  // act: a reaction ("condemns", "mourns", "reactions to") and "after" or
+  // "following" with a possessive pronoun ("after his arrest").
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("The foreign ministry condemned the bombing of the aid convoy.", "explosion") ==
+        earlier);
+  CHECK(IntervalOf("The singer was freed on bail after his arrest at the stadium.", "arrest") ==
+        earlier);
+  // Counter-examples: a phrase of the clause, a verb after the pronoun, a
+  // date carried from the sentence before.
+  CHECK(IntervalOf("The foreign ministry condemned the bombing of the aid convoy on Monday.",
+                   "explosion") == "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("She was freed after her captors kidnapped a second hostage.", "abduction") ==
+        "2023-03-15..2023-03-15 none/document");
+  std::string carried;
+  for (const EventRow& row : ExtractText("Police detained the singer on Monday. He was freed on "
+                                         "bail after his arrest at the stadium."))
+    if (row.event_type == "arrest" && row.sentence_index == 2)
+      carried = row.date_start + " " + row.date_source;
+  CHECK(carried == "2023-03-13 context");
+}
+
+TEST_CASE("attach: an act told as previous lies before now", "[attach]") {
+  // h-evdate10: "previously" in the verb group, as "recently": before now,
+  // and not the day carried from the sentence before.
+  CHECK(IntervalOf("The activist had previously been detained by security forces.", "arrest") ==
+        "..2023-03-15 range/document");
+  std::string second;
+  for (const EventRow& row : ExtractText("Police detained the activist on Monday. She had "
+                                         "previously been detained by security forces."))
+    if (row.event_type == "arrest" && row.sentence_index == 2)
+      second = row.date_start + ".." + row.date_end;
+  CHECK(second == "..2023-03-15");
+}
+
+TEST_CASE("attach: a toll of a thousand or more with no phrase is a toll so far", "[attach]") {
+  // h-evdate10: a count of killed, injured or arrested of 1,000 or more
+  // counts what a war, a crackdown or a disaster has done up to now.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("Over 1,500 arrested as protests spread across the country", "arrest") ==
+        earlier);
+  CHECK(IntervalOf("At least 20,000 soldiers were killed in the war, officials said.",
+                   "casualties") == earlier);
+  // Counter-examples: a smaller count is the day's news; a phrase of its own
+  // still dates it.
+  CHECK(IntervalOf("Over 150 arrested as protests spread across the country", "arrest") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Over 1,500 arrested on Saturday as protests spread across the country",
+                   "arrest") == "2023-03-11..2023-03-11 day/text");
+}
+
 TEST_CASE("attach: a recording, a fallout or a span after it puts an event before now",
           "[attach]") {
   // h-evdate7: footage, video or images of an event, "the aftermath of",
@@ -423,6 +500,67 @@ TEST_CASE("attach: the span of a comparison does not date the act compared", "[a
                    "air_strike") == "2023-03-14..2023-03-15 range/text");
 }
 
+TEST_CASE("attach: the lead takes a recent week or month of its event from the body", "[attach]") {
+  // h-evdate10: a week, a month or a span that began in the weeks before
+  // publication (2023-03-15) dates the headline's act too.
+  CHECK(DateOf("Aid worker kidnapped near border\n\nAn aid worker was kidnapped near the "
+               "northern border last week, the charity said.",
+               "abduction") == "2023-03-06");
+  // An undated retelling in the standfirst is passed over for the next
+  // mention of the type, unless it announces another event.
+  CHECK(DateOf("Aid worker kidnapped near border\n\nAn aid worker was kidnapped near the "
+               "northern border, the charity said.\nThe kidnapping happened on Sunday near a "
+               "checkpoint.",
+               "abduction") == "2023-03-12");
+  CHECK(DateOf("Aid worker kidnapped near border\n\nMeanwhile, another aid worker was kidnapped "
+               "in the capital.\nThe kidnapping happened on Sunday near a checkpoint.",
+               "abduction") == "2023-03-15");
+  // Only under a headline (a first paragraph with no full stop): not when
+  // the first lines run on as in wire copy.
+  CHECK(DateOf("Aid worker kidnapped near border\nAn aid worker was kidnapped near the northern "
+               "border last week, the charity said.",
+               "abduction") == "2023-03-15");
+  // An arrest takes only a week: a month there is most often the charged
+  // act's.
+  CHECK(
+      DateOf("Police arrest two teenagers over bar shooting\n\nPolice arrested two teenagers over "
+             "a shooting at a bar that wounded six people last month.",
+             "arrest") == "2023-03-15");
+  // A month of the year before is no recent span: the headline keeps the
+  // publication day.
+  CHECK(DateOf("Aid worker kidnapped near border\n\nAn aid worker was kidnapped near the "
+               "northern border in January, the charity said.",
+               "abduction") == "2023-03-15");
+}
+
+TEST_CASE("attach: a headline told as earlier takes the body's past month or year", "[attach]") {
+  // h-evdate10: the open start of "charged over the murder of …" gives way
+  // to the body's month or year of the act; not to a day, most often the
+  // day of the charge or the saying.
+  std::string start;
+  for (const EventRow& row :
+       ExtractText("Man charged over the murder of a shopkeeper\n\nThe shopkeeper was murdered in "
+                   "his store in November 2021, police said.")) {
+    if (row.event_type == "killing") {
+      start = row.date_start;
+      break;
+    }
+  }
+  CHECK(start == "2021-11-01");
+  std::string end;
+  for (const EventRow& row :
+       ExtractText("Man charged over the murder of a shopkeeper\n\nThe shopkeeper was murdered in "
+                   "his store on Sunday, police said.")) {
+    if (row.event_type == "killing") {
+      start = row.date_start;
+      end = row.date_end;
+      break;
+    }
+  }
+  CHECK(start.empty());
+  CHECK(end == "2023-03-15");
+}
+
 TEST_CASE("attach: a headline takes the day of its episode told by another type", "[attach]") {
   // No later row of its type: the first later row of the episode's other
   // types, at the same place, dated with a day of the last week.
@@ -600,9 +738,11 @@ TEST_CASE("attach: a counted offset after the day's news counts from publication
         "2023-03-14..2023-03-14 day/text");
   CHECK(IntervalOf("The mayor has resigned two years after the bombing at the market.",
                    "explosion") == "2021-01-01..2021-12-31 year/text");
-  // Not after a past narrative, nor through a vow, nor without a count.
+  // Not after a past narrative, nor through a vow, nor without a count
+  // (after a past narrative "a year after" is only a weak cue of an earlier
+  // act since h-evdate10: the open start, no count from publication).
   CHECK(IntervalOf("Its construction began a year after rebels shelled the port.", "shelling") ==
-        "2023-03-15..2023-03-15 none/document");
+        "..2023-03-15 range/document");
   CHECK(IntervalOf("The attack came a day after the army vowed to punish the rebels for the "
                    "shelling of the port.",
                    "shelling") == "2023-03-15..2023-03-15 none/document");
