@@ -633,6 +633,11 @@ bool AftermathCueBefore(const ContextWords& cues, std::string_view text, std::si
   static constexpr std::array<std::string_view, 14> kBlock = {"said", "says", "was",  "were", "is",
                                                               "are",  "has",  "have", "had",  "did",
                                                               "does", "told", "who",  "that"};
+  // An act told as still going on is no earlier act: "those responsible for
+  // the ongoing shelling" (h-muc21).
+  static constexpr std::array<std::string_view, 3> kOngoing = {"ongoing", "continuing", "current"};
+  static constexpr std::array<std::string_view, 6> kPresent = {"is",     "are",     "am",
+                                                               "remain", "remains", "been"};
   const auto words = Tokens(s);
   const auto at = [&](std::size_t k) {
     return static_cast<std::size_t>(words[k].data() - s.data());
@@ -656,12 +661,25 @@ bool AftermathCueBefore(const ContextWords& cues, std::string_view text, std::si
         if (!cues.IsAftermathCue(pair, recording)) continue;
       }
       if (n - p - 1 > 6) continue;
+      // A participle head after a present or perfect copula names a state
+      // that holds now, not what an earlier act left: "the group is heavily
+      // involved in the fighting", "has been involved in the protests"
+      // (h-muc21). "the men involved in the killing" stays a cue.
+      if (p > k && words[k].ends_with("ed")) {
+        bool present = false;
+        for (std::size_t q = k > 2 ? k - 2 : 0; q < k; ++q)
+          if (std::find(kPresent.begin(), kPresent.end(), words[q]) != kPresent.end())
+            present = true;
+        if (present) continue;
+      }
       const std::size_t after = at(p) + words[p].size();
       if (std::string_view(s).substr(after).find_first_of(",;:") != std::string_view::npos)
         continue;
       bool blocked = false;
       for (std::size_t q = p + 1; q < n; ++q)
-        if (std::find(kBlock.begin(), kBlock.end(), words[q]) != kBlock.end()) blocked = true;
+        if (std::find(kBlock.begin(), kBlock.end(), words[q]) != kBlock.end() ||
+            std::find(kOngoing.begin(), kOngoing.end(), words[q]) != kOngoing.end())
+          blocked = true;
       if (!blocked) return true;
     }
   }

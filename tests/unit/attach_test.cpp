@@ -588,6 +588,24 @@ TEST_CASE("attach: a recent phrase before an aftermath cue dates the act, not th
                    "shelling") == "2023-03-13..2023-03-13 day/context");
 }
 
+TEST_CASE("attach: planners, authors and witnesses of an earlier act", "[attach]") {
+  // h-muc21: those who planned, carried out or saw an act name it as past
+  // (pub 2023-03-15); a recent phrase before the cue is the report's.
+  CHECK(IntervalOf("The colonel said on Monday that the masterminds of the bombing at the depot "
+                   "were generals.",
+                   "explosion") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("Police named a guard as the only witness to the massacre in the valley.",
+                   "killing") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("Two officers involved in the killing of the mayor were detained on Tuesday.",
+                   "killing") == "..2023-03-15 range/document");
+  // A state that holds now is no earlier act: the present is the day of
+  // writing.
+  CHECK(IntervalOf("The militia is heavily involved in the fighting around the port.",
+                   "armed_clash") == "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("The move is a response to the current fighting around the port.",
+                   "armed_clash") == "2023-03-15..2023-03-15 none/document");
+}
+
 TEST_CASE("attach: a counted offset after the day's news counts from publication", "[attach]") {
   // h-evdate8: no phrase in the sentence; the act before "<count> <unit>
   // after" is the day's news (pub 2023-03-15), so the trigger lies that
