@@ -1052,6 +1052,15 @@ bool IsWindowAhead(const TimeExpr& t, const std::optional<Date>& pub) {
 // "have blocked shipping since Tuesday" does.
 bool IsOnsetState(std::string_view type) { return type == "ceasefire"; }
 
+// A one-off violent act a wire story tells over many paragraphs ("the
+// bombing", "the kidnapping", "Galan's murder"), not a state (a siege, an
+// occupation) nor a battle, whose later mentions are often another day's.
+bool IsIncidentAct(std::string_view type) {
+  static constexpr std::array<std::string_view, 7> kActs = {
+      "attack", "air_strike", "shelling", "explosion", "killing", "abduction", "arson"};
+  return std::find(kActs.begin(), kActs.end(), type) != kActs.end();
+}
+
 // How a phrase closing a "since" complement relates to a trigger outside it.
 enum class SinceRole {
   kNone,        // no such complement, or the trigger is inside it: the phrase as usual
@@ -2693,6 +2702,27 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       row.date_start = FormatIsoDate(*from_pub->interval.start);
       row.date_end = FormatIsoDate(*from_pub->interval.end);
       row.date_precision = std::string(ToString(from_pub->interval.precision));
+    } else if (const auto far = last_dated_.find(row.event_type);
+               far != last_dated_.end() && IsIncidentAct(rule.event_type) &&
+               ((!background && !weak_background) ||
+                AftermathCueBefore(context, text, clause_b, c.b)) &&
+               sentence.index - far->second.sentence_index <= 25 &&
+               IsDefiniteMention(text, sentence.begin, c.b, c.e) && doc_.pub_date &&
+               !(far->second.time.interval.start &&
+                 *far->second.time.interval.start > *doc_.pub_date)) {
+      // A definite mention further on ("the massacre", "Galan's murder")
+      // that nothing else dates, neither the sentence before nor a cue of
+      // background other than what the act left ("those responsible for
+      // the murder"): still the last dated event of its type, up to 25
+      // sentences back, rather than the publication day (h-muc21). Wire
+      // copy tells one incident over many paragraphs. Not a span up to now
+      // ("900 bodies found so far"), a toll or a lasting act.
+      const TimeExpr& t = far->second.time;
+      row.date_text = CollapseWhitespace(Slice(text, t.begin, t.end));
+      row.date_source = "context";
+      row.date_start = t.interval.start ? FormatIsoDate(*t.interval.start) : "";
+      row.date_end = t.interval.end ? FormatIsoDate(*t.interval.end) : "";
+      row.date_precision = std::string(ToString(t.interval.precision));
     } else if (doc_.pub_date) {
       row.date_source = "document";
       if (background || weak_background) {
