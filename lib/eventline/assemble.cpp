@@ -2745,6 +2745,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // expected to come" (not "the blast could be heard", "the riot would
     // damage their prospects", "the kidnapping could have been …").
     std::string modality;
+    std::size_t modal_end = 0;  // end of the local cue before the trigger that set it
     for (const Match& cue : cues) {
       const std::string_view kind = cue.rule->cue;
       if (!IsLocalCue(kind)) continue;
@@ -2768,8 +2769,20 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       } else if (ce <= c.b && !CueReaches(Slice(text, ce, c.b), Slice(text, c.b, c.e))) {
         continue;
       }
-      if (ModalityRank(kind) > ModalityRank(modality)) modality = kind;
+      if (ModalityRank(kind) > ModalityRank(modality)) {
+        modality = kind;
+        modal_end = ce;
+      }
     }
+    // What an earlier act left governs the trigger ("to find those
+    // responsible for the murders", "they will seek justice for the
+    // masterminds of the bombing"): the act is past and real whatever the
+    // local cue before plans or supposes about its authors (h-muc21).
+    // The aftermath cue must stand between that cue and the trigger: "a
+    // plan to kill" after "involved in" stays expected.
+    if ((modality == "expected" || modality == "hypothetical") && modal_end > 0 &&
+        modal_end <= c.b && AftermathCueBefore(context, text, modal_end, c.b))
+      modality.clear();
     if (modality.empty()) modality = sentence_modality;
     if (modality.empty() && doc_.pub_date && row.date_source == "text" && !row.date_start.empty()) {
       if (auto start = ParseIsoDate(row.date_start); start && *start > *doc_.pub_date) {
