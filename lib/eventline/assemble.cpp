@@ -1053,7 +1053,7 @@ bool IsWindowAhead(const TimeExpr& t, const std::optional<Date>& pub) {
 bool IsOnsetState(std::string_view type) { return type == "ceasefire"; }
 
 // A one-off violent act a wire story tells over many paragraphs ("the
-// bombing", "the kidnapping", "Galan's murder"), not a state (a siege, an
+// bombing", "the kidnapping", "the mayor's murder"), not a state (a siege, an
 // occupation) nor a battle, whose later mentions are often another day's.
 bool IsIncidentAct(std::string_view type) {
   static constexpr std::array<std::string_view, 7> kActs = {
@@ -2710,7 +2710,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
                IsDefiniteMention(text, sentence.begin, c.b, c.e) && doc_.pub_date &&
                !(far->second.time.interval.start &&
                  *far->second.time.interval.start > *doc_.pub_date)) {
-      // A definite mention further on ("the massacre", "Galan's murder")
+      // A definite mention further on ("the massacre", "the mayor's murder")
       // that nothing else dates, neither the sentence before nor a cue of
       // background other than what the act left ("those responsible for
       // the murder"): still the last dated event of its type, up to 25
