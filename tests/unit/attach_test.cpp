@@ -636,6 +636,14 @@ TEST_CASE("attach: a definite mention far on takes its antecedent's day", "[atta
                        "abduction") == "2023-03-15..2023-03-15 none/document");
 }
 
+TEST_CASE("attach: a possessive day owning a violent act is past", "[attach]") {
+  // h-muc21: "will" is about bowing, not about Monday's explosion (pub
+  // 2023-03-15, a Wednesday).
+  CHECK(IntervalOf("The government will not bow to threats shown by Monday's bomb explosion in "
+                   "the capital.",
+                   "explosion") == "2023-03-13..2023-03-13 day/text");
+}
+
 TEST_CASE("attach: a counted offset after the day's news counts from publication", "[attach]") {
   // h-evdate8: no phrase in the sentence; the act before "<count> <unit>
   // after" is the day's news (pub 2023-03-15), so the trigger lies that
