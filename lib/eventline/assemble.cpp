@@ -633,6 +633,11 @@ bool AftermathCueBefore(const ContextWords& cues, std::string_view text, std::si
   static constexpr std::array<std::string_view, 14> kBlock = {"said", "says", "was",  "were", "is",
                                                               "are",  "has",  "have", "had",  "did",
                                                               "does", "told", "who",  "that"};
+  // An act told as still going on is no earlier act: "those responsible for
+  // the ongoing shelling" (h-muc21).
+  static constexpr std::array<std::string_view, 3> kOngoing = {"ongoing", "continuing", "current"};
+  static constexpr std::array<std::string_view, 6> kPresent = {"is",     "are",     "am",
+                                                               "remain", "remains", "been"};
   const auto words = Tokens(s);
   const auto at = [&](std::size_t k) {
     return static_cast<std::size_t>(words[k].data() - s.data());
@@ -656,12 +661,25 @@ bool AftermathCueBefore(const ContextWords& cues, std::string_view text, std::si
         if (!cues.IsAftermathCue(pair, recording)) continue;
       }
       if (n - p - 1 > 6) continue;
+      // A participle head after a present or perfect copula names a state
+      // that holds now, not what an earlier act left: "the group is heavily
+      // involved in the fighting", "has been involved in the protests"
+      // (h-muc21). "the men involved in the killing" stays a cue.
+      if (p > k && words[k].ends_with("ed")) {
+        bool present = false;
+        for (std::size_t q = k > 2 ? k - 2 : 0; q < k; ++q)
+          if (std::find(kPresent.begin(), kPresent.end(), words[q]) != kPresent.end())
+            present = true;
+        if (present) continue;
+      }
       const std::size_t after = at(p) + words[p].size();
       if (std::string_view(s).substr(after).find_first_of(",;:") != std::string_view::npos)
         continue;
       bool blocked = false;
       for (std::size_t q = p + 1; q < n; ++q)
-        if (std::find(kBlock.begin(), kBlock.end(), words[q]) != kBlock.end()) blocked = true;
+        if (std::find(kBlock.begin(), kBlock.end(), words[q]) != kBlock.end() ||
+            std::find(kOngoing.begin(), kOngoing.end(), words[q]) != kOngoing.end())
+          blocked = true;
       if (!blocked) return true;
     }
   }
@@ -1071,6 +1089,15 @@ bool IsWindowAhead(const TimeExpr& t, const std::optional<Date>& pub) {
 // blockade is a state: "since <act> <phrase>" spans it to publication, as
 // "have blocked shipping since Tuesday" does.
 bool IsOnsetState(std::string_view type) { return type == "ceasefire"; }
+
+// A one-off violent act a wire story tells over many paragraphs ("the
+// bombing", "the kidnapping", "the mayor's murder"), not a state (a siege, an
+// occupation) nor a battle, whose later mentions are often another day's.
+bool IsIncidentAct(std::string_view type) {
+  static constexpr std::array<std::string_view, 7> kActs = {
+      "attack", "air_strike", "shelling", "explosion", "killing", "abduction", "arson"};
+  return std::find(kActs.begin(), kActs.end(), type) != kActs.end();
+}
 
 // How a phrase closing a "since" complement relates to a trigger outside it.
 enum class SinceRole {
@@ -2835,6 +2862,27 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       row.date_start = FormatIsoDate(*from_pub->interval.start);
       row.date_end = FormatIsoDate(*from_pub->interval.end);
       row.date_precision = std::string(ToString(from_pub->interval.precision));
+    } else if (const auto far = last_dated_.find(row.event_type);
+               far != last_dated_.end() && IsIncidentAct(rule.event_type) &&
+               ((!background && !weak_background) ||
+                AftermathCueBefore(context, text, clause_b, c.b)) &&
+               sentence.index - far->second.sentence_index <= 25 &&
+               IsDefiniteMention(text, sentence.begin, c.b, c.e) && doc_.pub_date &&
+               !(far->second.time.interval.start &&
+                 *far->second.time.interval.start > *doc_.pub_date)) {
+      // A definite mention further on ("the massacre", "the mayor's murder")
+      // that nothing else dates, neither the sentence before nor a cue of
+      // background other than what the act left ("those responsible for
+      // the murder"): still the last dated event of its type, up to 25
+      // sentences back, rather than the publication day (h-muc21). Wire
+      // copy tells one incident over many paragraphs. Not a span up to now
+      // ("900 bodies found so far"), a toll or a lasting act.
+      const TimeExpr& t = far->second.time;
+      row.date_text = CollapseWhitespace(Slice(text, t.begin, t.end));
+      row.date_source = "context";
+      row.date_start = t.interval.start ? FormatIsoDate(*t.interval.start) : "";
+      row.date_end = t.interval.end ? FormatIsoDate(*t.interval.end) : "";
+      row.date_precision = std::string(ToString(t.interval.precision));
     } else if (doc_.pub_date) {
       row.date_source = "document";
       if (background || weak_background) {
@@ -2857,6 +2905,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // expected to come" (not "the blast could be heard", "the riot would
     // damage their prospects", "the kidnapping could have been …").
     std::string modality;
+    std::size_t modal_end = 0;  // end of the local cue before the trigger that set it
     for (const Match& cue : cues) {
       const std::string_view kind = cue.rule->cue;
       if (!IsLocalCue(kind)) continue;
@@ -2880,8 +2929,20 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       } else if (ce <= c.b && !CueReaches(Slice(text, ce, c.b), Slice(text, c.b, c.e))) {
         continue;
       }
-      if (ModalityRank(kind) > ModalityRank(modality)) modality = kind;
+      if (ModalityRank(kind) > ModalityRank(modality)) {
+        modality = kind;
+        modal_end = ce;
+      }
     }
+    // What an earlier act left governs the trigger ("to find those
+    // responsible for the murders", "they will seek justice for the
+    // masterminds of the bombing"): the act is past and real whatever the
+    // local cue before plans or supposes about its authors (h-muc21).
+    // The aftermath cue must stand between that cue and the trigger: "a
+    // plan to kill" after "involved in" stays expected.
+    if ((modality == "expected" || modality == "hypothetical") && modal_end > 0 &&
+        modal_end <= c.b && AftermathCueBefore(context, text, modal_end, c.b))
+      modality.clear();
     if (modality.empty()) modality = sentence_modality;
     if (modality.empty() && doc_.pub_date && row.date_source == "text" && !row.date_start.empty()) {
       if (auto start = ParseIsoDate(row.date_start); start && *start > *doc_.pub_date) {

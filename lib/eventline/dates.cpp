@@ -2536,6 +2536,30 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   if (ModifiesNoun(lower, phrase_begin, phrase_end))
     return NamesPastEvent(lower, phrase_end) ? Tense::kPast : Tense::kNearest;
   {
+    // A possessive day that owns a violent act ("Wednesday's bomb
+    // explosion", "Monday's attack") names the act, which has happened: a
+    // future verb of the clause is about something else ("will not bow to
+    // threats shown by Wednesday's explosion", h-muc21). Not a planned or
+    // possible act ("Monday's planned attack").
+    std::size_t k = phrase_end;
+    std::size_t after = std::string_view::npos;
+    if (k + 2 <= lower.size() && lower.compare(k, 2, "'s") == 0) after = k + 2;
+    if (k + 4 <= lower.size() && lower.compare(k, 4, "\xE2\x80\x99s") == 0) after = k + 4;
+    if (after != std::string_view::npos && (after == lower.size() || !IsIdentChar(lower[after]))) {
+      std::size_t i = after;
+      while (i < lower.size() && lower[i] == ' ') ++i;
+      std::size_t j = i;
+      while (j < lower.size() && IsIdentChar(lower[j])) ++j;
+      static constexpr std::array<std::string_view, 9> kUnrealised = {
+          "planned",  "expected", "scheduled", "upcoming", "threatened",
+          "proposed", "possible", "feared",    "promised"};
+      if (std::find(kUnrealised.begin(), kUnrealised.end(), lower.substr(i, j - i)) ==
+              kUnrealised.end() &&
+          NamesPastEvent(lower, after))
+        return Tense::kPast;
+    }
+  }
+  {
     // A weekday that opens the sentence as the subject of a present verb is
     // a day ahead: "Friday marks the anniversary", "Friday is the last day
     // to register", "Monday begins a week of talks" (h-dates10); "Tuesday

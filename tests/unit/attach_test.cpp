@@ -730,6 +730,62 @@ TEST_CASE("attach: a recent phrase before an aftermath cue dates the act, not th
                    "shelling") == "2023-03-13..2023-03-13 day/context");
 }
 
+TEST_CASE("attach: planners, authors and witnesses of an earlier act", "[attach]") {
+  // h-muc21: those who planned, carried out or saw an act name it as past
+  // (pub 2023-03-15); a recent phrase before the cue is the report's.
+  CHECK(IntervalOf("The colonel said on Monday that the masterminds of the bombing at the depot "
+                   "were generals.",
+                   "explosion") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("Police named a guard as the only witness to the massacre in the valley.",
+                   "killing") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("Two officers involved in the killing of the mayor were detained on Tuesday.",
+                   "killing") == "..2023-03-15 range/document");
+  // A state that holds now is no earlier act: the present is the day of
+  // writing.
+  CHECK(IntervalOf("The militia is heavily involved in the fighting around the port.",
+                   "armed_clash") == "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("The move is a response to the current fighting around the port.",
+                   "armed_clash") == "2023-03-15..2023-03-15 none/document");
+}
+
+// The interval of the last row of `type` ("" when there is none).
+std::string LastIntervalOf(const std::string& text, const std::string& type) {
+  std::string out;
+  for (const EventRow& row : ExtractText(text)) {
+    if (row.event_type == type)
+      out = row.date_start + ".." + row.date_end + " " + row.date_precision + "/" + row.date_source;
+  }
+  return out;
+}
+
+TEST_CASE("attach: a definite mention far on takes its antecedent's day", "[attach]") {
+  // h-muc21: wire copy tells one act over many paragraphs. Fifteen
+  // sentences on, "the kidnapping" is still the one of 3 March (pub
+  // 2023-03-15), not an act of the publication day.
+  std::string filler;
+  for (int i = 0; i < 14; ++i) filler += " The town council met to discuss the budget.";
+  CHECK(LastIntervalOf("Gunmen kidnapped the mayor on 3 March." + filler +
+                           " The kidnapping was condemned by the bishop.",
+                       "abduction") == "2023-03-03..2023-03-03 day/context");
+  // What the act left counts as a mention of it too.
+  const std::string bombing = "A bomb exploded at the depot on 3 March." + filler;
+  CHECK(LastIntervalOf(bombing + " Police are hunting those responsible for the explosion.",
+                       "explosion") == "2023-03-03..2023-03-03 day/context");
+  // Not a battle, nor beyond 25 sentences.
+  std::string longer = filler + filler;
+  CHECK(LastIntervalOf("Gunmen kidnapped the mayor on 3 March." + longer +
+                           " The kidnapping was condemned by the bishop.",
+                       "abduction") == "2023-03-15..2023-03-15 none/document");
+}
+
+TEST_CASE("attach: a possessive day owning a violent act is past", "[attach]") {
+  // h-muc21: "will" is about bowing, not about Monday's explosion (pub
+  // 2023-03-15, a Wednesday).
+  CHECK(IntervalOf("The government will not bow to threats shown by Monday's bomb explosion in "
+                   "the capital.",
+                   "explosion") == "2023-03-13..2023-03-13 day/text");
+}
+
 TEST_CASE("attach: a counted offset after the day's news counts from publication", "[attach]") {
   // h-evdate8: no phrase in the sentence; the act before "<count> <unit>
   // after" is the day's news (pub 2023-03-15), so the trigger lies that

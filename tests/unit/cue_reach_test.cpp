@@ -96,5 +96,18 @@ TEST_CASE("assemble: cue reach: a participle used as an adjective", "[assemble][
   CHECK(CueReaches("take place in the", "siege"));
 }
 
+TEST_CASE("assemble: cue reach: an act its authors or victims name is past", "[assemble][cue]") {
+  // h-muc21: an aftermath cue between the cue and the trigger ("those
+  // responsible for", "the masterminds of") names an act already done.
+  CHECK(ModalityOf("A commission will be sent to find the men responsible for the murders of the "
+                   "judges.",
+                   "killing") == "asserted");
+  CHECK(ModalityOf("The bishop demanded punishment for the people responsible for the massacre in "
+                   "the village.",
+                   "killing") == "asserted");
+  // Not a cue after the aftermath one: the plan is still a plan.
+  CHECK(ModalityOf("He was involved in a failed plan to kill the mayor.", "killing") == "expected");
+}
+
 }  // namespace
 }  // namespace eventline
