@@ -231,6 +231,36 @@ class LazyRe2 {
   std::unique_ptr<State> state_;
 };
 
+// A set of byte pairs of a text, hashed into 4,096 bits: the words a rule
+// needs (RequiredWords) are first tested against the pairs of the sentence,
+// which rejects most absent words without a search. Collisions only let a
+// word through to the search.
+constexpr std::size_t kPairBits = 4096;
+std::uint32_t PairKey(unsigned char a, unsigned char b) {
+  return ((static_cast<std::uint32_t>(a) & 63U) << 6) | (static_cast<std::uint32_t>(b) & 63U);
+}
+
+// Up to four byte pairs of a word (first, last and two between); n == 0 for
+// a word of fewer than two bytes (searched for directly).
+struct WordPairs {
+  std::array<std::uint16_t, 4> keys{};
+  std::uint8_t n = 0;
+};
+
+WordPairs PairKeys(std::string_view w) {
+  WordPairs p;
+  if (w.size() < 2) return p;
+  const std::size_t last = w.size() - 2;
+  for (const std::size_t at : {std::size_t{0}, last, last / 3, 2 * last / 3}) {
+    const auto k = static_cast<std::uint16_t>(
+        PairKey(static_cast<unsigned char>(w[at]), static_cast<unsigned char>(w[at + 1])));
+    if (std::find(p.keys.begin(), p.keys.begin() + p.n, k) == p.keys.begin() + p.n) {
+      p.keys[p.n++] = k;
+    }
+  }
+  return p;
+}
+
 // One distinct `unless` pattern (case flag and text) of the Matcher's pool.
 struct Veto {
   const std::string* pattern = nullptr;  // the first rule's copy of the text
@@ -250,6 +280,7 @@ struct Veto {
   // Words every match of it holds (RequiredWords), derived with the starts:
   // in a sentence without them the veto is neither compiled nor run.
   mutable std::vector<std::vector<std::string>> required;
+  mutable std::vector<std::vector<WordPairs>> required_pairs;  // PairKeys of each word
   // The leading strings `starts` was built from (empty when it is null).
   mutable std::vector<std::string> leading;
 };
@@ -274,6 +305,10 @@ struct CompiledRule {
   // The pattern begins with \b outside any alternation: a match begins at
   // a word boundary.
   mutable bool starts_at_boundary = false;
+  // Strings one of which every match ends with (Rule::ends), with their
+  // PairKeys, set with `starts`; empty: not known.
+  mutable std::vector<std::string> ends;
+  mutable std::vector<WordPairs> end_pairs;
   // For a rule the trigger index proposed: whether the RE2::Set of
   // `\b(?:TRIGGER)` would have admitted it (docs/rules.md), decided at its
   // first match in a sentence. Set up at the rule's first match.
@@ -598,6 +633,10 @@ class CaptureMemo {
   std::vector<std::int32_t> pool_;                       // per group: begin - match begin, size
 };
 
+// Rules searched unanchored with at most this many strings ending their
+// matches stop their search after the last of them (FindAll).
+constexpr std::size_t kMaxEnds = 64;
+
 // A rule's starts (CompiledRule::starts), from its derived leading strings,
 // as FindAll sets them at the rule's first use.
 void InitStarts(const CompiledRule& cr, const Rule& r) {
@@ -606,6 +645,10 @@ void InitStarts(const CompiledRule& cr, const Rule& r) {
     if (!starts->always()) cr.starts = std::move(starts);
   }
   cr.starts_at_boundary = r.starts_at_boundary;
+  if (r.ends.size() <= kMaxEnds) {
+    cr.ends = r.ends;
+    for (const std::string& e : cr.ends) cr.end_pairs.push_back(PairKeys(e));
+  }
 }
 
 // Where the rule's matches can begin, at its first use: the build's
@@ -666,10 +709,12 @@ void DerivePatternStarts(Rule& rule) {
   rule.starts_at_boundary = StartsAtBoundary(p);
   // The best words outside the trigger (whose first bytes the trigger index
   // has seen already) and the best of the whole pattern.
-  // Without a trigger group both are the same, derived once.
-  rule.required = RequiredWords(p, "trigger");
-  if (p.find("(?P<trigger") != std::string::npos) {
-    for (std::vector<std::string>& any : RequiredWords(p, "")) {
+  // Without a trigger group both are the same, derived once; the strings a
+  // match ends with come from the whole pattern.
+  const bool has_trigger = p.find("(?P<trigger") != std::string::npos;
+  rule.required = RequiredWords(p, "trigger", has_trigger ? nullptr : &rule.ends);
+  if (has_trigger) {
+    for (std::vector<std::string>& any : RequiredWords(p, "", &rule.ends)) {
       if (std::find(rule.required.begin(), rule.required.end(), any) == rule.required.end()) {
         rule.required.push_back(std::move(any));
       }
@@ -691,15 +736,6 @@ void DerivePatternStarts(Rule& rule) {
 
 namespace {
 
-// A set of byte pairs of a text, hashed into 4,096 bits: the words a rule
-// needs (RequiredWords) are first tested against the pairs of the sentence,
-// which rejects most absent words without a search. Collisions only let a
-// word through to the search.
-constexpr std::size_t kPairBits = 4096;
-std::uint32_t PairKey(unsigned char a, unsigned char b) {
-  return ((static_cast<std::uint32_t>(a) & 63U) << 6) | (static_cast<std::uint32_t>(b) & 63U);
-}
-
 // A hash of a list of strings (a requirement of RequiredWords).
 struct StringsHash {
   std::size_t operator()(const std::vector<std::string>& v) const {
@@ -710,27 +746,6 @@ struct StringsHash {
     return h;
   }
 };
-
-// Up to four byte pairs of a word (first, last and two between); n == 0 for
-// a word of fewer than two bytes (searched for directly).
-struct WordPairs {
-  std::array<std::uint16_t, 4> keys{};
-  std::uint8_t n = 0;
-};
-
-WordPairs PairKeys(std::string_view w) {
-  WordPairs p;
-  if (w.size() < 2) return p;
-  const std::size_t last = w.size() - 2;
-  for (const std::size_t at : {std::size_t{0}, last, last / 3, 2 * last / 3}) {
-    const auto k = static_cast<std::uint16_t>(
-        PairKey(static_cast<unsigned char>(w[at]), static_cast<unsigned char>(w[at + 1])));
-    if (std::find(p.keys.begin(), p.keys.begin() + p.n, k) == p.keys.begin() + p.n) {
-      p.keys[p.n++] = k;
-    }
-  }
-  return p;
-}
 
 }  // namespace
 
@@ -1116,6 +1131,10 @@ void EnsureVetoStarts(const Veto* v) {
     }
     v->boundary = d->at_boundary;
     v->required = d->required;
+    for (const std::vector<std::string>& any : v->required) {
+      std::vector<WordPairs>& pairs = v->required_pairs.emplace_back();
+      for (const std::string& w : any) pairs.push_back(PairKeys(w));
+    }
   });
 }
 
@@ -1130,7 +1149,7 @@ void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin
     const LazyRe2& ure = v->re;
     const WordPrefilter* ustarts = v->starts.get();
     const bool ub_only = v->boundary;
-    if (!may_match(v->required)) continue;
+    if (!may_match(*v)) continue;
     std::size_t upos = begin;
     while (upos < end) {
       if (ustarts) {
@@ -1446,18 +1465,25 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   };
   // The same test for a veto (FindVetoes), its words tested against the
   // sentence's byte pairs before they are searched for.
-  const auto veto_may_match = [&](const std::vector<std::vector<std::string>>& required) {
-    if (required.empty()) return true;
+  const auto pairs_present = [&](const WordPairs& wp) {
+    for (std::uint8_t i = 0; i < wp.n; ++i) {
+      if ((sc.pairs[wp.keys[i] >> 6] >> (wp.keys[i] & 63U) & 1U) == 0) return false;
+    }
+    return true;
+  };
+  const auto veto_may_match = [&](const Veto& v) {
+    if (v.required.empty()) return true;
     lower_once();
-    return !lower_usable || std::all_of(required.begin(), required.end(), [&](const auto& any) {
-      return std::any_of(any.begin(), any.end(), [&](const std::string& w) {
-        const WordPairs wp = PairKeys(w);
-        for (std::uint8_t i = 0; i < wp.n; ++i) {
-          if ((sc.pairs[wp.keys[i] >> 6] >> (wp.keys[i] & 63U) & 1U) == 0) return false;
-        }
-        return lower.find(w) != std::string::npos;
-      });
-    });
+    if (!lower_usable) return true;
+    for (std::size_t q = 0; q < v.required.size(); ++q) {
+      const std::vector<std::string>& any = v.required[q];
+      bool found = false;
+      for (std::size_t w = 0; w < any.size() && !found; ++w) {
+        found = pairs_present(v.required_pairs[q][w]) && lower.find(any[w]) != std::string::npos;
+      }
+      if (!found) return false;
+    }
+    return true;
   };
   if (!all) {
     if (kd.index) kd.index->Find(text, wb, we, candidates);
@@ -1495,10 +1521,26 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   std::vector<re2::StringPiece>& groups = sc.groups;
   thread_local CaptureMemo memo;
   CaptureMemo* const captures = kind == RuleKind::kTime ? &memo : nullptr;
+  // Where the current rule's search stops: `end`, or just after the last
+  // string its matches end with (Rule::ends).
+  std::size_t stop = end;
   const auto capturing = [&](const CompiledRule& cr, std::size_t from, RE2::Anchor anchor) {
     const auto n = static_cast<int>(groups.size());
-    return captures ? captures->Match(*cr.re, cr.order, whole, from, end, anchor, groups.data(), n)
-                    : cr.re->Match(whole, from, end, anchor, groups.data(), n);
+    return captures ? captures->Match(*cr.re, cr.order, whole, from, stop, anchor, groups.data(), n)
+                    : cr.re->Match(whole, from, stop, anchor, groups.data(), n);
+  };
+  // The end of the last of `ends` in the sentence (offset in `lower`), or
+  // npos when none occurs.
+  const auto last_end = [&](const CompiledRule& cr) {
+    std::size_t last = std::string::npos;
+    for (std::size_t k = 0; k < cr.ends.size(); ++k) {
+      const std::string& e = cr.ends[k];
+      if (!pairs_present(cr.end_pairs[k])) continue;
+      for (std::size_t at = lower.find(e); at != std::string::npos; at = lower.find(e, at + 1)) {
+        if (last == std::string::npos || at + e.size() > last) last = at + e.size();
+      }
+    }
+    return last;
   };
   for (std::size_t c = 0; c < count; ++c) {
     const std::size_t ri = all ? c : static_cast<std::size_t>(candidates[c]);
@@ -1517,9 +1559,21 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     // the pattern compiled for it). The trigger's own words count: the
     // index only saw the first bytes of the trigger.
     if (!may_match(ri)) continue;
+    // No match ends after the last string its matches end with: the search
+    // stops one byte past it (that byte decides a \b there). Without one,
+    // no match.
+    stop = end;
+    if (!cr.ends.empty() && words_test) {
+      lower_once();
+      if (lower_usable) {
+        const std::size_t last = last_end(cr);
+        if (last == std::string::npos) continue;
+        stop = std::min(end, begin + last + 1);
+      }
+    }
     std::size_t pos = begin;
-    while (pos <= end) {
-      if (!SearchFrom(cr, text, pos, end, capturing)) break;
+    while (pos <= stop) {
+      if (!SearchFrom(cr, text, pos, stop, capturing)) break;
       const auto mb = static_cast<std::size_t>(groups[0].data() - text.data());
       const std::size_t me = mb + groups[0].size();
       if (me == mb) {

@@ -1197,7 +1197,7 @@ bool CanMatchEmpty(const RE2& re) {
 namespace {
 
 // Bump when the serialized layout or what it holds changes.
-constexpr std::uint64_t kRuleCacheFormat = 6;
+constexpr std::uint64_t kRuleCacheFormat = 7;
 
 class CacheWriter {
  public:
@@ -1475,6 +1475,8 @@ std::string SerializeRules(std::span<const Rule> rules) {
     w.I(r.trigger_starts);
     w.U(r.trigger_leading.size());
     for (const std::string& l : r.trigger_leading) w.S(l);
+    w.U(r.ends.size());
+    for (const std::string& e : r.ends) w.S(e);
     w.U(r.unless_starts.size());
     for (std::size_t ui = 0; ui < r.unless_starts.size(); ++ui) {
       const Rule::VetoStarts& v = r.unless_starts[ui];
@@ -1534,6 +1536,7 @@ bool DeserializeRules(std::string_view data, const std::string& file, std::vecto
     ReadStarts(r, rule.starts, rule.starts_at_boundary, rule.leading, rule.required);
     rule.trigger_starts = r.Int();
     for (std::size_t l = r.Count(); r.ok() && l > 0; --l) rule.trigger_leading.push_back(r.S());
+    for (std::size_t e = r.Count(); r.ok() && e > 0; --e) rule.ends.push_back(r.S());
     for (std::size_t u = r.Count(); r.ok() && u > 0; --u) {
       Rule::VetoStarts& v = rule.unless_starts.emplace_back();
       ReadStarts(r, v.starts, v.at_boundary, v.leading, v.required);
