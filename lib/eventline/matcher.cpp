@@ -1082,13 +1082,33 @@ std::vector<std::vector<Capture>>& SpareCaptures() {
   return spare;
 }
 
-// The leftmost match of `cr` from `pos` on, through `capturing(cr, from,
-// anchor)`, which fills the groups: with leading strings, the anchored
-// match at the first position that has one (a match can only begin where a
-// leading string does), else one unanchored search.
+// The leftmost match of `cr` from `pos` on (ending by `end`), through
+// `capturing(cr, from, anchor)`, which fills the groups: with leading
+// strings, the anchored match at the first position that has one (a match
+// can only begin where a leading string does). Without them, a rule whose
+// matches end with one of a few strings (CompiledRule::ends; `end` is then
+// just past the last of them, FindAll) is run anchored at each code point
+// before `end`, at word boundaries only when its matches begin at one:
+// those calls meet the DFA states of one start, which recur from sentence
+// to sentence, where an unanchored search builds states for every mix of
+// starts that new text brings (docs/scale.md, h-hot21). Any other rule:
+// one unanchored search.
 template <class Capturing>
 bool SearchFrom(const CompiledRule& cr, std::string_view text, std::size_t pos, std::size_t end,
                 const Capturing& capturing) {
+  if (!cr.starts && !cr.ends.empty()) {
+    const bool b = cr.starts_at_boundary;
+    const auto word = [&](std::size_t i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    };
+    for (std::size_t at = pos; at < end; ++at) {
+      if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;  // inside a code point
+      if (b && (at > 0 && word(at - 1)) == word(at)) continue;              // RE2's \b fails there
+      if (capturing(cr, at, RE2::ANCHOR_START)) return true;
+    }
+    return false;
+  }
   if (!cr.starts) return capturing(cr, pos, RE2::UNANCHORED);
   const bool b = cr.starts_at_boundary;
   for (std::size_t at = cr.starts->Find(text, pos, end, b); at != std::string_view::npos;

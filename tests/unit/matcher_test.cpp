@@ -265,41 +265,50 @@ TEST_CASE("matcher: word boundaries see the text around the range", "[matcher]")
 
 TEST_CASE("matcher: a search stopped after the last string a match ends with finds the same",
           "[matcher]") {
-  // No leading strings (a capital-letter class begins it), so each rule is
-  // one unanchored search, stopped one byte past the last "said"/"told"
-  // (or "for"): the matches are those RE2 finds over the whole range.
-  const std::string said = R"((?-i:[A-Z]\w+)\s+(?P<trigger>said|told)\b)";
-  const std::string blamed = R"((?-i:[A-Z]\w+)\s+(?P<trigger>blamed)\s+(?:\w+\s+){1,3}?for)";
-  const Compiled c = Build("event", Rule("s.said", said) + Rule("b.blamed", blamed));
-  const re2::RE2 re_said("(?i)" + said), re_blamed("(?i)" + blamed);
+  // No leading strings (a capital-letter class begins each), and matches
+  // that end with "said"/"told", "for" or "said": each rule runs anchored at
+  // every code point (at word boundaries for w.said) before one byte past
+  // the last such string. The matches are those of RE2's unanchored search
+  // over the whole range.
+  const struct {
+    std::string id, pattern;
+  } rules[] = {
+      {"s.said", R"((?-i:[A-Z]\w+)\s+(?P<trigger>said|told)\b)"},
+      {"b.blamed", R"((?-i:[A-Z]\w+)\s+(?P<trigger>blamed)\s+(?:\w+\s+){1,3}?for)"},
+      {"w.said", R"(\b(?-i:[A-Z]\w*)(?:-\w+)?\s+(?P<trigger>said))"},
+  };
+  std::string yaml;
+  for (const auto& r : rules) yaml += Rule(r.id, r.pattern);
+  const Compiled c = Build("event", yaml);
   const std::string texts[] = {
       "Officials said so, and Kyiv told reporters the rest.",
       "Officials saidx nothing; Mayors said",
       "Nobody Saidx it. Police Told",
       "Kyiv Blamed rebels and bandits for it. Police blamed the forest formally.",
       "Residents told, then Paris said: unclear saidtold",
+      "xKyiv said it; Kyiv-Paris said; \xC3\xA9Lyon said; caf\xC3\xA9 Nice said",
       "no capital said here, nor told",
   };
   for (const std::string& text : texts) {
     CAPTURE(text);
     std::string expected;
-    for (const auto* re : {&re_said, &re_blamed}) {
+    for (const auto& r : rules) {
+      const re2::RE2 re("(?i)" + r.pattern);
+      REQUIRE(re.ok());
       re2::StringPiece in(text), m;
       std::size_t pos = 0;
-      while (pos < text.size() && re->Match(in, pos, text.size(), re2::RE2::UNANCHORED, &m, 1) &&
+      while (pos < text.size() && re.Match(in, pos, text.size(), re2::RE2::UNANCHORED, &m, 1) &&
              !m.empty()) {
-        expected += std::string(re == &re_said ? "s.said" : "b.blamed") + "[" +
-                    std::string(m.data(), m.size()) + "]";
+        expected += r.id + "[" + std::string(m.data(), m.size()) + "]";
         pos = static_cast<std::size_t>(m.data() - text.data()) + m.size();
       }
     }
     std::vector<Match> out;
     c.matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), out);
     std::string got;
-    for (const auto* id : {"s.said", "b.blamed"}) {
+    for (const auto& r : rules) {
       for (const auto& m : out) {
-        if (m.rule->id == id)
-          got += std::string(id) + "[" + text.substr(m.begin, m.end - m.begin) + "]";
+        if (m.rule->id == r.id) got += r.id + "[" + text.substr(m.begin, m.end - m.begin) + "]";
       }
     }
     CHECK(got == expected);
