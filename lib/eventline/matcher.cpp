@@ -281,6 +281,10 @@ struct Veto {
   // in a sentence without them the veto is neither compiled nor run.
   mutable std::vector<std::vector<std::string>> required;
   mutable std::vector<std::vector<WordPairs>> required_pairs;  // PairKeys of each word
+  // Strings one of which every match ends with (VetoStarts::ends), with
+  // their PairKeys, derived with the starts; empty: not known or too many.
+  mutable std::vector<std::string> ends;
+  mutable std::vector<WordPairs> end_pairs;
   // The leading strings `starts` was built from (empty when it is null).
   mutable std::vector<std::string> leading;
 };
@@ -730,7 +734,7 @@ void DerivePatternStarts(Rule& rule) {
     v.starts = veto_lead ? 1 : 0;
     if (veto_lead) v.leading = std::move(*veto_lead);
     v.at_boundary = StartsAtBoundary(u);
-    v.required = RequiredWords(u, "");
+    v.required = RequiredWords(u, "", &v.ends);
   }
 }
 
@@ -1093,21 +1097,30 @@ std::vector<std::vector<Capture>>& SpareCaptures() {
 // to sentence, where an unanchored search builds states for every mix of
 // starts that new text brings (docs/scale.md, h-hot21). Any other rule:
 // one unanchored search.
+// The first code point start `at` in [pos, end) (a word boundary, where
+// RE2's \b holds, with `boundary`) where `anchored(at)` holds; npos when none.
+template <class Anchored>
+std::size_t FirstAnchored(std::string_view text, std::size_t pos, std::size_t end, bool boundary,
+                          const Anchored& anchored) {
+  const auto word = [&](std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  for (std::size_t at = pos; at < end; ++at) {
+    if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;  // inside a code point
+    if (boundary && (at > 0 && word(at - 1)) == word(at)) continue;
+    if (anchored(at)) return at;
+  }
+  return std::string_view::npos;
+}
+
 template <class Capturing>
 bool SearchFrom(const CompiledRule& cr, std::string_view text, std::size_t pos, std::size_t end,
                 const Capturing& capturing) {
   if (!cr.starts && !cr.ends.empty()) {
-    const bool b = cr.starts_at_boundary;
-    const auto word = [&](std::size_t i) {
-      const auto c = static_cast<unsigned char>(text[i]);
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    };
-    for (std::size_t at = pos; at < end; ++at) {
-      if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;  // inside a code point
-      if (b && (at > 0 && word(at - 1)) == word(at)) continue;              // RE2's \b fails there
-      if (capturing(cr, at, RE2::ANCHOR_START)) return true;
-    }
-    return false;
+    return FirstAnchored(text, pos, end, cr.starts_at_boundary, [&](std::size_t at) {
+             return capturing(cr, at, RE2::ANCHOR_START);
+           }) != std::string_view::npos;
   }
   if (!cr.starts) return capturing(cr, pos, RE2::UNANCHORED);
   const bool b = cr.starts_at_boundary;
@@ -1155,13 +1168,20 @@ void EnsureVetoStarts(const Veto* v) {
       std::vector<WordPairs>& pairs = v->required_pairs.emplace_back();
       for (const std::string& w : any) pairs.push_back(PairKeys(w));
     }
+    if (d->ends.size() <= kMaxEnds) {
+      v->ends = d->ends;
+      for (const std::string& e : v->ends) v->end_pairs.push_back(PairKeys(e));
+    }
   });
 }
 
-template <class MayMatch>
-void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin, std::size_t end,
-                std::vector<std::pair<std::size_t, std::size_t>>& vetoes,
-                const MayMatch& may_match) {
+// `stop_of(veto)`: where its search may stop (the sentence's end, or just
+// past the last string its matches end with; npos when none occurs), as
+// FindAll's rules.
+template <class MayMatch, class StopOf>
+void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin,
+                std::vector<std::pair<std::size_t, std::size_t>>& vetoes, const MayMatch& may_match,
+                const StopOf& stop_of) {
   for (const Veto* v : cr.unless) EnsureVetoStarts(v);
   const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece u;
@@ -1170,9 +1190,17 @@ void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin
     const WordPrefilter* ustarts = v->starts.get();
     const bool ub_only = v->boundary;
     if (!may_match(*v)) continue;
+    const std::size_t end = stop_of(*v);
+    if (end == std::string_view::npos) continue;  // no match can end in the sentence
     std::size_t upos = begin;
     while (upos < end) {
-      if (ustarts) {
+      if (!ustarts && !v->ends.empty()) {
+        if (FirstAnchored(text, upos, end, ub_only, [&](std::size_t at) {
+              return ure->Match(whole, at, end, RE2::ANCHOR_START, &u, 1);
+            }) == std::string_view::npos) {
+          break;
+        }
+      } else if (ustarts) {
         bool found = false;
         for (std::size_t at = ustarts->Find(text, upos, end, ub_only); at != std::string_view::npos;
              at = ustarts->Find(text, at + 1, end, ub_only)) {
@@ -1551,16 +1579,25 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   };
   // The end of the last of `ends` in the sentence (offset in `lower`), or
   // npos when none occurs.
-  const auto last_end = [&](const CompiledRule& cr) {
+  const auto last_end = [&](const std::vector<std::string>& ends,
+                            const std::vector<WordPairs>& end_pairs) {
     std::size_t last = std::string::npos;
-    for (std::size_t k = 0; k < cr.ends.size(); ++k) {
-      const std::string& e = cr.ends[k];
-      if (!pairs_present(cr.end_pairs[k])) continue;
+    for (std::size_t k = 0; k < ends.size(); ++k) {
+      const std::string& e = ends[k];
+      if (!pairs_present(end_pairs[k])) continue;
       for (std::size_t at = lower.find(e); at != std::string::npos; at = lower.find(e, at + 1)) {
         if (last == std::string::npos || at + e.size() > last) last = at + e.size();
       }
     }
     return last;
+  };
+  // Where a veto's search stops (FindVetoes): as for the rules.
+  const auto veto_stop = [&](const Veto& v) {
+    if (v.ends.empty() || !words_test) return end;
+    lower_once();
+    if (!lower_usable) return end;
+    const std::size_t last = last_end(v.ends, v.end_pairs);
+    return last == std::string::npos ? std::string_view::npos : std::min(end, begin + last + 1);
   };
   for (std::size_t c = 0; c < count; ++c) {
     const std::size_t ri = all ? c : static_cast<std::size_t>(candidates[c]);
@@ -1586,7 +1623,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     if (!cr.ends.empty() && words_test) {
       lower_once();
       if (lower_usable) {
-        const std::size_t last = last_end(cr);
+        const std::size_t last = last_end(cr.ends, cr.end_pairs);
         if (last == std::string::npos) continue;
         stop = std::min(end, begin + last + 1);
       }
@@ -1606,7 +1643,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
       if (!cr.unless.empty()) {
         if (!vetoes_done) {
           vetoes_done = true;
-          FindVetoes(cr, text, begin, end, vetoes, veto_may_match);
+          FindVetoes(cr, text, begin, vetoes, veto_may_match, veto_stop);
         }
         const bool vetoed = std::any_of(vetoes.begin(), vetoes.end(), [&](const auto& v) {
           return v.first < me && mb < v.second;

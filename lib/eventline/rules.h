@@ -112,6 +112,7 @@ struct Rule {
     bool at_boundary = false;
     std::vector<std::string> leading;
     std::vector<std::vector<std::string>> required;
+    std::vector<std::string> ends;  // as the rule's `ends`
   };
   std::vector<VetoStarts> unless_starts;
 };

@@ -316,6 +316,30 @@ TEST_CASE("matcher: a search stopped after the last string a match ends with fin
   }
 }
 
+TEST_CASE("matcher: a veto without leading strings stops after its last end string", "[matcher]") {
+  // The veto begins with a capital-letter class (no leading strings) and
+  // every match of it ends with "deal": it runs anchored before one byte
+  // past the last "deal", and vetoes exactly where RE2 finds it.
+  const Compiled c =
+      Build("event", Rule("v.struck", R"(\b(?P<trigger>struck)\b)",
+                          "    unless: ['(?-i:[A-Z])\\w*\\s+struck\\s+(?:a\\s+)?deal']\n"));
+  const struct {
+    std::string text;
+    std::size_t rows;
+  } cases[] = {
+      {"Firms struck a deal.", 0},        {"Troops struck Kyiv; a deal came later.", 1},
+      {"Rebels struck, then a deal.", 1}, {"Firms struck deals and Troops struck a deal", 0},
+      {"Troops struck a dealer", 0},  // the veto's "deal" ends inside "dealer"
+      {"troops struck a deal", 1},    // no capital: the veto does not match
+  };
+  for (const auto& k : cases) {
+    CAPTURE(k.text);
+    std::vector<Match> out;
+    c.matcher->FindAll(RuleKind::kEvent, k.text, 0, k.text.size(), out);
+    CHECK(out.size() == k.rows);
+  }
+}
+
 TEST_CASE("matcher: Compile reports bad hand-built rules", "[matcher]") {
   RuleSet set;
   ::eventline::Rule r;
