@@ -1582,9 +1582,9 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   const auto last_end = [&](const std::vector<std::string>& ends,
                             const std::vector<WordPairs>& end_pairs) {
     std::size_t last = std::string::npos;
-    for (std::size_t k = 0; k < ends.size(); ++k) {
-      const std::string& e = ends[k];
-      if (!pairs_present(end_pairs[k])) continue;
+    for (std::size_t n = 0; n < ends.size(); ++n) {
+      const std::string& e = ends[n];
+      if (!pairs_present(end_pairs[n])) continue;
       for (std::size_t at = lower.find(e); at != std::string::npos; at = lower.find(e, at + 1)) {
         if (last == std::string::npos || at + e.size() > last) last = at + e.size();
       }
