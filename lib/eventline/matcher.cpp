@@ -231,6 +231,36 @@ class LazyRe2 {
   std::unique_ptr<State> state_;
 };
 
+// A set of byte pairs of a text, hashed into 4,096 bits: the words a rule
+// needs (RequiredWords) are first tested against the pairs of the sentence,
+// which rejects most absent words without a search. Collisions only let a
+// word through to the search.
+constexpr std::size_t kPairBits = 4096;
+std::uint32_t PairKey(unsigned char a, unsigned char b) {
+  return ((static_cast<std::uint32_t>(a) & 63U) << 6) | (static_cast<std::uint32_t>(b) & 63U);
+}
+
+// Up to four byte pairs of a word (first, last and two between); n == 0 for
+// a word of fewer than two bytes (searched for directly).
+struct WordPairs {
+  std::array<std::uint16_t, 4> keys{};
+  std::uint8_t n = 0;
+};
+
+WordPairs PairKeys(std::string_view w) {
+  WordPairs p;
+  if (w.size() < 2) return p;
+  const std::size_t last = w.size() - 2;
+  for (const std::size_t at : {std::size_t{0}, last, last / 3, 2 * last / 3}) {
+    const auto k = static_cast<std::uint16_t>(
+        PairKey(static_cast<unsigned char>(w[at]), static_cast<unsigned char>(w[at + 1])));
+    if (std::find(p.keys.begin(), p.keys.begin() + p.n, k) == p.keys.begin() + p.n) {
+      p.keys[p.n++] = k;
+    }
+  }
+  return p;
+}
+
 // One distinct `unless` pattern (case flag and text) of the Matcher's pool.
 struct Veto {
   const std::string* pattern = nullptr;  // the first rule's copy of the text
@@ -250,6 +280,11 @@ struct Veto {
   // Words every match of it holds (RequiredWords), derived with the starts:
   // in a sentence without them the veto is neither compiled nor run.
   mutable std::vector<std::vector<std::string>> required;
+  mutable std::vector<std::vector<WordPairs>> required_pairs;  // PairKeys of each word
+  // Strings one of which every match ends with (VetoStarts::ends), with
+  // their PairKeys, derived with the starts; empty: not known or too many.
+  mutable std::vector<std::string> ends;
+  mutable std::vector<WordPairs> end_pairs;
   // The leading strings `starts` was built from (empty when it is null).
   mutable std::vector<std::string> leading;
 };
@@ -274,6 +309,10 @@ struct CompiledRule {
   // The pattern begins with \b outside any alternation: a match begins at
   // a word boundary.
   mutable bool starts_at_boundary = false;
+  // Strings one of which every match ends with (Rule::ends), with their
+  // PairKeys, set with `starts`; empty: not known.
+  mutable std::vector<std::string> ends;
+  mutable std::vector<WordPairs> end_pairs;
   // For a rule the trigger index proposed: whether the RE2::Set of
   // `\b(?:TRIGGER)` would have admitted it (docs/rules.md), decided at its
   // first match in a sentence. Set up at the rule's first match.
@@ -598,6 +637,10 @@ class CaptureMemo {
   std::vector<std::int32_t> pool_;                       // per group: begin - match begin, size
 };
 
+// Rules searched unanchored with at most this many strings ending their
+// matches stop their search after the last of them (FindAll).
+constexpr std::size_t kMaxEnds = 64;
+
 // A rule's starts (CompiledRule::starts), from its derived leading strings,
 // as FindAll sets them at the rule's first use.
 void InitStarts(const CompiledRule& cr, const Rule& r) {
@@ -606,6 +649,10 @@ void InitStarts(const CompiledRule& cr, const Rule& r) {
     if (!starts->always()) cr.starts = std::move(starts);
   }
   cr.starts_at_boundary = r.starts_at_boundary;
+  if (r.ends.size() <= kMaxEnds) {
+    cr.ends = r.ends;
+    for (const std::string& e : cr.ends) cr.end_pairs.push_back(PairKeys(e));
+  }
 }
 
 // Where the rule's matches can begin, at its first use: the build's
@@ -666,10 +713,12 @@ void DerivePatternStarts(Rule& rule) {
   rule.starts_at_boundary = StartsAtBoundary(p);
   // The best words outside the trigger (whose first bytes the trigger index
   // has seen already) and the best of the whole pattern.
-  // Without a trigger group both are the same, derived once.
-  rule.required = RequiredWords(p, "trigger");
-  if (p.find("(?P<trigger") != std::string::npos) {
-    for (std::vector<std::string>& any : RequiredWords(p, "")) {
+  // Without a trigger group both are the same, derived once; the strings a
+  // match ends with come from the whole pattern.
+  const bool has_trigger = p.find("(?P<trigger") != std::string::npos;
+  rule.required = RequiredWords(p, "trigger", has_trigger ? nullptr : &rule.ends);
+  if (has_trigger) {
+    for (std::vector<std::string>& any : RequiredWords(p, "", &rule.ends)) {
       if (std::find(rule.required.begin(), rule.required.end(), any) == rule.required.end()) {
         rule.required.push_back(std::move(any));
       }
@@ -685,20 +734,11 @@ void DerivePatternStarts(Rule& rule) {
     v.starts = veto_lead ? 1 : 0;
     if (veto_lead) v.leading = std::move(*veto_lead);
     v.at_boundary = StartsAtBoundary(u);
-    v.required = RequiredWords(u, "");
+    v.required = RequiredWords(u, "", &v.ends);
   }
 }
 
 namespace {
-
-// A set of byte pairs of a text, hashed into 4,096 bits: the words a rule
-// needs (RequiredWords) are first tested against the pairs of the sentence,
-// which rejects most absent words without a search. Collisions only let a
-// word through to the search.
-constexpr std::size_t kPairBits = 4096;
-std::uint32_t PairKey(unsigned char a, unsigned char b) {
-  return ((static_cast<std::uint32_t>(a) & 63U) << 6) | (static_cast<std::uint32_t>(b) & 63U);
-}
 
 // A hash of a list of strings (a requirement of RequiredWords).
 struct StringsHash {
@@ -710,27 +750,6 @@ struct StringsHash {
     return h;
   }
 };
-
-// Up to four byte pairs of a word (first, last and two between); n == 0 for
-// a word of fewer than two bytes (searched for directly).
-struct WordPairs {
-  std::array<std::uint16_t, 4> keys{};
-  std::uint8_t n = 0;
-};
-
-WordPairs PairKeys(std::string_view w) {
-  WordPairs p;
-  if (w.size() < 2) return p;
-  const std::size_t last = w.size() - 2;
-  for (const std::size_t at : {std::size_t{0}, last, last / 3, 2 * last / 3}) {
-    const auto k = static_cast<std::uint16_t>(
-        PairKey(static_cast<unsigned char>(w[at]), static_cast<unsigned char>(w[at + 1])));
-    if (std::find(p.keys.begin(), p.keys.begin() + p.n, k) == p.keys.begin() + p.n) {
-      p.keys[p.n++] = k;
-    }
-  }
-  return p;
-}
 
 }  // namespace
 
@@ -1067,13 +1086,42 @@ std::vector<std::vector<Capture>>& SpareCaptures() {
   return spare;
 }
 
-// The leftmost match of `cr` from `pos` on, through `capturing(cr, from,
-// anchor)`, which fills the groups: with leading strings, the anchored
-// match at the first position that has one (a match can only begin where a
-// leading string does), else one unanchored search.
+// The leftmost match of `cr` from `pos` on (ending by `end`), through
+// `capturing(cr, from, anchor)`, which fills the groups: with leading
+// strings, the anchored match at the first position that has one (a match
+// can only begin where a leading string does). Without them, a rule whose
+// matches end with one of a few strings (CompiledRule::ends; `end` is then
+// just past the last of them, FindAll) is run anchored at each code point
+// before `end`, at word boundaries only when its matches begin at one:
+// those calls meet the DFA states of one start, which recur from sentence
+// to sentence, where an unanchored search builds states for every mix of
+// starts that new text brings (docs/scale.md, h-hot21). Any other rule:
+// one unanchored search.
+// The first code point start `at` in [pos, end) (a word boundary, where
+// RE2's \b holds, with `boundary`) where `anchored(at)` holds; npos when none.
+template <class Anchored>
+std::size_t FirstAnchored(std::string_view text, std::size_t pos, std::size_t end, bool boundary,
+                          const Anchored& anchored) {
+  const auto word = [&](std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  for (std::size_t at = pos; at < end; ++at) {
+    if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;  // inside a code point
+    if (boundary && (at > 0 && word(at - 1)) == word(at)) continue;
+    if (anchored(at)) return at;
+  }
+  return std::string_view::npos;
+}
+
 template <class Capturing>
 bool SearchFrom(const CompiledRule& cr, std::string_view text, std::size_t pos, std::size_t end,
                 const Capturing& capturing) {
+  if (!cr.starts && !cr.ends.empty()) {
+    return FirstAnchored(text, pos, end, cr.starts_at_boundary, [&](std::size_t at) {
+             return capturing(cr, at, RE2::ANCHOR_START);
+           }) != std::string_view::npos;
+  }
   if (!cr.starts) return capturing(cr, pos, RE2::UNANCHORED);
   const bool b = cr.starts_at_boundary;
   for (std::size_t at = cr.starts->Find(text, pos, end, b); at != std::string_view::npos;
@@ -1116,13 +1164,24 @@ void EnsureVetoStarts(const Veto* v) {
     }
     v->boundary = d->at_boundary;
     v->required = d->required;
+    for (const std::vector<std::string>& any : v->required) {
+      std::vector<WordPairs>& pairs = v->required_pairs.emplace_back();
+      for (const std::string& w : any) pairs.push_back(PairKeys(w));
+    }
+    if (d->ends.size() <= kMaxEnds) {
+      v->ends = d->ends;
+      for (const std::string& e : v->ends) v->end_pairs.push_back(PairKeys(e));
+    }
   });
 }
 
-template <class MayMatch>
-void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin, std::size_t end,
-                std::vector<std::pair<std::size_t, std::size_t>>& vetoes,
-                const MayMatch& may_match) {
+// `stop_of(veto)`: where its search may stop (the sentence's end, or just
+// past the last string its matches end with; npos when none occurs), as
+// FindAll's rules.
+template <class MayMatch, class StopOf>
+void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin,
+                std::vector<std::pair<std::size_t, std::size_t>>& vetoes, const MayMatch& may_match,
+                const StopOf& stop_of) {
   for (const Veto* v : cr.unless) EnsureVetoStarts(v);
   const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece u;
@@ -1130,10 +1189,18 @@ void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin
     const LazyRe2& ure = v->re;
     const WordPrefilter* ustarts = v->starts.get();
     const bool ub_only = v->boundary;
-    if (!may_match(v->required)) continue;
+    if (!may_match(*v)) continue;
+    const std::size_t end = stop_of(*v);
+    if (end == std::string_view::npos) continue;  // no match can end in the sentence
     std::size_t upos = begin;
     while (upos < end) {
-      if (ustarts) {
+      if (!ustarts && !v->ends.empty()) {
+        if (FirstAnchored(text, upos, end, ub_only, [&](std::size_t at) {
+              return ure->Match(whole, at, end, RE2::ANCHOR_START, &u, 1);
+            }) == std::string_view::npos) {
+          break;
+        }
+      } else if (ustarts) {
         bool found = false;
         for (std::size_t at = ustarts->Find(text, upos, end, ub_only); at != std::string_view::npos;
              at = ustarts->Find(text, at + 1, end, ub_only)) {
@@ -1446,18 +1513,25 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   };
   // The same test for a veto (FindVetoes), its words tested against the
   // sentence's byte pairs before they are searched for.
-  const auto veto_may_match = [&](const std::vector<std::vector<std::string>>& required) {
-    if (required.empty()) return true;
+  const auto pairs_present = [&](const WordPairs& wp) {
+    for (std::uint8_t i = 0; i < wp.n; ++i) {
+      if ((sc.pairs[wp.keys[i] >> 6] >> (wp.keys[i] & 63U) & 1U) == 0) return false;
+    }
+    return true;
+  };
+  const auto veto_may_match = [&](const Veto& v) {
+    if (v.required.empty()) return true;
     lower_once();
-    return !lower_usable || std::all_of(required.begin(), required.end(), [&](const auto& any) {
-      return std::any_of(any.begin(), any.end(), [&](const std::string& w) {
-        const WordPairs wp = PairKeys(w);
-        for (std::uint8_t i = 0; i < wp.n; ++i) {
-          if ((sc.pairs[wp.keys[i] >> 6] >> (wp.keys[i] & 63U) & 1U) == 0) return false;
-        }
-        return lower.find(w) != std::string::npos;
-      });
-    });
+    if (!lower_usable) return true;
+    for (std::size_t q = 0; q < v.required.size(); ++q) {
+      const std::vector<std::string>& any = v.required[q];
+      bool found = false;
+      for (std::size_t w = 0; w < any.size() && !found; ++w) {
+        found = pairs_present(v.required_pairs[q][w]) && lower.find(any[w]) != std::string::npos;
+      }
+      if (!found) return false;
+    }
+    return true;
   };
   if (!all) {
     if (kd.index) kd.index->Find(text, wb, we, candidates);
@@ -1495,10 +1569,35 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   std::vector<re2::StringPiece>& groups = sc.groups;
   thread_local CaptureMemo memo;
   CaptureMemo* const captures = kind == RuleKind::kTime ? &memo : nullptr;
+  // Where the current rule's search stops: `end`, or just after the last
+  // string its matches end with (Rule::ends).
+  std::size_t stop = end;
   const auto capturing = [&](const CompiledRule& cr, std::size_t from, RE2::Anchor anchor) {
     const auto n = static_cast<int>(groups.size());
-    return captures ? captures->Match(*cr.re, cr.order, whole, from, end, anchor, groups.data(), n)
-                    : cr.re->Match(whole, from, end, anchor, groups.data(), n);
+    return captures ? captures->Match(*cr.re, cr.order, whole, from, stop, anchor, groups.data(), n)
+                    : cr.re->Match(whole, from, stop, anchor, groups.data(), n);
+  };
+  // The end of the last of `ends` in the sentence (offset in `lower`), or
+  // npos when none occurs.
+  const auto last_end = [&](const std::vector<std::string>& ends,
+                            const std::vector<WordPairs>& end_pairs) {
+    std::size_t last = std::string::npos;
+    for (std::size_t n = 0; n < ends.size(); ++n) {
+      const std::string& e = ends[n];
+      if (!pairs_present(end_pairs[n])) continue;
+      for (std::size_t at = lower.find(e); at != std::string::npos; at = lower.find(e, at + 1)) {
+        if (last == std::string::npos || at + e.size() > last) last = at + e.size();
+      }
+    }
+    return last;
+  };
+  // Where a veto's search stops (FindVetoes): as for the rules.
+  const auto veto_stop = [&](const Veto& v) {
+    if (v.ends.empty() || !words_test) return end;
+    lower_once();
+    if (!lower_usable) return end;
+    const std::size_t last = last_end(v.ends, v.end_pairs);
+    return last == std::string::npos ? std::string_view::npos : std::min(end, begin + last + 1);
   };
   for (std::size_t c = 0; c < count; ++c) {
     const std::size_t ri = all ? c : static_cast<std::size_t>(candidates[c]);
@@ -1517,9 +1616,21 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     // the pattern compiled for it). The trigger's own words count: the
     // index only saw the first bytes of the trigger.
     if (!may_match(ri)) continue;
+    // No match ends after the last string its matches end with: the search
+    // stops one byte past it (that byte decides a \b there). Without one,
+    // no match.
+    stop = end;
+    if (!cr.ends.empty() && words_test) {
+      lower_once();
+      if (lower_usable) {
+        const std::size_t last = last_end(cr.ends, cr.end_pairs);
+        if (last == std::string::npos) continue;
+        stop = std::min(end, begin + last + 1);
+      }
+    }
     std::size_t pos = begin;
-    while (pos <= end) {
-      if (!SearchFrom(cr, text, pos, end, capturing)) break;
+    while (pos <= stop) {
+      if (!SearchFrom(cr, text, pos, stop, capturing)) break;
       const auto mb = static_cast<std::size_t>(groups[0].data() - text.data());
       const std::size_t me = mb + groups[0].size();
       if (me == mb) {
@@ -1532,7 +1643,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
       if (!cr.unless.empty()) {
         if (!vetoes_done) {
           vetoes_done = true;
-          FindVetoes(cr, text, begin, end, vetoes, veto_may_match);
+          FindVetoes(cr, text, begin, vetoes, veto_may_match, veto_stop);
         }
         const bool vetoed = std::any_of(vetoes.begin(), vetoes.end(), [&](const auto& v) {
           return v.first < me && mb < v.second;

@@ -831,9 +831,17 @@ class RequiredParser {
  public:
   RequiredParser(std::string_view p, std::string_view skip) : p_(p), skip_(skip) {}
 
-  std::vector<Any> Run() {
+  std::vector<Any> Run(Any* ends) {
     const WordInfo all = Alternation();
+    if (ends != nullptr) ends->clear();
     if (bad_ || i_ != p_.size()) return {};
+    // A suffix set is exact about a match's last bytes: any character but an
+    // ASCII letter or digit (and any optional tail) leaves it {""}.
+    if (ends != nullptr && !all.suffix.empty() &&
+        std::none_of(all.suffix.begin(), all.suffix.end(),
+                     [](const std::string& s) { return s.empty(); })) {
+      *ends = all.suffix;
+    }
     return Requirements(all);
   }
 
@@ -1102,8 +1110,9 @@ class RequiredParser {
 }  // namespace
 
 std::vector<std::vector<std::string>> RequiredWords(std::string_view pattern,
-                                                    std::string_view skip_group) {
-  return RequiredParser(pattern, skip_group).Run();
+                                                    std::string_view skip_group,
+                                                    std::vector<std::string>* ends) {
+  return RequiredParser(pattern, skip_group).Run(ends);
 }
 
 bool HasRequiredWords(const std::vector<std::vector<std::string>>& required,

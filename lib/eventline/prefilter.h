@@ -88,8 +88,12 @@ class LeadingIndex {
 // optional parts are left out; at most a few entries, the most selective
 // first; empty when nothing is known. Conservative: the test may pass where
 // RE2 then fails, never fail where RE2 would match. Exposed for tests.
-[[nodiscard]] std::vector<std::vector<std::string>> RequiredWords(std::string_view pattern,
-                                                                  std::string_view skip_group);
+// With `ends`: also the strings one of which every match ends with (ASCII
+// letters and digits lower-cased, as its required words), or nothing when
+// that is not known (a match may end with another character, or be empty).
+[[nodiscard]] std::vector<std::vector<std::string>> RequiredWords(
+    std::string_view pattern, std::string_view skip_group,
+    std::vector<std::string>* ends = nullptr);
 
 // Whether `lower` (LowerForRequiredWords of the searched text) holds every
 // entry of `required`.

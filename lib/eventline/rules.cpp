@@ -1197,7 +1197,7 @@ bool CanMatchEmpty(const RE2& re) {
 namespace {
 
 // Bump when the serialized layout or what it holds changes.
-constexpr std::uint64_t kRuleCacheFormat = 6;
+constexpr std::uint64_t kRuleCacheFormat = 7;
 
 class CacheWriter {
  public:
@@ -1406,7 +1406,8 @@ namespace {
 // same way for a rule's pattern and for each of its vetoes.
 void WriteStarts(CacheWriter& w, int starts, bool at_boundary,
                  const std::vector<std::string>& leading,
-                 const std::vector<std::vector<std::string>>& required) {
+                 const std::vector<std::vector<std::string>>& required,
+                 const std::vector<std::string>& ends) {
   w.I(starts);
   w.U(at_boundary ? 1 : 0);
   w.U(leading.size());
@@ -1416,10 +1417,12 @@ void WriteStarts(CacheWriter& w, int starts, bool at_boundary,
     w.U(any.size());
     for (const std::string& a : any) w.S(a);
   }
+  w.U(ends.size());
+  for (const std::string& e : ends) w.S(e);
 }
 
 void ReadStarts(CacheReader& r, int& starts, bool& at_boundary, std::vector<std::string>& leading,
-                std::vector<std::vector<std::string>>& required) {
+                std::vector<std::vector<std::string>>& required, std::vector<std::string>& ends) {
   starts = r.Int();
   at_boundary = r.U() != 0;
   for (std::size_t l = r.Count(); r.ok() && l > 0; --l) leading.push_back(r.S());
@@ -1427,6 +1430,7 @@ void ReadStarts(CacheReader& r, int& starts, bool& at_boundary, std::vector<std:
     auto& any = required.emplace_back();
     for (std::size_t a = r.Count(); r.ok() && a > 0; --a) any.push_back(r.S());
   }
+  for (std::size_t e = r.Count(); r.ok() && e > 0; --e) ends.push_back(r.S());
 }
 
 }  // namespace
@@ -1471,7 +1475,7 @@ std::string SerializeRules(std::span<const Rule> rules) {
       w.S(k);
       w.I(v);
     }
-    WriteStarts(w, r.starts, r.starts_at_boundary, r.leading, r.required);
+    WriteStarts(w, r.starts, r.starts_at_boundary, r.leading, r.required, r.ends);
     w.I(r.trigger_starts);
     w.U(r.trigger_leading.size());
     for (const std::string& l : r.trigger_leading) w.S(l);
@@ -1483,9 +1487,10 @@ std::string SerializeRules(std::span<const Rule> rules) {
         w.U(0);
         w.U(0);
         w.U(0);
+        w.U(0);
         continue;
       }
-      WriteStarts(w, v.starts, v.at_boundary, v.leading, v.required);
+      WriteStarts(w, v.starts, v.at_boundary, v.leading, v.required, v.ends);
     }
   }
   return std::move(w.out());
@@ -1531,12 +1536,12 @@ bool DeserializeRules(std::string_view data, const std::string& file, std::vecto
       std::string k = r.S();
       rule.named_captures[std::move(k)] = r.Int();
     }
-    ReadStarts(r, rule.starts, rule.starts_at_boundary, rule.leading, rule.required);
+    ReadStarts(r, rule.starts, rule.starts_at_boundary, rule.leading, rule.required, rule.ends);
     rule.trigger_starts = r.Int();
     for (std::size_t l = r.Count(); r.ok() && l > 0; --l) rule.trigger_leading.push_back(r.S());
     for (std::size_t u = r.Count(); r.ok() && u > 0; --u) {
       Rule::VetoStarts& v = rule.unless_starts.emplace_back();
-      ReadStarts(r, v.starts, v.at_boundary, v.leading, v.required);
+      ReadStarts(r, v.starts, v.at_boundary, v.leading, v.required, v.ends);
       if (v.starts < -1 || v.starts > 1) return false;
     }
     if (!rule.unless_starts.empty() && rule.unless_starts.size() != rule.unless.size())

@@ -94,6 +94,10 @@ struct Rule {
   // prefilter.h), derived with `starts`: a sentence without them is not
   // searched.
   std::vector<std::vector<std::string>> required;
+  // Strings one of which every match ends with, lower-cased as `required`
+  // (RequiredWords' `ends`), derived with `starts`; empty: not known. No
+  // match can end after the last of them in a sentence.
+  std::vector<std::string> ends;
   // The leading strings of the rule's trigger (of TriggerPattern), derived
   // with `starts`: trigger_starts -1 not derived, 0 none, 1 `trigger_leading`.
   int trigger_starts = -1;
@@ -108,6 +112,7 @@ struct Rule {
     bool at_boundary = false;
     std::vector<std::string> leading;
     std::vector<std::vector<std::string>> required;
+    std::vector<std::string> ends;  // as the rule's `ends`
   };
   std::vector<VetoStarts> unless_starts;
 };

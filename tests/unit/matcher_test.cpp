@@ -263,6 +263,83 @@ TEST_CASE("matcher: word boundaries see the text around the range", "[matcher]")
   CHECK(out[0].begin == 5);
 }
 
+TEST_CASE("matcher: a search stopped after the last string a match ends with finds the same",
+          "[matcher]") {
+  // No leading strings (a capital-letter class begins each), and matches
+  // that end with "said"/"told", "for" or "said": each rule runs anchored at
+  // every code point (at word boundaries for w.said) before one byte past
+  // the last such string. The matches are those of RE2's unanchored search
+  // over the whole range.
+  const struct {
+    std::string id, pattern;
+  } rules[] = {
+      {"s.said", R"((?-i:[A-Z]\w+)\s+(?P<trigger>said|told)\b)"},
+      {"b.blamed", R"((?-i:[A-Z]\w+)\s+(?P<trigger>blamed)\s+(?:\w+\s+){1,3}?for)"},
+      {"w.said", R"(\b(?-i:[A-Z]\w*)(?:-\w+)?\s+(?P<trigger>said))"},
+  };
+  std::string yaml;
+  for (const auto& r : rules) yaml += Rule(r.id, r.pattern);
+  const Compiled c = Build("event", yaml);
+  const std::string texts[] = {
+      "Officials said so, and Kyiv told reporters the rest.",
+      "Officials saidx nothing; Mayors said",
+      "Nobody Saidx it. Police Told",
+      "Kyiv Blamed rebels and bandits for it. Police blamed the forest formally.",
+      "Residents told, then Paris said: unclear saidtold",
+      "xKyiv said it; Kyiv-Paris said; \xC3\xA9Lyon said; caf\xC3\xA9 Nice said",
+      "no capital said here, nor told",
+  };
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    std::string expected;
+    for (const auto& r : rules) {
+      const re2::RE2 re("(?i)" + r.pattern);
+      REQUIRE(re.ok());
+      re2::StringPiece in(text), m;
+      std::size_t pos = 0;
+      while (pos < text.size() && re.Match(in, pos, text.size(), re2::RE2::UNANCHORED, &m, 1) &&
+             !m.empty()) {
+        expected += r.id + "[" + std::string(m.data(), m.size()) + "]";
+        pos = static_cast<std::size_t>(m.data() - text.data()) + m.size();
+      }
+    }
+    std::vector<Match> out;
+    c.matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), out);
+    std::string got;
+    for (const auto& r : rules) {
+      for (const auto& m : out) {
+        if (m.rule->id == r.id) got += r.id + "[" + text.substr(m.begin, m.end - m.begin) + "]";
+      }
+    }
+    CHECK(got == expected);
+    CHECK(!expected.empty() == (text.rfind("no capital", 0) != 0));
+  }
+}
+
+TEST_CASE("matcher: a veto without leading strings stops after its last end string", "[matcher]") {
+  // The veto begins with a capital-letter class (no leading strings) and
+  // every match of it ends with "deal": it runs anchored before one byte
+  // past the last "deal", and vetoes exactly where RE2 finds it.
+  const Compiled c =
+      Build("event", Rule("v.struck", R"(\b(?P<trigger>struck)\b)",
+                          "    unless: ['(?-i:[A-Z])\\w*\\s+struck\\s+(?:a\\s+)?deal']\n"));
+  const struct {
+    std::string text;
+    std::size_t rows;
+  } cases[] = {
+      {"Firms struck a deal.", 0},        {"Troops struck Kyiv; a deal came later.", 1},
+      {"Rebels struck, then a deal.", 1}, {"Firms struck deals and Troops struck a deal", 0},
+      {"Troops struck a dealer", 0},  // the veto's "deal" ends inside "dealer"
+      {"troops struck a deal", 1},    // no capital: the veto does not match
+  };
+  for (const auto& k : cases) {
+    CAPTURE(k.text);
+    std::vector<Match> out;
+    c.matcher->FindAll(RuleKind::kEvent, k.text, 0, k.text.size(), out);
+    CHECK(out.size() == k.rows);
+  }
+}
+
 TEST_CASE("matcher: Compile reports bad hand-built rules", "[matcher]") {
   RuleSet set;
   ::eventline::Rule r;

@@ -168,6 +168,32 @@ TEST_CASE("prefilter: required words of patterns", "[prefilter]") {
   CHECK_FALSE(LowerForRequiredWords("\xE2\x84\xAAyiv", lower));
 }
 
+TEST_CASE("prefilter: the strings every match ends with", "[prefilter]") {
+  const struct {
+    std::string_view pattern;
+    std::vector<std::string> ends;  // empty: not known
+  } cases[] = {
+      {R"((?P<source>[A-Z]\w+)\s+(?P<trigger>said|Told)\b)", {"said", "told"}},
+      {R"(\bstrikes?\b$)", {"strike", "strikes"}},
+      {R"(\bshell(?:ed|ing)\s+(?:the\s+)?v(?:illage|an)s?)",
+       {"van", "vans", "village", "villages"}},
+      // A trailing character that is no letter or digit, a class, an
+      // optional or repeated tail, a match that may be empty: not known.
+      {R"(\bsaid\.)", {}},
+      {R"(\bsaid[,;])", {}},
+      {R"(\bsaid\s*)", {}},
+      {R"(\bsaid(?:\s+that)?)", {}},
+      {R"((?:said)?)", {}},
+      {R"(\bsaid\w+)", {}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.pattern);
+    std::vector<std::string> ends{"stale"};
+    (void)RequiredWords(c.pattern, "", &ends);
+    CHECK(ends == c.ends);
+  }
+}
+
 TEST_CASE("prefilter: required words rebuilt from a lexicon trie never reject a match",
           "[prefilter]") {
   // Actor lexicons expand as tries ("b(?:attalion|rigade)s?"): a word of
