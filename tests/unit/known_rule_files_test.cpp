@@ -114,8 +114,8 @@ Rule FullRule() {
   r.trigger_starts = 0;
   r.trigger_leading = {"x"};
   r.unless_starts.resize(3);
-  r.unless_starts[0] = {1, true, {"never", "nev"}, {{"never"}}};
-  r.unless_starts[2] = {0, false, {}, {{"not", "this"}, {}}};
+  r.unless_starts[0] = {1, true, {"never", "nev"}, {{"never"}}, {}};
+  r.unless_starts[2] = {0, false, {}, {{"not", "this"}, {}}, {}};
   return r;
 }
 
@@ -125,7 +125,8 @@ TEST_CASE("known rule files: a repeated veto's derivation is written with its fi
   for (std::size_t i = 0; i < rules.size(); ++i) {
     rules[i].id = "r" + std::to_string(i);
     rules[i].unless = {"shared veto", "own " + std::to_string(i)};
-    rules[i].unless_starts = {{1, false, {"shared "}, {{"veto"}}}, {1, false, {"own "}, {}}};
+    rules[i].unless_starts = {{1, false, {"shared "}, {{"veto"}}, {}},
+                              {1, false, {"own "}, {}, {}}};
   }
   rules[2].case_sensitive = true;  // another case flag: another pool entry
   std::vector<Rule> back;
