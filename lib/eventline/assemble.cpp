@@ -664,8 +664,10 @@ bool AftermathCueBefore(const ContextWords& cues, std::string_view text, std::si
       // A participle head after a present or perfect copula names a state
       // that holds now, not what an earlier act left: "the group is heavily
       // involved in the fighting", "has been involved in the protests"
-      // (h-muc21). "the men involved in the killing" stays a cue.
-      if (p > k && words[k].ends_with("ed")) {
+      // (h-muc21). "the men involved in the killing" stays a cue. Only a
+      // participle of taking part: "queues are caused by the shelling",
+      // "the arrest is linked to the bombing" name an act that came first.
+      if (p > k && words[k] == "involved") {
         bool present = false;
         for (std::size_t q = k > 2 ? k - 2 : 0; q < k; ++q)
           if (std::find(kPresent.begin(), kPresent.end(), words[q]) != kPresent.end())
