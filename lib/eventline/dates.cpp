@@ -3067,8 +3067,8 @@ namespace {
 // before the anniversary, which is the occurrence nearest pub (read on
 // 2024-10-07, "the Oct. 7 attack" there is 2023-10-07, not the day itself).
 // n is the ordinal before "anniversary" (1 without one: at least a year).
-// Named past days (h-dates20): "the Jan. 6 riot", "the January 6 attack on
-// the Capitol", "the September 11 attacks", "the 9/11 hijackers" name one day
+// Named past days (h-dates20): "the Jan. 6 riot", "the January 6 Capitol
+// hearings", "the September 11 attacks", "the 9/11 hijackers" name one day
 // of one year, not that day nearest pub: 2021-01-06 and 2001-09-11. Only a
 // yearless day before a noun the name goes with (the next two words): "a
 // Jan. 6 attack on a police post" in other news keeps the usual reading.
