@@ -688,6 +688,17 @@ bool AftermathCueBefore(const ContextWords& cues, std::string_view text, std::si
   return false;
 }
 
+// The words from `words[first]` up to the trigger at `t0` hold no comma,
+// semicolon or colon (from byte `after` of `s`) and no finite verb: they stay
+// one phrase with the trigger. Used by the "after" cues below.
+bool OnePhraseToTrigger(std::string_view s, const std::vector<std::string_view>& words,
+                        std::size_t first, std::size_t after, std::size_t t0) {
+  if (s.substr(after, t0 - after).find_first_of(",;:") != std::string_view::npos) return false;
+  for (std::size_t q = first; q < words.size(); ++q)
+    if (FiniteVerbAt(s, static_cast<std::size_t>(words[q].data() - s.data()))) return false;
+  return true;
+}
+
 // A span of days or more after the trigger that no phrase anchors: "in the
 // weeks after the bombing of the depot", "months after the bombing",
 // "six years after the massacre" (h-evdate7). The event lies that far before
@@ -708,11 +719,7 @@ bool SpanAfterBefore(std::string_view s, std::size_t t0) {
         unit != "decades" && unit != "week" && unit != "month" && unit != "year")
       continue;
     const std::size_t after = static_cast<std::size_t>(words[k].data() - s.data()) + 5;
-    if (s.substr(after, t0 - after).find_first_of(",;:") != std::string_view::npos) continue;
-    bool verb = false;
-    for (std::size_t q = k + 1; q < n; ++q)
-      if (FiniteVerbAt(s, static_cast<std::size_t>(words[q].data() - s.data()))) verb = true;
-    if (!verb) return true;
+    if (OnePhraseToTrigger(s, words, k + 1, after, t0)) return true;
   }
   return false;
 }
@@ -734,11 +741,7 @@ bool OwnedAfterBefore(std::string_view s, std::size_t t0) {
     const std::string_view owner = words[k + 1];
     if (owner != "his" && owner != "her" && owner != "their" && owner != "its") continue;
     const std::size_t after = static_cast<std::size_t>(owner.data() - s.data()) + owner.size();
-    if (s.substr(after, t0 - after).find_first_of(",;:") != std::string_view::npos) continue;
-    bool verb = false;
-    for (std::size_t q = k + 2; q < n; ++q)
-      if (FiniteVerbAt(s, static_cast<std::size_t>(words[q].data() - s.data()))) verb = true;
-    if (!verb) return true;
+    if (OnePhraseToTrigger(s, words, k + 2, after, t0)) return true;
   }
   return false;
 }
