@@ -2239,6 +2239,12 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   struct Candidate {
     const Match* m;
     std::size_t b, e;
+    // An armed clash in a sentence about protesters or a protest is the
+    // crowd's clash with police or guards: a protest (h-prec15).
+    bool as_protest = false;
+    std::string_view type() const {
+      return as_protest ? std::string_view("protest") : std::string_view(m->rule->event_type);
+    }
   };
   std::vector<Candidate> cands;
   // A sentence that tells an accident and no hostile act, or a film's or
@@ -2262,7 +2268,28 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     if (context.Vetoes(m.rule->event_type, *context_text, b - sentence.begin, e - sentence.begin)) {
       continue;
     }
-    cands.push_back({&m, b, e});
+    const bool as_protest =
+        m.rule->event_type == "armed_clash" && context.NamesProtest(*context_text);
+    cands.push_back({&m, b, e, as_protest});
+  }
+  // Types of docs/output.md: ACLED counts a crowd's clash with police as a
+  // riot or a protest, never a battle. A sentence that already has a
+  // protest row tells that protest: the clash adds nothing; otherwise the
+  // first clash becomes its protest row.
+  if (std::any_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.as_protest; })) {
+    const bool has_protest = std::any_of(cands.begin(), cands.end(), [](const Candidate& c) {
+      return !c.as_protest && c.m->rule->event_type == "protest";
+    });
+    bool first = !has_protest;
+    std::vector<Candidate> kept_cands;
+    for (const Candidate& c : cands) {
+      if (c.as_protest) {
+        if (!first) continue;
+        first = false;
+      }
+      kept_cands.push_back(c);
+    }
+    cands = std::move(kept_cands);
   }
   const auto better = [](const Candidate& x, const Candidate& y) {
     if (x.m->rule->priority != y.m->rule->priority)
@@ -2276,8 +2303,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   // noun and the verb name one blast).
   const auto same_mention = [](const Candidate& x, const Candidate& y) {
     if (x.b < y.e && y.b < x.e) return true;
-    return x.m->rule->event_type == y.m->rule->event_type && x.m->begin < y.m->end &&
-           y.m->begin < x.m->end;
+    return x.type() == y.type() && x.m->begin < y.m->end && y.m->begin < x.m->end;
   };
   std::vector<Candidate> kept;
   for (const Candidate& c : cands) {
@@ -2362,9 +2388,9 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     row.doc_id = doc_.doc_id;
     row.file = doc_.file;
     row.pub_date = doc_.pub_date ? FormatIsoDate(*doc_.pub_date) : std::string();
-    row.event_type = rule.event_type;
+    row.event_type = std::string(c.type());
     if (lookups_.rules) {
-      if (const EventType* type = lookups_.rules->FindType(rule.event_type)) {
+      if (const EventType* type = lookups_.rules->FindType(row.event_type)) {
         row.acled_event_type = type->acled_event_type;
         row.acled_sub_event_type = type->acled_sub_event_type;
         row.cameo = type->cameo;

@@ -1,7 +1,9 @@
 // lib/eventline/context.cpp: sentence-level context tests (context.h).
 #include "eventline/context.h"
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <vector>
 
 #include "eventline/rules.h"
@@ -93,6 +95,50 @@ bool IsLaunchType(std::string_view type) {
   return type == "shelling" || type == "air_strike" || type == "attack" || type == "explosion";
 }
 
+// Types a count of hundreds or thousands takes back (h-prec15): "over 5,000
+// terror attacks", "launched more than 8,000 airstrikes", "shot down hundreds
+// of drones" sum a war or a year, not one event. Not arrests (one sting's
+// "160 arrests"), tolls or killings ("killed 300 people" is one massacre).
+bool IsCountedActType(std::string_view type) {
+  return type == "attack" || type == "air_strike" || type == "shelling" ||
+         type == "equipment_loss" || type == "explosion";
+}
+
+// The number written with its digits and thousands commas around `pos` in
+// `text` (a digit there), or 0; a year ("the 2015 attacks": four digits
+// from 1800 to 2099, no comma) is no count.
+long long NumberAround(std::string_view text, std::size_t pos) {
+  std::size_t b = pos, e = pos;
+  const auto part = [](char ch) { return (ch >= '0' && ch <= '9') || ch == ','; };
+  while (b > 0 && part(text[b - 1])) --b;
+  while (e < text.size() && part(text[e])) ++e;
+  long long n = 0;
+  bool comma = false;
+  for (std::size_t i = b; i < e; ++i) {
+    if (text[i] == ',') {
+      comma = true;
+      continue;
+    }
+    n = n * 10 + (text[i] - '0');
+    if (n > 1000000000LL) break;
+  }
+  if (!comma && e - b == 4 && n >= 1800 && n <= 2099) return 0;
+  return n;
+}
+
+// The plural nouns a verb trigger counts as its object ("fired 4,500
+// missiles", "shot down hundreds of drones"); not units of distance ("hit
+// 300 yards from the plant") or rounds of one firefight.
+bool IsCountedActNoun(std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "missiles", "drones", "rockets",  "shells",       "strikes",   "airstrikes",
+      "attacks",  "bombs",  "raids",    "projectiles",  "sorties",   "munitions",
+      "mortars",  "cruise", "kamikaze", "iranian-made", "ballistic", "shahed"};
+  for (std::string_view n : kNouns)
+    if (w == n) return true;
+  return false;
+}
+
 // Words that may not stand between a campaign lead and the trigger: they
 // start another phrase or clause ("an end to violence after troops
 // attacked").
@@ -158,6 +204,7 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("NEWS_DAY", c.day_);
   add("TEST_LAUNCH", c.test_launch_);
   add("SPAN_LEAD", c.span_lead_);
+  add("PROTEST_CUE", c.protest_);
   return c;
 }
 
@@ -174,7 +221,8 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
                                      std::initializer_list<std::string_view> ongoing_lead,
                                      std::initializer_list<std::string_view> day,
                                      std::initializer_list<std::string_view> test_launch,
-                                     std::initializer_list<std::string_view> span_lead) {
+                                     std::initializer_list<std::string_view> span_lead,
+                                     std::initializer_list<std::string_view> protest) {
   ContextWords c;
   for (std::string_view e : accident) c.accident_.Add(e);
   for (std::string_view e : fire) c.fire_.Add(e);
@@ -190,6 +238,7 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
   for (std::string_view e : day) c.day_.Add(e);
   for (std::string_view e : test_launch) c.test_launch_.Add(e);
   for (std::string_view e : span_lead) c.span_lead_.Add(e);
+  for (std::string_view e : protest) c.protest_.Add(e);
   return c;
 }
 
@@ -247,6 +296,95 @@ bool ContextWords::NamesCyber(std::string_view sentence) const {
 
 bool ContextWords::NamesTestLaunch(std::string_view sentence) const {
   return Finds(test_launch_, SentenceWords(sentence), 0, 0);
+}
+
+bool ContextWords::NamesProtest(std::string_view sentence) const {
+  return Finds(protest_, SentenceWords(sentence), 0, 0);
+}
+
+bool ContextWords::NamesProtest(const SentenceWords& s) const {
+  return FindsMemo(protest_, s, kProtest);
+}
+
+bool ContextWords::NamesManyActs(std::string_view sentence, std::size_t trigger_begin,
+                                 std::size_t trigger_end) const {
+  return NamesManyActs(SentenceWords(sentence), trigger_begin, trigger_end);
+}
+
+// kManyActs: a count of at least 300 (or "hundreds of", "thousands of") as
+// the trigger's own count: before a plural noun trigger, at most two words
+// between ("over 5,000 Palestinian terror attacks"), or as the object of a
+// verb trigger after words of approximation ("launched more than 4,500
+// missiles", "shot down hundreds of drones"). A day named in the sentence
+// keeps the row: "almost 400 strikes on Sunday" is that day's report.
+bool ContextWords::NamesManyActs(const SentenceWords& s, std::size_t trigger_begin,
+                                 std::size_t trigger_end) const {
+  constexpr long long kMany = 300;
+  const std::string_view text = s.text_;
+  if (trigger_end > text.size() || trigger_begin >= trigger_end) return false;
+  const auto& w = s.words_;
+  const auto digits = [](const std::string& x) {
+    return !x.empty() && x.find_first_not_of("0123456789") == std::string::npos;
+  };
+  const auto large = [](const std::string& x) { return x == "hundreds" || x == "thousands"; };
+  bool many = false;
+  // A count that starts at word j and counts acts ("4,500 cruise missiles",
+  // "hundreds of drones").
+  const auto counts_acts = [&](std::size_t j) {
+    if (digits(w[j].lower)) {
+      std::size_t n = j + 1;
+      while (n < w.size() && digits(w[n].lower)) ++n;  // "4,500": two words
+      return NumberAround(text, w[j].b) >= kMany && n < w.size() &&
+             (IsCountedActNoun(w[n].lower) ||
+              (n + 1 < w.size() && IsCountedActNoun(w[n + 1].lower)));
+    }
+    return large(w[j].lower) && j + 2 < w.size() && w[j + 1].lower == "of" &&
+           (IsCountedActNoun(w[j + 2].lower) ||
+            (j + 3 < w.size() && IsCountedActNoun(w[j + 3].lower)));
+  };
+  // A count inside the trigger ("launched hundreds of missiles at").
+  for (std::size_t j = 0; j < w.size() && w[j].b < trigger_end && !many; ++j)
+    if (w[j].b >= trigger_begin) many = counts_acts(j);
+  // Before a plural noun trigger.
+  const char last = text[trigger_end - 1];
+  if (!many && (last == 's' || last == 'S')) {
+    std::size_t j = 0;
+    while (j < w.size() && w[j].e <= trigger_begin) ++j;  // first word at or after the trigger
+    for (std::size_t k = 0; k < 3 && j > 0 && !many; ++k) {
+      const auto& x = w[j - 1];
+      if (HasClausePunct(text.substr(x.e, (k == 0 ? trigger_begin : w[j].b) - x.e))) break;
+      if (digits(x.lower)) {
+        many = NumberAround(text, x.b) >= kMany;
+        break;
+      }
+      if (x.lower == "of" && j >= 2 && large(w[j - 2].lower)) {
+        many = true;
+        break;
+      }
+      if (BreaksLead(x.lower)) break;
+      --j;
+    }
+  }
+  // After a verb trigger, as its counted object.
+  if (!many) {
+    static constexpr std::string_view kApprox[] = {"more",  "than",   "over",   "nearly", "almost",
+                                                   "about", "around", "some",   "at",     "least",
+                                                   "up",    "to",     "roughly"};
+    std::size_t j = 0;
+    while (j < w.size() && w[j].b < trigger_end) ++j;
+    for (std::size_t k = 0; k < 4 && j < w.size(); ++k, ++j) {
+      const auto& x = w[j];
+      if (HasClausePunct(text.substr(k == 0 ? trigger_end : w[j - 1].e,
+                                     x.b - (k == 0 ? trigger_end : w[j - 1].e))))
+        break;
+      if (digits(x.lower) || large(x.lower)) {
+        many = counts_acts(j);
+        break;
+      }
+      if (std::find(std::begin(kApprox), std::end(kApprox), x.lower) == std::end(kApprox)) break;
+    }
+  }
+  return many && !FindsMemo(day_, s, kDay);
 }
 
 bool ContextWords::NamesCampaign(std::string_view sentence, std::size_t trigger_begin,
@@ -342,6 +480,7 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
   if (IsSportType(event_type) && FindsMemo(sport_, s, kSport)) return true;
   if (event_type == "attack" && FindsMemo(cyber_, s, kCyber)) return true;
   if (IsLaunchType(event_type) && FindsMemo(test_launch_, s, kTestLaunch)) return true;
+  if (IsCountedActType(event_type) && NamesManyActs(s, trigger_begin, trigger_end)) return true;
   // A fire follows a blast or a sinking as often as it causes one: fire
   // words count for casualties only.
   return IsAccidentType(event_type) &&

@@ -30,6 +30,11 @@
 // months of protests", "sparked years of street protests";
 // rules/lexicons/span_lead.txt) names a movement over a span, not one
 // protest, whatever day the sentence names.
+//
+// One more (h-prec15): a sentence that names protesters, a protest or a
+// riot (rules/lexicons/protest_cue.txt) tells a clash of a crowd with police
+// or guards, not a battle of armed forces; the assembler types it protest
+// (NamesProtest, assemble.cpp).
 #pragma once
 
 #include <array>
@@ -73,12 +78,12 @@ class ContextWords {
     std::string_view text_;
     std::vector<Word> words_;
     // Answers of the trigger-independent tests, by lexicon: -1 not asked yet.
-    mutable std::array<std::int8_t, 7> memo_{-1, -1, -1, -1, -1, -1, -1};
+    mutable std::array<std::int8_t, 8> memo_{-1, -1, -1, -1, -1, -1, -1, -1};
   };
 
   // From the rule set's ACCIDENT_CUE, FIRE_CUE, HOSTILE_CUE, FICTION_CUE,
   // CAMPAIGN_LEAD, CAMPAIGN_TAIL, SPORT_CUE, CYBER_CUE, ONGOING_LEAD, WEEKDAY,
-  // NEWS_DAY, TEST_LAUNCH and SPAN_LEAD lexicons, and AFTERMATH_CUE and RECORDING_CUE
+  // NEWS_DAY, TEST_LAUNCH, SPAN_LEAD and PROTEST_CUE lexicons, and AFTERMATH_CUE and RECORDING_CUE
   // (IsAftermathCue) (each may be missing: then its test never fires);
   // `rules` may be null.
   static ContextWords FromRules(const RuleSet* rules);
@@ -96,7 +101,8 @@ class ContextWords {
                                 std::initializer_list<std::string_view> ongoing_lead = {},
                                 std::initializer_list<std::string_view> day = {},
                                 std::initializer_list<std::string_view> test_launch = {},
-                                std::initializer_list<std::string_view> span_lead = {});
+                                std::initializer_list<std::string_view> span_lead = {},
+                                std::initializer_list<std::string_view> protest = {});
 
   // True when a row of `event_type` must be dropped: `sentence` names an
   // accident and, outside the trigger [trigger_begin, trigger_end) (offsets
@@ -151,6 +157,15 @@ class ContextWords {
   // the date attachment (assemble.cpp, AftermathCueBefore; h-evdate8).
   [[nodiscard]] bool IsAftermathCue(std::string_view phrase, bool recording) const;
   [[nodiscard]] bool NamesTestLaunch(std::string_view sentence) const;
+  // A count of hundreds or thousands as the trigger's own ("over 5,000 terror
+  // attacks", "fired more than 4,500 missiles") in a sentence that names no
+  // day: a sum over a war or a year (h-prec15).
+  [[nodiscard]] bool NamesManyActs(std::string_view sentence, std::size_t trigger_begin,
+                                   std::size_t trigger_end) const;
+  // A PROTEST_CUE word in the sentence ("protesters", "demonstrators",
+  // "rioters", "protests"): its clashes are a crowd's with police or guards.
+  [[nodiscard]] bool NamesProtest(std::string_view sentence) const;
+  [[nodiscard]] bool NamesProtest(const SentenceWords& sentence) const;
   static constexpr std::size_t kLeadGap = 3;
 
  private:
@@ -165,7 +180,16 @@ class ContextWords {
     bool Empty() const { return set.empty(); }
   };
   // The memo slots of SentenceWords, one per trigger-independent test.
-  enum Memo : std::uint8_t { kFiction, kSport, kCyber, kTestLaunch, kAccident, kFire, kDay };
+  enum Memo : std::uint8_t {
+    kFiction,
+    kSport,
+    kCyber,
+    kTestLaunch,
+    kAccident,
+    kFire,
+    kDay,
+    kProtest
+  };
   static bool Finds(const Phrases& p, const SentenceWords& s, std::size_t skip_b,
                     std::size_t skip_e);
   // Finds with no span skipped, remembered in `s` under `slot`.
@@ -178,8 +202,10 @@ class ContextWords {
   bool NamesOngoing(const SentenceWords& s, std::size_t trigger_begin,
                     std::size_t trigger_end) const;
   bool NamesSpan(const SentenceWords& s, std::size_t trigger_begin, std::size_t trigger_end) const;
+  bool NamesManyActs(const SentenceWords& s, std::size_t trigger_begin,
+                     std::size_t trigger_end) const;
   Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,
-      aftermath_, recording_, ongoing_lead_, day_, test_launch_, span_lead_;
+      aftermath_, recording_, ongoing_lead_, day_, test_launch_, span_lead_, protest_;
 };
 
 }  // namespace eventline

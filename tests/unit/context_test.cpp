@@ -294,6 +294,45 @@ TEST_CASE("context: a trigger after a phrase of duration is a run of events, eve
   CHECK_FALSE(words.NamesSpan(prep, b, e));
 }
 
+TEST_CASE("context: a count of hundreds or thousands of acts is a sum, not one event") {
+  // h-prec15: the count is the trigger's own (before a plural noun trigger,
+  // inside the trigger, or as a verb trigger's counted object); a day named
+  // in the sentence keeps the row.
+  const ContextWords words =
+      ContextWords::FromLists({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {"Sunday", "overnight"});
+  const std::string year = "The region saw over 2,500 rebel raids in the year to March.";
+  auto [b, e] = At(year, "raids");
+  CHECK(words.NamesManyActs(year, b, e));
+  CHECK(words.Vetoes("attack", year, b, e));
+  CHECK_FALSE(words.Vetoes("arrest", year, b, e));  // one sting's arrests are one event
+  const std::string fired = "Since spring the navy has fired more than 900 cruise missiles.";
+  std::tie(b, e) = At(fired, "fired");
+  CHECK(words.Vetoes("shelling", fired, b, e));
+  const std::string downed = "Gunners say they have downed hundreds of attack drones.";
+  std::tie(b, e) = At(downed, "downed");
+  CHECK(words.Vetoes("equipment_loss", downed, b, e));
+  // One day's report, a small barrage, a year, a distance: kept.
+  const std::string day = "The army reported some 350 strikes along the front on Sunday.";
+  std::tie(b, e) = At(day, "strikes");
+  CHECK_FALSE(words.Vetoes("attack", day, b, e));
+  const std::string small = "The city was hit by about 90 missiles in one barrage.";
+  std::tie(b, e) = At(small, "missiles");
+  CHECK_FALSE(words.NamesManyActs(small, b, e));
+  const std::string named = "A memorial recalls the 1998 embassy bombings.";
+  std::tie(b, e) = At(named, "bombings");
+  CHECK_FALSE(words.NamesManyActs(named, b, e));
+  const std::string far = "A shell landed 500 metres from the reactor.";
+  std::tie(b, e) = At(far, "landed");
+  CHECK_FALSE(words.NamesManyActs(far, b, e));
+}
+
+TEST_CASE("context: a protest word in the sentence") {
+  const ContextWords words = ContextWords::FromLists({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {},
+                                                     {}, {}, {"protesters", "riot"});
+  CHECK(words.NamesProtest("Protesters and riot police clashed near the square."));
+  CHECK_FALSE(words.NamesProtest("Rebels and soldiers clashed near the dam."));
+}
+
 TEST_CASE("context: empty lexicons veto nothing") {
   const ContextWords none = ContextWords::FromRules(nullptr);
   CHECK_FALSE(none.Vetoes("casualties", "Ten people were killed in a fire.", 16, 22));  // "killed"
@@ -348,6 +387,24 @@ TEST_CASE("context: shipped lexicons through the engine") {
   // The shipped test-launch lexicon: missiles fired into the sea hit no one.
   CHECK(ExtractText("The North fired two ballistic missiles into the sea on Friday, the "
                     "South's military said.",
+                    "2023-11-30")
+            .empty());
+  // A crowd's clash with police is a protest, not a battle (h-prec15); a
+  // sentence that has its protest row keeps that one only.
+  const auto crowd = ExtractText(
+      "Students clashed with riot police on Monday at a demonstration against the fee rise.",
+      "2023-11-30");
+  CHECK(std::none_of(crowd.begin(), crowd.end(),
+                     [](const auto& r) { return r.event_type == "armed_clash"; }));
+  CHECK(std::any_of(crowd.begin(), crowd.end(),
+                    [](const auto& r) { return r.event_type == "protest"; }));
+  const auto troops = ExtractText(
+      "Government troops clashed with rebels on Monday near the northern border.", "2023-11-30");
+  CHECK(std::any_of(troops.begin(), troops.end(),
+                    [](const auto& r) { return r.event_type == "armed_clash"; }));
+  // A war's sum of strikes is no event; one day's count stays.
+  CHECK(ExtractText("Officials say the enemy has launched more than 6,000 missiles at the "
+                    "country since the war began.",
                     "2023-11-30")
             .empty());
   // A game's review: no explosion row.
