@@ -822,6 +822,180 @@ bool ModifierEventBefore(std::string_view text, std::size_t sb, std::size_t tb, 
   return false;
 }
 
+// The phrase `t` closes a relative clause of the subject, and the main verb
+// follows it (h-evdate11): "the officer who ordered the raid in 2014 has been
+// arrested", "the gunman who attacked the club last week was charged". The
+// phrase dates the relative clause's act, not the main verb's. True when
+// the word after the phrase (or the one after an adverb) is an auxiliary or
+// a present "be", and "who" or "which" stands within the fifteen words
+// before the phrase, with no comma, semicolon or colon between, and a
+// finite verb of its own between it and the phrase ("who in 2017 was
+// arrested" is the clause's own phrase). `sb` is the sentence start.
+bool SubjectRelativePhrase(std::string_view text, std::size_t sb, const TimeExpr& t) {
+  static constexpr std::array<std::string_view, 8> kAux = {"has",  "have", "had", "was",
+                                                           "were", "is",   "are", "will"};
+  const auto lower = [](std::string_view w) {
+    std::string out(w);
+    for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+  };
+  const std::size_t upto = std::min(text.size(), t.end + 40);
+  const auto after = Tokens(Slice(text, t.end, upto));
+  if (after.empty()) return false;
+  // The phrase must end its stretch of words: no comma right after it.
+  const std::string_view gap =
+      Slice(text, t.end, static_cast<std::size_t>(after[0].data() - text.data()));
+  if (gap.find_first_of(",;:") != std::string_view::npos) return false;
+  bool aux = false;
+  for (std::size_t k = 0; k < after.size() && k < 2 && !aux; ++k) {
+    const std::string w = lower(after[k]);
+    if (std::find(kAux.begin(), kAux.end(), w) != kAux.end())
+      aux = true;
+    else if (k == 0 && !((w.size() > 2 && w.compare(w.size() - 2, 2, "ly") == 0) || w == "now"))
+      return false;
+  }
+  if (!aux) return false;
+  const std::size_t from = t.begin - sb > 160 ? t.begin - 160 : sb;
+  const std::string_view head = Slice(text, from, t.begin);
+  const auto words = Tokens(head);
+  const std::size_t n = words.size();
+  for (std::size_t k = n; k-- > 0 && n - k <= 15;) {
+    const std::string w = lower(words[k]);
+    if (w != "who" && w != "which") continue;
+    const std::size_t at =
+        static_cast<std::size_t>(words[k].data() - head.data()) + words[k].size();
+    const std::string_view rel = head.substr(at);
+    if (rel.find_first_of(",;:\"") != std::string_view::npos) return false;
+    // Nor when the clause has closed before the phrase: a saying verb or
+    // "that" between ("a man who arrived today said that the town on Sunday
+    // was calm": Sunday is the town's).
+    for (std::string_view r : Tokens(rel)) {
+      const std::string lr = lower(r);
+      if (lr == "that" || lr == "said" || lr == "says" || lr == "told" || lr == "and") return false;
+    }
+    for (std::size_t i = 0; i < rel.size(); ++i)
+      if (std::isalpha(static_cast<unsigned char>(rel[i])) &&
+          (i == 0 || !std::isalpha(static_cast<unsigned char>(rel[i - 1]))) && FiniteVerbAt(rel, i))
+        return true;
+    return false;
+  }
+  return false;
+}
+
+// The phrase `t` before the trigger dates a reporting verb whose complement
+// tells the trigger as an earlier act (h-evdate11): "the ministry said on
+// Monday that troops had left the town", "on Friday, police said two men had
+// been held", "the president on Sunday accused the rebels of shelling the
+// dam", "officials blamed the militia on Tuesday for the bombing". The
+// report's day bounds the act from above only: the past perfect and the
+// object of an accusation place it at or before the saying. The phrase
+// dates the saying when it stands before the verb (at most six words
+// between, no "and", "but" or "who") or right after it (at most two words
+// between, none of them "that": "told reporters on Monday"); a phrase after
+// "that" is the complement's own. The complement, from the later of the
+// verb and the phrase to the trigger, holds "had" followed by a word other
+// than "to", or, after accused / blamed, "of" or "for". `cb` is the start of
+// the trigger's clause, `tb`..`te` the trigger (it may hold its auxiliary:
+// "had withdrawn").
+bool ReportedEarlierAct(std::string_view text, std::size_t cb, const TimeExpr& t, std::size_t tb,
+                        std::size_t te) {
+  if (t.end > tb || t.begin < cb) return false;
+  const std::size_t from = t.begin - cb > 80 ? t.begin - 80 : cb;
+  std::string s;
+  for (std::size_t i = from; i < te; ++i)
+    s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  const auto words = Tokens(s);
+  const std::size_t pb = t.begin - from, pe = t.end - from;
+  const auto pos = [&](std::size_t k) {
+    return static_cast<std::size_t>(words[k].data() - s.data());
+  };
+  static constexpr std::array<std::string_view, 24> kSay = {
+      "said",      "says",     "told",      "tells",        "announced", "announces",
+      "confirmed", "confirms", "claimed",   "claims",       "reported",  "reports",
+      "stated",    "revealed", "admitted",  "acknowledged", "alleged",   "alleges",
+      "insisted",  "added",    "disclosed", "declared",     "conceded",  "asserted"};
+  static constexpr std::array<std::string_view, 6> kAccuse = {"accused", "accuses", "accusing",
+                                                              "blamed",  "blames",  "blaming"};
+  const auto in = [](auto const& set, std::string_view w) {
+    return std::find(set.begin(), set.end(), w) != set.end();
+  };
+  // The reporting verb nearest the trigger, before it.
+  std::size_t v = words.size();
+  for (std::size_t k = words.size(); k-- > 0;) {
+    if ((pos(k) >= pb && pos(k) < pe) || pos(k) >= tb - from) continue;
+    if (in(kSay, words[k]) || in(kAccuse, words[k])) {
+      // "reports" and "claims" after a determiner or a preposition are
+      // nouns ("amid reports that", "following claims that").
+      static constexpr std::array<std::string_view, 12> kNounBefore = {
+          "amid", "following", "after", "despite", "of",    "the",
+          "a",    "that",      "new",   "media",   "press", "unconfirmed"};
+      if (words[k].back() == 's' && k > 0 && in(kNounBefore, words[k - 1])) return false;
+      v = k;
+      break;
+    }
+  }
+  if (v == words.size()) return false;
+  const bool accuse = in(kAccuse, words[v]);
+  // Which of the phrase and the verb comes first, and the words between.
+  std::size_t between = 0;
+  if (pos(v) >= pe) {
+    for (std::size_t k = 0; k < v; ++k) {
+      if (pos(k) < pe) continue;
+      ++between;
+      if (words[k] == "and" || words[k] == "but" || words[k] == "who" || words[k] == "which" ||
+          words[k] == "that")
+        return false;
+    }
+    if (between > 6) return false;
+    // No punctuation closing a clause between ("on Monday; officials said").
+    if (std::string_view(s).substr(pe, pos(v) - pe).find_first_of(";:") != std::string_view::npos)
+      return false;
+  } else {
+    for (std::size_t k = v + 1; k < words.size() && pos(k) < pb; ++k) {
+      ++between;
+      if (words[k] == "that") return false;
+    }
+    if (between > 2) return false;
+  }
+  // The complement: after the later of the verb and the phrase.
+  const std::size_t cstart = std::max(pos(v) + words[v].size(), pe);
+  // An accusation's object: the trigger at most four words after "of" or
+  // "for", with no state ("accused of being on strike during the
+  // walkout") nor a clause or a time of another act between ("of lying
+  // about it, as protests rage").
+  static constexpr std::array<std::string_view, 8> kNotObject = {
+      "being", "during", "amid", "as", "while", "since", "after", "before"};
+  const std::size_t trig = tb - from;
+  bool found = false;
+  std::size_t object_at = words.size();
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (pos(k) < cstart) continue;
+    const std::string_view next = k + 1 < words.size() ? words[k + 1] : std::string_view();
+    // The past perfect of the trigger's own stretch: no comma nor a clause
+    // of another act between "had" and the trigger ("said nearly 100 had
+    // died, as a truce held into a second day").
+    if (words[k] == "had" && k + 1 < words.size() && next != "to")
+      found =
+          pos(k) >= trig || std::string_view(s).substr(pos(k), trig - pos(k)).find_first_of(",;") ==
+                                std::string_view::npos;
+    else if (found && pos(k) < trig && in(kNotObject, words[k]))
+      found = false;
+    if (accuse && pos(k) < trig && (words[k] == "of" || words[k] == "for")) object_at = k;
+    // A future opens a clause of its own.
+    if (words[k] == "will" || words[k] == "would") return false;
+  }
+  if (!found && object_at < words.size()) {
+    std::size_t gap = 0;
+    bool plain = true;
+    for (std::size_t k = object_at + 1; k < words.size() && pos(k) < trig; ++k) {
+      ++gap;
+      if (in(kNotObject, words[k])) plain = false;
+    }
+    found = plain && gap <= 4;
+  }
+  return found;
+}
+
 // True when the trigger's clause tells an event that lies before the
 // article's "now" without dating it: a span up to now ("already", "so far",
 // "to date", "thus far"), a cumulative toll in the perfect ("thousands have
@@ -2578,6 +2752,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
             IsPostStamp(text, stamp.end, sentence.end))
           return false;
       }
+      if (t.end <= c.b && SubjectRelativePhrase(text, sentence.begin, t)) return false;
       // A possessive phrase that names the day of a publication, a meeting
       // or a plan ("today's newsletter", "Monday's papers", "this week's
       // summit", "last week's breakdown of the truce") dates that noun,
@@ -2733,6 +2908,14 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       best = nullptr;
       cue_background = true;
     }
+    // The phrase dates a report whose complement tells the trigger as an
+    // earlier act, in the past perfect or as the object of an accusation
+    // (ReportedEarlierAct, h-evdate11): the act lies at or before the
+    // report's day, an open start ending on it.
+    const bool reported_earlier = best && !in_relative && best->resolved && best->interval.end &&
+                                  best->end <= c.b && best->interval.precision == Precision::kDay &&
+                                  !(doc_.pub_date && *best->interval.end > *doc_.pub_date) &&
+                                  ReportedEarlierAct(text, clause_b, *best, c.b, c.e);
     const bool own_phrase =
         best && best->begin >= c.e && (since_at < c.b || best->begin < since_at);
     const bool since_span = !in_relative && !own_phrase && since_phrase && doc_.pub_date &&
@@ -2832,7 +3015,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     } else if (best) {
       row.date_text = CollapseWhitespace(Slice(text, best->begin, best->end));
       row.date_source = "text";
-      if (best->resolved) {
+      if (reported_earlier) {
+        row.date_end = FormatIsoDate(*best->interval.end);
+        row.date_precision = "range";
+      } else if (best->resolved) {
         row.date_start = best->interval.start ? FormatIsoDate(*best->interval.start) : "";
         row.date_end = best->interval.end ? FormatIsoDate(*best->interval.end) : "";
         row.date_precision = std::string(ToString(best->interval.precision));
@@ -2842,7 +3028,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       // A year bound to its noun ("the 2011 murder") dates that noun only,
       // never the next sentence's events.
       if (!best->bound_end) carried_after = Carried{*best, sentence.index};
-      if (best->resolved && !IsWindowAhead(*best, doc_.pub_date))
+      if (best->resolved && !reported_earlier && !IsWindowAhead(*best, doc_.pub_date))
         last_dated_.insert_or_assign(row.event_type, Carried{*best, sentence.index});
     } else if (const auto antecedent = last_dated_.find(row.event_type);
                antecedent != last_dated_.end() && rule.event_type != "armed_clash" &&

@@ -893,5 +893,45 @@ TEST_CASE("attach: a trigger named as lasting takes no day of the main verb", "[
         "2014-01-01..2014-12-31 year/text");
 }
 
+TEST_CASE("attach: a report's day bounds an act told in the past perfect or as an accusation",
+          "[attach]") {
+  // h-evdate11 (pub 2023-03-15, a Wednesday): the phrase dates the saying;
+  // the act in its complement lies at or before it.
+  CHECK(IntervalOf("The ministry said on Monday that its troops had withdrawn from the village.",
+                   "withdrawal") == "..2023-03-13 range/text");
+  CHECK(IntervalOf("On Monday, the army said two smugglers had been arrested.", "arrest") ==
+        "..2023-03-13 range/text");
+  CHECK(IntervalOf("The governor on Sunday accused the rebels of shelling the dam.", "shelling") ==
+        "..2023-03-12 range/text");
+  // The simple past keeps the report's day (h-saydate); the complement's
+  // own phrase wins; a phrase after "that" is the complement's.
+  CHECK(IntervalOf("The army said on Monday that two smugglers were arrested.", "arrest") ==
+        "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("The rebels said on Monday that troops had shelled the village on Sunday.",
+                   "shelling") == "2023-03-12..2023-03-12 day/text");
+  CHECK(IntervalOf("Officials said that on Monday troops had shelled the village.", "shelling") ==
+        "2023-03-13..2023-03-13 day/text");
+  // "reports" after a preposition is a noun, not a reporting verb.
+  CHECK(IntervalOf("Sirens sounded on Monday amid reports that the depot had been shelled.",
+                   "shelling") == "2023-03-13..2023-03-13 day/text");
+}
+
+TEST_CASE("attach: a phrase closing the subject's relative clause is not the main verb's",
+          "[attach]") {
+  // h-evdate11 (pub 2023-03-15): 2014 dates the raid, not the arrest.
+  const std::string text = "The officer who ordered the raid in 2014 has been arrested.";
+  CHECK(IntervalOf(text, "arrest") == "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf(text, "attack") == "2014-01-01..2014-12-31 year/text");
+  // The relative clause's own verb after the phrase keeps it; a phrase
+  // after the main verb is the main verb's.
+  CHECK(IntervalOf("The clerk who in 2017 was arrested for leaking files spoke out.", "arrest") ==
+        "2017-01-01..2017-12-31 year/text");
+  CHECK(IntervalOf("Police arrested the man who stabbed a guard on Monday.", "arrest") ==
+        "2023-03-13..2023-03-13 day/text");
+  // The relative clause has closed before the phrase (a saying verb).
+  CHECK(IntervalOf("A farmer who fled today said the town on Sunday was shelled.", "shelling") ==
+        "2023-03-12..2023-03-12 day/text");
+}
+
 }  // namespace
 }  // namespace eventline
