@@ -1415,6 +1415,14 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
                       std::vector<Match>& out, Tier tier) const {
   end = std::min(end, text.size());
   if (begin >= end) return;
+  // The patterns see the document up to the sentence's end: `$` holds at the
+  // end of the sentence (as in a rule's one-sentence examples), not only at
+  // the end of the document, where a title's or a body's closing count ("as
+  // police arrest ten") never matched. `^` still holds only at the document's
+  // start (the headline rules), and `\b` at the start still sees the byte
+  // before; at the end, the byte after a sentence is a space, a newline or
+  // punctuation, which `\b` reads as the end of the text.
+  text = text.substr(0, end);
   // The patterns' ASCII-fold programs, unless the text needs the exact ones.
   const ExactFoldScope fold(HoldsNonAsciiFold(text.substr(begin, end - begin)));
   if (kind == RuleKind::kTime) {

@@ -263,6 +263,24 @@ TEST_CASE("matcher: word boundaries see the text around the range", "[matcher]")
   CHECK(out[0].begin == 5);
 }
 
+TEST_CASE("matcher: $ holds at a sentence's end, ^ only at the document's start", "[matcher]") {
+  const Compiled c = Build("event", Rule("e.count", R"(\b(?P<trigger>seized)\s+\d+\s*$)") +
+                                        Rule("s.head", R"(^(?P<trigger>Raid)\b)"));
+  // Two sentences: a headline that ends in a bare count, then a body line.
+  const std::string text = "Raid as guards seized 12\n\nRaid: guards seized 3 more boats.";
+  std::vector<Match> out;
+  c.matcher->FindAll(RuleKind::kEvent, text, 0, 24, out);
+  CHECK(Describe(text, out) == "s.head[Raid] trigger=Raid;e.count[seized 12] trigger=seized;");
+  out.clear();
+  c.matcher->FindAll(RuleKind::kEvent, text, 26, text.size(), out);
+  CHECK(out.empty());  // "^" is not the second sentence's start; "3 more" is no end
+  out.clear();
+  // The same count closing a sentence in the middle of a document.
+  const std::string mid = "Guards seized 12. Nothing else happened.";
+  c.matcher->FindAll(RuleKind::kEvent, mid, 0, 16, out);
+  CHECK(Describe(mid, out) == "e.count[seized 12] trigger=seized;");
+}
+
 TEST_CASE("matcher: a search stopped after the last string a match ends with finds the same",
           "[matcher]") {
   // No leading strings (a capital-letter class begins each), and matches
