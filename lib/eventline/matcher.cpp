@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -287,6 +288,9 @@ struct Veto {
   mutable std::vector<WordPairs> end_pairs;
   // The leading strings `starts` was built from (empty when it is null).
   mutable std::vector<std::string> leading;
+  // Without starts but with ends: the bytes its matches can begin with
+  // (FirstBytes), as CompiledRule::first.
+  mutable std::optional<std::array<std::uint64_t, 4>> first;
 };
 
 struct CompiledRule {
@@ -309,6 +313,10 @@ struct CompiledRule {
   // The pattern begins with \b outside any alternation: a match begins at
   // a word boundary.
   mutable bool starts_at_boundary = false;
+  // For a rule run anchored before its last end string (SearchFrom): the
+  // bytes its matches can begin with (FirstBytes); positions at others are
+  // not tried. Null when not known.
+  mutable std::optional<std::array<std::uint64_t, 4>> first;
   // Strings one of which every match ends with (Rule::ends), with their
   // PairKeys, set with `starts`; empty: not known.
   mutable std::vector<std::string> ends;
@@ -653,6 +661,7 @@ void InitStarts(const CompiledRule& cr, const Rule& r) {
     cr.ends = r.ends;
     for (const std::string& e : cr.ends) cr.end_pairs.push_back(PairKeys(e));
   }
+  if (!cr.starts && !cr.ends.empty()) cr.first = FirstBytes(r.pattern);
 }
 
 // Where the rule's matches can begin, at its first use: the build's
@@ -1099,15 +1108,18 @@ std::vector<std::vector<Capture>>& SpareCaptures() {
 // one unanchored search.
 // The first code point start `at` in [pos, end) (a word boundary, where
 // RE2's \b holds, with `boundary`) where `anchored(at)` holds; npos when none.
+// With `first` (FirstBytes), only at bytes a match can begin with.
 template <class Anchored>
 std::size_t FirstAnchored(std::string_view text, std::size_t pos, std::size_t end, bool boundary,
-                          const Anchored& anchored) {
+                          const std::array<std::uint64_t, 4>* first, const Anchored& anchored) {
   const auto word = [&](std::size_t i) {
     const auto c = static_cast<unsigned char>(text[i]);
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   };
   for (std::size_t at = pos; at < end; ++at) {
-    if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;  // inside a code point
+    const auto c = static_cast<unsigned char>(text[at]);
+    if ((c & 0xC0) == 0x80) continue;  // inside a code point
+    if (first && ((*first)[c >> 6] >> (c & 63U) & 1U) == 0) continue;
     if (boundary && (at > 0 && word(at - 1)) == word(at)) continue;
     if (anchored(at)) return at;
   }
@@ -1118,7 +1130,8 @@ template <class Capturing>
 bool SearchFrom(const CompiledRule& cr, std::string_view text, std::size_t pos, std::size_t end,
                 const Capturing& capturing) {
   if (!cr.starts && !cr.ends.empty()) {
-    return FirstAnchored(text, pos, end, cr.starts_at_boundary, [&](std::size_t at) {
+    const std::array<std::uint64_t, 4>* first = cr.first ? &*cr.first : nullptr;
+    return FirstAnchored(text, pos, end, cr.starts_at_boundary, first, [&](std::size_t at) {
              return capturing(cr, at, RE2::ANCHOR_START);
            }) != std::string_view::npos;
   }
@@ -1172,6 +1185,7 @@ void EnsureVetoStarts(const Veto* v) {
       v->ends = d->ends;
       for (const std::string& e : v->ends) v->end_pairs.push_back(PairKeys(e));
     }
+    if (!v->starts && !v->ends.empty()) v->first = FirstBytes(*v->pattern);
   });
 }
 
@@ -1195,7 +1209,8 @@ void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin
     std::size_t upos = begin;
     while (upos < end) {
       if (!ustarts && !v->ends.empty()) {
-        if (FirstAnchored(text, upos, end, ub_only, [&](std::size_t at) {
+        const std::array<std::uint64_t, 4>* first = v->first ? &*v->first : nullptr;
+        if (FirstAnchored(text, upos, end, ub_only, first, [&](std::size_t at) {
               return ure->Match(whole, at, end, RE2::ANCHOR_START, &u, 1);
             }) == std::string_view::npos) {
           break;

@@ -1422,4 +1422,303 @@ std::size_t CharClassEnd(std::string_view pattern, std::size_t open) {
   return std::min(j, pattern.size());
 }
 
+namespace {
+
+// FirstBytes: a recursive reading of the pattern; `ok` false at anything it
+// does not know.
+class FirstReader {
+ public:
+  struct Set {
+    std::array<std::uint64_t, 4> bits{};
+    bool nullable = true;
+    void Add(unsigned c) { bits[c >> 6] |= std::uint64_t{1} << (c & 63U); }
+    void AddRange(unsigned lo, unsigned hi) {
+      for (unsigned c = lo; c <= hi; ++c) Add(c);
+    }
+    void AddAll() { bits.fill(~std::uint64_t{0}); }
+    void Union(const Set& o) {
+      for (std::size_t k = 0; k < bits.size(); ++k) bits[k] |= o.bits[k];
+    }
+  };
+
+  explicit FirstReader(std::string_view p) : p_(p) {}
+
+  std::optional<std::array<std::uint64_t, 4>> Read() {
+    Set s = Alt();
+    if (!ok_ || i_ != p_.size() || s.nullable) return std::nullopt;
+    // Letters in either case, and RE2's non-ASCII folds of k and s.
+    bool letter = false;
+    for (unsigned c = 'a'; c <= 'z'; ++c) {
+      const unsigned u = c - 'a' + 'A';
+      const bool has = Has(s, c) || Has(s, u);
+      if (has) {
+        s.Add(c);
+        s.Add(u);
+        letter = true;
+      }
+    }
+    if (letter) {
+      s.Add(0xC5);  // LONG S, U+017F
+      s.Add(0xE2);  // KELVIN SIGN, U+212A
+    }
+    return s.bits;
+  }
+
+ private:
+  static bool Has(const Set& s, unsigned c) { return (s.bits[c >> 6] >> (c & 63U) & 1U) != 0; }
+  bool More() const { return ok_ && i_ < p_.size(); }
+  unsigned char At(std::size_t k) const { return static_cast<unsigned char>(p_[k]); }
+
+  Set Alt() {
+    Set out = Seq();
+    while (More() && p_[i_] == '|') {
+      ++i_;
+      const Set s = Seq();
+      out.Union(s);
+      out.nullable = out.nullable || s.nullable;
+    }
+    return out;
+  }
+
+  Set Seq() {
+    Set out;
+    while (More() && p_[i_] != '|' && p_[i_] != ')') {
+      Set a = Atom();
+      Quantifiers(a);
+      if (out.nullable) out.Union(a);
+      out.nullable = out.nullable && a.nullable;
+    }
+    return out;
+  }
+
+  // A Perl class or escape after '\' at p_[i_]; advances past it.
+  void Escape(Set& s) {
+    if (i_ >= p_.size()) {
+      ok_ = false;
+      return;
+    }
+    const unsigned char c = At(i_++);
+    switch (c) {
+      case 'd':
+        s.AddRange('0', '9');
+        return;
+      case 'w':
+        s.AddRange('0', '9');
+        s.AddRange('A', 'Z');
+        s.AddRange('a', 'z');
+        s.Add('_');
+        return;
+      case 's':
+        s.Add('\t');
+        s.Add('\n');
+        s.Add('\f');
+        s.Add('\r');
+        s.Add(' ');
+        return;
+      default:
+        break;
+    }
+    if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+      s.Add(c);  // escaped punctuation: itself
+      return;
+    }
+    s.AddAll();  // \W, \D, \S, \p, \x, \n, ...: not read, any byte
+  }
+
+  Set Atom() {
+    Set s;
+    s.nullable = false;
+    const unsigned char c = At(i_);
+    if (c == '(') {
+      ++i_;
+      if (i_ < p_.size() && p_[i_] == '?') {
+        ++i_;
+        if (i_ < p_.size() && (p_[i_] == 'P' || p_[i_] == '<')) {
+          const std::size_t close = p_.find('>', i_);
+          if (close == std::string_view::npos) {
+            ok_ = false;
+            return s;
+          }
+          i_ = close + 1;
+        } else {
+          while (i_ < p_.size() &&
+                 std::string_view("imsU-").find(p_[i_]) != std::string_view::npos) {
+            ++i_;
+          }
+          if (i_ < p_.size() && p_[i_] == ')') {  // flags only: matches nothing
+            ++i_;
+            s.nullable = true;
+            return s;
+          }
+          if (i_ >= p_.size() || p_[i_] != ':') {
+            ok_ = false;
+            return s;
+          }
+          ++i_;
+        }
+      }
+      s = Alt();
+      if (!More() || p_[i_] != ')') {
+        ok_ = false;
+        return s;
+      }
+      ++i_;
+      return s;
+    }
+    if (c == '[') {
+      const std::size_t close = CharClassEnd(p_, i_);
+      if (close >= p_.size()) {
+        ok_ = false;
+        return s;
+      }
+      Class(i_ + 1, close, s);
+      i_ = close + 1;
+      return s;
+    }
+    if (c == '\\') {
+      ++i_;
+      if (i_ < p_.size() && std::string_view("bBAz").find(p_[i_]) != std::string_view::npos) {
+        ++i_;
+        s.nullable = true;  // an assertion: no byte
+        return s;
+      }
+      Escape(s);
+      return s;
+    }
+    if (c == '^' || c == '$') {
+      ++i_;
+      s.nullable = true;
+      return s;
+    }
+    if (c == '.' || c == '*' || c == '+' || c == '?') {
+      ++i_;
+      if (c != '.') ok_ = false;
+      s.AddAll();
+      return s;
+    }
+    ++i_;
+    if (c >= 0x80) {  // a non-ASCII character: its lead byte, and skip the rest
+      s.AddRange(0x80, 0xFF);
+      while (i_ < p_.size() && (At(i_) & 0xC0) == 0x80) ++i_;
+      return s;
+    }
+    s.Add(c);
+    return s;
+  }
+
+  // The class body p_[b, e) (without the brackets).
+  void Class(std::size_t b, std::size_t e, Set& s) {
+    if (b < e && p_[b] == '^') {
+      s.AddAll();
+      return;
+    }
+    std::size_t k = b;
+    while (k < e && ok_) {
+      const unsigned char c = At(k);
+      if (c == '[' && k + 1 < e && p_[k + 1] == ':') {
+        s.AddAll();
+        return;
+      }
+      unsigned lo = 0;
+      if (c == '\\') {
+        if (k + 1 >= e) {
+          ok_ = false;
+          return;
+        }
+        const unsigned char x = At(k + 1);
+        if (x >= 0x80 || (x >= 'a' && x <= 'z') || (x >= 'A' && x <= 'Z') ||
+            (x >= '0' && x <= '9')) {
+          const std::size_t save = i_;
+          i_ = k + 1;
+          Escape(s);  // \w, \d, \s, or any byte
+          i_ = save;
+          k += 2;
+          continue;
+        }
+        lo = x;
+        k += 2;
+      } else if (c >= 0x80) {
+        s.AddRange(0x80, 0xFF);
+        ++k;
+        while (k < e && (At(k) & 0xC0) == 0x80) ++k;
+        if (k + 1 < e && p_[k] == '-') {  // a range from a non-ASCII character
+          s.AddAll();
+          return;
+        }
+        continue;
+      } else {
+        lo = c;
+        ++k;
+      }
+      if (k + 1 < e && p_[k] == '-') {  // a range lo-hi
+        unsigned hi = At(k + 1);
+        if (hi == '\\' && k + 2 < e) {
+          hi = At(k + 2);
+          if ((hi >= 'a' && hi <= 'z') || (hi >= 'A' && hi <= 'Z') || (hi >= '0' && hi <= '9')) {
+            s.AddAll();
+            return;
+          }
+          k += 3;
+        } else {
+          k += 2;
+        }
+        if (hi >= 0x80) {
+          s.AddAll();
+          return;
+        }
+        if (hi < lo) {
+          ok_ = false;
+          return;
+        }
+        s.AddRange(lo, hi);
+        continue;
+      }
+      s.Add(lo);
+    }
+  }
+
+  // *, +, ?, {n}, {n,}, {n,m} after an atom, each maybe followed by '?'.
+  void Quantifiers(Set& a) {
+    while (More()) {
+      const char c = p_[i_];
+      if (c == '*' || c == '?') {
+        a.nullable = true;
+        ++i_;
+      } else if (c == '+') {
+        ++i_;
+      } else if (c == '{') {
+        std::size_t k = i_ + 1;
+        std::size_t digits = 0;
+        unsigned min = 0;
+        while (k < p_.size() && p_[k] >= '0' && p_[k] <= '9') {
+          min = min * 10 + static_cast<unsigned>(p_[k] - '0');
+          ++k;
+          ++digits;
+        }
+        if (digits == 0 || digits > 4) return;  // a literal '{'
+        if (k < p_.size() && p_[k] == ',') {
+          ++k;
+          while (k < p_.size() && p_[k] >= '0' && p_[k] <= '9') ++k;
+        }
+        if (k >= p_.size() || p_[k] != '}') return;  // a literal '{'
+        i_ = k + 1;
+        if (min == 0) a.nullable = true;
+      } else {
+        return;
+      }
+      if (More() && p_[i_] == '?') ++i_;  // non-greedy
+    }
+  }
+
+  std::string_view p_;
+  std::size_t i_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+std::optional<std::array<std::uint64_t, 4>> FirstBytes(std::string_view pattern) {
+  return FirstReader(pattern).Read();
+}
+
 }  // namespace eventline

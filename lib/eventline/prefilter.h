@@ -11,6 +11,7 @@
 // the unanchored search.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -104,6 +105,15 @@ class LeadingIndex {
 // holds a character RE2 folds to an ASCII letter (KELVIN SIGN, LONG S), where
 // the test must not be used.
 [[nodiscard]] bool LowerForRequiredWords(std::string_view text, std::string& lower);
+
+// The bytes a match of the RE2 `pattern` can begin with, bit b of word
+// b / 64: a conservative superset (ASCII letters in either case, and with
+// any letter the first bytes of KELVIN SIGN and LONG S, which RE2 folds to
+// k and s; any non-ASCII character all bytes from 0x80). Nothing when a
+// match may be empty or the pattern holds a construct not read here (a
+// negated class, '.', \p, \x, ...). Anchored searches skip positions
+// whose byte is not in it (matcher.cpp). Exposed for tests.
+[[nodiscard]] std::optional<std::array<std::uint64_t, 4>> FirstBytes(std::string_view pattern);
 
 // The index of the ']' that closes the RE2 character class opening at
 // pattern[open] ('['), skipping escapes, a leading '^' or ']' and

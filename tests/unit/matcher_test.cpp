@@ -334,6 +334,56 @@ TEST_CASE("matcher: a search stopped after the last string a match ends with fin
   }
 }
 
+TEST_CASE("matcher: anchored searches skip bytes no match begins with", "[matcher]") {
+  // Rules without leading strings whose matches end with known strings
+  // (c.said) run anchored before the last of them, only at bytes their
+  // matches can begin with (FirstBytes). n.found has no end strings (its
+  // tail is optional): one unanchored search. The matches are those of
+  // RE2's unanchored search.
+  const struct {
+    std::string id, pattern;
+  } rules[] = {
+      {"c.said", R"((?:\b(?:but|and)\s+)*(?-i:[A-Z][\w’-]*)\s+(?P<trigger>said|told)\b)"},
+      {"n.found", R"(\b\w+\s+(?:people\s+)?(?P<trigger>found)(?:\s+dead)?)"},
+      {"q.said", R"([’"]\s*(?P<trigger>said)\s+(?-i:[A-Z]\w+))"},
+  };
+  std::string yaml;
+  for (const auto& r : rules) yaml += Rule(r.id, r.pattern);
+  const Compiled c = Build("event", yaml);
+  const std::string texts[] = {
+      "but Officials said so; and Kyiv told them.  (Mayors said)",
+      "x12 found, 12 found dead; several people found; \xE2\x80\x99Ivan said",
+      "O'Brien's aide said, \"quiet,\" said Ana; 'no' said Bo",
+      "3people found nothing; several  found dead; 7 found",
+      "no match here, said nobody",
+  };
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    std::string expected;
+    for (const auto& r : rules) {
+      const re2::RE2 re("(?i)" + r.pattern);
+      REQUIRE(re.ok());
+      re2::StringPiece in(text), m;
+      std::size_t pos = 0;
+      while (pos < text.size() && re.Match(in, pos, text.size(), re2::RE2::UNANCHORED, &m, 1) &&
+             !m.empty()) {
+        expected += r.id + "[" + std::string(m.data(), m.size()) + "]";
+        pos = static_cast<std::size_t>(m.data() - text.data()) + m.size();
+      }
+    }
+    std::vector<Match> out;
+    c.matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), out);
+    std::string got;
+    for (const auto& r : rules) {
+      for (const auto& m : out) {
+        if (m.rule->id == r.id) got += r.id + "[" + text.substr(m.begin, m.end - m.begin) + "]";
+      }
+    }
+    CHECK(got == expected);
+    CHECK(!expected.empty() == (text.rfind("no match", 0) != 0));
+  }
+}
+
 TEST_CASE("matcher: a veto without leading strings stops after its last end string", "[matcher]") {
   // The veto begins with a capital-letter class (no leading strings) and
   // every match of it ends with "deal": it runs anchored before one byte

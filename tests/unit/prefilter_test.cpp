@@ -194,6 +194,81 @@ TEST_CASE("prefilter: the strings every match ends with", "[prefilter]") {
   }
 }
 
+TEST_CASE("prefilter: the bytes a match can begin with", "[prefilter]") {
+  const auto bytes = [](std::string_view pattern) {
+    std::string out;  // the printable ASCII bytes in the set, '+' for any from 0x80
+    const auto set = FirstBytes(pattern);
+    if (!set) return std::string("?");
+    for (unsigned c = 0; c < 256; ++c) {
+      if (((*set)[c >> 6] >> (c & 63U) & 1U) == 0) continue;
+      if (c >= 0x80) {
+        if (out.empty() || out.back() != '+') out += '+';
+      } else if (c > ' ' && c < 0x7F) {
+        out += static_cast<char>(c);
+      } else if (c == ' ') {
+        out += '_';
+      }
+    }
+    return out;
+  };
+  // Letters in both cases (and the lead bytes of RE2's folds of k and s).
+  CHECK(bytes(R"((?:\b(?:but|and)\s+)*(?-i:[A-Z]\w+)\s+said)") ==
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+");
+  CHECK(bytes(R"(\b(?P<n>\d+|several)\s+killed)") == "0123456789Ss+");
+  CHECK(bytes(R"([(\[]?\d{1,3}(?:,\d{3})*\s+dead)") == "(0123456789[");
+  CHECK(bytes(R"(x{0,2}(?:\.|-)?5)") == "-.5Xx+");
+  CHECK(bytes(R"([’']\s*quoted)") == "'+");
+  // Nothing known: a possibly empty match. Any byte: '.', a negated class.
+  CHECK(bytes(R"((?:said)?)") == "?");
+  CHECK(bytes(R"(\bsaid|\s*)") == "?");
+  for (const std::string_view p : {R"([^a]said)", R"(.said)", R"(\pLsaid)"}) {
+    const auto all = FirstBytes(p);
+    REQUIRE(all);
+    CHECK(std::all_of(all->begin(), all->end(),
+                      [](std::uint64_t w) { return w == ~std::uint64_t{0}; }));
+  }
+}
+
+TEST_CASE("prefilter: no anchored match begins at a byte outside its first bytes", "[prefilter]") {
+  // Soundness: at every position of each text where RE2 (case-insensitive,
+  // as the rules run) has a non-empty anchored match, the byte there is in
+  // the pattern's FirstBytes.
+  const std::string_view patterns[] = {
+      R"((?:\b(?:but|and|the)\s+)*(?P<s>(?:senior|\w+-based)\s+){0,2}(?-i:[A-Z][\w'’-]*)\s+said)",
+      R"((?-i:[A-Z][A-Z0-9&]+(?:-[A-Z0-9]+)?)\s+(?:has\s+)?(?:said|told)\b)",
+      R"([(\[]?\d+(?:[.,]\d+)?\s*(?:people|troops)\s+died)",
+      R"((?:’|')?(?:k|s)\w*\s+fell)",
+      R"(\B-?\d+\s+fell|\bno\s+one\s+fell)",
+  };
+  const std::string texts[] = {
+      "but Officials said; and the Kyiv-based Monitors said it",
+      "UN said. NATO-2 has told them. \xE2\x80\x99Kyiv said",
+      "(12 people died), [3.5 troops died] x-4 troops died",
+      "\xE2\x84\xAA"
+      "yiv fell; \xC5\xBF"
+      "ector fell; 'kelp fell; \xE2\x80\x99s fell",
+      "A-12 fell, no one fell, 7 fell",
+  };
+  for (const std::string_view p : patterns) {
+    CAPTURE(p);
+    std::string folded = "(?i)";
+    folded += p;
+    const re2::RE2 re(folded);
+    REQUIRE(re.ok());
+    const auto set = FirstBytes(p);
+    REQUIRE(set);
+    for (const std::string& text : texts) {
+      re2::StringPiece in(text), m;
+      for (std::size_t at = 0; at < text.size(); ++at) {
+        if (!re.Match(in, at, text.size(), re2::RE2::ANCHOR_START, &m, 1) || m.empty()) continue;
+        const auto c = static_cast<unsigned char>(text[at]);
+        CAPTURE(text, at);
+        CHECK(((*set)[c >> 6] >> (c & 63U) & 1U) != 0);
+      }
+    }
+  }
+}
+
 TEST_CASE("prefilter: required words rebuilt from a lexicon trie never reject a match",
           "[prefilter]") {
   // Actor lexicons expand as tries ("b(?:attalion|rigade)s?"): a word of
