@@ -281,6 +281,38 @@ TEST_CASE("matcher: $ holds at a sentence's end, ^ only at the document's start"
   CHECK(Describe(mid, out) == "e.count[seized 12] trigger=seized;");
 }
 
+// Every match of each rule that RE2's own unanchored search finds in
+// `text`, left to right, as "id[match]" (the reference for the matcher's
+// stopped and anchored searches).
+template <typename Rules>
+std::string Re2Matches(const Rules& rules, const std::string& text) {
+  std::string found;
+  for (const auto& r : rules) {
+    const re2::RE2 re("(?i)" + r.pattern);
+    REQUIRE(re.ok());
+    re2::StringPiece in(text), m;
+    std::size_t pos = 0;
+    while (pos < text.size() && re.Match(in, pos, text.size(), re2::RE2::UNANCHORED, &m, 1) &&
+           !m.empty()) {
+      found += r.id + "[" + std::string(m.data(), m.size()) + "]";
+      pos = static_cast<std::size_t>(m.data() - text.data()) + m.size();
+    }
+  }
+  return found;
+}
+
+// The matcher's matches over the whole of `text`, written as Re2Matches does.
+template <typename Rules>
+std::string MatcherMatches(const Compiled& c, const Rules& rules, const std::string& text) {
+  std::vector<Match> out;
+  c.matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), out);
+  std::string found;
+  for (const auto& r : rules)
+    for (const auto& m : out)
+      if (m.rule->id == r.id) found += r.id + "[" + text.substr(m.begin, m.end - m.begin) + "]";
+  return found;
+}
+
 TEST_CASE("matcher: a search stopped after the last string a match ends with finds the same",
           "[matcher]") {
   // No leading strings (a capital-letter class begins each), and matches
@@ -309,27 +341,8 @@ TEST_CASE("matcher: a search stopped after the last string a match ends with fin
   };
   for (const std::string& text : texts) {
     CAPTURE(text);
-    std::string expected;
-    for (const auto& r : rules) {
-      const re2::RE2 re("(?i)" + r.pattern);
-      REQUIRE(re.ok());
-      re2::StringPiece in(text), m;
-      std::size_t pos = 0;
-      while (pos < text.size() && re.Match(in, pos, text.size(), re2::RE2::UNANCHORED, &m, 1) &&
-             !m.empty()) {
-        expected += r.id + "[" + std::string(m.data(), m.size()) + "]";
-        pos = static_cast<std::size_t>(m.data() - text.data()) + m.size();
-      }
-    }
-    std::vector<Match> out;
-    c.matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), out);
-    std::string got;
-    for (const auto& r : rules) {
-      for (const auto& m : out) {
-        if (m.rule->id == r.id) got += r.id + "[" + text.substr(m.begin, m.end - m.begin) + "]";
-      }
-    }
-    CHECK(got == expected);
+    const std::string expected = Re2Matches(rules, text);
+    CHECK(MatcherMatches(c, rules, text) == expected);
     CHECK(!expected.empty() == (text.rfind("no capital", 0) != 0));
   }
 }
@@ -359,27 +372,8 @@ TEST_CASE("matcher: anchored searches skip bytes no match begins with", "[matche
   };
   for (const std::string& text : texts) {
     CAPTURE(text);
-    std::string expected;
-    for (const auto& r : rules) {
-      const re2::RE2 re("(?i)" + r.pattern);
-      REQUIRE(re.ok());
-      re2::StringPiece in(text), m;
-      std::size_t pos = 0;
-      while (pos < text.size() && re.Match(in, pos, text.size(), re2::RE2::UNANCHORED, &m, 1) &&
-             !m.empty()) {
-        expected += r.id + "[" + std::string(m.data(), m.size()) + "]";
-        pos = static_cast<std::size_t>(m.data() - text.data()) + m.size();
-      }
-    }
-    std::vector<Match> out;
-    c.matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), out);
-    std::string got;
-    for (const auto& r : rules) {
-      for (const auto& m : out) {
-        if (m.rule->id == r.id) got += r.id + "[" + text.substr(m.begin, m.end - m.begin) + "]";
-      }
-    }
-    CHECK(got == expected);
+    const std::string expected = Re2Matches(rules, text);
+    CHECK(MatcherMatches(c, rules, text) == expected);
     CHECK(!expected.empty() == (text.rfind("no match", 0) != 0));
   }
 }
