@@ -2049,6 +2049,16 @@ bool SpanAggregate(const EventRow& row, std::string_view trigger) {
   return days > 14;
 }
 
+// The row takes a date told earlier in the document (`date_source=context`):
+// its phrase, interval and precision.
+void DateFromContext(EventRow& row, std::string_view text, const TimeExpr& t) {
+  row.date_text = CollapseWhitespace(Slice(text, t.begin, t.end));
+  row.date_source = "context";
+  row.date_start = t.interval.start ? FormatIsoDate(*t.interval.start) : "";
+  row.date_end = t.interval.end ? FormatIsoDate(*t.interval.end) : "";
+  row.date_precision = std::string(ToString(t.interval.precision));
+}
+
 }  // namespace
 
 // ---- cue reach --------------------------------------------------------------
@@ -3043,11 +3053,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
                  *antecedent->second.time.interval.start > *doc_.pub_date)) {
       // "The kidnapping" with no date of its own: the last dated event of its type.
       const TimeExpr& t = antecedent->second.time;
-      row.date_text = CollapseWhitespace(Slice(text, t.begin, t.end));
-      row.date_source = "context";
-      row.date_start = t.interval.start ? FormatIsoDate(*t.interval.start) : "";
-      row.date_end = t.interval.end ? FormatIsoDate(*t.interval.end) : "";
-      row.date_precision = std::string(ToString(t.interval.precision));
+      DateFromContext(row, text, t);
     } else if (carried_before && sentence.index - carried_before->sentence_index <= 1 &&
                !background && carried_before->time.resolved &&
                !IsWindowAhead(carried_before->time, doc_.pub_date) &&
@@ -3058,11 +3064,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
                  *carried_before->time.interval.start > *doc_.pub_date)) {
       const TimeExpr& t = carried_before->time;
       took_context = true;
-      row.date_text = CollapseWhitespace(Slice(text, t.begin, t.end));
-      row.date_source = "context";
-      row.date_start = t.interval.start ? FormatIsoDate(*t.interval.start) : "";
-      row.date_end = t.interval.end ? FormatIsoDate(*t.interval.end) : "";
-      row.date_precision = std::string(ToString(t.interval.precision));
+      DateFromContext(row, text, t);
     } else if (const std::optional<AnchoredDate> from_pub =
                    doc_.pub_date && !in_relative && !since_span && !compared &&
                            std::none_of(times.begin(), times.end(),
@@ -3100,11 +3102,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       // copy tells one incident over many paragraphs. Not a span up to now
       // ("900 bodies found so far"), a toll or a lasting act.
       const TimeExpr& t = far->second.time;
-      row.date_text = CollapseWhitespace(Slice(text, t.begin, t.end));
-      row.date_source = "context";
-      row.date_start = t.interval.start ? FormatIsoDate(*t.interval.start) : "";
-      row.date_end = t.interval.end ? FormatIsoDate(*t.interval.end) : "";
-      row.date_precision = std::string(ToString(t.interval.precision));
+      DateFromContext(row, text, t);
     } else if (doc_.pub_date) {
       row.date_source = "document";
       if (background || weak_background) {

@@ -3072,17 +3072,28 @@ namespace {
 // of one year, not that day nearest pub: 2021-01-06 and 2001-09-11. Only a
 // yearless day before a noun the name goes with (the next two words): "a
 // Jan. 6 attack on a police post" in other news keeps the usual reading.
-void NamedPastDay(TimeExpr& t, const Sentence& sentence, std::string_view lower_sent) {
+// A one-day phrase whose text writes no year ("Jan. 6", "on 3 March"), its
+// offsets in the lower-cased sentence: the phrases whose year is open to
+// NamedPastDay and AnniversaryBack. A written year decides.
+bool YearlessDay(const TimeExpr& t, const Sentence& sentence, std::string_view lower_sent,
+                 std::size_t& b, std::size_t& e) {
   if (t.interval.precision != Precision::kDay || !t.interval.start ||
       t.interval.end != t.interval.start)
-    return;
-  const std::size_t b = t.begin - sentence.begin, e = t.end - sentence.begin;
-  if (b > lower_sent.size() || e > lower_sent.size()) return;
+    return false;
+  b = t.begin - sentence.begin;
+  e = t.end - sentence.begin;
+  if (b > lower_sent.size() || e > lower_sent.size()) return false;
   int digits = 0;
   for (char c : lower_sent.substr(b, e - b)) {
     digits = (c >= '0' && c <= '9') ? digits + 1 : 0;
-    if (digits == 4) return;  // a written year decides
+    if (digits == 4) return false;
   }
+  return true;
+}
+
+void NamedPastDay(TimeExpr& t, const Sentence& sentence, std::string_view lower_sent) {
+  std::size_t b = 0, e = 0;
+  if (!YearlessDay(t, sentence, lower_sent, b, e)) return;
   const Date d = *t.interval.start;
   int year = 0;
   if (MonthOf(d) == 1 && DayOf(d) == 6) year = 2021;
@@ -3120,16 +3131,8 @@ void NamedPastDay(TimeExpr& t, const Sentence& sentence, std::string_view lower_
 
 void AnniversaryBack(TimeExpr& t, const Sentence& sentence, std::string_view lower_sent,
                      const TimeContext& ctx) {
-  if (!ctx.pub_date || t.interval.precision != Precision::kDay || !t.interval.start ||
-      t.interval.end != t.interval.start)
-    return;
-  const std::size_t b = t.begin - sentence.begin, e = t.end - sentence.begin;
-  if (b > lower_sent.size() || e > lower_sent.size()) return;
-  int digits = 0;
-  for (char c : lower_sent.substr(b, e - b)) {
-    digits = (c >= '0' && c <= '9') ? digits + 1 : 0;
-    if (digits == 4) return;  // a written year decides
-  }
+  std::size_t b = 0, e = 0;
+  if (!ctx.pub_date || !YearlessDay(t, sentence, lower_sent, b, e)) return;
   std::string_view head = Trim(lower_sent.substr(0, b));
   const auto ends_with = [&](std::string_view w) {
     return head.size() >= w.size() && head.substr(head.size() - w.size()) == w &&
