@@ -560,6 +560,20 @@ constexpr std::array<std::string_view, 16> kSpeechAfter = {
     "says",  "said",  "say",    "claims", "claimed", "reports", "reported", "told",
     "tells", "warns", "warned", "added",  "insists", "denies",  "denied",   "announced"};
 
+// Person nouns before "from <place>" that make the place a home, not where
+// anything happened: "a Republican from Florida", "a lawmaker from Texas".
+constexpr std::array<std::string_view, 14> kHomeFromRole = {
+    "republican", "democrat",       "senator",    "congressman", "congresswoman",
+    "lawmaker",   "representative", "legislator", "politician",  "mp",
+    "candidate",  "governor",       "native",     "envoy"};
+
+// True when "<role noun> from" stands right before `m`: a person's home state
+// or town (h-prec16).
+bool HomeFrom(std::string_view text, const PlaceMention& m) {
+  const std::vector<std::string> before = WordsBefore(text, m.begin, 2);
+  return before.size() == 2 && Lower(before[0]) == "from" && IsIn(Lower(before[1]), kHomeFromRole);
+}
+
 // Distance in km between two places (equirectangular; enough to tell a
 // state's town from a namesake across the country).
 double ApproxKm(const Place& a, const Place& b) {
@@ -1531,7 +1545,7 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
   for (int pass = 0; pass < 3 && best == nullptr; ++pass) {
     for (const PlaceMention& m : mentions) {
       if (StandsForState(text, m) || Attributive(text, m) || Qualifies(text, mentions, m) ||
-          NamesWater(text, m))
+          NamesWater(text, m) || HomeFrom(text, m))
         continue;
       if (pass == 0 && !(same_clause(m) && locative(m))) continue;
       if (pass == 1 && !locative(m)) continue;

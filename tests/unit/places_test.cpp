@@ -247,6 +247,8 @@ TEST_CASE("places: ChoosePlace prefers the trigger's locative place", "[places]"
        PlaceChoice::Reason::kLocative},
       {"Troops were shelled in Bakhmut, Russia says.", "shelled", "", "Bakhmut",
        PlaceChoice::Reason::kLocative},
+      // A person's home after "<role> from" is no place.
+      {"A senator from Texas criticised the raid.", "raid", "", "", PlaceChoice::Reason::kNone},
       // h-prec12: the object of a verb of blame, a possessive before the
       // state's acts (after a preposition too), one side of a hyphenated
       // pair and the name of a sea are no place; a border of a pair is.
