@@ -109,6 +109,49 @@ bool PersonAfter(std::string_view text, const std::vector<NameToken>& tokens, st
   return last + 1 < tokens.size() && person_next.count(tokens[last + 1].hash) != 0;
 }
 
+// Countries that are also given names ("Jordan Neely", "Chad Daybell").
+bool GivenNameCountry(std::string_view w) {
+  return w == "Jordan" || w == "Georgia" || w == "Chad" || w == "India" || w == "Israel";
+}
+
+// Capitalised words after such a country that continue a place or an
+// organisation, or name a day: "the Jordan Valley", "Israel Police", "in
+// Israel Sunday".
+constexpr std::array<std::string_view, 28> kAfterGivenName = {
+    "valley", "river",    "strip",   "basin",   "rift",    "sea",        "desert",
+    "police", "defense",  "defence", "army",    "today",   "times",      "post",
+    "tech",   "state",    "border",  "monday",  "tuesday", "wednesday",  "thursday",
+    "friday", "saturday", "sunday",  "airways", "embassy", "government", "national"};
+
+// True when most words of `tokens` are capitalised: a headline in title
+// case ("Jordan Opens Border Crossing"), where a capital says nothing.
+bool TitleCase(const std::vector<NameToken>& tokens) {
+  std::size_t caps = 0, words = 0;
+  for (const NameToken& t : tokens) {
+    if (!t.capitalised && !t.lower) continue;
+    ++words;
+    caps += t.capitalised ? 1 : 0;
+  }
+  return words > 0 && 2 * caps > words;
+}
+
+// True when text[end…] is ", <age>," (one to three digits) or, with `who`,
+// ", who" / ", whose": what follows a person's name, not a place's ("a
+// councilwoman from Sayreville who was shot" keeps its town).
+bool AgeOrWhoAfter(std::string_view text, std::size_t end, bool who) {
+  std::size_t q = end;
+  const bool comma = q < text.size() && text[q] == ',';
+  if (comma) ++q;
+  while (q < text.size() && text[q] == ' ') ++q;
+  std::size_t e = q;
+  while (e < text.size() && text[e] >= '0' && text[e] <= '9') ++e;
+  if (comma && e > q && e - q <= 3 && e < text.size() && text[e] == ',') return true;
+  if (!who || !comma) return false;
+  const std::string_view rest = text.substr(q, 6);
+  return rest == "who" || rest.starts_with("who ") || rest.starts_with("whose ") ||
+         rest.starts_with("who,");
+}
+
 constexpr std::uint8_t kCountryKind = 0, kCapitalKind = 4;
 static_assert(kKinds[kCountryKind] == "country" && kKinds[kCapitalKind] == "capital");
 
@@ -510,6 +553,70 @@ bool Qualifies(std::string_view text, std::span<const PlaceMention> mentions,
       if (c->country == m.best().country) return true;
   }
   return false;
+}
+
+// Speech verbs after a state that make it the speaker ("Bakhmut, Russia says").
+constexpr std::array<std::string_view, 16> kSpeechAfter = {
+    "says",  "said",  "say",    "claims", "claimed", "reports", "reported", "told",
+    "tells", "warns", "warned", "added",  "insists", "denies",  "denied",   "announced"};
+
+// Person nouns before "from <place>" that make the place a home, not where
+// anything happened: "a Republican from Florida", "a lawmaker from Texas".
+constexpr std::array<std::string_view, 14> kHomeFromRole = {
+    "republican", "democrat",       "senator",    "congressman", "congresswoman",
+    "lawmaker",   "representative", "legislator", "politician",  "mp",
+    "candidate",  "governor",       "native",     "envoy"};
+
+// True when "<role noun> from" stands right before `m`: a person's home state
+// or town (h-prec16).
+bool HomeFrom(std::string_view text, const PlaceMention& m) {
+  const std::vector<std::string> before = WordsBefore(text, m.begin, 2);
+  return before.size() == 2 && Lower(before[0]) == "from" && IsIn(Lower(before[1]), kHomeFromRole);
+}
+
+// Distance in km between two places (equirectangular; enough to tell a
+// state's town from a namesake across the country).
+double ApproxKm(const Place& a, const Place& b) {
+  constexpr double kRad = 3.14159265358979 / 180.0;
+  const double x =
+      (b.longitude - a.longitude) * kRad * std::cos((a.latitude + b.latitude) * 0.5 * kRad);
+  const double y = (b.latitude - a.latitude) * kRad;
+  return 6371.0 * std::sqrt(x * x + y * y);
+}
+
+// The region or country in apposition right after a city-like mention `m`
+// ("Monrovia, Maryland", "Lincolnshire, Illinois,"), or null. Not a list:
+// "Moscow, Ukraine and the West" names three things, and a country or a
+// region before the comma is itself the larger place.
+const PlaceMention* QualifierAfter(std::string_view text, std::span<const PlaceMention> mentions,
+                                   const PlaceMention& m) {
+  const std::string_view mk = m.best().kind;
+  if (mk == "country") return nullptr;
+  for (const PlaceMention& q : mentions) {
+    if (q.begin <= m.end) continue;
+    const std::string_view between = text.substr(m.end, q.begin - m.end);
+    if (between.empty() || between.front() != ',' ||
+        between.find_first_not_of(", ") != std::string_view::npos)
+      return nullptr;
+    const std::string_view qk = q.best().kind;
+    if (qk != "region" && qk != "country") return nullptr;
+    std::size_t a = q.end;
+    while (a < text.size() && text[a] == ' ') ++a;
+    // "Bakhmut, Russia says": the state is the speaker, not the qualifier.
+    std::size_t w = a;
+    while (w < text.size() && text[w] >= 'a' && text[w] <= 'z') ++w;
+    if (IsIn(text.substr(a, w - a), kSpeechAfter)) return nullptr;
+    const std::string_view rest = text.substr(a, 4);
+    if (rest.starts_with("and ") || rest.starts_with("or ") || rest.starts_with("& ") ||
+        (a < text.size() && text[a] == ',' && q.end + 1 < text.size() &&
+         text.substr(q.end + 1).find_first_not_of(' ') != std::string_view::npos &&
+         (text.substr(q.end + 1)
+              .substr(text.substr(q.end + 1).find_first_not_of(' '), 4)
+              .starts_with("and "))))
+      return nullptr;
+    return &q;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -1251,6 +1358,17 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
             (one_space && group.front()->kind != "country" && !initialism &&
              !impl_->prefix_ok.count(next.hash)))
           continue;
+        // h-prec16: a country that is also a given name, then a surname and
+        // a lower-case word or a stop ("Jordan Neely was killed", "Chad
+        // Daybell, 55,"), in a sentence not set in title case, is a person.
+        if (one_space && !initialism && h.first == h.last &&
+            GivenNameCountry(
+                text.substr(tokens[h.first].begin, tokens[h.first].end - tokens[h.first].begin)) &&
+            !IsIn(Lower(text.substr(next.begin, next.end - next.begin)), kAfterGivenName) &&
+            (h.last + 2 >= tokens.size() || tokens[h.last + 2].hard_gap_before ||
+             !tokens[h.last + 2].capitalised) &&
+            !TitleCase(tokens))
+          continue;
       }
     }
     if (!any_case && h.last + 1 < tokens.size()) {
@@ -1270,6 +1388,11 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
           (kind == "region" || kind == "country") && impl_->suffix_home.count(next.hash))
         continue;
     }
+    // h-prec16: "Perry, who shot…", "Jordan, 23, was…": a relative "who"
+    // or an age in commas after the name makes it a person's (a country may
+    // take "who" in loose speech: "Russia, who invaded"; it keeps its place).
+    if (!any_case && AgeOrWhoAfter(text, tokens[h.last].end, group.front()->kind != "country"))
+      continue;
     // "MEDELLIN CARTEL", "KYIV POST" in upper-case text: an organisation.
     if (any_case && h.last + 1 < tokens.size() && !tokens[h.last + 1].hard_gap_before &&
         impl_->suffix_bad.count(tokens[h.last + 1].hash))
@@ -1352,6 +1475,32 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
     choice.begin = m.begin;
     choice.end = m.end;
     choice.reason = why;
+    // h-prec16: a state or a country in apposition right after the place
+    // says which namesake it is ("Monrovia, Maryland" is no capital of
+    // Liberia, "Lincolnshire, Illinois" no English county); when none of the
+    // place's namesakes lies there, the qualifier is the place we know.
+    if (const PlaceMention* q = QualifierAfter(text, mentions, m)) {
+      // The namesake in the qualifier's country; for a state, the one
+      // nearest to it, and none farther than about 1,000 km from its middle
+      // ("Monrovia, Maryland" is no Monrovia of California).
+      const Place* same = nullptr;
+      double best_km = 0;
+      for (const Place* c : m.candidates) {
+        for (const Place* qc : q->candidates) {
+          if (c->country != qc->country) continue;
+          const double km = qc->kind == "region" ? ApproxKm(*c, *qc) : 0;
+          if (qc->kind == "region" && km > 1000) continue;
+          if (same == nullptr || km < best_km) same = c, best_km = km;
+        }
+      }
+      if (same != nullptr) {
+        choice.place = same;
+      } else {
+        choice.place = &Resolve(*q, hint);
+        choice.begin = q->begin;
+        choice.end = q->end;
+      }
+    }
     return choice;
   };
   if (location && location->second > location->first) {
@@ -1396,7 +1545,7 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
   for (int pass = 0; pass < 3 && best == nullptr; ++pass) {
     for (const PlaceMention& m : mentions) {
       if (StandsForState(text, m) || Attributive(text, m) || Qualifies(text, mentions, m) ||
-          NamesWater(text, m))
+          NamesWater(text, m) || HomeFrom(text, m))
         continue;
       if (pass == 0 && !(same_clause(m) && locative(m))) continue;
       if (pass == 1 && !locative(m)) continue;

@@ -109,6 +109,18 @@ TEST_CASE("places: FindAll applies case rules and stopwords", "[places]") {
       {"Odesa fans were attacked in Lviv.", "Lviv=Lviv/UA"},
       // ...but not before other lower-case words.
       {"Kharkiv residents sheltered overnight.", "Kharkiv=Kharkiv/UA"},
+      // h-prec16: ", who" or an age in commas after a lone name makes it a
+      // person's; a country keeps "who" ("Russia, who invaded").
+      {"Perry, who fired the shots, was convicted in Austin.", "Austin=Austin/US"},
+      {"Lyon, 44, was stabbed in Kyiv.", "Kyiv=Kyiv/UA"},
+      {"a councilwoman from Sayreville who was shot", "Sayreville=Sayreville/US"},
+      {"Russia, who invaded last year, denied it.", "Russia=Russia/RU"},
+      // A country that is also a given name, before a surname, outside a
+      // title-case headline.
+      {"Outrage grew after Jordan Neely was killed on a train in Manhattan.",
+       "Manhattan=Manhattan/US"},
+      {"Troops raided homes in the Jordan Valley overnight.", "Jordan=Jordan/JO"},
+      {"Jordan Opens Border Crossing After Talks", "Jordan=Jordan/JO"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);
@@ -224,6 +236,19 @@ TEST_CASE("places: ChoosePlace prefers the trigger's locative place", "[places]"
        PlaceChoice::Reason::kNearest},
       {"Missiles hit Lviv, Kyiv and Odesa overnight.", "Missiles", "", "Lviv",
        PlaceChoice::Reason::kLocative},
+      // h-prec16: the qualifier picks the namesake in its state or country,
+      // or stands for the place when the town has none there; a state that
+      // speaks or begins a list is no qualifier.
+      {"Two men were arrested in Paris, Texas, on Monday.", "arrested", "", "Paris",
+       PlaceChoice::Reason::kLocative},
+      {"A woman was found shot in Monrovia, Maryland, on Monday.", "shot", "", "Maryland",
+       PlaceChoice::Reason::kLocative},
+      {"A student in Lincolnshire, Illinois, was arrested.", "arrested", "", "Illinois",
+       PlaceChoice::Reason::kLocative},
+      {"Troops were shelled in Bakhmut, Russia says.", "shelled", "", "Bakhmut",
+       PlaceChoice::Reason::kLocative},
+      // A person's home after "<role> from" is no place.
+      {"A senator from Texas criticised the raid.", "raid", "", "", PlaceChoice::Reason::kNone},
       // h-prec12: the object of a verb of blame, a possessive before the
       // state's acts (after a preposition too), one side of a hyphenated
       // pair and the name of a sea are no place; a border of a pair is.
@@ -260,6 +285,25 @@ TEST_CASE("places: ChoosePlace prefers the trigger's locative place", "[places]"
     const PlaceChoice pc = g.ChoosePlace(c.text, ms, tb, tb + c.trigger.size(), loc, {});
     CHECK(pc.reason == c.reason);
     CHECK((pc.place == nullptr ? std::string() : pc.place->name) == c.expect);
+  }
+}
+
+TEST_CASE("places: a state in apposition picks the town's namesake (h-prec16)", "[places]") {
+  const Gazetteer& g = Shipped();
+  const struct {
+    std::string_view text, trigger, country;
+  } cases[] = {
+      {"Two men were arrested in Paris, Texas, on Monday.", "arrested", "US"},
+      {"Two men were arrested in Paris, France, on Monday.", "arrested", "FR"},
+      {"Police arrested two men in Paris on Monday.", "arrested", "FR"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto ms = g.FindAll(c.text, 0, c.text.size());
+    const std::size_t tb = c.text.find(c.trigger);
+    const PlaceChoice pc = g.ChoosePlace(c.text, ms, tb, tb + c.trigger.size(), {}, {});
+    REQUIRE(pc.place != nullptr);
+    CHECK(pc.place->country == c.country);
   }
 }
 
