@@ -699,6 +699,79 @@ bool OnePhraseToTrigger(std::string_view s, const std::vector<std::string_view>&
   return true;
 }
 
+// An act told after "after" or "following" in a sentence whose main verb,
+// before that word, is an arrest, a charge, a sentence, a death or a
+// reaction: "police arrested a teenager after a woman was stabbed", "the
+// guard died on Monday after a gun attack", "the mayor apologised after the
+// raid on the shelter" (h-evdate12). The act came first: it lies at or
+// before the main verb's day. The verb at most twelve words before "after"
+// (no semicolon, colon or other "after" between), the trigger at most eight
+// words after it, no comma between them; not "hours after", "shortly
+// after", "soon after", "moments after" (the same day), nor a clause about
+// the future or a possibility between the verb and the trigger. Returns
+// where "after" / "following" begins in `text`, or npos. `sb` is the
+// sentence start, `tb` the trigger.
+std::size_t AftermathVerbAfter(std::string_view text, std::size_t sb, std::size_t tb,
+                               bool* arrest) {
+  if (tb <= sb) return std::string_view::npos;
+  const std::size_t from = tb - sb > 200 ? tb - 200 : sb;
+  std::string s;
+  for (std::size_t i = from; i < tb; ++i)
+    s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  const auto words = Tokens(s);
+  const std::size_t n = words.size();
+  const auto pos = [&](std::size_t k) {
+    return static_cast<std::size_t>(words[k].data() - s.data());
+  };
+  static constexpr std::array<std::string_view, 40> kVerbs = {
+      "arrested",  "arrests",   "detained",   "charged",    "jailed",     "sentenced",
+      "convicted", "indicted",  "imprisoned", "remanded",   "extradited", "deported",
+      "mourned",   "mourn",     "mourns",     "buried",     "condemned",  "condemns",
+      "denounced", "denounces", "apologised", "apologized", "apologises", "apologizes",
+      "sued",      "sues",      "suspended",  "expelled",   "resigned",   "resigns",
+      "pardoned",  "fined",     "questioned", "quizzed",    "prosecuted", "acquitted",
+      "honoured",  "honored"};
+  static constexpr std::array<std::string_view, 7> kSameDay = {
+      "hours", "hour", "minutes", "shortly", "soon", "moments", "immediately"};
+  static constexpr std::array<std::string_view, 8> kIrrealis = {
+      "will", "would", "could", "may", "might", "should", "if", "won't"};
+  const auto in = [](auto const& set, std::string_view w) {
+    return std::find(set.begin(), set.end(), w) != set.end();
+  };
+  // The last "after" / "following" at most eight words before the trigger.
+  std::size_t a = n;
+  for (std::size_t k = n; k-- > 0 && n - k <= 8;) {
+    if (words[k] == "after" || words[k] == "following") {
+      a = k;
+      break;
+    }
+  }
+  if (a == n || a == 0) return std::string_view::npos;
+  if (in(kSameDay, words[a - 1])) return std::string_view::npos;
+  if (std::string_view(s).substr(pos(a)).find_first_of(",;:") != std::string_view::npos)
+    return std::string_view::npos;
+  // The main verb before it, at most twelve words back.
+  for (std::size_t k = a; k-- > 0 && a - k <= 12;) {
+    const std::string_view w = words[k];
+    if (w == "after" || w == "following") break;
+    if (in(kIrrealis, w)) return std::string_view::npos;
+    if (in(kVerbs, w)) {
+      if (std::string_view(s).substr(pos(k), pos(a) - pos(k)).find_first_of(";:") !=
+          std::string_view::npos)
+        return std::string_view::npos;
+      // No modal in the verb group ("will be charged after") nor in the
+      // words after "after".
+      for (std::size_t q = k > 3 ? k - 3 : 0; q < k; ++q)
+        if (in(kIrrealis, words[q])) return std::string_view::npos;
+      for (std::size_t q = a + 1; q < n; ++q)
+        if (in(kIrrealis, words[q])) return std::string_view::npos;
+      *arrest = w == "arrested" || w == "arrests" || w == "detained";
+      return from + pos(a);
+    }
+  }
+  return std::string_view::npos;
+}
+
 // A span of days or more after the trigger that no phrase anchors: "in the
 // weeks after the bombing of the depot", "months after the bombing",
 // "six years after the massacre" (h-evdate7). The event lies that far before
@@ -2319,6 +2392,10 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
     // TellsBackground: "charged over the murder of …") takes the body's
     // past date of its type, however old: it names that act.
     const bool open_start = headed && r.date_precision == "range" && r.date_start.empty();
+    // An act told after "after" under an arrest or a reaction (h-evdate12):
+    // the body's day of its type is the act's own, as for an undated lead.
+    const bool after_cue = open_start && std::find(after_cue_rows_.begin(), after_cue_rows_.end(),
+                                                   r.byte_start) != after_cue_rows_.end();
     if (r.date_precision != "none" && !open_start) continue;
     if (r.modality == "expected" || r.modality == "hypothetical" || r.modality == "negated")
       continue;
@@ -2381,13 +2458,13 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
     const EventRow* take = nullptr;
     if (same_type) {
       const bool same_actor = !r.actor.empty() && same_type->actor == r.actor;
-      if (open_start ? past(*same_type)
+      if (open_start ? past(*same_type) || (after_cue && day_before(*same_type, week_before))
                      : day_before(*same_type, same_actor ? quarter_before : week_before) ||
                            recent_span(*same_type))
         take = same_type;
-    } else if (!open_start && episode && TellsOneEpisode(r.event_type) && !r.location.empty() &&
-               episode->location == r.location && day_before(*episode, week_before) &&
-               !WritesYear(episode->date_text)) {
+    } else if ((!open_start || after_cue) && episode && TellsOneEpisode(r.event_type) &&
+               !r.location.empty() && episode->location == r.location &&
+               day_before(*episode, week_before) && !WritesYear(episode->date_text)) {
       take = episode;
     }
     if (take) {
@@ -2927,10 +3004,23 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // earlier act, in the past perfect or as the object of an accusation
     // (ReportedEarlierAct, h-evdate11): the act lies at or before the
     // report's day, an open start ending on it.
+    // The main verb of an arrest, a charge or a reaction before "after" that
+    // opens the trigger's phrase (AftermathVerbAfter, h-evdate12).
+    // An arrest comes often within the hour of what it answers: not a
+    // protest or a clash at the arrest's own scene ("arrested after a
+    // shootout with officers", "detained after staging a sit-in"), nor an
+    // act before the arrest's own day ("arrested on Sunday after setting
+    // fire to …": mostly that day).
+    bool arrest_verb = false;
+    std::size_t aftermath_after = AftermathVerbAfter(text, sentence.begin, c.b, &arrest_verb);
+    if (arrest_verb && (rule.event_type == "protest" || rule.event_type == "armed_clash"))
+      aftermath_after = std::string_view::npos;
     const bool reported_earlier = best && !in_relative && best->resolved && best->interval.end &&
                                   best->end <= c.b && best->interval.precision == Precision::kDay &&
                                   !(doc_.pub_date && *best->interval.end > *doc_.pub_date) &&
-                                  ReportedEarlierAct(text, clause_b, *best, c.b, c.e);
+                                  (ReportedEarlierAct(text, clause_b, *best, c.b, c.e) ||
+                                   (aftermath_after != std::string_view::npos && !arrest_verb &&
+                                    best->end <= aftermath_after));
     const bool own_phrase =
         best && best->begin >= c.e && (since_at < c.b || best->begin < since_at);
     const bool since_span = !in_relative && !own_phrase && since_phrase && doc_.pub_date &&
@@ -2971,7 +3061,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // still dates it (a mass round-up told under the day's dateline).
     const bool weak_background =
         !best && !since_span && !compared && doc_.pub_date && !background &&
-        (big_toll || TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true));
+        (big_toll || TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true) ||
+         aftermath_after != std::string_view::npos);
     // "on Thursday, a day after <trigger>": the trigger lies a day before the
     // phrase (AnchoredOffset).
     const std::optional<AnchoredDate> anchored =
@@ -3109,6 +3200,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         // An earlier event the text does not date: before publication, not on it.
         row.date_end = FormatIsoDate(*doc_.pub_date);
         row.date_precision = "range";
+        if (!background && aftermath_after != std::string_view::npos)
+          after_cue_rows_.push_back(c.b);
       } else {
         row.date_start = row.date_end = FormatIsoDate(*doc_.pub_date);
         row.date_precision = "none";

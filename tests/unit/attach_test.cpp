@@ -264,6 +264,32 @@ TEST_CASE("attach: a reaction to an act and an owned act after \"after\" lie bef
   CHECK(carried == "2023-03-13 context");
 }
 
+TEST_CASE("attach: an act after \"after\" under a charge or a reaction lies before it",
+          "[attach]") {
+  // h-evdate12 (AftermathVerbAfter): an arrest, a charge, a sentence or a
+  // reaction before "after" answers the act after it, which came first:
+  // the open start ..pub, or ..the main verb's day when a phrase dates it.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("Two men were charged after a shopkeeper was kidnapped in the town.",
+                   "abduction") == earlier);
+  CHECK(IntervalOf("The court jailed a farmer after he shot his neighbour in a row over cattle.",
+                   "attack") == earlier);
+  CHECK(IntervalOf("A teenager was arrested after a woman was stabbed near the market.",
+                   "attack") == earlier);
+  CHECK(IntervalOf("The mayor resigned on Monday after the arson attack on his house.", "arson") ==
+        "..2023-03-13 range/text");
+  // Counter-examples: a clash or a protest at an arrest's own scene, the
+  // same day ("hours after"), a future charge, no such verb.
+  const char* const today = "2023-03-15..2023-03-15 none/document";
+  CHECK(IntervalOf("Police arrested five men after a shootout with officers in the car park.",
+                   "armed_clash") == today);
+  CHECK(IntervalOf("Prosecutors will charge the driver after the attack on the checkpoint.",
+                   "attack") == today);
+  CHECK(IntervalOf("Two people died after a missile struck the block.", "shelling") == today);
+  CHECK(IntervalOf("Officers detained a man hours after rebels shelled the depot.", "shelling") ==
+        today);
+}
+
 TEST_CASE("attach: an act told as previous lies before now", "[attach]") {
   // h-evdate10: "previously" in the verb group, as "recently": before now,
   // and not the day carried from the sentence before.
