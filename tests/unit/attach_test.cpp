@@ -276,6 +276,11 @@ TEST_CASE("attach: an act after \"after\" under a charge or a reaction lies befo
                    "attack") == earlier);
   CHECK(IntervalOf("A teenager was arrested after a woman was stabbed near the market.",
                    "attack") == earlier);
+  // More reactions (recording_cue.txt): an outcry, a vigil, a motive.
+  CHECK(IntervalOf("There was an outcry over the shelling of the maternity hospital.",
+                   "shelling") == earlier);
+  CHECK(IntervalOf("Police are still looking for a motive in the shooting at the depot.",
+                   "attack") == earlier);
   CHECK(IntervalOf("The mayor resigned on Monday after the arson attack on his house.", "arson") ==
         "..2023-03-13 range/text");
   // Counter-examples: a clash or a protest at an arrest's own scene, the
