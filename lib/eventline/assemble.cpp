@@ -797,6 +797,22 @@ bool SpanAfterBefore(std::string_view s, std::size_t t0) {
   return false;
 }
 
+// A time phrase that is only a length: "for 13 years", "for eight days",
+// "for two months" (not "for the past week", "for the last 24 hours").
+bool BareLength(std::string_view phrase) {
+  const std::vector<std::string_view> words = Tokens(phrase);
+  if (words.size() < 3 || words.size() > 4) return false;
+  std::string first(words[0]);
+  for (char& ch : first) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (first != "for") return false;
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    std::string w(words[k]);
+    for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (w == "the" || w == "past" || w == "last" || w == "next" || w == "coming") return false;
+  }
+  return true;
+}
+
 // "after" / "following" and a possessive pronoun right before the trigger,
 // at most two words between: "released on bail after his arrest",
 // "following their abduction" (h-evdate10). The pronoun's owner is known,
@@ -2845,6 +2861,15 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
           return false;
       }
       if (t.end <= c.b && SubjectRelativePhrase(text, sentence.begin, t)) return false;
+      // A bare length ("jailed for 13 years", "held captive for 18 days",
+      // "remanded in custody for eight days") tells how long a sentence or
+      // a captivity lasts, not when the arrest or the kidnapping was
+      // (h-evdate12). Not the perfect ("has been held for 18 days": a span
+      // up to now that starts with the act), nor "for the past week".
+      if ((rule.event_type == "arrest" || rule.event_type == "abduction") &&
+          BareLength(Slice(text, t.begin, t.end)) &&
+          Lower(Slice(text, sentence.begin, t.begin)).find("been ") == std::string::npos)
+        return false;
       // A possessive phrase that names the day of a publication, a meeting
       // or a plan ("today's newsletter", "Monday's papers", "this week's
       // summit", "last week's breakdown of the truce") dates that noun,

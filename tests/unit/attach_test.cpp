@@ -295,6 +295,16 @@ TEST_CASE("attach: an act after \"after\" under a charge or a reaction lies befo
         today);
 }
 
+TEST_CASE("attach: a bare length does not date an arrest or a kidnapping", "[attach]") {
+  // h-evdate12: "held captive for 40 days", "jailed for 13 years" tell how
+  // long, not when; the perfect still gives the span up to now.
+  CHECK(IntervalOf("A smuggler who kidnapped two boys and held them captive for 40 days was "
+                   "sentenced on Monday.",
+                   "abduction") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("The activist has been detained for 18 days without charge.", "arrest") ==
+        "2023-02-26..2023-03-15 range/text");
+}
+
 TEST_CASE("attach: an act told as previous lies before now", "[attach]") {
   // h-evdate10: "previously" in the verb group, as "recently": before now,
   // and not the day carried from the sentence before.
