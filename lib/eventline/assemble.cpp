@@ -2479,7 +2479,9 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
                            recent_span(*same_type))
         take = same_type;
     } else if ((!open_start || after_cue) && episode && TellsOneEpisode(r.event_type) &&
-               !r.location.empty() && episode->location == r.location &&
+               ((!r.location.empty() && episode->location == r.location) ||
+                (headed && episode->sentence_index == r.sentence_index + 1 &&
+                 (r.location.empty() || episode->location.empty()))) &&
                day_before(*episode, week_before) && !WritesYear(episode->date_text)) {
       take = episode;
     }

@@ -448,6 +448,11 @@ TEST_CASE("attach: the lead takes the body's date of its event", "[attach]") {
                    "Rebel artillery shelled the port town of Berdiansk on 20 February, officials "
                    "said.",
                "shelling") == "2023-03-15");
+  // h-evdate12: under a headline, the standfirst's violent act of another
+  // type dates the headline's when one of them names no place.
+  CHECK(DateOf("Four guards dead in desert ambush\n\nRaiders ambushed the guards' patrol on "
+               "Sunday and killed four.",
+               "casualties") == "2023-03-12");
 }
 
 TEST_CASE("attach: a date before \"<count> <unit> after\" dates its event by the offset",
