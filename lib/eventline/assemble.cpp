@@ -797,6 +797,45 @@ bool SpanAfterBefore(std::string_view s, std::size_t t0) {
   return false;
 }
 
+// The trigger stands in a "who" clause of a person whom the main verb, after
+// it, arrests, charges, tries, sentences or frees: "the officer who killed a
+// driver was found guilty", "activists who blocked the road were acquitted"
+// (h-evdate12). The act came before the court's or the police's. "who" at
+// most four words before the trigger (no modal between), the verb at most
+// twenty words after it. `sb`..`se` is the sentence.
+bool RelativeActUnderLegalVerb(std::string_view text, std::size_t sb, std::size_t se,
+                               std::size_t tb, std::size_t te) {
+  const auto lower = [](std::string_view v) {
+    std::string out(v);
+    for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+  };
+  const std::size_t from = tb - sb > 40 ? tb - 40 : sb;
+  const std::string before = lower(Slice(text, from, tb));
+  const auto bw = Tokens(before);
+  bool who = false;
+  for (std::size_t k = bw.size() > 4 ? bw.size() - 4 : 0; k < bw.size(); ++k) {
+    if (bw[k] == "who") who = true;
+    if (who && (bw[k] == "will" || bw[k] == "would" || bw[k] == "could" || bw[k] == "may" ||
+                bw[k] == "might" || bw[k] == "plotted" || bw[k] == "planned" || bw[k] == "tried"))
+      return false;
+  }
+  if (!who) return false;
+  const std::string after = lower(Slice(text, te, std::min(se, te + 160)));
+  const auto aw = Tokens(after);
+  static constexpr std::array<std::string_view, 18> kLegal = {
+      "jailed",   "sentenced",  "convicted",  "charged",  "arrested",  "detained",
+      "indicted", "extradited", "pleaded",    "pleads",   "acquitted", "guilty",
+      "released", "freed",      "imprisoned", "appeared", "appears",   "remanded"};
+  for (std::size_t k = 0; k < aw.size() && k < 20; ++k) {
+    std::string_view w = aw[k];
+    while (!w.empty() && (w.back() == '.' || w.back() == '!' || w.back() == '?'))
+      w.remove_suffix(1);
+    if (std::find(kLegal.begin(), kLegal.end(), w) != kLegal.end()) return true;
+  }
+  return false;
+}
+
 // A time phrase that is only a length: "for 13 years", "for eight days",
 // "for two months" (not "for the past week", "for the last 24 hours").
 bool BareLength(std::string_view phrase) {
@@ -3042,6 +3081,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     std::size_t aftermath_after = AftermathVerbAfter(text, sentence.begin, c.b, &arrest_verb);
     if (arrest_verb && (rule.event_type == "protest" || rule.event_type == "armed_clash"))
       aftermath_after = std::string_view::npos;
+    // A "who" clause act under an arrest, a trial or a release after it
+    // (RelativeActUnderLegalVerb, h-evdate12): a weak cue, as above.
+    const bool relative_legal =
+        RelativeActUnderLegalVerb(text, sentence.begin, sentence.end, c.b, c.e);
     const bool reported_earlier = best && !in_relative && best->resolved && best->interval.end &&
                                   best->end <= c.b && best->interval.precision == Precision::kDay &&
                                   !(doc_.pub_date && *best->interval.end > *doc_.pub_date) &&
@@ -3089,7 +3132,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     const bool weak_background =
         !best && !since_span && !compared && doc_.pub_date && !background &&
         (big_toll || TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true) ||
-         aftermath_after != std::string_view::npos);
+         aftermath_after != std::string_view::npos || relative_legal);
     // "on Thursday, a day after <trigger>": the trigger lies a day before the
     // phrase (AnchoredOffset).
     const std::optional<AnchoredDate> anchored =
@@ -3227,7 +3270,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         // An earlier event the text does not date: before publication, not on it.
         row.date_end = FormatIsoDate(*doc_.pub_date);
         row.date_precision = "range";
-        if (!background && aftermath_after != std::string_view::npos)
+        if (!background && (aftermath_after != std::string_view::npos || relative_legal))
           after_cue_rows_.push_back(c.b);
       } else {
         row.date_start = row.date_end = FormatIsoDate(*doc_.pub_date);

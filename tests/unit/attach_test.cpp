@@ -283,6 +283,11 @@ TEST_CASE("attach: an act after \"after\" under a charge or a reaction lies befo
                    "attack") == earlier);
   CHECK(IntervalOf("The mayor resigned on Monday after the arson attack on his house.", "arson") ==
         "..2023-03-13 range/text");
+  // A "who" clause act under a trial or a release told after it.
+  CHECK(IntervalOf("The guard who shot a prisoner in the yard was found guilty by a jury.",
+                   "attack") == earlier);
+  CHECK(IntervalOf("The officer who shot dead a teenager at a checkpoint was found guilty.",
+                   "killing") == earlier);
   // Counter-examples: a clash or a protest at an arrest's own scene, the
   // same day ("hours after"), a future charge, no such verb.
   const char* const today = "2023-03-15..2023-03-15 none/document";
@@ -291,6 +296,7 @@ TEST_CASE("attach: an act after \"after\" under a charge or a reaction lies befo
   CHECK(IntervalOf("Prosecutors will charge the driver after the attack on the checkpoint.",
                    "attack") == today);
   CHECK(IntervalOf("Two people died after a missile struck the block.", "shelling") == today);
+  CHECK(IntervalOf("The men who shelled the depot fled across the river.", "shelling") == today);
   CHECK(IntervalOf("Officers detained a man hours after rebels shelled the depot.", "shelling") ==
         today);
 }
