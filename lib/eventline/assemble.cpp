@@ -784,14 +784,19 @@ bool SpanAfterBefore(std::string_view s, std::size_t t0) {
   const auto words = Tokens(s.substr(from, t0 - from));
   const std::size_t n = words.size();
   for (std::size_t k = n > 5 ? n - 5 : 1; k < n; ++k) {
-    if (words[k] != "after") continue;
+    // "weeks before the stabbing" too (h-evdate12): the clause tells
+    // something that came that long before the act, in the past (no
+    // future or possibility in the clause, TellsBackground), so the act
+    // also lies before now.
+    if (words[k] != "after" && words[k] != "before") continue;
     const std::string_view unit = words[k - 1];
     // A single week, month or year too ("a week after the bombing",
     // h-evdate10); not "a day after" (AnchoredOffset counts it).
     if (unit != "days" && unit != "weeks" && unit != "months" && unit != "years" &&
         unit != "decades" && unit != "week" && unit != "month" && unit != "year")
       continue;
-    const std::size_t after = static_cast<std::size_t>(words[k].data() - s.data()) + 5;
+    const std::size_t after =
+        static_cast<std::size_t>(words[k].data() - s.data()) + words[k].size();
     if (OnePhraseToTrigger(s, words, k + 1, after, t0)) return true;
   }
   return false;

@@ -276,6 +276,9 @@ TEST_CASE("attach: an act after \"after\" under a charge or a reaction lies befo
                    "attack") == earlier);
   CHECK(IntervalOf("A teenager was arrested after a woman was stabbed near the market.",
                    "attack") == earlier);
+  // "<span> before" the act, as "<span> after" it (SpanAfterBefore).
+  CHECK(IntervalOf("The warehouse guard had asked for a transfer weeks before the bombing.",
+                   "explosion") == earlier);
   // More reactions (recording_cue.txt): an outcry, a vigil, a motive.
   CHECK(IntervalOf("There was an outcry over the shelling of the maternity hospital.",
                    "shelling") == earlier);
@@ -297,6 +300,8 @@ TEST_CASE("attach: an act after \"after\" under a charge or a reaction lies befo
                    "attack") == today);
   CHECK(IntervalOf("Two people died after a missile struck the block.", "shelling") == today);
   CHECK(IntervalOf("The men who shelled the depot fled across the river.", "shelling") == today);
+  CHECK(IntervalOf("The convoy left minutes before the bombing of the bridge.", "explosion") ==
+        today);
   CHECK(IntervalOf("Officers detained a man hours after rebels shelled the depot.", "shelling") ==
         today);
 }
