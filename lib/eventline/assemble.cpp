@@ -857,6 +857,18 @@ bool BareLength(std::string_view phrase) {
   return true;
 }
 
+// The sentence tells a captivity's end: freed, released, rescued, escaped.
+bool EndsCaptivity(std::string_view lower_sentence) {
+  for (std::string_view w : {"freed", "released", "rescued", "escaped", "escape", "set free"})
+    for (std::size_t i = lower_sentence.find(w); i != std::string_view::npos;
+         i = lower_sentence.find(w, i + 1))
+      if ((i == 0 || !std::isalpha(static_cast<unsigned char>(lower_sentence[i - 1]))) &&
+          (i + w.size() == lower_sentence.size() ||
+           !std::isalpha(static_cast<unsigned char>(lower_sentence[i + w.size()]))))
+        return true;
+  return false;
+}
+
 // "after" / "following" and a possessive pronoun right before the trigger,
 // at most two words between: "released on bail after his arrest",
 // "following their abduction" (h-evdate10). The pronoun's owner is known,
@@ -2912,9 +2924,13 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       // a captivity lasts, not when the arrest or the kidnapping was
       // (h-evdate12). Not the perfect ("has been held for 18 days": a span
       // up to now that starts with the act), nor "for the past week".
+      // A captivity told as ended in the sentence ("freed after being held
+      // for over a month", "made a daring escape after a year held
+      // captive") ends about now: its span stays.
       if ((rule.event_type == "arrest" || rule.event_type == "abduction") &&
           BareLength(Slice(text, t.begin, t.end)) &&
-          Lower(Slice(text, sentence.begin, t.begin)).find("been ") == std::string::npos)
+          Lower(Slice(text, sentence.begin, t.begin)).find("been ") == std::string::npos &&
+          !(rule.event_type == "abduction" && EndsCaptivity(Lower(stext))))
         return false;
       // A possessive phrase that names the day of a publication, a meeting
       // or a plan ("today's newsletter", "Monday's papers", "this week's

@@ -314,6 +314,9 @@ TEST_CASE("attach: a bare length does not date an arrest or a kidnapping", "[att
                    "abduction") == "..2023-03-15 range/document");
   CHECK(IntervalOf("The activist has been detained for 18 days without charge.", "arrest") ==
         "2023-02-26..2023-03-15 range/text");
+  // A captivity told as over in the sentence ends about now: its span stays.
+  CHECK(IntervalOf("Two sailors held hostage for 20 days by pirates were freed.", "abduction") ==
+        "2023-02-24..2023-03-15 range/text");
 }
 
 TEST_CASE("attach: an act told as previous lies before now", "[attach]") {
