@@ -699,6 +699,79 @@ bool OnePhraseToTrigger(std::string_view s, const std::vector<std::string_view>&
   return true;
 }
 
+// An act told after "after" or "following" in a sentence whose main verb,
+// before that word, is an arrest, a charge, a sentence, a death or a
+// reaction: "police arrested a teenager after a woman was stabbed", "the
+// guard died on Monday after a gun attack", "the mayor apologised after the
+// raid on the shelter" (h-evdate12). The act came first: it lies at or
+// before the main verb's day. The verb at most twelve words before "after"
+// (no semicolon, colon or other "after" between), the trigger at most eight
+// words after it, no comma between them; not "hours after", "shortly
+// after", "soon after", "moments after" (the same day), nor a clause about
+// the future or a possibility between the verb and the trigger. Returns
+// where "after" / "following" begins in `text`, or npos. `sb` is the
+// sentence start, `tb` the trigger.
+std::size_t AftermathVerbAfter(std::string_view text, std::size_t sb, std::size_t tb,
+                               bool* arrest) {
+  if (tb <= sb) return std::string_view::npos;
+  const std::size_t from = tb - sb > 200 ? tb - 200 : sb;
+  std::string s;
+  for (std::size_t i = from; i < tb; ++i)
+    s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  const auto words = Tokens(s);
+  const std::size_t n = words.size();
+  const auto pos = [&](std::size_t k) {
+    return static_cast<std::size_t>(words[k].data() - s.data());
+  };
+  static constexpr std::array<std::string_view, 40> kVerbs = {
+      "arrested",  "arrests",   "detained",   "charged",    "jailed",     "sentenced",
+      "convicted", "indicted",  "imprisoned", "remanded",   "extradited", "deported",
+      "mourned",   "mourn",     "mourns",     "buried",     "condemned",  "condemns",
+      "denounced", "denounces", "apologised", "apologized", "apologises", "apologizes",
+      "sued",      "sues",      "suspended",  "expelled",   "resigned",   "resigns",
+      "pardoned",  "fined",     "questioned", "quizzed",    "prosecuted", "acquitted",
+      "honoured",  "honored"};
+  static constexpr std::array<std::string_view, 7> kSameDay = {
+      "hours", "hour", "minutes", "shortly", "soon", "moments", "immediately"};
+  static constexpr std::array<std::string_view, 8> kIrrealis = {
+      "will", "would", "could", "may", "might", "should", "if", "won't"};
+  const auto in = [](auto const& set, std::string_view w) {
+    return std::find(set.begin(), set.end(), w) != set.end();
+  };
+  // The last "after" / "following" at most eight words before the trigger.
+  std::size_t a = n;
+  for (std::size_t k = n; k-- > 0 && n - k <= 8;) {
+    if (words[k] == "after" || words[k] == "following") {
+      a = k;
+      break;
+    }
+  }
+  if (a == n || a == 0) return std::string_view::npos;
+  if (in(kSameDay, words[a - 1])) return std::string_view::npos;
+  if (std::string_view(s).substr(pos(a)).find_first_of(",;:") != std::string_view::npos)
+    return std::string_view::npos;
+  // The main verb before it, at most twelve words back.
+  for (std::size_t k = a; k-- > 0 && a - k <= 12;) {
+    const std::string_view w = words[k];
+    if (w == "after" || w == "following") break;
+    if (in(kIrrealis, w)) return std::string_view::npos;
+    if (in(kVerbs, w)) {
+      if (std::string_view(s).substr(pos(k), pos(a) - pos(k)).find_first_of(";:") !=
+          std::string_view::npos)
+        return std::string_view::npos;
+      // No modal in the verb group ("will be charged after") nor in the
+      // words after "after".
+      for (std::size_t q = k > 3 ? k - 3 : 0; q < k; ++q)
+        if (in(kIrrealis, words[q])) return std::string_view::npos;
+      for (std::size_t q = a + 1; q < n; ++q)
+        if (in(kIrrealis, words[q])) return std::string_view::npos;
+      *arrest = w == "arrested" || w == "arrests" || w == "detained";
+      return from + pos(a);
+    }
+  }
+  return std::string_view::npos;
+}
+
 // A span of days or more after the trigger that no phrase anchors: "in the
 // weeks after the bombing of the depot", "months after the bombing",
 // "six years after the massacre" (h-evdate7). The event lies that far before
@@ -711,16 +784,88 @@ bool SpanAfterBefore(std::string_view s, std::size_t t0) {
   const auto words = Tokens(s.substr(from, t0 - from));
   const std::size_t n = words.size();
   for (std::size_t k = n > 5 ? n - 5 : 1; k < n; ++k) {
-    if (words[k] != "after") continue;
+    // "weeks before the stabbing" too (h-evdate12): the clause tells
+    // something that came that long before the act, in the past (no
+    // future or possibility in the clause, TellsBackground), so the act
+    // also lies before now.
+    if (words[k] != "after" && words[k] != "before") continue;
     const std::string_view unit = words[k - 1];
     // A single week, month or year too ("a week after the bombing",
     // h-evdate10); not "a day after" (AnchoredOffset counts it).
     if (unit != "days" && unit != "weeks" && unit != "months" && unit != "years" &&
         unit != "decades" && unit != "week" && unit != "month" && unit != "year")
       continue;
-    const std::size_t after = static_cast<std::size_t>(words[k].data() - s.data()) + 5;
+    const std::size_t after =
+        static_cast<std::size_t>(words[k].data() - s.data()) + words[k].size();
     if (OnePhraseToTrigger(s, words, k + 1, after, t0)) return true;
   }
+  return false;
+}
+
+// The trigger stands in a "who" clause of a person whom the main verb, after
+// it, arrests, charges, tries, sentences or frees: "the officer who killed a
+// driver was found guilty", "activists who blocked the road were acquitted"
+// (h-evdate12). The act came before the court's or the police's. "who" at
+// most four words before the trigger (no modal between), the verb at most
+// twenty words after it. `sb`..`se` is the sentence.
+bool RelativeActUnderLegalVerb(std::string_view text, std::size_t sb, std::size_t se,
+                               std::size_t tb, std::size_t te) {
+  const auto lower = [](std::string_view v) {
+    std::string out(v);
+    for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+  };
+  const std::size_t from = tb - sb > 40 ? tb - 40 : sb;
+  const std::string before = lower(Slice(text, from, tb));
+  const auto bw = Tokens(before);
+  bool who = false;
+  for (std::size_t k = bw.size() > 4 ? bw.size() - 4 : 0; k < bw.size(); ++k) {
+    if (bw[k] == "who") who = true;
+    if (who && (bw[k] == "will" || bw[k] == "would" || bw[k] == "could" || bw[k] == "may" ||
+                bw[k] == "might" || bw[k] == "plotted" || bw[k] == "planned" || bw[k] == "tried"))
+      return false;
+  }
+  if (!who) return false;
+  const std::string after = lower(Slice(text, te, std::min(se, te + 160)));
+  const auto aw = Tokens(after);
+  static constexpr std::array<std::string_view, 18> kLegal = {
+      "jailed",   "sentenced",  "convicted",  "charged",  "arrested",  "detained",
+      "indicted", "extradited", "pleaded",    "pleads",   "acquitted", "guilty",
+      "released", "freed",      "imprisoned", "appeared", "appears",   "remanded"};
+  for (std::size_t k = 0; k < aw.size() && k < 20; ++k) {
+    std::string_view w = aw[k];
+    while (!w.empty() && (w.back() == '.' || w.back() == '!' || w.back() == '?'))
+      w.remove_suffix(1);
+    if (std::find(kLegal.begin(), kLegal.end(), w) != kLegal.end()) return true;
+  }
+  return false;
+}
+
+// A time phrase that is only a length: "for 13 years", "for eight days",
+// "for two months" (not "for the past week", "for the last 24 hours").
+bool BareLength(std::string_view phrase) {
+  const std::vector<std::string_view> words = Tokens(phrase);
+  if (words.size() < 3 || words.size() > 4) return false;
+  std::string first(words[0]);
+  for (char& ch : first) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (first != "for") return false;
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    std::string w(words[k]);
+    for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (w == "the" || w == "past" || w == "last" || w == "next" || w == "coming") return false;
+  }
+  return true;
+}
+
+// The sentence tells a captivity's end: freed, released, rescued, escaped.
+bool EndsCaptivity(std::string_view lower_sentence) {
+  for (std::string_view w : {"freed", "released", "rescued", "escaped", "escape", "set free"})
+    for (std::size_t i = lower_sentence.find(w); i != std::string_view::npos;
+         i = lower_sentence.find(w, i + 1))
+      if ((i == 0 || !std::isalpha(static_cast<unsigned char>(lower_sentence[i - 1]))) &&
+          (i + w.size() == lower_sentence.size() ||
+           !std::isalpha(static_cast<unsigned char>(lower_sentence[i + w.size()]))))
+        return true;
   return false;
 }
 
@@ -2319,6 +2464,10 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
     // TellsBackground: "charged over the murder of …") takes the body's
     // past date of its type, however old: it names that act.
     const bool open_start = headed && r.date_precision == "range" && r.date_start.empty();
+    // An act told after "after" under an arrest or a reaction (h-evdate12):
+    // the body's day of its type is the act's own, as for an undated lead.
+    const bool after_cue = open_start && std::find(after_cue_rows_.begin(), after_cue_rows_.end(),
+                                                   r.byte_start) != after_cue_rows_.end();
     if (r.date_precision != "none" && !open_start) continue;
     if (r.modality == "expected" || r.modality == "hypothetical" || r.modality == "negated")
       continue;
@@ -2381,13 +2530,15 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
     const EventRow* take = nullptr;
     if (same_type) {
       const bool same_actor = !r.actor.empty() && same_type->actor == r.actor;
-      if (open_start ? past(*same_type)
+      if (open_start ? past(*same_type) || (after_cue && day_before(*same_type, week_before))
                      : day_before(*same_type, same_actor ? quarter_before : week_before) ||
                            recent_span(*same_type))
         take = same_type;
-    } else if (!open_start && episode && TellsOneEpisode(r.event_type) && !r.location.empty() &&
-               episode->location == r.location && day_before(*episode, week_before) &&
-               !WritesYear(episode->date_text)) {
+    } else if ((!open_start || after_cue) && episode && TellsOneEpisode(r.event_type) &&
+               ((!r.location.empty() && episode->location == r.location) ||
+                (headed && episode->sentence_index == r.sentence_index + 1 &&
+                 (r.location.empty() || episode->location.empty()))) &&
+               day_before(*episode, week_before) && !WritesYear(episode->date_text)) {
       take = episode;
     }
     if (take) {
@@ -2768,6 +2919,19 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
           return false;
       }
       if (t.end <= c.b && SubjectRelativePhrase(text, sentence.begin, t)) return false;
+      // A bare length ("jailed for 13 years", "held captive for 18 days",
+      // "remanded in custody for eight days") tells how long a sentence or
+      // a captivity lasts, not when the arrest or the kidnapping was
+      // (h-evdate12). Not the perfect ("has been held for 18 days": a span
+      // up to now that starts with the act), nor "for the past week".
+      // A captivity told as ended in the sentence ("freed after being held
+      // for over a month", "made a daring escape after a year held
+      // captive") ends about now: its span stays.
+      if ((rule.event_type == "arrest" || rule.event_type == "abduction") &&
+          BareLength(Slice(text, t.begin, t.end)) &&
+          Lower(Slice(text, sentence.begin, t.begin)).find("been ") == std::string::npos &&
+          !(rule.event_type == "abduction" && EndsCaptivity(Lower(stext))))
+        return false;
       // A possessive phrase that names the day of a publication, a meeting
       // or a plan ("today's newsletter", "Monday's papers", "this week's
       // summit", "last week's breakdown of the truce") dates that noun,
@@ -2927,10 +3091,27 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // earlier act, in the past perfect or as the object of an accusation
     // (ReportedEarlierAct, h-evdate11): the act lies at or before the
     // report's day, an open start ending on it.
+    // The main verb of an arrest, a charge or a reaction before "after" that
+    // opens the trigger's phrase (AftermathVerbAfter, h-evdate12).
+    // An arrest comes often within the hour of what it answers: not a
+    // protest or a clash at the arrest's own scene ("arrested after a
+    // shootout with officers", "detained after staging a sit-in"), nor an
+    // act before the arrest's own day ("arrested on Sunday after setting
+    // fire to …": mostly that day).
+    bool arrest_verb = false;
+    std::size_t aftermath_after = AftermathVerbAfter(text, sentence.begin, c.b, &arrest_verb);
+    if (arrest_verb && (rule.event_type == "protest" || rule.event_type == "armed_clash"))
+      aftermath_after = std::string_view::npos;
+    // A "who" clause act under an arrest, a trial or a release after it
+    // (RelativeActUnderLegalVerb, h-evdate12): a weak cue, as above.
+    const bool relative_legal =
+        RelativeActUnderLegalVerb(text, sentence.begin, sentence.end, c.b, c.e);
     const bool reported_earlier = best && !in_relative && best->resolved && best->interval.end &&
                                   best->end <= c.b && best->interval.precision == Precision::kDay &&
                                   !(doc_.pub_date && *best->interval.end > *doc_.pub_date) &&
-                                  ReportedEarlierAct(text, clause_b, *best, c.b, c.e);
+                                  (ReportedEarlierAct(text, clause_b, *best, c.b, c.e) ||
+                                   (aftermath_after != std::string_view::npos && !arrest_verb &&
+                                    best->end <= aftermath_after));
     const bool own_phrase =
         best && best->begin >= c.e && (since_at < c.b || best->begin < since_at);
     const bool since_span = !in_relative && !own_phrase && since_phrase && doc_.pub_date &&
@@ -2971,7 +3152,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // still dates it (a mass round-up told under the day's dateline).
     const bool weak_background =
         !best && !since_span && !compared && doc_.pub_date && !background &&
-        (big_toll || TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true));
+        (big_toll || TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true) ||
+         aftermath_after != std::string_view::npos || relative_legal);
     // "on Thursday, a day after <trigger>": the trigger lies a day before the
     // phrase (AnchoredOffset).
     const std::optional<AnchoredDate> anchored =
@@ -3109,6 +3291,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         // An earlier event the text does not date: before publication, not on it.
         row.date_end = FormatIsoDate(*doc_.pub_date);
         row.date_precision = "range";
+        if (!background && (aftermath_after != std::string_view::npos || relative_legal))
+          after_cue_rows_.push_back(c.b);
       } else {
         row.date_start = row.date_end = FormatIsoDate(*doc_.pub_date);
         row.date_precision = "none";

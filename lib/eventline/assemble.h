@@ -87,6 +87,10 @@ class Assembler {
   // type: a definite mention without a date of its own ("the kidnapping",
   // "this attack") refers back to it.
   std::map<std::string, Carried, std::less<>> last_dated_;
+  // Trigger starts of rows given the open start ..pub only because an
+  // arrest, a charge or a reaction comes before "after" (AftermathVerbAfter):
+  // under a headline they still take the body's day of their act (Finish).
+  std::vector<std::size_t> after_cue_rows_;
   // Index in `out` of the last violent event written, for casualties that
   // the next sentence reports; SIZE_MAX when none.
   std::size_t last_violent_ = static_cast<std::size_t>(-1);

@@ -264,6 +264,61 @@ TEST_CASE("attach: a reaction to an act and an owned act after \"after\" lie bef
   CHECK(carried == "2023-03-13 context");
 }
 
+TEST_CASE("attach: an act after \"after\" under a charge or a reaction lies before it",
+          "[attach]") {
+  // h-evdate12 (AftermathVerbAfter): an arrest, a charge, a sentence or a
+  // reaction before "after" answers the act after it, which came first:
+  // the open start ..pub, or ..the main verb's day when a phrase dates it.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("Two men were charged after a shopkeeper was kidnapped in the town.",
+                   "abduction") == earlier);
+  CHECK(IntervalOf("The court jailed a farmer after he shot his neighbour in a row over cattle.",
+                   "attack") == earlier);
+  CHECK(IntervalOf("A teenager was arrested after a woman was stabbed near the market.",
+                   "attack") == earlier);
+  // "<span> before" the act, as "<span> after" it (SpanAfterBefore).
+  CHECK(IntervalOf("The warehouse guard had asked for a transfer weeks before the bombing.",
+                   "explosion") == earlier);
+  // More reactions (recording_cue.txt): an outcry, a vigil, a motive.
+  CHECK(IntervalOf("There was an outcry over the shelling of the maternity hospital.",
+                   "shelling") == earlier);
+  CHECK(IntervalOf("Police are still looking for a motive in the shooting at the depot.",
+                   "attack") == earlier);
+  CHECK(IntervalOf("The mayor resigned on Monday after the arson attack on his house.", "arson") ==
+        "..2023-03-13 range/text");
+  // A "who" clause act under a trial or a release told after it.
+  CHECK(IntervalOf("The guard who shot a prisoner in the yard was found guilty by a jury.",
+                   "attack") == earlier);
+  CHECK(IntervalOf("The officer who shot dead a teenager at a checkpoint was found guilty.",
+                   "killing") == earlier);
+  // Counter-examples: a clash or a protest at an arrest's own scene, the
+  // same day ("hours after"), a future charge, no such verb.
+  const char* const today = "2023-03-15..2023-03-15 none/document";
+  CHECK(IntervalOf("Police arrested five men after a shootout with officers in the car park.",
+                   "armed_clash") == today);
+  CHECK(IntervalOf("Prosecutors will charge the driver after the attack on the checkpoint.",
+                   "attack") == today);
+  CHECK(IntervalOf("Two people died after a missile struck the block.", "shelling") == today);
+  CHECK(IntervalOf("The men who shelled the depot fled across the river.", "shelling") == today);
+  CHECK(IntervalOf("The convoy left minutes before the bombing of the bridge.", "explosion") ==
+        today);
+  CHECK(IntervalOf("Officers detained a man hours after rebels shelled the depot.", "shelling") ==
+        today);
+}
+
+TEST_CASE("attach: a bare length does not date an arrest or a kidnapping", "[attach]") {
+  // h-evdate12: "held captive for 40 days", "jailed for 13 years" tell how
+  // long, not when; the perfect still gives the span up to now.
+  CHECK(IntervalOf("A smuggler who kidnapped two boys and held them captive for 40 days was "
+                   "sentenced on Monday.",
+                   "abduction") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("The activist has been detained for 18 days without charge.", "arrest") ==
+        "2023-02-26..2023-03-15 range/text");
+  // A captivity told as over in the sentence ends about now: its span stays.
+  CHECK(IntervalOf("Two sailors held hostage for 20 days by pirates were freed.", "abduction") ==
+        "2023-02-24..2023-03-15 range/text");
+}
+
 TEST_CASE("attach: an act told as previous lies before now", "[attach]") {
   // h-evdate10: "previously" in the verb group, as "recently": before now,
   // and not the day carried from the sentence before.
@@ -407,6 +462,11 @@ TEST_CASE("attach: the lead takes the body's date of its event", "[attach]") {
                    "Rebel artillery shelled the port town of Berdiansk on 20 February, officials "
                    "said.",
                "shelling") == "2023-03-15");
+  // h-evdate12: under a headline, the standfirst's violent act of another
+  // type dates the headline's when one of them names no place.
+  CHECK(DateOf("Four guards dead in desert ambush\n\nRaiders ambushed the guards' patrol on "
+               "Sunday and killed four.",
+               "casualties") == "2023-03-12");
 }
 
 TEST_CASE("attach: a date before \"<count> <unit> after\" dates its event by the offset",
