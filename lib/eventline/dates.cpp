@@ -1902,11 +1902,12 @@ struct Eval {
     const int py = YearOf(*p);
     // The occurrence containing p, or else the most recent/next one.
     Interval cur = occurrence(py);
-    // "this summer" names pub's year's spring, summer or autumn whatever the
-    // tense, as "this March" (h-dates22: "activists are expected to target
-    // the races this summer", read in April, is not last summer); "this
-    // winter" keeps the reading below (the one holding pub or just over).
-    const bool this_of_year = m1 != 12 && LowerTrim(rel_s) == "this";
+    // "this summer" in a sentence that is not past names pub's year's
+    // spring, summer or autumn, as "this March" (h-dates22: "the new camera
+    // can be yours this summer", read in April, is not last summer); a past
+    // sentence ("the offensive began this spring", read in January) and
+    // "this winter" keep the reading below.
+    const bool this_of_year = m1 != 12 && tense != Tense::kPast && LowerTrim(rel_s) == "this";
     if (*cur.start > *p) {
       Interval prev = occurrence(py - 1);
       if (*prev.end >= *p)
