@@ -1902,13 +1902,19 @@ struct Eval {
     const int py = YearOf(*p);
     // The occurrence containing p, or else the most recent/next one.
     Interval cur = occurrence(py);
+    // "this summer" in a sentence that is not past names pub's year's
+    // spring, summer or autumn, as "this March" (h-dates22: "the new camera
+    // can be yours this summer", read in April, is not last summer); a past
+    // sentence ("the offensive began this spring", read in January) and
+    // "this winter" keep the reading below.
+    const bool this_of_year = m1 != 12 && tense != Tense::kPast && LowerTrim(rel_s) == "this";
     if (*cur.start > *p) {
       Interval prev = occurrence(py - 1);
       if (*prev.end >= *p)
         cur = prev;  // winter: Dec of last year into this spring
-      else if (rel == 0 && tense == Tense::kPast)
+      else if (rel == 0 && tense == Tense::kPast && !this_of_year)
         cur = prev;
-    } else if (*cur.end < *p && rel == 0 && tense == Tense::kFuture) {
+    } else if (*cur.end < *p && rel == 0 && tense == Tense::kFuture && !this_of_year) {
       cur = occurrence(py + 1);
     }
     if (rel == 0) return cur;
@@ -2194,14 +2200,16 @@ bool EsStem(std::string_view stem) {
 // of measures ("prices rise", "stocks fall") are left out: present-tense
 // headlines report them after the fact.
 bool HasScheduleVerb(std::string_view before) {
-  static constexpr std::array<std::string_view, 55> kVerbs = {
-      "open",    "begin",  "start",    "resume",  "meet",   "host",   "play",   "face",
-      "debate",  "hear",   "sit",      "return",  "reopen", "close",  "arrive", "visit",
-      "travel",  "go",     "come",     "take",    "hold",   "launch", "unveil", "publish",
-      "deliver", "sign",   "hand",     "release", "decide", "rule",   "kick",   "head",
-      "fly",     "attend", "address",  "race",    "fight",  "peak",   "hit",    "march",
-      "gather",  "annex",  "continue", "retire",  "expire", "end",    "wrap",   "conclude",
-      "appear",  "vote",   "tee",      "restart", "elect",  "bid",    "apply"};
+  static constexpr std::array<std::string_view, 58> kVerbs = {
+      "open", "begin", "start", "resume", "meet", "host", "play", "face", "debate", "hear", "sit",
+      "return", "reopen", "close", "arrive", "visit", "travel", "go", "come", "take", "hold",
+      "launch", "unveil", "publish", "deliver", "sign", "hand", "release", "decide", "rule", "kick",
+      "head", "fly", "attend", "address", "race", "fight", "peak", "hit", "march", "gather",
+      "annex", "continue", "retire", "expire", "end", "wrap", "conclude", "appear", "vote", "tee",
+      "restart", "elect", "bid", "apply",
+      // "pilots walk out on Wednesday", "the film premieres / debuts on
+      // Friday" (h-dates22)
+      "walk", "premiere", "debut"};
   static constexpr std::array<std::string_view, 16> kDeterminer = {
       "the",  "a",    "an",  "s",    "its",  "his",   "her", "their",
       "this", "that", "our", "next", "last", "first", "any", "no"};
@@ -2219,6 +2227,9 @@ bool HasScheduleVerb(std::string_view before) {
       return w.substr(0, w.size() - 2);
     // "applies" (h-dates21: "the new tax applies from 1 December").
     if (w == "applies") return "apply";
+    // "the final episode airs on Sunday" (h-dates22); not "air": "air strikes
+    // hit the capital on Sunday".
+    if (w == "airs") return "airs";
     return {};
   };
   const auto words_of = [](std::string_view s) -> const std::vector<std::string_view>& {
@@ -2299,9 +2310,10 @@ bool HasScheduleVerb(std::string_view before) {
     // out after "to" in a headline infinitive look ahead; their present
     // forms report after the fact.
     if (prev == "to") {
-      static constexpr std::array<std::string_view, 10> kAfterTo = {
-          "set",     "argue", "announce", "present", "outline",
-          "testify", "speak", "name",     "propose", "introduce"};
+      // "an interview set to air on Sunday" (h-dates22).
+      static constexpr std::array<std::string_view, 11> kAfterTo = {
+          "set",   "argue", "announce", "present",   "outline", "testify",
+          "speak", "name",  "propose",  "introduce", "air"};
       if (in(kAfterTo, w[k])) return true;
     }
     const std::string_view b = base(w[k]);
@@ -3473,6 +3485,54 @@ Tense PhraseTense(const PhraseAt& p) {
       if (std::find(kStopped.begin(), kStopped.end(), v) != kStopped.end()) tense = Tense::kFuture;
       // "gave the firm until Friday to respond": a deadline given is ahead.
       if (GivenUntil(text, sentence.begin, w_at)) tense = Tense::kFuture;
+    }
+  }
+  // "the launch is planned for December, the agency said" (h-dates22): a
+  // month after "for" is a target, the occurrence nearest pub, as a day
+  // after "for".
+  if (tense == Tense::kPast && m->rule->id == "time.month" && m->end - m->begin > 4) {
+    const std::string_view own = text.substr(m->begin, 4);
+    if (own == "for " || own == "For ") tense = Tense::kNearest;
+  }
+  // "pilgrims gathered in Rome for Easter Sunday", "flew home for Christmas"
+  // (h-dates22): a holiday after "for" is what the act aims at, the
+  // occurrence nearest pub whatever the tense (a later one counting double).
+  if (tense == Tense::kPast && std::string_view(m->rule->id).substr(0, 13) == "time.holiday.") {
+    const auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
+    const std::string_view own = text.substr(m->begin, 4);
+    if (w == "for" || own == "for " || own == "For ") tense = Tense::kNearest;
+  }
+  // "a deal could be reached within days", "residents were told to leave
+  // within 48 hours", "Macron promised to rebuild it within five years"
+  // (h-dates22): a modal or an infinitive after a verb of ordering or
+  // intending, among the eight words before "within" in its clause, puts the
+  // span ahead of the order, whatever the tense of the report.
+  if (tense != Tense::kFuture && std::string_view(m->rule->id).substr(0, 11) == "time.within") {
+    // Not "would": a future in the past ("the generals were sure the army
+    // would take the city within days") or a habit.
+    static constexpr std::array<std::string_view, 8> kModal = {"could", "can",    "may",  "might",
+                                                               "must",  "should", "will", "ll"};
+    static constexpr std::array<std::string_view, 30> kIntent = {
+        "told",    "ordered", "asked", "urged", "expect",  "expects", "expected", "promised",
+        "pledged", "vowed",   "plan",  "plans", "planned", "aims",    "aim",      "hopes",
+        "hope",    "hoped",   "due",   "going", "likely",  "given",   "wants",    "want",
+        "wanted",  "agreed",  "needs", "need",  "intends", "set"};
+    std::size_t at = m->begin;
+    for (int k = 0; k < 8; ++k) {
+      auto [w, w_at] = WordBefore(text, sentence.begin, at);
+      if (w.empty()) break;
+      if (std::find(kModal.begin(), kModal.end(), w) != kModal.end()) {
+        tense = Tense::kFuture;
+        break;
+      }
+      if (w == "to") {
+        const auto [v, v_at] = WordBefore(text, sentence.begin, w_at);
+        if (std::find(kIntent.begin(), kIntent.end(), v) != kIntent.end()) {
+          tense = Tense::kFuture;
+          break;
+        }
+      }
+      at = w_at;
     }
   }
   // A yearless day after "until" / "till" in a past sentence bounds a span

@@ -142,23 +142,27 @@ int CountAgreeing(const std::vector<Case>& cases) {
 // untouched (the session-start binary scores it the same). (h-dates21: news-faithful) batch
 // 24: 235 before its fixes, 252 after them, which raised batch 18 to 229; batch 25
 // (written after those fixes, held out) 113 (the session-start binary 109).
+// (h-dates22) batch 26 (bench/dates_table.py, strict): 263 before its fixes, 278 after them;
+// every threshold set to the branch's count; batch 27 (written before the fixes, held out,
+// never tuned on) 110 (the session-start binary 106 by dates_table.py).
 TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates][table]") {
   const struct {
     const char* file;
     int rows, min_agreeing;
-  } batches[] = {{"dates_heldout.tsv", 328, 306},  {"dates_heldout2.tsv", 128, 117},
-                 {"dates_heldout3.tsv", 108, 102}, {"dates_heldout4.tsv", 176, 162},
-                 {"dates_heldout5.tsv", 103, 97},  {"dates_heldout6.tsv", 135, 123},
-                 {"dates_heldout7.tsv", 193, 179}, {"dates_heldout8.tsv", 208, 202},
-                 {"dates_heldout9.tsv", 86, 67},   {"dates_heldout10.tsv", 247, 240},
-                 {"dates_heldout11.tsv", 63, 63},  {"dates_heldout12.tsv", 281, 255},
-                 {"dates_heldout13.tsv", 66, 55},  {"dates_heldout14.tsv", 343, 313},
-                 {"dates_heldout15.tsv", 72, 70},  {"dates_heldout16.tsv", 346, 312},
-                 {"dates_heldout17.tsv", 97, 85},  {"dates_heldout18.tsv", 257, 229},
-                 {"dates_heldout19.tsv", 85, 72},  {"dates_heldout20.tsv", 259, 243},
-                 {"dates_heldout21.tsv", 98, 95},  {"dates_heldout22.tsv", 259, 237},
-                 {"dates_heldout23.tsv", 98, 87},  {"dates_heldout24.tsv", 278, 252},
-                 {"dates_heldout25.tsv", 120, 113}};
+  } batches[] = {{"dates_heldout.tsv", 328, 306},   {"dates_heldout2.tsv", 128, 118},
+                 {"dates_heldout3.tsv", 108, 103},  {"dates_heldout4.tsv", 176, 163},
+                 {"dates_heldout5.tsv", 103, 97},   {"dates_heldout6.tsv", 135, 123},
+                 {"dates_heldout7.tsv", 193, 180},  {"dates_heldout8.tsv", 208, 203},
+                 {"dates_heldout9.tsv", 86, 67},    {"dates_heldout10.tsv", 247, 240},
+                 {"dates_heldout11.tsv", 63, 63},   {"dates_heldout12.tsv", 281, 257},
+                 {"dates_heldout13.tsv", 66, 56},   {"dates_heldout14.tsv", 343, 313},
+                 {"dates_heldout15.tsv", 72, 70},   {"dates_heldout16.tsv", 346, 312},
+                 {"dates_heldout17.tsv", 97, 86},   {"dates_heldout18.tsv", 257, 229},
+                 {"dates_heldout19.tsv", 85, 72},   {"dates_heldout20.tsv", 259, 245},
+                 {"dates_heldout21.tsv", 98, 95},   {"dates_heldout22.tsv", 259, 242},
+                 {"dates_heldout23.tsv", 98, 87},   {"dates_heldout24.tsv", 278, 254},
+                 {"dates_heldout25.tsv", 120, 115}, {"dates_heldout26.tsv", 295, 278},
+                 {"dates_heldout27.tsv", 114, 110}};
   for (const auto& b : batches) {
     const auto cases = LoadCases(b.file);
     CAPTURE(b.file);
