@@ -777,12 +777,19 @@ struct Matcher::Impl {
     // nouns after any word, which tripled the main set's scan.
     mutable std::unique_ptr<RE2::Set> backoff_set;
     mutable std::vector<int> backoff_set_rules;
-    // Every rule of the set (of the back-off set) has required words: a
-    // sentence that holds the words of none of them skips the set's scan,
-    // as the required-word test would drop each of its hits (FindAll).
+    // Every rule of the set (of the back-off set) has required words: the
+    // set is not scanned; its rules whose words the sentence holds are
+    // candidates, admitted as the set would have at their first match, as
+    // the index's are (SetWouldAdmit). The set's rules are few, each run
+    // only where its words are, where a scan of the set (of whole
+    // patterns, for triggers repeated in alternatives) built DFA states
+    // for each new sentence (docs/scale.md, h-hot23).
     mutable bool set_gated = false, backoff_set_gated = false;
     mutable bool run_all = false;       // the set would not compile
     mutable std::vector<char> indexed;  // per rule: proposed by the index
+    // Per rule: proposed by the index or by its required words (a gated
+    // set's rule), so admitted at its first match (SetWouldAdmit).
+    mutable std::vector<char> by_words;
     // The required words of every rule (Rule::required, RequiredWords),
     // each string once and each distinct requirement once: required_ids[i]
     // indexes, fewest words first, `requirements`, which holds the ids of
@@ -940,6 +947,18 @@ struct Matcher::Impl {
     };
     kind.set_gated = gated(kind.set_rules);
     kind.backoff_set_gated = gated(kind.backoff_set_rules);
+    kind.by_words = kind.indexed;
+    if (use_index) {
+      if (kind.set_gated) {
+        for (const int ri : kind.set_rules) kind.by_words[static_cast<std::size_t>(ri)] = 1;
+      }
+      if (kind.backoff_set_gated) {
+        for (const int ri : kind.backoff_set_rules) kind.by_words[static_cast<std::size_t>(ri)] = 1;
+      }
+    }
+    // A gated set is never scanned (FindAll): not compiled.
+    if (use_index && kind.set_gated) set_patterns.clear();
+    if (use_index && kind.backoff_set_gated) backoff_patterns.clear();
     if (!CompileSet(set_patterns, kind.set) || !CompileSet(backoff_patterns, kind.backoff_set)) {
       kind.run_all = true;
     }
@@ -1559,14 +1578,14 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   if (!all) {
     if (kd.index) kd.index->Find(text, wb, we, candidates);
     const auto run_set = [&](const RE2::Set* set, const std::vector<int>& rules, bool gated) {
-      if (!set) return;
-      // No rule of the set may match here: its hits would all be dropped
-      // below, so the scan is skipped.
-      if (gated && words_test && std::none_of(rules.begin(), rules.end(), [&](int ri) {
-            return may_match(static_cast<std::size_t>(ri));
-          })) {
+      // Proposed by their words, not scanned for (Kind::set_gated).
+      if (gated && words_test) {
+        for (const int ri : rules) {
+          if (may_match(static_cast<std::size_t>(ri))) candidates.push_back(ri);
+        }
         return;
       }
+      if (!set) return;
       std::vector<int>& hits = sc.hits;
       hits.clear();
       RE2::Set::ErrorInfo info{};
@@ -1630,7 +1649,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     }
     // Proposed by the index: admitted as the set would have, decided at the
     // first match (-1: not yet).
-    int admitted = !all && kd.indexed[ri] ? -1 : 1;
+    int admitted = !all && kd.by_words[ri] ? -1 : 1;
     groups.assign(static_cast<std::size_t>(cr.groups) + 1, re2::StringPiece());
     std::vector<std::pair<std::size_t, std::size_t>> vetoes;
     bool vetoes_done = false;

@@ -378,6 +378,48 @@ TEST_CASE("matcher: anchored searches skip bytes no match begins with", "[matche
   }
 }
 
+TEST_CASE("matcher: a set's rules proposed by their words are admitted as the set would",
+          "[matcher]") {
+  // Triggers repeated in alternatives and opening on \w: no leading
+  // strings, so each rule's whole pattern goes to the event set; every rule
+  // has required words ("camps", "town"), so the set is not scanned and a
+  // rule runs where its words are. A match counts only where the set of
+  // \b(?:PATTERN) would have admitted the rule, as RE2 finds it below.
+  const struct {
+    std::string id, pattern;
+  } rules[] = {
+      {"g.raid", R"(\w(?:(?P<trigger>raided)\s+camps|(?P<trigger2>raiding)\s+camps))"},
+      {"g.shell", R"(\w*(?:(?P<trigger>shelled)\s+(?:the\s+)?town|(?P<trigger2>shelling)\s+town))"},
+  };
+  std::string yaml;
+  for (const auto& r : rules) yaml += Rule(r.id, r.pattern);
+  const Compiled c = Build("event", yaml);
+  const std::string texts[] = {
+      "axraided camps",                      // only inside a word: the set admits nothing
+      "axraided camps, then zraided camps",  // one at a word start admits both
+      "Xraiding camps and reshelled the town",
+      "no raided camps; unshelling town",
+      "the camps and the town, quiet",
+      "caf\xC3\xA9xraided camps",
+  };
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    std::string expected;
+    for (const auto& r : rules) {
+      const re2::RE2 set_pattern("(?i)\\b(?:" + r.pattern + ")");
+      REQUIRE(set_pattern.ok());
+      if (!re2::RE2::PartialMatch(text, set_pattern)) continue;
+      const struct { std::string id, pattern; } one[] = {{r.id, r.pattern}};
+      expected += Re2Matches(one, text);
+    }
+    CHECK(MatcherMatches(c, rules, text) == expected);
+  }
+  std::vector<Match> out;
+  const std::string none = "axraided camps";
+  c.matcher->FindAll(RuleKind::kEvent, none, 0, none.size(), out);
+  CHECK(out.empty());
+}
+
 TEST_CASE("matcher: a veto without leading strings stops after its last end string", "[matcher]") {
   // The veto begins with a capital-letter class (no leading strings) and
   // every match of it ends with "deal": it runs anchored before one byte
