@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -250,6 +251,53 @@ TEST_CASE("matcher: a time rule's vetoes, found by one scan, veto as each alone"
   c.matcher->FindAll(RuleKind::kTime, text, 17, text.size(), out);
   REQUIRE(out.size() == 2);
   CHECK(out[0].begin == 42);
+}
+
+TEST_CASE("matcher: time rules in several trigger sets find what each rule finds", "[matcher]") {
+  // 21 time rules, more than there are time sets, so their triggers are
+  // spread over several RE2::Sets (consecutive rules in each); every rule
+  // whose trigger occurs is found, in (begin, rule order), as RE2 finds it.
+  std::string yaml;
+  std::vector<std::pair<std::string, std::string>> rules;
+  for (int i = 0; i < 21; ++i) {
+    const std::string id = "t.r" + std::to_string(i);
+    const std::string pattern =
+        i % 3 == 0 ? "\\b(?P<trigger>day" + std::to_string(i) + ")\\b"
+                   : "\\b(?P<trigger>" + std::string(1, static_cast<char>('a' + i)) + "x)\\s+\\d+";
+    rules.emplace_back(id, pattern);
+    yaml +=
+        "  - id: " + id + "\n    value: today\n    pattern: '" + pattern + "'\n    examples: [x]\n";
+  }
+  const Compiled c = Build("time", yaml);
+  const std::string texts[] = {
+      "day0 and day18 then bx 4, ux 7 and day9x; Cx 12",
+      "tx 3 sx 2 day20 day3 kx 5 ax 1",
+      "nothing here at all",
+  };
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    std::vector<std::pair<std::size_t, std::size_t>> expected;  // (begin, rule)
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      const re2::RE2 re("(?i)" + rules[r].second);
+      REQUIRE(re.ok());
+      re2::StringPiece in(text), m;
+      std::size_t pos = 0;
+      while (re.Match(in, pos, text.size(), re2::RE2::UNANCHORED, &m, 1)) {
+        expected.emplace_back(static_cast<std::size_t>(m.data() - text.data()), r);
+        pos = expected.back().first + m.size();
+      }
+    }
+    std::sort(expected.begin(), expected.end());
+    std::vector<Match> out;
+    c.matcher->FindAll(RuleKind::kTime, text, 0, text.size(), out);
+    std::vector<std::pair<std::size_t, std::size_t>> found;
+    for (const Match& m : out) {
+      const auto r = static_cast<std::size_t>(std::stoi(m.rule->id.substr(3)));
+      found.emplace_back(m.begin, r);
+    }
+    CHECK(found == expected);
+    CHECK(expected.empty() == (text.rfind("nothing", 0) == 0));
+  }
 }
 
 TEST_CASE("matcher: word boundaries see the text around the range", "[matcher]") {
