@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cctype>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -172,15 +173,25 @@ class LazyRe2 {
       });
       re = s.re.get();
     }
-    // The clock's value at the last use, for a partial release
-    // (Matcher::ReleaseRecent): written once per tick, no lock.
-    if (s.epoch != nullptr) {
-      const std::uint32_t e = s.epoch->load(std::memory_order_relaxed);
-      if (s.last_use.load(std::memory_order_relaxed) != e) {
-        s.last_use.store(e, std::memory_order_relaxed);
-      }
-    }
+    Stamp(s);
     return re;
+  }
+  // LowerCasePattern's program, for texts without U+212A and U+017F,
+  // lower-cased; null when the pattern has no such form (then get()).
+  const RE2* lowered() const {
+    State& s = *state_;
+    std::call_once(s.lowered_once, [&s] {
+      const std::string low = LowerCasePattern(s.pattern, s.options.case_sensitive());
+      if (low.empty()) return;
+      RE2::Options o = s.options;
+      o.set_case_sensitive(true);
+      auto compiled = std::make_shared<const RE2>(low, o);
+      if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
+      if (compiled->ok()) s.lowered = std::move(compiled);
+    });
+    if (s.lowered == nullptr) return nullptr;
+    Stamp(s);
+    return s.lowered.get();
   }
   const RE2* operator->() const { return get(); }
   const RE2& operator*() const { return *get(); }
@@ -202,7 +213,9 @@ class LazyRe2 {
   void Track(const std::atomic<std::uint32_t>* epoch) { state_->epoch = epoch; }
   // Not thread-safe (as Release): whether a program is held, and the epoch
   // of its last use.
-  [[nodiscard]] bool compiled() const { return state_->re != nullptr || state_->exact != nullptr; }
+  [[nodiscard]] bool compiled() const {
+    return state_->re != nullptr || state_->exact != nullptr || state_->lowered != nullptr;
+  }
   [[nodiscard]] std::uint32_t last_use() const {
     return state_->last_use.load(std::memory_order_relaxed);
   }
@@ -218,7 +231,20 @@ class LazyRe2 {
     std::shared_ptr<const RE2> re;  // AsciiFoldPattern's form (or `exact` when the same)
     std::once_flag exact_once;
     std::shared_ptr<const RE2> exact;  // `pattern` as written
+    std::once_flag lowered_once;
+    std::shared_ptr<const RE2> lowered;  // LowerCasePattern's form, when it has one
   };
+
+  // The clock's value at the last use, for a partial release
+  // (Matcher::ReleaseRecent): written once per tick, no lock.
+  static void Stamp(State& s) {
+    if (s.epoch != nullptr) {
+      const std::uint32_t e = s.epoch->load(std::memory_order_relaxed);
+      if (s.last_use.load(std::memory_order_relaxed) != e) {
+        s.last_use.store(e, std::memory_order_relaxed);
+      }
+    }
+  }
 
   static const RE2* Exact(State& s) {
     std::call_once(s.exact_once, [&s] {
@@ -499,6 +525,228 @@ std::string AsciiFoldPattern(std::string_view p, bool case_sensitive) {
     out += c;
   }
   if (!saved.empty() || !changed) return {};
+  return out;
+}
+
+namespace {
+
+// A non-ASCII character with no case variants that the lowered form may
+// keep as written (curly quotes, dashes and other general punctuation).
+bool CaselessPunctuation(std::uint32_t cp) { return cp >= 0x2010 && cp <= 0x205E; }
+
+// The code point of the UTF-8 sequence at p[i] and its length; 0 when
+// the sequence is not one LowerCasePattern reads (length 0).
+std::uint32_t DecodeAt(std::string_view p, std::size_t i, std::size_t& len) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(p[i + k]); };
+  len = 0;
+  const unsigned char c = b(0);
+  if (c < 0x80) {
+    len = 1;
+    return c;
+  }
+  std::size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+  if (n == 0 || i + n > p.size()) return 0;
+  std::uint32_t cp = c & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((b(k) & 0xC0) != 0x80) return 0;
+    cp = cp << 6 | (b(k) & 0x3F);
+  }
+  len = n;
+  return cp;
+}
+
+// The class p[open..close] ('[' to ']') of a case-folded pattern as a
+// class without folding over lower-cased text: the ASCII bytes it holds,
+// closed under case, less the capitals (the text has none), and its
+// caseless punctuation. Empty when it holds anything else (\W, \S, \D,
+// \p, other non-ASCII characters, [:name:]).
+std::string LowerClass(std::string_view p, std::size_t open, std::size_t close) {
+  std::array<bool, 128> in{};
+  std::string other;
+  std::size_t i = open + 1;
+  const bool negated = i < close && p[i] == '^';
+  if (negated) ++i;
+  const auto item = [&](std::size_t& at, std::uint32_t& cp, bool& set) -> bool {
+    set = false;
+    if (p[at] == '\\') {
+      if (at + 1 >= close) return false;
+      const char e = p[at + 1];
+      at += 2;
+      if (e == 'w' || e == 's' || e == 'd') {
+        for (int c = 0; c < 128; ++c) {
+          const bool w = std::isalnum(c) != 0 || c == '_';
+          const bool sp = c == ' ' || (c >= '\t' && c <= '\r' && c != '\v');
+          if ((e == 'w' && w) || (e == 's' && sp) || (e == 'd' && c >= '0' && c <= '9')) {
+            in[static_cast<std::size_t>(c)] = true;
+          }
+        }
+        set = true;
+        return true;
+      }
+      if (e == 'n')
+        cp = '\n';
+      else if (e == 't')
+        cp = '\t';
+      else if (e == 'r')
+        cp = '\r';
+      else if (e == 'f')
+        cp = '\f';
+      else if (static_cast<unsigned char>(e) < 0x80 &&
+               std::isalnum(static_cast<unsigned char>(e)) == 0)
+        cp = static_cast<unsigned char>(e);
+      else
+        return false;
+      return true;
+    }
+    if (p[at] == '[' && at + 1 < close && p[at + 1] == ':') return false;
+    std::size_t len = 0;
+    cp = DecodeAt(p, at, len);
+    if (len == 0) return false;
+    at += len;
+    return true;
+  };
+  while (i < close) {
+    std::uint32_t lo = 0;
+    bool set = false;
+    const std::size_t at0 = i;
+    if (!item(i, lo, set)) return {};
+    if (set) continue;
+    std::uint32_t hi = lo;
+    if (i + 1 < close && p[i] == '-') {
+      std::size_t j = i + 1;
+      bool set2 = false;
+      if (!item(j, hi, set2) || set2 || hi < lo) return {};
+      i = j;
+    }
+    if (hi >= 0x80) {
+      if (lo < 0x80 || !CaselessPunctuation(lo) || !CaselessPunctuation(hi)) return {};
+      other.append(p.substr(at0, i - at0));
+      continue;
+    }
+    for (std::uint32_t c = lo; c <= hi; ++c) in[c] = true;
+  }
+  for (int c = 'A'; c <= 'Z'; ++c) {
+    if (in[static_cast<std::size_t>(c)]) in[static_cast<std::size_t>(c - 'A' + 'a')] = true;
+  }
+  for (int c = 'a'; c <= 'z'; ++c) {
+    if (in[static_cast<std::size_t>(c)]) in[static_cast<std::size_t>(c - 'a' + 'A')] = false;
+  }
+  std::string out = negated ? "[^" : "[";
+  bool any = !other.empty();
+  for (int c = 0; c < 128; ++c) {
+    if (!in[static_cast<std::size_t>(c)]) continue;
+    int e = c;
+    while (e + 1 < 128 && in[static_cast<std::size_t>(e + 1)]) ++e;
+    const auto put = [&out](int b) {
+      if (std::isalnum(b) != 0) {
+        out += static_cast<char>(b);
+      } else {
+        out += fmt::format("\\x{:02X}", b);
+      }
+    };
+    put(c);
+    if (e > c) {
+      out += '-';
+      put(e);
+    }
+    any = true;
+    c = e;
+  }
+  if (!any) return {};
+  out += other;
+  out += ']';
+  return out;
+}
+
+}  // namespace
+
+std::string LowerCasePattern(std::string_view p, bool case_sensitive) {
+  if (case_sensitive) return {};
+  std::string out;
+  out.reserve(p.size() + 16);
+  int depth = 0;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+      continue;
+    }
+    if (c == '\\') {
+      if (i + 1 >= p.size()) return {};
+      const auto n = static_cast<unsigned char>(p[i + 1]);
+      // Perl classes and assertions are the same over lower-cased text
+      // (\W under folding excludes k, s and their folds: ASCII-only here
+      // as without folding); an escaped ASCII punctuation is itself.
+      if (std::string_view("bBsSwWdDAznrtf").find(static_cast<char>(n)) == std::string_view::npos &&
+          (n >= 0x80 || std::isalnum(n) != 0)) {
+        return {};
+      }
+      out.append(p.substr(i, 2));
+      ++i;
+      continue;
+    }
+    if (c == '[') {
+      const std::size_t e = CharClassEnd(p, i);
+      if (e >= p.size()) return {};
+      const std::string cls = LowerClass(p, i, e);
+      if (cls.empty()) return {};
+      out += cls;
+      i = e;
+      continue;
+    }
+    if (c == '(') {
+      ++depth;
+      if (i + 1 < p.size() && p[i + 1] == '?') {
+        std::size_t j = i + 2;
+        if (j < p.size() && p[j] == 'P') {  // (?P<name>: the name as written
+          j = p.find('>', j);
+          if (j == std::string_view::npos) return {};
+          out.append(p.substr(i, j + 1 - i));
+          i = j;
+          continue;
+        }
+        for (; j < p.size() && p[j] != ':' && p[j] != ')'; ++j) {
+          // Folding switched off anywhere: the case of the text counts.
+          if (p[j] == '-' || (p[j] != 'i' && p[j] != 'm' && p[j] != 's' && p[j] != 'U')) return {};
+        }
+        if (j >= p.size()) return {};
+        if (p[j] == ')') --depth;
+        out.append(p.substr(i, j + 1 - i));
+        i = j;
+        continue;
+      }
+      out += '(';
+      continue;
+    }
+    if (c == ')') {
+      if (--depth < 0) return {};
+      out += ')';
+      continue;
+    }
+    if (c == '{') {
+      if (const std::size_t e = RepeatEnd(p, i); e != std::string_view::npos) {
+        out.append(p.substr(i, e + 1 - i));
+        i = e;
+        continue;
+      }
+    }
+    if (c >= 0x80) {
+      std::size_t len = 0;
+      const std::uint32_t cp = DecodeAt(p, i, len);
+      if (len == 0) return {};
+      if (CaselessPunctuation(cp)) {
+        out.append(p.substr(i, len));
+      } else {
+        out += "(?i:";
+        out.append(p.substr(i, len));
+        out += ')';
+      }
+      i += len - 1;
+      continue;
+    }
+    out += static_cast<char>(c);
+  }
+  if (depth != 0) return {};
   return out;
 }
 
@@ -1510,6 +1758,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     std::vector<int> candidates, hits;
     std::vector<re2::StringPiece> groups;
     std::string lower;
+    std::string low;  // the lower-cased context of the LowerCasePattern programs
     // Per word of Kind::words: looked up in this call when its stamp is
     // the call's generation, then whether it occurs.
     std::vector<std::uint32_t> stamp;
@@ -1648,10 +1897,38 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   // Where the current rule's search stops: `end`, or just after the last
   // string its matches end with (Rule::ends).
   std::size_t stop = end;
+  // The text from the byte before the sentence (which \b reads) to its
+  // end, ASCII letters lower-cased, for the rules' LowerCasePattern
+  // programs; made on first need. Offsets in it are offsets in `text` less
+  // `low_from`; `^` holds at its start only when the sentence opens the
+  // document, as in `text`.
+  std::string& low = sc.low;
+  const std::size_t low_from = begin > 0 ? begin - 1 : 0;
+  bool low_made = false;
+  const bool exact_fold = t_exact_fold;
   const auto capturing = [&](const CompiledRule& cr, std::size_t from, RE2::Anchor anchor) {
     const auto n = static_cast<int>(groups.size());
-    return captures ? captures->Match(*cr.re, cr.order, whole, from, stop, anchor, groups.data(), n)
-                    : cr.re->Match(whole, from, stop, anchor, groups.data(), n);
+    if (captures) {
+      return captures->Match(*cr.re, cr.order, whole, from, stop, anchor, groups.data(), n);
+    }
+    const RE2* low_re = exact_fold ? nullptr : cr.re.lowered();
+    if (low_re == nullptr) return cr.re->Match(whole, from, stop, anchor, groups.data(), n);
+    if (!low_made) {
+      low_made = true;
+      low.assign(text.data() + low_from, end - low_from);
+      for (char& ch : low) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      }
+    }
+    if (!low_re->Match(re2::StringPiece(low.data(), low.size()), from - low_from, stop - low_from,
+                       anchor, groups.data(), n)) {
+      return false;
+    }
+    for (re2::StringPiece& g : groups) {
+      if (g.data() != nullptr)
+        g = re2::StringPiece(text.data() + low_from + (g.data() - low.data()), g.size());
+    }
+    return true;
   };
   // The end of the last of `ends` in the sentence (offset in `lower`), or
   // npos when none occurs.

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "eventline/rules.h"
 
@@ -594,6 +595,85 @@ TEST_CASE("matcher: the ASCII-fold form matches as the pattern on texts without 
         const bool mb = lean.Match(text, at, text.size(), RE2::UNANCHORED, b, 4);
         REQUIRE(ma == mb);
         for (int g = 0; ma && g < 4; ++g) CHECK(a[g] == b[g]);
+      }
+    }
+  }
+}
+
+TEST_CASE("matcher: LowerCasePattern writes a folded pattern for lower-cased text", "[matcher]") {
+  const struct {
+    std::string_view pattern;
+    bool case_sensitive;
+    std::string_view lowered;  // empty: not applicable
+  } cases[] = {
+      {R"(\bKyiv(?P<Tail>[A-Z]s)?\s+\W)", false, R"(\bkyiv(?P<Tail>[a-z]s)?\s+\W)"},
+      {R"((?i:Strike){1,2}[^A-Z0-9_-]caf\x{E9})", false, ""},  // \x: not read
+      {R"([\w’'-]+ café)", false, "[\\x27\\x2D0-9\\x5Fa-z’]+ caf(?i:é)"},
+      {R"(x(?-i:[A-Z]))", false, ""},  // folding off: the case counts
+      {R"(\pL+)", false, ""},
+      {R"([\W]x)", false, ""},
+      {R"(Kyiv)", true, ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.pattern);
+    CHECK(LowerCasePattern(c.pattern, c.case_sensitive) == c.lowered);
+  }
+}
+
+TEST_CASE("matcher: a LowerCasePattern program over lower-cased text matches as the pattern",
+          "[matcher]") {
+  // Soundness: at every start, anchored and not, the folded pattern over
+  // the text and its lowered form (no folding) over the lower-cased text
+  // match at the same offsets with the same groups.
+  const std::string_view patterns[] = {
+      R"((?P<actor>\w+)\s+(?P<trigger>strikes?|kills?)\W)",
+      R"(\b(?P<who>[A-Z][a-z]+)[’'-]s\s+(?:KYIV|kharkiv)\b)",
+      R"([^a-z\s]+|[^A-Z]\d)",
+      R"(^\s*(?P<h>Breaking)|(?:desk|TASK)s?$)",
+      R"((?s:.)Ž?(?:naïve|ÉLAN)\s+(?P<x>[A-Fa-f0-9]{2,}))",
+      R"((?m)^(?:a|B)+[-–—]\B)",
+  };
+  const std::string_view texts[] = {
+      "Troops STRIKE hard, Kyiv kills. Breaking",
+      "Ivan’s KYIV, Olga's Kharkiv; O'Neil-s kyiv",
+      "  breaking: DESKS 12ab 3F 9Z and TASK",
+      "naïve café NAÏVE élan ÉLAN Élan ab12F ž",
+      "aB—x\nBA–y\nab-",
+      "plain text with 7 digits and AB CD",
+  };
+  for (const auto pattern : patterns) {
+    const std::string low = LowerCasePattern(pattern, false);
+    CAPTURE(pattern, low);
+    REQUIRE(!low.empty());
+    RE2::Options fold;
+    fold.set_case_sensitive(false);
+    const RE2 exact(pattern, fold);
+    const RE2 lowered(low);
+    REQUIRE(exact.ok());
+    REQUIRE(lowered.ok());
+    REQUIRE(exact.NumberOfCapturingGroups() == lowered.NumberOfCapturingGroups());
+    const int n = 1 + exact.NumberOfCapturingGroups();
+    for (const auto text : texts) {
+      CAPTURE(text);
+      REQUIRE(!HoldsNonAsciiFold(text));
+      std::string lower(text);
+      for (char& ch : lower) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      }
+      for (const auto anchor : {RE2::UNANCHORED, RE2::ANCHOR_START}) {
+        for (std::size_t at = 0; at <= text.size(); ++at) {
+          std::vector<re2::StringPiece> a(static_cast<std::size_t>(n)),
+              b(static_cast<std::size_t>(n));
+          const bool ma = exact.Match(text, at, text.size(), anchor, a.data(), n);
+          const bool mb = lowered.Match(lower, at, lower.size(), anchor, b.data(), n);
+          REQUIRE(ma == mb);
+          for (std::size_t g = 0; ma && g < a.size(); ++g) {
+            CHECK((a[g].data() == nullptr) == (b[g].data() == nullptr));
+            if (a[g].data() == nullptr) continue;
+            CHECK(a[g].data() - text.data() == b[g].data() - lower.data());
+            CHECK(a[g].size() == b[g].size());
+          }
+        }
       }
     }
   }
