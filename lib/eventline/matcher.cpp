@@ -1389,6 +1389,64 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
 
 namespace {
 
+// The text a pattern runs over: a sentence's context (from the byte before
+// it, which \b reads, to its end) ASCII-lower-cased, for the patterns'
+// LowerCasePattern programs on texts without U+212A and U+017F, made on
+// first need; else the text itself. Offsets in the lower-cased context
+// are offsets in the text less `from`; `^` holds at its start only when
+// the sentence opens the document, as in the text.
+class LowerText {
+ public:
+  LowerText(std::string_view text, std::size_t begin, std::size_t end, std::string& buf)
+      : text_(text), from_(begin > 0 ? begin - 1 : 0), end_(end), buf_(buf), exact_(t_exact_fold) {}
+
+  // re.Match over the text, through its lowered program when it has one:
+  // the same result, groups pointing into the text.
+  bool Match(const LazyRe2& re, std::size_t pos, std::size_t endpos, RE2::Anchor anchor,
+             re2::StringPiece* groups, int n) {
+    return Run(
+        re, pos, endpos,
+        [&](const RE2& prog, const re2::StringPiece& in, std::size_t p, std::size_t e) {
+          return prog.Match(in, p, e, anchor, groups, n);
+        },
+        groups, n);
+  }
+
+  // `match(program, context, pos, endpos)` with the program and context to
+  // use; groups[0, n) mapped back into the text after a match.
+  template <class F>
+  bool Run(const LazyRe2& re, std::size_t pos, std::size_t endpos, const F& match,
+           re2::StringPiece* groups, int n) {
+    const RE2* low = exact_ ? nullptr : re.lowered();
+    if (low == nullptr) {
+      return match(*re, re2::StringPiece(text_.data(), text_.size()), pos, endpos);
+    }
+    if (!made_) {
+      made_ = true;
+      buf_.assign(text_.data() + from_, end_ - from_);
+      for (char& ch : buf_) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      }
+    }
+    if (!match(*low, re2::StringPiece(buf_.data(), buf_.size()), pos - from_, endpos - from_)) {
+      return false;
+    }
+    for (int g = 0; g < n; ++g) {
+      if (groups[g].data() == nullptr) continue;
+      groups[g] = re2::StringPiece(text_.data() + from_ + (groups[g].data() - buf_.data()),
+                                   groups[g].size());
+    }
+    return true;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t from_, end_;
+  std::string& buf_;
+  bool exact_;
+  bool made_ = false;
+};
+
 // Capture buffers of time-rule matches, kept by the thread (Matcher::Recycle).
 std::vector<std::vector<Capture>>& SpareCaptures() {
   thread_local std::vector<std::vector<Capture>> spare;
@@ -1495,9 +1553,8 @@ void EnsureVetoStarts(const Veto* v) {
 template <class MayMatch, class StopOf>
 void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin,
                 std::vector<std::pair<std::size_t, std::size_t>>& vetoes, const MayMatch& may_match,
-                const StopOf& stop_of) {
+                const StopOf& stop_of, LowerText& lt) {
   for (const Veto* v : cr.unless) EnsureVetoStarts(v);
-  const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece u;
   for (const Veto* v : cr.unless) {
     const LazyRe2& ure = v->re;
@@ -1511,7 +1568,7 @@ void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin
       if (!ustarts && !v->ends.empty()) {
         const std::array<std::uint64_t, 4>* first = v->first ? &*v->first : nullptr;
         if (FirstAnchored(text, upos, end, ub_only, first, [&](std::size_t at) {
-              return ure->Match(whole, at, end, RE2::ANCHOR_START, &u, 1);
+              return lt.Match(ure, at, end, RE2::ANCHOR_START, &u, 1);
             }) == std::string_view::npos) {
           break;
         }
@@ -1519,13 +1576,13 @@ void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin
         bool found = false;
         for (std::size_t at = ustarts->Find(text, upos, end, ub_only); at != std::string_view::npos;
              at = ustarts->Find(text, at + 1, end, ub_only)) {
-          if (ure->Match(whole, at, end, RE2::ANCHOR_START, &u, 1)) {
+          if (lt.Match(ure, at, end, RE2::ANCHOR_START, &u, 1)) {
             found = true;
             break;
           }
         }
         if (!found) break;
-      } else if (!ure->Match(whole, upos, end, RE2::UNANCHORED, &u, 1)) {
+      } else if (!lt.Match(ure, upos, end, RE2::UNANCHORED, &u, 1)) {
         break;
       }
       const auto ub = static_cast<std::size_t>(u.data() - text.data());
@@ -1545,7 +1602,7 @@ void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin
 void FindTimeVetoes(const Matcher::Impl::Kind& kd, std::size_t ri, std::string_view text,
                     std::size_t begin, std::size_t end,
                     std::vector<std::pair<std::size_t, int>>& hits,
-                    std::vector<std::pair<std::size_t, std::size_t>>& vetoes) {
+                    std::vector<std::pair<std::size_t, std::size_t>>& vetoes, LowerText& lt) {
   const CompiledRule& cr = *kd.rules[ri];
   std::call_once(kd.veto_once[ri], [&kd, &cr, ri] {
     std::vector<std::vector<std::string>> leading;
@@ -1564,7 +1621,6 @@ void FindTimeVetoes(const Matcher::Impl::Kind& kd, std::size_t ri, std::string_v
   const LeadingIndex* index = kd.veto_index[ri].get();
   hits.clear();
   if (index) index->FindPositions(text, begin, end, true, hits);
-  const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece u;
   for (std::size_t k = 0; k < cr.unless.size(); ++k) {
     const Veto* v = cr.unless[k];
@@ -1582,16 +1638,16 @@ void FindTimeVetoes(const Matcher::Impl::Kind& kd, std::size_t ri, std::string_v
           const std::size_t at = hits[h].first;
           if (hits[h].second != id || at < next) continue;
           next = at + 1;
-          found = ure->Match(whole, at, end, RE2::ANCHOR_START, &u, 1);
+          found = lt.Match(ure, at, end, RE2::ANCHOR_START, &u, 1);
         }
       } else if (ustarts) {
         for (std::size_t at = ustarts->Find(text, upos, end, v->boundary);
              !found && at != std::string_view::npos;
              at = ustarts->Find(text, at + 1, end, v->boundary)) {
-          found = ure->Match(whole, at, end, RE2::ANCHOR_START, &u, 1);
+          found = lt.Match(ure, at, end, RE2::ANCHOR_START, &u, 1);
         }
       } else {
-        found = ure->Match(whole, upos, end, RE2::UNANCHORED, &u, 1);
+        found = lt.Match(ure, upos, end, RE2::UNANCHORED, &u, 1);
       }
       if (!found) break;
       const auto ub = static_cast<std::size_t>(u.data() - text.data());
@@ -1614,6 +1670,7 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
     std::vector<re2::StringPiece> groups;
     std::vector<std::pair<std::size_t, std::size_t>> vetoes;
     std::vector<std::pair<std::size_t, int>> veto_hits;
+    std::string low;  // LowerText's buffer
   };
   thread_local Scratch sc;
   std::vector<int>& candidates = sc.candidates;
@@ -1642,12 +1699,17 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
   }
   const std::size_t first_out = out.size();
   const std::size_t count = all ? kd.rules.size() : candidates.size();
-  const re2::StringPiece whole(text.data(), text.size());
   std::vector<re2::StringPiece>& groups = sc.groups;
   thread_local CaptureMemo memo;
+  LowerText lt(text, begin, end, sc.low);
   const auto capturing = [&](const CompiledRule& cr, std::size_t from, RE2::Anchor anchor) {
     const auto n = static_cast<int>(groups.size());
-    return memo.Match(*cr.re, cr.order, whole, from, end, anchor, groups.data(), n);
+    return lt.Run(
+        cr.re, from, end,
+        [&](const RE2& re, const re2::StringPiece& in, std::size_t p, std::size_t e) {
+          return memo.Match(re, cr.order, in, p, e, anchor, groups.data(), n);
+        },
+        groups.data(), n);
   };
   auto& spare = SpareCaptures();
   for (std::size_t c = 0; c < count; ++c) {
@@ -1674,7 +1736,7 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
       if (!cr.unless.empty()) {
         if (!vetoes_done) {
           vetoes_done = true;
-          FindTimeVetoes(kd, ri, text, begin, end, sc.veto_hits, vetoes);
+          FindTimeVetoes(kd, ri, text, begin, end, sc.veto_hits, vetoes, lt);
         }
         const bool vetoed = std::any_of(vetoes.begin(), vetoes.end(), [&](const auto& v) {
           return v.first < me && mb < v.second;
@@ -1897,38 +1959,13 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   // Where the current rule's search stops: `end`, or just after the last
   // string its matches end with (Rule::ends).
   std::size_t stop = end;
-  // The text from the byte before the sentence (which \b reads) to its
-  // end, ASCII letters lower-cased, for the rules' LowerCasePattern
-  // programs; made on first need. Offsets in it are offsets in `text` less
-  // `low_from`; `^` holds at its start only when the sentence opens the
-  // document, as in `text`.
-  std::string& low = sc.low;
-  const std::size_t low_from = begin > 0 ? begin - 1 : 0;
-  bool low_made = false;
-  const bool exact_fold = t_exact_fold;
+  LowerText lt(text, begin, end, sc.low);
   const auto capturing = [&](const CompiledRule& cr, std::size_t from, RE2::Anchor anchor) {
     const auto n = static_cast<int>(groups.size());
     if (captures) {
       return captures->Match(*cr.re, cr.order, whole, from, stop, anchor, groups.data(), n);
     }
-    const RE2* low_re = exact_fold ? nullptr : cr.re.lowered();
-    if (low_re == nullptr) return cr.re->Match(whole, from, stop, anchor, groups.data(), n);
-    if (!low_made) {
-      low_made = true;
-      low.assign(text.data() + low_from, end - low_from);
-      for (char& ch : low) {
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-      }
-    }
-    if (!low_re->Match(re2::StringPiece(low.data(), low.size()), from - low_from, stop - low_from,
-                       anchor, groups.data(), n)) {
-      return false;
-    }
-    for (re2::StringPiece& g : groups) {
-      if (g.data() != nullptr)
-        g = re2::StringPiece(text.data() + low_from + (g.data() - low.data()), g.size());
-    }
-    return true;
+    return lt.Match(cr.re, from, stop, anchor, groups.data(), n);
   };
   // The end of the last of `ends` in the sentence (offset in `lower`), or
   // npos when none occurs.
@@ -1996,7 +2033,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
       if (!cr.unless.empty()) {
         if (!vetoes_done) {
           vetoes_done = true;
-          FindVetoes(cr, text, begin, vetoes, veto_may_match, veto_stop);
+          FindVetoes(cr, text, begin, vetoes, veto_may_match, veto_stop, lt);
         }
         const bool vetoed = std::any_of(vetoes.begin(), vetoes.end(), [&](const auto& v) {
           return v.first < me && mb < v.second;

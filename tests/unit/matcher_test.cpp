@@ -679,6 +679,34 @@ TEST_CASE("matcher: a LowerCasePattern program over lower-cased text matches as 
   }
 }
 
+TEST_CASE("matcher: rules, vetoes and time rules run lowered give offsets in the text",
+          "[matcher]") {
+  // Folded patterns without (?-i) run as LowerCasePattern programs over the
+  // lower-cased sentence; matches, groups and vetoes come back as offsets
+  // in the text, the byte before the sentence still deciding \b.
+  const Compiled ev = Build(
+      "event", Rule("l.shell", R"((?P<actor>[A-Z]\w+)\s+(?P<trigger>Shelled)\s+(?P<target>\w+))",
+                    "    unless: ['\\bDRILL\\s+\\w+\\s+SHELLED']\n"));
+  const std::string text = "xx. Rebels SHELLED Kyiv; Drill Troops shelled Lviv. Army Shelled ODESA";
+  std::vector<Match> out;
+  ev.matcher->FindAll(RuleKind::kEvent, text, 4, text.size(), out);
+  CHECK(Describe(text, out) ==
+        "l.shell[Rebels SHELLED Kyiv] actor=Rebels trigger=SHELLED target=Kyiv;"
+        "l.shell[Army Shelled ODESA] actor=Army trigger=Shelled target=ODESA;");
+  out.clear();
+  ev.matcher->FindAll(RuleKind::kEvent, text, 7, text.size(), out);  // from inside "Rebels"
+  CHECK(Describe(text, out).rfind("l.shell[els SHELLED Kyiv] actor=els", 0) == 0);
+  const Compiled tm = Build("time",
+                            "  - id: t.day\n    value: today\n"
+                            "    pattern: '\\b(?P<n>\\d+)\\s+(?P<trigger>DAYS?)\\s+AGO'\n"
+                            "    unless: ['\\bFOR\\s+\\d+\\s+days']\n    examples: [x]\n");
+  const std::string when = "For 3 Days ago, 2 DAYS AGO, 5 days Ago";
+  out.clear();
+  tm.matcher->FindAll(RuleKind::kTime, when, 0, when.size(), out);
+  CHECK(Describe(when, out) ==
+        "t.day[2 DAYS AGO] n=2 trigger=DAYS;t.day[5 days Ago] n=5 trigger=days;");
+}
+
 TEST_CASE("matcher: a text with KELVIN SIGN or LONG S is matched by the pattern as written",
           "[matcher]") {
   const Compiled c = Build("event", Rule("k.word", R"((?P<trigger>struck) (?P<target>\w+))") +
