@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cctype>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -172,15 +173,25 @@ class LazyRe2 {
       });
       re = s.re.get();
     }
-    // The clock's value at the last use, for a partial release
-    // (Matcher::ReleaseRecent): written once per tick, no lock.
-    if (s.epoch != nullptr) {
-      const std::uint32_t e = s.epoch->load(std::memory_order_relaxed);
-      if (s.last_use.load(std::memory_order_relaxed) != e) {
-        s.last_use.store(e, std::memory_order_relaxed);
-      }
-    }
+    Stamp(s);
     return re;
+  }
+  // LowerCasePattern's program, for texts without U+212A and U+017F,
+  // lower-cased; null when the pattern has no such form (then get()).
+  const RE2* lowered() const {
+    State& s = *state_;
+    std::call_once(s.lowered_once, [&s] {
+      const std::string low = LowerCasePattern(s.pattern, s.options.case_sensitive());
+      if (low.empty()) return;
+      RE2::Options o = s.options;
+      o.set_case_sensitive(true);
+      auto compiled = std::make_shared<const RE2>(low, o);
+      if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
+      if (compiled->ok()) s.lowered = std::move(compiled);
+    });
+    if (s.lowered == nullptr) return nullptr;
+    Stamp(s);
+    return s.lowered.get();
   }
   const RE2* operator->() const { return get(); }
   const RE2& operator*() const { return *get(); }
@@ -202,7 +213,9 @@ class LazyRe2 {
   void Track(const std::atomic<std::uint32_t>* epoch) { state_->epoch = epoch; }
   // Not thread-safe (as Release): whether a program is held, and the epoch
   // of its last use.
-  [[nodiscard]] bool compiled() const { return state_->re != nullptr || state_->exact != nullptr; }
+  [[nodiscard]] bool compiled() const {
+    return state_->re != nullptr || state_->exact != nullptr || state_->lowered != nullptr;
+  }
   [[nodiscard]] std::uint32_t last_use() const {
     return state_->last_use.load(std::memory_order_relaxed);
   }
@@ -218,7 +231,20 @@ class LazyRe2 {
     std::shared_ptr<const RE2> re;  // AsciiFoldPattern's form (or `exact` when the same)
     std::once_flag exact_once;
     std::shared_ptr<const RE2> exact;  // `pattern` as written
+    std::once_flag lowered_once;
+    std::shared_ptr<const RE2> lowered;  // LowerCasePattern's form, when it has one
   };
+
+  // The clock's value at the last use, for a partial release
+  // (Matcher::ReleaseRecent): written once per tick, no lock.
+  static void Stamp(State& s) {
+    if (s.epoch != nullptr) {
+      const std::uint32_t e = s.epoch->load(std::memory_order_relaxed);
+      if (s.last_use.load(std::memory_order_relaxed) != e) {
+        s.last_use.store(e, std::memory_order_relaxed);
+      }
+    }
+  }
 
   static const RE2* Exact(State& s) {
     std::call_once(s.exact_once, [&s] {
@@ -502,6 +528,228 @@ std::string AsciiFoldPattern(std::string_view p, bool case_sensitive) {
   return out;
 }
 
+namespace {
+
+// A non-ASCII character with no case variants that the lowered form may
+// keep as written (curly quotes, dashes and other general punctuation).
+bool CaselessPunctuation(std::uint32_t cp) { return cp >= 0x2010 && cp <= 0x205E; }
+
+// The code point of the UTF-8 sequence at p[i] and its length; 0 when
+// the sequence is not one LowerCasePattern reads (length 0).
+std::uint32_t DecodeAt(std::string_view p, std::size_t i, std::size_t& len) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(p[i + k]); };
+  len = 0;
+  const unsigned char c = b(0);
+  if (c < 0x80) {
+    len = 1;
+    return c;
+  }
+  std::size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+  if (n == 0 || i + n > p.size()) return 0;
+  std::uint32_t cp = c & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((b(k) & 0xC0) != 0x80) return 0;
+    cp = cp << 6 | (b(k) & 0x3F);
+  }
+  len = n;
+  return cp;
+}
+
+// The class p[open..close] ('[' to ']') of a case-folded pattern as a
+// class without folding over lower-cased text: the ASCII bytes it holds,
+// closed under case, less the capitals (the text has none), and its
+// caseless punctuation. Empty when it holds anything else (\W, \S, \D,
+// \p, other non-ASCII characters, [:name:]).
+std::string LowerClass(std::string_view p, std::size_t open, std::size_t close) {
+  std::array<bool, 128> in{};
+  std::string other;
+  std::size_t i = open + 1;
+  const bool negated = i < close && p[i] == '^';
+  if (negated) ++i;
+  const auto item = [&](std::size_t& at, std::uint32_t& cp, bool& set) -> bool {
+    set = false;
+    if (p[at] == '\\') {
+      if (at + 1 >= close) return false;
+      const char e = p[at + 1];
+      at += 2;
+      if (e == 'w' || e == 's' || e == 'd') {
+        for (int c = 0; c < 128; ++c) {
+          const bool w = std::isalnum(c) != 0 || c == '_';
+          const bool sp = c == ' ' || (c >= '\t' && c <= '\r' && c != '\v');
+          if ((e == 'w' && w) || (e == 's' && sp) || (e == 'd' && c >= '0' && c <= '9')) {
+            in[static_cast<std::size_t>(c)] = true;
+          }
+        }
+        set = true;
+        return true;
+      }
+      if (e == 'n')
+        cp = '\n';
+      else if (e == 't')
+        cp = '\t';
+      else if (e == 'r')
+        cp = '\r';
+      else if (e == 'f')
+        cp = '\f';
+      else if (static_cast<unsigned char>(e) < 0x80 &&
+               std::isalnum(static_cast<unsigned char>(e)) == 0)
+        cp = static_cast<unsigned char>(e);
+      else
+        return false;
+      return true;
+    }
+    if (p[at] == '[' && at + 1 < close && p[at + 1] == ':') return false;
+    std::size_t len = 0;
+    cp = DecodeAt(p, at, len);
+    if (len == 0) return false;
+    at += len;
+    return true;
+  };
+  while (i < close) {
+    std::uint32_t lo = 0;
+    bool set = false;
+    const std::size_t at0 = i;
+    if (!item(i, lo, set)) return {};
+    if (set) continue;
+    std::uint32_t hi = lo;
+    if (i + 1 < close && p[i] == '-') {
+      std::size_t j = i + 1;
+      bool set2 = false;
+      if (!item(j, hi, set2) || set2 || hi < lo) return {};
+      i = j;
+    }
+    if (hi >= 0x80) {
+      if (lo < 0x80 || !CaselessPunctuation(lo) || !CaselessPunctuation(hi)) return {};
+      other.append(p.substr(at0, i - at0));
+      continue;
+    }
+    for (std::uint32_t c = lo; c <= hi; ++c) in[c] = true;
+  }
+  for (int c = 'A'; c <= 'Z'; ++c) {
+    if (in[static_cast<std::size_t>(c)]) in[static_cast<std::size_t>(c - 'A' + 'a')] = true;
+  }
+  for (int c = 'a'; c <= 'z'; ++c) {
+    if (in[static_cast<std::size_t>(c)]) in[static_cast<std::size_t>(c - 'a' + 'A')] = false;
+  }
+  std::string out = negated ? "[^" : "[";
+  bool any = !other.empty();
+  for (int c = 0; c < 128; ++c) {
+    if (!in[static_cast<std::size_t>(c)]) continue;
+    int e = c;
+    while (e + 1 < 128 && in[static_cast<std::size_t>(e + 1)]) ++e;
+    const auto put = [&out](int b) {
+      if (std::isalnum(b) != 0) {
+        out += static_cast<char>(b);
+      } else {
+        out += fmt::format("\\x{:02X}", b);
+      }
+    };
+    put(c);
+    if (e > c) {
+      out += '-';
+      put(e);
+    }
+    any = true;
+    c = e;
+  }
+  if (!any) return {};
+  out += other;
+  out += ']';
+  return out;
+}
+
+}  // namespace
+
+std::string LowerCasePattern(std::string_view p, bool case_sensitive) {
+  if (case_sensitive) return {};
+  std::string out;
+  out.reserve(p.size() + 16);
+  int depth = 0;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+      continue;
+    }
+    if (c == '\\') {
+      if (i + 1 >= p.size()) return {};
+      const auto n = static_cast<unsigned char>(p[i + 1]);
+      // Perl classes and assertions are the same over lower-cased text
+      // (\W under folding excludes k, s and their folds: ASCII-only here
+      // as without folding); an escaped ASCII punctuation is itself.
+      if (std::string_view("bBsSwWdDAznrtf").find(static_cast<char>(n)) == std::string_view::npos &&
+          (n >= 0x80 || std::isalnum(n) != 0)) {
+        return {};
+      }
+      out.append(p.substr(i, 2));
+      ++i;
+      continue;
+    }
+    if (c == '[') {
+      const std::size_t e = CharClassEnd(p, i);
+      if (e >= p.size()) return {};
+      const std::string cls = LowerClass(p, i, e);
+      if (cls.empty()) return {};
+      out += cls;
+      i = e;
+      continue;
+    }
+    if (c == '(') {
+      ++depth;
+      if (i + 1 < p.size() && p[i + 1] == '?') {
+        std::size_t j = i + 2;
+        if (j < p.size() && p[j] == 'P') {  // (?P<name>: the name as written
+          j = p.find('>', j);
+          if (j == std::string_view::npos) return {};
+          out.append(p.substr(i, j + 1 - i));
+          i = j;
+          continue;
+        }
+        for (; j < p.size() && p[j] != ':' && p[j] != ')'; ++j) {
+          // Folding switched off anywhere: the case of the text counts.
+          if (p[j] == '-' || (p[j] != 'i' && p[j] != 'm' && p[j] != 's' && p[j] != 'U')) return {};
+        }
+        if (j >= p.size()) return {};
+        if (p[j] == ')') --depth;
+        out.append(p.substr(i, j + 1 - i));
+        i = j;
+        continue;
+      }
+      out += '(';
+      continue;
+    }
+    if (c == ')') {
+      if (--depth < 0) return {};
+      out += ')';
+      continue;
+    }
+    if (c == '{') {
+      if (const std::size_t e = RepeatEnd(p, i); e != std::string_view::npos) {
+        out.append(p.substr(i, e + 1 - i));
+        i = e;
+        continue;
+      }
+    }
+    if (c >= 0x80) {
+      std::size_t len = 0;
+      const std::uint32_t cp = DecodeAt(p, i, len);
+      if (len == 0) return {};
+      if (CaselessPunctuation(cp)) {
+        out.append(p.substr(i, len));
+      } else {
+        out += "(?i:";
+        out.append(p.substr(i, len));
+        out += ')';
+      }
+      i += len - 1;
+      continue;
+    }
+    out += static_cast<char>(c);
+  }
+  if (depth != 0) return {};
+  return out;
+}
+
 std::string TriggerPattern(std::string_view pattern) {
   const Scan s = ScanGroups(pattern);
   if (!s.ok) return std::string(pattern);
@@ -645,6 +893,12 @@ class CaptureMemo {
   std::vector<std::int32_t> pool_;                       // per group: begin - match begin, size
 };
 
+// The time rules' triggers go to this many RE2::Sets (Kind::time_sets).
+// Callgrind, extract -j1 on the first 3,000 / 8,000 records of the 2023-01
+// RSS month, instructions per JSONL byte between them: one set 501.0,
+// 2 sets 491.6, 4 sets 484.2, 8 sets 481.2, 16 sets 481.9.
+constexpr std::size_t kTimeSets = 8;
+
 // Rules searched unanchored with at most this many strings ending their
 // matches stop their search after the last of them (FindAll).
 constexpr std::size_t kMaxEnds = 64;
@@ -777,12 +1031,28 @@ struct Matcher::Impl {
     // nouns after any word, which tripled the main set's scan.
     mutable std::unique_ptr<RE2::Set> backoff_set;
     mutable std::vector<int> backoff_set_rules;
-    // Every rule of the set (of the back-off set) has required words: a
-    // sentence that holds the words of none of them skips the set's scan,
-    // as the required-word test would drop each of its hits (FindAll).
+    // Every rule of the set (of the back-off set) has required words: the
+    // set is not scanned; its rules whose words the sentence holds are
+    // candidates, admitted as the set would have at their first match, as
+    // the index's are (SetWouldAdmit). The set's rules are few, each run
+    // only where its words are, where a scan of the set (of whole
+    // patterns, for triggers repeated in alternatives) built DFA states
+    // for each new sentence (docs/scale.md, h-hot23).
     mutable bool set_gated = false, backoff_set_gated = false;
-    mutable bool run_all = false;       // the set would not compile
+    mutable bool run_all = false;  // the set would not compile
+    // Time rules: their triggers in kTimeSets sets of consecutive rules
+    // instead of one (with time_set_rules: set index -> rule index). One
+    // DFA over all of them builds a state for each new mix of partial
+    // matches that new text brings, and its states hold every rule's
+    // threads; smaller sets meet fewer mixes, and several scans over
+    // cached states cost less than the states built (docs/scale.md,
+    // h-hot23).
+    mutable std::vector<std::unique_ptr<RE2::Set>> time_sets;
+    mutable std::vector<std::vector<int>> time_set_rules;
     mutable std::vector<char> indexed;  // per rule: proposed by the index
+    // Per rule: proposed by the index or by its required words (a gated
+    // set's rule), so admitted at its first match (SetWouldAdmit).
+    mutable std::vector<char> by_words;
     // The required words of every rule (Rule::required, RequiredWords),
     // each string once and each distinct requirement once: required_ids[i]
     // indexes, fewest words first, `requirements`, which holds the ids of
@@ -940,6 +1210,35 @@ struct Matcher::Impl {
     };
     kind.set_gated = gated(kind.set_rules);
     kind.backoff_set_gated = gated(kind.backoff_set_rules);
+    kind.by_words = kind.indexed;
+    if (use_index) {
+      if (kind.set_gated) {
+        for (const int ri : kind.set_rules) kind.by_words[static_cast<std::size_t>(ri)] = 1;
+      }
+      if (kind.backoff_set_gated) {
+        for (const int ri : kind.backoff_set_rules) kind.by_words[static_cast<std::size_t>(ri)] = 1;
+      }
+    }
+    kind.time_sets.clear();
+    kind.time_set_rules.clear();
+    if (!use_index) {  // time rules: kTimeSets sets of consecutive rules
+      const std::size_t n = set_patterns.size();
+      const std::size_t sets = std::min(kTimeSets, n);
+      for (std::size_t k = 0; k < sets; ++k) {
+        std::vector<std::string> patterns;
+        std::vector<int>& rules = kind.time_set_rules.emplace_back();
+        for (std::size_t i = k * n / sets; i < (k + 1) * n / sets; ++i) {
+          patterns.push_back(std::move(set_patterns[i]));
+          rules.push_back(kind.set_rules[i]);
+        }
+        if (!CompileSet(patterns, kind.time_sets.emplace_back())) kind.run_all = true;
+      }
+      set_patterns.clear();
+      kind.set_rules.clear();
+    }
+    // A gated set is never scanned (FindAll): not compiled.
+    if (use_index && kind.set_gated) set_patterns.clear();
+    if (use_index && kind.backoff_set_gated) backoff_patterns.clear();
     if (!CompileSet(set_patterns, kind.set) || !CompileSet(backoff_patterns, kind.backoff_set)) {
       kind.run_all = true;
     }
@@ -990,6 +1289,7 @@ void Matcher::ReleaseCaches() {
   for (auto& kind : impl_->kinds) {
     kind.index.reset();
     kind.set.reset();
+    kind.time_sets.clear();
     kind.once = std::make_unique<std::once_flag>();
   }
   ++impl_->releases;
@@ -1088,6 +1388,64 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
 }
 
 namespace {
+
+// The text a pattern runs over: a sentence's context (from the byte before
+// it, which \b reads, to its end) ASCII-lower-cased, for the patterns'
+// LowerCasePattern programs on texts without U+212A and U+017F, made on
+// first need; else the text itself. Offsets in the lower-cased context
+// are offsets in the text less `from`; `^` holds at its start only when
+// the sentence opens the document, as in the text.
+class LowerText {
+ public:
+  LowerText(std::string_view text, std::size_t begin, std::size_t end, std::string& buf)
+      : text_(text), from_(begin > 0 ? begin - 1 : 0), end_(end), buf_(buf), exact_(t_exact_fold) {}
+
+  // re.Match over the text, through its lowered program when it has one:
+  // the same result, groups pointing into the text.
+  bool Match(const LazyRe2& re, std::size_t pos, std::size_t endpos, RE2::Anchor anchor,
+             re2::StringPiece* groups, int n) {
+    return Run(
+        re, pos, endpos,
+        [&](const RE2& prog, const re2::StringPiece& in, std::size_t p, std::size_t e) {
+          return prog.Match(in, p, e, anchor, groups, n);
+        },
+        groups, n);
+  }
+
+  // `match(program, context, pos, endpos)` with the program and context to
+  // use; groups[0, n) mapped back into the text after a match.
+  template <class F>
+  bool Run(const LazyRe2& re, std::size_t pos, std::size_t endpos, const F& match,
+           re2::StringPiece* groups, int n) {
+    const RE2* low = exact_ ? nullptr : re.lowered();
+    if (low == nullptr) {
+      return match(*re, re2::StringPiece(text_.data(), text_.size()), pos, endpos);
+    }
+    if (!made_) {
+      made_ = true;
+      buf_.assign(text_.data() + from_, end_ - from_);
+      for (char& ch : buf_) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      }
+    }
+    if (!match(*low, re2::StringPiece(buf_.data(), buf_.size()), pos - from_, endpos - from_)) {
+      return false;
+    }
+    for (int g = 0; g < n; ++g) {
+      if (groups[g].data() == nullptr) continue;
+      groups[g] = re2::StringPiece(text_.data() + from_ + (groups[g].data() - buf_.data()),
+                                   groups[g].size());
+    }
+    return true;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t from_, end_;
+  std::string& buf_;
+  bool exact_;
+  bool made_ = false;
+};
 
 // Capture buffers of time-rule matches, kept by the thread (Matcher::Recycle).
 std::vector<std::vector<Capture>>& SpareCaptures() {
@@ -1195,9 +1553,8 @@ void EnsureVetoStarts(const Veto* v) {
 template <class MayMatch, class StopOf>
 void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin,
                 std::vector<std::pair<std::size_t, std::size_t>>& vetoes, const MayMatch& may_match,
-                const StopOf& stop_of) {
+                const StopOf& stop_of, LowerText& lt) {
   for (const Veto* v : cr.unless) EnsureVetoStarts(v);
-  const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece u;
   for (const Veto* v : cr.unless) {
     const LazyRe2& ure = v->re;
@@ -1211,7 +1568,7 @@ void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin
       if (!ustarts && !v->ends.empty()) {
         const std::array<std::uint64_t, 4>* first = v->first ? &*v->first : nullptr;
         if (FirstAnchored(text, upos, end, ub_only, first, [&](std::size_t at) {
-              return ure->Match(whole, at, end, RE2::ANCHOR_START, &u, 1);
+              return lt.Match(ure, at, end, RE2::ANCHOR_START, &u, 1);
             }) == std::string_view::npos) {
           break;
         }
@@ -1219,13 +1576,13 @@ void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin
         bool found = false;
         for (std::size_t at = ustarts->Find(text, upos, end, ub_only); at != std::string_view::npos;
              at = ustarts->Find(text, at + 1, end, ub_only)) {
-          if (ure->Match(whole, at, end, RE2::ANCHOR_START, &u, 1)) {
+          if (lt.Match(ure, at, end, RE2::ANCHOR_START, &u, 1)) {
             found = true;
             break;
           }
         }
         if (!found) break;
-      } else if (!ure->Match(whole, upos, end, RE2::UNANCHORED, &u, 1)) {
+      } else if (!lt.Match(ure, upos, end, RE2::UNANCHORED, &u, 1)) {
         break;
       }
       const auto ub = static_cast<std::size_t>(u.data() - text.data());
@@ -1245,7 +1602,7 @@ void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin
 void FindTimeVetoes(const Matcher::Impl::Kind& kd, std::size_t ri, std::string_view text,
                     std::size_t begin, std::size_t end,
                     std::vector<std::pair<std::size_t, int>>& hits,
-                    std::vector<std::pair<std::size_t, std::size_t>>& vetoes) {
+                    std::vector<std::pair<std::size_t, std::size_t>>& vetoes, LowerText& lt) {
   const CompiledRule& cr = *kd.rules[ri];
   std::call_once(kd.veto_once[ri], [&kd, &cr, ri] {
     std::vector<std::vector<std::string>> leading;
@@ -1264,7 +1621,6 @@ void FindTimeVetoes(const Matcher::Impl::Kind& kd, std::size_t ri, std::string_v
   const LeadingIndex* index = kd.veto_index[ri].get();
   hits.clear();
   if (index) index->FindPositions(text, begin, end, true, hits);
-  const re2::StringPiece whole(text.data(), text.size());
   re2::StringPiece u;
   for (std::size_t k = 0; k < cr.unless.size(); ++k) {
     const Veto* v = cr.unless[k];
@@ -1282,16 +1638,16 @@ void FindTimeVetoes(const Matcher::Impl::Kind& kd, std::size_t ri, std::string_v
           const std::size_t at = hits[h].first;
           if (hits[h].second != id || at < next) continue;
           next = at + 1;
-          found = ure->Match(whole, at, end, RE2::ANCHOR_START, &u, 1);
+          found = lt.Match(ure, at, end, RE2::ANCHOR_START, &u, 1);
         }
       } else if (ustarts) {
         for (std::size_t at = ustarts->Find(text, upos, end, v->boundary);
              !found && at != std::string_view::npos;
              at = ustarts->Find(text, at + 1, end, v->boundary)) {
-          found = ure->Match(whole, at, end, RE2::ANCHOR_START, &u, 1);
+          found = lt.Match(ure, at, end, RE2::ANCHOR_START, &u, 1);
         }
       } else {
-        found = ure->Match(whole, upos, end, RE2::UNANCHORED, &u, 1);
+        found = lt.Match(ure, upos, end, RE2::UNANCHORED, &u, 1);
       }
       if (!found) break;
       const auto ub = static_cast<std::size_t>(u.data() - text.data());
@@ -1314,6 +1670,7 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
     std::vector<re2::StringPiece> groups;
     std::vector<std::pair<std::size_t, std::size_t>> vetoes;
     std::vector<std::pair<std::size_t, int>> veto_hits;
+    std::string low;  // LowerText's buffer
   };
   thread_local Scratch sc;
   std::vector<int>& candidates = sc.candidates;
@@ -1323,12 +1680,13 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
   const std::size_t we = std::min(text.size(), end + 1);
   if (!all) {
     if (kd.index) kd.index->Find(text, wb, we, candidates);
-    if (kd.set) {
+    for (std::size_t k = 0; k < kd.time_sets.size() && !all; ++k) {
       std::vector<int>& hits = sc.hits;
       hits.clear();
       RE2::Set::ErrorInfo info{};
-      if (kd.set->Match(re2::StringPiece(text.data() + wb, we - wb), &hits, &info)) {
-        for (const int h : hits) candidates.push_back(kd.set_rules[static_cast<std::size_t>(h)]);
+      const std::vector<int>& rules = kd.time_set_rules[k];
+      if (kd.time_sets[k]->Match(re2::StringPiece(text.data() + wb, we - wb), &hits, &info)) {
+        for (const int h : hits) candidates.push_back(rules[static_cast<std::size_t>(h)]);
       } else if (info.kind != RE2::Set::kNoError) {
         all = true;  // DFA out of memory: run every rule
       }
@@ -1341,12 +1699,17 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
   }
   const std::size_t first_out = out.size();
   const std::size_t count = all ? kd.rules.size() : candidates.size();
-  const re2::StringPiece whole(text.data(), text.size());
   std::vector<re2::StringPiece>& groups = sc.groups;
   thread_local CaptureMemo memo;
+  LowerText lt(text, begin, end, sc.low);
   const auto capturing = [&](const CompiledRule& cr, std::size_t from, RE2::Anchor anchor) {
     const auto n = static_cast<int>(groups.size());
-    return memo.Match(*cr.re, cr.order, whole, from, end, anchor, groups.data(), n);
+    return lt.Run(
+        cr.re, from, end,
+        [&](const RE2& re, const re2::StringPiece& in, std::size_t p, std::size_t e) {
+          return memo.Match(re, cr.order, in, p, e, anchor, groups.data(), n);
+        },
+        groups.data(), n);
   };
   auto& spare = SpareCaptures();
   for (std::size_t c = 0; c < count; ++c) {
@@ -1373,7 +1736,7 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
       if (!cr.unless.empty()) {
         if (!vetoes_done) {
           vetoes_done = true;
-          FindTimeVetoes(kd, ri, text, begin, end, sc.veto_hits, vetoes);
+          FindTimeVetoes(kd, ri, text, begin, end, sc.veto_hits, vetoes, lt);
         }
         const bool vetoed = std::any_of(vetoes.begin(), vetoes.end(), [&](const auto& v) {
           return v.first < me && mb < v.second;
@@ -1457,6 +1820,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     std::vector<int> candidates, hits;
     std::vector<re2::StringPiece> groups;
     std::string lower;
+    std::string low;  // the lower-cased context of the LowerCasePattern programs
     // Per word of Kind::words: looked up in this call when its stamp is
     // the call's generation, then whether it occurs.
     std::vector<std::uint32_t> stamp;
@@ -1559,14 +1923,14 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   if (!all) {
     if (kd.index) kd.index->Find(text, wb, we, candidates);
     const auto run_set = [&](const RE2::Set* set, const std::vector<int>& rules, bool gated) {
-      if (!set) return;
-      // No rule of the set may match here: its hits would all be dropped
-      // below, so the scan is skipped.
-      if (gated && words_test && std::none_of(rules.begin(), rules.end(), [&](int ri) {
-            return may_match(static_cast<std::size_t>(ri));
-          })) {
+      // Proposed by their words, not scanned for (Kind::set_gated).
+      if (gated && words_test) {
+        for (const int ri : rules) {
+          if (may_match(static_cast<std::size_t>(ri))) candidates.push_back(ri);
+        }
         return;
       }
+      if (!set) return;
       std::vector<int>& hits = sc.hits;
       hits.clear();
       RE2::Set::ErrorInfo info{};
@@ -1595,10 +1959,13 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   // Where the current rule's search stops: `end`, or just after the last
   // string its matches end with (Rule::ends).
   std::size_t stop = end;
+  LowerText lt(text, begin, end, sc.low);
   const auto capturing = [&](const CompiledRule& cr, std::size_t from, RE2::Anchor anchor) {
     const auto n = static_cast<int>(groups.size());
-    return captures ? captures->Match(*cr.re, cr.order, whole, from, stop, anchor, groups.data(), n)
-                    : cr.re->Match(whole, from, stop, anchor, groups.data(), n);
+    if (captures) {
+      return captures->Match(*cr.re, cr.order, whole, from, stop, anchor, groups.data(), n);
+    }
+    return lt.Match(cr.re, from, stop, anchor, groups.data(), n);
   };
   // The end of the last of `ends` in the sentence (offset in `lower`), or
   // npos when none occurs.
@@ -1630,7 +1997,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     }
     // Proposed by the index: admitted as the set would have, decided at the
     // first match (-1: not yet).
-    int admitted = !all && kd.indexed[ri] ? -1 : 1;
+    int admitted = !all && kd.by_words[ri] ? -1 : 1;
     groups.assign(static_cast<std::size_t>(cr.groups) + 1, re2::StringPiece());
     std::vector<std::pair<std::size_t, std::size_t>> vetoes;
     bool vetoes_done = false;
@@ -1666,7 +2033,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
       if (!cr.unless.empty()) {
         if (!vetoes_done) {
           vetoes_done = true;
-          FindVetoes(cr, text, begin, vetoes, veto_may_match, veto_stop);
+          FindVetoes(cr, text, begin, vetoes, veto_may_match, veto_stop, lt);
         }
         const bool vetoed = std::any_of(vetoes.begin(), vetoes.end(), [&](const auto& v) {
           return v.first < me && mb < v.second;

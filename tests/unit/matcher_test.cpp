@@ -4,8 +4,10 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "eventline/rules.h"
 
@@ -252,6 +254,53 @@ TEST_CASE("matcher: a time rule's vetoes, found by one scan, veto as each alone"
   CHECK(out[0].begin == 42);
 }
 
+TEST_CASE("matcher: time rules in several trigger sets find what each rule finds", "[matcher]") {
+  // 21 time rules, more than there are time sets, so their triggers are
+  // spread over several RE2::Sets (consecutive rules in each); every rule
+  // whose trigger occurs is found, in (begin, rule order), as RE2 finds it.
+  std::string yaml;
+  std::vector<std::pair<std::string, std::string>> rules;
+  for (int i = 0; i < 21; ++i) {
+    const std::string id = "t.r" + std::to_string(i);
+    const std::string pattern =
+        i % 3 == 0 ? "\\b(?P<trigger>day" + std::to_string(i) + ")\\b"
+                   : "\\b(?P<trigger>" + std::string(1, static_cast<char>('a' + i)) + "x)\\s+\\d+";
+    rules.emplace_back(id, pattern);
+    yaml +=
+        "  - id: " + id + "\n    value: today\n    pattern: '" + pattern + "'\n    examples: [x]\n";
+  }
+  const Compiled c = Build("time", yaml);
+  const std::string texts[] = {
+      "day0 and day18 then bx 4, ux 7 and day9x; Cx 12",
+      "tx 3 sx 2 day20 day3 kx 5 ax 1",
+      "nothing here at all",
+  };
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    std::vector<std::pair<std::size_t, std::size_t>> expected;  // (begin, rule)
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      const re2::RE2 re("(?i)" + rules[r].second);
+      REQUIRE(re.ok());
+      re2::StringPiece in(text), m;
+      std::size_t pos = 0;
+      while (re.Match(in, pos, text.size(), re2::RE2::UNANCHORED, &m, 1)) {
+        expected.emplace_back(static_cast<std::size_t>(m.data() - text.data()), r);
+        pos = expected.back().first + m.size();
+      }
+    }
+    std::sort(expected.begin(), expected.end());
+    std::vector<Match> out;
+    c.matcher->FindAll(RuleKind::kTime, text, 0, text.size(), out);
+    std::vector<std::pair<std::size_t, std::size_t>> found;
+    for (const Match& m : out) {
+      const auto r = static_cast<std::size_t>(std::stoi(m.rule->id.substr(3)));
+      found.emplace_back(m.begin, r);
+    }
+    CHECK(found == expected);
+    CHECK(expected.empty() == (text.rfind("nothing", 0) == 0));
+  }
+}
+
 TEST_CASE("matcher: word boundaries see the text around the range", "[matcher]") {
   const Compiled c = Build("event", Rule("w.hit", R"(\b(?P<trigger>hit)\b)"));
   const std::string text = "xhit hit";
@@ -376,6 +425,48 @@ TEST_CASE("matcher: anchored searches skip bytes no match begins with", "[matche
     CHECK(MatcherMatches(c, rules, text) == expected);
     CHECK(!expected.empty() == (text.rfind("no match", 0) != 0));
   }
+}
+
+TEST_CASE("matcher: a set's rules proposed by their words are admitted as the set would",
+          "[matcher]") {
+  // Triggers repeated in alternatives and opening on \w: no leading
+  // strings, so each rule's whole pattern goes to the event set; every rule
+  // has required words ("camps", "town"), so the set is not scanned and a
+  // rule runs where its words are. A match counts only where the set of
+  // \b(?:PATTERN) would have admitted the rule, as RE2 finds it below.
+  const struct {
+    std::string id, pattern;
+  } rules[] = {
+      {"g.raid", R"(\w(?:(?P<trigger>raided)\s+camps|(?P<trigger2>raiding)\s+camps))"},
+      {"g.shell", R"(\w*(?:(?P<trigger>shelled)\s+(?:the\s+)?town|(?P<trigger2>shelling)\s+town))"},
+  };
+  std::string yaml;
+  for (const auto& r : rules) yaml += Rule(r.id, r.pattern);
+  const Compiled c = Build("event", yaml);
+  const std::string texts[] = {
+      "axraided camps",                      // only inside a word: the set admits nothing
+      "axraided camps, then zraided camps",  // one at a word start admits both
+      "Xraiding camps and reshelled the town",
+      "no raided camps; unshelling town",
+      "the camps and the town, quiet",
+      "caf\xC3\xA9xraided camps",
+  };
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    std::string expected;
+    for (const auto& r : rules) {
+      const re2::RE2 set_pattern("(?i)\\b(?:" + r.pattern + ")");
+      REQUIRE(set_pattern.ok());
+      if (!re2::RE2::PartialMatch(text, set_pattern)) continue;
+      const struct { std::string id, pattern; } one[] = {{r.id, r.pattern}};
+      expected += Re2Matches(one, text);
+    }
+    CHECK(MatcherMatches(c, rules, text) == expected);
+  }
+  std::vector<Match> out;
+  const std::string none = "axraided camps";
+  c.matcher->FindAll(RuleKind::kEvent, none, 0, none.size(), out);
+  CHECK(out.empty());
 }
 
 TEST_CASE("matcher: a veto without leading strings stops after its last end string", "[matcher]") {
@@ -507,6 +598,113 @@ TEST_CASE("matcher: the ASCII-fold form matches as the pattern on texts without 
       }
     }
   }
+}
+
+TEST_CASE("matcher: LowerCasePattern writes a folded pattern for lower-cased text", "[matcher]") {
+  const struct {
+    std::string_view pattern;
+    bool case_sensitive;
+    std::string_view lowered;  // empty: not applicable
+  } cases[] = {
+      {R"(\bKyiv(?P<Tail>[A-Z]s)?\s+\W)", false, R"(\bkyiv(?P<Tail>[a-z]s)?\s+\W)"},
+      {R"((?i:Strike){1,2}[^A-Z0-9_-]caf\x{E9})", false, ""},  // \x: not read
+      {R"([\w’'-]+ café)", false, "[\\x27\\x2D0-9\\x5Fa-z’]+ caf(?i:é)"},
+      {R"(x(?-i:[A-Z]))", false, ""},  // folding off: the case counts
+      {R"(\pL+)", false, ""},
+      {R"([\W]x)", false, ""},
+      {R"(Kyiv)", true, ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.pattern);
+    CHECK(LowerCasePattern(c.pattern, c.case_sensitive) == c.lowered);
+  }
+}
+
+TEST_CASE("matcher: a LowerCasePattern program over lower-cased text matches as the pattern",
+          "[matcher]") {
+  // Soundness: at every start, anchored and not, the folded pattern over
+  // the text and its lowered form (no folding) over the lower-cased text
+  // match at the same offsets with the same groups.
+  const std::string_view patterns[] = {
+      R"((?P<actor>\w+)\s+(?P<trigger>strikes?|kills?)\W)",
+      R"(\b(?P<who>[A-Z][a-z]+)[’'-]s\s+(?:KYIV|kharkiv)\b)",
+      R"([^a-z\s]+|[^A-Z]\d)",
+      R"(^\s*(?P<h>Breaking)|(?:desk|TASK)s?$)",
+      R"((?s:.)Ž?(?:naïve|ÉLAN)\s+(?P<x>[A-Fa-f0-9]{2,}))",
+      R"((?m)^(?:a|B)+[-–—]\B)",
+  };
+  const std::string_view texts[] = {
+      "Troops STRIKE hard, Kyiv kills. Breaking",
+      "Ivan’s KYIV, Olga's Kharkiv; O'Neil-s kyiv",
+      "  breaking: DESKS 12ab 3F 9Z and TASK",
+      "naïve café NAÏVE élan ÉLAN Élan ab12F ž",
+      "aB—x\nBA–y\nab-",
+      "plain text with 7 digits and AB CD",
+  };
+  for (const auto pattern : patterns) {
+    const std::string low = LowerCasePattern(pattern, false);
+    CAPTURE(pattern, low);
+    REQUIRE(!low.empty());
+    RE2::Options fold;
+    fold.set_case_sensitive(false);
+    const RE2 exact(pattern, fold);
+    const RE2 lowered(low);
+    REQUIRE(exact.ok());
+    REQUIRE(lowered.ok());
+    REQUIRE(exact.NumberOfCapturingGroups() == lowered.NumberOfCapturingGroups());
+    const int n = 1 + exact.NumberOfCapturingGroups();
+    for (const auto text : texts) {
+      CAPTURE(text);
+      REQUIRE(!HoldsNonAsciiFold(text));
+      std::string lower(text);
+      for (char& ch : lower) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      }
+      for (const auto anchor : {RE2::UNANCHORED, RE2::ANCHOR_START}) {
+        for (std::size_t at = 0; at <= text.size(); ++at) {
+          std::vector<re2::StringPiece> a(static_cast<std::size_t>(n)),
+              b(static_cast<std::size_t>(n));
+          const bool ma = exact.Match(text, at, text.size(), anchor, a.data(), n);
+          const bool mb = lowered.Match(lower, at, lower.size(), anchor, b.data(), n);
+          REQUIRE(ma == mb);
+          for (std::size_t g = 0; ma && g < a.size(); ++g) {
+            CHECK((a[g].data() == nullptr) == (b[g].data() == nullptr));
+            if (a[g].data() == nullptr) continue;
+            CHECK(a[g].data() - text.data() == b[g].data() - lower.data());
+            CHECK(a[g].size() == b[g].size());
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("matcher: rules, vetoes and time rules run lowered give offsets in the text",
+          "[matcher]") {
+  // Folded patterns without (?-i) run as LowerCasePattern programs over the
+  // lower-cased sentence; matches, groups and vetoes come back as offsets
+  // in the text, the byte before the sentence still deciding \b.
+  const Compiled ev = Build(
+      "event", Rule("l.shell", R"((?P<actor>[A-Z]\w+)\s+(?P<trigger>Shelled)\s+(?P<target>\w+))",
+                    "    unless: ['\\bDRILL\\s+\\w+\\s+SHELLED']\n"));
+  const std::string text = "xx. Rebels SHELLED Kyiv; Drill Troops shelled Lviv. Army Shelled ODESA";
+  std::vector<Match> out;
+  ev.matcher->FindAll(RuleKind::kEvent, text, 4, text.size(), out);
+  CHECK(Describe(text, out) ==
+        "l.shell[Rebels SHELLED Kyiv] actor=Rebels trigger=SHELLED target=Kyiv;"
+        "l.shell[Army Shelled ODESA] actor=Army trigger=Shelled target=ODESA;");
+  out.clear();
+  ev.matcher->FindAll(RuleKind::kEvent, text, 7, text.size(), out);  // from inside "Rebels"
+  CHECK(Describe(text, out).rfind("l.shell[els SHELLED Kyiv] actor=els", 0) == 0);
+  const Compiled tm = Build("time",
+                            "  - id: t.day\n    value: today\n"
+                            "    pattern: '\\b(?P<n>\\d+)\\s+(?P<trigger>DAYS?)\\s+AGO'\n"
+                            "    unless: ['\\bFOR\\s+\\d+\\s+days']\n    examples: [x]\n");
+  const std::string when = "For 3 Days ago, 2 DAYS AGO, 5 days Ago";
+  out.clear();
+  tm.matcher->FindAll(RuleKind::kTime, when, 0, when.size(), out);
+  CHECK(Describe(when, out) ==
+        "t.day[2 DAYS AGO] n=2 trigger=DAYS;t.day[5 days Ago] n=5 trigger=days;");
 }
 
 TEST_CASE("matcher: a text with KELVIN SIGN or LONG S is matched by the pattern as written",
