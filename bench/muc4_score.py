@@ -60,6 +60,7 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -263,6 +264,34 @@ def load_msg_dates(texts_path):
             d = rec.get("date") or ""
             dates[rec["id"]] = dt.date.fromisoformat(d) if d else None
     return dates
+
+
+def doc_half(msg_id):
+    """The fixed half of a message id: "design" or "heldout".
+
+    The first byte of the SHA-1 of the id (e.g. "DEV-MUC3-0001", UTF-8) is
+    even for the design half, odd for the held-out half (session 22).  The
+    held-out half is for measuring only, never for tuning."""
+    return ("design" if hashlib.sha1(msg_id.encode("utf-8")).digest()[0] % 2
+            == 0 else "heldout")
+
+
+def select_docs(keys, half=None, ids_path=None):
+    """Keeps the messages of keys in the given half and/or id list."""
+    keep = set(keys)
+    if half:
+        keep = {m for m in keep if doc_half(m) == half}
+    if ids_path:
+        with open(ids_path, encoding="utf-8") as fh:
+            wanted = {ln.split()[0] for ln in fh if ln.strip()
+                      and not ln.startswith("#")}
+        unknown = wanted - set(keys)
+        if unknown:
+            sys.stderr.write(f"warning: {len(unknown)} ids of {ids_path} "
+                             "are not DEV messages\n")
+        keep &= wanted
+    return collections.OrderedDict(
+        (m, v) for m, v in keys.items() if m in keep)
 
 
 # --------------------------------------------------------------------------
@@ -737,6 +766,15 @@ def main(argv=None):
                     help="answer-key tarball (default: %(default)s)")
     ap.add_argument("--texts", default=DEFAULT_TEXTS,
                     help="MUC-4 DEV JSONL (default: %(default)s)")
+    ap.add_argument("--half", choices=["design", "heldout"],
+                    help="score only one fixed half of the messages: "
+                         "'design' when the first byte of sha1(id) is even, "
+                         "'heldout' when it is odd (the held-out half is for "
+                         "measuring only, never for tuning)")
+    ap.add_argument("--ids", metavar="FILE",
+                    help="score only the messages whose ids are listed in "
+                         "FILE (one id a line, first token; '#' comments); "
+                         "with --half, the intersection")
     ap.add_argument("--cluster", choices=["type-date", "type", "none"],
                     default="type-date", help="how rows of one message form "
                     "predicted incidents (default: %(default)s)")
@@ -777,6 +815,8 @@ def main(argv=None):
     missing = set(msg_dates) - set(keys)
     if missing:
         sys.stderr.write(f"warning: {len(missing)} messages have no key\n")
+    if args.half or args.ids:
+        keys = select_docs(keys, args.half, args.ids)
 
     systems = []  # (name, path)
     tmpdir = tempfile.TemporaryDirectory(prefix="muc4score-")
@@ -805,12 +845,17 @@ def main(argv=None):
     for name, path in systems:
         preds, stats = load_predictions(path, type_map, drop, args.cluster,
                                         args.undated_pub_date)
+        if args.half or args.ids:  # messages left out are not predictions
+            preds = {d: v for d, v in preds.items()
+                     if d in keys or d not in msg_dates}
         s = score(name, keys, preds)
         s.stats.update(stats)
         scores.append(s)
     print(f"cluster={args.cluster} "
           f"drop-modality={','.join(sorted(drop)) or '-'} "
-          f"undated-pub-date={'yes' if args.undated_pub_date else 'no'}")
+          f"undated-pub-date={'yes' if args.undated_pub_date else 'no'}"
+          + (f" half={args.half}" if args.half else "")
+          + (f" ids={args.ids}" if args.ids else ""))
     print_report(scores, keys)
     if args.details:
         write_details(args.details, scores)
