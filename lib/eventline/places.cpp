@@ -49,11 +49,11 @@ constexpr std::array<std::string_view, 11> kSuffixBad = {
 // origin, not where anything happened ("a Hollywood producer", "the
 // Liverpool player's father", "Lyon fans"; h-prec10).
 // "Brent crude" is an oil price, not a London borough.
-constexpr std::array<std::string_view, 27> kSuffixRole = {
+constexpr std::array<std::string_view, 28> kSuffixRole = {
     "player",     "players", "producer",   "producers",  "star",       "stars",   "striker",
     "midfielder", "winger",  "goalkeeper", "defender",   "manager",    "boss",    "coach",
     "fan",        "fans",    "supporter",  "supporters", "native",     "natives", "actor",
-    "actress",    "singer",  "rapper",     "club",       "footballer", "crude"};
+    "actress",    "singer",  "rapper",     "club",       "footballer", "crude",   "pilot"};
 
 // Lower-case words right after a region or a country that make it a
 // person's home state, not the event's place: "a Maryland man [killed
@@ -156,6 +156,19 @@ constexpr std::uint8_t kCountryKind = 0, kCapitalKind = 4;
 static_assert(kKinds[kCountryKind] == "country" && kKinds[kCapitalKind] == "capital");
 
 int KindRank(std::string_view kind) { return kind == "country" ? 0 : 1; }
+
+// True when `tokens` are a headline in strict title case: at least four
+// words and no lower-case word longer than four letters ("Guards Wounded In
+// St. Petersburg Depot Raid", "Drones Hit Kyiv in Daylight"), not a short
+// sentence of names ("Vladimir Putin spoke from Moscow"; h-places2).
+bool StrictTitleCase(const std::vector<NameToken>& tokens) {
+  std::size_t words = 0;
+  for (const NameToken& t : tokens) {
+    if (t.lower && t.end - t.begin > 4) return false;
+    if (t.capitalised || t.lower) ++words;
+  }
+  return words >= 4 && TitleCase(tokens);
+}
 
 // Fills `out` (reused from line to line: no allocation per line).
 void SplitTabs(std::string_view line, std::vector<std::string_view>& out) {
@@ -430,11 +443,19 @@ std::optional<bool> PairSide(std::string_view rest) {
 // "a campaign against Russia", "talks with Moscow", "blamed by Russia"; and
 // verbs of blame, judgement or support whose object is a state ("Russia
 // blames Ukraine for the attack", "thanked Poland", h-prec12).
-constexpr std::array<std::string_view, 24> kPartyBefore = {
-    "against",  "with",       "by",         "blames",     "blamed",     "blame",
-    "blaming",  "accused",    "accuses",    "accuse",     "accusing",   "condemned",
-    "condemns", "criticised", "criticized", "criticises", "criticizes", "thanked",
-    "praised",  "sanctioned", "supports",   "supported",  "backs",      "backed"};
+constexpr std::array<std::string_view, 25> kPartyBefore = {
+    "against",    "with",       "by",         "blames",    "blamed",    "blame",      "blaming",
+    "accused",    "accuses",    "accuse",     "accusing",  "condemned", "condemns",   "criticised",
+    "criticized", "criticises", "criticizes", "thanked",   "praised",   "sanctioned", "supports",
+    "supported",  "backs",      "backed",     "condemning"};
+
+// Verbs of a title-case headline after a capital that make it the state
+// acting ("Moscow Warns Allies", "Kyiv Plays Down Report"; h-places2).
+constexpr std::array<std::string_view, 30> kTitleVerbs = {
+    "says",    "claims",   "denies",    "warns",   "plays",   "shores",   "strikes", "targets",
+    "fights",  "hits",     "launches",  "repels",  "accuses", "vows",     "fends",   "pounds",
+    "seeks",   "readies",  "prepares",  "rejects", "blames",  "pushes",   "presses", "sends",
+    "deploys", "condemns", "threatens", "admits",  "urges",   "unleashes"};
 
 // Verbs whose object is the subject of an infinitive: "expect Moscow to…".
 constexpr std::array<std::string_view, 24> kCatenativeBefore = {
@@ -477,6 +498,14 @@ bool StandsForState(std::string_view text, const PlaceMention& m) {
   rest.remove_prefix(1);
   std::size_t n = 0;
   while (n < rest.size() && rest[n] >= 'a' && rest[n] <= 'z') ++n;
+  // A capital only: a country acting in a headline is as often the scene
+  // ("Ukraine Hits Depot in Occupied South").
+  if (n == 0 && kind == "capital" && !possessive && !rest.empty() && rest[0] >= 'A' &&
+      rest[0] <= 'Z') {
+    std::size_t k = 1;
+    while (k < rest.size() && rest[k] >= 'a' && rest[k] <= 'z') ++k;
+    if (IsIn(Lower(rest.substr(0, k)), kTitleVerbs)) return true;
+  }
   const std::string_view next = rest.substr(0, n);
   // A possessive before a part of the land is a place ("Ukraine's third
   // city", "Russia's Kursk region"); before anything else it is the state
@@ -493,6 +522,11 @@ bool StandsForState(std::string_view text, const PlaceMention& m) {
     return false;  // passive: "Kyiv has been hit"
   if (std::find(kActorVerbs.begin(), kActorVerbs.end(), next) != kActorVerbs.end()) return true;
   // A past-tense verb: "Russia insisted", "Moscow conceded" (not "-based").
+  // A place that undergoes the act: "after Kyiv endured the largest drone
+  // attack", "Odesa suffered new strikes" (h-places2).
+  if (next == "endured" || next == "suffered" || next == "weathered" || next == "witnessed" ||
+      next == "experienced")
+    return false;
   return n > 3 && next.ends_with("ed");
 }
 
@@ -572,6 +606,113 @@ constexpr std::array<std::string_view, 14> kHomeFromRole = {
 bool HomeFrom(std::string_view text, const PlaceMention& m) {
   const std::vector<std::string> before = WordsBefore(text, m.begin, 2);
   return before.size() == 2 && Lower(before[0]) == "from" && IsIn(Lower(before[1]), kHomeFromRole);
+}
+
+// True when `m` is what another place borders: "the Belgorod region, which
+// borders Ukraine", "an area bordering Ukraine", "the border with Syria" say
+// where the scene lies, not that anything happened in Ukraine or Syria
+// (h-places2).
+bool Bordered(std::string_view text, const PlaceMention& m) {
+  std::vector<std::string> before = WordsBefore(text, m.begin, 4);
+  for (std::string& w : before) w = Lower(w);
+  std::size_t i = 0;
+  if (i < before.size() && before[i] == "the") ++i;
+  if (i >= before.size()) return false;
+  const std::string& w = before[i];
+  if (w == "bordering" || w == "borders") return true;
+  if (i + 1 < before.size() && (w == "with" || w == "by")) {
+    const std::string& v = before[i + 1];
+    return v == "border" || v == "borders" || v == "bordered" || v == "frontier";
+  }
+  return false;
+}
+
+// Words before "in"/"at" that make the place where someone spoke, not where
+// the event happened: "the envoy told journalists in Germany", "he said in
+// Kyiv", "a news conference in Warsaw" (h-places2).
+constexpr std::array<std::string_view, 9> kSpokeBefore = {
+    "said", "says", "speaking", "spoke", "conference", "briefing", "told", "tells", "telling"};
+constexpr std::array<std::string_view, 6> kAudience = {"reporters", "journalists", "press",
+                                                       "lawmakers", "parliament",  "media"};
+
+bool SpeakerVenue(std::string_view text, const PlaceMention& m) {
+  std::vector<std::string> before = WordsBefore(text, m.begin, 4);
+  for (std::string& w : before) w = Lower(w);
+  // A court names where a case is heard, not where the arrest or the attack
+  // it tries happened: "a Moscow court extended his detention" ("outside a
+  // Moscow court" stays: a locative governs; so does "arrested in court in
+  // Islamabad").
+  const std::string_view after = text.substr(m.end, 7);
+  if ((after == " court " || after == " court," || after == " Court ") && !Governed(before))
+    return true;
+  if (before.size() < 2 || (before[0] != "in" && before[0] != "at")) return false;
+  if (IsIn(before[1], kSpokeBefore))
+    return (before[1] != "conference" && before[1] != "briefing") ||
+           (before.size() >= 3 && (before[2] == "news" || before[2] == "press"));
+  return before.size() >= 3 && IsIn(before[1], kAudience) &&
+         (before[2] == "told" || before[2] == "tells" || before[2] == "telling" ||
+          (before[2] == "the" && before.size() >= 4 &&
+           (before[3] == "told" || before[3] == "tells" || before[3] == "telling")));
+}
+
+// Auxiliaries and adverbs between a passive subject and its participle:
+// "Rivne was struck", "Kharkiv has been shelled again" (h-places2).
+constexpr std::array<std::string_view, 16> kPassiveGap = {
+    "was", "were",       "is",         "are",   "been", "being",   "has",   "have",
+    "had", "reportedly", "repeatedly", "again", "also", "heavily", "badly", "once"};
+
+// True when `m` is the subject of a passive whose participle is the trigger
+// ("Rivne was struck while the team played in Madrid").
+// Participles whose passive subject is a place, not a person ("Lawrence was
+// killed" names a man).
+constexpr std::array<std::string_view, 22> kPlaceParticiples = {
+    "hit",    "shelled",   "struck",    "bombed",     "targeted",   "rocked",
+    "shaken", "pounded",   "bombarded", "damaged",    "destroyed",  "captured",
+    "seized", "liberated", "retaken",   "recaptured", "surrounded", "besieged",
+    "raided", "stormed",   "blockaded", "flooded"};
+
+bool PassiveSubject(std::string_view text, const PlaceMention& m, std::size_t trigger_begin) {
+  if (m.end >= trigger_begin || trigger_begin - m.end > 40) return false;
+  std::size_t te = trigger_begin;
+  while (te < text.size() && IsLowerWordChar(text[te])) ++te;
+  if (!IsIn(Lower(text.substr(trigger_begin, te - trigger_begin)), kPlaceParticiples)) return false;
+  // "the ex-leader of Pakistan was arrested": the end of a
+  // longer subject, not the subject.
+  const std::vector<std::string> before = WordsBefore(text, m.begin, 1);
+  if (!before.empty()) {
+    const std::string b = Lower(before.front());
+    if (b == "of" || b == "from" || b == "for" || b == "by" || b == "with" || b == "against")
+      return false;
+  }
+  const std::string_view gap = text.substr(m.end, trigger_begin - m.end);
+  bool aux = false;
+  std::size_t i = 0;
+  while (i < gap.size()) {
+    if (gap[i] == ' ') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < gap.size() && IsLowerWordChar(gap[j])) ++j;
+    if (j == i) return false;  // punctuation or a digit
+    const std::string w = Lower(gap.substr(i, j - i));
+    if (!IsIn(w, kPassiveGap)) return false;
+    aux = aux || w == "was" || w == "were" || w == "is" || w == "are" || w == "been";
+    i = j;
+  }
+  return aux;
+}
+
+// True when `m` is followed by ", where" or " where" and the trigger stands
+// in that relative clause: "the capital Khartoum, where fighting went
+// on" (h-places2).
+bool WhereClause(std::string_view text, const PlaceMention& m, std::size_t trigger_begin) {
+  if (m.end >= trigger_begin) return false;
+  std::string_view rest = text.substr(m.end, trigger_begin - m.end);
+  if (rest.starts_with(",")) rest.remove_prefix(1);
+  if (!rest.starts_with(" where ")) return false;
+  const std::size_t after = m.end + (text.size() - m.end - rest.size()) + 7;
+  return !CrossesClause(text, after, trigger_begin);
 }
 
 // Distance in km between two places (equirectangular; enough to tell a
@@ -1323,6 +1464,10 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
   const std::vector<NameToken> tokens = TokenizeNames(text, begin, end);
   std::vector<NameIndex::Hit> hits;
   impl_->index.FindAll(tokens, any_case, hits);
+  // h-places2: in a headline set in title case ("Guards Wounded In St.
+  // Petersburg Depot Raid", "Drone Swarm Pounds Kyiv") a capital letter next to a
+  // place says nothing: only the organisation words still join it to a name.
+  const bool title_case = !any_case && StrictTitleCase(tokens);
   for (const NameIndex::Hit& h : hits) {
     if (h.ids == nullptr || h.ids->empty()) continue;
     const std::span<const Place* const> group = impl_->Group(h.ids->front());
@@ -1339,7 +1484,14 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
         const bool hyphen_joined =
             text.substr(prev.end, tokens[h.first].begin - prev.end).find('-') !=
             std::string_view::npos;
-        if (prev.capitalised && !hyphen_joined && !impl_->prefix_ok.count(prev.hash) &&
+        // In title case a capitalised word before still makes a person's
+        // or a product's name when a possessive follows ("Tom Vaughan's
+        // Club"); a country's possessive stays ("Shelling Ukraine's Capital").
+        const std::string_view after_name = text.substr(tokens[h.last].end, 4);
+        const bool possessive_after =
+            after_name.starts_with("'s") || after_name.starts_with("\xE2\x80\x99s");
+        const bool title_ok = title_case && !(possessive_after && group.front()->kind != "country");
+        if (!title_ok && prev.capitalised && !hyphen_joined && !impl_->prefix_ok.count(prev.hash) &&
             (!initial || (!impl_->opener_ok.count(prev.hash) &&
                           PersonAfter(text, tokens, h.last, impl_->person_next))))
           continue;
@@ -1355,7 +1507,7 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
             next.begin == tokens[h.last].end + 1 && text[tokens[h.last].end] == ' ';
         const bool initialism = next.all_caps && next.end - next.begin <= 4;
         if (impl_->suffix_bad.count(next.hash) ||
-            (one_space && group.front()->kind != "country" && !initialism &&
+            (one_space && !title_case && group.front()->kind != "country" && !initialism &&
              !impl_->prefix_ok.count(next.hash)))
           continue;
         // h-prec16: a country that is also a given name, then a surname and
@@ -1379,12 +1531,15 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
       // longer name such as Rostov-on-Don has already won as the longest).
       if (next.lower && next.begin == last.end + 1 && text[last.end] == '-') continue;
       // "a Hollywood producer", "Lyon fans": a person's or a team's origin.
-      if (next.lower && next.begin == last.end + 1 && text[last.end] == ' ' &&
+      // In a title-case headline the same words come capitalised ("Ohio
+      // Man Charged", "Freed Norway Pilot").
+      const bool next_word = next.lower || (title_case && next.capitalised);
+      if (next_word && next.begin == last.end + 1 && text[last.end] == ' ' &&
           impl_->suffix_role.count(next.hash))
         continue;
       // "a Maryland man", "an Ohio family": a home state or country.
       const std::string_view kind = group.front()->kind;
-      if (next.lower && next.begin == last.end + 1 && text[last.end] == ' ' &&
+      if (next_word && next.begin == last.end + 1 && text[last.end] == ' ' &&
           (kind == "region" || kind == "country") && impl_->suffix_home.count(next.hash))
         continue;
     }
@@ -1453,11 +1608,19 @@ const Place& Gazetteer::Resolve(const PlaceMention& mention, const CountryCounts
   // "Paris" in a report that also names New York is not Paris, Texas
   // (h-prec11; "San Miguel" has no capital to keep).
   const Place& first = mention.best();
+  // h-places2: so does a city of a hinted country against a namesake of
+  // another hinted country with less than a tenth of its people: "Donetsk"
+  // in a report that names Russia more often than Ukraine is still Donetsk,
+  // Ukraine, not the small Donetsk of the Rostov region.
+  bool first_hinted = false;
+  for (const auto& [country, count] : hint)
+    first_hinted = first_hinted || (count > 0 && country == first.country);
   for (const auto& [country, count] : hint) {
     if (count <= 0) continue;
     for (const Place* p : mention.candidates)
       if (p->country == country) {
-        if (first.kind == "capital" && p != &first && p->population * 10 < first.population)
+        if ((first.kind == "capital" || first_hinted) && p != &first &&
+            p->population * 10 < first.population)
           return first;
         return *p;
       }
@@ -1479,6 +1642,19 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
     // says which namesake it is ("Monrovia, Maryland" is no capital of
     // Liberia, "Lincolnshire, Illinois" no English county); when none of the
     // place's namesakes lies there, the qualifier is the place we know.
+    // h-places2: "Ukraine's capital", "the capital of Sudan" name the capital.
+    if (choice.place->kind == "country") {
+      const std::string_view rest = text.substr(m.end, 12);
+      const std::vector<std::string> before = WordsBefore(text, m.begin, 2);
+      const std::string low = Lower(rest);
+      if (low.starts_with("'s capital") || low.starts_with("\xE2\x80\x99s capital") ||
+          (before.size() == 2 && Lower(before[0]) == "of" && Lower(before[1]) == "capital")) {
+        if (const Place* cap = CapitalPlace(choice.place->country)) {
+          choice.place = cap;
+          return choice;
+        }
+      }
+    }
     if (const PlaceMention* q = QualifierAfter(text, mentions, m)) {
       // The namesake in the qualifier's country; for a state, the one
       // nearest to it, and none farther than about 1,000 km from its middle
@@ -1545,9 +1721,11 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
   for (int pass = 0; pass < 3 && best == nullptr; ++pass) {
     for (const PlaceMention& m : mentions) {
       if (StandsForState(text, m) || Attributive(text, m) || Qualifies(text, mentions, m) ||
-          NamesWater(text, m) || HomeFrom(text, m))
+          NamesWater(text, m) || HomeFrom(text, m) || Bordered(text, m) || SpeakerVenue(text, m))
         continue;
-      if (pass == 0 && !(same_clause(m) && locative(m))) continue;
+      const bool own =
+          PassiveSubject(text, m, trigger_begin) || WhereClause(text, m, trigger_begin);
+      if (pass == 0 && !own && !(same_clause(m) && locative(m))) continue;
       if (pass == 1 && !locative(m)) continue;
       if (best == nullptr || distance(m) < distance(*best)) best = &m;
     }
