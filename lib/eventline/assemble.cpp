@@ -2395,6 +2395,86 @@ std::vector<Quantity> ParseQuantities(std::string_view phrase) {
   return out;
 }
 
+// A day phrase of the body that dates an incident named again by an
+// anaphoric noun (h-evdate13): "the incident took place on Tuesday", "the
+// attack, which happened late Friday", "after a 'targeted attack' on Sunday",
+// "Saturday's blast". `before` is the sentence up to the phrase, `after` the
+// text from its end. The noun comes right before the phrase, or before a
+// verb of occurring (took place, happened, occurred, unfolded) with at most
+// a relative pronoun between; a determiner, "after" or "following" opens its
+// noun phrase within three words. Or the phrase is a weekday's possessive
+// right before the noun ("Saturday's deadly blast": one word may stand
+// between).
+namespace {
+bool AnaphorDayPhrase(std::string_view before, std::string_view phrase, std::string_view after) {
+  static constexpr std::array<std::string_view, 24> kNouns = {
+      "incident", "attack", "attacks", "assault",   "shooting",   "shootings",
+      "stabbing", "blast",  "blasts",  "explosion", "explosions", "bombing",
+      "bombings", "strike", "strikes", "killing",   "killings",   "murder",
+      "ambush",   "raid",   "clash",   "clashes",   "massacre",   "shootout"};
+  static constexpr std::array<std::string_view, 7> kOpen = {"the", "this",  "that",     "a",
+                                                            "an",  "after", "following"};
+  const auto lower = [](std::string_view w) {
+    std::string out;
+    for (char ch : w) {
+      // Quote marks around a noun ("a 'targeted attack'") are not words.
+      if (ch == '\'' || ch == '"') continue;
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+    // Curly quotes (UTF-8 of U+2018, U+2019, U+201C, U+201D).
+    for (std::string_view q : {"\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
+      std::size_t at;
+      while ((at = out.find(q)) != std::string::npos) out.erase(at, q.size());
+    }
+    return out;
+  };
+  const auto is_noun = [&](const std::string& w) {
+    return std::find(kNouns.begin(), kNouns.end(), w) != kNouns.end();
+  };
+  // The possessive: "Saturday's blast", "Friday's deadly attack".
+  {
+    std::string_view rest = after;
+    std::string_view ph = phrase;
+    bool possessive = false;
+    for (std::string_view mark : {"'s", "\xE2\x80\x99s"}) {
+      if (ph.size() > mark.size() && ph.substr(ph.size() - mark.size()) == mark) possessive = true;
+      if (rest.substr(0, mark.size()) == mark) {
+        possessive = true;
+        rest.remove_prefix(mark.size());
+      }
+    }
+    if (possessive) {
+      const auto words = Tokens(rest.substr(0, 60));
+      for (std::size_t k = 0; k < words.size() && k < 2; ++k)
+        if (is_noun(lower(words[k]))) return true;
+      return false;
+    }
+  }
+  const auto raw = Tokens(before);
+  std::vector<std::string> words;
+  for (std::size_t k = raw.size() > 9 ? raw.size() - 9 : 0; k < raw.size(); ++k) {
+    std::string w = lower(raw[k]);
+    if (!w.empty()) words.push_back(std::move(w));
+  }
+  std::size_t n = words.size();
+  if (n > 0 && words[n - 1] == "on") --n;
+  bool verb = false;
+  if (n >= 2 && words[n - 1] == "place" && words[n - 2] == "took") {
+    n -= 2;
+    verb = true;
+  } else if (n >= 1 && (words[n - 1] == "happened" || words[n - 1] == "occurred" ||
+                        words[n - 1] == "unfolded")) {
+    n -= 1;
+    verb = true;
+  }
+  if (verb && n >= 1 && (words[n - 1] == "which" || words[n - 1] == "that")) --n;
+  if (n == 0 || !is_noun(words[n - 1])) return false;
+  for (std::size_t k = n - 1; k-- > 0 && k + 4 >= n;)
+    if (std::find(kOpen.begin(), kOpen.end(), words[k]) != kOpen.end()) return true;
+  return false;
+}
+}  // namespace
+
 // ---- assembler --------------------------------------------------------------
 
 Assembler::Assembler(const Document& doc, const Lookups& lookups) : doc_(doc), lookups_(lookups) {}
@@ -2528,6 +2608,12 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
              d.modality != "expected" && d.modality != "hypothetical";
     };
     const EventRow* take = nullptr;
+    // Under a headline, later mentions of the type the text leaves undated
+    // do not stop the episode's other types from dating the lead (h-evdate13:
+    // "woman stabbed to death" / "the victim of the attack … on Monday" /
+    // "the killing …").
+    if (headed && same_type && same_type->date_source == "document" && r.event_type != "arrest")
+      same_type = nullptr;
     if (same_type) {
       const bool same_actor = !r.actor.empty() && same_type->actor == r.actor;
       if (open_start ? past(*same_type) || (after_cue && day_before(*same_type, week_before))
@@ -2540,6 +2626,32 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
                  (r.location.empty() || episode->location.empty()))) &&
                day_before(*episode, week_before) && !WritesYear(episode->date_text)) {
       take = episode;
+    }
+    // The body names the incident again with a noun that is no row ("the
+    // incident took place on Tuesday", "Saturday's blast"): its day in the
+    // week before publication dates a violent lead act (h-evdate13).
+    if (!take && headed && (!open_start || after_cue) &&
+        (TellsOneEpisode(r.event_type) || r.event_type == "abduction") &&
+        (!same_type || same_type->date_source == "document")) {
+      for (const AnaphorDay& a : anaphor_days_) {
+        if (a.sentence_index <= r.sentence_index || a.sentence_index > kBody) continue;
+        if (a.second) break;
+        const std::string day = FormatIsoDate(*a.time.interval.start);
+        const std::string text = CollapseWhitespace(Slice(doc_.text, a.time.begin, a.time.end));
+        // A week ("this week's drone attack") that began in the fortnight
+        // before publication.
+        const bool recent = a.time.interval.precision == Precision::kWeek
+                                ? day >= FormatIsoDate(AddDays(*doc_.pub_date, -13))
+                                : day >= week_before;
+        if (day <= pub && recent && !WritesYear(text)) {
+          r.date_start = day;
+          r.date_end = a.time.interval.end ? FormatIsoDate(*a.time.interval.end) : day;
+          r.date_precision = std::string(ToString(a.time.interval.precision));
+          r.date_text = text;
+          r.date_source = "context";
+        }
+        break;
+      }
     }
     if (take) {
       r.date_start = take->date_start;
@@ -2562,6 +2674,20 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
                             std::span<const PlaceMention> places, std::vector<EventRow>& out) {
   const std::string_view text = doc_.text;
   const std::string_view stext = Slice(text, sentence.begin, sentence.end);
+  // The body's day of an incident named again by an anaphoric noun ("the
+  // incident took place on Tuesday"), for a lead act Finish cannot date
+  // from a row (h-evdate13). The sentences of Finish's body only.
+  if (sentence.index >= 2 && sentence.index <= 8) {
+    for (const TimeExpr& t : all_times) {
+      if (!t.resolved ||
+          (t.interval.precision != Precision::kDay && t.interval.precision != Precision::kWeek) ||
+          !t.interval.start || t.begin < sentence.begin || t.end > sentence.end)
+        continue;
+      if (AnaphorDayPhrase(Slice(text, sentence.begin, t.begin), Slice(text, t.begin, t.end),
+                           Slice(text, t.end, sentence.end)))
+        anaphor_days_.push_back({t, sentence.index, AnnouncesSecond(stext)});
+    }
+  }
   // A year bound to the noun it modifies ("after its 1986 explosion", "the
   // 2008 war") dates that noun's trigger only: it is kept apart from the
   // phrases that may govern any trigger of their clause.

@@ -306,6 +306,11 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
   // an event.
   std::size_t last = cleaned.sentences.size();
   while (last > 0 && first_event[last - 1] == first_event[last]) --last;
+  // An event of the lead: the body's first sentences are read too, for a
+  // day that names its incident again without an event row ("the incident
+  // took place on Tuesday", Assembler::Finish, h-evdate13).
+  if (last < 8 && first_event[std::min<std::size_t>(3, cleaned.sentences.size())] > 0)
+    last = std::min<std::size_t>(cleaned.sentences.size(), 8);
   std::vector<Match> cues;
   for (std::size_t i = 0; i < last; ++i) {
     const Sentence& s = cleaned.sentences[i];
