@@ -528,7 +528,25 @@ bool NegationReaches(std::string_view gap) {
 // (Setting aside a phrase before the cue as the act's, "were charged on
 // Monday with the murder", was tried: right on RSS, but MUC-4 DEV date%
 // 87.3 -> 87.0, wire reports of same-day arrests and charges.)
-std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb) {
+// The trigger at `tb` (its first three words) names a crime against a
+// person, not a scene of arrests: shooting, killing, murder, stabbing,
+// slaying, death, bombing, blast, kidnapping, abduction, massacre.
+bool NamesCrime(std::string_view text, std::size_t tb) {
+  static constexpr std::array<std::string_view, 11> kCrimes = {
+      "shooting", "killing", "murder",     "stabbing",  "slaying", "death",
+      "bombing",  "blast",   "kidnapping", "abduction", "massacre"};
+  const auto words = Tokens(text.substr(tb, std::min<std::size_t>(40, text.size() - tb)));
+  for (std::size_t k = 0; k < words.size() && k < 3; ++k) {
+    std::string w;
+    for (char ch : words[k]) w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (!w.empty() && w.back() == 's') w.pop_back();
+    if (std::find(kCrimes.begin(), kCrimes.end(), w) != kCrimes.end()) return true;
+  }
+  return false;
+}
+
+std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb,
+                           bool arrest_in_only = false) {
   if (tb <= cb) return std::string_view::npos;
   std::string s;
   for (std::size_t i = cb; i < tb; ++i)
@@ -543,7 +561,7 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
   // suspicion of", "in connection with / to", "arrest over", "detained
   // over" (US and UK crime news). Not "arrested in" or "detained in": "in a
   // raid", "in a crackdown", "in protests" tell the arrest's own scene.
-  static constexpr std::array<Cue, 25> kCues = {{{"charged", "with over in"},
+  static constexpr std::array<Cue, 26> kCues = {{{"charged", "with over in"},
                                                  {"charges", "over of for"},
                                                  {"accused", "of"},
                                                  {"convicted", "of over in"},
@@ -561,8 +579,9 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
                                                  {"tried", "for"},
                                                  {"sentenced", "for over in"},
                                                  {"jailed", "for over"},
-                                                 {"arrested", "for over"},
-                                                 {"arrest", "over"},
+                                                 {"arrested", "for over in"},
+                                                 {"arrest", "over in"},
+                                                 {"arrests", "in"},
                                                  {"detained", "over"},
                                                  {"suspected", "of"},
                                                  {"suspicion", "of"},
@@ -589,6 +608,22 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
         // "in" only right after the head ("charged in the death"), not
         // "sentenced to life in prison for the shooting" (h-evdate8).
         if (!prep || (words[p] == "in" && p != k + 1)) continue;
+        // "arrested in" / "arrest in" only before a crime's noun ("arrested
+        // in the stabbing", "makes a second arrest in the shooting"; h-evdate13):
+        // "in a raid", "in a crackdown", "in protests" tell the arrest's own
+        // scene (h-evdate8).
+        const bool arrest_in = words[p] == "in" && cue.head.substr(0, 6) == "arrest";
+        if (arrest_in_only && !arrest_in) continue;
+        if (arrest_in) {
+          // The crime's noun phrase follows "in" at once: not "arrested in
+          // Bath after the stabbing" (a place, then another preposition).
+          bool other = n - p - 1 > 3 || (p + 1 < n && words[p + 1] == "connection");
+          for (std::size_t q = p + 1; q < n; ++q)
+            if (words[q] == "after" || words[q] == "following" || words[q] == "over" ||
+                words[q] == "for")
+              other = true;
+          if (other || !NamesCrime(text, tb)) continue;
+        }
         // From the preposition to the trigger: at most six words, no clause
         // punctuation, no finite verb.
         const std::size_t after = at(p) + words[p].size();
@@ -3417,7 +3452,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         // An earlier event the text does not date: before publication, not on it.
         row.date_end = FormatIsoDate(*doc_.pub_date);
         row.date_precision = "range";
-        if (!background && (aftermath_after != std::string_view::npos || relative_legal))
+        // Also an act after "arrested in" ("suspect arrested in the cafe
+        // blast"): the body's day of its act is the act's (h-evdate13).
+        if ((!background && (aftermath_after != std::string_view::npos || relative_legal)) ||
+            LegalCueBefore(text, clause_b, c.b, true) != std::string_view::npos)
           after_cue_rows_.push_back(c.b);
       } else {
         row.date_start = row.date_end = FormatIsoDate(*doc_.pub_date);

@@ -667,6 +667,18 @@ TEST_CASE("attach: an undated later mention does not stop the episode's day", "[
                "killing") == "2023-03-13");
 }
 
+TEST_CASE("attach: an act after \"arrested in\" lies before the report", "[attach]") {
+  // h-evdate13 (pub 2023-03-15): "arrested in" before a crime's noun; not
+  // the arrest's own scene (protests).
+  const std::string earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("A teenager was arrested in the fatal shooting of a shopkeeper.", "attack") ==
+        earlier);
+  CHECK(IntervalOf("Two brothers were arrested in the stabbing death of a driver.", "killing") ==
+        earlier);
+  CHECK(IntervalOf("Dozens were arrested in protests against the new law.", "protest") ==
+        "2023-03-15..2023-03-15 none/document");
+}
+
 TEST_CASE("attach: the lead takes the day of its actor's act named weeks back", "[attach]") {
   // The same actor's act named with its day in the body: the headline's,
   // even weeks before publication; not months back, nor another actor's.
