@@ -528,7 +528,25 @@ bool NegationReaches(std::string_view gap) {
 // (Setting aside a phrase before the cue as the act's, "were charged on
 // Monday with the murder", was tried: right on RSS, but MUC-4 DEV date%
 // 87.3 -> 87.0, wire reports of same-day arrests and charges.)
-std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb) {
+// The trigger at `tb` (its first three words) names a crime against a
+// person, not a scene of arrests: shooting, killing, murder, stabbing,
+// slaying, death, bombing, blast, kidnapping, abduction, massacre.
+bool NamesCrime(std::string_view text, std::size_t tb) {
+  static constexpr std::array<std::string_view, 11> kCrimes = {
+      "shooting", "killing", "murder",     "stabbing",  "slaying", "death",
+      "bombing",  "blast",   "kidnapping", "abduction", "massacre"};
+  const auto words = Tokens(text.substr(tb, std::min<std::size_t>(40, text.size() - tb)));
+  for (std::size_t k = 0; k < words.size() && k < 3; ++k) {
+    std::string w;
+    for (char ch : words[k]) w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (!w.empty() && w.back() == 's') w.pop_back();
+    if (std::find(kCrimes.begin(), kCrimes.end(), w) != kCrimes.end()) return true;
+  }
+  return false;
+}
+
+std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb,
+                           bool arrest_in_only = false) {
   if (tb <= cb) return std::string_view::npos;
   std::string s;
   for (std::size_t i = cb; i < tb; ++i)
@@ -543,7 +561,7 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
   // suspicion of", "in connection with / to", "arrest over", "detained
   // over" (US and UK crime news). Not "arrested in" or "detained in": "in a
   // raid", "in a crackdown", "in protests" tell the arrest's own scene.
-  static constexpr std::array<Cue, 25> kCues = {{{"charged", "with over in"},
+  static constexpr std::array<Cue, 26> kCues = {{{"charged", "with over in"},
                                                  {"charges", "over of for"},
                                                  {"accused", "of"},
                                                  {"convicted", "of over in"},
@@ -561,8 +579,9 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
                                                  {"tried", "for"},
                                                  {"sentenced", "for over in"},
                                                  {"jailed", "for over"},
-                                                 {"arrested", "for over"},
-                                                 {"arrest", "over"},
+                                                 {"arrested", "for over in"},
+                                                 {"arrest", "over in"},
+                                                 {"arrests", "in"},
                                                  {"detained", "over"},
                                                  {"suspected", "of"},
                                                  {"suspicion", "of"},
@@ -589,6 +608,22 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
         // "in" only right after the head ("charged in the death"), not
         // "sentenced to life in prison for the shooting" (h-evdate8).
         if (!prep || (words[p] == "in" && p != k + 1)) continue;
+        // "arrested in" / "arrest in" only before a crime's noun ("arrested
+        // in the stabbing", "makes a second arrest in the shooting"; h-evdate13):
+        // "in a raid", "in a crackdown", "in protests" tell the arrest's own
+        // scene (h-evdate8).
+        const bool arrest_in = words[p] == "in" && cue.head.substr(0, 6) == "arrest";
+        if (arrest_in_only && !arrest_in) continue;
+        if (arrest_in) {
+          // The crime's noun phrase follows "in" at once: not "arrested in
+          // Bath after the stabbing" (a place, then another preposition).
+          bool other = n - p - 1 > 3 || (p + 1 < n && words[p + 1] == "connection");
+          for (std::size_t q = p + 1; q < n; ++q)
+            if (words[q] == "after" || words[q] == "following" || words[q] == "over" ||
+                words[q] == "for")
+              other = true;
+          if (other || !NamesCrime(text, tb)) continue;
+        }
         // From the preposition to the trigger: at most six words, no clause
         // punctuation, no finite verb.
         const std::size_t after = at(p) + words[p].size();
@@ -2395,6 +2430,86 @@ std::vector<Quantity> ParseQuantities(std::string_view phrase) {
   return out;
 }
 
+// A day phrase of the body that dates an incident named again by an
+// anaphoric noun (h-evdate13): "the incident took place on Tuesday", "the
+// attack, which happened late Friday", "after a 'targeted attack' on Sunday",
+// "Saturday's blast". `before` is the sentence up to the phrase, `after` the
+// text from its end. The noun comes right before the phrase, or before a
+// verb of occurring (took place, happened, occurred, unfolded) with at most
+// a relative pronoun between; a determiner, "after" or "following" opens its
+// noun phrase within three words. Or the phrase is a weekday's possessive
+// right before the noun ("Saturday's deadly blast": one word may stand
+// between).
+namespace {
+bool AnaphorDayPhrase(std::string_view before, std::string_view phrase, std::string_view after) {
+  static constexpr std::array<std::string_view, 24> kNouns = {
+      "incident", "attack", "attacks", "assault",   "shooting",   "shootings",
+      "stabbing", "blast",  "blasts",  "explosion", "explosions", "bombing",
+      "bombings", "strike", "strikes", "killing",   "killings",   "murder",
+      "ambush",   "raid",   "clash",   "clashes",   "massacre",   "shootout"};
+  static constexpr std::array<std::string_view, 7> kOpen = {"the", "this",  "that",     "a",
+                                                            "an",  "after", "following"};
+  const auto lower = [](std::string_view w) {
+    std::string out;
+    for (char ch : w) {
+      // Quote marks around a noun ("a 'targeted attack'") are not words.
+      if (ch == '\'' || ch == '"') continue;
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+    // Curly quotes (UTF-8 of U+2018, U+2019, U+201C, U+201D).
+    for (std::string_view q : {"\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
+      std::size_t at;
+      while ((at = out.find(q)) != std::string::npos) out.erase(at, q.size());
+    }
+    return out;
+  };
+  const auto is_noun = [&](const std::string& w) {
+    return std::find(kNouns.begin(), kNouns.end(), w) != kNouns.end();
+  };
+  // The possessive: "Saturday's blast", "Friday's deadly attack".
+  {
+    std::string_view rest = after;
+    std::string_view ph = phrase;
+    bool possessive = false;
+    for (std::string_view mark : {"'s", "\xE2\x80\x99s"}) {
+      if (ph.size() > mark.size() && ph.substr(ph.size() - mark.size()) == mark) possessive = true;
+      if (rest.substr(0, mark.size()) == mark) {
+        possessive = true;
+        rest.remove_prefix(mark.size());
+      }
+    }
+    if (possessive) {
+      const auto words = Tokens(rest.substr(0, 60));
+      for (std::size_t k = 0; k < words.size() && k < 2; ++k)
+        if (is_noun(lower(words[k]))) return true;
+      return false;
+    }
+  }
+  const auto raw = Tokens(before);
+  std::vector<std::string> words;
+  for (std::size_t k = raw.size() > 9 ? raw.size() - 9 : 0; k < raw.size(); ++k) {
+    std::string w = lower(raw[k]);
+    if (!w.empty()) words.push_back(std::move(w));
+  }
+  std::size_t n = words.size();
+  if (n > 0 && words[n - 1] == "on") --n;
+  bool verb = false;
+  if (n >= 2 && words[n - 1] == "place" && words[n - 2] == "took") {
+    n -= 2;
+    verb = true;
+  } else if (n >= 1 && (words[n - 1] == "happened" || words[n - 1] == "occurred" ||
+                        words[n - 1] == "unfolded")) {
+    n -= 1;
+    verb = true;
+  }
+  if (verb && n >= 1 && (words[n - 1] == "which" || words[n - 1] == "that")) --n;
+  if (n == 0 || !is_noun(words[n - 1])) return false;
+  for (std::size_t k = n - 1; k-- > 0 && k + 4 >= n;)
+    if (std::find(kOpen.begin(), kOpen.end(), words[k]) != kOpen.end()) return true;
+  return false;
+}
+}  // namespace
+
 // ---- assembler --------------------------------------------------------------
 
 Assembler::Assembler(const Document& doc, const Lookups& lookups) : doc_(doc), lookups_(lookups) {}
@@ -2528,6 +2643,12 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
              d.modality != "expected" && d.modality != "hypothetical";
     };
     const EventRow* take = nullptr;
+    // Under a headline, later mentions of the type the text leaves undated
+    // do not stop the episode's other types from dating the lead (h-evdate13:
+    // "woman stabbed to death" / "the victim of the attack … on Monday" /
+    // "the killing …").
+    if (headed && same_type && same_type->date_source == "document" && r.event_type != "arrest")
+      same_type = nullptr;
     if (same_type) {
       const bool same_actor = !r.actor.empty() && same_type->actor == r.actor;
       if (open_start ? past(*same_type) || (after_cue && day_before(*same_type, week_before))
@@ -2540,6 +2661,32 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
                  (r.location.empty() || episode->location.empty()))) &&
                day_before(*episode, week_before) && !WritesYear(episode->date_text)) {
       take = episode;
+    }
+    // The body names the incident again with a noun that is no row ("the
+    // incident took place on Tuesday", "Saturday's blast"): its day in the
+    // week before publication dates a violent lead act (h-evdate13).
+    if (!take && headed && (!open_start || after_cue) &&
+        (TellsOneEpisode(r.event_type) || r.event_type == "abduction") &&
+        (!same_type || same_type->date_source == "document")) {
+      for (const AnaphorDay& a : anaphor_days_) {
+        if (a.sentence_index <= r.sentence_index || a.sentence_index > kBody) continue;
+        if (a.second) break;
+        const std::string day = FormatIsoDate(*a.time.interval.start);
+        const std::string text = CollapseWhitespace(Slice(doc_.text, a.time.begin, a.time.end));
+        // A week ("this week's drone attack") that began in the fortnight
+        // before publication.
+        const bool recent = a.time.interval.precision == Precision::kWeek
+                                ? day >= FormatIsoDate(AddDays(*doc_.pub_date, -13))
+                                : day >= week_before;
+        if (day <= pub && recent && !WritesYear(text)) {
+          r.date_start = day;
+          r.date_end = a.time.interval.end ? FormatIsoDate(*a.time.interval.end) : day;
+          r.date_precision = std::string(ToString(a.time.interval.precision));
+          r.date_text = text;
+          r.date_source = "context";
+        }
+        break;
+      }
     }
     if (take) {
       r.date_start = take->date_start;
@@ -2562,6 +2709,20 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
                             std::span<const PlaceMention> places, std::vector<EventRow>& out) {
   const std::string_view text = doc_.text;
   const std::string_view stext = Slice(text, sentence.begin, sentence.end);
+  // The body's day of an incident named again by an anaphoric noun ("the
+  // incident took place on Tuesday"), for a lead act Finish cannot date
+  // from a row (h-evdate13). The sentences of Finish's body only.
+  if (sentence.index >= 2 && sentence.index <= 8) {
+    for (const TimeExpr& t : all_times) {
+      if (!t.resolved ||
+          (t.interval.precision != Precision::kDay && t.interval.precision != Precision::kWeek) ||
+          !t.interval.start || t.begin < sentence.begin || t.end > sentence.end)
+        continue;
+      if (AnaphorDayPhrase(Slice(text, sentence.begin, t.begin), Slice(text, t.begin, t.end),
+                           Slice(text, t.end, sentence.end)))
+        anaphor_days_.push_back({t, sentence.index, AnnouncesSecond(stext)});
+    }
+  }
   // A year bound to the noun it modifies ("after its 1986 explosion", "the
   // 2008 war") dates that noun's trigger only: it is kept apart from the
   // phrases that may govern any trigger of their clause.
@@ -3291,7 +3452,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         // An earlier event the text does not date: before publication, not on it.
         row.date_end = FormatIsoDate(*doc_.pub_date);
         row.date_precision = "range";
-        if (!background && (aftermath_after != std::string_view::npos || relative_legal))
+        // Also an act after "arrested in" ("suspect arrested in the cafe
+        // blast"): the body's day of its act is the act's (h-evdate13).
+        if ((!background && (aftermath_after != std::string_view::npos || relative_legal)) ||
+            LegalCueBefore(text, clause_b, c.b, true) != std::string_view::npos)
           after_cue_rows_.push_back(c.b);
       } else {
         row.date_start = row.date_end = FormatIsoDate(*doc_.pub_date);

@@ -91,6 +91,16 @@ class Assembler {
   // arrest, a charge or a reaction comes before "after" (AftermathVerbAfter):
   // under a headline they still take the body's day of their act (Finish).
   std::vector<std::size_t> after_cue_rows_;
+  // A day phrase of the body bound to an anaphoric incident noun ("the
+  // incident took place on Tuesday", "the attack on Sunday", "Saturday's
+  // blast") and its sentence: under a headline it dates the lead's violent
+  // act when no row of the body does (Finish, h-evdate13).
+  struct AnaphorDay {
+    TimeExpr time;
+    int sentence_index = 0;
+    bool second = false;  // the sentence announces another event
+  };
+  std::vector<AnaphorDay> anaphor_days_;
   // Index in `out` of the last violent event written, for casualties that
   // the next sentence reports; SIZE_MAX when none.
   std::size_t last_violent_ = static_cast<std::size_t>(-1);

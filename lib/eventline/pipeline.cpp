@@ -1,6 +1,7 @@
 #include "eventline/pipeline.h"
 
 #include <algorithm>
+#include <cctype>
 #include <exception>
 #include <mutex>
 #include <stdexcept>
@@ -306,6 +307,31 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
   // an event.
   std::size_t last = cleaned.sentences.size();
   while (last > 0 && first_event[last - 1] == first_event[last]) --last;
+  // An event of the lead: the body's first sentences are read too, for a
+  // day that names its incident again without an event row ("the incident
+  // took place on Tuesday", Assembler::Finish, h-evdate13).
+  // Only under a headline (a first paragraph of at most 300 bytes, one line,
+  // no final full stop) and for a violent act, as Finish reads them.
+  if (last < 8) {
+    const std::string_view text = doc.text;
+    const std::size_t br = text.find("\n\n");
+    bool headed = false;
+    if (br != std::string_view::npos && br <= 300) {
+      std::string_view head = text.substr(0, br);
+      while (!head.empty() && std::isspace(static_cast<unsigned char>(head.back())))
+        head.remove_suffix(1);
+      headed = !head.empty() && head.back() != '.' && head.find('\n') == std::string_view::npos;
+    }
+    const std::size_t lead_end = first_event[std::min<std::size_t>(3, cleaned.sentences.size())];
+    bool violent = false;
+    for (std::size_t k = 0; headed && k < lead_end && !violent; ++k) {
+      const std::string& type = events[k].rule->event_type;
+      for (std::string_view v : {"attack", "air_strike", "shelling", "explosion", "armed_clash",
+                                 "killing", "casualties", "abduction"})
+        if (type == v) violent = true;
+    }
+    if (violent) last = std::min<std::size_t>(cleaned.sentences.size(), 8);
+  }
   std::vector<Match> cues;
   for (std::size_t i = 0; i < last; ++i) {
     const Sentence& s = cleaned.sentences[i];

@@ -633,6 +633,52 @@ TEST_CASE("attach: a headline takes the day of its episode told by another type"
                "killing") == "2023-03-15");
 }
 
+TEST_CASE("attach: a headline takes the day the body gives its incident by a noun", "[attach]") {
+  // h-evdate13 (pub Wednesday 2023-03-15): the body names the headline's
+  // act again with a noun that is no row of its own ("the incident took
+  // place on Monday", "a 'targeted attack' on Sunday", "Sunday's blast").
+  const std::string lead = "Nine guards killed in roadside bombing\n\n";
+  CHECK(DateOf(lead + "The incident took place on Monday near the northern border.", "explosion") ==
+        "2023-03-13");
+  CHECK(DateOf(lead + "The deadly incident, which happened late Sunday, is under investigation.",
+               "explosion") == "2023-03-12");
+  CHECK(DateOf("Teenager stabbed to death in market town\n\nDetectives are hunting three men "
+               "after a 'targeted attack' on Monday evening.",
+               "killing") == "2023-03-13");
+  // Not a day of the saying or of another act, nor one weeks back, nor a
+  // sentence that announces another event.
+  CHECK(DateOf(lead + "Officials said on Monday that the border would stay shut.", "explosion") ==
+        "2023-03-15");
+  CHECK(DateOf(lead + "The incident took place on 20 February near the border.", "explosion") ==
+        "2023-03-15");
+  CHECK(DateOf(lead + "Meanwhile, another incident took place on Monday in the south.",
+               "explosion") == "2023-03-15");
+  // Not without a headline (wire copy whose first lines run on).
+  CHECK(DateOf("Nine guards were killed in a roadside bombing near the border. The incident took "
+               "place on Monday.",
+               "explosion") == "2023-03-15");
+}
+
+TEST_CASE("attach: an undated later mention does not stop the episode's day", "[attach]") {
+  // h-evdate13: under a headline, the body's undated retelling of the type
+  // no longer blocks the first row of another violent type with its day.
+  CHECK(DateOf("Woman stabbed to death in Harbour Street\n\nThe victim of the attack in Harbour "
+               "Street on Monday was named by police.\nThe killing shocked the town.",
+               "killing") == "2023-03-13");
+}
+
+TEST_CASE("attach: an act after \"arrested in\" lies before the report", "[attach]") {
+  // h-evdate13 (pub 2023-03-15): "arrested in" before a crime's noun; not
+  // the arrest's own scene (protests).
+  const std::string earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("A teenager was arrested in the fatal shooting of a shopkeeper.", "attack") ==
+        earlier);
+  CHECK(IntervalOf("Two brothers were arrested in the stabbing death of a driver.", "killing") ==
+        earlier);
+  CHECK(IntervalOf("Dozens were arrested in protests against the new law.", "protest") ==
+        "2023-03-15..2023-03-15 none/document");
+}
+
 TEST_CASE("attach: the lead takes the day of its actor's act named weeks back", "[attach]") {
   // The same actor's act named with its day in the body: the headline's,
   // even weeks before publication; not months back, nor another actor's.
