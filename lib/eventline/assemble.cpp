@@ -26,6 +26,15 @@ std::string_view Slice(std::string_view text, std::size_t b, std::size_t e) {
 
 std::string Trimmed(std::string_view s) { return std::string(TrimSpace(s)); }
 
+// text[b, e) in ASCII lower case, byte for byte (offsets into it are offsets
+// from b): the window the cue scans below read words in.
+std::string LowerRange(std::string_view text, std::size_t b, std::size_t e) {
+  if (e <= b) return {};
+  std::string s(text.substr(b, e - b));
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
 bool IsViolent(std::string_view type) {
   static constexpr std::array<std::string_view, 7> kViolent = {
       "attack", "air_strike", "shelling", "explosion", "armed_clash", "killing", "abduction"};
@@ -548,9 +557,7 @@ bool NamesCrime(std::string_view text, std::size_t tb) {
 std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb,
                            bool arrest_in_only = false) {
   if (tb <= cb) return std::string_view::npos;
-  std::string s;
-  for (std::size_t i = cb; i < tb; ++i)
-    s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  const std::string s = LowerRange(text, cb, tb);
   // The act's word, then its preposition; up to four words may stand
   // between them ("charged on Monday with the murder").
   struct Cue {
@@ -657,9 +664,7 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
 bool AftermathCueBefore(const ContextWords& cues, std::string_view text, std::size_t cb,
                         std::size_t tb, bool recording = false) {
   if (tb <= cb) return false;
-  std::string s;
-  for (std::size_t i = cb; i < tb; ++i)
-    s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  const std::string s = LowerRange(text, cb, tb);
   // The cues are the AFTERMATH_CUE lexicon (rules/lexicons/aftermath_cue.txt:
   // "victims of", "the aftermath of", "linked to", "behind"…) and, with
   // `recording`, the RECORDING_CUE one (recording_cue.txt, h-evdate7): a
@@ -750,9 +755,7 @@ std::size_t AftermathVerbAfter(std::string_view text, std::size_t sb, std::size_
                                bool* arrest) {
   if (tb <= sb) return std::string_view::npos;
   const std::size_t from = tb - sb > 200 ? tb - 200 : sb;
-  std::string s;
-  for (std::size_t i = from; i < tb; ++i)
-    s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  const std::string s = LowerRange(text, from, tb);
   const auto words = Tokens(s);
   const std::size_t n = words.size();
   const auto pos = [&](std::size_t k) {
@@ -942,9 +945,7 @@ bool ModifierEventBefore(std::string_view text, std::size_t sb, std::size_t tb, 
                          std::size_t phrase_b) {
   if (tb <= sb || phrase_b <= te) return false;
   const std::size_t from = tb - sb > 120 ? tb - 120 : sb;
-  std::string s;
-  for (std::size_t i = from; i < tb; ++i)
-    s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  const std::string s = LowerRange(text, from, tb);
   const auto words = Tokens(s);
   const std::size_t n = words.size();
   bool cue = false;
@@ -1081,9 +1082,7 @@ bool ReportedEarlierAct(std::string_view text, std::size_t cb, const TimeExpr& t
                         std::size_t te) {
   if (t.end > tb || t.begin < cb) return false;
   const std::size_t from = t.begin - cb > 80 ? t.begin - 80 : cb;
-  std::string s;
-  for (std::size_t i = from; i < te; ++i)
-    s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  const std::string s = LowerRange(text, from, te);
   const auto words = Tokens(s);
   const std::size_t pb = t.begin - from, pe = t.end - from;
   const auto pos = [&](std::size_t k) {
@@ -1194,9 +1193,7 @@ bool ReportedEarlierAct(std::string_view text, std::size_t cb, const TimeExpr& t
 // should, if). `cb`..`ce` is the clause, `tb`..`te` the trigger.
 bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_t cb,
                      std::size_t ce, std::size_t tb, std::size_t te, bool weak = false) {
-  std::string s;
-  for (std::size_t i = cb; i < ce; ++i)
-    s += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  const std::string s = LowerRange(text, cb, ce);
   const auto word_at = [&](std::size_t i, std::string_view w) {
     return (i == 0 || !std::isalnum(static_cast<unsigned char>(s[i - 1]))) && HasWordAt(s, i, w);
   };
