@@ -234,6 +234,53 @@ TEST_CASE("matcher: a \\b inside one leading flag group starts at a boundary", "
   CHECK(out[0].begin == 15);
 }
 
+// h-pbug (session 22): a rule prefiltered on its whole pattern (no
+// trigger group, or two) was admitted only where `\b(?:PATTERN)` matched,
+// so a pattern beginning with [\w,] or with "ed" lost its matches that do
+// not begin at a word boundary. Every match RE2 finds must be kept, from
+// the set and from the index of leading strings, derived at first use or
+// as the build stores it.
+TEST_CASE("matcher: a whole-pattern trigger keeps matches off a word boundary", "[matcher]") {
+  const std::string rules =
+      Rule("a.class",
+           R"([\w''’.,)]\s+(?P<trigger>held)\s+in\b|[\w,]\s+(?P<trigger2>seized)\s+at\b)") +
+      Rule("b.none", R"([\w,]\s+shelled\s+the\b)") +
+      Rule("c.lead", R"(ed\s+shelled\s+(?:towns|villages))");
+  const struct {
+    std::string text, expected;
+  } cases[] = {
+      {"Ten men held in the port.", "a.class[n held in] trigger=held trigger=;"},
+      {"Ten men, held in the port.", "a.class[, held in] trigger=held trigger=;"},
+      {"The envoy seized at dawn.", "a.class[y seized at] trigger= trigger=seized;"},
+      {"Guns shelled the port.", "b.none[s shelled the];"},
+      {"Guns (, shelled the port.", "b.none[, shelled the];"},
+      {"They bombed shelled towns.", "c.lead[ed shelled towns];"},
+  };
+  for (const bool stored : {false, true}) {
+    Compiled c = Build("event", rules);
+    if (stored) {  // as tools/known_patterns.cpp stores it with the rule
+      for (eventline::Rule& r : c.set.rules) DerivePatternStarts(r);
+      DiagnosticSink sink;
+      c.matcher = Matcher::Compile(c.set, sink);
+      REQUIRE(c.matcher);
+    }
+    for (const auto& k : cases) {
+      CAPTURE(stored, k.text);
+      std::vector<Match> out;
+      c.matcher->FindAll(RuleKind::kEvent, k.text, 0, k.text.size(), out);
+      CHECK(Describe(k.text, out) == k.expected);
+    }
+  }
+  // A whole pattern whose every branch opens with \b stays in the index.
+  eventline::Rule r;
+  r.pattern = R"((?i)(?:\bthe\s+(?P<trigger>raid)|\b(?:a|an)\s+(?P<trigger2>raid)))";
+  DerivePatternStarts(r);
+  CHECK(r.trigger_starts == 1);
+  r.pattern = R"((?:\bthe\s+(?P<trigger>raid)|[’']s\s+(?P<trigger2>raid)))";
+  DerivePatternStarts(r);
+  CHECK(r.trigger_starts == 0);
+}
+
 TEST_CASE("matcher: a time rule's vetoes, found by one scan, veto as each alone", "[matcher]") {
   // Three vetoes at word boundaries (one trie) and one that is not (its own
   // scan); the first veto's match chain decides the second "may be".
