@@ -353,7 +353,10 @@ struct CompiledRule {
   mutable std::once_flag admit_once;
   mutable int trigger_group = -1;   // capture index of the trigger; -1: the whole match
   mutable bool admit_fast = false;  // no ^, $, \A, \z in the trigger pattern
-  mutable LazyRe2 admit_re;         // \b(?:TRIGGER), as the set held it
+  // The trigger is the whole pattern, searched without \b (WholeTriggerOffBoundary):
+  // any match admits.
+  mutable bool admit_any = false;
+  mutable LazyRe2 admit_re;                           // \b(?:TRIGGER), as the set held it
   const std::atomic<std::uint32_t>* epoch = nullptr;  // the Matcher's use clock
 };
 
@@ -785,11 +788,14 @@ namespace {
 // beginning at mb): the index proposes a superset of what the set admitted,
 // and this keeps the output what the set gave. Nearly always decided by
 // the match itself: its trigger begins at a word boundary.
+bool WholeTriggerOffBoundary(std::string_view pattern, std::string_view trigger);
+
 bool SetWouldAdmit(const CompiledRule& cr, std::string_view text, std::size_t wb, std::size_t we,
                    std::size_t mb, const std::vector<re2::StringPiece>& groups) {
   std::call_once(cr.admit_once, [&cr] {
     const Rule& r = *cr.rule;
     const std::string trigger = TriggerPattern(r.pattern);
+    cr.admit_any = WholeTriggerOffBoundary(r.pattern, trigger);
     if (trigger != r.pattern) {
       for (std::size_t n = 0; n < cr.names.size(); ++n) {
         if (cr.names[n] == "trigger") cr.trigger_group = cr.named[n];
@@ -804,6 +810,7 @@ bool SetWouldAdmit(const CompiledRule& cr, std::string_view text, std::size_t wb
         LazyRe2((r.case_sensitive ? "(?-i:\\b(?:" : "(?i:\\b(?:") + trigger + "))", o, nullptr);
     cr.admit_re.Track(cr.epoch);
   });
+  if (cr.admit_any) return true;
   std::size_t p = mb;
   bool known = cr.admit_fast;
   if (cr.trigger_group >= 0) {

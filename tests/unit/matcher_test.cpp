@@ -479,8 +479,10 @@ TEST_CASE("matcher: a set's rules proposed by their words are admitted as the se
   // Triggers repeated in alternatives and opening on \w: no leading
   // strings, so each rule's whole pattern goes to the event set; every rule
   // has required words ("camps", "town"), so the set is not scanned and a
-  // rule runs where its words are. A match counts only where the set of
-  // \b(?:PATTERN) would have admitted the rule, as RE2 finds it below.
+  // rule runs where its words are. A match counts where the set would have
+  // admitted the rule: for a whole pattern that may begin off a word
+  // boundary, as here, wherever it matches (h-pbug, session 22: until then
+  // only where \b(?:PATTERN) matched, and "axraided camps" gave nothing).
   const struct {
     std::string id, pattern;
   } rules[] = {
@@ -491,7 +493,7 @@ TEST_CASE("matcher: a set's rules proposed by their words are admitted as the se
   for (const auto& r : rules) yaml += Rule(r.id, r.pattern);
   const Compiled c = Build("event", yaml);
   const std::string texts[] = {
-      "axraided camps",                      // only inside a word: the set admits nothing
+      "axraided camps",                      // only inside a word
       "axraided camps, then zraided camps",  // one at a word start admits both
       "Xraiding camps and reshelled the town",
       "no raided camps; unshelling town",
@@ -502,7 +504,7 @@ TEST_CASE("matcher: a set's rules proposed by their words are admitted as the se
     CAPTURE(text);
     std::string expected;
     for (const auto& r : rules) {
-      const re2::RE2 set_pattern("(?i)\\b(?:" + r.pattern + ")");
+      const re2::RE2 set_pattern("(?i)(?:" + r.pattern + ")");
       REQUIRE(set_pattern.ok());
       if (!re2::RE2::PartialMatch(text, set_pattern)) continue;
       const struct { std::string id, pattern; } one[] = {{r.id, r.pattern}};
@@ -511,9 +513,9 @@ TEST_CASE("matcher: a set's rules proposed by their words are admitted as the se
     CHECK(MatcherMatches(c, rules, text) == expected);
   }
   std::vector<Match> out;
-  const std::string none = "axraided camps";
-  c.matcher->FindAll(RuleKind::kEvent, none, 0, none.size(), out);
-  CHECK(out.empty());
+  const std::string inside = "axraided camps";
+  c.matcher->FindAll(RuleKind::kEvent, inside, 0, inside.size(), out);
+  CHECK(out.size() == 1);
 }
 
 TEST_CASE("matcher: a veto without leading strings stops after its last end string", "[matcher]") {
