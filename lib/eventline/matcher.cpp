@@ -353,7 +353,10 @@ struct CompiledRule {
   mutable std::once_flag admit_once;
   mutable int trigger_group = -1;   // capture index of the trigger; -1: the whole match
   mutable bool admit_fast = false;  // no ^, $, \A, \z in the trigger pattern
-  mutable LazyRe2 admit_re;         // \b(?:TRIGGER), as the set held it
+  // The trigger is the whole pattern, searched without \b (WholeTriggerOffBoundary):
+  // any match admits.
+  mutable bool admit_any = false;
+  mutable LazyRe2 admit_re;                           // \b(?:TRIGGER), as the set held it
   const std::atomic<std::uint32_t>* epoch = nullptr;  // the Matcher's use clock
 };
 
@@ -785,11 +788,14 @@ namespace {
 // beginning at mb): the index proposes a superset of what the set admitted,
 // and this keeps the output what the set gave. Nearly always decided by
 // the match itself: its trigger begins at a word boundary.
+bool WholeTriggerOffBoundary(std::string_view pattern, std::string_view trigger);
+
 bool SetWouldAdmit(const CompiledRule& cr, std::string_view text, std::size_t wb, std::size_t we,
                    std::size_t mb, const std::vector<re2::StringPiece>& groups) {
   std::call_once(cr.admit_once, [&cr] {
     const Rule& r = *cr.rule;
     const std::string trigger = TriggerPattern(r.pattern);
+    cr.admit_any = WholeTriggerOffBoundary(r.pattern, trigger);
     if (trigger != r.pattern) {
       for (std::size_t n = 0; n < cr.names.size(); ++n) {
         if (cr.names[n] == "trigger") cr.trigger_group = cr.named[n];
@@ -804,6 +810,7 @@ bool SetWouldAdmit(const CompiledRule& cr, std::string_view text, std::size_t wb
         LazyRe2((r.case_sensitive ? "(?-i:\\b(?:" : "(?i:\\b(?:") + trigger + "))", o, nullptr);
     cr.admit_re.Track(cr.epoch);
   });
+  if (cr.admit_any) return true;
   std::size_t p = mb;
   bool known = cr.admit_fast;
   if (cr.trigger_group >= 0) {
@@ -966,6 +973,109 @@ bool StartsAtBoundary(std::string_view p) {
          p.substr(colon + 1, 2) == "\\b";
 }
 
+// The ')' closing the group that opens at p[open], or npos.
+std::size_t GroupClose(std::string_view p, std::size_t open) {
+  int depth = 0;
+  for (std::size_t j = open; j < p.size(); ++j) {
+    const char c = p[j];
+    if (c == '\\') {
+      if (j + 1 < p.size() && p[j + 1] == 'Q') {
+        const std::size_t e = p.find("\\E", j + 2);
+        if (e == std::string_view::npos) return std::string_view::npos;
+        j = e + 1;
+      } else {
+        ++j;
+      }
+    } else if (c == '[') {
+      j = CharClassEnd(p, j);
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return j;
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool AlternativesAtBoundary(std::string_view p, std::size_t b, std::size_t e);
+
+// Whether every match of the sequence p[b, e) begins where RE2's \b holds:
+// it opens with \b, or with a group (not optional) whose every alternative
+// does; flag groups such as (?i) before either are skipped.
+bool SequenceAtBoundary(std::string_view p, std::size_t b, std::size_t e) {
+  while (b < e) {
+    if (p.compare(b, 2, "\\b") == 0) {
+      return b + 2 >= e || std::string_view("?*{").find(p[b + 2]) == std::string_view::npos;
+    }
+    if (p[b] != '(') return false;
+    const std::size_t close = GroupClose(p, b);
+    if (close == std::string_view::npos || close >= e) return false;
+    std::size_t body = b + 1;
+    if (body < close && p[body] == '?') {
+      ++body;
+      if (p[body] == 'P' || p[body] == '<') {
+        body = p.find('>', body);
+        if (body == std::string_view::npos || body > close) return false;
+        ++body;
+      } else {
+        while (body < close && std::string_view("imsU-").find(p[body]) != std::string_view::npos) {
+          ++body;
+        }
+        if (body == close) {  // (?i): zero width, the sequence goes on
+          b = close + 1;
+          continue;
+        }
+        if (p[body] != ':') return false;
+        ++body;
+      }
+    }
+    const std::size_t after = close + 1;
+    if (after < e && (p[after] == '?' || p[after] == '*' || p.compare(after, 2, "{0") == 0)) {
+      return false;
+    }
+    return AlternativesAtBoundary(p, body, close);
+  }
+  return false;  // empty
+}
+
+// The same for every top-level alternative of p[b, e).
+bool AlternativesAtBoundary(std::string_view p, std::size_t b, std::size_t e) {
+  std::size_t start = b;
+  int depth = 0;
+  for (std::size_t j = b; j <= e; ++j) {
+    if (j == e || (p[j] == '|' && depth == 0)) {
+      if (!SequenceAtBoundary(p, start, j)) return false;
+      start = j + 1;
+      continue;
+    }
+    const char c = p[j];
+    if (c == '\\') {
+      if (j + 1 < e && p[j + 1] == 'Q') return false;
+      ++j;
+    } else if (c == '[') {
+      j = CharClassEnd(p, j);
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    }
+  }
+  return true;
+}
+
+// Whether the rule's trigger for the set prefilter is its whole pattern
+// (TriggerPattern) and a match of it may begin where RE2's \b does not
+// hold. The trigger rule `\b(?:TRIGGER)` (docs/rules.md) is meant for a
+// (?P<trigger>...) group; applied to a whole pattern it would also
+// require the match itself to begin at a word boundary, and a pattern such
+// as `[\w,]\s+(?P<trigger>a)|...` then lost every match after a letter
+// (h-pbug, session 22). Such a trigger is searched without \b and not
+// looked up in the index of leading strings, which proposes word
+// boundaries only.
+bool WholeTriggerOffBoundary(std::string_view pattern, std::string_view trigger) {
+  return trigger == pattern && !AlternativesAtBoundary(pattern, 0, pattern.size());
+}
+
 }  // namespace
 
 void DerivePatternStarts(Rule& rule) {
@@ -987,7 +1097,9 @@ void DerivePatternStarts(Rule& rule) {
       }
     }
   }
-  auto trigger_lead = LeadingStrings(TriggerPattern(p));
+  const std::string trigger = TriggerPattern(p);
+  auto trigger_lead = LeadingStrings(trigger);
+  if (WholeTriggerOffBoundary(p, trigger)) trigger_lead.reset();
   rule.trigger_starts = trigger_lead ? 1 : 0;
   rule.trigger_leading = trigger_lead ? std::move(*trigger_lead) : std::vector<std::string>();
   rule.unless_starts.clear();
@@ -1187,7 +1299,8 @@ struct Matcher::Impl {
         continue;
       }
       const std::string trigger = TriggerPattern(r.pattern);
-      if (use_index && r.trigger_starts < 0) {
+      const bool off_boundary = WholeTriggerOffBoundary(r.pattern, trigger);
+      if (use_index && r.trigger_starts < 0 && !off_boundary) {
         if (auto lead = LeadingStrings(trigger)) {
           leading[i] = std::move(*lead);
           kind.indexed[i] = 1;
@@ -1196,10 +1309,12 @@ struct Matcher::Impl {
       }
       // Triggers begin at a word boundary (docs/rules.md). Saying so to the
       // set lets its DFA start a thread only at word starts instead of at
-      // every byte: 4x the scan speed with the shipped rules.
+      // every byte: 4x the scan speed with the shipped rules. Not said of a
+      // whole pattern whose matches may begin elsewhere.
       const bool backoff = r.requires_document_event;
       (backoff ? backoff_patterns : set_patterns)
-          .push_back((r.case_sensitive ? "(?-i:\\b(?:" : "(?i:\\b(?:") + trigger + "))");
+          .push_back(std::string(r.case_sensitive ? "(?-i:" : "(?i:") +
+                     (off_boundary ? "(?:" : "\\b(?:") + trigger + "))");
       (backoff ? kind.backoff_set_rules : kind.set_rules).push_back(static_cast<int>(i));
     }
     kind.index = std::make_unique<LeadingIndex>(leading);

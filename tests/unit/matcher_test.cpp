@@ -234,6 +234,53 @@ TEST_CASE("matcher: a \\b inside one leading flag group starts at a boundary", "
   CHECK(out[0].begin == 15);
 }
 
+// h-pbug (session 22): a rule prefiltered on its whole pattern (no
+// trigger group, or two) was admitted only where `\b(?:PATTERN)` matched,
+// so a pattern beginning with [\w,] or with "ed" lost its matches that do
+// not begin at a word boundary. Every match RE2 finds must be kept, from
+// the set and from the index of leading strings, derived at first use or
+// as the build stores it.
+TEST_CASE("matcher: a whole-pattern trigger keeps matches off a word boundary", "[matcher]") {
+  const std::string rules =
+      Rule("a.class",
+           R"([\w''’.,)]\s+(?P<trigger>held)\s+in\b|[\w,]\s+(?P<trigger2>seized)\s+at\b)") +
+      Rule("b.none", R"([\w,]\s+shelled\s+the\b)") +
+      Rule("c.lead", R"(ed\s+shelled\s+(?:towns|villages))");
+  const struct {
+    std::string text, expected;
+  } cases[] = {
+      {"Ten men held in the port.", "a.class[n held in] trigger=held trigger=;"},
+      {"Ten men, held in the port.", "a.class[, held in] trigger=held trigger=;"},
+      {"The envoy seized at dawn.", "a.class[y seized at] trigger= trigger=seized;"},
+      {"Guns shelled the port.", "b.none[s shelled the];"},
+      {"Guns (, shelled the port.", "b.none[, shelled the];"},
+      {"They bombed shelled towns.", "c.lead[ed shelled towns];"},
+  };
+  for (const bool stored : {false, true}) {
+    Compiled c = Build("event", rules);
+    if (stored) {  // as tools/known_patterns.cpp stores it with the rule
+      for (eventline::Rule& r : c.set.rules) DerivePatternStarts(r);
+      DiagnosticSink sink;
+      c.matcher = Matcher::Compile(c.set, sink);
+      REQUIRE(c.matcher);
+    }
+    for (const auto& k : cases) {
+      CAPTURE(stored, k.text);
+      std::vector<Match> out;
+      c.matcher->FindAll(RuleKind::kEvent, k.text, 0, k.text.size(), out);
+      CHECK(Describe(k.text, out) == k.expected);
+    }
+  }
+  // A whole pattern whose every branch opens with \b stays in the index.
+  eventline::Rule r;
+  r.pattern = R"((?i)(?:\bthe\s+(?P<trigger>raid)|\b(?:a|an)\s+(?P<trigger2>raid)))";
+  DerivePatternStarts(r);
+  CHECK(r.trigger_starts == 1);
+  r.pattern = R"((?:\bthe\s+(?P<trigger>raid)|[’']s\s+(?P<trigger2>raid)))";
+  DerivePatternStarts(r);
+  CHECK(r.trigger_starts == 0);
+}
+
 TEST_CASE("matcher: a time rule's vetoes, found by one scan, veto as each alone", "[matcher]") {
   // Three vetoes at word boundaries (one trie) and one that is not (its own
   // scan); the first veto's match chain decides the second "may be".
@@ -432,8 +479,10 @@ TEST_CASE("matcher: a set's rules proposed by their words are admitted as the se
   // Triggers repeated in alternatives and opening on \w: no leading
   // strings, so each rule's whole pattern goes to the event set; every rule
   // has required words ("camps", "town"), so the set is not scanned and a
-  // rule runs where its words are. A match counts only where the set of
-  // \b(?:PATTERN) would have admitted the rule, as RE2 finds it below.
+  // rule runs where its words are. A match counts where the set would have
+  // admitted the rule: for a whole pattern that may begin off a word
+  // boundary, as here, wherever it matches (h-pbug, session 22: until then
+  // only where \b(?:PATTERN) matched, and "axraided camps" gave nothing).
   const struct {
     std::string id, pattern;
   } rules[] = {
@@ -444,7 +493,7 @@ TEST_CASE("matcher: a set's rules proposed by their words are admitted as the se
   for (const auto& r : rules) yaml += Rule(r.id, r.pattern);
   const Compiled c = Build("event", yaml);
   const std::string texts[] = {
-      "axraided camps",                      // only inside a word: the set admits nothing
+      "axraided camps",                      // only inside a word
       "axraided camps, then zraided camps",  // one at a word start admits both
       "Xraiding camps and reshelled the town",
       "no raided camps; unshelling town",
@@ -455,7 +504,7 @@ TEST_CASE("matcher: a set's rules proposed by their words are admitted as the se
     CAPTURE(text);
     std::string expected;
     for (const auto& r : rules) {
-      const re2::RE2 set_pattern("(?i)\\b(?:" + r.pattern + ")");
+      const re2::RE2 set_pattern("(?i)(?:" + r.pattern + ")");
       REQUIRE(set_pattern.ok());
       if (!re2::RE2::PartialMatch(text, set_pattern)) continue;
       const struct { std::string id, pattern; } one[] = {{r.id, r.pattern}};
@@ -464,9 +513,9 @@ TEST_CASE("matcher: a set's rules proposed by their words are admitted as the se
     CHECK(MatcherMatches(c, rules, text) == expected);
   }
   std::vector<Match> out;
-  const std::string none = "axraided camps";
-  c.matcher->FindAll(RuleKind::kEvent, none, 0, none.size(), out);
-  CHECK(out.empty());
+  const std::string inside = "axraided camps";
+  c.matcher->FindAll(RuleKind::kEvent, inside, 0, inside.size(), out);
+  CHECK(out.size() == 1);
 }
 
 TEST_CASE("matcher: a veto without leading strings stops after its last end string", "[matcher]") {
