@@ -282,9 +282,12 @@ def select_docs(keys, half=None, ids_path=None):
     if half:
         keep = {m for m in keep if doc_half(m) == half}
     if ids_path:
-        with open(ids_path, encoding="utf-8") as fh:
-            wanted = {ln.split()[0] for ln in fh if ln.strip()
-                      and not ln.startswith("#")}
+        try:
+            with open(ids_path, encoding="utf-8") as fh:
+                wanted = {ln.split()[0] for ln in fh if ln.strip()
+                          and not ln.startswith("#")}
+        except (OSError, UnicodeDecodeError) as e:
+            sys.exit(f"muc4_score: {ids_path}: cannot read the id list: {e}")
         unknown = wanted - set(keys)
         if unknown:
             sys.stderr.write(f"warning: {len(unknown)} ids of {ids_path} "
