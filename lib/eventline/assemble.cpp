@@ -2879,6 +2879,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   bool took_context = false;            // a row of this sentence took carried_before
   const Place* located_here = nullptr;  // the last place an event of this sentence names
   std::vector<EventRow> rows;
+  std::vector<bool> cause_only_rows;  // parallel to rows (h-prec17)
   for (const Candidate& c : kept) {
     const Match& m = *c.m;
     const Rule& rule = *m.rule;
@@ -2887,6 +2888,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     row.file = doc_.file;
     row.pub_date = doc_.pub_date ? FormatIsoDate(*doc_.pub_date) : std::string();
     row.event_type = std::string(c.type());
+    bool cause_only = false;  // the place names only the protest's cause
     if (lookups_.rules) {
       if (const EventType* type = lookups_.rules->FindType(row.event_type)) {
         row.acled_event_type = type->acled_event_type;
@@ -2963,12 +2965,34 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       }
     }
     if (lookups_.places) {
-      const PlaceChoice choice =
+      PlaceChoice choice =
           lookups_.places->ChoosePlace(text, places, c.b, c.e, location_span, country_hint_);
+      // h-prec17: a protest's cause is not its scene ("a rally in London
+      // for a ceasefire in Gaza", "protests over Gaza"): another place of
+      // the sentence is taken, else the row keeps the cause only until
+      // rows told twice are folded (both name it) and is then written with
+      // no place.
+      if (!location_span && choice.place && row.event_type == "protest") {
+        PlaceMention chosen;
+        chosen.begin = choice.begin;
+        chosen.end = choice.end;
+        if (Gazetteer::NamesCause(text, chosen)) {
+          std::vector<PlaceMention> scenes;
+          for (const PlaceMention& p : places)
+            if (!Gazetteer::NamesCause(text, p)) scenes.push_back(p);
+          const PlaceChoice scene =
+              lookups_.places->ChoosePlace(text, scenes, c.b, c.e, location_span, country_hint_);
+          if (scene.place) {
+            choice = scene;
+          } else {
+            cause_only = true;
+          }
+        }
+      }
       const Place* place = choice.place;
       if (place) {
         // A country says nothing of the episode's place: not carried.
-        if (place->kind != "country") located_here = place;
+        if (place->kind != "country" && !cause_only) located_here = place;
       } else if (!location_span) {
         // The sentence names no place for the event: the place of the
         // previous sentence's events when it names none at all (the same
@@ -3521,6 +3545,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
 
     row.event_id = EventId(row.doc_id, row.byte_start, row.byte_end, row.event_type);
     rows.push_back(std::move(row));
+    cause_only_rows.push_back(cause_only);
   }
 
   // A sentence without a date of its own that goes on with the episode
@@ -3659,8 +3684,15 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       }
     }
   }
-  for (EventRow& r : rows) {
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EventRow& r = rows[i];
     if (r.event_type.empty()) continue;
+    if (cause_only_rows[i]) {
+      r.location.clear();
+      r.country.clear();
+      r.latitude.reset();
+      r.longitude.reset();
+    }
     if (IsViolent(r.event_type)) last_violent_ = out.size();
     out.push_back(std::move(r));
   }

@@ -11,6 +11,7 @@
 #include "eventline/args.h"
 #include "eventline/assemble.h"
 #include "eventline/clean.h"
+#include "eventline/name_index.h"
 #include "eventline/places.h"
 #include "eventline/pubdate.h"
 #include "eventline/utf8.h"
@@ -25,6 +26,53 @@ namespace {
 // (docs/evaluation.md, h-prec8): within two sentences 40 of 48 were right,
 // beyond them 20 of 46.
 constexpr std::size_t kBackoffReach = 2;
+
+// The end of a news dateline that opens a sentence of mixed-case text
+// ("RAWALPINDI – Security forces…", "JERUSALEM: The army said…",
+// "MOSCOW/HELSINKI: …", "CASABLANCA, Morocco: …"): capital-letter words
+// (with '/' between cities), an optional ", Region", then ':' or a dash;
+// 0 when there is none (h-prec17). Like a wire dateline it names where the
+// report was filed, not where the events happened.
+std::size_t NewsDatelineEnd(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t i = begin;
+  const std::size_t limit = std::min(end, begin + 60);
+  std::size_t letters = 0;
+  while (i < limit) {
+    const char c = text[i];
+    if (c >= 'A' && c <= 'Z') {
+      ++letters;
+    } else if (c >= 'a' && c <= 'z') {
+      return 0;
+    } else if (!(c == ' ' || c == '/' || c == '.' || c == '\'')) {
+      break;
+    }
+    ++i;
+  }
+  if (letters < 3 || i >= limit) return 0;
+  if (text[i] == ',') {  // ", Morocco", ", Gaza Strip", ", AUSTRALIA"
+    ++i;
+    int words = 0;
+    while (i < limit && (text[i] == ' ' || std::isalpha(static_cast<unsigned char>(text[i])))) {
+      if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) ++words;
+      ++i;
+    }
+    if (words == 0 || words > 3) return 0;
+  }
+  while (i < limit && text[i] == ' ') ++i;
+  if (i >= limit) return 0;
+  const std::string_view rest = text.substr(i, limit - i);
+  std::size_t sep = 0;
+  if (rest.starts_with(":") || rest.starts_with("-")) {
+    sep = 1;
+  } else if (rest.starts_with("\xE2\x80\x93") || rest.starts_with("\xE2\x80\x94")) {
+    sep = 3;
+  } else {
+    return 0;
+  }
+  // "GAZA- Israel…", "LONDON: Two…": a space must follow (not "F-16").
+  if (i + sep >= limit || text[i + sep] != ' ') return 0;
+  return i + sep;
+}
 
 }  // namespace
 
@@ -242,7 +290,7 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
   // ambiguous names anywhere in the document.
   // A wire dateline's place ("LIMA, 2 DEC 88 (AGENCY) --") is where the
   // report was filed: it counts for the hint but is no event's place.
-  std::vector<PlaceMention> mentions, dateline_mentions;
+  std::vector<PlaceMention> mentions, dateline_mentions, news_dateline_mentions;
   std::vector<std::size_t> first_mention;
   first_mention.reserve(cleaned.sentences.size() + 1);
   const auto dateline = FindWireDateline(doc.text);
@@ -253,8 +301,18 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
     first_mention.push_back(mentions.size());
     if (first_event[i] == first_event[i + 1]) continue;
     const Sentence& s = cleaned.sentences[i];
+    const std::size_t news_dateline =
+        MostlyUpperCase(std::string_view(doc.text).substr(s.begin, s.end - s.begin))
+            ? 0
+            : NewsDatelineEnd(doc.text, s.begin, s.end);
     for (PlaceMention& m : impl_->places->FindAll(doc.text, s.begin, s.end)) {
       if (dateline && m.begin < dateline->second && m.end > dateline->first) continue;
+      // A news dateline's place counts for the hint once, as before, but is
+      // no event's place (h-prec17).
+      if (m.end <= news_dateline) {
+        news_dateline_mentions.push_back(m);
+        continue;
+      }
       mentions.push_back(m);
     }
   }
@@ -290,6 +348,7 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
       resolved.push_back(&Gazetteer::Resolve(m, text_hint));
     }
     std::vector<PlaceMention> all = mentions;
+    all.insert(all.end(), news_dateline_mentions.begin(), news_dateline_mentions.end());
     for (std::size_t k = 0; k < resolved.size(); ++k) {
       PlaceMention m = dateline_mentions[k];
       m.candidates = std::span<const Place* const>(&resolved[k], 1);

@@ -1523,6 +1523,18 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
           continue;
       }
     }
+    // h-prec17: "pro-Palestine rally", "an anti-Israel protest", "Pro-Ukraine
+    // activists": a side's name after a stance prefix and a hyphen says whom
+    // people back or oppose, never where they are ("a pro-Russia town" is in
+    // Ukraine or Moldova, not in Russia).
+    if (const std::size_t b = tokens[h.first].begin; b >= 4 && text[b - 1] == '-') {
+      std::size_t a = b - 1;
+      while (a > 0 && IsLowerWordChar(text[a - 1])) --a;
+      const std::string prefix = Lower(text.substr(a, b - 1 - a));
+      if ((a == 0 || !IsLowerWordChar(text[a - 1])) &&
+          (prefix == "pro" || prefix == "anti" || prefix == "non"))
+        continue;
+    }
     if (!any_case && h.last + 1 < tokens.size()) {
       const NameToken& last = tokens[h.last];
       const NameToken& next = tokens[h.last + 1];
@@ -1834,6 +1846,65 @@ std::vector<std::string> Gazetteer::PersonNames(std::string_view text,
   }
   std::sort(names.begin(), names.end());
   return names;
+}
+
+namespace {
+
+// Words right before a place that make it the cause a protest stands for or
+// against (h-prec17): "a rally for Gaza", "solidarity with Israel", "a march
+// against Russia", "protests over Gaza", "stop bombing Gaza", "the conflict
+// between Israel and Hamas".
+constexpr std::array<std::string_view, 20> kCauseBefore = {
+    "for",     "with",       "against",  "about",     "over",      "support",  "supporting",
+    "backing", "behind",     "defend",   "regarding", "free",      "liberate", "between",
+    "bombing", "bombarding", "invading", "occupying", "besieging", "attacking"};
+
+// Nouns of harm before "in/of/on/to <place>" that make the place the cause:
+// "a ceasefire in Gaza", "the bombing of Gaza", "the war on Gaza".
+constexpr std::array<std::string_view, 28> kCauseNoun = {
+    "ceasefire", "cease-fire", "truce",       "war",        "conflict",   "genocide", "violence",
+    "bombing",   "bombings",   "bombardment", "offensive",  "onslaught",  "invasion", "occupation",
+    "siege",     "blockade",   "attacks",     "airstrikes", "strikes",    "killings", "deaths",
+    "fighting",  "crisis",     "massacre",    "assault",    "aggression", "aid",      "fate"};
+
+// Nouns of stance or people before "of <place>" only: "in support of
+// Israel", "the people of Gaza" ("people in Sydney" is a scene).
+constexpr std::array<std::string_view, 9> kCauseOf = {"support",   "solidarity", "people",
+                                                      "civilians", "children",   "residents",
+                                                      "victims",   "liberation", "freedom"};
+
+// Nouns right after a place that make it the cause: "a Gaza ceasefire
+// march", "the Ukraine war protest".
+constexpr std::array<std::string_view, 12> kCauseAfter = {
+    "ceasefire",  "cease-fire", "truce",   "war",      "conflict", "genocide",
+    "solidarity", "hostages",   "hostage", "invasion", "crisis",   "victims"};
+
+}  // namespace
+
+bool Gazetteer::NamesCause(std::string_view text, const PlaceMention& m) {
+  std::string_view rest = text.substr(m.end);
+  // "over San Francisco's Bay Bridge": a part of the place is a scene.
+  if (rest.starts_with("'s ") || rest.starts_with("\xE2\x80\x99s ")) return false;
+  const std::vector<std::string> before = WordsBefore(text, m.begin, 4);
+  if (!before.empty()) {
+    const std::string w0 = Lower(before[0]);
+    if (IsIn(w0, kCauseBefore)) return true;
+    std::size_t i = 1;
+    if (i < before.size() && Lower(before[i]) == "the") ++i;
+    if ((w0 == "in" || w0 == "of" || w0 == "on" || w0 == "to") && i < before.size()) {
+      const std::string noun = Lower(before[i]);
+      // "a Gaza ceasefire in New York": the cause is named before the noun,
+      // the place after it is the scene.
+      const bool named =
+          i + 1 < before.size() && before[i + 1][0] >= 'A' && before[i + 1][0] <= 'Z';
+      if (!named && (IsIn(noun, kCauseNoun) || (w0 == "of" && IsIn(noun, kCauseOf)))) return true;
+    }
+  }
+  if (!rest.starts_with(" ")) return false;
+  rest.remove_prefix(1);
+  std::size_t n = 0;
+  while (n < rest.size() && (IsLowerWordChar(rest[n]) || rest[n] == '-')) ++n;
+  return n > 0 && IsIn(Lower(rest.substr(0, n)), kCauseAfter);
 }
 
 std::string Gazetteer::MainCountry(const CountryCounts& hint) {

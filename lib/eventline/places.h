@@ -151,6 +151,14 @@ class Gazetteer {
   [[nodiscard]] static std::vector<std::string> PersonNames(std::string_view text,
                                                             std::span<const PlaceMention> mentions);
 
+  // True when `m` names what a protest is about, not where it is held
+  // (h-prec17): the object of a stance ("rally for Gaza", "solidarity with
+  // Israel", "march against Russia", "protests over Gaza", "in support of
+  // Ukraine") or the scene of the harm protested ("a ceasefire in Gaza",
+  // "the war in Ukraine", "the bombing of Gaza", "a Gaza ceasefire march").
+  // "Thousands rallied in London for Gaza" keeps London.
+  [[nodiscard]] static bool NamesCause(std::string_view text, const PlaceMention& m);
+
   // The country a document is about: the hint's most-mentioned country when
   // it has at least two mentions and more than all the other countries
   // together; else empty.

@@ -133,6 +133,15 @@ TEST_CASE("attach: the place of an event whose sentence names none", "[attach][p
       {"SAN SALVADOR, 20 NOV 89 (WIRE) -- [TEXT] GUERRILLAS ATTACKED A POLICE POST IN THE "
        "CAPITAL.",
        "attack", "San Salvador"},
+      // h-prec17: a news dateline in capitals opening a sentence is where the
+      // report was filed; a place in the text still wins, and the dateline
+      // still counts toward the main country.
+      {"KARACHI \xE2\x80\x93 Troops shelled a hideout in the hills of Balochistan.", "shelling",
+       "Balochistan"},
+      {"DOHA: Militants shelled a border post overnight. Qatar condemned it.", "shelling", ""},
+      {"NAIROBI: Gunmen shelled a market in Nairobi on Monday.", "shelling", "Nairobi"},
+      {"KHARKIV, Ukraine: Rebels shelled a village in Ukraine. Ukraine said so.", "shelling",
+       "Ukraine"},
       // One stray country is not what the document is about.
       {"Troops from Canada were deployed. Shelling went on all night.", "shelling", ""},
   };

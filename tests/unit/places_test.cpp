@@ -104,6 +104,10 @@ TEST_CASE("places: FindAll applies case rules and stopwords", "[places]") {
       // A place hyphened to a lower-case word modifies a noun (h-prec10).
       {"Drones hit the Moscow-annexed peninsula.", ""},
       {"Kyiv-based analysts said Kharkiv was hit.", "Kharkiv=Kharkiv/UA"},
+      // h-prec17: a side's name after a stance prefix is whom people back.
+      {"Crowds at a pro-Ukraine vigil sang in Warsaw.", "Warsaw=Warsaw/PL"},
+      {"An Anti-Russia Banner Hung in Tallinn", "Tallinn=Tallinn/EE"},
+      {"Non-Ukraine passport holders waited at the gate.", ""},
       // A place before a person's or a team's role word is an origin.
       {"The father of a Liverpool player was kidnapped.", ""},
       {"Odesa fans were attacked in Lviv.", "Lviv=Lviv/UA"},
@@ -473,6 +477,39 @@ TEST_CASE("places: Georgia the US state and Georgia the country (h-prec13)", "[p
   REQUIRE(fm.size() == 1);
   CHECK(Gazetteer::Resolve(fm[0], {{"US", 3}}).country == "FR");
   CHECK(Gazetteer::CountCountries(fm).front().first == "FR");
+}
+
+TEST_CASE("places: what a protest is about is not where it is held (h-prec17)", "[places]") {
+  const Gazetteer& g = Shipped();
+  const struct {
+    std::string_view text;
+    std::string_view name;
+    bool cause;
+  } cases[] = {
+      {"Students marched for Ukraine on Friday.", "Ukraine", true},
+      {"A vigil in solidarity with Georgia drew hundreds.", "Georgia", true},
+      {"They rallied against Russia's war.", "Russia", false},  // a state's act: StandsForState
+      {"Crowds demanded a truce in Sudan.", "Sudan", true},
+      {"Thousands condemned the shelling of Kharkiv.", "Kharkiv", false},  // "shelling" not listed
+      {"Thousands condemned the bombing of Kharkiv.", "Kharkiv", true},
+      {"Banners urged support of Ukraine.", "Ukraine", true},
+      {"A Ukraine war vigil was held.", "Ukraine", true},
+      // Scenes: a locative without a cause noun, a part of the place, a
+      // cause already named before the noun, people living somewhere.
+      {"Thousands rallied in Warsaw on Friday.", "Warsaw", false},
+      {"Traffic stopped over Warsaw's main bridge.", "Warsaw", false},
+      {"They urged a Sudan truce in Nairobi.", "Nairobi", false},
+      {"A rally for the people in Warsaw was held.", "Warsaw", false},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto ms = g.FindAll(c.text, 0, c.text.size());
+    const PlaceMention* m = nullptr;
+    for (const PlaceMention& x : ms)
+      if (c.text.substr(x.begin, x.end - x.begin) == c.name) m = &x;
+    REQUIRE(m != nullptr);
+    CHECK(Gazetteer::NamesCause(c.text, *m) == c.cause);
+  }
 }
 
 }  // namespace
