@@ -3006,6 +3006,35 @@ std::pair<std::string, std::size_t> WordBefore(std::string_view text, std::size_
 
 namespace {
 
+// "a deal could be reached within days", "residents were told to leave
+// within 48 hours", "Macron promised to rebuild it within five years"
+// (h-dates22), "she was ordered to stay in custody until early December",
+// "the trial could be delayed until 2031" (h-dates23): a modal or an
+// infinitive after a verb of ordering or intending, among the eight words
+// before `at` in its clause, puts a span ahead of the order, whatever the
+// tense of the report. Not "would": a future in the past ("the generals
+// were sure the army would take the city within days") or a habit.
+bool ModalOrIntentBefore(std::string_view text, std::size_t sentence_begin, std::size_t at) {
+  static constexpr std::array<std::string_view, 8> kModal = {"could", "can",    "may",  "might",
+                                                             "must",  "should", "will", "ll"};
+  static constexpr std::array<std::string_view, 30> kIntent = {
+      "told",    "ordered", "asked", "urged", "expect",  "expects", "expected", "promised",
+      "pledged", "vowed",   "plan",  "plans", "planned", "aims",    "aim",      "hopes",
+      "hope",    "hoped",   "due",   "going", "likely",  "given",   "wants",    "want",
+      "wanted",  "agreed",  "needs", "need",  "intends", "set"};
+  for (int k = 0; k < 8; ++k) {
+    auto [w, w_at] = WordBefore(text, sentence_begin, at);
+    if (w.empty()) break;
+    if (std::find(kModal.begin(), kModal.end(), w) != kModal.end()) return true;
+    if (w == "to") {
+      const auto [v, v_at] = WordBefore(text, sentence_begin, w_at);
+      if (std::find(kIntent.begin(), kIntent.end(), v) != kIntent.end()) return true;
+    }
+    at = w_at;
+  }
+  return false;
+}
+
 // The connector before a clock time that ends right before `pos` ("until"
 // in "until 9pm on Thursday", "by" in "by noon on Friday", h-dates19) and
 // where it begins; empty when no clock time stands there.
@@ -3373,8 +3402,9 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
                !ValueStartsWith(t, "day(") &&  // "not disclosed until today" means today
                !(before == "till" && text[before_at] == 'T' && text[before_at + 1] == 'i' &&
                  before_at > sentence.begin)) {  // "Emmett Till in 1955": a name
-      const Tense tense =
-          TenseInLower(lower_sent, before_at - sentence.begin, t.end - sentence.begin);
+      Tense tense = TenseInLower(lower_sent, before_at - sentence.begin, t.end - sentence.begin);
+      if (tense != Tense::kFuture && ModalOrIntentBefore(text, sentence.begin, before_at))
+        tense = Tense::kFuture;
       // "until the 20 March vote": the date names the vote, which bounds nothing.
       if (ModifiesNoun(lower_sent, t.begin - sentence.begin, t.end - sentence.begin)) continue;
       // Future, or a sentence without tense ("runs until December 12") whose
@@ -3411,6 +3441,28 @@ struct PhraseAt {
   std::string_view lower;  // the sentence in lower case
   const Match& m;
 };
+
+// A superlative or an ordinal among the four words before `at` ("the worst
+// frontier clashes in …", "its third raid in …"), for PhraseTense.
+bool RankedBefore(std::string_view text, std::size_t sentence_begin, std::size_t at) {
+  static constexpr std::array<std::string_view, 14> kRank = {
+      "most",  "worst", "first", "second", "third", "fourth", "fifth",
+      "sixth", "only",  "best",  "tenth",  "least", "ninth",  "eighth"};
+  static constexpr std::array<std::string_view, 22> kNotSuperlative = {
+      "interest", "protest", "arrest",   "request",  "forest",  "suggest", "contest",   "harvest",
+      "honest",   "modest",  "invest",   "manifest", "unrest",  "inquest", "southwest", "northwest",
+      "midwest",  "priest",  "conquest", "earnest",  "bequest", "behest"};
+  for (int k = 0; k < 4; ++k) {
+    auto [w, w_at] = WordBefore(text, sentence_begin, at);
+    if (w.empty()) break;
+    if (std::find(kRank.begin(), kRank.end(), w) != kRank.end()) return true;
+    if (w.size() >= 6 && w.compare(w.size() - 3, 3, "est") == 0 &&
+        std::find(kNotSuperlative.begin(), kNotSuperlative.end(), w) == kNotSuperlative.end())
+      return true;
+    at = w_at;
+  }
+  return false;
+}
 
 // The tense a phrase resolves in: TenseAt, and two readings of a deadline.
 Tense PhraseTense(const PhraseAt& p) {
@@ -3502,38 +3554,33 @@ Tense PhraseTense(const PhraseAt& p) {
     const std::string_view own = text.substr(m->begin, 4);
     if (w == "for" || own == "for " || own == "For ") tense = Tense::kNearest;
   }
-  // "a deal could be reached within days", "residents were told to leave
-  // within 48 hours", "Macron promised to rebuild it within five years"
-  // (h-dates22): a modal or an infinitive after a verb of ordering or
-  // intending, among the eight words before "within" in its clause, puts the
-  // span ahead of the order, whatever the tense of the report.
-  if (tense != Tense::kFuture && std::string_view(m->rule->id).substr(0, 11) == "time.within") {
-    // Not "would": a future in the past ("the generals were sure the army
-    // would take the city within days") or a habit.
-    static constexpr std::array<std::string_view, 8> kModal = {"could", "can",    "may",  "might",
-                                                               "must",  "should", "will", "ll"};
-    static constexpr std::array<std::string_view, 30> kIntent = {
-        "told",    "ordered", "asked", "urged", "expect",  "expects", "expected", "promised",
-        "pledged", "vowed",   "plan",  "plans", "planned", "aims",    "aim",      "hopes",
-        "hope",    "hoped",   "due",   "going", "likely",  "given",   "wants",    "want",
-        "wanted",  "agreed",  "needs", "need",  "intends", "set"};
-    std::size_t at = m->begin;
-    for (int k = 0; k < 8; ++k) {
-      auto [w, w_at] = WordBefore(text, sentence.begin, at);
-      if (w.empty()) break;
-      if (std::find(kModal.begin(), kModal.end(), w) != kModal.end()) {
-        tense = Tense::kFuture;
-        break;
-      }
-      if (w == "to") {
-        const auto [v, v_at] = WordBefore(text, sentence.begin, w_at);
-        if (std::find(kIntent.begin(), kIntent.end(), v) != kIntent.end()) {
-          tense = Tense::kFuture;
-          break;
-        }
-      }
-      at = w_at;
+  // A span after "within" or "until" that an order or a modal sets lies
+  // ahead (ModalOrIntentBefore).
+  if (tense != Tense::kFuture) {
+    const std::string_view id = m->rule->id;
+    bool span = id.substr(0, 11) == "time.within";
+    if (!span) {
+      const auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
+      const std::string_view own = lower.substr(m->begin - sentence.begin, 6);
+      span = w == "until" || w == "till" || own == "until " || own.substr(0, 5) == "till ";
     }
+    if (span && ModalOrIntentBefore(text, sentence.begin, m->begin)) tense = Tense::kFuture;
+  }
+  // "the ceasefire should end the worst clashes in nearly 20 years", "will
+  // halt the heaviest shelling in almost 15 years" (h-dates23): a count of
+  // months, years or decades (or a hedged count) after a superlative or an
+  // ordinal among the four words before it compares with the past whatever
+  // the tense: the window back, as in a past sentence.
+  if (tense == Tense::kFuture && m->rule->id == "time.ahead") {
+    const std::string_view own = lower.substr(m->begin - sentence.begin, m->end - m->begin);
+    const bool long_count = own.find("month") != std::string_view::npos ||
+                            own.find("year") != std::string_view::npos ||
+                            own.find("decade") != std::string_view::npos ||
+                            own.find("nearly") != std::string_view::npos ||
+                            own.find("almost") != std::string_view::npos ||
+                            own.find(" than ") != std::string_view::npos ||
+                            own.find(" over ") != std::string_view::npos;
+    if (long_count && RankedBefore(text, sentence.begin, m->begin)) tense = Tense::kPast;
   }
   // A yearless day after "until" / "till" in a past sentence bounds a span
   // that was set, extended or declared: the occurrence nearest pub, as for
