@@ -1822,6 +1822,11 @@ struct Eval {
       if (!r) return Fail("weekend() needs this, last or next, not '" + rel_s + "'");
       sat = AddDays(sat_this, 7 * *r);
       // "last weekend" said on a Sunday or Saturday means the one before.
+      // "London was swamped by shoppers this weekend", read on a Monday
+      // (h-dates23): a past sentence cannot tell a weekend still ahead; it
+      // is the one just gone.
+      if (*r == 0 && tense == Tense::kPast && !nearest && sat_this > *p)
+        sat = AddDays(sat_this, -7);
     }
     return Span(sat, AddDays(sat, 1));
   }
@@ -2413,10 +2418,13 @@ bool ModifiesNoun(std::string_view lower, std::size_t phrase_begin, std::size_t 
   const std::string_view own = Trim(phrase.substr(phrase_begin));
   // A possessive works as "the": "the group's Oct. 7 attack", "Hamas's 7
   // October raid" (h-evdate6).
+  // The plural's too: "Hamas' October 7th terror attack" (h-dates23).
   const bool owner = (head.size() >= 3 && head.substr(head.size() - 2) == "'s" &&
                       IsIdentChar(head[head.size() - 3])) ||
                      (head.size() >= 5 && head.substr(head.size() - 4) == "\xE2\x80\x99s" &&
-                      IsIdentChar(head[head.size() - 5]));
+                      IsIdentChar(head[head.size() - 5])) ||
+                     (head.size() >= 3 && head.substr(head.size() - 2) == "s'") ||
+                     (head.size() >= 5 && head.substr(head.size() - 4) == "s\xE2\x80\x99");
   const bool the_before = owner || (head.size() >= 3 && head.substr(head.size() - 3) == "the" &&
                                     (head.size() == 3 || !IsIdentChar(head[head.size() - 4])));
   // "the 3 March", or after a preposition: "on the 3 March attack".
@@ -3464,6 +3472,31 @@ bool RankedBefore(std::string_view text, std::size_t sentence_begin, std::size_t
   return false;
 }
 
+// A word of an attack or of a past happening among the three words before
+// `at` ("attacks on", "attacked Israel on", "the massacres of", "what
+// happened on"), for PhraseTense; not after "be", a modal or "to" ("will
+// be killed", "the rebels will attack on January 3").
+bool PastActBefore(std::string_view text, std::size_t sentence_begin, std::size_t at) {
+  static constexpr std::array<std::string_view, 24> kActs = {
+      "attack",   "attacks",   "attacked", "massacre", "massacres", "raid",
+      "raids",    "raided",    "assault",  "invaded",  "incursion", "rampage",
+      "killings", "killed",    "bombing",  "shooting", "losses",    "atrocities",
+      "abducted", "kidnapped", "stormed",  "happened", "launched",  "atrocity"};
+  for (int k = 0; k < 3; ++k) {
+    auto [w, w_at] = WordBefore(text, sentence_begin, at);
+    if (w.empty()) break;
+    if (std::find(kActs.begin(), kActs.end(), w) != kActs.end()) {
+      static constexpr std::array<std::string_view, 14> kAhead = {
+          "be",    "been", "being", "will",  "would", "could",  "may",
+          "might", "to",   "can",   "shall", "must",  "should", "ll"};
+      const auto [b, b_at] = WordBefore(text, sentence_begin, w_at);
+      return std::find(kAhead.begin(), kAhead.end(), b) == kAhead.end();
+    }
+    at = w_at;
+  }
+  return false;
+}
+
 // The tense a phrase resolves in: TenseAt, and two readings of a deadline.
 Tense PhraseTense(const PhraseAt& p) {
   const std::string_view text = p.text, scan = p.scan, lower = p.lower;
@@ -3582,6 +3615,24 @@ Tense PhraseTense(const PhraseAt& p) {
                             own.find(" over ") != std::string_view::npos;
     if (long_count && RankedBefore(text, sentence.begin, m->begin)) tense = Tense::kPast;
   }
+  // "this weekend" goes back to the weekend just gone only in a sentence
+  // with a past verb before it (Weekend(), h-dates23): "ten fixtures to watch
+  // this weekend", read on a Thursday, is the coming one.
+  if (tense == Tense::kPast && m->rule->id == "time.weekend" &&
+      lower.substr(m->begin - sentence.begin, m->end - m->begin).find("this weekend") !=
+          std::string_view::npos) {
+    const std::string_view head = lower.substr(0, m->begin - sentence.begin);
+    if (!HasPastVerb(head) && !HasPastVerb(head, true)) tense = Tense::kNearest;
+  }
+  // "the raids on October 7 are due to …", "Blinken will visit
+  // again since militants attacked Israel on Oct. 7", "the massacres of 7
+  // October" (h-dates23): a yearless day right after a word of an attack or
+  // a past happening (up to three words before, the preposition included)
+  // tells what was done, the past day whatever the sentence's tense.
+  if (tense == Tense::kFuture &&
+      (m->rule->id == "time.date.month_day" || m->rule->id == "time.date.day_month") &&
+      PastActBefore(text, sentence.begin, m->begin))
+    tense = Tense::kPast;
   // A yearless day after "until" / "till" in a past sentence bounds a span
   // that was set, extended or declared: the occurrence nearest pub, as for
   // a deadline after "by" ("mourning was declared until 4 January", read on
