@@ -1822,6 +1822,11 @@ struct Eval {
       if (!r) return Fail("weekend() needs this, last or next, not '" + rel_s + "'");
       sat = AddDays(sat_this, 7 * *r);
       // "last weekend" said on a Sunday or Saturday means the one before.
+      // "London was swamped by shoppers this weekend", read on a Monday
+      // (h-dates23): a past sentence cannot tell a weekend still ahead; it
+      // is the one just gone.
+      if (*r == 0 && tense == Tense::kPast && !nearest && sat_this > *p)
+        sat = AddDays(sat_this, -7);
     }
     return Span(sat, AddDays(sat, 1));
   }
@@ -2413,10 +2418,13 @@ bool ModifiesNoun(std::string_view lower, std::size_t phrase_begin, std::size_t 
   const std::string_view own = Trim(phrase.substr(phrase_begin));
   // A possessive works as "the": "the group's Oct. 7 attack", "Hamas's 7
   // October raid" (h-evdate6).
+  // The plural's too: "Hamas' October 7th terror attack" (h-dates23).
   const bool owner = (head.size() >= 3 && head.substr(head.size() - 2) == "'s" &&
                       IsIdentChar(head[head.size() - 3])) ||
                      (head.size() >= 5 && head.substr(head.size() - 4) == "\xE2\x80\x99s" &&
-                      IsIdentChar(head[head.size() - 5]));
+                      IsIdentChar(head[head.size() - 5])) ||
+                     (head.size() >= 3 && head.substr(head.size() - 2) == "s'") ||
+                     (head.size() >= 5 && head.substr(head.size() - 4) == "s\xE2\x80\x99");
   const bool the_before = owner || (head.size() >= 3 && head.substr(head.size() - 3) == "the" &&
                                     (head.size() == 3 || !IsIdentChar(head[head.size() - 4])));
   // "the 3 March", or after a preposition: "on the 3 March attack".
@@ -3006,6 +3014,35 @@ std::pair<std::string, std::size_t> WordBefore(std::string_view text, std::size_
 
 namespace {
 
+// "a deal could be reached within days", "residents were told to leave
+// within 48 hours", "Macron promised to rebuild it within five years"
+// (h-dates22), "she was ordered to stay in custody until early December",
+// "the trial could be delayed until 2031" (h-dates23): a modal or an
+// infinitive after a verb of ordering or intending, among the eight words
+// before `at` in its clause, puts a span ahead of the order, whatever the
+// tense of the report. Not "would": a future in the past ("the generals
+// were sure the army would take the city within days") or a habit.
+bool ModalOrIntentBefore(std::string_view text, std::size_t sentence_begin, std::size_t at) {
+  static constexpr std::array<std::string_view, 8> kModal = {"could", "can",    "may",  "might",
+                                                             "must",  "should", "will", "ll"};
+  static constexpr std::array<std::string_view, 30> kIntent = {
+      "told",    "ordered", "asked", "urged", "expect",  "expects", "expected", "promised",
+      "pledged", "vowed",   "plan",  "plans", "planned", "aims",    "aim",      "hopes",
+      "hope",    "hoped",   "due",   "going", "likely",  "given",   "wants",    "want",
+      "wanted",  "agreed",  "needs", "need",  "intends", "set"};
+  for (int k = 0; k < 8; ++k) {
+    auto [w, w_at] = WordBefore(text, sentence_begin, at);
+    if (w.empty()) break;
+    if (std::find(kModal.begin(), kModal.end(), w) != kModal.end()) return true;
+    if (w == "to") {
+      const auto [v, v_at] = WordBefore(text, sentence_begin, w_at);
+      if (std::find(kIntent.begin(), kIntent.end(), v) != kIntent.end()) return true;
+    }
+    at = w_at;
+  }
+  return false;
+}
+
 // The connector before a clock time that ends right before `pos` ("until"
 // in "until 9pm on Thursday", "by" in "by noon on Friday", h-dates19) and
 // where it begins; empty when no clock time stands there.
@@ -3373,8 +3410,9 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
                !ValueStartsWith(t, "day(") &&  // "not disclosed until today" means today
                !(before == "till" && text[before_at] == 'T' && text[before_at + 1] == 'i' &&
                  before_at > sentence.begin)) {  // "Emmett Till in 1955": a name
-      const Tense tense =
-          TenseInLower(lower_sent, before_at - sentence.begin, t.end - sentence.begin);
+      Tense tense = TenseInLower(lower_sent, before_at - sentence.begin, t.end - sentence.begin);
+      if (tense != Tense::kFuture && ModalOrIntentBefore(text, sentence.begin, before_at))
+        tense = Tense::kFuture;
       // "until the 20 March vote": the date names the vote, which bounds nothing.
       if (ModifiesNoun(lower_sent, t.begin - sentence.begin, t.end - sentence.begin)) continue;
       // Future, or a sentence without tense ("runs until December 12") whose
@@ -3411,6 +3449,53 @@ struct PhraseAt {
   std::string_view lower;  // the sentence in lower case
   const Match& m;
 };
+
+// A superlative or an ordinal among the four words before `at` ("the worst
+// frontier clashes in …", "its third raid in …"), for PhraseTense.
+bool RankedBefore(std::string_view text, std::size_t sentence_begin, std::size_t at) {
+  static constexpr std::array<std::string_view, 14> kRank = {
+      "most",  "worst", "first", "second", "third", "fourth", "fifth",
+      "sixth", "only",  "best",  "tenth",  "least", "ninth",  "eighth"};
+  static constexpr std::array<std::string_view, 22> kNotSuperlative = {
+      "interest", "protest", "arrest",   "request",  "forest",  "suggest", "contest",   "harvest",
+      "honest",   "modest",  "invest",   "manifest", "unrest",  "inquest", "southwest", "northwest",
+      "midwest",  "priest",  "conquest", "earnest",  "bequest", "behest"};
+  for (int k = 0; k < 4; ++k) {
+    auto [w, w_at] = WordBefore(text, sentence_begin, at);
+    if (w.empty()) break;
+    if (std::find(kRank.begin(), kRank.end(), w) != kRank.end()) return true;
+    if (w.size() >= 6 && w.compare(w.size() - 3, 3, "est") == 0 &&
+        std::find(kNotSuperlative.begin(), kNotSuperlative.end(), w) == kNotSuperlative.end())
+      return true;
+    at = w_at;
+  }
+  return false;
+}
+
+// A word of an attack or of a past happening among the three words before
+// `at` ("attacks on", "attacked Israel on", "the massacres of", "what
+// happened on"), for PhraseTense; not after "be", a modal or "to" ("will
+// be killed", "the rebels will attack on January 3").
+bool PastActBefore(std::string_view text, std::size_t sentence_begin, std::size_t at) {
+  static constexpr std::array<std::string_view, 24> kActs = {
+      "attack",   "attacks",   "attacked", "massacre", "massacres", "raid",
+      "raids",    "raided",    "assault",  "invaded",  "incursion", "rampage",
+      "killings", "killed",    "bombing",  "shooting", "losses",    "atrocities",
+      "abducted", "kidnapped", "stormed",  "happened", "launched",  "atrocity"};
+  for (int k = 0; k < 3; ++k) {
+    auto [w, w_at] = WordBefore(text, sentence_begin, at);
+    if (w.empty()) break;
+    if (std::find(kActs.begin(), kActs.end(), w) != kActs.end()) {
+      static constexpr std::array<std::string_view, 14> kAhead = {
+          "be",    "been", "being", "will",  "would", "could",  "may",
+          "might", "to",   "can",   "shall", "must",  "should", "ll"};
+      const auto [b, b_at] = WordBefore(text, sentence_begin, w_at);
+      return std::find(kAhead.begin(), kAhead.end(), b) == kAhead.end();
+    }
+    at = w_at;
+  }
+  return false;
+}
 
 // The tense a phrase resolves in: TenseAt, and two readings of a deadline.
 Tense PhraseTense(const PhraseAt& p) {
@@ -3502,39 +3587,52 @@ Tense PhraseTense(const PhraseAt& p) {
     const std::string_view own = text.substr(m->begin, 4);
     if (w == "for" || own == "for " || own == "For ") tense = Tense::kNearest;
   }
-  // "a deal could be reached within days", "residents were told to leave
-  // within 48 hours", "Macron promised to rebuild it within five years"
-  // (h-dates22): a modal or an infinitive after a verb of ordering or
-  // intending, among the eight words before "within" in its clause, puts the
-  // span ahead of the order, whatever the tense of the report.
-  if (tense != Tense::kFuture && std::string_view(m->rule->id).substr(0, 11) == "time.within") {
-    // Not "would": a future in the past ("the generals were sure the army
-    // would take the city within days") or a habit.
-    static constexpr std::array<std::string_view, 8> kModal = {"could", "can",    "may",  "might",
-                                                               "must",  "should", "will", "ll"};
-    static constexpr std::array<std::string_view, 30> kIntent = {
-        "told",    "ordered", "asked", "urged", "expect",  "expects", "expected", "promised",
-        "pledged", "vowed",   "plan",  "plans", "planned", "aims",    "aim",      "hopes",
-        "hope",    "hoped",   "due",   "going", "likely",  "given",   "wants",    "want",
-        "wanted",  "agreed",  "needs", "need",  "intends", "set"};
-    std::size_t at = m->begin;
-    for (int k = 0; k < 8; ++k) {
-      auto [w, w_at] = WordBefore(text, sentence.begin, at);
-      if (w.empty()) break;
-      if (std::find(kModal.begin(), kModal.end(), w) != kModal.end()) {
-        tense = Tense::kFuture;
-        break;
-      }
-      if (w == "to") {
-        const auto [v, v_at] = WordBefore(text, sentence.begin, w_at);
-        if (std::find(kIntent.begin(), kIntent.end(), v) != kIntent.end()) {
-          tense = Tense::kFuture;
-          break;
-        }
-      }
-      at = w_at;
+  // A span after "within" or "until" that an order or a modal sets lies
+  // ahead (ModalOrIntentBefore).
+  if (tense != Tense::kFuture) {
+    const std::string_view id = m->rule->id;
+    bool span = id.substr(0, 11) == "time.within";
+    if (!span) {
+      const auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
+      const std::string_view own = lower.substr(m->begin - sentence.begin, 6);
+      span = w == "until" || w == "till" || own == "until " || own.substr(0, 5) == "till ";
     }
+    if (span && ModalOrIntentBefore(text, sentence.begin, m->begin)) tense = Tense::kFuture;
   }
+  // "the ceasefire should end the worst clashes in nearly 20 years", "will
+  // halt the heaviest shelling in almost 15 years" (h-dates23): a count of
+  // months, years or decades (or a hedged count) after a superlative or an
+  // ordinal among the four words before it compares with the past whatever
+  // the tense: the window back, as in a past sentence.
+  if (tense == Tense::kFuture && m->rule->id == "time.ahead") {
+    const std::string_view own = lower.substr(m->begin - sentence.begin, m->end - m->begin);
+    const bool long_count = own.find("month") != std::string_view::npos ||
+                            own.find("year") != std::string_view::npos ||
+                            own.find("decade") != std::string_view::npos ||
+                            own.find("nearly") != std::string_view::npos ||
+                            own.find("almost") != std::string_view::npos ||
+                            own.find(" than ") != std::string_view::npos ||
+                            own.find(" over ") != std::string_view::npos;
+    if (long_count && RankedBefore(text, sentence.begin, m->begin)) tense = Tense::kPast;
+  }
+  // "this weekend" goes back to the weekend just gone only in a sentence
+  // with a past verb before it (Weekend(), h-dates23): "ten fixtures to watch
+  // this weekend", read on a Thursday, is the coming one.
+  if (tense == Tense::kPast && m->rule->id == "time.weekend" &&
+      lower.substr(m->begin - sentence.begin, m->end - m->begin).find("this weekend") !=
+          std::string_view::npos) {
+    const std::string_view head = lower.substr(0, m->begin - sentence.begin);
+    if (!HasPastVerb(head) && !HasPastVerb(head, true)) tense = Tense::kNearest;
+  }
+  // "the raids on October 7 are due to …", "Blinken will visit
+  // again since militants attacked Israel on Oct. 7", "the massacres of 7
+  // October" (h-dates23): a yearless day right after a word of an attack or
+  // a past happening (up to three words before, the preposition included)
+  // tells what was done, the past day whatever the sentence's tense.
+  if (tense == Tense::kFuture &&
+      (m->rule->id == "time.date.month_day" || m->rule->id == "time.date.day_month") &&
+      PastActBefore(text, sentence.begin, m->begin))
+    tense = Tense::kPast;
   // A yearless day after "until" / "till" in a past sentence bounds a span
   // that was set, extended or declared: the occurrence nearest pub, as for
   // a deadline after "by" ("mourning was declared until 4 January", read on
