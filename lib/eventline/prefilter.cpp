@@ -1219,6 +1219,11 @@ void WordPrefilter::Build(std::vector<std::string> all) {
     if (u == 0xC5) sym = 's';
     starts_[b] = sym != 0 && first_[sym];
   }
+  // Built by push_back: up to twice the memory needed, held as long as the
+  // rule (one per rule with leading strings).
+  nodes_.shrink_to_fit();
+  edges_.shrink_to_fit();
+  dense_.shrink_to_fit();
 }
 
 std::size_t WordPrefilter::Child(std::size_t node, unsigned char symbol) const {
@@ -1342,6 +1347,9 @@ LeadingIndex::LeadingIndex(const std::vector<std::vector<std::string>>& leading)
     if (u == 0xC5) sym = 's';
     starts_[b] = sym != 0 && root_[sym] != 0;
   }
+  edges_.shrink_to_fit();
+  ids_.shrink_to_fit();
+  dense_.shrink_to_fit();
 }
 
 std::uint32_t LeadingIndex::Child(std::uint32_t node, unsigned char symbol) const {
