@@ -18,6 +18,7 @@
 #include <unordered_map>
 
 #include "eventline/prefilter.h"
+#include "eventline/rule_profile.h"
 
 namespace eventline {
 
@@ -162,6 +163,7 @@ class LazyRe2 {
       std::call_once(s.once, [&s] {
         const std::string lean = AsciiFoldPattern(s.pattern, s.options.case_sensitive());
         if (!lean.empty()) {
+          const profile::CompileScope prof;
           auto compiled = std::make_shared<const RE2>(lean, s.options);
           if (compiled->ok()) s.re = std::move(compiled);
           if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
@@ -185,6 +187,7 @@ class LazyRe2 {
       if (low.empty()) return;
       RE2::Options o = s.options;
       o.set_case_sensitive(true);
+      const profile::CompileScope prof;
       auto compiled = std::make_shared<const RE2>(low, o);
       if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
       if (compiled->ok()) s.lowered = std::move(compiled);
@@ -249,6 +252,7 @@ class LazyRe2 {
   static const RE2* Exact(State& s) {
     std::call_once(s.exact_once, [&s] {
       if (s.exact) return;
+      const profile::CompileScope prof;
       s.exact = std::make_shared<const RE2>(s.pattern, s.options);
       if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
     });
@@ -1532,9 +1536,10 @@ class LowerText {
   template <class F>
   bool Run(const LazyRe2& re, std::size_t pos, std::size_t endpos, const F& match,
            re2::StringPiece* groups, int n) {
+    profile::SearchScope prof(endpos - pos);
     const RE2* low = exact_ ? nullptr : re.lowered();
     if (low == nullptr) {
-      return match(*re, re2::StringPiece(text_.data(), text_.size()), pos, endpos);
+      return prof.Found(match(*re, re2::StringPiece(text_.data(), text_.size()), pos, endpos));
     }
     if (!made_) {
       made_ = true;
@@ -1543,7 +1548,8 @@ class LowerText {
         if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
       }
     }
-    if (!match(*low, re2::StringPiece(buf_.data(), buf_.size()), pos - from_, endpos - from_)) {
+    if (!prof.Found(
+            match(*low, re2::StringPiece(buf_.data(), buf_.size()), pos - from_, endpos - from_))) {
       return false;
     }
     for (int g = 0; g < n; ++g) {
@@ -1672,6 +1678,7 @@ void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin
   for (const Veto* v : cr.unless) EnsureVetoStarts(v);
   re2::StringPiece u;
   for (const Veto* v : cr.unless) {
+    const profile::VetoScope prof(v->pattern);
     const LazyRe2& ure = v->re;
     const WordPrefilter* ustarts = v->starts.get();
     const bool ub_only = v->boundary;
@@ -1739,6 +1746,7 @@ void FindTimeVetoes(const Matcher::Impl::Kind& kd, std::size_t ri, std::string_v
   re2::StringPiece u;
   for (std::size_t k = 0; k < cr.unless.size(); ++k) {
     const Veto* v = cr.unless[k];
+    const profile::VetoScope prof(v->pattern);
     const LazyRe2& ure = v->re;
     const WordPrefilter* ustarts = v->starts.get();
     const int id = kd.veto_ids[ri][k];
@@ -1794,6 +1802,7 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
   const std::size_t wb = begin > 0 ? begin - 1 : 0;
   const std::size_t we = std::min(text.size(), end + 1);
   if (!all) {
+    const profile::StageScope prof("(time prefilter: index and sets)");
     if (kd.index) kd.index->Find(text, wb, we, candidates);
     for (std::size_t k = 0; k < kd.time_sets.size() && !all; ++k) {
       std::vector<int>& hits = sc.hits;
@@ -1830,6 +1839,8 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
   for (std::size_t c = 0; c < count; ++c) {
     const std::size_t ri = all ? c : static_cast<std::size_t>(candidates[c]);
     const CompiledRule& cr = *kd.rules[ri];
+    profile::RuleScope prof(cr.rule);
+    prof.Admit();  // no words test for time rules
     int admitted = !all && kd.indexed[ri] ? -1 : 1;
     groups.assign(static_cast<std::size_t>(cr.groups) + 1, re2::StringPiece());
     std::vector<std::pair<std::size_t, std::size_t>>& vetoes = sc.vetoes;
@@ -1877,6 +1888,7 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
         }
         m.captures.push_back(cap);
       }
+      prof.Keep();
       out.push_back(std::move(m));
     }
   }
@@ -2036,6 +2048,9 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     return true;
   };
   if (!all) {
+    const profile::StageScope prof(kind == RuleKind::kEvent
+                                       ? "(event prefilter: index, sets, words)"
+                                       : "(cue prefilter: index, sets, words)");
     if (kd.index) kd.index->Find(text, wb, we, candidates);
     const auto run_set = [&](const RE2::Set* set, const std::vector<int>& rules, bool gated) {
       // Proposed by their words, not scanned for (Kind::set_gated).
@@ -2112,6 +2127,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     }
     // Proposed by the index: admitted as the set would have, decided at the
     // first match (-1: not yet).
+    profile::RuleScope prof(cr.rule);
     int admitted = !all && kd.by_words[ri] ? -1 : 1;
     groups.assign(static_cast<std::size_t>(cr.groups) + 1, re2::StringPiece());
     std::vector<std::pair<std::size_t, std::size_t>> vetoes;
@@ -2133,6 +2149,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
         stop = std::min(end, begin + last + 1);
       }
     }
+    prof.Admit();
     std::size_t pos = begin;
     while (pos <= stop) {
       if (!SearchFrom(cr, text, pos, stop, capturing)) break;
@@ -2170,6 +2187,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
         }
         m.captures.push_back(cap);
       }
+      prof.Keep();
       out.push_back(std::move(m));
     }
   }
