@@ -351,6 +351,8 @@ struct CompiledRule {
   // PairKeys, set with `starts`; empty: not known.
   mutable std::vector<std::string> ends;
   mutable std::vector<WordPairs> end_pairs;
+  // Every match begins at the text's start (AtTextStartOnly): tried there only.
+  mutable bool text_start = false;
   // For a rule the trigger index proposed: whether the RE2::Set of
   // `\b(?:TRIGGER)` would have admitted it (docs/rules.md), decided at its
   // first match in a sentence. Set up at the rule's first match.
@@ -916,6 +918,30 @@ constexpr std::size_t kMaxEnds = 64;
 
 // A rule's starts (CompiledRule::starts), from its derived leading strings,
 // as FindAll sets them at the rule's first use.
+// Whether every match of `p` begins at the start of the text: `^` opens it
+// (after flag groups without `m`), outside any alternation, and no flag
+// group anywhere turns on multi-line mode. Such a rule was tried at every
+// position of every sentence (FirstAnchored) for a match that only the
+// document's first sentence can hold (docs/scale.md, "session 23, h-cost").
+bool AtTextStartOnly(std::string_view p) {
+  for (std::size_t at = p.find("(?"); at != std::string_view::npos; at = p.find("(?", at + 2)) {
+    const std::size_t e = p.find_first_not_of("imsU-", at + 2);
+    if (e != std::string_view::npos && (p[e] == ':' || p[e] == ')') &&
+        p.substr(at + 2, e - at - 2).find('m') != std::string_view::npos) {
+      return false;
+    }
+  }
+  std::size_t i = 0;
+  while (p.substr(i, 2) == "(?") {  // leading flag groups such as (?i)
+    const std::size_t e = p.find_first_not_of("imsU-", i + 2);
+    if (e == std::string_view::npos || p[e] != ')') break;
+    i = e + 1;
+  }
+  if (i >= p.size() || p[i] != '^') return false;
+  const Scan s = ScanGroups(p);
+  return s.ok && !s.top_alternation;
+}
+
 void InitStarts(const CompiledRule& cr, const Rule& r) {
   if (r.starts > 0) {
     auto starts = std::make_unique<WordPrefilter>(WordPrefilter::FromLeading(r.leading));
@@ -927,6 +953,7 @@ void InitStarts(const CompiledRule& cr, const Rule& r) {
     for (const std::string& e : cr.ends) cr.end_pairs.push_back(PairKeys(e));
   }
   if (!cr.starts && !cr.ends.empty()) cr.first = FirstBytes(r.pattern);
+  cr.text_start = AtTextStartOnly(r.pattern);
 }
 
 // Where the rule's matches can begin, at its first use: the build's
@@ -1608,6 +1635,7 @@ std::size_t FirstAnchored(std::string_view text, std::size_t pos, std::size_t en
 template <class Capturing>
 bool SearchFrom(const CompiledRule& cr, std::string_view text, std::size_t pos, std::size_t end,
                 const Capturing& capturing) {
+  if (cr.text_start) return pos == 0 && capturing(cr, 0, RE2::ANCHOR_START);
   if (!cr.starts && !cr.ends.empty()) {
     const std::array<std::uint64_t, 4>* first = cr.first ? &*cr.first : nullptr;
     return FirstAnchored(text, pos, end, cr.starts_at_boundary, first, [&](std::size_t at) {

@@ -88,3 +88,35 @@ TEST_CASE("rule profile: proposals, admissions, searches, matches and vetoes per
 
 }  // namespace
 }  // namespace eventline
+
+namespace eventline {
+namespace {
+
+// A rule whose matches begin at the text's start (`^`, no multi-line mode)
+// is tried there only; `(?m)^` and `^a|b` keep the search everywhere.
+TEST_CASE("rule profile: a pattern opening with ^ is tried at the text's start only", "[matcher]") {
+  const Compiled c =
+      Build(Rule("p.head", R"(^\s*(?:[a-z]+\s+){0,2}?(?P<trigger>raided)\s+(?:at|in)\b)") +
+            Rule("p.multi", R"((?m)^(?P<trigger>raided)\s+at\b)") +
+            Rule("p.alt", R"(^x(?P<trigger>raided)\s+at\b|(?P<trigger2>raided)\s+in\b)"));
+  const std::string text = "Police raided at dawn. Soldiers raided in the night.\nraided at noon.";
+  const auto describe = [&](std::size_t b, std::size_t e) {
+    std::vector<Match> out;
+    c.matcher->FindAll(RuleKind::kEvent, text, b, e, out);
+    std::string s;
+    for (const Match& m : out) s += m.rule->id + "@" + std::to_string(m.begin) + ";";
+    return s;
+  };
+  RuleProfileReset();
+  CHECK(describe(0, 22) == "p.head@0;");
+  CHECK(describe(23, 52) == "p.alt@32;");
+  CHECK(describe(53, text.size()) == "p.multi@53;");
+  if (!RuleProfileEnabled()) return;
+  const RuleCost head = RuleProfileOf("p.head");
+  CHECK(head.proposed == 3);
+  CHECK(head.searches == 1);  // at offset 0 only
+  CHECK(head.found == 1);
+}
+
+}  // namespace
+}  // namespace eventline
