@@ -671,42 +671,18 @@ void AddRequirement(std::vector<Any>& req, Any any) {
   req.push_back(std::move(pruned));
 }
 
-// English function words of kMinRequiredLength bytes or more, or parts of
-// them: a requirement that holds one is met by nearly every sentence.
-// Between "hit", "and" and "run" (hit-and-run) the order below took "and",
-// first in the alphabet, and an accident veto's 108 causes admitted any
-// sentence with "and" (docs/scale.md, "session 23, h-cost").
-bool CommonWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 40> kCommon = {
-      "about", "after", "again", "all",  "also", "and",  "are",  "been", "before", "but",
-      "can",   "down",  "for",   "from", "had",  "has",  "have", "her",  "his",    "into",
-      "its",   "more",  "not",   "off",  "one",  "out",  "over", "said", "than",   "that",
-      "the",   "their", "them",  "then", "they", "this", "was",  "were", "which",  "with"};
-  // A part of one ("afte" of "after") is as common.
-  if (w.size() > 6) return false;  // longer than any of them
-  return std::any_of(kCommon.begin(), kCommon.end(),
-                     [w](std::string_view c) { return c.find(w) != std::string_view::npos; });
-}
-
 // The best kMaxRequirements of `all`, each required.
-// Better filter first: none of its strings a common word (CommonWord),
-// then longer shortest string, then fewer strings (then the strings, for
-// a fixed order).
+// Better filter first: longer shortest string, then fewer strings (then
+// the strings, for a fixed order).
 std::vector<Any> Best(std::vector<Any> all) {
   struct Ranked {
-    bool common;
     std::size_t min, size;
     Any* any;
   };
   std::vector<Ranked> ranked;
   ranked.reserve(all.size());
-  for (Any& a : all) {
-    const bool common =
-        std::any_of(a.begin(), a.end(), [](const std::string& w) { return CommonWord(w); });
-    ranked.push_back({common, MinLength(a), a.size(), &a});
-  }
+  for (Any& a : all) ranked.push_back({MinLength(a), a.size(), &a});
   std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-    if (a.common != b.common) return !a.common;
     if (a.min != b.min) return a.min > b.min;
     if (a.size != b.size) return a.size < b.size;
     return *a.any < *b.any;
