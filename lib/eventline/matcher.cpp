@@ -18,6 +18,7 @@
 #include <unordered_map>
 
 #include "eventline/prefilter.h"
+#include "eventline/rule_profile.h"
 
 namespace eventline {
 
@@ -162,6 +163,7 @@ class LazyRe2 {
       std::call_once(s.once, [&s] {
         const std::string lean = AsciiFoldPattern(s.pattern, s.options.case_sensitive());
         if (!lean.empty()) {
+          const profile::CompileScope prof;
           auto compiled = std::make_shared<const RE2>(lean, s.options);
           if (compiled->ok()) s.re = std::move(compiled);
           if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
@@ -185,6 +187,7 @@ class LazyRe2 {
       if (low.empty()) return;
       RE2::Options o = s.options;
       o.set_case_sensitive(true);
+      const profile::CompileScope prof;
       auto compiled = std::make_shared<const RE2>(low, o);
       if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
       if (compiled->ok()) s.lowered = std::move(compiled);
@@ -249,6 +252,7 @@ class LazyRe2 {
   static const RE2* Exact(State& s) {
     std::call_once(s.exact_once, [&s] {
       if (s.exact) return;
+      const profile::CompileScope prof;
       s.exact = std::make_shared<const RE2>(s.pattern, s.options);
       if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
     });
@@ -347,6 +351,8 @@ struct CompiledRule {
   // PairKeys, set with `starts`; empty: not known.
   mutable std::vector<std::string> ends;
   mutable std::vector<WordPairs> end_pairs;
+  // Every match begins at the text's start (AtTextStartOnly): tried there only.
+  mutable bool text_start = false;
   // For a rule the trigger index proposed: whether the RE2::Set of
   // `\b(?:TRIGGER)` would have admitted it (docs/rules.md), decided at its
   // first match in a sentence. Set up at the rule's first match.
@@ -912,6 +918,30 @@ constexpr std::size_t kMaxEnds = 64;
 
 // A rule's starts (CompiledRule::starts), from its derived leading strings,
 // as FindAll sets them at the rule's first use.
+// Whether every match of `p` begins at the start of the text: `^` opens it
+// (after flag groups without `m`), outside any alternation, and no flag
+// group anywhere turns on multi-line mode. Such a rule was tried at every
+// position of every sentence (FirstAnchored) for a match that only the
+// document's first sentence can hold (docs/scale.md, "session 23, h-cost").
+bool AtTextStartOnly(std::string_view p) {
+  for (std::size_t at = p.find("(?"); at != std::string_view::npos; at = p.find("(?", at + 2)) {
+    const std::size_t e = p.find_first_not_of("imsU-", at + 2);
+    if (e != std::string_view::npos && (p[e] == ':' || p[e] == ')') &&
+        p.substr(at + 2, e - at - 2).find('m') != std::string_view::npos) {
+      return false;
+    }
+  }
+  std::size_t i = 0;
+  while (p.substr(i, 2) == "(?") {  // leading flag groups such as (?i)
+    const std::size_t e = p.find_first_not_of("imsU-", i + 2);
+    if (e == std::string_view::npos || p[e] != ')') break;
+    i = e + 1;
+  }
+  if (i >= p.size() || p[i] != '^') return false;
+  const Scan s = ScanGroups(p);
+  return s.ok && !s.top_alternation;
+}
+
 void InitStarts(const CompiledRule& cr, const Rule& r) {
   if (r.starts > 0) {
     auto starts = std::make_unique<WordPrefilter>(WordPrefilter::FromLeading(r.leading));
@@ -923,6 +953,7 @@ void InitStarts(const CompiledRule& cr, const Rule& r) {
     for (const std::string& e : cr.ends) cr.end_pairs.push_back(PairKeys(e));
   }
   if (!cr.starts && !cr.ends.empty()) cr.first = FirstBytes(r.pattern);
+  cr.text_start = AtTextStartOnly(r.pattern);
 }
 
 // Where the rule's matches can begin, at its first use: the build's
@@ -1532,9 +1563,10 @@ class LowerText {
   template <class F>
   bool Run(const LazyRe2& re, std::size_t pos, std::size_t endpos, const F& match,
            re2::StringPiece* groups, int n) {
+    profile::SearchScope prof(endpos - pos);
     const RE2* low = exact_ ? nullptr : re.lowered();
     if (low == nullptr) {
-      return match(*re, re2::StringPiece(text_.data(), text_.size()), pos, endpos);
+      return prof.Found(match(*re, re2::StringPiece(text_.data(), text_.size()), pos, endpos));
     }
     if (!made_) {
       made_ = true;
@@ -1543,7 +1575,8 @@ class LowerText {
         if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
       }
     }
-    if (!match(*low, re2::StringPiece(buf_.data(), buf_.size()), pos - from_, endpos - from_)) {
+    if (!prof.Found(
+            match(*low, re2::StringPiece(buf_.data(), buf_.size()), pos - from_, endpos - from_))) {
       return false;
     }
     for (int g = 0; g < n; ++g) {
@@ -1602,6 +1635,7 @@ std::size_t FirstAnchored(std::string_view text, std::size_t pos, std::size_t en
 template <class Capturing>
 bool SearchFrom(const CompiledRule& cr, std::string_view text, std::size_t pos, std::size_t end,
                 const Capturing& capturing) {
+  if (cr.text_start) return pos == 0 && capturing(cr, 0, RE2::ANCHOR_START);
   if (!cr.starts && !cr.ends.empty()) {
     const std::array<std::uint64_t, 4>* first = cr.first ? &*cr.first : nullptr;
     return FirstAnchored(text, pos, end, cr.starts_at_boundary, first, [&](std::size_t at) {
@@ -1672,6 +1706,7 @@ void FindVetoes(const CompiledRule& cr, std::string_view text, std::size_t begin
   for (const Veto* v : cr.unless) EnsureVetoStarts(v);
   re2::StringPiece u;
   for (const Veto* v : cr.unless) {
+    const profile::VetoScope prof(v->pattern);
     const LazyRe2& ure = v->re;
     const WordPrefilter* ustarts = v->starts.get();
     const bool ub_only = v->boundary;
@@ -1739,6 +1774,7 @@ void FindTimeVetoes(const Matcher::Impl::Kind& kd, std::size_t ri, std::string_v
   re2::StringPiece u;
   for (std::size_t k = 0; k < cr.unless.size(); ++k) {
     const Veto* v = cr.unless[k];
+    const profile::VetoScope prof(v->pattern);
     const LazyRe2& ure = v->re;
     const WordPrefilter* ustarts = v->starts.get();
     const int id = kd.veto_ids[ri][k];
@@ -1794,6 +1830,7 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
   const std::size_t wb = begin > 0 ? begin - 1 : 0;
   const std::size_t we = std::min(text.size(), end + 1);
   if (!all) {
+    const profile::StageScope prof("(time prefilter: index and sets)");
     if (kd.index) kd.index->Find(text, wb, we, candidates);
     for (std::size_t k = 0; k < kd.time_sets.size() && !all; ++k) {
       std::vector<int>& hits = sc.hits;
@@ -1830,6 +1867,8 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
   for (std::size_t c = 0; c < count; ++c) {
     const std::size_t ri = all ? c : static_cast<std::size_t>(candidates[c]);
     const CompiledRule& cr = *kd.rules[ri];
+    profile::RuleScope prof(cr.rule);
+    prof.Admit();  // no words test for time rules
     int admitted = !all && kd.indexed[ri] ? -1 : 1;
     groups.assign(static_cast<std::size_t>(cr.groups) + 1, re2::StringPiece());
     std::vector<std::pair<std::size_t, std::size_t>>& vetoes = sc.vetoes;
@@ -1877,6 +1916,7 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
         }
         m.captures.push_back(cap);
       }
+      prof.Keep();
       out.push_back(std::move(m));
     }
   }
@@ -2036,6 +2076,9 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     return true;
   };
   if (!all) {
+    const profile::StageScope prof(kind == RuleKind::kEvent
+                                       ? "(event prefilter: index, sets, words)"
+                                       : "(cue prefilter: index, sets, words)");
     if (kd.index) kd.index->Find(text, wb, we, candidates);
     const auto run_set = [&](const RE2::Set* set, const std::vector<int>& rules, bool gated) {
       // Proposed by their words, not scanned for (Kind::set_gated).
@@ -2112,6 +2155,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     }
     // Proposed by the index: admitted as the set would have, decided at the
     // first match (-1: not yet).
+    profile::RuleScope prof(cr.rule);
     int admitted = !all && kd.by_words[ri] ? -1 : 1;
     groups.assign(static_cast<std::size_t>(cr.groups) + 1, re2::StringPiece());
     std::vector<std::pair<std::size_t, std::size_t>> vetoes;
@@ -2133,6 +2177,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
         stop = std::min(end, begin + last + 1);
       }
     }
+    prof.Admit();
     std::size_t pos = begin;
     while (pos <= stop) {
       if (!SearchFrom(cr, text, pos, stop, capturing)) break;
@@ -2170,6 +2215,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
         }
         m.captures.push_back(cap);
       }
+      prof.Keep();
       out.push_back(std::move(m));
     }
   }
