@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "compiled_rules.h"
 #include "eventline/rules.h"
 
 namespace eventline {
@@ -34,28 +35,14 @@ TEST_CASE("matcher: trigger sub-pattern used by the set prefilter", "[matcher]")
   }
 }
 
-struct Compiled {
-  RuleSet set;
-  std::unique_ptr<Matcher> matcher;
-};
+using Compiled = testing::CompiledRules;
 
 Compiled Build(const std::string& kind, const std::string& rules_yaml) {
-  Compiled c;
-  c.set.lexicons["VERB"] = {"shelled", "struck", "hit"};
-  DiagnosticSink sink;
-  c.set.rules = ParseRuleText("kind: " + kind + "\nrules:\n" + rules_yaml, "m.yaml", c.set, sink);
-  std::string all;
-  for (const auto& d : sink.diagnostics()) all += Render(d);
-  INFO(all);
-  REQUIRE(!sink.has_errors());
-  c.matcher = Matcher::Compile(c.set, sink);
-  REQUIRE(c.matcher);
-  return c;
+  return testing::CompileRules(kind, rules_yaml);
 }
 
 std::string Rule(const std::string& id, const std::string& pattern, const std::string& extra = "") {
-  return "  - id: " + id + "\n    type: shelling\n    pattern: '" + pattern + "'\n" + extra +
-         "    examples: [x]\n";
+  return testing::ShellingRule(id, pattern, extra);
 }
 
 std::string Describe(std::string_view text, const std::vector<Match>& ms) {

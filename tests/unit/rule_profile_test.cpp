@@ -8,30 +8,19 @@
 #include <string>
 #include <vector>
 
+#include "compiled_rules.h"
 #include "eventline/matcher.h"
 #include "eventline/rules.h"
 
 namespace eventline {
 namespace {
 
-struct Compiled {
-  RuleSet set;
-  std::unique_ptr<Matcher> matcher;
-};
+using Compiled = testing::CompiledRules;
 
-Compiled Build(const std::string& rules_yaml) {
-  Compiled c;
-  DiagnosticSink sink;
-  c.set.rules = ParseRuleText("kind: event\nrules:\n" + rules_yaml, "p.yaml", c.set, sink);
-  REQUIRE(!sink.has_errors());
-  c.matcher = Matcher::Compile(c.set, sink);
-  REQUIRE(c.matcher);
-  return c;
-}
+Compiled Build(const std::string& rules_yaml) { return testing::CompileRules("event", rules_yaml); }
 
 std::string Rule(const std::string& id, const std::string& pattern, const std::string& extra = "") {
-  return "  - id: " + id + "\n    type: shelling\n    pattern: '" + pattern + "'\n" + extra +
-         "    examples: [x]\n";
+  return testing::ShellingRule(id, pattern, extra);
 }
 
 TEST_CASE("rule profile: proposals, admissions, searches, matches and vetoes per rule",
