@@ -931,6 +931,44 @@ bool BareLength(std::string_view phrase) {
   return true;
 }
 
+// A length, bare or hedged: "for 36 hours", "for more than six hours",
+// "for almost 20 months" (not "for the past week", "for last month's").
+bool LengthPhrase(std::string_view phrase) {
+  const std::vector<std::string_view> words = Tokens(phrase);
+  if (words.size() < 3 || words.size() > 6) return false;
+  if (LowerRange(words[0], 0, words[0].size()) != "for") return false;
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    const std::string w = LowerRange(words[k], 0, words[k].size());
+    if (w == "the" || w == "past" || w == "last" || w == "next" || w == "coming" || w == "this" ||
+        w.find('\'') != std::string::npos || w.find("\xE2\x80\x99") != std::string::npos)
+      return false;
+  }
+  return true;
+}
+
+// Between the trigger and a length after it, another verb the length
+// belongs to: "attack traps women in a shelter for 36 hours", "after he
+// killed his partner is jailed for 15 months", "hid in a tree for six hours
+// amid the attack" (h-evdate14). A finite verb, a form of "be", or more than
+// six words.
+bool OtherVerbBefore(std::string_view text, std::size_t from, std::size_t to) {
+  const std::string_view gap = Slice(text, from, to);
+  const auto words = Tokens(gap);
+  if (words.size() > 6) return true;
+  for (std::string_view word : words) {
+    const std::size_t at = static_cast<std::size_t>(word.data() - text.data());
+    const std::string w = LowerRange(text, at, at + word.size());
+    if (w == "is" || w == "was" || w == "were" || w == "are" || w == "be" || w == "been" ||
+        w == "being")
+      return true;
+    if (std::isupper(static_cast<unsigned char>(text[at]))) continue;
+    // The verb of lasting is the trigger's: "the attack lasted for six hours".
+    if (w == "lasted" || w == "lasts" || w == "continued" || w == "raged") continue;
+    if (FiniteVerbAt(text, at)) return true;
+  }
+  return false;
+}
+
 // The sentence tells of captives ("hostages held in Gaza", "those taken
 // captive"): an abduction row told so keeps the publication day or the
 // release day (docs/dates.md, the convention of h-evdate11).
@@ -3150,6 +3188,11 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       // A captivity told as ended in the sentence ("freed after being held
       // for over a month", "made a daring escape after a year held
       // captive") ends about now: its span stays.
+      // Another type's act is not dated by a length after it that another
+      // verb between them governs (OtherVerbBefore, h-evdate14).
+      if (rule.event_type != "arrest" && rule.event_type != "abduction" && t.begin >= c.e &&
+          LengthPhrase(Slice(text, t.begin, t.end)) && OtherVerbBefore(text, c.e, t.begin))
+        return false;
       if ((rule.event_type == "arrest" || rule.event_type == "abduction") &&
           BareLength(Slice(text, t.begin, t.end)) &&
           Lower(Slice(text, sentence.begin, t.begin)).find("been ") == std::string::npos &&

@@ -1103,5 +1103,16 @@ TEST_CASE("attach: a headline attack the body names again with an older day", "[
                "shelling") == "2023-03-15");
 }
 
+TEST_CASE("attach: a length another verb governs does not date the act", "[attach]") {
+  // h-evdate14 (pub 2023-03-15): the 15 months are the sentence's.
+  CHECK(IntervalOf("After he killed his neighbour, the man was jailed for 15 months.", "killing") ==
+        "2023-03-15..2023-03-15 none/document");
+  // Counter-examples: the act's own length, or its verb of lasting.
+  CHECK(IntervalOf("Rebels have shelled the town for three days.", "shelling") ==
+        "2023-03-13..2023-03-15 range/text");
+  CHECK(IntervalOf("The raid on the village lasted for more than six hours.", "attack") ==
+        "2023-03-15..2023-03-15 range/text");
+}
+
 }  // namespace
 }  // namespace eventline
