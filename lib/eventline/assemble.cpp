@@ -814,14 +814,14 @@ std::size_t AftermathVerbAfter(std::string_view text, std::size_t sb, std::size_
 // "since the Oct. 28 protest", "since the 7 October Hamas-led massacre",
 // "since the 2021 coup" (h-evdate14). The span dates the clause it governs
 // ("12,000 were arrested since the Oct. 28 protest"); the act inside it lies
-// on the phrase's own day, month or year (`since_anchor`, dates.cpp). The
+// on the phrase's own day, month or year (`since_start`, dates.cpp). The
 // trigger lies inside the phrase after "since", or right after it: a
 // possessive and at most three more words, no clause punctuation, no finite
 // verb and no word that opens another phrase ("since Oct. 7 when Hamas
 // attacked", "since Saturday, troops have shelled" keep the span).
 bool SinceNamesTrigger(std::string_view text, const TimeExpr& t, std::size_t tb) {
-  if (!t.since_anchor || !t.resolved || t.since_anchor->precision == Precision::kRange ||
-      t.since_anchor->precision == Precision::kNone || !t.since_anchor->start)
+  if (!t.since_start || !t.resolved || t.since_precision == Precision::kRange ||
+      t.since_precision == Precision::kNone)
     return false;
   if (tb > t.begin && tb < t.end) return true;
   if (tb < t.end) return false;
@@ -934,6 +934,9 @@ bool BareLength(std::string_view phrase) {
 // A length, bare or hedged: "for 36 hours", "for more than six hours",
 // "for almost 20 months" (not "for the past week", "for last month's").
 bool LengthPhrase(std::string_view phrase) {
+  if (phrase.size() < 8 || (phrase[0] != 'f' && phrase[0] != 'F') ||
+      (phrase[1] != 'o' && phrase[1] != 'O') || phrase[3] != ' ')
+    return false;
   const std::vector<std::string_view> words = Tokens(phrase);
   if (words.size() < 3 || words.size() > 6) return false;
   if (LowerRange(words[0], 0, words[0].size()) != "for") return false;
@@ -3485,10 +3488,9 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         row.date_end = FormatIsoDate(*best->interval.end);
         row.date_precision = "range";
       } else if (since_point) {
-        const Interval& at = *best->since_anchor;
-        row.date_start = FormatIsoDate(*at.start);
-        row.date_end = at.end ? FormatIsoDate(*at.end) : row.date_start;
-        row.date_precision = std::string(ToString(at.precision));
+        row.date_start = FormatIsoDate(*best->since_start);
+        row.date_end = best->since_end ? FormatIsoDate(*best->since_end) : row.date_start;
+        row.date_precision = std::string(ToString(best->since_precision));
       } else if (best->resolved) {
         row.date_start = best->interval.start ? FormatIsoDate(*best->interval.start) : "";
         row.date_end = best->interval.end ? FormatIsoDate(*best->interval.end) : "";
@@ -3502,8 +3504,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       if (since_point) {
         // "the attack" further on is the one on that day, not the span.
         TimeExpr point = *best;
-        point.interval = *best->since_anchor;
-        point.since_anchor.reset();
+        point.interval = Interval{best->since_start, best->since_end, best->since_precision, {}};
+        point.since_start.reset();
         last_dated_.insert_or_assign(row.event_type, Carried{point, sentence.index});
       } else if (best->resolved && !reported_earlier && !IsWindowAhead(*best, doc_.pub_date)) {
         last_dated_.insert_or_assign(row.event_type, Carried{*best, sentence.index});

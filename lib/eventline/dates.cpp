@@ -3360,7 +3360,9 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
     if (before == "since" && t.interval.start) {
       if (ctx.pub_date && *t.interval.start > *ctx.pub_date) continue;
       t.begin = before_at;
-      t.since_anchor = t.interval;
+      t.since_start = t.interval.start;
+      t.since_end = t.interval.end;
+      t.since_precision = t.interval.precision;
       t.interval = Interval{t.interval.start, ctx.pub_date, Precision::kRange, {}};
       // "since the 2021 coup": the span runs from the noun's year and dates
       // its clause, like "since the February 1 coup"; the phrase takes the noun.
@@ -3663,8 +3665,11 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
     t.resolved = r.resolved;
     if (r.resolved) {
       t.interval = std::move(r.interval);
-      if (r.since_from && r.since_from->start && r.since_from->precision != Precision::kRange)
-        t.since_anchor = std::move(r.since_from);
+      if (r.since_from && r.since_from->start && r.since_from->precision != Precision::kRange) {
+        t.since_start = r.since_from->start;
+        t.since_end = r.since_from->end;
+        t.since_precision = r.since_from->precision;
+      }
       const Precision p = t.interval.precision;
       if (t.interval.start && p != Precision::kRange) {
         ctx.anchor = t.interval.start;

@@ -51,8 +51,10 @@ struct TimeExpr {
   // For a span composed from "since" and a phrase ("since Saturday", "since
   // the Oct. 28"): the phrase's own value before it became the span. An act
   // the phrase names ("since Saturday's attack", "since the Oct. 28 protest")
-  // lies on that day, not over the span (h-evdate14).
-  std::optional<Interval> since_anchor;
+  // lies on that day, not over the span (h-evdate14). Unset: no such span.
+  // Plain fields, not an Interval: a TimeExpr is copied often.
+  std::optional<Date> since_start, since_end;
+  Precision since_precision = Precision::kNone;
 };
 
 // Finds the time expressions of one sentence (longest non-overlapping
