@@ -810,6 +810,42 @@ std::size_t AftermathVerbAfter(std::string_view text, std::size_t sb, std::size_
   return std::string_view::npos;
 }
 
+// The act a "since" span names by its start: "since Saturday's attack",
+// "since the Oct. 28 protest", "since the 7 October Hamas-led massacre",
+// "since the 2021 coup" (h-evdate14). The span dates the clause it governs
+// ("12,000 were arrested since the Oct. 28 protest"); the act inside it lies
+// on the phrase's own day, month or year (`since_start`, dates.cpp). The
+// trigger lies inside the phrase after "since", or right after it: a
+// possessive and at most three more words, no clause punctuation, no finite
+// verb and no word that opens another phrase ("since Oct. 7 when Hamas
+// attacked", "since Saturday, troops have shelled" keep the span).
+bool SinceNamesTrigger(std::string_view text, const TimeExpr& t, std::size_t tb) {
+  if (!t.since_start || !t.resolved || t.since_precision == Precision::kRange ||
+      t.since_precision == Precision::kNone)
+    return false;
+  if (tb > t.begin && tb < t.end) return true;
+  if (tb < t.end) return false;
+  std::string_view gap = Slice(text, t.end, tb);
+  if (gap.substr(0, 2) == "'s") gap.remove_prefix(2);
+  if (gap.substr(0, 4) == "\xE2\x80\x99s") gap.remove_prefix(4);
+  if (gap.find_first_of(",;:()") != std::string_view::npos || gap.size() > 40) return false;
+  const auto words = Tokens(gap);
+  if (words.size() > 3) return false;
+  for (std::string_view word : words) {
+    const std::size_t at = static_cast<std::size_t>(word.data() - text.data());
+    const std::string w = LowerRange(text, at, at + word.size());
+    static constexpr std::array<std::string_view, 22> kOpens = {
+        "when", "as",  "and",  "or", "in",  "on",  "at",   "of",  "to",   "that", "which",
+        "who",  "was", "were", "is", "are", "has", "have", "had", "with", "by",   "for"};
+    if (std::find(kOpens.begin(), kOpens.end(), w) != kOpens.end()) return false;
+    // A name or a compound modifier is no verb: "Hamas-led", "Israeli".
+    const bool modifier = std::isupper(static_cast<unsigned char>(text[at])) ||
+                          word.find('-') != std::string_view::npos;
+    if (!modifier && FiniteVerbAt(text, at)) return false;
+  }
+  return true;
+}
+
 // A span of days or more after the trigger that no phrase anchors: "in the
 // weeks after the bombing of the depot", "months after the bombing",
 // "six years after the massacre" (h-evdate7). The event lies that far before
@@ -893,6 +929,56 @@ bool BareLength(std::string_view phrase) {
     if (w == "the" || w == "past" || w == "last" || w == "next" || w == "coming") return false;
   }
   return true;
+}
+
+// A length, bare or hedged: "for 36 hours", "for more than six hours",
+// "for almost 20 months" (not "for the past week", "for last month's").
+bool LengthPhrase(std::string_view phrase) {
+  if (phrase.size() < 8 || (phrase[0] != 'f' && phrase[0] != 'F') ||
+      (phrase[1] != 'o' && phrase[1] != 'O') || phrase[3] != ' ')
+    return false;
+  const std::vector<std::string_view> words = Tokens(phrase);
+  if (words.size() < 3 || words.size() > 6) return false;
+  if (LowerRange(words[0], 0, words[0].size()) != "for") return false;
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    const std::string w = LowerRange(words[k], 0, words[k].size());
+    if (w == "the" || w == "past" || w == "last" || w == "next" || w == "coming" || w == "this" ||
+        w.find('\'') != std::string::npos || w.find("\xE2\x80\x99") != std::string::npos)
+      return false;
+  }
+  return true;
+}
+
+// Between the trigger and a length after it, another verb the length
+// belongs to: "attack traps women in a shelter for 36 hours", "after he
+// killed his partner is jailed for 15 months", "hid in a tree for six hours
+// amid the attack" (h-evdate14). A finite verb, a form of "be", or more than
+// six words.
+bool OtherVerbBefore(std::string_view text, std::size_t from, std::size_t to) {
+  const std::string_view gap = Slice(text, from, to);
+  const auto words = Tokens(gap);
+  if (words.size() > 6) return true;
+  for (std::string_view word : words) {
+    const std::size_t at = static_cast<std::size_t>(word.data() - text.data());
+    const std::string w = LowerRange(text, at, at + word.size());
+    if (w == "is" || w == "was" || w == "were" || w == "are" || w == "be" || w == "been" ||
+        w == "being")
+      return true;
+    if (std::isupper(static_cast<unsigned char>(text[at]))) continue;
+    // The verb of lasting is the trigger's: "the attack lasted for six hours".
+    if (w == "lasted" || w == "lasts" || w == "continued" || w == "raged") continue;
+    if (FiniteVerbAt(text, at)) return true;
+  }
+  return false;
+}
+
+// The sentence tells of captives ("hostages held in Gaza", "those taken
+// captive"): an abduction row told so keeps the publication day or the
+// release day (docs/dates.md, the convention of h-evdate11).
+bool TellsCaptives(std::string_view sentence) {
+  const std::string s = LowerRange(sentence, 0, sentence.size());
+  return s.find("hostage") != std::string::npos || s.find("captiv") != std::string::npos ||
+         s.find(" held ") != std::string::npos;
 }
 
 // The sentence tells a captivity's end: freed, released, rescued, escaped.
@@ -1208,9 +1294,17 @@ bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_
   };
   static constexpr std::array<std::string_view, 8> kIrrealis = {
       "will", "would", "could", "may", "might", "should", "if", "won't"};
-  for (std::string_view w : kIrrealis)
-    if (has(w, 0, s.size())) return false;
   const std::size_t t0 = tb - cb, t1 = te - cb;
+  // A modal after the trigger past a comma or a quote mark belongs to
+  // another stretch: "has stood by Israel since Hamas attacked, he said a
+  // new occupation would be a mistake" (h-evdate14).
+  std::size_t irrealis_end = s.size();
+  if (const std::size_t stop = s.find_first_of(",;\"", t1); stop != std::string::npos)
+    irrealis_end = stop;
+  if (const std::size_t quote = s.find("\xE2\x80\x9C", t1); quote < irrealis_end)
+    irrealis_end = quote;
+  for (std::string_view w : kIrrealis)
+    if (has(w, 0, irrealis_end)) return false;
   // The weak cues (h-evdate7) say the event came before something told, not
   // how long before: they give the open start only where no date is carried
   // from the sentence before (that date is often the one they count from:
@@ -2647,7 +2741,19 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
     if (headed && same_type && same_type->date_source == "document" && r.event_type != "arrest")
       same_type = nullptr;
     if (same_type) {
-      const bool same_actor = !r.actor.empty() && same_type->actor == r.actor;
+      // The same actor's act, or under a headline an attack, a killing or a
+      // kidnapping the body names again with its day ("Hamas attack" …
+      // "during the Oct. 7 attack", h-evdate14): weeks back still. Not a
+      // strike or a blast (a body's day there is more often a relative
+      // clause's older act: "a strike that killed a commander of the Oct. 7
+      // attacks"), nor captives, who keep the day of their news.
+      const bool named_again =
+          headed && !WritesYear(same_type->date_text) && !AnnouncesSecond(same_type->sentence) &&
+          LowerRange(same_type->sentence, 0, same_type->sentence.size()).find("similar") ==
+              std::string::npos &&
+          (r.event_type == "attack" || r.event_type == "killing" ||
+           (r.event_type == "abduction" && !TellsCaptives(r.sentence)));
+      const bool same_actor = (!r.actor.empty() && same_type->actor == r.actor) || named_again;
       if (open_start ? past(*same_type) || (after_cue && day_before(*same_type, week_before))
                      : day_before(*same_type, same_actor ? quarter_before : week_before) ||
                            recent_span(*same_type))
@@ -3109,6 +3215,11 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       // A captivity told as ended in the sentence ("freed after being held
       // for over a month", "made a daring escape after a year held
       // captive") ends about now: its span stays.
+      // Another type's act is not dated by a length after it that another
+      // verb between them governs (OtherVerbBefore, h-evdate14).
+      if (rule.event_type != "arrest" && rule.event_type != "abduction" && t.begin >= c.e &&
+          LengthPhrase(Slice(text, t.begin, t.end)) && OtherVerbBefore(text, c.e, t.begin))
+        return false;
       if ((rule.event_type == "arrest" || rule.event_type == "abduction") &&
           BareLength(Slice(text, t.begin, t.end)) &&
           Lower(Slice(text, sentence.begin, t.begin)).find("been ") == std::string::npos &&
@@ -3394,9 +3505,16 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     } else if (best) {
       row.date_text = CollapseWhitespace(Slice(text, best->begin, best->end));
       row.date_source = "text";
+      // "since Saturday's attack": the attack on Saturday (SinceNamesTrigger).
+      const bool since_point = !in_relative && !reported_earlier && best->resolved &&
+                               SinceNamesTrigger(text, *best, c.b);
       if (reported_earlier) {
         row.date_end = FormatIsoDate(*best->interval.end);
         row.date_precision = "range";
+      } else if (since_point) {
+        row.date_start = FormatIsoDate(*best->since_start);
+        row.date_end = best->since_end ? FormatIsoDate(*best->since_end) : row.date_start;
+        row.date_precision = std::string(ToString(best->since_precision));
       } else if (best->resolved) {
         row.date_start = best->interval.start ? FormatIsoDate(*best->interval.start) : "";
         row.date_end = best->interval.end ? FormatIsoDate(*best->interval.end) : "";
@@ -3407,8 +3525,15 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       // A year bound to its noun ("the 2011 murder") dates that noun only,
       // never the next sentence's events.
       if (!best->bound_end) carried_after = Carried{*best, sentence.index};
-      if (best->resolved && !reported_earlier && !IsWindowAhead(*best, doc_.pub_date))
+      if (since_point) {
+        // "the attack" further on is the one on that day, not the span.
+        TimeExpr point = *best;
+        point.interval = Interval{best->since_start, best->since_end, best->since_precision, {}};
+        point.since_start.reset();
+        last_dated_.insert_or_assign(row.event_type, Carried{point, sentence.index});
+      } else if (best->resolved && !reported_earlier && !IsWindowAhead(*best, doc_.pub_date)) {
         last_dated_.insert_or_assign(row.event_type, Carried{*best, sentence.index});
+      }
     } else if (const auto antecedent = last_dated_.find(row.event_type);
                antecedent != last_dated_.end() && rule.event_type != "armed_clash" &&
                sentence.index - antecedent->second.sentence_index <= 10 &&
@@ -3469,10 +3594,20 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       DateFromContext(row, text, t);
     } else if (doc_.pub_date) {
       row.date_source = "document";
-      if (background || weak_background) {
+      // A definite mention of an act told a few sentences before as earlier
+      // and undated ("Police are investigating an attack on a bus driver.
+      // The attack happened …"): the same act, before publication too.
+      const auto earlier = last_earlier_.find(row.event_type);
+      const bool earlier_episode =
+          !background && !weak_background && !in_relative && earlier != last_earlier_.end() &&
+          sentence.index - earlier->second <= 6 && IsIncidentAct(row.event_type) &&
+          IsDefiniteMention(text, sentence.begin, c.b, c.e) &&
+          !(row.event_type == "abduction" && TellsCaptives(stext));
+      if (background || weak_background || earlier_episode) {
         // An earlier event the text does not date: before publication, not on it.
         row.date_end = FormatIsoDate(*doc_.pub_date);
         row.date_precision = "range";
+        last_earlier_.insert_or_assign(row.event_type, sentence.index);
         // Also an act after "arrested in" ("suspect arrested in the cafe
         // blast"): the body's day of its act is the act's (h-evdate13).
         if ((!background && (aftermath_after != std::string_view::npos || relative_legal)) ||

@@ -91,6 +91,11 @@ class Assembler {
   // arrest, a charge or a reaction comes before "after" (AftermathVerbAfter):
   // under a headline they still take the body's day of their act (Finish).
   std::vector<std::size_t> after_cue_rows_;
+  // Per event type, the sentence of the last row given the open start ..pub
+  // as an earlier act the text does not date: a definite mention after it
+  // ("the attack", "this stabbing") with nothing else to date it is that
+  // act again (h-evdate14).
+  std::map<std::string, int, std::less<>> last_earlier_;
   // A day phrase of the body bound to an anaphoric incident noun ("the
   // incident took place on Tuesday", "the attack on Sunday", "Saturday's
   // blast") and its sentence: under a headline it dates the lead's violent

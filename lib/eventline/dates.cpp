@@ -668,9 +668,10 @@ struct Eval {
   const TimeContext& ctx;
   LazyTense tense;
   std::string error;
-  bool needs_ref = false;          // a pub date (or anchor) was needed and missing
-  LazyNearest nearest;             // Tense::kNearest (then `tense` is kPast)
-  std::optional<Interval> anchor;  // Resolution::anchor
+  bool needs_ref = false;              // a pub date (or anchor) was needed and missing
+  LazyNearest nearest;                 // Tense::kNearest (then `tense` is kPast)
+  std::optional<Interval> anchor;      // Resolution::anchor
+  std::optional<Interval> since_from;  // Resolution::since_from
 
   // Arguments of one call, by parameter name.
   struct Args {
@@ -1646,6 +1647,7 @@ struct Eval {
     if (!inner) return std::nullopt;
     const auto p = ctx.pub_date;
     if (f == "since") {
+      since_from = *inner;
       Interval iv{inner->start, p, Precision::kRange, {}};
       if (p && inner->start && *inner->start > *p) iv.end = inner->end;
       return iv;
@@ -2974,7 +2976,7 @@ Resolution ResolveLazy(std::string_view value, const TimeCaptures& captures, con
     return out;
   }
   const std::optional<Node>& node = parsed.node;
-  Eval eval{captures, ctx, LazyTense(tense), {}, false, LazyNearest(tense), {}};
+  Eval eval{captures, ctx, LazyTense(tense), {}, false, LazyNearest(tense), {}, {}};
   auto iv = eval.Run(*node);
   if (!iv) {
     if (!NeedsRefOnly(eval)) out.error = eval.error.empty() ? "cannot resolve value" : eval.error;
@@ -2983,6 +2985,7 @@ Resolution ResolveLazy(std::string_view value, const TimeCaptures& captures, con
   out.interval = std::move(*iv);
   out.resolved = true;
   out.anchor = std::move(eval.anchor);
+  out.since_from = std::move(eval.since_from);
   return out;
 }
 
@@ -3394,6 +3397,9 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
     if (before == "since" && t.interval.start) {
       if (ctx.pub_date && *t.interval.start > *ctx.pub_date) continue;
       t.begin = before_at;
+      t.since_start = t.interval.start;
+      t.since_end = t.interval.end;
+      t.since_precision = t.interval.precision;
       t.interval = Interval{t.interval.start, ctx.pub_date, Precision::kRange, {}};
       // "since the 2021 coup": the span runs from the noun's year and dates
       // its clause, like "since the February 1 coup"; the phrase takes the noun.
@@ -3757,6 +3763,11 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
     t.resolved = r.resolved;
     if (r.resolved) {
       t.interval = std::move(r.interval);
+      if (r.since_from && r.since_from->start && r.since_from->precision != Precision::kRange) {
+        t.since_start = r.since_from->start;
+        t.since_end = r.since_from->end;
+        t.since_precision = r.since_from->precision;
+      }
       const Precision p = t.interval.precision;
       if (t.interval.start && p != Precision::kRange) {
         ctx.anchor = t.interval.start;

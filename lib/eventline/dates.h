@@ -48,6 +48,13 @@ struct TimeExpr {
   // 2014 annexation"): the end of the whole match. Such a phrase dates only
   // a trigger that starts inside [end, bound_end), the noun it modifies.
   std::size_t bound_end = 0;
+  // For a span composed from "since" and a phrase ("since Saturday", "since
+  // the Oct. 28"): the phrase's own value before it became the span. An act
+  // the phrase names ("since Saturday's attack", "since the Oct. 28 protest")
+  // lies on that day, not over the span (h-evdate14). Unset: no such span.
+  // Plain fields, not an Interval: a TimeExpr is copied often.
+  std::optional<Date> since_start, since_end;
+  Precision since_precision = Precision::kNone;
 };
 
 // Finds the time expressions of one sentence (longest non-overlapping
@@ -82,6 +89,9 @@ struct Resolution {
   // "by 13 November ... eight days later" (the deadline day), "the final
   // three months of 1985 ... the previous year" (the slice).
   std::optional<Interval> anchor;
+  // For a "since" value: the interval of the phrase it starts from ("since
+  // Saturday": that Saturday), which names an act told right after it.
+  std::optional<Interval> since_from;
   bool resolved = false;  // false: needs pub_date and there is none, or `error` is set
   std::string error;      // non-empty when the value is malformed or names an impossible date
 };

@@ -1049,5 +1049,79 @@ TEST_CASE("attach: a phrase closing the subject's relative clause is not the mai
         "2023-03-12..2023-03-12 day/text");
 }
 
+TEST_CASE("attach: an act a since span names by its start lies on that day", "[attach]") {
+  // h-evdate14 (pub 2023-03-15, a Wednesday): the span dates the clause it
+  // governs; the act right after the phrase is the one on that day.
+  CHECK(IntervalOf("Aid workers say hunger has spread since Saturday's bombing of the market.",
+                   "explosion") == "2023-03-11..2023-03-11 day/text");
+  const std::string detained =
+      "More than 300 people have been detained since the March 4 protest outside parliament.";
+  CHECK(IntervalOf(detained, "protest") == "2023-03-04..2023-03-04 day/text");
+  CHECK(IntervalOf(detained, "arrest") == "2023-03-04..2023-03-15 range/text");
+  CHECK(IntervalOf("Shops have stayed shut since the 2019 massacre in the square.", "killing") ==
+        "2019-01-01..2019-12-31 year/text");
+  // Counter-examples: a clause after the phrase, or the act outside it.
+  CHECK(IntervalOf("The town has had no power since Saturday, when rockets hit the plant.",
+                   "shelling") == "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Rebels have shelled the town every night since Saturday.", "shelling") ==
+        "2023-03-11..2023-03-15 range/text");
+}
+
+TEST_CASE("attach: a definite mention of an earlier undated act is that act again", "[attach]") {
+  // h-evdate14 (pub 2023-03-15): the appeal tells the attack as earlier;
+  // "the attack" in the next sentence is the same act.
+  std::vector<std::string> got;
+  for (const EventRow& row : ExtractText("Police are looking for witnesses to an attack on a taxi "
+                                         "driver. The attack left the driver with a broken arm."))
+    if (row.event_type == "attack")
+      got.push_back(row.date_start + ".." + row.date_end + " " + row.date_precision);
+  CHECK(got == std::vector<std::string>{"..2023-03-15 range", "..2023-03-15 range"});
+  // Counter-example: an indefinite mention is another act, the day's news.
+  got.clear();
+  for (const EventRow& row : ExtractText("Police are looking for witnesses to an attack on a taxi "
+                                         "driver. A gunman attacked a bus in the city."))
+    if (row.event_type == "attack")
+      got.push_back(row.date_start + ".." + row.date_end + " " + row.date_precision);
+  CHECK(got == std::vector<std::string>{"..2023-03-15 range", "2023-03-15..2023-03-15 none"});
+}
+
+TEST_CASE("attach: a modal past a comma after the trigger is another stretch's", "[attach]") {
+  // h-evdate14 (pub 2023-03-15): "since the rebels attacked" is earlier;
+  // the truce that "would" be a mistake is the saying's.
+  CHECK(IntervalOf("The general has backed the army since the rebels attacked, and he said a "
+                   "truce would be a mistake.",
+                   "attack") == "..2023-03-15 range/document");
+  // A modal in the trigger's own stretch still stops it.
+  CHECK(IntervalOf("The army could retake the town since the rebels attacked.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+}
+
+TEST_CASE("attach: a headline attack the body names again with an older day", "[attach]") {
+  // h-evdate14 (pub 2023-03-15): under a headline, an attack, a killing or a
+  // kidnapping the body names with its day weeks back is that act.
+  CHECK(DateOf("Gunmen attack on hill village still haunts survivors\n\nThe attack on 20 "
+               "February left twelve villagers dead and dozens homeless.",
+               "attack") == "2023-02-20");
+  // Counter-examples: the body names another act ("a similar attack"), or
+  // a strike (its body day is often an older act's), or captives.
+  CHECK(DateOf("Gunmen attack hill village, killing three\n\nA similar attack on 20 February "
+               "left twelve villagers dead.",
+               "attack") == "2023-03-15");
+  CHECK(DateOf("Rebels shell port town\nRebel artillery shelled the port town of Berdiansk on "
+               "20 February, officials said.",
+               "shelling") == "2023-03-15");
+}
+
+TEST_CASE("attach: a length another verb governs does not date the act", "[attach]") {
+  // h-evdate14 (pub 2023-03-15): the 15 months are the sentence's.
+  CHECK(IntervalOf("After he killed his neighbour, the man was jailed for 15 months.", "killing") ==
+        "2023-03-15..2023-03-15 none/document");
+  // Counter-examples: the act's own length, or its verb of lasting.
+  CHECK(IntervalOf("Rebels have shelled the town for three days.", "shelling") ==
+        "2023-03-13..2023-03-15 range/text");
+  CHECK(IntervalOf("The raid on the village lasted for more than six hours.", "attack") ==
+        "2023-03-15..2023-03-15 range/text");
+}
+
 }  // namespace
 }  // namespace eventline
