@@ -2746,9 +2746,17 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
       // "during the Oct. 7 attack", h-evdate14): weeks back still. Not a
       // strike or a blast (a body's day there is more often a relative
       // clause's older act: "a strike that killed a commander of the Oct. 7
-      // attacks"), nor captives, who keep the day of their news.
+      // attacks"), nor captives, who keep the day of their news. Nor when
+      // the two rows name different actors: the body's dated attack is then
+      // another side's older one ("Militia attack on border post" over a
+      // retelling of last month's raid by another group).
+      // Actors compare by containment: "Hamas" and "Hamas gunmen" are one.
+      const bool other_actor = !r.actor.empty() && !same_type->actor.empty() &&
+                               r.actor.find(same_type->actor) == std::string::npos &&
+                               same_type->actor.find(r.actor) == std::string::npos;
       const bool named_again =
-          headed && !WritesYear(same_type->date_text) && !AnnouncesSecond(same_type->sentence) &&
+          headed && !other_actor && !WritesYear(same_type->date_text) &&
+          !AnnouncesSecond(same_type->sentence) &&
           LowerRange(same_type->sentence, 0, same_type->sentence.size()).find("similar") ==
               std::string::npos &&
           (r.event_type == "attack" || r.event_type == "killing" ||

@@ -1110,6 +1110,11 @@ TEST_CASE("attach: a headline attack the body names again with an older day", "[
   CHECK(DateOf("Rebels shell port town\nRebel artillery shelled the port town of Berdiansk on "
                "20 February, officials said.",
                "shelling") == "2023-03-15");
+  // Nor another side's attack: the headline's militants are not the body's
+  // soldiers, whose attack of 20 February is an older act.
+  CHECK(DateOf("Militants attack army post near the border\n\nThe attack came weeks after "
+               "soldiers attacked a militant camp on 20 February.",
+               "attack") == "2023-03-15");
 }
 
 TEST_CASE("attach: a length another verb governs does not date the act", "[attach]") {
