@@ -2605,6 +2605,25 @@ bool AnaphorDayPhrase(std::string_view before, std::string_view phrase, std::str
 
 Assembler::Assembler(const Document& doc, const Lookups& lookups) : doc_(doc), lookups_(lookups) {}
 
+namespace {
+
+// The last word of a trigger, lower-cased, without a plural or a verb
+// ending: "Attacks", "attacked" and "attack" give "attack" (h-places3).
+std::string TriggerStem(std::string_view trigger) {
+  std::size_t e = trigger.size();
+  while (e > 0 && !std::isalpha(static_cast<unsigned char>(trigger[e - 1]))) --e;
+  std::size_t b = e;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(trigger[b - 1]))) --b;
+  std::string w(trigger.substr(b, e - b));
+  for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+  if (w.size() > 5 && w.ends_with("ed")) w.resize(w.size() - 2);
+  if (w.size() > 6 && w.ends_with("ing")) w.resize(w.size() - 3);
+  return w;
+}
+
+}  // namespace
+
 void Assembler::SetCountryHint(CountryCounts hint) {
   country_hint_ = std::move(hint);
   main_country_ = nullptr;
@@ -2633,6 +2652,31 @@ static bool AnnouncesSecond(std::string_view sentence) {
 }
 
 void Assembler::Finish(std::vector<EventRow>& rows) const {
+  // h-places3: a reference that found no place of its own in its sentence
+  // ("Israel declared war after the raid") takes the place the document
+  // gives the same act (type, trigger stem and actor, which must be named)
+  // in its own phrase elsewhere ("the raid on the border towns"), when every
+  // such place agrees; else it stays without a place.
+  for (const Episode& ref : pending_references_) {
+    const Place* agreed = nullptr;
+    bool clash = false;
+    for (const Episode& e : episodes_) {
+      if (e.type != ref.type || e.stem != ref.stem) continue;
+      if (ref.actor.empty() || e.actor != ref.actor) continue;
+      if (agreed != nullptr && agreed != e.place) clash = true;
+      agreed = e.place;
+    }
+    if (agreed == nullptr || clash) continue;
+    for (EventRow& r : rows) {
+      if (r.byte_start != ref.begin || r.byte_end != ref.end || r.event_type != ref.type ||
+          !r.location.empty())
+        continue;
+      r.location = agreed->name;
+      r.country = agreed->country;
+      r.latitude = agreed->latitude;
+      r.longitude = agreed->longitude;
+    }
+  }
   if (rows.empty() || !doc_.pub_date) return;
   // The lead: the first three sentences (a headline, a standfirst and the
   // first sentence of the body, as feeds and news pages give them). The
@@ -3079,8 +3123,28 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       }
     }
     if (lookups_.places) {
-      PlaceChoice choice =
-          lookups_.places->ChoosePlace(text, places, c.b, c.e, location_span, country_hint_);
+      // h-places3: an earlier event named as a reference or time frame
+      // ("since the attack on the port", "after Saturday's raid") takes only
+      // a place of its own phrase, never the main clause's, and no fallback.
+      std::vector<PlaceMention> own;
+      std::pair<std::size_t, std::size_t> reference_span;
+      const bool reference =
+          !location_span &&
+          Gazetteer::ReferencePlaces(text, sentence.begin, places, c.b, c.e, &own, &reference_span);
+      PlaceChoice choice = lookups_.places->ChoosePlace(text, reference ? own : places, c.b, c.e,
+                                                        location_span, country_hint_);
+      if (reference && !choice.place && !country_hint_.empty()) {
+        // The country the document names most (more than any other) keeps
+        // the act when the main clause names it ("Ruritania declared war
+        // after the raid" in a report on Ruritania): the text is about that
+        // episode there.
+        const PlaceChoice main =
+            lookups_.places->ChoosePlace(text, places, c.b, c.e, location_span, country_hint_);
+        if (main.place && main.place->kind == "country" &&
+            main.place->country == country_hint_.front().first &&
+            (country_hint_.size() == 1 || country_hint_[1].second < country_hint_[0].second))
+          choice = main;
+      }
       // h-prec17: a protest's cause is not its scene ("a rally in London
       // for a ceasefire in Gaza", "protests over Gaza"): another place of
       // the sentence is taken, else the row keeps the cause only until
@@ -3092,7 +3156,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         chosen.end = choice.end;
         if (Gazetteer::NamesCause(text, chosen)) {
           std::vector<PlaceMention> scenes;
-          for (const PlaceMention& p : places)
+          for (const PlaceMention& p : reference ? std::span<const PlaceMention>(own) : places)
             if (!Gazetteer::NamesCause(text, p)) scenes.push_back(p);
           const PlaceChoice scene =
               lookups_.places->ChoosePlace(text, scenes, c.b, c.e, location_span, country_hint_);
@@ -3132,6 +3196,17 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         row.country = place->country;
         row.latitude = place->latitude;
         row.longitude = place->longitude;
+      }
+      // h-places3: the act's own place for the document's episodes; a
+      // reference without one waits for Finish.
+      if (choice.place && !cause_only &&
+          (reference || choice.reason == PlaceChoice::Reason::kCapture ||
+           choice.reason == PlaceChoice::Reason::kLocative)) {
+        episodes_.push_back({row.event_type, TriggerStem(Slice(text, c.b, c.e)), row.actor,
+                             choice.place, c.b, c.e});
+      } else if (reference && !choice.place && !places.empty()) {
+        pending_references_.push_back(
+            {row.event_type, TriggerStem(Slice(text, c.b, c.e)), row.actor, nullptr, c.b, c.e});
       }
     }
     // A location the gazetteer does not know is kept as written, unless it

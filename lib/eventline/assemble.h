@@ -120,6 +120,17 @@ class Assembler {
   // ("Two soldiers were also wounded.") happened there too.
   const Place* last_place_ = nullptr;
   int last_place_sentence_ = -10;
+  // h-places3: places the document gives an act in its own phrase (type,
+  // trigger stem, actor), and the rows naming an earlier act as a reference
+  // that found no place of their own: Finish gives such a row the one place
+  // the document gives that act, when all agree.
+  struct Episode {
+    std::string type, stem, actor;
+    const Place* place = nullptr;
+    std::size_t begin = 0, end = 0;  // the row's trigger, for a pending row
+  };
+  std::vector<Episode> episodes_;
+  std::vector<Episode> pending_references_;
   std::optional<ArgWords> arg_words_;          // built at the first event
   std::optional<ContextWords> context_words_;  // built at the first event
 };

@@ -1907,6 +1907,260 @@ bool Gazetteer::NamesCause(std::string_view text, const PlaceMention& m) {
   return n > 0 && IsIn(Lower(rest.substr(0, n)), kCauseAfter);
 }
 
+namespace {
+
+// A word of a reference phrase read backwards from `pos`: letters, digits,
+// hyphens and apostrophes ("Hamas's", "Oct.", "7th"); a full stop only
+// closes a short capitalised abbreviation ("Oct.", "Nov."). Returns the
+// word's start, or npos at punctuation or the sentence's start.
+std::size_t WordStartBack(std::string_view text, std::size_t lo, std::size_t pos,
+                          std::size_t* word_end) {
+  std::size_t i = pos;
+  while (i > lo && (text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '\t')) --i;
+  std::size_t e = i;
+  if (e > lo && text[e - 1] == '.') --e;
+  std::size_t j = e;
+  while (j > lo && (IsLowerWordChar(text[j - 1]) || text[j - 1] == '-' || text[j - 1] == '\'' ||
+                    static_cast<unsigned char>(text[j - 1]) >= 0x80 ||
+                    (text[j - 1] >= '0' && text[j - 1] <= '9')))
+    --j;
+  if (j == e) return std::string_view::npos;
+  if (e != i && !(e - j <= 4 && text[j] >= 'A' && text[j] <= 'Z')) return std::string_view::npos;
+  *word_end = i;
+  return j;
+}
+
+// Harm told in the main clause: the reference's own toll or damage, told
+// where it happened ("two were killed in Lviv after the strike").
+// An arrest after an act is made at its scene ("five were arrested in Leeds
+// after protesters blocked a road").
+constexpr std::array<std::string_view, 37> kHarmBefore = {
+    "killed",      "kills",    "kill",     "dead",        "died",      "dies",     "death",
+    "deaths",      "injured",  "injuring", "wounded",     "hurt",      "damaged",  "destroyed",
+    "fire",        "fires",    "blaze",    "ablaze",      "toll",      "rubble",   "evacuated",
+    "trapped",     "blackout", "outages",  "arrested",    "arrests",   "detained", "arrest",
+    "arresting",   "hospital", "smoke",    "destruction", "displaced", "fled",     "flee",
+    "catastrophe", "crisis"};
+
+// A nationality adjective by its ending ("Ruritanian", "Freedonese",
+// "Zubrowkish", "Qurac-i"): "after Ruritanian strikes" is no name of a
+// known act.
+bool Demonym(std::string_view w) {
+  return w.ends_with("an") || w.ends_with("ese") || w.ends_with("ish") || w.ends_with("i") ||
+         w.ends_with("ch") || w.ends_with("ic");
+}
+
+// Verbs of a relative clause that make the noun before it the start of a
+// longer episode: "the raid that sparked the war".
+constexpr std::array<std::string_view, 8> kSparkVerbs = {
+    "sparked", "triggered", "started", "ignited", "began", "set", "precipitated", "provoked"};
+
+}  // namespace
+
+bool Gazetteer::ReferencePlaces(std::string_view text, std::size_t sentence_begin,
+                                std::span<const PlaceMention> mentions, std::size_t trigger_begin,
+                                std::size_t trigger_end, std::vector<PlaceMention>* own,
+                                std::pair<std::size_t, std::size_t>* span) {
+  own->clear();
+  // Words before the trigger, nearest first, until a cue.
+  std::size_t cue_begin = std::string_view::npos;
+  std::size_t pos = trigger_begin;
+  std::string prev;  // the word read before this one (nearer the trigger)
+  for (int k = 0; k < 9; ++k) {
+    std::size_t we = 0;
+    const std::size_t wb = WordStartBack(text, sentence_begin, pos, &we);
+    if (wb == std::string_view::npos) break;
+    const std::string w = Lower(text.substr(wb, we - wb));
+    pos = wb;
+    bool cue = false;
+    std::size_t start = wb;
+    if (w == "since" || w == "after") {
+      cue = true;
+    } else if (w == "following") {
+      // "the following raid" is no cue.
+      std::size_t e2 = 0;
+      const std::size_t b2 = WordStartBack(text, sentence_begin, wb, &e2);
+      cue = b2 == std::string_view::npos || Lower(text.substr(b2, e2 - b2)) != "the";
+    } else if (w == "wake" || w == "aftermath" || w == "response" || w == "retaliation" ||
+               w == "revenge" || w == "reprisal" || w == "sparked" || w == "triggered" ||
+               w == "prompted" || w == "provoked") {
+      const bool of = w == "wake" || w == "aftermath";
+      const bool to = w == "response";
+      const bool by = w == "sparked" || w == "triggered" || w == "prompted" || w == "provoked";
+      cue = (of && prev == "of") || (to && prev == "to") || (by && prev == "by") ||
+            (!of && !to && !by && prev == "for");
+    }
+    if (cue) {
+      cue_begin = start;
+      break;
+    }
+    // "to", "by", "for" and "of" may be the second word of a cue ("in
+    // response to", "sparked by", "in the wake of"); other prepositions and
+    // clause words end the search.
+    const bool cue_part = w == "to" || w == "by" || w == "for" || w == "of";
+    if (!cue_part && (IsIn(w, kClauseWords) || IsIn(w, kLocatives) || w == "from" || w == "with" ||
+                      w == "against" || w == "as" || w == "than"))
+      break;
+    if (w == "of" && k > 0) {
+      // "since the start of the raid"
+      std::size_t e2 = 0;
+      const std::size_t b2 = WordStartBack(text, sentence_begin, wb, &e2);
+      const std::string n2 = b2 == std::string_view::npos ? "" : Lower(text.substr(b2, e2 - b2));
+      if (n2 != "start" && n2 != "beginning" && n2 != "outbreak" && n2 != "wake" &&
+          n2 != "aftermath" && n2 != "eve" && n2 != "onset")
+        break;
+    }
+    prev = w;
+  }
+  std::size_t phrase_begin = cue_begin;
+  if (cue_begin == std::string_view::npos) {
+    // "the raid that sparked the war"
+    std::size_t a = trigger_end;
+    while (a < text.size() && text[a] == ' ') ++a;
+    std::string_view rest = text.substr(a);
+    if (!(rest.starts_with("that ") || rest.starts_with("which "))) return false;
+    rest.remove_prefix(rest.front() == 't' ? 5 : 6);
+    std::size_t n = 0;
+    while (n < rest.size() && IsLowerWordChar(rest[n])) ++n;
+    if (!IsIn(Lower(rest.substr(0, n)), kSparkVerbs)) return false;
+    // The noun phrase: up to four words back to punctuation.
+    phrase_begin = trigger_begin;
+    std::size_t p = trigger_begin;
+    for (int k = 0; k < 4; ++k) {
+      std::size_t we = 0;
+      const std::size_t wb = WordStartBack(text, sentence_begin, p, &we);
+      if (wb == std::string_view::npos) break;
+      const std::string w = Lower(text.substr(wb, we - wb));
+      if (IsIn(w, kClauseWords) || IsIn(w, kLocatives) || w == "of" || w == "from" || w == "by")
+        break;
+      phrase_begin = p = wb;
+    }
+    span->first = phrase_begin;
+    span->second = trigger_end;
+    for (const PlaceMention& m : mentions)
+      if (m.begin >= phrase_begin && m.end <= trigger_begin) own->push_back(m);
+    return true;
+  }
+  // A known act: a determiner, a possessive, a date or a name between the
+  // cue and the trigger ("since the raid", "after Saturday's raid", "after
+  // the October 3 raid", "after Ruritanian troops stormed"), or a named
+  // agent after it ("after raids by the Redshirts"). "after a knife attack",
+  // "after knife attack" tell the sentence's own news, whose place the main
+  // clause gives ("riots broke out in the city after a knife attack"). In a
+  // title-case headline capitals prove nothing.
+  {
+    const bool title = cue_begin > sentence_begin && text[cue_begin] >= 'A' &&
+                       text[cue_begin] <= 'Z' && text[cue_begin - 1] == ' ';
+    bool known = false;
+    std::size_t i = cue_begin;
+    while (i < text.size() && IsLowerWordChar(text[i])) ++i;  // the cue word
+    while (i < trigger_begin && !known) {
+      while (i < trigger_begin && text[i] == ' ') ++i;
+      std::size_t j = i;
+      while (j < trigger_begin && text[j] != ' ') ++j;
+      const std::string_view word = text.substr(i, j - i);
+      const std::string w = Lower(word);
+      if (w == "the" || w == "this" || w == "that" || w == "these" || w == "those" || w == "its" ||
+          w == "their" || w == "his" || w == "her" || w == "last" || w == "recent" ||
+          w.ends_with("'s") || w.ends_with("s'") || w.ends_with("\xE2\x80\x99s") ||
+          w.ends_with("s\xE2\x80\x99") ||
+          (!title && !word.empty() && word[0] >= 'A' && word[0] <= 'Z' && !Demonym(w)))
+        known = true;
+      i = j;
+    }
+    if (!known) {
+      std::size_t a = trigger_end;
+      while (a < text.size() && text[a] == ' ') ++a;
+      const std::string_view rest = text.substr(a, 12);
+      const std::size_t sp = rest.find(' ');
+      if (sp != std::string_view::npos && sp + 1 < rest.size()) {
+        const std::string prep = Lower(rest.substr(0, sp));
+        const char c = rest[sp + 1];
+        if ((prep == "by" || prep == "from") &&
+            ((c >= 'A' && c <= 'Z') || rest.substr(sp + 1).starts_with("the ")))
+          known = true;
+      }
+    }
+    if (!known) return false;
+  }
+  // Harm told before the cue: the main clause tells the reference's toll.
+  {
+    std::size_t i = sentence_begin;
+    while (i < cue_begin) {
+      while (i < cue_begin && !IsLowerWordChar(text[i])) ++i;
+      std::size_t j = i;
+      while (j < cue_begin && IsLowerWordChar(text[j])) ++j;
+      if (j > i && IsIn(Lower(text.substr(i, j - i)), kHarmBefore)) return false;
+      i = j;
+    }
+  }
+  // The phrase ends at the trigger's clause end; a relative clause right
+  // after the trigger is its own ("the raid that killed nine in Kherson"), and
+  // a comma between digits ("1,200") is no break.
+  std::size_t from = trigger_end;
+  {
+    std::size_t a = trigger_end;
+    while (a < text.size() && (text[a] == ' ' || text[a] == ',')) ++a;
+    if (text.substr(a).starts_with("which ") || text.substr(a).starts_with("that ")) {
+      from = a + 5;
+      // "the raid that started the war in the south": the war's place.
+      std::size_t v = from;
+      while (v < text.size() && text[v] == ' ') ++v;
+      std::size_t n = v;
+      while (n < text.size() && IsLowerWordChar(text[n])) ++n;
+      if (IsIn(Lower(text.substr(v, n - v)), kSparkVerbs)) from = text.size();
+    }
+  }
+  std::size_t phrase_end = trigger_end;
+  std::string gap;
+  for (const PlaceMention& m : mentions) {
+    if (m.begin >= cue_begin && m.end <= trigger_begin) {
+      // A modifier ("since the harbour raid", "after the Odesa raid"), not
+      // the subject of a clause ("after Ruritania began shelling the
+      // town"): right before the trigger, or after a determiner.
+      const std::string_view gap_before = text.substr(m.end, trigger_begin - m.end);
+      std::size_t we = 0;
+      const std::size_t wb = WordStartBack(text, sentence_begin, m.begin, &we);
+      bool verb = false;  // a verb between: the place is a subject
+      for (std::size_t i = 0; i < gap_before.size();) {
+        while (i < gap_before.size() && !IsLowerWordChar(gap_before[i])) ++i;
+        std::size_t j = i;
+        while (j < gap_before.size() && IsLowerWordChar(gap_before[j])) ++j;
+        const std::string w = Lower(gap_before.substr(i, j - i));
+        if ((w.size() > 4 && w.ends_with("ed")) || w == "began" || w == "begun" || w == "launch" ||
+            w == "launches" || w == "started" || w == "starts")
+          verb = true;
+        i = j;
+      }
+      if (!verb || (wb != std::string_view::npos && wb != cue_begin)) own->push_back(m);
+      continue;
+    }
+    if (m.begin < from) continue;
+    gap.assign(text.substr(from, m.begin - from));
+    for (std::size_t i = 1; i + 1 < gap.size(); ++i)
+      if (gap[i] == ',' && gap[i - 1] >= '0' && gap[i - 1] <= '9' && gap[i + 1] >= '0' &&
+          gap[i + 1] <= '9')
+        gap[i] = ' ';
+    if (CrossesClause(gap, 0, gap.size())) continue;
+    const std::vector<std::string> between =
+        WordsBefore(text.substr(0, m.begin).substr(trigger_end), m.begin - trigger_end, 14);
+    if (between.size() > 12) continue;
+    phrase_end = std::max(phrase_end, m.end);
+    bool governed = Governed(WordsBefore(text, m.begin, 6));
+    // Right after the trigger: "attacked Kherson", "the siege of Mariupol".
+    if (!governed && between.size() <= 4 && [&] {
+          for (const std::string& b : between)
+            if (!IsIn(Lower(b), kLocativeFill)) return false;
+          return true;
+        }())
+      governed = true;
+    if (governed) own->push_back(m);
+  }
+  span->first = cue_begin;
+  span->second = phrase_end;
+  return true;
+}
+
 std::string Gazetteer::MainCountry(const CountryCounts& hint) {
   int total = 0;
   for (const auto& [country, count] : hint) total += std::max(count, 0);

@@ -159,6 +159,28 @@ class Gazetteer {
   // "Thousands rallied in London for Gaza" keeps London.
   [[nodiscard]] static bool NamesCause(std::string_view text, const PlaceMention& m);
 
+  // h-places3: true when the trigger text[trigger_begin, trigger_end) names
+  // an earlier event as a reference or a time frame of the sentence: after a
+  // cue ("since", "after", "following", "in the wake of", "in the aftermath
+  // of", "in response to", "in retaliation for", "sparked by") with at most
+  // six words between and no clause break ("since the attack on the port",
+  // "after the rebels stormed the town", "in response to Saturday's
+  // raid"), or followed by "that sparked / triggered / started …" ("the raid
+  // that started the war"). Not when the sentence before the cue tells harm
+  // (killed, injured, damaged, fire…): "three died in Lviv after the strike"
+  // is the strike's own toll, told where it happened. `own` gets the
+  // mentions the reference may take as its place: those between the cue and
+  // the trigger ("since the harbour bombing in Odesa", "the Odesa harbour
+  // bombing") and those governed by a locative or standing right after the
+  // trigger in its clause ("after the raid on Kherson", "since the invasion
+  // of Ukraine"); never a place it was launched from ("the raid from the
+  // enclave") nor one of the main clause. `span` gets the phrase's bytes.
+  [[nodiscard]] static bool ReferencePlaces(std::string_view text, std::size_t sentence_begin,
+                                            std::span<const PlaceMention> mentions,
+                                            std::size_t trigger_begin, std::size_t trigger_end,
+                                            std::vector<PlaceMention>* own,
+                                            std::pair<std::size_t, std::size_t>* span);
+
   // The country a document is about: the hint's most-mentioned country when
   // it has at least two mentions and more than all the other countries
   // together; else empty.

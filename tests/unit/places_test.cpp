@@ -512,5 +512,58 @@ TEST_CASE("places: what a protest is about is not where it is held (h-prec17)", 
   }
 }
 
+TEST_CASE("places: an earlier act named as a reference keeps its own place (h-places3)",
+          "[places]") {
+  const Gazetteer& g = Shipped();
+  const struct {
+    std::string_view text;
+    std::string_view trigger;  // unique in the text
+    bool reference;
+    std::string_view own;  // the place the reference may take, "" for none
+  } cases[] = {
+      // The main clause's place is not the reference's.
+      {"Mayors met in Lyon after the raid by the Redshirts.", "raid", true, ""},
+      {"Warsaw sent tents since the floods' second night of shelling.", "shelling", true, ""},
+      {"Troops massed near Kharkiv in response to Saturday's raid.", "raid", true, ""},
+      {"The council in Leeds voted days after the Redshirts stormed the square.", "stormed", true,
+       ""},
+      // Its own phrase: a locative or an object after it, a modifier before.
+      {"Mayors met in Lyon after the raid on Odesa.", "raid", true, "Odesa"},
+      {"Mayors met in Lyon since the Odesa raid.", "raid", true, "Odesa"},
+      {"Prices rose in Lyon after the rebels stormed northern Kharkiv.", "stormed", true,
+       "Kharkiv"},
+      {"Mayors met in Lyon since the siege of Mariupol.", "siege", true, "Mariupol"},
+      {"Talks stalled in Lyon after the raid that killed nine in Odesa.", "raid", true, "Odesa"},
+      // Not its place: where it was launched from, a subject.
+      {"Mayors met in Lyon after the raid from Odesa.", "raid", true, ""},
+      {"Mayors met in Lyon after Poland began shelling the border.", "shelling", true, ""},
+      // "that started the war": the war's place is not the raid's.
+      {"Crowds gathered in Lyon to mark the raid that started the war in Sudan.", "raid", true, ""},
+      // Not a reference: the act's own news ("a", bare noun), its toll told
+      // first, no cue.
+      {"Riots broke out in Lyon after a knife attack.", "attack", false, ""},
+      {"Two died in Lyon after the blast.", "blast", false, ""},
+      {"Rebels raided a depot in Lyon.", "raided", false, ""},
+      {"In Lyon, the following raid was worse.", "raid", false, ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto ms = g.FindAll(c.text, 0, c.text.size());
+    const std::size_t tb = c.text.find(c.trigger);
+    REQUIRE(tb != std::string_view::npos);
+    std::vector<PlaceMention> own;
+    std::pair<std::size_t, std::size_t> span;
+    CHECK(Gazetteer::ReferencePlaces(c.text, 0, ms, tb, tb + c.trigger.size(), &own, &span) ==
+          c.reference);
+    if (!c.reference) continue;
+    if (c.own.empty()) {
+      CHECK(own.empty());
+    } else {
+      REQUIRE(own.size() == 1);
+      CHECK(c.text.substr(own[0].begin, own[0].end - own[0].begin) == c.own);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace eventline
