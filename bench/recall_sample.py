@@ -150,10 +150,14 @@ def found_by_sentence(args, docs):
         if r.get("event_type") != "casualties" and (
                 r.get("fatalities") is not None or
                 r.get("injured") is not None or vague):
+            tolls = "; ".join(str(q.get("what")) for q in (r.get("quantity") or [])
+                              if q.get("value") is None and
+                              str(q.get("what") or "").endswith((" killed", " injured")))
             found[key].append(("casualties", f"casualties[folded into "
                                f"{r.get('event_type')}: "
                                f"{r.get('fatalities')} killed, "
-                               f"{r.get('injured')} injured]"))
+                               f"{r.get('injured')} injured"
+                               + (f"; {tolls}" if tolls else "") + "]"))
     return found
 
 
