@@ -2207,7 +2207,7 @@ bool EsStem(std::string_view stem) {
 // of measures ("prices rise", "stocks fall") are left out: present-tense
 // headlines report them after the fact.
 bool HasScheduleVerb(std::string_view before) {
-  static constexpr std::array<std::string_view, 58> kVerbs = {
+  static constexpr std::array<std::string_view, 59> kVerbs = {
       "open", "begin", "start", "resume", "meet", "host", "play", "face", "debate", "hear", "sit",
       "return", "reopen", "close", "arrive", "visit", "travel", "go", "come", "take", "hold",
       "launch", "unveil", "publish", "deliver", "sign", "hand", "release", "decide", "rule", "kick",
@@ -2216,7 +2216,10 @@ bool HasScheduleVerb(std::string_view before) {
       "restart", "elect", "bid", "apply",
       // "pilots walk out on Wednesday", "the film premieres / debuts on
       // Friday" (h-dates22)
-      "walk", "premiere", "debut"};
+      "walk", "premiere", "debut",
+      // "unions plan a strike on Friday", "are planning a sit-in on
+      // Thursday" (h-dates24)
+      "plan"};
   static constexpr std::array<std::string_view, 16> kDeterminer = {
       "the",  "a",    "an",  "s",    "its",  "his",   "her", "their",
       "this", "that", "our", "next", "last", "first", "any", "no"};
@@ -2279,10 +2282,17 @@ bool HasScheduleVerb(std::string_view before) {
   // The verb within the last six words: a caption's or a long clause's verb
   // ("Demonstrators take part in a protest ... in Paris on Saturday") is too
   // far from the date to set its tense.
-  const std::size_t from = n > 6 ? n - 6 : 0;
-  if (std::any_of(w.begin() + static_cast<std::ptrdiff_t>(from), w.end(),
-                  [&](std::string_view x) { return in(kBlock, x); }))
-    return false;
+  // A blocking word hangs the phrase on a noun only when it stands after the
+  // verb: "the trial of the two officers resumes on Monday", "the funeral of
+  // the reporter takes place on Sunday" (h-dates24) keep the verb.
+  std::size_t from = n > 6 ? n - 6 : 0;
+  for (std::size_t k = n; k > from; --k) {
+    if (in(kBlock, w[k - 1])) {
+      if (k == n) return false;
+      from = k;
+      break;
+    }
+  }
   for (std::size_t k = from; k < n; ++k) {
     const std::string_view prev = k > 0 ? w[k - 1] : std::string_view();
     // "the summit is on", "kick-off is at 8pm on": a copula right before
@@ -3151,9 +3161,15 @@ void NamedPastDay(TimeExpr& t, const Sentence& sentence, std::string_view lower_
   if (MonthOf(d) == 1 && DayOf(d) == 6) year = 2021;
   if (MonthOf(d) == 9 && DayOf(d) == 11) year = 2001;
   if (year == 0) return;
-  static constexpr std::array<std::string_view, 14> kJan6 = {
-      "riot",    "riots",   "rioters",  "insurrection", "committee", "panel",  "defendants",
-      "capitol", "hearing", "hearings", "probe",        "pardons",   "attack", "attackers"};
+  // "the January 6 case", "January 6 footage", "the Jan. 6 prosecutions"
+  // (h-dates24): the riot's court cases and records.
+  static constexpr std::array<std::string_view, 27> kJan6 = {
+      "riot",          "riots",           "rioters",   "insurrection", "committee",
+      "panel",         "defendants",      "defendant", "capitol",      "hearing",
+      "hearings",      "probe",           "pardons",   "attack",       "attackers",
+      "case",          "cases",           "footage",   "prosecutions", "prosecution",
+      "prosecutors",   "investigation",   "charges",   "indictment",   "mob",
+      "investigators", "insurrectionists"};
   static constexpr std::array<std::string_view, 9> kSept11 = {"attacks",  "attack",    "hijackers",
                                                               "terror",   "terrorist", "commission",
                                                               "memorial", "victims",   "families"};
