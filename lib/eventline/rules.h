@@ -222,6 +222,16 @@ inline constexpr int kPatternMaxInst = static_cast<int>(kPatternMaxMem * 2 / 3 /
 // and reset, and RE2 fell back to its NFA: 10x slower matching. Memory is taken
 // only as states are built.
 inline constexpr std::int64_t kPatternRe2Mem = 64 << 20;
+// The budget a pattern is compiled with first (CompilePattern,
+// pattern_budget.h); kPatternRe2Mem only when its program does not fit. At
+// 128 kB a program holds up to ~2,700 instructions (all but a few of the
+// shipped patterns) and what is left is its DFA state cache, which RE2 resets
+// in place when full; for the larger of those programs nothing is left, and
+// RE2 searches with its NFA or BitState, which on sentence-sized texts cost
+// no more than building DFA states (docs/scale.md, "session 23, h-mem"). With
+// every pattern at 64 MB the caches grew with the text read (208 MB on 20 MB
+// of news) and the run had to release and recompile them.
+inline constexpr std::int64_t kPatternRe2LeanMem = 128 << 10;
 
 // The pieces LoadRules is made of, exposed for tests and the fuzzer. Each
 // parses text already in memory; `file_name` is used only in messages.
