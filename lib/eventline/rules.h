@@ -216,7 +216,9 @@ inline constexpr std::size_t kMaxRuleErrors = 20;
 // (2/3 of the budget for the program, 4 bytes of slack per 8-byte instruction).
 inline constexpr std::int64_t kPatternMaxMem = 8 << 20;
 inline constexpr int kPatternMaxInst = static_cast<int>(kPatternMaxMem * 2 / 3 / 4 / 8);
-// RE2::Options::set_max_mem of every rule and 'unless' pattern: room for the
+// RE2::Options::set_max_mem of a rule or 'unless' pattern whose program does
+// not fit kPatternRe2LeanMem, and of every pattern searched over a sentence
+// longer than 1,024 bytes (matcher.cpp, kWideText): room for the
 // program plus RE2's lazily built DFA state caches. With 8 MB the caches of the
 // largest cue patterns (claimed.said: source noun phrase before "said") filled
 // and reset, and RE2 fell back to its NFA: 10x slower matching. Memory is taken
