@@ -17,6 +17,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "eventline/pattern_budget.h"
 #include "eventline/prefilter.h"
 #include "eventline/rule_profile.h"
 
@@ -122,6 +123,25 @@ std::string LeadingFlags(std::string_view p) {
 // written instead of its ASCII-fold form. True outside FindAll.
 thread_local bool t_exact_fold = true;
 
+// Whether the running FindAll's sentence is longer than kWideText: then
+// LazyRe2 hands out programs compiled with the full budget (kPatternRe2Mem),
+// whose DFA caches have room for a long search. A lean program's small cache
+// fills within one such search and RE2 falls back to its NFA, which on a
+// text of hundreds of kB was twice as slow (docs/scale.md, "session 23, h-mem").
+thread_local bool t_wide_text = false;
+constexpr std::size_t kWideText = 1024;
+
+class WideTextScope {
+ public:
+  explicit WideTextScope(bool wide) : prev_(t_wide_text) { t_wide_text = wide; }
+  ~WideTextScope() { t_wide_text = prev_; }
+  WideTextScope(const WideTextScope&) = delete;
+  WideTextScope& operator=(const WideTextScope&) = delete;
+
+ private:
+  bool prev_;
+};
+
 class ExactFoldScope {
  public:
   explicit ExactFoldScope(bool exact) : prev_(t_exact_fold) { t_exact_fold = exact; }
@@ -155,7 +175,7 @@ class LazyRe2 {
     state_->exact = std::move(compiled);
   }
   const RE2* get() const {
-    State& s = *state_;
+    State& s = Pick();
     const RE2* re = nullptr;
     if (t_exact_fold) {
       re = Exact(s);
@@ -164,7 +184,7 @@ class LazyRe2 {
         const std::string lean = AsciiFoldPattern(s.pattern, s.options.case_sensitive());
         if (!lean.empty()) {
           const profile::CompileScope prof;
-          auto compiled = std::make_shared<const RE2>(lean, s.options);
+          auto compiled = Build(s, lean, s.options);
           if (compiled->ok()) s.re = std::move(compiled);
           if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
         }
@@ -175,25 +195,25 @@ class LazyRe2 {
       });
       re = s.re.get();
     }
-    Stamp(s);
+    Stamp(*state_);
     return re;
   }
   // LowerCasePattern's program, for texts without U+212A and U+017F,
   // lower-cased; null when the pattern has no such form (then get()).
   const RE2* lowered() const {
-    State& s = *state_;
+    State& s = Pick();
     std::call_once(s.lowered_once, [&s] {
       const std::string low = LowerCasePattern(s.pattern, s.options.case_sensitive());
       if (low.empty()) return;
       RE2::Options o = s.options;
       o.set_case_sensitive(true);
       const profile::CompileScope prof;
-      auto compiled = std::make_shared<const RE2>(low, o);
+      auto compiled = Build(s, low, o);
       if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
       if (compiled->ok()) s.lowered = std::move(compiled);
     });
     if (s.lowered == nullptr) return nullptr;
-    Stamp(s);
+    Stamp(*state_);
     return s.lowered.get();
   }
   const RE2* operator->() const { return get(); }
@@ -209,6 +229,7 @@ class LazyRe2 {
     fresh->options = state_->options;
     fresh->counter = state_->counter;
     fresh->epoch = state_->epoch;
+    fresh->full.store(state_->full.load(std::memory_order_relaxed), std::memory_order_relaxed);
     state_ = std::move(fresh);
   }
 
@@ -217,7 +238,8 @@ class LazyRe2 {
   // Not thread-safe (as Release): whether a program is held, and the epoch
   // of its last use.
   [[nodiscard]] bool compiled() const {
-    return state_->re != nullptr || state_->exact != nullptr || state_->lowered != nullptr;
+    const State& s = *state_;
+    return Holds(s) || (s.wide != nullptr && Holds(*s.wide));
   }
   [[nodiscard]] std::uint32_t last_use() const {
     return state_->last_use.load(std::memory_order_relaxed);
@@ -230,13 +252,39 @@ class LazyRe2 {
     std::atomic<std::size_t>* counter = nullptr;        // the Matcher's count of lazy compilations
     const std::atomic<std::uint32_t>* epoch = nullptr;  // the Matcher's clock
     std::atomic<std::uint32_t> last_use{0};             // its value at the last get()
+    // Set when a program of this pattern did not fit kPatternRe2LeanMem:
+    // compiled with the full budget from then on, releases included.
+    std::atomic<bool> full{false};
     std::once_flag once;
     std::shared_ptr<const RE2> re;  // AsciiFoldPattern's form (or `exact` when the same)
     std::once_flag exact_once;
     std::shared_ptr<const RE2> exact;  // `pattern` as written
     std::once_flag lowered_once;
     std::shared_ptr<const RE2> lowered;  // LowerCasePattern's form, when it has one
+    // The same programs with the full budget, for long texts (t_wide_text):
+    // made at the first long text, dropped by Release with the rest.
+    std::once_flag wide_once;
+    std::unique_ptr<State> wide;
   };
+
+  static bool Holds(const State& s) {
+    return s.re != nullptr || s.exact != nullptr || s.lowered != nullptr;
+  }
+
+  // The state whose programs serve the running FindAll.
+  State& Pick() const {
+    State& s = *state_;
+    if (!t_wide_text) return s;
+    std::call_once(s.wide_once, [&s] {
+      auto w = std::make_unique<State>();
+      w->pattern = s.pattern;
+      w->options = s.options;
+      w->counter = s.counter;
+      w->full.store(true, std::memory_order_relaxed);
+      s.wide = std::move(w);
+    });
+    return *s.wide;
+  }
 
   // The clock's value at the last use, for a partial release
   // (Matcher::ReleaseRecent): written once per tick, no lock.
@@ -249,11 +297,20 @@ class LazyRe2 {
     }
   }
 
+  // CompilePattern, with the full budget at once when a program of this
+  // pattern did not fit the lean one before.
+  static std::shared_ptr<const RE2> Build(State& s, const std::string& p, const RE2::Options& o) {
+    bool full = s.full.load(std::memory_order_relaxed);
+    auto re = CompilePattern(p, o, full, &full);
+    if (full) s.full.store(true, std::memory_order_relaxed);
+    return re;
+  }
+
   static const RE2* Exact(State& s) {
     std::call_once(s.exact_once, [&s] {
       if (s.exact) return;
       const profile::CompileScope prof;
-      s.exact = std::make_shared<const RE2>(s.pattern, s.options);
+      s.exact = Build(s, s.pattern, s.options);
       if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
     });
     return s.exact.get();
@@ -381,8 +438,8 @@ std::shared_ptr<const RE2> Reuse(const std::shared_ptr<const RE2>& compiled,
                                  const std::string& pattern, const RE2::Options& options) {
   if (!compiled || !compiled->ok() || compiled->pattern() != pattern) return nullptr;
   const RE2::Options& o = compiled->options();
-  if (o.encoding() != options.encoding() || o.max_mem() != options.max_mem() ||
-      o.case_sensitive() != options.case_sensitive() ||
+  // max_mem is not compared: CompilePattern chose it, and it changes no match.
+  if (o.encoding() != options.encoding() || o.case_sensitive() != options.case_sensitive() ||
       o.posix_syntax() != options.posix_syntax() || o.longest_match() != options.longest_match() ||
       o.literal() != options.literal() || o.never_nl() != options.never_nl() ||
       o.dot_nl() != options.dot_nl() || o.never_capture() != options.never_capture() ||
@@ -1461,7 +1518,7 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
     // A rule the loader checked (capture_groups known) compiles on first
     // use; any other (built by hand) is compiled and checked now.
     const bool lazy = !re && r.capture_groups >= 0;
-    if (!re && !lazy) re = std::make_shared<const RE2>(r.pattern, options);
+    if (!re && !lazy) re = CompilePattern(r.pattern, options);
     if (re && (!re->ok() || re->ProgramSize() > kPatternMaxInst)) {
       if (re->ok() || re->error_code() == RE2::ErrorPatternTooLarge) {
         error(r, "E012",
@@ -1511,7 +1568,7 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
       if (!ure && lazy) {
         pooled->re = LazyRe2(u, options, &impl->lazy_compiled);
       } else {
-        if (!ure) ure = std::make_shared<const RE2>(u, options);
+        if (!ure) ure = CompilePattern(u, options);
         if (!ure->ok()) {
           error(r, "E011",
                 fmt::format("bad regular expression in an 'unless' of rule '{}': {}", r.id,
@@ -1958,6 +2015,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   text = text.substr(0, end);
   // The patterns' ASCII-fold programs, unless the text needs the exact ones.
   const ExactFoldScope fold(HoldsNonAsciiFold(text.substr(begin, end - begin)));
+  const WideTextScope wide(end - begin > kWideText);
   if (kind == RuleKind::kTime) {
     if (impl_->kinds[static_cast<std::size_t>(kind)].rules.empty()) return;
     FindTimeRules(impl_->Prepared(static_cast<std::size_t>(kind)), text, begin, end, out);

@@ -26,6 +26,7 @@
 #include "eventline/event.h"
 #include "eventline/inflect.h"
 #include "eventline/lexicon.h"
+#include "eventline/pattern_budget.h"
 
 namespace eventline {
 
@@ -751,7 +752,7 @@ class RuleFileParser {
       options.set_log_errors(false);
       options.set_max_mem(kPatternRe2Mem);
       options.set_case_sensitive(rule.case_sensitive);
-      owned = std::make_shared<const RE2>(expanded, options);
+      owned = CompilePattern(expanded, options);
       const RE2& re = *owned;
       if (!re.ok() || re.ProgramSize() > kPatternMaxInst) {
         if (re.ok() || re.error_code() == RE2::ErrorPatternTooLarge) {

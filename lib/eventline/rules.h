@@ -216,12 +216,24 @@ inline constexpr std::size_t kMaxRuleErrors = 20;
 // (2/3 of the budget for the program, 4 bytes of slack per 8-byte instruction).
 inline constexpr std::int64_t kPatternMaxMem = 8 << 20;
 inline constexpr int kPatternMaxInst = static_cast<int>(kPatternMaxMem * 2 / 3 / 4 / 8);
-// RE2::Options::set_max_mem of every rule and 'unless' pattern: room for the
+// RE2::Options::set_max_mem of a rule or 'unless' pattern whose program does
+// not fit kPatternRe2LeanMem, and of every pattern searched over a sentence
+// longer than 1,024 bytes (matcher.cpp, kWideText): room for the
 // program plus RE2's lazily built DFA state caches. With 8 MB the caches of the
 // largest cue patterns (claimed.said: source noun phrase before "said") filled
 // and reset, and RE2 fell back to its NFA: 10x slower matching. Memory is taken
 // only as states are built.
 inline constexpr std::int64_t kPatternRe2Mem = 64 << 20;
+// The budget a pattern is compiled with first (CompilePattern,
+// pattern_budget.h); kPatternRe2Mem only when its program does not fit. At
+// 128 kB a program holds up to ~2,700 instructions (all but a few of the
+// shipped patterns) and what is left is its DFA state cache, which RE2 resets
+// in place when full; for the larger of those programs nothing is left, and
+// RE2 searches with its NFA or BitState, which on sentence-sized texts cost
+// no more than building DFA states (docs/scale.md, "session 23, h-mem"). With
+// every pattern at 64 MB the caches grew with the text read (208 MB on 20 MB
+// of news) and the run had to release and recompile them.
+inline constexpr std::int64_t kPatternRe2LeanMem = 128 << 10;
 
 // The pieces LoadRules is made of, exposed for tests and the fuzzer. Each
 // parses text already in memory; `file_name` is used only in messages.

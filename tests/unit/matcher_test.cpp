@@ -138,6 +138,36 @@ TEST_CASE("matcher: ReleaseRecent drops the patterns used last and matches the s
   CHECK(Describe(old_text, after_old) == Describe(old_text, before_old));
 }
 
+TEST_CASE("matcher: a long sentence gets the full-budget programs and the same matches",
+          "[matcher]") {
+  // Past 1,024 bytes a sentence is searched with programs compiled with the
+  // full RE2 budget (their own DFA caches); they match as the lean ones do
+  // and a release drops them with the rest.
+  const Compiled c = Build(
+      "event", Rule("a.verb", R"((?P<actor>\w+)\s+(?P<trigger>{VERB}))") +
+                   Rule("c.veto", R"((?P<trigger>shelled))", "    unless: ['shelled out']\n"));
+  const std::string clause = "Troops shelled Kyiv and firms shelled out cash while guns hit Lviv";
+  std::string long_text = clause;
+  while (long_text.size() <= 1100) long_text += " and " + clause;
+  long_text += ".";
+  const std::string short_text = clause + ".";
+  std::vector<Match> short_out, long_out;
+  c.matcher->FindAll(RuleKind::kEvent, short_text, 0, short_text.size(), short_out);
+  const std::size_t lean = c.matcher->compiled_patterns();
+  REQUIRE(lean >= 2);
+  c.matcher->FindAll(RuleKind::kEvent, long_text, 0, long_text.size(), long_out);
+  CHECK(c.matcher->compiled_patterns() == lean);  // the same patterns, each with both programs
+  // The long text repeats the short one: its first matches are the short one's.
+  REQUIRE(long_out.size() > short_out.size());
+  std::vector<Match> head(long_out.begin(), long_out.begin() + short_out.size());
+  CHECK(Describe(short_text, head) == Describe(short_text, short_out));
+  CHECK(c.matcher->ReleaseRecent(lean) == lean);
+  CHECK(c.matcher->compiled_patterns() == 0);
+  std::vector<Match> again;
+  c.matcher->FindAll(RuleKind::kEvent, long_text, 0, long_text.size(), again);
+  CHECK(Describe(long_text, again) == Describe(long_text, long_out));
+}
+
 TEST_CASE("matcher: rules sharing a veto text share one veto, its program and its starts",
           "[matcher]") {
   // Both vetoes have leading strings ("shelled", at a word boundary), so

@@ -2,12 +2,15 @@
 // cache release, which must leave every row as it was.
 #include "eventline/memory.h"
 
+#include <re2/re2.h>
+
 #include <catch2/catch.hpp>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "eventline/output.h"
+#include "eventline/pattern_budget.h"
 #include "eventline/pipeline.h"
 #include "shipped.h"
 
@@ -71,6 +74,70 @@ TEST_CASE("memory: rows are the same after the engine's caches are released", "[
     CAPTURE(texts[i]);
     CHECK(Rows(*engine, texts[i]) == before[i]);
   }
+}
+
+TEST_CASE("memory: CompilePattern takes the lean budget unless the program does not fit",
+          "[memory]") {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_log_errors(false);
+  o.set_max_mem(kPatternRe2Mem);
+  // A lexicon-sized alternation: 4,000 distinct words need more instructions
+  // than kPatternRe2LeanMem holds.
+  std::string words;
+  for (int i = 0; i < 4000; ++i) words += (i ? "|w" : "w") + std::to_string(i * 7919) + "x";
+  const std::string big = "(?P<trigger>" + words + ") (?P<place>[A-Z]\\w+)";
+  const std::string small = "(?P<actor>\\w+) (?P<trigger>shelled|bombed) (?P<place>[A-Z]\\w+)";
+  const struct {
+    const std::string* pattern;
+    bool full_first;
+    std::int64_t budget;  // the max_mem the program was compiled with
+    bool full;            // what CompilePattern reports
+  } cases[] = {
+      {&small, false, kPatternRe2LeanMem, false},
+      {&small, true, kPatternRe2Mem, false},  // told to skip the lean attempt
+      {&big, false, kPatternRe2Mem, true},
+      {&big, true, kPatternRe2Mem, false},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.pattern->size(), c.full_first);
+    bool full = false;
+    const auto re = CompilePattern(*c.pattern, o, c.full_first, &full);
+    REQUIRE(re->ok());
+    CHECK(re->options().max_mem() == c.budget);
+    CHECK(full == c.full);
+  }
+  // The budget changes how RE2 searches, never what it finds: a long text
+  // (far past any DFA cache of the lean budget) gives the same groups.
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += "Rebels shelled Town" + std::to_string(i) + " and ";
+  text += "w15838x Kharkiv.";
+  for (const std::string* p : {&small, &big}) {
+    RE2::Options whole = o;
+    const auto lean = CompilePattern(*p, o);
+    const RE2 reference(*p, whole);
+    re2::StringPiece a[3], b[3];
+    std::size_t pos = 0;
+    int found = 0;
+    while (pos <= text.size()) {
+      const bool ma = lean->Match(text, pos, text.size(), RE2::UNANCHORED, a, 3);
+      const bool mb = reference.Match(text, pos, text.size(), RE2::UNANCHORED, b, 3);
+      REQUIRE(ma == mb);
+      if (!ma) break;
+      for (int g = 0; g < 3; ++g) CHECK(a[g] == b[g]);
+      pos = static_cast<std::size_t>(a[0].end() - text.data()) + 1;
+      ++found;
+    }
+    CHECK(found > 0);
+  }
+  // A pattern that is wrong, not too large, keeps its error; a budget below
+  // the lean one is kept as given.
+  const auto bad = CompilePattern("(?P<trigger>shelled", o);
+  CHECK(!bad->ok());
+  CHECK(bad->error_code() == RE2::ErrorMissingParen);
+  RE2::Options tiny = o;
+  tiny.set_max_mem(64 << 10);
+  CHECK(CompilePattern(small, tiny)->options().max_mem() == (64 << 10));
 }
 
 }  // namespace
