@@ -131,25 +131,17 @@ thread_local bool t_exact_fold = true;
 thread_local bool t_wide_text = false;
 constexpr std::size_t kWideText = 1024;
 
-class WideTextScope {
+// Sets a thread-local flag (t_wide_text, t_exact_fold) for one FindAll and
+// restores its previous value on leaving.
+class FlagScope {
  public:
-  explicit WideTextScope(bool wide) : prev_(t_wide_text) { t_wide_text = wide; }
-  ~WideTextScope() { t_wide_text = prev_; }
-  WideTextScope(const WideTextScope&) = delete;
-  WideTextScope& operator=(const WideTextScope&) = delete;
+  FlagScope(bool& flag, bool value) : flag_(flag), prev_(flag) { flag_ = value; }
+  ~FlagScope() { flag_ = prev_; }
+  FlagScope(const FlagScope&) = delete;
+  FlagScope& operator=(const FlagScope&) = delete;
 
  private:
-  bool prev_;
-};
-
-class ExactFoldScope {
- public:
-  explicit ExactFoldScope(bool exact) : prev_(t_exact_fold) { t_exact_fold = exact; }
-  ~ExactFoldScope() { t_exact_fold = prev_; }
-  ExactFoldScope(const ExactFoldScope&) = delete;
-  ExactFoldScope& operator=(const ExactFoldScope&) = delete;
-
- private:
+  bool& flag_;
   bool prev_;
 };
 
@@ -2014,8 +2006,8 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   // punctuation, which `\b` reads as the end of the text.
   text = text.substr(0, end);
   // The patterns' ASCII-fold programs, unless the text needs the exact ones.
-  const ExactFoldScope fold(HoldsNonAsciiFold(text.substr(begin, end - begin)));
-  const WideTextScope wide(end - begin > kWideText);
+  const FlagScope fold(t_exact_fold, HoldsNonAsciiFold(text.substr(begin, end - begin)));
+  const FlagScope wide(t_wide_text, end - begin > kWideText);
   if (kind == RuleKind::kTime) {
     if (impl_->kinds[static_cast<std::size_t>(kind)].rules.empty()) return;
     FindTimeRules(impl_->Prepared(static_cast<std::size_t>(kind)), text, begin, end, out);
