@@ -3256,6 +3256,26 @@ void NamedPastDay(TimeExpr& t, const Sentence& sentence, std::string_view lower_
   static constexpr std::array<std::string_view, 9> kSept11 = {"attacks",  "attack",    "hijackers",
                                                               "terror",   "terrorist", "commission",
                                                               "memorial", "victims",   "families"};
+  if (year == 2021) {
+    // "charges over January 6", "a riot that echoed January 6" (h-dates25):
+    // the day as the object of a cause or a likeness, closing its clause, is
+    // the riot's; "on January 6", "over January 6 and 7" keep the calendar.
+    const std::string_view head = Trim(lower_sent.substr(0, b));
+    std::size_t k = head.size();
+    while (k > 0 && IsIdentChar(head[k - 1])) --k;
+    const std::string_view prev = head.substr(k);
+    std::size_t next = e;
+    while (next < lower_sent.size() && lower_sent[next] == ' ') ++next;
+    const bool closes = next >= lower_sent.size() || lower_sent[next] == '.' ||
+                        lower_sent[next] == ',' || lower_sent[next] == ';' ||
+                        lower_sent[next] == ':' || lower_sent[next] == ')';
+    static constexpr std::array<std::string_view, 8> kObject = {
+        "over", "about", "regarding", "echoed", "echoing", "echoes", "invoked", "invoking"};
+    if (closes && std::find(kObject.begin(), kObject.end(), prev) != kObject.end()) {
+      t.interval = DayInterval(MakeDate(year, MonthOf(d), DayOf(d)));
+      return;
+    }
+  }
   std::size_t i = e;
   for (int word = 0; word < 2; ++word) {
     while (i < lower_sent.size() && lower_sent[i] == ' ') ++i;
