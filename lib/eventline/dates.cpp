@@ -2248,7 +2248,7 @@ bool EsStem(std::string_view stem) {
 // of measures ("prices rise", "stocks fall") are left out: present-tense
 // headlines report them after the fact.
 bool HasScheduleVerb(std::string_view before) {
-  static constexpr std::array<std::string_view, 59> kVerbs = {
+  static constexpr std::array<std::string_view, 60> kVerbs = {
       "open", "begin", "start", "resume", "meet", "host", "play", "face", "debate", "hear", "sit",
       "return", "reopen", "close", "arrive", "visit", "travel", "go", "come", "take", "hold",
       "launch", "unveil", "publish", "deliver", "sign", "hand", "release", "decide", "rule", "kick",
@@ -2260,7 +2260,9 @@ bool HasScheduleVerb(std::string_view before) {
       "walk", "premiere", "debut",
       // "unions plan a strike on Friday", "are planning a sit-in on
       // Thursday" (h-dates24)
-      "plan"};
+      "plan",
+      // "the festival runs from the 21st to the 24th" (h-dates25)
+      "run"};
   static constexpr std::array<std::string_view, 16> kDeterminer = {
       "the",  "a",    "an",  "s",    "its",  "his",   "her", "their",
       "this", "that", "our", "next", "last", "first", "any", "no"};
@@ -2436,7 +2438,25 @@ bool LooksAheadWhenScheduled(std::string_view own, std::string_view before) {
   std::size_t i = 0;
   for (int k; (k = NextListedWord(own, i, kWords)) >= 0;)
     if (k < 9 || !ranked) return true;
-  return false;
+  // A span of days of the month without a month ("from the 21st to the
+  // 24th", h-dates25): the month is inferred, so a schedule verb moves it
+  // ahead as it does a weekday; a written month keeps its nearest reading,
+  // and so does a single day ("voting ends on the 28th", read on 3
+  // October, is 28 September: docs/dates.md).
+  if (!own.starts_with("from ") && !own.starts_with("between ")) return false;
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  bool ordinal = false;
+  for (std::size_t j = 0; j + 2 < own.size(); ++j) {
+    if (!std::isdigit(static_cast<unsigned char>(own[j]))) continue;
+    const std::string_view suffix = own.substr(j + 1, 2);
+    if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") ordinal = true;
+  }
+  if (!ordinal) return false;
+  for (std::string_view m : kMonths) {
+    if (own.find(m) != std::string_view::npos) return false;
+  }
+  return true;
 }
 
 // "The new school year begins in September", read in April (h-dates12): a
