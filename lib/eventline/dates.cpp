@@ -511,7 +511,7 @@ constexpr std::array<Signature, 37> kFunctions = {{
     {"quarter", {"q", "y", "", "", ""}, 1},
     {"part", {"which", "of", "", "", ""}, 2},
     {"week_of", {"n", "of", "", "", ""}, 2},
-    {"nth_weekday", {"n", "w", "of", "span", ""}, 3},
+    {"nth_weekday", {"n", "w", "of", "span", "off"}, 3},
     {"slice", {"which", "n", "unit", "of", ""}, 4},
     {"day", {"rel", "", "", "", ""}, 1},
     {"overnight", {"into", "", "", "", ""}, 0},
@@ -798,7 +798,8 @@ struct Eval {
     if (f == "slice")
       return Slice(Text(a.Get("which")), Text(a.Get("n")), Text(a.Get("unit")), a.Get("of"));
     if (f == "nth_weekday")
-      return NthWeekday(Text(a.Get("n")), Text(a.Get("w")), a.Get("of"), Text(a.Get("span")));
+      return NthWeekday(Text(a.Get("n")), Text(a.Get("w")), a.Get("of"), Text(a.Get("span")),
+                        Text(a.Get("off")));
     if (f == "day") return RelDay(Text(a.Get("rel")));
     if (f == "overnight") {
       // "overnight into Sunday": the night before the nested day, to that day.
@@ -1246,8 +1247,11 @@ struct Eval {
   // last) such weekday of a nested month.
   // `span_s`: days added after the weekday, a range ("the first weekend of
   // December" = the first Saturday and the Sunday after it: span=1).
+  // `off_s`: days added to the weekday first, a signed count ("Black Friday"
+  // = the fourth Thursday of November + 1; "Memorial Day weekend" = the last
+  // Monday of May - 2, span 2) (h-dates25).
   std::optional<Interval> NthWeekday(const std::string& ns, const std::string& ws, const Node* of,
-                                     const std::string& span_s) {
+                                     const std::string& span_s, const std::string& off_s) {
     const auto w = ParseWeekday(ws);
     if (!w) return Fail("not a weekday: '" + ws + "'");
     int span = 0;
@@ -1256,7 +1260,14 @@ struct Eval {
       if (!sp || *sp < 0) return Fail("nth_weekday() needs a span of days, not '" + span_s + "'");
       span = *sp;
     }
-    const auto with_span = [span](const Date& d) {
+    int off = 0;
+    if (!off_s.empty()) {
+      const auto o = ParseRel(off_s);
+      if (!o) return Fail("nth_weekday() needs an offset of days, not '" + off_s + "'");
+      off = *o;
+    }
+    const auto with_span = [span, off](const Date& found) {
+      const Date d = AddDays(found, off);
       return span ? Span(d, AddDays(d, span)) : DayInterval(d);
     };
     const std::string n_s = LowerTrim(ns);
@@ -1898,6 +1909,17 @@ struct Eval {
       if (!y) return Fail("not a year: '" + ys + "'");
       return occurrence(*y);
     }
+    if (LowerTrim(rel_s) == "before") {
+      // "before the summer" (h-dates25): the three months before the season
+      // ahead (in a past sentence, the one begun last), for by().
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      const int y = YearOf(*p);
+      Date start = MakeDate(y, m1, 1);
+      if (tense == Tense::kPast && start > *p) start = MakeDate(y - 1, m1, 1);
+      if (tense != Tense::kPast && start <= *p) start = MakeDate(y + 1, m1, 1);
+      return Span(AddMonths(start, -3), AddDays(start, -1));
+    }
     int rel = 0;
     if (!rel_s.empty()) {
       const auto r = ParseRel(rel_s);
@@ -1914,7 +1936,11 @@ struct Eval {
     // can be yours this summer", read in April, is not last summer); a past
     // sentence ("the offensive began this spring", read in January) and
     // "this winter" keep the reading below.
-    const bool this_of_year = m1 != 12 && tense != Tense::kPast && LowerTrim(rel_s) == "this";
+    // A sentence without tense is not past either (h-dates25: "the couple
+    // celebrate their anniversary this autumn", read in August, was last
+    // autumn: `tense` reads kNearest as kPast).
+    const bool this_of_year =
+        m1 != 12 && (tense != Tense::kPast || nearest) && LowerTrim(rel_s) == "this";
     if (*cur.start > *p) {
       Interval prev = occurrence(py - 1);
       if (*prev.end >= *p)
@@ -2101,10 +2127,10 @@ bool HasFutureCue(std::string_view lower) {
 // or "to" ("is expected", "can rest assured", "until notified"), and not one
 // of a few words that only end like one. Only the words right before the
 // phrase: the verb a date phrase belongs to is close to it.
-bool HasPastVerb(std::string_view lower, bool first_words = false) {
+bool HasPastVerb(std::string_view lower, bool first_words = false, std::size_t reach = 6) {
   // The words looked at (the first 12 or the last 6) and the one before
   // each; words[0] is "" when the first of them starts the text.
-  std::array<std::string_view, 13> words{};
+  std::array<std::string_view, 21> words{};
   std::size_t count = 1;
   if (first_words) {
     std::size_t i = 0;
@@ -2116,10 +2142,12 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
       i = j;
     }
   } else {
-    // Backwards: the last seven words, the first of them only as context.
-    std::array<std::string_view, 7> last{};
+    // Backwards: the last `reach` + 1 words (seven by default, at most 21),
+    // the first of them only as context.
+    reach = std::min<std::size_t>(reach, 20);
+    std::array<std::string_view, 21> last{};
     std::size_t n = 0, j = lower.size();
-    while (j > 0 && n < 7) {
+    while (j > 0 && n < reach + 1) {
       while (j > 0 && !IsIdentChar(lower[j - 1])) --j;
       std::size_t i = j;
       while (i > 0 && IsIdentChar(lower[i - 1])) --i;
@@ -2127,8 +2155,8 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
       j = i;
     }
     // Seven found: the oldest is context only.
-    const std::size_t looked = std::min<std::size_t>(n, 6);
-    if (n == 7) words[0] = last[6];
+    const std::size_t looked = std::min<std::size_t>(n, reach);
+    if (n == reach + 1) words[0] = last[reach];
     for (std::size_t k = looked; k-- > 0;) words[count++] = last[k];
   }
   // was, were, had, did and common irregular past forms of news verbs.
@@ -2175,6 +2203,16 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
   // Tecpan was attacked"): a longer reach (12 words, against 6 before it).
   for (std::size_t k = 1; k < count; ++k) {
     const std::string_view w = words[k];
+    // A longer reach than the default skips verbs of saying: "the agency has
+    // warned of deeper cuts in April" reports a view of what is ahead.
+    // Nor an adjective in -ed after a determiner ("an unscheduled update").
+    if (reach > 6 && (words[k - 1] == "a" || words[k - 1] == "an" || words[k - 1] == "the"))
+      continue;
+    if (reach > 6 && (w == "said" || w == "told" || w == "warned" || w == "announced" ||
+                      w == "reported" || w == "confirmed" || w == "claimed" || w == "added" ||
+                      w == "stated" || w == "revealed" || w == "wrote" || w == "predicted" ||
+                      w == "forecast" || w == "urged" || w == "called" || w == "asked"))
+      continue;
     // "could be held", "to be shot": an irregular participle after an
     // auxiliary, a modal or "to" is not past either (was, were, had, did and
     // been are auxiliaries themselves).
@@ -2182,8 +2220,11 @@ bool HasPastVerb(std::string_view lower, bool first_words = false) {
         (w == "was" || w == "were" || w == "had" || w == "did" || w == "been" ||
          !in(kBefore, kBeforeLengths, words[k - 1])))
       return true;
+    // A participle before "by" is passive, not a past verb of the clause:
+    // "the debate, hosted by the broadcaster, begins at 9pm on Wednesday",
+    // "a truce brokered by Qatar takes effect on Monday" (h-dates25).
     if (w.size() >= 4 && w.substr(w.size() - 2) == "ed" && !in(kNotPast, kNotPastLengths, w) &&
-        !in(kBefore, kBeforeLengths, words[k - 1]))
+        !in(kBefore, kBeforeLengths, words[k - 1]) && !(k + 1 < count && words[k + 1] == "by"))
       return true;
   }
   return false;
@@ -2207,7 +2248,7 @@ bool EsStem(std::string_view stem) {
 // of measures ("prices rise", "stocks fall") are left out: present-tense
 // headlines report them after the fact.
 bool HasScheduleVerb(std::string_view before) {
-  static constexpr std::array<std::string_view, 59> kVerbs = {
+  static constexpr std::array<std::string_view, 60> kVerbs = {
       "open", "begin", "start", "resume", "meet", "host", "play", "face", "debate", "hear", "sit",
       "return", "reopen", "close", "arrive", "visit", "travel", "go", "come", "take", "hold",
       "launch", "unveil", "publish", "deliver", "sign", "hand", "release", "decide", "rule", "kick",
@@ -2219,7 +2260,9 @@ bool HasScheduleVerb(std::string_view before) {
       "walk", "premiere", "debut",
       // "unions plan a strike on Friday", "are planning a sit-in on
       // Thursday" (h-dates24)
-      "plan"};
+      "plan",
+      // "the festival runs from the 21st to the 24th" (h-dates25)
+      "run"};
   static constexpr std::array<std::string_view, 16> kDeterminer = {
       "the",  "a",    "an",  "s",    "its",  "his",   "her", "their",
       "this", "that", "our", "next", "last", "first", "any", "no"};
@@ -2232,7 +2275,8 @@ bool HasScheduleVerb(std::string_view before) {
     if (in(kVerbs, w)) return w;
     if (w.size() > 3 && w.back() == 's' && in(kVerbs, w.substr(0, w.size() - 1)))
       return w.substr(0, w.size() - 1);
-    if (w.size() > 4 && w.substr(w.size() - 2) == "es" && EsStem(w.substr(0, w.size() - 2)) &&
+    // "goes" too (h-dates25: "the console goes on sale on Friday").
+    if (w.size() >= 4 && w.substr(w.size() - 2) == "es" && EsStem(w.substr(0, w.size() - 2)) &&
         in(kVerbs, w.substr(0, w.size() - 2)))
       return w.substr(0, w.size() - 2);
     // "applies" (h-dates21: "the new tax applies from 1 December").
@@ -2394,7 +2438,25 @@ bool LooksAheadWhenScheduled(std::string_view own, std::string_view before) {
   std::size_t i = 0;
   for (int k; (k = NextListedWord(own, i, kWords)) >= 0;)
     if (k < 9 || !ranked) return true;
-  return false;
+  // A span of days of the month without a month ("from the 21st to the
+  // 24th", h-dates25): the month is inferred, so a schedule verb moves it
+  // ahead as it does a weekday; a written month keeps its nearest reading,
+  // and so does a single day ("voting ends on the 28th", read on 3
+  // October, is 28 September: docs/dates.md).
+  if (!own.starts_with("from ") && !own.starts_with("between ")) return false;
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  bool ordinal = false;
+  for (std::size_t j = 0; j + 2 < own.size(); ++j) {
+    if (!std::isdigit(static_cast<unsigned char>(own[j]))) continue;
+    const std::string_view suffix = own.substr(j + 1, 2);
+    if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") ordinal = true;
+  }
+  if (!ordinal) return false;
+  for (std::string_view m : kMonths) {
+    if (own.find(m) != std::string_view::npos) return false;
+  }
+  return true;
 }
 
 // "The new school year begins in September", read in April (h-dates12): a
@@ -2916,6 +2978,47 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   if (MonthAfterCalendarVerb(lower.substr(phrase_begin, phrase_end - phrase_begin),
                              lower.substr(clause_begin, phrase_begin - clause_begin)))
     return Tense::kFuture;
+  // A past verb further back in the clause, with nothing ahead above: "He
+  // shot two men in a bar on the edge of the old industrial district on
+  // February 2" (h-dates25; h-dates24 tried a reach of ten words for every
+  // phrase and lost three rows: here only a phrase that would otherwise take
+  // the nearest occurrence, and no schedule verb in the last six words).
+  // Only for a written day (a digit in the phrase), not a span's end
+  // ("until 17 October", "by Friday"), with no modal in the clause ("would
+  // coincide with the election on 15 October") and no "for" among the last
+  // six words ("planted sunflowers for the anniversary on 10 August": a
+  // purpose ahead). Read on the pools, a wider test (months, holidays,
+  // spans) was wrong as often as right.
+  const std::string_view own = lower.substr(phrase_begin, phrase_end - phrase_begin);
+  if (own.find_first_of("0123456789") != std::string_view::npos &&
+      !(own.starts_with("until ") || own.starts_with("till ") || own.starts_with("by ") ||
+        own.starts_with("since ") || own.starts_with("after ") || own.starts_with("before ")) &&
+      !HasScheduleVerb(clause_before) && HasPastVerb(clause_before, false, 20)) {
+    static constexpr std::array<std::string_view, 12> kModal = {"will", "would", "could", "can",
+                                                                "may",  "might", "shall", "should",
+                                                                "must", "won",   "ll",    "d"};
+    bool modal = false, purpose = false;
+    std::size_t words = 0;
+    for (std::size_t j = clause_before.size(); j > 0;) {
+      while (j > 0 && !IsIdentChar(clause_before[j - 1])) --j;
+      std::size_t i = j;
+      while (i > 0 && IsIdentChar(clause_before[i - 1])) --i;
+      if (i == j) break;
+      const std::string_view w = clause_before.substr(i, j - i);
+      ++words;
+      if (std::find(kModal.begin(), kModal.end(), w) != kModal.end()) modal = true;
+      if (words <= 6 && w == "for") purpose = true;
+      j = i;
+    }
+    // The word before the phrase may be "until" / "by" too ("until at
+    // least 17 October").
+    const std::string_view tail = Trim(clause_before);
+    const bool bound = tail.ends_with(" until") || tail.ends_with(" by") ||
+                       tail.ends_with(" till") || tail.ends_with(" after") ||
+                       tail.ends_with(" since") || tail.ends_with(" before") ||
+                       tail.ends_with(" least");
+    if (!modal && !purpose && !bound) return for_date ? Tense::kNearest : Tense::kPast;
+  }
   return Tense::kNearest;
 }
 
@@ -3173,6 +3276,26 @@ void NamedPastDay(TimeExpr& t, const Sentence& sentence, std::string_view lower_
   static constexpr std::array<std::string_view, 9> kSept11 = {"attacks",  "attack",    "hijackers",
                                                               "terror",   "terrorist", "commission",
                                                               "memorial", "victims",   "families"};
+  if (year == 2021) {
+    // "charges over January 6", "a riot that echoed January 6" (h-dates25):
+    // the day as the object of a cause or a likeness, closing its clause, is
+    // the riot's; "on January 6", "over January 6 and 7" keep the calendar.
+    const std::string_view head = Trim(lower_sent.substr(0, b));
+    std::size_t k = head.size();
+    while (k > 0 && IsIdentChar(head[k - 1])) --k;
+    const std::string_view prev = head.substr(k);
+    std::size_t next = e;
+    while (next < lower_sent.size() && lower_sent[next] == ' ') ++next;
+    const bool closes = next >= lower_sent.size() || lower_sent[next] == '.' ||
+                        lower_sent[next] == ',' || lower_sent[next] == ';' ||
+                        lower_sent[next] == ':' || lower_sent[next] == ')';
+    static constexpr std::array<std::string_view, 8> kObject = {
+        "over", "about", "regarding", "echoed", "echoing", "echoes", "invoked", "invoking"};
+    if (closes && std::find(kObject.begin(), kObject.end(), prev) != kObject.end()) {
+      t.interval = DayInterval(MakeDate(year, MonthOf(d), DayOf(d)));
+      return;
+    }
+  }
   std::size_t i = e;
   for (int word = 0; word < 2; ++word) {
     while (i < lower_sent.size() && lower_sent[i] == ' ') ++i;
@@ -3240,6 +3363,106 @@ void AnniversaryBack(TimeExpr& t, const Sentence& sentence, std::string_view low
     }
   }
   t.interval = DayInterval(AddMonths(best, -12 * static_cast<int>(n)));
+}
+
+}  // namespace
+
+namespace {
+
+// "two days before Christmas", "the day after Labor Day", "a week before 3
+// March", "just days before Christmas" (h-dates25): a count and a unit of
+// days or weeks, then "before" / "after", then a phrase of one day move that
+// day; without a count ("days before", "a few days after") the span of 2..7
+// days, as `a few days ago`. The words may stand before the phrase or open
+// it (a rule that took the preposition in: "after Labor Day"). Returns
+// whether `t` was moved.
+bool OffsetFromDay(TimeExpr& t, std::string_view text, std::size_t lo,
+                   std::string_view lower_sent) {
+  if (t.interval.precision != Precision::kDay || !t.interval.start ||
+      t.interval.end != t.interval.start)
+    return false;
+  // Up to three words before the phrase and the phrase's own first five,
+  // each with where it begins (digits count as letters here: "10 days").
+  struct Word {
+    std::string_view w;
+    std::size_t at = 0;
+  };
+  std::array<Word, 8> words{};
+  std::size_t n_before = 0;
+  {
+    std::array<Word, 3> back{};
+    std::size_t e = t.begin;
+    while (n_before < 3) {
+      while (e > lo && text[e - 1] == ' ') --e;
+      std::size_t b = e;
+      while (b > lo && std::isalnum(static_cast<unsigned char>(text[b - 1]))) --b;
+      if (b == e) break;
+      back[n_before++] = {lower_sent.substr(b - lo, e - b), b};
+      e = b;
+    }
+    for (std::size_t k = 0; k < n_before; ++k) words[k] = back[n_before - 1 - k];
+  }
+  std::size_t n = n_before;
+  for (std::size_t i = t.begin; i < t.end && n < words.size();) {
+    while (i < t.end && text[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < t.end && std::isalnum(static_cast<unsigned char>(text[j]))) ++j;
+    if (j == i) break;
+    words[n++] = {lower_sent.substr(i - lo, j - i), i};
+    i = j;
+  }
+  const auto is_unit = [](std::string_view w) {
+    return w == "day" || w == "days" || w == "week" || w == "weeks" || w == "night" ||
+           w == "nights";
+  };
+  // The preposition: the last word before the phrase, or one of the
+  // phrase's own first words after nothing but a count and a unit (a rule
+  // that took them in: "after Labor Day", "days before Christmas"; not one
+  // whose value counts the days itself: "the day before yesterday").
+  const auto is_count = [](std::string_view w) {
+    return w == "the" || w == "few" || w == "several" || w == "just" || w == "only" ||
+           w == "mere" || ParseCount(w).has_value();
+  };
+  std::size_t p = words.size();
+  if (n_before > 0 && (words[n_before - 1].w == "before" || words[n_before - 1].w == "after")) {
+    p = n_before - 1;
+  } else if (!ValueStartsWith(t, "day") && !ValueStartsWith(t, "anchor")) {
+    for (std::size_t k = n_before; k < n; ++k) {
+      if (words[k].w == "before" || words[k].w == "after") {
+        p = k;
+        break;
+      }
+      if (!is_unit(words[k].w) && !is_count(words[k].w)) break;
+    }
+  }
+  if (p == words.size() || p == 0 || p + 1 >= n || !is_unit(words[p - 1].w)) return false;
+  const std::string_view unit = words[p - 1].w;
+  const bool plural = unit.back() == 's';
+  const int days = unit[0] == 'w' ? 7 : 1;
+  const bool after = words[p].w == "after";
+  std::size_t begin = words[p - 1].at;
+  std::optional<int> count;
+  if (p >= 2) {
+    const std::string_view c = words[p - 2].w;
+    if (c == "the" || c == "a" || c == "an" || c == "one") {
+      if (!plural) count = 1;
+    } else if (auto k = ParseCount(c); k && *k > 0 && *k <= 60) {
+      count = *k;
+    }
+    if (count || c == "few" || c == "several" || c == "just" || c == "only" || c == "mere")
+      begin = words[p - 2].at;
+  }
+  // "days before": 2..7 days; "day before" and "weeks before" without a
+  // count name no span we read.
+  if (!count && !(plural && days == 1)) return false;
+  const Date d = *t.interval.start;
+  if (count) {
+    t.interval = DayInterval(AddDays(d, (after ? 1 : -1) * *count * days));
+  } else {
+    t.interval = after ? Span(AddDays(d, 2), AddDays(d, 7)) : Span(AddDays(d, -7), AddDays(d, -2));
+  }
+  t.begin = begin;
+  return true;
 }
 
 }  // namespace
@@ -3319,6 +3542,7 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
     // length test (std::string == "..." called compare and strlen).
     auto [before_word, before_at] = WordBefore(text, sentence.begin, t.begin);
     std::string_view before = before_word;
+    if (OffsetFromDay(t, text, sentence.begin, lower_sent)) continue;
     if (before == "the" || (t.bound_end && (before == "a" || before == "an"))) {
       // "since the February 1 coup", "since the 7 October attacks", "since
       // a 2020 truce": the event is named by its date, so the span starts on it.

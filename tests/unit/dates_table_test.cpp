@@ -150,12 +150,17 @@ int CountAgreeing(const std::vector<Case>& cases) {
 // tuned on) 99 with both the session-start binary and the branch.
 // (h-dates24) batch 30 (design): 106 strict by dates_table.py with s23mid before its fixes,
 // 130 after them; no other threshold moved.
+// (h-dates25) batch 31 (design): 197 strict by dates_table.py with s24base before its
+// fixes, 214 after them; batch 4 lowered to 162: "Shoppers queued before dawn on Black
+// Friday" expects no date, and "on Black Friday" is now the day (docs/dates.md); batch 32
+// (written before the fixes, held out, never tuned on) 97 with both the session-start
+// binary and the branch.
 TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates][table]") {
   const struct {
     const char* file;
     int rows, min_agreeing;
   } batches[] = {{"dates_heldout.tsv", 328, 306},   {"dates_heldout2.tsv", 128, 118},
-                 {"dates_heldout3.tsv", 108, 103},  {"dates_heldout4.tsv", 176, 163},
+                 {"dates_heldout3.tsv", 108, 103},  {"dates_heldout4.tsv", 176, 162},
                  {"dates_heldout5.tsv", 103, 97},   {"dates_heldout6.tsv", 135, 123},
                  {"dates_heldout7.tsv", 193, 180},  {"dates_heldout8.tsv", 208, 203},
                  {"dates_heldout9.tsv", 86, 67},    {"dates_heldout10.tsv", 247, 240},
@@ -168,7 +173,8 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout23.tsv", 98, 87},   {"dates_heldout24.tsv", 278, 254},
                  {"dates_heldout25.tsv", 120, 116}, {"dates_heldout26.tsv", 295, 278},
                  {"dates_heldout27.tsv", 114, 110}, {"dates_heldout28.tsv", 280, 260},
-                 {"dates_heldout29.tsv", 111, 99},  {"dates_heldout30.tsv", 164, 130}};
+                 {"dates_heldout29.tsv", 111, 99},  {"dates_heldout30.tsv", 164, 130},
+                 {"dates_heldout31.tsv", 224, 214}, {"dates_heldout32.tsv", 106, 97}};
   for (const auto& b : batches) {
     const auto cases = LoadCases(b.file);
     CAPTURE(b.file);
