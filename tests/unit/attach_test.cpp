@@ -1157,7 +1157,7 @@ TEST_CASE("attach: a toll under a disaster's headline is the disaster's (h-prec1
   CHECK(CountOf("Strong earthquake flattens hill towns\n\nOfficials said 40 people died in the "
                 "province and 200 were hurt.",
                 "casualties") == 0);
-  CHECK(CountOf("Floodwater sweeps cars off a coastal road\n\nTwo drivers died on Tuesday.",
+  CHECK(CountOf("Snowstorm traps cars on a coastal road\n\nTwo drivers died on Tuesday.",
                 "casualties") == 0);
   // Counter-examples: the later sentence names a hostile act, or the
   // headline does (a murder-suicide is no accident).
