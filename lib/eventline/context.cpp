@@ -96,18 +96,18 @@ bool IsLaunchType(std::string_view type) {
   return type == "shelling" || type == "air_strike" || type == "attack" || type == "explosion";
 }
 
+// Types a count since a war's start sums (NamesSinceWarStart, h-prec18):
+// "1,500 tanks lost", "civilians detained", "hospitals damaged by attacks"
+// since the invasion. Not tolls: the challenge table keeps "thousands of
+// soldiers have been killed since the war broke out" as a casualties row.
+bool IsRunningTotalType(std::string_view type) {
+  return type == "equipment_loss" || type == "arrest" || type == "attack";
+}
+
 // Types a count of hundreds or thousands takes back (h-prec15): "over 5,000
 // terror attacks", "launched more than 8,000 airstrikes", "shot down hundreds
 // of drones" sum a war or a year, not one event. Not arrests (one sting's
 // "160 arrests"), tolls or killings ("killed 300 people" is one massacre).
-// Types a count since a war's start sums (NamesSinceWarStart, h-prec18):
-// "1,500 tanks lost", "civilians detained", "aid workers died",
-// "hospitals damaged by attacks" since the invasion.
-bool IsRunningTotalType(std::string_view type) {
-  return type == "casualties" || type == "equipment_loss" || type == "arrest" || type == "attack" ||
-         type == "killing";
-}
-
 bool IsCountedActType(std::string_view type) {
   return type == "attack" || type == "air_strike" || type == "shelling" ||
          type == "equipment_loss" || type == "explosion";
@@ -499,9 +499,12 @@ bool ContextWords::NamesSinceWarStart(const SentenceWords& s, std::size_t trigge
     if (w[i].lower != "since" || w[i].b < trigger_end) continue;
     std::size_t k = i + 1;
     if (k < w.size() && w[k].lower == "the") ++k;
+    // "the start of the war", "the beginning of Ruritania's invasion"; not
+    // "the start of the week".
     if (k + 1 < w.size() && in(w[k].lower, kStartNoun) && w[k + 1].lower == "of") {
-      since_start = true;
-      break;
+      for (std::size_t n = k + 2; n < w.size() && n <= k + 5 && !since_start; ++n)
+        since_start = in(w[n].lower, kWar);
+      if (since_start) break;
     }
     // "Ruritania's", "the full-scale": at most two words before the noun.
     for (std::size_t n = k; n < w.size() && n <= k + 2; ++n) {

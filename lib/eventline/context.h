@@ -163,7 +163,7 @@ class ContextWords {
   [[nodiscard]] bool NamesManyActs(std::string_view sentence, std::size_t trigger_begin,
                                    std::size_t trigger_end) const;
   // A count told from the start of a war to now, after the trigger ("have
-  // died since the start of this war", "tanks lost since the
+  // been detained since the start of this war", "tanks lost since the
   // invasion began") in a sentence with no superlative ("the deadliest
   // strike since the war began" is one event): a running total (h-prec18).
   [[nodiscard]] static bool NamesSinceWarStart(std::string_view sentence, std::size_t trigger_end);
