@@ -150,8 +150,13 @@ bool StateStrikesAfter(std::string_view after) {
     words.push_back(std::move(w));
   }
   std::size_t k = 0;
-  if (!words.empty() && (words[0] == "is" || words[0] == "has" || words[0] == "was")) k = 1;
+  const bool be = !words.empty() && (words[0] == "is" || words[0] == "was");
+  if (!words.empty() && (be || words[0] == "has")) k = 1;
   if (k >= words.size()) return false;
+  // After "is" or "was" only the progressive: "Ruritania was attacked" is
+  // a passive, the place undergoing it (MUC-4 DEV: "meetings in which
+  // Nicaragua was attacked").
+  if (be && !words[k].ends_with("ing")) return false;
   if (std::find(std::begin(kVerbs), std::end(kVerbs), words[k]) == std::end(kVerbs)) return false;
   // "Ruritania hit by drones", "was struck by": the place undergoes it.
   if (k + 1 < words.size() && words[k + 1] == "by") return false;

@@ -1141,6 +1141,7 @@ TEST_CASE("attach: a striking state is not the scene (h-prec18)", "[attach][plac
       // preposition ("the war in Ukraine began"), or a type the rule does
       // not cover (an arrest by the state happens on its soil).
       {"Ukraine was attacked by drones overnight, officials said.", "air_strike", "Ukraine"},
+      {"Officials said that Moldova was attacked with drones overnight.", "attack", "Moldova"},
       {"Officials said the shelling had grown worse since the war in Ukraine began.", "shelling",
        "Ukraine"},
       {"Police arrested a cartel boss in Mexico.", "arrest", "Mexico"},
