@@ -122,6 +122,73 @@ bool RunningToll(std::string_view before_trigger) {
   return ends_with("have been") || ends_with("has been") || ends_with("have") || ends_with("has");
 }
 
+// h-prec18: a country that is the subject of a strike verb is the state
+// that strikes, not the scene ("Ruritania steps up attacks on the border
+// towns", "Ruritania Launches Rocket Barrage", "as Ruritania is shelling
+// the port"): `after` is the text right after the country's name. Not a
+// passive ("Ruritania attacked by drones"), not a possessive, not "hit" or
+// "struck" without an auxiliary ("Ruritania hit with new strikes" is the
+// scene); a capital is judged by the gazetteer already (StandsForState).
+bool StateStrikesAfter(std::string_view after) {
+  static constexpr std::string_view kVerbs[] = {
+      "strikes",   "striking",  "attacks", "attacked",  "attacking", "bombs",       "bombed",
+      "bombing",   "shells",    "shelled", "shelling",  "pounds",    "pounded",     "pounding",
+      "hits",      "hitting",   "fires",   "fired",     "firing",    "launches",    "launched",
+      "launching", "steps",     "stepped", "stepping",  "renews",    "renewed",     "renewing",
+      "sends",     "sent",      "sending", "unleashes", "unleashed", "unleashing",  "begins",
+      "began",     "starts",    "started", "targets",   "targeted",  "intensifies", "intensified",
+      "escalates", "escalated", "rains",   "rained"};
+  std::vector<std::string> words;
+  std::size_t i = 0;
+  while (words.size() < 3 && i < after.size()) {
+    if (after[i] != ' ') break;  // only spaces between the name and its verb
+    while (i < after.size() && after[i] == ' ') ++i;
+    std::string w;
+    while (i < after.size() && std::isalpha(static_cast<unsigned char>(after[i])))
+      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(after[i++]))));
+    if (w.empty()) break;
+    words.push_back(std::move(w));
+  }
+  std::size_t k = 0;
+  const bool be = !words.empty() && (words[0] == "is" || words[0] == "was");
+  if (!words.empty() && (be || words[0] == "has")) k = 1;
+  if (k >= words.size()) return false;
+  // After "is" or "was" only the progressive: "Ruritania was attacked" is
+  // a passive, the place undergoing it (MUC-4 DEV: "meetings in which
+  // Nicaragua was attacked").
+  if (be && !words[k].ends_with("ing")) return false;
+  if (std::find(std::begin(kVerbs), std::end(kVerbs), words[k]) == std::end(kVerbs)) return false;
+  // "Ruritania hit by drones", "was struck by": the place undergoes it.
+  if (k + 1 < words.size() && words[k + 1] == "by") return false;
+  if (k + 1 == words.size() && i < after.size() && after.substr(i).starts_with(" by "))
+    return false;
+  return true;
+}
+
+// True when the word right before `pos` is a preposition that governs the
+// name there ("the war in Ruritania began", "the assault on Ruritania hits
+// its second year"): the name is then a place or a target, not a subject.
+bool GovernedBefore(std::string_view text, std::size_t pos) {
+  static constexpr std::string_view kPreps[] = {"in",   "on",     "at",      "of",     "to",
+                                                "into", "over",   "against", "across", "from",
+                                                "near", "inside", "for",     "with",   "by"};
+  std::size_t e = pos;
+  while (e > 0 && text[e - 1] == ' ') --e;
+  std::size_t b = e;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  if (b == e) return false;
+  std::string w;
+  for (std::size_t i = b; i < e; ++i)
+    w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
+  return std::find(std::begin(kPreps), std::end(kPreps), w) != std::end(kPreps);
+}
+
+// The types whose place a striking state's name is not (h-prec18).
+bool IsStrikeType(std::string_view type) {
+  return type == "attack" || type == "air_strike" || type == "shelling" || type == "armed_clash" ||
+         type == "capture";
+}
+
 bool FoldsIntoPrevious(bool back_reference, bool own_time_or_place, bool running_toll) {
   if (back_reference) return true;
   return !own_time_or_place && !running_toll;
@@ -2891,6 +2958,17 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     times = free_times;
   }
 
+  // h-prec18: a headline (or the lead after it) that tells an accident or
+  // a disaster and no hostile act sets the document's disaster lead; the
+  // test runs on the first two sentences of a document only.
+  if (sentence.index <= 1 && !disaster_lead_) {
+    if (!lookups_.context_words && !context_words_) {
+      context_words_ = ContextWords::FromRules(lookups_.rules);
+    }
+    const ContextWords& lead = lookups_.context_words ? *lookups_.context_words : *context_words_;
+    disaster_lead_ = lead.NamesAccident(stext, /*with_fire=*/false) && !lead.NamesHostileAct(stext);
+  }
+
   // 1. One trigger gives one event: resolve overlaps between matches.
   struct Candidate {
     const Match* m;
@@ -2922,6 +3000,14 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }
     if (!context_text) context_text.emplace(stext);
     if (context.Vetoes(m.rule->event_type, *context_text, b - sentence.begin, e - sentence.begin)) {
+      continue;
+    }
+    // h-prec18: under a disaster's headline, a toll told without a hostile
+    // act is the disaster's ("Officials said 40 people died in the
+    // province" under "Earthquake flattens towns"); one that names a
+    // strike, a gunman or troops stays.
+    if (disaster_lead_ && sentence.index >= 1 && m.rule->event_type == "casualties" &&
+        !context.NamesHostileAct(stext)) {
       continue;
     }
     const bool as_protest =
@@ -3166,6 +3252,17 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
             cause_only = true;
           }
         }
+      }
+      // h-prec18: the striking state is not the scene ("Ruritania steps up
+      // attacks", "as Ruritania Launches Missile Barrage"): another place of
+      // the sentence, else none.
+      if (!location_span && choice.place && choice.place->kind == "country" &&
+          IsStrikeType(row.event_type) && StateStrikesAfter(text.substr(choice.end)) &&
+          !GovernedBefore(text, choice.begin)) {
+        std::vector<PlaceMention> others;
+        for (const PlaceMention& p : reference ? std::span<const PlaceMention>(own) : places)
+          if (p.begin != choice.begin) others.push_back(p);
+        choice = lookups_.places->ChoosePlace(text, others, c.b, c.e, location_span, country_hint_);
       }
       const Place* place = choice.place;
       if (place) {

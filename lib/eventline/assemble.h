@@ -120,6 +120,11 @@ class Assembler {
   // ("Two soldiers were also wounded.") happened there too.
   const Place* last_place_ = nullptr;
   int last_place_sentence_ = -10;
+  // h-prec18: the headline or the sentence after it tells an accident or a
+  // disaster and no hostile act ("Quake toll passes 20,000", "Two die as
+  // car plunges into floodwater"): a casualty count of a later sentence
+  // that names no hostile act is the disaster's, not an attack's.
+  bool disaster_lead_ = false;
   // h-places3: places the document gives an act in its own phrase (type,
   // trigger stem, actor), and the rows naming an earlier act as a reference
   // that found no place of their own: Finish gives such a row the one place

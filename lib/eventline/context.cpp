@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <span>
 #include <vector>
 
 #include "eventline/rules.h"
@@ -93,6 +94,14 @@ bool IsSportType(std::string_view type) {
 // waters off its east coast" hit no target (h-prec12).
 bool IsLaunchType(std::string_view type) {
   return type == "shelling" || type == "air_strike" || type == "attack" || type == "explosion";
+}
+
+// Types a count since a war's start sums (NamesSinceWarStart, h-prec18):
+// "1,500 tanks lost", "civilians detained", "hospitals damaged by attacks"
+// since the invasion. Not tolls: the challenge table keeps "thousands of
+// soldiers have been killed since the war broke out" as a casualties row.
+bool IsRunningTotalType(std::string_view type) {
+  return type == "equipment_loss" || type == "arrest" || type == "attack";
 }
 
 // Types a count of hundreds or thousands takes back (h-prec15): "over 5,000
@@ -465,6 +474,57 @@ bool ContextWords::NamesSpan(const SentenceWords& s, std::size_t trigger_begin,
   return LeadBefore(span_lead_, s, trigger_begin);
 }
 
+bool ContextWords::NamesSinceWarStart(std::string_view sentence, std::size_t trigger_end) {
+  return NamesSinceWarStart(SentenceWords(sentence), trigger_end);
+}
+
+// "since" after the trigger, then the start of a war or an invasion: "since
+// the start / beginning / outbreak / onset of …", "since the war / conflict /
+// fighting / invasion began / started", "since (Ruritania's) (full-scale)
+// invasion". A superlative or "first" anywhere keeps the row: "the
+// deadliest strike since the war began", "the first raid since the
+// invasion".
+bool ContextWords::NamesSinceWarStart(const SentenceWords& s, std::size_t trigger_end) {
+  static constexpr std::string_view kSuperlative[] = {
+      "deadliest", "biggest", "largest", "worst",   "heaviest", "bloodiest", "fiercest", "most",
+      "first",     "highest", "only",    "longest", "greatest", "strongest", "single",   "last"};
+  static constexpr std::string_view kStartNoun[] = {"start", "beginning", "outbreak", "onset"};
+  static constexpr std::string_view kWar[] = {"war", "conflict", "fighting", "invasion"};
+  const auto in = [](const std::string& w, std::span<const std::string_view> list) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  const auto& w = s.words_;
+  bool since_start = false;
+  for (std::size_t i = 0; i < w.size() && !since_start; ++i) {
+    if (w[i].lower != "since" || w[i].b < trigger_end) continue;
+    std::size_t k = i + 1;
+    if (k < w.size() && w[k].lower == "the") ++k;
+    // "the start of the war", "the beginning of Ruritania's invasion"; not
+    // "the start of the week".
+    if (k + 1 < w.size() && in(w[k].lower, kStartNoun) && w[k + 1].lower == "of") {
+      for (std::size_t n = k + 2; n < w.size() && n <= k + 5 && !since_start; ++n)
+        since_start = in(w[n].lower, kWar);
+      if (since_start) break;
+    }
+    // "Ruritania's", "the full-scale": at most two words before the noun.
+    for (std::size_t n = k; n < w.size() && n <= k + 2; ++n) {
+      if (w[n].lower == "invasion") {
+        since_start = true;
+        break;
+      }
+      if (in(w[n].lower, kWar) && n + 1 < w.size() &&
+          (w[n + 1].lower == "began" || w[n + 1].lower == "started" || w[n + 1].lower == "broke")) {
+        since_start = true;
+        break;
+      }
+    }
+  }
+  if (!since_start) return false;
+  for (const Word& x : w)
+    if (in(x.lower, kSuperlative)) return false;
+  return true;
+}
+
 bool ContextWords::Vetoes(std::string_view event_type, std::string_view sentence,
                           std::size_t trigger_begin, std::size_t trigger_end) const {
   return Vetoes(event_type, SentenceWords(sentence), trigger_begin, trigger_end);
@@ -481,6 +541,7 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
   if (event_type == "attack" && FindsMemo(cyber_, s, kCyber)) return true;
   if (IsLaunchType(event_type) && FindsMemo(test_launch_, s, kTestLaunch)) return true;
   if (IsCountedActType(event_type) && NamesManyActs(s, trigger_begin, trigger_end)) return true;
+  if (IsRunningTotalType(event_type) && NamesSinceWarStart(s, trigger_end)) return true;
   // A fire follows a blast or a sinking as often as it causes one: fire
   // words count for casualties only.
   return IsAccidentType(event_type) &&

@@ -162,6 +162,11 @@ class ContextWords {
   // day: a sum over a war or a year (h-prec15).
   [[nodiscard]] bool NamesManyActs(std::string_view sentence, std::size_t trigger_begin,
                                    std::size_t trigger_end) const;
+  // A count told from the start of a war to now, after the trigger ("have
+  // been detained since the start of this war", "tanks lost since the
+  // invasion began") in a sentence with no superlative ("the deadliest
+  // strike since the war began" is one event): a running total (h-prec18).
+  [[nodiscard]] static bool NamesSinceWarStart(std::string_view sentence, std::size_t trigger_end);
   // A PROTEST_CUE word in the sentence ("protesters", "demonstrators",
   // "rioters", "protests"): its clashes are a crowd's with police or guards.
   [[nodiscard]] bool NamesProtest(std::string_view sentence) const;
@@ -204,6 +209,7 @@ class ContextWords {
   bool NamesSpan(const SentenceWords& s, std::size_t trigger_begin, std::size_t trigger_end) const;
   bool NamesManyActs(const SentenceWords& s, std::size_t trigger_begin,
                      std::size_t trigger_end) const;
+  static bool NamesSinceWarStart(const SentenceWords& s, std::size_t trigger_end);
   Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,
       aftermath_, recording_, ongoing_lead_, day_, test_launch_, span_lead_, protest_;
 };

@@ -1128,5 +1128,47 @@ TEST_CASE("attach: a length another verb governs does not date the act", "[attac
         "2023-03-15..2023-03-15 range/text");
 }
 
+TEST_CASE("attach: a striking state is not the scene (h-prec18)", "[attach][places]") {
+  const struct {
+    std::string text, type, expect;
+  } cases[] = {
+      // The country that strikes, launches or steps up an attack is the
+      // state acting: another place of the sentence, else none.
+      {"Ruritania steps up attacks on towns near Kharkiv.", "attack", "Kharkiv"},
+      {"Ruritania Launches Missile Barrage On Kharkiv", "shelling", "Kharkiv"},
+      {"Officials say Ruritania is shelling the villages again.", "shelling", ""},
+      // Counter-examples: a passive ("hit by"), a name governed by a
+      // preposition ("the war in Ukraine began"), or a type the rule does
+      // not cover (an arrest by the state happens on its soil).
+      {"Ukraine was attacked by drones overnight, officials said.", "air_strike", "Ukraine"},
+      {"Officials said that Moldova was attacked with drones overnight.", "attack", "Moldova"},
+      {"Officials said the shelling had grown worse since the war in Ukraine began.", "shelling",
+       "Ukraine"},
+      {"Police arrested a cartel boss in Mexico.", "arrest", "Mexico"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, c.type) == c.expect);
+  }
+}
+
+TEST_CASE("attach: a toll under a disaster's headline is the disaster's (h-prec18)", "[attach]") {
+  // The headline tells a quake and no hostile act: a later toll without a
+  // hostile word is the quake's.
+  CHECK(CountOf("Strong earthquake flattens hill towns\n\nOfficials said 40 people died in the "
+                "province and 200 were hurt.",
+                "casualties") == 0);
+  CHECK(CountOf("Snowstorm traps cars on a coastal road\n\nTwo drivers died on Tuesday.",
+                "casualties") == 0);
+  // Counter-examples: the later sentence names a hostile act, or the
+  // headline does (a murder-suicide is no accident).
+  CHECK(CountOf("Strong earthquake flattens hill towns\n\nOfficials said 40 people died in "
+                "the province, where troops had been stationed.",
+                "casualties") == 1);
+  CHECK(CountOf("Family found dead in murder-suicide after son drowned in a lake\n\nPolice "
+                "found four people dead inside the farmhouse.",
+                "casualties") == 1);
+}
+
 }  // namespace
 }  // namespace eventline

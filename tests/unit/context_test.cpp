@@ -326,6 +326,42 @@ TEST_CASE("context: a count of hundreds or thousands of acts is a sum, not one e
   CHECK_FALSE(words.NamesManyActs(far, b, e));
 }
 
+TEST_CASE("context: a count since a war's start is a running total (h-prec18)") {
+  const ContextWords words = ContextWords::FromRules(nullptr);
+  const std::string held0 =
+      "Officials say 4,000 fighters had been detained since the start of that war.";
+  auto [b, e] = At(held0, "detained");
+  CHECK(ContextWords::NamesSinceWarStart(held0, e));
+  CHECK(words.Vetoes("arrest", held0, b, e));
+  // A toll stays (the challenge table's ruling), and so does a week.
+  const std::string toll = "Officials say 4,000 fighters had died since the start of that war.";
+  std::tie(b, e) = At(toll, "died");
+  CHECK_FALSE(words.Vetoes("casualties", toll, b, e));
+  const std::string week = "Police have detained 30 people since the start of the week.";
+  std::tie(b, e) = At(week, "detained");
+  CHECK_FALSE(ContextWords::NamesSinceWarStart(week, e));
+  const std::string tanks = "The army has lost 300 tanks since the invasion began.";
+  std::tie(b, e) = At(tanks, "lost");
+  CHECK(words.Vetoes("equipment_loss", tanks, b, e));
+  const std::string held = "Hundreds of villagers have been detained since the fighting started.";
+  std::tie(b, e) = At(held, "detained");
+  CHECK(words.Vetoes("arrest", held, b, e));
+  // Counter-examples: a superlative or "first" makes it one event; "since"
+  // before the trigger dates something else; a year alone is no war's start.
+  const std::string worst = "It was the deadliest strike on the port since the war began.";
+  std::tie(b, e) = At(worst, "strike");
+  CHECK_FALSE(ContextWords::NamesSinceWarStart(worst, e));
+  const std::string first = "Rebels shelled the capital for the first time since the invasion.";
+  std::tie(b, e) = At(first, "shelled");
+  CHECK_FALSE(ContextWords::NamesSinceWarStart(first, e));
+  const std::string before = "Since the war began he has worked abroad; he was arrested on Monday.";
+  std::tie(b, e) = At(before, "arrested");
+  CHECK_FALSE(ContextWords::NamesSinceWarStart(before, e));
+  const std::string year = "A reporter has been detained in the capital since 2021.";
+  std::tie(b, e) = At(year, "detained");
+  CHECK_FALSE(ContextWords::NamesSinceWarStart(year, e));
+}
+
 TEST_CASE("context: a protest word in the sentence") {
   const ContextWords words = ContextWords::FromLists({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {},
                                                      {}, {}, {"protesters", "riot"});
