@@ -915,6 +915,92 @@ bool RelativeActUnderLegalVerb(std::string_view text, std::size_t sb, std::size_
   return false;
 }
 
+// The trigger is the simple past or the past passive of a "who" clause
+// that tells who a person is ("a farmer who burned a neighbour's barn was
+// given a state funeral", "the student who was shot by guards was honoured",
+// "conscripts who deserted the front now speak out"): the act came before what
+// the sentence says of that person now (h-evdate15, widening
+// RelativeActUnderLegalVerb to any main verb). "who", "who'd" at most four
+// words before the trigger, with only was, were, had, been or an adverb in
+// -ly between (no modal, no present: "who have been holding off the
+// assault" is still going on); with nothing between, the trigger's first
+// word a past form ("who killed", "who fled", not "who attacks"). Not when
+// the sentence goes on with the same episode: a harm or a flight within
+// twelve words after the trigger ("the man who stabbed two guards was shot
+// by police", "a man who stabbed his brother phoned a neighbour before he
+// died", "the men who shelled the depot fled across the river", "who was
+// hurt in the blast was taken into surgery", "the rebels who attacked the
+// post wore uniforms": wire copy tells the day's act so), or a
+// harm in the six words before "who" ("police shot dead a suspect who held
+// a boy hostage"). `sb`..`se` is the sentence.
+bool RelativePastAct(std::string_view text, std::size_t sb, std::size_t se, std::size_t tb,
+                     std::size_t te) {
+  const auto lower = [](std::string_view v) {
+    std::string out(v);
+    for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+  };
+  static constexpr std::array<std::string_view, 27> kHarm = {
+      "dead",    "died",    "dies",      "killed",   "killing",      "shot",         "shoots",
+      "wounded", "injured", "hurt",      "hospital", "hospitalised", "hospitalized", "kills",
+      "fatally", "surgery", "operating", "treated",  "fled",         "escaped",      "surrendered",
+      "flees",   "wearing", "wore",      "dressed",  "masked",       "uniforms"};
+  const auto harm = [&](std::string_view w) {
+    while (!w.empty() &&
+           std::string_view(".!?'\xE2\x80\x99").find(w.back()) != std::string_view::npos)
+      w.remove_suffix(1);
+    return std::find(kHarm.begin(), kHarm.end(), w) != kHarm.end();
+  };
+  const std::size_t from = tb - sb > 120 ? tb - 120 : sb;
+  const std::string before = lower(Slice(text, from, tb));
+  const auto bw = Tokens(before);
+  std::size_t who = bw.size();
+  for (std::size_t k = bw.size(); k-- > 0 && bw.size() - k <= 5;) {
+    if (bw[k] == "who" || bw[k] == "who'd" ||
+        bw[k] ==
+            "who\xE2\x80\x99"
+            "d") {
+      who = k;
+      break;
+    }
+  }
+  if (who == bw.size()) return false;
+  // Only auxiliaries of the past and adverbs between "who" and the trigger.
+  const std::size_t who_end =
+      static_cast<std::size_t>(bw[who].data() - before.data()) + bw[who].size();
+  if (std::string_view(before).substr(who_end).find_first_of(",;:\"") != std::string_view::npos)
+    return false;
+  const bool perfect = bw[who] != "who";
+  for (std::size_t k = who + 1; k < bw.size(); ++k) {
+    const std::string_view w = bw[k];
+    if (w == "was" || w == "were" || w == "had" || w == "been") continue;
+    if (w.size() > 3 && w.substr(w.size() - 2) == "ly" && w != "only") continue;
+    return false;
+  }
+  if (who + 1 == bw.size() && !perfect) {
+    // "who killed", "who fled": a past form, not a present ("who attacks").
+    const std::string trigger = lower(Slice(text, tb, te));
+    const auto tw = Tokens(trigger);
+    if (tw.empty()) return false;
+    const std::string_view w = tw[0];
+    static constexpr std::array<std::string_view, 20> kPast = {
+        "beat", "held", "shot",  "took",  "fled", "fought", "struck", "threw", "led",  "hit",
+        "blew", "kept", "stole", "broke", "ran",  "drove",  "set",    "slew",  "tore", "caught"};
+    const bool ed = w.size() > 3 && w.substr(w.size() - 2) == "ed";
+    if (!ed && std::find(kPast.begin(), kPast.end(), w) == kPast.end()) return false;
+  }
+  for (std::size_t k = who >= 6 ? who - 6 : 0; k < who; ++k)
+    if (harm(bw[k])) return false;
+  const std::string after = lower(Slice(text, te, std::min(se, te + 120)));
+  const auto aw = Tokens(after);
+  for (std::size_t k = 0; k < aw.size() && k < 12; ++k) {
+    if (harm(aw[k])) return false;
+    const std::string_view w = aw[k];
+    if (!w.empty() && (w.back() == '.' || w.back() == '?' || w.back() == '!')) break;
+  }
+  return true;
+}
+
 // A time phrase that is only a length: "for 13 years", "for eight days",
 // "for two months" (not "for the past week", "for the last 24 hours").
 bool BareLength(std::string_view phrase) {
@@ -3480,8 +3566,11 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       aftermath_after = std::string_view::npos;
     // A "who" clause act under an arrest, a trial or a release after it
     // (RelativeActUnderLegalVerb, h-evdate12): a weak cue, as above.
+    // Any past "who" clause act under what the sentence says of that person
+    // (RelativePastAct, h-evdate15): a weak cue too.
     const bool relative_legal =
-        RelativeActUnderLegalVerb(text, sentence.begin, sentence.end, c.b, c.e);
+        RelativeActUnderLegalVerb(text, sentence.begin, sentence.end, c.b, c.e) ||
+        RelativePastAct(text, sentence.begin, sentence.end, c.b, c.e);
     const bool reported_earlier = best && !in_relative && best->resolved && best->interval.end &&
                                   best->end <= c.b && best->interval.precision == Precision::kDay &&
                                   !(doc_.pub_date && *best->interval.end > *doc_.pub_date) &&

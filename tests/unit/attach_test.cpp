@@ -315,6 +315,33 @@ TEST_CASE("attach: an act after \"after\" under a charge or a reaction lies befo
         today);
 }
 
+TEST_CASE("attach: a past act in a \"who\" clause lies before what is said of the person",
+          "[attach]") {
+  // h-evdate15 (pub 2023-03-15): the act identifies the person; the main
+  // verb tells what happened to or was said of them later.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("The sergeant who shot dead a farmer at the gate has been named by the army.",
+                   "killing") == earlier);
+  CHECK(IntervalOf("A trader who was kidnapped near the port got his shop back.", "abduction") ==
+        earlier);
+  CHECK(IntervalOf("Fighters who'd been detained in the camp tell of hunger.", "arrest") ==
+        earlier);
+  CHECK(IntervalOf("Villagers mourned the teacher who was allegedly murdered by the militia.",
+                   "killing") == earlier);
+  // Counter-examples: the same episode goes on (a harm or a flight after,
+  // a harm before "who"), a present or a modal in the clause, another
+  // phrase dating the row.
+  const char* const today = "2023-03-15..2023-03-15 none/document";
+  CHECK(IntervalOf("The rebel who kidnapped two guards was shot dead by the police.",
+                   "abduction") == today);
+  CHECK(IntervalOf("Soldiers shot dead a smuggler who kidnapped a boy near the port.",
+                   "abduction") == today);
+  CHECK(IntervalOf("Gunmen who attack convoys on the road hide in the woods.", "attack") == today);
+  CHECK(IntervalOf("Fighters who have been shelling the port are tired.", "shelling") == today);
+  CHECK(IntervalOf("The sergeant who shot dead a farmer on Monday has been named.", "killing") ==
+        "2023-03-13..2023-03-13 day/text");
+}
+
 TEST_CASE("attach: a bare length does not date an arrest or a kidnapping", "[attach]") {
   // h-evdate12: "held captive for 40 days", "jailed for 13 years" tell how
   // long, not when; the perfect still gives the span up to now.
