@@ -2825,10 +2825,13 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
       if (d.sentence_index > kBody) break;
       if (d.event_type == r.event_type) {
         same_type = &d;
-        // Not an arrest: a later arrest row's phrase is often the day of
-        // the act it answers ("have been arrested … after a fight broke out
-        // on Monday afternoon").
-        if (headed && d.date_source == "document" && r.event_type != "arrest" &&
+        // An arrest lead told as earlier (..pub: "arrested over the 2013
+        // killing of …") stops at the first: a later arrest row's past
+        // phrase is often the charged act's. An undated arrest lead passes
+        // an undated retelling too (h-evdate15: "police arrest fifth man" /
+        // "suspect, 43, arrested over attack" / "was arrested on Friday
+        // evening"); the day it may take is still one of the week before.
+        if (headed && d.date_source == "document" && !(r.event_type == "arrest" && open_start) &&
             !AnnouncesSecond(d.sentence))
           continue;
         break;
@@ -3567,10 +3570,13 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // A "who" clause act under an arrest, a trial or a release after it
     // (RelativeActUnderLegalVerb, h-evdate12): a weak cue, as above.
     // Any past "who" clause act under what the sentence says of that person
-    // (RelativePastAct, h-evdate15): a weak cue too.
+    // (RelativePastAct, h-evdate15): a weak cue too. Not captives who tell
+    // of their captivity ("a woman who was held hostage described her
+    // ordeal"): their row keeps the day of their news (docs/dates.md).
     const bool relative_legal =
         RelativeActUnderLegalVerb(text, sentence.begin, sentence.end, c.b, c.e) ||
-        RelativePastAct(text, sentence.begin, sentence.end, c.b, c.e);
+        (RelativePastAct(text, sentence.begin, sentence.end, c.b, c.e) &&
+         !(rule.event_type == "abduction" && TellsCaptives(stext)));
     const bool reported_earlier = best && !in_relative && best->resolved && best->interval.end &&
                                   best->end <= c.b && best->interval.precision == Precision::kDay &&
                                   !(doc_.pub_date && *best->interval.end > *doc_.pub_date) &&

@@ -695,6 +695,22 @@ TEST_CASE("attach: a headline takes the day the body gives its incident by a nou
                "explosion") == "2023-03-15");
 }
 
+TEST_CASE("attach: an arrest headline passes an undated retelling", "[attach]") {
+  // h-evdate15 (pub Wednesday 2023-03-15): "police arrest …" / the
+  // standfirst's undated "… detained …" / the body's day of the arrest.
+  CHECK(DateOf("Police arrest two men over depot fire\n\nTwo men were detained after a tip from "
+               "neighbours.\n\nThe pair were arrested on Monday evening at a farm.",
+               "arrest") == "2023-03-13");
+  // Not a day weeks back, nor for a lead told as earlier (..pub), whose
+  // body arrest's past phrase is the charged act's.
+  CHECK(DateOf("Police arrest two men over depot fire\n\nTwo men were detained after a tip from "
+               "neighbours.\n\nThe pair were arrested on 2 February at a farm.",
+               "arrest") == "2023-03-15");
+  CHECK(IntervalOf("Man arrested over killing of a grocer\n\nA man was detained by police.\n\nHe "
+                   "was arrested over the 2015 killing of a grocer in Leeds.",
+                   "arrest") != "2015-01-01..2015-12-31 year/context");
+}
+
 TEST_CASE("attach: an undated later mention does not stop the episode's day", "[attach]") {
   // h-evdate13: under a headline, the body's undated retelling of the type
   // no longer blocks the first row of another violent type with its day.
