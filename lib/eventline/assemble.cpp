@@ -2728,11 +2728,15 @@ void Assembler::SetCountryHint(CountryCounts hint) {
 static bool AnnouncesSecond(std::string_view sentence) {
   std::string low(sentence);
   for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  // Whole words only (h-evdate15): "again" is no cue inside "against" ("a
+  // protest against the tax"), nor "second" inside "seconds".
   for (std::string_view w : {"another", "meanwhile", "second", "again", "earlier", "previous"}) {
-    const std::size_t at = low.find(w);
-    if (at != std::string::npos &&
-        (at == 0 || !std::isalpha(static_cast<unsigned char>(low[at - 1]))))
-      return true;
+    for (std::size_t at = low.find(w); at != std::string::npos; at = low.find(w, at + 1)) {
+      const std::size_t end = at + w.size();
+      if ((at == 0 || !std::isalpha(static_cast<unsigned char>(low[at - 1]))) &&
+          (end == low.size() || !std::isalpha(static_cast<unsigned char>(low[end]))))
+        return true;
+    }
   }
   return false;
 }

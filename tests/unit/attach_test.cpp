@@ -711,6 +711,20 @@ TEST_CASE("attach: an arrest headline passes an undated retelling", "[attach]") 
                    "arrest") != "2015-01-01..2015-12-31 year/context");
 }
 
+TEST_CASE("attach: \"against\" announces no second event", "[attach]") {
+  // h-evdate15 (pub Wednesday 2023-03-15): AnnouncesSecond read "again"
+  // inside "against", so a standfirst "to protest against …" stopped the
+  // headline's search and its own row kept the publication day.
+  const std::string text =
+      "Farm protests escalate in Lyon\n\nFarmers gather in Lyon to protest against cuts\n\n"
+      "Crowds of farmers took to the streets in Lyon on Monday.";
+  CHECK(DateOf(text, "protest") == "2023-03-13");
+  // "again" as a word still announces another event.
+  CHECK(DateOf("Farm protests escalate in Lyon\n\nFarmers gather again in Lyon to protest\n\n"
+               "Crowds of farmers took to the streets in Lyon on Monday.",
+               "protest") == "2023-03-15");
+}
+
 TEST_CASE("attach: an undated later mention does not stop the episode's day", "[attach]") {
   // h-evdate13: under a headline, the body's undated retelling of the type
   // no longer blocks the first row of another violent type with its day.
