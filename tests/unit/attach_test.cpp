@@ -695,6 +695,23 @@ TEST_CASE("attach: a headline takes the day the body gives its incident by a nou
                "explosion") == "2023-03-15");
 }
 
+TEST_CASE("attach: an act a death toll is counted from lies before it", "[attach]") {
+  // h-evdate15 (pub 2023-03-15): "toll from / in / of" before the trigger
+  // (aftermath_cue.txt).
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("The death toll from the missile strike on the market rose to 40.",
+                   "shelling") == earlier);
+  CHECK(IntervalOf("Death toll in rebel raid on border post climbs to 12", "attack") == earlier);
+  // The count's day is not the act's; the act's own phrase still dates it.
+  CHECK(IntervalOf("On Tuesday the death toll from the missile strike on the market rose to 40.",
+                   "shelling") == earlier);
+  CHECK(IntervalOf("The death toll from Sunday's missile strike on the market rose to 40.",
+                   "shelling") == "2023-03-12..2023-03-12 day/text");
+  // No cue after the trigger.
+  CHECK(IntervalOf("The missile strike on the market took a heavy toll.", "shelling") ==
+        "2023-03-15..2023-03-15 none/document");
+}
+
 TEST_CASE("attach: an arrest headline passes an undated retelling", "[attach]") {
   // h-evdate15 (pub Wednesday 2023-03-15): "police arrest …" / the
   // standfirst's undated "… detained …" / the body's day of the arrest.
