@@ -1175,6 +1175,40 @@ bool ModifierEventBefore(std::string_view text, std::size_t sb, std::size_t tb, 
   return false;
 }
 
+// An arrest, a killing or a kidnapping named by a noun owned by one person
+// ("his arrest", "her murder", "Okoro's detention", "the case since Ruth's
+// abduction"): the text names a known act of that person, told before (h-evdate15).
+// A weak cue (a phrase of the clause or one carried from the sentence
+// before still dates it). The owner is a possessive pronoun (his, her,
+// their) or a capitalised word in 's in a clause not all in capitals (wire
+// copy); not "its" nor a state's acts ("Russia's strikes" are no such
+// noun: only the nouns below). `cb` is the clause start, `tb`..`te` the
+// trigger.
+bool PersonalActNoun(std::string_view text, std::size_t cb, std::size_t tb, std::size_t te) {
+  static constexpr std::array<std::string_view, 11> kNouns = {
+      "arrest",    "detention", "murder",  "killing", "assassination", "kidnapping",
+      "abduction", "execution", "slaying", "arrests", "imprisonment"};
+  const std::string trigger = LowerRange(text, tb, te);
+  const auto tw = Tokens(trigger);
+  if (tw.empty() || std::find(kNouns.begin(), kNouns.end(), tw[0]) == kNouns.end()) return false;
+  const auto bw = Tokens(Slice(text, cb, tb));
+  if (bw.empty()) return false;
+  // The owner right before the trigger, in the trigger's stretch of words.
+  const std::string_view gap =
+      Slice(text, static_cast<std::size_t>(bw.back().data() - text.data()) + bw.back().size(), tb);
+  if (gap.find_first_of(",;:") != std::string_view::npos) return false;
+  const std::string_view owner = bw.back();
+  std::string low(owner);
+  for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (low == "his" || low == "her" || low == "their") return true;
+  const bool apostrophe = (owner.size() > 3 && owner.substr(owner.size() - 2) == "'s") ||
+                          (owner.size() > 5 && owner.substr(owner.size() - 4) == "\xE2\x80\x99s");
+  if (!apostrophe || !std::isupper(static_cast<unsigned char>(owner[0]))) return false;
+  for (std::size_t k = cb; k < te; ++k)
+    if (std::islower(static_cast<unsigned char>(text[k]))) return true;
+  return false;
+}
+
 // The phrase `t` closes a relative clause of the subject, and the main verb
 // follows it (h-evdate11): "the officer who ordered the raid in 2014 has been
 // arrested", "the gunman who attacked the club last week was charged". The
@@ -2835,8 +2869,8 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
         // an undated retelling too (h-evdate15: "police arrest fifth man" /
         // "suspect, 43, arrested over attack" / "was arrested on Friday
         // evening"); the day it may take is still one of the week before.
-        if (headed && d.date_source == "document" && !(r.event_type == "arrest" && open_start) &&
-            !AnnouncesSecond(d.sentence))
+        if (headed && d.date_source == "document" &&
+            !(r.event_type == "arrest" && open_start && !after_cue) && !AnnouncesSecond(d.sentence))
           continue;
         break;
       }
@@ -3625,10 +3659,14 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // The weak cues, only where nothing else dates the row (below).
     // A big toll is a weak cue: a date carried from the sentence before
     // still dates it (a mass round-up told under the day's dateline).
+    // An arrest or a killing named by a noun a person owns ("his arrest",
+    // "Okoro's detention": PersonalActNoun, h-evdate15): a weak cue whose
+    // row, under a headline, may still take the body's day of its type.
+    const bool personal_act = PersonalActNoun(text, clause_b, c.b, c.e);
     const bool weak_background =
         !best && !since_span && !compared && doc_.pub_date && !background &&
         (big_toll || TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true) ||
-         aftermath_after != std::string_view::npos || relative_legal);
+         aftermath_after != std::string_view::npos || relative_legal || personal_act);
     // "on Thursday, a day after <trigger>": the trigger lies a day before the
     // phrase (AnchoredOffset).
     const std::optional<AnchoredDate> anchored =
@@ -3792,7 +3830,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         last_earlier_.insert_or_assign(row.event_type, sentence.index);
         // Also an act after "arrested in" ("suspect arrested in the cafe
         // blast"): the body's day of its act is the act's (h-evdate13).
-        if ((!background && (aftermath_after != std::string_view::npos || relative_legal)) ||
+        if ((!background &&
+             (aftermath_after != std::string_view::npos || relative_legal || personal_act)) ||
             LegalCueBefore(text, clause_b, c.b, true) != std::string_view::npos)
           after_cue_rows_.push_back(c.b);
       } else {

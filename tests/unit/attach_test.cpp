@@ -695,6 +695,24 @@ TEST_CASE("attach: a headline takes the day the body gives its incident by a nou
                "explosion") == "2023-03-15");
 }
 
+TEST_CASE("attach: an arrest or a killing a person owns is a known earlier act", "[attach]") {
+  // h-evdate15 (pub 2023-03-15): "his arrest", "Okoro's detention".
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("The singer blamed his arrest on a jealous rival.", "arrest") == earlier);
+  CHECK(IntervalOf("Lawyers questioned the timing of Okoro's arrest.", "arrest") == earlier);
+  CHECK(IntervalOf("Her family still asks who ordered her murder.", "killing") == earlier);
+  // Its own phrase or a carried day still dates it; no owner, no cue; wire
+  // copy in capitals gives no name.
+  CHECK(IntervalOf("Okoro's detention on Monday angered his supporters.", "arrest") ==
+        "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("The detention of the singer angered his fans.", "arrest") ==
+        "2023-03-15..2023-03-15 none/document");
+  // Under a headline the body's day of the arrest still dates it.
+  CHECK(DateOf("Police detain singer after fight\n\nThe singer's arrest angered his fans.\n\nHe "
+               "was arrested on Monday at a hotel.",
+               "arrest") == "2023-03-13");
+}
+
 TEST_CASE("attach: an act a death toll is counted from lies before it", "[attach]") {
   // h-evdate15 (pub 2023-03-15): "toll from / in / of" before the trigger
   // (aftermath_cue.txt).
