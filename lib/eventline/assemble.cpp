@@ -982,6 +982,92 @@ bool RelativeActUnderLegalVerb(std::string_view text, std::size_t sb, std::size_
   return false;
 }
 
+// The trigger is the simple past or the past passive of a "who" clause
+// that tells who a person is ("a farmer who burned a neighbour's barn was
+// given a state funeral", "the student who was shot by guards was honoured",
+// "conscripts who deserted the front now speak out"): the act came before what
+// the sentence says of that person now (h-evdate15, widening
+// RelativeActUnderLegalVerb to any main verb). "who", "who'd" at most four
+// words before the trigger, with only was, were, had, been or an adverb in
+// -ly between (no modal, no present: "who have been holding off the
+// assault" is still going on); with nothing between, the trigger's first
+// word a past form ("who killed", "who fled", not "who attacks"). Not when
+// the sentence goes on with the same episode: a harm or a flight within
+// twelve words after the trigger ("the man who stabbed two guards was shot
+// by police", "a man who stabbed his brother phoned a neighbour before he
+// died", "the men who shelled the depot fled across the river", "who was
+// hurt in the blast was taken into surgery", "the rebels who attacked the
+// post wore uniforms": wire copy tells the day's act so), or a
+// harm in the six words before "who" ("police shot dead a suspect who held
+// a boy hostage"). `sb`..`se` is the sentence.
+bool RelativePastAct(std::string_view text, std::size_t sb, std::size_t se, std::size_t tb,
+                     std::size_t te) {
+  const auto lower = [](std::string_view v) {
+    std::string out(v);
+    for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+  };
+  static constexpr std::array<std::string_view, 27> kHarm = {
+      "dead",    "died",    "dies",      "killed",   "killing",      "shot",         "shoots",
+      "wounded", "injured", "hurt",      "hospital", "hospitalised", "hospitalized", "kills",
+      "fatally", "surgery", "operating", "treated",  "fled",         "escaped",      "surrendered",
+      "flees",   "wearing", "wore",      "dressed",  "masked",       "uniforms"};
+  const auto harm = [&](std::string_view w) {
+    while (!w.empty() &&
+           std::string_view(".!?'\xE2\x80\x99").find(w.back()) != std::string_view::npos)
+      w.remove_suffix(1);
+    return std::find(kHarm.begin(), kHarm.end(), w) != kHarm.end();
+  };
+  const std::size_t from = tb - sb > 120 ? tb - 120 : sb;
+  const std::string before = lower(Slice(text, from, tb));
+  const auto bw = Tokens(before);
+  std::size_t who = bw.size();
+  for (std::size_t k = bw.size(); k-- > 0 && bw.size() - k <= 5;) {
+    if (bw[k] == "who" || bw[k] == "who'd" ||
+        bw[k] ==
+            "who\xE2\x80\x99"
+            "d") {
+      who = k;
+      break;
+    }
+  }
+  if (who == bw.size()) return false;
+  // Only auxiliaries of the past and adverbs between "who" and the trigger.
+  const std::size_t who_end =
+      static_cast<std::size_t>(bw[who].data() - before.data()) + bw[who].size();
+  if (std::string_view(before).substr(who_end).find_first_of(",;:\"") != std::string_view::npos)
+    return false;
+  const bool perfect = bw[who] != "who";
+  for (std::size_t k = who + 1; k < bw.size(); ++k) {
+    const std::string_view w = bw[k];
+    if (w == "was" || w == "were" || w == "had" || w == "been") continue;
+    if (w.size() > 3 && w.substr(w.size() - 2) == "ly" && w != "only") continue;
+    return false;
+  }
+  if (who + 1 == bw.size() && !perfect) {
+    // "who killed", "who fled": a past form, not a present ("who attacks").
+    const std::string trigger = lower(Slice(text, tb, te));
+    const auto tw = Tokens(trigger);
+    if (tw.empty()) return false;
+    const std::string_view w = tw[0];
+    static constexpr std::array<std::string_view, 20> kPast = {
+        "beat", "held", "shot",  "took",  "fled", "fought", "struck", "threw", "led",  "hit",
+        "blew", "kept", "stole", "broke", "ran",  "drove",  "set",    "slew",  "tore", "caught"};
+    const bool ed = w.size() > 3 && w.substr(w.size() - 2) == "ed";
+    if (!ed && std::find(kPast.begin(), kPast.end(), w) == kPast.end()) return false;
+  }
+  for (std::size_t k = who >= 6 ? who - 6 : 0; k < who; ++k)
+    if (harm(bw[k])) return false;
+  const std::string after = lower(Slice(text, te, std::min(se, te + 120)));
+  const auto aw = Tokens(after);
+  for (std::size_t k = 0; k < aw.size() && k < 12; ++k) {
+    if (harm(aw[k])) return false;
+    const std::string_view w = aw[k];
+    if (!w.empty() && (w.back() == '.' || w.back() == '?' || w.back() == '!')) break;
+  }
+  return true;
+}
+
 // A time phrase that is only a length: "for 13 years", "for eight days",
 // "for two months" (not "for the past week", "for the last 24 hours").
 bool BareLength(std::string_view phrase) {
@@ -1153,6 +1239,40 @@ bool ModifierEventBefore(std::string_view text, std::size_t sb, std::size_t tb, 
         FiniteVerbAt(g, at))
       return true;
   }
+  return false;
+}
+
+// An arrest, a killing or a kidnapping named by a noun owned by one person
+// ("his arrest", "her murder", "Okoro's detention", "the case since Ruth's
+// abduction"): the text names a known act of that person, told before (h-evdate15).
+// A weak cue (a phrase of the clause or one carried from the sentence
+// before still dates it). The owner is a possessive pronoun (his, her,
+// their) or a capitalised word in 's in a clause not all in capitals (wire
+// copy); not "its" nor a state's acts ("Russia's strikes" are no such
+// noun: only the nouns below). `cb` is the clause start, `tb`..`te` the
+// trigger.
+bool PersonalActNoun(std::string_view text, std::size_t cb, std::size_t tb, std::size_t te) {
+  static constexpr std::array<std::string_view, 11> kNouns = {
+      "arrest",    "detention", "murder",  "killing", "assassination", "kidnapping",
+      "abduction", "execution", "slaying", "arrests", "imprisonment"};
+  const std::string trigger = LowerRange(text, tb, te);
+  const auto tw = Tokens(trigger);
+  if (tw.empty() || std::find(kNouns.begin(), kNouns.end(), tw[0]) == kNouns.end()) return false;
+  const auto bw = Tokens(Slice(text, cb, tb));
+  if (bw.empty()) return false;
+  // The owner right before the trigger, in the trigger's stretch of words.
+  const std::string_view gap =
+      Slice(text, static_cast<std::size_t>(bw.back().data() - text.data()) + bw.back().size(), tb);
+  if (gap.find_first_of(",;:") != std::string_view::npos) return false;
+  const std::string_view owner = bw.back();
+  std::string low(owner);
+  for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (low == "his" || low == "her" || low == "their") return true;
+  const bool apostrophe = (owner.size() > 3 && owner.substr(owner.size() - 2) == "'s") ||
+                          (owner.size() > 5 && owner.substr(owner.size() - 4) == "\xE2\x80\x99s");
+  if (!apostrophe || !std::isupper(static_cast<unsigned char>(owner[0]))) return false;
+  for (std::size_t k = cb; k < te; ++k)
+    if (std::islower(static_cast<unsigned char>(text[k]))) return true;
   return false;
 }
 
@@ -2709,11 +2829,15 @@ void Assembler::SetCountryHint(CountryCounts hint) {
 static bool AnnouncesSecond(std::string_view sentence) {
   std::string low(sentence);
   for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  // Whole words only (h-evdate15): "again" is no cue inside "against" ("a
+  // protest against the tax"), nor "second" inside "seconds".
   for (std::string_view w : {"another", "meanwhile", "second", "again", "earlier", "previous"}) {
-    const std::size_t at = low.find(w);
-    if (at != std::string::npos &&
-        (at == 0 || !std::isalpha(static_cast<unsigned char>(low[at - 1]))))
-      return true;
+    for (std::size_t at = low.find(w); at != std::string::npos; at = low.find(w, at + 1)) {
+      const std::size_t end = at + w.size();
+      if ((at == 0 || !std::isalpha(static_cast<unsigned char>(low[at - 1]))) &&
+          (end == low.size() || !std::isalpha(static_cast<unsigned char>(low[end]))))
+        return true;
+    }
   }
   return false;
 }
@@ -2806,11 +2930,14 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
       if (d.sentence_index > kBody) break;
       if (d.event_type == r.event_type) {
         same_type = &d;
-        // Not an arrest: a later arrest row's phrase is often the day of
-        // the act it answers ("have been arrested … after a fight broke out
-        // on Monday afternoon").
-        if (headed && d.date_source == "document" && r.event_type != "arrest" &&
-            !AnnouncesSecond(d.sentence))
+        // An arrest lead told as earlier (..pub: "arrested over the 2013
+        // killing of …") stops at the first: a later arrest row's past
+        // phrase is often the charged act's. An undated arrest lead passes
+        // an undated retelling too (h-evdate15: "police arrest fifth man" /
+        // "suspect, 43, arrested over attack" / "was arrested on Friday
+        // evening"); the day it may take is still one of the week before.
+        if (headed && d.date_source == "document" &&
+            !(r.event_type == "arrest" && open_start && !after_cue) && !AnnouncesSecond(d.sentence))
           continue;
         break;
       }
@@ -3577,8 +3704,14 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       aftermath_after = std::string_view::npos;
     // A "who" clause act under an arrest, a trial or a release after it
     // (RelativeActUnderLegalVerb, h-evdate12): a weak cue, as above.
+    // Any past "who" clause act under what the sentence says of that person
+    // (RelativePastAct, h-evdate15): a weak cue too. Not captives who tell
+    // of their captivity ("a woman who was held hostage described her
+    // ordeal"): their row keeps the day of their news (docs/dates.md).
     const bool relative_legal =
-        RelativeActUnderLegalVerb(text, sentence.begin, sentence.end, c.b, c.e);
+        RelativeActUnderLegalVerb(text, sentence.begin, sentence.end, c.b, c.e) ||
+        (RelativePastAct(text, sentence.begin, sentence.end, c.b, c.e) &&
+         !(rule.event_type == "abduction" && TellsCaptives(stext)));
     const bool reported_earlier = best && !in_relative && best->resolved && best->interval.end &&
                                   best->end <= c.b && best->interval.precision == Precision::kDay &&
                                   !(doc_.pub_date && *best->interval.end > *doc_.pub_date) &&
@@ -3623,10 +3756,14 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // The weak cues, only where nothing else dates the row (below).
     // A big toll is a weak cue: a date carried from the sentence before
     // still dates it (a mass round-up told under the day's dateline).
+    // An arrest or a killing named by a noun a person owns ("his arrest",
+    // "Okoro's detention": PersonalActNoun, h-evdate15): a weak cue whose
+    // row, under a headline, may still take the body's day of its type.
+    const bool personal_act = PersonalActNoun(text, clause_b, c.b, c.e);
     const bool weak_background =
         !best && !since_span && !compared && doc_.pub_date && !background &&
         (big_toll || TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true) ||
-         aftermath_after != std::string_view::npos || relative_legal);
+         aftermath_after != std::string_view::npos || relative_legal || personal_act);
     // "on Thursday, a day after <trigger>": the trigger lies a day before the
     // phrase (AnchoredOffset).
     const std::optional<AnchoredDate> anchored =
@@ -3790,7 +3927,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         last_earlier_.insert_or_assign(row.event_type, sentence.index);
         // Also an act after "arrested in" ("suspect arrested in the cafe
         // blast"): the body's day of its act is the act's (h-evdate13).
-        if ((!background && (aftermath_after != std::string_view::npos || relative_legal)) ||
+        if ((!background &&
+             (aftermath_after != std::string_view::npos || relative_legal || personal_act)) ||
             LegalCueBefore(text, clause_b, c.b, true) != std::string_view::npos)
           after_cue_rows_.push_back(c.b);
       } else {

@@ -315,6 +315,33 @@ TEST_CASE("attach: an act after \"after\" under a charge or a reaction lies befo
         today);
 }
 
+TEST_CASE("attach: a past act in a \"who\" clause lies before what is said of the person",
+          "[attach]") {
+  // h-evdate15 (pub 2023-03-15): the act identifies the person; the main
+  // verb tells what happened to or was said of them later.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("The sergeant who shot dead a farmer at the gate has been named by the army.",
+                   "killing") == earlier);
+  CHECK(IntervalOf("A trader who was kidnapped near the port got his shop back.", "abduction") ==
+        earlier);
+  CHECK(IntervalOf("Fighters who'd been detained in the camp tell of hunger.", "arrest") ==
+        earlier);
+  CHECK(IntervalOf("Villagers mourned the teacher who was allegedly murdered by the militia.",
+                   "killing") == earlier);
+  // Counter-examples: the same episode goes on (a harm or a flight after,
+  // a harm before "who"), a present or a modal in the clause, another
+  // phrase dating the row.
+  const char* const today = "2023-03-15..2023-03-15 none/document";
+  CHECK(IntervalOf("The rebel who kidnapped two guards was shot dead by the police.",
+                   "abduction") == today);
+  CHECK(IntervalOf("Soldiers shot dead a smuggler who kidnapped a boy near the port.",
+                   "abduction") == today);
+  CHECK(IntervalOf("Gunmen who attack convoys on the road hide in the woods.", "attack") == today);
+  CHECK(IntervalOf("Fighters who have been shelling the port are tired.", "shelling") == today);
+  CHECK(IntervalOf("The sergeant who shot dead a farmer on Monday has been named.", "killing") ==
+        "2023-03-13..2023-03-13 day/text");
+}
+
 TEST_CASE("attach: a bare length does not date an arrest or a kidnapping", "[attach]") {
   // h-evdate12: "held captive for 40 days", "jailed for 13 years" tell how
   // long, not when; the perfect still gives the span up to now.
@@ -666,6 +693,71 @@ TEST_CASE("attach: a headline takes the day the body gives its incident by a nou
   CHECK(DateOf("Nine guards were killed in a roadside bombing near the border. The incident took "
                "place on Monday.",
                "explosion") == "2023-03-15");
+}
+
+TEST_CASE("attach: an arrest or a killing a person owns is a known earlier act", "[attach]") {
+  // h-evdate15 (pub 2023-03-15): "his arrest", "Okoro's detention".
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("The singer blamed his arrest on a jealous rival.", "arrest") == earlier);
+  CHECK(IntervalOf("Lawyers questioned the timing of Okoro's arrest.", "arrest") == earlier);
+  CHECK(IntervalOf("Her family still asks who ordered her murder.", "killing") == earlier);
+  // Its own phrase or a carried day still dates it; no owner, no cue; wire
+  // copy in capitals gives no name.
+  CHECK(IntervalOf("Okoro's detention on Monday angered his supporters.", "arrest") ==
+        "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("The detention of the singer angered his fans.", "arrest") ==
+        "2023-03-15..2023-03-15 none/document");
+  // Under a headline the body's day of the arrest still dates it.
+  CHECK(DateOf("Police detain singer after fight\n\nThe singer's arrest angered his fans.\n\nHe "
+               "was arrested on Monday at a hotel.",
+               "arrest") == "2023-03-13");
+}
+
+TEST_CASE("attach: an act a death toll is counted from lies before it", "[attach]") {
+  // h-evdate15 (pub 2023-03-15): "toll from / in / of" before the trigger
+  // (aftermath_cue.txt).
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("The death toll from the missile strike on the market rose to 40.",
+                   "shelling") == earlier);
+  CHECK(IntervalOf("Death toll in rebel raid on border post climbs to 12", "attack") == earlier);
+  // The count's day is not the act's; the act's own phrase still dates it.
+  CHECK(IntervalOf("On Tuesday the death toll from the missile strike on the market rose to 40.",
+                   "shelling") == earlier);
+  CHECK(IntervalOf("The death toll from Sunday's missile strike on the market rose to 40.",
+                   "shelling") == "2023-03-12..2023-03-12 day/text");
+  // No cue after the trigger.
+  CHECK(IntervalOf("The missile strike on the market took a heavy toll.", "shelling") ==
+        "2023-03-15..2023-03-15 none/document");
+}
+
+TEST_CASE("attach: an arrest headline passes an undated retelling", "[attach]") {
+  // h-evdate15 (pub Wednesday 2023-03-15): "police arrest …" / the
+  // standfirst's undated "… detained …" / the body's day of the arrest.
+  CHECK(DateOf("Police arrest two men over depot fire\n\nTwo men were detained after a tip from "
+               "neighbours.\n\nThe pair were arrested on Monday evening at a farm.",
+               "arrest") == "2023-03-13");
+  // Not a day weeks back, nor for a lead told as earlier (..pub), whose
+  // body arrest's past phrase is the charged act's.
+  CHECK(DateOf("Police arrest two men over depot fire\n\nTwo men were detained after a tip from "
+               "neighbours.\n\nThe pair were arrested on 2 February at a farm.",
+               "arrest") == "2023-03-15");
+  CHECK(IntervalOf("Man arrested over killing of a grocer\n\nA man was detained by police.\n\nHe "
+                   "was arrested over the 2015 killing of a grocer in Leeds.",
+                   "arrest") != "2015-01-01..2015-12-31 year/context");
+}
+
+TEST_CASE("attach: \"against\" announces no second event", "[attach]") {
+  // h-evdate15 (pub Wednesday 2023-03-15): AnnouncesSecond read "again"
+  // inside "against", so a standfirst "to protest against …" stopped the
+  // headline's search and its own row kept the publication day.
+  const std::string text =
+      "Farm protests escalate in Lyon\n\nFarmers gather in Lyon to protest against cuts\n\n"
+      "Crowds of farmers took to the streets in Lyon on Monday.";
+  CHECK(DateOf(text, "protest") == "2023-03-13");
+  // "again" as a word still announces another event.
+  CHECK(DateOf("Farm protests escalate in Lyon\n\nFarmers gather again in Lyon to protest\n\n"
+               "Crowds of farmers took to the streets in Lyon on Monday.",
+               "protest") == "2023-03-15");
 }
 
 TEST_CASE("attach: an undated later mention does not stop the episode's day", "[attach]") {
