@@ -392,10 +392,6 @@ struct CompiledRule {
   // The pattern begins with \b outside any alternation: a match begins at
   // a word boundary.
   mutable bool starts_at_boundary = false;
-  // For a rule run anchored before its last end string (SearchFrom): the
-  // bytes its matches can begin with (FirstBytes); positions at others are
-  // not tried. Null when not known.
-  mutable std::optional<std::array<std::uint64_t, 4>> first;
   // Strings one of which every match ends with (Rule::ends), with their
   // PairKeys, set with `starts`; empty: not known.
   mutable std::vector<std::string> ends;
@@ -1001,7 +997,6 @@ void InitStarts(const CompiledRule& cr, const Rule& r) {
     cr.ends = r.ends;
     for (const std::string& e : cr.ends) cr.end_pairs.push_back(PairKeys(e));
   }
-  if (!cr.starts && !cr.ends.empty()) cr.first = FirstBytes(r.pattern);
   cr.text_start = AtTextStartOnly(r.pattern);
 }
 
@@ -1650,17 +1645,6 @@ std::vector<std::vector<Capture>>& SpareCaptures() {
   return spare;
 }
 
-// The leftmost match of `cr` from `pos` on (ending by `end`), through
-// `capturing(cr, from, anchor)`, which fills the groups: with leading
-// strings, the anchored match at the first position that has one (a match
-// can only begin where a leading string does). Without them, a rule whose
-// matches end with one of a few strings (CompiledRule::ends; `end` is then
-// just past the last of them, FindAll) is run anchored at each code point
-// before `end`, at word boundaries only when its matches begin at one:
-// those calls meet the DFA states of one start, which recur from sentence
-// to sentence, where an unanchored search builds states for every mix of
-// starts that new text brings (docs/scale.md, h-hot21). Any other rule:
-// one unanchored search.
 // The first code point start `at` in [pos, end) (a word boundary, where
 // RE2's \b holds, with `boundary`) where `anchored(at)` holds; npos when none.
 // With `first` (FirstBytes), only at bytes a match can begin with.
@@ -1681,16 +1665,23 @@ std::size_t FirstAnchored(std::string_view text, std::size_t pos, std::size_t en
   return std::string_view::npos;
 }
 
+// The leftmost match of `cr` from `pos` on (ending by `end`), through
+// `capturing(cr, from, anchor)`, which fills the groups: with leading
+// strings, the anchored match at the first position that has one (a match
+// can only begin where a leading string does). Without them, one
+// unanchored search, which stops at `end` (for a rule whose matches end with
+// one of a few strings, CompiledRule::ends, just past the last of them:
+// FindAll). Until session 24 such a rule was run anchored at each word or
+// code point start before `end` (h-hot21); with the lean RE2 budget
+// (pattern_budget.h) a capturing anchored call runs BitState or the NFA, each
+// with its own setup, so the one search costs less: claimed.said went from
+// 51,545 calls and 14 GB allocated in RE2 on the 20 MB slice to 1,182 calls
+// and 0.3 GB (docs/scale.md, "session 24, h-speed25"). Vetoes ask for no
+// groups and keep their anchored starts (FindVetoes).
 template <class Capturing>
 bool SearchFrom(const CompiledRule& cr, std::string_view text, std::size_t pos, std::size_t end,
                 const Capturing& capturing) {
   if (cr.text_start) return pos == 0 && capturing(cr, 0, RE2::ANCHOR_START);
-  if (!cr.starts && !cr.ends.empty()) {
-    const std::array<std::uint64_t, 4>* first = cr.first ? &*cr.first : nullptr;
-    return FirstAnchored(text, pos, end, cr.starts_at_boundary, first, [&](std::size_t at) {
-             return capturing(cr, at, RE2::ANCHOR_START);
-           }) != std::string_view::npos;
-  }
   if (!cr.starts) return capturing(cr, pos, RE2::UNANCHORED);
   const bool b = cr.starts_at_boundary;
   for (std::size_t at = cr.starts->Find(text, pos, end, b); at != std::string_view::npos;

@@ -429,10 +429,10 @@ std::string MatcherMatches(const Compiled& c, const Rules& rules, const std::str
 TEST_CASE("matcher: a search stopped after the last string a match ends with finds the same",
           "[matcher]") {
   // No leading strings (a capital-letter class begins each), and matches
-  // that end with "said"/"told", "for" or "said": each rule runs anchored at
-  // every code point (at word boundaries for w.said) before one byte past
-  // the last such string. The matches are those of RE2's unanchored search
-  // over the whole range.
+  // that end with "said"/"told", "for" or "said": each rule's search stops
+  // one byte past the last such string (until session 24 it also ran
+  // anchored at every code point, or word boundary for w.said, before it).
+  // The matches are those of RE2's unanchored search over the whole range.
   const struct {
     std::string id, pattern;
   } rules[] = {
@@ -460,12 +460,12 @@ TEST_CASE("matcher: a search stopped after the last string a match ends with fin
   }
 }
 
-TEST_CASE("matcher: anchored searches skip bytes no match begins with", "[matcher]") {
-  // Rules without leading strings whose matches end with known strings
-  // (c.said) run anchored before the last of them, only at bytes their
-  // matches can begin with (FirstBytes). n.found has no end strings (its
-  // tail is optional): one unanchored search. The matches are those of
-  // RE2's unanchored search.
+TEST_CASE("matcher: searches without leading strings find what RE2 finds", "[matcher]") {
+  // Rules without leading strings: c.said's matches end with known strings
+  // (its search stops after the last of them; until session 24 it ran
+  // anchored before it at the bytes its matches can begin with, FirstBytes,
+  // which the vetoes still do). n.found has no end strings (its tail is
+  // optional). The matches are those of RE2's unanchored search.
   const struct {
     std::string id, pattern;
   } rules[] = {

@@ -107,5 +107,28 @@ TEST_CASE("rule profile: a pattern opening with ^ is tried at the text's start o
   CHECK(head.found == 1);
 }
 
+// A rule without leading strings (a capital-letter class opens it) whose
+// matches end with "said" is one unanchored search per match found, plus
+// one that finds nothing, stopped after the last "said"; until session 24 it
+// was tried at every capitalised word before it, 13 calls here
+// (docs/scale.md, "session 24, h-speed25").
+TEST_CASE("rule profile: a rule without leading strings is one search per match", "[matcher]") {
+  const Compiled c = Build(Rule("p.said", R"((?-i:[A-Z]\w+)\s+(?P<trigger>said)\b)"));
+  const std::string text =
+      "The Men From The Hills And Two Towns Near The River Officials said it, and then "
+      "Mayors said so After The Long Dry Week";
+  RuleProfileReset();
+  std::vector<Match> out;
+  c.matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), out);
+  std::string found;
+  for (const Match& m : out) found += text.substr(m.begin, m.end - m.begin) + ";";
+  CHECK(found == "Officials said;Mayors said;");
+  if (!RuleProfileEnabled()) return;
+  const RuleCost said = RuleProfileOf("p.said");
+  CHECK(said.admitted == 1);
+  CHECK(said.searches == 3);  // two matches, then none before the stop
+  CHECK(said.found == 2);
+}
+
 }  // namespace
 }  // namespace eventline
