@@ -3012,11 +3012,11 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
     }
     // The word before the phrase may be "until" / "by" too ("until at
     // least 17 October").
-    const std::string_view tail = Trim(clause_before);
-    const bool bound = tail.ends_with(" until") || tail.ends_with(" by") ||
-                       tail.ends_with(" till") || tail.ends_with(" after") ||
-                       tail.ends_with(" since") || tail.ends_with(" before") ||
-                       tail.ends_with(" least");
+    const std::string_view end_words = Trim(clause_before);
+    const bool bound = end_words.ends_with(" until") || end_words.ends_with(" by") ||
+                       end_words.ends_with(" till") || end_words.ends_with(" after") ||
+                       end_words.ends_with(" since") || end_words.ends_with(" before") ||
+                       end_words.ends_with(" least");
     if (!modal && !purpose && !bound) return for_date ? Tense::kNearest : Tense::kPast;
   }
   return Tense::kNearest;
