@@ -184,6 +184,7 @@ void ContextWords::Phrases::Add(std::string_view entry) {
   }
   leads[phrase] = true;
   set.insert(std::move(phrase));
+  first.set(FirstKey(words.front().lower));
   if (words.size() > max_words) max_words = words.size();
 }
 
@@ -261,6 +262,7 @@ bool ContextWords::Finds(const Phrases& p, const SentenceWords& s, std::size_t s
   const std::vector<Word>& words = s.words_;
   thread_local std::string phrase;
   for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!p.first.test(Phrases::FirstKey(words[i].lower))) continue;  // begins no entry
     phrase.clear();
     for (std::size_t n = 0; n < p.max_words && i + n < words.size(); ++n) {
       const Word& w = words[i + n];

@@ -37,7 +37,9 @@
 // (NamesProtest, assemble.cpp).
 #pragma once
 
+#include <algorithm>
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -180,8 +182,17 @@ class ContextWords {
     // true when it is an entry itself: Finds stops growing a phrase that
     // leads to none.
     std::unordered_map<std::string, bool> leads;
+    // The first words of the entries by FirstKey (first byte, length up to
+    // 15): a sentence word whose key is not set begins no entry, and Finds
+    // skips it without building and hashing a phrase (most words).
+    std::bitset<4096> first;
     std::size_t max_words = 0;
     void Add(std::string_view entry);
+    static std::size_t FirstKey(std::string_view word) {
+      if (word.empty()) return 0;
+      return static_cast<std::size_t>(static_cast<unsigned char>(word[0])) * 16 +
+             std::min<std::size_t>(word.size(), 15);
+    }
     bool Empty() const { return set.empty(); }
   };
   // The memo slots of SentenceWords, one per trigger-independent test.

@@ -1,6 +1,7 @@
 #include "eventline/utf8.h"
 
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <string>
 
 namespace eventline {
@@ -59,6 +60,36 @@ TEST_CASE("utf8: PlainSpaced keeps byte offsets", "[utf8]") {
   CHECK(OddSpaceLengthAt("\xC2\xA0", 0) == 2);
   CHECK(OddSpaceLengthAt("\xC2", 0) == 0);          // a cut sequence is no space
   CHECK(OddSpaceLengthAt("\xE2\x80\x99", 0) == 0);  // a right quote
+}
+
+TEST_CASE("utf8: PlainSpaced equals a byte-by-byte replacement", "[utf8]") {
+  // The reference: OddSpaceLengthAt at every byte (PlainSpaced finds the
+  // lead bytes with memchr). Random strings over the bytes of the odd
+  // spaces, their lead bytes cut or doubled, and plain bytes.
+  const auto reference = [](std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const std::size_t n = OddSpaceLengthAt(s, i);
+      if (n == 0) continue;
+      if (out.empty()) out.assign(s);
+      out.replace(i, n, n, ' ');
+      i += n - 1;
+    }
+    return out;
+  };
+  const std::string alphabet = "a \xC2\xA0\xE2\x80\x87\x89\x8A\xAF\x99";
+  std::uint32_t state = 12345;
+  for (int round = 0; round < 5000; ++round) {
+    std::string s;
+    const std::size_t len = round % 13;
+    for (std::size_t k = 0; k < len; ++k) {
+      state = state * 1103515245u + 12345u;
+      s += alphabet[(state >> 16) % alphabet.size()];
+    }
+    CAPTURE(s);
+    CHECK(PlainSpaced(s) == reference(s));
+  }
+  CHECK(PlainSpaced("\xE2\xC2\xA0\xE2\x80\x89\xC2") == "\xE2     \xC2");
 }
 
 }  // namespace
