@@ -611,17 +611,20 @@ constexpr std::array<std::string_view, 21> kLaterStep = {
     "extradited", "buried",   "custody",     "court",     "courtroom", "courthouse",
     "funeral",    "deported", "hospitalised"};
 // Of these, the steps that are themselves an arrest: the act of an arrest row.
-constexpr std::array<std::string_view, 6> kArrestStep = {"arrested", "detained", "apprehended",
-                                                         "caught",   "nabbed",   "custody"};
+constexpr std::array<std::string_view, 8> kArrestStep = {
+    "arrested", "detained", "apprehended", "caught", "nabbed", "custody", "jailed", "imprisoned"};
 // Words that may stand between the step and "in": "arrested on Monday in".
 constexpr std::array<std::string_view, 14> kStepGap = {
     "on",   "later", "then",  "last",  "this",      "week",      "month",
     "year", "today", "early", "again", "overnight", "yesterday", "afterwards"};
 // Person nouns whose "from <place>" is a home, not a scene: "a man from
 // Leeds", "a teenager from Ohio".
-constexpr std::array<std::string_view, 16> kPersonFrom = {
-    "man",      "woman",     "men",    "women",  "boy",     "girl",    "teen",     "teenager",
-    "resident", "residents", "family", "couple", "student", "refugee", "refugees", "year-old"};
+constexpr std::array<std::string_view, 34> kPersonFrom = {
+    "man",      "woman",    "men",       "women",  "boy",      "girl",      "teen",
+    "teenager", "resident", "residents", "family", "couple",   "student",   "refugee",
+    "refugees", "year-old", "dealer",    "worker", "official", "suspect",   "victim",
+    "tourist",  "national", "citizen",   "mother", "father",   "son",       "daughter",
+    "guard",    "soldier",  "officer",   "driver", "nurse",    "journalist"};
 
 // Words before `pos` with their start offsets, nearest first, stopping at
 // punctuation (as WordsBefore).
@@ -643,6 +646,22 @@ std::vector<std::pair<std::string, std::size_t>> WordsAt(std::string_view text, 
   return words;
 }
 
+// The trigger's first word, lower case.
+std::string TriggerWord(std::string_view text, std::size_t trigger_begin) {
+  std::size_t e = trigger_begin;
+  while (e < text.size() && IsLowerWordChar(text[e])) ++e;
+  return Lower(text.substr(trigger_begin, e - trigger_begin));
+}
+
+// An arrest's trigger: its own arrest words are the act, not a later step.
+bool ArrestTrigger(std::string_view text, std::size_t trigger_begin) {
+  const std::string trig = TriggerWord(text, trigger_begin);
+  return trig.starts_with("arrest") || trig.starts_with("detain") ||
+         trig.starts_with("detention") || trig.starts_with("custod") ||
+         trig.starts_with("apprehen") || trig == "caught" || trig.starts_with("nab") ||
+         trig == "held" || trig == "holding";
+}
+
 }  // namespace
 
 int Gazetteer::LaterStep(std::string_view text, const PlaceMention& m, std::size_t trigger_begin,
@@ -654,6 +673,10 @@ int Gazetteer::LaterStep(std::string_view text, const PlaceMention& m, std::size
     // "a man from Leeds", "Jane Doe, 33, from Leeds": a person's home.
     if (i + 1 < before.size()) {
       const std::string& w = before[i + 1].first;
+      // Not the person an act takes away: "kidnapped a girl from a park in".
+      if (!ArrestTrigger(text, trigger_begin) && before[i + 1].second >= trigger_end &&
+          before[i + 1].second - trigger_end <= 24)
+        return 0;
       if (IsIn(w, kPersonFrom) || w.ends_with("-year-old") || w.ends_with("-old")) return 3;
       return 0;
     }
@@ -679,13 +702,8 @@ int Gazetteer::LaterStep(std::string_view text, const PlaceMention& m, std::size
         name_of_act = false;
     if (name_of_act) return 0;
   }
-  std::size_t trig_end = trigger_begin;
-  while (trig_end < text.size() && IsLowerWordChar(text[trig_end])) ++trig_end;
-  const std::string trig = Lower(text.substr(trigger_begin, trig_end - trigger_begin));
-  const bool arrest_trigger = trig.starts_with("arrest") || trig.starts_with("detain") ||
-                              trig.starts_with("detention") || trig.starts_with("custod") ||
-                              trig.starts_with("apprehen") || trig == "caught" ||
-                              trig.starts_with("nab") || trig == "held" || trig == "holding";
+  const std::string trig = TriggerWord(text, trigger_begin);
+  const bool arrest_trigger = ArrestTrigger(text, trigger_begin);
   for (std::size_t k = i + 1; k < before.size() && k <= i + 4; ++k) {
     const auto& [w, at] = before[k];
     if (at < trigger_end && at + w.size() > trigger_begin) return 0;  // the act itself
@@ -698,6 +716,17 @@ int Gazetteer::LaterStep(std::string_view text, const PlaceMention& m, std::size
           if (before[q].first == "outside" || before[q].first == "near" ||
               before[q].first == "around" || before[q].first == "at")
             return 0;
+      // "protesters were arrested in Leeds": those the trigger names were
+      // arrested there, at the scene.
+      if (at >= trigger_end && (trig.ends_with("ers") || trig.ends_with("ors") ||
+                                trig.ends_with("ists") || trig.ends_with("men"))) {
+        bool aux = true;
+        for (std::size_t q = k + 1; q < before.size() && before[q].second >= trigger_end; ++q)
+          aux = aux && (before[q].first == "were" || before[q].first == "was" ||
+                        before[q].first == "been" || before[q].first == "have" ||
+                        before[q].first == "had" || before[q].first == "are");
+        if (aux) return 0;
+      }
       // "injured and detained in Stockholm": one place for both.
       if (at >= trigger_end && at - trigger_end <= 48 &&
           text.substr(trigger_end, at - trigger_end).find(" and ") != std::string_view::npos)
