@@ -172,15 +172,54 @@ bool GovernedBefore(std::string_view text, std::size_t pos) {
   static constexpr std::string_view kPreps[] = {"in",   "on",     "at",      "of",     "to",
                                                 "into", "over",   "against", "across", "from",
                                                 "near", "inside", "for",     "with",   "by"};
+  // h-places4: over "the" and a direction or state adjective ("on
+  // southern Ruritania", "in the occupied east of", "in war-torn Ruritania").
+  static constexpr std::string_view kBetween[] = {
+      "the",      "southern",     "northern",     "eastern",      "western",
+      "central",  "southeastern", "southwestern", "northeastern", "northwestern",
+      "occupied", "neighbouring", "neighboring",  "war-torn",     "rebel-held"};
   std::size_t e = pos;
+  for (int n = 0; n < 3; ++n) {
+    while (e > 0 && text[e - 1] == ' ') --e;
+    std::size_t b = e;
+    while (b > 0 && (std::isalpha(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '-'))
+      --b;
+    if (b == e) return false;
+    std::string w;
+    for (std::size_t i = b; i < e; ++i)
+      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
+    if (std::find(std::begin(kPreps), std::end(kPreps), w) != std::end(kPreps)) return true;
+    if (std::find(std::begin(kBetween), std::end(kBetween), w) == std::end(kBetween)) return false;
+    e = b;
+  }
+  return false;
+}
+
+// h-places4: a verb right before the state's name makes its plural noun an
+// object ("missiles hit Ruritania targets", "destroyed Ruritania bombs"), not
+// the state acting; a conjunction or the sentence's start keeps the verb
+// reading ("as Ruritania strikes", "Ruritania strikes back").
+bool NounAfterObject(std::string_view text, std::size_t begin, std::string_view after) {
+  static constexpr std::string_view kNouns[] = {"strikes", "attacks", "targets", "bombs",
+                                                "shells",  "fires",   "hits"};
+  static constexpr std::string_view kOpen[] = {
+      "as",   "and",    "while", "when",  "after", "before", "since", "but",       "because",
+      "then", "now",    "that",  "so",    "where", "if",     "until", "meanwhile", "says",
+      "said", "claims", "once",  "which", "who",   "why",    "how"};
+  std::size_t i = 0;
+  while (i < after.size() && after[i] == ' ') ++i;
+  if (i == 0) return false;
+  std::string next;
+  while (i < after.size() && std::isalpha(static_cast<unsigned char>(after[i])))
+    next.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(after[i++]))));
+  if (std::find(std::begin(kNouns), std::end(kNouns), next) == std::end(kNouns)) return false;
+  std::size_t e = begin;
   while (e > 0 && text[e - 1] == ' ') --e;
   std::size_t b = e;
   while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
-  if (b == e) return false;
-  std::string w;
-  for (std::size_t i = b; i < e; ++i)
-    w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
-  return std::find(std::begin(kPreps), std::end(kPreps), w) != std::end(kPreps);
+  if (b == e || !std::islower(static_cast<unsigned char>(text[b]))) return false;
+  const std::string_view w = text.substr(b, e - b);
+  return std::find(std::begin(kOpen), std::end(kOpen), w) == std::end(kOpen);
 }
 
 // The types whose place a striking state's name is not (h-prec18).
@@ -3385,7 +3424,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       // the sentence, else none.
       if (!location_span && choice.place && choice.place->kind == "country" &&
           IsStrikeType(row.event_type) && StateStrikesAfter(text.substr(choice.end)) &&
-          !GovernedBefore(text, choice.begin)) {
+          !GovernedBefore(text, choice.begin) &&
+          !NounAfterObject(text, choice.begin, text.substr(choice.end))) {
         std::vector<PlaceMention> others;
         for (const PlaceMention& p : reference ? std::span<const PlaceMention>(own) : places)
           if (p.begin != choice.begin) others.push_back(p);

@@ -601,6 +601,147 @@ constexpr std::array<std::string_view, 14> kHomeFromRole = {
     "lawmaker",   "representative", "legislator", "politician",  "mp",
     "candidate",  "governor",       "native",     "envoy"};
 
+// h-places4: words of a later step of a story (the arrest, the trial, the
+// burial) before "in"/"at" and a place: "a man who stabbed a guard was
+// arrested in Leeds", "tried in a Paris court", "buried in Vinnytsia" say
+// where that step happened, not where the act did.
+constexpr std::array<std::string_view, 21> kLaterStep = {
+    "arrested",   "detained", "apprehended", "caught",    "nabbed",    "charged",
+    "arraigned",  "tried",    "sentenced",   "convicted", "jailed",    "imprisoned",
+    "extradited", "buried",   "custody",     "court",     "courtroom", "courthouse",
+    "funeral",    "deported", "hospitalised"};
+// Of these, the steps that are themselves an arrest: the act of an arrest row.
+constexpr std::array<std::string_view, 8> kArrestStep = {
+    "arrested", "detained", "apprehended", "caught", "nabbed", "custody", "jailed", "imprisoned"};
+// Words that may stand between the step and "in": "arrested on Monday in".
+constexpr std::array<std::string_view, 14> kStepGap = {
+    "on",   "later", "then",  "last",  "this",      "week",      "month",
+    "year", "today", "early", "again", "overnight", "yesterday", "afterwards"};
+// Person nouns whose "from <place>" is a home, not a scene: "a man from
+// Leeds", "a teenager from Ohio".
+constexpr std::array<std::string_view, 34> kPersonFrom = {
+    "man",      "woman",    "men",       "women",  "boy",      "girl",      "teen",
+    "teenager", "resident", "residents", "family", "couple",   "student",   "refugee",
+    "refugees", "year-old", "dealer",    "worker", "official", "suspect",   "victim",
+    "tourist",  "national", "citizen",   "mother", "father",   "son",       "daughter",
+    "guard",    "soldier",  "officer",   "driver", "nurse",    "journalist"};
+
+// Words before `pos` with their start offsets, nearest first, stopping at
+// punctuation (as WordsBefore).
+std::vector<std::pair<std::string, std::size_t>> WordsAt(std::string_view text, std::size_t pos,
+                                                         int n) {
+  std::vector<std::pair<std::string, std::size_t>> words;
+  std::size_t i = pos;
+  while (static_cast<int>(words.size()) < n && i > 0) {
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '\t')) --i;
+    std::size_t j = i;
+    while (j > 0 && (IsLowerWordChar(text[j - 1]) || text[j - 1] == '-' || text[j - 1] == '\'' ||
+                     static_cast<unsigned char>(text[j - 1]) >= 0x80 ||
+                     (text[j - 1] >= '0' && text[j - 1] <= '9')))
+      --j;
+    if (j == i) break;
+    words.emplace_back(Lower(text.substr(j, i - j)), j);
+    i = j;
+  }
+  return words;
+}
+
+// The trigger's first word, lower case.
+std::string TriggerWord(std::string_view text, std::size_t trigger_begin) {
+  std::size_t e = trigger_begin;
+  while (e < text.size() && IsLowerWordChar(text[e])) ++e;
+  return Lower(text.substr(trigger_begin, e - trigger_begin));
+}
+
+// An arrest's trigger: its own arrest words are the act, not a later step.
+bool ArrestTrigger(std::string_view text, std::size_t trigger_begin) {
+  const std::string trig = TriggerWord(text, trigger_begin);
+  return trig.starts_with("arrest") || trig.starts_with("detain") ||
+         trig.starts_with("detention") || trig.starts_with("custod") ||
+         trig.starts_with("apprehen") || trig == "caught" || trig.starts_with("nab") ||
+         trig == "held" || trig == "holding";
+}
+
+}  // namespace
+
+int Gazetteer::LaterStep(std::string_view text, const PlaceMention& m, std::size_t trigger_begin,
+                         std::size_t trigger_end) {
+  const auto before = WordsAt(text, m.begin, 9);
+  std::size_t i = 0;
+  while (i < before.size() && IsIn(before[i].first, kLocativeFill)) ++i;
+  if (i < before.size() && before[i].first == "from") {
+    // "a man from Leeds", "Jane Doe, 33, from Leeds": a person's home.
+    if (i + 1 < before.size()) {
+      const std::string& w = before[i + 1].first;
+      // Not the person an act takes away: "kidnapped a girl from a park in".
+      if (!ArrestTrigger(text, trigger_begin) && before[i + 1].second >= trigger_end &&
+          before[i + 1].second - trigger_end <= 24)
+        return 0;
+      if (IsIn(w, kPersonFrom) || w.ends_with("-year-old") || w.ends_with("-old")) return 3;
+      return 0;
+    }
+    std::size_t p = before.empty() ? m.begin : before[i].second;
+    while (p > 0 && text[p - 1] == ' ') --p;
+    if (p == 0 || text[p - 1] != ',') return 0;
+    --p;
+    while (p > 0 && text[p - 1] == ' ') --p;
+    std::size_t d = p;
+    while (d > 0 && text[d - 1] >= '0' && text[d - 1] <= '9') --d;
+    return d < p && p - d <= 2 && d > 0 && (text[d - 1] == ' ' || text[d - 1] == ',') ? 3 : 0;
+  }
+  if (i >= before.size() || (before[i].first != "in" && before[i].first != "at")) return 0;
+  // "arrested in Atlanta protests": the place names the act itself.
+  if (trigger_begin >= m.end && trigger_begin - m.end <= 24) {
+    const std::string_view gap = text.substr(m.end, trigger_begin - m.end);
+    bool name_of_act = gap.find_first_of(",;.()\"") == std::string_view::npos &&
+                       std::count(gap.begin(), gap.end(), ' ') <= 3;
+    // Not across a preposition: "arrested in Leeds for the killing".
+    for (const auto& [w, at] : WordsAt(text, trigger_begin, 3))
+      if (at >= m.end && (IsIn(w, kLocatives) || w == "for" || w == "over" || w == "after" ||
+                          w == "of" || w == "with" || w == "by" || w == "following"))
+        name_of_act = false;
+    if (name_of_act) return 0;
+  }
+  const std::string trig = TriggerWord(text, trigger_begin);
+  const bool arrest_trigger = ArrestTrigger(text, trigger_begin);
+  for (std::size_t k = i + 1; k < before.size() && k <= i + 4; ++k) {
+    const auto& [w, at] = before[k];
+    if (at < trigger_end && at + w.size() > trigger_begin) return 0;  // the act itself
+    if (IsIn(w, kLaterStep)) {
+      if (arrest_trigger && IsIn(w, kArrestStep)) return 0;
+      // "protesters outside the funeral in Sydney", "a fight at a court in
+      // Leeds": the step's own place is the act's scene.
+      if (w == "court" || w == "courthouse" || w == "courtroom" || w == "funeral")
+        for (std::size_t q = k + 1; q < before.size() && q <= k + 4; ++q)
+          if (before[q].first == "outside" || before[q].first == "near" ||
+              before[q].first == "around" || before[q].first == "at")
+            return 0;
+      // "protesters were arrested in Leeds": those the trigger names were
+      // arrested there, at the scene.
+      if (at >= trigger_end && (trig.ends_with("ers") || trig.ends_with("ors") ||
+                                trig.ends_with("ists") || trig.ends_with("men"))) {
+        bool aux = true;
+        for (std::size_t q = k + 1; q < before.size() && before[q].second >= trigger_end; ++q)
+          aux = aux && (before[q].first == "were" || before[q].first == "was" ||
+                        before[q].first == "been" || before[q].first == "have" ||
+                        before[q].first == "had" || before[q].first == "are");
+        if (aux) return 0;
+      }
+      // "injured and detained in Stockholm": one place for both.
+      if (at >= trigger_end && at - trigger_end <= 48 &&
+          text.substr(trigger_end, at - trigger_end).find(" and ") != std::string_view::npos)
+        return 0;
+      return at >= trigger_end ? 2 : 1;
+    }
+    const bool gap =
+        IsIn(w, kStepGap) || (w[0] >= '0' && w[0] <= '9') || (text[at] >= 'A' && text[at] <= 'Z');
+    if (!gap) return 0;
+  }
+  return 0;
+}
+
+namespace {
+
 // True when "<role noun> from" stands right before `m`: a person's home state
 // or town (h-prec16).
 bool HomeFrom(std::string_view text, const PlaceMention& m) {
@@ -1734,6 +1875,13 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
     for (const PlaceMention& m : mentions) {
       if (StandsForState(text, m) || Attributive(text, m) || Qualifies(text, mentions, m) ||
           NamesWater(text, m) || HomeFrom(text, m) || Bordered(text, m) || SpeakerVenue(text, m))
+        continue;
+      // h-places4: the place of a later step or of a person's home gives
+      // way to any place phrase of the act; as the nearest place it stands
+      // only when the step is told before the act ("arrested in Leeds after
+      // a stabbing"), not after it ("a man who stabbed … was arrested in").
+      if (const int later = LaterStep(text, m, trigger_begin, trigger_end);
+          later != 0 && (pass < 2 || later >= 2))
         continue;
       const bool own =
           PassiveSubject(text, m, trigger_begin) || WhereClause(text, m, trigger_begin);

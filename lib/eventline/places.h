@@ -135,6 +135,14 @@ class Gazetteer {
   //     the trigger, in the trigger's clause, nearest to the trigger;
   //  3. the same anywhere in the sentence; 4. the nearest mention.
   // Ambiguous names resolve with `hint` (see Resolve).
+  // h-places4: 0 when `m` is no later step's place; else 1 when "<step> in"
+  // (arrested, charged, tried, sentenced, buried, court, custody…) or a
+  // person's "from" ("a man from Leeds", "Ann Roe, 33, from Leeds") governs
+  // it, 2 when that step is told after the trigger. Arrest words are the act
+  // itself when the trigger is an arrest.
+  [[nodiscard]] static int LaterStep(std::string_view text, const PlaceMention& m,
+                                     std::size_t trigger_begin, std::size_t trigger_end);
+
   [[nodiscard]] PlaceChoice ChoosePlace(std::string_view text,
                                         std::span<const PlaceMention> mentions,
                                         std::size_t trigger_begin, std::size_t trigger_end,

@@ -1237,6 +1237,10 @@ TEST_CASE("attach: a striking state is not the scene (h-prec18)", "[attach][plac
       {"Officials said the shelling had grown worse since the war in Ukraine began.", "shelling",
        "Ukraine"},
       {"Police arrested a cartel boss in Mexico.", "arrest", "Mexico"},
+      // h-places4: an adjective between the preposition and the name, and
+      // a plural noun after the name when a verb stands before it.
+      {"A drone strike on southern Moldova hits a fuel depot.", "air_strike", "Moldova"},
+      {"Heavy guns shelled Moldova targets along the river.", "shelling", "Moldova"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);
