@@ -672,6 +672,7 @@ struct Eval {
   LazyNearest nearest;                 // Tense::kNearest (then `tense` is kPast)
   std::optional<Interval> anchor;      // Resolution::anchor
   std::optional<Interval> since_from;  // Resolution::since_from
+  bool no_date = false;                // Resolution::no_date
 
   // Arguments of one call, by parameter name.
   struct Args {
@@ -1486,6 +1487,13 @@ struct Eval {
     if (f == "ahead" && tense == Tense::kPast && !fixed) {
       // "the second attack in two weeks": in a past sentence, a window
       // ending on pub_date rather than a point in the future.
+      // "fired 300 rockets in one day" (h-dates26): a count of one day is a
+      // rate, not a window; it names no day (the two-day window it made
+      // was never the day meant).
+      if (std::abs(n) == 1 && u == Unit::kDay) {
+        no_date = true;
+        return std::nullopt;
+      }
       auto p = Ref();
       if (!p) return std::nullopt;
       return Span(Move(*p, -std::abs(n), u), *p);
@@ -2612,6 +2620,97 @@ std::string_view StripClockTime(std::string_view head) {
   return clock ? Trim(rest) : head;
 }
 
+// "marched on Sunday against the government's plan to raise taxes",
+// "opened fire on Friday evening before going to a second bar", "Monday's
+// protest drew crowds opposed to plans to close the mine" (h-dates26): an
+// infinitive of intent after the phrase (plan to, going to, aims to, hopes
+// to, intends to) belongs to a noun or a gerund when a past verb governs the
+// phrase: before it, or after it (from `from`, the phrase's place in s) and
+// ahead of the cue. Any other future cue in s counts as HasFutureCue says,
+// and so does an intent cue before `from` or with no past verb.
+bool CueAfterGoverns(std::string_view s, bool past_before, std::size_t from = 0) {
+  if (!HasFutureCue(s)) return false;
+  static constexpr std::array<std::string_view, 10> kIntent = {
+      "plans to", "plan to",  "planning to", "going to",   "aims to",
+      "aim to",   "hopes to", "hope to",     "intends to", "intend to"};
+  thread_local std::string blank;
+  blank.assign(s);
+  std::size_t first = std::string_view::npos;
+  for (std::string_view w : kIntent) {
+    for (std::size_t at = blank.find(w); at != std::string::npos; at = blank.find(w, at + 1)) {
+      if (at > 0 && IsIdentChar(blank[at - 1])) continue;
+      // "as part of a plan to", "the government's plans to": a noun, which
+      // tells no tense at all (blanked, no intent either).
+      std::size_t e = at;
+      while (e > 0 && blank[e - 1] == ' ') --e;
+      std::size_t b = e;
+      while (b > 0 && (IsIdentChar(blank[b - 1]) || blank[b - 1] == '\'' ||
+                       static_cast<unsigned char>(blank[b - 1]) >= 0x80))
+        --b;
+      const std::string_view prev = std::string_view(blank).substr(b, e - b);
+      static constexpr std::array<std::string_view, 12> kDet = {
+          "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "of", "against"};
+      const bool noun =
+          w.starts_with("plan") && (std::find(kDet.begin(), kDet.end(), prev) != kDet.end() ||
+                                    prev.ends_with("'s") || prev.ends_with("\xE2\x80\x99s"));
+      if (!noun) first = std::min(first, at);
+      std::fill(blank.begin() + static_cast<std::ptrdiff_t>(at),
+                blank.begin() + static_cast<std::ptrdiff_t>(at + w.size()), ' ');
+    }
+  }
+  if (HasFutureCue(blank)) return true;
+  if (first == std::string_view::npos) return false;
+  if (first < from) return true;
+  if (past_before) return false;
+  return !HasPastVerb(s.substr(from, first - from), true);
+}
+
+// "Residents were told to stay home on New Year's Eve", "ordered bars to
+// close early on Christmas Eve", "offered a truce to mark Orthodox
+// Christmas" (h-dates26): a phrase that closes an infinitive after a verb
+// of ordering, asking or offering (its object up to three words) dates what
+// was asked, ahead of the asking: the occurrence nearest pub, not the past
+// one. At most four words between the infinitive's verb and the phrase,
+// none a determiner or a preposition of a noun ("ordered to pay damages for
+// the attack on 3 March" keeps the past). Only a day after "on" or right
+// after the verb ("to mark Orthodox Christmas"), not a noun's modifier ("to
+// compensate Easter bombing victims"): "was ordered to pay damages in
+// October" dates the order.
+bool OrderedInfinitive(std::string_view clause_before, std::string_view own) {
+  std::array<std::string_view, 10> w{};  // the last words, nearest first
+  std::size_t n = 0;
+  for (std::size_t j = clause_before.size(); j > 0 && n < w.size();) {
+    while (j > 0 && !IsIdentChar(clause_before[j - 1]) && clause_before[j - 1] != '\'') --j;
+    std::size_t i = j;
+    while (i > 0 && (IsIdentChar(clause_before[i - 1]) || clause_before[i - 1] == '\'')) --i;
+    if (i == j) break;
+    w[n++] = clause_before.substr(i, j - i);
+    j = i;
+  }
+  static constexpr std::array<std::string_view, 18> kStop = {
+      "the",  "a",   "an", "his",  "her",   "their", "its",   "our",    "this",
+      "that", "for", "of", "over", "about", "after", "since", "during", "than"};
+  static constexpr std::array<std::string_view, 14> kOrder = {
+      "told",    "ordered", "asked",     "urged",      "advised", "instructed", "offered",
+      "invited", "allowed", "permitted", "encouraged", "called",  "requested",  "warned"};
+  const auto in = [](const auto& set, std::string_view x) {
+    return std::find(set.begin(), set.end(), x) != set.end();
+  };
+  // w[k] = "to", w[k-1] its verb, w[0..k-2] the words up to the phrase.
+  const bool on = own.starts_with("on ") || (n > 0 && w[0] == "on");
+  for (std::size_t k = 1; k < n && k <= 5; ++k) {
+    if (!on && k > 1) return false;
+    if (in(kStop, w[k - 1])) return false;
+    if (w[k] != "to") continue;
+    for (std::size_t v = k + 1; v < n && v <= k + 4; ++v) {
+      if (in(kOrder, w[v])) return true;
+      if (w[v] == "on" && v + 1 < n && w[v + 1] == "called") return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 // TenseAt over the sentence already in lower case (FindTimes makes it once
 // per sentence, for every phrase in it).
 Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t phrase_end) {
@@ -2872,8 +2971,8 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
       i = j;
     }
   }
-  if (HasFutureCue(clause_before) || HasFutureCue(near_after) ||
-      (HasFutureCue(clause_after) && !past_verb_before()))
+  if (HasFutureCue(clause_before) || CueAfterGoverns(near_after, past_verb_before()) ||
+      (!past_verb_before() && CueAfterGoverns(clause_after, false)))
     return Tense::kFuture;
   // The sentence without the phrase, built only when no past verb already
   // rules the cue out (kept by the thread).
@@ -2881,7 +2980,7 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
     thread_local std::string outside;
     outside.clear();
     outside.append(lower.substr(0, phrase_begin)).append(" ").append(lower.substr(phrase_end));
-    if (HasFutureCue(outside)) return Tense::kFuture;
+    if (CueAfterGoverns(outside, false, phrase_begin)) return Tense::kFuture;
   }
   // No future cue: past when a past verb sits near the phrase in its clause
   // ("The dam burst on 3 March", "On 3 March, rebels attacked"); otherwise
@@ -2897,6 +2996,9 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   // Monday after rain washed out play") do not make it past.
   // Not when a past verb follows the phrase at once: the -s word is then a
   // noun ("its rocket launches on Sunday were tests").
+  if (OrderedInfinitive(clause_before, lower.substr(phrase_begin, phrase_end - phrase_begin)) &&
+      !NamesPastEvent(lower, phrase_end))
+    return Tense::kNearest;
   std::size_t next_word = phrase_end;
   while (next_word < clause_end && !IsIdentChar(lower[next_word])) ++next_word;
   std::size_t next_end = next_word;
@@ -3092,6 +3194,8 @@ Resolution ResolveLazy(std::string_view value, const TimeCaptures& captures, con
   Eval eval{captures, ctx, LazyTense(tense), {}, false, LazyNearest(tense), {}, {}};
   auto iv = eval.Run(*node);
   if (!iv) {
+    out.no_date = eval.no_date;
+    if (eval.no_date) return out;
     if (!NeedsRefOnly(eval)) out.error = eval.error.empty() ? "cannot resolve value" : eval.error;
     return out;
   }
@@ -3266,13 +3370,16 @@ void NamedPastDay(TimeExpr& t, const Sentence& sentence, std::string_view lower_
   if (year == 0) return;
   // "the January 6 case", "January 6 footage", "the Jan. 6 prosecutions"
   // (h-dates24): the riot's court cases and records.
-  static constexpr std::array<std::string_view, 27> kJan6 = {
-      "riot",          "riots",           "rioters",   "insurrection", "committee",
-      "panel",         "defendants",      "defendant", "capitol",      "hearing",
-      "hearings",      "probe",           "pardons",   "attack",       "attackers",
-      "case",          "cases",           "footage",   "prosecutions", "prosecution",
-      "prosecutors",   "investigation",   "charges",   "indictment",   "mob",
-      "investigators", "insurrectionists"};
+  // "the January 6 assault", "the Jan. 6 storming" (h-dates26).
+  static constexpr std::array<std::string_view, 30> kJan6 = {
+      "riot",        "riots",         "rioters",          "insurrection",
+      "committee",   "panel",         "defendants",       "defendant",
+      "capitol",     "hearing",       "hearings",         "probe",
+      "pardons",     "attack",        "attackers",        "case",
+      "cases",       "footage",       "prosecutions",     "prosecution",
+      "prosecutors", "investigation", "charges",          "indictment",
+      "mob",         "investigators", "insurrectionists", "assault",
+      "storming",    "siege"};
   static constexpr std::array<std::string_view, 9> kSept11 = {"attacks",  "attack",    "hijackers",
                                                               "terror",   "terrorist", "commission",
                                                               "memorial", "victims",   "families"};
@@ -3312,7 +3419,7 @@ void NamedPastDay(TimeExpr& t, const Sentence& sentence, std::string_view lower_
       const bool the = head.size() >= 3 && head.substr(head.size() - 3) == "the" &&
                        (head.size() == 3 || !IsIdentChar(head[head.size() - 4]));
       const bool own = lower_sent.substr(b, std::min<std::size_t>(4, e - b)) == "the ";
-      if (!the && !own && word == 0 && (w == "attack" || w == "attacks")) return;
+      if (!the && !own && word == 0 && (w == "attack" || w == "attacks" || w == "assault")) return;
       t.interval = DayInterval(MakeDate(year, MonthOf(d), DayOf(d)));
       return;
     }
@@ -3988,6 +4095,7 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
     TimeContext local = ctx;
     if (duration) local.anchor = sentence_anchor;
     Resolution r = ResolveLazy(m->rule->value, caps, duration ? local : ctx, tense);
+    if (r.no_date) continue;
     TimeExpr t;
     t.begin = m->begin;
     t.end = m->end;

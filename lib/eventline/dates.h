@@ -93,7 +93,10 @@ struct Resolution {
   // Saturday": that Saturday), which names an act told right after it.
   std::optional<Interval> since_from;
   bool resolved = false;  // false: needs pub_date and there is none, or `error` is set
-  std::string error;      // non-empty when the value is malformed or names an impossible date
+  // The phrase, read in its tense, names no date ("300 rockets in one day"):
+  // it is dropped, not kept unresolved (h-dates26).
+  bool no_date = false;
+  std::string error;  // non-empty when the value is malformed or names an impossible date
 };
 
 // Resolves a symbolic time value (docs/dates.md, "value language"), such as
