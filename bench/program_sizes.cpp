@@ -4,6 +4,10 @@
 //
 //   program_sizes RULES_DIR > sizes.tsv
 //
+// Not part of the CMake build; from the source root, after a release build:
+//   g++ -std=c++20 -O1 -Ilib bench/program_sizes.cpp build/release/libeventline_lib.a
+//     $(pkg-config --cflags --libs re2) -lyaml-cpp -lsimdjson -lxxhash -lfmt -lpthread
+//
 // One line per rule pattern and `unless` entry: size of the program the
 // Matcher runs (the lowered form when LowerCasePattern gives one, else the
 // folded one), the folded program's size, the rule id and "p" or "uN".
