@@ -184,14 +184,109 @@ std::string LexiconAlternation(const std::vector<std::string>& entries) {
   return out;
 }
 
+std::string FoldedLexiconAlternation(const std::vector<std::string>& entries) {
+  // Matched case-insensitively, an entry and its ASCII-lower-cased form
+  // match the same texts (RE2 folds a letter to its whole case orbit,
+  // whichever case is written), and of two entries equal but for case the
+  // second adds nothing. Lower-cased and deduplicated, no two siblings of
+  // the prefix tree differ only in case, so a lexicon like {DEMONYM} ("Nato"
+  // and "NATO", "ISIS" and "Islamist") gets the tree instead of the flat
+  // list: fewer instructions and, for RE2's NFA, fewer threads at each
+  // start (docs/scale.md, session 24, h-speed28). Empty when an entry is not
+  // ASCII (Unicode folding is not worked out here).
+  std::vector<std::string> lowered;
+  lowered.reserve(entries.size());
+  for (const auto& e : entries) {
+    std::string l = e;
+    for (char& c : l) {
+      if (static_cast<unsigned char>(c) >= 0x80) return {};
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (std::find(lowered.begin(), lowered.end(), l) == lowered.end()) lowered.push_back(l);
+  }
+  return LexiconAlternation(lowered);
+}
+
+bool CaseFoldedAt(std::string_view pattern, std::size_t offset, bool case_sensitive) {
+  bool fold = !case_sensitive;
+  std::vector<bool> saved;
+  // Reads the flags of "(?flags)" or "(?flags:" from i (after "(?");
+  // false when they are not plain flags.
+  auto flags = [&](std::size_t& i, bool& f) {
+    bool negated = false;
+    for (; i < offset; ++i) {
+      const char c = pattern[i];
+      if (c == ')' || c == ':') return true;
+      if (c == '-') {
+        negated = true;
+      } else if (c == 'i') {
+        f = !negated;
+      } else if (c != 'm' && c != 's' && c != 'U') {
+        return false;
+      }
+    }
+    return false;
+  };
+  for (std::size_t i = 0; i < offset; ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      if (i + 1 < offset && pattern[i + 1] == 'Q') return false;
+      ++i;
+    } else if (c == '[') {
+      std::size_t j = i + 1;
+      if (j < offset && pattern[j] == '^') ++j;
+      if (j < offset && pattern[j] == ']') ++j;
+      for (; j < offset && pattern[j] != ']'; ++j) {
+        if (pattern[j] == '\\') {
+          ++j;
+        } else if (pattern[j] == '[' && j + 1 < offset && pattern[j + 1] == ':') {
+          return false;
+        }
+      }
+      if (j >= offset) return false;
+      i = j;
+    } else if (c == '(') {
+      if (i + 1 < offset && pattern[i + 1] == '?') {
+        const char n = i + 2 < offset ? pattern[i + 2] : '\0';
+        if (n == 'P' || n == '<') {  // a named group
+          saved.push_back(fold);
+          continue;
+        }
+        std::size_t j = i + 2;
+        bool f = fold;
+        if (!flags(j, f)) return false;
+        if (pattern[j] == ')') {  // (?flags): to the end of the group
+          fold = f;
+        } else {  // (?flags:...)
+          saved.push_back(fold);
+          fold = f;
+        }
+        i = j;
+      } else {
+        saved.push_back(fold);
+      }
+    } else if (c == ')') {
+      if (saved.empty()) return false;
+      fold = saved.back();
+      saved.pop_back();
+    }
+  }
+  return fold;
+}
+
 AlternationMap BuildAlternations(const LexiconMap& lexicons) {
   AlternationMap out;
-  for (const auto& [name, entries] : lexicons) out.emplace(name, LexiconAlternation(entries));
+  for (const auto& [name, entries] : lexicons) {
+    std::string exact = LexiconAlternation(entries);
+    std::string folded = FoldedLexiconAlternation(entries);
+    if (!folded.empty() && folded != exact) out.emplace(kFoldedKeyPrefix + name, std::move(folded));
+    out.emplace(name, std::move(exact));
+  }
   return out;
 }
 
 std::string ExpandLexicons(std::string_view pattern, const AlternationMap& lexicons,
-                           std::vector<LexiconRef>* unknown) {
+                           std::vector<LexiconRef>* unknown, bool case_sensitive) {
   std::string out;
   std::size_t pos = 0;
   for (auto& ref : FindLexiconRefs(pattern)) {
@@ -200,6 +295,10 @@ std::string ExpandLexicons(std::string_view pattern, const AlternationMap& lexic
     if (it == lexicons.end()) {
       if (unknown) unknown->push_back(ref);
       continue;
+    }
+    auto folded = lexicons.find(std::string(kFoldedKeyPrefix) + ref.name);
+    if (folded != lexicons.end() && CaseFoldedAt(pattern, ref.offset, case_sensitive)) {
+      it = folded;
     }
     out.append(pattern.substr(pos, ref.offset - pos));
     out += it->second;

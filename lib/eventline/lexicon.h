@@ -33,16 +33,31 @@ struct LexiconRef {
 // "(?:entry1|entry2|…)" for `entries`: escaped, longest first, spaces -> \s+.
 [[nodiscard]] std::string LexiconAlternation(const std::vector<std::string>& entries);
 
-// NAME -> LexiconAlternation(entries), computed once per load.
+// The same texts as LexiconAlternation(entries) when matched
+// case-insensitively: the entries ASCII-lower-cased and deduplicated, so
+// that case variants ("Nato", "NATO") do not force the flat list. Empty when
+// an entry is not ASCII.
+[[nodiscard]] std::string FoldedLexiconAlternation(const std::vector<std::string>& entries);
+
+// Whether the pattern text at `offset` is matched case-insensitively: the
+// rule's option (`case_sensitive`) changed by the (?i)/(?-i) flags of the
+// groups open there. False when in doubt (a construct not read here).
+[[nodiscard]] bool CaseFoldedAt(std::string_view pattern, std::size_t offset, bool case_sensitive);
+
+// NAME -> LexiconAlternation(entries), computed once per load; and, under
+// kFoldedKeyPrefix + NAME, FoldedLexiconAlternation(entries) when it differs.
 using AlternationMap = std::map<std::string, std::string, std::less<>>;
+inline constexpr const char* kFoldedKeyPrefix = "i:";
 [[nodiscard]] AlternationMap BuildAlternations(const LexiconMap& lexicons);
 
 // Expands every upper-case {NAME} found in `alternations`; unknown ones are
 // left as written and appended to `unknown` (when not null). Lower-case
-// {name} references are left alone.
+// {name} references are left alone. A reference matched case-insensitively
+// (CaseFoldedAt with the rule's `case_sensitive`) gets the folded form.
 [[nodiscard]] std::string ExpandLexicons(std::string_view pattern,
                                          const AlternationMap& alternations,
-                                         std::vector<LexiconRef>* unknown);
+                                         std::vector<LexiconRef>* unknown,
+                                         bool case_sensitive = true);
 
 // Lexicon name of a file stem: upper-cased; empty when the stem is not
 // [A-Za-z_][A-Za-z0-9_]*.

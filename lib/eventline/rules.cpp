@@ -732,7 +732,7 @@ class RuleFileParser {
       }
     }
     if (!ok) return false;
-    expanded = ExpandLexicons(source, ctx_.alternations, nullptr);
+    expanded = ExpandLexicons(source, ctx_.alternations, nullptr, rule.case_sensitive);
     const char* what = is_main ? "pattern" : "'unless' pattern";
 
     // A pattern the build already checked is not compiled here (the

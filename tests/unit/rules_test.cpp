@@ -2,6 +2,8 @@
 // rendered diagnostics, caret lines included (ninja's ParserTest.Errors).
 #include "eventline/rules.h"
 
+#include <re2/re2.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -46,6 +48,42 @@ TEST_CASE("lexicon: entries become an escaped, longest-first prefix tree", "[rul
   for (const auto& c : cases) {
     CAPTURE(c.expected);
     CHECK(LexiconAlternation(c.entries) == c.expected);
+  }
+}
+
+TEST_CASE("lexicon: case-insensitive references get the folded prefix tree", "[rules]") {
+  // Case variants force the flat list; matched case-insensitively they are one
+  // entry, and the lower-cased tree matches the same texts in the same order.
+  const std::vector<std::string> entries = {"Nato",     "NATO", "ISIS",
+                                            "Islamist", "Kyiv", "kyiv region"};
+  CHECK(FoldedLexiconAlternation(entries) == R"((?:kyiv(?:\s+region|)|is(?:lamist|is)|nato))");
+  CHECK(FoldedLexiconAlternation({"Québécois"}).empty());
+  // Where the pattern is folded: the rule's option, then (?i)/(?-i) groups.
+  CHECK(CaseFoldedAt("a {X}", 2, false));
+  CHECK(!CaseFoldedAt("a {X}", 2, true));
+  CHECK(!CaseFoldedAt("(?-i:a {X}", 7, false));
+  CHECK(CaseFoldedAt("(?-i:a) {X}", 8, false));
+  CHECK(CaseFoldedAt("(?i:(?P<s>[(]a\\) {X}", 18, true));
+  CHECK(!CaseFoldedAt("x(?-i)y(?:z) {X}", 13, false));
+  CHECK(!CaseFoldedAt("\\Qa {X}", 5, false));  // not read: the exact form
+  AlternationMap alts = BuildAlternations(LexiconMap{{"X", entries}});
+  CHECK(ExpandLexicons("{X}", alts, nullptr, false) ==
+        "(?:" + std::string(R"(kyiv(?:\s+region|)|is(?:lamist|is)|nato))"));
+  CHECK(ExpandLexicons("(?-i:{X})", alts, nullptr, false) ==
+        "(?-i:" + LexiconAlternation(entries) + ")");
+  CHECK(ExpandLexicons("{X}", alts, nullptr) == LexiconAlternation(entries));
+  // Same matches, groups included, as the exact list under case folding.
+  RE2::Options o;
+  o.set_case_sensitive(false);
+  const RE2 exact("(" + LexiconAlternation(entries) + R"()(\s+\w+)?)", o);
+  const RE2 folded("(" + FoldedLexiconAlternation(entries) + R"()(\s+\w+)?)", o);
+  for (const char* t : {"NATO troops", "nato", "Kyiv Region said", "kyiv  region", "isis x",
+                        "IslamistS", "Kyiv regional"}) {
+    std::string a1, a2, b1, b2;
+    CAPTURE(t);
+    CHECK(RE2::PartialMatch(t, exact, &a1, &a2) == RE2::PartialMatch(t, folded, &b1, &b2));
+    CHECK(a1 == b1);
+    CHECK(a2 == b2);
   }
 }
 
