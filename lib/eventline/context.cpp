@@ -211,6 +211,36 @@ bool IsMonthName(std::string_view w) {
   return false;
 }
 
+// A predicate's auxiliary between a noun trigger and a window: the window is
+// the predicate's ("the raid was planned for two years", "ties have changed
+// over the years"), not the act's.
+bool IsAuxiliary(std::string_view w) {
+  static constexpr std::string_view kAux[] = {
+      "is",   "was", "were", "are",   "be",  "been",  "being",  "will", "would", "has",
+      "have", "had", "can",  "could", "may", "might", "should", "must", "shows", "show"};
+  for (std::string_view a : kAux)
+    if (w == a) return true;
+  return false;
+}
+
+// A superlative, "first", an ordinal or "latest": the act is one of a
+// series, told as one event ("the broadest strike this year", "the second
+// raid in months").
+bool KeepsOneOfSeries(std::string_view w) {
+  static constexpr std::string_view kKeep[] = {
+      "biggest", "largest",  "worst",     "fiercest", "most",     "first",    "highest", "only",
+      "longest", "greatest", "strongest", "single",   "last",     "second",   "third",   "fourth",
+      "fifth",   "sixth",    "seventh",   "eighth",   "ninth",    "tenth",    "latest",  "rare",
+      "rarest",  "broadest", "widest",    "harshest", "toughest", "smallest", "lowest"};
+  if (w.size() > 5 && w.ends_with("iest")) return true;  // deadliest, heaviest, bloodiest
+  for (std::string_view k : kKeep)
+    if (w == k) return true;
+  if (w.size() > 2 && std::isdigit(static_cast<unsigned char>(w[0])) != 0 &&
+      (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th")))
+    return true;  // "the 14th attack this year"
+  return false;
+}
+
 // Words that start another clause between a trigger and a window: "seized
 // the smuggler, who had hidden abroad for 12 years".
 bool BreaksSpan(std::string_view w) {
@@ -613,14 +643,18 @@ bool ContextWords::NamesSpanTotal(std::string_view sentence, std::size_t trigger
 // "during / throughout the two-month crackdown"; with `lasting` also "for
 // (several) months", "since 2014 / last summer" and a
 // "months-long" right before the trigger. The window follows the trigger in
-// its clause (at most eight words, no comma, no clause word between: "shot
+// its clause (at most eight words, no comma, clause word or auxiliary
+// between: "the raid was planned for two years" is the plan's; "shot
 // down 40 drones in the past month" is no window, "arrested the boss, who
 // had hidden for 30 years" another clause's), stands at most four words
 // before it ("has for months been shelling"), or opens the sentence ("In the
 // past year, police arrested 300 people"). A superlative, "first", an
 // ordinal or "latest" ("the worst attack in years", "the second raid this
 // year") or a named day ("shelled the town 40 times on Friday") keeps the
-// row.
+// row. "months of", "years of" or "decades of" at most two words before
+// the trigger ("after months of raids") is a window too (SPAN_LEAD is the
+// protests' list and holds "ongoing", which ONGOING_LEAD reads with its day
+// exception).
 bool ContextWords::NamesSpanTotal(const SentenceWords& s, std::size_t trigger_begin,
                                   std::size_t trigger_end, bool lasting) const {
   if (trigger_end > s.text_.size() || trigger_begin >= trigger_end) return false;
@@ -726,7 +760,13 @@ bool ContextWords::NamesSpanTotal(const SentenceWords& s, std::size_t trigger_be
     if (end == 0 && w[p].lower == "last" && p + 1 < w.size() && w[p + 1].lower == "year" &&
         !IsMonthName(w[p - 1].lower) && many_near(tb >= 4 ? tb - 4 : 0, p))
       end = p + 2;
-    if (end != 0 && clean(te, p, trigger_end, w[p].b, false)) found_b = p, found_e = end;
+    bool predicate = false;
+    // An auxiliary or a participle ("attack on the port planned for two
+    // years") heads another predicate.
+    for (std::size_t k = te; k < p && !predicate; ++k)
+      predicate = IsAuxiliary(w[k].lower) || (w[k].lower.size() > 4 && w[k].lower.ends_with("ed"));
+    if (end != 0 && !predicate && clean(te, p, trigger_end, w[p].b, false))
+      found_b = p, found_e = end;
   }
   // Before it: close, or opening the sentence.
   for (std::size_t p = 0; p < tb && found_b == w.size(); ++p) {
@@ -737,6 +777,19 @@ bool ContextWords::NamesSpanTotal(const SentenceWords& s, std::size_t trigger_be
     else if (p == 0 && tb - end <= 12 && clean(end, tb, 0, 0, true))
       found_b = p, found_e = end;
   }
+  // "after months of raids": at most two words between (no clause word).
+  for (std::size_t k = 1; k <= 3 && k + 1 <= tb && found_b == w.size(); ++k) {
+    const std::size_t of = tb - k;
+    if (w[of].lower != "of") {
+      if (BreaksSpan(w[of].lower) || BreaksLead(w[of].lower)) break;
+      continue;
+    }
+    const std::string& u = w[of - 1].lower;
+    if ((u == "months" || u == "years" || u == "decades") &&
+        !HasClausePunct(text.substr(w[of].e, trigger_begin - w[of].e)))
+      found_b = of - 1, found_e = of + 1;
+    break;
+  }
   // A months-long act: "a months-long bombardment of the port".
   if (found_b == w.size() && lasting) {
     for (std::size_t k = 1; k <= 2 && k <= tb && found_b == w.size(); ++k)
@@ -745,22 +798,13 @@ bool ContextWords::NamesSpanTotal(const SentenceWords& s, std::size_t trigger_be
         found_b = tb - k, found_e = tb - k + 1;
   }
   if (found_b == w.size()) return false;
-  static constexpr std::string_view kKeep[] = {
-      "deadliest", "biggest", "largest", "worst", "heaviest", "bloodiest", "fiercest",
-      "most",      "first",   "highest", "only",  "longest",  "greatest",  "strongest",
-      "single",    "last",    "second",  "third", "fourth",   "fifth",     "sixth",
-      "seventh",   "eighth",  "ninth",   "tenth", "latest",   "rare",      "rarest"};
   for (std::size_t k = 0; k < w.size(); ++k) {
     if (k >= found_b && k < found_e) continue;  // "in the last six months"
     const std::string& x = w[k].lower;
     const bool last_span =  // "In Russia last year, ..." is no "last" of a series
         x == "last" && k + 1 < w.size() &&
         (w[k + 1].lower == "year" || w[k + 1].lower == "month" || w[k + 1].lower == "week");
-    if (!last_span && std::find(std::begin(kKeep), std::end(kKeep), x) != std::end(kKeep))
-      return false;
-    if (x.size() > 2 && std::isdigit(static_cast<unsigned char>(x[0])) != 0 &&
-        (x.ends_with("st") || x.ends_with("nd") || x.ends_with("rd") || x.ends_with("th")))
-      return false;  // "the 14th attack this year"
+    if (!last_span && KeepsOneOfSeries(x)) return false;
   }
   return !FindsMemo(day_, s, kDay);
 }
@@ -783,8 +827,7 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
   if (IsCountedActType(event_type) && NamesManyActs(s, trigger_begin, trigger_end)) return true;
   if (IsRunningTotalType(event_type) && NamesSinceWarStart(s, trigger_end)) return true;
   if (IsSpanTotalType(event_type) &&
-      (NamesSpan(s, trigger_begin, trigger_end) ||
-       NamesSpanTotal(s, trigger_begin, trigger_end, IsRepeatedActType(event_type))))
+      NamesSpanTotal(s, trigger_begin, trigger_end, IsRepeatedActType(event_type)))
     return true;
   // A fire follows a blast or a sinking as often as it causes one: fire
   // words count for casualties only.

@@ -494,7 +494,13 @@ TEST_CASE("context: a count or a campaign over months or years is no event (h-pr
       vetoes("arrest", "A reporter has been detained in the capital since 2021.", "detained"));
   CHECK_FALSE(
       vetoes("arrest", "The smuggler was arrested after hiding for ten years.", "arrested"));
-  // Another clause's window.
+  CHECK_FALSE(
+      vetoes("shelling", "Officials reported the broadest shelling this year.", "shelling"));
+  // Another predicate's or clause's window.
+  CHECK_FALSE(vetoes("attack", "The ambush on the convoy was planned for two years.", "ambush"));
+  CHECK_FALSE(vetoes("attack", "Ambush on convoy plotted for two years, envoy says", "Ambush"));
+  CHECK_FALSE(vetoes(
+      "attack", "After the raid, trade between the two states has grown over the years.", "raid"));
   CHECK_FALSE(
       vetoes("arrest", "Police arrested the boss, who had hidden for 20 years.", "arrested"));
   // Tolls, clashes, sieges and abductions keep their rows (challenge table).
