@@ -104,6 +104,23 @@ bool IsRunningTotalType(std::string_view type) {
   return type == "equipment_loss" || type == "arrest" || type == "attack";
 }
 
+// Types a count or a campaign over months or years sums (NamesSpanTotal,
+// h-prec19): "attacked the grid 107 times in eight months", "shelling for
+// months", "arrests during the two-month crackdown". Not tolls or killings
+// (the challenge table keeps "has claimed thousands of lives since 2019"),
+// armed clashes ("rebels have been fighting in the hills since 2015" is one
+// conflict there), abductions or blockades (a hostage held "since February",
+// a siege "since 2015" are one event that lasts).
+bool IsSpanTotalType(std::string_view type) {
+  return type == "attack" || type == "air_strike" || type == "shelling" || type == "explosion" ||
+         type == "equipment_loss" || type == "arrest";
+}
+
+// Types whose act a "for months" or "since 2021" stretches into a campaign;
+// an arrest lasts ("a reporter detained since 2021", "held for a year" is
+// one arrest), so only the windows count for it.
+bool IsRepeatedActType(std::string_view type) { return type != "arrest"; }
+
 // Types a count of hundreds or thousands takes back (h-prec15): "over 5,000
 // terror attacks", "launched more than 8,000 airstrikes", "shot down hundreds
 // of drones" sum a war or a year, not one event. Not arrests (one sting's
@@ -145,6 +162,94 @@ bool IsCountedActNoun(std::string_view w) {
       "mortars",  "cruise", "kamikaze", "iranian-made", "ballistic", "shahed"};
   for (std::string_view n : kNouns)
     if (w == n) return true;
+  return false;
+}
+
+// h-prec19, NamesSpanTotal: a number of months or years ("eight", "12",
+// "several", "a couple of").
+bool IsSpanCount(std::string_view w) {
+  static constexpr std::string_view kCount[] = {
+      "two",     "three",  "four",   "five",     "six",    "seven",  "eight", "nine",
+      "ten",     "eleven", "twelve", "eighteen", "twenty", "thirty", "forty", "fifty",
+      "several", "few",    "many",   "couple",   "of",     "a",      "an",    "one"};
+  if (!w.empty() && w.find_first_not_of("0123456789") == std::string_view::npos) return true;
+  for (std::string_view c : kCount)
+    if (w == c) return true;
+  return false;
+}
+
+// The words that may stand between a window's preposition and its unit:
+// "in the past", "over the last", "for more than", "within the first".
+bool IsSpanFiller(std::string_view w) {
+  static constexpr std::string_view kFiller[] = {
+      "the",    "past",   "last",  "previous", "preceding", "recent", "first", "more", "than",
+      "nearly", "almost", "about", "around",   "some",      "at",     "least", "less", "over"};
+  for (std::string_view f : kFiller)
+    if (w == f) return true;
+  return IsSpanCount(w);
+}
+
+// "months-long", "years-long", "year-long", "multi-year", "two-month",
+// "18-month": a span of more than about a month as one word.
+bool IsLongSpanAdjective(std::string_view w) {
+  const std::size_t dash = w.rfind('-');
+  if (dash == std::string_view::npos || dash == 0) return w == "yearlong" || w == "multiyear";
+  const std::string_view head = w.substr(0, dash), tail = w.substr(dash + 1);
+  if (tail == "long")
+    return head == "months" || head == "years" || head == "decades" || head == "year";
+  if (tail != "month" && tail != "year" && tail != "decade") return false;
+  if (head == "one" || head == "1" || head == "a") return tail != "month";
+  return head == "multi" || IsSpanCount(head);
+}
+
+bool IsMonthName(std::string_view w) {
+  static constexpr std::string_view kMonth[] = {"january",   "february", "march",    "april",
+                                                "may",       "june",     "july",     "august",
+                                                "september", "october",  "november", "december"};
+  for (std::string_view m : kMonth)
+    if (w == m) return true;
+  return false;
+}
+
+// A predicate's auxiliary between a noun trigger and a window: the window is
+// the predicate's ("the raid was planned for two years", "ties have changed
+// over the years"), not the act's.
+bool IsAuxiliary(std::string_view w) {
+  static constexpr std::string_view kAux[] = {
+      "is",   "was", "were", "are",   "be",  "been",  "being",  "will", "would", "has",
+      "have", "had", "can",  "could", "may", "might", "should", "must", "shows", "show"};
+  for (std::string_view a : kAux)
+    if (w == a) return true;
+  return false;
+}
+
+// A superlative, "first", an ordinal or "latest": the act is one of a
+// series, told as one event ("the broadest strike this year", "the second
+// raid in months").
+bool KeepsOneOfSeries(std::string_view w) {
+  static constexpr std::string_view kKeep[] = {
+      "biggest", "largest",  "worst",     "fiercest", "most",     "first",    "highest", "only",
+      "longest", "greatest", "strongest", "single",   "last",     "second",   "third",   "fourth",
+      "fifth",   "sixth",    "seventh",   "eighth",   "ninth",    "tenth",    "latest",  "rare",
+      "rarest",  "broadest", "widest",    "harshest", "toughest", "smallest", "lowest"};
+  if (w.size() > 5 && w.ends_with("iest")) return true;  // deadliest, heaviest, bloodiest
+  for (std::string_view k : kKeep)
+    if (w == k) return true;
+  if (w.size() > 2 && std::isdigit(static_cast<unsigned char>(w[0])) != 0 &&
+      (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th")))
+    return true;  // "the 14th attack this year"
+  return false;
+}
+
+// Words that start another clause between a trigger and a window: "seized
+// the smuggler, who had hidden abroad for 12 years".
+bool BreaksSpan(std::string_view w) {
+  static constexpr std::string_view kBreak[] = {
+      "who",   "whom",    "whose",    "which",  "that",  "when", "after", "before",
+      "while", "because", "but",      "where",  "until", "if",   "and",   "or",
+      "as",    "since",   "although", "though", "said",  "says", "once",  "unless"};
+  for (std::string_view b : kBreak)
+    if (w == b) return true;
   return false;
 }
 
@@ -527,6 +632,183 @@ bool ContextWords::NamesSinceWarStart(const SentenceWords& s, std::size_t trigge
   return true;
 }
 
+bool ContextWords::NamesSpanTotal(std::string_view sentence, std::size_t trigger_begin,
+                                  std::size_t trigger_end, bool lasting) const {
+  return NamesSpanTotal(SentenceWords(sentence), trigger_begin, trigger_end, lasting);
+}
+
+// A window of more than about a month the trigger's act is counted or
+// spread over: "in / over / during / within the past (eight) months",
+// "in recent years", "this year" (not "earlier / later this year"),
+// "during / throughout the two-month crackdown"; with `lasting` also "for
+// (several) months", "since 2014 / last summer" and a
+// "months-long" right before the trigger. The window follows the trigger in
+// its clause (at most eight words, no comma, clause word or auxiliary
+// between: "the raid was planned for two years" is the plan's; "shot
+// down 40 drones in the past month" is no window, "arrested the boss, who
+// had hidden for 30 years" another clause's), stands at most four words
+// before it ("has for months been shelling"), or opens the sentence ("In the
+// past year, police arrested 300 people"). A superlative, "first", an
+// ordinal or "latest" ("the worst attack in years", "the second raid this
+// year") or a named day ("shelled the town 40 times on Friday") keeps the
+// row. "months of", "years of" or "decades of" at most two words before
+// the trigger ("after months of raids") is a window too (SPAN_LEAD is the
+// protests' list and holds "ongoing", which ONGOING_LEAD reads with its day
+// exception).
+bool ContextWords::NamesSpanTotal(const SentenceWords& s, std::size_t trigger_begin,
+                                  std::size_t trigger_end, bool lasting) const {
+  if (trigger_end > s.text_.size() || trigger_begin >= trigger_end) return false;
+  const std::string_view text = s.text_;
+  const auto& w = s.words_;
+  if (w.empty()) return false;
+  // The end (one past) of a window that starts at word i, else 0.
+  const auto window_at = [&](std::size_t i) -> std::size_t {
+    const std::string& x = w[i].lower;
+    const bool prep = x == "in" || x == "over" || x == "during" || x == "within" ||
+                      x == "throughout" || (lasting && x == "for");
+    if (prep) {
+      std::size_t j = i + 1;
+      if (j < w.size() && (x == "during" || x == "throughout" || x == "over") &&
+          (w[j].lower == "the" || w[j].lower == "a" || w[j].lower == "its" ||
+           w[j].lower == "their"))
+        ++j;
+      if (j < w.size() && (x == "during" || x == "throughout" || x == "over") &&
+          IsLongSpanAdjective(w[j].lower))
+        return j + 1;
+      for (j = i + 1; j < w.size() && j <= i + 6 && IsSpanFiller(w[j].lower); ++j) {
+      }
+      if (j >= w.size()) return 0;
+      const std::string& u = w[j].lower;
+      if (u == "months" || u == "years" || u == "decades") return j + 1;
+      if (u == "year" && j > i + 1) {
+        const std::string& p = w[j - 1].lower;
+        if (p == "past" || p == "last" || p == "previous" || p == "preceding" || p == "a" ||
+            p == "an" || p == "one")
+          return j + 1;
+      }
+      return 0;
+    }
+    if (x == "this" && i + 1 < w.size() && w[i + 1].lower == "year") {
+      if (i > 0) {
+        const std::string& p = w[i - 1].lower;
+        if (p == "earlier" || p == "later" || p == "early" || p == "late" || p == "of" ||
+            p == "end" || p == "next" || p == "until" || p == "by" || IsMonthName(p))
+          return 0;
+      }
+      return i + 2;
+    }
+    if (lasting && x == "since" && i + 1 < w.size()) {
+      const std::string& n = w[i + 1].lower;
+      if (n.size() == 4 && n.find_first_not_of("0123456789") == std::string::npos &&
+          (n.starts_with("19") || n.starts_with("20")))
+        return i + 2;
+      // Not "since November": at the time of writing that may be weeks.
+      if (n == "last" && i + 2 < w.size()) {
+        const std::string& u = w[i + 2].lower;
+        if (u == "year" || u == "summer" || u == "spring" || u == "autumn" || u == "fall" ||
+            u == "winter")
+          return i + 3;
+      }
+    }
+    return 0;
+  };
+  // "in the months before / leading up to the bombing" dates the act from
+  // outside the window; "last year" counts only with a count of ten or more
+  // in the clause ("arrested 400 people last year"; "was arrested last year"
+  // is one arrest).
+  const auto relative = [&](std::size_t end) {
+    static constexpr std::string_view kRelative[] = {"before",    "after", "leading", "following",
+                                                     "preceding", "ahead", "prior",   "since",
+                                                     "until",     "to",    "up"};
+    return end < w.size() && std::find(std::begin(kRelative), std::end(kRelative), w[end].lower) !=
+                                 std::end(kRelative);
+  };
+  const auto many_near = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to && k < w.size(); ++k) {
+      const std::string& x = w[k].lower;
+      if (x == "dozens" || x == "hundreds" || x == "thousands") return true;
+      const bool date_day = (k > 0 && IsMonthName(w[k - 1].lower)) ||
+                            (k + 1 < w.size() && IsMonthName(w[k + 1].lower));  // "11 July"
+      // A count before its noun: not an age ("Smith, 28, was arrested").
+      const bool counts =
+          k + 1 < w.size() && !HasClausePunct(text.substr(w[k].e, w[k + 1].b - w[k].e));
+      if (!x.empty() && x.find_first_not_of("0123456789") == std::string::npos && !date_day &&
+          counts && NumberAround(text, w[k].b) >= 10)
+        return true;
+    }
+    return false;
+  };
+  const auto window = [&](std::size_t i) -> std::size_t {
+    const std::size_t end = window_at(i);
+    return end != 0 && !relative(end) ? end : 0;
+  };
+  std::size_t tb = 0;  // first word at or after the trigger
+  while (tb < w.size() && w[tb].e <= trigger_begin) ++tb;
+  std::size_t te = tb;  // first word after the trigger
+  while (te < w.size() && w[te].b < trigger_end) ++te;
+  const auto clean = [&](std::size_t from, std::size_t to, std::size_t gap_b, std::size_t gap_e,
+                         bool punct_ok) {
+    for (std::size_t k = from; k < to; ++k)
+      if (BreaksSpan(w[k].lower)) return false;
+    return punct_ok || gap_e <= gap_b || !HasClausePunct(text.substr(gap_b, gap_e - gap_b));
+  };
+  std::size_t found_b = w.size(), found_e = w.size();
+  // After the trigger.
+  for (std::size_t p = te; p < w.size() && p <= te + 8 && found_b == w.size(); ++p) {
+    std::size_t end = window_at(p);
+    // "arrested 400 people last year"; not "in October last year".
+    if (end == 0 && w[p].lower == "last" && p + 1 < w.size() && w[p + 1].lower == "year" &&
+        !IsMonthName(w[p - 1].lower) && many_near(tb >= 4 ? tb - 4 : 0, p))
+      end = p + 2;
+    bool predicate = false;
+    // An auxiliary or a participle ("attack on the port planned for two
+    // years") heads another predicate.
+    for (std::size_t k = te; k < p && !predicate; ++k)
+      predicate = IsAuxiliary(w[k].lower) || (w[k].lower.size() > 4 && w[k].lower.ends_with("ed"));
+    if (end != 0 && !predicate && clean(te, p, trigger_end, w[p].b, false))
+      found_b = p, found_e = end;
+  }
+  // Before it: close, or opening the sentence.
+  for (std::size_t p = 0; p < tb && found_b == w.size(); ++p) {
+    const std::size_t end = window(p);
+    if (end == 0 || end > tb) continue;
+    if (tb - end <= 4 && clean(end, tb, w[end - 1].e, trigger_begin, false))
+      found_b = p, found_e = end;
+    else if (p == 0 && tb - end <= 12 && clean(end, tb, 0, 0, true))
+      found_b = p, found_e = end;
+  }
+  // "after months of raids": at most two words between (no clause word).
+  for (std::size_t k = 1; k <= 3 && k + 1 <= tb && found_b == w.size(); ++k) {
+    const std::size_t of = tb - k;
+    if (w[of].lower != "of") {
+      if (BreaksSpan(w[of].lower) || BreaksLead(w[of].lower)) break;
+      continue;
+    }
+    const std::string& u = w[of - 1].lower;
+    if ((u == "months" || u == "years" || u == "decades") &&
+        !HasClausePunct(text.substr(w[of].e, trigger_begin - w[of].e)))
+      found_b = of - 1, found_e = of + 1;
+    break;
+  }
+  // A months-long act: "a months-long bombardment of the port".
+  if (found_b == w.size() && lasting) {
+    for (std::size_t k = 1; k <= 2 && k <= tb && found_b == w.size(); ++k)
+      if (IsLongSpanAdjective(w[tb - k].lower) &&
+          !HasClausePunct(text.substr(w[tb - k].e, trigger_begin - w[tb - k].e)))
+        found_b = tb - k, found_e = tb - k + 1;
+  }
+  if (found_b == w.size()) return false;
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    if (k >= found_b && k < found_e) continue;  // "in the last six months"
+    const std::string& x = w[k].lower;
+    const bool last_span =  // "In Russia last year, ..." is no "last" of a series
+        x == "last" && k + 1 < w.size() &&
+        (w[k + 1].lower == "year" || w[k + 1].lower == "month" || w[k + 1].lower == "week");
+    if (!last_span && KeepsOneOfSeries(x)) return false;
+  }
+  return !FindsMemo(day_, s, kDay);
+}
+
 bool ContextWords::Vetoes(std::string_view event_type, std::string_view sentence,
                           std::size_t trigger_begin, std::size_t trigger_end) const {
   return Vetoes(event_type, SentenceWords(sentence), trigger_begin, trigger_end);
@@ -544,6 +826,9 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
   if (IsLaunchType(event_type) && FindsMemo(test_launch_, s, kTestLaunch)) return true;
   if (IsCountedActType(event_type) && NamesManyActs(s, trigger_begin, trigger_end)) return true;
   if (IsRunningTotalType(event_type) && NamesSinceWarStart(s, trigger_end)) return true;
+  if (IsSpanTotalType(event_type) &&
+      NamesSpanTotal(s, trigger_begin, trigger_end, IsRepeatedActType(event_type)))
+    return true;
   // A fire follows a blast or a sinking as often as it causes one: fire
   // words count for casualties only.
   return IsAccidentType(event_type) &&

@@ -169,6 +169,14 @@ class ContextWords {
   // invasion began") in a sentence with no superlative ("the deadliest
   // strike since the war began" is one event): a running total (h-prec18).
   [[nodiscard]] static bool NamesSinceWarStart(std::string_view sentence, std::size_t trigger_end);
+  // A window of more than about a month the trigger's act is counted over
+  // ("attacked the grid 107 times in eight months", "arrests during the
+  // two-month crackdown", "drones shot down this year"); with `lasting` also
+  // a duration ("has been shelling the port for months", "attacks since
+  // 2019", "a months-long bombardment"). A superlative, "first", an
+  // ordinal or a named day keeps the row (h-prec19).
+  [[nodiscard]] bool NamesSpanTotal(std::string_view sentence, std::size_t trigger_begin,
+                                    std::size_t trigger_end, bool lasting) const;
   // A PROTEST_CUE word in the sentence ("protesters", "demonstrators",
   // "rioters", "protests"): its clashes are a crowd's with police or guards.
   [[nodiscard]] bool NamesProtest(std::string_view sentence) const;
@@ -221,6 +229,8 @@ class ContextWords {
   bool NamesManyActs(const SentenceWords& s, std::size_t trigger_begin,
                      std::size_t trigger_end) const;
   static bool NamesSinceWarStart(const SentenceWords& s, std::size_t trigger_end);
+  bool NamesSpanTotal(const SentenceWords& s, std::size_t trigger_begin, std::size_t trigger_end,
+                      bool lasting) const;
   Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,
       aftermath_, recording_, ongoing_lead_, day_, test_launch_, span_lead_, protest_;
 };

@@ -448,5 +448,66 @@ TEST_CASE("context: shipped lexicons through the engine") {
       ExtractText("The gameplay is a blast and the boss fights are superb.", "2022-12-01").empty());
 }
 
+TEST_CASE("context: a count or a campaign over months or years is no event (h-prec19)") {
+  const ContextWords words =
+      ContextWords::FromLists({}, {}, {}, {}, {"campaign of"}, {}, {}, {}, {}, {}, {}, {"sunday"},
+                              {}, {"months of", "years of"}, {});
+  const auto vetoes = [&](std::string_view type, const std::string& s, std::string_view trigger) {
+    const auto [b, e] = At(s, trigger);
+    return words.Vetoes(type, s, b, e);
+  };
+  // Windows after the trigger, in its clause.
+  CHECK(vetoes("attack", "Saboteurs attacked the pipeline 64 times in nine months.", "attacked"));
+  CHECK(vetoes("air_strike", "The coalition carried out 90 air strikes over the past year.",
+               "air strikes"));
+  CHECK(vetoes("arrest", "Officers detained 85 activists during the three-month crackdown.",
+               "detained"));
+  CHECK(vetoes("equipment_loss", "Gunners have shot down 70 drones this year.", "shot down"));
+  CHECK(vetoes("arrest", "The junta arrested 250 students last year, a rights group says.",
+               "arrested"));
+  // Before it, or opening the sentence.
+  CHECK(vetoes("shelling", "The rebels have for months been shelling the harbour.", "shelling"));
+  CHECK(vetoes("arrest", "In the past two years, police have detained 40 reporters.", "detained"));
+  // Durations of a repeated act.
+  CHECK(vetoes("shelling", "The coastal town has been hit by artillery fire for months.",
+               "artillery fire"));
+  CHECK(vetoes("attack", "Militants have raided the villages since 2019.", "raided"));
+  CHECK(vetoes("air_strike", "A months-long bombardment has emptied the valley.", "bombardment"));
+  CHECK(
+      vetoes("attack", "After years of attacks on the convoy route, traders gave up.", "attacks"));
+  // Counter-examples: one event. A superlative, "first" or an ordinal.
+  CHECK_FALSE(vetoes("attack", "It was the worst attack on the border post in years.", "attack"));
+  CHECK_FALSE(
+      vetoes("attack", "Gunmen raided the depot, the third such raid this year.", "raided"));
+  CHECK_FALSE(vetoes("attack", "Rebels struck the mine for the first time in months.", "struck"));
+  // A named day.
+  CHECK_FALSE(
+      vetoes("shelling", "Troops shelled the district 30 times on Sunday this year.", "shelled"));
+  // A point in time, not a window.
+  CHECK_FALSE(vetoes("arrest", "The singer was arrested earlier this year.", "arrested"));
+  CHECK_FALSE(vetoes("arrest", "The singer was arrested last year.", "arrested"));
+  CHECK_FALSE(vetoes("arrest", "Jones, 28, was arrested in May last year.", "arrested"));
+  CHECK_FALSE(
+      vetoes("explosion", "In the months before the bombing, she wrote him letters.", "bombing"));
+  // An arrest lasts: "held since 2021", "detained for a year" is one arrest.
+  CHECK_FALSE(
+      vetoes("arrest", "A reporter has been detained in the capital since 2021.", "detained"));
+  CHECK_FALSE(
+      vetoes("arrest", "The smuggler was arrested after hiding for ten years.", "arrested"));
+  CHECK_FALSE(
+      vetoes("shelling", "Officials reported the broadest shelling this year.", "shelling"));
+  // Another predicate's or clause's window.
+  CHECK_FALSE(vetoes("attack", "The ambush on the convoy was planned for two years.", "ambush"));
+  CHECK_FALSE(vetoes("attack", "Ambush on convoy plotted for two years, envoy says", "Ambush"));
+  CHECK_FALSE(vetoes(
+      "attack", "After the raid, trade between the two states has grown over the years.", "raid"));
+  CHECK_FALSE(
+      vetoes("arrest", "Police arrested the boss, who had hidden for 20 years.", "arrested"));
+  // Tolls, clashes, sieges and abductions keep their rows (challenge table).
+  CHECK_FALSE(vetoes("casualties", "Hundreds have died in the province this year.", "died"));
+  CHECK_FALSE(vetoes("armed_clash", "Rebels have been fighting the army since 2015.", "fighting"));
+  CHECK_FALSE(vetoes("blockade", "Militias have besieged the town since March.", "besieged"));
+}
+
 }  // namespace
 }  // namespace eventline
