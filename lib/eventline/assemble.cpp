@@ -2969,7 +2969,12 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
       continue;
     // A lead sentence that announces a second event ("meanwhile, another
     // device …") is not the headline's.
-    if (AnnouncesSecond(r.sentence)) continue;
+    // A headline's own "another" or "again" tells the newest of a series
+    // ("forces down another drone over the lake"), not a second event of
+    // the story: the body's first mention of the type is still its act
+    // (h-evdate16).
+    const bool headline = headed && r.sentence_index == 1;
+    if (!headline && AnnouncesSecond(r.sentence)) continue;
     // Only the first later mention of the type; without one, the first
     // later row of the episode's other types (h-evdate3: "Gunmen kill 11 in
     // eastern Iraq" … "killed 11 people … on Thursday night", a casualties

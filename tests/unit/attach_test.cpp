@@ -772,6 +772,22 @@ TEST_CASE("attach: an arrest headline passes an undated retelling", "[attach]") 
                    "arrest") != "2015-01-01..2015-12-31 year/context");
 }
 
+TEST_CASE("attach: a headline's own \"another\" still takes the body's day", "[attach]") {
+  // h-evdate16 (pub Wednesday 2023-03-15): "another" or "again" in the
+  // headline tells the newest of a series, not a second event of the story.
+  CHECK(DateOf("Coast guard downs another drone near the bay\n\nThe coast guard shot down a drone "
+               "near the bay on Monday, officials said.",
+               "equipment_loss") == "2023-03-13");
+  CHECK(DateOf("Farmers stage another protest over water prices\n\nHundreds of farmers protested "
+               "outside the ministry on Tuesday.",
+               "protest") == "2023-03-14");
+  // Counter-example: the body's day weeks back is another act, as for any
+  // headline.
+  CHECK(DateOf("Coast guard downs another drone near the bay\n\nThe coast guard shot down a drone "
+               "near the bay on 2 February.",
+               "equipment_loss") == "2023-03-15");
+}
+
 TEST_CASE("attach: \"against\" announces no second event", "[attach]") {
   // h-evdate15 (pub Wednesday 2023-03-15): AnnouncesSecond read "again"
   // inside "against", so a standfirst "to protest against …" stopped the
