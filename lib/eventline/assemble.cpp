@@ -880,9 +880,10 @@ std::size_t AftermathVerbAfter(std::string_view text, std::size_t sb, std::size_
   // after the assault on the convoy", "the decision comes after a spate of
   // raids". Not when a harm lies between the verb and "after": the harm is
   // the news and the act after "after" its cause, most often that day
-  // ("officials said two guards were killed after gunmen attacked …").
-  // Not when a phrase dates the saying ("declared a curfew on Sunday after
-  // gunmen attacked …"): the caller keeps that day for both (`reaction_verb`).
+  // ("officials said two guards were killed after gunmen attacked …"), nor
+  // with a comma between the verb and "after". Not when a phrase dates the saying ("declared a
+  // curfew on Sunday after gunmen attacked …"): the caller keeps that day for both
+  // (`reaction_verb`).
   static constexpr std::array<std::string_view, 17> kReactions = {
       "said",   "says",     "declared", "declares", "announced", "announces",
       "warned", "warns",    "vowed",    "vows",     "urged",     "urges",
@@ -914,9 +915,15 @@ std::size_t AftermathVerbAfter(std::string_view text, std::size_t sb, std::size_
     if (w == "after" || w == "following") break;
     if (in(kIrrealis, w)) return std::string_view::npos;
     const bool reaction = in(kReactions, w);
-    if (reaction)
+    if (reaction) {
       for (std::size_t q = k + 1; q < a; ++q)
         if (in(kHarm, words[q])) return std::string_view::npos;
+      // The saying governs "after" itself: no comma between ("…, said
+      // medical sources at the hospital, where he was taken after the
+      // attack" tells the day's attack).
+      if (std::string_view(s).substr(pos(k), pos(a) - pos(k)).find(',') != std::string_view::npos)
+        return std::string_view::npos;
+    }
     if (in(kVerbs, w) || reaction) {
       if (std::string_view(s).substr(pos(k), pos(a) - pos(k)).find_first_of(";:") !=
           std::string_view::npos)

@@ -330,13 +330,16 @@ TEST_CASE("attach: an act after \"after\" under a saying or a public reaction li
   CHECK(IntervalOf("Villagers marched to the capital after police killed a student.", "killing") ==
         earlier);
   // Counter-examples: a harm between the saying and "after" is the day's
-  // news and the act its cause; "came to" is no reaction; a plain report;
+  // news and the act its cause; a comma between the saying and "after";
+  // "came to" is no reaction; a plain report;
   // a saying dated by its own phrase keeps that day for the act too.
   const char* const today = "2023-03-15..2023-03-15 none/document";
   CHECK(IntervalOf("The mayor declared a curfew on Monday after gunmen attacked the depot.",
                    "attack") == "2023-03-13..2023-03-13 day/text");
   CHECK(IntervalOf("Officials said three guards were killed after gunmen attacked the depot.",
                    "attack") == today);
+  CHECK(IntervalOf("The road is shut, a police officer says, after an explosion near the bridge.",
+                   "explosion") == today);
   CHECK(IntervalOf("The standoff came to a head after rioters stormed the council offices.",
                    "protest") == today);
   CHECK(IntervalOf("Two people died after a rocket struck the block.", "shelling") == today);
