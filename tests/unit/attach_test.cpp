@@ -315,6 +315,36 @@ TEST_CASE("attach: an act after \"after\" under a charge or a reaction lies befo
         today);
 }
 
+TEST_CASE("attach: an act after \"after\" under a saying or a public reaction lies before it",
+          "[attach]") {
+  // h-evdate16 (AftermathVerbAfter, kReactions): a statement, a decision or
+  // a rally before "after" answers the act after it, which came first: the
+  // open start before publication when no phrase dates the saying.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("The governor declared an emergency after riots swept the port district.",
+                   "protest") == earlier);
+  CHECK(IntervalOf("The ruling comes after a wave of raids on villages in the valley.", "attack") ==
+        earlier);
+  CHECK(IntervalOf("The premier says the market must be rebuilt after the bombing of the square.",
+                   "explosion") == earlier);
+  CHECK(IntervalOf("Villagers marched to the capital after police killed a student.", "killing") ==
+        earlier);
+  // Counter-examples: a harm between the saying and "after" is the day's
+  // news and the act its cause; a comma between the saying and "after";
+  // "came to" is no reaction; a plain report;
+  // a saying dated by its own phrase keeps that day for the act too.
+  const char* const today = "2023-03-15..2023-03-15 none/document";
+  CHECK(IntervalOf("The mayor declared a curfew on Monday after gunmen attacked the depot.",
+                   "attack") == "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("Officials said three guards were killed after gunmen attacked the depot.",
+                   "attack") == today);
+  CHECK(IntervalOf("The road is shut, a police officer says, after an explosion near the bridge.",
+                   "explosion") == today);
+  CHECK(IntervalOf("The standoff came to a head after rioters stormed the council offices.",
+                   "protest") == today);
+  CHECK(IntervalOf("Two people died after a rocket struck the block.", "shelling") == today);
+}
+
 TEST_CASE("attach: a past act in a \"who\" clause lies before what is said of the person",
           "[attach]") {
   // h-evdate15 (pub 2023-03-15): the act identifies the person; the main
@@ -744,6 +774,22 @@ TEST_CASE("attach: an arrest headline passes an undated retelling", "[attach]") 
   CHECK(IntervalOf("Man arrested over killing of a grocer\n\nA man was detained by police.\n\nHe "
                    "was arrested over the 2015 killing of a grocer in Leeds.",
                    "arrest") != "2015-01-01..2015-12-31 year/context");
+}
+
+TEST_CASE("attach: a headline's own \"another\" still takes the body's day", "[attach]") {
+  // h-evdate16 (pub Wednesday 2023-03-15): "another" or "again" in the
+  // headline tells the newest of a series, not a second event of the story.
+  CHECK(DateOf("Coast guard downs another drone near the bay\n\nThe coast guard shot down a drone "
+               "near the bay on Monday, officials said.",
+               "equipment_loss") == "2023-03-13");
+  CHECK(DateOf("Farmers stage another protest over water prices\n\nHundreds of farmers protested "
+               "outside the ministry on Tuesday.",
+               "protest") == "2023-03-14");
+  // Counter-example: the body's day weeks back is another act, as for any
+  // headline.
+  CHECK(DateOf("Coast guard downs another drone near the bay\n\nThe coast guard shot down a drone "
+               "near the bay on 2 February.",
+               "equipment_loss") == "2023-03-15");
 }
 
 TEST_CASE("attach: \"against\" announces no second event", "[attach]") {
