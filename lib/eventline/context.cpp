@@ -592,9 +592,6 @@ bool ContextWords::NamesSinceWarStart(std::string_view sentence, std::size_t tri
 // deadliest strike since the war began", "the first raid since the
 // invasion".
 bool ContextWords::NamesSinceWarStart(const SentenceWords& s, std::size_t trigger_end) {
-  static constexpr std::string_view kSuperlative[] = {
-      "deadliest", "biggest", "largest", "worst",   "heaviest", "bloodiest", "fiercest", "most",
-      "first",     "highest", "only",    "longest", "greatest", "strongest", "single",   "last"};
   static constexpr std::string_view kStartNoun[] = {"start", "beginning", "outbreak", "onset"};
   static constexpr std::string_view kWar[] = {"war", "conflict", "fighting", "invasion"};
   const auto in = [](const std::string& w, std::span<const std::string_view> list) {
@@ -627,8 +624,9 @@ bool ContextWords::NamesSinceWarStart(const SentenceWords& s, std::size_t trigge
     }
   }
   if (!since_start) return false;
+  // One of a series (KeepsOneOfSeries, shared with NamesSpanTotal).
   for (const Word& x : w)
-    if (in(x.lower, kSuperlative)) return false;
+    if (KeepsOneOfSeries(x.lower)) return false;
   return true;
 }
 
