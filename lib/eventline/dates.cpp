@@ -3419,7 +3419,22 @@ void NamedPastDay(TimeExpr& t, const Sentence& sentence, std::string_view lower_
       const bool the = head.size() >= 3 && head.substr(head.size() - 3) == "the" &&
                        (head.size() == 3 || !IsIdentChar(head[head.size() - 4]));
       const bool own = lower_sent.substr(b, std::min<std::size_t>(4, e - b)) == "the ";
-      if (!the && !own && word == 0 && (w == "attack" || w == "attacks" || w == "assault")) return;
+      // A possessive or a preposition of time or cause before the date
+      // names the riot as well (h-evdate17): "Carlson's Jan. 6 attack
+      // footage", "slams the ex-president over Jan. 6 attack", "two years
+      // after Jan. 6 attack", "tasered an officer during January 6 attack";
+      // not "a Jan. 6 attack on a police post", "killed in Jan. 6 attack".
+      static constexpr std::array<std::string_view, 7> kNamer = {
+          "over", "after", "during", "since", "following", "amid", "before"};
+      std::size_t pk = head.size();
+      while (pk > 0 && IsIdentChar(head[pk - 1])) --pk;
+      const std::string_view pw = head.substr(pk);
+      const bool possessive = (head.size() >= 2 && head.substr(head.size() - 2) == "'s") ||
+                              (head.size() >= 4 && head.substr(head.size() - 4) == "\xe2\x80\x99s");
+      const bool namer = possessive || std::find(kNamer.begin(), kNamer.end(), pw) != kNamer.end();
+      if (!the && !own && !namer && word == 0 &&
+          (w == "attack" || w == "attacks" || w == "assault"))
+        return;
       t.interval = DayInterval(MakeDate(year, MonthOf(d), DayOf(d)));
       return;
     }

@@ -760,6 +760,22 @@ TEST_CASE("attach: an act a death toll is counted from lies before it", "[attach
         "2023-03-15..2023-03-15 none/document");
 }
 
+TEST_CASE("attach: an act a reaction comes in the wake of lies before it", "[attach]") {
+  // h-evdate17 (pub 2023-03-15): "in the wake of" before the trigger
+  // (aftermath_cue.txt); the saying's day is not the act's.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("The mayor said on Tuesday that the square stays shut in the wake of the "
+                   "bombing near the market.",
+                   "explosion") == earlier);
+  CHECK(IntervalOf("Lawmakers demand answers in wake of gun attack on a school", "attack") ==
+        earlier);
+  // The act's own phrase still dates it; no cue, the day's news.
+  CHECK(IntervalOf("Schools closed in the wake of Sunday's bombing near the market.",
+                   "explosion") == "2023-03-12..2023-03-12 day/text");
+  CHECK(IntervalOf("The bombing near the market woke the town.", "explosion") ==
+        "2023-03-15..2023-03-15 none/document");
+}
+
 TEST_CASE("attach: an arrest headline passes an undated retelling", "[attach]") {
   // h-evdate15 (pub Wednesday 2023-03-15): "police arrest …" / the
   // standfirst's undated "… detained …" / the body's day of the arrest.
