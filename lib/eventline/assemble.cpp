@@ -1341,6 +1341,93 @@ bool PersonalActNoun(std::string_view text, std::size_t cb, std::size_t tb, std:
   return false;
 }
 
+// A violent act named by a proper name, as news names a known case
+// (h-evdate17): a headline's label ("Harrow stabbing: two men charged",
+// "Elm Street shooting: what the inquest heard") or a definite name in a
+// clause ("families of the Harlow Arena attack victims", "the Nordline
+// pipeline bombing"). Such a name is given to an act once it is known, so
+// an act named so is one told before. A weak cue (a phrase of the clause or
+// one carried from the sentence before still dates it; under a headline the
+// body's day of its type still does). The name: one to three capitalised
+// words, then at most one lower-case word of the scene or the weapon
+// ("school", "pipeline", "machete"), then the trigger; a label stands at the
+// sentence's start with a colon right after the trigger, a definite name
+// after a lower-case "the". Not a weekday, a month, a word in capitals
+// ("US", "IDF") or a demonym-like word ("Russian", "Israeli", "Iranian":
+// a state's or a side's acts are no known case), nor on a live page (the
+// day's news: "Harrow stabbing: police at the scene – live").
+bool NamedActNoun(std::string_view text, std::size_t sb, std::size_t se, std::size_t cb,
+                  std::size_t tb, std::size_t te) {
+  static constexpr std::array<std::string_view, 18> kNouns = {
+      "attack",   "attacks",  "shooting",  "shootings", "bombing", "bombings",
+      "massacre", "stabbing", "stabbings", "blast",     "killing", "killings",
+      "murder",   "murders",  "ambush",    "explosion", "rampage", "firebombing"};
+  static constexpr std::array<std::string_view, 22> kScene = {
+      "school",    "concert", "pipeline", "machete", "knife",  "gun",       "mosque", "church",
+      "synagogue", "arena",   "mall",     "parade",  "market", "nightclub", "bus",    "train",
+      "terror",    "mass",    "campus",   "hotel",   "club",   "bar"};
+  static constexpr std::array<std::string_view, 19> kNotName = {
+      "monday",  "tuesday",   "wednesday", "thursday", "friday",  "saturday", "sunday",
+      "january", "february",  "march",     "april",    "may",     "june",     "july",
+      "august",  "september", "october",   "november", "december"};
+  const auto lower = [](std::string_view w) {
+    std::string low(w);
+    for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return low;
+  };
+  const auto tw = Tokens(Slice(text, tb, te));
+  if (tw.size() != 1 || std::find(kNouns.begin(), kNouns.end(), lower(tw[0])) == kNouns.end())
+    return false;
+  const auto bw = Tokens(Slice(text, cb, tb));
+  if (bw.empty()) return false;
+  // No punctuation between the words before the trigger and the trigger.
+  const auto end_of = [&](std::string_view w) {
+    return static_cast<std::size_t>(w.data() - text.data()) + w.size();
+  };
+  const auto begin_of = [&](std::string_view w) {
+    return static_cast<std::size_t>(w.data() - text.data());
+  };
+  std::size_t k = bw.size();
+  if (Slice(text, end_of(bw[k - 1]), tb).find_first_not_of(' ') != std::string_view::npos)
+    return false;
+  if (std::islower(static_cast<unsigned char>(bw[k - 1][0])) &&
+      std::find(kScene.begin(), kScene.end(), bw[k - 1]) != kScene.end())
+    --k;
+  std::size_t names = 0;
+  while (k > 0 && names < 3 && std::isupper(static_cast<unsigned char>(bw[k - 1][0]))) {
+    const std::string_view w = bw[k - 1];
+    const std::string low = lower(w);
+    if (std::find(kNotName.begin(), kNotName.end(), low) != kNotName.end()) return false;
+    bool caps = w.size() >= 2;
+    for (char ch : w)
+      if (std::islower(static_cast<unsigned char>(ch))) caps = false;
+    if (caps) return false;
+    for (std::string_view suffix : {"ian", "ean", "ese", "ish", "an", "ch", "li", "ni", "qi"})
+      if (low.size() > suffix.size() &&
+          low.compare(low.size() - suffix.size(), suffix.size(), suffix) == 0)
+        return false;
+    ++names;
+    --k;
+  }
+  if (names == 0) return false;
+  // The words of the name and the scene stand together (no punctuation).
+  if (Slice(text, begin_of(bw[k]), tb).find_first_of(",;:\"()") != std::string_view::npos)
+    return false;
+  bool label = false;
+  if (k == 0 && cb == sb) {
+    std::size_t i = te;
+    while (i < se && text[i] == ' ') ++i;
+    label = i < se && text[i] == ':';
+  }
+  const bool definite = k > 0 && bw[k - 1] == "the";
+  if (!label && !definite) return false;
+  // Not a live page's news of the day.
+  const std::string sent = LowerRange(text, sb, se);
+  for (std::string_view w : Tokens(sent))
+    if (w == "live") return false;
+  return true;
+}
+
 // The phrase `t` closes a relative clause of the subject, and the main verb
 // follows it (h-evdate11): "the officer who ordered the raid in 2014 has been
 // arrested", "the gunman who attacked the club last week was charged". The
@@ -3838,7 +3925,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // An arrest or a killing named by a noun a person owns ("his arrest",
     // "Okoro's detention": PersonalActNoun, h-evdate15): a weak cue whose
     // row, under a headline, may still take the body's day of its type.
-    const bool personal_act = PersonalActNoun(text, clause_b, c.b, c.e);
+    const bool personal_act = PersonalActNoun(text, clause_b, c.b, c.e) ||
+                              NamedActNoun(text, sentence.begin, sentence.end, clause_b, c.b, c.e);
     const bool weak_background =
         !best && !since_span && !compared && doc_.pub_date && !background &&
         (big_toll || TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true) ||

@@ -776,6 +776,31 @@ TEST_CASE("attach: an act a reaction comes in the wake of lies before it", "[att
         "2023-03-15..2023-03-15 none/document");
 }
 
+TEST_CASE("attach: a violent act named as a known case lies before", "[attach]") {
+  // h-evdate17 (pub 2023-03-15): a headline's label or a definite proper
+  // name before the trigger (NamedActNoun).
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("Harrow stabbing: two men charged over the death of a teenager", "attack") ==
+        earlier);
+  CHECK(IntervalOf("A judge faulted the police over the Harlow Arena attack.", "attack") ==
+        earlier);
+  CHECK(IntervalOf("Critics doubt the official account of the Nordline pipeline bombing.",
+                   "explosion") == earlier);
+  // A live page, a side's act, a weekday: the day's news or the phrase.
+  CHECK(IntervalOf("Harrow stabbing: police seal off the street \xE2\x80\x93 live", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("The Russian attack on the port killed four.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Two were hurt in the Sunday shooting at the fair.", "attack") ==
+        "2023-03-12..2023-03-12 day/text");
+  // Its own phrase, or the body's day under a label, still dates it.
+  CHECK(IntervalOf("Police said the Harlow Arena attack on Monday left nine hurt.", "attack") ==
+        "2023-03-13..2023-03-13 day/text");
+  CHECK(DateOf("Harrow stabbing: two men charged\n\nThe teenager was stabbed on Monday night near "
+               "the station.",
+               "attack") == "2023-03-13");
+}
+
 TEST_CASE("attach: an arrest headline passes an undated retelling", "[attach]") {
   // h-evdate15 (pub Wednesday 2023-03-15): "police arrest …" / the
   // standfirst's undated "… detained …" / the body's day of the arrest.
