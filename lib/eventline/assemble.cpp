@@ -674,7 +674,11 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
   // suspicion of", "in connection with / to", "arrest over", "detained
   // over" (US and UK crime news). Not "arrested in" or "detained in": "in a
   // raid", "in a crackdown", "in protests" tell the arrest's own scene.
-  static constexpr std::array<Cue, 26> kCues = {{{"charged", "with over in"},
+  // h-evdate17: "a hate crime for stabbing a boy", "war crimes for
+  // overseeing the deportation of children", "a hate crime in an attack on".
+  static constexpr std::array<Cue, 28> kCues = {{{"charged", "with over in"},
+                                                 {"crime", "for over in"},
+                                                 {"crimes", "for over in"},
                                                  {"charges", "over of for"},
                                                  {"accused", "of"},
                                                  {"convicted", "of over in"},
@@ -713,7 +717,12 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
       // "accused of" names a charge only with "of" right after it: "the
       // Kremlin accused Kyiv of shelling …" is a side's claim about a
       // fresh event, told on the day.
-      const std::size_t reach = (cue.head == "accused" || cue.head == "suspected") ? k + 1 : k + 5;
+      // "crime(s)" too: "rising crime and calls for prosecuting …" is no
+      // charge.
+      const std::size_t reach = (cue.head == "accused" || cue.head == "suspected" ||
+                                 cue.head == "crime" || cue.head == "crimes")
+                                    ? k + 1
+                                    : k + 5;
       for (std::size_t p = k + 1; p < n && p <= reach; ++p) {
         bool prep = false;
         for (std::string_view w : Tokens(cue.preps))

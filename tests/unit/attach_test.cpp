@@ -801,6 +801,17 @@ TEST_CASE("attach: a violent act named as a known case lies before", "[attach]")
                "attack") == "2023-03-13");
 }
 
+TEST_CASE("attach: an act charged as a crime lies before the charge", "[attach]") {
+  // h-evdate17 (pub 2023-03-15): "crime(s) for / over / in" right before
+  // the act (LegalCueBefore).
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("A jury indicted the man on a hate crime in an attack on a shopkeeper.",
+                   "attack") == earlier);
+  // Not a crime noun further back ("crime and calls for").
+  CHECK(IntervalOf("The mayor vowed to fight crime and called for calm as gunmen attacked a bank.",
+                   "attack") == "2023-03-15..2023-03-15 none/document");
+}
+
 TEST_CASE("attach: an arrest headline passes an undated retelling", "[attach]") {
   // h-evdate15 (pub Wednesday 2023-03-15): "police arrest …" / the
   // standfirst's undated "… detained …" / the body's day of the arrest.
