@@ -674,8 +674,8 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
   // suspicion of", "in connection with / to", "arrest over", "detained
   // over" (US and UK crime news). Not "arrested in" or "detained in": "in a
   // raid", "in a crackdown", "in protests" tell the arrest's own scene.
-  // h-evdate17: "a hate crime for stabbing a boy", "war crimes for
-  // overseeing the deportation of children", "a hate crime in an attack on".
+  // h-evdate17: "a bias crime for stabbing a clerk", "war crimes for
+  // overseeing the removal of children", "a bias crime in the stabbing of".
   static constexpr std::array<Cue, 28> kCues = {{{"charged", "with over in"},
                                                  {"crime", "for over in"},
                                                  {"crimes", "for over in"},

@@ -805,7 +805,7 @@ TEST_CASE("attach: an act charged as a crime lies before the charge", "[attach]"
   // h-evdate17 (pub 2023-03-15): "crime(s) for / over / in" right before
   // the act (LegalCueBefore).
   const char* const earlier = "..2023-03-15 range/document";
-  CHECK(IntervalOf("A jury indicted the man on a hate crime in an attack on a shopkeeper.",
+  CHECK(IntervalOf("Prosecutors called it a bias crime in the stabbing of a shopkeeper.",
                    "attack") == earlier);
   // Not a crime noun further back ("crime and calls for").
   CHECK(IntervalOf("The mayor vowed to fight crime and called for calm as gunmen attacked a bank.",
