@@ -5,6 +5,7 @@
 #include <cctype>
 #include <iterator>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "eventline/rules.h"
@@ -362,10 +363,33 @@ bool ContextWords::IsAftermathCue(std::string_view phrase, bool recording) const
 }
 
 bool ContextWords::Finds(const Phrases& p, const SentenceWords& s, std::size_t skip_b,
-                         std::size_t skip_e) {
+                         std::size_t skip_e, const Phrases* shield) {
   if (p.Empty()) return false;
   const std::vector<Word>& words = s.words_;
   thread_local std::string phrase;
+  // Word ranges [first, last] of the shield's entries, found on the first
+  // entry of `p` that needs them.
+  thread_local std::vector<std::pair<std::size_t, std::size_t>> shields;
+  bool shields_known = false;
+  const auto shielded = [&](std::size_t first, std::size_t last) {
+    if (!shields_known) {
+      shields_known = true;
+      shields.clear();
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!shield->first.test(Phrases::FirstKey(words[i].lower))) continue;
+        std::string ph;
+        for (std::size_t n = 0; n < shield->max_words && i + n < words.size(); ++n) {
+          if (n > 0) ph += ' ';
+          ph += words[i + n].lower;
+          const auto it = shield->leads.find(ph);
+          if (it == shield->leads.end()) break;
+          if (it->second) shields.emplace_back(i, i + n);
+        }
+      }
+    }
+    return std::any_of(shields.begin(), shields.end(),
+                       [&](const auto& r) { return r.first <= first && last <= r.second; });
+  };
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (!p.first.test(Phrases::FirstKey(words[i].lower))) continue;  // begins no entry
     phrase.clear();
@@ -376,7 +400,7 @@ bool ContextWords::Finds(const Phrases& p, const SentenceWords& s, std::size_t s
       phrase += w.lower;
       const auto it = p.leads.find(phrase);
       if (it == p.leads.end()) break;  // no entry goes on from here
-      if (it->second) return true;
+      if (it->second && (shield == nullptr || shield->Empty() || !shielded(i, i + n))) return true;
     }
   }
   return false;
@@ -832,7 +856,7 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
   return IsAccidentType(event_type) &&
          (FindsMemo(accident_, s, kAccident) ||
           (event_type == "casualties" && FindsMemo(fire_, s, kFire))) &&
-         !Finds(hostile_, s, trigger_begin, trigger_end);
+         !Finds(hostile_, s, trigger_begin, trigger_end, &accident_);
 }
 
 }  // namespace eventline

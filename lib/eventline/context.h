@@ -214,8 +214,11 @@ class ContextWords {
     kDay,
     kProtest
   };
+  // With `shield`, an entry of `p` whose words all lie inside an entry of
+  // `shield` found in `s` does not count: "mine" (a hostile cue) in "a gold
+  // mine collapse" (an accident cue) names no weapon (h-prec20).
   static bool Finds(const Phrases& p, const SentenceWords& s, std::size_t skip_b,
-                    std::size_t skip_e);
+                    std::size_t skip_e, const Phrases* shield = nullptr);
   // Finds with no span skipped, remembered in `s` under `slot`.
   static bool FindsMemo(const Phrases& p, const SentenceWords& s, Memo slot);
   // A phrase of `lead` ending at most kLeadGap words before the trigger (see

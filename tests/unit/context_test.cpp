@@ -64,6 +64,22 @@ TEST_CASE("context: a hostile act outside the trigger keeps the row") {
   CHECK(Small().Vetoes("explosion", t, at, at + 6));
 }
 
+TEST_CASE("context: a hostile word inside an accident phrase does not count (h-prec20)") {
+  const ContextWords words =
+      ContextWords::FromLists({"gold mine", "mine collapse"}, {}, {"mine", "missile"}, {});
+  const std::string s = "Fourteen workers were killed when a gold mine caved in near the border.";
+  const std::size_t k = s.find("killed");
+  CHECK(words.Vetoes("casualties", s, k, k + 6));
+  // The same word on its own still names a weapon.
+  const std::string t = "Two farmers were killed when their tractor hit a mine near a gold mine.";
+  const std::size_t m = t.find("killed");
+  CHECK_FALSE(words.Vetoes("casualties", t, m, m + 6));
+  // And a hostile act elsewhere keeps the row.
+  const std::string u = "Miners were killed when a missile struck the gold mine.";
+  const std::size_t n = u.find("killed");
+  CHECK_FALSE(words.Vetoes("casualties", u, n, n + 6));
+}
+
 TEST_CASE("context: phrases match whole words only, in any case") {
   CHECK_FALSE(Small().NamesAccident("The ceasefire held."));  // not "a fire"
   CHECK_FALSE(Small().NamesAccident("Markets crashing."));    // not "crash"
