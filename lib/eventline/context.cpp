@@ -358,6 +358,38 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
   return c;
 }
 
+bool IsReviewHeadline(std::string_view h) {
+  const auto lower = [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  };
+  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  constexpr std::string_view kWord = "review";
+  for (std::size_t p = 0; p + kWord.size() <= h.size(); ++p) {
+    bool hit = true;
+    for (std::size_t k = 0; k < kWord.size() && hit; ++k) hit = lower(h[p + k]) == kWord[k];
+    if (!hit || (p > 0 && alnum(h[p - 1]))) continue;
+    std::size_t q = p + kWord.size();
+    if (q < h.size() && alnum(h[q])) continue;
+    if (q < h.size() && h[q] == ':') {
+      // "Review: ..." at the start, or after a quoted title ("'Tár' Review:").
+      if (p == 0) return true;
+      std::size_t b = p;
+      while (b > 0 && h[b - 1] == ' ') --b;
+      if (b > 0 && (h[b - 1] == '\'' || h[b - 1] == '"')) return true;
+      if (b >= 3 && h.substr(b - 3, 3) == "\xE2\x80\x99") return true;  // ’
+      if (b >= 3 && h.substr(b - 3, 3) == "\xE2\x80\x9D") return true;  // ”
+      continue;
+    }
+    while (q < h.size() && h[q] == ' ') ++q;
+    if (q == p + kWord.size() || p == 0) continue;  // a dash must follow a space
+    const std::string_view rest = h.substr(q);
+    if (rest.starts_with("\xE2\x80\x93") || rest.starts_with("\xE2\x80\x94") ||
+        rest.starts_with("- "))
+      return true;
+  }
+  return false;
+}
+
 bool ContextWords::IsAftermathCue(std::string_view phrase, bool recording) const {
   return (recording ? recording_ : aftermath_).set.contains(std::string(phrase));
 }

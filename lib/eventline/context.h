@@ -55,6 +55,12 @@ struct RuleSet;
 
 // Lower-case phrases of four lexicons, matched on whole words. Plain data:
 // build once, then read from any number of threads.
+// True when `headline` names a review of a work ("<Title> review – <blurb>",
+// with an en or em dash or a spaced hyphen; "'<Title>' Review: ..."; a
+// headline opening "Review:"): the rows of such a document tell a plot or
+// retell old events, no event of the day (h-prec20; assemble.cpp drops them).
+[[nodiscard]] bool IsReviewHeadline(std::string_view headline);
+
 class ContextWords {
  public:
   // The words of one sentence as the tests read them (runs of ASCII letters,

@@ -527,3 +527,16 @@ TEST_CASE("context: a count or a campaign over months or years is no event (h-pr
 
 }  // namespace
 }  // namespace eventline
+
+TEST_CASE("context: a review's headline (h-prec20)") {
+  CHECK(eventline::IsReviewHeadline(
+      "Harbour Lights review \xE2\x80\x93 a slow-burning tale of a siege"));
+  CHECK(eventline::IsReviewHeadline(
+      "The Long Winter by A Writer review \xE2\x80\x94 grief after a raid"));
+  CHECK(eventline::IsReviewHeadline("'Night Convoy' Review: a tense war drama"));
+  CHECK(eventline::IsReviewHeadline("Review: the new thriller misses its target"));
+  CHECK_FALSE(eventline::IsReviewHeadline("Ministers order review of police raids after deaths"));
+  CHECK_FALSE(
+      eventline::IsReviewHeadline("Court hears judicial review: families say inquiry failed"));
+  CHECK_FALSE(eventline::IsReviewHeadline("Reviewers praise the novel"));
+}
