@@ -321,6 +321,7 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("TEST_LAUNCH", c.test_launch_);
   add("SPAN_LEAD", c.span_lead_);
   add("PROTEST_CUE", c.protest_);
+  add("POLICE_CUE", c.police_);
   return c;
 }
 
@@ -338,7 +339,8 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
                                      std::initializer_list<std::string_view> day,
                                      std::initializer_list<std::string_view> test_launch,
                                      std::initializer_list<std::string_view> span_lead,
-                                     std::initializer_list<std::string_view> protest) {
+                                     std::initializer_list<std::string_view> protest,
+                                     std::initializer_list<std::string_view> police) {
   ContextWords c;
   for (std::string_view e : accident) c.accident_.Add(e);
   for (std::string_view e : fire) c.fire_.Add(e);
@@ -355,6 +357,7 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
   for (std::string_view e : test_launch) c.test_launch_.Add(e);
   for (std::string_view e : span_lead) c.span_lead_.Add(e);
   for (std::string_view e : protest) c.protest_.Add(e);
+  for (std::string_view e : police) c.police_.Add(e);
   return c;
 }
 
@@ -472,6 +475,44 @@ bool ContextWords::NamesTestLaunch(std::string_view sentence) const {
 
 bool ContextWords::NamesProtest(std::string_view sentence) const {
   return Finds(protest_, SentenceWords(sentence), 0, 0);
+}
+
+bool ContextWords::NamesPoliceRaid(const SentenceWords& s, std::size_t trigger_begin,
+                                   std::size_t trigger_end) const {
+  const std::string_view text = s.text_;
+  if (police_.Empty() || trigger_end > text.size() || trigger_begin >= trigger_end) return false;
+  const std::vector<Word>& w = s.words_;
+  bool raid = false;
+  for (const Word& x : w)
+    if (x.b >= trigger_begin && x.e <= trigger_end && x.lower.starts_with("raid")) raid = true;
+  if (!raid) return false;
+  // The police must be the raiders: named before the trigger ("Police in
+  // Belgium raided ...", not after "on": "a raid on the police station"),
+  // or after it behind "by" ("raided by armed police").
+  bool agent = false;
+  std::string phrase;
+  for (std::size_t i = 0; i < w.size() && !agent; ++i) {
+    if (!police_.first.test(Phrases::FirstKey(w[i].lower))) continue;
+    phrase.clear();
+    for (std::size_t n = 0; n < police_.max_words && i + n < w.size(); ++n) {
+      if (n > 0) phrase += ' ';
+      phrase += w[i + n].lower;
+      const auto it = police_.leads.find(phrase);
+      if (it == police_.leads.end()) break;
+      if (!it->second) continue;
+      if (w[i + n].e <= trigger_begin) {
+        const bool target = i > 0 && (w[i - 1].lower == "on" || w[i - 1].lower == "against" ||
+                                      (i > 1 && w[i - 1].lower == "the" &&
+                                       (w[i - 2].lower == "on" || w[i - 2].lower == "against")));
+        if (!target) agent = true;
+      } else if (w[i].b >= trigger_end) {
+        for (std::size_t k = 1; k <= 3 && k <= i && !agent; ++k)
+          if (w[i - k].lower == "by" && w[i - k].b >= trigger_end) agent = true;
+      }
+      break;
+    }
+  }
+  return agent && !Finds(hostile_, s, trigger_begin, trigger_end);
 }
 
 bool ContextWords::NamesProtest(const SentenceWords& s) const {
@@ -877,6 +918,7 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
   if (IsSpanType(event_type) && NamesSpan(s, trigger_begin, trigger_end)) return true;
   if (IsSportType(event_type) && FindsMemo(sport_, s, kSport)) return true;
   if (event_type == "attack" && FindsMemo(cyber_, s, kCyber)) return true;
+  if (event_type == "attack" && NamesPoliceRaid(s, trigger_begin, trigger_end)) return true;
   if (IsLaunchType(event_type) && FindsMemo(test_launch_, s, kTestLaunch)) return true;
   if (IsCountedActType(event_type) && NamesManyActs(s, trigger_begin, trigger_end)) return true;
   if (IsRunningTotalType(event_type) && NamesSinceWarStart(s, trigger_end)) return true;

@@ -110,7 +110,8 @@ class ContextWords {
                                 std::initializer_list<std::string_view> day = {},
                                 std::initializer_list<std::string_view> test_launch = {},
                                 std::initializer_list<std::string_view> span_lead = {},
-                                std::initializer_list<std::string_view> protest = {});
+                                std::initializer_list<std::string_view> protest = {},
+                                std::initializer_list<std::string_view> police = {});
 
   // True when a row of `event_type` must be dropped: `sentence` names an
   // accident and, outside the trigger [trigger_begin, trigger_end) (offsets
@@ -183,6 +184,12 @@ class ContextWords {
   // ordinal or a named day keeps the row (h-prec19).
   [[nodiscard]] bool NamesSpanTotal(std::string_view sentence, std::size_t trigger_begin,
                                     std::size_t trigger_end, bool lasting) const;
+  // A raid by police, detectives or customs (a POLICE_CUE word in the
+  // sentence, the trigger a form of "raid", no HOSTILE_CUE word outside the
+  // trigger): a search, not an attack ("police raided the studio over
+  // stolen code"; not "troops raided the camp") (h-prec20).
+  [[nodiscard]] bool NamesPoliceRaid(const SentenceWords& s, std::size_t trigger_begin,
+                                     std::size_t trigger_end) const;
   // A PROTEST_CUE word in the sentence ("protesters", "demonstrators",
   // "rioters", "protests"): its clashes are a crowd's with police or guards.
   [[nodiscard]] bool NamesProtest(std::string_view sentence) const;
@@ -241,7 +248,7 @@ class ContextWords {
   bool NamesSpanTotal(const SentenceWords& s, std::size_t trigger_begin, std::size_t trigger_end,
                       bool lasting) const;
   Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,
-      aftermath_, recording_, ongoing_lead_, day_, test_launch_, span_lead_, protest_;
+      aftermath_, recording_, ongoing_lead_, day_, test_launch_, span_lead_, protest_, police_;
 };
 
 }  // namespace eventline

@@ -540,3 +540,21 @@ TEST_CASE("context: a review's headline (h-prec20)") {
       eventline::IsReviewHeadline("Court hears judicial review: families say inquiry failed"));
   CHECK_FALSE(eventline::IsReviewHeadline("Reviewers praise the novel"));
 }
+
+TEST_CASE("context: a police raid is a search, not an attack (h-prec20)") {
+  const eventline::ContextWords words =
+      eventline::ContextWords::FromLists({}, {}, {"gunman", "border police"}, {}, {}, {}, {}, {},
+                                         {}, {}, {}, {}, {}, {}, {}, {"police", "detectives"});
+  const auto vetoes = [&](const std::string& s, std::string_view trigger) {
+    const std::size_t k = s.find(trigger);
+    return words.Vetoes("attack", s, k, k + trigger.size());
+  };
+  CHECK(vetoes("The print shop was raided by police over forged tickets.", "raided"));
+  CHECK(vetoes("Detectives in three towns carried out dawn raids on Tuesday.", "raids"));
+  // The police as the target, a gunman, a border force: an attack stays.
+  CHECK_FALSE(vetoes("The raid on the police station lasted an hour.", "raid"));
+  CHECK_FALSE(vetoes("Police raided the flat and a gunman opened fire.", "raided"));
+  CHECK_FALSE(vetoes("Border police conducted a raid in the village before dawn.", "raid"));
+  // Another trigger in a sentence about police is not touched.
+  CHECK_FALSE(vetoes("Police said the attack on the shop lasted an hour.", "attack"));
+}
