@@ -3261,6 +3261,12 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     const ContextWords& lead = lookups_.context_words ? *lookups_.context_words : *context_words_;
     disaster_lead_ = lead.NamesAccident(stext, /*with_fire=*/false) && !lead.NamesHostileAct(stext);
   }
+  if (review_lead_ < 0) {
+    // The headline is the document's first line (RSS title, then a blank
+    // line); read once, whichever sentence brings the first match.
+    review_lead_ =
+        IsReviewHeadline(text.substr(0, std::min(text.find('\n'), std::size_t{400}))) ? 1 : 0;
+  }
 
   // 1. One trigger gives one event: resolve overlaps between matches.
   struct Candidate {
@@ -3291,6 +3297,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       cands.push_back({&m, b, e});
       continue;
     }
+    if (review_lead_ == 1) continue;
     if (!context_text) context_text.emplace(stext);
     if (context.Vetoes(m.rule->event_type, *context_text, b - sentence.begin, e - sentence.begin)) {
       continue;

@@ -125,6 +125,11 @@ class Assembler {
   // car plunges into floodwater"): a casualty count of a later sentence
   // that names no hostile act is the disaster's, not an attack's.
   bool disaster_lead_ = false;
+  // h-prec20: the headline is a review of a film, a book, a show or a game
+  // ("<Title> review – <blurb>", "'<Title>' Review: ..."): its killings,
+  // sieges and arrests are a plot or a retelling, no row of the day.
+  // -1 until the first sentence is added, then 0 or 1.
+  int review_lead_ = -1;
   // h-places3: places the document gives an act in its own phrase (type,
   // trigger stem, actor), and the rows naming an earlier act as a reference
   // that found no place of their own: Finish gives such a row the one place

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <iterator>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "eventline/rules.h"
@@ -320,6 +321,7 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("TEST_LAUNCH", c.test_launch_);
   add("SPAN_LEAD", c.span_lead_);
   add("PROTEST_CUE", c.protest_);
+  add("POLICE_CUE", c.police_);
   return c;
 }
 
@@ -337,7 +339,8 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
                                      std::initializer_list<std::string_view> day,
                                      std::initializer_list<std::string_view> test_launch,
                                      std::initializer_list<std::string_view> span_lead,
-                                     std::initializer_list<std::string_view> protest) {
+                                     std::initializer_list<std::string_view> protest,
+                                     std::initializer_list<std::string_view> police) {
   ContextWords c;
   for (std::string_view e : accident) c.accident_.Add(e);
   for (std::string_view e : fire) c.fire_.Add(e);
@@ -354,7 +357,40 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
   for (std::string_view e : test_launch) c.test_launch_.Add(e);
   for (std::string_view e : span_lead) c.span_lead_.Add(e);
   for (std::string_view e : protest) c.protest_.Add(e);
+  for (std::string_view e : police) c.police_.Add(e);
   return c;
+}
+
+bool IsReviewHeadline(std::string_view h) {
+  const auto lower = [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  };
+  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  constexpr std::string_view kWord = "review";
+  for (std::size_t p = 0; p + kWord.size() <= h.size(); ++p) {
+    bool hit = true;
+    for (std::size_t k = 0; k < kWord.size() && hit; ++k) hit = lower(h[p + k]) == kWord[k];
+    if (!hit || (p > 0 && alnum(h[p - 1]))) continue;
+    std::size_t q = p + kWord.size();
+    if (q < h.size() && alnum(h[q])) continue;
+    if (q < h.size() && h[q] == ':') {
+      // "Review: ..." at the start, or after a quoted title ("'Tár' Review:").
+      if (p == 0) return true;
+      std::size_t b = p;
+      while (b > 0 && h[b - 1] == ' ') --b;
+      if (b > 0 && (h[b - 1] == '\'' || h[b - 1] == '"')) return true;
+      if (b >= 3 && h.substr(b - 3, 3) == "\xE2\x80\x99") return true;  // ’
+      if (b >= 3 && h.substr(b - 3, 3) == "\xE2\x80\x9D") return true;  // ”
+      continue;
+    }
+    while (q < h.size() && h[q] == ' ') ++q;
+    if (q == p + kWord.size() || p == 0) continue;  // a dash must follow a space
+    const std::string_view rest = h.substr(q);
+    if (rest.starts_with("\xE2\x80\x93") || rest.starts_with("\xE2\x80\x94") ||
+        rest.starts_with("- "))
+      return true;
+  }
+  return false;
 }
 
 bool ContextWords::IsAftermathCue(std::string_view phrase, bool recording) const {
@@ -362,10 +398,33 @@ bool ContextWords::IsAftermathCue(std::string_view phrase, bool recording) const
 }
 
 bool ContextWords::Finds(const Phrases& p, const SentenceWords& s, std::size_t skip_b,
-                         std::size_t skip_e) {
+                         std::size_t skip_e, const Phrases* shield) {
   if (p.Empty()) return false;
   const std::vector<Word>& words = s.words_;
   thread_local std::string phrase;
+  // Word ranges [first, last] of the shield's entries, found on the first
+  // entry of `p` that needs them.
+  thread_local std::vector<std::pair<std::size_t, std::size_t>> shields;
+  bool shields_known = false;
+  const auto shielded = [&](std::size_t first, std::size_t last) {
+    if (!shields_known) {
+      shields_known = true;
+      shields.clear();
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!shield->first.test(Phrases::FirstKey(words[i].lower))) continue;
+        std::string ph;
+        for (std::size_t n = 0; n < shield->max_words && i + n < words.size(); ++n) {
+          if (n > 0) ph += ' ';
+          ph += words[i + n].lower;
+          const auto it = shield->leads.find(ph);
+          if (it == shield->leads.end()) break;
+          if (it->second) shields.emplace_back(i, i + n);
+        }
+      }
+    }
+    return std::any_of(shields.begin(), shields.end(),
+                       [&](const auto& r) { return r.first <= first && last <= r.second; });
+  };
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (!p.first.test(Phrases::FirstKey(words[i].lower))) continue;  // begins no entry
     phrase.clear();
@@ -376,7 +435,7 @@ bool ContextWords::Finds(const Phrases& p, const SentenceWords& s, std::size_t s
       phrase += w.lower;
       const auto it = p.leads.find(phrase);
       if (it == p.leads.end()) break;  // no entry goes on from here
-      if (it->second) return true;
+      if (it->second && (shield == nullptr || shield->Empty() || !shielded(i, i + n))) return true;
     }
   }
   return false;
@@ -416,6 +475,44 @@ bool ContextWords::NamesTestLaunch(std::string_view sentence) const {
 
 bool ContextWords::NamesProtest(std::string_view sentence) const {
   return Finds(protest_, SentenceWords(sentence), 0, 0);
+}
+
+bool ContextWords::NamesPoliceRaid(const SentenceWords& s, std::size_t trigger_begin,
+                                   std::size_t trigger_end) const {
+  const std::string_view text = s.text_;
+  if (police_.Empty() || trigger_end > text.size() || trigger_begin >= trigger_end) return false;
+  const std::vector<Word>& w = s.words_;
+  bool raid = false;
+  for (const Word& x : w)
+    if (x.b >= trigger_begin && x.e <= trigger_end && x.lower.starts_with("raid")) raid = true;
+  if (!raid) return false;
+  // The police must be the raiders: named before the trigger ("Police in
+  // Belgium raided ...", not after "on": "a raid on the police station"),
+  // or after it behind "by" ("raided by armed police").
+  bool agent = false;
+  std::string phrase;
+  for (std::size_t i = 0; i < w.size() && !agent; ++i) {
+    if (!police_.first.test(Phrases::FirstKey(w[i].lower))) continue;
+    phrase.clear();
+    for (std::size_t n = 0; n < police_.max_words && i + n < w.size(); ++n) {
+      if (n > 0) phrase += ' ';
+      phrase += w[i + n].lower;
+      const auto it = police_.leads.find(phrase);
+      if (it == police_.leads.end()) break;
+      if (!it->second) continue;
+      if (w[i + n].e <= trigger_begin) {
+        const bool target = i > 0 && (w[i - 1].lower == "on" || w[i - 1].lower == "against" ||
+                                      (i > 1 && w[i - 1].lower == "the" &&
+                                       (w[i - 2].lower == "on" || w[i - 2].lower == "against")));
+        if (!target) agent = true;
+      } else if (w[i].b >= trigger_end) {
+        for (std::size_t k = 1; k <= 3 && k <= i && !agent; ++k)
+          if (w[i - k].lower == "by" && w[i - k].b >= trigger_end) agent = true;
+      }
+      break;
+    }
+  }
+  return agent && !Finds(hostile_, s, trigger_begin, trigger_end);
 }
 
 bool ContextWords::NamesProtest(const SentenceWords& s) const {
@@ -821,6 +918,7 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
   if (IsSpanType(event_type) && NamesSpan(s, trigger_begin, trigger_end)) return true;
   if (IsSportType(event_type) && FindsMemo(sport_, s, kSport)) return true;
   if (event_type == "attack" && FindsMemo(cyber_, s, kCyber)) return true;
+  if (event_type == "attack" && NamesPoliceRaid(s, trigger_begin, trigger_end)) return true;
   if (IsLaunchType(event_type) && FindsMemo(test_launch_, s, kTestLaunch)) return true;
   if (IsCountedActType(event_type) && NamesManyActs(s, trigger_begin, trigger_end)) return true;
   if (IsRunningTotalType(event_type) && NamesSinceWarStart(s, trigger_end)) return true;
@@ -832,7 +930,7 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
   return IsAccidentType(event_type) &&
          (FindsMemo(accident_, s, kAccident) ||
           (event_type == "casualties" && FindsMemo(fire_, s, kFire))) &&
-         !Finds(hostile_, s, trigger_begin, trigger_end);
+         !Finds(hostile_, s, trigger_begin, trigger_end, &accident_);
 }
 
 }  // namespace eventline

@@ -55,6 +55,12 @@ struct RuleSet;
 
 // Lower-case phrases of four lexicons, matched on whole words. Plain data:
 // build once, then read from any number of threads.
+// True when `headline` names a review of a work ("<Title> review – <blurb>",
+// with an en or em dash or a spaced hyphen; "'<Title>' Review: ..."; a
+// headline opening "Review:"): the rows of such a document tell a plot or
+// retell old events, no event of the day (h-prec20; assemble.cpp drops them).
+[[nodiscard]] bool IsReviewHeadline(std::string_view headline);
+
 class ContextWords {
  public:
   // The words of one sentence as the tests read them (runs of ASCII letters,
@@ -104,7 +110,8 @@ class ContextWords {
                                 std::initializer_list<std::string_view> day = {},
                                 std::initializer_list<std::string_view> test_launch = {},
                                 std::initializer_list<std::string_view> span_lead = {},
-                                std::initializer_list<std::string_view> protest = {});
+                                std::initializer_list<std::string_view> protest = {},
+                                std::initializer_list<std::string_view> police = {});
 
   // True when a row of `event_type` must be dropped: `sentence` names an
   // accident and, outside the trigger [trigger_begin, trigger_end) (offsets
@@ -177,6 +184,12 @@ class ContextWords {
   // ordinal or a named day keeps the row (h-prec19).
   [[nodiscard]] bool NamesSpanTotal(std::string_view sentence, std::size_t trigger_begin,
                                     std::size_t trigger_end, bool lasting) const;
+  // A raid by police, detectives or customs (a POLICE_CUE word in the
+  // sentence, the trigger a form of "raid", no HOSTILE_CUE word outside the
+  // trigger): a search, not an attack ("police raided the studio over
+  // stolen code"; not "troops raided the camp") (h-prec20).
+  [[nodiscard]] bool NamesPoliceRaid(const SentenceWords& s, std::size_t trigger_begin,
+                                     std::size_t trigger_end) const;
   // A PROTEST_CUE word in the sentence ("protesters", "demonstrators",
   // "rioters", "protests"): its clashes are a crowd's with police or guards.
   [[nodiscard]] bool NamesProtest(std::string_view sentence) const;
@@ -214,8 +227,11 @@ class ContextWords {
     kDay,
     kProtest
   };
+  // With `shield`, an entry of `p` whose words all lie inside an entry of
+  // `shield` found in `s` does not count: "mine" (a hostile cue) in "a gold
+  // mine collapse" (an accident cue) names no weapon (h-prec20).
   static bool Finds(const Phrases& p, const SentenceWords& s, std::size_t skip_b,
-                    std::size_t skip_e);
+                    std::size_t skip_e, const Phrases* shield = nullptr);
   // Finds with no span skipped, remembered in `s` under `slot`.
   static bool FindsMemo(const Phrases& p, const SentenceWords& s, Memo slot);
   // A phrase of `lead` ending at most kLeadGap words before the trigger (see
@@ -232,7 +248,7 @@ class ContextWords {
   bool NamesSpanTotal(const SentenceWords& s, std::size_t trigger_begin, std::size_t trigger_end,
                       bool lasting) const;
   Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,
-      aftermath_, recording_, ongoing_lead_, day_, test_launch_, span_lead_, protest_;
+      aftermath_, recording_, ongoing_lead_, day_, test_launch_, span_lead_, protest_, police_;
 };
 
 }  // namespace eventline

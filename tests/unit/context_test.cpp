@@ -64,6 +64,22 @@ TEST_CASE("context: a hostile act outside the trigger keeps the row") {
   CHECK(Small().Vetoes("explosion", t, at, at + 6));
 }
 
+TEST_CASE("context: a hostile word inside an accident phrase does not count (h-prec20)") {
+  const ContextWords words =
+      ContextWords::FromLists({"gold mine", "mine collapse"}, {}, {"mine", "missile"}, {});
+  const std::string s = "Fourteen workers were killed when a gold mine caved in near the border.";
+  const std::size_t k = s.find("killed");
+  CHECK(words.Vetoes("casualties", s, k, k + 6));
+  // The same word on its own still names a weapon.
+  const std::string t = "Two farmers were killed when their tractor hit a mine near a gold mine.";
+  const std::size_t m = t.find("killed");
+  CHECK_FALSE(words.Vetoes("casualties", t, m, m + 6));
+  // And a hostile act elsewhere keeps the row.
+  const std::string u = "Miners were killed when a missile struck the gold mine.";
+  const std::size_t n = u.find("killed");
+  CHECK_FALSE(words.Vetoes("casualties", u, n, n + 6));
+}
+
 TEST_CASE("context: phrases match whole words only, in any case") {
   CHECK_FALSE(Small().NamesAccident("The ceasefire held."));  // not "a fire"
   CHECK_FALSE(Small().NamesAccident("Markets crashing."));    // not "crash"
@@ -511,3 +527,34 @@ TEST_CASE("context: a count or a campaign over months or years is no event (h-pr
 
 }  // namespace
 }  // namespace eventline
+
+TEST_CASE("context: a review's headline (h-prec20)") {
+  CHECK(eventline::IsReviewHeadline(
+      "Harbour Lights review \xE2\x80\x93 a slow-burning tale of a siege"));
+  CHECK(eventline::IsReviewHeadline(
+      "The Long Winter by A Writer review \xE2\x80\x94 grief after a raid"));
+  CHECK(eventline::IsReviewHeadline("'Night Convoy' Review: a tense war drama"));
+  CHECK(eventline::IsReviewHeadline("Review: the new thriller misses its target"));
+  CHECK_FALSE(eventline::IsReviewHeadline("Ministers order review of police raids after deaths"));
+  CHECK_FALSE(
+      eventline::IsReviewHeadline("Court hears judicial review: families say inquiry failed"));
+  CHECK_FALSE(eventline::IsReviewHeadline("Reviewers praise the novel"));
+}
+
+TEST_CASE("context: a police raid is a search, not an attack (h-prec20)") {
+  const eventline::ContextWords words =
+      eventline::ContextWords::FromLists({}, {}, {"gunman", "border police"}, {}, {}, {}, {}, {},
+                                         {}, {}, {}, {}, {}, {}, {}, {"police", "detectives"});
+  const auto vetoes = [&](const std::string& s, std::string_view trigger) {
+    const std::size_t k = s.find(trigger);
+    return words.Vetoes("attack", s, k, k + trigger.size());
+  };
+  CHECK(vetoes("The print shop was raided by police over forged tickets.", "raided"));
+  CHECK(vetoes("Detectives in three towns carried out dawn raids on Tuesday.", "raids"));
+  // The police as the target, a gunman, a border force: an attack stays.
+  CHECK_FALSE(vetoes("The raid on the police station lasted an hour.", "raid"));
+  CHECK_FALSE(vetoes("Police raided the flat and a gunman opened fire.", "raided"));
+  CHECK_FALSE(vetoes("Border police conducted a raid in the village before dawn.", "raid"));
+  // Another trigger in a sentence about police is not touched.
+  CHECK_FALSE(vetoes("Police said the attack on the shop lasted an hour.", "attack"));
+}
