@@ -824,6 +824,18 @@ struct Eval {
       if (!p) return std::nullopt;
       return DayInterval(*p);
     }
+    // "A year later, the families still sleep in shelters", "Twenty years
+    // later, the veterans still argue" (h-dates27): years later with no date
+    // before it, in a sentence with neither a past verb nor a future cue,
+    // is the time of writing, as "a year on": pub's year, not pub + n.
+    if (f == "anchor" && !ctx.anchor && Text(a.Get("now")).empty() && nearest) {
+      const std::string unit = LowerTrim(Text(a.Get("unit")));
+      if (unit.starts_with("year") || unit.starts_with("decade")) {
+        auto p = Ref();
+        if (!p) return std::nullopt;
+        return YearInterval(YearOf(*p));
+      }
+    }
     // anchor(1, monday), anchor(-1, friday): "the following Monday", "the
     // previous Friday" (h-dates18): the first such weekday strictly after /
     // before the anchor (pub with none), n of them for a larger n.
@@ -2002,7 +2014,10 @@ bool HasFutureCue(std::string_view lower) {
   // third party's expectation in the present looks ahead; "was forecast to"
   // does not, nor the generic "we expect to see" (a past date cited after it
   // moved a year ahead on the design pool).
-  static constexpr std::array<std::string_view, 75> kFuture = {"s expected",
+  // "bracing to / for", "braces for", "poised to / for" (h-dates27): "said he
+  // was bracing to be arrested on March 21", "workers poised for strikes
+  // after Easter" look ahead, as "expects to".
+  static constexpr std::array<std::string_view, 80> kFuture = {"s expected",
                                                                "expect",
                                                                "expects",
                                                                "is forecast",
@@ -2076,7 +2091,12 @@ bool HasFutureCue(std::string_view lower) {
                                                                "might continue",
                                                                "might last",
                                                                "might resume",
-                                                               "might begin"};
+                                                               "might begin",
+                                                               "bracing to",
+                                                               "bracing for",
+                                                               "braces for",
+                                                               "poised to",
+                                                               "poised for"};
   // One pass over the word starts, trying only the cues that begin with the
   // word's first letter (it was 30 substring searches per clause: a quarter
   // of `eventline dates`' time).
@@ -2711,6 +2731,23 @@ bool OrderedInfinitive(std::string_view clause_before, std::string_view own) {
   return false;
 }
 
+// The clause's last word is a past verb or participle that is not about
+// something still to come (h-dates27; see TenseInLower).
+bool PastRightBefore(std::string_view clause_before) {
+  std::size_t j = clause_before.size();
+  while (j > 0 && !IsIdentChar(clause_before[j - 1])) --j;
+  // Only a word right before the phrase: no comma or other mark between.
+  if (Trim(clause_before.substr(j)).size() != 0) return false;
+  std::size_t i = j;
+  while (i > 0 && IsIdentChar(clause_before[i - 1])) --i;
+  const std::string_view w = clause_before.substr(i, j - i);
+  static constexpr std::array<std::string_view, 16> kAhead = {
+      "expected", "scheduled", "planned", "set",    "slated", "due",      "proposed",  "promised",
+      "timed",    "booked",    "tipped",  "poised", "billed", "penciled", "pencilled", "intended"};
+  if (w.empty() || std::find(kAhead.begin(), kAhead.end(), w) != kAhead.end()) return false;
+  return HasPastVerb(clause_before.substr(0, j), false, 1);
+}
+
 // TenseAt over the sentence already in lower case (FindTimes makes it once
 // per sentence, for every phrase in it).
 Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t phrase_end) {
@@ -2971,8 +3008,16 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
       i = j;
     }
   }
-  if (HasFutureCue(clause_before) || CueAfterGoverns(near_after, past_verb_before()) ||
-      (!past_verb_before() && CueAfterGoverns(clause_after, false)))
+  // "a staffer attacked over the weekend is expected to recover", "two men
+  // shot on Saturday will need surgery", "the strike that began on Wednesday
+  // is set to run until Friday" (h-dates27): a past verb or participle right
+  // before the phrase governs it; a future cue after it belongs to the main
+  // clause. Not a participle of what is to come ("the results expected on
+  // Tuesday will show", "a vote scheduled for Friday").
+  const bool governed = !HasFutureCue(clause_before) && PastRightBefore(clause_before);
+  if (!governed &&
+      (HasFutureCue(clause_before) || CueAfterGoverns(near_after, past_verb_before()) ||
+       (!past_verb_before() && CueAfterGoverns(clause_after, false))))
     return Tense::kFuture;
   // The sentence without the phrase, built only when no past verb already
   // rules the cue out (kept by the thread).
