@@ -2014,10 +2014,11 @@ bool HasFutureCue(std::string_view lower) {
   // third party's expectation in the present looks ahead; "was forecast to"
   // does not, nor the generic "we expect to see" (a past date cited after it
   // moved a year ahead on the design pool).
-  // "bracing to / for", "braces for", "poised to / for" (h-dates27): "said he
-  // was bracing to be arrested on March 21", "workers poised for strikes
-  // after Easter" look ahead, as "expects to".
-  static constexpr std::array<std::string_view, 80> kFuture = {"s expected",
+  // "bracing to / for", "braces for", "poised for" (h-dates27): "said he was
+  // bracing to be arrested on March 21", "workers poised for strikes after
+  // Easter" look ahead, as "expects to". Not "poised to": "stood poised to
+  // release video of a 7 January traffic stop" dates the stop just gone.
+  static constexpr std::array<std::string_view, 79> kFuture = {"s expected",
                                                                "expect",
                                                                "expects",
                                                                "is forecast",
@@ -2095,7 +2096,6 @@ bool HasFutureCue(std::string_view lower) {
                                                                "bracing to",
                                                                "bracing for",
                                                                "braces for",
-                                                               "poised to",
                                                                "poised for"};
   // One pass over the word starts, trying only the cues that begin with the
   // word's first letter (it was 30 substring searches per clause: a quarter
@@ -2741,10 +2741,21 @@ bool PastRightBefore(std::string_view clause_before) {
   std::size_t i = j;
   while (i > 0 && IsIdentChar(clause_before[i - 1])) --i;
   const std::string_view w = clause_before.substr(i, j - i);
-  static constexpr std::array<std::string_view, 16> kAhead = {
-      "expected", "scheduled", "planned", "set",    "slated", "due",      "proposed",  "promised",
-      "timed",    "booked",    "tipped",  "poised", "billed", "penciled", "pencilled", "intended"};
+  static constexpr std::array<std::string_view, 18> kAhead = {
+      "expected", "scheduled", "planned",   "set",      "slated",   "due",
+      "proposed", "promised",  "timed",     "booked",   "tipped",   "poised",
+      "billed",   "penciled",  "pencilled", "intended", "followed", "preceded"};
   if (w.empty() || std::find(kAhead.begin(), kAhead.end(), w) != kAhead.end()) return false;
+  // A phrasal verb's particle: "a drone brought down on Tuesday", "the
+  // talks called off on Friday", "raids carried out overnight".
+  static constexpr std::array<std::string_view, 7> kParticle = {"down", "up",   "out", "off",
+                                                                "back", "away", "over"};
+  if (std::find(kParticle.begin(), kParticle.end(), w) != kParticle.end()) {
+    std::size_t k = i;
+    while (k > 0 && clause_before[k - 1] == ' ') --k;
+    if (k == i || k == 0 || !IsIdentChar(clause_before[k - 1])) return false;
+    return PastRightBefore(clause_before.substr(0, k));
+  }
   return HasPastVerb(clause_before.substr(0, j), false, 1);
 }
 
@@ -3013,8 +3024,10 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   // is set to run until Friday" (h-dates27): a past verb or participle right
   // before the phrase governs it; a future cue after it belongs to the main
   // clause. Not a participle of what is to come ("the results expected on
-  // Tuesday will show", "a vote scheduled for Friday").
-  const bool governed = !HasFutureCue(clause_before) && PastRightBefore(clause_before);
+  // Tuesday will show", "a vote scheduled for Friday", "followed on Tuesday
+  // by the holiday"). A cue before it does not rule either: "Moscow intends
+  // to raise the drone brought down on Tuesday".
+  const bool governed = PastRightBefore(clause_before);
   if (!governed &&
       (HasFutureCue(clause_before) || CueAfterGoverns(near_after, past_verb_before()) ||
        (!past_verb_before() && CueAfterGoverns(clause_after, false))))
