@@ -2912,12 +2912,47 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   // Right before the phrase also "posted", "ruled", "issued" (h-dates21: "said
   // in a statement posted Friday that the inquiry will be led by ..."); not
   // in a reporting tag after it ("..., the president issued a warning").
-  static constexpr std::array<std::string_view, 17> kReportBefore = {
+  static constexpr std::array<std::string_view, 18> kReportBefore = {
       "said",   "announced", "told",   "reported",  "confirmed", "claimed",
       "added",  "warned",    "stated", "revealed",  "wrote",     "tweeted",
-      "posted", "ruled",     "issued", "published", "disclosed"};
+      "posted", "ruled",     "issued", "published", "disclosed", "suggested"};
   const std::string_view before = std::string_view(lower).substr(0, phrase_begin);
-  const std::string_view tail = Trim(before);
+  std::string_view tail = Trim(before);
+  {
+    // "the minister said in a statement on Tuesday", "said in a tweet
+    // Saturday", "told reporters on Friday", "wrote on his Telegram channel
+    // on Monday" (h-dates27): the words of a channel or an audience between
+    // the reporting verb and the phrase do not stop it dating the report
+    // (a quote before with "will" read the day a week ahead). Only these
+    // words, at most six: "said the vote will be held on Monday" keeps its
+    // cue, "warned of strikes on Monday" its noun.
+    static constexpr std::array<std::string_view, 44> kChannel = {
+        "in",         "a",         "an",         "the",       "at",      "on",        "his",
+        "her",        "their",     "its",        "statement", "tweet",   "post",      "interview",
+        "letter",     "video",     "speech",     "briefing",  "message", "email",     "blog",
+        "news",       "press",     "conference", "televised", "address", "reporters", "journalists",
+        "parliament", "lawmakers", "account",    "social",    "media",   "page",      "channel",
+        "telegram",   "twitter",   "facebook",   "website",   "online",  "radio",     "television",
+        "tv",         "broadcast"};
+    std::string_view t = tail;
+    int stripped = 0;
+    while (stripped < 6) {
+      std::size_t b = t.size();
+      while (b > 0 && IsIdentChar(t[b - 1])) --b;
+      const std::string_view w = t.substr(b);
+      if (w.empty() || std::find(kChannel.begin(), kChannel.end(), w) == kChannel.end()) break;
+      t = Trim(t.substr(0, b));
+      ++stripped;
+    }
+    if (stripped > 0) {
+      std::size_t b = t.size();
+      while (b > 0 && IsIdentChar(t[b - 1])) --b;
+      const std::string_view w = t.substr(b);
+      static constexpr std::array<std::string_view, 8> kSay = {
+          "said", "told", "wrote", "posted", "announced", "stated", "tweeted", "suggested"};
+      if (std::find(kSay.begin(), kSay.end(), w) != kSay.end()) tail = t;
+    }
+  }
   for (auto v : kReportBefore) {
     if (tail.size() >= v.size() && SameAt(tail, tail.size() - v.size(), v) &&
         (tail.size() == v.size() || !IsIdentChar(tail[tail.size() - v.size() - 1]))) {
