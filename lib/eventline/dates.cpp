@@ -830,7 +830,9 @@ struct Eval {
     // is the time of writing, as "a year on": pub's year, not pub + n.
     if (f == "anchor" && !ctx.anchor && Text(a.Get("now")).empty() && nearest) {
       const std::string unit = LowerTrim(Text(a.Get("unit")));
-      if (unit.starts_with("year") || unit.starts_with("decade")) {
+      const auto count = ParseCount(Text(a.Get("n")));
+      // Only later ("the previous year" counts back: anchor(-1, year)).
+      if (count && *count > 0 && (unit.starts_with("year") || unit.starts_with("decade"))) {
         auto p = Ref();
         if (!p) return std::nullopt;
         return YearInterval(YearOf(*p));
@@ -2014,11 +2016,13 @@ bool HasFutureCue(std::string_view lower) {
   // third party's expectation in the present looks ahead; "was forecast to"
   // does not, nor the generic "we expect to see" (a past date cited after it
   // moved a year ahead on the design pool).
-  // "bracing to / for", "braces for", "poised for" (h-dates27): "said he was
+  // "bracing to / for", "poised for" (h-dates27): "said he was
   // bracing to be arrested on March 21", "workers poised for strikes after
   // Easter" look ahead, as "expects to". Not "poised to": "stood poised to
-  // release video of a 7 January traffic stop" dates the stop just gone.
-  static constexpr std::array<std::string_view, 79> kFuture = {"s expected",
+  // release video of a 7 January traffic stop" dates the stop just gone; nor
+  // "braces for" ("addressed supporters on Saturday, as he braces for
+  // charges").
+  static constexpr std::array<std::string_view, 78> kFuture = {"s expected",
                                                                "expect",
                                                                "expects",
                                                                "is forecast",
@@ -2095,7 +2099,6 @@ bool HasFutureCue(std::string_view lower) {
                                                                "might begin",
                                                                "bracing to",
                                                                "bracing for",
-                                                               "braces for",
                                                                "poised for"};
   // One pass over the word starts, trying only the cues that begin with the
   // word's first letter (it was 30 substring searches per clause: a quarter
