@@ -824,6 +824,20 @@ struct Eval {
       if (!p) return std::nullopt;
       return DayInterval(*p);
     }
+    // "A year later, the families still sleep in shelters", "Twenty years
+    // later, the veterans still argue" (h-dates27): years later with no date
+    // before it, in a sentence with neither a past verb nor a future cue,
+    // is the time of writing, as "a year on": pub's year, not pub + n.
+    if (f == "anchor" && !ctx.anchor && Text(a.Get("now")).empty() && nearest) {
+      const std::string unit = LowerTrim(Text(a.Get("unit")));
+      const auto count = ParseCount(Text(a.Get("n")));
+      // Only later ("the previous year" counts back: anchor(-1, year)).
+      if (count && *count > 0 && (unit.starts_with("year") || unit.starts_with("decade"))) {
+        auto p = Ref();
+        if (!p) return std::nullopt;
+        return YearInterval(YearOf(*p));
+      }
+    }
     // anchor(1, monday), anchor(-1, friday): "the following Monday", "the
     // previous Friday" (h-dates18): the first such weekday strictly after /
     // before the anchor (pub with none), n of them for a larger n.
@@ -2002,7 +2016,13 @@ bool HasFutureCue(std::string_view lower) {
   // third party's expectation in the present looks ahead; "was forecast to"
   // does not, nor the generic "we expect to see" (a past date cited after it
   // moved a year ahead on the design pool).
-  static constexpr std::array<std::string_view, 75> kFuture = {"s expected",
+  // "bracing to / for", "poised for" (h-dates27): "said he was
+  // bracing to be arrested on March 21", "workers poised for strikes after
+  // Easter" look ahead, as "expects to". Not "poised to": "stood poised to
+  // release video of a 7 January traffic stop" dates the stop just gone; nor
+  // "braces for" ("addressed supporters on Saturday, as he braces for
+  // charges").
+  static constexpr std::array<std::string_view, 78> kFuture = {"s expected",
                                                                "expect",
                                                                "expects",
                                                                "is forecast",
@@ -2076,7 +2096,10 @@ bool HasFutureCue(std::string_view lower) {
                                                                "might continue",
                                                                "might last",
                                                                "might resume",
-                                                               "might begin"};
+                                                               "might begin",
+                                                               "bracing to",
+                                                               "bracing for",
+                                                               "poised for"};
   // One pass over the word starts, trying only the cues that begin with the
   // word's first letter (it was 30 substring searches per clause: a quarter
   // of `eventline dates`' time).
@@ -2711,6 +2734,34 @@ bool OrderedInfinitive(std::string_view clause_before, std::string_view own) {
   return false;
 }
 
+// The clause's last word is a past verb or participle that is not about
+// something still to come (h-dates27; see TenseInLower).
+bool PastRightBefore(std::string_view clause_before) {
+  std::size_t j = clause_before.size();
+  while (j > 0 && !IsIdentChar(clause_before[j - 1])) --j;
+  // Only a word right before the phrase: no comma or other mark between.
+  if (Trim(clause_before.substr(j)).size() != 0) return false;
+  std::size_t i = j;
+  while (i > 0 && IsIdentChar(clause_before[i - 1])) --i;
+  const std::string_view w = clause_before.substr(i, j - i);
+  static constexpr std::array<std::string_view, 18> kAhead = {
+      "expected", "scheduled", "planned",   "set",      "slated",   "due",
+      "proposed", "promised",  "timed",     "booked",   "tipped",   "poised",
+      "billed",   "penciled",  "pencilled", "intended", "followed", "preceded"};
+  if (w.empty() || std::find(kAhead.begin(), kAhead.end(), w) != kAhead.end()) return false;
+  // A phrasal verb's particle: "a drone brought down on Tuesday", "the
+  // talks called off on Friday", "raids carried out overnight".
+  static constexpr std::array<std::string_view, 7> kParticle = {"down", "up",   "out", "off",
+                                                                "back", "away", "over"};
+  if (std::find(kParticle.begin(), kParticle.end(), w) != kParticle.end()) {
+    std::size_t k = i;
+    while (k > 0 && clause_before[k - 1] == ' ') --k;
+    if (k == i || k == 0 || !IsIdentChar(clause_before[k - 1])) return false;
+    return PastRightBefore(clause_before.substr(0, k));
+  }
+  return HasPastVerb(clause_before.substr(0, j), false, 1);
+}
+
 // TenseAt over the sentence already in lower case (FindTimes makes it once
 // per sentence, for every phrase in it).
 Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t phrase_end) {
@@ -2864,12 +2915,47 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   // Right before the phrase also "posted", "ruled", "issued" (h-dates21: "said
   // in a statement posted Friday that the inquiry will be led by ..."); not
   // in a reporting tag after it ("..., the president issued a warning").
-  static constexpr std::array<std::string_view, 17> kReportBefore = {
+  static constexpr std::array<std::string_view, 18> kReportBefore = {
       "said",   "announced", "told",   "reported",  "confirmed", "claimed",
       "added",  "warned",    "stated", "revealed",  "wrote",     "tweeted",
-      "posted", "ruled",     "issued", "published", "disclosed"};
+      "posted", "ruled",     "issued", "published", "disclosed", "suggested"};
   const std::string_view before = std::string_view(lower).substr(0, phrase_begin);
-  const std::string_view tail = Trim(before);
+  std::string_view tail = Trim(before);
+  {
+    // "the minister said in a statement on Tuesday", "said in a tweet
+    // Saturday", "told reporters on Friday", "wrote on his Telegram channel
+    // on Monday" (h-dates27): the words of a channel or an audience between
+    // the reporting verb and the phrase do not stop it dating the report
+    // (a quote before with "will" read the day a week ahead). Only these
+    // words, at most six: "said the vote will be held on Monday" keeps its
+    // cue, "warned of strikes on Monday" its noun.
+    static constexpr std::array<std::string_view, 44> kChannel = {
+        "in",         "a",         "an",         "the",       "at",      "on",        "his",
+        "her",        "their",     "its",        "statement", "tweet",   "post",      "interview",
+        "letter",     "video",     "speech",     "briefing",  "message", "email",     "blog",
+        "news",       "press",     "conference", "televised", "address", "reporters", "journalists",
+        "parliament", "lawmakers", "account",    "social",    "media",   "page",      "channel",
+        "telegram",   "twitter",   "facebook",   "website",   "online",  "radio",     "television",
+        "tv",         "broadcast"};
+    std::string_view t = tail;
+    int stripped = 0;
+    while (stripped < 6) {
+      std::size_t b = t.size();
+      while (b > 0 && IsIdentChar(t[b - 1])) --b;
+      const std::string_view w = t.substr(b);
+      if (w.empty() || std::find(kChannel.begin(), kChannel.end(), w) == kChannel.end()) break;
+      t = Trim(t.substr(0, b));
+      ++stripped;
+    }
+    if (stripped > 0) {
+      std::size_t b = t.size();
+      while (b > 0 && IsIdentChar(t[b - 1])) --b;
+      const std::string_view w = t.substr(b);
+      static constexpr std::array<std::string_view, 8> kSay = {
+          "said", "told", "wrote", "posted", "announced", "stated", "tweeted", "suggested"};
+      if (std::find(kSay.begin(), kSay.end(), w) != kSay.end()) tail = t;
+    }
+  }
   for (auto v : kReportBefore) {
     if (tail.size() >= v.size() && SameAt(tail, tail.size() - v.size(), v) &&
         (tail.size() == v.size() || !IsIdentChar(tail[tail.size() - v.size() - 1]))) {
@@ -2971,8 +3057,18 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
       i = j;
     }
   }
-  if (HasFutureCue(clause_before) || CueAfterGoverns(near_after, past_verb_before()) ||
-      (!past_verb_before() && CueAfterGoverns(clause_after, false)))
+  // "a staffer attacked over the weekend is expected to recover", "two men
+  // shot on Saturday will need surgery", "the strike that began on Wednesday
+  // is set to run until Friday" (h-dates27): a past verb or participle right
+  // before the phrase governs it; a future cue after it belongs to the main
+  // clause. Not a participle of what is to come ("the results expected on
+  // Tuesday will show", "a vote scheduled for Friday", "followed on Tuesday
+  // by the holiday"). A cue before it does not rule either: "Moscow intends
+  // to raise the drone brought down on Tuesday".
+  const bool governed = PastRightBefore(clause_before);
+  if (!governed &&
+      (HasFutureCue(clause_before) || CueAfterGoverns(near_after, past_verb_before()) ||
+       (!past_verb_before() && CueAfterGoverns(clause_after, false))))
     return Tense::kFuture;
   // The sentence without the phrase, built only when no past verb already
   // rules the cue out (kept by the thread).
