@@ -355,7 +355,9 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
       all.push_back(m);
       all.push_back(m);
     }
-    assembler.SetCountryHint(Gazetteer::CountCountries(all));
+    CountryCounts hint = Gazetteer::CountCountries(all);
+    Gazetteer::AddNamesakeCues(doc.text, mentions, hint);
+    assembler.SetCountryHint(hint);
   }
 
   // Times are read in every sentence: an anaphoric date ("the day before")

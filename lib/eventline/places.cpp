@@ -1743,6 +1743,43 @@ CountryCounts Gazetteer::CountCountries(std::span<const PlaceMention> mentions) 
   return out;
 }
 
+void Gazetteer::AddNamesakeCues(std::string_view text, std::span<const PlaceMention> mentions,
+                                CountryCounts& hint) {
+  // Words of a country's own news that its namesake region's news does not
+  // use: read on the 2023-01..03 war pools, where Georgia's "foreign agents"
+  // protests went to the US state (h-places5). Whole words, case as written.
+  struct Cues {
+    std::string_view country;
+    std::array<std::string_view, 6> words;
+  };
+  static constexpr std::array<Cues, 1> kCues{{
+      {"GE", {"Georgian", "Georgians", "parliament", "Soviet", "foreign agent", "Kremlin"}},
+  }};
+  const auto is_word = [](unsigned char c) { return std::isalnum(c) != 0 || c == '-'; };
+  for (const PlaceMention& m : mentions) {
+    if (ForeignRegion(m) == nullptr) continue;
+    const std::string& country = m.best().country;
+    if (std::any_of(hint.begin(), hint.end(),
+                    [&](const auto& h) { return h.first == country && h.second > 0; }))
+      continue;
+    for (const Cues& cues : kCues) {
+      if (cues.country != country) continue;
+      bool found = false;
+      for (std::string_view w : cues.words) {
+        for (std::size_t at = text.find(w); !found && at != std::string_view::npos;
+             at = text.find(w, at + 1)) {
+          const std::size_t end = at + w.size();
+          found = (at == 0 || !is_word(static_cast<unsigned char>(text[at - 1]))) &&
+                  (end == text.size() || !is_word(static_cast<unsigned char>(text[end])) ||
+                   text[end] == 's');
+        }
+        if (found) break;
+      }
+      if (found) hint.emplace_back(country, 1);
+    }
+  }
+}
+
 const Place& Gazetteer::Resolve(const PlaceMention& mention, const CountryCounts& hint) {
   if (const Place* region = ForeignRegion(mention)) {
     // "Georgia": the country when the document names its places, or more

@@ -120,6 +120,13 @@ class Gazetteer {
   // A country's name with a namesake region abroad ("Georgia") counts for none.
   [[nodiscard]] static CountryCounts CountCountries(std::span<const PlaceMention> mentions);
 
+  // Adds one to the hint for a country named in `mentions` that has a
+  // namesake region abroad when `text` has a word only the country's news
+  // uses ("Georgian lawmakers", "the parliament", "foreign agents" for
+  // Georgia; h-places5): Resolve then keeps the country.
+  static void AddNamesakeCues(std::string_view text, std::span<const PlaceMention> mentions,
+                              CountryCounts& hint);
+
   // The candidate in the most-mentioned hinted country, else the best. A
   // country name resolves to that country, unless it has a namesake region
   // abroad ("Georgia", the US state) and the hint names neither the

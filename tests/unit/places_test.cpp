@@ -480,6 +480,34 @@ TEST_CASE("places: Georgia the US state and Georgia the country (h-prec13)", "[p
   CHECK(Gazetteer::CountCountries(fm).front().first == "FR");
 }
 
+TEST_CASE("places: words of Georgia's own news keep the country (h-places5)", "[places]") {
+  const Gazetteer& g = Shipped();
+  const struct {
+    std::string_view text;
+    std::string_view country;
+  } cases[] = {
+      {"Crowds clashed with riot police in Georgia as the parliament voted.", "GE"},
+      {"Georgian lawmakers shelved the bill after protests in Georgia.", "GE"},
+      {"Marchers in Georgia opposed a foreign agents bill.", "GE"},
+      {"Georgians marched again in Georgia on Friday.", "GE"},
+      // Counter-examples: no cue, or the cue only inside a longer word.
+      {"A teacher in Georgia was arrested on Monday.", "US"},
+      {"A Georgiana Street bar in Georgia was robbed.", "US"},
+      {"Parliamentarians met; a man in Georgia was detained.", "US"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto ms = g.FindAll(c.text, 0, c.text.size());
+    CountryCounts hint = Gazetteer::CountCountries(ms);
+    Gazetteer::AddNamesakeCues(c.text, ms, hint);
+    const PlaceMention* georgia = nullptr;
+    for (const PlaceMention& m : ms)
+      if (m.best().name == "Georgia") georgia = &m;
+    REQUIRE(georgia != nullptr);
+    CHECK(Gazetteer::Resolve(*georgia, hint).country == c.country);
+  }
+}
+
 TEST_CASE("places: what a protest is about is not where it is held (h-prec17)", "[places]") {
   const Gazetteer& g = Shipped();
   const struct {
