@@ -211,7 +211,13 @@ TEST_CASE("dates: anaphoric values use the anchor, else the pub date", "[dates]"
         "2022-02-28 day");
   CHECK(Show(ResolveValue("anchor(-{n}, {u})", {{"n", "a"}, {"u", "day"}},
                           At("2022-08-18", "2024-03-01"))) == "2024-02-29 day");
-  CHECK(Show(ResolveValue("anchor(1, day)", {}, At("2022-08-18"))) == "2022-08-19 day");
+  CHECK(Show(ResolveValue("anchor(1, day)", {}, At("2022-08-18"), Tense::kFuture)) ==
+        "2022-08-19 day");
+  // h-evdate18: "there was a strike the next day" with no date before it and
+  // no future cue: a day after an undated event, no date (dropped).
+  CHECK(ResolveValue("anchor(1, day)", {}, At("2022-08-18")).no_date);
+  CHECK(ResolveValue("anchor({n}, {u})", {{"n", "24"}, {"u", "hours"}}, At("2022-08-18")).no_date);
+  CHECK_FALSE(ResolveValue("anchor(-1, day)", {}, At("2022-08-18")).no_date);
   CHECK(Show(ResolveValue("lasting(3, days)", {}, At("2022-08-18", "2022-08-01"))) ==
         "2022-08-01/2022-08-03 range");
   TimeContext none;
