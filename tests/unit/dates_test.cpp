@@ -357,6 +357,11 @@ TEST_CASE("dates: tense of the sentence around a phrase", "[dates]") {
       {"The government promised to investigate the murder of priests who were killed on 16 "
        "November.",
        "on 16 November", Tense::kPast},
+      // "have scheduled" is done scheduling, no time ahead (h-evdate18);
+      // "is scheduled" still looks ahead.
+      {"Kin of the miners who died in the flood on Monday have scheduled a vigil.", "on Monday",
+       Tense::kPast},
+      {"The vigil is scheduled for Monday.", "Monday", Tense::kFuture},
   };
   for (const auto& c : cases) {
     CAPTURE(c.sentence);
