@@ -1522,12 +1522,12 @@ struct Eval {
       return Span(Move(*ctx.anchor, n, u), Move(*ctx.anchor_end, n, u));
     }
     if (f == "anchor") {
-      // "There was a strike the next day", "two days later he was freed"
-      // with no date before it and no future cue (h-evdate18): a day or
-      // week after an event the text does not date, not after pub; pub + n
+      // "There was a strike the next day", "two days later he was freed",
+      // "victim identified 31 years later" with no date before it and no
+      // future cue (h-evdate18): a time after an event the text does not
+      // date, not after pub; pub + n
       // cannot hold a past act: the phrase names no date and is dropped.
-      if (!ctx.anchor && n > 0 && tense == Tense::kPast && !nearest &&
-          (u == Unit::kHour || u == Unit::kDay || u == Unit::kWeek)) {
+      if (!ctx.anchor && n > 0 && tense == Tense::kPast && !nearest) {
         no_date = true;
         return std::nullopt;
       }

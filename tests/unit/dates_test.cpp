@@ -218,6 +218,7 @@ TEST_CASE("dates: anaphoric values use the anchor, else the pub date", "[dates]"
   CHECK(ResolveValue("anchor(1, day)", {}, At("2022-08-18")).no_date);
   CHECK(ResolveValue("anchor({n}, {u})", {{"n", "24"}, {"u", "hours"}}, At("2022-08-18")).no_date);
   CHECK_FALSE(ResolveValue("anchor(-1, day)", {}, At("2022-08-18")).no_date);
+  CHECK(ResolveValue("anchor(31, years)", {}, At("2022-08-18")).no_date);
   CHECK(Show(ResolveValue("lasting(3, days)", {}, At("2022-08-18", "2022-08-01"))) ==
         "2022-08-01/2022-08-03 range");
   TimeContext none;
