@@ -647,9 +647,10 @@ bool NegationReaches(std::string_view gap) {
 // person, not a scene of arrests: shooting, killing, murder, stabbing,
 // slaying, death, bombing, blast, kidnapping, abduction, massacre.
 bool NamesCrime(std::string_view text, std::size_t tb) {
-  static constexpr std::array<std::string_view, 11> kCrimes = {
-      "shooting", "killing", "murder",     "stabbing",  "slaying", "death",
-      "bombing",  "blast",   "kidnapping", "abduction", "massacre"};
+  // h-evdate18: "attack" and "assault" too ("arrested in alleged gym attack").
+  static constexpr std::array<std::string_view, 13> kCrimes = {
+      "shooting", "killing",    "murder",    "stabbing", "slaying", "death",  "bombing",
+      "blast",    "kidnapping", "abduction", "massacre", "attack",  "assault"};
   const auto words = Tokens(text.substr(tb, std::min<std::size_t>(40, text.size() - tb)));
   for (std::size_t k = 0; k < words.size() && k < 3; ++k) {
     std::string w;
@@ -754,9 +755,24 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
                 std::string_view::npos ||
             gap.find_first_of(",;:") != std::string_view::npos || n - p - 1 > 6)
           break;
+        // An -ed word right after a determiner or the cue's preposition,
+        // or after an -ly adverb that follows one, qualifies the noun: "in
+        // alleged gym attack", "for a racially motivated stabbing"
+        // (h-evdate18); not a finite verb.
+        const auto attributive = [&](std::size_t q) {
+          static constexpr std::array<std::string_view, 12> kBefore = {
+              "a", "an", "the", "his", "her", "their", "its", "in", "for", "of", "over", "with"};
+          const auto is_before = [&](std::size_t r) {
+            return std::find(kBefore.begin(), kBefore.end(), words[r]) != kBefore.end();
+          };
+          if (words[q].size() < 5 || !words[q].ends_with("ed") || q == 0) return false;
+          if (is_before(q - 1)) return true;
+          return q >= 2 && words[q - 1].size() > 4 && words[q - 1].ends_with("ly") &&
+                 is_before(q - 2);
+        };
         bool verb = false;
         for (std::size_t q = p + 1; q < n; ++q)
-          if (FiniteVerbAt(s, at(q))) verb = true;
+          if (FiniteVerbAt(s, at(q)) && !attributive(q)) verb = true;
         if (!verb) found = cb + at(p);
         break;
       }

@@ -1522,6 +1522,15 @@ struct Eval {
       return Span(Move(*ctx.anchor, n, u), Move(*ctx.anchor_end, n, u));
     }
     if (f == "anchor") {
+      // "There was a strike the next day", "two days later he was freed",
+      // "victim identified 31 years later" with no date before it and no
+      // future cue (h-evdate18): a time after an event the text does not
+      // date, not after pub; pub + n
+      // cannot hold a past act: the phrase names no date and is dropped.
+      if (!ctx.anchor && n > 0 && tense == Tense::kPast && !nearest) {
+        no_date = true;
+        return std::nullopt;
+      }
       base = ctx.anchor ? ctx.anchor : Ref();
     } else {
       base = Ref();
@@ -2138,6 +2147,16 @@ bool HasFutureCue(std::string_view lower) {
            lower.find(" after ", i) != std::string_view::npos ||
            lower.find(" since ", i) != std::string_view::npos))
         continue;
+      // "have scheduled funerals", "had scheduled talks" (h-evdate18): the
+      // scheduling is done, a perfect or a past, not a time ahead.
+      if (cue == "scheduled") {
+        const std::string_view before = Trim(lower.substr(0, i));
+        const auto ends = [&](std::string_view w) {
+          return before.size() >= w.size() && before.substr(before.size() - w.size()) == w &&
+                 (before.size() == w.size() || !IsIdentChar(before[before.size() - w.size() - 1]));
+        };
+        if (ends("have") || ends("has") || ends("had")) continue;
+      }
       if (cue != "next") return true;
       const std::string_view left = Trim(lower.substr(0, i));
       const bool after_the = left.size() >= 3 && left.substr(left.size() - 3) == "the" &&

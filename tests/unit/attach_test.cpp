@@ -876,6 +876,11 @@ TEST_CASE("attach: an act after \"arrested in\" lies before the report", "[attac
         earlier);
   CHECK(IntervalOf("Dozens were arrested in protests against the new law.", "protest") ==
         "2023-03-15..2023-03-15 none/document");
+  // h-evdate18: "attack" is a crime's noun too, and an -ed word after the
+  // preposition or a determiner qualifies it ("alleged"), no finite verb.
+  CHECK(IntervalOf("Teen arrested in alleged park attack on a jogger.", "attack") == earlier);
+  CHECK(IntervalOf("He was jailed for a racially motivated attack on a cabbie.", "attack") ==
+        earlier);
 }
 
 TEST_CASE("attach: the lead takes the day of its actor's act named weeks back", "[attach]") {

@@ -211,7 +211,14 @@ TEST_CASE("dates: anaphoric values use the anchor, else the pub date", "[dates]"
         "2022-02-28 day");
   CHECK(Show(ResolveValue("anchor(-{n}, {u})", {{"n", "a"}, {"u", "day"}},
                           At("2022-08-18", "2024-03-01"))) == "2024-02-29 day");
-  CHECK(Show(ResolveValue("anchor(1, day)", {}, At("2022-08-18"))) == "2022-08-19 day");
+  CHECK(Show(ResolveValue("anchor(1, day)", {}, At("2022-08-18"), Tense::kFuture)) ==
+        "2022-08-19 day");
+  // h-evdate18: "there was a strike the next day" with no date before it and
+  // no future cue: a day after an undated event, no date (dropped).
+  CHECK(ResolveValue("anchor(1, day)", {}, At("2022-08-18")).no_date);
+  CHECK(ResolveValue("anchor({n}, {u})", {{"n", "24"}, {"u", "hours"}}, At("2022-08-18")).no_date);
+  CHECK_FALSE(ResolveValue("anchor(-1, day)", {}, At("2022-08-18")).no_date);
+  CHECK(ResolveValue("anchor(31, years)", {}, At("2022-08-18")).no_date);
   CHECK(Show(ResolveValue("lasting(3, days)", {}, At("2022-08-18", "2022-08-01"))) ==
         "2022-08-01/2022-08-03 range");
   TimeContext none;
@@ -351,6 +358,11 @@ TEST_CASE("dates: tense of the sentence around a phrase", "[dates]") {
       {"The government promised to investigate the murder of priests who were killed on 16 "
        "November.",
        "on 16 November", Tense::kPast},
+      // "have scheduled" is done scheduling, no time ahead (h-evdate18);
+      // "is scheduled" still looks ahead.
+      {"Kin of the miners who died in the flood on Monday have scheduled a vigil.", "on Monday",
+       Tense::kPast},
+      {"The vigil is scheduled for Monday.", "Monday", Tense::kFuture},
   };
   for (const auto& c : cases) {
     CAPTURE(c.sentence);
