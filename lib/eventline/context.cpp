@@ -322,6 +322,7 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("SPAN_LEAD", c.span_lead_);
   add("PROTEST_CUE", c.protest_);
   add("POLICE_CUE", c.police_);
+  add("CONTEST_CUE", c.contest_);
   return c;
 }
 
@@ -340,7 +341,8 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
                                      std::initializer_list<std::string_view> test_launch,
                                      std::initializer_list<std::string_view> span_lead,
                                      std::initializer_list<std::string_view> protest,
-                                     std::initializer_list<std::string_view> police) {
+                                     std::initializer_list<std::string_view> police,
+                                     std::initializer_list<std::string_view> contest) {
   ContextWords c;
   for (std::string_view e : accident) c.accident_.Add(e);
   for (std::string_view e : fire) c.fire_.Add(e);
@@ -358,6 +360,7 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
   for (std::string_view e : span_lead) c.span_lead_.Add(e);
   for (std::string_view e : protest) c.protest_.Add(e);
   for (std::string_view e : police) c.police_.Add(e);
+  for (std::string_view e : contest) c.contest_.Add(e);
   return c;
 }
 
@@ -904,6 +907,13 @@ bool ContextWords::NamesSpanTotal(const SentenceWords& s, std::size_t trigger_be
   return !FindsMemo(day_, s, kDay);
 }
 
+bool ContextWords::NamesContest(const SentenceWords& s, std::size_t trigger_begin,
+                                std::size_t trigger_end) const {
+  if (contest_.Empty() || !Finds(contest_, s, 0, 0)) return false;
+  return !Finds(hostile_, s, trigger_begin, trigger_end) && !FindsMemo(protest_, s, kProtest) &&
+         !Finds(police_, s, 0, 0);
+}
+
 bool ContextWords::Vetoes(std::string_view event_type, std::string_view sentence,
                           std::size_t trigger_begin, std::size_t trigger_end) const {
   return Vetoes(event_type, SentenceWords(sentence), trigger_begin, trigger_end);
@@ -918,6 +928,7 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
   if (IsSpanType(event_type) && NamesSpan(s, trigger_begin, trigger_end)) return true;
   if (IsSportType(event_type) && FindsMemo(sport_, s, kSport)) return true;
   if (event_type == "attack" && FindsMemo(cyber_, s, kCyber)) return true;
+  if (event_type == "armed_clash" && NamesContest(s, trigger_begin, trigger_end)) return true;
   if (event_type == "attack" && NamesPoliceRaid(s, trigger_begin, trigger_end)) return true;
   if (IsLaunchType(event_type) && FindsMemo(test_launch_, s, kTestLaunch)) return true;
   if (IsCountedActType(event_type) && NamesManyActs(s, trigger_begin, trigger_end)) return true;

@@ -35,6 +35,10 @@
 // riot (rules/lexicons/protest_cue.txt) tells a clash of a crowd with police
 // or guards, not a battle of armed forces; the assembler types it protest
 // (NamesProtest, assemble.cpp).
+//
+// One more (h-prec21): a sentence about a contest of politics, courts,
+// business or media (rules/lexicons/contest_cue.txt: "takeover bid", "lawsuit",
+// "nominations") with no hostile word tells no armed clash (NamesContest).
 #pragma once
 
 #include <algorithm>
@@ -111,7 +115,8 @@ class ContextWords {
                                 std::initializer_list<std::string_view> test_launch = {},
                                 std::initializer_list<std::string_view> span_lead = {},
                                 std::initializer_list<std::string_view> protest = {},
-                                std::initializer_list<std::string_view> police = {});
+                                std::initializer_list<std::string_view> police = {},
+                                std::initializer_list<std::string_view> contest = {});
 
   // True when a row of `event_type` must be dropped: `sentence` names an
   // accident and, outside the trigger [trigger_begin, trigger_end) (offsets
@@ -194,6 +199,12 @@ class ContextWords {
   // "rioters", "protests"): its clashes are a crowd's with police or guards.
   [[nodiscard]] bool NamesProtest(std::string_view sentence) const;
   [[nodiscard]] bool NamesProtest(const SentenceWords& sentence) const;
+  // A CONTEST_CUE word in the sentence (a takeover bid, a lawsuit, a
+  // nomination, a talk show) and no HOSTILE_CUE word outside the trigger, no
+  // protest and no police word: its "battle", "clash" or "fight" is a contest
+  // of politics, courts, business or media, not armed action (h-prec21).
+  [[nodiscard]] bool NamesContest(const SentenceWords& s, std::size_t trigger_begin,
+                                  std::size_t trigger_end) const;
   static constexpr std::size_t kLeadGap = 3;
 
  private:
@@ -248,7 +259,8 @@ class ContextWords {
   bool NamesSpanTotal(const SentenceWords& s, std::size_t trigger_begin, std::size_t trigger_end,
                       bool lasting) const;
   Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,
-      aftermath_, recording_, ongoing_lead_, day_, test_launch_, span_lead_, protest_, police_;
+      aftermath_, recording_, ongoing_lead_, day_, test_launch_, span_lead_, protest_, police_,
+      contest_;
 };
 
 }  // namespace eventline

@@ -525,6 +525,24 @@ TEST_CASE("context: a count or a campaign over months or years is no event (h-pr
   CHECK_FALSE(vetoes("blockade", "Militias have besieged the town since March.", "besieged"));
 }
 
+TEST_CASE("context: a battle of business, courts or politics is no armed clash") {
+  // h-prec21: a CONTEST_CUE word and no hostile, protest or police word.
+  static const ContextWords words = ContextWords::FromLists(
+      {}, {}, {"troops", "battle", "fighting"}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {},
+      {"protesters"}, {"police"}, {"takeover", "bids", "lawsuit"});
+  const std::string bid = "The takeover battle for the brewer heats up as two rival bids come in.";
+  auto [b, e] = At(bid, "battle");
+  CHECK(words.NamesContest(ContextWords::SentenceWords(bid), b, e));
+  CHECK(words.Vetoes("armed_clash", bid, b, e));
+  CHECK_FALSE(words.Vetoes("attack", bid, b, e));  // armed_clash only
+  const std::string war = "Troops kept up the battle for the port as the bids closed.";
+  std::tie(b, e) = At(war, "battle");
+  CHECK_FALSE(words.Vetoes("armed_clash", war, b, e));  // a hostile word outside the trigger
+  const std::string crowd = "Protesters clashed with police over the lawsuit.";
+  std::tie(b, e) = At(crowd, "clashed");
+  CHECK_FALSE(words.Vetoes("armed_clash", crowd, b, e));
+}
+
 }  // namespace
 }  // namespace eventline
 
