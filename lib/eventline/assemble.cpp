@@ -233,6 +233,50 @@ bool FoldsIntoPrevious(bool back_reference, bool own_time_or_place, bool running
   return !own_time_or_place && !running_toll;
 }
 
+// A toll told inside the act's own clause ("a doctor killed in a Russian
+// airstrike", "two wounded by an explosion", "the death toll from a missile
+// strike"): `gap` is the text between the casualty phrase and the act's
+// trigger after it. It holds a preposition that ties the harm to the act
+// and at most six words, none of which opens another clause or tells
+// another time ("killed after a shell hit", "injured in what police said
+// was a shooting", "died weeks after being attacked"). Such a toll is the
+// act's toll: its counts go on the act's row, and without a count it gives
+// no row of its own (h-recall34; docs/rules.md "Casualty rows and the fold").
+bool TollInActClause(std::string_view gap) {
+  static constexpr std::array<std::string_view, 5> kTies = {"in", "by", "during", "from", "under"};
+  static constexpr std::array<std::string_view, 49> kStops = {
+      "as",    "after", "when", "while", "who",    "whom",   "whose",     "which", "that",
+      "where", "and",   "but",  "or",    "before", "amid",   "following", "since", "because",
+      "what",  "was",   "were", "is",    "are",    "been",   "being",     "be",    "has",
+      "had",   "have",  "he",   "she",   "it",     "they",   "his",       "her",   "their",
+      "its",   "rises", "rose", "weeks", "days",   "months", "years",     "than",  "until",
+      "not",   "said",  "says", "say"};
+  if (gap.find_first_of(",;:()!?\n") != std::string_view::npos) return false;
+  bool tie = false;
+  std::size_t words = 0;
+  std::size_t i = 0;
+  while (i < gap.size()) {
+    while (i < gap.size() && gap[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < gap.size() && gap[j] != ' ') ++j;
+    if (j == i) break;
+    const std::string w = LowerRange(gap, i, j);
+    if (++words > 6) return false;
+    if (std::find(kStops.begin(), kStops.end(), w) != kStops.end()) return false;
+    if (std::find(kTies.begin(), kTies.end(), w) != kTies.end()) tie = true;
+    i = j;
+  }
+  return tie;
+}
+
+// The act a toll is told inside the clause of (TollInActClause): an
+// attack, strike, shelling, explosion or clash whose trigger comes after
+// the casualty phrase in the same sentence.
+bool ActTakesClauseToll(std::string_view type) {
+  return type == "attack" || type == "air_strike" || type == "shelling" || type == "explosion" ||
+         type == "armed_clash";
+}
+
 bool IsQuoteAt(std::string_view s, std::size_t i, std::size_t* len) {
   if (s[i] == '"') {
     *len = 1;
@@ -4229,11 +4273,26 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   const bool previous_host = last_violent_ < out.size() &&
                              out[last_violent_].sentence_index == sentence.index - 1 &&
                              (back_reference || (times.empty() && places.empty()));
+  // The act whose clause tells the toll ("killed in a blast") takes it,
+  // counted or not (TollInActClause).
+  const auto clause_host = [&](const EventRow& r) -> EventRow* {
+    for (EventRow& h : rows) {
+      if (!ActTakesClauseToll(h.event_type) || h.byte_start < r.byte_end) continue;
+      if ((previous_host || back_reference) && backoff(h)) continue;
+      if (TollInActClause(Slice(text, r.byte_end, h.byte_start))) return &h;
+    }
+    return nullptr;
+  };
   for (EventRow& r : rows) {
     if (r.event_type != "casualties") continue;
-    if (!CarriesToll(r)) continue;
-    EventRow* host = nullptr;
+    if (!CarriesToll(r)) {
+      if (clause_host(r)) r.event_type.clear();  // folded: the act's row tells it
+      continue;
+    }
+    EventRow* const in_clause = clause_host(r);
+    EventRow* host = in_clause;
     for (EventRow& h : rows) {
+      if (in_clause) break;
       if (!IsViolent(h.event_type)) continue;
       if ((previous_host || back_reference) && backoff(h)) continue;
       if (!host || (h.byte_start < r.byte_start &&

@@ -1372,5 +1372,19 @@ TEST_CASE("attach: a toll under a disaster's headline is the disaster's (h-prec1
                 "casualties") == 1);
 }
 
+TEST_CASE("attach: a toll told inside the act's clause is the act's toll", "[attach]") {
+  // No count: the act's row tells the harm; no casualties row beside it.
+  CHECK(CountOf("A farmer was killed in a Ruritanian airstrike on Monday.", "casualties") == 0);
+  CHECK(CountOf("A farmer was killed in a Ruritanian airstrike on Monday.", "air_strike") == 1);
+  CHECK(CountOf("Two guards were wounded by an explosion at the depot.", "casualties") == 0);
+  // A count goes on the act's row.
+  for (const EventRow& row : ExtractText("Four guards were killed in a rocket attack on the depot.")) {
+    CHECK(row.event_type != "casualties");
+  }
+  // Another clause or another time keeps the casualties row.
+  CHECK(CountOf("A farmer was killed after a shell hit his house.", "casualties") == 1);
+  CHECK(CountOf("A farmer died weeks after being attacked by a neighbour.", "casualties") == 1);
+}
+
 }  // namespace
 }  // namespace eventline
