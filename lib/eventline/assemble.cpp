@@ -2599,6 +2599,117 @@ std::optional<Interval> CountedSinceBefore(std::string_view text, std::size_t cb
   return std::nullopt;
 }
 
+// A fighting, shelling or protest trigger told as lasting up to now by
+// "for <count> <unit>" after it in its clause, in the present perfect or
+// with a verb of going on (h-evdate19, the lead's ruling of session 25):
+// "fighting has raged for months", "the battle has raged for seven months",
+// "protests have rocked the city for weeks", "the violence raging for
+// months". A counted span runs back from `pub` (pub - n units .. pub, as
+// "over the last nine days"); an uncounted one ("for months", "for several
+// weeks", "for more than a year") has an open start. Not the past perfect
+// ("had raged for weeks before the truce": over), not a comparison ("the
+// worst fighting for years", "the first protest in months"), not a
+// modal. `*at` .. `*end` get the words from "for" to the unit.
+std::optional<Interval> LastingForAfter(std::string_view text, std::size_t cb, std::size_t ce,
+                                        std::size_t tb, std::size_t te, const Date& pub,
+                                        std::size_t* at_out, std::size_t* end_out) {
+  using namespace std::chrono;
+  if (te >= ce || tb < cb) return std::nullopt;
+  const std::string s = Lower(text.substr(cb, ce - cb));
+  const std::size_t t0 = tb - cb, t1 = te - cb;
+  std::size_t stop = s.find_first_of(",;:()", t1);
+  // A relative clause set off by commas right after the trigger is
+  // stepped over ("the battle for the town, which the army still holds,
+  // has raged for seven months").
+  std::size_t rel_b = std::string::npos, rel_e = std::string::npos;
+  if (stop != std::string::npos && s[stop] == ',' &&
+      (HasWordAt(s, stop + 2, "which") || HasWordAt(s, stop + 2, "who") ||
+       HasWordAt(s, stop + 2, "where"))) {
+    rel_b = stop;
+    rel_e = s.find(',', stop + 1);
+    if (rel_e != std::string::npos) stop = s.find_first_of(",;:()", rel_e + 1);
+  }
+  if (stop == std::string::npos) stop = s.size();
+  std::string kept = s.substr(0, stop);
+  if (rel_e != std::string::npos && rel_e < stop)
+    std::fill(kept.begin() + static_cast<std::ptrdiff_t>(rel_b),
+              kept.begin() + static_cast<std::ptrdiff_t>(rel_e) + 1, ' ');
+  const std::vector<std::string_view> w = Tokens(kept);
+  const auto pos = [&](std::size_t k) {
+    return static_cast<std::size_t>(w[k].data() - kept.data());
+  };
+  std::size_t first_after = w.size();
+  for (std::size_t k = 0; k < w.size(); ++k)
+    if (pos(k) >= t1) {
+      first_after = k;
+      break;
+    }
+  bool going = false;  // a present perfect or a verb of going on
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    const std::string_view x = w[k];
+    if (x == "will" || x == "would" || x == "could" || x == "may" || x == "might" ||
+        x == "should" || x == "if" || x == "had")
+      return std::nullopt;
+    if (k >= first_after &&
+        (x == "worst" || x == "first" || x == "time" || x == "since" || x == "biggest" ||
+         x == "largest" || x == "deadliest" || x == "heaviest" || x == "fiercest" ||
+         x == "bloodiest" || x == "most" || x == "longest"))
+      return std::nullopt;
+    if (x == "has" || x == "have" || x == "raging" || x == "continuing" || x == "persisting")
+      going = true;
+    if (k < first_after || x != "for") continue;
+    if (k - first_after > 8) return std::nullopt;
+    if (!going) continue;
+    std::size_t q = k + 1;
+    bool hedge = false;
+    if (q + 1 < w.size() && (w[q] == "more" || w[q] == "over" || w[q] == "nearly" ||
+                             w[q] == "almost" || w[q] == "about" || w[q] == "some")) {
+      hedge = true;
+      if (w[q] == "more" && q + 1 < w.size() && w[q + 1] == "than") ++q;
+      ++q;
+    }
+    std::optional<std::int64_t> count;
+    if (q < w.size() && (w[q] == "a" || w[q] == "one")) {
+      count = 1;
+      ++q;
+    } else if (q < w.size() && (w[q] == "several" || w[q] == "many")) {
+      hedge = true;
+      ++q;
+    } else if (q < w.size()) {
+      if ((count = ParseNumber(w[q]))) ++q;
+    }
+    if (q >= w.size()) continue;
+    std::string unit(w[q]);
+    while (!unit.empty() && !std::isalpha(static_cast<unsigned char>(unit.back()))) unit.pop_back();
+    if (unit.size() > 1 && unit.back() == 's') unit.pop_back();
+    if (unit != "day" && unit != "week" && unit != "month" && unit != "year") continue;
+    if (count && (*count < 1 || *count > 100)) return std::nullopt;
+    Interval iv;
+    iv.end = pub;
+    iv.precision = Precision::kRange;
+    if (count && !hedge) {
+      const int c = static_cast<int>(*count);
+      if (unit == "day") {
+        iv.start = AddDays(pub, -c);
+      } else if (unit == "week") {
+        iv.start = AddDays(pub, -7 * c);
+      } else {
+        const int m = unit == "month" ? c : 12 * c;
+        const year_month ym = year_month(pub.year(), pub.month()) - months(m);
+        const year_month_day_last l(ym.year(), month_day_last(ym.month()));
+        iv.start = Date(ym.year(), ym.month(), std::min(pub.day(), l.day()));
+      }
+    }
+    *at_out = cb + pos(k);
+    std::size_t len = w[q].size();
+    while (len > 0 && !std::isalpha(static_cast<unsigned char>(w[q][len - 1]))) --len;
+    *end_out = cb + pos(q) + len;
+    return iv;
+  }
+  (void)t0;
+  return std::nullopt;
+}
+
 std::string StripPossessive(std::string s) {
   for (std::string_view p : {"'s", "\xE2\x80\x99s"}) {
     if (s.size() > p.size() && s.ends_with(p)) {
@@ -4027,13 +4138,18 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         if (counted && best->end > counted_at) counted.reset();
       }
     }
+    if (!counted && !best && !since_span && !anchored && !in_relative && doc_.pub_date &&
+        (rule.event_type == "armed_clash" || rule.event_type == "protest" ||
+         rule.event_type == "shelling"))
+      counted = LastingForAfter(text, clause_b, sentence.end, c.b, c.e, *doc_.pub_date, &counted_at,
+                                &counted_end);
     if (counted) {
       const std::string words = CollapseWhitespace(Slice(text, counted_at, counted_end));
       row.date_text =
           best ? CollapseWhitespace(Slice(text, best->begin, best->end)) + " \xE2\x80\xA6 " + words
                : words;
       row.date_source = "text";
-      row.date_start = FormatIsoDate(*counted->start);
+      row.date_start = counted->start ? FormatIsoDate(*counted->start) : std::string();
       row.date_end = FormatIsoDate(*counted->end);
       row.date_precision = std::string(ToString(counted->precision));
       if (best && !best->bound_end) carried_after = Carried{*best, sentence.index};
