@@ -1378,7 +1378,8 @@ TEST_CASE("attach: a toll told inside the act's clause is the act's toll", "[att
   CHECK(CountOf("A farmer was killed in a Ruritanian airstrike on Monday.", "air_strike") == 1);
   CHECK(CountOf("Two guards were wounded by an explosion at the depot.", "casualties") == 0);
   // A count goes on the act's row.
-  for (const EventRow& row : ExtractText("Four guards were killed in a rocket attack on the depot.")) {
+  for (const EventRow& row :
+       ExtractText("Four guards were killed in a rocket attack on the depot.")) {
     CHECK(row.event_type != "casualties");
   }
   // Another clause or another time keeps the casualties row.
