@@ -26,6 +26,13 @@ std::string_view Slice(std::string_view text, std::size_t b, std::size_t e) {
 
 std::string Trimmed(std::string_view s) { return std::string(TrimSpace(s)); }
 
+// w in ASCII lower case, byte for byte.
+std::string Lower(std::string_view w) {
+  std::string out(w);
+  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
 // text[b, e) in ASCII lower case, byte for byte (offsets into it are offsets
 // from b): the window the cue scans below read words in.
 std::string LowerRange(std::string_view text, std::size_t b, std::size_t e) {
@@ -1439,13 +1446,8 @@ bool NamedActNoun(std::string_view text, std::size_t sb, std::size_t se, std::si
       "monday",  "tuesday",   "wednesday", "thursday", "friday",  "saturday", "sunday",
       "january", "february",  "march",     "april",    "may",     "june",     "july",
       "august",  "september", "october",   "november", "december"};
-  const auto lower = [](std::string_view w) {
-    std::string low(w);
-    for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return low;
-  };
   const auto tw = Tokens(Slice(text, tb, te));
-  if (tw.size() != 1 || std::find(kNouns.begin(), kNouns.end(), lower(tw[0])) == kNouns.end())
+  if (tw.size() != 1 || std::find(kNouns.begin(), kNouns.end(), Lower(tw[0])) == kNouns.end())
     return false;
   const auto bw = Tokens(Slice(text, cb, tb));
   if (bw.empty()) return false;
@@ -1465,7 +1467,7 @@ bool NamedActNoun(std::string_view text, std::size_t sb, std::size_t se, std::si
   std::size_t names = 0;
   while (k > 0 && names < 3 && std::isupper(static_cast<unsigned char>(bw[k - 1][0]))) {
     const std::string_view w = bw[k - 1];
-    const std::string low = lower(w);
+    const std::string low = Lower(w);
     if (std::find(kNotName.begin(), kNotName.end(), low) != kNotName.end()) return false;
     bool caps = w.size() >= 2;
     for (char ch : w)
@@ -2123,12 +2125,6 @@ std::optional<std::pair<std::size_t, std::size_t>> PossessedNoun(std::string_vie
   return std::make_pair(b, i);
 }
 
-std::string Lower(std::string_view w) {
-  std::string out(w);
-  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
-}
-
 // A reduced passive relative between a trigger and a later phrase: a noun
 // that is not the trigger, then "<participle> by" ("pushing toward the city
 // liberated by Kyiv a year ago", "shelled a bridge built by the Soviets in
@@ -2616,7 +2612,7 @@ std::optional<Interval> LastingForAfter(std::string_view text, std::size_t cb, s
   using namespace std::chrono;
   if (te >= ce || tb < cb) return std::nullopt;
   const std::string s = Lower(text.substr(cb, ce - cb));
-  const std::size_t t0 = tb - cb, t1 = te - cb;
+  const std::size_t t1 = te - cb;
   std::size_t stop = s.find_first_of(",;:()", t1);
   // A relative clause set off by commas right after the trigger is
   // stepped over ("the battle for the town, which the army still holds,
@@ -2706,7 +2702,6 @@ std::optional<Interval> LastingForAfter(std::string_view text, std::size_t cb, s
     *end_out = cb + pos(q) + len;
     return iv;
   }
-  (void)t0;
   return std::nullopt;
 }
 
