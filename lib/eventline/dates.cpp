@@ -535,7 +535,7 @@ constexpr std::array<Signature, 37> kFunctions = {{
     {"by", {"to", "", "", "", ""}, 1},
     {"season", {"s", "rel", "y", "", ""}, 1},
     {"anchor", {"n", "unit", "now", "rest", ""}, 2},
-    {"weekend", {"rel", "", "", "", ""}, 0},
+    {"weekend", {"rel", "span", "", "", ""}, 0},
     {"between", {"from", "to", "", "", ""}, 2},
     {"period", {"unit", "rel", "", "", ""}, 1},
     {"within", {"n", "unit", "", "", ""}, 2},
@@ -871,7 +871,7 @@ struct Eval {
                    Text(a.Get("y")));
     if (f == "since" || f == "until" || f == "by")
       return Bound(n.name, a.Get(f == "since" ? "from" : "to"));
-    if (f == "weekend") return Weekend(Text(a.Get("rel")));
+    if (f == "weekend") return Weekend(Text(a.Get("rel")), Text(a.Get("span")));
     if (f == "easter") return EasterFn(Text(a.Get("off")), Text(a.Get("y")), Text(a.Get("cal")));
     if (f == "feast") return FeastFn(Text(a.Get("name")), Text(a.Get("y")));
     if (f == "between") return Between(a.Get("from"), a.Get("to"));
@@ -1846,7 +1846,15 @@ struct Eval {
 
   // Saturday-Sunday: rel this/last/next relative to the pub week; empty =
   // the most recent weekend on or before pub_date (the next one in a future sentence).
-  std::optional<Interval> Weekend(const std::string& rel_s) {
+  // `span_s`: days after the Saturday, 1 by default; "the long weekend", "the
+  // bank holiday weekend" run to the Monday (span=2, h-dates28).
+  std::optional<Interval> Weekend(const std::string& rel_s, const std::string& span_s = {}) {
+    int span = 1;
+    if (!span_s.empty()) {
+      const auto n = ParseCount(span_s);
+      if (!n || *n < 1 || *n > 3) return Fail("weekend() span must be 1..3, not '" + span_s + "'");
+      span = *n;
+    }
     auto p = Ref();
     if (!p) return std::nullopt;
     const Date sat_this = AddDays(MondayOf(*p), 5);
@@ -1872,7 +1880,7 @@ struct Eval {
       if (*r == 0 && tense == Tense::kPast && !nearest && sat_this > *p)
         sat = AddDays(sat_this, -7);
     }
-    return Span(sat, AddDays(sat, 1));
+    return Span(sat, AddDays(sat, span));
   }
 
   // Anchored weekends, seasons and rests of a unit (h-dates20): "the
@@ -2373,6 +2381,25 @@ bool HasScheduleVerb(std::string_view before) {
         !(k > 0 && (in(kDeterminer, w[k - 1]) || w[k - 1] == "of")))
       return true;
   }
+  // "Teachers plan a fresh walkout across the region on Thursday", "unions
+  // plan another day of strikes on Tuesday" (h-dates28): "plan(s)" as a verb
+  // (not after a determiner, a possessive or a preposition: "the council's
+  // plans for the site on Monday") reaches ten words, and "of" after a unit
+  // of action ("a day of strikes", "a week of protests") does not block it.
+  for (std::size_t k = n > 10 ? n - 10 : 0; k < n; ++k) {
+    if (w[k] != "plan" && w[k] != "plans") continue;
+    const std::string_view prev = k > 0 ? w[k - 1] : std::string_view();
+    if (in(kDeterminer, prev) || in(kNounBefore, prev)) continue;
+    bool blocked = false;
+    for (std::size_t m = k + 1; m < n && !blocked; ++m) {
+      if (!in(kBlock, w[m])) continue;
+      const std::string_view unit = w[m - 1];
+      blocked = !(w[m] == "of" &&
+                  (unit == "day" || unit == "days" || unit == "week" || unit == "weeks" ||
+                   unit == "night" || unit == "nights" || unit == "round" || unit == "wave"));
+    }
+    if (!blocked) return true;
+  }
   // The verb within the last six words: a caption's or a long clause's verb
   // ("Demonstrators take part in a protest ... in Paris on Saturday") is too
   // far from the date to set its tense.
@@ -2591,7 +2618,7 @@ namespace {
 bool NamesPastEvent(std::string_view lower, std::size_t phrase_end) {
   // Arrests, robberies, outages and floods too (h-dates21: "the 3 March
   // arrest", "the airline's 27 December meltdown").
-  static constexpr std::array<std::string_view, 49> kEvents = {
+  static constexpr std::array<std::string_view, 62> kEvents = {
       "attack",     "attacks",    "massacre",  "massacres",  "raid",         "raids",
       "bombing",    "bombings",   "assault",   "riot",       "riots",        "shooting",
       "shootings",  "killing",    "killings",  "blast",      "blasts",       "explosion",
@@ -2600,7 +2627,9 @@ bool NamesPastEvent(std::string_view lower, std::size_t phrase_end) {
       "atrocity",   "atrocities", "airstrike", "airstrikes", "arrest",       "arrests",
       "robbery",    "heist",      "murder",    "stabbing",   "kidnapping",   "abduction",
       "meltdown",   "outage",     "collapse",  "flood",      "floods",       "hack",
-      "derailment"};
+      "derailment", "storm",      "storms",    "blizzard",   "hurricane",    "cyclone",
+      "typhoon",    "tornado",    "wildfire",  "wildfires",  "landslide",    "eruption",
+      "snowstorm",  "flooding"};
   std::size_t i = std::min(phrase_end, lower.size());
   for (int word = 0; word < 2; ++word) {
     while (i < lower.size() && lower[i] == ' ') ++i;
@@ -3486,15 +3515,20 @@ void NamedPastDay(TimeExpr& t, const Sentence& sentence, std::string_view lower_
   // "the January 6 case", "January 6 footage", "the Jan. 6 prosecutions"
   // (h-dates24): the riot's court cases and records.
   // "the January 6 assault", "the Jan. 6 storming" (h-dates26).
-  static constexpr std::array<std::string_view, 30> kJan6 = {
-      "riot",        "riots",         "rioters",          "insurrection",
-      "committee",   "panel",         "defendants",       "defendant",
-      "capitol",     "hearing",       "hearings",         "probe",
-      "pardons",     "attack",        "attackers",        "case",
-      "cases",       "footage",       "prosecutions",     "prosecution",
-      "prosecutors", "investigation", "charges",          "indictment",
-      "mob",         "investigators", "insurrectionists", "assault",
-      "storming",    "siege"};
+  // "a Jan. 6 rioter", "January 6 arrests", "a Jan. 6th convict", "Jan. 6
+  // sedition", "the January 6 pipe bomb" (h-dates28).
+  static constexpr std::array<std::string_view, 44> kJan6 = {
+      "riot",         "riots",         "rioters",          "insurrection",
+      "committee",    "panel",         "defendants",       "defendant",
+      "capitol",      "hearing",       "hearings",         "probe",
+      "pardons",      "attack",        "attackers",        "case",
+      "cases",        "footage",       "prosecutions",     "prosecution",
+      "prosecutors",  "investigation", "charges",          "indictment",
+      "mob",          "investigators", "insurrectionists", "assault",
+      "storming",     "siege",         "rioter",           "arrests",
+      "convict",      "convicts",      "suspect",          "suspects",
+      "sedition",     "seditious",     "conspiracy",       "participant",
+      "participants", "pipe",          "trials",           "insurrectionist"};
   static constexpr std::array<std::string_view, 9> kSept11 = {"attacks",  "attack",    "hijackers",
                                                               "terror",   "terrorist", "commission",
                                                               "memorial", "victims",   "families"};
@@ -3516,6 +3550,30 @@ void NamedPastDay(TimeExpr& t, const Sentence& sentence, std::string_view lower_
     if (closes && std::find(kObject.begin(), kObject.end(), prev) != kObject.end()) {
       t.interval = DayInterval(MakeDate(year, MonthOf(d), DayOf(d)));
       return;
+    }
+    // "convicted of joining the Capitol riot on Jan. 6", "stormed the
+    // Capitol on January 6" (h-dates28): the Capitol and a word of the
+    // breach (storm, breach, riot, attack, protest, insurrection, mob)
+    // among the twelve words before the date name the riot's day; "the
+    // Capitol reopens on January 6" keeps the calendar.
+    {
+      std::size_t k2 = head.size();
+      bool capitol = false, breach = false;
+      for (int word = 0; word < 12 && k2 > 0; ++word) {
+        while (k2 > 0 && !IsIdentChar(head[k2 - 1])) --k2;
+        std::size_t j2 = k2;
+        while (j2 > 0 && IsIdentChar(head[j2 - 1])) --j2;
+        const std::string_view w = head.substr(j2, k2 - j2);
+        if (w == "capitol") capitol = true;
+        for (std::string_view stem : {"storm", "breach", "riot", "attack", "protest", "insurrect"})
+          if (w.starts_with(stem)) breach = true;
+        if (w == "mob") breach = true;
+        k2 = j2;
+      }
+      if (capitol && breach) {
+        t.interval = DayInterval(MakeDate(year, MonthOf(d), DayOf(d)));
+        return;
+      }
     }
   }
   std::size_t i = e;
@@ -3987,6 +4045,16 @@ Tense PhraseTense(const PhraseAt& p) {
   const Sentence& sentence = p.sentence;
   const Match* m = &p.m;
   Tense tense = TenseInLower(lower, m->begin - sentence.begin, m->end - sentence.begin);
+  // "aims to prevent another disaster like the February train derailment",
+  // "a January storm" (h-dates28): a month before a noun of violence or
+  // disaster (time.month_of_event, whose match ends with the noun) names one
+  // that has happened, as a day does, whatever the sentence's tense.
+  if (tense != Tense::kPast && m->rule->id == "time.month_of_event") {
+    const std::size_t e = std::min(m->end - sentence.begin, lower.size());
+    const std::size_t sp = lower.rfind(' ', e > 0 ? e - 1 : 0);
+    if (sp != std::string_view::npos && sp > m->begin - sentence.begin && NamesPastEvent(lower, sp))
+      tense = Tense::kPast;
+  }
   // A deadline a rule took "by" into ("by late May", "by Christmas") in a
   // past sentence is the occurrence nearest pub, as in by(): "hoped the
   // talks could resume by Christmas" does not mean last Christmas.
