@@ -2547,13 +2547,28 @@ bool MonthAfterCalendarVerb(std::string_view own, std::string_view before) {
   std::string_view head = Trim(before);
   std::size_t b = head.size();
   while (b > 0 && IsIdentChar(head[b - 1])) --b;
-  if (std::find(kVerbs.begin(), kVerbs.end(), head.substr(b)) == kVerbs.end()) return false;
+  // "the fair takes place on 3 November" (h-dates28).
+  const bool takes_place = head.substr(b) == "place" && b >= 6 &&
+                           (head.substr(b - 6, 6) == "takes " || head.substr(b - 5, 5) == "take ");
+  if (!takes_place && std::find(kVerbs.begin(), kVerbs.end(), head.substr(b)) == kVerbs.end())
+    return false;
   static constexpr std::array<std::string_view, 12> kMonths = {
       "january", "february", "march",     "april",   "may",      "june",
       "july",    "august",   "september", "october", "november", "december"};
   std::size_t i = 0;
-  return NextListedWord(own, i, kMonths) >= 0 &&
-         own.find_first_of("0123456789") == std::string_view::npos;
+  if (NextListedWord(own, i, kMonths) < 0) return false;
+  if (own.find_first_of("0123456789") == std::string_view::npos) return true;
+  // A written day without a year after "on" (h-dates28): "the tour ends on
+  // 26 January", "the season starts on July 24th", read when the day of pub's
+  // year is gone, is the next one; a verb of the calendar in the present
+  // announces, and a year written keeps its own reading.
+  if (!own.starts_with("on ")) return false;
+  int digits = 0;
+  for (char c : own) {
+    digits = (c >= '0' && c <= '9') ? digits + 1 : 0;
+    if (digits == 4) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -4309,6 +4324,23 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
     t.resolved = r.resolved;
     if (r.resolved) {
       t.interval = std::move(r.interval);
+      // "The summit opens on September the 9th", read on the 11th (h-dates28):
+      // a written day after a verb of the calendar in the present is the next
+      // one (MonthAfterCalendarVerb), unless that is almost a year ahead and
+      // the day just gone, at most 65 days back, is the one reported.
+      if (ctx.pub_date && t.interval.start && t.interval.end &&
+          AddDays(*ctx.pub_date, 300) < *t.interval.start && m->begin >= sentence.begin &&
+          scan.substr(m->begin - base, m->end - m->begin).find_first_of("0123456789") !=
+              std::string_view::npos &&
+          MonthAfterCalendarVerb(
+              std::string_view(lower).substr(m->begin - sentence.begin, m->end - m->begin),
+              std::string_view(lower).substr(0, m->begin - sentence.begin))) {
+        const Date a = AddMonths(*t.interval.start, -12), b = AddMonths(*t.interval.end, -12);
+        if (a.ok() && b.ok()) {
+          t.interval.start = a;
+          t.interval.end = b;
+        }
+      }
       if (r.since_from && r.since_from->start && r.since_from->precision != Precision::kRange) {
         t.since_start = r.since_from->start;
         t.since_end = r.since_from->end;
