@@ -780,7 +780,7 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
         for (std::string_view w : Tokens(cue.preps))
           if (words[p] == w) prep = true;
         // "in" only right after the head ("charged in the death"), not
-        // "sentenced to life in prison for the shooting" (h-evdate8).
+        // "given a life term in prison for the shooting" (h-evdate8).
         if (!prep || (words[p] == "in" && p != k + 1)) continue;
         // "arrested in" / "arrest in" only before a crime's noun ("arrested
         // in the stabbing", "makes a second arrest in the shooting"; h-evdate13):
@@ -1417,6 +1417,58 @@ bool PersonalActNoun(std::string_view text, std::size_t cb, std::size_t tb, std:
   return false;
 }
 
+// A headline whose trigger is a participle that modifies its subject, the
+// main verb coming later (h-evdate20): "Reporter killed in Ukraine given
+// top award", "Teen shot at party recalls ordeal", "Man arrested at
+// airport indicted on arms charges". The act lies before what the
+// headline tells: a weak cue, as PersonalActNoun. The participle right
+// after a word that is no auxiliary, a conjunction or a comma; a main
+// verb of what follows an act (dies, sues, given, buried, indicted, …)
+// among the ten words after it, no comma, colon, dash or conjunction
+// between; no -ly adverb before the participle ("allegedly killed"). Not kidnapping
+// (captives keep the day of their news, docs/dates.md).
+bool HeadlineRelativeAct(std::string_view text, std::size_t sb, std::size_t se, std::size_t tb,
+                         std::size_t te) {
+  static constexpr std::array<std::string_view, 12> kParticiple = {
+      "killed",   "shot",     "stabbed", "wounded", "injured",  "attacked",
+      "arrested", "detained", "beaten",  "hurt",    "murdered", "assaulted"};
+  static constexpr std::array<std::string_view, 14> kAux = {"is",   "are",   "was", "were", "be",
+                                                            "been", "being", "get", "got",  "gets",
+                                                            "has",  "have",  "had", "and"};
+  static constexpr std::array<std::string_view, 30> kMain = {
+      "dies",       "sues",     "speaks",    "recalls",    "returns",   "given",
+      "laid",       "honoured", "honored",   "remembered", "mourned",   "buried",
+      "awarded",    "indicted", "sentenced", "jailed",     "reunites",  "reunited",
+      "demand",     "demands",  "describes", "tells",      "breaks",    "wins",
+      "identified", "named",    "pleads",    "appears",    "testifies", "thanks"};
+  const std::string trigger = LowerRange(text, tb, te);
+  if (std::find(kParticiple.begin(), kParticiple.end(), trigger) == kParticiple.end()) return false;
+  const auto before = Tokens(Slice(text, sb, tb));
+  if (before.empty()) return false;
+  if (Slice(text, tb - 1, tb) != " " || Slice(text, tb - 2, tb - 1) == ",") return false;
+  if (std::find(kAux.begin(), kAux.end(), Lower(before.back())) != kAux.end()) return false;
+  // "Man allegedly killed son": a finite verb.
+  if (Lower(before.back()).ends_with("ly")) return false;
+  static constexpr std::array<std::string_view, 12> kConj = {
+      "as",   "after", "while", "when",    "before", "since",
+      "amid", "and",   "but",   "despite", "then",   "because"};
+  const std::string_view after = Slice(text, te, se);
+  const auto words = Tokens(after);
+  for (std::size_t k = 0; k < words.size() && k < 10; ++k) {
+    const std::size_t at = static_cast<std::size_t>(words[k].data() - after.data());
+    // The main verb of the headline's own clause: no conjunction or comma
+    // before it ("100 killed as storm returns", "teen arrested after girl
+    // dies", "arrested in Mexico, sentenced to …").
+    if (std::find(kConj.begin(), kConj.end(), Lower(words[k])) != kConj.end()) return false;
+    if (after.substr(0, at).find_first_of(",:") != std::string_view::npos ||
+        after.substr(0, at).find(" - ") != std::string_view::npos ||
+        after.substr(0, at).find("\xE2\x80\x93") != std::string_view::npos)
+      return false;
+    if (std::find(kMain.begin(), kMain.end(), Lower(words[k])) != kMain.end()) return true;
+  }
+  return false;
+}
+
 // A violent act named by a proper name, as news names a known case
 // (h-evdate17): a headline's label ("Harrow stabbing: two men charged",
 // "Elm Street shooting: what the inquest heard") or a definite name in a
@@ -1496,6 +1548,30 @@ bool NamedActNoun(std::string_view text, std::size_t sb, std::size_t se, std::si
   const std::string sent = LowerRange(text, sb, se);
   for (std::string_view w : Tokens(sent))
     if (w == "live") return false;
+  // Nor a label over the act itself told as news (h-evdate20): the clause
+  // after the colon tells the harm in the present or as a bare toll ("Elm
+  // Road shooting: gunman kills two in a bakery", "Quay stabbing: three
+  // dead, several hurt"), as the first day's headlines do. Not with a
+  // word of what came after (an arrest, a charge, a court, a funeral, the
+  // naming of victims) nor a modal ("could have killed").
+  if (label) {
+    static constexpr std::array<std::string_view, 15> kHarm = {
+        "kills",  "kill", "shoots",  "stabs",   "injures", "wounds", "beat", "beats",
+        "killed", "dead", "injured", "wounded", "stabbed", "hurt",   "shot"};
+    static constexpr std::array<std::string_view, 32> kLater = {
+        "arrest",     "arrested",   "arrests", "charged",  "charge",    "charges",     "custody",
+        "court",      "trial",      "inquest", "inquiry",  "sentenced", "jailed",      "guilty",
+        "named",      "identified", "funeral", "funerals", "vigil",     "victims",     "mourn",
+        "mourns",     "could",      "would",   "may",      "might",     "anniversary", "after",
+        "remembered", "lawsuit",    "sue",     "held"};
+    const std::size_t colon = sent.find(':', te - sb);
+    bool harm = false;
+    for (std::string_view w : Tokens(std::string_view(sent).substr(colon + 1))) {
+      if (std::find(kLater.begin(), kLater.end(), w) != kLater.end()) return true;
+      if (std::find(kHarm.begin(), kHarm.end(), w) != kHarm.end()) harm = true;
+    }
+    if (harm) return false;
+  }
   return true;
 }
 
@@ -2173,6 +2249,38 @@ bool ComesAfter(std::string_view gap) {
     if (w == "follows" || w == "followed") return k + 4 >= words.size();
     if (w == "came" || w == "comes") came = true;
     if (came && (w == "after" || w == "following")) return k + 4 >= words.size();
+  }
+  return false;
+}
+
+// A sentence that tells a custody, a charge or a court ("was arrested
+// Monday for kidnapping", "charged over Sunday's stabbing"): its day phrase
+// is most often that step's, not the act's (h-evdate20, Finish).
+bool TellsCustody(std::string_view sentence) {
+  static constexpr std::array<std::string_view, 24> kWords = {
+      "arrested",  "arrest",    "detained", "charged",     "charges",    "accused",
+      "convicted", "sentenced", "jailed",   "suspected",   "suspicion",  "custody",
+      "trial",     "court",     "guilty",   "indicted",    "plead",      "pleaded",
+      "verdict",   "jury",      "charge",   "prosecutors", "extradited", "remanded"};
+  for (std::string_view w : Tokens(sentence))
+    if (std::find(kWords.begin(), kWords.end(), Lower(w)) != kWords.end()) return true;
+  return false;
+}
+
+// "since" among the three words before the trigger at `tb`, or a noun of
+// a recording among the four ("parents came back to the hall on Friday,
+// their first visit since the shooting", "a clip of the gunfight was
+// published on Friday"): the phrase is not the act's (h-evdate20, Finish).
+bool BodyActAside(std::string_view text, std::size_t tb) {
+  static constexpr std::array<std::string_view, 12> kRecording = {
+      "footage", "video", "videos", "bodycam", "cctv",     "image",
+      "images",  "photo", "photos", "picture", "pictures", "recording"};
+  const std::size_t from = tb > 60 ? tb - 60 : 0;
+  const auto words = Tokens(Slice(text, from, tb));
+  for (std::size_t k = words.size() > 4 ? words.size() - 4 : 0; k < words.size(); ++k) {
+    const std::string w = Lower(words[k]);
+    if (w == "since" && k + 3 >= words.size()) return true;
+    if (std::find(kRecording.begin(), kRecording.end(), w) != kRecording.end()) return true;
   }
   return false;
 }
@@ -3169,6 +3277,18 @@ static bool AnnouncesSecond(std::string_view sentence) {
   return false;
 }
 
+// "another", "second", "again" or "meanwhile" in a body sentence: a
+// second act, not the lead's (AnnouncesSecond without its time words,
+// "earlier" and "previous", which date the lead's act: "a bombing that
+// targeted a rally the previous day"; h-evdate20).
+static bool TellsSecondAct(std::string_view sentence) {
+  for (std::string_view w : Tokens(sentence)) {
+    const std::string low = Lower(w);
+    if (low == "another" || low == "second" || low == "again" || low == "meanwhile") return true;
+  }
+  return false;
+}
+
 void Assembler::Finish(std::vector<EventRow>& rows) const {
   // h-places3: a reference that found no place of its own in its sentence
   // ("Israel declared war after the raid") takes the place the document
@@ -3210,6 +3330,9 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
   // it lies weeks back; within three months (a caption's "on May 15, 2021"
   // is another act).
   const std::string quarter_before = FormatIsoDate(AddDays(*doc_.pub_date, -92));
+  // A lead told as earlier takes a body's day up to four months back
+  // (h-evdate20): an older one is more often a file photo's caption.
+  const std::string season_before = FormatIsoDate(AddDays(*doc_.pub_date, -122));
   // A recent span of the body ("last week", "earlier this month") names
   // the headline's act too when it starts within the weeks before
   // publication (h-evdate10).
@@ -3332,9 +3455,22 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
           (r.event_type == "attack" || r.event_type == "killing" ||
            (r.event_type == "abduction" && !TellsCaptives(r.sentence)));
       const bool same_actor = (!r.actor.empty() && same_type->actor == r.actor) || named_again;
-      if (open_start ? past(*same_type) || (after_cue && day_before(*same_type, week_before))
-                     : day_before(*same_type, same_actor ? quarter_before : week_before) ||
-                           recent_span(*same_type))
+      // A lead told as earlier takes the body's past day of its type too,
+      // up to four months back, when the body's sentence holds no custody,
+      // charge or court word nor a second act (h-evdate20: "teen charged
+      // over shooting at a fair" / "the shooting at the fair on 2 March
+      // left one dead"; "was arrested Monday for kidnapping" dates the
+      // arrest). After an arrest's "after" only a day of the week before
+      // (above).
+      const bool old_day =
+          open_start && !after_cue && r.event_type != "arrest" &&
+          day_before(*same_type, std::string()) && same_type->date_start >= season_before &&
+          !TellsCustody(same_type->sentence) && !TellsSecondAct(same_type->sentence) &&
+          !BodyActAside(doc_.text, same_type->byte_start);
+      if (open_start
+              ? past(*same_type) || old_day || (after_cue && day_before(*same_type, week_before))
+              : day_before(*same_type, same_actor ? quarter_before : week_before) ||
+                    recent_span(*same_type))
         take = same_type;
     } else if ((!open_start || after_cue) && episode && TellsOneEpisode(r.event_type) &&
                ((!r.location.empty() && episode->location == r.location) ||
@@ -4107,8 +4243,11 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // An arrest or a killing named by a noun a person owns ("his arrest",
     // "Okoro's detention": PersonalActNoun, h-evdate15): a weak cue whose
     // row, under a headline, may still take the body's day of its type.
-    const bool personal_act = PersonalActNoun(text, clause_b, c.b, c.e) ||
-                              NamedActNoun(text, sentence.begin, sentence.end, clause_b, c.b, c.e);
+    const bool personal_act =
+        PersonalActNoun(text, clause_b, c.b, c.e) ||
+        NamedActNoun(text, sentence.begin, sentence.end, clause_b, c.b, c.e) ||
+        (sentence.index == 1 && rule.event_type != "abduction" &&
+         HeadlineRelativeAct(text, sentence.begin, sentence.end, c.b, c.e));
     const bool weak_background =
         !best && !since_span && !compared && doc_.pub_date && !background &&
         (big_toll || TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true) ||

@@ -661,8 +661,9 @@ TEST_CASE("attach: the lead takes a recent week or month of its event from the b
 
 TEST_CASE("attach: a headline told as earlier takes the body's past month or year", "[attach]") {
   // h-evdate10: the open start of "charged over the murder of …" gives way
-  // to the body's month or year of the act; not to a day, most often the
-  // day of the charge or the saying.
+  // to the body's month or year of the act; not to the day of a charge
+  // (h-evdate20: a body day of the act itself, up to four months back, is
+  // taken since, below).
   std::string start;
   for (const EventRow& row :
        ExtractText("Man charged over the murder of a shopkeeper\n\nThe shopkeeper was murdered in "
@@ -675,8 +676,8 @@ TEST_CASE("attach: a headline told as earlier takes the body's past month or yea
   CHECK(start == "2021-11-01");
   std::string end;
   for (const EventRow& row :
-       ExtractText("Man charged over the murder of a shopkeeper\n\nThe shopkeeper was murdered in "
-                   "his store on Sunday, police said.")) {
+       ExtractText("Man charged over the murder of a shopkeeper\n\nHe was charged on Sunday with "
+                   "the murder of the shopkeeper in his store, police said.")) {
     if (row.event_type == "killing") {
       start = row.date_start;
       end = row.date_end;
@@ -685,6 +686,9 @@ TEST_CASE("attach: a headline told as earlier takes the body's past month or yea
   }
   CHECK(start.empty());
   CHECK(end == "2023-03-15");
+  CHECK(DateOf("Man charged over the murder of a shopkeeper\n\nThe shopkeeper was murdered in his "
+               "store on Sunday, police said.",
+               "killing") == "2023-03-12");
 }
 
 TEST_CASE("attach: a headline takes the day of its episode told by another type", "[attach]") {
@@ -799,6 +803,54 @@ TEST_CASE("attach: a violent act named as a known case lies before", "[attach]")
   CHECK(DateOf("Harrow stabbing: two men charged\n\nThe teenager was stabbed on Monday night near "
                "the station.",
                "attack") == "2023-03-13");
+}
+
+TEST_CASE("attach: a label over the act told as news is the day's news", "[attach]") {
+  // h-evdate20 (pub 2023-03-15): the clause after the label's colon tells
+  // the harm in the present or as a bare toll (NamedActNoun).
+  const char* const today = "2023-03-15..2023-03-15 none/document";
+  CHECK(IntervalOf("Elm Road shooting: gunman kills two in a bakery", "attack") == today);
+  CHECK(IntervalOf("Quay Street stabbing: three dead, several hurt near the ferry", "attack") ==
+        today);
+  // A later step (a charge, a court, a modal) still names a known case.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("Elm Road shooting: man charged after two killed in a bakery", "attack") ==
+        earlier);
+  CHECK(IntervalOf("Elm Road shooting: gunman could have killed more, court hears", "attack") ==
+        earlier);
+}
+
+TEST_CASE("attach: a headline participle of its subject tells an earlier act", "[attach]") {
+  // h-evdate20 (pub 2023-03-15): "<noun> <participle> … <main verb>"
+  // (HeadlineRelativeAct); the body's past phrase may then date it.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("Reporter killed near the front given a medal for courage", "casualties") ==
+        earlier);
+  CHECK(IntervalOf("Nurse shot at a checkpoint sues the army", "attack") == earlier);
+  // A predicate (a conjunction or a comma before the verb, a finite verb
+  // after an adverb) keeps the day's news.
+  const char* const today = "2023-03-15..2023-03-15 none/document";
+  CHECK(IntervalOf("Forty killed as gunmen return to the valley", "casualties") == today);
+  CHECK(IntervalOf("Guard arrested at the depot after a clerk dies", "arrest") == today);
+  CHECK(IntervalOf("Nurse shot at a checkpoint, sues the army", "attack") == today);
+  CHECK(IntervalOf("Father allegedly killed 3-year-old son, buried body near a lake",
+                   "casualties") == today);
+}
+
+TEST_CASE("attach: a lead told as earlier takes the body's older day", "[attach]") {
+  // h-evdate20 (pub Wednesday 2023-03-15): the lead's act is ..pub; the
+  // body's day of its type, up to four months back, dates it.
+  const std::string lead = "Teen charged over shooting at a street fair\n\n";
+  CHECK(DateOf(lead + "The shooting at the fair on 2 March left one dead.", "attack") ==
+        "2023-03-02");
+  // Not from a sentence of custody or a court, a second act, or a day over
+  // four months back.
+  CHECK(DateOf(lead + "He was arrested on 2 March for the shooting at the fair.", "attack") !=
+        "2023-03-02");
+  CHECK(DateOf(lead + "It came a week after another shooting at a fair on 2 March.", "attack") !=
+        "2023-03-02");
+  CHECK(DateOf(lead + "The shooting at the fair on 2 October 2022 left one dead.", "attack") !=
+        "2022-10-02");
 }
 
 TEST_CASE("attach: an act charged as a crime lies before the charge", "[attach]") {
