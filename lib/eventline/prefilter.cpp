@@ -28,7 +28,14 @@ constexpr bool IsWord(unsigned char c) {  // RE2's \w and \b: ASCII only
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-constexpr std::uint32_t kDenseEdges = 4;
+// Set bits of x, without the POPCNT instruction the baseline x86-64 target
+// lacks (std::popcount would call libgcc there).
+constexpr std::uint32_t Popcount(std::uint64_t x) {
+  x = x - ((x >> 1) & 0x5555555555555555ULL);
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  return static_cast<std::uint32_t>((x * 0x0101010101010101ULL) >> 56);
+}
 
 struct WordTable {
   bool at[256] = {};
@@ -1167,7 +1174,8 @@ void WordPrefilter::Build(std::vector<std::string> all) {
   }
   // Sorted, a string's prefixes come before it: keep only strings with no
   // shorter kept string as a prefix, then build the trie breadth-first
-  // from the sorted list (children of a node are contiguous).
+  // from the sorted list (children of a node are contiguous and in symbol
+  // order, as the packed nodes need).
   SortUnique(all);
   std::vector<std::string> kept;
   for (std::string& s : all) {
@@ -1182,34 +1190,25 @@ void WordPrefilter::Build(std::vector<std::string> all) {
   nodes_.push_back(Node{});
   for (std::size_t n = 0; n < queue.size(); ++n) {
     const Pending at = queue[n];
-    Node& node = nodes_[n];
     if (kept[at.lo].size() == at.depth) {
-      node.terminal = true;  // (then it is the only string in the range)
+      nodes_[n].first = kTerminal;  // (then it is the only string in the range)
       continue;
     }
-    node.first_edge = static_cast<std::uint32_t>(edges_.size());
+    Node node;
+    node.first = static_cast<std::uint32_t>(queue.size());
     for (std::size_t i = at.lo; i < at.hi;) {
-      const char c = kept[i][at.depth];
+      const auto c = static_cast<unsigned char>(kept[i][at.depth]);
       std::size_t j = i;
-      while (j < at.hi && kept[j][at.depth] == c) ++j;
-      edges_.push_back(
-          Edge{static_cast<unsigned char>(c), static_cast<std::uint32_t>(queue.size())});
+      while (j < at.hi && static_cast<unsigned char>(kept[j][at.depth]) == c) ++j;
+      // A symbol from 128 on is never walked (NextFolded): its child stays
+      // unreachable, after the others.
+      if (c < 128) node.bits[c >> 6] |= std::uint64_t{1} << (c & 63U);
       queue.push_back({i, j, at.depth + 1});
       nodes_.push_back(Node{});
       i = j;
     }
-    nodes_[n].edges = static_cast<std::uint32_t>(edges_.size()) - nodes_[n].first_edge;
-  }
-  for (std::uint32_t e = 0; e < nodes_[0].edges; ++e) first_[edges_[e].symbol] = true;
-  // Nodes with many children (the root, common first letters) get a direct
-  // table instead of a scan of their edges.
-  for (Node& n : nodes_) {
-    if (n.edges <= kDenseEdges) continue;
-    n.dense = static_cast<std::int32_t>(dense_.size() / 128);
-    dense_.resize(dense_.size() + 128, 0);
-    for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edges; ++e) {
-      dense_[static_cast<std::size_t>(n.dense) * 128 + edges_[e].symbol] = edges_[e].child;
-    }
+    node.first_hi = node.first + Popcount(node.bits[0]);
+    nodes_[n] = node;
   }
   // Text bytes that can begin a walk: the folded symbols of the root's edges.
   for (int b = 0; b < 256; ++b) {
@@ -1217,23 +1216,11 @@ void WordPrefilter::Build(std::vector<std::string> all) {
     unsigned char sym = u < 0x80 ? static_cast<unsigned char>(Fold(u)) : 0;
     if (u == 0xE2) sym = 'k';
     if (u == 0xC5) sym = 's';
-    starts_[b] = sym != 0 && first_[sym];
+    starts_[b] = sym != 0 && (nodes_[0].bits[sym >> 6] >> (sym & 63U) & 1U) != 0;
   }
   // Built by push_back: up to twice the memory needed, held as long as the
   // rule (one per rule with leading strings).
   nodes_.shrink_to_fit();
-  edges_.shrink_to_fit();
-  dense_.shrink_to_fit();
-}
-
-std::size_t WordPrefilter::Child(std::size_t node, unsigned char symbol) const {
-  const Node& n = nodes_[node];
-  if (n.dense >= 0) return dense_[static_cast<std::size_t>(n.dense) * 128 + (symbol & 0x7F)];
-  for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edges; ++e) {
-    if (edges_[e].symbol == symbol) return edges_[e].child;
-    if (edges_[e].symbol > symbol) break;
-  }
-  return 0;
 }
 
 namespace {
@@ -1242,7 +1229,8 @@ namespace {
 // folding sees it: ASCII folded, a run of spaces as one ' ', and the only
 // two non-ASCII characters RE2 folds to ASCII letters. Advances q; false
 // for any other non-ASCII character (no leading string goes on there).
-bool NextFolded(const unsigned char* t, std::size_t& q, std::size_t end, unsigned char& c) {
+[[gnu::always_inline]] inline bool NextFolded(const unsigned char* t, std::size_t& q,
+                                              std::size_t end, unsigned char& c) {
   c = t[q];
   if (c >= 0x80) {
     if (c == 0xE2 && q + 2 < end && t[q + 1] == 0x84 && t[q + 2] == 0xAA) {
@@ -1264,16 +1252,30 @@ bool NextFolded(const unsigned char* t, std::size_t& q, std::size_t end, unsigne
   return true;
 }
 
+// The child of a packed node (WordPrefilter::Node, LeadingIndex::Node) on
+// `symbol`, or 0 (the root, nobody's child) when it has none.
+template <class PackedNode>
+[[gnu::always_inline]] inline std::uint32_t PackedChild(const PackedNode& n, unsigned char symbol) {
+  if (symbol >= 128) return 0;
+  const unsigned w = symbol >> 6;
+  const std::uint64_t bit = std::uint64_t{1} << (symbol & 63U);
+  const std::uint64_t set = n.bits[w];
+  if ((set & bit) == 0) return 0;
+  return (w != 0 ? n.first_hi : n.first) + Popcount(set & (bit - 1));
+}
+
 }  // namespace
 
 bool WordPrefilter::LeadsAt(const unsigned char* t, std::size_t p, std::size_t end) const {
-  std::size_t node = 0, q = p;
+  const Node* nodes = nodes_.data();
+  std::uint32_t node = 0;
+  std::size_t q = p;
   while (q < end) {
     unsigned char c = 0;
     if (!NextFolded(t, q, end, c)) return false;
-    node = Child(node, c);
+    node = PackedChild(nodes[node], c);
     if (node == 0) return false;
-    if (nodes_[node].terminal) return true;
+    if (nodes[node].first == kTerminal) return true;
   }
   return false;
 }
@@ -1290,7 +1292,8 @@ std::size_t WordPrefilter::Find(std::string_view text, std::size_t from, std::si
 }
 
 LeadingIndex::LeadingIndex(const std::vector<std::vector<std::string>>& leading) {
-  // Build with a map per node, then flatten into sorted edge lists.
+  // Build with a map per node, then lay the nodes out breadth-first with
+  // each node's children contiguous in symbol order (the packed nodes).
   std::vector<std::map<unsigned char, std::uint32_t>> children(1);
   std::vector<std::vector<int>> ids(1);
   for (std::size_t i = 0; i < leading.size(); ++i) {
@@ -1315,59 +1318,40 @@ LeadingIndex::LeadingIndex(const std::vector<std::vector<std::string>>& leading)
       }
     }
   }
-  nodes_.resize(children.size());
-  for (std::size_t n = 0; n < children.size(); ++n) {
-    Node& node = nodes_[n];
-    node.first_edge = static_cast<std::uint32_t>(edges_.size());
-    for (const auto& [c, child] : children[n]) edges_.push_back(Edge{c, child});
-    node.edges = static_cast<std::uint32_t>(edges_.size()) - node.first_edge;
-    node.first_id = static_cast<std::uint32_t>(ids_.size());
-    ids_.insert(ids_.end(), ids[n].begin(), ids[n].end());
-    node.ids = static_cast<std::uint32_t>(ids_.size()) - node.first_id;
-  }
-  for (const auto& [c, child] : children[0]) {
-    if (c < 128) root_[c] = child;
-  }
-  // Nodes with many children (common first letters) get a direct table
-  // instead of a scan of their edges, as in WordPrefilter.
-  for (Node& n : nodes_) {
-    if (n.edges <= kDenseEdges) continue;
-    n.dense = static_cast<std::int32_t>(dense_.size() / 128);
-    dense_.resize(dense_.size() + 128, 0);
-    for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edges; ++e) {
-      if (edges_[e].symbol < 128) {
-        dense_[static_cast<std::size_t>(n.dense) * 128 + edges_[e].symbol] = edges_[e].child;
-      }
+  // Symbols from 128 on are never walked (NextFolded): their subtrees are
+  // left out.
+  std::vector<std::uint32_t> order{0};  // breadth-first: new index -> map node
+  nodes_.reserve(children.size());
+  for (std::size_t n = 0; n < order.size(); ++n) {
+    const std::uint32_t old = order[n];
+    Node node;
+    node.first = static_cast<std::uint32_t>(order.size());
+    for (const auto& [c, child] : children[old]) {
+      if (c >= 128) continue;
+      node.bits[c >> 6] |= std::uint64_t{1} << (c & 63U);
+      order.push_back(child);
     }
+    node.first_hi = node.first + Popcount(node.bits[0]);
+    node.first_id = static_cast<std::uint32_t>(ids_.size());
+    ids_.insert(ids_.end(), ids[old].begin(), ids[old].end());
+    node.ids = static_cast<std::uint32_t>(ids_.size()) - node.first_id;
+    nodes_.push_back(node);
   }
   for (int b = 0; b < 256; ++b) {
     const auto u = static_cast<unsigned char>(b);
     unsigned char sym = u < 0x80 ? static_cast<unsigned char>(Fold(u)) : 0;
     if (u == 0xE2) sym = 'k';
     if (u == 0xC5) sym = 's';
-    starts_[b] = sym != 0 && root_[sym] != 0;
+    starts_[b] = sym != 0 && (nodes_[0].bits[sym >> 6] >> (sym & 63U) & 1U) != 0;
   }
-  edges_.shrink_to_fit();
+  nodes_.shrink_to_fit();
   ids_.shrink_to_fit();
-  dense_.shrink_to_fit();
-}
-
-std::uint32_t LeadingIndex::Child(std::uint32_t node, unsigned char symbol) const {
-  if (node == 0) return symbol < 128 ? root_[symbol] : 0;
-  const Node& n = nodes_[node];
-  if (n.dense >= 0) {
-    return symbol < 128 ? dense_[static_cast<std::size_t>(n.dense) * 128 + symbol] : 0;
-  }
-  for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edges; ++e) {
-    if (edges_[e].symbol == symbol) return edges_[e].child;
-    if (edges_[e].symbol > symbol) break;
-  }
-  return 0;
 }
 
 template <typename Skip, typename Emit>
 void LeadingIndex::Walk(const unsigned char* t, std::size_t from, std::size_t end, Skip skip,
                         Emit emit) const {
+  const Node* nodes = nodes_.data();
   for (std::size_t p = from; p < end; ++p) {
     if (!starts_[t[p]] || skip(p)) continue;
     std::uint32_t node = 0;
@@ -1375,11 +1359,11 @@ void LeadingIndex::Walk(const unsigned char* t, std::size_t from, std::size_t en
     while (q < end) {
       unsigned char c = 0;
       if (!NextFolded(t, q, end, c)) break;
-      node = Child(node, c);
+      node = PackedChild(nodes[node], c);
       if (node == 0) break;
-      const Node& n = nodes_[node];
+      const Node& n = nodes[node];
       emit(p, n);
-      if (n.edges == 0) break;
+      if ((n.bits[0] | n.bits[1]) == 0) break;
     }
   }
 }
