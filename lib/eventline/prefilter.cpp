@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -1167,6 +1168,66 @@ WordPrefilter WordPrefilter::FromLeading(std::vector<std::string> leading) {
   return w;
 }
 
+namespace {
+
+// The symbol classes of the packed trie nodes: every symbol the shipped
+// leading strings use (50 of them: space, ASCII punctuation and digits from
+// 0x20 to 0x3F, lower-case letters) and a few more get a class of their own,
+// in symbol order, so that a node's child set is 64 bits; any other symbol
+// is kRare, resolved through a side list (WordPrefilter::rare_,
+// LeadingIndex::rare_).
+constexpr unsigned kRare = 63;
+struct SymbolClasses {
+  unsigned char at[256] = {};
+  constexpr SymbolClasses() {
+    for (int b = 0; b < 256; ++b) at[b] = kRare;
+    for (int b = 0x20; b < 0x40; ++b) at[b] = static_cast<unsigned char>(b - 0x20);
+    at['@'] = 32;
+    at['['] = 33;
+    at[']'] = 34;
+    at['_'] = 35;
+    for (int b = 'a'; b <= 'z'; ++b) at[b] = static_cast<unsigned char>(36 + b - 'a');
+    at['{'] = 62;
+  }
+  constexpr unsigned operator[](unsigned char b) const { return at[b]; }
+};
+constexpr SymbolClasses kClass;
+
+// The order a node's children are laid out in: classes first (by class,
+// which is symbol order), then kRare symbols (by symbol), then symbols from
+// 128 on, which no walk reaches (NextFolded) and which are left unindexed.
+int ChildRank(unsigned char c) { return c >= 128 ? 2 : kClass[c] == kRare ? 1 : 0; }
+
+// The child of packed node `n` (index `at`) on `symbol`, or 0 (the root,
+// nobody's child) when it has none; `rare` holds (node, symbol, child) for
+// the kRare children, sorted.
+template <class PackedNode>
+[[gnu::always_inline]] inline std::uint32_t PackedChild(
+    const PackedNode& n, std::uint32_t at, unsigned char symbol,
+    const std::vector<std::tuple<std::uint32_t, unsigned char, std::uint32_t>>& rare) {
+  const unsigned cls = kClass[symbol];
+  const std::uint64_t set = n.lo | std::uint64_t{n.hi} << 32U;
+  const std::uint64_t bit = std::uint64_t{1} << cls;
+  if ((set & bit) == 0) return 0;
+  if (cls == kRare) {
+    const auto it =
+        std::lower_bound(rare.begin(), rare.end(), std::make_tuple(at, symbol, std::uint32_t{0}));
+    return it != rare.end() && std::get<0>(*it) == at && std::get<1>(*it) == symbol
+               ? std::get<2>(*it)
+               : 0;
+  }
+  return n.first + Popcount(set & (bit - 1));
+}
+
+template <class PackedNode>
+void AddSymbol(PackedNode& n, unsigned char c) {
+  const std::uint64_t set = (n.lo | std::uint64_t{n.hi} << 32U) | std::uint64_t{1} << kClass[c];
+  n.lo = static_cast<std::uint32_t>(set);
+  n.hi = static_cast<std::uint32_t>(set >> 32U);
+}
+
+}  // namespace
+
 void WordPrefilter::Build(std::vector<std::string> all) {
   if (all.empty()) {
     always_ = true;  // no patterns: let the caller decide
@@ -1174,8 +1235,8 @@ void WordPrefilter::Build(std::vector<std::string> all) {
   }
   // Sorted, a string's prefixes come before it: keep only strings with no
   // shorter kept string as a prefix, then build the trie breadth-first
-  // from the sorted list (children of a node are contiguous and in symbol
-  // order, as the packed nodes need).
+  // from the sorted list (children of a node contiguous, in the order of
+  // ChildRank, as the packed nodes need).
   SortUnique(all);
   std::vector<std::string> kept;
   for (std::string& s : all) {
@@ -1196,18 +1257,23 @@ void WordPrefilter::Build(std::vector<std::string> all) {
     }
     Node node;
     node.first = static_cast<std::uint32_t>(queue.size());
-    for (std::size_t i = at.lo; i < at.hi;) {
-      const auto c = static_cast<unsigned char>(kept[i][at.depth]);
-      std::size_t j = i;
-      while (j < at.hi && static_cast<unsigned char>(kept[j][at.depth]) == c) ++j;
-      // A symbol from 128 on is never walked (NextFolded): its child stays
-      // unreachable, after the others.
-      if (c < 128) node.bits[c >> 6] |= std::uint64_t{1} << (c & 63U);
-      queue.push_back({i, j, at.depth + 1});
-      nodes_.push_back(Node{});
-      i = j;
+    for (int rank = 0; rank < 3; ++rank) {
+      for (std::size_t i = at.lo; i < at.hi;) {
+        const auto c = static_cast<unsigned char>(kept[i][at.depth]);
+        std::size_t j = i;
+        while (j < at.hi && static_cast<unsigned char>(kept[j][at.depth]) == c) ++j;
+        if (ChildRank(c) == rank) {
+          if (rank < 2) AddSymbol(node, c);
+          if (rank == 1) {
+            rare_.emplace_back(static_cast<std::uint32_t>(n), c,
+                               static_cast<std::uint32_t>(queue.size()));
+          }
+          queue.push_back({i, j, at.depth + 1});
+          nodes_.push_back(Node{});
+        }
+        i = j;
+      }
     }
-    node.first_hi = node.first + Popcount(node.bits[0]);
     nodes_[n] = node;
   }
   // Text bytes that can begin a walk: the folded symbols of the root's edges.
@@ -1216,11 +1282,12 @@ void WordPrefilter::Build(std::vector<std::string> all) {
     unsigned char sym = u < 0x80 ? static_cast<unsigned char>(Fold(u)) : 0;
     if (u == 0xE2) sym = 'k';
     if (u == 0xC5) sym = 's';
-    starts_[b] = sym != 0 && (nodes_[0].bits[sym >> 6] >> (sym & 63U) & 1U) != 0;
+    starts_[b] = sym != 0 && PackedChild(nodes_[0], 0, sym, rare_) != 0;
   }
   // Built by push_back: up to twice the memory needed, held as long as the
   // rule (one per rule with leading strings).
   nodes_.shrink_to_fit();
+  rare_.shrink_to_fit();
 }
 
 namespace {
@@ -1252,18 +1319,6 @@ namespace {
   return true;
 }
 
-// The child of a packed node (WordPrefilter::Node, LeadingIndex::Node) on
-// `symbol`, or 0 (the root, nobody's child) when it has none.
-template <class PackedNode>
-[[gnu::always_inline]] inline std::uint32_t PackedChild(const PackedNode& n, unsigned char symbol) {
-  if (symbol >= 128) return 0;
-  const unsigned w = symbol >> 6;
-  const std::uint64_t bit = std::uint64_t{1} << (symbol & 63U);
-  const std::uint64_t set = n.bits[w];
-  if ((set & bit) == 0) return 0;
-  return (w != 0 ? n.first_hi : n.first) + Popcount(set & (bit - 1));
-}
-
 }  // namespace
 
 bool WordPrefilter::LeadsAt(const unsigned char* t, std::size_t p, std::size_t end) const {
@@ -1273,7 +1328,7 @@ bool WordPrefilter::LeadsAt(const unsigned char* t, std::size_t p, std::size_t e
   while (q < end) {
     unsigned char c = 0;
     if (!NextFolded(t, q, end, c)) return false;
-    node = PackedChild(nodes[node], c);
+    node = PackedChild(nodes[node], node, c, rare_);
     if (node == 0) return false;
     if (nodes[node].first == kTerminal) return true;
   }
@@ -1293,7 +1348,8 @@ std::size_t WordPrefilter::Find(std::string_view text, std::size_t from, std::si
 
 LeadingIndex::LeadingIndex(const std::vector<std::vector<std::string>>& leading) {
   // Build with a map per node, then lay the nodes out breadth-first with
-  // each node's children contiguous in symbol order (the packed nodes).
+  // each node's children contiguous in the order of ChildRank (the packed
+  // nodes).
   std::vector<std::map<unsigned char, std::uint32_t>> children(1);
   std::vector<std::vector<int>> ids(1);
   for (std::size_t i = 0; i < leading.size(); ++i) {
@@ -1319,22 +1375,31 @@ LeadingIndex::LeadingIndex(const std::vector<std::vector<std::string>>& leading)
     }
   }
   // Symbols from 128 on are never walked (NextFolded): their subtrees are
-  // left out.
+  // left out. ids_ holds, for each node with patterns, their count and then
+  // the patterns; ids_[0] is a placeholder (Node::ids 0: none).
+  ids_.push_back(0);
   std::vector<std::uint32_t> order{0};  // breadth-first: new index -> map node
   nodes_.reserve(children.size());
   for (std::size_t n = 0; n < order.size(); ++n) {
     const std::uint32_t old = order[n];
     Node node;
     node.first = static_cast<std::uint32_t>(order.size());
-    for (const auto& [c, child] : children[old]) {
-      if (c >= 128) continue;
-      node.bits[c >> 6] |= std::uint64_t{1} << (c & 63U);
-      order.push_back(child);
+    for (int rank = 0; rank < 2; ++rank) {
+      for (const auto& [c, child] : children[old]) {
+        if (ChildRank(c) != rank) continue;
+        AddSymbol(node, c);
+        if (rank == 1) {
+          rare_.emplace_back(static_cast<std::uint32_t>(n), c,
+                             static_cast<std::uint32_t>(order.size()));
+        }
+        order.push_back(child);
+      }
     }
-    node.first_hi = node.first + Popcount(node.bits[0]);
-    node.first_id = static_cast<std::uint32_t>(ids_.size());
-    ids_.insert(ids_.end(), ids[old].begin(), ids[old].end());
-    node.ids = static_cast<std::uint32_t>(ids_.size()) - node.first_id;
+    if (!ids[old].empty()) {
+      node.ids = static_cast<std::uint32_t>(ids_.size());
+      ids_.push_back(static_cast<int>(ids[old].size()));
+      ids_.insert(ids_.end(), ids[old].begin(), ids[old].end());
+    }
     nodes_.push_back(node);
   }
   for (int b = 0; b < 256; ++b) {
@@ -1342,10 +1407,11 @@ LeadingIndex::LeadingIndex(const std::vector<std::vector<std::string>>& leading)
     unsigned char sym = u < 0x80 ? static_cast<unsigned char>(Fold(u)) : 0;
     if (u == 0xE2) sym = 'k';
     if (u == 0xC5) sym = 's';
-    starts_[b] = sym != 0 && (nodes_[0].bits[sym >> 6] >> (sym & 63U) & 1U) != 0;
+    starts_[b] = sym != 0 && PackedChild(nodes_[0], 0, sym, rare_) != 0;
   }
   nodes_.shrink_to_fit();
   ids_.shrink_to_fit();
+  rare_.shrink_to_fit();
 }
 
 template <typename Skip, typename Emit>
@@ -1359,11 +1425,14 @@ void LeadingIndex::Walk(const unsigned char* t, std::size_t from, std::size_t en
     while (q < end) {
       unsigned char c = 0;
       if (!NextFolded(t, q, end, c)) break;
-      node = PackedChild(nodes[node], c);
+      node = PackedChild(nodes[node], node, c, rare_);
       if (node == 0) break;
       const Node& n = nodes[node];
-      emit(p, n);
-      if ((n.bits[0] | n.bits[1]) == 0) break;
+      if (n.ids != 0) {
+        const int* at = ids_.data() + n.ids;
+        emit(p, at + 1, at + 1 + *at);
+      }
+      if ((n.lo | n.hi) == 0) break;
     }
   }
 }
@@ -1376,9 +1445,7 @@ void LeadingIndex::Find(std::string_view text, std::size_t from, std::size_t end
   Walk(
       t, from, end,
       [&](std::size_t p) { return p > from && p > 0 && kWordByte[t[p - 1]] == kWordByte[t[p]]; },
-      [&](std::size_t, const Node& n) {
-        out.insert(out.end(), ids_.begin() + n.first_id, ids_.begin() + n.first_id + n.ids);
-      });
+      [&](std::size_t, const int* b, const int* e) { out.insert(out.end(), b, e); });
 }
 
 void LeadingIndex::FindPositions(std::string_view text, std::size_t from, std::size_t end,
@@ -1392,10 +1459,8 @@ void LeadingIndex::FindPositions(std::string_view text, std::size_t from, std::s
       [&](std::size_t p) {
         return boundaries && (p == 0 ? false : kWordByte[t[p - 1]]) == kWordByte[t[p]];
       },
-      [&](std::size_t p, const Node& n) {
-        for (std::uint32_t i = n.first_id; i < n.first_id + n.ids; ++i) {
-          out.emplace_back(p, ids_[i]);
-        }
+      [&](std::size_t p, const int* b, const int* e) {
+        for (; b != e; ++b) out.emplace_back(p, *b);
       });
 }
 

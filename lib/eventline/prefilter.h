@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -57,12 +58,12 @@ class LeadingIndex {
   [[nodiscard]] bool empty() const { return nodes_.size() <= 1; }
 
  private:
-  // A node of the packed trie (as WordPrefilter's): the symbols it has
-  // children for, the patterns ending there.
+  // A node of the packed trie (as WordPrefilter's), and where the patterns
+  // ending there are listed in ids_ (0: none).
   struct Node {
-    std::uint64_t bits[2] = {};             // symbols (< 128) with a child
-    std::uint32_t first = 0, first_hi = 0;  // children: contiguous, by symbol
-    std::uint32_t first_id = 0, ids = 0;    // into ids_: patterns ending here
+    std::uint32_t lo = 0, hi = 0;  // symbol classes with a child
+    std::uint32_t first = 0;       // children: contiguous, by class
+    std::uint32_t ids = 0;         // ids_[ids]: how many patterns, then them
   };
   // The walk Find and FindPositions share: from every position p in
   // [from, end) that a key can begin at and `skip(p)` does not reject, follow
@@ -73,6 +74,8 @@ class LeadingIndex {
 
   std::vector<Node> nodes_;  // 0: the root; breadth-first
   std::vector<int> ids_;
+  // (node, symbol, child) for children on a symbol of no class of its own.
+  std::vector<std::tuple<std::uint32_t, unsigned char, std::uint32_t>> rare_;
   bool starts_[256] = {};  // text bytes a walk can begin with
 };
 
@@ -133,14 +136,16 @@ class WordPrefilter {
   [[nodiscard]] bool always() const { return always_; }
 
  private:
-  // A node of the packed trie (session 26, h-speed32): the symbols it has a
-  // child for (folded ASCII, a 128-bit set), its children contiguous in
-  // symbol order from `first` (symbols below 64) and `first_hi` (the
-  // others), so a step reads one node and counts bits instead of reading a
-  // node, its edge list or table and then the child, each in its own array.
+  // A node of the packed trie (session 26, h-speed32): the classes of the
+  // symbols it has a child for (a 64-bit set; every symbol of the shipped
+  // leading strings has a class of its own, the others share one and are
+  // looked up in rare_), its children contiguous in class order from
+  // `first`, so a step reads one 12-byte node and counts bits instead of
+  // reading a node, its edge list or table and then the child, each in its
+  // own array.
   struct Node {
-    std::uint64_t bits[2] = {};
-    std::uint32_t first = 0, first_hi = 0;  // first == kTerminal: a string ends here
+    std::uint32_t lo = 0, hi = 0;
+    std::uint32_t first = 0;  // kTerminal: a string ends here
   };
   static constexpr std::uint32_t kTerminal = 0xFFFFFFFFU;
   [[nodiscard]] bool LeadsAt(const unsigned char* t, std::size_t p, std::size_t end) const;
@@ -152,6 +157,8 @@ class WordPrefilter {
   // 0: the root (terminal, and then never walked, only for an empty key);
   // breadth-first.
   std::vector<Node> nodes_;
+  // (node, symbol, child) for children on a symbol of no class of its own.
+  std::vector<std::tuple<std::uint32_t, unsigned char, std::uint32_t>> rare_;
 };
 
 }  // namespace eventline

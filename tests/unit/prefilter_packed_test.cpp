@@ -5,8 +5,10 @@
 // the same first position from every `from`, with and without word
 // boundaries, and the same pattern lists and positions, in the same order,
 // over random keys and texts with upper-case letters, runs of spaces, tabs,
-// KELVIN SIGN and LONG S (which RE2 folds to k and s), cut UTF-8 sequences
-// and other non-ASCII bytes.
+// KELVIN SIGN and LONG S (which RE2 folds to k and s), cut UTF-8 sequences,
+// other non-ASCII bytes, and control bytes and DEL, symbols without a class
+// of their own in the packed nodes (their children are found in a side
+// list).
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdint>
