@@ -1248,6 +1248,11 @@ void WordPrefilter::Build(std::vector<std::string> all) {
     std::size_t lo, hi, depth;
   };
   std::vector<Pending> queue{{0, kept.size(), 0}};
+  struct Group {
+    std::size_t lo, hi;
+    unsigned char c;
+  };
+  std::vector<Group> groups;
   nodes_.push_back(Node{});
   for (std::size_t n = 0; n < queue.size(); ++n) {
     const Pending at = queue[n];
@@ -1255,24 +1260,34 @@ void WordPrefilter::Build(std::vector<std::string> all) {
       nodes_[n].first = kTerminal;  // (then it is the only string in the range)
       continue;
     }
+    // The children's ranges, in symbol order; laid out in ChildRank order
+    // (the same but for symbols without a class, which no shipped string has).
+    groups.clear();
+    bool ranked = false;
+    for (std::size_t i = at.lo; i < at.hi;) {
+      const auto c = static_cast<unsigned char>(kept[i][at.depth]);
+      std::size_t j = i;
+      while (j < at.hi && static_cast<unsigned char>(kept[j][at.depth]) == c) ++j;
+      groups.push_back({i, j, c});
+      ranked = ranked || ChildRank(c) != 0;
+      i = j;
+    }
+    if (ranked) {
+      std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
+        return ChildRank(a.c) < ChildRank(b.c);
+      });
+    }
     Node node;
     node.first = static_cast<std::uint32_t>(queue.size());
-    for (int rank = 0; rank < 3; ++rank) {
-      for (std::size_t i = at.lo; i < at.hi;) {
-        const auto c = static_cast<unsigned char>(kept[i][at.depth]);
-        std::size_t j = i;
-        while (j < at.hi && static_cast<unsigned char>(kept[j][at.depth]) == c) ++j;
-        if (ChildRank(c) == rank) {
-          if (rank < 2) AddSymbol(node, c);
-          if (rank == 1) {
-            rare_.emplace_back(static_cast<std::uint32_t>(n), c,
-                               static_cast<std::uint32_t>(queue.size()));
-          }
-          queue.push_back({i, j, at.depth + 1});
-          nodes_.push_back(Node{});
-        }
-        i = j;
+    for (const Group& g : groups) {
+      const int rank = ChildRank(g.c);
+      if (rank < 2) AddSymbol(node, g.c);
+      if (rank == 1) {
+        rare_.emplace_back(static_cast<std::uint32_t>(n), g.c,
+                           static_cast<std::uint32_t>(queue.size()));
       }
+      queue.push_back({g.lo, g.hi, at.depth + 1});
+      nodes_.push_back(Node{});
     }
     nodes_[n] = node;
   }

@@ -67,8 +67,9 @@ class LeadingIndex {
   };
   // The walk Find and FindPositions share: from every position p in
   // [from, end) that a key can begin at and `skip(p)` does not reject, follow
-  // the trie over the folded text and call `emit(p, node)` for each node
-  // reached. Defined in prefilter.cpp, its only user.
+  // the trie over the folded text and call `emit(p, first, last)` with the
+  // patterns of each node reached that lists some. Defined in
+  // prefilter.cpp, its only user.
   template <typename Skip, typename Emit>
   void Walk(const unsigned char* t, std::size_t from, std::size_t end, Skip skip, Emit emit) const;
 
