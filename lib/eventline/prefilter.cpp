@@ -1182,12 +1182,12 @@ struct SymbolClasses {
   constexpr SymbolClasses() {
     for (int b = 0; b < 256; ++b) at[b] = kRare;
     for (int b = 0x20; b < 0x40; ++b) at[b] = static_cast<unsigned char>(b - 0x20);
-    at['@'] = 32;
-    at['['] = 33;
-    at[']'] = 34;
-    at['_'] = 35;
+    at[static_cast<unsigned char>('@')] = 32;
+    at[static_cast<unsigned char>('[')] = 33;
+    at[static_cast<unsigned char>(']')] = 34;
+    at[static_cast<unsigned char>('_')] = 35;
     for (int b = 'a'; b <= 'z'; ++b) at[b] = static_cast<unsigned char>(36 + b - 'a');
-    at['{'] = 62;
+    at[static_cast<unsigned char>('{')] = 62;
   }
   constexpr unsigned operator[](unsigned char b) const { return at[b]; }
 };

@@ -121,7 +121,8 @@ struct Trie {
       n.dense = static_cast<std::int32_t>(dense.size() / 128);
       dense.resize(dense.size() + 128, 0);
       for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edges; ++e) {
-        if (edges[e].symbol < 128) dense[n.dense * 128U + edges[e].symbol] = edges[e].child;
+        if (edges[e].symbol < 128)
+          dense[static_cast<std::uint32_t>(n.dense) * 128U + edges[e].symbol] = edges[e].child;
       }
     }
     for (std::uint32_t e = 0; e < nodes[0].edges; ++e) {
@@ -131,7 +132,8 @@ struct Trie {
   }
   [[nodiscard]] std::uint32_t Child(std::uint32_t node, unsigned char symbol) const {
     const Node& n = nodes[node];
-    if (n.dense >= 0) return symbol < 128 ? dense[n.dense * 128U + symbol] : 0;
+    if (n.dense >= 0)
+      return symbol < 128 ? dense[static_cast<std::uint32_t>(n.dense) * 128U + symbol] : 0;
     for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edges; ++e) {
       if (edges[e].symbol == symbol) return edges[e].child;
       if (edges[e].symbol > symbol) break;
