@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -28,7 +29,14 @@ constexpr bool IsWord(unsigned char c) {  // RE2's \w and \b: ASCII only
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-constexpr std::uint32_t kDenseEdges = 4;
+// Set bits of x, without the POPCNT instruction the baseline x86-64 target
+// lacks (std::popcount would call libgcc there).
+constexpr std::uint32_t Popcount(std::uint64_t x) {
+  x = x - ((x >> 1) & 0x5555555555555555ULL);
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  return static_cast<std::uint32_t>((x * 0x0101010101010101ULL) >> 56);
+}
 
 struct WordTable {
   bool at[256] = {};
@@ -1160,6 +1168,66 @@ WordPrefilter WordPrefilter::FromLeading(std::vector<std::string> leading) {
   return w;
 }
 
+namespace {
+
+// The symbol classes of the packed trie nodes: every symbol the shipped
+// leading strings use (50 of them: space, ASCII punctuation and digits from
+// 0x20 to 0x3F, lower-case letters) and a few more get a class of their own,
+// in symbol order, so that a node's child set is 64 bits; any other symbol
+// is kRare, resolved through a side list (WordPrefilter::rare_,
+// LeadingIndex::rare_).
+constexpr unsigned kRare = 63;
+struct SymbolClasses {
+  unsigned char at[256] = {};
+  constexpr SymbolClasses() {
+    for (int b = 0; b < 256; ++b) at[b] = kRare;
+    for (int b = 0x20; b < 0x40; ++b) at[b] = static_cast<unsigned char>(b - 0x20);
+    at[static_cast<unsigned char>('@')] = 32;
+    at[static_cast<unsigned char>('[')] = 33;
+    at[static_cast<unsigned char>(']')] = 34;
+    at[static_cast<unsigned char>('_')] = 35;
+    for (int b = 'a'; b <= 'z'; ++b) at[b] = static_cast<unsigned char>(36 + b - 'a');
+    at[static_cast<unsigned char>('{')] = 62;
+  }
+  constexpr unsigned operator[](unsigned char b) const { return at[b]; }
+};
+constexpr SymbolClasses kClass;
+
+// The order a node's children are laid out in: classes first (by class,
+// which is symbol order), then kRare symbols (by symbol), then symbols from
+// 128 on, which no walk reaches (NextFolded) and which are left unindexed.
+int ChildRank(unsigned char c) { return c >= 128 ? 2 : kClass[c] == kRare ? 1 : 0; }
+
+// The child of packed node `n` (index `at`) on `symbol`, or 0 (the root,
+// nobody's child) when it has none; `rare` holds (node, symbol, child) for
+// the kRare children, sorted.
+template <class PackedNode>
+[[gnu::always_inline]] inline std::uint32_t PackedChild(
+    const PackedNode& n, std::uint32_t at, unsigned char symbol,
+    const std::vector<std::tuple<std::uint32_t, unsigned char, std::uint32_t>>& rare) {
+  const unsigned cls = kClass[symbol];
+  const std::uint64_t set = n.lo | std::uint64_t{n.hi} << 32U;
+  const std::uint64_t bit = std::uint64_t{1} << cls;
+  if ((set & bit) == 0) return 0;
+  if (cls == kRare) {
+    const auto it =
+        std::lower_bound(rare.begin(), rare.end(), std::make_tuple(at, symbol, std::uint32_t{0}));
+    return it != rare.end() && std::get<0>(*it) == at && std::get<1>(*it) == symbol
+               ? std::get<2>(*it)
+               : 0;
+  }
+  return n.first + Popcount(set & (bit - 1));
+}
+
+template <class PackedNode>
+void AddSymbol(PackedNode& n, unsigned char c) {
+  const std::uint64_t set = (n.lo | std::uint64_t{n.hi} << 32U) | std::uint64_t{1} << kClass[c];
+  n.lo = static_cast<std::uint32_t>(set);
+  n.hi = static_cast<std::uint32_t>(set >> 32U);
+}
+
+}  // namespace
+
 void WordPrefilter::Build(std::vector<std::string> all) {
   if (all.empty()) {
     always_ = true;  // no patterns: let the caller decide
@@ -1167,7 +1235,8 @@ void WordPrefilter::Build(std::vector<std::string> all) {
   }
   // Sorted, a string's prefixes come before it: keep only strings with no
   // shorter kept string as a prefix, then build the trie breadth-first
-  // from the sorted list (children of a node are contiguous).
+  // from the sorted list (children of a node contiguous, in the order of
+  // ChildRank, as the packed nodes need).
   SortUnique(all);
   std::vector<std::string> kept;
   for (std::string& s : all) {
@@ -1179,37 +1248,48 @@ void WordPrefilter::Build(std::vector<std::string> all) {
     std::size_t lo, hi, depth;
   };
   std::vector<Pending> queue{{0, kept.size(), 0}};
+  struct Group {
+    std::size_t lo, hi;
+    unsigned char c;
+  };
+  std::vector<Group> groups;
   nodes_.push_back(Node{});
   for (std::size_t n = 0; n < queue.size(); ++n) {
     const Pending at = queue[n];
-    Node& node = nodes_[n];
     if (kept[at.lo].size() == at.depth) {
-      node.terminal = true;  // (then it is the only string in the range)
+      nodes_[n].first = kTerminal;  // (then it is the only string in the range)
       continue;
     }
-    node.first_edge = static_cast<std::uint32_t>(edges_.size());
+    // The children's ranges, in symbol order; laid out in ChildRank order
+    // (the same but for symbols without a class, which no shipped string has).
+    groups.clear();
+    bool ranked = false;
     for (std::size_t i = at.lo; i < at.hi;) {
-      const char c = kept[i][at.depth];
+      const auto c = static_cast<unsigned char>(kept[i][at.depth]);
       std::size_t j = i;
-      while (j < at.hi && kept[j][at.depth] == c) ++j;
-      edges_.push_back(
-          Edge{static_cast<unsigned char>(c), static_cast<std::uint32_t>(queue.size())});
-      queue.push_back({i, j, at.depth + 1});
-      nodes_.push_back(Node{});
+      while (j < at.hi && static_cast<unsigned char>(kept[j][at.depth]) == c) ++j;
+      groups.push_back({i, j, c});
+      ranked = ranked || ChildRank(c) != 0;
       i = j;
     }
-    nodes_[n].edges = static_cast<std::uint32_t>(edges_.size()) - nodes_[n].first_edge;
-  }
-  for (std::uint32_t e = 0; e < nodes_[0].edges; ++e) first_[edges_[e].symbol] = true;
-  // Nodes with many children (the root, common first letters) get a direct
-  // table instead of a scan of their edges.
-  for (Node& n : nodes_) {
-    if (n.edges <= kDenseEdges) continue;
-    n.dense = static_cast<std::int32_t>(dense_.size() / 128);
-    dense_.resize(dense_.size() + 128, 0);
-    for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edges; ++e) {
-      dense_[static_cast<std::size_t>(n.dense) * 128 + edges_[e].symbol] = edges_[e].child;
+    if (ranked) {
+      std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
+        return ChildRank(a.c) < ChildRank(b.c);
+      });
     }
+    Node node;
+    node.first = static_cast<std::uint32_t>(queue.size());
+    for (const Group& g : groups) {
+      const int rank = ChildRank(g.c);
+      if (rank < 2) AddSymbol(node, g.c);
+      if (rank == 1) {
+        rare_.emplace_back(static_cast<std::uint32_t>(n), g.c,
+                           static_cast<std::uint32_t>(queue.size()));
+      }
+      queue.push_back({g.lo, g.hi, at.depth + 1});
+      nodes_.push_back(Node{});
+    }
+    nodes_[n] = node;
   }
   // Text bytes that can begin a walk: the folded symbols of the root's edges.
   for (int b = 0; b < 256; ++b) {
@@ -1217,23 +1297,12 @@ void WordPrefilter::Build(std::vector<std::string> all) {
     unsigned char sym = u < 0x80 ? static_cast<unsigned char>(Fold(u)) : 0;
     if (u == 0xE2) sym = 'k';
     if (u == 0xC5) sym = 's';
-    starts_[b] = sym != 0 && first_[sym];
+    starts_[b] = sym != 0 && PackedChild(nodes_[0], 0, sym, rare_) != 0;
   }
   // Built by push_back: up to twice the memory needed, held as long as the
   // rule (one per rule with leading strings).
   nodes_.shrink_to_fit();
-  edges_.shrink_to_fit();
-  dense_.shrink_to_fit();
-}
-
-std::size_t WordPrefilter::Child(std::size_t node, unsigned char symbol) const {
-  const Node& n = nodes_[node];
-  if (n.dense >= 0) return dense_[static_cast<std::size_t>(n.dense) * 128 + (symbol & 0x7F)];
-  for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edges; ++e) {
-    if (edges_[e].symbol == symbol) return edges_[e].child;
-    if (edges_[e].symbol > symbol) break;
-  }
-  return 0;
+  rare_.shrink_to_fit();
 }
 
 namespace {
@@ -1242,7 +1311,8 @@ namespace {
 // folding sees it: ASCII folded, a run of spaces as one ' ', and the only
 // two non-ASCII characters RE2 folds to ASCII letters. Advances q; false
 // for any other non-ASCII character (no leading string goes on there).
-bool NextFolded(const unsigned char* t, std::size_t& q, std::size_t end, unsigned char& c) {
+[[gnu::always_inline]] inline bool NextFolded(const unsigned char* t, std::size_t& q,
+                                              std::size_t end, unsigned char& c) {
   c = t[q];
   if (c >= 0x80) {
     if (c == 0xE2 && q + 2 < end && t[q + 1] == 0x84 && t[q + 2] == 0xAA) {
@@ -1267,13 +1337,15 @@ bool NextFolded(const unsigned char* t, std::size_t& q, std::size_t end, unsigne
 }  // namespace
 
 bool WordPrefilter::LeadsAt(const unsigned char* t, std::size_t p, std::size_t end) const {
-  std::size_t node = 0, q = p;
+  const Node* nodes = nodes_.data();
+  std::uint32_t node = 0;
+  std::size_t q = p;
   while (q < end) {
     unsigned char c = 0;
     if (!NextFolded(t, q, end, c)) return false;
-    node = Child(node, c);
+    node = PackedChild(nodes[node], node, c, rare_);
     if (node == 0) return false;
-    if (nodes_[node].terminal) return true;
+    if (nodes[node].first == kTerminal) return true;
   }
   return false;
 }
@@ -1290,7 +1362,9 @@ std::size_t WordPrefilter::Find(std::string_view text, std::size_t from, std::si
 }
 
 LeadingIndex::LeadingIndex(const std::vector<std::vector<std::string>>& leading) {
-  // Build with a map per node, then flatten into sorted edge lists.
+  // Build with a map per node, then lay the nodes out breadth-first with
+  // each node's children contiguous in the order of ChildRank (the packed
+  // nodes).
   std::vector<std::map<unsigned char, std::uint32_t>> children(1);
   std::vector<std::vector<int>> ids(1);
   for (std::size_t i = 0; i < leading.size(); ++i) {
@@ -1315,59 +1389,50 @@ LeadingIndex::LeadingIndex(const std::vector<std::vector<std::string>>& leading)
       }
     }
   }
-  nodes_.resize(children.size());
-  for (std::size_t n = 0; n < children.size(); ++n) {
-    Node& node = nodes_[n];
-    node.first_edge = static_cast<std::uint32_t>(edges_.size());
-    for (const auto& [c, child] : children[n]) edges_.push_back(Edge{c, child});
-    node.edges = static_cast<std::uint32_t>(edges_.size()) - node.first_edge;
-    node.first_id = static_cast<std::uint32_t>(ids_.size());
-    ids_.insert(ids_.end(), ids[n].begin(), ids[n].end());
-    node.ids = static_cast<std::uint32_t>(ids_.size()) - node.first_id;
-  }
-  for (const auto& [c, child] : children[0]) {
-    if (c < 128) root_[c] = child;
-  }
-  // Nodes with many children (common first letters) get a direct table
-  // instead of a scan of their edges, as in WordPrefilter.
-  for (Node& n : nodes_) {
-    if (n.edges <= kDenseEdges) continue;
-    n.dense = static_cast<std::int32_t>(dense_.size() / 128);
-    dense_.resize(dense_.size() + 128, 0);
-    for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edges; ++e) {
-      if (edges_[e].symbol < 128) {
-        dense_[static_cast<std::size_t>(n.dense) * 128 + edges_[e].symbol] = edges_[e].child;
+  // Symbols from 128 on are never walked (NextFolded): their subtrees are
+  // left out. ids_ holds, for each node with patterns, their count and then
+  // the patterns; ids_[0] is a placeholder (Node::ids 0: none).
+  ids_.push_back(0);
+  std::vector<std::uint32_t> order{0};  // breadth-first: new index -> map node
+  nodes_.reserve(children.size());
+  for (std::size_t n = 0; n < order.size(); ++n) {
+    const std::uint32_t old = order[n];
+    Node node;
+    node.first = static_cast<std::uint32_t>(order.size());
+    for (int rank = 0; rank < 2; ++rank) {
+      for (const auto& [c, child] : children[old]) {
+        if (ChildRank(c) != rank) continue;
+        AddSymbol(node, c);
+        if (rank == 1) {
+          rare_.emplace_back(static_cast<std::uint32_t>(n), c,
+                             static_cast<std::uint32_t>(order.size()));
+        }
+        order.push_back(child);
       }
     }
+    if (!ids[old].empty()) {
+      node.ids = static_cast<std::uint32_t>(ids_.size());
+      ids_.push_back(static_cast<int>(ids[old].size()));
+      ids_.insert(ids_.end(), ids[old].begin(), ids[old].end());
+    }
+    nodes_.push_back(node);
   }
   for (int b = 0; b < 256; ++b) {
     const auto u = static_cast<unsigned char>(b);
     unsigned char sym = u < 0x80 ? static_cast<unsigned char>(Fold(u)) : 0;
     if (u == 0xE2) sym = 'k';
     if (u == 0xC5) sym = 's';
-    starts_[b] = sym != 0 && root_[sym] != 0;
+    starts_[b] = sym != 0 && PackedChild(nodes_[0], 0, sym, rare_) != 0;
   }
-  edges_.shrink_to_fit();
+  nodes_.shrink_to_fit();
   ids_.shrink_to_fit();
-  dense_.shrink_to_fit();
-}
-
-std::uint32_t LeadingIndex::Child(std::uint32_t node, unsigned char symbol) const {
-  if (node == 0) return symbol < 128 ? root_[symbol] : 0;
-  const Node& n = nodes_[node];
-  if (n.dense >= 0) {
-    return symbol < 128 ? dense_[static_cast<std::size_t>(n.dense) * 128 + symbol] : 0;
-  }
-  for (std::uint32_t e = n.first_edge; e < n.first_edge + n.edges; ++e) {
-    if (edges_[e].symbol == symbol) return edges_[e].child;
-    if (edges_[e].symbol > symbol) break;
-  }
-  return 0;
+  rare_.shrink_to_fit();
 }
 
 template <typename Skip, typename Emit>
 void LeadingIndex::Walk(const unsigned char* t, std::size_t from, std::size_t end, Skip skip,
                         Emit emit) const {
+  const Node* nodes = nodes_.data();
   for (std::size_t p = from; p < end; ++p) {
     if (!starts_[t[p]] || skip(p)) continue;
     std::uint32_t node = 0;
@@ -1375,11 +1440,14 @@ void LeadingIndex::Walk(const unsigned char* t, std::size_t from, std::size_t en
     while (q < end) {
       unsigned char c = 0;
       if (!NextFolded(t, q, end, c)) break;
-      node = Child(node, c);
+      node = PackedChild(nodes[node], node, c, rare_);
       if (node == 0) break;
-      const Node& n = nodes_[node];
-      emit(p, n);
-      if (n.edges == 0) break;
+      const Node& n = nodes[node];
+      if (n.ids != 0) {
+        const int* at = ids_.data() + n.ids;
+        emit(p, at + 1, at + 1 + *at);
+      }
+      if ((n.lo | n.hi) == 0) break;
     }
   }
 }
@@ -1392,9 +1460,7 @@ void LeadingIndex::Find(std::string_view text, std::size_t from, std::size_t end
   Walk(
       t, from, end,
       [&](std::size_t p) { return p > from && p > 0 && kWordByte[t[p - 1]] == kWordByte[t[p]]; },
-      [&](std::size_t, const Node& n) {
-        out.insert(out.end(), ids_.begin() + n.first_id, ids_.begin() + n.first_id + n.ids);
-      });
+      [&](std::size_t, const int* b, const int* e) { out.insert(out.end(), b, e); });
 }
 
 void LeadingIndex::FindPositions(std::string_view text, std::size_t from, std::size_t end,
@@ -1408,10 +1474,8 @@ void LeadingIndex::FindPositions(std::string_view text, std::size_t from, std::s
       [&](std::size_t p) {
         return boundaries && (p == 0 ? false : kWordByte[t[p - 1]]) == kWordByte[t[p]];
       },
-      [&](std::size_t p, const Node& n) {
-        for (std::uint32_t i = n.first_id; i < n.first_id + n.ids; ++i) {
-          out.emplace_back(p, ids_[i]);
-        }
+      [&](std::size_t p, const int* b, const int* e) {
+        for (; b != e; ++b) out.emplace_back(p, *b);
       });
 }
 

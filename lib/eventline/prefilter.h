@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -57,29 +58,26 @@ class LeadingIndex {
   [[nodiscard]] bool empty() const { return nodes_.size() <= 1; }
 
  private:
+  // A node of the packed trie (as WordPrefilter's), and where the patterns
+  // ending there are listed in ids_ (0: none).
   struct Node {
-    std::uint32_t first_edge = 0, edges = 0;  // into edges_, sorted by symbol
-    std::uint32_t first_id = 0, ids = 0;      // into ids_: patterns ending here
-    std::int32_t dense = -1;                  // a table of dense_, or -1
+    std::uint32_t lo = 0, hi = 0;  // symbol classes with a child
+    std::uint32_t first = 0;       // children: contiguous, by class
+    std::uint32_t ids = 0;         // ids_[ids]: how many patterns, then them
   };
-  struct Edge {
-    unsigned char symbol;
-    std::uint32_t child;
-  };
-  [[nodiscard]] std::uint32_t Child(std::uint32_t node, unsigned char symbol) const;
   // The walk Find and FindPositions share: from every position p in
   // [from, end) that a key can begin at and `skip(p)` does not reject, follow
-  // the trie over the folded text and call `emit(p, node)` for each node
-  // reached. Defined in prefilter.cpp, its only user.
+  // the trie over the folded text and call `emit(p, first, last)` with the
+  // patterns of each node reached that lists some. Defined in
+  // prefilter.cpp, its only user.
   template <typename Skip, typename Emit>
   void Walk(const unsigned char* t, std::size_t from, std::size_t end, Skip skip, Emit emit) const;
 
-  std::vector<Node> nodes_;  // 0: the root
-  std::vector<Edge> edges_;
+  std::vector<Node> nodes_;  // 0: the root; breadth-first
   std::vector<int> ids_;
-  std::vector<std::uint32_t> dense_;  // 128 children per table, by symbol
-  std::uint32_t root_[128] = {};      // the root's children by symbol
-  bool starts_[256] = {};             // text bytes a walk can begin with
+  // (node, symbol, child) for children on a symbol of no class of its own.
+  std::vector<std::tuple<std::uint32_t, unsigned char, std::uint32_t>> rare_;
+  bool starts_[256] = {};  // text bytes a walk can begin with
 };
 
 // Words every match of the RE2 `pattern` contains, ASCII letters and digits
@@ -139,26 +137,29 @@ class WordPrefilter {
   [[nodiscard]] bool always() const { return always_; }
 
  private:
+  // A node of the packed trie (session 26, h-speed32): the classes of the
+  // symbols it has a child for (a 64-bit set; every symbol of the shipped
+  // leading strings has a class of its own, the others share one and are
+  // looked up in rare_), its children contiguous in class order from
+  // `first`, so a step reads one 12-byte node and counts bits instead of
+  // reading a node, its edge list or table and then the child, each in its
+  // own array.
   struct Node {
-    std::uint32_t first_edge = 0, edges = 0;  // into edges_, sorted by symbol
-    bool terminal = false;                    // a leading string ends here
-    std::int32_t dense = -1;                  // a table of dense_, or -1
+    std::uint32_t lo = 0, hi = 0;
+    std::uint32_t first = 0;  // kTerminal: a string ends here
   };
-  struct Edge {
-    unsigned char symbol;
-    std::uint32_t child;
-  };
-  [[nodiscard]] std::size_t Child(std::size_t node, unsigned char symbol) const;
+  static constexpr std::uint32_t kTerminal = 0xFFFFFFFFU;
   [[nodiscard]] bool LeadsAt(const unsigned char* t, std::size_t p, std::size_t end) const;
   WordPrefilter() = default;
   void Build(std::vector<std::string> all);
 
   bool always_ = false;
-  std::vector<Node> nodes_;  // 0: the root (never terminal)
-  std::vector<Edge> edges_;
-  std::vector<std::uint32_t> dense_;  // 128 children per table, by symbol
-  bool first_[128] = {};              // symbols on the root's edges
-  bool starts_[256] = {};             // text bytes a walk can begin with
+  bool starts_[256] = {};  // text bytes a walk can begin with
+  // 0: the root (terminal, and then never walked, only for an empty key);
+  // breadth-first.
+  std::vector<Node> nodes_;
+  // (node, symbol, child) for children on a symbol of no class of its own.
+  std::vector<std::tuple<std::uint32_t, unsigned char, std::uint32_t>> rare_;
 };
 
 }  // namespace eventline
