@@ -231,8 +231,10 @@ bool NounAfterObject(std::string_view text, std::size_t begin, std::string_view 
 
 // The types whose place a striking state's name is not (h-prec18).
 bool IsStrikeType(std::string_view type) {
+  // h-places6: nor the place of the toll or the loss it causes ("the toll
+  // mounts as Ruritania strikes the port").
   return type == "attack" || type == "air_strike" || type == "shelling" || type == "armed_clash" ||
-         type == "capture";
+         type == "capture" || type == "casualties" || type == "equipment_loss";
 }
 
 bool FoldsIntoPrevious(bool back_reference, bool own_time_or_place, bool running_toll) {

@@ -575,6 +575,52 @@ bool Qualifies(std::string_view text, std::span<const PlaceMention> mentions,
   if (kind != "region" && kind != "country" && kind != "department" && kind != "territory" &&
       !(kind == "city" && (m.end == text.size() || text[m.end] == ',' || text[m.end] == '.')))
     return false;
+  const std::string_view country = m.best().country;
+  auto in_country = [&](const PlaceMention& p) {
+    const std::string_view pk = p.best().kind;
+    if (pk == "country" || p.begin == m.begin) return false;
+    for (const Place* c : p.candidates)
+      if (c->country == country) return true;
+    return false;
+  };
+  if (kind == "country" || kind == "region") {
+    // h-places6: a possessive country or region before a place of its own
+    // ("in Ukraine's Kharkiv region", "Libya's Tripoli", "Ukraine's eastern
+    // Donbas") says where that place lies; the place is the event's.
+    std::string_view rest = text.substr(m.end);
+    if (rest.starts_with("'s ") || rest.starts_with("\xE2\x80\x99s ")) {
+      std::size_t at = m.end + (rest.front() == '\'' ? 3 : 5);
+      for (int k = 0; k < 2; ++k) {  // up to two adjectives: "occupied southern"
+        std::size_t n = at;
+        while (n < text.size() && ((text[n] >= 'a' && text[n] <= 'z') || text[n] == '-')) ++n;
+        if (n == at || n >= text.size() || text[n] != ' ' ||
+            !(IsIn(text.substr(at, n - at), kLandAdjectives) ||
+              text.substr(at, n - at) == "occupied"))
+          break;
+        at = n + 1;
+      }
+      for (const PlaceMention& p : mentions)
+        if (p.begin == at && in_country(p)) return true;
+    }
+    // "the city of Lviv in western Ukraine", "Donetsk in the east of
+    // Ukraine" is not matched: a place, "in", at most "the" and a side.
+    for (const PlaceMention& p : mentions) {
+      if (p.end >= m.begin || !in_country(p)) continue;
+      std::string_view between = text.substr(p.end, m.begin - p.end);
+      if (!between.starts_with(" in ")) continue;
+      between.remove_prefix(4);
+      if (between.starts_with("the ")) between.remove_prefix(4);
+      if (!between.empty()) {
+        const std::size_t sp = between.find(' ');
+        if (sp == std::string_view::npos || sp + 1 != between.size() ||
+            !IsIn(between.substr(0, sp), kLandAdjectives) || between.substr(0, sp) == "second" ||
+            between.substr(0, sp) == "third" || between.substr(0, sp) == "largest" ||
+            between.substr(0, sp) == "biggest")
+          continue;
+      }
+      return true;
+    }
+  }
   for (const PlaceMention& p : mentions) {
     if (p.end >= m.begin) continue;
     const std::string_view between = text.substr(p.end, m.begin - p.end);
@@ -1632,7 +1678,23 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
         const bool possessive_after =
             after_name.starts_with("'s") || after_name.starts_with("\xE2\x80\x99s");
         const bool title_ok = title_case && !(possessive_after && group.front()->kind != "country");
-        if (!title_ok && prev.capitalised && !hyphen_joined && !impl_->prefix_ok.count(prev.hash) &&
+        // h-places6: a country's or region's possessive before a place of
+        // its own ("in Ukraine's Kharkiv region", "Libya's Tripoli") ends
+        // that name; the place after it is a place.
+        const std::string_view gap = text.substr(prev.end, tokens[h.first].begin - prev.end);
+        bool owner_before = false;
+        if (gap == "'s " || gap == "\xE2\x80\x99s ") {
+          for (const NameIndex::Hit& o : hits) {
+            if (o.ids == nullptr || o.ids->empty() || o.last + 1 != h.first) continue;
+            const std::span<const Place* const> og = impl_->Group(o.ids->front());
+            if (og.empty() || (og.front()->kind != "country" && og.front()->kind != "region"))
+              continue;
+            for (const Place* c : group)
+              owner_before = owner_before || c->country == og.front()->country;
+          }
+        }
+        if (!title_ok && !owner_before && prev.capitalised && !hyphen_joined &&
+            !impl_->prefix_ok.count(prev.hash) &&
             (!initial || (!impl_->opener_ok.count(prev.hash) &&
                           PersonAfter(text, tokens, h.last, impl_->person_next))))
           continue;
@@ -1870,9 +1932,15 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
     return choice;
   };
   if (location && location->second > location->first) {
-    for (const PlaceMention& m : mentions)
-      if (m.begin >= location->first && m.end <= location->second)
-        return take(m, PlaceChoice::Reason::kCapture);
+    // h-places6: in a capture such as "in Ukraine's Kharkiv region" the
+    // country qualifies the place after it: the place is taken.
+    const PlaceMention* first = nullptr;
+    for (const PlaceMention& m : mentions) {
+      if (m.begin < location->first || m.end > location->second) continue;
+      if (first == nullptr) first = &m;
+      if (!Qualifies(text, mentions, m)) return take(m, PlaceChoice::Reason::kCapture);
+    }
+    if (first != nullptr) return take(*first, PlaceChoice::Reason::kCapture);
     const std::vector<PlaceMention> inside =
         FindAll(text, location->first, location->second, LetterCase::kAnyCase);
     if (!inside.empty()) return take(inside.front(), PlaceChoice::Reason::kCapture);

@@ -249,6 +249,17 @@ TEST_CASE("places: ChoosePlace prefers the trigger's locative place", "[places]"
        PlaceChoice::Reason::kNearest},
       {"Missiles hit Lviv, Kyiv and Odesa overnight.", "Missiles", "", "Lviv",
        PlaceChoice::Reason::kLocative},
+      // h-places6: a country's possessive before a place of its own, and a
+      // country after "in" and a side, say where the place lies; a capture
+      // that starts with such a possessive takes the place.
+      {"Rockets fell overnight on homes in Ukraine's Kharkiv region.", "Rockets", "",
+       "Kharkiv Oblast", PlaceChoice::Reason::kLocative},
+      {"Clashes erupted in Libya's Tripoli on Monday.", "Clashes", "in Libya's Tripoli", "Tripoli",
+       PlaceChoice::Reason::kCapture},
+      {"A missile strike on the old city of Chernihiv in northern Ukraine killed two.", "strike",
+       "", "Chernihiv", PlaceChoice::Reason::kNearest},
+      {"Lviv in western Ukraine came under shelling overnight.", "shelling", "", "Lviv",
+       PlaceChoice::Reason::kNearest},
       // h-prec16: the qualifier picks the namesake in its state or country,
       // or stands for the place when the town has none there; a state that
       // speaks or begins a list is no qualifier.
