@@ -1428,6 +1428,12 @@ bool TellsHearing(std::string_view sentence) {
                                                             "tribunal"};
   static constexpr std::array<std::string_view, 6> kHeard = {"hears", "heard", "told",
                                                              "is",    "was",   "has"};
+  // Most sentences hold no "hear" nor "told": a cheap test first (the cue
+  // is asked for every trigger).
+  bool verb = false;
+  for (std::string_view v : {"hear", "Hear", "HEAR", "told", "Told", "TOLD"})
+    if (sentence.find(v) != std::string_view::npos) verb = true;
+  if (!verb) return false;
   const auto words = Tokens(sentence);
   for (std::size_t k = 0; k + 1 < words.size(); ++k) {
     const std::string w = Lower(words[k]);
