@@ -1419,6 +1419,46 @@ bool PersonalActNoun(std::string_view text, std::size_t cb, std::size_t tb, std:
   return false;
 }
 
+// A sentence told as what a court or an inquest heard ("… was killed in a
+// frenzied attack, court told", "the jury heard that he shot her", "she
+// killed her partner, trial hears"): the acts it tells are the case being
+// tried, so earlier than the hearing (h-evdate21). A weak cue, as
+// PersonalActNoun: a phrase of the clause, or one carried from the
+// sentence before, still dates the act.
+bool TellsHearing(std::string_view sentence) {
+  static constexpr std::array<std::string_view, 5> kBody = {"court", "inquest", "trial", "jury",
+                                                            "tribunal"};
+  static constexpr std::array<std::string_view, 6> kHeard = {"hears", "heard", "told",
+                                                             "is",    "was",   "has"};
+  // Most sentences hold no "hear" nor "told": a cheap test first (the cue
+  // is asked for every trigger).
+  bool verb = false;
+  for (std::string_view v : {"hear", "Hear", "HEAR", "told", "Told", "TOLD"})
+    if (sentence.find(v) != std::string_view::npos) verb = true;
+  if (!verb) return false;
+  const auto words = Tokens(sentence);
+  for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+    const std::string w = Lower(words[k]);
+    if (std::find(kBody.begin(), kBody.end(), w) == kBody.end()) continue;
+    // No comma inside the frame ("the court, told of …").
+    const std::string next = Lower(words[k + 1]);
+    if (std::find(kHeard.begin(), kHeard.end(), next) == kHeard.end()) continue;
+    const std::size_t end =
+        static_cast<std::size_t>(words[k].data() - sentence.data()) + words[k].size();
+    if (sentence.substr(end, static_cast<std::size_t>(words[k + 1].data() - sentence.data()) - end)
+            .find_first_of(",;:") != std::string_view::npos)
+      continue;
+    if (next == "hears" || next == "heard" || next == "told") return true;
+    // "was told", "is told", "has heard", "has been told".
+    for (std::size_t q = k + 2; q < words.size() && q <= k + 3; ++q) {
+      const std::string v = Lower(words[q]);
+      if (v == "told" || v == "heard") return true;
+      if (v != "been") break;
+    }
+  }
+  return false;
+}
+
 // A headline whose trigger is a participle that modifies its subject, the
 // main verb coming later (h-evdate20): "Reporter killed in Ukraine given
 // top award", "Teen shot at party recalls ordeal", "Man arrested at
@@ -1575,6 +1615,50 @@ bool NamedActNoun(std::string_view text, std::size_t sb, std::size_t se, std::si
     if (harm) return false;
   }
   return true;
+}
+
+// A week, a month or a year that bounds a count of acts, not the act's own
+// time: "for the fourth time this year", "a second time this week", "the
+// sixth drone attack this month" (h-evdate21). The act counted is the
+// day's news (or dated by another phrase); the span only says how many came
+// before it. An ordinal (second … tenth, 4th) after "the", "a" or "its"
+// within the five words before the phrase, no comma between, that counts
+// times or acts ("the third time", "the fourth mass shooting") or the
+// trigger itself (`tb`, between the ordinal and the phrase); not an ordinal
+// of something else ("assaulted by a ninth grader last month"). `sb` is the sentence start.
+bool CountFramePhrase(std::string_view text, std::size_t sb, const TimeExpr& t, std::size_t tb) {
+  if (t.interval.precision != Precision::kWeek && t.interval.precision != Precision::kMonth &&
+      t.interval.precision != Precision::kYear)
+    return false;
+  static constexpr std::array<std::string_view, 9> kOrdinal = {
+      "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"};
+  // "for" without an article in a headline ("Drones Hit Port for Third
+  // Time This Week").
+  static constexpr std::array<std::string_view, 5> kDet = {"the", "a", "its", "their", "for"};
+  const std::size_t from = t.begin - sb > 80 ? t.begin - 80 : sb;
+  const std::string head = LowerRange(text, from, t.begin);
+  const auto words = Tokens(head);
+  const std::size_t n = words.size();
+  for (std::size_t k = n; k-- > 1 && n - k <= 5;) {
+    const std::string_view w = words[k];
+    const bool numeric =
+        w.size() >= 3 && std::isdigit(static_cast<unsigned char>(w[0])) &&
+        (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
+    if (!numeric && std::find(kOrdinal.begin(), kOrdinal.end(), w) == kOrdinal.end()) continue;
+    if (std::find(kDet.begin(), kDet.end(), words[k - 1]) == kDet.end()) return false;
+    const std::size_t at = static_cast<std::size_t>(w.data() - head.data());
+    if (std::string_view(head).substr(at).find_first_of(",;:") != std::string_view::npos)
+      return false;
+    // "the fourth mass shooting in the state this month" after the act's
+    // own clause: an act noun among the two words after the ordinal.
+    static constexpr std::array<std::string_view, 12> kActs = {
+        "time",    "times", "attack",  "attacks", "shooting", "strike",
+        "strikes", "raid",  "bombing", "protest", "arrest",   "explosion"};
+    for (std::size_t q = k + 1; q < n && q <= k + 2; ++q)
+      if (std::find(kActs.begin(), kActs.end(), words[q]) != kActs.end()) return true;
+    return from + at < tb && tb < t.begin;
+  }
+  return false;
 }
 
 // The phrase `t` closes a relative clause of the subject, and the main verb
@@ -3291,6 +3375,37 @@ static bool TellsSecondAct(std::string_view sentence) {
   return false;
 }
 
+// A lead row dated by a week, a month or a year of its own ("shot dead this
+// week", "the 2015 attacks", "a rampage in 2020") takes the finer date the
+// body gives the same act: the first later row of its type within the body's
+// first sentences, dated by its own phrase to a day, a week or a month that
+// lies inside the lead's interval ("was shot on Monday", "in September
+// 2020"; h-evdate21). A second act ("another", "again") or a forecast is not
+// the lead's. `body` is the last sentence index read.
+static void NarrowLeadDate(EventRow& r, const std::vector<EventRow>& rows, int body) {
+  const auto rank = [](std::string_view p) {
+    return p == "day" ? 0 : p == "week" ? 1 : p == "month" ? 2 : p == "year" ? 3 : 9;
+  };
+  const int lead = rank(r.date_precision);
+  if (lead < 1 || lead > 3 || r.date_start.empty() || r.date_end.empty()) return;
+  if (r.modality == "expected" || r.modality == "hypothetical" || r.modality == "negated") return;
+  for (const EventRow& d : rows) {
+    if (d.sentence_index <= r.sentence_index) continue;
+    if (d.sentence_index > body) break;
+    if (d.event_type != r.event_type) continue;
+    if (d.date_source == "text" && rank(d.date_precision) < lead && !d.date_start.empty() &&
+        !d.date_end.empty() && d.date_start >= r.date_start && d.date_end <= r.date_end &&
+        d.modality != "expected" && d.modality != "hypothetical" && !TellsSecondAct(d.sentence)) {
+      r.date_start = d.date_start;
+      r.date_end = d.date_end;
+      r.date_precision = d.date_precision;
+      r.date_text = d.date_text;
+      r.date_source = "context";
+    }
+    return;
+  }
+}
+
 void Assembler::Finish(std::vector<EventRow>& rows) const {
   // h-places3: a reference that found no place of its own in its sentence
   // ("Israel declared war after the raid") takes the place the document
@@ -3352,7 +3467,10 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
   }();
   for (EventRow& r : rows) {
     if (r.sentence_index > kLead) break;
-    if (r.date_source != "document") continue;
+    if (r.date_source != "document") {
+      NarrowLeadDate(r, rows, kBody);
+      continue;
+    }
     // A headline told as earlier than publication (the open start of
     // TellsBackground: "charged over the murder of …") takes the body's
     // past date of its type, however old: it names that act.
@@ -3992,6 +4110,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
           return false;
       }
       if (t.end <= c.b && SubjectRelativePhrase(text, sentence.begin, t)) return false;
+      if (CountFramePhrase(text, sentence.begin, t, c.b)) return false;
       // A bare length ("jailed for 13 years", "held captive for 18 days",
       // "remanded in custody for eight days") tells how long a sentence or
       // a captivity lasts, not when the arrest or the kidnapping was
@@ -4248,6 +4367,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     const bool personal_act =
         PersonalActNoun(text, clause_b, c.b, c.e) ||
         NamedActNoun(text, sentence.begin, sentence.end, clause_b, c.b, c.e) ||
+        TellsHearing(stext) ||
         (sentence.index == 1 && rule.event_type != "abduction" &&
          HeadlineRelativeAct(text, sentence.begin, sentence.end, c.b, c.e));
     const bool weak_background =

@@ -1441,3 +1441,56 @@ TEST_CASE("attach: a toll told inside the act's clause is the act's toll", "[att
 
 }  // namespace
 }  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a lead's week, month or year takes the body's finer date", "[attach]") {
+  // h-evdate21 (pub Wednesday 2023-03-15): the body's first row of the
+  // type, dated by its own phrase inside the lead's span (NarrowLeadDate).
+  CHECK(IntervalOf("A courier was shot dead this week while making deliveries.\n\nThe courier "
+                   "was shot and killed on Monday near the docks, police said.",
+                   "killing") == "2023-03-13..2023-03-13 day/context");
+  CHECK(IntervalOf("Film recalls the 2015 raids on the hill villages\n\nThe raids on the "
+                   "hill villages in November 2015 left the valley empty.",
+                   "attack") == "2015-11-01..2015-11-30 month/context");
+  // Counter-examples: a date outside the lead's span, or a second act.
+  CHECK(IntervalOf("A courier was shot dead this week while making deliveries.\n\nA courier "
+                   "was shot and killed on 2 March near the docks, police said.",
+                   "killing") == "2023-03-13..2023-03-19 week/text");
+  CHECK(IntervalOf("A courier was shot dead this week while making deliveries.\n\nAnother "
+                   "courier was shot and killed on Monday near the docks.",
+                   "killing") == "2023-03-13..2023-03-19 week/text");
+}
+
+TEST_CASE("attach: a span that bounds a count is not the act's time", "[attach]") {
+  // h-evdate21 (pub 2023-03-15): "for the Nth time this week", "the Nth
+  // attack this month" (CountFramePhrase): the act is the day's news.
+  const char* const today = "2023-03-15..2023-03-15 none/document";
+  CHECK(IntervalOf("Drones struck the port for the third time this week.", "air_strike") == today);
+  CHECK(IntervalOf("Gunmen raided the market, the fourth raid on the town this month.", "attack") !=
+        "2023-03-01..2023-03-31 month/text");
+  // Counter-examples: no ordinal, or the span is the act's own.
+  CHECK(IntervalOf("Drones struck the port twice this week.", "air_strike") ==
+        "2023-03-13..2023-03-19 week/text");
+  CHECK(IntervalOf("The first drones struck the port this week.", "air_strike") ==
+        "2023-03-13..2023-03-19 week/text");
+}
+
+TEST_CASE("attach: what a court heard is an earlier act", "[attach]") {
+  // h-evdate21 (pub 2023-03-15): "court hears", "the jury was told"
+  // (TellsHearing), a weak cue.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("Baker stabbed his neighbour over a fence, court hears", "attack") == earlier);
+  CHECK(IntervalOf("The jury was told the guard shot a clerk in the storeroom.", "attack") ==
+        earlier);
+  // Counter-examples: its own phrase still dates it; a court that is no
+  // hearing frame ("outside the court") keeps the day's news.
+  CHECK(IntervalOf("The jury heard the guard shot a clerk on 2 March.", "attack") ==
+        "2023-03-02..2023-03-02 day/text");
+  CHECK(IntervalOf("Gunmen attacked a police convoy outside the court.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+}
+
+}  // namespace
+}  // namespace eventline
