@@ -4098,6 +4098,16 @@ bool HypotheticalModal(std::string_view lower, std::string_view original, std::s
   return false;
 }
 
+// The noun a month's possessive names (time.month_possessive's match ends
+// with it) is an appointment: election(s), vote, summit, meeting.
+bool ScheduledNounAfter(std::string_view lower, std::size_t match_end) {
+  std::size_t b = std::min(match_end, lower.size());
+  while (b > 0 && IsIdentChar(lower[b - 1])) --b;
+  const std::string_view noun = lower.substr(b, std::min(match_end, lower.size()) - b);
+  return noun == "election" || noun == "elections" || noun == "vote" || noun == "summit" ||
+         noun == "meeting";
+}
+
 // A past verb anywhere in a lower-case sentence (HasPastVerb on its first
 // twelve words, then on every run of twelve from each tenth word), or a
 // verb of saying in the past ("told AFP on Wednesday", h-dates29).
@@ -4259,6 +4269,13 @@ Tense PhraseTense(const PhraseAt& p) {
                         m->rule->id == "time.ahead") &&
       !NamesPastEvent(lower, AfterPossessive(lower, m->end - sentence.begin)) &&
       !AnyPastVerb(lower))
+    tense = Tense::kFuture;
+  // "the parties are testing their strength before December's general
+  // election" (h-dates29): a month's election, vote, summit or meeting in a
+  // sentence with no past verb is the one ahead (it was the nearest with a
+  // later one counting double: last December).
+  if (tense == Tense::kNearest && m->rule->id == "time.month_possessive" &&
+      ScheduledNounAfter(lower, m->end - sentence.begin) && !AnyPastVerb(lower))
     tense = Tense::kFuture;
   // "the ceasefire should end the worst clashes in nearly 20 years", "will
   // halt the heaviest shelling in almost 15 years" (h-dates23): a count of
