@@ -1055,14 +1055,6 @@ struct Eval {
       };
       if (distance(*other) < distance(*primary)) std::swap(primary, other);
     }
-    // With a year, a reading in the week up to publication beats one further
-    // off (h-dates29: "Update 5/3/2023", read on 2023-05-03, a stamp in US
-    // order, was 5 March): a dated note in news is mostly the day's.
-    if (y && primary && other && ctx.pub_date) {
-      const Date p = *ctx.pub_date;
-      auto recent = [&](const Date& x) { return x <= p && DaysBetween(x, p) <= 7; };
-      if (recent(*other) && !recent(*primary)) std::swap(primary, other);
-    }
     if (!primary && !other) {
       if (needs_ref) return std::nullopt;
       return Fail("no such date: '" + as + "/" + bs + "'");
