@@ -4250,7 +4250,11 @@ Tense PhraseTense(const PhraseAt& p) {
     if (!span) {
       const auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
       const std::string_view own = lower.substr(m->begin - sentence.begin, 3);
-      const bool by = w == "by" || own == "by ";
+      // Not "by" of an agent: "threats shown by Monday's bomb explosion"
+      // (a possessive phrase, or a noun after it, is no deadline).
+      const std::size_t end = m->end - sentence.begin;
+      const bool by = (w == "by" || own == "by ") && AfterPossessive(lower, end) == end &&
+                      !ModifiesNoun(lower, m->begin - sentence.begin, end);
       if (by && ModalOrIntentBefore(text, sentence.begin, own == "by " ? m->begin : w_at, true))
         tense = Tense::kFuture;
     }
