@@ -3084,7 +3084,7 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
     const std::size_t comma = lower.find(',', phrase_end);
     if (comma != std::string::npos) clause_end = std::min(clause_end, comma);
   }
-  // "season 11 starts on July 24th, with half the episodes promised"
+  // "the new season starts on 2 June, with only six episodes confirmed"
   // (h-dates29): a participle in an absolute phrase after ", with" is no
   // past verb of the clause.
   const std::size_t with_at = lower.find(", with ", phrase_end);
