@@ -2263,9 +2263,11 @@ bool HasPastVerb(std::string_view lower, bool first_words = false, std::size_t r
     const std::string_view w = words[k];
     // A longer reach than the default skips verbs of saying: "the agency has
     // warned of deeper cuts in April" reports a view of what is ahead.
-    // Nor an adjective in -ed after a determiner ("an unscheduled update").
-    if (reach > 6 && (words[k - 1] == "a" || words[k - 1] == "an" || words[k - 1] == "the"))
-      continue;
+    // Nor an adjective in -ed after a determiner ("an unscheduled update"),
+    // at any reach since h-dates29 ("the remastered collection lands on all
+    // platforms June 23" was last June): a word after a determiner is no
+    // finite verb.
+    if (words[k - 1] == "a" || words[k - 1] == "an" || words[k - 1] == "the") continue;
     if (reach > 6 && (w == "said" || w == "told" || w == "warned" || w == "announced" ||
                       w == "reported" || w == "confirmed" || w == "claimed" || w == "added" ||
                       w == "stated" || w == "revealed" || w == "wrote" || w == "predicted" ||
@@ -3082,6 +3084,11 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
     const std::size_t comma = lower.find(',', phrase_end);
     if (comma != std::string::npos) clause_end = std::min(clause_end, comma);
   }
+  // "the new season starts on 2 June, with only six episodes confirmed"
+  // (h-dates29): a participle in an absolute phrase after ", with" is no
+  // past verb of the clause.
+  const std::size_t with_at = lower.find(", with ", phrase_end);
+  const std::size_t past_end = std::min(clause_end, with_at);
   // A cue in a coordinated verb after the phrase does not outweigh a past
   // verb right before it: "talks resumed on Monday and will continue today".
   const std::string_view clause_before =
@@ -3162,8 +3169,7 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   while (next_word < clause_end && !IsIdentChar(lower[next_word])) ++next_word;
   std::size_t next_end = next_word;
   while (next_end < clause_end && IsIdentChar(lower[next_end])) ++next_end;
-  if ((past_verb_before() ||
-       HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true)) &&
+  if ((past_verb_before() || HasPastVerb(lower.substr(phrase_end, past_end - phrase_end), true)) &&
       !HasPastVerb(lower.substr(next_word, next_end - next_word), true)) {
     std::size_t k = clause_before.size();
     while (k > 0) {
@@ -3199,7 +3205,7 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
       k = b;
     }
   }
-  if (past_verb_before() || HasPastVerb(lower.substr(phrase_end, clause_end - phrase_end), true) ||
+  if (past_verb_before() || HasPastVerb(lower.substr(phrase_end, past_end - phrase_end), true) ||
       HasPastVerb(own_first, true)) {
     // "Talks resume in Doha on July 8, mediators said" (h-dates19): a
     // reporting tag after a comma (at most four words, then a reporting
@@ -3401,7 +3407,8 @@ namespace {
 // before `at` in its clause, puts a span ahead of the order, whatever the
 // tense of the report. Not "would": a future in the past ("the generals
 // were sure the army would take the city within days") or a habit.
-bool ModalOrIntentBefore(std::string_view text, std::size_t sentence_begin, std::size_t at) {
+bool ModalOrIntentBefore(std::string_view text, std::size_t sentence_begin, std::size_t at,
+                         bool modal_only = false) {
   static constexpr std::array<std::string_view, 8> kModal = {"could", "can",    "may",  "might",
                                                              "must",  "should", "will", "ll"};
   static constexpr std::array<std::string_view, 30> kIntent = {
@@ -3413,7 +3420,7 @@ bool ModalOrIntentBefore(std::string_view text, std::size_t sentence_begin, std:
     auto [w, w_at] = WordBefore(text, sentence_begin, at);
     if (w.empty()) break;
     if (std::find(kModal.begin(), kModal.end(), w) != kModal.end()) return true;
-    if (w == "to") {
+    if (w == "to" && !modal_only) {
       const auto [v, v_at] = WordBefore(text, sentence_begin, w_at);
       if (std::find(kIntent.begin(), kIntent.end(), v) != kIntent.end()) return true;
     }
@@ -4054,6 +4061,75 @@ bool PastActBefore(std::string_view text, std::size_t sentence_begin, std::size_
 }
 
 // The tense a phrase resolves in: TenseAt, and two readings of a deadline.
+// `at` moved past a possessive "'s" / "’s" right there ("Sunday's attack").
+std::size_t AfterPossessive(std::string_view lower, std::size_t at) {
+  if (SameAt(lower, at, "'s")) return at + 2;
+  if (SameAt(lower, at, "\xE2\x80\x99s")) return at + 4;
+  return at;
+}
+
+// A modal of what may happen in a lower-case sentence, starting before
+// `limit` (h-dates29): "would" (only when `with_would`), "could", "might",
+// "may" as a word (not the month: `original` has it capitalised), not
+// followed by "have" (a past possibility), nor by "not" / "n't" unless
+// `with_would` (a count ahead: "a default in eight days would not be his
+// fault"; "could not attend on Monday" is a past ability).
+bool HypotheticalModal(std::string_view lower, std::string_view original, std::size_t limit,
+                       bool with_would) {
+  static constexpr std::array<std::string_view, 4> kModal = {"would", "could", "might", "may"};
+  for (std::size_t i = 0; i < std::min(limit, lower.size()); ++i) {
+    if (i > 0 && IsIdentChar(lower[i - 1])) continue;
+    for (std::string_view md : kModal) {
+      if (md == "would" && !with_would) continue;
+      if (!SameAt(lower, i, md)) continue;
+      if (md == "may" && i < original.size() && original[i] == 'M') continue;
+      std::size_t j = i + md.size();
+      if (j < lower.size() && IsIdentChar(lower[j])) continue;
+      while (j < lower.size() && lower[j] == ' ') ++j;
+      std::size_t k = j;
+      while (k < lower.size() && IsIdentChar(lower[k])) ++k;
+      const std::string_view next = lower.substr(j, k - j);
+      if (next.empty() || (next == "not" && !with_would) || next == "have" || next == "n" ||
+          std::isdigit(static_cast<unsigned char>(next[0])))
+        continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+// The noun a month's possessive names (time.month_possessive's match ends
+// with it) is an appointment: election(s), vote, summit, meeting.
+bool ScheduledNounAfter(std::string_view lower, std::size_t match_end) {
+  std::size_t b = std::min(match_end, lower.size());
+  while (b > 0 && IsIdentChar(lower[b - 1])) --b;
+  const std::string_view noun = lower.substr(b, std::min(match_end, lower.size()) - b);
+  return noun == "election" || noun == "elections" || noun == "vote" || noun == "summit" ||
+         noun == "meeting";
+}
+
+// A past verb anywhere in a lower-case sentence (HasPastVerb on its first
+// twelve words, then on every run of twelve from each tenth word), or a
+// verb of saying in the past ("told AFP on Wednesday", h-dates29).
+bool AnyPastVerb(std::string_view lower) {
+  static constexpr std::array<std::string_view, 12> kSaid = {
+      "said",  "announced", "told",   "reported", "confirmed", "claimed",
+      "added", "warned",    "stated", "revealed", "wrote",     "tweeted"};
+  std::size_t i = 0;
+  int words = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && !IsIdentChar(lower[i])) ++i;
+    std::size_t j = i;
+    while (j < lower.size() && IsIdentChar(lower[j])) ++j;
+    if (j == i) break;
+    if (words % 10 == 0 && HasPastVerb(lower.substr(i), true)) return true;
+    if (std::find(kSaid.begin(), kSaid.end(), lower.substr(i, j - i)) != kSaid.end()) return true;
+    ++words;
+    i = j;
+  }
+  return false;
+}
+
 Tense PhraseTense(const PhraseAt& p) {
   const std::string_view text = p.text, scan = p.scan, lower = p.lower;
   const std::size_t base = p.base;
@@ -4094,7 +4170,10 @@ Tense PhraseTense(const PhraseAt& p) {
       const auto [no, no_at] = WordBefore(text, sentence.begin, later_at);
       if (later == "later" && (no == "no" || no == "not")) w = "until";
     }
-    if (w == "until" || w == "till" || own.rfind("until ", 0) == 0 || own.rfind("till ", 0) == 0) {
+    // "The deal keeps him in the job through March 2027" (h-dates29): a
+    // span's end after "through" reads as after "until".
+    if (w == "until" || w == "till" || w == "through" || own.rfind("until ", 0) == 0 ||
+        own.rfind("till ", 0) == 0 || own.rfind("throug", 0) == 0) {
       if (!ModifiesNoun(lower, m->begin - sentence.begin, m->end - sentence.begin))
         tense = Tense::kFuture;
     }
@@ -4164,7 +4243,44 @@ Tense PhraseTense(const PhraseAt& p) {
       span = w == "until" || w == "till" || own == "until " || own.substr(0, 5) == "till ";
     }
     if (span && ModalOrIntentBefore(text, sentence.begin, m->begin)) tense = Tense::kFuture;
+    // "some said the premier could be gone by the autumn" (h-dates29): a
+    // deadline after "by" that a modal sets lies ahead too, whatever the
+    // tense of the report (it was last autumn); not an intent ("had
+    // promised to restore power by Christmas" is over).
+    if (!span) {
+      const auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
+      const std::string_view own = lower.substr(m->begin - sentence.begin, 3);
+      // Not "by" of an agent: "threats shown by Monday's bomb explosion"
+      // (a possessive phrase, or a noun after it, is no deadline).
+      const std::size_t end = m->end - sentence.begin;
+      const bool by = (w == "by" || own == "by ") && AfterPossessive(lower, end) == end &&
+                      !ModifiesNoun(lower, m->begin - sentence.begin, end);
+      if (by && ModalOrIntentBefore(text, sentence.begin, own == "by " ? m->begin : w_at, true))
+        tense = Tense::kFuture;
+    }
   }
+  // "a default in eight days would be a disaster", "Sunday's vote could
+  // swing either way", "could be triggered as early as Saturday"
+  // (h-dates29): in a sentence with no past verb at all (nor "said" /
+  // "told"), a modal of what may happen (would, could, might, may) makes a
+  // count ahead ("in eight days") or a bare or possessive weekday after the
+  // modal the coming one. Not "could have" /
+  // "could not" (a past possibility or ability), nor a weekday before a
+  // noun of violence ("may be linked to Sunday's attack").
+  if (tense != Tense::kFuture && (m->rule->id == "time.ahead" || m->rule->id == "time.weekday") &&
+      HypotheticalModal(lower, text.substr(sentence.begin),
+                        m->rule->id == "time.ahead" ? lower.size() : m->begin - sentence.begin,
+                        m->rule->id == "time.ahead") &&
+      !NamesPastEvent(lower, AfterPossessive(lower, m->end - sentence.begin)) &&
+      !AnyPastVerb(lower))
+    tense = Tense::kFuture;
+  // "the parties are testing their strength before December's general
+  // election" (h-dates29): a month's election, vote, summit or meeting in a
+  // sentence with no past verb is the one ahead (it was the nearest with a
+  // later one counting double: last December).
+  if (tense == Tense::kNearest && m->rule->id == "time.month_possessive" &&
+      ScheduledNounAfter(lower, m->end - sentence.begin) && !AnyPastVerb(lower))
+    tense = Tense::kFuture;
   // "the ceasefire should end the worst clashes in nearly 20 years", "will
   // halt the heaviest shelling in almost 15 years" (h-dates23): a count of
   // months, years or decades (or a hedged count) after a superlative or an

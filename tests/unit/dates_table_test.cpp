@@ -182,8 +182,8 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout29.tsv", 111, 99},  {"dates_heldout30.tsv", 164, 130},
                  {"dates_heldout31.tsv", 224, 214}, {"dates_heldout32.tsv", 106, 99},
                  {"dates_heldout33.tsv", 68, 68},   {"dates_heldout34.tsv", 116, 111},
-                 {"dates_heldout35.tsv", 204, 198}, {"dates_heldout36.tsv", 172, 160},
-                 {"dates_heldout37.tsv", 205, 200}};
+                 {"dates_heldout35.tsv", 204, 198}, {"dates_heldout36.tsv", 172, 166},
+                 {"dates_heldout37.tsv", 205, 204}, {"dates_heldout38.tsv", 120, 106}};
   for (const auto& b : batches) {
     const auto cases = LoadCases(b.file);
     CAPTURE(b.file);
