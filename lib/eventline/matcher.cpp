@@ -1240,6 +1240,9 @@ struct Matcher::Impl {
     // Per rule: proposed by the index or by its required words (a gated
     // set's rule), so admitted at its first match (SetWouldAdmit).
     mutable std::vector<char> by_words;
+    // Per rule: Rule::requires_document_event (a back-off rule), for
+    // FindAll's tier test without reading the rule.
+    mutable std::vector<char> backoff;
     // The required words of every rule (Rule::required, RequiredWords),
     // each string once and each distinct requirement once: required_ids[i]
     // indexes, fewest words first, `requirements`, which holds the ids of
@@ -1252,6 +1255,14 @@ struct Matcher::Impl {
     // Per word of `words`: a few of its byte pairs (PairKeys), tested
     // against the sentence's pairs before the word is searched for.
     mutable std::vector<WordPairs> word_pairs;
+    // The requirements flattened for FindAll's test: requirement q's words
+    // are req_words[req_begin[q], req_begin[q + 1]), with their PairKeys
+    // copied beside them in req_pairs, so that a requirement's pair tests
+    // read one contiguous run (most words fail there) and a word's
+    // per-sentence state is read only for the few that pass.
+    mutable std::vector<std::uint32_t> req_begin;
+    mutable std::vector<std::uint32_t> req_words;
+    mutable std::vector<WordPairs> req_pairs;
     // Time rules (FindTimeVetoes): per rule, at its first veto test, one
     // trie of the leading strings of its vetoes that begin at a word
     // boundary, when it has two or more, so that a sentence is scanned once
@@ -1364,7 +1375,21 @@ struct Matcher::Impl {
       });
     }
     std::vector<std::vector<std::string>> leading(kind.rules.size());
+    kind.req_begin.assign(1, 0);
+    kind.req_words.clear();
+    kind.req_pairs.clear();
+    for (const std::vector<std::uint32_t>& any : kind.requirements) {
+      for (const std::uint32_t w : any) {
+        kind.req_words.push_back(w);
+        kind.req_pairs.push_back(kind.word_pairs[w]);
+      }
+      kind.req_begin.push_back(static_cast<std::uint32_t>(kind.req_words.size()));
+    }
     kind.indexed.assign(kind.rules.size(), 0);
+    kind.backoff.assign(kind.rules.size(), 0);
+    for (std::size_t i = 0; i < kind.rules.size(); ++i) {
+      kind.backoff[i] = kind.rules[i]->rule->requires_document_event ? 1 : 0;
+    }
     std::vector<std::string> set_patterns, backoff_patterns;
     for (std::size_t i = 0; i < kind.rules.size(); ++i) {
       const Rule& r = *kind.rules[i]->rule;
@@ -2017,14 +2042,13 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     std::vector<re2::StringPiece> groups;
     std::string lower;
     std::string low;  // the lower-cased context of the LowerCasePattern programs
-    // Per word of Kind::words: looked up in this call when its stamp is
-    // the call's generation, then whether it occurs.
-    std::vector<std::uint32_t> stamp;
-    std::vector<char> found;
+    // Per word of Kind::words: looked up in this call when its stamp
+    // (state >> 1) is the call's generation, then whether it occurs (the low
+    // bit). One array: a second one for the bit was a second cache miss.
+    std::vector<std::uint32_t> word_state;
     // The same per requirement of Kind::requirements.
-    std::vector<std::uint32_t> req_stamp;
-    std::vector<char> req_found;
-    std::uint32_t generation = 0;
+    std::vector<std::uint32_t> req_state;
+    std::uint32_t generation = 0;                       // below 2^31
     std::array<std::uint64_t, kPairBits / 64> pairs{};  // of `lower`
   };
   thread_local Scratch sc;
@@ -2053,31 +2077,36 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
           PairKey(static_cast<unsigned char>(lower[i - 1]), static_cast<unsigned char>(lower[i]));
       sc.pairs[key >> 6] |= std::uint64_t{1} << (key & 63U);
     }
-    if (++sc.generation == 0) {  // wrapped: forget every stamp
-      std::fill(sc.stamp.begin(), sc.stamp.end(), 0);
-      std::fill(sc.req_stamp.begin(), sc.req_stamp.end(), 0);
+    if (++sc.generation == std::uint32_t{1} << 31) {  // wrapped: forget every stamp
+      std::fill(sc.word_state.begin(), sc.word_state.end(), 0);
+      std::fill(sc.req_state.begin(), sc.req_state.end(), 0);
       sc.generation = 1;
     }
-    if (sc.stamp.size() < kd.words.size()) {
-      sc.stamp.resize(kd.words.size(), 0);
-      sc.found.resize(kd.words.size(), 0);
-    }
-    if (sc.req_stamp.size() < kd.requirements.size()) {
-      sc.req_stamp.resize(kd.requirements.size(), 0);
-      sc.req_found.resize(kd.requirements.size(), 0);
+    if (sc.word_state.size() < kd.words.size()) sc.word_state.resize(kd.words.size(), 0);
+    if (sc.req_state.size() < kd.requirements.size()) {
+      sc.req_state.resize(kd.requirements.size(), 0);
     }
   };
-  const auto has = [&](std::uint32_t w) {
-    if (sc.stamp[w] != sc.generation) {
-      sc.stamp[w] = sc.generation;
-      const WordPairs& wp = kd.word_pairs[w];
+  // Whether one of requirement q's words occurs: its byte pairs first
+  // (Kind::req_pairs), then, for a word whose pairs all occur, a search,
+  // made once per sentence whichever requirements hold the word.
+  const auto any_word = [&](std::uint32_t q) {
+    for (std::uint32_t i = kd.req_begin[q]; i < kd.req_begin[q + 1]; ++i) {
+      const WordPairs& wp = kd.req_pairs[i];
       bool maybe = true;
-      for (std::uint8_t i = 0; i < wp.n && maybe; ++i) {
-        maybe = (sc.pairs[wp.keys[i] >> 6] >> (wp.keys[i] & 63U) & 1U) != 0;
+      for (std::uint8_t j = 0; j < wp.n && maybe; ++j) {
+        maybe = (sc.pairs[wp.keys[j] >> 6] >> (wp.keys[j] & 63U) & 1U) != 0;
       }
-      sc.found[w] = maybe && lower.find(kd.words[w]) != std::string::npos ? 1 : 0;
+      if (!maybe) continue;
+      const std::uint32_t w = kd.req_words[i];
+      std::uint32_t& state = sc.word_state[w];
+      if (state >> 1 != sc.generation) {
+        const bool found = lower.find(kd.words[w]) != std::string::npos;
+        state = sc.generation << 1 | (found ? 1U : 0U);
+      }
+      if ((state & 1U) != 0) return true;
     }
-    return sc.found[w] != 0;
+    return false;
   };
   // False when the sentence lacks a word every match of rule `ri` needs;
   // true when it may match (or the test does not apply).
@@ -2086,12 +2115,11 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     if (!words_test || required.empty()) return true;
     lower_once();
     return !lower_usable || std::all_of(required.begin(), required.end(), [&](std::uint32_t q) {
-      if (sc.req_stamp[q] != sc.generation) {
-        sc.req_stamp[q] = sc.generation;
-        const auto& any = kd.requirements[q];
-        sc.req_found[q] = std::any_of(any.begin(), any.end(), has) ? 1 : 0;
+      std::uint32_t& state = sc.req_state[q];
+      if (state >> 1 != sc.generation) {
+        state = sc.generation << 1 | (any_word(q) ? 1U : 0U);
       }
-      return sc.req_found[q] != 0;
+      return (state & 1U) != 0;
     });
   };
   // The same test for a veto (FindVetoes), its words tested against the
@@ -2190,22 +2218,24 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   };
   for (std::size_t c = 0; c < count; ++c) {
     const std::size_t ri = all ? c : static_cast<std::size_t>(candidates[c]);
+    // The tier and the words are tested from the Kind's per-rule arrays
+    // before the rule itself is read: most candidates stop here, and each
+    // CompiledRule and Rule read was a cache miss (docs/scale.md, "session
+    // 26, h-speed35").
+    if (tier != Tier::kAll && (kd.backoff[ri] != 0) != (tier == Tier::kBackoff)) continue;
     const CompiledRule& cr = *k.rules[ri];
-    if (tier != Tier::kAll && cr.rule->requires_document_event != (tier == Tier::kBackoff)) {
-      continue;
-    }
+    profile::RuleScope prof(cr.rule);
+    // A sentence without the words every match needs is not searched (nor
+    // the pattern compiled for it). The trigger's own words count: the
+    // index only saw the first bytes of the trigger.
+    if (!may_match(ri)) continue;
     // Proposed by the index: admitted as the set would have, decided at the
     // first match (-1: not yet).
-    profile::RuleScope prof(cr.rule);
     int admitted = !all && kd.by_words[ri] ? -1 : 1;
     groups.assign(static_cast<std::size_t>(cr.groups) + 1, re2::StringPiece());
     std::vector<std::pair<std::size_t, std::size_t>> vetoes;
     bool vetoes_done = false;
     EnsureStarts(cr);
-    // A sentence without the words every match needs is not searched (nor
-    // the pattern compiled for it). The trigger's own words count: the
-    // index only saw the first bytes of the trigger.
-    if (!may_match(ri)) continue;
     // No match ends after the last string its matches end with: the search
     // stops one byte past it (that byte decides a \b there). Without one,
     // no match.

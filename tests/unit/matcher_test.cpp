@@ -535,6 +535,60 @@ TEST_CASE("matcher: a set's rules proposed by their words are admitted as the se
   CHECK(out.size() == 1);
 }
 
+TEST_CASE("matcher: the required-word test and the tiers keep what RE2 finds", "[matcher]") {
+  // Rules with leading strings and required words after the trigger
+  // (several sharing words and whole requirements, one a one-byte word
+  // without byte pairs), one a back-off rule: FindAll tests the words from
+  // flat per-requirement runs and the tier from a per-rule array before it
+  // reads the rule (session 26, h-speed35). Each tier finds what RE2 finds
+  // for the rules of that tier.
+  const struct {
+    std::string id, pattern;
+    bool backoff;
+  } rules[] = {
+      {"w.town", R"(\b(?P<trigger>shelled)\s+(?:the\s+)?(?:town|village|q)\s+(?:near|outside)\b)",
+       false},
+      {"w.camp", R"(\b(?P<trigger>struck)\s+(?:a\s+)?(?:camp|village|town)\s+near\b)", false},
+      {"w.depot", R"(\b(?P<trigger>hit)\s+(?:the\s+)?(?:depot|q|village)\b)", false},
+      {"w.back", R"(\b(?P<trigger>raid)\s+(?:on\s+)?(?:the\s+)?(?:village|town)\b)", true},
+  };
+  std::string yaml;
+  for (const auto& r : rules) {
+    yaml += Rule(r.id, r.pattern, r.backoff ? "    requires: document_event\n" : "");
+  }
+  const Compiled c = Build("event", yaml);
+  const std::string texts[] = {
+      "Guns shelled the town near the river; jets struck a camp near it.",
+      "They shelled the village outside Lviv, then hit q and hit the depot.",
+      "Rockets shelled q near a road; a raid on the village followed.",
+      "Guns shelled the townhall near it; struck a campsite near; hit depots.",
+      "SHELLED THE TOWN NEAR; Struck Village Near; a Raid on the Town",
+      "shelled town near shelled village outside struck town near hit q hit village",
+      "nothing near here, no village, no town shelled",
+  };
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    for (const auto tier :
+         {Matcher::Tier::kAll, Matcher::Tier::kSpecific, Matcher::Tier::kBackoff}) {
+      CAPTURE(static_cast<int>(tier));
+      std::vector<Match> out;
+      c.matcher->FindAll(RuleKind::kEvent, text, 0, text.size(), out, tier);
+      std::string expected, found;
+      for (const auto& r : rules) {
+        if (tier != Matcher::Tier::kAll && r.backoff != (tier == Matcher::Tier::kBackoff)) {
+          continue;
+        }
+        const struct { std::string id, pattern; } one[] = {{r.id, r.pattern}};
+        expected += Re2Matches(one, text);
+        for (const auto& m : out) {
+          if (m.rule->id == r.id) found += r.id + "[" + text.substr(m.begin, m.end - m.begin) + "]";
+        }
+      }
+      CHECK(found == expected);
+    }
+  }
+}
+
 TEST_CASE("matcher: a veto without leading strings stops after its last end string", "[matcher]") {
   // The veto begins with a capital-letter class (no leading strings) and
   // every match of it ends with "deal": it runs anchored before one byte
