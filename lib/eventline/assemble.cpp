@@ -37,9 +37,7 @@ std::string Lower(std::string_view w) {
 // from b): the window the cue scans below read words in.
 std::string LowerRange(std::string_view text, std::size_t b, std::size_t e) {
   if (e <= b) return {};
-  std::string s(text.substr(b, e - b));
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
+  return Lower(text.substr(b, e - b));
 }
 
 bool IsViolent(std::string_view type) {
@@ -2478,8 +2476,7 @@ bool NamesNoAct(std::string_view np) {
       "episode",    "programme",   "program",  "podcast", "interview", "speech",
       "address",    "vote",        "election", "contest", "match",     "game"};
   for (const std::string_view w : Tokens(np)) {
-    std::string low;
-    for (char ch : w) low += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string low = Lower(w);
     if (std::find(kNoAct.begin(), kNoAct.end(), low) != kNoAct.end()) return true;
   }
   return false;
