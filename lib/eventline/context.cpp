@@ -323,6 +323,8 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("PROTEST_CUE", c.protest_);
   add("POLICE_CUE", c.police_);
   add("CONTEST_CUE", c.contest_);
+  add("OFFENCE_CUE", c.offence_);
+  add("OFFENCE_KEEP", c.offence_keep_);
   return c;
 }
 
@@ -342,7 +344,9 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
                                      std::initializer_list<std::string_view> span_lead,
                                      std::initializer_list<std::string_view> protest,
                                      std::initializer_list<std::string_view> police,
-                                     std::initializer_list<std::string_view> contest) {
+                                     std::initializer_list<std::string_view> contest,
+                                     std::initializer_list<std::string_view> offence,
+                                     std::initializer_list<std::string_view> offence_keep) {
   ContextWords c;
   for (std::string_view e : accident) c.accident_.Add(e);
   for (std::string_view e : fire) c.fire_.Add(e);
@@ -361,6 +365,8 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
   for (std::string_view e : protest) c.protest_.Add(e);
   for (std::string_view e : police) c.police_.Add(e);
   for (std::string_view e : contest) c.contest_.Add(e);
+  for (std::string_view e : offence) c.offence_.Add(e);
+  for (std::string_view e : offence_keep) c.offence_keep_.Add(e);
   return c;
 }
 
@@ -928,6 +934,10 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
   if (IsSpanType(event_type) && NamesSpan(s, trigger_begin, trigger_end)) return true;
   if (IsSportType(event_type) && FindsMemo(sport_, s, kSport)) return true;
   if (event_type == "attack" && FindsMemo(cyber_, s, kCyber)) return true;
+  // An arrest for an ordinary offence: ransomware, crypto fraud, money
+  // laundering (the lead's ruling of session 26; h-prec24).
+  if (event_type == "arrest" && FindsMemo(offence_, s, kOffence) && !Finds(offence_keep_, s, 0, 0))
+    return true;
   if (event_type == "armed_clash" && NamesContest(s, trigger_begin, trigger_end)) return true;
   if (event_type == "attack" && NamesPoliceRaid(s, trigger_begin, trigger_end)) return true;
   if (IsLaunchType(event_type) && FindsMemo(test_launch_, s, kTestLaunch)) return true;
