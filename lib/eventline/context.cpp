@@ -325,6 +325,7 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("CONTEST_CUE", c.contest_);
   add("OFFENCE_CUE", c.offence_);
   add("OFFENCE_KEEP", c.offence_keep_);
+  add("ANIMAL", c.animal_);
   return c;
 }
 
@@ -913,6 +914,57 @@ bool ContextWords::NamesSpanTotal(const SentenceWords& s, std::size_t trigger_be
   return !FindsMemo(day_, s, kDay);
 }
 
+namespace {
+bool IsAnimalAttackWord(const std::string& w) {
+  return w == "attack" || w == "attacks" || w == "attacked" || w == "attacking" || w == "mauled" ||
+         w == "mauling" || w == "mauls" || w == "bitten" || w == "bit" || w == "bites" ||
+         w == "savaged" || w == "gored";
+}
+// "bear" is a verb as often as an animal: it counts after a determiner or a
+// kind of bear, or right before an attack word.
+bool IsBearNoun(const std::string& prev) {
+  return prev == "a" || prev == "an" || prev == "the" || prev == "grizzly" || prev == "black" ||
+         prev == "brown" || prev == "polar" || prev == "mother" || prev == "this" || prev == "that";
+}
+}  // namespace
+
+bool ContextWords::NamesAnimalAttack(const SentenceWords& s) const {
+  if (animal_.Empty()) return false;
+  const std::vector<Word>& w = s.words_;
+  std::string phrase;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (!animal_.first.test(Phrases::FirstKey(w[i].lower))) continue;
+    std::size_t end = w.size();  // the last word of the longest name from i
+    phrase.clear();
+    for (std::size_t n = 0; n < animal_.max_words && i + n < w.size(); ++n) {
+      if (n > 0) phrase += ' ';
+      phrase += w[i + n].lower;
+      const auto it = animal_.leads.find(phrase);
+      if (it == animal_.leads.end()) break;
+      if (it->second) end = i + n;
+    }
+    if (end == w.size()) continue;
+    if (end == i && w[i].lower == "bear" &&
+        !((i > 0 && IsBearNoun(w[i - 1].lower)) ||
+          (i + 1 < w.size() && IsAnimalAttackWord(w[i + 1].lower))))
+      continue;
+    for (std::size_t k = end + 1; k < w.size() && k <= end + 5; ++k) {
+      if (HasClausePunct(s.text_.substr(w[end].e, w[k].b - w[end].e))) break;
+      const std::string& x = w[k].lower;  // a new clause with its own subject
+      if (x == "when" || x == "while" || x == "as" || x == "because" || x == "before" ||
+          x == "where" || x == "and" || x == "but")
+        break;
+      if (IsAnimalAttackWord(x)) return true;
+    }
+    for (std::size_t k = i >= 5 ? i - 5 : 0; k + 1 < i; ++k)
+      if ((IsAnimalAttackWord(w[k].lower) || w[k].lower == "killed") && w[k + 1].lower == "by" &&
+          !HasClausePunct(s.text_.substr(w[k].e, w[i].b - w[k].e)))
+        return true;
+    i = end;
+  }
+  return false;
+}
+
 bool ContextWords::NamesContest(const SentenceWords& s, std::size_t trigger_begin,
                                 std::size_t trigger_end) const {
   if (contest_.Empty() || !Finds(contest_, s, 0, 0)) return false;
@@ -939,6 +991,12 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
   if (event_type == "arrest" && FindsMemo(offence_, s, kOffence) && !Finds(offence_keep_, s, 0, 0))
     return true;
   if (event_type == "armed_clash" && NamesContest(s, trigger_begin, trigger_end)) return true;
+  if ((event_type == "attack" || event_type == "casualties" || event_type == "killing") && [&] {
+        std::int8_t& known = s.memo_[kAnimalAttack];
+        if (known < 0) known = NamesAnimalAttack(s) ? 1 : 0;
+        return known == 1;
+      }())
+    return true;
   if (event_type == "attack" && NamesPoliceRaid(s, trigger_begin, trigger_end)) return true;
   if (IsLaunchType(event_type) && FindsMemo(test_launch_, s, kTestLaunch)) return true;
   if (IsCountedActType(event_type) && NamesManyActs(s, trigger_begin, trigger_end)) return true;
