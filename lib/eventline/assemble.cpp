@@ -3669,6 +3669,28 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   std::sort(kept.begin(), kept.end(), [](const Candidate& x, const Candidate& y) {
     return x.b != y.b ? x.b < y.b : x.e < y.e;
   });
+  // h-prec24: one sentence, one labour strike. A second protest row whose
+  // trigger is a strike word too ("began its first strike ... as they
+  // picketed", "rail strike ... walkout") tells the same strike or a threat
+  // of one ("walked out, and unions threatened a general strike").
+  {
+    const auto strike_word = [&](const Candidate& c) {
+      if (c.type() != "protest" || c.b < sentence.begin || c.e > sentence.end) return false;
+      std::string t(Slice(text, c.b, c.e));
+      for (char& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      return t.find("strike") != std::string::npos || t.find("walkout") != std::string::npos ||
+             t.find("walked out") != std::string::npos || t.find("picket") != std::string::npos;
+    };
+    bool seen = false;
+    std::erase_if(kept, [&](const Candidate& c) {
+      if (!strike_word(c)) return false;
+      if (!seen) {
+        seen = true;
+        return false;
+      }
+      return true;
+    });
+  }
 
   // Sentence-level attribution: claimed/denied cues with their source.
   std::string sentence_modality;
