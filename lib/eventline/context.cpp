@@ -391,6 +391,27 @@ bool IsReviewHeadline(std::string_view h) {
       if (b > 0 && (h[b - 1] == '\'' || h[b - 1] == '"')) return true;
       if (b >= 3 && h.substr(b - 3, 3) == "\xE2\x80\x99") return true;  // ’
       if (b >= 3 && h.substr(b - 3, 3) == "\xE2\x80\x9D") return true;  // ”
+      // h-prec24: "<Title> review:" opening the headline, "review" in lower
+      // case after a name ("Pixel 7a review: ...", "Redfall review: ...");
+      // an official review ("Met Police review: ...") is news.
+      if (h[p] == 'r' && b > 0 && p <= 70 &&
+          h.substr(0, p).find_first_of(":|") == std::string_view::npos &&
+          (std::isupper(static_cast<unsigned char>(h[0])) ||
+           std::isdigit(static_cast<unsigned char>(h[0])))) {
+        std::size_t a = b;
+        while (a > 0 && h[a - 1] != ' ') --a;
+        std::string prev(h.substr(a, b - a));
+        for (char& ch : prev) ch = lower(ch);
+        static constexpr std::string_view kOfficial[] = {
+            "police",      "government", "defence",  "defense",   "security",   "safety",
+            "independent", "inquiry",    "official", "strategic", "judicial",   "army",
+            "military",    "nhs",        "office",   "ministry",  "department", "council",
+            "court",       "case",       "pay",      "budget",    "spending",   "policy",
+            "rapid",       "serious",    "annual",   "year",      "season",     "legal",
+            "care"};
+        if (std::find(std::begin(kOfficial), std::end(kOfficial), prev) == std::end(kOfficial))
+          return true;
+      }
       continue;
     }
     while (q < h.size() && h[q] == ' ') ++q;
