@@ -326,6 +326,7 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("OFFENCE_CUE", c.offence_);
   add("OFFENCE_KEEP", c.offence_keep_);
   add("ANIMAL", c.animal_);
+  add("SERIES_LEAD", c.series_lead_);
   return c;
 }
 
@@ -1021,6 +1022,11 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
   if (event_type == "attack" && NamesPoliceRaid(s, trigger_begin, trigger_end)) return true;
   if (IsLaunchType(event_type) && FindsMemo(test_launch_, s, kTestLaunch)) return true;
   if (IsCountedActType(event_type) && NamesManyActs(s, trigger_begin, trigger_end)) return true;
+  // A count or a series told without a day: "a spate of shootings", "the
+  // latest in a string of attacks on the capital" (h-prec24).
+  if (!IsCampaignExempt(event_type) && event_type != "armed_clash" &&
+      LeadBefore(series_lead_, s, trigger_begin) && !FindsMemo(day_, s, kDay))
+    return true;
   if (IsRunningTotalType(event_type) && NamesSinceWarStart(s, trigger_end)) return true;
   if (IsSpanTotalType(event_type) &&
       NamesSpanTotal(s, trigger_begin, trigger_end, IsRepeatedActType(event_type)))

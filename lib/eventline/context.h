@@ -136,7 +136,9 @@ class ContextWords {
   // crypto fraud, money laundering) and no violent or state-linked act
   // (offence_keep.txt), the lead's ruling of session 26; or the type is
   // attack, casualties or killing and an animal attacks (NamesAnimalAttack,
-  // h-prec24); or it names a missile test
+  // h-prec24); or a series lead (series_lead.txt: "a spate of", "a surge
+  // in") comes right before the trigger in a sentence with no day and the
+  // type is not armed_clash, protest, ceasefire or blockade (h-prec24); or it names a missile test
   // or a launch (NamesTestLaunch) and the type is shelling, air_strike,
   // attack or explosion; or the type is protest and the trigger names a
   // movement over a span (NamesSpan; war types have duration rules of their
@@ -275,7 +277,7 @@ class ContextWords {
                       bool lasting) const;
   Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,
       aftermath_, recording_, ongoing_lead_, day_, test_launch_, span_lead_, protest_, police_,
-      contest_, offence_, offence_keep_, animal_;
+      contest_, offence_, offence_keep_, animal_, series_lead_;
 };
 
 }  // namespace eventline
