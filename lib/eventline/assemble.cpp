@@ -3604,6 +3604,12 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     if (context.Vetoes(m.rule->event_type, *context_text, b - sentence.begin, e - sentence.begin)) {
       continue;
     }
+    // h-prec24: a back-off row (a bare event noun) in a digest headline of
+    // topics split by semicolons ("Morning briefing: a court ruling; French
+    // protests; new tariffs") names a topic, not an event.
+    if (m.rule->id.starts_with("backoff.") && std::count(stext.begin(), stext.end(), ';') >= 2) {
+      continue;
+    }
     // h-prec18: under a disaster's headline, a toll told without a hostile
     // act is the disaster's ("Officials said 40 people died in the
     // province" under "Earthquake flattens towns"); one that names a
