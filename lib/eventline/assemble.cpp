@@ -3606,8 +3606,12 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }
     // h-prec24: a back-off row (a bare event noun) in a digest headline of
     // topics split by semicolons ("Morning briefing: a court ruling; French
-    // protests; new tariffs") names a topic, not an event.
-    if (m.rule->id.starts_with("backoff.") && std::count(stext.begin(), stext.end(), ';') >= 2) {
+    // protests; new tariffs") names a topic, not an event. A headline's
+    // length and a colon before the first semicolon: the long semicolon lists
+    // of wire reports ("clashes took place in ...; units attacked ...") stay
+    // (MUC-4 DEV).
+    if (m.rule->id.starts_with("backoff.") && stext.size() <= 160 &&
+        std::count(stext.begin(), stext.end(), ';') >= 2 && stext.find(':') < stext.find(';')) {
       continue;
     }
     // h-prec18: under a disaster's headline, a toll told without a hostile
