@@ -323,6 +323,10 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("PROTEST_CUE", c.protest_);
   add("POLICE_CUE", c.police_);
   add("CONTEST_CUE", c.contest_);
+  add("OFFENCE_CUE", c.offence_);
+  add("OFFENCE_KEEP", c.offence_keep_);
+  add("ANIMAL", c.animal_);
+  add("SERIES_LEAD", c.series_lead_);
   return c;
 }
 
@@ -342,7 +346,9 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
                                      std::initializer_list<std::string_view> span_lead,
                                      std::initializer_list<std::string_view> protest,
                                      std::initializer_list<std::string_view> police,
-                                     std::initializer_list<std::string_view> contest) {
+                                     std::initializer_list<std::string_view> contest,
+                                     std::initializer_list<std::string_view> offence,
+                                     std::initializer_list<std::string_view> offence_keep) {
   ContextWords c;
   for (std::string_view e : accident) c.accident_.Add(e);
   for (std::string_view e : fire) c.fire_.Add(e);
@@ -361,6 +367,8 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
   for (std::string_view e : protest) c.protest_.Add(e);
   for (std::string_view e : police) c.police_.Add(e);
   for (std::string_view e : contest) c.contest_.Add(e);
+  for (std::string_view e : offence) c.offence_.Add(e);
+  for (std::string_view e : offence_keep) c.offence_keep_.Add(e);
   return c;
 }
 
@@ -384,6 +392,27 @@ bool IsReviewHeadline(std::string_view h) {
       if (b > 0 && (h[b - 1] == '\'' || h[b - 1] == '"')) return true;
       if (b >= 3 && h.substr(b - 3, 3) == "\xE2\x80\x99") return true;  // ’
       if (b >= 3 && h.substr(b - 3, 3) == "\xE2\x80\x9D") return true;  // ”
+      // h-prec24: "<Title> review:" opening the headline, "review" in lower
+      // case after a name ("Pixel 7a review: ...", "Redfall review: ...");
+      // an official review ("Met Police review: ...") is news.
+      if (h[p] == 'r' && b > 0 && p <= 70 &&
+          h.substr(0, p).find_first_of(":|") == std::string_view::npos &&
+          (std::isupper(static_cast<unsigned char>(h[0])) ||
+           std::isdigit(static_cast<unsigned char>(h[0])))) {
+        std::size_t a = b;
+        while (a > 0 && h[a - 1] != ' ') --a;
+        std::string prev(h.substr(a, b - a));
+        for (char& ch : prev) ch = lower(ch);
+        static constexpr std::string_view kOfficial[] = {
+            "police",      "government", "defence",  "defense",   "security",   "safety",
+            "independent", "inquiry",    "official", "strategic", "judicial",   "army",
+            "military",    "nhs",        "office",   "ministry",  "department", "council",
+            "court",       "case",       "pay",      "budget",    "spending",   "policy",
+            "rapid",       "serious",    "annual",   "year",      "season",     "legal",
+            "care"};
+        if (std::find(std::begin(kOfficial), std::end(kOfficial), prev) == std::end(kOfficial))
+          return true;
+      }
       continue;
     }
     while (q < h.size() && h[q] == ' ') ++q;
@@ -907,6 +936,57 @@ bool ContextWords::NamesSpanTotal(const SentenceWords& s, std::size_t trigger_be
   return !FindsMemo(day_, s, kDay);
 }
 
+namespace {
+bool IsAnimalAttackWord(const std::string& w) {
+  return w == "attack" || w == "attacks" || w == "attacked" || w == "attacking" || w == "mauled" ||
+         w == "mauling" || w == "mauls" || w == "bitten" || w == "bit" || w == "bites" ||
+         w == "savaged" || w == "gored";
+}
+// "bear" is a verb as often as an animal: it counts after a determiner or a
+// kind of bear, or right before an attack word.
+bool IsBearNoun(const std::string& prev) {
+  return prev == "a" || prev == "an" || prev == "the" || prev == "grizzly" || prev == "black" ||
+         prev == "brown" || prev == "polar" || prev == "mother" || prev == "this" || prev == "that";
+}
+}  // namespace
+
+bool ContextWords::NamesAnimalAttack(const SentenceWords& s) const {
+  if (animal_.Empty()) return false;
+  const std::vector<Word>& w = s.words_;
+  std::string phrase;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (!animal_.first.test(Phrases::FirstKey(w[i].lower))) continue;
+    std::size_t end = w.size();  // the last word of the longest name from i
+    phrase.clear();
+    for (std::size_t n = 0; n < animal_.max_words && i + n < w.size(); ++n) {
+      if (n > 0) phrase += ' ';
+      phrase += w[i + n].lower;
+      const auto it = animal_.leads.find(phrase);
+      if (it == animal_.leads.end()) break;
+      if (it->second) end = i + n;
+    }
+    if (end == w.size()) continue;
+    if (end == i && w[i].lower == "bear" &&
+        !((i > 0 && IsBearNoun(w[i - 1].lower)) ||
+          (i + 1 < w.size() && IsAnimalAttackWord(w[i + 1].lower))))
+      continue;
+    for (std::size_t k = end + 1; k < w.size() && k <= end + 5; ++k) {
+      if (HasClausePunct(s.text_.substr(w[end].e, w[k].b - w[end].e))) break;
+      const std::string& x = w[k].lower;  // a new clause with its own subject
+      if (x == "when" || x == "while" || x == "as" || x == "because" || x == "before" ||
+          x == "where" || x == "and" || x == "but")
+        break;
+      if (IsAnimalAttackWord(x)) return true;
+    }
+    for (std::size_t k = i >= 5 ? i - 5 : 0; k + 1 < i; ++k)
+      if ((IsAnimalAttackWord(w[k].lower) || w[k].lower == "killed") && w[k + 1].lower == "by" &&
+          !HasClausePunct(s.text_.substr(w[k].e, w[i].b - w[k].e)))
+        return true;
+    i = end;
+  }
+  return false;
+}
+
 bool ContextWords::NamesContest(const SentenceWords& s, std::size_t trigger_begin,
                                 std::size_t trigger_end) const {
   if (contest_.Empty() || !Finds(contest_, s, 0, 0)) return false;
@@ -928,10 +1008,25 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
   if (IsSpanType(event_type) && NamesSpan(s, trigger_begin, trigger_end)) return true;
   if (IsSportType(event_type) && FindsMemo(sport_, s, kSport)) return true;
   if (event_type == "attack" && FindsMemo(cyber_, s, kCyber)) return true;
+  // An arrest for an ordinary offence: ransomware, crypto fraud, money
+  // laundering (the lead's ruling of session 26; h-prec24).
+  if (event_type == "arrest" && FindsMemo(offence_, s, kOffence) && !Finds(offence_keep_, s, 0, 0))
+    return true;
   if (event_type == "armed_clash" && NamesContest(s, trigger_begin, trigger_end)) return true;
+  if ((event_type == "attack" || event_type == "casualties" || event_type == "killing") && [&] {
+        std::int8_t& known = s.memo_[kAnimalAttack];
+        if (known < 0) known = NamesAnimalAttack(s) ? 1 : 0;
+        return known == 1;
+      }())
+    return true;
   if (event_type == "attack" && NamesPoliceRaid(s, trigger_begin, trigger_end)) return true;
   if (IsLaunchType(event_type) && FindsMemo(test_launch_, s, kTestLaunch)) return true;
   if (IsCountedActType(event_type) && NamesManyActs(s, trigger_begin, trigger_end)) return true;
+  // A count or a series told without a day: "a spate of shootings", "the
+  // latest in a string of attacks on the capital" (h-prec24).
+  if (!IsCampaignExempt(event_type) && event_type != "armed_clash" &&
+      LeadBefore(series_lead_, s, trigger_begin) && !FindsMemo(day_, s, kDay))
+    return true;
   if (IsRunningTotalType(event_type) && NamesSinceWarStart(s, trigger_end)) return true;
   if (IsSpanTotalType(event_type) &&
       NamesSpanTotal(s, trigger_begin, trigger_end, IsRepeatedActType(event_type)))

@@ -90,7 +90,7 @@ class ContextWords {
     std::string_view text_;
     std::vector<Word> words_;
     // Answers of the trigger-independent tests, by lexicon: -1 not asked yet.
-    mutable std::array<std::int8_t, 8> memo_{-1, -1, -1, -1, -1, -1, -1, -1};
+    mutable std::array<std::int8_t, 10> memo_{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
   };
 
   // From the rule set's ACCIDENT_CUE, FIRE_CUE, HOSTILE_CUE, FICTION_CUE,
@@ -116,7 +116,9 @@ class ContextWords {
                                 std::initializer_list<std::string_view> span_lead = {},
                                 std::initializer_list<std::string_view> protest = {},
                                 std::initializer_list<std::string_view> police = {},
-                                std::initializer_list<std::string_view> contest = {});
+                                std::initializer_list<std::string_view> contest = {},
+                                std::initializer_list<std::string_view> offence = {},
+                                std::initializer_list<std::string_view> offence_keep = {});
 
   // True when a row of `event_type` must be dropped: `sentence` names an
   // accident and, outside the trigger [trigger_begin, trigger_end) (offsets
@@ -129,7 +131,14 @@ class ContextWords {
   // strike or a siege speaks of one that holds), or an ongoing one
   // (NamesOngoing; the same types); or the sentence is about sport and the type is one
   // sport borrows words from (armed_clash, explosion, shelling); or it
-  // names a cyber attack and the type is attack; or it names a missile test
+  // names a cyber attack and the type is attack; or the type is arrest and
+  // the sentence names an ordinary offence (offence_cue.txt: ransomware,
+  // crypto fraud, money laundering) and no violent or state-linked act
+  // (offence_keep.txt), the lead's ruling of session 26; or the type is
+  // attack, casualties or killing and an animal attacks (NamesAnimalAttack,
+  // h-prec24); or a series lead (series_lead.txt: "a spate of", "a surge
+  // in") comes right before the trigger in a sentence with no day and the
+  // type is not armed_clash, protest, ceasefire or blockade (h-prec24); or it names a missile test
   // or a launch (NamesTestLaunch) and the type is shelling, air_strike,
   // attack or explosion; or the type is protest and the trigger names a
   // movement over a span (NamesSpan; war types have duration rules of their
@@ -236,7 +245,9 @@ class ContextWords {
     kAccident,
     kFire,
     kDay,
-    kProtest
+    kProtest,
+    kOffence,
+    kAnimalAttack
   };
   // With `shield`, an entry of `p` whose words all lie inside an entry of
   // `shield` found in `s` does not count: "mine" (a hostile cue) in "a gold
@@ -256,11 +267,17 @@ class ContextWords {
   bool NamesManyActs(const SentenceWords& s, std::size_t trigger_begin,
                      std::size_t trigger_end) const;
   static bool NamesSinceWarStart(const SentenceWords& s, std::size_t trigger_end);
+  // An animal that attacks: an animal.txt name with an attack word at most
+  // four words after it in its clause, no "when", "while", "and" ... between
+  // ("a dingo attack", "an otter attacked three swimmers", "the animal that
+  // attacked her"), or "attacked / mauled / bitten / killed by" with at most
+  // three words before the name.
+  bool NamesAnimalAttack(const SentenceWords& s) const;
   bool NamesSpanTotal(const SentenceWords& s, std::size_t trigger_begin, std::size_t trigger_end,
                       bool lasting) const;
   Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,
       aftermath_, recording_, ongoing_lead_, day_, test_launch_, span_lead_, protest_, police_,
-      contest_;
+      contest_, offence_, offence_keep_, animal_, series_lead_;
 };
 
 }  // namespace eventline

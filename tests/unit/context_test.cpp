@@ -557,6 +557,27 @@ TEST_CASE("context: a review's headline (h-prec20)") {
   CHECK_FALSE(
       eventline::IsReviewHeadline("Court hears judicial review: families say inquiry failed"));
   CHECK_FALSE(eventline::IsReviewHeadline("Reviewers praise the novel"));
+  // h-prec24: an unquoted title before a lower-case "review:"
+  CHECK(eventline::IsReviewHeadline("Ember Quest review: a siege game without a soul"));
+  CHECK(eventline::IsReviewHeadline("Lumo X2 earbuds review: bass that shells your ears"));
+  CHECK_FALSE(eventline::IsReviewHeadline("Army Police review: recruits mistreated at barracks"));
+  CHECK_FALSE(eventline::IsReviewHeadline("Families say: the review of the raid failed them"));
+}
+
+TEST_CASE("context: an arrest for an ordinary cyber or money offence (h-prec24)") {
+  const eventline::ContextWords words = eventline::ContextWords::FromLists(
+      {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {},
+      {"ransomware", "crypto", "money laundering"}, {"murder", "corruption"});
+  const auto vetoes = [&](const std::string& s) {
+    const std::size_t k = s.find("arrested");
+    return words.Vetoes("arrest", s, k, k + 8);
+  };
+  CHECK(vetoes("Police arrested four men who ran a ransomware gang's servers."));
+  CHECK(vetoes("The crypto lender's founder was arrested in Madrid."));
+  CHECK_FALSE(vetoes("Police arrested a man over the murder of a crypto trader."));
+  CHECK_FALSE(vetoes("The mayor was arrested in a corruption and money laundering probe."));
+  CHECK_FALSE(vetoes("Two journalists were arrested in the capital."));
+  CHECK_FALSE(words.Vetoes("attack", "Hackers ran a crypto scam; gunmen attacked a bank.", 0, 0));
 }
 
 TEST_CASE("context: a police raid is a search, not an attack (h-prec20)") {
