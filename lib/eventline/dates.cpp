@@ -4073,11 +4073,21 @@ std::size_t AfterPossessive(std::string_view lower, std::size_t at) {
 // "may" as a word (not the month: `original` has it capitalised), not
 // followed by "have" (a past possibility), nor by "not" / "n't" unless
 // `with_would` (a count ahead: "a default in eight days would not be his
-// fault"; "could not attend on Monday" is a past ability).
+// fault"; "could not attend on Monday" is a past ability). Before the
+// phrase (`limit` inside the sentence), only after the last ':', ';', '?' or
+// '!' before it.
 bool HypotheticalModal(std::string_view lower, std::string_view original, std::size_t limit,
                        bool with_would) {
   static constexpr std::array<std::string_view, 4> kModal = {"would", "could", "might", "may"};
-  for (std::size_t i = 0; i < std::min(limit, lower.size()); ++i) {
+  // A modal before the phrase counts only in the phrase's own clause: not in
+  // a quoted headline before a colon ("'There could be casualties': missiles
+  // hit the centre on Monday").
+  std::size_t from = 0;
+  if (limit < lower.size()) {
+    const std::size_t cut = lower.find_last_of(":;?!", limit == 0 ? 0 : limit - 1);
+    if (cut != std::string_view::npos && cut < limit) from = cut + 1;
+  }
+  for (std::size_t i = from; i < std::min(limit, lower.size()); ++i) {
     if (i > 0 && IsIdentChar(lower[i - 1])) continue;
     for (std::string_view md : kModal) {
       if (md == "would" && !with_would) continue;
