@@ -2654,7 +2654,8 @@ namespace {
 bool NamesPastEvent(std::string_view lower, std::size_t phrase_end) {
   // Arrests, robberies, outages and floods too (h-dates21: "the 3 March
   // arrest", "the airline's 27 December meltdown").
-  static constexpr std::array<std::string_view, 62> kEvents = {
+  // An incident, a brawl or a scuffle (h-dates30: "an April brawl").
+  static constexpr std::array<std::string_view, 67> kEvents = {
       "attack",     "attacks",    "massacre",  "massacres",  "raid",         "raids",
       "bombing",    "bombings",   "assault",   "riot",       "riots",        "shooting",
       "shootings",  "killing",    "killings",  "blast",      "blasts",       "explosion",
@@ -2665,7 +2666,8 @@ bool NamesPastEvent(std::string_view lower, std::size_t phrase_end) {
       "meltdown",   "outage",     "collapse",  "flood",      "floods",       "hack",
       "derailment", "storm",      "storms",    "blizzard",   "hurricane",    "cyclone",
       "typhoon",    "tornado",    "wildfire",  "wildfires",  "landslide",    "eruption",
-      "snowstorm",  "flooding"};
+      "snowstorm",  "flooding",   "incident",  "brawl",      "scuffle",      "altercation",
+      "melee"};
   std::size_t i = std::min(phrase_end, lower.size());
   for (int word = 0; word < 2; ++word) {
     while (i < lower.size() && lower[i] == ' ') ++i;
