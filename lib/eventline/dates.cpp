@@ -3886,10 +3886,18 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
     if (!a.resolved || !b.resolved || !a.interval.start || !b.interval.end) continue;
     if (a.interval.precision == Precision::kNone || b.interval.precision == Precision::kNone)
       continue;
-    if (ValueStartsWith(a, "since") || ValueStartsWith(a, "until") || ValueStartsWith(a, "by") ||
-        ValueStartsWith(b, "since") || ValueStartsWith(b, "until") || ValueStartsWith(b, "by"))
-      continue;
     std::string gap = LowerTrim(text.substr(a.end, b.begin - a.end));
+    // "from November until the end of 2023" (h-dates30): an until() rule
+    // that took "until" into its match right after a "from" phrase is the
+    // span's second end (its own start, pub or open, gives way to the first).
+    const bool until_end =
+        ValueStartsWith(b, "until") && gap.empty() &&
+        (LowerTrim(text.substr(b.begin, std::min<std::size_t>(6, b.end - b.begin))) == "until" ||
+         LowerTrim(text.substr(b.begin, std::min<std::size_t>(5, b.end - b.begin))) == "till");
+    if (ValueStartsWith(a, "since") || ValueStartsWith(a, "until") || ValueStartsWith(a, "by") ||
+        ValueStartsWith(b, "since") || (ValueStartsWith(b, "until") && !until_end) ||
+        ValueStartsWith(b, "by"))
+      continue;
     const std::string a_text = LowerTrim(text.substr(a.begin, a.end - a.begin));
     if (gap.empty()) {
       // A rule that took the connector into its match: "from late February
