@@ -1527,7 +1527,9 @@ struct Eval {
       // future cue (h-evdate18): a time after an event the text does not
       // date, not after pub; pub + n
       // cannot hold a past act: the phrase names no date and is dropped.
-      if (!ctx.anchor && n > 0 && tense == Tense::kPast && !nearest) {
+      // h-dates30: a clause without tense too ("even 10 months later, the
+      // synths are still tiny"): pub + n names nothing the text tells.
+      if (!ctx.anchor && n > 0 && tense == Tense::kPast) {
         no_date = true;
         return std::nullopt;
       }
@@ -1947,6 +1949,23 @@ struct Eval {
       const auto y = Year(ys);
       if (!y) return Fail("not a year: '" + ys + "'");
       return occurrence(*y);
+    }
+    if (LowerTrim(rel_s) == "until") {
+      // "until autumn", "till the spring" (h-dates30): a span's end, for
+      // until(): the season holding pub or the next one; in a past sentence
+      // the one begun last ("the truce held until spring", read in July).
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      const int y = YearOf(*p);
+      const bool past = tense == Tense::kPast && !nearest;
+      Interval cur = occurrence(y);
+      if (*cur.start > *p) {
+        const Interval prev = occurrence(y - 1);
+        if (*prev.end >= *p || past) cur = prev;
+      } else if (*cur.end < *p && !past) {
+        cur = occurrence(y + 1);
+      }
+      return cur;
     }
     if (LowerTrim(rel_s) == "before") {
       // "before the summer" (h-dates25): the three months before the season
@@ -2635,7 +2654,8 @@ namespace {
 bool NamesPastEvent(std::string_view lower, std::size_t phrase_end) {
   // Arrests, robberies, outages and floods too (h-dates21: "the 3 March
   // arrest", "the airline's 27 December meltdown").
-  static constexpr std::array<std::string_view, 62> kEvents = {
+  // An incident, a brawl or a scuffle (h-dates30: "an April brawl").
+  static constexpr std::array<std::string_view, 67> kEvents = {
       "attack",     "attacks",    "massacre",  "massacres",  "raid",         "raids",
       "bombing",    "bombings",   "assault",   "riot",       "riots",        "shooting",
       "shootings",  "killing",    "killings",  "blast",      "blasts",       "explosion",
@@ -2646,7 +2666,8 @@ bool NamesPastEvent(std::string_view lower, std::size_t phrase_end) {
       "meltdown",   "outage",     "collapse",  "flood",      "floods",       "hack",
       "derailment", "storm",      "storms",    "blizzard",   "hurricane",    "cyclone",
       "typhoon",    "tornado",    "wildfire",  "wildfires",  "landslide",    "eruption",
-      "snowstorm",  "flooding"};
+      "snowstorm",  "flooding",   "incident",  "brawl",      "scuffle",      "altercation",
+      "melee"};
   std::size_t i = std::min(phrase_end, lower.size());
   for (int word = 0; word < 2; ++word) {
     while (i < lower.size() && lower[i] == ' ') ++i;
@@ -2799,6 +2820,33 @@ bool OrderedInfinitive(std::string_view clause_before, std::string_view own) {
   return false;
 }
 
+// A verb of ordering, urging or warning followed by "to" among the last
+// eight words of `head` with no comma, semicolon or colon after it
+// ("were told to brace for cold and wind", h-dates30).
+bool OrderToBefore(std::string_view head) {
+  static constexpr std::array<std::string_view, 9> kOrder = {"told",   "ordered",    "asked",
+                                                             "urged",  "advised",    "instructed",
+                                                             "warned", "encouraged", "called"};
+  std::array<std::string_view, 9> w{};  // the last words, nearest first
+  std::size_t n = 0;
+  for (std::size_t j = head.size(); j > 0 && n < w.size();) {
+    while (j > 0 && !IsIdentChar(head[j - 1])) {
+      if (head[j - 1] == ',' || head[j - 1] == ';' || head[j - 1] == ':') return false;
+      --j;
+    }
+    std::size_t i = j;
+    while (i > 0 && IsIdentChar(head[i - 1])) --i;
+    if (i == j) break;
+    w[n++] = head.substr(i, j - i);
+    j = i;
+  }
+  for (std::size_t k = 1; k < n; ++k) {
+    if (w[k - 1] == "to" && std::find(kOrder.begin(), kOrder.end(), w[k]) != kOrder.end())
+      return true;
+  }
+  return false;
+}
+
 // The clause's last word is a past verb or participle that is not about
 // something still to come (h-dates27; see TenseInLower).
 bool PastRightBefore(std::string_view clause_before) {
@@ -2829,6 +2877,42 @@ bool PastRightBefore(std::string_view clause_before) {
 
 // TenseAt over the sentence already in lower case (FindTimes makes it once
 // per sentence, for every phrase in it).
+// "could", "might" or "may" as a verb in a lower-case clause head, followed
+// by a verb that is not "have" (a past possibility) nor "not" / "n't" (a
+// past ability: "could not attend on March 3"); "may" not after a word that
+// makes it the month ("in may", "since may") nor before a digit (h-dates30).
+bool ModalAheadIn(std::string_view head) {
+  static constexpr std::array<std::string_view, 3> kModal = {"could", "might", "may"};
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    if (i > 0 && IsIdentChar(head[i - 1])) continue;
+    for (std::string_view md : kModal) {
+      if (!SameAt(head, i, md)) continue;
+      std::size_t j = i + md.size();
+      if (j >= head.size() || head[j] != ' ') continue;
+      while (j < head.size() && head[j] == ' ') ++j;
+      std::size_t k = j;
+      while (k < head.size() && IsIdentChar(head[k])) ++k;
+      const std::string_view next = head.substr(j, k - j);
+      if (next.empty() || next == "have" || next == "not" || next == "n" ||
+          std::isdigit(static_cast<unsigned char>(next[0])))
+        continue;
+      if (md == "may") {
+        std::size_t b = i;
+        while (b > 0 && head[b - 1] == ' ') --b;
+        std::size_t a = b;
+        while (a > 0 && IsIdentChar(head[a - 1])) --a;
+        const std::string_view prev = head.substr(a, b - a);
+        if (prev == "in" || prev == "since" || prev == "of" || prev == "from" || prev == "by" ||
+            prev == "until" || prev == "early" || prev == "late" || prev == "mid" ||
+            prev == "theresa" || prev == "mrs" || prev == "ms")
+          continue;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
 Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t phrase_end) {
   phrase_begin = std::min(phrase_begin, lower.size());
   phrase_end = std::min(std::max(phrase_end, phrase_begin), lower.size());
@@ -3211,12 +3295,16 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
     // reporting tag after a comma (at most four words, then a reporting
     // verb) dates the report, not a plan told with a schedule verb in the
     // present; the clause then reads as without the tag.
+    // "The strike could hit exports in January, a union leader warned"
+    // (h-dates30): a modal of what may happen (could, might, may) governing
+    // the phrase reads it ahead the same way, the tag dating only the report.
     const std::string_view after = lower.substr(phrase_end, clause_end - phrase_end);
+    const std::string_view head = lower.substr(clause_begin, phrase_begin - clause_begin);
     bool tag_only = false;
+    const bool modal = ModalAheadIn(head);
     if (const std::size_t comma = after.find(", ");
         comma != std::string_view::npos && !past_verb_before() && !HasPastVerb(own_first, true) &&
-        !HasPastVerb(after.substr(0, comma), true) &&
-        HasScheduleVerb(lower.substr(clause_begin, phrase_begin - clause_begin))) {
+        !HasPastVerb(after.substr(0, comma), true) && (modal || HasScheduleVerb(head))) {
       std::size_t i = comma + 2;
       for (int words = 0; words <= 4 && i < after.size(); ++words) {
         std::size_t e = i;
@@ -3231,6 +3319,7 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
       }
     }
     if (!tag_only) return for_date ? Tense::kNearest : Tense::kPast;
+    if (modal) return Tense::kFuture;
   }
   // No past verb and a scheduled event in the present or after "to" ("the
   // trial opens on Monday", "Gaza truce to begin on Friday", "kick-off is at
@@ -3797,10 +3886,18 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
     if (!a.resolved || !b.resolved || !a.interval.start || !b.interval.end) continue;
     if (a.interval.precision == Precision::kNone || b.interval.precision == Precision::kNone)
       continue;
-    if (ValueStartsWith(a, "since") || ValueStartsWith(a, "until") || ValueStartsWith(a, "by") ||
-        ValueStartsWith(b, "since") || ValueStartsWith(b, "until") || ValueStartsWith(b, "by"))
-      continue;
     std::string gap = LowerTrim(text.substr(a.end, b.begin - a.end));
+    // "from November until the end of 2023" (h-dates30): an until() rule
+    // that took "until" into its match right after a "from" phrase is the
+    // span's second end (its own start, pub or open, gives way to the first).
+    const bool until_end =
+        ValueStartsWith(b, "until") && gap.empty() &&
+        (LowerTrim(text.substr(b.begin, std::min<std::size_t>(6, b.end - b.begin))) == "until" ||
+         LowerTrim(text.substr(b.begin, std::min<std::size_t>(5, b.end - b.begin))) == "till");
+    if (ValueStartsWith(a, "since") || ValueStartsWith(a, "until") || ValueStartsWith(a, "by") ||
+        ValueStartsWith(b, "since") || (ValueStartsWith(b, "until") && !until_end) ||
+        ValueStartsWith(b, "by"))
+      continue;
     const std::string a_text = LowerTrim(text.substr(a.begin, a.end - a.begin));
     if (gap.empty()) {
       // A rule that took the connector into its match: "from late February
@@ -4307,6 +4404,14 @@ Tense PhraseTense(const PhraseAt& p) {
                             own.find(" over ") != std::string_view::npos;
     if (long_count && RankedBefore(text, sentence.begin, m->begin)) tense = Tense::kPast;
   }
+  // "Residents were told to brace for cold all weekend" (h-dates30): "all
+  // weekend" closing an infinitive after a verb of ordering, urging or
+  // warning (told / urged / warned / asked / advised … to, at most eight
+  // words before it and no comma between) is the weekend ahead of the
+  // order, not the one before a past report.
+  if (tense != Tense::kFuture && m->rule->id == "time.weekend.all" &&
+      OrderToBefore(lower.substr(0, m->begin - sentence.begin)))
+    tense = Tense::kFuture;
   // "this weekend" goes back to the weekend just gone only in a sentence
   // with a past verb before it (Weekend(), h-dates23): "ten fixtures to watch
   // this weekend", read on a Thursday, is the coming one.

@@ -173,17 +173,18 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout11.tsv", 63, 63},   {"dates_heldout12.tsv", 281, 257},
                  {"dates_heldout13.tsv", 66, 56},   {"dates_heldout14.tsv", 343, 313},
                  {"dates_heldout15.tsv", 72, 70},   {"dates_heldout16.tsv", 346, 312},
-                 {"dates_heldout17.tsv", 97, 86},   {"dates_heldout18.tsv", 257, 229},
+                 {"dates_heldout17.tsv", 97, 87},   {"dates_heldout18.tsv", 257, 229},
                  {"dates_heldout19.tsv", 85, 72},   {"dates_heldout20.tsv", 259, 245},
                  {"dates_heldout21.tsv", 98, 95},   {"dates_heldout22.tsv", 259, 242},
                  {"dates_heldout23.tsv", 98, 87},   {"dates_heldout24.tsv", 278, 254},
                  {"dates_heldout25.tsv", 120, 116}, {"dates_heldout26.tsv", 295, 278},
                  {"dates_heldout27.tsv", 114, 110}, {"dates_heldout28.tsv", 280, 260},
                  {"dates_heldout29.tsv", 111, 99},  {"dates_heldout30.tsv", 164, 130},
-                 {"dates_heldout31.tsv", 224, 214}, {"dates_heldout32.tsv", 106, 99},
+                 {"dates_heldout31.tsv", 224, 218}, {"dates_heldout32.tsv", 106, 99},
                  {"dates_heldout33.tsv", 68, 68},   {"dates_heldout34.tsv", 116, 111},
                  {"dates_heldout35.tsv", 204, 198}, {"dates_heldout36.tsv", 172, 166},
-                 {"dates_heldout37.tsv", 205, 204}, {"dates_heldout38.tsv", 120, 106}};
+                 {"dates_heldout37.tsv", 205, 204}, {"dates_heldout38.tsv", 120, 113},
+                 {"dates_heldout39.tsv", 185, 161}, {"dates_heldout40.tsv", 142, 138}};
   for (const auto& b : batches) {
     const auto cases = LoadCases(b.file);
     CAPTURE(b.file);
