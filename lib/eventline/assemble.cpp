@@ -2497,6 +2497,26 @@ bool NamesNoAct(std::string_view np) {
 // trigger hold no comma, colon, semicolon, dash or parenthesis and at most
 // eight words, so a fronted "two days after the vote, rebels attacked" is not
 // read. `phrase_end` and `tb` are byte offsets into `text`.
+// The words hold a past verb: was, were, had, did, a word in -ed or a
+// common irregular past ("the museum opened", "troops fought"). Used by
+// AnchoredOffset for a count of years from publication.
+bool PastClause(std::string_view s) {
+  static constexpr std::array<std::string_view, 24> kPast = {
+      "was",  "were", "had",  "did",  "took", "began", "fought", "went",
+      "made", "came", "fled", "flew", "won",  "lost",  "left",   "held",
+      "led",  "saw",  "met",  "told", "said", "ate",   "gave",   "built"};
+  for (std::string_view w : Tokens(s)) {
+    std::string low;
+    for (char ch : w) {
+      if (!std::isalpha(static_cast<unsigned char>(ch))) break;
+      low += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+    if (low.size() > 3 && low.ends_with("ed")) return true;
+    if (std::find(kPast.begin(), kPast.end(), low) != kPast.end()) return true;
+  }
+  return false;
+}
+
 struct AnchoredDate {
   Interval interval;
   std::size_t words_begin = 0, words_end = 0;  // "a day after"
@@ -2592,6 +2612,14 @@ std::optional<AnchoredDate> AnchoredOffset(std::string_view text, const TimeExpr
                                  "occurred", "happened", "says"})
         if (low == v) news = true;
     }
+    // A count of years from now needs no verb of news: a fronted offset
+    // ("Two years after the uprising, little has changed"), a headline
+    // ("Singer visits the town 5 years after deadly bombing") or a present
+    // clause ("there's little change a year after the protests") names an
+    // anniversary of today (h-evdate22). Not a past clause ("the museum
+    // opened two years after the war", "returned a cake 77 years after"):
+    // its own time is the anchor.
+    if (!news && unit == "year" && count && !vague && !PastClause(main)) news = true;
     if (!news) return std::nullopt;
     for (std::string_view w : Tokens(rest)) {
       std::string low;

@@ -1496,5 +1496,35 @@ TEST_CASE("attach: what a court heard is an earlier act", "[attach]") {
         "2023-03-15..2023-03-15 none/document");
 }
 
+TEST_CASE("attach: a witness telling an act tells an earlier act", "[attach]") {
+  // h-evdate22 (pub 2023-03-15): "describes", "recounts", "recalls",
+  // "remembers", "reacted to" before the trigger (RECORDING_CUE), a weak cue.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("A baker describes the shelling of his village", "shelling") == earlier);
+  CHECK(IntervalOf("Two nurses recount the raid on the clinic.", "attack") == earlier);
+  // Counter-examples: its own phrase dates it; "described as" keeps the
+  // day's news.
+  CHECK(IntervalOf("A baker recalls the shelling of his village on 2 March.", "shelling") ==
+        "2023-03-02..2023-03-02 day/text");
+  CHECK(IntervalOf("Gunmen opened fire on the market in what police described as a terror "
+                   "attack.",
+                   "attack") == "2023-03-15..2023-03-15 none/document");
+}
+
+TEST_CASE("attach: a count of years after an act counts from today", "[attach]") {
+  // h-evdate22 (pub 2023-03-15): "<n> years after <act>" with no phrase
+  // and no past verb before it names an anniversary of the day of writing.
+  CHECK(IntervalOf("Three years after the siege of the port, the harbour is still closed.",
+                   "blockade") == "2020-01-01..2020-12-31 year/text");
+  CHECK(IntervalOf("Singer returns to the town a year after deadly market bombing", "explosion") ==
+        "2022-01-01..2022-12-31 year/text");
+  // Counter-examples: a past clause has its own time; a hedge names no
+  // point.
+  CHECK(IntervalOf("The museum opened three years after the siege of the port.", "blockade") !=
+        "2020-01-01..2020-12-31 year/text");
+  CHECK(IntervalOf("More than three years after the siege of the port, the harbour is closed.",
+                   "blockade") != "2020-01-01..2020-12-31 year/text");
+}
+
 }  // namespace
 }  // namespace eventline
