@@ -728,7 +728,15 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
   // raid", "in a crackdown", "in protests" tell the arrest's own scene.
   // h-evdate17: "a bias crime for stabbing a clerk", "war crimes for
   // overseeing the removal of children", "a bias crime in the stabbing of".
-  static constexpr std::array<Cue, 28> kCues = {{{"charged", "with over in"},
+  // h-evdate22: the punishment of an act ("executed for stabbing a guard",
+  // "life in prison for killing a courier", "a 40-year sentence for the
+  // raid", "guilty over the bombing").
+  static constexpr std::array<Cue, 34> kCues = {{{"charged", "with over in"},
+                                                 {"executed", "for over"},
+                                                 {"execution", "for over"},
+                                                 {"sentence", "for over"},
+                                                 {"sentences", "for over"},
+                                                 {"prison", "for over"},
                                                  {"crime", "for over in"},
                                                  {"crimes", "for over in"},
                                                  {"charges", "over of for"},
@@ -736,7 +744,7 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
                                                  {"convicted", "of over in"},
                                                  {"conviction", "for over in"},
                                                  {"convictions", "for over in"},
-                                                 {"guilty", "of to in"},
+                                                 {"guilty", "of to in over"},
                                                  {"acquitted", "of"},
                                                  {"cleared", "of"},
                                                  {"investigation", "into"},
@@ -771,10 +779,13 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
       // fresh event, told on the day.
       // "crime(s)" too: "rising crime and calls for prosecuting …" is no
       // charge.
+      // "sentenced to 16 years in prison for …", "jailed for life over …":
+      // the term stands between (h-evdate22).
       const std::size_t reach = (cue.head == "accused" || cue.head == "suspected" ||
                                  cue.head == "crime" || cue.head == "crimes")
                                     ? k + 1
-                                    : k + 5;
+                                : (cue.head == "sentenced" || cue.head == "jailed") ? k + 8
+                                                                                    : k + 5;
       for (std::size_t p = k + 1; p < n && p <= reach; ++p) {
         bool prep = false;
         for (std::string_view w : Tokens(cue.preps))

@@ -1526,5 +1526,26 @@ TEST_CASE("attach: a count of years after an act counts from today", "[attach]")
                    "blockade") != "2020-01-01..2020-12-31 year/text");
 }
 
+TEST_CASE("attach: the punishment of an act and the bodies it left tell an earlier act",
+          "[attach]") {
+  // h-evdate22 (pub 2023-03-15): "executed for", "life in prison for",
+  // "sentenced to 12 years in prison for", "a 30-year sentence for",
+  // "guilty over" (LegalCueBefore); "the bodies of", "the remains of"
+  // (RECORDING_CUE, weak).
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("The regime executed a young man for stabbing a guard", "attack") == earlier);
+  CHECK(IntervalOf("A driver was sentenced to 12 years in prison for taking part in the riots.",
+                   "protest") == earlier);
+  CHECK(IntervalOf("Four men found guilty over the market bombing", "explosion") == earlier);
+  CHECK(IntervalOf("The bodies of three villagers killed by militants were flown home.",
+                   "casualties") == earlier);
+  // Counter-examples: the act's own phrase, and an act told as the day's
+  // news beside a sentence.
+  CHECK(IntervalOf("A driver got life in prison for stabbing a guard on 2 March.", "attack") ==
+        "2023-03-02..2023-03-02 day/text");
+  CHECK(IntervalOf("Two guards were killed in an ambush on a prison convoy.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+}
+
 }  // namespace
 }  // namespace eventline
