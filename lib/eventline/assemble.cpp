@@ -2480,14 +2480,18 @@ bool ChargeObjectBetween(std::string_view gap, std::string_view next) {
 // not an act of violence: "newsletter", "papers", "briefing", "summit",
 // "pledge", "harvest", "breakdown" (of talks or a truce).
 bool NamesNoAct(std::string_view np) {
-  static constexpr std::array<std::string_view, 30> kNoAct = {
-      "newsletter", "newsletters", "paper",    "papers",  "newspaper", "newspapers",
-      "briefing",   "briefings",   "show",     "shows",   "summit",    "meeting",
-      "talks",      "visit",       "pledge",   "harvest", "breakdown", "edition",
-      "episode",    "programme",   "program",  "podcast", "interview", "speech",
-      "address",    "vote",        "election", "contest", "match",     "game"};
+  // h-evdate22: "front pages", "headlines" (a review of the papers).
+  static constexpr std::array<std::string_view, 33> kNoAct = {
+      "pages",     "headlines",  "headline", "newsletter", "newsletters", "paper",     "papers",
+      "newspaper", "newspapers", "briefing", "briefings",  "show",        "shows",     "summit",
+      "meeting",   "talks",      "visit",    "pledge",     "harvest",     "breakdown", "edition",
+      "episode",   "programme",  "program",  "podcast",    "interview",   "speech",    "address",
+      "vote",      "election",   "contest",  "match",      "game"};
   for (const std::string_view w : Tokens(np)) {
-    const std::string low = Lower(w);
+    std::string low = Lower(w);
+    // The phrase may close the sentence: "lead Saturday's newspapers."
+    // (h-evdate22).
+    while (!low.empty() && !std::isalpha(static_cast<unsigned char>(low.back()))) low.pop_back();
     if (std::find(kNoAct.begin(), kNoAct.end(), low) != kNoAct.end()) return true;
   }
   return false;
@@ -2495,19 +2499,6 @@ bool NamesNoAct(std::string_view np) {
 
 // ---- a date phrase offset from the event it anchors -------------------------
 
-// The date of an event named as the anchor of an offset after a date phrase:
-// "hit the port on Thursday, a day after the enemy fired a barrage of rockets"
-// (the barrage: Wednesday), "was poisoned in April 2015, two months after the
-// explosion" (the explosion: February 2015). The phrase dates the act told
-// before the offset; the trigger, named after "<count> <unit> after|before",
-// lies that far before (after) it. A count of days or weeks needs a day, of
-// months a day or a month, of years any of these; a unit without a count ("just
-// days after", "a few weeks after", "months before") gives a range of 2 to 7
-// units, as "a few days ago" (docs/dates.md); hours and minutes ("hours
-// after") keep the phrase's day. The words from the anchor word to the
-// trigger hold no comma, colon, semicolon, dash or parenthesis and at most
-// eight words, so a fronted "two days after the vote, rebels attacked" is not
-// read. `phrase_end` and `tb` are byte offsets into `text`.
 // The words hold a past verb: was, were, had, did, a word in -ed or a
 // common irregular past ("the museum opened", "troops fought"). Used by
 // AnchoredOffset for a count of years from publication.
@@ -2528,6 +2519,19 @@ bool PastClause(std::string_view s) {
   return false;
 }
 
+// The date of an event named as the anchor of an offset after a date phrase:
+// "hit the port on Thursday, a day after the enemy fired a barrage of rockets"
+// (the barrage: Wednesday), "was poisoned in April 2015, two months after the
+// explosion" (the explosion: February 2015). The phrase dates the act told
+// before the offset; the trigger, named after "<count> <unit> after|before",
+// lies that far before (after) it. A count of days or weeks needs a day, of
+// months a day or a month, of years any of these; a unit without a count ("just
+// days after", "a few weeks after", "months before") gives a range of 2 to 7
+// units, as "a few days ago" (docs/dates.md); hours and minutes ("hours
+// after") keep the phrase's day. The words from the anchor word to the
+// trigger hold no comma, colon, semicolon, dash or parenthesis and at most
+// eight words, so a fronted "two days after the vote, rebels attacked" is not
+// read. `phrase_end` and `tb` are byte offsets into `text`.
 struct AnchoredDate {
   Interval interval;
   std::size_t words_begin = 0, words_end = 0;  // "a day after"

@@ -1547,5 +1547,17 @@ TEST_CASE("attach: the punishment of an act and the bodies it left tell an earli
         "2023-03-15..2023-03-15 none/document");
 }
 
+TEST_CASE("attach: a day owning the papers at the end of a sentence dates the papers", "[attach]") {
+  // h-evdate22 (pub Wednesday 2023-03-15): "… lead Saturday's newspapers."
+  // and "front pages" (NamesNoAct): the papers' day, not the act's.
+  CHECK(IntervalOf("The army's attack on a power plant leads Saturday's newspapers.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("The army's attack on a power plant fills Friday's front pages.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+  // Counter-example: a possessed act keeps the phrase.
+  CHECK(IntervalOf("Friday's attack on the power plant killed two guards.", "attack") ==
+        "2023-03-10..2023-03-10 day/text");
+}
+
 }  // namespace
 }  // namespace eventline
