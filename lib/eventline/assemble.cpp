@@ -1745,6 +1745,28 @@ bool SubjectRelativePhrase(std::string_view text, std::size_t sb, const TimeExpr
 // than "to", or, after accused / blamed, "of" or "for". `cb` is the start of
 // the trigger's clause, `tb`..`te` the trigger (it may hold its auxiliary:
 // "had withdrawn").
+// A reporting tag after a comma holds the phrase: "…, officials said
+// Saturday", "…, its spokesperson said on Wednesday", "…, police revealed on
+// Tuesday" (h-evdate22). The phrase dates the saying; a charged act before
+// the comma lies at or before it. At most three words between the verb and
+// the phrase, no comma among them. `te` is the trigger's end.
+bool TagDatesSaying(std::string_view text, std::size_t te, const TimeExpr& t) {
+  if (t.begin <= te) return false;
+  const std::string_view gap = Slice(text, te, t.begin);
+  const std::size_t comma = gap.rfind(',');
+  if (comma == std::string_view::npos) return false;
+  const std::string tail = Lower(gap.substr(comma + 1));
+  const auto words = Tokens(tail);
+  static constexpr std::array<std::string_view, 10> kSay = {
+      "said",      "says",   "announced", "revealed", "reported",
+      "confirmed", "stated", "told",      "added",    "disclosed"};
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (std::find(kSay.begin(), kSay.end(), words[k]) == kSay.end()) continue;
+    return words.size() - k - 1 <= 3;
+  }
+  return false;
+}
+
 bool ReportedEarlierAct(std::string_view text, std::size_t cb, const TimeExpr& t, std::size_t tb,
                         std::size_t te) {
   if (t.end > tb || t.begin < cb) return false;
@@ -4389,12 +4411,22 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         RelativeActUnderLegalVerb(text, sentence.begin, sentence.end, c.b, c.e) ||
         (RelativePastAct(text, sentence.begin, sentence.end, c.b, c.e) &&
          !(rule.event_type == "abduction" && TellsCaptives(stext)));
-    const bool reported_earlier = best && !in_relative && best->resolved && best->interval.end &&
-                                  best->end <= c.b && best->interval.precision == Precision::kDay &&
-                                  !(doc_.pub_date && *best->interval.end > *doc_.pub_date) &&
-                                  (ReportedEarlierAct(text, clause_b, *best, c.b, c.e) ||
-                                   (aftermath_after != std::string_view::npos && !arrest_verb &&
-                                    best->end <= aftermath_after));
+    const bool accused_earlier = best && !in_relative && best->resolved && best->interval.end &&
+                                 best->end <= c.b && best->interval.precision == Precision::kDay &&
+                                 !(doc_.pub_date && *best->interval.end > *doc_.pub_date) &&
+                                 (ReportedEarlierAct(text, clause_b, *best, c.b, c.e) ||
+                                  (aftermath_after != std::string_view::npos && !arrest_verb &&
+                                   best->end <= aftermath_after));
+    // A charged act dated only by a reporting tag after it ("charged with
+    // the murder of a guard, police said on Friday"): at or before the
+    // saying (h-evdate22), as an accused act above.
+    const bool reported_earlier =
+        accused_earlier ||
+        (best && !in_relative && best->resolved && best->interval.end &&
+         best->interval.precision == Precision::kDay &&
+         !(doc_.pub_date && *best->interval.end > *doc_.pub_date) && best->begin >= c.e &&
+         LegalCueBefore(text, clause_b, c.b) != std::string_view::npos &&
+         TagDatesSaying(text, c.e, *best));
     const bool own_phrase =
         best && best->begin >= c.e && (since_at < c.b || best->begin < since_at);
     const bool since_span = !in_relative && !own_phrase && since_phrase && doc_.pub_date &&

@@ -1559,5 +1559,21 @@ TEST_CASE("attach: a day owning the papers at the end of a sentence dates the pa
         "2023-03-10..2023-03-10 day/text");
 }
 
+TEST_CASE("attach: a charged act dated only by a reporting tag lies before the saying",
+          "[attach]") {
+  // h-evdate22 (pub 2023-03-15): "…, police said on Monday" after a
+  // charged act (TagDatesSaying): an open start ending on the saying's day.
+  CHECK(IntervalOf("A cook was charged with the murder of a guard at the depot, police said "
+                   "on Monday.",
+                   "killing") == "..2023-03-13 range/text");
+  // Counter-examples: the act's own phrase, or a tag after an act that is
+  // no charge's object.
+  CHECK(IntervalOf("A cook was charged with the murder of a guard on 2 March, police said on "
+                   "Monday.",
+                   "killing") == "2023-03-02..2023-03-02 day/text");
+  CHECK(IntervalOf("Gunmen killed a guard at the depot, police said on Monday.", "killing") ==
+        "2023-03-13..2023-03-13 day/text");
+}
+
 }  // namespace
 }  // namespace eventline
