@@ -728,7 +728,15 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
   // raid", "in a crackdown", "in protests" tell the arrest's own scene.
   // h-evdate17: "a bias crime for stabbing a clerk", "war crimes for
   // overseeing the removal of children", "a bias crime in the stabbing of".
-  static constexpr std::array<Cue, 28> kCues = {{{"charged", "with over in"},
+  // h-evdate22: the punishment of an act ("executed for stabbing a guard",
+  // "life in prison for killing a courier", "a 40-year sentence for the
+  // raid", "guilty over the bombing").
+  static constexpr std::array<Cue, 34> kCues = {{{"charged", "with over in"},
+                                                 {"executed", "for over"},
+                                                 {"execution", "for over"},
+                                                 {"sentence", "for over"},
+                                                 {"sentences", "for over"},
+                                                 {"prison", "for over"},
                                                  {"crime", "for over in"},
                                                  {"crimes", "for over in"},
                                                  {"charges", "over of for"},
@@ -736,7 +744,7 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
                                                  {"convicted", "of over in"},
                                                  {"conviction", "for over in"},
                                                  {"convictions", "for over in"},
-                                                 {"guilty", "of to in"},
+                                                 {"guilty", "of to in over"},
                                                  {"acquitted", "of"},
                                                  {"cleared", "of"},
                                                  {"investigation", "into"},
@@ -771,10 +779,13 @@ std::size_t LegalCueBefore(std::string_view text, std::size_t cb, std::size_t tb
       // fresh event, told on the day.
       // "crime(s)" too: "rising crime and calls for prosecuting …" is no
       // charge.
+      // "sentenced to 16 years in prison for …", "jailed for life over …":
+      // the term stands between (h-evdate22).
       const std::size_t reach = (cue.head == "accused" || cue.head == "suspected" ||
                                  cue.head == "crime" || cue.head == "crimes")
                                     ? k + 1
-                                    : k + 5;
+                                : (cue.head == "sentenced" || cue.head == "jailed") ? k + 8
+                                                                                    : k + 5;
       for (std::size_t p = k + 1; p < n && p <= reach; ++p) {
         bool prep = false;
         for (std::string_view w : Tokens(cue.preps))
@@ -1734,6 +1745,28 @@ bool SubjectRelativePhrase(std::string_view text, std::size_t sb, const TimeExpr
 // than "to", or, after accused / blamed, "of" or "for". `cb` is the start of
 // the trigger's clause, `tb`..`te` the trigger (it may hold its auxiliary:
 // "had withdrawn").
+// A reporting tag after a comma holds the phrase: "…, officials said
+// Saturday", "…, its spokesperson said on Wednesday", "…, police revealed on
+// Tuesday" (h-evdate22). The phrase dates the saying; a charged act before
+// the comma lies at or before it. At most three words between the verb and
+// the phrase, no comma among them. `te` is the trigger's end.
+bool TagDatesSaying(std::string_view text, std::size_t te, const TimeExpr& t) {
+  if (t.begin <= te) return false;
+  const std::string_view gap = Slice(text, te, t.begin);
+  const std::size_t comma = gap.rfind(',');
+  if (comma == std::string_view::npos) return false;
+  const std::string tail = Lower(gap.substr(comma + 1));
+  const auto words = Tokens(tail);
+  static constexpr std::array<std::string_view, 10> kSay = {
+      "said",      "says",   "announced", "revealed", "reported",
+      "confirmed", "stated", "told",      "added",    "disclosed"};
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (std::find(kSay.begin(), kSay.end(), words[k]) == kSay.end()) continue;
+    return words.size() - k - 1 <= 3;
+  }
+  return false;
+}
+
 bool ReportedEarlierAct(std::string_view text, std::size_t cb, const TimeExpr& t, std::size_t tb,
                         std::size_t te) {
   if (t.end > tb || t.begin < cb) return false;
@@ -2469,20 +2502,44 @@ bool ChargeObjectBetween(std::string_view gap, std::string_view next) {
 // not an act of violence: "newsletter", "papers", "briefing", "summit",
 // "pledge", "harvest", "breakdown" (of talks or a truce).
 bool NamesNoAct(std::string_view np) {
-  static constexpr std::array<std::string_view, 30> kNoAct = {
-      "newsletter", "newsletters", "paper",    "papers",  "newspaper", "newspapers",
-      "briefing",   "briefings",   "show",     "shows",   "summit",    "meeting",
-      "talks",      "visit",       "pledge",   "harvest", "breakdown", "edition",
-      "episode",    "programme",   "program",  "podcast", "interview", "speech",
-      "address",    "vote",        "election", "contest", "match",     "game"};
+  // h-evdate22: "front pages", "headlines" (a review of the papers).
+  static constexpr std::array<std::string_view, 33> kNoAct = {
+      "pages",     "headlines",  "headline", "newsletter", "newsletters", "paper",     "papers",
+      "newspaper", "newspapers", "briefing", "briefings",  "show",        "shows",     "summit",
+      "meeting",   "talks",      "visit",    "pledge",     "harvest",     "breakdown", "edition",
+      "episode",   "programme",  "program",  "podcast",    "interview",   "speech",    "address",
+      "vote",      "election",   "contest",  "match",      "game"};
   for (const std::string_view w : Tokens(np)) {
-    const std::string low = Lower(w);
+    std::string low = Lower(w);
+    // The phrase may close the sentence: "lead Saturday's newspapers."
+    // (h-evdate22).
+    while (!low.empty() && !std::isalpha(static_cast<unsigned char>(low.back()))) low.pop_back();
     if (std::find(kNoAct.begin(), kNoAct.end(), low) != kNoAct.end()) return true;
   }
   return false;
 }
 
 // ---- a date phrase offset from the event it anchors -------------------------
+
+// The words hold a past verb: was, were, had, did, a word in -ed or a
+// common irregular past ("the museum opened", "troops fought"). Used by
+// AnchoredOffset for a count of years from publication.
+bool PastClause(std::string_view s) {
+  static constexpr std::array<std::string_view, 24> kPast = {
+      "was",  "were", "had",  "did",  "took", "began", "fought", "went",
+      "made", "came", "fled", "flew", "won",  "lost",  "left",   "held",
+      "led",  "saw",  "met",  "told", "said", "ate",   "gave",   "built"};
+  for (std::string_view w : Tokens(s)) {
+    std::string low;
+    for (char ch : w) {
+      if (!std::isalpha(static_cast<unsigned char>(ch))) break;
+      low += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+    if (low.size() > 3 && low.ends_with("ed")) return true;
+    if (std::find(kPast.begin(), kPast.end(), low) != kPast.end()) return true;
+  }
+  return false;
+}
 
 // The date of an event named as the anchor of an offset after a date phrase:
 // "hit the port on Thursday, a day after the enemy fired a barrage of rockets"
@@ -2592,6 +2649,14 @@ std::optional<AnchoredDate> AnchoredOffset(std::string_view text, const TimeExpr
                                  "occurred", "happened", "says"})
         if (low == v) news = true;
     }
+    // A count of years from now needs no verb of news: a fronted offset
+    // ("Two years after the uprising, little has changed"), a headline
+    // ("Singer visits the town 5 years after deadly bombing") or a present
+    // clause ("there's little change a year after the protests") names an
+    // anniversary of today (h-evdate22). Not a past clause ("the museum
+    // opened two years after the war", "returned a cake 77 years after"):
+    // its own time is the anchor.
+    if (!news && unit == "year" && count && !vague && !PastClause(main)) news = true;
     if (!news) return std::nullopt;
     for (std::string_view w : Tokens(rest)) {
       std::string low;
@@ -4346,12 +4411,22 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         RelativeActUnderLegalVerb(text, sentence.begin, sentence.end, c.b, c.e) ||
         (RelativePastAct(text, sentence.begin, sentence.end, c.b, c.e) &&
          !(rule.event_type == "abduction" && TellsCaptives(stext)));
-    const bool reported_earlier = best && !in_relative && best->resolved && best->interval.end &&
-                                  best->end <= c.b && best->interval.precision == Precision::kDay &&
-                                  !(doc_.pub_date && *best->interval.end > *doc_.pub_date) &&
-                                  (ReportedEarlierAct(text, clause_b, *best, c.b, c.e) ||
-                                   (aftermath_after != std::string_view::npos && !arrest_verb &&
-                                    best->end <= aftermath_after));
+    const bool accused_earlier = best && !in_relative && best->resolved && best->interval.end &&
+                                 best->end <= c.b && best->interval.precision == Precision::kDay &&
+                                 !(doc_.pub_date && *best->interval.end > *doc_.pub_date) &&
+                                 (ReportedEarlierAct(text, clause_b, *best, c.b, c.e) ||
+                                  (aftermath_after != std::string_view::npos && !arrest_verb &&
+                                   best->end <= aftermath_after));
+    // A charged act dated only by a reporting tag after it ("charged with
+    // the murder of a guard, police said on Friday"): at or before the
+    // saying (h-evdate22), as an accused act above.
+    const bool reported_earlier =
+        accused_earlier ||
+        (best && !in_relative && best->resolved && best->interval.end &&
+         best->interval.precision == Precision::kDay &&
+         !(doc_.pub_date && *best->interval.end > *doc_.pub_date) && best->begin >= c.e &&
+         LegalCueBefore(text, clause_b, c.b) != std::string_view::npos &&
+         TagDatesSaying(text, c.e, *best));
     const bool own_phrase =
         best && best->begin >= c.e && (since_at < c.b || best->begin < since_at);
     const bool since_span = !in_relative && !own_phrase && since_phrase && doc_.pub_date &&

@@ -3628,7 +3628,7 @@ void NamedPastDay(TimeExpr& t, const Sentence& sentence, std::string_view lower_
   // "the January 6 assault", "the Jan. 6 storming" (h-dates26).
   // "a Jan. 6 rioter", "January 6 arrests", "a Jan. 6th convict", "Jan. 6
   // sedition", "the January 6 pipe bomb" (h-dates28).
-  static constexpr std::array<std::string_view, 44> kJan6 = {
+  static constexpr std::array<std::string_view, 45> kJan6 = {
       "riot",         "riots",         "rioters",          "insurrection",
       "committee",    "panel",         "defendants",       "defendant",
       "capitol",      "hearing",       "hearings",         "probe",
@@ -3639,7 +3639,8 @@ void NamedPastDay(TimeExpr& t, const Sentence& sentence, std::string_view lower_
       "storming",     "siege",         "rioter",           "arrests",
       "convict",      "convicts",      "suspect",          "suspects",
       "sedition",     "seditious",     "conspiracy",       "participant",
-      "participants", "pipe",          "trials",           "insurrectionist"};
+      "participants", "pipe",          "trials",           "insurrectionist",
+      "attacks"};
   static constexpr std::array<std::string_view, 9> kSept11 = {"attacks",  "attack",    "hijackers",
                                                               "terror",   "terrorist", "commission",
                                                               "memorial", "victims",   "families"};
@@ -3658,7 +3659,10 @@ void NamedPastDay(TimeExpr& t, const Sentence& sentence, std::string_view lower_
                         lower_sent[next] == ':' || lower_sent[next] == ')';
     static constexpr std::array<std::string_view, 8> kObject = {
         "over", "about", "regarding", "echoed", "echoing", "echoes", "invoked", "invoking"};
-    if (closes && std::find(kObject.begin(), kObject.end(), prev) != kObject.end()) {
+    // "arrested in connection with Jan. 6" (h-evdate22).
+    const bool connection = prev == "with" && head.ends_with("connection with");
+    if (closes &&
+        (connection || std::find(kObject.begin(), kObject.end(), prev) != kObject.end())) {
       t.interval = DayInterval(MakeDate(year, MonthOf(d), DayOf(d)));
       return;
     }
@@ -3708,8 +3712,11 @@ void NamedPastDay(TimeExpr& t, const Sentence& sentence, std::string_view lower_
       // footage", "slams the ex-president over Jan. 6 attack", "two years
       // after Jan. 6 attack", "tasered an officer during January 6 attack";
       // not "a Jan. 6 attack on a police post", "killed in Jan. 6 attack".
-      static constexpr std::array<std::string_view, 7> kNamer = {
-          "over", "after", "during", "since", "following", "amid", "before"};
+      // h-evdate22: "talks about January 6 attack", "the day of Jan. 6
+      // attack", "the deadly January 6 attack".
+      static constexpr std::array<std::string_view, 11> kNamer = {
+          "over",   "after", "during", "since",  "following", "amid",
+          "before", "about", "of",     "deadly", "violent"};
       std::size_t pk = head.size();
       while (pk > 0 && IsIdentChar(head[pk - 1])) --pk;
       const std::string_view pw = head.substr(pk);

@@ -1496,5 +1496,84 @@ TEST_CASE("attach: what a court heard is an earlier act", "[attach]") {
         "2023-03-15..2023-03-15 none/document");
 }
 
+TEST_CASE("attach: a witness telling an act tells an earlier act", "[attach]") {
+  // h-evdate22 (pub 2023-03-15): "describes", "recounts", "recalls",
+  // "remembers", "reacted to" before the trigger (RECORDING_CUE), a weak cue.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("A baker describes the shelling of his village", "shelling") == earlier);
+  CHECK(IntervalOf("Two nurses recount the raid on the clinic.", "attack") == earlier);
+  // Counter-examples: its own phrase dates it; "described as" keeps the
+  // day's news.
+  CHECK(IntervalOf("A baker recalls the shelling of his village on 2 March.", "shelling") ==
+        "2023-03-02..2023-03-02 day/text");
+  CHECK(IntervalOf("Gunmen opened fire on the market in what police described as a terror "
+                   "attack.",
+                   "attack") == "2023-03-15..2023-03-15 none/document");
+}
+
+TEST_CASE("attach: a count of years after an act counts from today", "[attach]") {
+  // h-evdate22 (pub 2023-03-15): "<n> years after <act>" with no phrase
+  // and no past verb before it names an anniversary of the day of writing.
+  CHECK(IntervalOf("Three years after the siege of the port, the harbour is still closed.",
+                   "blockade") == "2020-01-01..2020-12-31 year/text");
+  CHECK(IntervalOf("Singer returns to the town a year after deadly market bombing", "explosion") ==
+        "2022-01-01..2022-12-31 year/text");
+  // Counter-examples: a past clause has its own time; a hedge names no
+  // point.
+  CHECK(IntervalOf("The museum opened three years after the siege of the port.", "blockade") !=
+        "2020-01-01..2020-12-31 year/text");
+  CHECK(IntervalOf("More than three years after the siege of the port, the harbour is closed.",
+                   "blockade") != "2020-01-01..2020-12-31 year/text");
+}
+
+TEST_CASE("attach: the punishment of an act and the bodies it left tell an earlier act",
+          "[attach]") {
+  // h-evdate22 (pub 2023-03-15): "executed for", "life in prison for",
+  // "sentenced to 12 years in prison for", "a 30-year sentence for",
+  // "guilty over" (LegalCueBefore); "the bodies of", "the remains of"
+  // (RECORDING_CUE, weak).
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("The regime executed a young man for stabbing a guard", "attack") == earlier);
+  CHECK(IntervalOf("A driver was sentenced to 12 years in prison for taking part in the riots.",
+                   "protest") == earlier);
+  CHECK(IntervalOf("Four men found guilty over the market bombing", "explosion") == earlier);
+  CHECK(IntervalOf("The bodies of three villagers killed by militants were flown home.",
+                   "casualties") == earlier);
+  // Counter-examples: the act's own phrase, and an act told as the day's
+  // news beside a sentence.
+  CHECK(IntervalOf("A driver got life in prison for stabbing a guard on 2 March.", "attack") ==
+        "2023-03-02..2023-03-02 day/text");
+  CHECK(IntervalOf("Two guards were killed in an ambush on a prison convoy.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+}
+
+TEST_CASE("attach: a day owning the papers at the end of a sentence dates the papers", "[attach]") {
+  // h-evdate22 (pub Wednesday 2023-03-15): "… lead Saturday's newspapers."
+  // and "front pages" (NamesNoAct): the papers' day, not the act's.
+  CHECK(IntervalOf("The army's attack on a power plant leads Saturday's newspapers.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("The army's attack on a power plant fills Friday's front pages.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+  // Counter-example: a possessed act keeps the phrase.
+  CHECK(IntervalOf("Friday's attack on the power plant killed two guards.", "attack") ==
+        "2023-03-10..2023-03-10 day/text");
+}
+
+TEST_CASE("attach: a charged act dated only by a reporting tag lies before the saying",
+          "[attach]") {
+  // h-evdate22 (pub 2023-03-15): "…, police said on Monday" after a
+  // charged act (TagDatesSaying): an open start ending on the saying's day.
+  CHECK(IntervalOf("A cook was charged with the murder of a guard at the depot, police said "
+                   "on Monday.",
+                   "killing") == "..2023-03-13 range/text");
+  // Counter-examples: the act's own phrase, or a tag after an act that is
+  // no charge's object.
+  CHECK(IntervalOf("A cook was charged with the murder of a guard on 2 March, police said on "
+                   "Monday.",
+                   "killing") == "2023-03-02..2023-03-02 day/text");
+  CHECK(IntervalOf("Gunmen killed a guard at the depot, police said on Monday.", "killing") ==
+        "2023-03-13..2023-03-13 day/text");
+}
+
 }  // namespace
 }  // namespace eventline
