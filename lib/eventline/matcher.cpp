@@ -398,6 +398,11 @@ struct CompiledRule {
   mutable std::vector<WordPairs> end_pairs;
   // Every match begins at the text's start (AtTextStartOnly): tried there only.
   mutable bool text_start = false;
+  // Without starts: the start window (DeriveStartWindow), whose `leading`
+  // strings begin the rest of every match at most `window_runs` whitespace
+  // runs after the match's start; null when none is derived.
+  mutable std::unique_ptr<WordPrefilter> window;
+  mutable int window_runs = 0;
   // For a rule the trigger index proposed: whether the RE2::Set of
   // `\b(?:TRIGGER)` would have admitted it (docs/rules.md), decided at its
   // first match in a sentence. Set up at the rule's first match.
@@ -998,6 +1003,13 @@ void InitStarts(const CompiledRule& cr, const Rule& r) {
     for (const std::string& e : cr.ends) cr.end_pairs.push_back(PairKeys(e));
   }
   cr.text_start = AtTextStartOnly(r.pattern);
+  if (!cr.starts && !cr.text_start && r.window > 0) {
+    auto window = std::make_unique<WordPrefilter>(WordPrefilter::FromLeading(r.window_leading));
+    if (!window->always()) {
+      cr.window = std::move(window);
+      cr.window_runs = r.window_runs;
+    }
+  }
 }
 
 // Where the rule's matches can begin, at its first use: the build's
@@ -1159,6 +1171,16 @@ void DerivePatternStarts(Rule& rule) {
   rule.starts = lead ? 1 : 0;
   rule.leading = lead ? std::move(*lead) : std::vector<std::string>();
   rule.starts_at_boundary = StartsAtBoundary(p);
+  rule.window = 0;
+  rule.window_runs = 0;
+  rule.window_leading.clear();
+  if (!lead && !AtTextStartOnly(p)) {
+    if (auto w = DeriveStartWindow(p)) {
+      rule.window = 1;
+      rule.window_runs = w->runs;
+      rule.window_leading = std::move(w->leading);
+    }
+  }
   // The best words outside the trigger (whose first bytes the trigger index
   // has seen already) and the best of the whole pattern.
   // Without a trigger group both are the same, derived once; the strings a
@@ -1707,7 +1729,17 @@ template <class Capturing>
 bool SearchFrom(const CompiledRule& cr, std::string_view text, std::size_t pos, std::size_t end,
                 const Capturing& capturing) {
   if (cr.text_start) return pos == 0 && capturing(cr, 0, RE2::ANCHOR_START);
-  if (!cr.starts) return capturing(cr, pos, RE2::UNANCHORED);
+  if (!cr.starts) {
+    if (cr.window) {
+      // A match begins at most window_runs whitespace runs before the
+      // first place its rest can begin (DeriveStartWindow); without one,
+      // no match. RE2's leftmost match from there is the one from `pos`.
+      const std::size_t rest = cr.window->Find(text, pos, end);
+      if (rest == std::string_view::npos) return false;
+      pos = StartWindowBegin(text, pos, rest, cr.window_runs);
+    }
+    return capturing(cr, pos, RE2::UNANCHORED);
+  }
   const bool b = cr.starts_at_boundary;
   for (std::size_t at = cr.starts->Find(text, pos, end, b); at != std::string_view::npos;
        at = cr.starts->Find(text, at + 1, end, b)) {

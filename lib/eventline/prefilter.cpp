@@ -1793,4 +1793,460 @@ std::optional<std::array<std::uint64_t, 4>> FirstBytes(std::string_view pattern)
   return FirstReader(pattern).Read();
 }
 
+namespace {
+
+// The bytes StartWindow counts runs of: RE2's \s and \v.
+constexpr std::ptrdiff_t kMinWindowLead = 3;  // bytes other than spaces
+constexpr bool IsWindowSpace(unsigned char c) { return IsSpace(c) || c == '\v'; }
+
+// DeriveStartWindow: a recursive reading of the pattern that bounds, for
+// each part, the maximal runs of window spaces in any text it matches, and
+// lists the top-level parts. Conservative: a construct it does not know, or
+// one that may match many characters of which some may be spaces, gives an
+// unbounded count (kInf).
+class WindowReader {
+ public:
+  static constexpr int kInf = 1 << 20;
+  struct Runs {
+    int n = 0;          // at most this many runs (kInf: unbounded or unknown)
+    bool space = true;  // every text it matches is window spaces only
+  };
+  struct Part {
+    std::size_t begin = 0, end = 0;  // its text in the pattern
+    Runs runs;
+    // A group with an alternation and no quantifier: each alternative's
+    // parts (the sequence through it is one of the sequences through them).
+    std::vector<std::vector<Part>> alts;
+    bool wrap = false;  // the whole pattern's alternation: its text needs (?:...)
+  };
+
+  explicit WindowReader(std::string_view p) : p_(p) {}
+
+  // The top-level parts in order (a top-level alternation is one part
+  // with its alternatives), or nullopt (an unreadable pattern).
+  std::optional<std::vector<Part>> Read() {
+    std::vector<std::vector<Part>> alts;
+    const Runs r = Alternation(&alts);
+    if (bad_ || i_ != p_.size()) return std::nullopt;
+    if (alts.size() == 1) return std::move(alts[0]);
+    Part whole{0, p_.size(), r, std::move(alts), true};
+    return std::vector<Part>{std::move(whole)};
+  }
+
+ private:
+  bool More() const { return i_ < p_.size(); }
+  unsigned char Peek(std::size_t ahead = 0) const {
+    return i_ + ahead < p_.size() ? static_cast<unsigned char>(p_[i_ + ahead]) : 0;
+  }
+  static Runs Cat(Runs a, Runs b) { return {std::min(kInf, a.n + b.n), a.space && b.space}; }
+  static Runs Char(bool may_space, bool only_space) {
+    return may_space ? Runs{1, only_space} : Runs{0, false};
+  }
+
+  // `alts`: when not null, the parts of each alternative are listed there.
+  Runs Alternation(std::vector<std::vector<Part>>* alts) {
+    Runs out = Sequence(alts ? &alts->emplace_back() : nullptr);
+    while (!bad_ && More() && Peek() == '|') {
+      ++i_;
+      const Runs next = Sequence(alts ? &alts->emplace_back() : nullptr);
+      out = {std::max(out.n, next.n), out.space && next.space};
+    }
+    return out;
+  }
+
+  Runs Sequence(std::vector<Part>* parts) {
+    Runs out;
+    while (!bad_ && More() && Peek() != '|' && Peek() != ')') {
+      const std::size_t begin = i_;
+      std::vector<std::vector<Part>> inner;
+      Runs atom = Atom(parts ? &inner : nullptr);
+      const std::size_t before = i_;
+      Quantifier(atom);
+      if (parts) {
+        if (inner.size() == 1 && i_ == before) {  // a plain group: opened up
+          parts->insert(parts->end(), inner[0].begin(), inner[0].end());
+        } else if (inner.size() > 1 && i_ == before) {
+          parts->push_back(Part{begin, i_, atom, std::move(inner)});
+        } else {
+          parts->push_back(Part{begin, i_, atom, {}});
+        }
+      }
+      out = Cat(out, atom);
+    }
+    return out;
+  }
+
+  void Quantifier(Runs& atom) {
+    if (!More()) return;
+    const unsigned char c = Peek();
+    std::size_t max = 1;
+    bool bounded = true;
+    if (c == '?') {
+      ++i_;
+    } else if (c == '*' || c == '+') {
+      bounded = false;
+      ++i_;
+    } else if (c == '{') {
+      std::size_t j = i_ + 1, min = 0;
+      auto digits = [&](std::size_t& v) {
+        const std::size_t start = j;
+        v = 0;
+        while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9' && j - start < 6) {
+          v = v * 10 + static_cast<std::size_t>(p_[j++] - '0');
+        }
+        return j > start;
+      };
+      if (!digits(min)) return;  // a literal '{' (the next atom)
+      max = min;
+      if (j < p_.size() && p_[j] == ',') {
+        ++j;
+        if (!digits(max)) bounded = false;
+      }
+      if (j >= p_.size() || p_[j] != '}') return;
+      i_ = j + 1;
+    } else {
+      return;
+    }
+    if (More() && Peek() == '?') ++i_;  // lazy
+    if (bounded && max == 0) {
+      atom = Runs{};
+      return;
+    }
+    if (atom.n == 0) return;
+    if (atom.space) {  // spaces only: any repetition is one run
+      atom.n = 1;
+      return;
+    }
+    atom.n =
+        bounded
+            ? static_cast<int>(std::min<std::size_t>(kInf, static_cast<std::size_t>(atom.n) * max))
+            : kInf;
+  }
+
+  // `inner`: a group's alternatives (their parts), when not null.
+  Runs Atom(std::vector<std::vector<Part>>* inner) {
+    const unsigned char c = Peek();
+    if (c == '(') return Group(inner);
+    if (c == '[') return Class();
+    if (c == '\\') return Escape();
+    if (c >= 0x80) {  // a UTF-8 sequence: one character, never a window space
+      ++i_;
+      while (More() && (Peek() & 0xC0) == 0x80) ++i_;
+      return Runs{0, false};
+    }
+    ++i_;
+    if (c == '.') return Char(true, false);
+    if (c == '^' || c == '$') return Runs{};
+    if (c == '*' || c == '+' || c == '?') {
+      bad_ = true;
+      return Runs{kInf, false};
+    }
+    return Char(IsWindowSpace(c), IsWindowSpace(c));
+  }
+
+  Runs Group(std::vector<std::vector<Part>>* inner) {
+    ++i_;  // '('
+    if (Peek() == '?') {
+      ++i_;
+      if (Peek() == 'P' && Peek(1) == '<') ++i_;
+      if (Peek() == '<') {
+        const std::size_t e = p_.find('>', i_);
+        if (e == std::string_view::npos) {
+          bad_ = true;
+          return Runs{kInf, false};
+        }
+        i_ = e + 1;
+      } else {
+        while (More() && std::string_view("imsU-").find(static_cast<char>(Peek())) !=
+                             std::string_view::npos) {
+          ++i_;
+        }
+        if (Peek() == ')') {  // (?i): zero width
+          ++i_;
+          return Runs{};
+        }
+        if (Peek() != ':') {
+          bad_ = true;
+          return Runs{kInf, false};
+        }
+        ++i_;
+      }
+    }
+    const Runs r = Alternation(inner);
+    if (Peek() != ')') {
+      bad_ = true;
+      return Runs{kInf, false};
+    }
+    ++i_;
+    return r;
+  }
+
+  // The byte an escape stands for (after the backslash and `e`), or -1.
+  int EscapedByte(unsigned char e) {
+    switch (e) {
+      case 't':
+        return '\t';
+      case 'n':
+        return '\n';
+      case 'v':
+        return '\v';
+      case 'f':
+        return '\f';
+      case 'r':
+        return '\r';
+      case 'a':
+        return '\a';
+      case 'x': {
+        std::string hex;
+        if (Peek() == '{') {
+          const std::size_t close = p_.find('}', i_);
+          if (close == std::string_view::npos) return -1;
+          hex = std::string(p_.substr(i_ + 1, close - i_ - 1));
+          i_ = close + 1;
+        } else {
+          hex = std::string(p_.substr(i_, 2));
+          i_ += hex.size();
+        }
+        if (hex.empty() || hex.size() > 6) return -1;
+        char* stop = nullptr;
+        const long v = std::strtol(hex.c_str(), &stop, 16);
+        if (*stop != '\0') return -1;
+        return v < 0x80 ? static_cast<int>(v) : 0x80;  // 0x80: some non-ASCII character
+      }
+      default:
+        break;
+    }
+    if (e >= '0' && e <= '7') {  // octal
+      int v = e - '0';
+      for (int n = 0; n < 2 && Peek() >= '0' && Peek() <= '7'; ++n) v = v * 8 + (p_[i_++] - '0');
+      return v < 0x80 ? v : 0x80;
+    }
+    if (e < 0x80 && !IsWord(e)) return e;  // escaped punctuation (or space)
+    return -1;
+  }
+
+  void SkipProperty() {
+    if (Peek() == '{') {
+      const std::size_t e = p_.find('}', i_);
+      i_ = e == std::string_view::npos ? p_.size() : e + 1;
+    } else if (More()) {
+      ++i_;
+    }
+  }
+
+  Runs Escape() {
+    ++i_;  // '\'
+    if (!More()) {
+      bad_ = true;
+      return Runs{kInf, false};
+    }
+    const unsigned char e = Peek();
+    ++i_;
+    switch (e) {
+      case 'b':
+      case 'B':
+      case 'A':
+      case 'z':
+        return Runs{};
+      case 's':
+        return Char(true, true);
+      case 'S':
+      case 'w':
+      case 'd':
+        return Char(false, false);
+      case 'p':
+      case 'P':
+        SkipProperty();
+        return Char(true, false);
+      case 'Q':  // \Q...\E: many characters; not read
+        bad_ = true;
+        return Runs{kInf, false};
+      default:
+        break;
+    }
+    const int b = EscapedByte(e);
+    if (b < 0) return Char(true, false);  // one character of some kind
+    return Char(IsWindowSpace(static_cast<unsigned char>(b)),
+                IsWindowSpace(static_cast<unsigned char>(b)));
+  }
+
+  // One character: whether it may be a window space, and whether it must.
+  Runs Class() {
+    const std::size_t close = CharClassEnd(p_, i_);
+    if (close >= p_.size()) {
+      bad_ = true;
+      return Runs{kInf, false};
+    }
+    ++i_;  // '['
+    bool may = false, only = true, negated = false;
+    if (Peek() == '^') {
+      negated = true;
+      ++i_;
+    }
+    while (i_ < close) {
+      const unsigned char c = Peek();
+      if (c == '[' && Peek(1) == ':') {  // [:space:], [:^alpha:], ...: maybe
+        const std::size_t e = p_.find(":]", i_ + 2);
+        i_ = e == std::string_view::npos ? close : e + 2;
+        may = true;
+        only = false;
+        continue;
+      }
+      if (c >= 0x80) {
+        ++i_;
+        while (i_ < close && (Peek() & 0xC0) == 0x80) ++i_;
+        only = false;
+        continue;
+      }
+      int lo = c;
+      ++i_;
+      if (c == '\\') {
+        const unsigned char e = Peek();
+        ++i_;
+        if (e == 's') {
+          may = true;
+          continue;
+        }
+        if (e == 'S' || e == 'w' || e == 'd') {
+          only = false;
+          continue;
+        }
+        if (e == 'W' || e == 'D' || e == 'p' || e == 'P') {
+          if (e == 'p' || e == 'P') SkipProperty();
+          may = true;
+          only = false;
+          continue;
+        }
+        lo = EscapedByte(e);
+        if (lo < 0) {
+          may = true;
+          only = false;
+          continue;
+        }
+      }
+      int hi = lo;
+      if (Peek() == '-' && i_ + 1 < close) {
+        ++i_;
+        const unsigned char h = Peek();
+        ++i_;
+        if (h == '\\') {
+          const unsigned char e = Peek();
+          ++i_;
+          hi = EscapedByte(e);
+        } else if (h >= 0x80) {
+          while (i_ < close && (Peek() & 0xC0) == 0x80) ++i_;
+          hi = 0x10FFFF;
+        } else {
+          hi = h;
+        }
+        if (hi < 0) hi = 0x10FFFF;
+      }
+      for (int b = std::max(lo, 0); b <= std::min(hi, 0x7F); ++b) {
+        if (IsWindowSpace(static_cast<unsigned char>(b))) {
+          may = true;
+        } else {
+          only = false;
+        }
+      }
+      if (hi > 0x7F) only = false;
+    }
+    i_ = close + 1;
+    if (negated) return Char(true, false);
+    return Char(may, may && only);
+  }
+
+  std::string_view p_;
+  std::size_t i_ = 0;
+  bool bad_ = false;
+};
+
+}  // namespace
+
+namespace {
+
+// DeriveStartWindow over a list of parts: the first split whose rest has
+// strong leading strings; where the rest opens with an alternation whose
+// own rest has none, each alternative's window (at most `depth` more such
+// expansions), merged: the union of their strings with the largest count,
+// which holds for all of them (a later first string or a smaller count only
+// moves the start to the right).
+std::optional<StartWindow> WindowOf(std::string_view pattern,
+                                    const std::vector<WindowReader::Part>& parts, int depth) {
+  const auto weak = [](const std::string& l) {
+    return std::count_if(l.begin(), l.end(), [](char c) { return c != ' '; }) < kMinWindowLead;
+  };
+  // The splits in order, as far as the count allows: the rest as a whole
+  // first; only where no split gives strong strings, the alternations.
+  for (const bool expand : {false, true}) {
+    if (expand && depth == 0) break;
+    int runs = 0;
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      if (k > 0) {
+        runs += parts[k - 1].runs.n;
+        if (runs > kMaxWindowRuns) break;
+      }
+      if (!expand) {
+        // After a part of no width the rest reads as the last split's.
+        if (k > 0 && parts[k - 1].runs.n == 0 && parts[k - 1].runs.space) continue;
+        std::string rest;
+        for (std::size_t j = k; j < parts.size(); ++j) {
+          const WindowReader::Part& part = parts[j];
+          if (part.wrap) rest += "(?:";
+          rest.append(pattern.substr(part.begin, part.end - part.begin));
+          if (part.wrap) rest += ")";
+        }
+        // Strings of one or two letters (or a lone space) occur everywhere:
+        // a later split, if any, is worth its wider window.
+        auto lead = LeadingStrings(rest);
+        if (lead && std::none_of(lead->begin(), lead->end(), weak)) {
+          return StartWindow{std::move(*lead), runs};
+        }
+        continue;
+      }
+      if (parts[k].alts.empty()) continue;
+      StartWindow merged;
+      bool all = true;
+      for (const std::vector<WindowReader::Part>& alt : parts[k].alts) {
+        std::vector<WindowReader::Part> one(parts.begin(),
+                                            parts.begin() + static_cast<std::ptrdiff_t>(k));
+        one.insert(one.end(), alt.begin(), alt.end());
+        one.insert(one.end(), parts.begin() + static_cast<std::ptrdiff_t>(k) + 1, parts.end());
+        auto w = WindowOf(pattern, one, depth - 1);
+        if (!w) {
+          all = false;
+          break;
+        }
+        merged.runs = std::max(merged.runs, w->runs);
+        merged.leading.insert(merged.leading.end(), w->leading.begin(), w->leading.end());
+      }
+      if (all) {
+        SortUnique(merged.leading);
+        return merged;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<StartWindow> DeriveStartWindow(std::string_view pattern) {
+  const auto parts = WindowReader(pattern).Read();
+  if (!parts) return std::nullopt;
+  return WindowOf(pattern, *parts, 2);
+}
+
+std::size_t StartWindowBegin(std::string_view text, std::size_t from, std::size_t at, int runs) {
+  at = std::min(at, text.size());
+  int seen = 0;
+  for (std::size_t i = at; i > from; --i) {
+    const auto c = static_cast<unsigned char>(text[i - 1]);
+    if (!IsWindowSpace(c)) continue;
+    if (i == at || !IsWindowSpace(static_cast<unsigned char>(text[i]))) {
+      if (++seen > runs) return i;
+    }
+  }
+  return from;
+}
+
 }  // namespace eventline

@@ -118,6 +118,33 @@ class LeadingIndex {
 // [:name:] classes; pattern.size() when it is not closed.
 [[nodiscard]] std::size_t CharClassEnd(std::string_view pattern, std::size_t open);
 
+// A start window for a pattern without leading strings (docs/scale.md,
+// "session 27, h-speed36"). The pattern is read as a sequence A R of its
+// top-level parts (groups without alternation or quantifier opened up):
+// every match of R begins with one of `leading` (LeadingStrings of R), and
+// every text A matches holds at most `runs` maximal runs of the bytes
+// \t \n \v \f \r and space (a word count: `[\w-]+` has no length bound,
+// but no space). So a match begins at most `runs` such runs before the
+// first position at or after the search's start where one of R's leading
+// strings occurs, and an unanchored search may start there
+// (StartWindowBegin): RE2's leftmost match is the same. The split is the
+// first one whose R has leading strings and whose A has at most
+// kMaxWindowRuns runs; nullopt when there is none (A may hold unbounded
+// whitespace, as in `(?:\w+\s+)*`, or something not read here).
+struct StartWindow {
+  std::vector<std::string> leading;
+  int runs = 0;
+};
+inline constexpr int kMaxWindowRuns = 16;
+[[nodiscard]] std::optional<StartWindow> DeriveStartWindow(std::string_view pattern);
+
+// The first position s in [from, at] such that text[s, at) holds at most
+// `runs` maximal runs of whitespace bytes (as DeriveStartWindow counts
+// them): where a match whose R part begins at `at` can begin at the
+// earliest.
+[[nodiscard]] std::size_t StartWindowBegin(std::string_view text, std::size_t from, std::size_t at,
+                                           int runs);
+
 class WordPrefilter {
  public:
   // One entry per pattern; a pattern without leading strings makes

@@ -1198,7 +1198,7 @@ bool CanMatchEmpty(const RE2& re) {
 namespace {
 
 // Bump when the serialized layout or what it holds changes.
-constexpr std::uint64_t kRuleCacheFormat = 7;
+constexpr std::uint64_t kRuleCacheFormat = 8;
 
 class CacheWriter {
  public:
@@ -1497,6 +1497,10 @@ std::string SerializeRules(std::span<const Rule> rules) {
     w.I(r.trigger_starts);
     w.U(r.trigger_leading.size());
     for (const std::string& l : r.trigger_leading) w.S(l);
+    w.I(r.window);
+    w.I(r.window_runs);
+    w.U(r.window_leading.size());
+    for (const std::string& l : r.window_leading) w.S(l);
     w.U(r.unless_starts.size());
     for (std::size_t ui = 0; ui < r.unless_starts.size(); ++ui) {
       const Rule::VetoStarts& v = r.unless_starts[ui];
@@ -1561,6 +1565,11 @@ bool DeserializeRules(std::string_view data, const std::string& file, std::vecto
     std::size_t n_leading = r.Count();
     ReserveFor(rule.trigger_leading, n_leading);
     for (; r.ok() && n_leading > 0; --n_leading) rule.trigger_leading.push_back(r.S());
+    rule.window = r.Int();
+    rule.window_runs = r.Int();
+    n_leading = r.Count();
+    ReserveFor(rule.window_leading, n_leading);
+    for (; r.ok() && n_leading > 0; --n_leading) rule.window_leading.push_back(r.S());
     std::size_t n_starts = r.Count();
     ReserveFor(rule.unless_starts, n_starts);
     for (; r.ok() && n_starts > 0; --n_starts) {
@@ -1571,6 +1580,7 @@ bool DeserializeRules(std::string_view data, const std::string& file, std::vecto
     if (!rule.unless_starts.empty() && rule.unless_starts.size() != rule.unless.size())
       return false;
     if (rule.trigger_starts < -1 || rule.trigger_starts > 1) return false;
+    if (rule.window < -1 || rule.window > 1 || rule.window_runs < 0) return false;
     if (rule.starts < -1 || rule.starts > 1) return false;
   }
   if (!r.ok() || !r.done()) return false;

@@ -102,6 +102,13 @@ struct Rule {
   // with `starts`: trigger_starts -1 not derived, 0 none, 1 `trigger_leading`.
   int trigger_starts = -1;
   std::vector<std::string> trigger_leading;
+  // For a pattern without leading strings, its start window
+  // (DeriveStartWindow in prefilter.h), derived with `starts`: window -1 not
+  // derived, 0 none, 1 every match begins at most `window_runs` whitespace
+  // runs before one of `window_leading`.
+  int window = -1;
+  int window_runs = 0;
+  std::vector<std::string> window_leading;
   // Per `unless` entry (parallel to it, or empty when not derived), derived
   // with `starts`: where its matches can begin (`starts` as above, -1 not
   // derived), whether only at a word boundary, its leading strings and the

@@ -126,7 +126,9 @@ TEST_CASE("rule profile: a rule without leading strings is one search per match"
   if (!RuleProfileEnabled()) return;
   const RuleCost said = RuleProfileOf("p.said");
   CHECK(said.admitted == 1);
-  CHECK(said.searches == 3);  // two matches, then none before the stop
+  // Two matches; then no " said" is left, so the start window (session 27)
+  // makes no third search.
+  CHECK(said.searches == 2);
   CHECK(said.found == 2);
 }
 
