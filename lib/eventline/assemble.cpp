@@ -2851,6 +2851,19 @@ std::optional<Interval> CountedSinceBefore(std::string_view text, std::size_t cb
   return std::nullopt;
 }
 
+// `pub` less `c` days, weeks, months or years (`unit` singular), the day
+// of the month kept (cut to the month's last): the start of "over the last
+// <c> <unit>s" (LastingForAfter, CountedOfBefore).
+Date CountedBack(const Date& pub, int c, std::string_view unit) {
+  using namespace std::chrono;
+  if (unit == "day") return AddDays(pub, -c);
+  if (unit == "week") return AddDays(pub, -7 * c);
+  const int m = unit == "month" ? c : 12 * c;
+  const year_month ym = year_month(pub.year(), pub.month()) - months(m);
+  const year_month_day_last l(ym.year(), month_day_last(ym.month()));
+  return Date(ym.year(), ym.month(), std::min(pub.day(), l.day()));
+}
+
 // A fighting, shelling or protest trigger told as lasting up to now by
 // "for <count> <unit>" after it in its clause, in the present perfect or
 // with a verb of going on (h-evdate19, the lead's ruling of session 25):
@@ -2939,19 +2952,7 @@ std::optional<Interval> LastingForAfter(std::string_view text, std::size_t cb, s
     Interval iv;
     iv.end = pub;
     iv.precision = Precision::kRange;
-    if (count && !hedge) {
-      const int c = static_cast<int>(*count);
-      if (unit == "day") {
-        iv.start = AddDays(pub, -c);
-      } else if (unit == "week") {
-        iv.start = AddDays(pub, -7 * c);
-      } else {
-        const int m = unit == "month" ? c : 12 * c;
-        const year_month ym = year_month(pub.year(), pub.month()) - months(m);
-        const year_month_day_last l(ym.year(), month_day_last(ym.month()));
-        iv.start = Date(ym.year(), ym.month(), std::min(pub.day(), l.day()));
-      }
-    }
+    if (count && !hedge) iv.start = CountedBack(pub, static_cast<int>(*count), unit);
     *at_out = cb + pos(k);
     std::size_t len = w[q].size();
     while (len > 0 && !std::isalpha(static_cast<unsigned char>(w[q][len - 1]))) --len;
@@ -2959,6 +2960,71 @@ std::optional<Interval> LastingForAfter(std::string_view text, std::size_t cb, s
     return iv;
   }
   return std::nullopt;
+}
+
+// A fighting, shelling or protest trigger named as lasting a counted span
+// before it: "<count> <unit>s of [at most two words] <trigger>" in its
+// clause ("after three months of protests", "two weeks of heavy fighting",
+// "a year of street protests"), the lead's ruling of session 25 (h-span1).
+// The span runs back from `pub` as "over the last nine days" does: pub - n
+// units .. pub. Uncounted or hedged ("months of", "more than two months
+// of") is left to TellsBackground's open start. Not in a clause with a
+// modal or the past perfect ("would bring weeks of protests", "had seen two
+// years of protests": not up to now), nor a span that begins now ("the three
+// days of protests began calmly"), nor across a comma ("after 18 months of
+// war, fighting …"). `*at` .. `*end` get the words from the count to "of".
+std::optional<Interval> CountedOfBefore(std::string_view text, std::size_t cb, std::size_t tb,
+                                        std::size_t te, const Date& pub, std::size_t* at_out,
+                                        std::size_t* end_out) {
+  if (tb <= cb || te > text.size()) return std::nullopt;
+  {
+    const std::string after = Lower(text.substr(te, std::min<std::size_t>(24, text.size() - te)));
+    const auto next = Tokens(after);
+    if (!next.empty() && (next[0] == "begin" || next[0] == "began" || next[0] == "begins" ||
+                          next[0] == "start" || next[0] == "started" || next[0] == "starts"))
+      return std::nullopt;
+  }
+  const std::string s = Lower(text.substr(cb, tb - cb));
+  const std::vector<std::string_view> w = Tokens(s);
+  const std::size_t n = w.size();
+  static constexpr std::array<std::string_view, 14> kStop = {
+      "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "from"};
+  std::size_t of = n;
+  for (std::size_t skip = 0; skip <= 2 && skip < n; ++skip) {
+    const std::string_view x = w[n - 1 - skip];
+    if (x == "of") {
+      of = n - 1 - skip;
+      break;
+    }
+    if (std::find(kStop.begin(), kStop.end(), x) != kStop.end()) return std::nullopt;
+  }
+  if (of == n || of < 2) return std::nullopt;
+  if (s.find_first_of(",;:()", static_cast<std::size_t>(w[of].data() - s.data())) !=
+      std::string::npos)
+    return std::nullopt;
+  std::string unit(w[of - 1]);
+  if (unit.size() > 1 && unit.back() == 's') unit.pop_back();
+  if (unit != "day" && unit != "week" && unit != "month" && unit != "year") return std::nullopt;
+  const std::string_view before = w[of - 2];
+  static constexpr std::array<std::string_view, 8> kHedge = {"than",  "over", "nearly", "almost",
+                                                             "about", "some", "around", "several"};
+  if (of >= 3 && std::find(kHedge.begin(), kHedge.end(), w[of - 3]) != kHedge.end())
+    return std::nullopt;
+  const std::optional<std::int64_t> count = ParseNumber(before);
+  if (!count || *count < 1 || *count > 100) return std::nullopt;
+  for (std::size_t k = 0; k < of; ++k) {
+    const std::string_view x = w[k];
+    if (x == "will" || x == "would" || x == "could" || x == "may" || x == "might" ||
+        x == "should" || x == "if" || x == "had")
+      return std::nullopt;
+  }
+  Interval iv;
+  iv.start = CountedBack(pub, static_cast<int>(*count), unit);
+  iv.end = pub;
+  iv.precision = Precision::kRange;
+  *at_out = cb + static_cast<std::size_t>(before.data() - s.data());
+  *end_out = cb + static_cast<std::size_t>(w[of].data() - s.data()) + 2;
+  return iv;
 }
 
 std::string StripPossessive(std::string s) {
@@ -3759,6 +3825,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // An armed clash in a sentence about protesters or a protest is the
     // crowd's clash with police or guards: a protest (h-prec15).
     bool as_protest = false;
+    // A protest trigger after a phrase of duration ("after months of
+    // protests", "amid ongoing protests": ContextWords::NamesSpan) names a
+    // movement over a span: dated by the span, never one day (h-span1).
+    bool span = false;
     std::string_view type() const {
       return as_protest ? std::string_view("protest") : std::string_view(m->rule->event_type);
     }
@@ -3806,7 +3876,9 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }
     const bool as_protest =
         m.rule->event_type == "armed_clash" && context.NamesProtest(*context_text);
-    cands.push_back({&m, b, e, as_protest});
+    const bool span = m.rule->event_type == "protest" &&
+                      context.NamesSpan(*context_text, b - sentence.begin, e - sentence.begin);
+    cands.push_back({&m, b, e, as_protest, span});
   }
   // Types of docs/output.md: ACLED counts a crowd's clash with police as a
   // riot or a protest, never a battle. A sentence that already has a
@@ -4191,6 +4263,15 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // a phrase after it dates the trigger.
     bool modifier_aside = false;  // a phrase of the main verb was set aside
     const auto usable = [&](const TimeExpr& t) {
+      // A movement over a span (c.span: "amid ongoing protests", "after
+      // months of protests") is no day's or week's event: "executed as part
+      // of ongoing protests, was buried on December 9", "died in ongoing
+      // protests after he tried to dissolve Congress last week" (h-span1).
+      // A full date with its year stays: a caption's day of the scene shown.
+      if (c.span &&
+          (t.interval.precision == Precision::kDay || t.interval.precision == Precision::kWeek) &&
+          !WritesYear(Slice(text, t.begin, t.end)))
+        return false;
       // Not a full date with its year ("is brought to hospital on Dec. 24,
       // 2023"): a caption's, which names the day of the event shown.
       if (!(t.interval.precision == Precision::kDay && WritesYear(Slice(text, t.begin, t.end))) &&
@@ -4245,7 +4326,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
           *t.interval.start >= AddDays(*doc_.pub_date, -7) &&
           (t.end <= c.b || (*t.interval.end <= *doc_.pub_date &&
                             Slice(text, c.e, t.begin).find(',') != std::string_view::npos)) &&
-          NamedAsLasting(Slice(text, clause_b, c.b)))
+          (c.span || NamedAsLasting(Slice(text, clause_b, c.b))))
         return false;
       if (t.begin >= c.e) {
         // A phrase of an older act told in a reduced relative after the
@@ -4460,7 +4541,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // The "since" of a comparison is no span up to now for TellsBackground.
     bool background = false;
     if (!best && !since_span && !compared && doc_.pub_date)
-      background = modifier_aside || cue_background ||
+      background = modifier_aside || cue_background || c.span ||
                    TellsBackground(context, text, clause_b, clause_e, c.b, c.e);
     // The weak cues, only where nothing else dates the row (below).
     // A big toll is a weak cue: a date carried from the sentence before
@@ -4503,6 +4584,11 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
          rule.event_type == "shelling"))
       counted = LastingForAfter(text, clause_b, sentence.end, c.b, c.e, *doc_.pub_date, &counted_at,
                                 &counted_end);
+    if (!counted && !best && !since_span && !anchored && !in_relative && doc_.pub_date &&
+        (rule.event_type == "armed_clash" || rule.event_type == "protest" ||
+         rule.event_type == "shelling"))
+      counted =
+          CountedOfBefore(text, clause_b, c.b, c.e, *doc_.pub_date, &counted_at, &counted_end);
     if (counted) {
       const std::string words = CollapseWhitespace(Slice(text, counted_at, counted_end));
       row.date_text =
@@ -4571,7 +4657,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         last_dated_.insert_or_assign(row.event_type, Carried{*best, sentence.index});
       }
     } else if (const auto antecedent = last_dated_.find(row.event_type);
-               antecedent != last_dated_.end() && rule.event_type != "armed_clash" &&
+               antecedent != last_dated_.end() && rule.event_type != "armed_clash" && !c.span &&
                sentence.index - antecedent->second.sentence_index <= 10 &&
                IsDefiniteMention(text, sentence.begin, c.b, c.e) &&
                !(doc_.pub_date && antecedent->second.time.interval.start &&

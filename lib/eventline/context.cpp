@@ -78,13 +78,6 @@ bool IsCampaignExempt(std::string_view type) {
   return type == "ceasefire" || type == "protest" || type == "blockade";
 }
 
-// Types a span lead takes back: "months of protests" is a movement, not one
-// protest. War types keep theirs: "after three weeks of fighting for the
-// town" is one battle and "ten days of bombing" one raid campaign on a
-// place, which rules read on purpose (armed_clash.duration_of,
-// air_strike.duration_of).
-bool IsSpanType(std::string_view type) { return type == "protest"; }
-
 // Types whose words sport borrows: a "clash" of two teams, the "Blast"
 // tournament, a horse that "blitzed the field".
 bool IsSportType(std::string_view type) {
@@ -1005,7 +998,6 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
   if (!IsCampaignExempt(event_type) &&
       (NamesCampaign(s, trigger_begin, trigger_end) || NamesOngoing(s, trigger_begin, trigger_end)))
     return true;
-  if (IsSpanType(event_type) && NamesSpan(s, trigger_begin, trigger_end)) return true;
   if (IsSportType(event_type) && FindsMemo(sport_, s, kSport)) return true;
   if (event_type == "attack" && FindsMemo(cyber_, s, kCyber)) return true;
   // An arrest for an ordinary offence: ransomware, crypto fraud, money

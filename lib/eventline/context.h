@@ -26,10 +26,11 @@
 // (test_launch.txt: "fired two missiles toward waters off its east coast",
 // "into orbit") tells no shelling, air strike, attack or blast of a conflict.
 //
-// One more (h-prec13): a protest trigger after a phrase of duration ("after
-// months of protests", "sparked years of street protests";
-// rules/lexicons/span_lead.txt) names a movement over a span, not one
-// protest, whatever day the sentence names.
+// A protest trigger after a phrase of duration ("after months of
+// protests", "sparked years of street protests", "amid ongoing protests";
+// rules/lexicons/span_lead.txt, NamesSpan) names a movement over a span:
+// h-prec13 took it back; since h-span1 (the lead's ruling of session 25) it
+// is a row dated by its span (assemble.cpp), not a veto.
 //
 // One more (h-prec15): a sentence that names protesters, a protest or a
 // riot (rules/lexicons/protest_cue.txt) tells a clash of a crowd with police
@@ -140,9 +141,7 @@ class ContextWords {
   // in") comes right before the trigger in a sentence with no day and the
   // type is not armed_clash, protest, ceasefire or blockade (h-prec24); or it names a missile test
   // or a launch (NamesTestLaunch) and the type is shelling, air_strike,
-  // attack or explosion; or the type is protest and the trigger names a
-  // movement over a span (NamesSpan; war types have duration rules of their
-  // own: "three weeks of fighting for the town" is one battle).
+  // attack or explosion.
   [[nodiscard]] bool Vetoes(std::string_view event_type, std::string_view sentence,
                             std::size_t trigger_begin, std::size_t trigger_end) const;
   // The same on a sentence split once (the assembler asks for each match of
@@ -167,8 +166,9 @@ class ContextWords {
   [[nodiscard]] bool NamesOngoing(std::string_view sentence, std::size_t trigger_begin,
                                   std::size_t trigger_end) const;
   // A SPAN_LEAD phrase before the trigger, placed as a CAMPAIGN_LEAD phrase
-  // ("after months of [anti-government] protests"); a day named elsewhere
-  // in the sentence does not keep it.
+  // ("after months of [anti-government] protests", "amid ongoing
+  // protests"): no veto; the assembler dates such a protest row by its span
+  // (h-span1), whatever day the sentence names.
   [[nodiscard]] bool NamesSpan(std::string_view sentence, std::size_t trigger_begin,
                                std::size_t trigger_end) const;
   [[nodiscard]] bool NamesSport(std::string_view sentence) const;
@@ -208,6 +208,9 @@ class ContextWords {
   // "rioters", "protests"): its clashes are a crowd's with police or guards.
   [[nodiscard]] bool NamesProtest(std::string_view sentence) const;
   [[nodiscard]] bool NamesProtest(const SentenceWords& sentence) const;
+  // NamesSpan on a sentence split once.
+  [[nodiscard]] bool NamesSpan(const SentenceWords& s, std::size_t trigger_begin,
+                               std::size_t trigger_end) const;
   // A CONTEST_CUE word in the sentence (a takeover bid, a lawsuit, a
   // nomination, a talk show) and no HOSTILE_CUE word outside the trigger, no
   // protest and no police word: its "battle", "clash" or "fight" is a contest
@@ -263,7 +266,6 @@ class ContextWords {
                      std::size_t trigger_end) const;
   bool NamesOngoing(const SentenceWords& s, std::size_t trigger_begin,
                     std::size_t trigger_end) const;
-  bool NamesSpan(const SentenceWords& s, std::size_t trigger_begin, std::size_t trigger_end) const;
   bool NamesManyActs(const SentenceWords& s, std::size_t trigger_begin,
                      std::size_t trigger_end) const;
   static bool NamesSinceWarStart(const SentenceWords& s, std::size_t trigger_end);

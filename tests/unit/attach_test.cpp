@@ -1254,9 +1254,8 @@ TEST_CASE("attach: a trigger named as lasting takes no day of the main verb", "[
   // Its own phrase, or an older one that may date the span, is kept.
   CHECK(IntervalOf("After weeks of fighting in March, the army retook the town.", "armed_clash") ==
         "2023-03-01..2023-03-31 month/text");
-  // (Not protests: "months of protests" is a movement, no row; h-prec13.
-  // Nor "months of shelling" since h-prec19: a campaign over months is no
-  // row either.)
+  // (Not "months of shelling" since h-prec19: a campaign over months is no
+  // row. "months of protests" is a row dated by its span since h-span1.)
   CHECK(IntervalOf("In 2014, after weeks of shelling, the town fell.", "shelling") ==
         "2014-01-01..2014-12-31 year/text");
   CHECK(IntervalOf("In 2014, after months of shelling, the town fell.", "shelling").empty());
@@ -1573,6 +1572,37 @@ TEST_CASE("attach: a charged act dated only by a reporting tag lies before the s
                    "killing") == "2023-03-02..2023-03-02 day/text");
   CHECK(IntervalOf("Gunmen killed a guard at the depot, police said on Monday.", "killing") ==
         "2023-03-13..2023-03-13 day/text");
+}
+
+TEST_CASE("attach: a protest movement is dated by its span", "[attach]") {
+  // h-span1, the lead's ruling of session 25 (pub 2023-03-15, a Wednesday):
+  // a protest trigger after "months of", "years of" or "ongoing" is a row
+  // dated by the span up to publication, never a day of another clause.
+  const char* const open = "..2023-03-15 range/document";
+  CHECK(IntervalOf("After months of protests, the cabinet on Tuesday dropped the fuel levy.",
+                   "protest") == open);
+  CHECK(IntervalOf("A court jailed a union leader on Monday amid ongoing protests over the dam.",
+                   "protest") == open);
+  CHECK(IntervalOf("The singer, jailed during ongoing street protests, was freed on 10 March.",
+                   "protest") == open);
+  CHECK(IntervalOf("Freight piled up at the harbour during the ongoing dock strikes.", "protest") ==
+        open);
+  // A counted span runs back from publication, as "over the last nine days".
+  CHECK(IntervalOf(
+            "The ministry shelved the reservoir plan after three months of protests by farmers.",
+            "protest") == "2022-12-15..2023-03-15 range/text");
+  CHECK(IntervalOf("The town fell after two weeks of fighting between the army and the rebels.",
+                   "armed_clash") == "2023-03-01..2023-03-15 range/text");
+  // Hedged: an open start. A span that begins now, or a count across a
+  // comma, is not counted back.
+  CHECK(IntervalOf("Riot police fail to contain more than two months of street protests.",
+                   "protest") == open);
+  CHECK(IntervalOf("The three days of protests began calmly in the capital.", "protest") !=
+        "2023-03-12..2023-03-15 range/text");
+  // An older phrase may still date the span; a full date with its year too
+  // (a caption's day of the scene shown).
+  CHECK(IntervalOf("In 2014, after months of protests, the president resigned.", "protest") ==
+        "2014-01-01..2014-12-31 year/text");
 }
 
 }  // namespace
