@@ -4291,13 +4291,16 @@ Tense PhraseTense(const PhraseAt& p) {
   // In a past sentence the nearer of the two, counted in months either way
   // (a later one does not count double: "would be amazed if he attended the
   // November event", read in June, is the coming one).
+  // "as soon as / as early as July" (h-dates31) names the earliest time of
+  // what is ahead of the statement, whatever its tense.
+  if (m->rule->id == "time.month.as_soon_as") return Tense::kFuture;
   if (m->rule->id == "time.month_of_schedule") {
     if (tense != Tense::kPast || !p.pub) {
       tense = Tense::kFuture;
     } else if (const Capture* c = m->Get("month"); c && c->end > c->begin) {
       if (const auto mo = ParseMonth(scan.substr(c->begin - base, c->end - c->begin))) {
         const unsigned ahead = (*mo + 12 - MonthOf(*p.pub)) % 12;
-        tense = ahead <= 6 ? Tense::kFuture : Tense::kPast;
+        tense = ahead < 6 ? Tense::kFuture : Tense::kPast;  // a tie looks back
       }
     }
   }
