@@ -1493,7 +1493,8 @@ struct Eval {
         if (!p) return std::nullopt;
         return DayInterval(*p);
       }
-      return Vague(tense == Tense::kFuture, us);
+      // "in a few weeks' time" (fixed, h-dates31) points ahead whatever the tense.
+      return Vague(tense == Tense::kFuture || fixed, us);
     }
     int n = 0;
     Unit u = Unit::kDay;
@@ -1899,6 +1900,14 @@ struct Eval {
     if (unit == "summer") m1 = 6;
     if (unit == "autumn") m1 = 9;
     if (unit == "winter") m1 = 12;
+    // "the following January", "the previous November" (h-dates31): a month.
+    unsigned months = 3;
+    if (m1 == 0 && !weekend && !rest) {
+      if (const auto mo = ParseMonth(unit)) {
+        m1 = *mo;
+        months = 1;
+      }
+    }
     if (!weekend && m1 == 0 && !rest) return std::nullopt;
     const auto count = ParseCount(ns);
     if (!count || std::abs(*count) != 1) {
@@ -1926,8 +1935,8 @@ struct Eval {
     }
     for (int y = YearOf(*count > 0 ? end : *start) + (*count > 0 ? 0 : 1);; y += *count) {
       const Date a = MakeDate(y, m1, 1);
-      const Date e = AddDays(AddMonths(a, 3), -1);
-      if (*count > 0 ? a > end : e < *start) return Span(a, e);
+      const Date e = AddDays(AddMonths(a, static_cast<int>(months)), -1);
+      if (*count > 0 ? a > end : e < *start) return months == 1 ? MonthInterval(y, m1) : Span(a, e);
     }
   }
 
@@ -1973,9 +1982,12 @@ struct Eval {
       auto p = Ref();
       if (!p) return std::nullopt;
       const int y = YearOf(*p);
+      // A sentence without tense reads the one ahead too (h-dates31:
+      // "Seedlings need to take root before winter" was last winter).
+      const bool past = tense == Tense::kPast && !nearest;
       Date start = MakeDate(y, m1, 1);
-      if (tense == Tense::kPast && start > *p) start = MakeDate(y - 1, m1, 1);
-      if (tense != Tense::kPast && start <= *p) start = MakeDate(y + 1, m1, 1);
+      if (past && start > *p) start = MakeDate(y - 1, m1, 1);
+      if (!past && start <= *p) start = MakeDate(y + 1, m1, 1);
       return Span(AddMonths(start, -3), AddDays(start, -1));
     }
     int rel = 0;
@@ -2237,14 +2249,14 @@ bool HasPastVerb(std::string_view lower, bool first_words = false, std::size_t r
     for (std::size_t k = looked; k-- > 0;) words[count++] = last[k];
   }
   // was, were, had, did and common irregular past forms of news verbs.
-  static constexpr std::array<std::string_view, 61> kPastAux = {
+  static constexpr std::array<std::string_view, 62> kPastAux = {
       "been",  "sat",     "was",    "were",   "had",      "did",    "said",    "told",  "fell",
       "shot",  "took",    "struck", "fought", "fled",     "left",   "lost",    "sank",  "blew",
       "began", "broke",   "came",   "went",   "made",     "held",   "met",     "led",   "caught",
       "threw", "drove",   "ran",    "won",    "gave",     "saw",    "found",   "sent",  "stood",
       "burst", "rose",    "flew",   "laid",   "withdrew", "became", "brought", "built", "spoke",
       "wrote", "lit",     "kept",   "heard",  "felt",     "spent",  "paid",    "sold",  "dug",
-      "shook", "overran", "hid",    "tore",   "froze",    "swept",  "got"};
+      "shook", "overran", "hid",    "tore",   "froze",    "swept",  "got",     "drew"};
   static constexpr std::array<std::string_view, 14> kNotPast = {
       "need",    "speed",  "seed",    "feed",   "bed",     "red",    "shed",
       "hundred", "indeed", "proceed", "exceed", "succeed", "united", "armed"};
@@ -2302,6 +2314,12 @@ bool HasPastVerb(std::string_view lower, bool first_words = false, std::size_t r
     // A participle before "by" is passive, not a past verb of the clause:
     // "the debate, hosted by the broadcaster, begins at 9pm on Wednesday",
     // "a truce brokered by Qatar takes effect on Monday" (h-dates25).
+    // Nor after a preposition: "deep cuts on selected games", "aid for
+    // displaced families" (h-dates31) are adjectives.
+    const std::string_view prev = words[k - 1];
+    if (prev == "on" || prev == "of" || prev == "for" || prev == "with" || prev == "in" ||
+        prev == "at" || prev == "from" || prev == "about")
+      continue;
     if (w.size() >= 4 && w.substr(w.size() - 2) == "ed" && !in(kNotPast, kNotPastLengths, w) &&
         !in(kBefore, kBeforeLengths, words[k - 1]) && !(k + 1 < count && words[k + 1] == "by"))
       return true;
@@ -3512,6 +3530,18 @@ bool ModalOrIntentBefore(std::string_view text, std::size_t sentence_begin, std:
     if (w == "to" && !modal_only) {
       const auto [v, v_at] = WordBefore(text, sentence_begin, w_at);
       if (std::find(kIntent.begin(), kIntent.end(), v) != kIntent.end()) return true;
+      // "told a million people in the north to move south within 24 hours"
+      // (h-dates31): a verb of ordering before the infinitive's object, up
+      // to eight words back.
+      std::size_t o_at = w_at;
+      for (int j = 0; j < 8; ++j) {
+        const auto [o, at2] = WordBefore(text, sentence_begin, o_at);
+        if (o.empty()) break;
+        if (o == "told" || o == "ordered" || o == "urged" || o == "instructed" || o == "advised" ||
+            o == "warned")
+          return true;
+        o_at = at2;
+      }
     }
     at = w_at;
   }
@@ -4115,6 +4145,7 @@ struct PhraseAt {
   const Sentence& sentence;
   std::string_view lower;  // the sentence in lower case
   const Match& m;
+  std::optional<Date> pub;  // the publication date, if known
 };
 
 // A superlative or an ordinal among the four words before `at` ("the worst
@@ -4259,6 +4290,26 @@ Tense PhraseTense(const PhraseAt& p) {
     const std::size_t sp = lower.rfind(' ', e > 0 ? e - 1 : 0);
     if (sp != std::string_view::npos && sp > m->begin - sentence.begin && NamesPastEvent(lower, sp))
       tense = Tense::kPast;
+  }
+  // "for a November release", "ahead of the February launch" (h-dates31):
+  // a month before the noun of a scheduled thing is the occurrence nearest
+  // pub (a later one counting double) in a past sentence, else the first on
+  // or after pub's month.
+  // In a past sentence the nearer of the two, counted in months either way
+  // (a later one does not count double: "would be amazed if he attended the
+  // November event", read in June, is the coming one).
+  // "as soon as / as early as July" (h-dates31) names the earliest time of
+  // what is ahead of the statement, whatever its tense.
+  if (m->rule->id == "time.month.as_soon_as") return Tense::kFuture;
+  if (m->rule->id == "time.month_of_schedule") {
+    if (tense != Tense::kPast || !p.pub) {
+      tense = Tense::kFuture;
+    } else if (const Capture* c = m->Get("month"); c && c->end > c->begin) {
+      if (const auto mo = ParseMonth(scan.substr(c->begin - base, c->end - c->begin))) {
+        const unsigned ahead = (*mo + 12 - MonthOf(*p.pub)) % 12;
+        tense = ahead < 6 ? Tense::kFuture : Tense::kPast;  // a tie looks back
+      }
+    }
   }
   // A deadline a rule took "by" into ("by late May", "by Christmas") in a
   // past sentence is the occurrence nearest pub, as in by(): "hoped the
@@ -4539,7 +4590,7 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
           c.name, c.set() ? scan.substr(c.begin - base, c.end - c.begin) : std::string_view());
     }
     // The phrase's tense, worked out only if its value asks (PhraseTense).
-    const PhraseAt at{text, scan, base, sentence, lower, *m};
+    const PhraseAt at{text, scan, base, sentence, lower, *m, ctx.pub_date};
     const TenseSource tense{
         [](const void* a) { return PhraseTense(*static_cast<const PhraseAt*>(a)); }, &at, {}};
     const bool duration = m->rule->value.rfind("lasting", 0) == 0;

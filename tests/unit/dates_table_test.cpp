@@ -161,6 +161,9 @@ int CountAgreeing(const std::vector<Case>& cases) {
 // fixes, 200 after them; batch 34 (design since session 26) 108 -> 111, batch 35 197 ->
 // 198; batch 36 (written before the fixes, held out, never tuned on) 160 with both the
 // session-start binary and the branch.
+// (h-dates31) batch 41 (held out, never tuned on): 145 strict with main at 1c6b71f,
+// 148 with the branch; batch 42 (design) 83 -> 101; batch 39 161 -> 176, 24 254 -> 255,
+// 30 130 -> 134 (it measured 133 with main), 38 113 -> 114, 40 138 -> 139.
 TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates][table]") {
   const struct {
     const char* file;
@@ -176,15 +179,16 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout17.tsv", 97, 87},   {"dates_heldout18.tsv", 257, 229},
                  {"dates_heldout19.tsv", 85, 72},   {"dates_heldout20.tsv", 259, 245},
                  {"dates_heldout21.tsv", 98, 95},   {"dates_heldout22.tsv", 259, 242},
-                 {"dates_heldout23.tsv", 98, 87},   {"dates_heldout24.tsv", 278, 254},
+                 {"dates_heldout23.tsv", 98, 87},   {"dates_heldout24.tsv", 278, 255},
                  {"dates_heldout25.tsv", 120, 116}, {"dates_heldout26.tsv", 295, 278},
                  {"dates_heldout27.tsv", 114, 110}, {"dates_heldout28.tsv", 280, 260},
-                 {"dates_heldout29.tsv", 111, 99},  {"dates_heldout30.tsv", 164, 130},
+                 {"dates_heldout29.tsv", 111, 99},  {"dates_heldout30.tsv", 164, 134},
                  {"dates_heldout31.tsv", 224, 218}, {"dates_heldout32.tsv", 106, 99},
                  {"dates_heldout33.tsv", 68, 68},   {"dates_heldout34.tsv", 116, 111},
                  {"dates_heldout35.tsv", 204, 198}, {"dates_heldout36.tsv", 172, 166},
-                 {"dates_heldout37.tsv", 205, 204}, {"dates_heldout38.tsv", 120, 113},
-                 {"dates_heldout39.tsv", 185, 161}, {"dates_heldout40.tsv", 142, 138}};
+                 {"dates_heldout37.tsv", 205, 204}, {"dates_heldout38.tsv", 120, 114},
+                 {"dates_heldout39.tsv", 185, 176}, {"dates_heldout40.tsv", 142, 139},
+                 {"dates_heldout41.tsv", 161, 148}, {"dates_heldout42.tsv", 104, 101}};
   for (const auto& b : batches) {
     const auto cases = LoadCases(b.file);
     CAPTURE(b.file);
