@@ -209,6 +209,16 @@ TEST_CASE("places: ChoosePlace prefers the trigger's locative place", "[places]"
       {"Russia's blockade of the coast goes on.", "blockade", "", "", PlaceChoice::Reason::kNone},
       {"The fighting against Russia went on, Moscow's envoy said.", "fighting", "", "",
        PlaceChoice::Reason::kNone},
+      // h-places7: "against" after a strike's own noun names where it falls;
+      // not after another noun, nor before an initialism.
+      {"Overnight drone strikes against Chisinau cut the power.", "strikes", "", "Chisinau",
+       PlaceChoice::Reason::kLocative},
+      {"The rebels vowed a missile barrage against Moldova.", "barrage", "", "Moldova",
+       PlaceChoice::Reason::kLocative},
+      {"Shelling went on during the campaign against Moldova.", "Shelling", "", "",
+       PlaceChoice::Reason::kNone},
+      {"The cell could mount an attack against US bases abroad.", "attack", "", "",
+       PlaceChoice::Reason::kNone},
       // The subject of an infinitive after a verb of expecting or asking.
       {"Analysts expect Moscow to order new air strikes soon.", "air strikes", "", "",
        PlaceChoice::Reason::kNone},
