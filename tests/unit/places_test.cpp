@@ -57,6 +57,13 @@ TEST_CASE("places: spellings resolve to one place with coordinates", "[places]")
       {"Belbek", "Belbek airbase", "UA", 44.69, 33.58},
       {"Kerch bridge", "Kerch bridge", "UA", 45.31, 36.51},
       {"Donetsk region", "Donetsk Oblast", "UA", 48.0, 37.8},
+      // h-places7: the air bases, regions and camp of the 2022 pools.
+      {"Engels-2 airbase", "Engels airbase", "RU", 51.48, 46.21},
+      {"Engels base", "Engels airbase", "RU", 51.48, 46.21},
+      {"Dyagilevo air base", "Dyagilevo airbase", "RU", 54.64, 39.57},
+      {"Saratov region", "Saratov Oblast", "RU", 51.6, 46.0},
+      {"Olenivka", "Olenivka", "UA", 47.84, 37.68},
+      {"Kinburn Spit", "Kinburn Spit", "UA", 46.56, 31.55},
       {"Usulutan", "Usulután", "SV", 13.34, -88.44},
   };
   for (const auto& c : cases) {
