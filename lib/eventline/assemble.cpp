@@ -235,6 +235,153 @@ bool IsStrikeType(std::string_view type) {
          type == "capture" || type == "casualties" || type == "equipment_loss";
 }
 
+// h-places7: the hostile acts whose place the acting state's bare name is
+// not when the text names another place or is about another state.
+bool IsActingStateType(std::string_view type) {
+  return IsStrikeType(type) || type == "abduction" || type == "annexation" ||
+         type == "withdrawal" || type == "blockade";
+}
+
+// h-places7: true when the actor as written names the state of `place` (a
+// country or capital): the state's or capital's name ("Russia", "Moscow") or
+// its demonym ("Russian forces"), read as the first word sharing the name's
+// stem ("Russi-", "Ukrain-", "Israel-").
+bool NamesState(std::string_view actor, const Place& place, const Gazetteer& places) {
+  if (actor.empty()) return false;
+  std::size_t n = 0;
+  while (n < actor.size() && std::isalpha(static_cast<unsigned char>(actor[n]))) ++n;
+  const std::string_view first = actor.substr(0, n);
+  const auto stem_of = [&](std::string_view name) {
+    if (name.empty() || first.size() < 4) return false;
+    if (first == name) return true;
+    const std::size_t k = name.size() > 5 ? name.size() - 1 : name.size();
+    return name.size() >= 4 && first.size() > k && first.substr(0, k) == name.substr(0, k);
+  };
+  const Place* country = places.CountryPlace(place.country);
+  const Place* capital = places.CapitalPlace(place.country);
+  return (country && stem_of(country->name)) || (capital && first == capital->name);
+}
+
+// h-places7: the text from a state's name to the end of the trigger right
+// after it is a bare noun modifier ("Ruritania Barrage", "Ruritania missile
+// strike"): no possessive, at most one word between, and a trigger ending
+// in a noun's base form. Whose act that is the words do not say ("a Ruritania
+// barrage" may fall on Ruritania), so it makes no acting state.
+bool ModifiesTrigger(std::string_view span) {
+  if (span.find('\'') != std::string_view::npos ||
+      span.find("\xE2\x80\x99") != std::string_view::npos)
+    return false;
+  std::vector<std::string> words;
+  bool in_word = false;
+  for (char ch : span) {
+    const bool letter = std::isalpha(static_cast<unsigned char>(ch)) != 0;
+    if (letter && !in_word) words.emplace_back();
+    if (letter)
+      words.back().push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+    in_word = letter;
+  }
+  // Adverbs do not count: "Ruritania illegally annexed".
+  std::erase_if(words, [](const std::string& w) { return w.ends_with("ly") || w == "also"; });
+  if (words.empty() || words.size() > 3) return false;
+  // A verb's form right after the name makes it the subject: "Ruritania
+  // bombards", "Ruritania struck", "Ruritania shoots down".
+  const std::string& next = words.front();
+  static constexpr std::string_view kPast[] = {"struck", "hit",  "lost", "shot",  "fought",
+                                               "sent",   "took", "won",  "began", "seized"};
+  const auto verb = [&](const std::string& w) {
+    return w.ends_with("ed") || std::find(std::begin(kPast), std::end(kPast), w) != std::end(kPast);
+  };
+  // A plural noun before a verb is the name's noun phrase: "Ruritania
+  // buildings hit", "Ruritania attacks killed" say nothing of who acts.
+  if (next.ends_with("s") && words.size() > 1 && verb(words[1])) return true;
+  return !(next.ends_with("s") || next.ends_with("ing") || verb(next));
+}
+
+// h-places7: `gap` (from the end of a state's name to its act's trigger) is
+// a possessive with at most two adjectives: "of Ruritania's biggest aerial
+// assaults" governs the act, not the state.
+bool PossessiveOfTrigger(std::string_view gap) {
+  if (gap.starts_with("'s")) {
+    gap.remove_prefix(2);
+  } else if (gap.starts_with("\xE2\x80\x99s")) {
+    gap.remove_prefix(4);
+  } else {
+    return false;
+  }
+  int words = 0;
+  bool in_word = false;
+  for (char ch : gap) {
+    const bool letter = std::isalpha(static_cast<unsigned char>(ch)) != 0 || ch == '-';
+    if (!letter && ch != ' ') return false;
+    if (letter && !in_word) ++words;
+    in_word = letter;
+  }
+  return words <= 2;
+}
+
+// h-places7: the country a nationality word of `sentence` names, other than
+// `state` ("Osterlichian", "Osterlichians" -> Osterlich): the word less its
+// ending (-ian, -ians, -ean, -eans, -ese, -i, -is, -n, -ns), then with "e",
+// "ia" or "a" added, looked up as a country. `single` is cleared when two
+// such countries are named.
+constexpr std::string_view kSideNouns[] = {
+    "drone",       "drones",     "missile",   "missiles", "rocket",       "rockets", "troops",
+    "forces",      "force",      "soldiers",  "jets",     "warplanes",    "weapons", "military",
+    "army",        "navy",       "officials", "official", "intelligence", "sources", "media",
+    "authorities", "government", "president", "ministry", "leader",       "leaders", "diplomats",
+    "state",       "defence",    "defense",   "air",      "artillery",    "tanks",   "officers"};
+
+const Place* DemonymCountry(std::string_view sentence, std::string_view state,
+                            const Gazetteer& places, bool* single) {
+  static constexpr std::string_view kEndings[] = {"ians", "ian", "eans", "ean", "ese",
+                                                  "is",   "i",   "ns",   "n"};
+  static constexpr std::string_view kAdd[] = {"", "e", "ia", "a"};
+  const Place* found = nullptr;
+  std::size_t i = 0;
+  while (i < sentence.size()) {
+    while (i < sentence.size() && !std::isalpha(static_cast<unsigned char>(sentence[i]))) ++i;
+    std::size_t j = i;
+    while (j < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[j]))) ++j;
+    const std::string_view w = sentence.substr(i, j - i);
+    i = j;
+    if (w.size() < 5 || w[0] < 'A' || w[0] > 'Z' || w[1] < 'a' || w[1] > 'z') continue;
+    // A side's arms, forces or voice are no scene: "Osterlichian-made
+    // drones", "Osterlichian troops", "Osterlichian officials say".
+    if (j < sentence.size() && sentence[j] == '-') continue;
+    {
+      std::size_t k = j;
+      while (k < sentence.size() && sentence[k] == ' ') ++k;
+      std::size_t l = k;
+      while (l < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[l]))) ++l;
+      std::string next;
+      for (std::size_t x = k; x < l; ++x)
+        next.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(sentence[x]))));
+      if (std::find(std::begin(kSideNouns), std::end(kSideNouns), next) != std::end(kSideNouns))
+        continue;
+    }
+    for (std::string_view end : kEndings) {
+      if (!w.ends_with(end) || w.size() - end.size() < 4) continue;
+      const std::string_view stem = w.substr(0, w.size() - end.size());
+      const Place* hit = nullptr;
+      for (std::string_view add : kAdd) {
+        const std::string name = std::string(stem) + std::string(add);
+        for (const PlaceMention& m : places.FindAll(name, 0, name.size(), LetterCase::kMixed)) {
+          if (m.begin == 0 && m.end == name.size() && m.best().kind == "country") hit = &m.best();
+        }
+        if (hit) break;
+      }
+      if (hit) {
+        if (hit->country != state) {
+          if (found != nullptr && found->country != hit->country) *single = false;
+          found = hit;
+        }
+        break;
+      }
+    }
+  }
+  return found;
+}
+
 bool FoldsIntoPrevious(bool back_reference, bool own_time_or_place, bool running_toll) {
   if (back_reference) return true;
   return !own_time_or_place && !running_toll;
@@ -4152,6 +4299,68 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         for (const PlaceMention& p : reference ? std::span<const PlaceMention>(own) : places)
           if (p.begin != choice.begin) others.push_back(p);
         choice = lookups_.places->ChoosePlace(text, others, c.b, c.e, location_span, country_hint_);
+      }
+      // h-places7: a state named with no preposition before it (the side that
+      // acts: "Ruritania's missile barrage", "amid Ruritania attacks",
+      // "Ruritania bombards the towns"; not the possessive of a toll or loss,
+      // "Ruritania's combat losses", which is the side that bears it) and
+      // taken only as the nearest
+      // name is not the scene of a hostile act when the text offers another:
+      // a place of the sentence that is not that state, else the document's
+      // main country when it is another state. When neither exists the state
+      // stays ("Myanmar's army launched air strikes" in a report on Myanmar).
+      if (!location_span && choice.place && choice.reason == PlaceChoice::Reason::kNearest &&
+          (choice.place->kind == "country" || choice.place->kind == "capital") &&
+          IsActingStateType(row.event_type) && choice.end <= c.b &&
+          clauses.At(choice.begin) == clause &&
+          (!GovernedBefore(text, choice.begin) ||
+           PossessiveOfTrigger(text.substr(choice.end, c.b - choice.end))) &&
+          (StateStrikesAfter(text.substr(choice.end)) ||
+           (row.event_type != "casualties" && row.event_type != "equipment_loss" &&
+            row.actor != row.target && NamesState(row.actor, *choice.place, *lookups_.places) &&
+            !ModifiesTrigger(text.substr(choice.end, c.e - choice.end))))) {
+        const std::string state = choice.place->country;
+        std::vector<PlaceMention> others;
+        for (const PlaceMention& p : reference ? std::span<const PlaceMention>(own) : places) {
+          const Place& r = Gazetteer::Resolve(p, country_hint_);
+          if (r.country == state && (r.kind == "country" || r.kind == "capital")) continue;
+          others.push_back(p);
+        }
+        const PlaceChoice alt =
+            lookups_.places->ChoosePlace(text, others, c.b, c.e, location_span, country_hint_);
+        if (alt.place && alt.reason != PlaceChoice::Reason::kNearest) {
+          choice = alt;
+        } else if (row.event_type == "equipment_loss") {
+          // A state downing drones or missiles does so over its own land
+          // ("Osterlich shoots down 30 drones"): only a named place moves it.
+        } else if (main_country_ && main_country_->country != state) {
+          choice = PlaceChoice{};
+          choice.place = main_country_;
+          choice.reason = PlaceChoice::Reason::kDocument;
+        } else {
+          // The one other state the sentence names, whatever its role: the
+          // side the act falls on ("Ruritania has been pounding Osterlich's
+          // power grid", "Osterlich's rail chief speaks of Ruritania attacks").
+          const Place* other = nullptr;
+          bool single = true;
+          for (const PlaceMention& p : places) {
+            const Place& r = Gazetteer::Resolve(p, country_hint_);
+            if (r.kind != "country" || r.country == state) continue;
+            if (other != nullptr && other->country != r.country) single = false;
+            other = &r;
+          }
+          if (other == nullptr) {
+            // Else the one other state a nationality word of the sentence
+            // names: "Ruritania bombs an Osterlichian ward".
+            other = DemonymCountry(Slice(text, sentence.begin, sentence.end), state,
+                                   *lookups_.places, &single);
+          }
+          if (other != nullptr && single) {
+            choice = PlaceChoice{};
+            choice.place = other;
+            choice.reason = PlaceChoice::Reason::kDocument;
+          }
+        }
       }
       const Place* place = choice.place;
       if (place) {

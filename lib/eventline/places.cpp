@@ -449,6 +449,12 @@ constexpr std::array<std::string_view, 25> kPartyBefore = {
     "criticized", "criticises", "criticizes", "thanked",   "praised",   "sanctioned", "supports",
     "supported",  "backs",      "backed",     "condemning"};
 
+// Nouns of a strike after which "against" names its target's place (h-places7).
+constexpr std::array<std::string_view, 16> kStrikeNouns = {
+    "strike",   "strikes",  "airstrike", "airstrikes", "attack",      "attacks",
+    "assault",  "assaults", "barrage",   "barrages",   "bombardment", "bombardments",
+    "shelling", "raid",     "raids",     "bombing"};
+
 // Verbs of a title-case headline after a capital that make it the state
 // acting ("Moscow Warns Allies", "Kyiv Plays Down Report"; h-places2).
 constexpr std::array<std::string_view, 30> kTitleVerbs = {
@@ -473,11 +479,19 @@ constexpr std::array<std::string_view, 24> kCatenativeBefore = {
 bool StandsForState(std::string_view text, const PlaceMention& m) {
   const std::string_view kind = m.best().kind;
   if (kind != "country" && kind != "capital") return false;
-  const std::vector<std::string> before = WordsBefore(text, m.begin, 1);
+  const std::vector<std::string> before = WordsBefore(text, m.begin, 2);
   const std::string prev = before.empty() ? std::string() : Lower(before.front());
   // WordsBefore stops at punctuation, so a word found is the one right before.
   const bool adjacent = !before.empty();
-  if (adjacent && std::find(kPartyBefore.begin(), kPartyBefore.end(), prev) != kPartyBefore.end())
+  // h-places7: "against" after a strike's own noun names where it falls
+  // ("drone strikes against Kyiv", "a missile barrage against Ukraine"), not
+  // a party ("a campaign against Russia", "sanctions against Moscow").
+  // Not an initialism ("a plot against US bases abroad").
+  const bool strike_against = prev == "against" && before.size() == 2 &&
+                              IsIn(Lower(before[1]), kStrikeNouns) && m.end - m.begin > 1 &&
+                              text[m.begin + 1] >= 'a' && text[m.begin + 1] <= 'z';
+  if (adjacent && !strike_against &&
+      std::find(kPartyBefore.begin(), kPartyBefore.end(), prev) != kPartyBefore.end())
     return true;
   // A possessive before the state's own acts or forces is the state, even
   // after a preposition: "protests over Israel's bombardment", "since the

@@ -1409,6 +1409,38 @@ TEST_CASE("attach: a striking state is not the scene (h-prec18)", "[attach][plac
   }
 }
 
+TEST_CASE("attach: the acting state is not the scene when another is named (h-places7)",
+          "[attach][places]") {
+  const struct {
+    std::string text, type, expect;
+  } cases[] = {
+      // A state named with no preposition before it, acting (its verb, or
+      // the actor of a possessive act), gives way to the other state the
+      // sentence names, as a name or as a nationality word.
+      {"Moldova's rail workers say they risk their lives amid Russia attacks.", "attack",
+       "Moldova"},
+      {"Evidence shows Russia has been abducting Moldovan children from border towns.", "abduction",
+       "Moldova"},
+      {"Villagers spoke of Russia's hasty retreat and the ruin it left on Moldovan farms.",
+       "withdrawal", "Moldova"},
+      {"Russia bombards towns as the Moldovan spring begins.", "shelling", "Moldova"},
+      // Counter-examples: no other state is named (the acting state stays;
+      // in a document about another state its main country is taken), a
+      // state downing drones over its own land, and a named state that is
+      // not the actor.
+      {"Russia bombards towns as the spring offensive begins.", "shelling", "Russia"},
+      // A nationality word before arms, forces or a side's voice names no scene.
+      {"American officials say Russia is ramping up attacks.", "attack", "Russia"},
+      {"Moldova shoots down three Russian drones, officials say.", "equipment_loss", "Moldova"},
+      {"Refugees flee Moldova as Russia steps up the bombardment of its towns.", "shelling",
+       "Moldova"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, c.type) == c.expect);
+  }
+}
+
 TEST_CASE("attach: a toll under a disaster's headline is the disaster's (h-prec18)", "[attach]") {
   // The headline tells a quake and no hostile act: a later toll without a
   // hostile word is the quake's.

@@ -57,6 +57,13 @@ TEST_CASE("places: spellings resolve to one place with coordinates", "[places]")
       {"Belbek", "Belbek airbase", "UA", 44.69, 33.58},
       {"Kerch bridge", "Kerch bridge", "UA", 45.31, 36.51},
       {"Donetsk region", "Donetsk Oblast", "UA", 48.0, 37.8},
+      // h-places7: the air bases, regions and camp of the 2022 pools.
+      {"Engels-2 airbase", "Engels airbase", "RU", 51.48, 46.21},
+      {"Engels base", "Engels airbase", "RU", 51.48, 46.21},
+      {"Dyagilevo air base", "Dyagilevo airbase", "RU", 54.64, 39.57},
+      {"Saratov region", "Saratov Oblast", "RU", 51.6, 46.0},
+      {"Olenivka", "Olenivka", "UA", 47.84, 37.68},
+      {"Kinburn Spit", "Kinburn Spit", "UA", 46.56, 31.55},
       {"Usulutan", "Usulután", "SV", 13.34, -88.44},
   };
   for (const auto& c : cases) {
@@ -208,6 +215,16 @@ TEST_CASE("places: ChoosePlace prefers the trigger's locative place", "[places]"
        PlaceChoice::Reason::kNone},
       {"Russia's blockade of the coast goes on.", "blockade", "", "", PlaceChoice::Reason::kNone},
       {"The fighting against Russia went on, Moscow's envoy said.", "fighting", "", "",
+       PlaceChoice::Reason::kNone},
+      // h-places7: "against" after a strike's own noun names where it falls;
+      // not after another noun, nor before an initialism.
+      {"Overnight drone strikes against Chisinau cut the power.", "strikes", "", "Chisinau",
+       PlaceChoice::Reason::kLocative},
+      {"The rebels vowed a missile barrage against Moldova.", "barrage", "", "Moldova",
+       PlaceChoice::Reason::kLocative},
+      {"Shelling went on during the campaign against Moldova.", "Shelling", "", "",
+       PlaceChoice::Reason::kNone},
+      {"The cell could mount an attack against US bases abroad.", "attack", "", "",
        PlaceChoice::Reason::kNone},
       // The subject of an infinitive after a verb of expecting or asking.
       {"Analysts expect Moscow to order new air strikes soon.", "air strikes", "", "",
