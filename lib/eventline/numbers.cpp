@@ -104,26 +104,16 @@ std::vector<std::string> Tokenize(std::string_view text) {
 }
 
 // Removes leading hedge words ("at least", "some") and a trailing "of".
+// "another" and "a further" count on from an earlier toll: "killed another
+// 480 troops" reads 480, the count as written.
 void StripHedges(std::vector<std::string>& t) {
-  static constexpr std::array<std::array<std::string_view, 2>, 18> kHedges = {{
-      {"at", "least"},
-      {"more", "than"},
-      {"fewer", "than"},
-      {"less", "than"},
-      {"up", "to"},
-      {"an", "estimated"},
-      {"at", "most"},
+  static constexpr std::array<std::array<std::string_view, 2>, 20> kHedges = {{
+      {"at", "least"},  {"a", "further"}, {"more", "than"},    {"fewer", "than"},
+      {"less", "than"}, {"up", "to"},     {"an", "estimated"}, {"at", "most"},
       {"as", "many"},  // "as many as": the trailing "as" is removed below
-      {"about", ""},
-      {"some", ""},
-      {"nearly", ""},
-      {"over", ""},
-      {"around", ""},
-      {"almost", ""},
-      {"roughly", ""},
-      {"approximately", ""},
-      {"only", ""},
-      {"just", ""},
+      {"about", ""},    {"some", ""},     {"nearly", ""},      {"over", ""},
+      {"around", ""},   {"almost", ""},   {"roughly", ""},     {"approximately", ""},
+      {"only", ""},     {"just", ""},     {"another", ""},
   }};
   bool changed = true;
   while (changed && t.size() > 1) {

@@ -15,8 +15,9 @@
 //   hedges        a leading "at least", "about", "some", "nearly", "more than",
 //                 "over", "around", "almost", "up to", "roughly",
 //                 "approximately", "an estimated", "as many as", "at most",
-//                 "fewer than", "less than" is skipped: the number as written
-//                 is returned.
+//                 "fewer than", "less than", "another", "a further" is
+//                 skipped: the number as written is returned ("another 480"
+//                 -> 480, "a further twelve" -> 12).
 // Rejected (nullopt): vague amounts ("hundreds", "dozens", "several", "a few",
 // "scores of"), anything with other words or symbols ("3-1", "F-16",
 // "24/7", "COVID-19"), fractions that do not come out whole, overflow.

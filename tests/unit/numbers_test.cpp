@@ -63,6 +63,11 @@ TEST_CASE("numbers: cardinals in digits and words", "[numbers]") {
       {"up to fifty", 50},
       {"an estimated 5,000", 5000},
       {"AT LEAST NINE", 9},
+      // s27 h-recall40: "another" and "a further" before a count
+      {"another 480", 480},
+      {"Another four", 4},
+      {"a further twelve", 12},
+      {"a further 1,200", 1200},
   };
   for (const auto& c : ok) {
     CAPTURE(c.text);
@@ -98,6 +103,10 @@ TEST_CASE("numbers: vague amounts and non-numbers are rejected", "[numbers]") {
                                "four twenty",
                                "hundred hundred",
                                "a a",
+                               "another",
+                               "a further",
+                               "another day",
+                               "a further few",
                                "and",
                                "five and",
                                "1.5",
