@@ -1561,12 +1561,12 @@ TEST_CASE("attach: a count of years after an act counts from today", "[attach]")
 TEST_CASE("attach: the punishment of an act and the bodies it left tell an earlier act",
           "[attach]") {
   // h-evdate22 (pub 2023-03-15): "executed for", "life in prison for",
-  // "sentenced to 12 years in prison for", "a 30-year sentence for",
+  // "sentenced to nine years behind bars for", "a 30-year sentence for",
   // "guilty over" (LegalCueBefore); "the bodies of", "the remains of"
   // (RECORDING_CUE, weak).
   const char* const earlier = "..2023-03-15 range/document";
   CHECK(IntervalOf("The regime executed a young man for stabbing a guard", "attack") == earlier);
-  CHECK(IntervalOf("A driver was sentenced to 12 years in prison for taking part in the riots.",
+  CHECK(IntervalOf("A driver was sentenced to nine years behind bars for joining the riots.",
                    "protest") == earlier);
   CHECK(IntervalOf("Four men found guilty over the market bombing", "explosion") == earlier);
   CHECK(IntervalOf("The bodies of three villagers killed by militants were flown home.",
