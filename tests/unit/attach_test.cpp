@@ -1418,7 +1418,7 @@ TEST_CASE("attach: the acting state is not the scene when another is named (h-pl
       // A state named with no preposition before it, acting (its verb, or
       // the actor of a possessive act), gives way to the other state the
       // sentence names, as a name or as a nationality word.
-      {"Moldova's rail workers say they risk their lives amid Russia attacks.", "attack",
+      {"Moldova's rail workers say they hid in tunnels during Russia attacks.", "attack",
        "Moldova"},
       {"Evidence shows Russia has been abducting Moldovan children from border towns.", "abduction",
        "Moldova"},
