@@ -141,6 +141,16 @@ Lead Join(Lead a, const Lead& b) {
   return out;
 }
 
+// The position after a Unicode class name that follows `\p` or `\P` at `i`
+// ("{Greek}" or one letter, "L"), shared by the pattern readers below.
+std::size_t AfterPropertyName(std::string_view p, std::size_t i) {
+  if (i < p.size() && p[i] == '{') {
+    const std::size_t e = p.find('}', i);
+    return e == std::string_view::npos ? p.size() : e + 1;
+  }
+  return i < p.size() ? i + 1 : i;
+}
+
 class Parser {
  public:
   explicit Parser(std::string_view p) : p_(p) {}
@@ -393,14 +403,7 @@ class Parser {
   }
 
   // \p{Greek}, \pL: skip the name.
-  void SkipProperty() {
-    if (Peek() == '{') {
-      const std::size_t e = p_.find('}', i_);
-      i_ = e == std::string_view::npos ? p_.size() : e + 1;
-    } else if (More()) {
-      ++i_;
-    }
-  }
+  void SkipProperty() { i_ = AfterPropertyName(p_, i_); }
 
   Lead Escape() {
     ++i_;  // '\'
@@ -2025,14 +2028,7 @@ class WindowReader {
     return -1;
   }
 
-  void SkipProperty() {
-    if (Peek() == '{') {
-      const std::size_t e = p_.find('}', i_);
-      i_ = e == std::string_view::npos ? p_.size() : e + 1;
-    } else if (More()) {
-      ++i_;
-    }
-  }
+  void SkipProperty() { i_ = AfterPropertyName(p_, i_); }
 
   Runs Escape() {
     ++i_;  // '\'
