@@ -3867,6 +3867,21 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
               : day_before(*same_type, same_actor ? quarter_before : week_before) ||
                     recent_span(*same_type))
         take = same_type;
+      // An old act the body names again with the lead's own noun or verb
+      // and dates well before publication ("the harbour attack" … "the
+      // attack on the harbour in December 1941"; "man killed by police" …
+      // "was killed by police in 2021"; h-evdate23): the lead tells that
+      // act, not the day's news. Not an arrest (a lead's arrest is the
+      // news; the body's old phrase is most often the charged act's), nor
+      // a second act or a forecast.
+      if (!take && r.event_type != "arrest" && same_type->date_source == "text" &&
+          !same_type->date_start.empty() && !same_type->date_end.empty() &&
+          same_type->date_end < weeks_before && same_type->modality != "expected" &&
+          same_type->modality != "hypothetical" && same_type->modality != "negated" &&
+          !AnnouncesSecond(same_type->sentence) && !TellsSecondAct(same_type->sentence) &&
+          TriggerStem(Slice(doc_.text, r.byte_start, r.byte_end)) ==
+              TriggerStem(Slice(doc_.text, same_type->byte_start, same_type->byte_end)))
+        take = same_type;
     } else if ((!open_start || after_cue) && episode && TellsOneEpisode(r.event_type) &&
                ((!r.location.empty() && episode->location == r.location) ||
                 (headed && episode->sentence_index == r.sentence_index + 1 &&

@@ -1640,3 +1640,32 @@ TEST_CASE("attach: a protest movement is dated by its span", "[attach]") {
 
 }  // namespace
 }  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a lead names an old act the body dates with the same word", "[attach]") {
+  // h-evdate23 (pub 2023-03-15): the body's first row of the lead's type,
+  // with the lead's trigger word, dated by its own phrase well before
+  // publication: the lead tells that old act, not the day's news.
+  CHECK(IntervalOf("Sailor who lived through the harbour attack turns 100\n\nThe attack on the "
+                   "harbour on 7 December 1941 sank four ships.",
+                   "attack") == "1941-12-07..1941-12-07 day/context");
+  CHECK(IntervalOf("Town to pay family of farmer killed by police\n\nThe farmer was killed by "
+                   "police in 2019 after a dispute over a fence.",
+                   "killing") == "2019-01-01..2019-12-31 year/context");
+  // Counter-examples: another word for the act, a second act, a recent
+  // date, an arrest.
+  CHECK(IntervalOf("Sailor who lived through the harbour attack turns 100\n\nBombers struck the "
+                   "harbour on 7 December 1941 and sank four ships.",
+                   "attack") != "1941-12-07..1941-12-07 day/context");
+  CHECK(IntervalOf("Gunmen attack harbour town\n\nAnother attack on the harbour in 2019 sank "
+                   "four ships.",
+                   "attack") != "2019-01-01..2019-12-31 year/context");
+  CHECK(IntervalOf("Police arrest man over bank robbery\n\nThe man was arrested in 2019 for "
+                   "a bank robbery in the port.",
+                   "arrest") != "2019-01-01..2019-12-31 year/context");
+}
+
+}  // namespace
+}  // namespace eventline
