@@ -1185,6 +1185,76 @@ std::size_t AftermathVerbAfter(std::string_view text, std::size_t sb, std::size_
 // possessive and at most three more words, no clause punctuation, no finite
 // verb and no word that opens another phrase ("since Oct. 7 when Hamas
 // attacked", "since Saturday, troops have shelled" keep the span).
+// A phrase bound to its noun ("the 2016 bombings", "the February murder")
+// dates that noun only; it still dates a trigger whose "in" or "during"
+// phrase holds the noun ("killed in the 2016 bombings", "police cars burned
+// during 2020 protests"; h-evdate23). `gap` is the text between the trigger
+// and the phrase.
+bool BoundNounLends(std::string_view gap) {
+  if (gap.find_first_of(",;:()\"") != std::string_view::npos) return false;
+  const std::vector<std::string_view> words = Tokens(gap);
+  if (words.empty() || words.size() > 6) return false;
+  std::size_t i = words.size();
+  const std::string last = Lower(words[i - 1]);
+  const bool det = last == "the" || last == "its" || last == "their" || last == "his" ||
+                   last == "her" || last == "a" || last == "an" || last == "this" ||
+                   last == "that" || last.ends_with("'s") || last.ends_with("\u2019s");
+  if (det) --i;
+  if (i == 0) return false;
+  const std::string prep = Lower(words[i - 1]);
+  return prep == "in" || prep == "during";
+}
+
+// A written day right before an attack noun, with at most two capitalised
+// names or one modifier between, after a determiner, a possessive or a
+// preposition ("the January 6 Capitol attack", "the Oct. 7 Hamas terror
+// attacks", "Defined by Oct. 7 Attack"): the noun's own date, whatever other
+// phrase its clause holds ("… will vote next week", "… a year ago";
+// h-evdate23). The phrase stays free for the clause's other triggers.
+bool OwnDayModifier(std::string_view text, std::size_t sentence_begin, const TimeExpr& t,
+                    std::size_t tb, std::size_t te) {
+  if (t.end > tb || tb - t.end > 40 || !t.resolved || !t.interval.end) return false;
+  const std::string noun = Lower(TrimSpace(Slice(text, tb, te)));
+  static constexpr std::array<std::string_view, 12> kNouns = {
+      "attack",   "attacks", "assault",   "massacre",   "raid",         "raids",
+      "invasion", "rampage", "incursion", "atrocities", "insurrection", "terror attack"};
+  if (std::find(kNouns.begin(), kNouns.end(), noun) == kNouns.end()) return false;
+  const std::vector<std::string_view> between = Tokens(Slice(text, t.end, tb));
+  if (Slice(text, t.end, tb).find_first_of(",;:()\"") != std::string_view::npos) return false;
+  std::size_t names = 0, modifiers = 0;
+  for (std::string_view w : between) {
+    const std::string low = Lower(w);
+    if (low == "th" || low == "st" || low == "nd" || low == "rd") continue;
+    if (std::isupper(static_cast<unsigned char>(w.front()))) {
+      ++names;
+    } else if (low == "terror" || low == "terrorist" || low == "deadly" || low == "bloody" ||
+               low == "surprise" || low == "militant" || low == "suicide") {
+      ++modifiers;
+    } else {
+      return false;
+    }
+  }
+  if (names > 2 || modifiers > 1) return false;
+  // The phrase: a written day ("Oct. 7", "January 6"), or a deadline a
+  // rule made of "by" and that day.
+  const std::string_view own = TrimSpace(Slice(text, t.begin, t.end));
+  const bool by = own.size() > 3 && Lower(own.substr(0, 3)) == "by ";
+  if (!by && t.interval.precision != Precision::kDay) return false;
+  if (by && t.interval.start) return false;
+  if (!std::any_of(own.begin(), own.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+    return false;
+  if (by) return true;
+  std::size_t p = t.begin;
+  while (p > sentence_begin && text[p - 1] == ' ') --p;
+  std::size_t q = p;
+  while (q > sentence_begin && text[q - 1] != ' ') --q;
+  const std::string before = Lower(Slice(text, q, p));
+  return before == "the" || before == "its" || before == "their" || before == "his" ||
+         before == "her" || before == "of" || before == "for" || before == "over" ||
+         before == "after" || before == "about" || before == "by" || before == "to" ||
+         before.ends_with("'s") || before.ends_with("\u2019s");
+}
+
 bool SinceNamesTrigger(std::string_view text, const TimeExpr& t, std::size_t tb) {
   if (!t.since_start || !t.resolved || t.since_precision == Precision::kRange ||
       t.since_precision == Precision::kNone)
@@ -4456,6 +4526,27 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     std::size_t best_score = static_cast<std::size_t>(-1);
     for (const TimeExpr& t : bound_times) {
       if (c.b >= t.end && c.b < t.bound_end) best = &t;
+    }
+    if (!best) {
+      for (const TimeExpr& t : bound_times) {
+        if (t.interval.start && c.e <= t.begin && t.begin - c.e <= 80 &&
+            BoundNounLends(Slice(text, c.e, t.begin)))
+          best = &t;
+      }
+    }
+    std::optional<TimeExpr> own_day;
+    if (!best) {
+      for (const TimeExpr& t : times) {
+        if (!OwnDayModifier(text, sentence.begin, t, c.b, c.e)) continue;
+        own_day = t;
+        if (!own_day->interval.start) {
+          // "by Oct. 7 attack": the day, not the deadline.
+          own_day->interval.start = own_day->interval.end;
+          own_day->interval.precision = Precision::kDay;
+          own_day->begin += 3;
+        }
+        best = &*own_day;
+      }
     }
     if (!best) {
       std::size_t i = c.e;

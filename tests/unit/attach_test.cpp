@@ -1669,3 +1669,28 @@ TEST_CASE("attach: a lead names an old act the body dates with the same word", "
 
 }  // namespace
 }  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a day or year bound to an attack noun", "[attach]") {
+  // h-evdate23 (pub 2023-03-15): a written day right before an attack noun
+  // is the noun's own date, whatever other phrase the clause holds
+  // (OwnDayModifier); a bound year still dates a trigger whose "in" /
+  // "during" phrase holds its noun (BoundNounLends).
+  CHECK(IntervalOf("The panel studying the January 9 Harbour attack will vote next week.",
+                   "attack") == "2023-01-09..2023-01-09 day/text");
+  CHECK(IntervalOf("The town is still defined by Feb. 2 Rebel attack, residents say.", "attack") ==
+        "2023-02-02..2023-02-02 day/text");
+  CHECK(IntervalOf("Man jailed for setting fire to police vans during 2020 riots", "arson") ==
+        "2020-01-01..2020-12-31 year/text");
+  // Counter-examples: a day after the noun, or a phrase of its own clause
+  // that no day modifies, keep their reading.
+  CHECK(IntervalOf("The panel studying the harbour attack will vote next week.", "attack") !=
+        "2023-01-09..2023-01-09 day/text");
+  CHECK(IntervalOf("Man jailed for setting fire to police vans after 2020 riots", "arson") !=
+        "2020-01-01..2020-12-31 year/text");
+}
+
+}  // namespace
+}  // namespace eventline
