@@ -2086,6 +2086,36 @@ bool ReportedEarlierAct(std::string_view text, std::size_t cb, const TimeExpr& t
   return found;
 }
 
+// A headline that tells an arrest by its verb after the person's crime
+// ("Man accused of killing his mother arrested at pizza shop", "Suspect in
+// guard's murder arrested", "Mastermind behind bridge attack surrenders"):
+// the crime's cue in the subject is no cue of the arrest, which is the
+// day's news (h-evdate23). Not a noun ("after his arrest"), a passive after
+// an auxiliary ("being arrested"), nor what a video or an image shows (an
+// earlier arrest), nor past a comma or a colon.
+bool ArrestVerbHeadline(std::string_view text, std::size_t sb, std::size_t tb, std::size_t te) {
+  static constexpr std::array<std::string_view, 9> kVerbs = {
+      "arrested", "detained", "surrenders", "surrendered", "apprehended",
+      "nabbed",   "captured", "held",       "caught"};
+  const std::string trigger = Lower(TrimSpace(Slice(text, tb, te)));
+  if (std::find(kVerbs.begin(), kVerbs.end(), trigger) == kVerbs.end()) return false;
+  const std::string_view subject = Slice(text, sb, tb);
+  if (subject.find_first_of(",;:") != std::string_view::npos) return false;
+  const std::vector<std::string_view> words = Tokens(subject);
+  if (words.size() < 3) return false;
+  for (std::string_view w : words) {
+    const std::string low = Lower(w);
+    for (std::string_view r : {"video", "videos", "footage", "images", "image", "photos", "moment",
+                               "shows", "show", "watch", "bodycam", "dashcam"})
+      if (low == r) return false;
+  }
+  const std::string prev = Lower(words.back());
+  for (std::string_view a : {"was", "were", "is", "are", "be", "been", "being", "had", "has",
+                             "have", "after", "his", "her", "their", "the", "of", "for", "to"})
+    if (prev == a) return false;
+  return true;
+}
+
 // True when the trigger's clause tells an event that lies before the
 // article's "now" without dating it: a span up to now ("already", "so far",
 // "to date", "thus far"), a cumulative toll in the perfect ("thousands have
@@ -4855,7 +4885,9 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }();
     // The "since" of a comparison is no span up to now for TellsBackground.
     bool background = false;
-    if (!best && !since_span && !compared && doc_.pub_date)
+    const bool arrest_news = rule.event_type == "arrest" && sentence.index == 1 &&
+                             ArrestVerbHeadline(text, sentence.begin, c.b, c.e);
+    if (!best && !since_span && !compared && doc_.pub_date && !arrest_news)
       background = modifier_aside || cue_background || c.span ||
                    TellsBackground(context, text, clause_b, clause_e, c.b, c.e);
     // The weak cues, only where nothing else dates the row (below).
@@ -4871,7 +4903,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         (sentence.index == 1 && rule.event_type != "abduction" &&
          HeadlineRelativeAct(text, sentence.begin, sentence.end, c.b, c.e));
     const bool weak_background =
-        !best && !since_span && !compared && doc_.pub_date && !background &&
+        !best && !since_span && !compared && doc_.pub_date && !background && !arrest_news &&
         (big_toll || TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true) ||
          aftermath_after != std::string_view::npos || relative_legal || personal_act);
     // "on Thursday, a day after <trigger>": the trigger lies a day before the

@@ -1694,3 +1694,25 @@ TEST_CASE("attach: a day or year bound to an attack noun", "[attach]") {
 
 }  // namespace
 }  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a headline's arrest after the suspect's crime is the day's news", "[attach]") {
+  // h-evdate23 (pub 2023-03-15): the crime's cue in the subject ("accused
+  // of", "suspect in", "behind") is no cue of the arrest (ArrestVerbHeadline).
+  const char* const today = "2023-03-15..2023-03-15 none/document";
+  CHECK(IntervalOf("Farmer accused of poisoning his neighbour arrested at cattle market",
+                   "arrest") == today);
+  CHECK(IntervalOf("Suspect in murder of shop owner arrested at ferry terminal", "arrest") ==
+        today);
+  // Counter-examples: what footage shows, or the noun after "his", stays
+  // an earlier act.
+  CHECK(IntervalOf("Footage shows farmer accused of poisoning neighbour arrested at market",
+                   "arrest") != today);
+  CHECK(IntervalOf("Farmer accused of poisoning neighbour freed a week after his arrest",
+                   "arrest") != today);
+}
+
+}  // namespace
+}  // namespace eventline
