@@ -2105,8 +2105,11 @@ bool ArrestVerbHeadline(std::string_view text, std::size_t sb, std::size_t tb, s
   if (words.size() < 3) return false;
   for (std::string_view w : words) {
     const std::string low = Lower(w);
-    for (std::string_view r : {"video", "videos", "footage", "images", "image", "photos", "moment",
-                               "shows", "show", "watch", "bodycam", "dashcam"})
+    for (std::string_view r :
+         {"video",    "videos",     "footage", "images",  "image",   "photos",  "moment",
+          "shows",    "show",       "watch",   "bodycam", "dashcam", "was",     "were",
+          "is",       "are",        "been",    "being",   "had",     "has",     "have",
+          "recently", "previously", "already", "once",    "earlier", "formerly"})
       if (low == r) return false;
   }
   const std::string prev = Lower(words.back());
@@ -3750,6 +3753,19 @@ static bool TellsSecondAct(std::string_view sentence) {
   return false;
 }
 
+// A headline verb of the day's news right after the lead's trigger: the
+// act is the subject of what it does now ("Attack leaves village in
+// mourning", "Blast kills four"): not an old act named again.
+static bool NewsVerbAfter(std::string_view after) {
+  const std::vector<std::string_view> words = Tokens(after);
+  if (words.empty()) return false;
+  const std::string w = Lower(words.front());
+  for (std::string_view v : {"leaves", "kills", "hits", "rocks", "injures", "wounds", "sparks",
+                             "triggers", "claims", "shakes", "forces", "prompts", "targets"})
+    if (w == v) return true;
+  return false;
+}
+
 // A lead row dated by a week, a month or a year of its own ("shot dead this
 // week", "the 2015 attacks", "a rampage in 2020") takes the finer date the
 // body gives the same act: the first later row of its type within the body's
@@ -3974,7 +3990,8 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
       // act, not the day's news. Not an arrest (a lead's arrest is the
       // news; the body's old phrase is most often the charged act's), nor
       // a second act or a forecast.
-      if (!take && r.event_type != "arrest" && same_type->date_source == "text" &&
+      if (!take && !open_start && r.event_type != "arrest" && same_type->date_source == "text" &&
+          !NewsVerbAfter(Slice(doc_.text, r.byte_end, r.byte_end + 16)) &&
           !same_type->date_start.empty() && !same_type->date_end.empty() &&
           same_type->date_end < weeks_before && same_type->modality != "expected" &&
           same_type->modality != "hypothetical" && same_type->modality != "negated" &&
