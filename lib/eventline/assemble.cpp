@@ -1185,6 +1185,76 @@ std::size_t AftermathVerbAfter(std::string_view text, std::size_t sb, std::size_
 // possessive and at most three more words, no clause punctuation, no finite
 // verb and no word that opens another phrase ("since Oct. 7 when Hamas
 // attacked", "since Saturday, troops have shelled" keep the span).
+// A phrase bound to its noun ("the 2016 bombings", "the February murder")
+// dates that noun only; it still dates a trigger whose "in" or "during"
+// phrase holds the noun ("killed in the 2016 bombings", "police cars burned
+// during 2020 protests"; h-evdate23). `gap` is the text between the trigger
+// and the phrase.
+bool BoundNounLends(std::string_view gap) {
+  if (gap.find_first_of(",;:()\"") != std::string_view::npos) return false;
+  const std::vector<std::string_view> words = Tokens(gap);
+  if (words.empty() || words.size() > 6) return false;
+  std::size_t i = words.size();
+  const std::string last = Lower(words[i - 1]);
+  const bool det = last == "the" || last == "its" || last == "their" || last == "his" ||
+                   last == "her" || last == "a" || last == "an" || last == "this" ||
+                   last == "that" || last.ends_with("'s") || last.ends_with("\u2019s");
+  if (det) --i;
+  if (i == 0) return false;
+  const std::string prep = Lower(words[i - 1]);
+  return prep == "in" || prep == "during";
+}
+
+// A written day right before an attack noun, with at most two capitalised
+// names or one modifier between, after a determiner, a possessive or a
+// preposition ("the January 6 Capitol attack", "the Oct. 7 Hamas terror
+// attacks", "Defined by Oct. 7 Attack"): the noun's own date, whatever other
+// phrase its clause holds ("… will vote next week", "… a year ago";
+// h-evdate23). The phrase stays free for the clause's other triggers.
+bool OwnDayModifier(std::string_view text, std::size_t sentence_begin, const TimeExpr& t,
+                    std::size_t tb, std::size_t te) {
+  if (t.end > tb || tb - t.end > 40 || !t.resolved || !t.interval.end) return false;
+  const std::string noun = Lower(TrimSpace(Slice(text, tb, te)));
+  static constexpr std::array<std::string_view, 12> kNouns = {
+      "attack",   "attacks", "assault",   "massacre",   "raid",         "raids",
+      "invasion", "rampage", "incursion", "atrocities", "insurrection", "terror attack"};
+  if (std::find(kNouns.begin(), kNouns.end(), noun) == kNouns.end()) return false;
+  const std::vector<std::string_view> between = Tokens(Slice(text, t.end, tb));
+  if (Slice(text, t.end, tb).find_first_of(",;:()\"") != std::string_view::npos) return false;
+  std::size_t names = 0, modifiers = 0;
+  for (std::string_view w : between) {
+    const std::string low = Lower(w);
+    if (low == "th" || low == "st" || low == "nd" || low == "rd") continue;
+    if (std::isupper(static_cast<unsigned char>(w.front()))) {
+      ++names;
+    } else if (low == "terror" || low == "terrorist" || low == "deadly" || low == "bloody" ||
+               low == "surprise" || low == "militant" || low == "suicide") {
+      ++modifiers;
+    } else {
+      return false;
+    }
+  }
+  if (names > 2 || modifiers > 1) return false;
+  // The phrase: a written day ("Oct. 7", "January 6"), or a deadline a
+  // rule made of "by" and that day.
+  const std::string_view own = TrimSpace(Slice(text, t.begin, t.end));
+  const bool by = own.size() > 3 && Lower(own.substr(0, 3)) == "by ";
+  if (!by && t.interval.precision != Precision::kDay) return false;
+  if (by && t.interval.start) return false;
+  if (!std::any_of(own.begin(), own.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+    return false;
+  if (by) return true;
+  std::size_t p = t.begin;
+  while (p > sentence_begin && text[p - 1] == ' ') --p;
+  std::size_t q = p;
+  while (q > sentence_begin && text[q - 1] != ' ') --q;
+  const std::string before = Lower(Slice(text, q, p));
+  return before == "the" || before == "its" || before == "their" || before == "his" ||
+         before == "her" || before == "of" || before == "for" || before == "over" ||
+         before == "after" || before == "about" || before == "by" || before == "to" ||
+         before.ends_with("'s") || before.ends_with("\u2019s");
+}
+
 bool SinceNamesTrigger(std::string_view text, const TimeExpr& t, std::size_t tb) {
   if (!t.since_start || !t.resolved || t.since_precision == Precision::kRange ||
       t.since_precision == Precision::kNone)
@@ -2014,6 +2084,39 @@ bool ReportedEarlierAct(std::string_view text, std::size_t cb, const TimeExpr& t
     found = plain && gap <= 4;
   }
   return found;
+}
+
+// A headline that tells an arrest by its verb after the person's crime
+// ("Man accused of killing his mother arrested at pizza shop", "Suspect in
+// guard's murder arrested", "Mastermind behind bridge attack surrenders"):
+// the crime's cue in the subject is no cue of the arrest, which is the
+// day's news (h-evdate23). Not a noun ("after his arrest"), a passive after
+// an auxiliary ("being arrested"), nor what a video or an image shows (an
+// earlier arrest), nor past a comma or a colon.
+bool ArrestVerbHeadline(std::string_view text, std::size_t sb, std::size_t tb, std::size_t te) {
+  static constexpr std::array<std::string_view, 9> kVerbs = {
+      "arrested", "detained", "surrenders", "surrendered", "apprehended",
+      "nabbed",   "captured", "held",       "caught"};
+  const std::string trigger = Lower(TrimSpace(Slice(text, tb, te)));
+  if (std::find(kVerbs.begin(), kVerbs.end(), trigger) == kVerbs.end()) return false;
+  const std::string_view subject = Slice(text, sb, tb);
+  if (subject.find_first_of(",;:") != std::string_view::npos) return false;
+  const std::vector<std::string_view> words = Tokens(subject);
+  if (words.size() < 3) return false;
+  for (std::string_view w : words) {
+    const std::string low = Lower(w);
+    for (std::string_view r :
+         {"video",    "videos",     "footage", "images",  "image",   "photos",  "moment",
+          "shows",    "show",       "watch",   "bodycam", "dashcam", "was",     "were",
+          "is",       "are",        "been",    "being",   "had",     "has",     "have",
+          "recently", "previously", "already", "once",    "earlier", "formerly"})
+      if (low == r) return false;
+  }
+  const std::string prev = Lower(words.back());
+  for (std::string_view a : {"was", "were", "is", "are", "be", "been", "being", "had", "has",
+                             "have", "after", "his", "her", "their", "the", "of", "for", "to"})
+    if (prev == a) return false;
+  return true;
 }
 
 // True when the trigger's clause tells an event that lies before the
@@ -3650,6 +3753,19 @@ static bool TellsSecondAct(std::string_view sentence) {
   return false;
 }
 
+// A headline verb of the day's news right after the lead's trigger: the
+// act is the subject of what it does now ("Attack leaves village in
+// mourning", "Blast kills four"): not an old act named again.
+static bool NewsVerbAfter(std::string_view after) {
+  const std::vector<std::string_view> words = Tokens(after);
+  if (words.empty()) return false;
+  const std::string w = Lower(words.front());
+  for (std::string_view v : {"leaves", "kills", "hits", "rocks", "injures", "wounds", "sparks",
+                             "triggers", "claims", "shakes", "forces", "prompts", "targets"})
+    if (w == v) return true;
+  return false;
+}
+
 // A lead row dated by a week, a month or a year of its own ("shot dead this
 // week", "the 2015 attacks", "a rampage in 2020") takes the finer date the
 // body gives the same act: the first later row of its type within the body's
@@ -3866,6 +3982,22 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
               ? past(*same_type) || old_day || (after_cue && day_before(*same_type, week_before))
               : day_before(*same_type, same_actor ? quarter_before : week_before) ||
                     recent_span(*same_type))
+        take = same_type;
+      // An old act the body names again with the lead's own noun or verb
+      // and dates well before publication ("the harbour attack" … "the
+      // attack on the harbour in December 1941"; "man killed by police" …
+      // "was killed by police in 2021"; h-evdate23): the lead tells that
+      // act, not the day's news. Not an arrest (a lead's arrest is the
+      // news; the body's old phrase is most often the charged act's), nor
+      // a second act or a forecast.
+      if (!take && !open_start && r.event_type != "arrest" && same_type->date_source == "text" &&
+          !NewsVerbAfter(Slice(doc_.text, r.byte_end, r.byte_end + 16)) &&
+          !same_type->date_start.empty() && !same_type->date_end.empty() &&
+          same_type->date_end < weeks_before && same_type->modality != "expected" &&
+          same_type->modality != "hypothetical" && same_type->modality != "negated" &&
+          !AnnouncesSecond(same_type->sentence) && !TellsSecondAct(same_type->sentence) &&
+          TriggerStem(Slice(doc_.text, r.byte_start, r.byte_end)) ==
+              TriggerStem(Slice(doc_.text, same_type->byte_start, same_type->byte_end)))
         take = same_type;
     } else if ((!open_start || after_cue) && episode && TellsOneEpisode(r.event_type) &&
                ((!r.location.empty() && episode->location == r.location) ||
@@ -4443,6 +4575,27 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       if (c.b >= t.end && c.b < t.bound_end) best = &t;
     }
     if (!best) {
+      for (const TimeExpr& t : bound_times) {
+        if (t.interval.start && c.e <= t.begin && t.begin - c.e <= 80 &&
+            BoundNounLends(Slice(text, c.e, t.begin)))
+          best = &t;
+      }
+    }
+    std::optional<TimeExpr> own_day;
+    if (!best) {
+      for (const TimeExpr& t : times) {
+        if (!OwnDayModifier(text, sentence.begin, t, c.b, c.e)) continue;
+        own_day = t;
+        if (!own_day->interval.start) {
+          // "by Oct. 7 attack": the day, not the deadline.
+          own_day->interval.start = own_day->interval.end;
+          own_day->interval.precision = Precision::kDay;
+          own_day->begin += 3;
+        }
+        best = &*own_day;
+      }
+    }
+    if (!best) {
       std::size_t i = c.e;
       while (i < sentence.end && text[i] == ' ') ++i;
       if (HasWordAt(text.substr(0, sentence.end), i, "that") ||
@@ -4749,7 +4902,9 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }();
     // The "since" of a comparison is no span up to now for TellsBackground.
     bool background = false;
-    if (!best && !since_span && !compared && doc_.pub_date)
+    const bool arrest_news = rule.event_type == "arrest" && sentence.index == 1 &&
+                             ArrestVerbHeadline(text, sentence.begin, c.b, c.e);
+    if (!best && !since_span && !compared && doc_.pub_date && !arrest_news)
       background = modifier_aside || cue_background || c.span ||
                    TellsBackground(context, text, clause_b, clause_e, c.b, c.e);
     // The weak cues, only where nothing else dates the row (below).
@@ -4765,7 +4920,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         (sentence.index == 1 && rule.event_type != "abduction" &&
          HeadlineRelativeAct(text, sentence.begin, sentence.end, c.b, c.e));
     const bool weak_background =
-        !best && !since_span && !compared && doc_.pub_date && !background &&
+        !best && !since_span && !compared && doc_.pub_date && !background && !arrest_news &&
         (big_toll || TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true) ||
          aftermath_after != std::string_view::npos || relative_legal || personal_act);
     // "on Thursday, a day after <trigger>": the trigger lies a day before the

@@ -1640,3 +1640,79 @@ TEST_CASE("attach: a protest movement is dated by its span", "[attach]") {
 
 }  // namespace
 }  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a lead names an old act the body dates with the same word", "[attach]") {
+  // h-evdate23 (pub 2023-03-15): the body's first row of the lead's type,
+  // with the lead's trigger word, dated by its own phrase well before
+  // publication: the lead tells that old act, not the day's news.
+  CHECK(IntervalOf("Sailor who lived through the harbour attack turns 100\n\nThe attack on the "
+                   "harbour on 7 December 1941 sank four ships.",
+                   "attack") == "1941-12-07..1941-12-07 day/context");
+  CHECK(IntervalOf("Town to pay family of farmer killed by police\n\nThe farmer was killed by "
+                   "police in 2019 after a dispute over a fence.",
+                   "killing") == "2019-01-01..2019-12-31 year/context");
+  // Counter-examples: another word for the act, a second act, a recent
+  // date, an arrest.
+  CHECK(IntervalOf("Sailor who lived through the harbour attack turns 100\n\nBombers struck the "
+                   "harbour on 7 December 1941 and sank four ships.",
+                   "attack") != "1941-12-07..1941-12-07 day/context");
+  CHECK(IntervalOf("Gunmen attack harbour town\n\nAnother attack on the harbour in 2019 sank "
+                   "four ships.",
+                   "attack") != "2019-01-01..2019-12-31 year/context");
+  CHECK(IntervalOf("Police arrest man over bank robbery\n\nThe man was arrested in 2019 for "
+                   "a bank robbery in the port.",
+                   "arrest") != "2019-01-01..2019-12-31 year/context");
+}
+
+}  // namespace
+}  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a day or year bound to an attack noun", "[attach]") {
+  // h-evdate23 (pub 2023-03-15): a written day right before an attack noun
+  // is the noun's own date, whatever other phrase the clause holds
+  // (OwnDayModifier); a bound year still dates a trigger whose "in" /
+  // "during" phrase holds its noun (BoundNounLends).
+  CHECK(IntervalOf("The panel studying the January 9 Harbour attack will vote next week.",
+                   "attack") == "2023-01-09..2023-01-09 day/text");
+  CHECK(IntervalOf("The town is still defined by Feb. 2 Rebel attack, residents say.", "attack") ==
+        "2023-02-02..2023-02-02 day/text");
+  CHECK(IntervalOf("Man jailed for setting fire to police vans during 2020 riots", "arson") ==
+        "2020-01-01..2020-12-31 year/text");
+  // Counter-examples: a day after the noun, or a phrase of its own clause
+  // that no day modifies, keep their reading.
+  CHECK(IntervalOf("The panel studying the harbour attack will vote next week.", "attack") !=
+        "2023-01-09..2023-01-09 day/text");
+  CHECK(IntervalOf("Man jailed for setting fire to police vans after 2020 riots", "arson") !=
+        "2020-01-01..2020-12-31 year/text");
+}
+
+}  // namespace
+}  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a headline's arrest after the suspect's crime is the day's news", "[attach]") {
+  // h-evdate23 (pub 2023-03-15): the crime's cue in the subject ("accused
+  // of", "suspect in", "behind") is no cue of the arrest (ArrestVerbHeadline).
+  const char* const today = "2023-03-15..2023-03-15 none/document";
+  CHECK(IntervalOf("Farmer accused of poisoning his neighbour arrested at cattle market",
+                   "arrest") == today);
+  CHECK(IntervalOf("Suspect in murder of shop owner arrested at ferry terminal", "arrest") ==
+        today);
+  // Counter-examples: what footage shows, or the noun after "his", stays
+  // an earlier act.
+  CHECK(IntervalOf("Footage shows farmer accused of poisoning neighbour arrested at market",
+                   "arrest") != today);
+  CHECK(IntervalOf("Farmer accused of poisoning neighbour freed a week after his arrest",
+                   "arrest") != today);
+}
+
+}  // namespace
+}  // namespace eventline
