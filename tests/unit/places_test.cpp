@@ -226,6 +226,16 @@ TEST_CASE("places: ChoosePlace prefers the trigger's locative place", "[places]"
       {"Russia's blockade of the coast goes on.", "blockade", "", "", PlaceChoice::Reason::kNone},
       {"The fighting against Russia went on, Moscow's envoy said.", "fighting", "", "",
        PlaceChoice::Reason::kNone},
+      // h-places8: a kind of place with its own modifier between the
+      // preposition and "of": the border city, the coastal town.
+      {"Rebels claimed a deadly raid on the border town of Sumy, a day after strikes on "
+       "Kharkiv.",
+       "raid", "", "Sumy", PlaceChoice::Reason::kLocative},
+      {"Kyiv mounted drone strikes on the Russian border city of Kursk as a barrage hit "
+       "Ukraine.",
+       "strikes", "", "Kursk", PlaceChoice::Reason::kLocative},
+      {"Gunmen opened fire in the coastal town of Mariupol while Kyiv watched.", "opened fire", "",
+       "Mariupol", PlaceChoice::Reason::kLocative},
       // h-places7: "against" after a strike's own noun names where it falls;
       // not after another noun, nor before an initialism.
       {"Overnight drone strikes against Chisinau cut the power.", "strikes", "", "Chisinau",
