@@ -331,11 +331,34 @@ constexpr std::string_view kSideNouns[] = {
     "authorities", "government", "president", "ministry", "leader",       "leaders", "diplomats",
     "state",       "defence",    "defense",   "air",      "artillery",    "tanks",   "officers"};
 
-const Place* DemonymCountry(std::string_view sentence, std::string_view state,
-                            const Gazetteer& places, bool* single) {
+// The country (or, with `regions`, the region: "Crimean") a nationality
+// word names: the word less an ending ("-ian", "-ese", "-i", "-n"), with
+// "", "e", "ia" or "a" added, looked up as a name ("Ukrainian" Ukraine,
+// "Russian" Russia, "Sudanese" Sudan, "Israeli" Israel).
+const Place* DemonymPlace(std::string_view w, const Gazetteer& places, bool regions) {
   static constexpr std::string_view kEndings[] = {"ians", "ian", "eans", "ean", "ese",
                                                   "is",   "i",   "ns",   "n"};
   static constexpr std::string_view kAdd[] = {"", "e", "ia", "a"};
+  for (std::string_view end : kEndings) {
+    if (!w.ends_with(end) || w.size() - end.size() < 4) continue;
+    const std::string_view stem = w.substr(0, w.size() - end.size());
+    const Place* hit = nullptr;
+    for (std::string_view add : kAdd) {
+      const std::string name = std::string(stem) + std::string(add);
+      for (const PlaceMention& m : places.FindAll(name, 0, name.size(), LetterCase::kMixed)) {
+        if (m.begin == 0 && m.end == name.size() &&
+            (m.best().kind == "country" || (regions && m.best().kind == "region")))
+          hit = &m.best();
+      }
+      if (hit) break;
+    }
+    if (hit) return hit;
+  }
+  return nullptr;
+}
+
+const Place* DemonymCountry(std::string_view sentence, std::string_view state,
+                            const Gazetteer& places, bool* single) {
   const Place* found = nullptr;
   std::size_t i = 0;
   while (i < sentence.size()) {
@@ -359,24 +382,62 @@ const Place* DemonymCountry(std::string_view sentence, std::string_view state,
       if (std::find(std::begin(kSideNouns), std::end(kSideNouns), next) != std::end(kSideNouns))
         continue;
     }
-    for (std::string_view end : kEndings) {
-      if (!w.ends_with(end) || w.size() - end.size() < 4) continue;
-      const std::string_view stem = w.substr(0, w.size() - end.size());
-      const Place* hit = nullptr;
-      for (std::string_view add : kAdd) {
-        const std::string name = std::string(stem) + std::string(add);
-        for (const PlaceMention& m : places.FindAll(name, 0, name.size(), LetterCase::kMixed)) {
-          if (m.begin == 0 && m.end == name.size() && m.best().kind == "country") hit = &m.best();
-        }
-        if (hit) break;
+    if (const Place* hit = DemonymPlace(w, places, false)) {
+      if (hit->country != state) {
+        if (found != nullptr && found->country != hit->country) *single = false;
+        found = hit;
       }
-      if (hit) {
-        if (hit->country != state) {
-          if (found != nullptr && found->country != hit->country) *single = false;
-          found = hit;
-        }
-        break;
-      }
+    }
+  }
+  return found;
+}
+
+// h-places8: a nationality word before a word for land names that state's
+// land ("attacks on several Ukrainian cities", "a western Ugandan village",
+// "shelling of a Russian border town", "a warship in a Crimean port"): the
+// place of a row whose sentence names none it could take. Not before a
+// border alone ("500 km from the Chinese border"), a base or a side's
+// people. Null when no such phrase, or phrases of two states.
+const Place* LandDemonymPlace(std::string_view sentence, const Gazetteer& places) {
+  static constexpr std::string_view kLand[] = {
+      "village", "villages", "city",   "cities",  "town",       "towns",       "port",
+      "ports",   "coast",    "soil",   "capital", "territory",  "territories", "region",
+      "regions", "province", "island", "highway", "countryside"};
+  static constexpr std::string_view kLandModifier[] = {
+      "border",  "coastal",  "frontline", "southern", "northern", "eastern",   "western",
+      "central", "occupied", "besieged",  "port",     "seaside",  "industrial"};
+  auto word_at = [&](std::size_t k, std::size_t* end) {
+    while (k < sentence.size() && sentence[k] == ' ') ++k;
+    std::size_t l = k;
+    while (l < sentence.size() &&
+           (std::isalpha(static_cast<unsigned char>(sentence[l])) || sentence[l] == '-'))
+      ++l;
+    *end = l;
+    return sentence.substr(k, l - k);
+  };
+  const Place* found = nullptr;
+  std::size_t i = 0;
+  while (i < sentence.size()) {
+    while (i < sentence.size() && !std::isalpha(static_cast<unsigned char>(sentence[i]))) ++i;
+    std::size_t j = i;
+    while (j < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[j]))) ++j;
+    const std::string_view w = sentence.substr(i, j - i);
+    const bool glued =
+        (i > 0 && sentence[i - 1] == '-') || (j < sentence.size() && sentence[j] == '-');
+    i = j;
+    if (glued || w.size() < 5 || w[0] < 'A' || w[0] > 'Z' || w[1] < 'a' || w[1] > 'z') continue;
+    std::size_t e = j;
+    std::string_view next = word_at(j, &e);
+    if (std::find(std::begin(kLandModifier), std::end(kLandModifier), next) !=
+        std::end(kLandModifier)) {
+      std::size_t e2 = e;
+      const std::string_view after = word_at(e, &e2);
+      if (std::find(std::begin(kLand), std::end(kLand), after) != std::end(kLand)) next = after;
+    }
+    if (std::find(std::begin(kLand), std::end(kLand), next) == std::end(kLand)) continue;
+    if (const Place* hit = DemonymPlace(w, places, true)) {
+      if (found != nullptr && found->country != hit->country) return nullptr;
+      found = hit;
     }
   }
   return found;
@@ -773,6 +834,20 @@ Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) 
     c.id[i] = stack.back();
   }
   return c;
+}
+
+// h-places8: the land a nationality word names (LandDemonymPlace) in the
+// clause of the trigger at `at`, else, when `whole` (the sentence names no
+// place), in the whole sentence `[begin, end)`.
+const Place* LandOfClause(std::string_view text, std::size_t begin, std::size_t end,
+                          const Clauses& clauses, int clause, std::size_t at, bool whole,
+                          const Gazetteer& places) {
+  std::size_t cb = at;
+  std::size_t ce = at;
+  while (cb > begin && clauses.At(cb - 1) == clause) --cb;
+  while (ce < end && clauses.At(ce) == clause) ++ce;
+  if (const Place* p = LandDemonymPlace(Slice(text, cb, ce), places)) return p;
+  return whole ? LandDemonymPlace(Slice(text, begin, end), places) : nullptr;
 }
 
 // A live blog's post stamp ("6 Mar 2022 03.14", often glued: "6 Mar 202203.14",
@@ -4512,9 +4587,21 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
           // A sentence that names only states standing for their sides
           // ("Russia denied…") gets no fallback: about a quarter of such
           // rows were placed wrongly in the Guardian review of this rule.
-          if (places.empty()) {
-            place = last_place_ && last_place_sentence_ == sentence.index - 1 ? last_place_
-                                                                              : main_country_;
+          // h-places8: the previous sentence's place goes on; else a
+          // nationality word before a word for land ("several Ukrainian
+          // cities", "a Russian border town") in the act's clause names the
+          // state whose land it is, also beside states standing for their
+          // sides (in another clause only when the sentence names no place);
+          // else the document's country.
+          const bool previous = last_place_ && last_place_sentence_ == sentence.index - 1;
+          if (places.empty() && previous) {
+            place = last_place_;
+          } else if (const Place* land =
+                         LandOfClause(text, sentence.begin, sentence.end, clauses, clause, c.b,
+                                      places.empty(), *lookups_.places)) {
+            place = land;
+          } else if (places.empty()) {
+            place = main_country_;
           }
         }
       }

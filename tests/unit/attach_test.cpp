@@ -1442,6 +1442,31 @@ TEST_CASE("attach: the acting state is not the scene when another is named (h-pl
   }
 }
 
+TEST_CASE("attach: a nationality word before a word for land names the place (h-places8)",
+          "[attach][places]") {
+  const struct {
+    std::string text, type, expect;
+  } cases[] = {
+      // A row whose sentence names no place it can take: "<nationality>
+      // [modifier] <land word>" gives that state's land.
+      {"Rebels attacked a remote Ugandan village overnight, killing nine.", "attack", "Uganda"},
+      {"Russia launched large air attacks on several Moldovan cities on Friday, killing at least "
+       "ten people.",
+       "air_strike", "Moldova"},
+      {"Drones hit a southern Moldovan town as talks stalled.", "air_strike", "Moldova"},
+      // A region's adjective names the region.
+      {"Saboteurs say they struck a landing ship in a Crimean port.", "attack", "Crimea"},
+      // Counter-examples: two states' land, and a nationality word before
+      // anything but land.
+      {"Shelling hit a Moldovan town and a Romanian village on Friday.", "shelling", ""},
+      {"Moldovan troops attacked the rebels at dawn.", "attack", ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, c.type) == c.expect);
+  }
+}
+
 TEST_CASE("attach: a toll under a disaster's headline is the disaster's (h-prec18)", "[attach]") {
   // The headline tells a quake and no hostile act: a later toll without a
   // hostile word is the quake's.
