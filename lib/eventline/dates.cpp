@@ -4253,6 +4253,21 @@ bool ScheduledNounAfter(std::string_view lower, std::size_t match_end) {
          noun == "meeting";
 }
 
+// The noun of a scheduled thing a month's possessive names ("August's full
+// moon", "March's racing game release", "July's phone update", h-dates32):
+// read as time.month_of_schedule reads its month.
+bool ScheduleNounAfter(std::string_view lower, std::size_t match_end) {
+  static constexpr std::array<std::string_view, 16> kNouns = {
+      "release",          "launch",  "debut",    "premiere",
+      "update",           "hearing", "hearings", "lineup",
+      "up" /* line-up */, "event",   "showcase", "moon",
+      "runoff",           "recess",  "fixtures", "tour"};
+  std::size_t b = std::min(match_end, lower.size());
+  while (b > 0 && IsIdentChar(lower[b - 1])) --b;
+  const std::string_view noun = lower.substr(b, std::min(match_end, lower.size()) - b);
+  return std::find(kNouns.begin(), kNouns.end(), noun) != kNouns.end();
+}
+
 // A past verb anywhere in a lower-case sentence (HasPastVerb on its first
 // twelve words, then on every run of twelve from each tenth word), or a
 // verb of saying in the past ("told AFP on Wednesday", h-dates29).
@@ -4301,7 +4316,9 @@ Tense PhraseTense(const PhraseAt& p) {
   // "as soon as / as early as July" (h-dates31) names the earliest time of
   // what is ahead of the statement, whatever its tense.
   if (m->rule->id == "time.month.as_soon_as") return Tense::kFuture;
-  if (m->rule->id == "time.month_of_schedule") {
+  if (m->rule->id == "time.month_of_schedule" ||
+      (m->rule->id == "time.month_possessive" &&
+       ScheduleNounAfter(lower, m->end - sentence.begin))) {
     if (tense != Tense::kPast || !p.pub) {
       tense = Tense::kFuture;
     } else if (const Capture* c = m->Get("month"); c && c->end > c->begin) {
