@@ -4243,6 +4243,22 @@ bool HypotheticalModal(std::string_view lower, std::string_view original, std::s
   return false;
 }
 
+// A verb of asking or ordering among the eight words before `at` in its
+// clause ("asked bidders for final offers by", "told residents to register
+// by"), for a deadline after "by" (h-dates32).
+bool AskedBefore(std::string_view text, std::size_t sentence_begin, std::size_t at) {
+  static constexpr std::array<std::string_view, 14> kAsk = {
+      "asked",    "told",     "ordered", "urged",   "instructed", "requested", "demanded",
+      "directed", "summoned", "invited", "advised", "gave",       "given",     "called"};
+  for (int k = 0; k < 8; ++k) {
+    auto [w, w_at] = WordBefore(text, sentence_begin, at);
+    if (w.empty()) break;
+    if (std::find(kAsk.begin(), kAsk.end(), w) != kAsk.end()) return true;
+    at = w_at;
+  }
+  return false;
+}
+
 // The noun a month's possessive names (time.month_possessive's match ends
 // with it) is an appointment: election(s), vote, summit, meeting.
 bool ScheduledNounAfter(std::string_view lower, std::size_t match_end) {
@@ -4337,6 +4353,21 @@ Tense PhraseTense(const PhraseAt& p) {
       std::isspace(static_cast<unsigned char>(scan[m->begin - base + 2])) &&
       m->rule->id != "time.date.day_only")  // "by the 15th": pub's month or the one before
     tense = Tense::kNearest;
+  // "Regulators asked bidders for final offers by Sunday afternoon", "the
+  // council told residents to register by Friday" (h-dates32): a weekday
+  // deadline that a verb of asking or ordering sets, up to eight words
+  // before "by", is the nearer of the two such days by days (a tie looks
+  // back), not the last one: the deadline lies ahead of the request unless
+  // the report comes after it.
+  if (tense != Tense::kFuture && p.pub && m->rule->id == "time.by_weekday" &&
+      AskedBefore(text, sentence.begin, m->begin)) {
+    if (const Capture* c = m->Get("w"); c && c->end > c->begin) {
+      if (const auto w = ParseWeekday(scan.substr(c->begin - base, c->end - c->begin))) {
+        const int pi = IsoIndex(WeekdayOf(*p.pub)), wi = IsoIndex(*w);
+        if ((wi - pi + 7) % 7 < (pi - wi + 7) % 7) tense = Tense::kFuture;
+      }
+    }
+  }
   // "(runs) until Sunday" in a sentence without tense looks ahead: the
   // phrase after "until" / "till" takes the coming occurrence (not when
   // the date modifies a noun: "until the 20 March vote").
