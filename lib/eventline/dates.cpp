@@ -1117,12 +1117,22 @@ struct Eval {
     // "h1" / "h2": a half of the year ("in H2", h-dates10), inferred alike.
     const std::string ql = LowerTrim(qs);
     const bool half = ql == "h1" || ql == "h2";
-    const auto q = half ? std::optional<long>(ql == "h1" ? 1 : 2) : ParseCardinalOrOrdinal(qs);
+    // "the last / final quarter of next year" (time.quarter.relyear): the fourth.
+    const bool last = ql == "last" || ql == "final";
+    const auto q = half   ? std::optional<long>(ql == "h1" ? 1 : 2)
+                   : last ? std::optional<long>(4)
+                          : ParseCardinalOrOrdinal(qs);
     if (!q || *q < 1 || *q > 4) return Fail("not a quarter: '" + qs + "'");
     const unsigned m1 = static_cast<unsigned>(half ? *q * 6 - 5 : *q * 3 - 2),
                    m3 = static_cast<unsigned>(half ? *q * 6 : *q * 3);
     std::optional<int> y;
-    if (!ys.empty()) {
+    const std::string yl = LowerTrim(ys);
+    if (yl == "last" || yl == "this" || yl == "next") {
+      // "the first quarter of next year" (h-dates32): pub's year moved.
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      y = YearOf(*p) + (yl == "last" ? -1 : yl == "next" ? 1 : 0);
+    } else if (!ys.empty()) {
       y = Year(ys);
       if (!y) return Fail("not a year: '" + ys + "'");
     } else {
