@@ -4109,7 +4109,12 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
                 // "runs through Nov. 3" (h-dates10): a written day after
                 // "through" ends a span, as "until"; "all through Easter
                 // Sunday", "through Christmas Eve night" span the day itself.
-                (before == "through" && t.interval.precision == Precision::kDay &&
+                // So does a written month or part of a year ("caps flights
+                // through early 2023", "through March 2025", h-dates32).
+                (before == "through" &&
+                 (t.interval.precision == Precision::kDay ||
+                  t.interval.precision == Precision::kMonth ||
+                  (t.rule && t.rule->id == "time.part.year")) &&
                  std::any_of(text.begin() + static_cast<std::ptrdiff_t>(t.begin),
                              text.begin() + static_cast<std::ptrdiff_t>(t.end),
                              [](char c) { return c >= '0' && c <= '9'; }))) &&
