@@ -4258,14 +4258,14 @@ bool HypotheticalModal(std::string_view lower, std::string_view original, std::s
   return false;
 }
 
-// A verb of asking or ordering among the eight words before `at` in its
+// A verb of asking or ordering among the twelve words before `at` in its
 // clause ("asked bidders for final offers by", "told residents to register
 // by"), for a deadline after "by" (h-dates32).
 bool AskedBefore(std::string_view text, std::size_t sentence_begin, std::size_t at) {
   static constexpr std::array<std::string_view, 14> kAsk = {
       "asked",    "told",     "ordered", "urged",   "instructed", "requested", "demanded",
       "directed", "summoned", "invited", "advised", "gave",       "given",     "called"};
-  for (int k = 0; k < 8; ++k) {
+  for (int k = 0; k < 12; ++k) {
     auto [w, w_at] = WordBefore(text, sentence_begin, at);
     if (w.empty()) break;
     if (std::find(kAsk.begin(), kAsk.end(), w) != kAsk.end()) return true;
@@ -4370,7 +4370,7 @@ Tense PhraseTense(const PhraseAt& p) {
     tense = Tense::kNearest;
   // "Regulators asked bidders for final offers by Sunday afternoon", "the
   // council told residents to register by Friday" (h-dates32): a weekday
-  // deadline that a verb of asking or ordering sets, up to eight words
+  // deadline that a verb of asking or ordering sets, up to twelve words
   // before "by", is the nearer of the two such days by days (a tie looks
   // back), not the last one: the deadline lies ahead of the request unless
   // the report comes after it.
