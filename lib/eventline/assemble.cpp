@@ -4270,8 +4270,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       // for a ceasefire in Gaza", "protests over Gaza"): another place of
       // the sentence is taken, else the row keeps the cause only until
       // rows told twice are folded (both name it) and is then written with
-      // no place.
-      if (!location_span && choice.place && row.event_type == "protest") {
+      // no place. h-prec27: an arrest's too ("held on suspicion of spying for
+      // Ruritania", "students detained at a sit-in over the war in Gaza").
+      if (!location_span && choice.place &&
+          (row.event_type == "protest" || row.event_type == "arrest")) {
         PlaceMention chosen;
         chosen.begin = choice.begin;
         chosen.end = choice.end;

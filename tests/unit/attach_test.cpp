@@ -151,6 +151,24 @@ TEST_CASE("attach: the place of an event whose sentence names none", "[attach][p
   }
 }
 
+TEST_CASE("attach: what an arrest is over or for is not where it was made (h-prec27)",
+          "[attach][places]") {
+  const struct {
+    std::string text, type, expect;
+  } cases[] = {
+      // The cause goes; the scene, when the sentence names one, stays.
+      {"Two men were arrested in Leeds on suspicion of spying for China on Tuesday.", "arrest",
+       "Leeds"},
+      {"Police arrested 30 students on Monday at a sit-in over the war in Gaza.", "arrest", ""},
+      // A locative with no cause noun is the scene.
+      {"Police arrested two journalists in Gaza on Monday.", "arrest", "Gaza"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, c.type) == c.expect);
+  }
+}
+
 // "start..end precision/source" of the first row of `type` ("" when there is none).
 std::string IntervalOf(const std::string& text, const std::string& type) {
   for (const EventRow& row : ExtractText(text)) {
