@@ -3988,6 +3988,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     context_words_ = ContextWords::FromRules(lookups_.rules);
   }
   const ContextWords& context = lookups_.context_words ? *lookups_.context_words : *context_words_;
+  if (offence_lead_ < 0) {
+    offence_lead_ =
+        context.NamesOffence(text.substr(0, std::min(text.find('\n'), std::size_t{400}))) ? 1 : 0;
+  }
   // The sentence is split into words once for the tests of all its matches.
   std::optional<ContextWords::SentenceWords> context_text;
   for (const Match& m : events) {
@@ -4017,6 +4021,13 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // act is the disaster's ("Officials said 40 people died in the
     // province" under "Earthquake flattens towns"); one that names a
     // strike, a gunman or troops stays.
+    // h-prec27: an arrest in the body of a report whose headline names an
+    // ordinary offence is for that offence, unless its sentence names a
+    // violent or political act (offence_lead_).
+    if (offence_lead_ == 1 && sentence.index >= 1 && m.rule->event_type == "arrest" &&
+        !context.NamesOffenceKeep(*context_text)) {
+      continue;
+    }
     if (disaster_lead_ && sentence.index >= 1 && m.rule->event_type == "casualties" &&
         !context.NamesHostileAct(stext)) {
       continue;

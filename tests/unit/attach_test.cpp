@@ -169,6 +169,23 @@ TEST_CASE("attach: what an arrest is over or for is not where it was made (h-pre
   }
 }
 
+TEST_CASE("attach: an arrest under a headline of an ordinary offence is for it (h-prec27)",
+          "[attach]") {
+  // The headline names the offence; the body's arrest does not repeat it.
+  CHECK(CountOf("Second man held over theft of gallery painting\n\nDetectives said a second "
+                "man was arrested on Friday.",
+                "arrest") == 0);
+  // A violent or political act in the body's sentence keeps its arrest.
+  CHECK(CountOf("Second man held over theft of gallery painting\n\nDetectives said a man was "
+                "arrested on Friday over the stabbing of a guard.",
+                "arrest") == 1);
+  // A headline that names a violent act beside the offence keeps them all
+  // (the headline's arrest and the body's).
+  CHECK(CountOf("Man held over theft and shooting at gallery\n\nDetectives said a second man "
+                "was arrested on Friday.",
+                "arrest") == 2);
+}
+
 // "start..end precision/source" of the first row of `type` ("" when there is none).
 std::string IntervalOf(const std::string& text, const std::string& type) {
   for (const EventRow& row : ExtractText(text)) {
