@@ -4195,6 +4195,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     context_words_ = ContextWords::FromRules(lookups_.rules);
   }
   const ContextWords& context = lookups_.context_words ? *lookups_.context_words : *context_words_;
+  if (offence_lead_ < 0) {
+    offence_lead_ =
+        context.NamesOffence(text.substr(0, std::min(text.find('\n'), std::size_t{400}))) ? 1 : 0;
+  }
   // The sentence is split into words once for the tests of all its matches.
   std::optional<ContextWords::SentenceWords> context_text;
   for (const Match& m : events) {
@@ -4224,6 +4228,13 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // act is the disaster's ("Officials said 40 people died in the
     // province" under "Earthquake flattens towns"); one that names a
     // strike, a gunman or troops stays.
+    // h-prec27: an arrest in the body of a report whose headline names an
+    // ordinary offence is for that offence, unless its sentence names a
+    // violent or political act (offence_lead_).
+    if (offence_lead_ == 1 && sentence.index >= 1 && m.rule->event_type == "arrest" &&
+        !context.NamesOffenceKeep(*context_text)) {
+      continue;
+    }
     if (disaster_lead_ && sentence.index >= 1 && m.rule->event_type == "casualties" &&
         !context.NamesHostileAct(stext)) {
       continue;
@@ -4477,8 +4488,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       // for a ceasefire in Gaza", "protests over Gaza"): another place of
       // the sentence is taken, else the row keeps the cause only until
       // rows told twice are folded (both name it) and is then written with
-      // no place.
-      if (!location_span && choice.place && row.event_type == "protest") {
+      // no place. h-prec27: an arrest's too ("held on suspicion of spying for
+      // Ruritania", "students detained at a sit-in over the war in Gaza").
+      if (!location_span && choice.place &&
+          (row.event_type == "protest" || row.event_type == "arrest")) {
         PlaceMention chosen;
         chosen.begin = choice.begin;
         chosen.end = choice.end;

@@ -151,6 +151,41 @@ TEST_CASE("attach: the place of an event whose sentence names none", "[attach][p
   }
 }
 
+TEST_CASE("attach: what an arrest is over or for is not where it was made (h-prec27)",
+          "[attach][places]") {
+  const struct {
+    std::string text, type, expect;
+  } cases[] = {
+      // The cause goes; the scene, when the sentence names one, stays.
+      {"Two men were arrested in Leeds on suspicion of spying for China on Tuesday.", "arrest",
+       "Leeds"},
+      {"Police arrested 30 students on Monday at a sit-in over the war in Gaza.", "arrest", ""},
+      // A locative with no cause noun is the scene.
+      {"Police arrested two journalists in Gaza on Monday.", "arrest", "Gaza"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, c.type) == c.expect);
+  }
+}
+
+TEST_CASE("attach: an arrest under a headline of an ordinary offence is for it (h-prec27)",
+          "[attach]") {
+  // The headline names the offence; the body's arrest does not repeat it.
+  CHECK(CountOf("Second man held over theft of gallery painting\n\nDetectives said a second "
+                "man was arrested on Friday.",
+                "arrest") == 0);
+  // A violent or political act in the body's sentence keeps its arrest.
+  CHECK(CountOf("Second man held over theft of gallery painting\n\nDetectives said a man was "
+                "arrested on Friday over the stabbing of a guard.",
+                "arrest") == 1);
+  // A headline that names a violent act beside the offence keeps them all
+  // (the headline's arrest and the body's).
+  CHECK(CountOf("Man held over theft and shooting at gallery\n\nDetectives said a second man "
+                "was arrested on Friday.",
+                "arrest") == 2);
+}
+
 // "start..end precision/source" of the first row of `type` ("" when there is none).
 std::string IntervalOf(const std::string& text, const std::string& type) {
   for (const EventRow& row : ExtractText(text)) {
