@@ -1305,6 +1305,12 @@ struct Matcher::Impl {
     mutable std::vector<std::uint32_t> req_begin;
     mutable std::vector<std::uint32_t> req_words;
     mutable std::vector<WordPairs> req_pairs;
+    // required_ids flattened the same way: rule i's requirements are
+    // rule_reqs[rule_req_begin[i], rule_req_begin[i + 1]), so that FindAll's
+    // test of a candidate reads one dense array instead of the vector's
+    // header and then its heap block.
+    mutable std::vector<std::uint32_t> rule_req_begin;
+    mutable std::vector<std::uint32_t> rule_reqs;
     // Time rules (FindTimeVetoes): per rule, at its first veto test, one
     // trie of the leading strings of its vetoes that begin at a word
     // boundary, when it has two or more, so that a sentence is scanned once
@@ -1415,6 +1421,12 @@ struct Matcher::Impl {
       std::stable_sort(rule_ids.begin(), rule_ids.end(), [&kind](std::uint32_t a, std::uint32_t b) {
         return kind.requirements[a].size() < kind.requirements[b].size();
       });
+    }
+    kind.rule_req_begin.assign(1, 0);
+    kind.rule_reqs.clear();
+    for (const std::vector<std::uint32_t>& rule_ids : kind.required_ids) {
+      kind.rule_reqs.insert(kind.rule_reqs.end(), rule_ids.begin(), rule_ids.end());
+      kind.rule_req_begin.push_back(static_cast<std::uint32_t>(kind.rule_reqs.size()));
     }
     std::vector<std::vector<std::string>> leading(kind.rules.size());
     kind.req_begin.assign(1, 0);
@@ -2163,10 +2175,11 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   // False when the sentence lacks a word every match of rule `ri` needs;
   // true when it may match (or the test does not apply).
   const auto may_match = [&](std::size_t ri) {
-    const auto& required = kd.required_ids[ri];
-    if (!words_test || required.empty()) return true;
+    const std::uint32_t* const first = kd.rule_reqs.data() + kd.rule_req_begin[ri];
+    const std::uint32_t* const last = kd.rule_reqs.data() + kd.rule_req_begin[ri + 1];
+    if (!words_test || first == last) return true;
     lower_once();
-    return !lower_usable || std::all_of(required.begin(), required.end(), [&](std::uint32_t q) {
+    return !lower_usable || std::all_of(first, last, [&](std::uint32_t q) {
       std::uint32_t& state = sc.req_state[q];
       if (state >> 1 != sc.generation) {
         state = sc.generation << 1 | (any_word(q) ? 1U : 0U);
