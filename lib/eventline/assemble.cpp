@@ -2774,19 +2774,30 @@ bool NamesNoAct(std::string_view np) {
 // The words hold a past verb: was, were, had, did, a word in -ed or a
 // common irregular past ("the museum opened", "troops fought"). Used by
 // AnchoredOffset for a count of years from publication.
+// A word in -ed right after a determiner, "of", a possessive or a form of
+// "be" other than "was" / "were" is an adjective or a passive participle,
+// no past tense: "the remains of murdered teen", "will be released",
+// "has been freed" (h-evdate24).
 bool PastClause(std::string_view s) {
-  static constexpr std::array<std::string_view, 24> kPast = {
-      "was",  "were", "had",  "did",  "took", "began", "fought", "went",
-      "made", "came", "fled", "flew", "won",  "lost",  "left",   "held",
-      "led",  "saw",  "met",  "told", "said", "ate",   "gave",   "built"};
+  static constexpr std::array<std::string_view, 25> kPast = {
+      "was",  "were", "had",  "did", "took", "began", "fought", "went", "made",
+      "came", "fled", "flew", "won", "lost", "left",  "held",   "led",  "saw",
+      "met",  "told", "said", "ate", "gave", "built", "got"};
+  static constexpr std::array<std::string_view, 15> kNotTense = {
+      "a",   "an", "the", "of",   "his",   "her", "their", "its",
+      "our", "my", "be",  "been", "being", "is",  "are"};
+  std::string prev;
   for (std::string_view w : Tokens(s)) {
     std::string low;
     for (char ch : w) {
       if (!std::isalpha(static_cast<unsigned char>(ch))) break;
       low += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     }
-    if (low.size() > 3 && low.ends_with("ed")) return true;
+    if (low.size() > 3 && low.ends_with("ed") &&
+        std::find(kNotTense.begin(), kNotTense.end(), prev) == kNotTense.end())
+      return true;
     if (std::find(kPast.begin(), kPast.end(), low) != kPast.end()) return true;
+    prev = std::move(low);
   }
   return false;
 }
@@ -2871,6 +2882,12 @@ std::optional<AnchoredDate> AnchoredOffset(std::string_view text, const TimeExpr
       for (char ch : before[before.size() - 3])
         x += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       if (x == "than" || x == "over" || x == "under") return std::nullopt;
+      // A term of prison or a length of stay, not an offset: "jailed for
+      // five years after", "got seven years after", "sentenced to ten
+      // years after", "will serve 20 years after" (h-evdate24).
+      for (std::string_view v : {"for", "got", "gets", "get", "given", "serve", "serves", "serving",
+                                 "served", "to", "faces", "face", "facing"})
+        if (x == v) return std::nullopt;
     }
   }
   if (!count && !plural) return std::nullopt;  // "the day after", "a week before" have counts
@@ -3032,8 +3049,12 @@ std::optional<Interval> CountedSinceBefore(std::string_view text, std::size_t cb
     const std::string_view rest = std::string_view(s).substr(after);
     if (rest.find_first_of(",;:()") != std::string_view::npos) continue;
     bool verb = false;
-    for (std::size_t q = k + (anniversary ? 2 : 1); q < n; ++q)
+    for (std::size_t q = k + (anniversary ? 2 : 1); q < n; ++q) {
+      // The trigger's own passive auxiliary after its subject: "15 months
+      // since the director was shot dead" (h-evdate24).
+      if (since && q == n - 1 && q > k + 1 && (w[q] == "was" || w[q] == "were")) continue;
       if (FiniteVerbAt(s, at(q))) verb = true;
+    }
     if (verb) continue;
     std::string unit;
     std::optional<std::int64_t> count;
@@ -4940,7 +4961,13 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
                  best->interval.precision == Precision::kDay) {
         counted = CountedSinceBefore(text, clause_b, c.b, *best->interval.start, &counted_at,
                                      &counted_end);
-        if (counted && best->end > counted_at) counted.reset();
+        // The day anchors the count only right before it ("on Tuesday, the
+        // 30th anniversary of"); a day further back dates another act ("the
+        // Sept. 11, 2001 attacks were identified … before the 22nd
+        // anniversary of the attacks", h-evdate24).
+        if (counted &&
+            (best->end > counted_at || Tokens(Slice(text, best->end, counted_at)).size() > 4))
+          counted.reset();
       }
     }
     if (!counted && !best && !since_span && !anchored && !in_relative && doc_.pub_date &&

@@ -1716,3 +1716,35 @@ TEST_CASE("attach: a headline's arrest after the suspect's crime is the day's ne
 
 }  // namespace
 }  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: counts of years and months back to the act, round 2", "[attach]") {
+  // h-evdate24 (pub 2023-03-15). An adjective or a passive participle in
+  // -ed ("the ashes of murdered teen", "will be returned") is no past tense:
+  // the count after the main clause runs from today.
+  CHECK(IntervalOf("The ashes of murdered teen Ana Ruiz will be returned to her parents three "
+                   "years after she was killed by her uncle.",
+                   "killing") == "2020-01-01..2020-12-31 year/text");
+  // A day written after "since" is the act's own, not the count's year.
+  CHECK(IntervalOf("The port town marks 20 years since the 12 June 2003 harbour bombing.",
+                   "explosion") == "2003-06-12..2003-06-12 day/text");
+  // A passive subject between "since" and the trigger: the count still
+  // dates it.
+  CHECK(IntervalOf("It has been 14 months since the ferry captain was shot dead at the quay.",
+                   "killing") == "2022-01-01..2022-01-31 month/text");
+  // Counter-examples: a prison term before "after" counts no offset; a past
+  // main clause keeps its own time; a day far before the count dates another
+  // act, not the anniversary.
+  CHECK(IntervalOf("A student got six years after joining a banned protest in the square.",
+                   "protest") != "2017-01-01..2017-12-31 year/text");
+  CHECK(IntervalOf("The killer fled abroad three years after he shot dead a ferry captain.",
+                   "killing") != "2020-01-01..2020-12-31 year/text");
+  CHECK(IntervalOf("Two bodies from the May 4, 2001 harbour bombing were named by officials "
+                   "this week, shortly before the 22nd anniversary of the bombing.",
+                   "explosion") != "1979-01-01..1979-12-31 year/text");
+}
+
+}  // namespace
+}  // namespace eventline
