@@ -1039,6 +1039,16 @@ bool AftermathCueBefore(const ContextWords& cues, std::string_view text, std::si
         pair += ' ';
         pair += words[p];
         if (!cues.IsAftermathCue(pair, recording)) continue;
+        // "a family of five killed", "father of two shot dead": a relative
+        // with a count is the victim itself (h-evdate24).
+        static constexpr std::array<std::string_view, 10> kKin = {
+            "family", "mother",   "father", "brother", "sister",
+            "son",    "daughter", "wife",   "husband", "relative"};
+        if (words[p] == "of" && p + 1 < n &&
+            std::find(kKin.begin(), kKin.end(), words[k]) != kKin.end() && words[p + 1] != "a" &&
+            words[p + 1] != "an" &&
+            (ParseNumber(words[p + 1]) || words[p + 1] == "several" || words[p + 1] == "many"))
+          continue;
       }
       if (n - p - 1 > 6) continue;
       // A participle head after a present or perfect copula names a state

@@ -1748,3 +1748,26 @@ TEST_CASE("attach: counts of years and months back to the act, round 2", "[attac
 
 }  // namespace
 }  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a relative of the person an earlier act struck", "[attach]") {
+  // h-evdate24 (pub 2023-03-15): "the family of", "the mother of" … before
+  // the act name what it left (AftermathCueBefore): the act lies before
+  // publication, undated.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("Town to pay damages to family of cyclist shot dead by police", "killing") ==
+        earlier);
+  CHECK(IntervalOf("Sister of student held hostage by gunmen appeals to the governor",
+                   "abduction") == earlier);
+  // Counter-examples: a relative with a count is the victim; a relative
+  // who is the subject of a passive keeps the day.
+  CHECK(IntervalOf("Family of five killed in air strike on their home", "air_strike") !=
+        earlier);
+  CHECK(IntervalOf("The brother of a farmer was killed in an ambush near the border.",
+                   "ambush") != earlier);
+}
+
+}  // namespace
+}  // namespace eventline
