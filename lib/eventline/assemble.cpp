@@ -2347,12 +2347,20 @@ bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_
         }
         // Not a toll told before it: "two were killed after a Russian
         // strike on the town" is the day's news.
+        // Nor a fire still burning: "the depot is ablaze after a Russian
+        // strike", "shipyard on fire after Ukrainian attack" (h-evdate24;
+        // not "under fire", a blame).
         bool toll = false;
-        for (std::string_view tok : Tokens(std::string_view(s).substr(0, i)))
-          for (std::string_view t :
-               {"killed", "dead", "died", "wounded", "injured", "hurt", "kills", "suffered",
-                "treated", "rescued", "survivors", "arrested", "detained"})
+        std::string_view prev_tok;
+        for (std::string_view tok : Tokens(std::string_view(s).substr(0, i))) {
+          for (std::string_view t : {"killed", "dead", "died", "wounded", "injured", "hurt",
+                                     "kills", "suffered", "treated", "rescued", "survivors",
+                                     "arrested", "detained", "ablaze", "burning", "flames"})
             if (tok == t) toll = true;
+          if (tok == "fire" && (prev_tok == "on" || prev_tok == "caught" || prev_tok == "catches"))
+            toll = true;
+          prev_tok = tok;
+        }
         if (name && !upper_clause && !toll) return true;
       }
     }

@@ -1771,3 +1771,22 @@ TEST_CASE("attach: a relative of the person an earlier act struck", "[attach]") 
 
 }  // namespace
 }  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a fire still burning after a named attack is the day's news", "[attach]") {
+  // h-evdate24 (pub 2023-03-15): "on fire after" / "ablaze after" a named
+  // attack tells a fresh act, as a toll before "after" does.
+  const char* const today = "2023-03-15..2023-03-15 none/document";
+  CHECK(IntervalOf("Grain silo on fire after Northern drone strike on the harbour", "air_strike") ==
+        today);
+  CHECK(IntervalOf("Rail depot ablaze after Southern drone strike near the river", "air_strike") ==
+        today);
+  // Counter-example: "under fire" is blame; the attack came before.
+  CHECK(IntervalOf("Mayor under fire after Northern drone strike on the harbour", "air_strike") !=
+        today);
+}
+
+}  // namespace
+}  // namespace eventline
