@@ -4860,6 +4860,22 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       best = nullptr;
       cue_background = true;
     }
+    // A length of time ("for 48 hours", "for 70 days") before "after" or
+    // "before" measures the verb it follows, not the act told after that
+    // word: "suspends sailings for 48 hours after rebels attack a ship",
+    // "held for 70 days before he was shot" (h-evdate24). The act lies
+    // before publication, undated. Not "as" ("sheltered for two months as
+    // the army shelled the plant": the span is the shelling's too).
+    if (best && !in_relative && best->rule && best->rule->id == "time.lasting" &&
+        best->end <= c.b) {
+      const std::string gap = LowerRange(text, best->end, c.b);
+      for (std::string_view w : Tokens(gap))
+        if (w == "after" || w == "before") {
+          best = nullptr;
+          cue_background = true;
+          break;
+        }
+    }
     // The phrase dates a report whose complement tells the trigger as an
     // earlier act, in the past perfect or as the object of an accusation
     // (ReportedEarlierAct, h-evdate11): the act lies at or before the

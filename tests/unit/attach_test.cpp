@@ -1790,3 +1790,24 @@ TEST_CASE("attach: a fire still burning after a named attack is the day's news",
 
 }  // namespace
 }  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a length of time before 'after' measures another verb", "[attach]") {
+  // h-evdate24 (pub 2023-03-15): "for 48 hours after <act>", "for two
+  // years before <act>": the span is the main verb's (a ban, a stay); the
+  // act told after the word lies before publication, undated.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("The ferry firm halted sailings for 48 hours after rebels attacked a tanker.",
+                   "attack") == earlier);
+  CHECK(IntervalOf("The guard was suspended for ten days after the arrest of a street vendor.",
+                   "arrest") == earlier);
+  // Counter-example: "as" keeps the span, which the act shares.
+  CHECK(IntervalOf("Families sheltered in the cellars for two weeks as the army shelled the "
+                   "mill.",
+                   "shelling") == "2023-03-02..2023-03-15 range/text");
+}
+
+}  // namespace
+}  // namespace eventline
