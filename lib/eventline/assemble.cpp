@@ -1114,6 +1114,16 @@ bool AftermathCueBefore(const ContextWords& cues, std::string_view text, std::si
         pair += ' ';
         pair += words[p];
         if (!cues.IsAftermathCue(pair, recording)) continue;
+        // "a family of five killed", "father of two shot dead": a relative
+        // with a count is the victim itself (h-evdate24).
+        static constexpr std::array<std::string_view, 10> kKin = {
+            "family", "mother",   "father", "brother", "sister",
+            "son",    "daughter", "wife",   "husband", "relative"};
+        if (words[p] == "of" && p + 1 < n &&
+            std::find(kKin.begin(), kKin.end(), words[k]) != kKin.end() && words[p + 1] != "a" &&
+            words[p + 1] != "an" &&
+            (ParseNumber(words[p + 1]) || words[p + 1] == "several" || words[p + 1] == "many"))
+          continue;
       }
       if (n - p - 1 > 6) continue;
       // A participle head after a present or perfect copula names a state
@@ -2412,12 +2422,20 @@ bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_
         }
         // Not a toll told before it: "two were killed after a Russian
         // strike on the town" is the day's news.
+        // Nor a fire still burning: "the depot is ablaze after a Russian
+        // strike", "shipyard on fire after Ukrainian attack" (h-evdate24;
+        // not "under fire", a blame).
         bool toll = false;
-        for (std::string_view tok : Tokens(std::string_view(s).substr(0, i)))
-          for (std::string_view t :
-               {"killed", "dead", "died", "wounded", "injured", "hurt", "kills", "suffered",
-                "treated", "rescued", "survivors", "arrested", "detained"})
+        std::string_view prev_tok;
+        for (std::string_view tok : Tokens(std::string_view(s).substr(0, i))) {
+          for (std::string_view t : {"killed", "dead", "died", "wounded", "injured", "hurt",
+                                     "kills", "suffered", "treated", "rescued", "survivors",
+                                     "arrested", "detained", "ablaze", "burning", "flames"})
             if (tok == t) toll = true;
+          if (tok == "fire" && (prev_tok == "on" || prev_tok == "caught" || prev_tok == "catches"))
+            toll = true;
+          prev_tok = tok;
+        }
         if (name && !upper_clause && !toll) return true;
       }
     }
@@ -2849,19 +2867,30 @@ bool NamesNoAct(std::string_view np) {
 // The words hold a past verb: was, were, had, did, a word in -ed or a
 // common irregular past ("the museum opened", "troops fought"). Used by
 // AnchoredOffset for a count of years from publication.
+// A word in -ed right after a determiner, "of", a possessive or a form of
+// "be" other than "was" / "were" is an adjective or a passive participle,
+// no past tense: "the remains of murdered teen", "will be released",
+// "has been freed" (h-evdate24).
 bool PastClause(std::string_view s) {
-  static constexpr std::array<std::string_view, 24> kPast = {
-      "was",  "were", "had",  "did",  "took", "began", "fought", "went",
-      "made", "came", "fled", "flew", "won",  "lost",  "left",   "held",
-      "led",  "saw",  "met",  "told", "said", "ate",   "gave",   "built"};
+  static constexpr std::array<std::string_view, 25> kPast = {
+      "was",  "were", "had",  "did", "took", "began", "fought", "went", "made",
+      "came", "fled", "flew", "won", "lost", "left",  "held",   "led",  "saw",
+      "met",  "told", "said", "ate", "gave", "built", "got"};
+  static constexpr std::array<std::string_view, 15> kNotTense = {
+      "a",   "an", "the", "of",   "his",   "her", "their", "its",
+      "our", "my", "be",  "been", "being", "is",  "are"};
+  std::string prev;
   for (std::string_view w : Tokens(s)) {
     std::string low;
     for (char ch : w) {
       if (!std::isalpha(static_cast<unsigned char>(ch))) break;
       low += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     }
-    if (low.size() > 3 && low.ends_with("ed")) return true;
+    if (low.size() > 3 && low.ends_with("ed") &&
+        std::find(kNotTense.begin(), kNotTense.end(), prev) == kNotTense.end())
+      return true;
     if (std::find(kPast.begin(), kPast.end(), low) != kPast.end()) return true;
+    prev = std::move(low);
   }
   return false;
 }
@@ -2946,6 +2975,12 @@ std::optional<AnchoredDate> AnchoredOffset(std::string_view text, const TimeExpr
       for (char ch : before[before.size() - 3])
         x += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       if (x == "than" || x == "over" || x == "under") return std::nullopt;
+      // A term of prison or a length of stay, not an offset: "jailed for
+      // five years after", "got seven years after", "sentenced to ten
+      // years after", "will serve 20 years after" (h-evdate24).
+      for (std::string_view v : {"for", "got", "gets", "get", "given", "serve", "serves", "serving",
+                                 "served", "to", "faces", "face", "facing"})
+        if (x == v) return std::nullopt;
     }
   }
   if (!count && !plural) return std::nullopt;  // "the day after", "a week before" have counts
@@ -3107,8 +3142,12 @@ std::optional<Interval> CountedSinceBefore(std::string_view text, std::size_t cb
     const std::string_view rest = std::string_view(s).substr(after);
     if (rest.find_first_of(",;:()") != std::string_view::npos) continue;
     bool verb = false;
-    for (std::size_t q = k + (anniversary ? 2 : 1); q < n; ++q)
+    for (std::size_t q = k + (anniversary ? 2 : 1); q < n; ++q) {
+      // The trigger's own passive auxiliary after its subject: "15 months
+      // since the director was shot dead" (h-evdate24).
+      if (since && q == n - 1 && q > k + 1 && (w[q] == "was" || w[q] == "were")) continue;
       if (FiniteVerbAt(s, at(q))) verb = true;
+    }
     if (verb) continue;
     std::string unit;
     std::optional<std::int64_t> count;
@@ -4921,6 +4960,22 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       best = nullptr;
       cue_background = true;
     }
+    // A length of time ("for 48 hours", "for 70 days") before "after" or
+    // "before" measures the verb it follows, not the act told after that
+    // word: "suspends sailings for 48 hours after rebels attack a ship",
+    // "held for 70 days before he was shot" (h-evdate24). The act lies
+    // before publication, undated. Not "as" ("sheltered for two months as
+    // the army shelled the plant": the span is the shelling's too).
+    if (best && !in_relative && best->rule && best->rule->id == "time.lasting" &&
+        best->end <= c.b) {
+      const std::string gap = LowerRange(text, best->end, c.b);
+      for (std::string_view w : Tokens(gap))
+        if (w == "after" || w == "before") {
+          best = nullptr;
+          cue_background = true;
+          break;
+        }
+    }
     // The phrase dates a report whose complement tells the trigger as an
     // earlier act, in the past perfect or as the object of an accusation
     // (ReportedEarlierAct, h-evdate11): the act lies at or before the
@@ -5040,7 +5095,13 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
                  best->interval.precision == Precision::kDay) {
         counted = CountedSinceBefore(text, clause_b, c.b, *best->interval.start, &counted_at,
                                      &counted_end);
-        if (counted && best->end > counted_at) counted.reset();
+        // The day anchors the count only right before it ("on Tuesday, the
+        // 30th anniversary of"); a day further back dates another act ("the
+        // Sept. 11, 2001 attacks were identified … before the 22nd
+        // anniversary of the attacks", h-evdate24).
+        if (counted &&
+            (best->end > counted_at || Tokens(Slice(text, best->end, counted_at)).size() > 4))
+          counted.reset();
       }
     }
     if (!counted && !best && !since_span && !anchored && !in_relative && doc_.pub_date &&

@@ -1776,3 +1776,98 @@ TEST_CASE("attach: a headline's arrest after the suspect's crime is the day's ne
 
 }  // namespace
 }  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: counts of years and months back to the act, round 2", "[attach]") {
+  // h-evdate24 (pub 2023-03-15). An adjective or a passive participle in
+  // -ed ("the ashes of murdered teen", "will be returned") is no past tense:
+  // the count after the main clause runs from today.
+  CHECK(IntervalOf("The ashes of murdered teen Ana Ruiz will be returned to her parents three "
+                   "years after she was killed by her uncle.",
+                   "killing") == "2020-01-01..2020-12-31 year/text");
+  // A day written after "since" is the act's own, not the count's year.
+  CHECK(IntervalOf("The port town marks 20 years since the 12 June 2003 harbour bombing.",
+                   "explosion") == "2003-06-12..2003-06-12 day/text");
+  // A passive subject between "since" and the trigger: the count still
+  // dates it.
+  CHECK(IntervalOf("It has been 14 months since the ferry captain was shot dead at the quay.",
+                   "killing") == "2022-01-01..2022-01-31 month/text");
+  // Counter-examples: a prison term before "after" counts no offset; a past
+  // main clause keeps its own time; a day far before the count dates another
+  // act, not the anniversary.
+  CHECK(IntervalOf("A student got six years after joining a banned protest in the square.",
+                   "protest") != "2017-01-01..2017-12-31 year/text");
+  CHECK(IntervalOf("The killer fled abroad three years after he shot dead a ferry captain.",
+                   "killing") != "2020-01-01..2020-12-31 year/text");
+  CHECK(IntervalOf("Two bodies from the May 4, 2001 harbour bombing were named by officials "
+                   "this week, shortly before the 22nd anniversary of the bombing.",
+                   "explosion") != "1979-01-01..1979-12-31 year/text");
+}
+
+}  // namespace
+}  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a relative of the person an earlier act struck", "[attach]") {
+  // h-evdate24 (pub 2023-03-15): "the family of", "the mother of" … before
+  // the act name what it left (AftermathCueBefore): the act lies before
+  // publication, undated.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("Town to pay damages to family of cyclist shot dead by police", "killing") ==
+        earlier);
+  CHECK(IntervalOf("Sister of student held hostage by gunmen appeals to the governor",
+                   "abduction") == earlier);
+  // Counter-examples: a relative with a count is the victim; a relative
+  // who is the subject of a passive keeps the day.
+  CHECK(IntervalOf("Family of five killed in air strike on their home", "air_strike") !=
+        earlier);
+  CHECK(IntervalOf("The brother of a farmer was killed in an ambush near the border.",
+                   "ambush") != earlier);
+}
+
+}  // namespace
+}  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a fire still burning after a named attack is the day's news", "[attach]") {
+  // h-evdate24 (pub 2023-03-15): "on fire after" / "ablaze after" a named
+  // attack tells a fresh act, as a toll before "after" does.
+  const char* const today = "2023-03-15..2023-03-15 none/document";
+  CHECK(IntervalOf("Grain silo on fire after Northern drone strike on the harbour", "air_strike") ==
+        today);
+  CHECK(IntervalOf("Rail depot ablaze after Southern drone strike near the river", "air_strike") ==
+        today);
+  // Counter-example: "under fire" is blame; the attack came before.
+  CHECK(IntervalOf("Mayor under fire after Northern drone strike on the harbour", "air_strike") !=
+        today);
+}
+
+}  // namespace
+}  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a length of time before 'after' measures another verb", "[attach]") {
+  // h-evdate24 (pub 2023-03-15): "for 48 hours after <act>", "for two
+  // years before <act>": the span is the main verb's (a ban, a stay); the
+  // act told after the word lies before publication, undated.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("The ferry firm halted sailings for 48 hours after rebels attacked a tanker.",
+                   "attack") == earlier);
+  CHECK(IntervalOf("The guard was suspended for ten days after the arrest of a street vendor.",
+                   "arrest") == earlier);
+  // Counter-example: "as" keeps the span, which the act shares.
+  CHECK(IntervalOf("Families sheltered in the cellars for two weeks as the army shelled the "
+                   "mill.",
+                   "shelling") == "2023-03-02..2023-03-15 range/text");
+}
+
+}  // namespace
+}  // namespace eventline
