@@ -4602,8 +4602,18 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
             place = land;
           } else if (places.empty()) {
             place = main_country_;
+            if (place == nullptr && sentence.index > 1) place = headline_place_;
           }
         }
+      }
+      // h-places9: a headline set over its body (one short line, a blank
+      // line after it, no full stop) lends its event's place to the body.
+      if (choice.place && sentence.index == 1 && headline_place_ == nullptr && !cause_only) {
+        const std::size_t br = text.find("\n\n");
+        if (br != std::string_view::npos && br <= 300 && sentence.end <= br + 1 &&
+            Slice(text, 0, br).find('\n') == std::string_view::npos &&
+            !TrimSpace(Slice(text, 0, br)).empty() && TrimSpace(Slice(text, 0, br)).back() != '.')
+          headline_place_ = choice.place;
       }
       if (place) {
         row.location = place->name;
