@@ -401,6 +401,9 @@ bool NamesStateAct(std::string_view rest) {
   }
   for (int k = 0; k < 2; ++k) {
     std::size_t n = 0;
+    // h-places9: the one word between may be a place's name: "Israel's
+    // Gaza bombing", "Ruritania's Vale offensive" are the state's acts.
+    if (k == 0 && !rest.empty() && rest[0] >= 'A' && rest[0] <= 'Z') ++n;
     while (n < rest.size() && ((rest[n] >= 'a' && rest[n] <= 'z') || rest[n] == '-')) ++n;
     if (n == 0) return false;
     if (IsIn(rest.substr(0, n), kStateActs)) return true;
@@ -1739,6 +1742,15 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
               continue;
             for (const Place* c : group)
               owner_before = owner_before || c->country == og.front()->country;
+            // h-places9: a state's possessive before a place and its act
+            // ("Ruritania's Vale bombing") names the act's place, wherever
+            // it lies.
+            if (og.front()->kind == "country" && text.substr(tokens[h.last].end, 1) == " ") {
+              const std::size_t w = tokens[h.last].end + 1;
+              std::size_t e = w;
+              while (e < text.size() && text[e] >= 'a' && text[e] <= 'z') ++e;
+              owner_before = owner_before || IsIn(text.substr(w, e - w), kStateActs);
+            }
           }
         }
         if (!title_ok && !owner_before && prev.capitalised && !hyphen_joined &&

@@ -702,6 +702,10 @@ TEST_CASE("places: a launch site or an origin is not the act's place (h-places9)
       {"The bombing during the pullout from Kabul left 13 dead, a senator from Texas said.",
        "bombing", "Kabul"},
       {"She was abducted from Kibbutz Nir Oz and taken to Gaza.", "abducted", "Nir Oz"},
+      // A state's possessive before another land's place and the state's act:
+      // the act is the state's, its place the named one.
+      {"Critics say Russia's Kharkiv bombing broke the laws of war.", "bombing", "Kharkiv"},
+      {"Analysts asked whether Russia's Mariupol offensive was planned.", "offensive", "Mariupol"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);
