@@ -549,6 +549,17 @@ bool StandsForState(std::string_view text, const PlaceMention& m) {
   if ((next == "has" || next == "have" || next == "had") && rest.substr(n).starts_with(" been"))
     return false;  // passive: "Kyiv has been hit"
   if (std::find(kActorVerbs.begin(), kActorVerbs.end(), next) != kActorVerbs.end()) return true;
+  // h-places9: a state said to stand behind an act is a party, not its
+  // scene: "Ruritania was behind the blast", "claims Osterlich is
+  // responsible for the raid", "Ruritania behind attack" (headline).
+  if (next == "behind") return true;
+  if (next == "was" || next == "is" || next == "were" || next == "are") {
+    std::string_view tail = rest.substr(n);
+    for (std::string_view adv : {" directly", " deeply", " also", " partly", " not"})
+      if (tail.starts_with(adv)) tail.remove_prefix(adv.size());
+    for (std::string_view w : {" behind ", " responsible ", " involved ", " complicit "})
+      if (tail.starts_with(w)) return true;
+  }
   // A past-tense verb: "Russia insisted", "Moscow conceded" (not "-based").
   // A place that undergoes the act: "after Kyiv endured the largest drone
   // attack", "Odesa suffered new strikes" (h-places2).

@@ -706,6 +706,13 @@ TEST_CASE("places: a launch site or an origin is not the act's place (h-places9)
       // the act is the state's, its place the named one.
       {"Critics say Russia's Kharkiv bombing broke the laws of war.", "bombing", "Kharkiv"},
       {"Analysts asked whether Russia's Mariupol offensive was planned.", "offensive", "Mariupol"},
+      // A state said to stand behind an act is a party: the act's place is
+      // another one, or none.
+      {"Officials claimed Moldova was responsible for a blast on a train in Munich.", "blast",
+       "Munich"},
+      {"Officials claimed Moldova was behind the blast.", "blast", ""},
+      // Counter-example: a passive keeps the state as the place.
+      {"Officials said Moldova was hit by a blast.", "blast", "Moldova"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);
