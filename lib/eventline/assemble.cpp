@@ -846,8 +846,34 @@ const Place* LandOfClause(std::string_view text, std::size_t begin, std::size_t 
   std::size_t ce = at;
   while (cb > begin && clauses.At(cb - 1) == clause) --cb;
   while (ce < end && clauses.At(ce) == clause) ++ce;
+  // h-places9: a comma before a speaker's participle ("…, alleging fire
+  // toward Osterlichian land") or before "after" ("…, a day after strikes on
+  // Osterlichian towns") opens another act's words: the land they name is
+  // not this trigger's.
+  static constexpr std::string_view kTails[] = {
+      "alleging",   "claiming",    "accusing",     "saying",      "after",        "a day after",
+      "days after", "hours after", "a week after", "weeks after", "the day after"};
+  const auto trim = [&](std::size_t& b, std::size_t& e) {
+    for (std::size_t i = b; i < e; ++i) {
+      if (text[i] != ',') continue;
+      std::size_t j = i + 1;
+      while (j < e && text[j] == ' ') ++j;
+      bool tail = false;
+      for (std::string_view t : kTails) tail = tail || HasWordAt(text, j, t);
+      if (!tail) continue;
+      if (i < at) {
+        b = i + 1;
+      } else {
+        e = i;
+        break;
+      }
+    }
+  };
+  trim(cb, ce);
   if (const Place* p = LandDemonymPlace(Slice(text, cb, ce), places)) return p;
-  return whole ? LandDemonymPlace(Slice(text, begin, end), places) : nullptr;
+  if (!whole) return nullptr;
+  trim(begin, end);
+  return LandDemonymPlace(Slice(text, begin, end), places);
 }
 
 // A live blog's post stamp ("6 Mar 2022 03.14", often glued: "6 Mar 202203.14",
@@ -4654,8 +4680,18 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
             place = land;
           } else if (places.empty()) {
             place = main_country_;
+            if (place == nullptr && sentence.index > 1) place = headline_place_;
           }
         }
+      }
+      // h-places9: a headline set over its body (one short line, a blank
+      // line after it, no full stop) lends its event's place to the body.
+      if (choice.place && sentence.index == 1 && headline_place_ == nullptr && !cause_only) {
+        const std::size_t br = text.find("\n\n");
+        if (br != std::string_view::npos && br <= 300 && sentence.end <= br + 1 &&
+            Slice(text, 0, br).find('\n') == std::string_view::npos &&
+            !TrimSpace(Slice(text, 0, br)).empty() && TrimSpace(Slice(text, 0, br)).back() != '.')
+          headline_place_ = choice.place;
       }
       if (place) {
         row.location = place->name;

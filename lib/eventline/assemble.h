@@ -120,6 +120,10 @@ class Assembler {
   // ("Two soldiers were also wounded.") happened there too.
   const Place* last_place_ = nullptr;
   int last_place_sentence_ = -10;
+  // h-places9: the place a headline's event was given (a country too): a
+  // body row whose sentence names no place, with no earlier sentence's
+  // place and no main country to fall back on, happened there.
+  const Place* headline_place_ = nullptr;
   // h-prec18: the headline or the sentence after it tells an accident or a
   // disaster and no hostile act ("Quake toll passes 20,000", "Two die as
   // car plunges into floodwater"): a casualty count of a later sentence

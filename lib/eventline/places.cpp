@@ -401,6 +401,9 @@ bool NamesStateAct(std::string_view rest) {
   }
   for (int k = 0; k < 2; ++k) {
     std::size_t n = 0;
+    // h-places9: the one word between may be a place's name: "Israel's
+    // Gaza bombing", "Ruritania's Vale offensive" are the state's acts.
+    if (k == 0 && !rest.empty() && rest[0] >= 'A' && rest[0] <= 'Z') ++n;
     while (n < rest.size() && ((rest[n] >= 'a' && rest[n] <= 'z') || rest[n] == '-')) ++n;
     if (n == 0) return false;
     if (IsIn(rest.substr(0, n), kStateActs)) return true;
@@ -546,6 +549,17 @@ bool StandsForState(std::string_view text, const PlaceMention& m) {
   if ((next == "has" || next == "have" || next == "had") && rest.substr(n).starts_with(" been"))
     return false;  // passive: "Kyiv has been hit"
   if (std::find(kActorVerbs.begin(), kActorVerbs.end(), next) != kActorVerbs.end()) return true;
+  // h-places9: a state said to stand behind an act is a party, not its
+  // scene: "Ruritania was behind the blast", "claims Osterlich is
+  // responsible for the raid", "Ruritania behind attack" (headline).
+  if (next == "behind") return true;
+  if (next == "was" || next == "is" || next == "were" || next == "are") {
+    std::string_view tail = rest.substr(n);
+    for (std::string_view adv : {" directly", " deeply", " also", " partly", " not"})
+      if (tail.starts_with(adv)) tail.remove_prefix(adv.size());
+    for (std::string_view w : {" behind ", " responsible ", " involved ", " complicit "})
+      if (tail.starts_with(w)) return true;
+  }
   // A past-tense verb: "Russia insisted", "Moscow conceded" (not "-based").
   // A place that undergoes the act: "after Kyiv endured the largest drone
   // attack", "Odesa suffered new strikes" (h-places2).
@@ -731,6 +745,29 @@ bool ArrestTrigger(std::string_view text, std::size_t trigger_begin) {
          trig.starts_with("detention") || trig.starts_with("custod") ||
          trig.starts_with("apprehen") || trig == "caught" || trig.starts_with("nab") ||
          trig == "held" || trig == "holding";
+}
+
+// h-places9: words before "from" that make the place after it a launch
+// site or a force's origin ("rockets fired from", "drones coming from",
+// "troops sent from"), not the scene.
+constexpr std::array<std::string_view, 20> kLaunchBeforeFrom = {
+    "fired",   "launched", "coming",   "originating", "sent",     "deployed", "moved",
+    "brought", "flown",    "flying",   "drones",      "missiles", "rockets",  "attacks",
+    "attack",  "fire",     "shelling", "shells",      "barrage",  "drone"};
+
+// h-places9: a trigger whose act leaves a place ("withdrew from",
+// "the retreat from", "evacuated from", "fled from", "pushed back from"):
+// there the place after "from" is the act's own.
+bool LeavingTrigger(std::string_view text, std::size_t trigger_begin) {
+  static constexpr std::string_view kStems[] = {
+      "withdr", "retreat", "pull",   "evacu",  "fle",    "expel",   "driv",    "drov",
+      "push",   "forc",    "oust",   "escap",  "rescu",  "releas",  "free",    "exit",
+      "leav",   "left",    "deport", "abduct", "kidnap", "hostage", "captive", "snatch",
+      "seiz",   "taken",   "took",   "stol",   "steal",  "annex",   "captur"};
+  const std::string trig = TriggerWord(text, trigger_begin);
+  for (std::string_view stem : kStems)
+    if (trig.starts_with(stem)) return true;
+  return false;
 }
 
 }  // namespace
@@ -1716,6 +1753,15 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
               continue;
             for (const Place* c : group)
               owner_before = owner_before || c->country == og.front()->country;
+            // h-places9: a state's possessive before a place and its act
+            // ("Ruritania's Vale bombing") names the act's place, wherever
+            // it lies.
+            if (og.front()->kind == "country" && text.substr(tokens[h.last].end, 1) == " ") {
+              const std::size_t w = tokens[h.last].end + 1;
+              std::size_t e = w;
+              while (e < text.size() && text[e] >= 'a' && text[e] <= 'z') ++e;
+              owner_before = owner_before || IsIn(text.substr(w, e - w), kStateActs);
+            }
           }
         }
         if (!title_ok && !owner_before && prev.capitalised && !hyphen_joined &&
@@ -1988,6 +2034,14 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
     const std::vector<std::string> between =
         WordsBefore(text.substr(0, m.begin).substr(trigger_end), m.begin - trigger_end, 5);
     if (between.size() > 4) return false;
+    // h-places9: a place after "from" names where fire was launched or
+    // troops came from ("a missile fired from Ruritania struck a ship off
+    // Port Vale"), not where the act fell; only a leaving act takes it
+    // ("the retreat from Kyiv", "evacuated from the plant").
+    if (!LeavingTrigger(text, trigger_begin) &&
+        std::any_of(between.begin(), between.end(),
+                    [](const std::string& w) { return Lower(w) == "from"; }))
+      return false;
     // The word next to the trigger may be its verb ("shelling hit Kharkiv").
     for (std::size_t k = 0; k < between.size(); ++k) {
       const std::string& w = between[k];
@@ -2000,8 +2054,25 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
     }
     return true;
   };
+  // h-places9: as the nearest name, a place an act or a force came from
+  // ("tanks moved from as far away as Ruritania to the front near Port
+  // Vale") gives way to any other place of the sentence.
+  const bool leaving = LeavingTrigger(text, trigger_begin);
+  auto origin = [&](const PlaceMention& m) {
+    if (leaving) return false;
+    const std::vector<std::string> before = WordsBefore(text, m.begin, 8);
+    bool far = false;
+    for (std::size_t k = 0; k < before.size(); ++k) {
+      const std::string l = Lower(before[k]);
+      if (l == "from")
+        return far || (k + 1 < before.size() && IsIn(Lower(before[k + 1]), kLaunchBeforeFrom));
+      if (l == "far") far = true;
+      if (l != "as" && l != "far" && l != "away" && !IsIn(l, kLocativeFill)) return false;
+    }
+    return false;
+  };
   const PlaceMention* best = nullptr;
-  for (int pass = 0; pass < 3 && best == nullptr; ++pass) {
+  for (int pass = 0; pass < 4 && best == nullptr; ++pass) {
     for (const PlaceMention& m : mentions) {
       if (StandsForState(text, m) || Attributive(text, m) || Qualifies(text, mentions, m) ||
           NamesWater(text, m) || HomeFrom(text, m) || Bordered(text, m) || SpeakerVenue(text, m))
@@ -2017,11 +2088,12 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
           PassiveSubject(text, m, trigger_begin) || WhereClause(text, m, trigger_begin);
       if (pass == 0 && !own && !(same_clause(m) && locative(m))) continue;
       if (pass == 1 && !locative(m)) continue;
+      if (pass == 2 && origin(m)) continue;
       if (best == nullptr || distance(m) < distance(*best)) best = &m;
     }
     if (best != nullptr)
       return take(*best,
-                  pass == 2 ? PlaceChoice::Reason::kNearest : PlaceChoice::Reason::kLocative);
+                  pass >= 2 ? PlaceChoice::Reason::kNearest : PlaceChoice::Reason::kLocative);
   }
   return choice;
 }

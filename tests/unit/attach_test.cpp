@@ -1502,6 +1502,57 @@ TEST_CASE("attach: a nationality word before a word for land names the place (h-
   }
 }
 
+TEST_CASE("attach: a headline's place goes to a body row that names none (h-places9)",
+          "[attach][places]") {
+  const struct {
+    std::string text, type, expect;
+  } cases[] = {
+      // The body names no place and no country twice: the headline's
+      // event place is the episode's.
+      {"Gunmen storm a police post in Moldova\n\nOfficials said on Monday that the assault "
+       "began at dawn. Three guards were later found shot dead, the ministry added.",
+       "casualties", "Moldova"},
+      // Counter-examples: a first line ending in a full stop is no headline;
+      // a body sentence that names a place keeps its own.
+      {"Gunmen stormed a police post in Moldova.\n\nOfficials said on Monday that the assault "
+       "began at dawn. Three guards were later found shot dead, the ministry added.",
+       "casualties", ""},
+      {"Gunmen storm a police post in Moldova\n\nOfficials said on Monday that the assault "
+       "began at dawn. Three guards were later found shot dead in Bender.",
+       "casualties", "Bender"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, c.type) == c.expect);
+  }
+}
+
+TEST_CASE("attach: a speaker's participle or \"a day after\" ends the land's clause (h-places9)",
+          "[attach][places]") {
+  const struct {
+    std::string text, type, expect;
+  } cases[] = {
+      // The land named after ", alleging" or ", a day after" belongs to the
+      // other act told there, not to the clash before the comma.
+      {"Heavy clashes erupted on Friday as the army resumed its offensive against the rebels, "
+       "alleging rocket fire toward Moldovan villages.",
+       "armed_clash", ""},
+      {"Heavy clashes erupted on Friday in the hills, a day after shelling of Moldovan villages.",
+       "armed_clash", ""},
+      // ... and it still places the act told there.
+      {"Heavy clashes erupted on Friday in the hills, a day after shelling of Moldovan villages.",
+       "shelling", "Moldova"},
+      // Counter-example: the land before the comma is the clash's.
+      {"Heavy clashes erupted on Friday near several Moldovan villages, alleging a breach of the "
+       "truce.",
+       "armed_clash", "Moldova"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, c.type) == c.expect);
+  }
+}
+
 TEST_CASE("attach: a toll under a disaster's headline is the disaster's (h-prec18)", "[attach]") {
   // The headline tells a quake and no hostile act: a later toll without a
   // hostile word is the quake's.

@@ -679,5 +679,50 @@ TEST_CASE("places: a later step or a person's home gives way to the act's place 
   }
 }
 
+TEST_CASE("places: a launch site or an origin is not the act's place (h-places9)", "[places]") {
+  const Gazetteer& g = Shipped();
+  const struct {
+    std::string_view text, trigger, expect;
+  } cases[] = {
+      // Right after the trigger, "from" names where the fire was launched:
+      // the place the act falls on, governed by a locative, wins.
+      {"A cruise missile fired from Yemen struck a freighter in the Red Sea.", "fired", "Red Sea"},
+      {"Rockets launched from Lebanon came down near Haifa overnight.", "launched", "Haifa"},
+      // As the nearest name, a launch site or a far origin gives way to any
+      // other place of the sentence.
+      {"The villagers of Lebanon endure shelling from Israel every night.", "shelling", "Lebanon"},
+      {"Moscow moved armour from as far away as Siberia to the edge of Ukraine before the "
+       "assault.",
+       "assault", "Ukraine"},
+      // Counter-examples: alone, the launch site stays; a leaving act takes
+      // the place it leaves; a person's or a withdrawal's "from" is no
+      // launch word; an abduction's "from" is where the person was taken.
+      {"A drone launched from Yemen was shot down overnight.", "launched", "Yemen"},
+      {"Troops completed their withdrawal from Niger on Friday.", "withdrawal", "Niger"},
+      {"The bombing during the pullout from Kabul left 13 dead, a senator from Texas said.",
+       "bombing", "Kabul"},
+      {"She was abducted from Kibbutz Nir Oz and taken to Gaza.", "abducted", "Nir Oz"},
+      // A state's possessive before another land's place and the state's act:
+      // the act is the state's, its place the named one.
+      {"Critics say Russia's Kharkiv bombing broke the laws of war.", "bombing", "Kharkiv"},
+      {"Analysts asked whether Russia's Mariupol offensive was planned.", "offensive", "Mariupol"},
+      // A state said to stand behind an act is a party: the act's place is
+      // another one, or none.
+      {"Officials claimed Moldova was responsible for a blast on a train in Munich.", "blast",
+       "Munich"},
+      {"Officials claimed Moldova was behind the blast.", "blast", ""},
+      // Counter-example: a passive keeps the state as the place.
+      {"Officials said Moldova was hit by a blast.", "blast", "Moldova"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto ms = g.FindAll(c.text, 0, c.text.size());
+    const std::size_t tb = c.text.find(c.trigger);
+    REQUIRE(tb != std::string_view::npos);
+    const PlaceChoice pc = g.ChoosePlace(c.text, ms, tb, tb + c.trigger.size(), {}, {});
+    CHECK((pc.place == nullptr ? std::string() : pc.place->name) == c.expect);
+  }
+}
+
 }  // namespace
 }  // namespace eventline
