@@ -2978,6 +2978,33 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   if (ModifiesNoun(lower, phrase_begin, phrase_end))
     return NamesPastEvent(lower, phrase_end) ? Tense::kPast : Tense::kNearest;
   {
+    // "following the attack in October", "Hamas's raid on 7 October"
+    // (h-dates33): "in" / "on" + a date right after a noun of violence or
+    // disaster that "the" or a possessive makes definite names the act,
+    // which has happened, whatever the clause's tense ("the carrier will
+    // sail home, two months after it was sent there following the attack in
+    // October", read in December). Not "an attack in October" ("warned of an
+    // attack in October"), nor "the planned attack" (an adjective between).
+    const std::string_view own = lower.substr(phrase_begin, phrase_end - phrase_begin);
+    if (own.rfind("in ", 0) == 0 || own.rfind("on ", 0) == 0) {
+      std::size_t e = phrase_begin;
+      while (e > 0 && lower[e - 1] == ' ') --e;
+      std::size_t b = e;
+      while (b > 0 && IsIdentChar(lower[b - 1])) --b;
+      if (b < e && NamesPastEvent(lower.substr(0, e), b)) {
+        std::size_t d = b;
+        while (d > 0 && lower[d - 1] == ' ') --d;
+        const std::string_view det = lower.substr(0, d);
+        const bool the = det.size() >= 3 && det.substr(det.size() - 3) == "the" &&
+                         (det.size() == 3 || !IsIdentChar(det[det.size() - 4]));
+        const bool owner = (det.size() >= 3 && det.substr(det.size() - 2) == "'s") ||
+                           (det.size() >= 5 && det.substr(det.size() - 4) == "\xE2\x80\x99s") ||
+                           (det.size() >= 2 && det.back() == '\'');
+        if (the || owner) return Tense::kPast;
+      }
+    }
+  }
+  {
     // A possessive day that owns a violent act ("Wednesday's bomb
     // explosion", "Monday's attack") names the act, which has happened: a
     // future verb of the clause is about something else ("will not bow to
