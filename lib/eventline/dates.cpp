@@ -3106,10 +3106,16 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
       // Monday", read on Wednesday).
       if (!possessive && own.find(' ') == std::string_view::npos && ends_with("through")) {
         const std::string_view h = head.substr(0, head.size() - 7);
-        // A present perfect among the last six words ("has called off",
-        // "have postponed") is no simple past unless "was / were / had /
-        // did" stands there too.
-        bool perfect = false, past_aux = false;
+        // A present perfect of calling off or closing among the last six
+        // words ("has called off", "have postponed", "has suspended") sets
+        // what is ahead, unless "was / were / had / did" stands there too;
+        // other perfects tell what went on up to the day ("bombardment has
+        // continued through Saturday", read on Sunday).
+        static constexpr std::array<std::string_view, 16> kCallOff = {
+            "called",  "cancelled", "canceled", "postponed", "suspended", "closed",
+            "shut",    "banned",    "halted",   "paused",    "grounded",  "extended",
+            "delayed", "scrapped",  "axed",     "off"};
+        bool perfect = false, past_aux = false, call_off = false;
         std::size_t j = h.size();
         for (int n = 0; n < 6 && j > 0; ++n) {
           while (j > 0 && !IsIdentChar(h[j - 1])) --j;
@@ -3117,10 +3123,11 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
           while (b > 0 && IsIdentChar(h[b - 1])) --b;
           const std::string_view w = h.substr(b, j - b);
           perfect = perfect || w == "has" || w == "have" || w == "ve";
+          call_off = call_off || std::find(kCallOff.begin(), kCallOff.end(), w) != kCallOff.end();
           past_aux = past_aux || w == "was" || w == "were" || w == "had" || w == "did";
           j = b;
         }
-        if (!HasPastVerb(h) || (perfect && !past_aux)) return Tense::kFuture;
+        if (!HasPastVerb(h) || (perfect && call_off && !past_aux)) return Tense::kFuture;
       }
       // "Starting Monday, masks are required", "fares rise effective Tuesday"
       // (h-dates18): a bare weekday after starting / beginning / effective
