@@ -2165,6 +2165,7 @@ bool HasFutureCue(std::string_view lower) {
     std::array<std::vector<std::string_view>, 26> by;
     for (auto cue : kFuture) by[static_cast<std::size_t>(cue[0] - 'a')].push_back(cue);
     by['n' - 'a'].push_back("next");
+    by['s' - 'a'].push_back("set to");
     return by;
   }();
   // The pairs of first and second bytes that begin a cue: most word starts
@@ -2205,6 +2206,26 @@ bool HasFutureCue(std::string_view lower) {
                  (before.size() == w.size() || !IsIdentChar(before[before.size() - w.size() - 1]));
         };
         if (ends("have") || ends("has") || ends("had")) continue;
+      }
+      // "is provisionally set to begin on October 2nd", "are now set to meet"
+      // (h-dates33): "is / are set to" with one adverb between (a word in -ly,
+      // now, still, also, already); "set to" alone is too often a past verb
+      // ("he set to work").
+      if (cue == "set to") {
+        std::string_view left = Trim(lower.substr(0, i));
+        std::size_t b = left.size();
+        while (b > 0 && IsIdentChar(left[b - 1])) --b;
+        const std::string_view adverb = left.substr(b);
+        const bool is_adverb = (adverb.size() > 3 && adverb.substr(adverb.size() - 2) == "ly") ||
+                               adverb == "now" || adverb == "still" || adverb == "also" ||
+                               adverb == "already";
+        if (!is_adverb) continue;
+        left = Trim(left.substr(0, b));
+        b = left.size();
+        while (b > 0 && IsIdentChar(left[b - 1])) --b;
+        const std::string_view aux = left.substr(b);
+        if (aux == "is" || aux == "are" || aux == "s" || aux == "re") return true;
+        continue;
       }
       if (cue != "next") return true;
       const std::string_view left = Trim(lower.substr(0, i));
@@ -2957,6 +2978,33 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   if (ModifiesNoun(lower, phrase_begin, phrase_end))
     return NamesPastEvent(lower, phrase_end) ? Tense::kPast : Tense::kNearest;
   {
+    // "following the attack in October", "Hamas's raid on 7 October"
+    // (h-dates33): "in" / "on" + a date right after a noun of violence or
+    // disaster that "the" or a possessive makes definite names the act,
+    // which has happened, whatever the clause's tense ("the carrier will
+    // sail home, two months after it was sent there following the attack in
+    // October", read in December). Not "an attack in October" ("warned of an
+    // attack in October"), nor "the planned attack" (an adjective between).
+    const std::string_view own = lower.substr(phrase_begin, phrase_end - phrase_begin);
+    if (own.rfind("in ", 0) == 0 || own.rfind("on ", 0) == 0) {
+      std::size_t e = phrase_begin;
+      while (e > 0 && lower[e - 1] == ' ') --e;
+      std::size_t b = e;
+      while (b > 0 && IsIdentChar(lower[b - 1])) --b;
+      if (b < e && NamesPastEvent(lower.substr(0, e), b)) {
+        std::size_t d = b;
+        while (d > 0 && lower[d - 1] == ' ') --d;
+        const std::string_view det = lower.substr(0, d);
+        const bool the = det.size() >= 3 && det.substr(det.size() - 3) == "the" &&
+                         (det.size() == 3 || !IsIdentChar(det[det.size() - 4]));
+        const bool owner = (det.size() >= 3 && det.substr(det.size() - 2) == "'s") ||
+                           (det.size() >= 5 && det.substr(det.size() - 4) == "\xE2\x80\x99s") ||
+                           (det.size() >= 2 && det.back() == '\'');
+        if (the || owner) return Tense::kPast;
+      }
+    }
+  }
+  {
     // A possessive day that owns a violent act ("Wednesday's bomb
     // explosion", "Monday's attack") names the act, which has happened: a
     // future verb of the clause is about something else ("will not bow to
@@ -3014,6 +3062,16 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
                            (head.size() == 3 || !IsIdentChar(head[head.size() - 4]));
     std::size_t i = phrase_end;
     while (i < lower.size() && lower[i] == ' ') ++i;
+    // An auxiliary after a written day is no noun: "a hearing set for
+    // February 9 was moved", "the debate set for October 3 has been thrown
+    // into doubt" (h-dates33) keep the appointment's nearest occurrence
+    // (`for_date` below; a weekday keeps its reading).
+    std::size_t iw = i;
+    while (iw < lower.size() && IsIdentChar(lower[iw])) ++iw;
+    static constexpr std::array<std::string_view, 11> kAux = {
+        "was", "were", "has", "have", "had", "is", "are", "will", "would", "could", "may"};
+    const bool aux_after =
+        std::find(kAux.begin(), kAux.end(), lower.substr(i, iw - i)) != kAux.end();
     const bool noun_after = i < lower.size() && lower[i] >= 'a' && lower[i] <= 'z' &&
                             !(lower.compare(i, 4, "and ") == 0 || lower.compare(i, 3, "or ") == 0 ||
                               lower.compare(i, 3, "at ") == 0 || lower.compare(i, 3, "in ") == 0);
@@ -3040,6 +3098,36 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
       for (std::string_view w : {"ahead of", "run-up to", "lead-up to"}) {
         if (ends_with(w) && !HasPastVerb(head.substr(0, head.size() - w.size())))
           return Tense::kFuture;
+      }
+      // "The league has called off its matches through Monday", "roads stay
+      // shut through Sunday" (h-dates33): a bare weekday that ends a span
+      // after "through" in a present or a present perfect is the coming day;
+      // a simple past keeps the day gone ("schools stayed shut through
+      // Monday", read on Wednesday).
+      if (!possessive && own.find(' ') == std::string_view::npos && ends_with("through")) {
+        const std::string_view h = head.substr(0, head.size() - 7);
+        // A present perfect of calling off or closing among the last six
+        // words ("has called off", "have postponed", "has suspended") sets
+        // what is ahead, unless "was / were / had / did" stands there too;
+        // other perfects tell what went on up to the day ("bombardment has
+        // continued through Saturday", read on Sunday).
+        static constexpr std::array<std::string_view, 16> kCallOff = {
+            "called",  "cancelled", "canceled", "postponed", "suspended", "closed",
+            "shut",    "banned",    "halted",   "paused",    "grounded",  "extended",
+            "delayed", "scrapped",  "axed",     "off"};
+        bool perfect = false, past_aux = false, call_off = false;
+        std::size_t j = h.size();
+        for (int n = 0; n < 6 && j > 0; ++n) {
+          while (j > 0 && !IsIdentChar(h[j - 1])) --j;
+          std::size_t b = j;
+          while (b > 0 && IsIdentChar(h[b - 1])) --b;
+          const std::string_view w = h.substr(b, j - b);
+          perfect = perfect || w == "has" || w == "have" || w == "ve";
+          call_off = call_off || std::find(kCallOff.begin(), kCallOff.end(), w) != kCallOff.end();
+          past_aux = past_aux || w == "was" || w == "were" || w == "had" || w == "did";
+          j = b;
+        }
+        if (!HasPastVerb(h) || (perfect && call_off && !past_aux)) return Tense::kFuture;
       }
       // "Starting Monday, masks are required", "fares rise effective Tuesday"
       // (h-dates18): a bare weekday after starting / beginning / effective
@@ -3082,7 +3170,7 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
       while (b > 0 && IsIdentChar(verb_head[b - 1])) --b;
       after_move = std::find(kMove.begin(), kMove.end(), verb_head.substr(b)) != kMove.end();
     }
-    for_date = (after_for || after_move) && !noun_after && !possessive &&
+    for_date = (after_for || after_move) && (!noun_after || aux_after) && !possessive &&
                own.find_first_of("0123456789") != std::string_view::npos;
   }
   // A past reporting verb right before the phrase dates the report, not the plan.

@@ -193,7 +193,8 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout37.tsv", 205, 204}, {"dates_heldout38.tsv", 120, 114},
                  {"dates_heldout39.tsv", 185, 177}, {"dates_heldout40.tsv", 142, 139},
                  {"dates_heldout41.tsv", 161, 156}, {"dates_heldout42.tsv", 104, 102},
-                 {"dates_heldout43.tsv", 194, 170}, {"dates_heldout44.tsv", 139, 135}};
+                 {"dates_heldout43.tsv", 194, 170}, {"dates_heldout44.tsv", 139, 138},
+                 {"dates_heldout45.tsv", 144, 142}};
   for (const auto& b : batches) {
     const auto cases = LoadCases(b.file);
     CAPTURE(b.file);
