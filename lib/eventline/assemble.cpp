@@ -331,11 +331,34 @@ constexpr std::string_view kSideNouns[] = {
     "authorities", "government", "president", "ministry", "leader",       "leaders", "diplomats",
     "state",       "defence",    "defense",   "air",      "artillery",    "tanks",   "officers"};
 
-const Place* DemonymCountry(std::string_view sentence, std::string_view state,
-                            const Gazetteer& places, bool* single) {
+// The country (or, with `regions`, the region: "Crimean") a nationality
+// word names: the word less an ending ("-ian", "-ese", "-i", "-n"), with
+// "", "e", "ia" or "a" added, looked up as a name ("Ukrainian" Ukraine,
+// "Russian" Russia, "Sudanese" Sudan, "Israeli" Israel).
+const Place* DemonymPlace(std::string_view w, const Gazetteer& places, bool regions) {
   static constexpr std::string_view kEndings[] = {"ians", "ian", "eans", "ean", "ese",
                                                   "is",   "i",   "ns",   "n"};
   static constexpr std::string_view kAdd[] = {"", "e", "ia", "a"};
+  for (std::string_view end : kEndings) {
+    if (!w.ends_with(end) || w.size() - end.size() < 4) continue;
+    const std::string_view stem = w.substr(0, w.size() - end.size());
+    const Place* hit = nullptr;
+    for (std::string_view add : kAdd) {
+      const std::string name = std::string(stem) + std::string(add);
+      for (const PlaceMention& m : places.FindAll(name, 0, name.size(), LetterCase::kMixed)) {
+        if (m.begin == 0 && m.end == name.size() &&
+            (m.best().kind == "country" || (regions && m.best().kind == "region")))
+          hit = &m.best();
+      }
+      if (hit) break;
+    }
+    if (hit) return hit;
+  }
+  return nullptr;
+}
+
+const Place* DemonymCountry(std::string_view sentence, std::string_view state,
+                            const Gazetteer& places, bool* single) {
   const Place* found = nullptr;
   std::size_t i = 0;
   while (i < sentence.size()) {
@@ -359,24 +382,62 @@ const Place* DemonymCountry(std::string_view sentence, std::string_view state,
       if (std::find(std::begin(kSideNouns), std::end(kSideNouns), next) != std::end(kSideNouns))
         continue;
     }
-    for (std::string_view end : kEndings) {
-      if (!w.ends_with(end) || w.size() - end.size() < 4) continue;
-      const std::string_view stem = w.substr(0, w.size() - end.size());
-      const Place* hit = nullptr;
-      for (std::string_view add : kAdd) {
-        const std::string name = std::string(stem) + std::string(add);
-        for (const PlaceMention& m : places.FindAll(name, 0, name.size(), LetterCase::kMixed)) {
-          if (m.begin == 0 && m.end == name.size() && m.best().kind == "country") hit = &m.best();
-        }
-        if (hit) break;
+    if (const Place* hit = DemonymPlace(w, places, false)) {
+      if (hit->country != state) {
+        if (found != nullptr && found->country != hit->country) *single = false;
+        found = hit;
       }
-      if (hit) {
-        if (hit->country != state) {
-          if (found != nullptr && found->country != hit->country) *single = false;
-          found = hit;
-        }
-        break;
-      }
+    }
+  }
+  return found;
+}
+
+// h-places8: a nationality word before a word for land names that state's
+// land ("attacks on several Ukrainian cities", "a western Ugandan village",
+// "shelling of a Russian border town", "a warship in a Crimean port"): the
+// place of a row whose sentence names none it could take. Not before a
+// border alone ("500 km from the Chinese border"), a base or a side's
+// people. Null when no such phrase, or phrases of two states.
+const Place* LandDemonymPlace(std::string_view sentence, const Gazetteer& places) {
+  static constexpr std::string_view kLand[] = {
+      "village", "villages", "city",   "cities",  "town",       "towns",       "port",
+      "ports",   "coast",    "soil",   "capital", "territory",  "territories", "region",
+      "regions", "province", "island", "highway", "countryside"};
+  static constexpr std::string_view kLandModifier[] = {
+      "border",  "coastal",  "frontline", "southern", "northern", "eastern",   "western",
+      "central", "occupied", "besieged",  "port",     "seaside",  "industrial"};
+  auto word_at = [&](std::size_t k, std::size_t* end) {
+    while (k < sentence.size() && sentence[k] == ' ') ++k;
+    std::size_t l = k;
+    while (l < sentence.size() &&
+           (std::isalpha(static_cast<unsigned char>(sentence[l])) || sentence[l] == '-'))
+      ++l;
+    *end = l;
+    return sentence.substr(k, l - k);
+  };
+  const Place* found = nullptr;
+  std::size_t i = 0;
+  while (i < sentence.size()) {
+    while (i < sentence.size() && !std::isalpha(static_cast<unsigned char>(sentence[i]))) ++i;
+    std::size_t j = i;
+    while (j < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[j]))) ++j;
+    const std::string_view w = sentence.substr(i, j - i);
+    const bool glued =
+        (i > 0 && sentence[i - 1] == '-') || (j < sentence.size() && sentence[j] == '-');
+    i = j;
+    if (glued || w.size() < 5 || w[0] < 'A' || w[0] > 'Z' || w[1] < 'a' || w[1] > 'z') continue;
+    std::size_t e = j;
+    std::string_view next = word_at(j, &e);
+    if (std::find(std::begin(kLandModifier), std::end(kLandModifier), next) !=
+        std::end(kLandModifier)) {
+      std::size_t e2 = e;
+      const std::string_view after = word_at(e, &e2);
+      if (std::find(std::begin(kLand), std::end(kLand), after) != std::end(kLand)) next = after;
+    }
+    if (std::find(std::begin(kLand), std::end(kLand), next) == std::end(kLand)) continue;
+    if (const Place* hit = DemonymPlace(w, places, true)) {
+      if (found != nullptr && found->country != hit->country) return nullptr;
+      found = hit;
     }
   }
   return found;
@@ -775,6 +836,20 @@ Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) 
   return c;
 }
 
+// h-places8: the land a nationality word names (LandDemonymPlace) in the
+// clause of the trigger at `at`, else, when `whole` (the sentence names no
+// place), in the whole sentence `[begin, end)`.
+const Place* LandOfClause(std::string_view text, std::size_t begin, std::size_t end,
+                          const Clauses& clauses, int clause, std::size_t at, bool whole,
+                          const Gazetteer& places) {
+  std::size_t cb = at;
+  std::size_t ce = at;
+  while (cb > begin && clauses.At(cb - 1) == clause) --cb;
+  while (ce < end && clauses.At(ce) == clause) ++ce;
+  if (const Place* p = LandDemonymPlace(Slice(text, cb, ce), places)) return p;
+  return whole ? LandDemonymPlace(Slice(text, begin, end), places) : nullptr;
+}
+
 // A live blog's post stamp ("6 Mar 2022 03.14", often glued: "6 Mar 202203.14",
 // "Updated at 09.40 GMT 3 Apr 202209.12"): the date is followed by a year run
 // into a clock time. It opens the next post, so it never dates what precedes it.
@@ -1039,6 +1114,16 @@ bool AftermathCueBefore(const ContextWords& cues, std::string_view text, std::si
         pair += ' ';
         pair += words[p];
         if (!cues.IsAftermathCue(pair, recording)) continue;
+        // "a family of five killed", "father of two shot dead": a relative
+        // with a count is the victim itself (h-evdate24).
+        static constexpr std::array<std::string_view, 10> kKin = {
+            "family", "mother",   "father", "brother", "sister",
+            "son",    "daughter", "wife",   "husband", "relative"};
+        if (words[p] == "of" && p + 1 < n &&
+            std::find(kKin.begin(), kKin.end(), words[k]) != kKin.end() && words[p + 1] != "a" &&
+            words[p + 1] != "an" &&
+            (ParseNumber(words[p + 1]) || words[p + 1] == "several" || words[p + 1] == "many"))
+          continue;
       }
       if (n - p - 1 > 6) continue;
       // A participle head after a present or perfect copula names a state
@@ -1185,6 +1270,76 @@ std::size_t AftermathVerbAfter(std::string_view text, std::size_t sb, std::size_
 // possessive and at most three more words, no clause punctuation, no finite
 // verb and no word that opens another phrase ("since Oct. 7 when Hamas
 // attacked", "since Saturday, troops have shelled" keep the span).
+// A phrase bound to its noun ("the 2016 bombings", "the February murder")
+// dates that noun only; it still dates a trigger whose "in" or "during"
+// phrase holds the noun ("killed in the 2016 bombings", "police cars burned
+// during 2020 protests"; h-evdate23). `gap` is the text between the trigger
+// and the phrase.
+bool BoundNounLends(std::string_view gap) {
+  if (gap.find_first_of(",;:()\"") != std::string_view::npos) return false;
+  const std::vector<std::string_view> words = Tokens(gap);
+  if (words.empty() || words.size() > 6) return false;
+  std::size_t i = words.size();
+  const std::string last = Lower(words[i - 1]);
+  const bool det = last == "the" || last == "its" || last == "their" || last == "his" ||
+                   last == "her" || last == "a" || last == "an" || last == "this" ||
+                   last == "that" || last.ends_with("'s") || last.ends_with("\u2019s");
+  if (det) --i;
+  if (i == 0) return false;
+  const std::string prep = Lower(words[i - 1]);
+  return prep == "in" || prep == "during";
+}
+
+// A written day right before an attack noun, with at most two capitalised
+// names or one modifier between, after a determiner, a possessive or a
+// preposition ("the January 6 Capitol attack", "the Oct. 7 Hamas terror
+// attacks", "Defined by Oct. 7 Attack"): the noun's own date, whatever other
+// phrase its clause holds ("… will vote next week", "… a year ago";
+// h-evdate23). The phrase stays free for the clause's other triggers.
+bool OwnDayModifier(std::string_view text, std::size_t sentence_begin, const TimeExpr& t,
+                    std::size_t tb, std::size_t te) {
+  if (t.end > tb || tb - t.end > 40 || !t.resolved || !t.interval.end) return false;
+  const std::string noun = Lower(TrimSpace(Slice(text, tb, te)));
+  static constexpr std::array<std::string_view, 12> kNouns = {
+      "attack",   "attacks", "assault",   "massacre",   "raid",         "raids",
+      "invasion", "rampage", "incursion", "atrocities", "insurrection", "terror attack"};
+  if (std::find(kNouns.begin(), kNouns.end(), noun) == kNouns.end()) return false;
+  const std::vector<std::string_view> between = Tokens(Slice(text, t.end, tb));
+  if (Slice(text, t.end, tb).find_first_of(",;:()\"") != std::string_view::npos) return false;
+  std::size_t names = 0, modifiers = 0;
+  for (std::string_view w : between) {
+    const std::string low = Lower(w);
+    if (low == "th" || low == "st" || low == "nd" || low == "rd") continue;
+    if (std::isupper(static_cast<unsigned char>(w.front()))) {
+      ++names;
+    } else if (low == "terror" || low == "terrorist" || low == "deadly" || low == "bloody" ||
+               low == "surprise" || low == "militant" || low == "suicide") {
+      ++modifiers;
+    } else {
+      return false;
+    }
+  }
+  if (names > 2 || modifiers > 1) return false;
+  // The phrase: a written day ("Oct. 7", "January 6"), or a deadline a
+  // rule made of "by" and that day.
+  const std::string_view own = TrimSpace(Slice(text, t.begin, t.end));
+  const bool by = own.size() > 3 && Lower(own.substr(0, 3)) == "by ";
+  if (!by && t.interval.precision != Precision::kDay) return false;
+  if (by && t.interval.start) return false;
+  if (!std::any_of(own.begin(), own.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+    return false;
+  if (by) return true;
+  std::size_t p = t.begin;
+  while (p > sentence_begin && text[p - 1] == ' ') --p;
+  std::size_t q = p;
+  while (q > sentence_begin && text[q - 1] != ' ') --q;
+  const std::string before = Lower(Slice(text, q, p));
+  return before == "the" || before == "its" || before == "their" || before == "his" ||
+         before == "her" || before == "of" || before == "for" || before == "over" ||
+         before == "after" || before == "about" || before == "by" || before == "to" ||
+         before.ends_with("'s") || before.ends_with("\u2019s");
+}
+
 bool SinceNamesTrigger(std::string_view text, const TimeExpr& t, std::size_t tb) {
   if (!t.since_start || !t.resolved || t.since_precision == Precision::kRange ||
       t.since_precision == Precision::kNone)
@@ -2016,6 +2171,39 @@ bool ReportedEarlierAct(std::string_view text, std::size_t cb, const TimeExpr& t
   return found;
 }
 
+// A headline that tells an arrest by its verb after the person's crime
+// ("Man accused of killing his mother arrested at pizza shop", "Suspect in
+// guard's murder arrested", "Mastermind behind bridge attack surrenders"):
+// the crime's cue in the subject is no cue of the arrest, which is the
+// day's news (h-evdate23). Not a noun ("after his arrest"), a passive after
+// an auxiliary ("being arrested"), nor what a video or an image shows (an
+// earlier arrest), nor past a comma or a colon.
+bool ArrestVerbHeadline(std::string_view text, std::size_t sb, std::size_t tb, std::size_t te) {
+  static constexpr std::array<std::string_view, 9> kVerbs = {
+      "arrested", "detained", "surrenders", "surrendered", "apprehended",
+      "nabbed",   "captured", "held",       "caught"};
+  const std::string trigger = Lower(TrimSpace(Slice(text, tb, te)));
+  if (std::find(kVerbs.begin(), kVerbs.end(), trigger) == kVerbs.end()) return false;
+  const std::string_view subject = Slice(text, sb, tb);
+  if (subject.find_first_of(",;:") != std::string_view::npos) return false;
+  const std::vector<std::string_view> words = Tokens(subject);
+  if (words.size() < 3) return false;
+  for (std::string_view w : words) {
+    const std::string low = Lower(w);
+    for (std::string_view r :
+         {"video",    "videos",     "footage", "images",  "image",   "photos",  "moment",
+          "shows",    "show",       "watch",   "bodycam", "dashcam", "was",     "were",
+          "is",       "are",        "been",    "being",   "had",     "has",     "have",
+          "recently", "previously", "already", "once",    "earlier", "formerly"})
+      if (low == r) return false;
+  }
+  const std::string prev = Lower(words.back());
+  for (std::string_view a : {"was", "were", "is", "are", "be", "been", "being", "had", "has",
+                             "have", "after", "his", "her", "their", "the", "of", "for", "to"})
+    if (prev == a) return false;
+  return true;
+}
+
 // True when the trigger's clause tells an event that lies before the
 // article's "now" without dating it: a span up to now ("already", "so far",
 // "to date", "thus far"), a cumulative toll in the perfect ("thousands have
@@ -2234,12 +2422,20 @@ bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_
         }
         // Not a toll told before it: "two were killed after a Russian
         // strike on the town" is the day's news.
+        // Nor a fire still burning: "the depot is ablaze after a Russian
+        // strike", "shipyard on fire after Ukrainian attack" (h-evdate24;
+        // not "under fire", a blame).
         bool toll = false;
-        for (std::string_view tok : Tokens(std::string_view(s).substr(0, i)))
-          for (std::string_view t :
-               {"killed", "dead", "died", "wounded", "injured", "hurt", "kills", "suffered",
-                "treated", "rescued", "survivors", "arrested", "detained"})
+        std::string_view prev_tok;
+        for (std::string_view tok : Tokens(std::string_view(s).substr(0, i))) {
+          for (std::string_view t : {"killed", "dead", "died", "wounded", "injured", "hurt",
+                                     "kills", "suffered", "treated", "rescued", "survivors",
+                                     "arrested", "detained", "ablaze", "burning", "flames"})
             if (tok == t) toll = true;
+          if (tok == "fire" && (prev_tok == "on" || prev_tok == "caught" || prev_tok == "catches"))
+            toll = true;
+          prev_tok = tok;
+        }
         if (name && !upper_clause && !toll) return true;
       }
     }
@@ -2671,19 +2867,30 @@ bool NamesNoAct(std::string_view np) {
 // The words hold a past verb: was, were, had, did, a word in -ed or a
 // common irregular past ("the museum opened", "troops fought"). Used by
 // AnchoredOffset for a count of years from publication.
+// A word in -ed right after a determiner, "of", a possessive or a form of
+// "be" other than "was" / "were" is an adjective or a passive participle,
+// no past tense: "the remains of murdered teen", "will be released",
+// "has been freed" (h-evdate24).
 bool PastClause(std::string_view s) {
-  static constexpr std::array<std::string_view, 24> kPast = {
-      "was",  "were", "had",  "did",  "took", "began", "fought", "went",
-      "made", "came", "fled", "flew", "won",  "lost",  "left",   "held",
-      "led",  "saw",  "met",  "told", "said", "ate",   "gave",   "built"};
+  static constexpr std::array<std::string_view, 25> kPast = {
+      "was",  "were", "had",  "did", "took", "began", "fought", "went", "made",
+      "came", "fled", "flew", "won", "lost", "left",  "held",   "led",  "saw",
+      "met",  "told", "said", "ate", "gave", "built", "got"};
+  static constexpr std::array<std::string_view, 15> kNotTense = {
+      "a",   "an", "the", "of",   "his",   "her", "their", "its",
+      "our", "my", "be",  "been", "being", "is",  "are"};
+  std::string prev;
   for (std::string_view w : Tokens(s)) {
     std::string low;
     for (char ch : w) {
       if (!std::isalpha(static_cast<unsigned char>(ch))) break;
       low += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     }
-    if (low.size() > 3 && low.ends_with("ed")) return true;
+    if (low.size() > 3 && low.ends_with("ed") &&
+        std::find(kNotTense.begin(), kNotTense.end(), prev) == kNotTense.end())
+      return true;
     if (std::find(kPast.begin(), kPast.end(), low) != kPast.end()) return true;
+    prev = std::move(low);
   }
   return false;
 }
@@ -2768,6 +2975,12 @@ std::optional<AnchoredDate> AnchoredOffset(std::string_view text, const TimeExpr
       for (char ch : before[before.size() - 3])
         x += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       if (x == "than" || x == "over" || x == "under") return std::nullopt;
+      // A term of prison or a length of stay, not an offset: "jailed for
+      // five years after", "got seven years after", "sentenced to ten
+      // years after", "will serve 20 years after" (h-evdate24).
+      for (std::string_view v : {"for", "got", "gets", "get", "given", "serve", "serves", "serving",
+                                 "served", "to", "faces", "face", "facing"})
+        if (x == v) return std::nullopt;
     }
   }
   if (!count && !plural) return std::nullopt;  // "the day after", "a week before" have counts
@@ -2929,8 +3142,12 @@ std::optional<Interval> CountedSinceBefore(std::string_view text, std::size_t cb
     const std::string_view rest = std::string_view(s).substr(after);
     if (rest.find_first_of(",;:()") != std::string_view::npos) continue;
     bool verb = false;
-    for (std::size_t q = k + (anniversary ? 2 : 1); q < n; ++q)
+    for (std::size_t q = k + (anniversary ? 2 : 1); q < n; ++q) {
+      // The trigger's own passive auxiliary after its subject: "15 months
+      // since the director was shot dead" (h-evdate24).
+      if (since && q == n - 1 && q > k + 1 && (w[q] == "was" || w[q] == "were")) continue;
       if (FiniteVerbAt(s, at(q))) verb = true;
+    }
     if (verb) continue;
     std::string unit;
     std::optional<std::int64_t> count;
@@ -3650,6 +3867,19 @@ static bool TellsSecondAct(std::string_view sentence) {
   return false;
 }
 
+// A headline verb of the day's news right after the lead's trigger: the
+// act is the subject of what it does now ("Attack leaves village in
+// mourning", "Blast kills four"): not an old act named again.
+static bool NewsVerbAfter(std::string_view after) {
+  const std::vector<std::string_view> words = Tokens(after);
+  if (words.empty()) return false;
+  const std::string w = Lower(words.front());
+  for (std::string_view v : {"leaves", "kills", "hits", "rocks", "injures", "wounds", "sparks",
+                             "triggers", "claims", "shakes", "forces", "prompts", "targets"})
+    if (w == v) return true;
+  return false;
+}
+
 // A lead row dated by a week, a month or a year of its own ("shot dead this
 // week", "the 2015 attacks", "a rampage in 2020") takes the finer date the
 // body gives the same act: the first later row of its type within the body's
@@ -3867,6 +4097,22 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
               : day_before(*same_type, same_actor ? quarter_before : week_before) ||
                     recent_span(*same_type))
         take = same_type;
+      // An old act the body names again with the lead's own noun or verb
+      // and dates well before publication ("the harbour attack" … "the
+      // attack on the harbour in December 1941"; "man killed by police" …
+      // "was killed by police in 2021"; h-evdate23): the lead tells that
+      // act, not the day's news. Not an arrest (a lead's arrest is the
+      // news; the body's old phrase is most often the charged act's), nor
+      // a second act or a forecast.
+      if (!take && !open_start && r.event_type != "arrest" && same_type->date_source == "text" &&
+          !NewsVerbAfter(Slice(doc_.text, r.byte_end, r.byte_end + 16)) &&
+          !same_type->date_start.empty() && !same_type->date_end.empty() &&
+          same_type->date_end < weeks_before && same_type->modality != "expected" &&
+          same_type->modality != "hypothetical" && same_type->modality != "negated" &&
+          !AnnouncesSecond(same_type->sentence) && !TellsSecondAct(same_type->sentence) &&
+          TriggerStem(Slice(doc_.text, r.byte_start, r.byte_end)) ==
+              TriggerStem(Slice(doc_.text, same_type->byte_start, same_type->byte_end)))
+        take = same_type;
     } else if ((!open_start || after_cue) && episode && TellsOneEpisode(r.event_type) &&
                ((!r.location.empty() && episode->location == r.location) ||
                 (headed && episode->sentence_index == r.sentence_index + 1 &&
@@ -3988,6 +4234,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     context_words_ = ContextWords::FromRules(lookups_.rules);
   }
   const ContextWords& context = lookups_.context_words ? *lookups_.context_words : *context_words_;
+  if (offence_lead_ < 0) {
+    offence_lead_ =
+        context.NamesOffence(text.substr(0, std::min(text.find('\n'), std::size_t{400}))) ? 1 : 0;
+  }
   // The sentence is split into words once for the tests of all its matches.
   std::optional<ContextWords::SentenceWords> context_text;
   for (const Match& m : events) {
@@ -4017,6 +4267,13 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // act is the disaster's ("Officials said 40 people died in the
     // province" under "Earthquake flattens towns"); one that names a
     // strike, a gunman or troops stays.
+    // h-prec27: an arrest in the body of a report whose headline names an
+    // ordinary offence is for that offence, unless its sentence names a
+    // violent or political act (offence_lead_).
+    if (offence_lead_ == 1 && sentence.index >= 1 && m.rule->event_type == "arrest" &&
+        !context.NamesOffenceKeep(*context_text)) {
+      continue;
+    }
     if (disaster_lead_ && sentence.index >= 1 && m.rule->event_type == "casualties" &&
         !context.NamesHostileAct(stext)) {
       continue;
@@ -4270,8 +4527,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       // for a ceasefire in Gaza", "protests over Gaza"): another place of
       // the sentence is taken, else the row keeps the cause only until
       // rows told twice are folded (both name it) and is then written with
-      // no place.
-      if (!location_span && choice.place && row.event_type == "protest") {
+      // no place. h-prec27: an arrest's too ("held on suspicion of spying for
+      // Ruritania", "students detained at a sit-in over the war in Gaza").
+      if (!location_span && choice.place &&
+          (row.event_type == "protest" || row.event_type == "arrest")) {
         PlaceMention chosen;
         chosen.begin = choice.begin;
         chosen.end = choice.end;
@@ -4380,9 +4639,21 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
           // A sentence that names only states standing for their sides
           // ("Russia denied…") gets no fallback: about a quarter of such
           // rows were placed wrongly in the Guardian review of this rule.
-          if (places.empty()) {
-            place = last_place_ && last_place_sentence_ == sentence.index - 1 ? last_place_
-                                                                              : main_country_;
+          // h-places8: the previous sentence's place goes on; else a
+          // nationality word before a word for land ("several Ukrainian
+          // cities", "a Russian border town") in the act's clause names the
+          // state whose land it is, also beside states standing for their
+          // sides (in another clause only when the sentence names no place);
+          // else the document's country.
+          const bool previous = last_place_ && last_place_sentence_ == sentence.index - 1;
+          if (places.empty() && previous) {
+            place = last_place_;
+          } else if (const Place* land =
+                         LandOfClause(text, sentence.begin, sentence.end, clauses, clause, c.b,
+                                      places.empty(), *lookups_.places)) {
+            place = land;
+          } else if (places.empty()) {
+            place = main_country_;
           }
         }
       }
@@ -4441,6 +4712,27 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     std::size_t best_score = static_cast<std::size_t>(-1);
     for (const TimeExpr& t : bound_times) {
       if (c.b >= t.end && c.b < t.bound_end) best = &t;
+    }
+    if (!best) {
+      for (const TimeExpr& t : bound_times) {
+        if (t.interval.start && c.e <= t.begin && t.begin - c.e <= 80 &&
+            BoundNounLends(Slice(text, c.e, t.begin)))
+          best = &t;
+      }
+    }
+    std::optional<TimeExpr> own_day;
+    if (!best) {
+      for (const TimeExpr& t : times) {
+        if (!OwnDayModifier(text, sentence.begin, t, c.b, c.e)) continue;
+        own_day = t;
+        if (!own_day->interval.start) {
+          // "by Oct. 7 attack": the day, not the deadline.
+          own_day->interval.start = own_day->interval.end;
+          own_day->interval.precision = Precision::kDay;
+          own_day->begin += 3;
+        }
+        best = &*own_day;
+      }
     }
     if (!best) {
       std::size_t i = c.e;
@@ -4668,6 +4960,22 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       best = nullptr;
       cue_background = true;
     }
+    // A length of time ("for 48 hours", "for 70 days") before "after" or
+    // "before" measures the verb it follows, not the act told after that
+    // word: "suspends sailings for 48 hours after rebels attack a ship",
+    // "held for 70 days before he was shot" (h-evdate24). The act lies
+    // before publication, undated. Not "as" ("sheltered for two months as
+    // the army shelled the plant": the span is the shelling's too).
+    if (best && !in_relative && best->rule && best->rule->id == "time.lasting" &&
+        best->end <= c.b) {
+      const std::string gap = LowerRange(text, best->end, c.b);
+      for (std::string_view w : Tokens(gap))
+        if (w == "after" || w == "before") {
+          best = nullptr;
+          cue_background = true;
+          break;
+        }
+    }
     // The phrase dates a report whose complement tells the trigger as an
     // earlier act, in the past perfect or as the object of an accusation
     // (ReportedEarlierAct, h-evdate11): the act lies at or before the
@@ -4749,7 +5057,9 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }();
     // The "since" of a comparison is no span up to now for TellsBackground.
     bool background = false;
-    if (!best && !since_span && !compared && doc_.pub_date)
+    const bool arrest_news = rule.event_type == "arrest" && sentence.index == 1 &&
+                             ArrestVerbHeadline(text, sentence.begin, c.b, c.e);
+    if (!best && !since_span && !compared && doc_.pub_date && !arrest_news)
       background = modifier_aside || cue_background || c.span ||
                    TellsBackground(context, text, clause_b, clause_e, c.b, c.e);
     // The weak cues, only where nothing else dates the row (below).
@@ -4765,7 +5075,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         (sentence.index == 1 && rule.event_type != "abduction" &&
          HeadlineRelativeAct(text, sentence.begin, sentence.end, c.b, c.e));
     const bool weak_background =
-        !best && !since_span && !compared && doc_.pub_date && !background &&
+        !best && !since_span && !compared && doc_.pub_date && !background && !arrest_news &&
         (big_toll || TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true) ||
          aftermath_after != std::string_view::npos || relative_legal || personal_act);
     // "on Thursday, a day after <trigger>": the trigger lies a day before the
@@ -4785,7 +5095,13 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
                  best->interval.precision == Precision::kDay) {
         counted = CountedSinceBefore(text, clause_b, c.b, *best->interval.start, &counted_at,
                                      &counted_end);
-        if (counted && best->end > counted_at) counted.reset();
+        // The day anchors the count only right before it ("on Tuesday, the
+        // 30th anniversary of"); a day further back dates another act ("the
+        // Sept. 11, 2001 attacks were identified … before the 22nd
+        // anniversary of the attacks", h-evdate24).
+        if (counted &&
+            (best->end > counted_at || Tokens(Slice(text, best->end, counted_at)).size() > 4))
+          counted.reset();
       }
     }
     if (!counted && !best && !since_span && !anchored && !in_relative && doc_.pub_date &&

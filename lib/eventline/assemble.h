@@ -130,6 +130,12 @@ class Assembler {
   // sieges and arrests are a plot or a retelling, no row of the day.
   // -1 until the first sentence is added, then 0 or 1.
   int review_lead_ = -1;
+  // h-prec27: the headline names an ordinary offence and no violent,
+  // political or state-linked act ("Man held over theft of artwork",
+  // offence_cue.txt and offence_keep.txt): an arrest told later in the
+  // body ("a second man was arrested on Friday") is for that offence, unless
+  // its own sentence names such an act. -1 until read, then 0 or 1.
+  int offence_lead_ = -1;
   // h-places3: places the document gives an act in its own phrase (type,
   // trigger stem, actor), and the rows naming an earlier act as a reference
   // that found no place of their own: Finish gives such a row the one place

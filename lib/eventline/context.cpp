@@ -494,6 +494,15 @@ bool ContextWords::NamesCyber(std::string_view sentence) const {
   return Finds(cyber_, SentenceWords(sentence), 0, 0);
 }
 
+bool ContextWords::NamesOffence(std::string_view text) const {
+  const SentenceWords s(text);
+  return Finds(offence_, s, 0, 0) && !Finds(offence_keep_, s, 0, 0);
+}
+
+bool ContextWords::NamesOffenceKeep(const SentenceWords& s) const {
+  return Finds(offence_keep_, s, 0, 0);
+}
+
 bool ContextWords::NamesTestLaunch(std::string_view sentence) const {
   return Finds(test_launch_, SentenceWords(sentence), 0, 0);
 }

@@ -173,6 +173,11 @@ class ContextWords {
                                std::size_t trigger_end) const;
   [[nodiscard]] bool NamesSport(std::string_view sentence) const;
   [[nodiscard]] bool NamesCyber(std::string_view sentence) const;
+  // An ordinary offence (OFFENCE_CUE) and no OFFENCE_KEEP word: the arrest
+  // veto's test on a text read alone (a headline, h-prec27).
+  [[nodiscard]] bool NamesOffence(std::string_view text) const;
+  // An OFFENCE_KEEP word (a violent, political or state-linked act).
+  [[nodiscard]] bool NamesOffenceKeep(const SentenceWords& s) const;
   // True when `phrase` (lower case, one space between words) is an entry of
   // the AFTERMATH_CUE lexicon, or with `recording` of RECORDING_CUE: the
   // words before a trigger that name what an earlier event left ("victims

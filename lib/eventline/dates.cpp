@@ -1117,12 +1117,22 @@ struct Eval {
     // "h1" / "h2": a half of the year ("in H2", h-dates10), inferred alike.
     const std::string ql = LowerTrim(qs);
     const bool half = ql == "h1" || ql == "h2";
-    const auto q = half ? std::optional<long>(ql == "h1" ? 1 : 2) : ParseCardinalOrOrdinal(qs);
+    // "the last / final quarter of next year" (time.quarter.relyear): the fourth.
+    const bool last = ql == "last" || ql == "final";
+    const auto q = half   ? std::optional<long>(ql == "h1" ? 1 : 2)
+                   : last ? std::optional<long>(4)
+                          : ParseCardinalOrOrdinal(qs);
     if (!q || *q < 1 || *q > 4) return Fail("not a quarter: '" + qs + "'");
     const unsigned m1 = static_cast<unsigned>(half ? *q * 6 - 5 : *q * 3 - 2),
                    m3 = static_cast<unsigned>(half ? *q * 6 : *q * 3);
     std::optional<int> y;
-    if (!ys.empty()) {
+    const std::string yl = LowerTrim(ys);
+    if (yl == "last" || yl == "this" || yl == "next") {
+      // "the first quarter of next year" (h-dates32): pub's year moved.
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      y = YearOf(*p) + (yl == "last" ? -1 : yl == "next" ? 1 : 0);
+    } else if (!ys.empty()) {
       y = Year(ys);
       if (!y) return Fail("not a year: '" + ys + "'");
     } else {
@@ -4099,7 +4109,12 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
                 // "runs through Nov. 3" (h-dates10): a written day after
                 // "through" ends a span, as "until"; "all through Easter
                 // Sunday", "through Christmas Eve night" span the day itself.
-                (before == "through" && t.interval.precision == Precision::kDay &&
+                // So does a written month or part of a year ("caps flights
+                // through early 2023", "through March 2025", h-dates32).
+                (before == "through" &&
+                 (t.interval.precision == Precision::kDay ||
+                  t.interval.precision == Precision::kMonth ||
+                  (t.rule && t.rule->id == "time.part.year")) &&
                  std::any_of(text.begin() + static_cast<std::ptrdiff_t>(t.begin),
                              text.begin() + static_cast<std::ptrdiff_t>(t.end),
                              [](char c) { return c >= '0' && c <= '9'; }))) &&
@@ -4243,6 +4258,22 @@ bool HypotheticalModal(std::string_view lower, std::string_view original, std::s
   return false;
 }
 
+// A verb of asking or ordering among the twelve words before `at` in its
+// clause ("asked bidders for final offers by", "told residents to register
+// by"), for a deadline after "by" (h-dates32).
+bool AskedBefore(std::string_view text, std::size_t sentence_begin, std::size_t at) {
+  static constexpr std::array<std::string_view, 14> kAsk = {
+      "asked",    "told",     "ordered", "urged",   "instructed", "requested", "demanded",
+      "directed", "summoned", "invited", "advised", "gave",       "given",     "called"};
+  for (int k = 0; k < 12; ++k) {
+    auto [w, w_at] = WordBefore(text, sentence_begin, at);
+    if (w.empty()) break;
+    if (std::find(kAsk.begin(), kAsk.end(), w) != kAsk.end()) return true;
+    at = w_at;
+  }
+  return false;
+}
+
 // The noun a month's possessive names (time.month_possessive's match ends
 // with it) is an appointment: election(s), vote, summit, meeting.
 bool ScheduledNounAfter(std::string_view lower, std::size_t match_end) {
@@ -4251,6 +4282,21 @@ bool ScheduledNounAfter(std::string_view lower, std::size_t match_end) {
   const std::string_view noun = lower.substr(b, std::min(match_end, lower.size()) - b);
   return noun == "election" || noun == "elections" || noun == "vote" || noun == "summit" ||
          noun == "meeting";
+}
+
+// The noun of a scheduled thing a month's possessive names ("August's full
+// moon", "March's racing game release", "July's phone update", h-dates32):
+// read as time.month_of_schedule reads its month.
+bool ScheduleNounAfter(std::string_view lower, std::size_t match_end) {
+  static constexpr std::array<std::string_view, 16> kNouns = {
+      "release",          "launch",  "debut",    "premiere",
+      "update",           "hearing", "hearings", "lineup",
+      "up" /* line-up */, "event",   "showcase", "moon",
+      "runoff",           "recess",  "fixtures", "tour"};
+  std::size_t b = std::min(match_end, lower.size());
+  while (b > 0 && IsIdentChar(lower[b - 1])) --b;
+  const std::string_view noun = lower.substr(b, std::min(match_end, lower.size()) - b);
+  return std::find(kNouns.begin(), kNouns.end(), noun) != kNouns.end();
 }
 
 // A past verb anywhere in a lower-case sentence (HasPastVerb on its first
@@ -4301,7 +4347,9 @@ Tense PhraseTense(const PhraseAt& p) {
   // "as soon as / as early as July" (h-dates31) names the earliest time of
   // what is ahead of the statement, whatever its tense.
   if (m->rule->id == "time.month.as_soon_as") return Tense::kFuture;
-  if (m->rule->id == "time.month_of_schedule") {
+  if (m->rule->id == "time.month_of_schedule" ||
+      (m->rule->id == "time.month_possessive" &&
+       ScheduleNounAfter(lower, m->end - sentence.begin))) {
     if (tense != Tense::kPast || !p.pub) {
       tense = Tense::kFuture;
     } else if (const Capture* c = m->Get("month"); c && c->end > c->begin) {
@@ -4320,6 +4368,21 @@ Tense PhraseTense(const PhraseAt& p) {
       std::isspace(static_cast<unsigned char>(scan[m->begin - base + 2])) &&
       m->rule->id != "time.date.day_only")  // "by the 15th": pub's month or the one before
     tense = Tense::kNearest;
+  // "Regulators asked bidders for final offers by Sunday afternoon", "the
+  // council told residents to register by Friday" (h-dates32): a weekday
+  // deadline that a verb of asking or ordering sets, up to twelve words
+  // before "by", is the nearer of the two such days by days (a tie looks
+  // back), not the last one: the deadline lies ahead of the request unless
+  // the report comes after it.
+  if (tense != Tense::kFuture && p.pub && m->rule->id == "time.by_weekday" &&
+      AskedBefore(text, sentence.begin, m->begin)) {
+    if (const Capture* c = m->Get("w"); c && c->end > c->begin) {
+      if (const auto w = ParseWeekday(scan.substr(c->begin - base, c->end - c->begin))) {
+        const int pi = IsoIndex(WeekdayOf(*p.pub)), wi = IsoIndex(*w);
+        if ((wi - pi + 7) % 7 < (pi - wi + 7) % 7) tense = Tense::kFuture;
+      }
+    }
+  }
   // "(runs) until Sunday" in a sentence without tense looks ahead: the
   // phrase after "until" / "till" takes the coming occurrence (not when
   // the date modifies a noun: "until the 20 March vote").

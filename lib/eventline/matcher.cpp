@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <functional>
@@ -118,6 +119,26 @@ std::string LeadingFlags(std::string_view p) {
   return std::string(p.substr(0, e + 1));
 }
 
+// A std::once_flag whose done state is read first: after the first call,
+// CallOnce is one acquire load instead of std::call_once's pthread_once call
+// and its thread-local setup (each RE2 call, each candidate rule and each
+// FindAll went through one or more).
+class Once {
+ public:
+  template <class F>
+  friend void CallOnce(Once& once, F&& f) {
+    if (once.done_.load(std::memory_order_acquire)) return;
+    std::call_once(once.flag_, [&] {
+      std::forward<F>(f)();
+      once.done_.store(true, std::memory_order_release);
+    });
+  }
+
+ private:
+  std::once_flag flag_;
+  std::atomic<bool> done_{false};
+};
+
 // Whether the running FindAll's text holds a character RE2 folds to an
 // ASCII letter (HoldsNonAsciiFold): then LazyRe2 hands out the pattern as
 // written instead of its ASCII-fold form. True outside FindAll.
@@ -172,7 +193,7 @@ class LazyRe2 {
     if (t_exact_fold) {
       re = Exact(s);
     } else {
-      std::call_once(s.once, [&s] {
+      CallOnce(s.once, [&s] {
         const std::string lean = AsciiFoldPattern(s.pattern, s.options.case_sensitive());
         if (!lean.empty()) {
           const profile::CompileScope prof;
@@ -194,7 +215,7 @@ class LazyRe2 {
   // lower-cased; null when the pattern has no such form (then get()).
   const RE2* lowered() const {
     State& s = Pick();
-    std::call_once(s.lowered_once, [&s] {
+    CallOnce(s.lowered_once, [&s] {
       const std::string low = LowerCasePattern(s.pattern, s.options.case_sensitive());
       if (low.empty()) return;
       RE2::Options o = s.options;
@@ -247,15 +268,15 @@ class LazyRe2 {
     // Set when a program of this pattern did not fit kPatternRe2LeanMem:
     // compiled with the full budget from then on, releases included.
     std::atomic<bool> full{false};
-    std::once_flag once;
+    Once once;
     std::shared_ptr<const RE2> re;  // AsciiFoldPattern's form (or `exact` when the same)
-    std::once_flag exact_once;
+    Once exact_once;
     std::shared_ptr<const RE2> exact;  // `pattern` as written
-    std::once_flag lowered_once;
+    Once lowered_once;
     std::shared_ptr<const RE2> lowered;  // LowerCasePattern's form, when it has one
     // The same programs with the full budget, for long texts (t_wide_text):
     // made at the first long text, dropped by Release with the rest.
-    std::once_flag wide_once;
+    Once wide_once;
     std::unique_ptr<State> wide;
   };
 
@@ -267,7 +288,7 @@ class LazyRe2 {
   State& Pick() const {
     State& s = *state_;
     if (!t_wide_text) return s;
-    std::call_once(s.wide_once, [&s] {
+    CallOnce(s.wide_once, [&s] {
       auto w = std::make_unique<State>();
       w->pattern = s.pattern;
       w->options = s.options;
@@ -299,7 +320,7 @@ class LazyRe2 {
   }
 
   static const RE2* Exact(State& s) {
-    std::call_once(s.exact_once, [&s] {
+    CallOnce(s.exact_once, [&s] {
       if (s.exact) return;
       const profile::CompileScope prof;
       s.exact = Build(s, s.pattern, s.options);
@@ -354,7 +375,7 @@ struct Veto {
   // RE2's reverse program to find where a match begins. Derived once per
   // distinct text: the derivation of a lexicon-expanded veto costs ~0.8 M
   // instructions, and rules share vetoes (docs/scale.md).
-  mutable std::once_flag starts_once;
+  mutable Once starts_once;
   mutable std::unique_ptr<WordPrefilter> starts;
   mutable bool boundary = false;
   // Words every match of it holds (RequiredWords), derived with the starts:
@@ -387,7 +408,7 @@ struct CompiledRule {
   // Where a match can begin (the pattern's leading strings), built at first
   // use; null when they cannot be derived. With them, the pattern runs
   // anchored at those positions only instead of as an unanchored search.
-  mutable std::once_flag starts_once;
+  mutable Once starts_once;
   mutable std::unique_ptr<WordPrefilter> starts;
   // The pattern begins with \b outside any alternation: a match begins at
   // a word boundary.
@@ -406,7 +427,7 @@ struct CompiledRule {
   // For a rule the trigger index proposed: whether the RE2::Set of
   // `\b(?:TRIGGER)` would have admitted it (docs/rules.md), decided at its
   // first match in a sentence. Set up at the rule's first match.
-  mutable std::once_flag admit_once;
+  mutable Once admit_once;
   mutable int trigger_group = -1;   // capture index of the trigger; -1: the whole match
   mutable bool admit_fast = false;  // no ^, $, \A, \z in the trigger pattern
   // The trigger is the whole pattern, searched without \b (WholeTriggerOffBoundary):
@@ -848,7 +869,7 @@ bool WholeTriggerOffBoundary(std::string_view pattern, std::string_view trigger)
 
 bool SetWouldAdmit(const CompiledRule& cr, std::string_view text, std::size_t wb, std::size_t we,
                    std::size_t mb, const std::vector<re2::StringPiece>& groups) {
-  std::call_once(cr.admit_once, [&cr] {
+  CallOnce(cr.admit_once, [&cr] {
     const Rule& r = *cr.rule;
     const std::string trigger = TriggerPattern(r.pattern);
     cr.admit_any = WholeTriggerOffBoundary(r.pattern, trigger);
@@ -1015,7 +1036,7 @@ void InitStarts(const CompiledRule& cr, const Rule& r) {
 // Where the rule's matches can begin, at its first use: the build's
 // derivation, else one made now.
 void EnsureStarts(const CompiledRule& cr) {
-  std::call_once(cr.starts_once, [&cr] {
+  CallOnce(cr.starts_once, [&cr] {
     const Rule* r = cr.rule;
     Rule derived;
     if (r->starts < 0) {
@@ -1240,7 +1261,7 @@ struct StringsHash {
 struct Matcher::Impl {
   struct Kind {
     // Built when a sentence first needs them (a cold start needs none).
-    mutable std::unique_ptr<std::once_flag> once = std::make_unique<std::once_flag>();
+    mutable std::unique_ptr<Once> once = std::make_unique<Once>();
     // The rules whose trigger has leading strings, proposed by a trie of
     // them; the others by an RE2::Set of their triggers (null when there
     // are none, or when it would not compile: then every rule runs).
@@ -1302,12 +1323,18 @@ struct Matcher::Impl {
     mutable std::vector<std::uint32_t> req_begin;
     mutable std::vector<std::uint32_t> req_words;
     mutable std::vector<WordPairs> req_pairs;
+    // required_ids flattened the same way: rule i's requirements are
+    // rule_reqs[rule_req_begin[i], rule_req_begin[i + 1]), so that FindAll's
+    // test of a candidate reads one dense array instead of the vector's
+    // header and then its heap block.
+    mutable std::vector<std::uint32_t> rule_req_begin;
+    mutable std::vector<std::uint32_t> rule_reqs;
     // Time rules (FindTimeVetoes): per rule, at its first veto test, one
     // trie of the leading strings of its vetoes that begin at a word
     // boundary, when it has two or more, so that a sentence is scanned once
     // for all of them instead of once per veto; veto_ids[rule][k]: the id of
     // its k-th veto in that trie, -1 when that veto is searched on its own.
-    mutable std::unique_ptr<std::once_flag[]> veto_once;
+    mutable std::unique_ptr<Once[]> veto_once;
     mutable std::vector<std::unique_ptr<LeadingIndex>> veto_index;
     mutable std::vector<std::vector<int>> veto_ids;
     std::vector<std::unique_ptr<CompiledRule>> rules;
@@ -1348,7 +1375,7 @@ struct Matcher::Impl {
     // Indexing only time rules whose leading strings have >= 8 bytes:
     // 1,786M / 6,299M; >= 4 bytes: 2,050M / 6,251M.
     const bool use_index = k != static_cast<std::size_t>(RuleKind::kTime);
-    std::call_once(*kind.once, [&kind, use_index] { Build(kind, use_index); });
+    CallOnce(*kind.once, [&kind, use_index] { Build(kind, use_index); });
     return kind;
   }
 
@@ -1368,7 +1395,7 @@ struct Matcher::Impl {
     std::unordered_map<std::vector<std::string>, std::uint32_t, StringsHash> req_ids;
     kind.words.clear();
     kind.word_pairs.clear();
-    kind.veto_once = std::make_unique<std::once_flag[]>(kind.rules.size());
+    kind.veto_once = std::make_unique<Once[]>(kind.rules.size());
     kind.veto_index.clear();
     kind.veto_index.resize(kind.rules.size());
     kind.veto_ids.assign(kind.rules.size(), {});
@@ -1387,7 +1414,7 @@ struct Matcher::Impl {
         // from the derivation just made rather than again at each rule's
         // first match (2.3 M instructions a rule).
         const CompiledRule& cr = *kind.rules[i];
-        std::call_once(cr.starts_once, [&cr, r] { InitStarts(cr, *r); });
+        CallOnce(cr.starts_once, [&cr, r] { InitStarts(cr, *r); });
       }
       std::vector<std::uint32_t>& rule_ids = kind.required_ids[i];
       for (const std::vector<std::string>& any : r->required) {
@@ -1412,6 +1439,12 @@ struct Matcher::Impl {
       std::stable_sort(rule_ids.begin(), rule_ids.end(), [&kind](std::uint32_t a, std::uint32_t b) {
         return kind.requirements[a].size() < kind.requirements[b].size();
       });
+    }
+    kind.rule_req_begin.assign(1, 0);
+    kind.rule_reqs.clear();
+    for (const std::vector<std::uint32_t>& rule_ids : kind.required_ids) {
+      kind.rule_reqs.insert(kind.rule_reqs.end(), rule_ids.begin(), rule_ids.end());
+      kind.rule_req_begin.push_back(static_cast<std::uint32_t>(kind.rule_reqs.size()));
     }
     std::vector<std::vector<std::string>> leading(kind.rules.size());
     kind.req_begin.assign(1, 0);
@@ -1546,7 +1579,7 @@ void Matcher::ReleaseCaches() {
     kind.index.reset();
     kind.set.reset();
     kind.time_sets.clear();
-    kind.once = std::make_unique<std::once_flag>();
+    kind.once = std::make_unique<Once>();
   }
   ++impl_->releases;
 }
@@ -1780,7 +1813,7 @@ std::size_t NextCodePoint(std::string_view text, std::size_t at, std::size_t end
 // sentence lacks the words a veto needs (RequiredWords); then it is skipped.
 // A veto's starts, boundary flag and required words, at its first test.
 void EnsureVetoStarts(const Veto* v) {
-  std::call_once(v->starts_once, [v] {
+  CallOnce(v->starts_once, [v] {
     Rule::VetoStarts derived;
     const Rule::VetoStarts* d = v->derived;
     if (d == nullptr) {
@@ -1870,7 +1903,7 @@ void FindTimeVetoes(const Matcher::Impl::Kind& kd, std::size_t ri, std::string_v
                     std::vector<std::pair<std::size_t, int>>& hits,
                     std::vector<std::pair<std::size_t, std::size_t>>& vetoes, LowerText& lt) {
   const CompiledRule& cr = *kd.rules[ri];
-  std::call_once(kd.veto_once[ri], [&kd, &cr, ri] {
+  CallOnce(kd.veto_once[ri], [&kd, &cr, ri] {
     std::vector<std::vector<std::string>> leading;
     std::vector<int>& ids = kd.veto_ids[ri];
     for (const Veto* v : cr.unless) {
@@ -1925,6 +1958,25 @@ void FindTimeVetoes(const Matcher::Impl::Kind& kd, std::size_t ri, std::string_v
   }
 }
 
+// Sorts `ids` (each in [0, n)) and drops repeats, through a bitmap of n
+// bits (`bits`, all zero between calls): the leading-string index proposes a
+// rule at every occurrence of its strings, so the list holds many repeats,
+// and sorting it was ~0.7 % of a run's samples.
+void SortUnique(std::vector<int>& ids, std::vector<std::uint64_t>& bits, std::size_t n) {
+  bits.resize((n + 63) / 64);
+  for (const int id : ids) {
+    const auto u = static_cast<std::size_t>(id);
+    bits[u >> 6] |= std::uint64_t{1} << (u & 63U);
+  }
+  ids.clear();
+  for (std::size_t w = 0; w < bits.size(); ++w) {
+    for (std::uint64_t b = bits[w]; b != 0; b &= b - 1) {
+      ids.push_back(static_cast<int>(w * 64 + static_cast<std::size_t>(std::countr_zero(b))));
+    }
+    bits[w] = 0;
+  }
+}
+
 // FindAll for the time rules (FindTimes: one call per sentence, most of
 // `eventline dates`' matching): the same matches in the same order as the
 // general path, which it follows step by step, less what time rules never
@@ -1934,6 +1986,7 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
                    std::size_t end, std::vector<Match>& out) {
   struct Scratch {
     std::vector<int> candidates, hits;
+    std::vector<std::uint64_t> seen;  // SortUnique's bitmap
     std::vector<re2::StringPiece> groups;
     std::vector<std::pair<std::size_t, std::size_t>> vetoes;
     std::vector<std::pair<std::size_t, int>> veto_hits;
@@ -1961,8 +2014,7 @@ void FindTimeRules(const Matcher::Impl::Kind& kd, std::string_view text, std::si
     }
     if (!all) {
       if (candidates.empty()) return;  // no trigger occurs
-      std::sort(candidates.begin(), candidates.end());
-      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      SortUnique(candidates, sc.seen, kd.rules.size());
     }
   }
   const std::size_t first_out = out.size();
@@ -2091,6 +2143,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   // Buffers kept by the thread from call to call (one sentence each).
   struct Scratch {
     std::vector<int> candidates, hits;
+    std::vector<std::uint64_t> seen;  // SortUnique's bitmap
     std::vector<re2::StringPiece> groups;
     std::string lower;
     std::string low;  // the lower-cased context of the LowerCasePattern programs
@@ -2163,10 +2216,11 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   // False when the sentence lacks a word every match of rule `ri` needs;
   // true when it may match (or the test does not apply).
   const auto may_match = [&](std::size_t ri) {
-    const auto& required = kd.required_ids[ri];
-    if (!words_test || required.empty()) return true;
+    const std::uint32_t* const first = kd.rule_reqs.data() + kd.rule_req_begin[ri];
+    const std::uint32_t* const last = kd.rule_reqs.data() + kd.rule_req_begin[ri + 1];
+    if (!words_test || first == last) return true;
     lower_once();
-    return !lower_usable || std::all_of(required.begin(), required.end(), [&](std::uint32_t q) {
+    return !lower_usable || std::all_of(first, last, [&](std::uint32_t q) {
       std::uint32_t& state = sc.req_state[q];
       if (state >> 1 != sc.generation) {
         state = sc.generation << 1 | (any_word(q) ? 1U : 0U);
@@ -2231,8 +2285,7 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     }
     if (!all) {
       if (candidates.empty()) return;  // no trigger occurs
-      std::sort(candidates.begin(), candidates.end());
-      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      SortUnique(candidates, sc.seen, kd.rules.size());
     }
   }
   const std::size_t first_out = out.size();

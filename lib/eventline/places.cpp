@@ -284,8 +284,11 @@ std::vector<std::string> WordsBefore(std::string_view text, std::size_t pos, int
 }
 
 // Words that may stand between a locative preposition and the place:
-// "in the besieged port city of Mariupol".
-constexpr std::array<std::string_view, 36> kLocativeFill = {"the",          "a",
+// "in the besieged port city of Mariupol". h-places8: a kind of place other
+// than a city ("the border city of", "the coastal town of", "the district
+// of Poonch", "the refugee camp of"). Not "state": "arrested in the US state
+// of Arizona over an attack on a Queensland farm" names the arrest's place.
+constexpr std::array<std::string_view, 51> kLocativeFill = {"the",          "a",
                                                             "an",           "city",
                                                             "town",         "village",
                                                             "region",       "port",
@@ -302,7 +305,15 @@ constexpr std::array<std::string_view, 36> kLocativeFill = {"the",          "a",
                                                             "embattled",    "small",
                                                             "southeastern", "northeastern",
                                                             "southwestern", "northwestern",
-                                                            "province",     "area"};
+                                                            "province",     "area",
+                                                            "border",       "coastal",
+                                                            "district",     "suburb",
+                                                            "suburbs",      "island",
+                                                            "kibbutz",      "neighbourhood",
+                                                            "neighborhood", "camp",
+                                                            "refugee",      "county",
+                                                            "governorate",  "industrial",
+                                                            "holy"};
 
 // True when a locative preposition governs a place starting after `words`
 // (nearest first, as written).

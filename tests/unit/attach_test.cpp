@@ -151,6 +151,41 @@ TEST_CASE("attach: the place of an event whose sentence names none", "[attach][p
   }
 }
 
+TEST_CASE("attach: what an arrest is over or for is not where it was made (h-prec27)",
+          "[attach][places]") {
+  const struct {
+    std::string text, type, expect;
+  } cases[] = {
+      // The cause goes; the scene, when the sentence names one, stays.
+      {"Two men were arrested in Leeds on suspicion of spying for China on Tuesday.", "arrest",
+       "Leeds"},
+      {"Police arrested 30 students on Monday at a sit-in over the war in Gaza.", "arrest", ""},
+      // A locative with no cause noun is the scene.
+      {"Police arrested two journalists in Gaza on Monday.", "arrest", "Gaza"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, c.type) == c.expect);
+  }
+}
+
+TEST_CASE("attach: an arrest under a headline of an ordinary offence is for it (h-prec27)",
+          "[attach]") {
+  // The headline names the offence; the body's arrest does not repeat it.
+  CHECK(CountOf("Second man held over theft of gallery painting\n\nDetectives said a second "
+                "man was arrested on Friday.",
+                "arrest") == 0);
+  // A violent or political act in the body's sentence keeps its arrest.
+  CHECK(CountOf("Second man held over theft of gallery painting\n\nDetectives said a man was "
+                "arrested on Friday over the stabbing of a guard.",
+                "arrest") == 1);
+  // A headline that names a violent act beside the offence keeps them all
+  // (the headline's arrest and the body's).
+  CHECK(CountOf("Man held over theft and shooting at gallery\n\nDetectives said a second man "
+                "was arrested on Friday.",
+                "arrest") == 2);
+}
+
 // "start..end precision/source" of the first row of `type` ("" when there is none).
 std::string IntervalOf(const std::string& text, const std::string& type) {
   for (const EventRow& row : ExtractText(text)) {
@@ -1442,6 +1477,31 @@ TEST_CASE("attach: the acting state is not the scene when another is named (h-pl
   }
 }
 
+TEST_CASE("attach: a nationality word before a word for land names the place (h-places8)",
+          "[attach][places]") {
+  const struct {
+    std::string text, type, expect;
+  } cases[] = {
+      // A row whose sentence names no place it can take: "<nationality>
+      // [modifier] <land word>" gives that state's land.
+      {"Rebels attacked a remote Ugandan village overnight, killing nine.", "attack", "Uganda"},
+      {"Russia launched large air attacks on several Moldovan cities on Friday, killing at least "
+       "ten people.",
+       "air_strike", "Moldova"},
+      {"Drones hit a southern Moldovan town as talks stalled.", "air_strike", "Moldova"},
+      // A region's adjective names the region.
+      {"Saboteurs say they struck a landing ship in a Crimean port.", "attack", "Crimea"},
+      // Counter-examples: two states' land, and a nationality word before
+      // anything but land.
+      {"Shelling hit a Moldovan town and a Romanian village on Friday.", "shelling", ""},
+      {"Moldovan troops attacked the rebels at dawn.", "attack", ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, c.type) == c.expect);
+  }
+}
+
 TEST_CASE("attach: a toll under a disaster's headline is the disaster's (h-prec18)", "[attach]") {
   // The headline tells a quake and no hostile act: a later toll without a
   // hostile word is the quake's.
@@ -1636,6 +1696,177 @@ TEST_CASE("attach: a protest movement is dated by its span", "[attach]") {
   // (a caption's day of the scene shown).
   CHECK(IntervalOf("In 2014, after months of protests, the president resigned.", "protest") ==
         "2014-01-01..2014-12-31 year/text");
+}
+
+}  // namespace
+}  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a lead names an old act the body dates with the same word", "[attach]") {
+  // h-evdate23 (pub 2023-03-15): the body's first row of the lead's type,
+  // with the lead's trigger word, dated by its own phrase well before
+  // publication: the lead tells that old act, not the day's news.
+  CHECK(IntervalOf("Sailor who lived through the harbour attack turns 100\n\nThe attack on the "
+                   "harbour on 7 December 1941 sank four ships.",
+                   "attack") == "1941-12-07..1941-12-07 day/context");
+  CHECK(IntervalOf("Town to pay family of farmer killed by police\n\nThe farmer was killed by "
+                   "police in 2019 after a dispute over a fence.",
+                   "killing") == "2019-01-01..2019-12-31 year/context");
+  // Counter-examples: another word for the act, a second act, a recent
+  // date, an arrest.
+  CHECK(IntervalOf("Sailor who lived through the harbour attack turns 100\n\nBombers struck the "
+                   "harbour on 7 December 1941 and sank four ships.",
+                   "attack") != "1941-12-07..1941-12-07 day/context");
+  CHECK(IntervalOf("Gunmen attack harbour town\n\nAnother attack on the harbour in 2019 sank "
+                   "four ships.",
+                   "attack") != "2019-01-01..2019-12-31 year/context");
+  CHECK(IntervalOf("Police arrest man over bank robbery\n\nThe man was arrested in 2019 for "
+                   "a bank robbery in the port.",
+                   "arrest") != "2019-01-01..2019-12-31 year/context");
+}
+
+}  // namespace
+}  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a day or year bound to an attack noun", "[attach]") {
+  // h-evdate23 (pub 2023-03-15): a written day right before an attack noun
+  // is the noun's own date, whatever other phrase the clause holds
+  // (OwnDayModifier); a bound year still dates a trigger whose "in" /
+  // "during" phrase holds its noun (BoundNounLends).
+  CHECK(IntervalOf("The panel studying the January 9 Harbour attack will vote next week.",
+                   "attack") == "2023-01-09..2023-01-09 day/text");
+  CHECK(IntervalOf("The town is still defined by Feb. 2 Rebel attack, residents say.", "attack") ==
+        "2023-02-02..2023-02-02 day/text");
+  CHECK(IntervalOf("Man jailed for setting fire to police vans during 2020 riots", "arson") ==
+        "2020-01-01..2020-12-31 year/text");
+  // Counter-examples: a day after the noun, or a phrase of its own clause
+  // that no day modifies, keep their reading.
+  CHECK(IntervalOf("The panel studying the harbour attack will vote next week.", "attack") !=
+        "2023-01-09..2023-01-09 day/text");
+  CHECK(IntervalOf("Man jailed for setting fire to police vans after 2020 riots", "arson") !=
+        "2020-01-01..2020-12-31 year/text");
+}
+
+}  // namespace
+}  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a headline's arrest after the suspect's crime is the day's news", "[attach]") {
+  // h-evdate23 (pub 2023-03-15): the crime's cue in the subject ("accused
+  // of", "suspect in", "behind") is no cue of the arrest (ArrestVerbHeadline).
+  const char* const today = "2023-03-15..2023-03-15 none/document";
+  CHECK(IntervalOf("Farmer accused of poisoning his neighbour arrested at cattle market",
+                   "arrest") == today);
+  CHECK(IntervalOf("Suspect in murder of shop owner arrested at ferry terminal", "arrest") ==
+        today);
+  // Counter-examples: what footage shows, or the noun after "his", stays
+  // an earlier act.
+  CHECK(IntervalOf("Footage shows farmer accused of poisoning neighbour arrested at market",
+                   "arrest") != today);
+  CHECK(IntervalOf("Farmer accused of poisoning neighbour freed a week after his arrest",
+                   "arrest") != today);
+}
+
+}  // namespace
+}  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: counts of years and months back to the act, round 2", "[attach]") {
+  // h-evdate24 (pub 2023-03-15). An adjective or a passive participle in
+  // -ed ("the ashes of murdered teen", "will be returned") is no past tense:
+  // the count after the main clause runs from today.
+  CHECK(IntervalOf("The ashes of murdered teen Ana Ruiz will be returned to her parents three "
+                   "years after she was killed by her uncle.",
+                   "killing") == "2020-01-01..2020-12-31 year/text");
+  // A day written after "since" is the act's own, not the count's year.
+  CHECK(IntervalOf("The port town marks 20 years since the 12 June 2003 harbour bombing.",
+                   "explosion") == "2003-06-12..2003-06-12 day/text");
+  // A passive subject between "since" and the trigger: the count still
+  // dates it.
+  CHECK(IntervalOf("It has been 14 months since the ferry captain was shot dead at the quay.",
+                   "killing") == "2022-01-01..2022-01-31 month/text");
+  // Counter-examples: a prison term before "after" counts no offset; a past
+  // main clause keeps its own time; a day far before the count dates another
+  // act, not the anniversary.
+  CHECK(IntervalOf("A student got six years after joining a banned protest in the square.",
+                   "protest") != "2017-01-01..2017-12-31 year/text");
+  CHECK(IntervalOf("The killer fled abroad three years after he shot dead a ferry captain.",
+                   "killing") != "2020-01-01..2020-12-31 year/text");
+  CHECK(IntervalOf("Two bodies from the May 4, 2001 harbour bombing were named by officials "
+                   "this week, shortly before the 22nd anniversary of the bombing.",
+                   "explosion") != "1979-01-01..1979-12-31 year/text");
+}
+
+}  // namespace
+}  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a relative of the person an earlier act struck", "[attach]") {
+  // h-evdate24 (pub 2023-03-15): "the family of", "the mother of" … before
+  // the act name what it left (AftermathCueBefore): the act lies before
+  // publication, undated.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("Town to pay damages to family of cyclist shot dead by police", "killing") ==
+        earlier);
+  CHECK(IntervalOf("Sister of student held hostage by gunmen appeals to the governor",
+                   "abduction") == earlier);
+  // Counter-examples: a relative with a count is the victim; a relative
+  // who is the subject of a passive keeps the day.
+  CHECK(IntervalOf("Family of five killed in air strike on their home", "air_strike") !=
+        earlier);
+  CHECK(IntervalOf("The brother of a farmer was killed in an ambush near the border.",
+                   "ambush") != earlier);
+}
+
+}  // namespace
+}  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a fire still burning after a named attack is the day's news", "[attach]") {
+  // h-evdate24 (pub 2023-03-15): "on fire after" / "ablaze after" a named
+  // attack tells a fresh act, as a toll before "after" does.
+  const char* const today = "2023-03-15..2023-03-15 none/document";
+  CHECK(IntervalOf("Grain silo on fire after Northern drone strike on the harbour", "air_strike") ==
+        today);
+  CHECK(IntervalOf("Rail depot ablaze after Southern drone strike near the river", "air_strike") ==
+        today);
+  // Counter-example: "under fire" is blame; the attack came before.
+  CHECK(IntervalOf("Mayor under fire after Northern drone strike on the harbour", "air_strike") !=
+        today);
+}
+
+}  // namespace
+}  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a length of time before 'after' measures another verb", "[attach]") {
+  // h-evdate24 (pub 2023-03-15): "for 48 hours after <act>", "for two
+  // years before <act>": the span is the main verb's (a ban, a stay); the
+  // act told after the word lies before publication, undated.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("The ferry firm halted sailings for 48 hours after rebels attacked a tanker.",
+                   "attack") == earlier);
+  CHECK(IntervalOf("The guard was suspended for ten days after the arrest of a street vendor.",
+                   "arrest") == earlier);
+  // Counter-example: "as" keeps the span, which the act shares.
+  CHECK(IntervalOf("Families sheltered in the cellars for two weeks as the army shelled the "
+                   "mill.",
+                   "shelling") == "2023-03-02..2023-03-15 range/text");
 }
 
 }  // namespace

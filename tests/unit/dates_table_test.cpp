@@ -164,6 +164,10 @@ int CountAgreeing(const std::vector<Case>& cases) {
 // (h-dates31) batch 41 (held out, never tuned on): 145 strict with main at 1c6b71f,
 // 148 with the branch; batch 42 (design) 83 -> 101; batch 39 161 -> 176, 24 254 -> 255,
 // 30 130 -> 134 (it measured 133 with main), 38 113 -> 114, 40 138 -> 139.
+// (h-dates32) batch 44 (design): 112 strict by dates_table.py with s28base before its
+// fixes, 135 after them; batch 19 72 -> 76, 39 176 -> 177, 41 148 -> 156, 42 101 -> 102;
+// batch 43 (written before the fixes, held out, never tuned on) 168 with s28base, 170 with
+// the branch (scored once, after the last change).
 TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates][table]") {
   const struct {
     const char* file;
@@ -177,7 +181,7 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout13.tsv", 66, 56},   {"dates_heldout14.tsv", 343, 313},
                  {"dates_heldout15.tsv", 72, 70},   {"dates_heldout16.tsv", 346, 312},
                  {"dates_heldout17.tsv", 97, 87},   {"dates_heldout18.tsv", 257, 229},
-                 {"dates_heldout19.tsv", 85, 72},   {"dates_heldout20.tsv", 259, 245},
+                 {"dates_heldout19.tsv", 85, 76},   {"dates_heldout20.tsv", 259, 245},
                  {"dates_heldout21.tsv", 98, 95},   {"dates_heldout22.tsv", 259, 242},
                  {"dates_heldout23.tsv", 98, 87},   {"dates_heldout24.tsv", 278, 255},
                  {"dates_heldout25.tsv", 120, 116}, {"dates_heldout26.tsv", 295, 278},
@@ -187,8 +191,9 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout33.tsv", 68, 68},   {"dates_heldout34.tsv", 116, 111},
                  {"dates_heldout35.tsv", 204, 198}, {"dates_heldout36.tsv", 172, 166},
                  {"dates_heldout37.tsv", 205, 204}, {"dates_heldout38.tsv", 120, 114},
-                 {"dates_heldout39.tsv", 185, 176}, {"dates_heldout40.tsv", 142, 139},
-                 {"dates_heldout41.tsv", 161, 148}, {"dates_heldout42.tsv", 104, 101}};
+                 {"dates_heldout39.tsv", 185, 177}, {"dates_heldout40.tsv", 142, 139},
+                 {"dates_heldout41.tsv", 161, 156}, {"dates_heldout42.tsv", 104, 102},
+                 {"dates_heldout43.tsv", 194, 170}, {"dates_heldout44.tsv", 139, 135}};
   for (const auto& b : batches) {
     const auto cases = LoadCases(b.file);
     CAPTURE(b.file);

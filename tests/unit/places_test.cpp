@@ -65,6 +65,16 @@ TEST_CASE("places: spellings resolve to one place with coordinates", "[places]")
       {"Olenivka", "Olenivka", "UA", 47.84, 37.68},
       {"Kinburn Spit", "Kinburn Spit", "UA", 46.56, 31.55},
       {"Usulutan", "Usulután", "SV", 13.34, -88.44},
+      // h-places8: regions, seas and towns of the 2023-09/12 pools.
+      {"Manipur", "Manipur", "IN", 24.7, 93.9},
+      {"Poonch district", "Poonch", "IN", 33.77, 74.1},
+      {"Arabian Sea", "Arabian Sea", "", 15.0, 65.0},
+      {"Siberia", "Siberia", "RU", 60.0, 100.0},
+      {"Darnah", "Derna", "LY", 32.77, 22.64},
+      {"Marawi City", "Marawi", "PH", 8.0, 124.28},
+      {"Iguala de la Independencia", "Iguala", "MX", 18.35, -99.54},
+      {"As-Suwayda", "Sweida", "SY", 32.71, 36.57},
+      {"Hackney", "Hackney", "GB", 51.55, -0.06},
   };
   for (const auto& c : cases) {
     CAPTURE(c.written);
@@ -216,6 +226,16 @@ TEST_CASE("places: ChoosePlace prefers the trigger's locative place", "[places]"
       {"Russia's blockade of the coast goes on.", "blockade", "", "", PlaceChoice::Reason::kNone},
       {"The fighting against Russia went on, Moscow's envoy said.", "fighting", "", "",
        PlaceChoice::Reason::kNone},
+      // h-places8: a kind of place with its own modifier between the
+      // preposition and "of": the border city, the coastal town.
+      {"Rebels claimed a deadly raid on the border town of Sumy, a day after strikes on "
+       "Kharkiv.",
+       "raid", "", "Sumy", PlaceChoice::Reason::kLocative},
+      {"Kyiv mounted drone strikes on the Russian border city of Kursk as a barrage hit "
+       "Ukraine.",
+       "strikes", "", "Kursk", PlaceChoice::Reason::kLocative},
+      {"Gunmen opened fire in the coastal town of Mariupol while Kyiv watched.", "opened fire", "",
+       "Mariupol", PlaceChoice::Reason::kLocative},
       // h-places7: "against" after a strike's own noun names where it falls;
       // not after another noun, nor before an initialism.
       {"Overnight drone strikes against Chisinau cut the power.", "strikes", "", "Chisinau",
