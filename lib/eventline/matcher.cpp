@@ -1220,6 +1220,18 @@ void DerivePatternStarts(Rule& rule) {
   if (WholeTriggerOffBoundary(p, trigger)) trigger_lead.reset();
   rule.trigger_starts = trigger_lead ? 1 : 0;
   rule.trigger_leading = trigger_lead ? std::move(*trigger_lead) : std::vector<std::string>();
+  // A whole pattern as the trigger (triggers in alternatives): keyed on its
+  // trigger bodies where every one provably begins where the index looks
+  // (TriggerBodyLeading; docs/scale.md, "session 28, h-speed40"). Its
+  // leading strings ("man", "he", "they", ...) held most of the index's
+  // proposals.
+  rule.trigger_body = false;
+  if (trigger_lead && trigger == p) {
+    if (auto body_lead = TriggerBodyLeading(p)) {
+      rule.trigger_leading = std::move(*body_lead);
+      rule.trigger_body = true;
+    }
+  }
   rule.unless_starts.clear();
   for (const std::string& u : rule.unless) {
     Rule::VetoStarts& v = rule.unless_starts.emplace_back();
@@ -1280,6 +1292,11 @@ struct Matcher::Impl {
     mutable std::vector<std::unique_ptr<RE2::Set>> time_sets;
     mutable std::vector<std::vector<int>> time_set_rules;
     mutable std::vector<char> indexed;  // per rule: proposed by the index
+    // The indexed rules keyed on their trigger bodies (Rule::trigger_body):
+    // a body may begin with KELVIN SIGN or LONG S, where the index does not
+    // look, so in a sentence holding one they are proposed regardless
+    // (admitted at their first match, as the set would have).
+    mutable std::vector<int> body_keyed;
     // Per rule: proposed by the index or by its required words (a gated
     // set's rule), so admitted at its first match (SetWouldAdmit).
     mutable std::vector<char> by_words;
@@ -1441,6 +1458,7 @@ struct Matcher::Impl {
       kind.req_begin.push_back(static_cast<std::uint32_t>(kind.req_words.size()));
     }
     kind.indexed.assign(kind.rules.size(), 0);
+    kind.body_keyed.clear();
     kind.backoff.assign(kind.rules.size(), 0);
     for (std::size_t i = 0; i < kind.rules.size(); ++i) {
       kind.backoff[i] = kind.rules[i]->rule->requires_document_event ? 1 : 0;
@@ -1451,6 +1469,7 @@ struct Matcher::Impl {
       if (use_index && r.trigger_starts > 0) {  // derived by the build
         leading[i] = r.trigger_leading;
         kind.indexed[i] = 1;
+        if (r.trigger_body) kind.body_keyed.push_back(static_cast<int>(i));
         continue;
       }
       const std::string trigger = TriggerPattern(r.pattern);
@@ -2106,7 +2125,8 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
   // punctuation, which `\b` reads as the end of the text.
   text = text.substr(0, end);
   // The patterns' ASCII-fold programs, unless the text needs the exact ones.
-  const FlagScope fold(t_exact_fold, HoldsNonAsciiFold(text.substr(begin, end - begin)));
+  const bool folds = HoldsNonAsciiFold(text.substr(begin, end - begin));
+  const FlagScope fold(t_exact_fold, folds);
   const FlagScope wide(t_wide_text, end - begin > kWideText);
   if (kind == RuleKind::kTime) {
     if (impl_->kinds[static_cast<std::size_t>(kind)].rules.empty()) return;
@@ -2235,6 +2255,12 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
                                        ? "(event prefilter: index, sets, words)"
                                        : "(cue prefilter: index, sets, words)");
     if (kd.index) kd.index->Find(text, wb, we, candidates);
+    // Kind::body_keyed where a body may begin with KELVIN SIGN or LONG S
+    // (the byte before the sentence, which the index also reads, counts).
+    if (!kd.body_keyed.empty() &&
+        (folds || (wb < begin && static_cast<unsigned char>(text[wb]) >= 0x80))) {
+      candidates.insert(candidates.end(), kd.body_keyed.begin(), kd.body_keyed.end());
+    }
     const auto run_set = [&](const RE2::Set* set, const std::vector<int>& rules, bool gated) {
       // Proposed by their words, not scanned for (Kind::set_gated).
       if (gated && words_test) {

@@ -2245,4 +2245,395 @@ std::size_t StartWindowBegin(std::string_view text, std::size_t from, std::size_
   return from;
 }
 
+namespace {
+
+// DeriveTriggerNeed's reader: a recursive descent over RE2 syntax that
+// keeps, per part, the trigger bodies one of which every match of the part
+// holds (nullopt: none known), and, along the way, what is known at each
+// position of a match about the byte before it (docs/scale.md, "session
+// 28, h-speed40"): true ("at a boundary") when RE2's \b was asserted there,
+// the byte before is not an ASCII word byte, or the position is where the
+// match began, which the caller knows to be at a \b; false when nothing is
+// known. Each body records the value at its start.
+class NeedParser {
+ public:
+  struct Body {
+    std::string text;
+    bool at_boundary = false;
+  };
+  using Need = std::optional<std::vector<Body>>;
+  explicit NeedParser(std::string_view p) : p_(p) {}
+
+  Need Run() {
+    // A leading "(?i)"-style group sets flags for the whole pattern; the
+    // caller puts it before the check as well.
+    if (p_.substr(0, 2) == "(?") {
+      const std::size_t e = p_.find(')');
+      if (e != std::string_view::npos &&
+          p_.substr(2, e - 2).find_first_not_of("imsU-") == std::string_view::npos) {
+        i_ = e + 1;
+      }
+    }
+    bool at = true;  // the match's start
+    Need n = Alternation(at);
+    if (bad_ || i_ != p_.size()) return std::nullopt;
+    return n;
+  }
+
+ private:
+  [[nodiscard]] bool More() const { return i_ < p_.size(); }
+  [[nodiscard]] char Peek() const { return i_ < p_.size() ? p_[i_] : '\0'; }
+
+  // Every alternative must hold a trigger for the whole to. `at`: the value
+  // before the alternation, then after it (the weakest of the
+  // alternatives').
+  Need Alternation(bool& at) {
+    const bool in = at;
+    Need all = Sequence(at);
+    bool known = all.has_value();
+    while (!bad_ && Peek() == '|') {
+      ++i_;
+      bool alt = in;
+      Need n = Sequence(alt);
+      at = at && alt;
+      if (known && n) {
+        all->insert(all->end(), n->begin(), n->end());
+      } else {
+        known = false;
+      }
+    }
+    if (!known) return std::nullopt;
+    return all;
+  }
+
+  // The first mandatory item that holds a trigger.
+  Need Sequence(bool& at) {
+    Need first;
+    while (!bad_ && More() && Peek() != '|' && Peek() != ')') {
+      Need n = Item(at);
+      if (!first && n) first = std::move(n);
+    }
+    return first;
+  }
+
+  // The quantifier at i_, if any: advances past it and gives its minimum
+  // and whether it allows more than one (nullopt: none there; a '{' that
+  // is not one is a literal, as in RE2).
+  std::optional<std::pair<int, bool>> Quantifier() {
+    const char q = Peek();
+    int min = 0;
+    bool many = true;
+    if (q == '?' || q == '*') {
+      many = q == '*';
+      ++i_;
+    } else if (q == '+') {
+      min = 1;
+      ++i_;
+    } else if (q == '{') {
+      std::size_t j = i_ + 1;
+      int count = 0, max = 0;
+      bool digits = false, comma = false, max_digits = false;
+      while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') {
+        count = std::min(count * 10 + (p_[j] - '0'), 1000);
+        digits = true;
+        ++j;
+      }
+      if (digits && j < p_.size() && p_[j] == ',') {
+        comma = true;
+        ++j;
+        while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') {
+          max = std::min(max * 10 + (p_[j] - '0'), 1000);
+          max_digits = true;
+          ++j;
+        }
+      }
+      if (!digits || j >= p_.size() || p_[j] != '}') return std::nullopt;
+      min = count;
+      many = comma ? (!max_digits || max > 1) : count > 1;
+      i_ = j + 1;
+    } else {
+      return std::nullopt;
+    }
+    if (Peek() == '?') ++i_;  // non-greedy: the same matches' texts
+    return std::make_pair(min, many);
+  }
+
+  // An atom and its quantifiers: one that may repeat zero times holds
+  // nothing. A repeated atom is read again from the value after one pass
+  // when that is weaker (a later pass starts there); each item's effect on
+  // the value is constant or none, so two passes are all there are.
+  Need Item(bool& at) {
+    const bool in = at;
+    const std::size_t start = i_;
+    Need n = Atom(at);
+    const std::size_t after_atom = i_;
+    bool optional = false, many = false;
+    while (!bad_) {
+      const auto q = Quantifier();
+      if (!q) break;
+      optional = optional || q->first == 0;
+      many = many || q->second;
+    }
+    if (bad_) return std::nullopt;
+    if (many && in && !at) {
+      const std::size_t after = i_;
+      i_ = start;
+      at = false;
+      n = Atom(at);
+      if (i_ != after_atom) bad_ = true;
+      i_ = after;
+    }
+    if (optional) {
+      at = at && in;
+      n.reset();
+    }
+    return n;
+  }
+
+  // Whether the class at i_ ('[') matches only characters that are not
+  // ASCII word characters (and none RE2 may fold to one); i_ is left after
+  // it.
+  bool NonWordClass() {
+    const std::size_t close = CharClassEnd(p_, i_);
+    if (close >= p_.size()) {
+      bad_ = true;
+      return false;
+    }
+    const std::string_view body = p_.substr(i_ + 1, close - i_ - 1);
+    i_ = close + 1;
+    if (!body.empty() && body[0] == '^') return false;
+    for (std::size_t j = 0; j < body.size(); ++j) {
+      const auto c = static_cast<unsigned char>(body[j]);
+      if (j + 1 < body.size() && body[j + 1] == '-' && j + 2 < body.size()) {
+        // A range: both ends plain ASCII bytes, no word byte between them.
+        const auto hi = static_cast<unsigned char>(body[j + 2]);
+        if (c == '\\' || hi == '\\' || c >= 0x80 || hi >= 0x80 || hi < c) return false;
+        for (unsigned b = c; b <= hi; ++b) {
+          if (IsWord(static_cast<unsigned char>(b))) return false;
+        }
+        j += 2;
+        continue;
+      }
+      if (c == '\\') {
+        if (j + 1 >= body.size()) return false;
+        const auto e = static_cast<unsigned char>(body[j + 1]);
+        // \s and the control escapes; an escaped punctuation byte.
+        if (std::string_view("stnrfv").find(static_cast<char>(e)) == std::string_view::npos &&
+            (IsWord(e) || e >= 0x80)) {
+          return false;
+        }
+        ++j;
+        continue;
+      }
+      if (c == '[') {
+        if (j + 1 < body.size() && body[j + 1] == ':') {
+          const std::size_t e = body.find(":]", j + 2);
+          if (e == std::string_view::npos) return false;
+          const std::string_view name = body.substr(j + 2, e - j - 2);
+          if (name != "space" && name != "punct" && name != "blank" && name != "cntrl") {
+            return false;
+          }
+          j = e + 1;
+          continue;
+        }
+        continue;  // a literal '['
+      }
+      if (IsWord(c)) return false;
+      // Other ASCII bytes are not word bytes; a non-ASCII character is not
+      // one for \b (the pattern's KELVIN SIGN and LONG S are refused by the
+      // caller).
+    }
+    return true;
+  }
+
+  Need Atom(bool& at) {
+    const auto c = static_cast<unsigned char>(Peek());
+    if (c == '\\') {
+      if (i_ + 1 >= p_.size()) {
+        bad_ = true;
+        return std::nullopt;
+      }
+      const char n = p_[i_ + 1];
+      if (n == 'Q') {  // \Q...\E: not read
+        bad_ = true;
+        return std::nullopt;
+      }
+      i_ += 2;
+      if ((n == 'p' || n == 'P' || n == 'x') && Peek() == '{') {
+        const std::size_t e = p_.find('}', i_);
+        if (e == std::string_view::npos) {
+          bad_ = true;
+          return std::nullopt;
+        }
+        i_ = e + 1;
+      } else if (n == 'p' || n == 'P') {
+        ++i_;  // \pL
+      } else if (n == 'x') {
+        i_ += 2;  // \xHH
+      }
+      if (i_ > p_.size()) bad_ = true;
+      if (n == 'b') {
+        at = true;  // \b holds here
+      } else if (n == 'B' || n == 'A' || n == 'z') {
+        // zero-width: the value stays
+      } else if (n == 's' || n == 'W' || n == 't' || n == 'n' || n == 'r' || n == 'f' || n == 'v') {
+        at = true;  // consumed a byte, or a character, that is not a word byte
+      } else if (IsWord(static_cast<unsigned char>(n)) || static_cast<unsigned char>(n) >= 0x80) {
+        at = false;  // \w, \d, \S, \D, \p, \x, \C, ...: may be a word byte
+      } else {
+        at = true;  // escaped punctuation
+      }
+      return std::nullopt;
+    }
+    if (c == '[') {
+      at = NonWordClass();
+      return std::nullopt;
+    }
+    if (c == '(') return Group(at);
+    ++i_;
+    if (c == '^' || c == '$') return std::nullopt;  // zero-width
+    if (c == '.') {
+      at = false;
+    } else if (c >= 0xC0) {
+      // A whole UTF-8 character (a quantifier after it applies to all of
+      // it); its last byte is not an ASCII word byte.
+      while (More() && (static_cast<unsigned char>(Peek()) & 0xC0) == 0x80) ++i_;
+      at = true;
+    } else {
+      at = !IsWord(c);
+    }
+    return std::nullopt;
+  }
+
+  Need Group(bool& at) {
+    const bool in = at;
+    ++i_;  // '('
+    std::string name, flags;
+    if (Peek() == '?') {
+      if (p_.substr(i_, 3) == "?P<" ||
+          (p_.substr(i_, 2) == "?<" && p_.substr(i_, 3) != "?<=" && p_.substr(i_, 3) != "?<!")) {
+        const std::size_t from = i_ + (p_[i_ + 1] == 'P' ? 3 : 2);
+        const std::size_t e = p_.find('>', from);
+        if (e == std::string_view::npos) {
+          bad_ = true;
+          return std::nullopt;
+        }
+        name = std::string(p_.substr(from, e - from));
+        i_ = e + 1;
+      } else {
+        std::size_t j = i_ + 1;
+        while (j < p_.size() && std::string_view("imsU-").find(p_[j]) != std::string_view::npos) {
+          ++j;
+        }
+        // "(?flags)" inside the pattern changes what follows it in its
+        // group: not read.
+        if (j >= p_.size() || p_[j] != ':') {
+          bad_ = true;
+          return std::nullopt;
+        }
+        flags = std::string(p_.substr(i_ + 1, j - i_ - 1));
+        i_ = j + 1;
+      }
+    }
+    const std::size_t body = i_;
+    Need n = Alternation(at);
+    if (bad_ || Peek() != ')') {
+      bad_ = true;
+      return std::nullopt;
+    }
+    const std::string_view text = p_.substr(body, i_ - body);
+    ++i_;
+    if (name.rfind("trigger", 0) == 0) return std::vector<Body>{{WithoutNames(text), in}};
+    if (n && !flags.empty()) {
+      for (Body& b : *n) b.text = "(?" + flags + ":" + b.text + ")";
+    }
+    return n;
+  }
+
+  // `body` with its named groups made non-capturing.
+  static std::string WithoutNames(std::string_view body) {
+    std::string out;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+      const char c = body[i];
+      if (c == '\\') {
+        out.append(body.substr(i, 2));
+        ++i;
+        continue;
+      }
+      if (c == '[') {
+        const std::size_t e = std::min(CharClassEnd(body, i), body.size() - 1);
+        out.append(body.substr(i, e - i + 1));
+        i = e;
+        continue;
+      }
+      if (c == '(' && (body.substr(i, 4) == "(?P<" ||
+                       (body.substr(i, 3) == "(?<" && body.substr(i, 4) != "(?<=" &&
+                        body.substr(i, 4) != "(?<!"))) {
+        const std::size_t e = body.find('>', i);
+        if (e != std::string_view::npos) {
+          out += "(?:";
+          i = e;
+          continue;
+        }
+      }
+      out += c;
+    }
+    return out;
+  }
+
+  std::string_view p_;
+  std::size_t i_ = 0;
+  bool bad_ = false;
+};
+
+}  // namespace
+
+std::optional<std::string> DeriveTriggerNeed(std::string_view pattern, bool* at_boundary) {
+  if (at_boundary != nullptr) *at_boundary = false;
+  auto bodies = NeedParser(pattern).Run();
+  if (!bodies || bodies->empty()) return std::nullopt;
+  std::vector<std::string> distinct;
+  bool all_at_boundary = true;
+  for (NeedParser::Body& b : *bodies) {
+    all_at_boundary = all_at_boundary && b.at_boundary;
+    if (std::find(distinct.begin(), distinct.end(), b.text) == distinct.end()) {
+      distinct.push_back(std::move(b.text));
+    }
+  }
+  std::string flags;
+  if (pattern.substr(0, 2) == "(?") {
+    const std::size_t e = pattern.find(')');
+    if (e != std::string_view::npos &&
+        pattern.substr(2, e - 2).find_first_not_of("imsU-") == std::string_view::npos) {
+      flags = std::string(pattern.substr(0, e + 1));
+    }
+  }
+  std::string out = flags + "(?:";
+  for (std::size_t k = 0; k < distinct.size(); ++k) {
+    if (k > 0) out += '|';
+    out += "(?:" + distinct[k] + ")";
+  }
+  out += ')';
+  if (at_boundary != nullptr) *at_boundary = all_at_boundary;
+  return out;
+}
+
+std::optional<std::vector<std::string>> TriggerBodyLeading(std::string_view pattern) {
+  // With KELVIN SIGN or LONG S in the pattern, a non-ASCII literal may match
+  // an ASCII letter: not read.
+  if (pattern.find("\xE2\x84\xAA") != std::string_view::npos ||
+      pattern.find("\xC5\xBF") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  bool at_boundary = false;
+  const auto need = DeriveTriggerNeed(pattern, &at_boundary);
+  if (!need || !at_boundary) return std::nullopt;
+  auto lead = LeadingStrings(*need);
+  if (!lead || lead->empty()) return std::nullopt;
+  for (const std::string& s : *lead) {
+    if (s.empty() || !IsWord(static_cast<unsigned char>(s[0]))) return std::nullopt;
+  }
+  return lead;
+}
+
 }  // namespace eventline

@@ -145,6 +145,32 @@ inline constexpr int kMaxWindowRuns = 16;
 [[nodiscard]] std::size_t StartWindowBegin(std::string_view text, std::size_t from, std::size_t at,
                                            int runs);
 
+// A necessary condition for a match of a pattern whose every top-level
+// alternative holds a mandatory trigger group (docs/scale.md, "session 28,
+// h-speed38"): an RE2 pattern, the union of those groups' bodies (named
+// groups made non-capturing, the flag groups around them and the
+// pattern's leading flags kept), that matches inside every match of
+// `pattern`. The pattern is read as alternatives of sequences; a sequence
+// holds a trigger when one of its items that must occur does (a group
+// named trigger*, or a group, not optional, all of whose alternatives hold
+// one). nullopt when some alternative holds none, or on syntax not read
+// here (an inline "(?i)" after the start, \Q). With `at_boundary`: whether
+// every body of the union begins, in every match of `pattern` that begins
+// at a \b, where \b was asserted or after a byte that is not an ASCII
+// word byte, or where the match began ("session 28, h-speed40").
+[[nodiscard]] std::optional<std::string> DeriveTriggerNeed(std::string_view pattern,
+                                                           bool* at_boundary = nullptr);
+
+// Index keys for such a pattern (docs/scale.md, "session 28, h-speed40"):
+// the leading strings of DeriveTriggerNeed's union when every body begins
+// at a boundary (`at_boundary`) and every string begins with an ASCII word
+// byte. Then, in a text without KELVIN SIGN and LONG S, every match of
+// `pattern` that begins at a \b holds a body that begins with one of them
+// at a position where \b holds, or at the text's start: where
+// LeadingIndex looks. nullopt otherwise, or when the pattern holds KELVIN
+// SIGN or LONG S.
+[[nodiscard]] std::optional<std::vector<std::string>> TriggerBodyLeading(std::string_view pattern);
+
 class WordPrefilter {
  public:
   // One entry per pattern; a pattern without leading strings makes

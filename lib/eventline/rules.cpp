@@ -1198,7 +1198,7 @@ bool CanMatchEmpty(const RE2& re) {
 namespace {
 
 // Bump when the serialized layout or what it holds changes.
-constexpr std::uint64_t kRuleCacheFormat = 8;
+constexpr std::uint64_t kRuleCacheFormat = 9;
 
 class CacheWriter {
  public:
@@ -1497,6 +1497,7 @@ std::string SerializeRules(std::span<const Rule> rules) {
     w.I(r.trigger_starts);
     w.U(r.trigger_leading.size());
     for (const std::string& l : r.trigger_leading) w.S(l);
+    w.U(r.trigger_body ? 1 : 0);
     w.I(r.window);
     w.I(r.window_runs);
     w.U(r.window_leading.size());
@@ -1565,6 +1566,7 @@ bool DeserializeRules(std::string_view data, const std::string& file, std::vecto
     std::size_t n_leading = r.Count();
     ReserveFor(rule.trigger_leading, n_leading);
     for (; r.ok() && n_leading > 0; --n_leading) rule.trigger_leading.push_back(r.S());
+    rule.trigger_body = r.U() != 0;
     rule.window = r.Int();
     rule.window_runs = r.Int();
     n_leading = r.Count();

@@ -102,6 +102,11 @@ struct Rule {
   // with `starts`: trigger_starts -1 not derived, 0 none, 1 `trigger_leading`.
   int trigger_starts = -1;
   std::vector<std::string> trigger_leading;
+  // The trigger is the whole pattern (its triggers sit in alternatives) and
+  // `trigger_leading` holds the leading strings of its trigger bodies
+  // instead (TriggerBodyLeading in prefilter.h, docs/scale.md, "session 28,
+  // h-speed40"): the index proposes the rule where a body begins.
+  bool trigger_body = false;
   // For a pattern without leading strings, its start window
   // (DeriveStartWindow in prefilter.h), derived with `starts`: window -1 not
   // derived, 0 none, 1 every match begins at most `window_runs` whitespace
