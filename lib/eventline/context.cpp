@@ -553,6 +553,50 @@ bool ContextWords::NamesProtest(const SentenceWords& s) const {
   return FindsMemo(protest_, s, kProtest);
 }
 
+// NamesGenericTargets: the trigger holds "attacks", "strikes", "airstrikes",
+// "raids" or "assaults"; "on" or "against" follows; then at most three
+// modifiers ("commercial", "cargo", "Red Sea") and a bare plural head of
+// merchant craft ("ships", "vessels", "tankers", ship.txt's plurals) or
+// "shipping", with no determiner, number or possessive between ("attacks on
+// the ships", "strikes on three tankers", "raids on Ukraine's ports" name
+// particular targets). Not people or places as the head: "airstrikes against
+// militants in Iraq" and "attacks on Ukrainian cities" are as often the
+// day's report. A day named in the sentence keeps the row: "attacks on ships
+// on Sunday" is that day's report.
+bool ContextWords::NamesGenericTargets(const SentenceWords& s, std::size_t trigger_begin,
+                                       std::size_t trigger_end) const {
+  static constexpr std::string_view kActs[] = {"attacks", "strikes", "airstrikes", "raids",
+                                               "assaults"};
+  static constexpr std::string_view kHeads[] = {"ships",    "vessels", "tankers", "freighters",
+                                                "carriers", "boats",   "shipping"};
+  static constexpr std::string_view kStop[] = {
+      "the",  "a",     "an",    "its",   "their", "his", "her",    "this", "that", "these", "those",
+      "our",  "my",    "your",  "in",    "on",    "at",  "by",     "from", "near", "and",   "or",
+      "with", "since", "after", "over",  "into",  "of",  "to",     "one",  "two",  "three", "four",
+      "five", "six",   "seven", "eight", "nine",  "ten", "dozens", "both"};
+  const std::string_view text = s.text_;
+  const auto& w = s.words_;
+  std::size_t j = 0;
+  while (j < w.size() && w[j].b < trigger_begin) ++j;
+  for (; j < w.size() && w[j].e <= trigger_end; ++j)
+    if (std::find(std::begin(kActs), std::end(kActs), w[j].lower) != std::end(kActs)) break;
+  if (j + 2 >= w.size() || w[j].e > trigger_end) return false;
+  if (w[j + 1].lower != "on" && w[j + 1].lower != "against") return false;
+  if (HasClausePunct(text.substr(w[j].e, w[j + 1].b - w[j].e))) return false;
+  for (std::size_t k = j + 2; k < w.size() && k < j + 6; ++k) {
+    const auto& x = w[k];
+    if (HasClausePunct(text.substr(w[k - 1].e, x.b - w[k - 1].e))) return false;
+    const std::string& l = x.lower;
+    if (l.empty() || (l[0] >= '0' && l[0] <= '9') || l.ends_with("'s")) return false;
+    if (std::find(std::begin(kStop), std::end(kStop), l) != std::end(kStop)) return false;
+    if (x.e < text.size() && (text[x.e] == '\'' || text.substr(x.e).starts_with("\xE2\x80\x99")))
+      return false;  // a possessive the word split left out
+    if (std::find(std::begin(kHeads), std::end(kHeads), l) != std::end(kHeads))
+      return !FindsMemo(day_, s, kDay);
+  }
+  return false;
+}
+
 bool ContextWords::NamesManyActs(std::string_view sentence, std::size_t trigger_begin,
                                  std::size_t trigger_end) const {
   return NamesManyActs(SentenceWords(sentence), trigger_begin, trigger_end);
@@ -1023,6 +1067,8 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
   if (event_type == "attack" && NamesPoliceRaid(s, trigger_begin, trigger_end)) return true;
   if (IsLaunchType(event_type) && FindsMemo(test_launch_, s, kTestLaunch)) return true;
   if (IsCountedActType(event_type) && NamesManyActs(s, trigger_begin, trigger_end)) return true;
+  if (IsCountedActType(event_type) && NamesGenericTargets(s, trigger_begin, trigger_end))
+    return true;
   // A count or a series told without a day: "a spate of shootings", "the
   // latest in a string of attacks on the capital" (h-prec24).
   if (!IsCampaignExempt(event_type) && event_type != "armed_clash" &&

@@ -273,6 +273,12 @@ class ContextWords {
                     std::size_t trigger_end) const;
   bool NamesManyActs(const SentenceWords& s, std::size_t trigger_begin,
                      std::size_t trigger_end) const;
+  // A plural act noun of the trigger whose object is a bare plural of
+  // merchant craft ("attacks on ships", "strikes on commercial vessels",
+  // "raids on shipping") in a sentence that names no day: a campaign against
+  // a kind of target, not one act (h-prec28).
+  bool NamesGenericTargets(const SentenceWords& s, std::size_t trigger_begin,
+                           std::size_t trigger_end) const;
   static bool NamesSinceWarStart(const SentenceWords& s, std::size_t trigger_end);
   // An animal that attacks: an animal.txt name with an attack word at most
   // four words after it in its clause, no "when", "while", "and" ... between

@@ -413,6 +413,48 @@ bool NamesStateAct(std::string_view rest) {
   return false;
 }
 
+// Words of a named force in the capitalised run after a possessive state:
+// "Russia's Black Sea Fleet", "Yemen's Houthi rebels", "Russia's Su-25 jets"
+// (h-prec28). The force is the state's, not a place of it.
+// Not "Forces" ("Ukraine's Special Operation Forces said" of a strike in
+// Crimea) nor "FSB" (its arrests are made in Russia): there the state is
+// the scene as often as not.
+constexpr std::array<std::string_view, 10> kForceNames = {
+    "Fleet", "fleet", "Navy", "Army", "Guard", "Guards", "Houthi", "Houthis", "Wagner", "jets"};
+
+// True when `rest` (the text right after a country or capital) is a possessive
+// before a capitalised run ("Black Sea", "Su-25") that names a force: one of
+// kForceNames in the run or right after it, or a type designation of letters,
+// a hyphen and digits ("Su-25 jets", "S-400 batteries").
+bool NamesStateForce(std::string_view rest) {
+  if (rest.starts_with("'s ")) {
+    rest.remove_prefix(3);
+  } else if (rest.starts_with("\xE2\x80\x99s ")) {
+    rest.remove_prefix(5);
+  } else {
+    return false;
+  }
+  if (rest.empty() || rest[0] < 'A' || rest[0] > 'Z') return false;
+  for (int k = 0; k < 5 && !rest.empty(); ++k) {
+    std::size_t n = 0;
+    while (n < rest.size() &&
+           (std::isalnum(static_cast<unsigned char>(rest[n])) != 0 || rest[n] == '-'))
+      ++n;
+    if (n == 0) return false;
+    const std::string_view w = rest.substr(0, n);
+    if (IsIn(w, kForceNames)) return true;
+    const std::size_t dash = w.find('-');
+    if (dash != std::string_view::npos && dash > 0 && dash + 1 < w.size() &&
+        std::isdigit(static_cast<unsigned char>(w[dash + 1])) != 0)
+      return true;
+    // the run ends at the first lower-case word, which is still read once
+    if (w[0] < 'A' || w[0] > 'Z') return false;
+    if (n >= rest.size() || rest[n] != ' ') return false;
+    rest.remove_prefix(n + 1);
+  }
+  return false;
+}
+
 // True when the place at text[m.begin, m.end) closes the name of a sea: "the
 // Gulf of Guinea", "the Bay of Bengal" are no Guinea and no Bengal (h-prec12),
 // or a title: "the Duke of Sussex" (h-prec14).
@@ -511,6 +553,7 @@ bool StandsForState(std::string_view text, const PlaceMention& m) {
   // after a preposition: "protests over Israel's bombardment", "since the
   // start of Russia's war" (h-prec12).
   if (NamesStateAct(text.substr(m.end))) return true;
+  if (NamesStateForce(text.substr(m.end))) return true;
   // One side of a pair ("the Israel-Hamas war", "Russia-Ukraine talks"):
   // the states, not a place, unless the pair names a border.
   if (const std::optional<bool> pair = PairSide(text.substr(m.end))) return *pair;
@@ -600,6 +643,20 @@ bool Attributive(std::string_view text, const PlaceMention& m) {
   while (n < text.size() && IsLowerWordChar(text[n])) ++n;
   if (n == end + 1) return false;
   return !IsIn(Lower(text.substr(end + 1, n - end - 1)), kAfterPlace);
+}
+
+// A sea named before a port or a base on land ("an attack on a Black Sea
+// base", "the Black Sea port of Odesa") says which coast, not where the act
+// fell: the sea is no place of it (h-prec28). A ship or a fleet "in the
+// Black Sea" keeps it.
+constexpr std::array<std::string_view, 8> kShoreSites = {
+    "base", "bases", "naval", "port", "ports", "airbase", "headquarters", "harbour"};
+
+bool SeaBeforeShore(std::string_view text, const PlaceMention& m) {
+  if (m.best().kind != "sea" || m.end + 1 >= text.size() || text[m.end] != ' ') return false;
+  std::size_t n = m.end + 1;
+  while (n < text.size() && text[n] >= 'a' && text[n] <= 'z') ++n;
+  return IsIn(text.substr(m.end + 1, n - m.end - 1), kShoreSites);
 }
 
 // A region or a country in apposition right after a smaller place ("Raleigh,
@@ -2075,7 +2132,8 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
   for (int pass = 0; pass < 4 && best == nullptr; ++pass) {
     for (const PlaceMention& m : mentions) {
       if (StandsForState(text, m) || Attributive(text, m) || Qualifies(text, mentions, m) ||
-          NamesWater(text, m) || HomeFrom(text, m) || Bordered(text, m) || SpeakerVenue(text, m))
+          NamesWater(text, m) || SeaBeforeShore(text, m) || HomeFrom(text, m) ||
+          Bordered(text, m) || SpeakerVenue(text, m))
         continue;
       // h-places4: the place of a later step or of a person's home gives
       // way to any place phrase of the act; as the nearest place it stands

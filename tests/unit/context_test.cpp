@@ -345,6 +345,33 @@ TEST_CASE("context: a count of hundreds or thousands of acts is a sum, not one e
   CHECK_FALSE(words.NamesManyActs(far, b, e));
 }
 
+TEST_CASE("context: acts against a kind of vessel with no day are a campaign (h-prec28)") {
+  const ContextWords words =
+      ContextWords::FromLists({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {"Sunday", "overnight"});
+  const std::string insure = "Insurers raised premiums after pirate raids on cargo vessels.";
+  auto [b, e] = At(insure, "raids");
+  CHECK(words.Vetoes("attack", insure, b, e));
+  const std::string route = "Rebel strikes against shipping have closed the strait to tankers.";
+  std::tie(b, e) = At(route, "strikes");
+  CHECK(words.Vetoes("shelling", route, b, e));
+  // A day, particular targets, or people and places as targets: kept.
+  const std::string day = "Rebels claimed attacks on two tankers off the cape on Sunday.";
+  std::tie(b, e) = At(day, "attacks");
+  CHECK_FALSE(words.Vetoes("attack", day, b, e));
+  const std::string some = "Gunboats made attacks on three freighters near the cape.";
+  std::tie(b, e) = At(some, "attacks");
+  CHECK_FALSE(words.Vetoes("attack", some, b, e));
+  const std::string the = "Navy jets answered the raids on the tankers at anchor.";
+  std::tie(b, e) = At(the, "raids");
+  CHECK_FALSE(words.Vetoes("attack", the, b, e));
+  const std::string men = "Jets carried out airstrikes against militants near the dam.";
+  std::tie(b, e) = At(men, "airstrikes");
+  CHECK_FALSE(words.Vetoes("air_strike", men, b, e));
+  const std::string arrest = "Police arrested two men after raids on boats in the harbour.";
+  std::tie(b, e) = At(arrest, "arrested");
+  CHECK_FALSE(words.Vetoes("arrest", arrest, b, e));
+}
+
 TEST_CASE("context: a count since a war's start is a running total (h-prec18)") {
   const ContextWords words = ContextWords::FromRules(nullptr);
   const std::string held0 =

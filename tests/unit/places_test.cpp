@@ -370,6 +370,18 @@ TEST_CASE("places: ChoosePlace prefers the trigger's locative place", "[places]"
        PlaceChoice::Reason::kLocative},
       {"Drone Swarm Pounds Kyiv Overnight Again", "Pounds", "", "Kyiv",
        PlaceChoice::Reason::kLocative},
+      // h-prec28: a possessive state before a named force is the state, even
+      // after "of"; a sea before a port or a base on land is no place of it.
+      {"Drones set fire to a depot of Russia's Black Sea Fleet overnight.", "Drones", "", "",
+       PlaceChoice::Reason::kNone},
+      {"Syria's Su-24 bombers struck a depot at dawn.", "struck", "", "",
+       PlaceChoice::Reason::kNone},
+      {"Saboteurs raided a Black Sea base on Tuesday.", "raided", "", "",
+       PlaceChoice::Reason::kNone},
+      {"A sea drone struck a tanker in the Black Sea at dawn.", "struck", "", "Black Sea",
+       PlaceChoice::Reason::kLocative},
+      {"Shells fell on Russia's Belgorod region at dawn.", "Shells", "", "Belgorod Oblast",
+       PlaceChoice::Reason::kLocative},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);
