@@ -357,14 +357,21 @@ const Place* DemonymPlace(std::string_view w, const Gazetteer& places, bool regi
   return nullptr;
 }
 
+// Moves `*i` to the next ASCII letter of `text` and returns the end of the
+// run of letters that starts there.
+std::size_t NextLetterRun(std::string_view text, std::size_t* i) {
+  while (*i < text.size() && !std::isalpha(static_cast<unsigned char>(text[*i]))) ++*i;
+  std::size_t j = *i;
+  while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+  return j;
+}
+
 const Place* DemonymCountry(std::string_view sentence, std::string_view state,
                             const Gazetteer& places, bool* single) {
   const Place* found = nullptr;
   std::size_t i = 0;
   while (i < sentence.size()) {
-    while (i < sentence.size() && !std::isalpha(static_cast<unsigned char>(sentence[i]))) ++i;
-    std::size_t j = i;
-    while (j < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[j]))) ++j;
+    std::size_t j = NextLetterRun(sentence, &i);
     const std::string_view w = sentence.substr(i, j - i);
     i = j;
     if (w.size() < 5 || w[0] < 'A' || w[0] > 'Z' || w[1] < 'a' || w[1] > 'z') continue;
@@ -418,9 +425,7 @@ const Place* LandDemonymPlace(std::string_view sentence, const Gazetteer& places
   const Place* found = nullptr;
   std::size_t i = 0;
   while (i < sentence.size()) {
-    while (i < sentence.size() && !std::isalpha(static_cast<unsigned char>(sentence[i]))) ++i;
-    std::size_t j = i;
-    while (j < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[j]))) ++j;
+    std::size_t j = NextLetterRun(sentence, &i);
     const std::string_view w = sentence.substr(i, j - i);
     const bool glued =
         (i > 0 && sentence[i - 1] == '-') || (j < sentence.size() && sentence[j] == '-');

@@ -388,17 +388,24 @@ constexpr std::array<std::string_view, 17> kStateActs = {
     "airstrikes",  "strikes",      "shelling", "war",      "invasion",  "offensive",
     "assault",     "aggression",   "blockade", "siege",    "occupation"};
 
+// Removes a leading possessive "'s " (or "’s ") from `rest`; false, with
+// `rest` unchanged, when it does not begin with one.
+bool DropPossessive(std::string_view& rest) {
+  for (const std::string_view clitic :
+       {std::string_view("'s "), std::string_view("\xE2\x80\x99s ")}) {
+    if (rest.starts_with(clitic)) {
+      rest.remove_prefix(clitic.size());
+      return true;
+    }
+  }
+  return false;
+}
+
 // True when `rest` (the text right after a country or capital) is a
 // possessive before one of kStateActs, with at most one adjective between
 // ("Israel's daily bombardment", "Russia's full-scale invasion").
 bool NamesStateAct(std::string_view rest) {
-  if (rest.starts_with("'s ")) {
-    rest.remove_prefix(3);
-  } else if (rest.starts_with("\xE2\x80\x99s ")) {
-    rest.remove_prefix(5);
-  } else {
-    return false;
-  }
+  if (!DropPossessive(rest)) return false;
   for (int k = 0; k < 2; ++k) {
     std::size_t n = 0;
     // h-places9: the one word between may be a place's name: "Israel's
@@ -427,13 +434,7 @@ constexpr std::array<std::string_view, 10> kForceNames = {
 // kForceNames in the run or right after it, or a type designation of letters,
 // a hyphen and digits ("Su-25 jets", "S-400 batteries").
 bool NamesStateForce(std::string_view rest) {
-  if (rest.starts_with("'s ")) {
-    rest.remove_prefix(3);
-  } else if (rest.starts_with("\xE2\x80\x99s ")) {
-    rest.remove_prefix(5);
-  } else {
-    return false;
-  }
+  if (!DropPossessive(rest)) return false;
   if (rest.empty() || rest[0] < 'A' || rest[0] > 'Z') return false;
   for (int k = 0; k < 5 && !rest.empty(); ++k) {
     std::size_t n = 0;
