@@ -1822,8 +1822,10 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
             }
           }
         }
-        if (!title_ok && !owner_before && prev.capitalised && !hyphen_joined &&
-            !impl_->prefix_ok.count(prev.hash) &&
+        // An alias that opens with a lower-case word ("port of Odesa") does
+        // not continue a capitalised name: "the Black Sea port of Odesa".
+        if (!title_ok && !owner_before && prev.capitalised && tokens[h.first].capitalised &&
+            !hyphen_joined && !impl_->prefix_ok.count(prev.hash) &&
             (!initial || (!impl_->opener_ok.count(prev.hash) &&
                           PersonAfter(text, tokens, h.last, impl_->person_next))))
           continue;

@@ -736,5 +736,31 @@ TEST_CASE("places: a launch site or an origin is not the act's place (h-places9)
   }
 }
 
+TEST_CASE("places: an alias that opens lower-case follows a capitalised word (session 28)",
+          "[places]") {
+  // "port of Odesa" (an alias of the supplement's Odesa port) after "the
+  // Black Sea" is no longer read as the tail of a longer capitalised name;
+  // the sea before a port gives way to it (h-prec28).
+  const Gazetteer& g = Shipped();
+  const struct {
+    std::string_view text, trigger, expect;
+  } cases[] = {
+      {"Drones struck the Black Sea port of Odesa before dawn.", "struck", "Odesa port"},
+      {"The siege of the Black Sea port of Odesa cut grain exports.", "siege", "Odesa port"},
+      // Counter-examples: a capitalised word before a capitalised name still
+      // joins it ("Boris Johnson"), and "the southern port of" is unchanged.
+      {"Drones struck the southern port of Odesa before dawn.", "struck", "Odesa port"},
+      {"Mr Cherry Kyiv spoke after a blast at the market.", "blast", ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto ms = g.FindAll(c.text, 0, c.text.size());
+    const std::size_t tb = c.text.find(c.trigger);
+    REQUIRE(tb != std::string_view::npos);
+    const PlaceChoice pc = g.ChoosePlace(c.text, ms, tb, tb + c.trigger.size(), {}, {});
+    CHECK((pc.place == nullptr ? std::string() : pc.place->name) == c.expect);
+  }
+}
+
 }  // namespace
 }  // namespace eventline
