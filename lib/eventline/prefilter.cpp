@@ -17,6 +17,54 @@ namespace eventline {
 
 namespace {
 
+// A repetition operator read from a pattern: ?, *, +, {n}, {n,} or {n,m},
+// each maybe lazy. `bounded` false: no upper bound.
+struct RepeatOp {
+  std::size_t min = 1, max = 1;
+  bool bounded = true;
+};
+
+// Reads the repetition operator at p[i] into `r` and moves i past it (and
+// past a lazy '?'). False, with i unchanged, when none stands there: a '{'
+// that opens no count is a literal, the next atom. A count holds at most six
+// digits (RE2 refuses counts over 1000).
+bool ReadRepeat(std::string_view p, std::size_t& i, RepeatOp& r) {
+  if (i >= p.size()) return false;
+  const char c = p[i];
+  if (c == '?') {
+    r = {0, 1, true};
+    ++i;
+  } else if (c == '*') {
+    r = {0, 1, false};
+    ++i;
+  } else if (c == '+') {
+    r = {1, 1, false};
+    ++i;
+  } else if (c == '{') {
+    std::size_t j = i + 1;
+    auto digits = [&](std::size_t& v) {
+      const std::size_t start = j;
+      v = 0;
+      while (j < p.size() && p[j] >= '0' && p[j] <= '9' && j - start < 6)
+        v = v * 10 + static_cast<std::size_t>(p[j++] - '0');
+      return j > start;
+    };
+    r = {};
+    if (!digits(r.min)) return false;
+    r.max = r.min;
+    if (j < p.size() && p[j] == ',') {
+      ++j;
+      if (!digits(r.max)) r.bounded = false;
+    }
+    if (j >= p.size() || p[j] != '}') return false;
+    i = j + 1;
+  } else {
+    return false;
+  }
+  if (i < p.size() && p[i] == '?') ++i;  // lazy
+  return true;
+}
+
 constexpr std::size_t kMaxStrings = 512;  // per pattern and per sub-expression
 constexpr std::size_t kMaxLength = 8;     // bytes of a leading string
 constexpr std::size_t kMaxClass = 16;     // members of a [...] class spelt out
@@ -242,41 +290,10 @@ class Parser {
   }
 
   void Quantifier(Lead& atom) {
-    if (!More()) return;
-    const unsigned char c = Peek();
-    std::size_t min = 1, max = 1;
-    bool bounded = true;
-    if (c == '?') {
-      min = 0;
-      ++i_;
-    } else if (c == '*') {
-      min = 0;
-      bounded = false;
-      ++i_;
-    } else if (c == '+') {
-      bounded = false;
-      ++i_;
-    } else if (c == '{') {
-      // {n}, {n,} or {n,m}; anything else is a literal '{' (next atom).
-      std::size_t j = i_ + 1;
-      auto digits = [&](std::size_t& v) {
-        const std::size_t start = j;
-        v = 0;
-        while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9') v = v * 10 + (p_[j++] - '0');
-        return j > start;
-      };
-      if (!digits(min)) return;
-      max = min;
-      if (j < p_.size() && p_[j] == ',') {
-        ++j;
-        if (!digits(max)) bounded = false;
-      }
-      if (j >= p_.size() || p_[j] != '}') return;
-      i_ = j + 1;
-    } else {
-      return;
-    }
-    if (More() && Peek() == '?') ++i_;  // lazy
+    RepeatOp r;
+    if (!ReadRepeat(p_, i_, r)) return;
+    const std::size_t min = r.min, max = r.max;
+    const bool bounded = r.bounded;
     if (bounded && max == 0) {
       atom = Lead{};
       return;
@@ -1880,37 +1897,10 @@ class WindowReader {
   }
 
   void Quantifier(Runs& atom) {
-    if (!More()) return;
-    const unsigned char c = Peek();
-    std::size_t max = 1;
-    bool bounded = true;
-    if (c == '?') {
-      ++i_;
-    } else if (c == '*' || c == '+') {
-      bounded = false;
-      ++i_;
-    } else if (c == '{') {
-      std::size_t j = i_ + 1, min = 0;
-      auto digits = [&](std::size_t& v) {
-        const std::size_t start = j;
-        v = 0;
-        while (j < p_.size() && p_[j] >= '0' && p_[j] <= '9' && j - start < 6) {
-          v = v * 10 + static_cast<std::size_t>(p_[j++] - '0');
-        }
-        return j > start;
-      };
-      if (!digits(min)) return;  // a literal '{' (the next atom)
-      max = min;
-      if (j < p_.size() && p_[j] == ',') {
-        ++j;
-        if (!digits(max)) bounded = false;
-      }
-      if (j >= p_.size() || p_[j] != '}') return;
-      i_ = j + 1;
-    } else {
-      return;
-    }
-    if (More() && Peek() == '?') ++i_;  // lazy
+    RepeatOp r;
+    if (!ReadRepeat(p_, i_, r)) return;
+    const std::size_t max = r.max;
+    const bool bounded = r.bounded;
     if (bounded && max == 0) {
       atom = Runs{};
       return;
