@@ -23,10 +23,10 @@ namespace eventline {
 
 namespace {
 
-constexpr std::array<std::string_view, 17> kKinds = {
+constexpr std::array<std::string_view, 18> kKinds = {
     "country", "region", "department", "territory", "capital", "city",
     "sea",     "river",  "lake",       "island",    "airbase", "bridge",
-    "dam",     "port",   "plant",      "landmark",  "base"};
+    "dam",     "port",   "plant",      "landmark",  "base",    "seat"};
 
 // Capitalised words that may stand right before a place without making it
 // part of a longer proper name ("Eastern Ukraine", "In Kyiv").
@@ -356,6 +356,27 @@ constexpr std::array<std::string_view, 9> kLandAdjectives = {"eastern",  "wester
 
 bool IsIn(std::string_view w, std::span<const std::string_view> list) {
   return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// h-places10: words right before a seat of government (kind "seat": the
+// Kremlin, the White House) that make it the scene of an act: a locative
+// preposition ("a drone attack on the Kremlin", "a rally outside the White
+// House"; not "to": "a threat to the Kremlin", "loyal to Downing Street") or
+// a verb or noun of attack ("drones attacked the Kremlin"). Anywhere else it
+// stands for its state ("the Kremlin said", "Kremlin forces", "a White House
+// official") and is no place.
+constexpr std::array<std::string_view, 20> kSeatActs = {
+    "attack",  "attacks", "attacked", "attacking", "strike",   "strikes",   "struck",
+    "hit",     "hits",    "target",   "targets",   "targeted", "targeting", "bombed",
+    "bombing", "stormed", "storm",    "storming",  "raid",     "raided"};
+
+bool SeatIsScene(std::string_view text, std::size_t pos) {
+  const std::vector<std::string> before = WordsBefore(text, pos, 2);
+  if (before.empty()) return false;
+  std::string prev = Lower(before[0]);
+  if (prev == "the" && before.size() == 2) prev = Lower(before[1]);
+  if (prev == "to") return false;
+  return IsIn(prev, kLocatives) || IsIn(prev, kSeatActs);
 }
 
 // True when `rest` (the text after "Ukraine's ") starts with a part of the land.
@@ -1898,6 +1919,8 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
     if (any_case && h.last + 1 < tokens.size() && !tokens[h.last + 1].hard_gap_before &&
         impl_->suffix_bad.count(tokens[h.last + 1].hash))
       continue;
+    // h-places10: a seat of government is a place only as a scene.
+    if (group.front()->kind == "seat" && !SeatIsScene(text, tokens[h.first].begin)) continue;
     PlaceMention m;
     m.begin = tokens[h.first].begin;
     m.end = tokens[h.last].end;

@@ -762,5 +762,41 @@ TEST_CASE("places: an alias that opens lower-case follows a capitalised word (se
   }
 }
 
+TEST_CASE("places: a seat of government is a place only as a scene (h-places10)", "[places]") {
+  const Gazetteer& g = Shipped();
+  const struct {
+    std::string_view text, trigger, expect;
+  } cases[] = {
+      // After a locative preposition or a word of attack: the scene.
+      {"Officials said two drones were aimed at the Kremlin before dawn.", "drones", "Kremlin"},
+      {"Moscow blamed Kyiv for a drone raid on the Kremlin.", "raid", "Kremlin"},
+      {"Two drones attacked the Kremlin overnight, officials claimed.", "attacked", "Kremlin"},
+      {"Dozens of people rallied outside the White House on Sunday.", "rallied", "White House"},
+      // Counter-examples: a seat that speaks, commands or qualifies stands
+      // for its state and is no place; nor is one after "to".
+      {"The Kremlin said the shelling of the bridge was a crime.", "shelling", ""},
+      {"Kremlin troops kept up the shelling for a week.", "shelling", ""},
+      {"A White House aide condemned the bombing in Tartu.", "bombing", "Tartu"},
+      {"The revolt was the gravest threat to the Kremlin in decades.", "revolt", ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto ms = g.FindAll(c.text, 0, c.text.size());
+    const std::size_t tb = c.text.find(c.trigger);
+    REQUIRE(tb != std::string_view::npos);
+    const PlaceChoice pc = g.ChoosePlace(c.text, ms, tb, tb + c.trigger.size(), {}, {});
+    CHECK((pc.place == nullptr ? std::string() : pc.place->name) == c.expect);
+  }
+  // The Canadian provinces (h-places10): Ontario is the province, not the
+  // Californian city of that name.
+  for (std::string_view w : {"Ontario", "British Columbia", "Quebec", "Nova Scotia"}) {
+    CAPTURE(w);
+    const auto found = g.Lookup(w);
+    REQUIRE(!found.empty());
+    CHECK(found.front()->country == "CA");
+    CHECK(found.front()->kind == "region");
+  }
+}
+
 }  // namespace
 }  // namespace eventline
