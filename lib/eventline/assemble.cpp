@@ -399,17 +399,22 @@ const Place* DemonymCountry(std::string_view sentence, std::string_view state,
   return found;
 }
 
-// h-places8: a nationality word before a word for land names that state's
-// land ("attacks on several Ukrainian cities", "a western Ugandan village",
-// "shelling of a Russian border town", "a warship in a Crimean port"): the
-// place of a row whose sentence names none it could take. Not before a
-// border alone ("500 km from the Chinese border"), a base or a side's
-// people. Null when no such phrase, or phrases of two states.
+// h-places8: a nationality word before a word for land (h-places10: or its
+// police) names that state's land ("attacks on several Ukrainian cities", "a western Ugandan
+// village", "shelling of a Russian border town", "a warship in a Crimean port"): the place of a row
+// whose sentence names none it could take. Not before a border alone ("500 km from the Chinese
+// border"), a base or a side's people. Null when no such phrase, or phrases of two states.
 const Place* LandDemonymPlace(std::string_view sentence, const Gazetteer& places) {
   static constexpr std::string_view kLand[] = {
       "village", "villages", "city",   "cities",  "town",       "towns",       "port",
       "ports",   "coast",    "soil",   "capital", "territory",  "territories", "region",
       "regions", "province", "island", "highway", "countryside"};
+  // h-places10: a state's police work on its own land ("Belgian police
+  // detained two men", "a Haitian police car was set alight"): the same
+  // cue as a word for land. Not its army, forces or officials, which act
+  // abroad or speak for it.
+  static constexpr std::string_view kPolice[] = {"police", "policeman", "policemen", "policewoman",
+                                                 "policewomen"};
   static constexpr std::string_view kLandModifier[] = {
       "border",  "coastal",  "frontline", "southern", "northern", "eastern",   "western",
       "central", "occupied", "besieged",  "port",     "seaside",  "industrial"};
@@ -439,7 +444,9 @@ const Place* LandDemonymPlace(std::string_view sentence, const Gazetteer& places
       const std::string_view after = word_at(e, &e2);
       if (std::find(std::begin(kLand), std::end(kLand), after) != std::end(kLand)) next = after;
     }
-    if (std::find(std::begin(kLand), std::end(kLand), next) == std::end(kLand)) continue;
+    if (std::find(std::begin(kLand), std::end(kLand), next) == std::end(kLand) &&
+        std::find(std::begin(kPolice), std::end(kPolice), next) == std::end(kPolice))
+      continue;
     if (const Place* hit = DemonymPlace(w, places, true)) {
       if (found != nullptr && found->country != hit->country) return nullptr;
       found = hit;

@@ -1497,6 +1497,11 @@ TEST_CASE("attach: a nationality word before a word for land names the place (h-
       // anything but land.
       {"Shelling hit a Moldovan town and a Romanian village on Friday.", "shelling", ""},
       {"Moldovan troops attacked the rebels at dawn.", "attack", ""},
+      // h-places10: a state's police work on its own land.
+      {"Moldovan police arrested two men after a shooting at a wedding.", "arrest", "Moldova"},
+      {"A Moldovan police van was set on fire during the night.", "arson", "Moldova"},
+      // Counter-example: its officials speak for it anywhere.
+      {"Moldovan officials condemned the shooting at a wedding.", "attack", ""},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);
