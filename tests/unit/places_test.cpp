@@ -796,6 +796,21 @@ TEST_CASE("places: a seat of government is a place only as a scene (h-places10)"
     CHECK(found.front()->country == "CA");
     CHECK(found.front()->kind == "region");
   }
+  // Names the 2023-05/06 design pools gave alone (h-places10).
+  const struct {
+    std::string_view written, name, country;
+  } added[] = {{"Djerba", "Djerba", "TN"},
+               {"Mpondwe", "Mpondwe", "UG"},
+               {"Plateau state", "Plateau State", "NG"},
+               {"Javari valley", "Javari Valley", "BR"}};
+  for (const auto& c : added) {
+    CAPTURE(c.written);
+    const auto found = g.Lookup(c.written);
+    REQUIRE(!found.empty());
+    CHECK(found.front()->name == c.name);
+    CHECK(found.front()->country == c.country);
+  }
+  CHECK(g.Lookup("Plateau").empty());
 }
 
 }  // namespace
