@@ -755,6 +755,14 @@ bool FiniteVerbAt(std::string_view s, std::size_t i) {
   return false;
 }
 
+// A colon between digits ("3:50 am", "at 10:30 on Saturday", a 2:1 score)
+// writes a clock time or a ratio, not the end of a clause: the day after it
+// still dates the act before it ("the shooting happened at 3:50 am Saturday").
+bool ClockColon(std::string_view s, std::size_t i) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return i > 0 && i + 1 < s.size() && digit(s[i - 1]) && digit(s[i + 1]);
+}
+
 Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) {
   Clauses c;
   c.base = begin;
@@ -814,7 +822,7 @@ Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) 
       }
       open(1);
       in_dash = true;
-    } else if (ch == ';' || ch == ':') {
+    } else if (ch == ';' || (ch == ':' && !ClockColon(s, i))) {
       next_sibling(0, -1);
     } else if (ch == ',' || ch == ' ') {
       std::size_t j = i + 1;

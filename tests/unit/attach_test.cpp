@@ -1923,3 +1923,22 @@ TEST_CASE("attach: a length of time before 'after' measures another verb", "[att
 
 }  // namespace
 }  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a colon between digits is a clock time, not a clause break", "[attach]") {
+  // h-evdate25 (pub 2023-03-15, a Wednesday): "at 3:50 am Saturday" — the
+  // colon of the clock time no longer cuts the day off the act before it.
+  CHECK(DateOf("The shooting happened at 3:50 am Saturday outside a bar.", "attack") ==
+        "2023-03-11");
+  CHECK(DateOf("A bomb went off around 8:40 pm Monday near a market in the old town.",
+               "explosion") == "2023-03-13");
+  // Counter-example: a colon between words still ends the clause, so the day
+  // of the clause after it does not date the act told before it.
+  CHECK(DateOf("Rebels shelled the port: on Sunday the mayor asked for help.", "shelling") ==
+        "2023-03-15");
+}
+
+}  // namespace
+}  // namespace eventline
