@@ -765,8 +765,8 @@ bool ClockColon(std::string_view s, std::size_t i) {
 
 // A time phrase that names the occasion an act came before, after "ahead
 // of", "prepares for", "in the run-up to", "on the eve of" … with at most two
-// words between and no comma ("the attacks came as Moscow prepares for its
-// Victory Day holiday", "strikes ahead of Friday's summit"): the occasion
+// words between and no comma ("raids came as the capital prepares for its
+// national holiday", "strikes ahead of Friday's summit"): the occasion
 // lies after the act, so it does not date it (h-evdate25). A phrase that
 // holds the eve itself ("on the eve of the new year") is a date rule's.
 bool OccasionAhead(std::string_view text, std::size_t sb, std::size_t tb) {
@@ -790,8 +790,8 @@ bool OccasionAhead(std::string_view text, std::size_t sb, std::size_t tb) {
   return false;
 }
 
-// A time phrase that a court proceeding's verb governs ("when his
-// sentencing hearing begins Tuesday", "a court appearance is scheduled on
+// A time phrase that a court proceeding's verb governs ("when the
+// sentencing hearing starts on Tuesday", "a brief court appearance is due on
 // Friday for the man accused of shooting …"): the day of the hearing, not of
 // the act it tries (h-evdate25). The noun and its verb in the six words
 // before the phrase, no comma between.
