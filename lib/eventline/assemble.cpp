@@ -762,6 +762,68 @@ bool FiniteVerbAt(std::string_view s, std::size_t i) {
   return false;
 }
 
+// A colon between digits ("3:50 am", "at 10:30 on Saturday", a 2:1 score)
+// writes a clock time or a ratio, not the end of a clause: the day after it
+// still dates the act before it ("the shooting happened at 3:50 am Saturday").
+bool ClockColon(std::string_view s, std::size_t i) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return i > 0 && i + 1 < s.size() && digit(s[i - 1]) && digit(s[i + 1]);
+}
+
+// A time phrase that names the occasion an act came before, after "ahead
+// of", "prepares for", "in the run-up to", "on the eve of" … with at most two
+// words between and no comma ("raids came as the capital prepares for its
+// national holiday", "strikes ahead of Friday's summit"): the occasion
+// lies after the act, so it does not date it (h-evdate25). A phrase that
+// holds the eve itself ("on the eve of the new year") is a date rule's.
+bool OccasionAhead(std::string_view text, std::size_t sb, std::size_t tb) {
+  if (tb <= sb) return false;
+  const std::size_t from = tb > sb + 60 ? tb - 60 : sb;
+  std::string s = LowerRange(text, from, tb);
+  if (const std::size_t cut = s.find_last_of(",;:.()"); cut != std::string::npos)
+    s.erase(0, cut + 1);
+  const auto words = Tokens(s);
+  static constexpr std::array<std::string_view, 7> kLeads = {
+      "ahead of",  "prepares for", "preparing for", "prepared for",
+      "run-up to", "lead-up to",   "eve of"};
+  const std::size_t n = words.size();
+  for (std::size_t k = n > 3 ? n - 3 : 1; k < n; ++k) {
+    std::string pair(words[k - 1]);
+    pair += ' ';
+    pair += words[k];
+    for (std::string_view lead : kLeads)
+      if (pair == lead) return true;
+  }
+  return false;
+}
+
+// A time phrase that a court proceeding's verb governs ("when the
+// sentencing hearing starts on Tuesday", "a brief court appearance is due on
+// Friday for the man accused of shooting …"): the day of the hearing, not of
+// the act it tries (h-evdate25). The noun and its verb in the six words
+// before the phrase, no comma between.
+bool ProceedingDay(std::string_view text, std::size_t sb, std::size_t tb) {
+  if (tb <= sb) return false;
+  const std::size_t from = tb > sb + 80 ? tb - 80 : sb;
+  std::string s = LowerRange(text, from, tb);
+  if (const std::size_t cut = s.find_last_of(",;:.()"); cut != std::string::npos)
+    s.erase(0, cut + 1);
+  const auto words = Tokens(s);
+  static constexpr std::array<std::string_view, 8> kNouns = {
+      "hearing",     "hearings",   "trial",   "sentencing",
+      "arraignment", "appearance", "inquest", "retrial"};
+  static constexpr std::array<std::string_view, 10> kVerbs = {
+      "begins", "began",   "starts",    "started", "opens",
+      "opened", "resumes", "scheduled", "set",     "due"};
+  const std::size_t n = words.size();
+  for (std::size_t k = n > 6 ? n - 6 : 0; k < n; ++k) {
+    if (std::find(kNouns.begin(), kNouns.end(), words[k]) == kNouns.end()) continue;
+    for (std::size_t q = k + 1; q < n && q <= k + 3; ++q)
+      if (std::find(kVerbs.begin(), kVerbs.end(), words[q]) != kVerbs.end()) return true;
+  }
+  return false;
+}
+
 Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) {
   Clauses c;
   c.base = begin;
@@ -821,7 +883,7 @@ Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) 
       }
       open(1);
       in_dash = true;
-    } else if (ch == ';' || ch == ':') {
+    } else if (ch == ';' || (ch == ':' && !ClockColon(s, i))) {
       next_sibling(0, -1);
     } else if (ch == ',' || ch == ' ') {
       std::size_t j = i + 1;
@@ -4764,7 +4826,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     if (!best) {
       for (const TimeExpr& t : bound_times) {
         if (t.interval.start && c.e <= t.begin && t.begin - c.e <= 80 &&
-            BoundNounLends(Slice(text, c.e, t.begin)))
+            BoundNounLends(Slice(text, c.e, t.begin)) &&
+            !OccasionAhead(text, sentence.begin, t.begin))
           best = &t;
       }
     }
@@ -4835,6 +4898,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       }
       if (t.end <= c.b && SubjectRelativePhrase(text, sentence.begin, t)) return false;
       if (CountFramePhrase(text, sentence.begin, t, c.b)) return false;
+      if (t.begin >= c.e && OccasionAhead(text, sentence.begin, t.begin)) return false;
+      if (ProceedingDay(text, sentence.begin, t.begin)) return false;
       // A bare length ("jailed for 13 years", "held captive for 18 days",
       // "remanded in custody for eight days") tells how long a sentence or
       // a captivity lasts, not when the arrest or the kidnapping was

@@ -1928,3 +1928,62 @@ TEST_CASE("attach: a length of time before 'after' measures another verb", "[att
 
 }  // namespace
 }  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: a colon between digits is a clock time, not a clause break", "[attach]") {
+  // h-evdate25 (pub 2023-03-15, a Wednesday): "at 3:50 am Saturday" — the
+  // colon of the clock time no longer cuts the day off the act before it.
+  CHECK(DateOf("The shooting happened at 3:50 am Saturday outside a bar.", "attack") ==
+        "2023-03-11");
+  CHECK(DateOf("A bomb went off around 8:40 pm Monday near a market in the old town.",
+               "explosion") == "2023-03-13");
+  // Counter-example: a colon between words still ends the clause, so the day
+  // of the clause after it does not date the act told before it.
+  CHECK(DateOf("Rebels shelled the port: on Sunday the mayor asked for help.", "shelling") ==
+        "2023-03-15");
+}
+
+}  // namespace
+}  // namespace eventline
+
+namespace eventline {
+namespace {
+
+TEST_CASE("attach: the day of an occasion the act came before", "[attach]") {
+  // h-evdate25 (pub 2023-03-15): after "ahead of", "prepares for", "in the
+  // run-up to", "on the eve of" the phrase names a later occasion, not the
+  // act: with nothing else to date it, the act is the day's news.
+  CHECK(IntervalOf("Rebels shelled the port as the city prepares for Friday's festival.",
+                   "shelling") == "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Rebels shelled the port in the run-up to Friday's festival.", "shelling") ==
+        "2023-03-15..2023-03-15 none/document");
+  // Counter-examples: the act's own day before the occasion still dates it,
+  // and a phrase that holds the eve is a date of its own.
+  CHECK(DateOf("Drones struck a depot on Sunday ahead of the vote.", "air_strike") == "2023-03-12");
+  CHECK(DateOf("Missiles struck the capital on the eve of the new year.", "shelling") ==
+        "2022-12-31");
+}
+
+TEST_CASE("attach: the day of a court proceeding is not the act it tries", "[attach]") {
+  // h-evdate25 (pub 2023-03-15): "when the sentencing hearing starts
+  // on Tuesday", "a brief court appearance is due on Friday for the man
+  // accused of …": the hearing's day; the act lies before publication, undated.
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("The guard convicted of the murder of a marcher faces a long term when the "
+                   "sentencing hearing starts on Tuesday.",
+                   "killing") == earlier);
+  CHECK(IntervalOf("A brief court appearance is due on Friday for the man accused of shooting a "
+                   "deputy.",
+                   "attack") == earlier);
+  // "accused in" names an earlier act too (rules/lexicons/aftermath_cue.txt).
+  CHECK(IntervalOf("A judge refused bail to the man accused in the stabbing of a bus driver.",
+                   "attack") == earlier);
+  // Counter-example: a day the act's own clause gives still dates it.
+  CHECK(DateOf("Rebels shelled the port on Sunday, and the trial of their leader begins in May.",
+               "shelling") == "2023-03-12");
+}
+
+}  // namespace
+}  // namespace eventline
