@@ -522,7 +522,7 @@ constexpr std::array<Signature, 37> kFunctions = {{
     {"year", {"rel", "", "", "", ""}, 1},
     {"earlier", {"unit", "", "", "", ""}, 1},
     {"later", {"unit", "", "", "", ""}, 1},
-    {"ago", {"n", "unit", "exact", "", ""}, 2},
+    {"ago", {"n", "unit", "exact", "half", ""}, 2},
     {"ahead", {"n", "unit", "exact", "fixed", ""}, 2},
     {"past", {"n", "unit", "", "", ""}, 2},
     {"next", {"n", "unit", "", "", ""}, 2},
@@ -862,7 +862,7 @@ struct Eval {
     }
     if (f == "ago" || f == "ahead" || f == "anchor")
       return Shift(n.name, Text(a.Get("n")), Text(a.Get("unit")), LowerTrim(Text(a.Get("exact"))),
-                   !Text(a.Get("fixed")).empty());
+                   !Text(a.Get("fixed")).empty(), !Text(a.Get("half")).empty());
     if (f == "past" || f == "next" || f == "lasting" || f == "within")
       return Window(n.name, Text(a.Get("n")), Text(a.Get("unit")));
     if (f == "recent" || f == "coming") return Vague(f == "coming", Text(a.Get("unit")));
@@ -1486,8 +1486,11 @@ struct Eval {
   // `exact` is month / week: "twenty years ago this month"). "a few / several days ago":
   // the span from 7 to 2 units before pub. `fixed` ("two years from now"):
   // ahead even in a past sentence.
+  // `half` ("two and a half years ago", h-dates34): half a unit more, back
+  // (ago) or ahead, the precision still the unit's.
   std::optional<Interval> Shift(const std::string& f, const std::string& ns, const std::string& us,
-                                const std::string& exact = {}, bool fixed = false) {
+                                const std::string& exact = {}, bool fixed = false,
+                                bool half = false) {
     if (f == "ago" && IsVagueCount(ns)) {
       const auto u = ParseUnit(us);
       if (!u) return Fail("not a time unit: '" + us + "'");
@@ -1554,7 +1557,31 @@ struct Eval {
       if (f == "ago") n = -n;
     }
     if (!base) return std::nullopt;
-    const Date d = Move(*base, n, u);
+    Date d = Move(*base, n, u);
+    if (half) {
+      const int sign = n < 0 ? -1 : 1;
+      switch (u) {
+        case Unit::kHour:
+          break;
+        case Unit::kDay:
+          break;
+        case Unit::kWeek:
+          d = AddDays(d, sign * 3);
+          break;
+        case Unit::kFortnight:
+          d = AddDays(d, sign * 7);
+          break;
+        case Unit::kMonth:
+          d = AddDays(d, sign * 15);
+          break;
+        case Unit::kYear:
+          d = Move(d, sign * 6, Unit::kMonth);
+          break;
+        case Unit::kDecade:
+          d = Move(d, sign * 5, Unit::kYear);
+          break;
+      }
+    }
     // exact=month / week: that calendar period ("twenty years ago this month").
     if (exact == "month") return MonthInterval(YearOf(d), MonthOf(d));
     if (exact == "week") return WeekInterval(d);
@@ -3072,9 +3099,14 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
         "was", "were", "has", "have", "had", "is", "are", "will", "would", "could", "may"};
     const bool aux_after =
         std::find(kAux.begin(), kAux.end(), lower.substr(i, iw - i)) != kAux.end();
-    const bool noun_after = i < lower.size() && lower[i] >= 'a' && lower[i] <= 'z' &&
-                            !(lower.compare(i, 4, "and ") == 0 || lower.compare(i, 3, "or ") == 0 ||
-                              lower.compare(i, 3, "at ") == 0 || lower.compare(i, 3, "in ") == 0);
+    // A preposition after the weekday is no noun either: "has been ruled out
+    // for Sunday by the club", "fit for Saturday against the leaders"
+    // (h-dates34, batch 43's leftover).
+    static constexpr std::array<std::string_view, 11> kNotNoun = {
+        "and", "or", "at", "in", "by", "against", "after", "with", "when", "because", "but"};
+    const bool noun_after =
+        i < lower.size() && lower[i] >= 'a' && lower[i] <= 'z' &&
+        std::find(kNotNoun.begin(), kNotNoun.end(), lower.substr(i, iw - i)) == kNotNoun.end();
     // Not a possessive ("for Friday's attack") nor after "had" ("the gas it
     // had booked for Saturday").
     const bool possessive =

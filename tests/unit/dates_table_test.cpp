@@ -168,6 +168,10 @@ int CountAgreeing(const std::vector<Case>& cases) {
 // fixes, 135 after them; batch 19 72 -> 76, 39 176 -> 177, 41 148 -> 156, 42 101 -> 102;
 // batch 43 (written before the fixes, held out, never tuned on) 168 with s28base, 170 with
 // the branch (scored once, after the last change).
+// (h-dates34) batch 47 (design): 116 strict by dates_table.py with s29base before its
+// fixes (two rows re-texted / re-dated after the first run), 125 after them; batch 7 180 ->
+// 181, 43 173 -> 181; batch 46 (written before the fixes, held out, never tuned on) 206
+// with s29base, 207 with the branch (scored once, after the last change).
 TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates][table]") {
   const struct {
     const char* file;
@@ -175,7 +179,7 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
   } batches[] = {{"dates_heldout.tsv", 328, 306},   {"dates_heldout2.tsv", 128, 118},
                  {"dates_heldout3.tsv", 108, 103},  {"dates_heldout4.tsv", 176, 162},
                  {"dates_heldout5.tsv", 103, 97},   {"dates_heldout6.tsv", 135, 123},
-                 {"dates_heldout7.tsv", 193, 180},  {"dates_heldout8.tsv", 208, 203},
+                 {"dates_heldout7.tsv", 193, 181},  {"dates_heldout8.tsv", 208, 203},
                  {"dates_heldout9.tsv", 86, 67},    {"dates_heldout10.tsv", 247, 240},
                  {"dates_heldout11.tsv", 63, 63},   {"dates_heldout12.tsv", 281, 257},
                  {"dates_heldout13.tsv", 66, 56},   {"dates_heldout14.tsv", 343, 313},
@@ -193,8 +197,9 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout37.tsv", 205, 204}, {"dates_heldout38.tsv", 120, 114},
                  {"dates_heldout39.tsv", 185, 177}, {"dates_heldout40.tsv", 142, 139},
                  {"dates_heldout41.tsv", 161, 156}, {"dates_heldout42.tsv", 104, 102},
-                 {"dates_heldout43.tsv", 194, 170}, {"dates_heldout44.tsv", 139, 138},
-                 {"dates_heldout45.tsv", 144, 142}};
+                 {"dates_heldout43.tsv", 194, 181}, {"dates_heldout44.tsv", 139, 138},
+                 {"dates_heldout45.tsv", 144, 142}, {"dates_heldout46.tsv", 228, 207},
+                 {"dates_heldout47.tsv", 137, 125}};
   for (const auto& b : batches) {
     const auto cases = LoadCases(b.file);
     CAPTURE(b.file);

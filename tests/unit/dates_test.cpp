@@ -553,5 +553,36 @@ TEST_CASE("dates: new year, parts of a named month, Saturday weekends", "[dates]
   }
 }
 
+TEST_CASE("dates: half units back and a preposition after a weekday (h-dates34)", "[dates]") {
+  // "two and a half years ago": n units and half a unit back, the unit's
+  // precision, the exact day in the alternative.
+  CHECK(Show(ResolveValue("ago(two, years, half=1)", {}, At("2022-11-25"), Tense::kPast)) ==
+        "2020-01-01/2020-12-31 year alt 2020-05-25");
+  CHECK(Show(ResolveValue("ago(2, years, half=1)", {}, At("2022-01-21"), Tense::kPast)) ==
+        "2019-01-01/2019-12-31 year alt 2019-07-21");
+  CHECK(Show(ResolveValue("ago(four, months, half=1)", {}, At("2022-08-18"), Tense::kPast)) ==
+        "2022-04-01/2022-04-30 month alt 2022-04-03");
+  // Without `half`, as before.
+  CHECK(Show(ResolveValue("ago(2, years)", {}, At("2022-11-25"), Tense::kPast)) ==
+        "2020-01-01/2020-12-31 year alt 2020-11-25");
+  const struct {
+    std::string_view sentence, phrase;
+    Tense want;
+  } cases[] = {
+      // A preposition after a weekday that follows "for" is no noun: the
+      // appointment lies ahead.
+      {"The striker has been ruled out for Sunday by the club.", "Sunday", Tense::kFuture},
+      {"The keeper is fit for Saturday against the leaders.", "Saturday", Tense::kFuture},
+      // A noun after it still makes the weekday a modifier ("Friday prayers").
+      {"Crowds gathered for Friday prayers in the old city.", "Friday", Tense::kPast},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.sentence);
+    const auto at = c.sentence.find(c.phrase);
+    REQUIRE(at != std::string_view::npos);
+    CHECK((TenseAt(c.sentence, at, at + c.phrase.size()) == c.want));
+  }
+}
+
 }  // namespace
 }  // namespace eventline
