@@ -979,9 +979,14 @@ class CaptureMemo {
 
 // The time rules' triggers go to this many RE2::Sets (Kind::time_sets).
 // Callgrind, extract -j1 on the first 3,000 / 8,000 records of the 2023-01
-// RSS month, instructions per JSONL byte between them: one set 501.0,
-// 2 sets 491.6, 4 sets 484.2, 8 sets 481.2, 16 sets 481.9.
-constexpr std::size_t kTimeSets = 8;
+// RSS month, instructions per JSONL byte between them (session 22): one set
+// 501.0, 2 sets 491.6, 4 sets 484.2, 8 sets 481.2, 16 sets 481.9. User CPU
+// (session 29, h-speed41; 10 alternating pairs each) with today's rules,
+// 8 sets -> 1: `eventline dates` on the date table -33 %, on 19.5 MB of
+// RSS items -3 %, `extract` on the same -2.5 %: each set is a scan of the
+// whole sentence whose cost is paid per byte once the DFA's states are
+// built, and short sentences are all scan.
+constexpr std::size_t kTimeSets = 1;
 
 // Rules searched unanchored with at most this many strings ending their
 // matches stop their search after the last of them (FindAll).
@@ -1283,12 +1288,10 @@ struct Matcher::Impl {
     mutable bool set_gated = false, backoff_set_gated = false;
     mutable bool run_all = false;  // the set would not compile
     // Time rules: their triggers in kTimeSets sets of consecutive rules
-    // instead of one (with time_set_rules: set index -> rule index). One
-    // DFA over all of them builds a state for each new mix of partial
-    // matches that new text brings, and its states hold every rule's
-    // threads; smaller sets meet fewer mixes, and several scans over
-    // cached states cost less than the states built (docs/scale.md,
-    // h-hot23).
+    // (with time_set_rules: set index -> rule index). One DFA over all of
+    // them builds a state for each new mix of partial matches that new
+    // text brings; smaller sets meet fewer mixes, but each is a scan of its
+    // own (docs/scale.md, h-hot23 and session 29, h-speed41: one set now).
     mutable std::vector<std::unique_ptr<RE2::Set>> time_sets;
     mutable std::vector<std::vector<int>> time_set_rules;
     mutable std::vector<char> indexed;  // per rule: proposed by the index

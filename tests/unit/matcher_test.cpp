@@ -319,9 +319,9 @@ TEST_CASE("matcher: a time rule's vetoes, found by one scan, veto as each alone"
 }
 
 TEST_CASE("matcher: time rules in several trigger sets find what each rule finds", "[matcher]") {
-  // 21 time rules, more than there are time sets, so their triggers are
-  // spread over several RE2::Sets (consecutive rules in each); every rule
-  // whose trigger occurs is found, in (begin, rule order), as RE2 finds it.
+  // 21 time rules, their triggers in the time sets (kTimeSets RE2::Sets of
+  // consecutive rules: one since session 29); every rule whose trigger
+  // occurs is found, in (begin, rule order), as RE2 finds it.
   std::string yaml;
   std::vector<std::pair<std::string, std::string>> rules;
   for (int i = 0; i < 21; ++i) {
