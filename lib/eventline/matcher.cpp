@@ -362,6 +362,32 @@ WordPairs PairKeys(std::string_view w) {
   return p;
 }
 
+// One word of a requirement in FindAll's flat runs: its pairs and its id.
+struct ReqWord {
+  WordPairs pairs;
+  std::uint32_t word = 0;
+};
+
+// Reorders each word's pair keys (pairs[i] of words[i]) so that the rarest
+// among `words` comes first: the pairs test (every key of a word must be
+// among the sentence's pairs) stops at the first absent key, and a pair
+// that few words hold is absent from most sentences more often than one
+// most words hold ("ed", "in"). The keys stay the same set, so the test
+// accepts the same words. Ties keep the lower key first (deterministic).
+void RarestPairsFirst(const std::vector<std::string>& words, std::vector<WordPairs>& pairs) {
+  std::vector<std::uint32_t> count(kPairBits, 0);
+  for (const std::string& w : words) {
+    for (std::size_t i = 1; i < w.size(); ++i) {
+      ++count[PairKey(static_cast<unsigned char>(w[i - 1]), static_cast<unsigned char>(w[i]))];
+    }
+  }
+  for (WordPairs& p : pairs) {
+    std::sort(p.keys.begin(), p.keys.begin() + p.n, [&count](std::uint16_t a, std::uint16_t b) {
+      return count[a] != count[b] ? count[a] < count[b] : a < b;
+    });
+  }
+}
+
 // One distinct `unless` pattern (case flag and text) of the Matcher's pool.
 struct Veto {
   const std::string* pattern = nullptr;  // the first rule's copy of the text
@@ -1316,13 +1342,13 @@ struct Matcher::Impl {
     // against the sentence's pairs before the word is searched for.
     mutable std::vector<WordPairs> word_pairs;
     // The requirements flattened for FindAll's test: requirement q's words
-    // are req_words[req_begin[q], req_begin[q + 1]), with their PairKeys
-    // copied beside them in req_pairs, so that a requirement's pair tests
-    // read one contiguous run (most words fail there) and a word's
+    // are req_words[req_begin[q], req_begin[q + 1]), each with its PairKeys
+    // beside its id, so that a requirement's pair tests read one contiguous
+    // run (most words fail there), the id of a word that passes is in the
+    // same cache line (a second array was a second miss), and a word's
     // per-sentence state is read only for the few that pass.
     mutable std::vector<std::uint32_t> req_begin;
-    mutable std::vector<std::uint32_t> req_words;
-    mutable std::vector<WordPairs> req_pairs;
+    mutable std::vector<ReqWord> req_words;
     // required_ids flattened the same way: rule i's requirements are
     // rule_reqs[rule_req_begin[i], rule_req_begin[i + 1]), so that FindAll's
     // test of a candidate reads one dense array instead of the vector's
@@ -1447,14 +1473,13 @@ struct Matcher::Impl {
       kind.rule_req_begin.push_back(static_cast<std::uint32_t>(kind.rule_reqs.size()));
     }
     std::vector<std::vector<std::string>> leading(kind.rules.size());
+    // Each word's pairs tested rarest first (RarestPairsFirst): most words
+    // are absent, and a rare pair rejects one at its first test.
+    RarestPairsFirst(kind.words, kind.word_pairs);
     kind.req_begin.assign(1, 0);
     kind.req_words.clear();
-    kind.req_pairs.clear();
     for (const std::vector<std::uint32_t>& any : kind.requirements) {
-      for (const std::uint32_t w : any) {
-        kind.req_words.push_back(w);
-        kind.req_pairs.push_back(kind.word_pairs[w]);
-      }
+      for (const std::uint32_t w : any) kind.req_words.push_back(ReqWord{kind.word_pairs[w], w});
       kind.req_begin.push_back(static_cast<std::uint32_t>(kind.req_words.size()));
     }
     kind.indexed.assign(kind.rules.size(), 0);
@@ -2193,17 +2218,18 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     }
   };
   // Whether one of requirement q's words occurs: its byte pairs first
-  // (Kind::req_pairs), then, for a word whose pairs all occur, a search,
+  // (Kind::req_words, rarest first), then, for a word whose pairs all occur, a search,
   // made once per sentence whichever requirements hold the word.
   const auto any_word = [&](std::uint32_t q) {
     for (std::uint32_t i = kd.req_begin[q]; i < kd.req_begin[q + 1]; ++i) {
-      const WordPairs& wp = kd.req_pairs[i];
+      const ReqWord& rw = kd.req_words[i];
+      const WordPairs& wp = rw.pairs;
       bool maybe = true;
       for (std::uint8_t j = 0; j < wp.n && maybe; ++j) {
         maybe = (sc.pairs[wp.keys[j] >> 6] >> (wp.keys[j] & 63U) & 1U) != 0;
       }
       if (!maybe) continue;
-      const std::uint32_t w = kd.req_words[i];
+      const std::uint32_t w = rw.word;
       std::uint32_t& state = sc.word_state[w];
       if (state >> 1 != sc.generation) {
         const bool found = lower.find(kd.words[w]) != std::string::npos;
