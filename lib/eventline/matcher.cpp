@@ -368,23 +368,35 @@ struct ReqWord {
   std::uint32_t word = 0;
 };
 
-// Reorders each word's pair keys (pairs[i] of words[i]) so that the rarest
-// among `words` comes first: the pairs test (every key of a word must be
-// among the sentence's pairs) stops at the first absent key, and a pair
-// that few words hold is absent from most sentences more often than one
-// most words hold ("ed", "in"). The keys stay the same set, so the test
-// accepts the same words. Ties keep the lower key first (deterministic).
-void RarestPairsFirst(const std::vector<std::string>& words, std::vector<WordPairs>& pairs) {
+// Gives each word (pairs[i] of words[i]) the rarest of its byte pairs
+// among `words`, rarest first, up to the four WordPairs holds, instead of
+// its first, last and two between: the pairs test (every key of a word
+// must be among the sentence's pairs) stops at the first absent key, and a
+// pair that few words hold ("kd", "sx") is absent from most sentences more
+// often than one most words hold ("ed", "in"). Each key is still a pair of
+// the word, so a sentence that holds the word holds them all: the test
+// rejects no word the search would find. Ties: the lower key first.
+void RarestPairs(const std::vector<std::string>& words, std::vector<WordPairs>& pairs) {
+  const auto key_at = [](const std::string& w, std::size_t i) {
+    return static_cast<std::uint16_t>(
+        PairKey(static_cast<unsigned char>(w[i - 1]), static_cast<unsigned char>(w[i])));
+  };
   std::vector<std::uint32_t> count(kPairBits, 0);
   for (const std::string& w : words) {
-    for (std::size_t i = 1; i < w.size(); ++i) {
-      ++count[PairKey(static_cast<unsigned char>(w[i - 1]), static_cast<unsigned char>(w[i]))];
-    }
+    for (std::size_t i = 1; i < w.size(); ++i) ++count[key_at(w, i)];
   }
-  for (WordPairs& p : pairs) {
-    std::sort(p.keys.begin(), p.keys.begin() + p.n, [&count](std::uint16_t a, std::uint16_t b) {
+  std::vector<std::uint16_t> keys;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const std::string& w = words[k];
+    keys.clear();
+    for (std::size_t i = 1; i < w.size(); ++i) keys.push_back(key_at(w, i));
+    std::sort(keys.begin(), keys.end(), [&count](std::uint16_t a, std::uint16_t b) {
       return count[a] != count[b] ? count[a] < count[b] : a < b;
     });
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    WordPairs& p = pairs[k];
+    p.n = static_cast<std::uint8_t>(std::min(keys.size(), p.keys.size()));
+    std::copy_n(keys.begin(), p.n, p.keys.begin());
   }
 }
 
@@ -1473,9 +1485,9 @@ struct Matcher::Impl {
       kind.rule_req_begin.push_back(static_cast<std::uint32_t>(kind.rule_reqs.size()));
     }
     std::vector<std::vector<std::string>> leading(kind.rules.size());
-    // Each word's pairs tested rarest first (RarestPairsFirst): most words
-    // are absent, and a rare pair rejects one at its first test.
-    RarestPairsFirst(kind.words, kind.word_pairs);
+    // Each word's rarest pairs, tested rarest first (RarestPairs): most
+    // words are absent, and a rare pair rejects one at its first test.
+    RarestPairs(kind.words, kind.word_pairs);
     kind.req_begin.assign(1, 0);
     kind.req_words.clear();
     for (const std::vector<std::uint32_t>& any : kind.requirements) {

@@ -591,7 +591,7 @@ TEST_CASE("matcher: the required-word test and the tiers keep what RE2 finds", "
   }
 }
 
-TEST_CASE("matcher: the required-word test, random words and texts, keeps what RE2 finds",
+TEST_CASE("matcher: the required-word test keeps what RE2 finds on random words and texts",
           "[matcher]") {
   // Property: rules whose required words share byte pairs in different
   // places (so that the rarest-pair-first order of session 29, h-speed42,
