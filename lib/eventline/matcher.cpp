@@ -1350,7 +1350,7 @@ struct Matcher::Impl {
     mutable std::vector<std::vector<std::uint32_t>> required_ids;
     mutable std::vector<std::vector<std::uint32_t>> requirements;
     mutable std::vector<std::string> words;
-    // Per word of `words`: a few of its byte pairs (PairKeys), tested
+    // Per word of `words`: its rarest byte pairs (RarestPairs), tested
     // against the sentence's pairs before the word is searched for.
     mutable std::vector<WordPairs> word_pairs;
     // The requirements flattened for FindAll's test: requirement q's words
