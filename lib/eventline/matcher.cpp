@@ -362,6 +362,44 @@ WordPairs PairKeys(std::string_view w) {
   return p;
 }
 
+// One word of a requirement in FindAll's flat runs: its pairs and its id.
+struct ReqWord {
+  WordPairs pairs;
+  std::uint32_t word = 0;
+};
+
+// Gives each word (pairs[i] of words[i]) the rarest of its byte pairs
+// among `words`, rarest first, up to the four WordPairs holds, instead of
+// its first, last and two between: the pairs test (every key of a word
+// must be among the sentence's pairs) stops at the first absent key, and a
+// pair that few words hold ("kd", "sx") is absent from most sentences more
+// often than one most words hold ("ed", "in"). Each key is still a pair of
+// the word, so a sentence that holds the word holds them all: the test
+// rejects no word the search would find. Ties: the lower key first.
+void RarestPairs(const std::vector<std::string>& words, std::vector<WordPairs>& pairs) {
+  const auto key_at = [](const std::string& w, std::size_t i) {
+    return static_cast<std::uint16_t>(
+        PairKey(static_cast<unsigned char>(w[i - 1]), static_cast<unsigned char>(w[i])));
+  };
+  std::vector<std::uint32_t> count(kPairBits, 0);
+  for (const std::string& w : words) {
+    for (std::size_t i = 1; i < w.size(); ++i) ++count[key_at(w, i)];
+  }
+  std::vector<std::uint16_t> keys;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const std::string& w = words[k];
+    keys.clear();
+    for (std::size_t i = 1; i < w.size(); ++i) keys.push_back(key_at(w, i));
+    std::sort(keys.begin(), keys.end(), [&count](std::uint16_t a, std::uint16_t b) {
+      return count[a] != count[b] ? count[a] < count[b] : a < b;
+    });
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    WordPairs& p = pairs[k];
+    p.n = static_cast<std::uint8_t>(std::min(keys.size(), p.keys.size()));
+    std::copy_n(keys.begin(), p.n, p.keys.begin());
+  }
+}
+
 // One distinct `unless` pattern (case flag and text) of the Matcher's pool.
 struct Veto {
   const std::string* pattern = nullptr;  // the first rule's copy of the text
@@ -1315,17 +1353,17 @@ struct Matcher::Impl {
     mutable std::vector<std::vector<std::uint32_t>> required_ids;
     mutable std::vector<std::vector<std::uint32_t>> requirements;
     mutable std::vector<std::string> words;
-    // Per word of `words`: a few of its byte pairs (PairKeys), tested
+    // Per word of `words`: its rarest byte pairs (RarestPairs), tested
     // against the sentence's pairs before the word is searched for.
     mutable std::vector<WordPairs> word_pairs;
     // The requirements flattened for FindAll's test: requirement q's words
-    // are req_words[req_begin[q], req_begin[q + 1]), with their PairKeys
-    // copied beside them in req_pairs, so that a requirement's pair tests
-    // read one contiguous run (most words fail there) and a word's
+    // are req_words[req_begin[q], req_begin[q + 1]), each with its PairKeys
+    // beside its id, so that a requirement's pair tests read one contiguous
+    // run (most words fail there), the id of a word that passes is in the
+    // same cache line (a second array was a second miss), and a word's
     // per-sentence state is read only for the few that pass.
     mutable std::vector<std::uint32_t> req_begin;
-    mutable std::vector<std::uint32_t> req_words;
-    mutable std::vector<WordPairs> req_pairs;
+    mutable std::vector<ReqWord> req_words;
     // required_ids flattened the same way: rule i's requirements are
     // rule_reqs[rule_req_begin[i], rule_req_begin[i + 1]), so that FindAll's
     // test of a candidate reads one dense array instead of the vector's
@@ -1450,14 +1488,13 @@ struct Matcher::Impl {
       kind.rule_req_begin.push_back(static_cast<std::uint32_t>(kind.rule_reqs.size()));
     }
     std::vector<std::vector<std::string>> leading(kind.rules.size());
+    // Each word's rarest pairs, tested rarest first (RarestPairs): most
+    // words are absent, and a rare pair rejects one at its first test.
+    RarestPairs(kind.words, kind.word_pairs);
     kind.req_begin.assign(1, 0);
     kind.req_words.clear();
-    kind.req_pairs.clear();
     for (const std::vector<std::uint32_t>& any : kind.requirements) {
-      for (const std::uint32_t w : any) {
-        kind.req_words.push_back(w);
-        kind.req_pairs.push_back(kind.word_pairs[w]);
-      }
+      for (const std::uint32_t w : any) kind.req_words.push_back(ReqWord{kind.word_pairs[w], w});
       kind.req_begin.push_back(static_cast<std::uint32_t>(kind.req_words.size()));
     }
     kind.indexed.assign(kind.rules.size(), 0);
@@ -2196,17 +2233,18 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     }
   };
   // Whether one of requirement q's words occurs: its byte pairs first
-  // (Kind::req_pairs), then, for a word whose pairs all occur, a search,
+  // (Kind::req_words, rarest first), then, for a word whose pairs all occur, a search,
   // made once per sentence whichever requirements hold the word.
   const auto any_word = [&](std::uint32_t q) {
     for (std::uint32_t i = kd.req_begin[q]; i < kd.req_begin[q + 1]; ++i) {
-      const WordPairs& wp = kd.req_pairs[i];
+      const ReqWord& rw = kd.req_words[i];
+      const WordPairs& wp = rw.pairs;
       bool maybe = true;
       for (std::uint8_t j = 0; j < wp.n && maybe; ++j) {
         maybe = (sc.pairs[wp.keys[j] >> 6] >> (wp.keys[j] & 63U) & 1U) != 0;
       }
       if (!maybe) continue;
-      const std::uint32_t w = kd.req_words[i];
+      const std::uint32_t w = rw.word;
       std::uint32_t& state = sc.word_state[w];
       if (state >> 1 != sc.generation) {
         const bool found = lower.find(kd.words[w]) != std::string::npos;
