@@ -320,6 +320,7 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("OFFENCE_KEEP", c.offence_keep_);
   add("ANIMAL", c.animal_);
   add("SERIES_LEAD", c.series_lead_);
+  add("HOMICIDE_CHARGE", c.homicide_charge_);
   return c;
 }
 
@@ -1080,10 +1081,16 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
     return true;
   // A fire follows a blast or a sinking as often as it causes one: fire
   // words count for casualties only.
+  // A murder or manslaughter charge or conviction for the death, anywhere in
+  // the sentence and the trigger included, tells a killing a court treats as
+  // one: the accident words describe how it was done ("charged with murder
+  // for pushing two hikers into a gorge"; homicide_charge.txt, the lead's
+  // ruling of session 29).
   return IsAccidentType(event_type) &&
          (FindsMemo(accident_, s, kAccident) ||
           (event_type == "casualties" && FindsMemo(fire_, s, kFire))) &&
-         !Finds(hostile_, s, trigger_begin, trigger_end, &accident_);
+         !Finds(hostile_, s, trigger_begin, trigger_end, &accident_) &&
+         !Finds(homicide_charge_, s, 0, 0);
 }
 
 }  // namespace eventline

@@ -125,7 +125,8 @@ class ContextWords {
   // accident and, outside the trigger [trigger_begin, trigger_end) (offsets
   // into `sentence`), no hostile act, and the type is one an accident is
   // mistaken for (casualties, explosion, equipment_loss, killing; a fire word
-  // counts for casualties only, as blasts and sinkings start fires); or it
+  // counts for casualties only, as blasts and sinkings start fires) and no
+  // murder or manslaughter charge or conviction (HOMICIDE_CHARGE); or it
   // is set in fiction (any type); or the trigger names a campaign or the
   // war as a whole (NamesCampaign; any type but ceasefire, protest and
   // blockade: a pause is a ceasefire's own trigger, and a call to end a
@@ -290,7 +291,7 @@ class ContextWords {
                       bool lasting) const;
   Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,
       aftermath_, recording_, ongoing_lead_, day_, test_launch_, span_lead_, protest_, police_,
-      contest_, offence_, offence_keep_, animal_, series_lead_;
+      contest_, offence_, offence_keep_, animal_, series_lead_, homicide_charge_;
 };
 
 }  // namespace eventline

@@ -627,3 +627,35 @@ TEST_CASE("context: a police raid is a search, not an attack (h-prec20)") {
   // Another trigger in a sentence about police is not touched.
   CHECK_FALSE(vetoes("Police said the attack on the shop lasted an hour.", "attack"));
 }
+
+namespace eventline {
+namespace {
+
+using testing::ExtractText;
+
+TEST_CASE("context: a murder or manslaughter charge keeps a killing an accident word names",
+          "[context]") {
+  // The lead's ruling of session 29 (h-prec30): the court treats the death
+  // as a killing; the accident words tell how it was done
+  // (homicide_charge.txt).
+  const auto has = [](const std::vector<EventRow>& rows, const std::string& type) {
+    return std::any_of(rows.begin(), rows.end(),
+                       [&](const EventRow& r) { return r.event_type == type; });
+  };
+  CHECK(has(ExtractText("A farmer was charged with murder on Tuesday for pushing two hikers into "
+                        "a ravine."),
+            "killing"));
+  CHECK(has(ExtractText("A man was found guilty of manslaughter for killing his neighbour in a "
+                        "car crash."),
+            "killing"));
+  // With no charge for the death, the accident words still take it back.
+  CHECK_FALSE(has(ExtractText("The driver killed two hikers when his van plunged into a ravine."),
+                  "killing"));
+  // A driving charge is no homicide charge.
+  CHECK_FALSE(has(ExtractText("The driver was charged with careless driving after he killed a "
+                              "cyclist in a crash."),
+                  "killing"));
+}
+
+}  // namespace
+}  // namespace eventline
