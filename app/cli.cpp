@@ -30,6 +30,7 @@ struct Raw {
   std::string pub_date;
   std::string date_order = "dmy";
   bool keep_boilerplate = false;
+  bool no_title = false;
   unsigned jobs = 0;
   unsigned memory_limit_mb = kDefaultMemoryLimitMb;
   int verbose = 0;
@@ -96,6 +97,8 @@ std::optional<Config> ParseArgs(int argc, char** argv, int& exit_code) {
   AddRuleOptions(extract, raw);
   AddDateOptions(extract, raw);
   extract->add_flag("--fail-empty", raw.fail_empty, "exit 1 when no row was written");
+  extract->add_flag("--no-title", raw.no_title,
+                    "read the JSONL text alone: no 'title' as headline context (docs/input.md)");
 
   auto* sentences =
       app.add_subcommand("sentences",
@@ -187,6 +190,7 @@ std::optional<Config> ParseArgs(int argc, char** argv, int& exit_code) {
   c.header = !raw.no_header;
   c.date_order = raw.date_order == "mdy" ? DateOrder::kMonthFirst : DateOrder::kDayFirst;
   c.keep_boilerplate = raw.keep_boilerplate;
+  c.use_title = !raw.no_title;
   c.jobs = raw.jobs;
   c.memory_limit_mb = raw.memory_limit_mb;
   c.verbose = raw.verbose;

@@ -29,7 +29,8 @@ struct Config {
   std::optional<Date> pub_date;
   DateOrder date_order = DateOrder::kDayFirst;
   bool keep_boilerplate = false;
-  unsigned jobs = 0;  // 0 = all cores
+  bool use_title = true;  // extract: a JSONL title as headline context (--no-title)
+  unsigned jobs = 0;      // 0 = all cores
   // --memory-limit: resident size (MB) past which the engine's regular-
   // expression caches are dropped between windows of documents (0: never).
   unsigned memory_limit_mb = kDefaultMemoryLimitMb;

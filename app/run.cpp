@@ -446,6 +446,7 @@ int Run(const Config& c, const char* argv0) {
     for (const auto& d : c.rule_dirs) options.rule_dirs.push_back(d);
     options.date_order = c.date_order;
     options.keep_boilerplate = c.keep_boilerplate;
+    options.use_title = c.use_title;
     options.known_patterns = BuiltinKnownPatterns();
     options.known_rule_files = BuiltinKnownRuleFiles();
     options.gazetteer_image = BuiltinGazetteerImage();

@@ -5470,9 +5470,13 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
                                  [&](const Candidate& k) { return k.b == r.byte_start; });
     return it != kept.end() && it->m->rule->requires_document_event;
   };
-  const bool previous_host = last_violent_ < out.size() &&
-                             out[last_violent_].sentence_index == sentence.index - 1 &&
-                             (back_reference || (times.empty() && places.empty()));
+  // A row of the context (a title, SetContextEnd) is written nowhere: it
+  // hosts no toll of the text.
+  const bool previous_violent = last_violent_ < out.size() &&
+                                out[last_violent_].byte_start >= context_end_ &&
+                                out[last_violent_].sentence_index == sentence.index - 1;
+  const bool previous_host =
+      previous_violent && (back_reference || (times.empty() && places.empty()));
   // The act whose clause tells the toll ("killed in a blast") takes it,
   // counted or not (TollInActClause).
   const auto clause_host = [&](const EventRow& r) -> EventRow* {
@@ -5500,8 +5504,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         host = &h;
       }
     }
-    if (!host && last_violent_ < out.size() &&
-        out[last_violent_].sentence_index == sentence.index - 1 &&
+    if (!host && previous_violent &&
         FoldsIntoPrevious(back_reference, !(times.empty() && places.empty()),
                           RunningToll(Slice(text, sentence.begin, r.byte_start)))) {
       host = &out[last_violent_];

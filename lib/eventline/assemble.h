@@ -53,6 +53,11 @@ class Assembler {
   // place of an event whose sentence names none.
   void SetCountryHint(CountryCounts hint);
 
+  // Bytes [0, end) of the text are context only (a JSONL title set before
+  // the text, docs/input.md "The title"): their rows are dropped by the
+  // caller, so no later row folds into one of them (h-title1).
+  void SetContextEnd(std::size_t end) { context_end_ = end; }
+
   // Appends the rows of one sentence (in trigger order) to `out`. `places`
   // are the gazetteer's mentions in this sentence.
   void AddSentence(const Sentence& sentence, std::span<const TimeExpr> times,
@@ -109,6 +114,7 @@ class Assembler {
   // Index in `out` of the last violent event written, for casualties that
   // the next sentence reports; SIZE_MAX when none.
   std::size_t last_violent_ = static_cast<std::size_t>(-1);
+  std::size_t context_end_ = 0;  // SetContextEnd
   // Quoted speech: the speaker who opened a quote, and where.
   std::string quote_source_;
   bool quote_open_ = false;

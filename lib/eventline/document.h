@@ -38,4 +38,12 @@ struct Document {
   bool had_invalid_utf8 = false;
 };
 
+// The headline a JSONL `title` lends its text as context (docs/input.md,
+// "The title"): the title with its whitespace collapsed and a final
+// " | Name" segment (a site, a section or an author, at most 60 bytes)
+// dropped. Empty when there is no title, or when the text already starts
+// with it (either form, whitespace collapsed, case-sensitive): a feed that
+// repeats its headline as the text's first line is not read twice.
+[[nodiscard]] std::string TitleHeadline(std::string_view title, std::string_view text);
+
 }  // namespace eventline

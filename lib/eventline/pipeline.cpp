@@ -12,6 +12,7 @@
 #include "eventline/assemble.h"
 #include "eventline/clean.h"
 #include "eventline/name_index.h"
+#include "eventline/output.h"
 #include "eventline/places.h"
 #include "eventline/pubdate.h"
 #include "eventline/utf8.h"
@@ -192,16 +193,53 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
   if (!impl_->places || !impl_->actors) {
     throw std::logic_error("Engine::Extract: loaded without places and actors");
   }
+  std::string head;
+  if (impl_->options.use_title && !doc.title.empty()) head = TitleHeadline(doc.title, doc.text);
+  if (head.empty()) return ExtractText(doc, 0, nullptr, dropped_lines, only_rule);
+  // The title is read as the headline, its own line and a blank line before
+  // the text (docs/input.md "The title"): it lends the text its place, its
+  // date cues and its vetoes, but its own rows have no offsets in the text
+  // and are not written. The rest are shifted back: offsets, sentence index
+  // and id as if the text had been read alone.
+  Document headed = doc;
+  headed.text.reserve(head.size() + 2 + doc.text.size());
+  headed.text.assign(head).append("\n\n").append(doc.text);
+  const std::size_t shift = head.size() + 2;
+  int title_sentences = 0;
+  std::vector<EventRow> rows =
+      ExtractText(headed, shift, &title_sentences, dropped_lines, only_rule);
+  std::erase_if(rows, [&](const EventRow& r) { return r.byte_start < shift; });
+  for (EventRow& r : rows) {
+    r.byte_start -= shift;
+    r.byte_end -= shift;
+    r.sentence_index -= title_sentences;
+    r.event_id = EventId(r.doc_id, r.byte_start, r.byte_end, r.event_type);
+  }
+  return rows;
+}
+
+std::vector<EventRow> Engine::ExtractText(const Document& doc, std::size_t context_end,
+                                          int* context_sentences, std::size_t* dropped_lines,
+                                          const Rule* only_rule) const {
   // No-break and thin spaces between words defeat every rule's \s: the
   // document is read as if they were plain spaces, byte for byte, so offsets
   // and ids hold (a slot's text then shows plain spaces).
   if (std::string spaced = PlainSpaced(doc.text); !spaced.empty()) {
     Document plain = doc;
     plain.text = std::move(spaced);
-    return Extract(plain, dropped_lines, only_rule);
+    return ExtractText(plain, context_end, context_sentences, dropped_lines, only_rule);
   }
   const CleanedDocument cleaned = Clean(doc);
-  if (dropped_lines) *dropped_lines = cleaned.dropped_lines;
+  if (dropped_lines) {
+    // The text's lines only: a title's line is no line of the input.
+    *dropped_lines = cleaned.dropped_lines;
+    for (const Line& l : cleaned.lines) *dropped_lines -= l.begin < context_end && !l.keep ? 1 : 0;
+  }
+  if (context_sentences) {
+    *context_sentences =
+        static_cast<int>(std::count_if(cleaned.sentences.begin(), cleaned.sentences.end(),
+                                       [&](const Sentence& s) { return s.begin < context_end; }));
+  }
   TimeContext ctx;
   ctx.pub_date = doc.pub_date;
   ctx.order = impl_->options.date_order;
@@ -216,6 +254,7 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
                  [&] { impl_->context_words = ContextWords::FromRules(&impl_->rules); });
   lookups.context_words = &impl_->context_words;
   Assembler assembler(doc, lookups);
+  assembler.SetContextEnd(context_end);
 
   // Event triggers first: most documents of a feed have none, and then
   // nothing else needs to run.

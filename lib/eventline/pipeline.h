@@ -39,6 +39,9 @@ struct EngineOptions {
   // The gazetteer and the actors, which only Extract uses: `eventline dates`
   // leaves them out (a third of its cold start). Extract needs them.
   bool load_places_and_actors = true;
+  // A JSONL title is read as the headline before the text, as context only
+  // (TitleHeadline; docs/input.md "The title"). --no-title clears it.
+  bool use_title = true;
 };
 
 struct CleanedDocument {
@@ -82,6 +85,14 @@ class Engine {
 
  private:
   explicit Engine(std::unique_ptr<Impl> impl);
+  // Extract on `doc` whose bytes [0, context_end) are a title set before
+  // the text: their rows are made (and lend the text their context) but
+  // the caller drops them. `context_sentences` receives how many sentences
+  // start there.
+  [[nodiscard]] std::vector<EventRow> ExtractText(const Document& doc, std::size_t context_end,
+                                                  int* context_sentences,
+                                                  std::size_t* dropped_lines,
+                                                  const Rule* only_rule) const;
   std::unique_ptr<Impl> impl_;
 };
 

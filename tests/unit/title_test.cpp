@@ -1,0 +1,163 @@
+// A JSONL title read as the headline before the text, as context only
+// (docs/input.md "The title", h-title1): rows of the title are not written,
+// rows of the text keep the offsets, sentence index and id of the text read
+// alone; --no-title (EngineOptions::use_title) reads the text alone.
+#include <catch2/catch.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "eventline/document.h"
+#include "eventline/pipeline.h"
+#include "shipped.h"
+
+namespace eventline {
+namespace {
+
+using testing::ShippedEngine;
+
+Document Doc(const std::string& title, const std::string& text) {
+  Document doc;
+  doc.doc_id = "t";
+  doc.title = title;
+  doc.text = text;
+  doc.pub_date = ParseIsoDate("2023-03-15");
+  return doc;
+}
+
+const Engine& NoTitleEngine() {
+  static const std::unique_ptr<Engine> engine = [] {
+    EngineOptions options;
+    options.rule_dirs = testing::ShippedRuleDirs();
+    options.use_title = false;
+    DiagnosticSink sink;
+    return Engine::Load(options, sink);
+  }();
+  REQUIRE(engine != nullptr);
+  return *engine;
+}
+
+const EventRow* Find(const std::vector<EventRow>& rows, const std::string& type) {
+  for (const EventRow& r : rows)
+    if (r.event_type == type) return &r;
+  return nullptr;
+}
+
+TEST_CASE("title: the headline a title lends its text", "[title]") {
+  struct Case {
+    std::string title, text, want;
+  };
+  const std::vector<Case> cases = {
+      {"Drone hits depot", "Fire crews worked all night.", "Drone hits depot"},
+      {"  Drone \n hits   depot ", "Fire crews worked all night.", "Drone hits depot"},
+      // A final " | Name" (a site, a section, an author) is no headline.
+      {"Drone hits depot | The Daily Sheet", "Fire crews worked all night.", "Drone hits depot"},
+      // The text already starts with the title, in either form.
+      {"Drone hits depot", "Drone hits depot\n\nFire crews worked all night.", ""},
+      {"Drone hits  depot | Sheet", "Drone  hits depot. Fire crews worked.", ""},
+      {"Drone hits depot | Sheet", "Drone hits depot | Sheet\nFire crews worked.", ""},
+      // Case-sensitive: a text that shouts its headline is another line.
+      {"Drone hits depot", "DRONE HITS DEPOT\n\nFire crews worked.", "Drone hits depot"},
+      {"", "Fire crews worked all night.", ""},
+      {" \n ", "Fire crews worked all night.", ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.title);
+    CHECK(TitleHeadline(c.title, c.text) == c.want);
+  }
+}
+
+TEST_CASE("title: a text row keeps its offsets, sentence index and id", "[title]") {
+  const std::string text =
+      "Officials met on Sunday to discuss repairs.\n\nRebel fighters shelled the port of Odesa "
+      "on Monday. The damage was light.";
+  const std::vector<EventRow> alone = ShippedEngine().Extract(Doc("", text));
+  const std::vector<EventRow> titled =
+      ShippedEngine().Extract(Doc("Drone strike sets fuel depot ablaze in Kherson", text));
+  const EventRow* a = Find(alone, "shelling");
+  const EventRow* b = Find(titled, "shelling");
+  REQUIRE(a != nullptr);
+  REQUIRE(b != nullptr);
+  CHECK(b->byte_start == a->byte_start);
+  CHECK(b->byte_end == a->byte_end);
+  CHECK(text.substr(b->byte_start, b->byte_end - b->byte_start) == "shelled");
+  CHECK(b->sentence_index == a->sentence_index);
+  CHECK(b->sentence_index == 2);
+  CHECK(b->event_id == a->event_id);
+  CHECK(b->sentence == a->sentence);
+  // The title's own strike is no row: it has no offsets in the text.
+  CHECK(Find(titled, "air_strike") == nullptr);
+  for (const EventRow& r : titled) {
+    CHECK(r.byte_end <= text.size());
+    CHECK(r.sentence_index >= 1);
+  }
+}
+
+TEST_CASE("title: a headline place reaches the text, its row is not written", "[title]") {
+  const std::string text = "Two policemen were killed in the attack.";
+  const std::vector<EventRow> alone = ShippedEngine().Extract(Doc("", text));
+  const std::vector<EventRow> titled =
+      ShippedEngine().Extract(Doc("Car bomb kills officer in Mosul", text));
+  // The toll goes on about the headline's bombing: without the title it is a
+  // row of its own, and it stays one (it would fold into the title's row,
+  // which is not written).
+  const EventRow* a = Find(alone, "casualties");
+  const EventRow* b = Find(titled, "casualties");
+  REQUIRE(a != nullptr);
+  REQUIRE(b != nullptr);
+  CHECK(b->fatalities == a->fatalities);
+  CHECK(b->fatalities == 2);
+  CHECK(b->byte_start == a->byte_start);
+  CHECK(b->event_id == a->event_id);
+  CHECK(b->sentence_index == 1);
+  CHECK(b->location == "Mosul");
+  CHECK(a->location.empty());
+  CHECK(Find(titled, "explosion") == nullptr);
+}
+
+TEST_CASE("title: a title the text starts with is read once", "[title]") {
+  const std::string text =
+      "Car bomb kills officer in Mosul\n\nTwo policemen were killed in the attack.";
+  const std::vector<EventRow> alone = ShippedEngine().Extract(Doc("", text));
+  const std::vector<EventRow> titled =
+      ShippedEngine().Extract(Doc("Car bomb kills officer in Mosul", text));
+  REQUIRE(!alone.empty());
+  REQUIRE(titled.size() == alone.size());
+  for (std::size_t i = 0; i < alone.size(); ++i) {
+    CHECK(titled[i].event_id == alone[i].event_id);
+    CHECK(titled[i].sentence_index == alone[i].sentence_index);
+    CHECK(titled[i].fatalities == alone[i].fatalities);
+  }
+}
+
+TEST_CASE("title: use_title off reads the text alone", "[title]") {
+  const std::string text =
+      "Two policemen were killed in the attack.\n\nRebel fighters shelled the port of Odesa "
+      "on Monday.";
+  const std::vector<EventRow> alone = ShippedEngine().Extract(Doc("", text));
+  const std::vector<EventRow> off =
+      NoTitleEngine().Extract(Doc("Car bomb kills officer in Mosul", text));
+  REQUIRE(!alone.empty());
+  REQUIRE(off.size() == alone.size());
+  for (std::size_t i = 0; i < alone.size(); ++i) {
+    CHECK(off[i].event_id == alone[i].event_id);
+    CHECK(off[i].location == alone[i].location);
+    CHECK(off[i].date_start == alone[i].date_start);
+    CHECK(off[i].fatalities == alone[i].fatalities);
+    CHECK(off[i].sentence_index == alone[i].sentence_index);
+  }
+}
+
+TEST_CASE("title: dates read the text only", "[title]") {
+  const std::string text = "Rebel fighters shelled the port on Monday.";
+  const std::vector<TimeExpr> alone = ShippedEngine().Dates(Doc("", text));
+  const std::vector<TimeExpr> titled =
+      ShippedEngine().Dates(Doc("Blasts on Sunday rock the city", text));
+  REQUIRE(alone.size() == 1);
+  REQUIRE(titled.size() == 1);
+  CHECK(titled[0].begin == alone[0].begin);
+  CHECK(titled[0].end == alone[0].end);
+}
+
+}  // namespace
+}  // namespace eventline
