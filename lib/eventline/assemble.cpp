@@ -1286,14 +1286,18 @@ std::size_t AftermathVerbAfter(std::string_view text, std::size_t sb, std::size_
   const auto pos = [&](std::size_t k) {
     return static_cast<std::size_t>(words[k].data() - s.data());
   };
-  static constexpr std::array<std::string_view, 38> kVerbs = {
-      "arrested",  "arrests",   "detained",   "charged",    "jailed",     "sentenced",
-      "convicted", "indicted",  "imprisoned", "remanded",   "extradited", "deported",
-      "mourned",   "mourn",     "mourns",     "buried",     "condemned",  "condemns",
-      "denounced", "denounces", "apologised", "apologized", "apologises", "apologizes",
-      "sued",      "sues",      "suspended",  "expelled",   "resigned",   "resigns",
-      "pardoned",  "fined",     "questioned", "quizzed",    "prosecuted", "acquitted",
-      "honoured",  "honored"};
+  // Commemorations and pleas too (h-evdate26): "friends paid tribute to a
+  // father after he was stabbed", "a vigil was held after the shooting",
+  // "he pleaded guilty after the raid on the depot".
+  static constexpr std::array<std::string_view, 47> kVerbs = {
+      "arrested",  "arrests",   "detained",   "charged",      "jailed",     "sentenced",
+      "convicted", "indicted",  "imprisoned", "remanded",     "extradited", "deported",
+      "mourned",   "mourn",     "mourns",     "buried",       "condemned",  "condemns",
+      "denounced", "denounces", "apologised", "apologized",   "apologises", "apologizes",
+      "sued",      "sues",      "suspended",  "expelled",     "resigned",   "resigns",
+      "pardoned",  "fined",     "questioned", "quizzed",      "prosecuted", "acquitted",
+      "honoured",  "honored",   "tribute",    "tributes",     "vigil",      "vigils",
+      "pleaded",   "pleads",    "remembered", "commemorated", "grieving"};
   // Sayings and public reactions (h-evdate16): "the minister declared an
   // emergency after rioters burned …", "the envoy says the talks must go on
   // after the assault on the convoy", "the decision comes after a spate of
@@ -1303,10 +1307,15 @@ std::size_t AftermathVerbAfter(std::string_view text, std::size_t sb, std::size_
   // with a comma between the verb and "after". Not when a phrase dates the saying ("declared a
   // curfew on Sunday after gunmen attacked …"): the caller keeps that day for both
   // (`reaction_verb`).
-  static constexpr std::array<std::string_view, 17> kReactions = {
-      "said",   "says",     "declared", "declares", "announced", "announces",
-      "warned", "warns",    "vowed",    "vows",     "urged",     "urges",
-      "comes",  "gathered", "rallied",  "marched",  "pledged"};
+  // A post is a saying ("tweeted", "posted", "wrote"), and unrest a public
+  // reaction ("riots after police shot a driver", "protesters took to the
+  // streets following the killing"; h-evdate26).
+  static constexpr std::array<std::string_view, 33> kReactions = {
+      "said",      "says",       "declared", "declares", "announced", "announces", "warned",
+      "warns",     "vowed",      "vows",     "urged",    "urges",     "comes",     "gathered",
+      "rallied",   "marched",    "pledged",  "tweeted",  "posted",    "wrote",     "protests",
+      "protested", "protesting", "clashes",  "clashed",  "riots",     "rioted",    "rioting",
+      "unrest",    "erupted",    "erupt",    "streets",  "outrage"};
   static constexpr std::array<std::string_view, 8> kHarm = {
       "killed", "wounded", "injured", "hurt", "died", "dead", "shot", "stabbed"};
   static constexpr std::array<std::string_view, 7> kSameDay = {
@@ -1316,9 +1325,12 @@ std::size_t AftermathVerbAfter(std::string_view text, std::size_t sb, std::size_
   const auto in = [](auto const& set, std::string_view w) {
     return std::find(set.begin(), set.end(), w) != set.end();
   };
-  // The last "after" / "following" at most eight words before the trigger.
+  // The last "after" / "following" at most eight words before the trigger;
+  // twelve under a verb of a proceeding or a commemoration ("a youth was
+  // remanded after three pensioners and their carer were hurt in a knife
+  // attack", h-evdate26), not under a saying or a reaction.
   std::size_t a = n;
-  for (std::size_t k = n; k-- > 0 && n - k <= 8;) {
+  for (std::size_t k = n; k-- > 0 && n - k <= 12;) {
     if (words[k] == "after" || words[k] == "following") {
       a = k;
       break;
@@ -1343,6 +1355,7 @@ std::size_t AftermathVerbAfter(std::string_view text, std::size_t sb, std::size_
       if (std::string_view(s).substr(pos(k), pos(a) - pos(k)).find(',') != std::string_view::npos)
         return std::string_view::npos;
     }
+    if (reaction && n - a > 8) return std::string_view::npos;
     if (in(kVerbs, w) || reaction) {
       if (std::string_view(s).substr(pos(k), pos(a) - pos(k)).find_first_of(";:") !=
           std::string_view::npos)
@@ -1850,6 +1863,12 @@ bool TellsHearing(std::string_view sentence) {
   const auto words = Tokens(sentence);
   for (std::size_t k = 0; k + 1 < words.size(); ++k) {
     const std::string w = Lower(words[k]);
+    // "told the court", "told a jury" (h-evdate26): a witness or a
+    // prosecutor telling the body an earlier act.
+    if (k >= 2 && (w == "court" || w == "jury" || w == "inquest" || w == "tribunal") &&
+        Lower(words[k - 2]) == "told" &&
+        (Lower(words[k - 1]) == "the" || Lower(words[k - 1]) == "a"))
+      return true;
     if (std::find(kBody.begin(), kBody.end(), w) == kBody.end()) continue;
     // No comma inside the frame ("the court, told of …").
     const std::string next = Lower(words[k + 1]);
