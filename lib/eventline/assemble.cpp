@@ -800,8 +800,8 @@ bool OccasionAhead(std::string_view text, std::size_t sb, std::size_t tb) {
 // A time phrase that a court proceeding's verb governs ("when the
 // sentencing hearing starts on Tuesday", "a brief court appearance is due on
 // Friday for the man accused of shooting …"): the day of the hearing, not of
-// the act it tries (h-evdate25). The noun and its verb in the six words
-// before the phrase, no comma between.
+// the act it tries (h-evdate25). The noun in the nine words before the
+// phrase, its verb at most six after it, no comma between.
 bool ProceedingDay(std::string_view text, std::size_t sb, std::size_t tb) {
   if (tb <= sb) return false;
   const std::size_t from = tb > sb + 80 ? tb - 80 : sb;
@@ -812,15 +812,24 @@ bool ProceedingDay(std::string_view text, std::size_t sb, std::size_t tb) {
   static constexpr std::array<std::string_view, 8> kNouns = {
       "hearing",     "hearings",   "trial",   "sentencing",
       "arraignment", "appearance", "inquest", "retrial"};
-  static constexpr std::array<std::string_view, 10> kVerbs = {
-      "begins", "began",   "starts",    "started", "opens",
-      "opened", "resumes", "scheduled", "set",     "due"};
+  static constexpr std::array<std::string_view, 15> kVerbs = {
+      "begins", "began", "starts", "started", "opens", "opened", "resumes", "scheduled",
+      "set",    "due",   "slated", "begin",   "start", "open",   "resume"};
   const std::size_t n = words.size();
-  for (std::size_t k = n > 6 ? n - 6 : 0; k < n; ++k) {
+  // The noun and its verb at most six words apart ("the trial of the
+  // accused driver is slated to begin Monday"; h-evdate26: three before).
+  for (std::size_t k = n > 9 ? n - 9 : 0; k < n; ++k) {
     if (std::find(kNouns.begin(), kNouns.end(), words[k]) == kNouns.end()) continue;
-    for (std::size_t q = k + 1; q < n && q <= k + 3; ++q)
+    for (std::size_t q = k + 1; q < n && q <= k + 6; ++q)
       if (std::find(kVerbs.begin(), kVerbs.end(), words[q]) != kVerbs.end()) return true;
   }
+  // A proceeding still to come on the phrase's day: "is set to be arraigned
+  // Monday", "will be sentenced on Friday" (h-evdate26).
+  static constexpr std::array<std::string_view, 4> kDone = {"arraigned", "sentenced", "tried",
+                                                            "executed"};
+  for (std::size_t k = n > 3 ? n - 3 : 1; k < n; ++k)
+    if (words[k - 1] == "be" && std::find(kDone.begin(), kDone.end(), words[k]) != kDone.end())
+      return true;
   return false;
 }
 
@@ -4918,7 +4927,13 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       if (t.end <= c.b && SubjectRelativePhrase(text, sentence.begin, t)) return false;
       if (CountFramePhrase(text, sentence.begin, t, c.b)) return false;
       if (t.begin >= c.e && OccasionAhead(text, sentence.begin, t.begin)) return false;
-      if (ProceedingDay(text, sentence.begin, t.begin)) return false;
+      // The act a proceeding tries came before it: with no phrase of its
+      // own, before publication (h-evdate26), as a main verb's phrase set
+      // aside above.
+      if (ProceedingDay(text, sentence.begin, t.begin)) {
+        modifier_aside = true;
+        return false;
+      }
       // A bare length ("jailed for 13 years", "held captive for 18 days",
       // "remanded in custody for eight days") tells how long a sentence or
       // a captivity lasts, not when the arrest or the kidnapping was

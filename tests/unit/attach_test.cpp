@@ -1980,6 +1980,15 @@ TEST_CASE("attach: the day of a court proceeding is not the act it tries", "[att
   // "accused in" names an earlier act too (rules/lexicons/aftermath_cue.txt).
   CHECK(IntervalOf("A judge refused bail to the man accused in the stabbing of a bus driver.",
                    "attack") == earlier);
+  // h-evdate26: the verb further from its noun, or a passive proceeding
+  // still to come.
+  CHECK(IntervalOf("Years after a bombing at a bus depot killed four people, the trial of the "
+                   "accused driver is slated to begin on Monday.",
+                   "explosion") == earlier);
+  CHECK(IntervalOf("The depot shooting suspect is set to be arraigned on Friday.", "attack") ==
+        earlier);
+  CHECK(IntervalOf("The suspect in the depot shooting will be sentenced on Friday.", "attack") ==
+        earlier);
   // Counter-example: a day the act's own clause gives still dates it.
   CHECK(DateOf("Rebels shelled the port on Sunday, and the trial of their leader begins in May.",
                "shelling") == "2023-03-12");
