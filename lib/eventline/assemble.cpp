@@ -800,8 +800,8 @@ bool OccasionAhead(std::string_view text, std::size_t sb, std::size_t tb) {
 // A time phrase that a court proceeding's verb governs ("when the
 // sentencing hearing starts on Tuesday", "a brief court appearance is due on
 // Friday for the man accused of shooting …"): the day of the hearing, not of
-// the act it tries (h-evdate25). The noun and its verb in the six words
-// before the phrase, no comma between.
+// the act it tries (h-evdate25). The noun in the nine words before the
+// phrase, its verb at most six after it, no comma between.
 bool ProceedingDay(std::string_view text, std::size_t sb, std::size_t tb) {
   if (tb <= sb) return false;
   const std::size_t from = tb > sb + 80 ? tb - 80 : sb;
@@ -812,15 +812,24 @@ bool ProceedingDay(std::string_view text, std::size_t sb, std::size_t tb) {
   static constexpr std::array<std::string_view, 8> kNouns = {
       "hearing",     "hearings",   "trial",   "sentencing",
       "arraignment", "appearance", "inquest", "retrial"};
-  static constexpr std::array<std::string_view, 10> kVerbs = {
-      "begins", "began",   "starts",    "started", "opens",
-      "opened", "resumes", "scheduled", "set",     "due"};
+  static constexpr std::array<std::string_view, 15> kVerbs = {
+      "begins", "began", "starts", "started", "opens", "opened", "resumes", "scheduled",
+      "set",    "due",   "slated", "begin",   "start", "open",   "resume"};
   const std::size_t n = words.size();
-  for (std::size_t k = n > 6 ? n - 6 : 0; k < n; ++k) {
+  // The noun and its verb at most six words apart ("the trial of the
+  // accused driver is slated to begin Monday"; h-evdate26: three before).
+  for (std::size_t k = n > 9 ? n - 9 : 0; k < n; ++k) {
     if (std::find(kNouns.begin(), kNouns.end(), words[k]) == kNouns.end()) continue;
-    for (std::size_t q = k + 1; q < n && q <= k + 3; ++q)
+    for (std::size_t q = k + 1; q < n && q <= k + 6; ++q)
       if (std::find(kVerbs.begin(), kVerbs.end(), words[q]) != kVerbs.end()) return true;
   }
+  // A proceeding still to come on the phrase's day: "is set to be arraigned
+  // Monday", "will be sentenced on Friday" (h-evdate26).
+  static constexpr std::array<std::string_view, 4> kDone = {"arraigned", "sentenced", "tried",
+                                                            "executed"};
+  for (std::size_t k = n > 3 ? n - 3 : 1; k < n; ++k)
+    if (words[k - 1] == "be" && std::find(kDone.begin(), kDone.end(), words[k]) != kDone.end())
+      return true;
   return false;
 }
 
@@ -1286,14 +1295,18 @@ std::size_t AftermathVerbAfter(std::string_view text, std::size_t sb, std::size_
   const auto pos = [&](std::size_t k) {
     return static_cast<std::size_t>(words[k].data() - s.data());
   };
-  static constexpr std::array<std::string_view, 38> kVerbs = {
-      "arrested",  "arrests",   "detained",   "charged",    "jailed",     "sentenced",
-      "convicted", "indicted",  "imprisoned", "remanded",   "extradited", "deported",
-      "mourned",   "mourn",     "mourns",     "buried",     "condemned",  "condemns",
-      "denounced", "denounces", "apologised", "apologized", "apologises", "apologizes",
-      "sued",      "sues",      "suspended",  "expelled",   "resigned",   "resigns",
-      "pardoned",  "fined",     "questioned", "quizzed",    "prosecuted", "acquitted",
-      "honoured",  "honored"};
+  // Commemorations and pleas too (h-evdate26): "friends paid tribute to a
+  // father after he was stabbed", "a vigil was held after the shooting",
+  // "he pleaded guilty after the raid on the depot".
+  static constexpr std::array<std::string_view, 47> kVerbs = {
+      "arrested",  "arrests",   "detained",   "charged",      "jailed",     "sentenced",
+      "convicted", "indicted",  "imprisoned", "remanded",     "extradited", "deported",
+      "mourned",   "mourn",     "mourns",     "buried",       "condemned",  "condemns",
+      "denounced", "denounces", "apologised", "apologized",   "apologises", "apologizes",
+      "sued",      "sues",      "suspended",  "expelled",     "resigned",   "resigns",
+      "pardoned",  "fined",     "questioned", "quizzed",      "prosecuted", "acquitted",
+      "honoured",  "honored",   "tribute",    "tributes",     "vigil",      "vigils",
+      "pleaded",   "pleads",    "remembered", "commemorated", "grieving"};
   // Sayings and public reactions (h-evdate16): "the minister declared an
   // emergency after rioters burned …", "the envoy says the talks must go on
   // after the assault on the convoy", "the decision comes after a spate of
@@ -1303,10 +1316,15 @@ std::size_t AftermathVerbAfter(std::string_view text, std::size_t sb, std::size_
   // with a comma between the verb and "after". Not when a phrase dates the saying ("declared a
   // curfew on Sunday after gunmen attacked …"): the caller keeps that day for both
   // (`reaction_verb`).
-  static constexpr std::array<std::string_view, 17> kReactions = {
-      "said",   "says",     "declared", "declares", "announced", "announces",
-      "warned", "warns",    "vowed",    "vows",     "urged",     "urges",
-      "comes",  "gathered", "rallied",  "marched",  "pledged"};
+  // A post is a saying ("tweeted", "posted", "wrote"), and unrest a public
+  // reaction ("riots after police shot a driver", "protesters took to the
+  // streets following the killing"; h-evdate26).
+  static constexpr std::array<std::string_view, 33> kReactions = {
+      "said",      "says",       "declared", "declares", "announced", "announces", "warned",
+      "warns",     "vowed",      "vows",     "urged",    "urges",     "comes",     "gathered",
+      "rallied",   "marched",    "pledged",  "tweeted",  "posted",    "wrote",     "protests",
+      "protested", "protesting", "clashes",  "clashed",  "riots",     "rioted",    "rioting",
+      "unrest",    "erupted",    "erupt",    "streets",  "outrage"};
   static constexpr std::array<std::string_view, 8> kHarm = {
       "killed", "wounded", "injured", "hurt", "died", "dead", "shot", "stabbed"};
   static constexpr std::array<std::string_view, 7> kSameDay = {
@@ -1316,9 +1334,12 @@ std::size_t AftermathVerbAfter(std::string_view text, std::size_t sb, std::size_
   const auto in = [](auto const& set, std::string_view w) {
     return std::find(set.begin(), set.end(), w) != set.end();
   };
-  // The last "after" / "following" at most eight words before the trigger.
+  // The last "after" / "following" at most eight words before the trigger;
+  // twelve under a verb of a proceeding or a commemoration ("a youth was
+  // remanded after three pensioners and their carer were hurt in a knife
+  // attack", h-evdate26), not under a saying or a reaction.
   std::size_t a = n;
-  for (std::size_t k = n; k-- > 0 && n - k <= 8;) {
+  for (std::size_t k = n; k-- > 0 && n - k <= 12;) {
     if (words[k] == "after" || words[k] == "following") {
       a = k;
       break;
@@ -1343,6 +1364,7 @@ std::size_t AftermathVerbAfter(std::string_view text, std::size_t sb, std::size_
       if (std::string_view(s).substr(pos(k), pos(a) - pos(k)).find(',') != std::string_view::npos)
         return std::string_view::npos;
     }
+    if (reaction && n - a > 8) return std::string_view::npos;
     if (in(kVerbs, w) || reaction) {
       if (std::string_view(s).substr(pos(k), pos(a) - pos(k)).find_first_of(";:") !=
           std::string_view::npos)
@@ -1850,6 +1872,12 @@ bool TellsHearing(std::string_view sentence) {
   const auto words = Tokens(sentence);
   for (std::size_t k = 0; k + 1 < words.size(); ++k) {
     const std::string w = Lower(words[k]);
+    // "told the court", "told a jury" (h-evdate26): a witness or a
+    // prosecutor telling the body an earlier act.
+    if (k >= 2 && (w == "court" || w == "jury" || w == "inquest" || w == "tribunal") &&
+        Lower(words[k - 2]) == "told" &&
+        (Lower(words[k - 1]) == "the" || Lower(words[k - 1]) == "a"))
+      return true;
     if (std::find(kBody.begin(), kBody.end(), w) == kBody.end()) continue;
     // No comma inside the frame ("the court, told of …").
     const std::string next = Lower(words[k + 1]);
@@ -4899,7 +4927,13 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       if (t.end <= c.b && SubjectRelativePhrase(text, sentence.begin, t)) return false;
       if (CountFramePhrase(text, sentence.begin, t, c.b)) return false;
       if (t.begin >= c.e && OccasionAhead(text, sentence.begin, t.begin)) return false;
-      if (ProceedingDay(text, sentence.begin, t.begin)) return false;
+      // The act a proceeding tries came before it: with no phrase of its
+      // own, before publication (h-evdate26), as a main verb's phrase set
+      // aside above.
+      if (ProceedingDay(text, sentence.begin, t.begin)) {
+        modifier_aside = true;
+        return false;
+      }
       // A bare length ("jailed for 13 years", "held captive for 18 days",
       // "remanded in custody for eight days") tells how long a sentence or
       // a captivity lasts, not when the arrest or the kidnapping was

@@ -1980,9 +1980,56 @@ TEST_CASE("attach: the day of a court proceeding is not the act it tries", "[att
   // "accused in" names an earlier act too (rules/lexicons/aftermath_cue.txt).
   CHECK(IntervalOf("A judge refused bail to the man accused in the stabbing of a bus driver.",
                    "attack") == earlier);
+  // h-evdate26: the verb further from its noun, or a passive proceeding
+  // still to come.
+  CHECK(IntervalOf("Years after a bombing at a bus depot killed four people, the trial of the "
+                   "accused driver is slated to begin on Monday.",
+                   "explosion") == earlier);
+  CHECK(IntervalOf("The depot shooting suspect is set to be arraigned on Friday.", "attack") ==
+        earlier);
+  CHECK(IntervalOf("The suspect in the depot shooting will be sentenced on Friday.", "attack") ==
+        earlier);
   // Counter-example: a day the act's own clause gives still dates it.
   CHECK(DateOf("Rebels shelled the port on Sunday, and the trial of their leader begins in May.",
                "shelling") == "2023-03-12");
+}
+
+TEST_CASE("attach: an act under a tribute, a vigil, a plea or a post lies before it", "[attach]") {
+  // h-evdate26 (pub 2023-03-15): a commemoration, a plea, a post or unrest
+  // before "after" answers the act after it (AftermathVerbAfter), and so
+  // does a tribute or a vigil right before it (aftermath_cue.txt); what a
+  // witness "told the court" is the case being tried (TellsHearing).
+  const char* const earlier = "..2023-03-15 range/document";
+  CHECK(IntervalOf("Neighbours paid tribute to a young baker after he was stabbed outside his "
+                   "shop.",
+                   "attack") == earlier);
+  CHECK(IntervalOf("Tributes have poured in for a cyclist after she was shot near the canal.",
+                   "attack") == earlier);
+  CHECK(IntervalOf("The singer tweeted a short message after gunmen kidnapped her driver.",
+                   "abduction") == earlier);
+  CHECK(IntervalOf("The porter pleaded guilty after the raid on the bonded warehouse.", "attack") ==
+        earlier);
+  CHECK(IntervalOf("A teenager was remanded in custody after two pensioners and their carer were "
+                   "attacked in the park.",
+                   "attack") == earlier);
+  CHECK(IntervalOf("Hundreds held a vigil for the miners killed in the blast at the pit.",
+                   "explosion") == earlier);
+  CHECK(IntervalOf("Students rioted in the northern towns after a trooper shot a cyclist.",
+                   "attack") == earlier);
+  CHECK(IntervalOf("A cashier told the court that the guard shot a clerk near the till.",
+                   "attack") == earlier);
+  // Counter-examples: a post dated by its own phrase keeps that day; a
+  // harm between the post and "after" is the day's news; a saying's
+  // "after" phrase ends within eight words; a court that hears nothing.
+  CHECK(IntervalOf("The mayor posted a message on Monday after gunmen attacked the depot.",
+                   "attack") == "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("The army posted that two guards were killed after gunmen attacked the depot.",
+                   "attack") == "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("The governor said the bridge must reopen after the long night in which rebels "
+                   "from the hills shelled the port.",
+                   "shelling") == "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Gunmen attacked the court after the clerk told the guards to leave.",
+                   "attack") == "2023-03-15..2023-03-15 none/document");
 }
 
 }  // namespace
