@@ -3540,6 +3540,33 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
       !HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin), true) &&
       HasScheduleVerb(lower.substr(clause_begin, phrase_begin - clause_begin)))
     return Tense::kFuture;
+  {
+    // "The captain returns to the team for the league game at home on
+    // Sunday", "the striker is back in the squad for the derby away from
+    // home on Saturday" (h-dates35, batch 47's leftover): an appointment
+    // ("for the / a <event>") within nine words of the phrase, after a
+    // schedule verb or "is / are back" in the words before "for", with no
+    // past verb in the clause: ahead, though the verb is out of the six
+    // words' reach.
+    const std::string_view head = lower.substr(clause_begin, phrase_begin - clause_begin);
+    const std::size_t f1 = head.rfind(" for the "), f2 = head.rfind(" for a ");
+    const std::size_t f = f1 == std::string_view::npos   ? f2
+                          : f2 == std::string_view::npos ? f1
+                                                         : std::max(f1, f2);
+    if (f != std::string_view::npos) {
+      std::size_t words = 0;
+      for (std::size_t i = f + 1; i < head.size(); ++i)
+        words += IsIdentChar(head[i]) && (i + 1 == head.size() || !IsIdentChar(head[i + 1]));
+      const std::string_view to_for = head.substr(0, f);
+      const bool back = to_for.find(" is back") != std::string_view::npos ||
+                        to_for.find(" are back") != std::string_view::npos ||
+                        to_for.find(" s back") != std::string_view::npos;
+      if (words <= 9 &&
+          LooksAheadWhenScheduled(lower.substr(phrase_begin, phrase_end - phrase_begin), head) &&
+          !HasPastVerb(head, true) && (back || HasScheduleVerb(to_for)))
+        return Tense::kFuture;
+    }
+  }
   if (MonthAfterCalendarVerb(lower.substr(phrase_begin, phrase_end - phrase_begin),
                              lower.substr(clause_begin, phrase_begin - clause_begin)))
     return Tense::kFuture;
