@@ -539,7 +539,7 @@ constexpr std::array<Signature, 37> kFunctions = {{
     {"between", {"from", "to", "", "", ""}, 2},
     {"period", {"unit", "rel", "", "", ""}, 1},
     {"within", {"n", "unit", "", "", ""}, 2},
-    {"easter", {"off", "y", "cal", "", ""}, 0},
+    {"easter", {"off", "y", "cal", "yrel", ""}, 0},
     {"feast", {"name", "y", "", "", ""}, 1},
 }};
 
@@ -872,7 +872,9 @@ struct Eval {
     if (f == "since" || f == "until" || f == "by")
       return Bound(n.name, a.Get(f == "since" ? "from" : "to"));
     if (f == "weekend") return Weekend(Text(a.Get("rel")), Text(a.Get("span")));
-    if (f == "easter") return EasterFn(Text(a.Get("off")), Text(a.Get("y")), Text(a.Get("cal")));
+    if (f == "easter")
+      return EasterFn(Text(a.Get("off")), Text(a.Get("y")), Text(a.Get("cal")),
+                      Text(a.Get("yrel")));
     if (f == "feast") return FeastFn(Text(a.Get("name")), Text(a.Get("y")));
     if (f == "between") return Between(a.Get("from"), a.Get("to"));
     if (f == "period" && LowerTrim(Text(a.Get("unit"))) == "quarter") {
@@ -1779,8 +1781,10 @@ struct Eval {
   // Friday" = -2, "Easter Monday" = 1); without `y` the year is inferred as
   // for a day written without one. `cal_s` = "orthodox" (or "julian"): the
   // Julian computus, given in the Gregorian calendar (+13 days, 1900-2099).
+  // `yrel` ("last year over the Easter weekend", h-dates35): the year
+  // relative to pub's, as date()'s.
   std::optional<Interval> EasterFn(const std::string& off_s, const std::string& y_s,
-                                   const std::string& cal_s) {
+                                   const std::string& cal_s, const std::string& yrel_s = {}) {
     int off = 0;
     if (!off_s.empty()) {
       const auto o = ParseRel(off_s);
@@ -1810,6 +1814,13 @@ struct Eval {
       const auto y = Year(y_s);
       if (!y) return Fail("easter() needs a year, not '" + y_s + "'");
       return DayInterval(at(*y));
+    }
+    if (!yrel_s.empty()) {
+      const auto r = ParseRel(yrel_s);
+      if (!r) return Fail("easter() needs a relative year, not '" + yrel_s + "'");
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      return DayInterval(at(YearOf(*p) + *r));
     }
     auto p = Ref();
     if (!p) return std::nullopt;
@@ -3074,6 +3085,56 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
         std::find(kPresent.begin(), kPresent.end(), lower.substr(i, j - i)) != kPresent.end())
       return Tense::kFuture;
   }
+  {
+    // "On Sunday, the museum's new wing opens to the public", "On Saturday,
+    // away fans come back to the ground" (h-dates35, batch 47's leftover): a
+    // weekday after "on" opening the sentence before a comma, then a present
+    // verb of a scheduled event among the next six words (not after a
+    // determiner or a preposition: "On Friday, the opening of ..."), with no
+    // past verb in the clause: ahead. Verbs of protest or fighting (march,
+    // gather, fight) are left out: captions tell the day gone with them.
+    const std::string_view own = lower.substr(phrase_begin, phrase_end - phrase_begin);
+    if (Trim(lower.substr(0, phrase_begin)).empty() && own.starts_with("on ") &&
+        own.find(' ', 3) == std::string_view::npos && ParseWeekday(own.substr(3)) &&
+        phrase_end < lower.size() && lower[phrase_end] == ',') {
+      static constexpr std::array<std::string_view, 22> kAhead = {
+          "open", "reopen", "resume", "return", "begin",  "start",    "restart", "close",
+          "come", "launch", "end",    "expire", "debut",  "premiere", "host",    "play",
+          "face", "meet",   "vote",   "air",    "arrive", "kick"};
+      static constexpr std::array<std::string_view, 14> kNotVerb = {
+          "the", "a",   "an", "its",  "his", "her", "their",
+          "of",  "for", "to", "from", "in",  "at",  "s"};
+      std::size_t clause_end = lower.find_first_of(";.!?", phrase_end);
+      if (clause_end == std::string_view::npos) clause_end = lower.size();
+      const std::string_view rest = lower.substr(phrase_end + 1, clause_end - phrase_end - 1);
+      std::string_view prev;
+      std::size_t i = 0;
+      bool ahead = false;
+      for (int words = 0; words < 6 && i < rest.size() && !ahead; ++words) {
+        while (i < rest.size() && !IsIdentChar(rest[i])) {
+          if (rest[i] == ',')
+            i = rest.size();  // the clause after the comma only
+          else
+            ++i;
+        }
+        std::size_t j = i;
+        while (j < rest.size() && IsIdentChar(rest[j])) ++j;
+        if (j == i) break;
+        const std::string_view w = rest.substr(i, j - i);
+        const auto listed = [&](std::string_view b) {
+          return std::find(kAhead.begin(), kAhead.end(), b) != kAhead.end();
+        };
+        const bool verb =
+            listed(w) || (w.size() > 3 && w.back() == 's' && listed(w.substr(0, w.size() - 1)));
+        if (verb && std::find(kNotVerb.begin(), kNotVerb.end(), prev) == kNotVerb.end() &&
+            words > 0)
+          ahead = true;
+        prev = w;
+        i = j;
+      }
+      if (ahead && !HasPastVerb(rest, true)) return Tense::kFuture;
+    }
+  }
   bool for_date = false;
   // "a strike has been called for Monday", "talks set for Friday": a weekday
   // after "for" is an appointment, ahead of pub (not "for Friday prayers").
@@ -3479,6 +3540,33 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
       !HasPastVerb(lower.substr(clause_begin, phrase_begin - clause_begin), true) &&
       HasScheduleVerb(lower.substr(clause_begin, phrase_begin - clause_begin)))
     return Tense::kFuture;
+  {
+    // "The captain returns to the team for the league game at home on
+    // Sunday", "the striker is back in the squad for the derby away from
+    // home on Saturday" (h-dates35, batch 47's leftover): an appointment
+    // ("for the / a <event>") within nine words of the phrase, after a
+    // schedule verb or "is / are back" in the words before "for", with no
+    // past verb in the clause: ahead, though the verb is out of the six
+    // words' reach.
+    const std::string_view head = lower.substr(clause_begin, phrase_begin - clause_begin);
+    const std::size_t f1 = head.rfind(" for the "), f2 = head.rfind(" for a ");
+    const std::size_t f = f1 == std::string_view::npos   ? f2
+                          : f2 == std::string_view::npos ? f1
+                                                         : std::max(f1, f2);
+    if (f != std::string_view::npos) {
+      std::size_t words = 0;
+      for (std::size_t i = f + 1; i < head.size(); ++i)
+        words += IsIdentChar(head[i]) && (i + 1 == head.size() || !IsIdentChar(head[i + 1]));
+      const std::string_view to_for = head.substr(0, f);
+      const bool back = to_for.find(" is back") != std::string_view::npos ||
+                        to_for.find(" are back") != std::string_view::npos ||
+                        to_for.find(" s back") != std::string_view::npos;
+      if (words <= 9 &&
+          LooksAheadWhenScheduled(lower.substr(phrase_begin, phrase_end - phrase_begin), head) &&
+          !HasPastVerb(head, true) && (back || HasScheduleVerb(to_for)))
+        return Tense::kFuture;
+    }
+  }
   if (MonthAfterCalendarVerb(lower.substr(phrase_begin, phrase_end - phrase_begin),
                              lower.substr(clause_begin, phrase_begin - clause_begin)))
     return Tense::kFuture;
@@ -4589,6 +4677,12 @@ Tense PhraseTense(const PhraseAt& p) {
       const auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
       const std::string_view own = lower.substr(m->begin - sentence.begin, 6);
       span = w == "until" || w == "till" || own == "until " || own.substr(0, 5) == "till ";
+      // "promised to quit in a few days", "was told to leave in two weeks"
+      // (h-dates35): a count ahead that an intent or an order sets lies
+      // ahead, not the window back of a past sentence. Not after a modal:
+      // "sappers can clear a minefield in a day" tells how long it takes.
+      span = span || (id == "time.ahead" && own.substr(0, 3) == "in " &&
+                      !ModalOrIntentBefore(text, sentence.begin, m->begin, true));
     }
     if (span && ModalOrIntentBefore(text, sentence.begin, m->begin)) tense = Tense::kFuture;
     // "some said the premier could be gone by the autumn" (h-dates29): a

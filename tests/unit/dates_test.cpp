@@ -584,5 +584,44 @@ TEST_CASE("dates: half units back and a preposition after a weekday (h-dates34)"
   }
 }
 
+TEST_CASE(
+    "dates: a relative year for Easter, schedule verbs after a weekday or far back (h-dates35)",
+    "[dates]") {
+  // easter(yrel=): the year relative to pub's, as date()'s.
+  CHECK(Show(ResolveValue("easter(0, yrel=last)", {}, At("2023-06-20"), Tense::kPast)) ==
+        "2022-04-17 day");
+  CHECK(Show(ResolveValue("easter(1, yrel=next)", {}, At("2023-06-20"), Tense::kPast)) ==
+        "2024-04-01 day");
+  const struct {
+    std::string_view sentence, phrase;
+    Tense want;
+  } cases[] = {
+      // A weekday opening the sentence before a comma, then a present verb of
+      // a scheduled event: ahead.
+      {"On Sunday, the new library opens to readers.", "On Sunday", Tense::kFuture},
+      {"On Saturday, home fans come back to the stadium.", "On Saturday", Tense::kFuture},
+      // A past verb in the clause, a noun after a determiner, or a verb of
+      // protest keep the day gone.
+      {"On Sunday, the new library opened to readers.", "On Sunday", Tense::kPast},
+      {"On Friday, the opening of the library was delayed.", "On Friday", Tense::kPast},
+      // An appointment "for the <event>" after a schedule verb or "is back"
+      // out of the six words' reach: ahead; a past verb keeps it gone.
+      {"The winger returns to the side for the league game at home on Sunday.", "on Sunday",
+       Tense::kFuture},
+      {"The keeper is back in the squad for the derby away from home on Saturday.", "on Saturday",
+       Tense::kFuture},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.sentence);
+    const auto at = c.sentence.find(c.phrase);
+    REQUIRE(at != std::string_view::npos);
+    CHECK((TenseAt(c.sentence, at, at + c.phrase.size()) == c.want));
+  }
+  CHECK(TenseAt("On Saturday, crowds march through the city.", 0, 11) != Tense::kFuture);
+  const std::string_view gone =
+      "The winger returned to the side for the league game at home on Sunday.";
+  CHECK(TenseAt(gone, gone.find("on Sunday"), gone.find("on Sunday") + 9) != Tense::kFuture);
+}
+
 }  // namespace
 }  // namespace eventline
