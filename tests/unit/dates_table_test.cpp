@@ -174,7 +174,8 @@ int CountAgreeing(const std::vector<Case>& cases) {
 // with s29base, 207 with the branch (scored once, after the last change).
 // (h-dates35) batch 49 (design): 93 strict with the session's start binary (dc4ed64) before
 // its fixes, 100 after them; batch 47 125 -> 127, 43 181 -> 182; batch 48 (written before the
-// fixes, held out, never tuned on) 163 with the start binary.
+// fixes, held out, never tuned on) 163 with the start binary. Lead (session 29): one
+// must-not row of each re-judged (the tables' headers say why): 48 -> 164, 49 -> 101.
 TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates][table]") {
   const struct {
     const char* file;
@@ -202,8 +203,8 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout41.tsv", 161, 156}, {"dates_heldout42.tsv", 104, 102},
                  {"dates_heldout43.tsv", 194, 182}, {"dates_heldout44.tsv", 139, 138},
                  {"dates_heldout45.tsv", 144, 142}, {"dates_heldout46.tsv", 228, 207},
-                 {"dates_heldout47.tsv", 137, 127}, {"dates_heldout48.tsv", 181, 163},
-                 {"dates_heldout49.tsv", 115, 100}};
+                 {"dates_heldout47.tsv", 137, 127}, {"dates_heldout48.tsv", 181, 164},
+                 {"dates_heldout49.tsv", 115, 101}};
   for (const auto& b : batches) {
     const auto cases = LoadCases(b.file);
     CAPTURE(b.file);
