@@ -761,6 +761,10 @@ struct Eval {
     int y = YearOf(*p);
     const Date first = MakeDate(y, m_first, std::min(d_first, DayOf(LastOfMonth(y, m_first))));
     const Date last = MakeDate(y, m_last, std::min(d_last, DayOf(LastOfMonth(y, m_last))));
+    // Pub inside the span: every reading below gives pub's year (the
+    // nearest occurrence is the one at distance 0), so the phrase's tense,
+    // worked out on first use, need not be (h-speed43).
+    if (first <= *p && *p <= last) return y;
     if (nearest) {  // the occurrence nearest pub (containing it: distance 0)
       int best = y, best_distance = -1;
       for (int c : {y - 1, y, y + 1}) {
@@ -1345,6 +1349,8 @@ struct Eval {
     const int pi = IsoIndex(WeekdayOf(*p)), wi = IsoIndex(*w);
     const Date monday = MondayOf(*p);
     if (mode.empty() || mode == "bare" || mode == "on") {
+      // Pub's own weekday is pub either way: no need to read the tense.
+      if (wi == pi) return DayInterval(*p);
       if (tense == Tense::kFuture) return DayInterval(AddDays(*p, (wi - pi + 7) % 7));
       return DayInterval(AddDays(*p, -((pi - wi + 7) % 7)));
     }
@@ -4087,7 +4093,13 @@ bool OffsetFromDay(TimeExpr& t, std::string_view text, std::size_t lo,
   std::size_t p = words.size();
   if (n_before > 0 && (words[n_before - 1].w == "before" || words[n_before - 1].w == "after")) {
     p = n_before - 1;
-  } else if (!ValueStartsWith(t, "day") && !ValueStartsWith(t, "anchor")) {
+  } else if (!ValueStartsWith(t, "day") && !ValueStartsWith(t, "anchor") &&
+             std::any_of(words.begin() + static_cast<std::ptrdiff_t>(n_before),
+                         words.begin() + static_cast<std::ptrdiff_t>(n),
+                         [](const Word& x) { return x.w == "before" || x.w == "after"; })) {
+    // Only a "before" / "after" among the phrase's words sets `p`: most
+    // phrases have none, and is_count's ParseCount (it tokenizes) on their
+    // first word cost 1.5 % of `eventline dates` (h-speed43).
     for (std::size_t k = n_before; k < n; ++k) {
       if (words[k].w == "before" || words[k].w == "after") {
         p = k;
@@ -4534,12 +4546,15 @@ Tense PhraseTense(const PhraseAt& p) {
   const std::size_t base = p.base;
   const Sentence& sentence = p.sentence;
   const Match* m = &p.m;
+  // A view: compared with a literal it checks the length first, where
+  // std::string == const char* calls strlen and memcmp.
+  const std::string_view id = m->rule->id;
   Tense tense = TenseInLower(lower, m->begin - sentence.begin, m->end - sentence.begin);
   // "aims to prevent another disaster like the February train derailment",
   // "a January storm" (h-dates28): a month before a noun of violence or
   // disaster (time.month_of_event, whose match ends with the noun) names one
   // that has happened, as a day does, whatever the sentence's tense.
-  if (tense != Tense::kPast && m->rule->id == "time.month_of_event") {
+  if (tense != Tense::kPast && id == "time.month_of_event") {
     const std::size_t e = std::min(m->end - sentence.begin, lower.size());
     const std::size_t sp = lower.rfind(' ', e > 0 ? e - 1 : 0);
     if (sp != std::string_view::npos && sp > m->begin - sentence.begin && NamesPastEvent(lower, sp))
@@ -4554,10 +4569,9 @@ Tense PhraseTense(const PhraseAt& p) {
   // November event", read in June, is the coming one).
   // "as soon as / as early as July" (h-dates31) names the earliest time of
   // what is ahead of the statement, whatever its tense.
-  if (m->rule->id == "time.month.as_soon_as") return Tense::kFuture;
-  if (m->rule->id == "time.month_of_schedule" ||
-      (m->rule->id == "time.month_possessive" &&
-       ScheduleNounAfter(lower, m->end - sentence.begin))) {
+  if (id == "time.month.as_soon_as") return Tense::kFuture;
+  if (id == "time.month_of_schedule" ||
+      (id == "time.month_possessive" && ScheduleNounAfter(lower, m->end - sentence.begin))) {
     if (tense != Tense::kPast || !p.pub) {
       tense = Tense::kFuture;
     } else if (const Capture* c = m->Get("month"); c && c->end > c->begin) {
@@ -4574,7 +4588,7 @@ Tense PhraseTense(const PhraseAt& p) {
       (scan[m->begin - base] == 'b' || scan[m->begin - base] == 'B') &&
       (scan[m->begin - base + 1] == 'y' || scan[m->begin - base + 1] == 'Y') &&
       std::isspace(static_cast<unsigned char>(scan[m->begin - base + 2])) &&
-      m->rule->id != "time.date.day_only")  // "by the 15th": pub's month or the one before
+      id != "time.date.day_only")  // "by the 15th": pub's month or the one before
     tense = Tense::kNearest;
   // "Regulators asked bidders for final offers by Sunday afternoon", "the
   // council told residents to register by Friday" (h-dates32): a weekday
@@ -4582,7 +4596,7 @@ Tense PhraseTense(const PhraseAt& p) {
   // before "by", is the nearer of the two such days by days (a tie looks
   // back), not the last one: the deadline lies ahead of the request unless
   // the report comes after it.
-  if (tense != Tense::kFuture && p.pub && m->rule->id == "time.by_weekday" &&
+  if (tense != Tense::kFuture && p.pub && id == "time.by_weekday" &&
       AskedBefore(text, sentence.begin, m->begin)) {
     if (const Capture* c = m->Get("w"); c && c->end > c->begin) {
       if (const auto w = ParseWeekday(scan.substr(c->begin - base, c->end - c->begin))) {
@@ -4634,11 +4648,10 @@ Tense PhraseTense(const PhraseAt& p) {
   // "all trains were cancelled until Tuesday": a weekday after "until" that
   // follows a verb of suspending ends the suspension ahead: the coming such
   // day (the span then runs from pub, as "until Friday" in a future clause).
-  if (tense == Tense::kPast &&
-      (m->rule->id == "time.weekday" || m->rule->id == "time.until.weekday")) {
+  if (tense == Tense::kPast && (id == "time.weekday" || id == "time.until.weekday")) {
     // The rule may have taken "until" in: then the verb is right before it.
     auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
-    if (m->rule->id == "time.until.weekday") {
+    if (id == "time.until.weekday") {
       w_at = m->begin;
       w = "until";
     }
@@ -4656,14 +4669,14 @@ Tense PhraseTense(const PhraseAt& p) {
   // "the launch is planned for December, the agency said" (h-dates22): a
   // month after "for" is a target, the occurrence nearest pub, as a day
   // after "for".
-  if (tense == Tense::kPast && m->rule->id == "time.month" && m->end - m->begin > 4) {
+  if (tense == Tense::kPast && id == "time.month" && m->end - m->begin > 4) {
     const std::string_view own = text.substr(m->begin, 4);
     if (own == "for " || own == "For ") tense = Tense::kNearest;
   }
   // "pilgrims gathered in Rome for Easter Sunday", "flew home for Christmas"
   // (h-dates22): a holiday after "for" is what the act aims at, the
   // occurrence nearest pub whatever the tense (a later one counting double).
-  if (tense == Tense::kPast && std::string_view(m->rule->id).substr(0, 13) == "time.holiday.") {
+  if (tense == Tense::kPast && id.substr(0, 13) == "time.holiday.") {
     const auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
     const std::string_view own = text.substr(m->begin, 4);
     if (w == "for" || own == "for " || own == "For ") tense = Tense::kNearest;
@@ -4671,7 +4684,6 @@ Tense PhraseTense(const PhraseAt& p) {
   // A span after "within" or "until" that an order or a modal sets lies
   // ahead (ModalOrIntentBefore).
   if (tense != Tense::kFuture) {
-    const std::string_view id = m->rule->id;
     bool span = id.substr(0, 11) == "time.within";
     if (!span) {
       const auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
@@ -4709,10 +4721,10 @@ Tense PhraseTense(const PhraseAt& p) {
   // modal the coming one. Not "could have" /
   // "could not" (a past possibility or ability), nor a weekday before a
   // noun of violence ("may be linked to Sunday's attack").
-  if (tense != Tense::kFuture && (m->rule->id == "time.ahead" || m->rule->id == "time.weekday") &&
+  if (tense != Tense::kFuture && (id == "time.ahead" || id == "time.weekday") &&
       HypotheticalModal(lower, text.substr(sentence.begin),
-                        m->rule->id == "time.ahead" ? lower.size() : m->begin - sentence.begin,
-                        m->rule->id == "time.ahead") &&
+                        id == "time.ahead" ? lower.size() : m->begin - sentence.begin,
+                        id == "time.ahead") &&
       !NamesPastEvent(lower, AfterPossessive(lower, m->end - sentence.begin)) &&
       !AnyPastVerb(lower))
     tense = Tense::kFuture;
@@ -4720,7 +4732,7 @@ Tense PhraseTense(const PhraseAt& p) {
   // election" (h-dates29): a month's election, vote, summit or meeting in a
   // sentence with no past verb is the one ahead (it was the nearest with a
   // later one counting double: last December).
-  if (tense == Tense::kNearest && m->rule->id == "time.month_possessive" &&
+  if (tense == Tense::kNearest && id == "time.month_possessive" &&
       ScheduledNounAfter(lower, m->end - sentence.begin) && !AnyPastVerb(lower))
     tense = Tense::kFuture;
   // "the ceasefire should end the worst clashes in nearly 20 years", "will
@@ -4728,7 +4740,7 @@ Tense PhraseTense(const PhraseAt& p) {
   // months, years or decades (or a hedged count) after a superlative or an
   // ordinal among the four words before it compares with the past whatever
   // the tense: the window back, as in a past sentence.
-  if (tense == Tense::kFuture && m->rule->id == "time.ahead") {
+  if (tense == Tense::kFuture && id == "time.ahead") {
     const std::string_view own = lower.substr(m->begin - sentence.begin, m->end - m->begin);
     const bool long_count = own.find("month") != std::string_view::npos ||
                             own.find("year") != std::string_view::npos ||
@@ -4744,13 +4756,13 @@ Tense PhraseTense(const PhraseAt& p) {
   // warning (told / urged / warned / asked / advised … to, at most eight
   // words before it and no comma between) is the weekend ahead of the
   // order, not the one before a past report.
-  if (tense != Tense::kFuture && m->rule->id == "time.weekend.all" &&
+  if (tense != Tense::kFuture && id == "time.weekend.all" &&
       OrderToBefore(lower.substr(0, m->begin - sentence.begin)))
     tense = Tense::kFuture;
   // "this weekend" goes back to the weekend just gone only in a sentence
   // with a past verb before it (Weekend(), h-dates23): "ten fixtures to watch
   // this weekend", read on a Thursday, is the coming one.
-  if (tense == Tense::kPast && m->rule->id == "time.weekend" &&
+  if (tense == Tense::kPast && id == "time.weekend" &&
       lower.substr(m->begin - sentence.begin, m->end - m->begin).find("this weekend") !=
           std::string_view::npos) {
     const std::string_view head = lower.substr(0, m->begin - sentence.begin);
@@ -4761,16 +4773,14 @@ Tense PhraseTense(const PhraseAt& p) {
   // October" (h-dates23): a yearless day right after a word of an attack or
   // a past happening (up to three words before, the preposition included)
   // tells what was done, the past day whatever the sentence's tense.
-  if (tense == Tense::kFuture &&
-      (m->rule->id == "time.date.month_day" || m->rule->id == "time.date.day_month") &&
+  if (tense == Tense::kFuture && (id == "time.date.month_day" || id == "time.date.day_month") &&
       PastActBefore(text, sentence.begin, m->begin))
     tense = Tense::kPast;
   // A yearless day after "until" / "till" in a past sentence bounds a span
   // that was set, extended or declared: the occurrence nearest pub, as for
   // a deadline after "by" ("mourning was declared until 4 January", read on
   // 30 December, ends on the coming 4 January; read in March, the last one).
-  if (tense == Tense::kPast &&
-      (m->rule->id == "time.date.day_month" || m->rule->id == "time.date.month_day")) {
+  if (tense == Tense::kPast && (id == "time.date.day_month" || id == "time.date.month_day")) {
     const auto [w, w_at] = WordBefore(text, sentence.begin, m->begin);
     // "flights have been cancelled through Oct. 31" (h-dates10) alike.
     if ((w == "until" || w == "till" || w == "through") &&

@@ -206,6 +206,36 @@ TEST_CASE("dates: value language resolves against pub date", "[dates]") {
   }
 }
 
+// h-speed43: a month or day that holds pub, and a bare weekday that is pub's
+// own, resolve without reading the phrase's tense (worked out on first use):
+// the same interval in every tense, as before the shortcut.
+TEST_CASE("dates: a phrase holding pub resolves alike in every tense", "[dates]") {
+  const struct {
+    std::string_view value, pub, want;
+  } cases[] = {
+      {"date(m=August)", "2022-08-18", "2022-08-01/2022-08-31 month"},
+      {"date(m=August)", "2022-08-01", "2022-08-01/2022-08-31 month"},
+      {"date(m=August)", "2022-08-31", "2022-08-01/2022-08-31 month"},
+      {"date(m=August, d=18)", "2022-08-18", "2022-08-18 day"},
+      {"date(m=February, d=29)", "2024-02-29", "2024-02-29 day"},
+      {"weekday(Thursday)", "2022-08-18", "2022-08-18 day"},
+      {"weekday(Sunday)", "2023-01-01", "2023-01-01 day"},
+  };
+  for (const auto& c : cases) {
+    for (const Tense t : {Tense::kPast, Tense::kFuture, Tense::kNearest}) {
+      CAPTURE(c.value, c.pub, static_cast<int>(t));
+      CHECK(Show(ResolveValue(c.value, {}, At(c.pub), t)) == c.want);
+    }
+  }
+  // One day off pub, the tense still decides.
+  CHECK(Show(ResolveValue("date(m=August, d=19)", {}, At("2022-08-18"), Tense::kPast)) ==
+        "2021-08-19 day");
+  CHECK(Show(ResolveValue("date(m=August, d=17)", {}, At("2022-08-18"), Tense::kFuture)) ==
+        "2023-08-17 day");
+  CHECK(Show(ResolveValue("weekday(Friday)", {}, At("2022-08-18"), Tense::kFuture)) ==
+        "2022-08-19 day");
+}
+
 TEST_CASE("dates: anaphoric values use the anchor, else the pub date", "[dates]") {
   CHECK(Show(ResolveValue("anchor(-1, day)", {}, At("2022-08-18", "2022-03-01"))) ==
         "2022-02-28 day");
