@@ -1889,6 +1889,13 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
       if ((a == 0 || !IsLowerWordChar(text[a - 1])) &&
           (prefix == "pro" || prefix == "anti" || prefix == "non"))
         continue;
+      // h-places11: a legislator's party and state ("Rep. Ann Roe, D-Mich.",
+      // "(R-Texas)", "(I-Vt.)") say whom the member represents, not where
+      // anything happened: a lone D, R or I and a hyphen before the name.
+      const char party = text[b - 2];
+      if ((party == 'D' || party == 'R' || party == 'I') &&
+          (text[b - 3] == ' ' || text[b - 3] == '(' || text[b - 3] == ','))
+        continue;
     }
     if (!any_case && h.last + 1 < tokens.size()) {
       const NameToken& last = tokens[h.last];
