@@ -936,6 +936,25 @@ bool HomeFrom(std::string_view text, const PlaceMention& m) {
   return before.size() == 2 && Lower(before[0]) == "from" && IsIn(Lower(before[1]), kHomeFromRole);
 }
 
+// h-places11: words of movement that make the place after "towards" a
+// destination not yet reached ("troops marching towards the capital", "a
+// possible advance towards the peninsula"): the act is where the movers
+// are, not where they head. Not fire ("rockets fired towards Ruritania"
+// fell there or were aimed at it).
+constexpr std::array<std::string_view, 27> kMoveBeforeTowards = {
+    "march",  "marched",   "marching",   "advance", "advanced", "advancing", "advances",
+    "move",   "moved",     "moving",     "head",    "headed",   "heading",   "push",
+    "pushed", "pushing",   "drove",      "driving", "rolled",   "rolling",   "raced",
+    "racing", "retreated", "retreating", "fled",    "fleeing",  "marches"};
+
+// True when "<movement word> towards" stands right before `m` (h-places11).
+bool Destination(std::string_view text, const PlaceMention& m) {
+  const std::vector<std::string> before = WordsBefore(text, m.begin, 2);
+  if (before.size() != 2) return false;
+  const std::string prep = Lower(before[0]);
+  return (prep == "towards" || prep == "toward") && IsIn(Lower(before[1]), kMoveBeforeTowards);
+}
+
 // True when `m` is what another place borders: "the Belgorod region, which
 // borders Ukraine", "an area bordering Ukraine", "the border with Syria" say
 // where the scene lies, not that anything happened in Ukraine or Syria
@@ -1889,6 +1908,13 @@ std::vector<PlaceMention> Gazetteer::FindAll(std::string_view text, std::size_t 
       if ((a == 0 || !IsLowerWordChar(text[a - 1])) &&
           (prefix == "pro" || prefix == "anti" || prefix == "non"))
         continue;
+      // h-places11: a legislator's party and state ("Rep. Ann Roe, D-Mich.",
+      // "(R-Texas)", "(I-Vt.)") say whom the member represents, not where
+      // anything happened: a lone D, R or I and a hyphen before the name.
+      const char party = text[b - 2];
+      if ((party == 'D' || party == 'R' || party == 'I') &&
+          (text[b - 3] == ' ' || text[b - 3] == '(' || text[b - 3] == ','))
+        continue;
     }
     if (!any_case && h.last + 1 < tokens.size()) {
       const NameToken& last = tokens[h.last];
@@ -2159,7 +2185,7 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
     for (const PlaceMention& m : mentions) {
       if (StandsForState(text, m) || Attributive(text, m) || Qualifies(text, mentions, m) ||
           NamesWater(text, m) || SeaBeforeShore(text, m) || HomeFrom(text, m) ||
-          Bordered(text, m) || SpeakerVenue(text, m))
+          Bordered(text, m) || SpeakerVenue(text, m) || Destination(text, m))
         continue;
       // h-places4: the place of a later step or of a person's home gives
       // way to any place phrase of the act; as the nearest place it stands

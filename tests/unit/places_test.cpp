@@ -762,6 +762,61 @@ TEST_CASE("places: an alias that opens lower-case follows a capitalised word (se
   }
 }
 
+TEST_CASE("places: a state's newspaper abbreviation, not a legislator's state (h-places11)",
+          "[places]") {
+  const Gazetteer& g = Shipped();
+  const struct {
+    std::string_view text, trigger, expect;
+  } cases[] = {
+      // "<Town>, <abbreviation>.": the state or province stands for a town
+      // the gazetteer lacks.
+      {"A guard was shot dead in Pinevale Corners, Ont., on Friday night.", "shot", "Ontario"},
+      {"Two men were stabbed outside a bar in Lower Marsh Creek, Calif., police said.", "stabbed",
+       "California"},
+      {"Deputies arrested a man in Smallbrook, Ky. after the robbery.", "arrested", "Kentucky"},
+      // Counter-examples: a member's party and state say nothing of the act.
+      {"Sen. Dana Roe (D-Nev.) condemned the bombing in Tartu.", "bombing", "Tartu"},
+      {"Rep. Lee Poe, R-Fla., spoke after the shooting.", "shooting", ""},
+      {"The raid was denounced by Rep. Kim Osterby (R-Texas) on Monday.", "raid", ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto ms = g.FindAll(c.text, 0, c.text.size());
+    const std::size_t tb = c.text.find(c.trigger);
+    REQUIRE(tb != std::string_view::npos);
+    const PlaceChoice pc = g.ChoosePlace(c.text, ms, tb, tb + c.trigger.size(), {}, {});
+    CHECK((pc.place == nullptr ? std::string() : pc.place->name) == c.expect);
+  }
+}
+
+TEST_CASE("places: a destination after a word of movement is not the scene (h-places11)",
+          "[places]") {
+  const Gazetteer& g = Shipped();
+  const struct {
+    std::string_view text, trigger, expect;
+  } cases[] = {
+      // Movers heading somewhere are not there yet: another place, or none.
+      {"The rebels seized a base in Rostov-on-Don and then marched towards Moscow.", "seized",
+       "Rostov-on-Don"},
+      {"The mutineers began advancing toward Moscow on Saturday.", "mutineers", ""},
+      {"Troops crossed the river near Kherson in a push that could open an advance towards "
+       "Crimea.",
+       "crossed", "Kherson"},
+      // Counter-examples: fire aimed towards a place falls there, and a
+      // place after "towards" with no word of movement stays.
+      {"Militants fired dozens of rockets towards Israel overnight.", "fired", "Israel"},
+      {"The shelling towards Kharkiv went on all night.", "shelling", "Kharkiv"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto ms = g.FindAll(c.text, 0, c.text.size());
+    const std::size_t tb = c.text.find(c.trigger);
+    REQUIRE(tb != std::string_view::npos);
+    const PlaceChoice pc = g.ChoosePlace(c.text, ms, tb, tb + c.trigger.size(), {}, {});
+    CHECK((pc.place == nullptr ? std::string() : pc.place->name) == c.expect);
+  }
+}
+
 TEST_CASE("places: a seat of government is a place only as a scene (h-places10)", "[places]") {
   const Gazetteer& g = Shipped();
   const struct {
