@@ -4465,6 +4465,11 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     if (x.type() == "casualties" && act(y)) toll = &x;
     if (y.type() == "casualties" && act(x)) toll = &y;
     if (!toll || !same_mention(x, y)) return false;
+    // A running toll in the present perfect ("100 rebels have been killed by
+    // the police this year") tells a campaign's total, not one act.
+    if (toll->b >= sentence.begin && RunningToll(Slice(text, sentence.begin, toll->b))) {
+      return false;
+    }
     return std::none_of(cands.begin(), cands.end(), [&](const Candidate& k) {
       return act(k) && !(k.b < toll->e && toll->b < k.e);
     });

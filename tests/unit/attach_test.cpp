@@ -75,6 +75,8 @@ TEST_CASE("attach: an actor's act beats the toll on its trigger (h-recall49)", "
   CHECK(toll->fatalities == 3);
   CHECK(CountOf("Five people died in the town on Monday.", "casualties") == 1);
   CHECK(CountOf("Five people died in the town on Monday.", "killing") == 0);
+  // A running total in the present perfect is no act.
+  CHECK(CountOf("Over 200 rebels have been killed by the army this year.", "killing") == 0);
 }
 
 TEST_CASE("attach: a relative clause after a nominal trigger dates it", "[attach]") {
