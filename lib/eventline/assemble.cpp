@@ -4445,11 +4445,41 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     if (x.b < y.e && y.b < x.e) return true;
     return x.type() == y.type() && x.m->begin < y.m->end && y.m->begin < x.m->end;
   };
+  // h-recall49: an actor's act beats the toll on its trigger. When an act
+  // rule (an attack or a killing told with its agent: "police shot and
+  // wounded two men", "gunmen killed a teacher") and a casualty rule claim
+  // one trigger, neither takes the other's place: the act is kept whatever
+  // the casualty rule's priority or length, and the toll is kept beside it
+  // so that its counts fold into the act's row (the fold below). A back-off
+  // act (`requires: document_event`) still loses; a toll with no act rule on
+  // its trigger ("two people were killed in the crash") stays a casualty.
+  // Only where the toll would otherwise have no act to fold into: when
+  // another act of the sentence already hosts it ("the gunman who killed
+  // eight people", "a mass shooting where a boy killed five"), the sentence
+  // keeps that one row and the resolution is as before.
+  const auto act = [](const Candidate& k) {
+    return k.type() != "casualties" && IsViolent(k.type()) && !k.m->rule->requires_document_event;
+  };
+  const auto act_beside_toll = [&](const Candidate& x, const Candidate& y) {
+    const Candidate* toll = nullptr;
+    if (x.type() == "casualties" && act(y)) toll = &x;
+    if (y.type() == "casualties" && act(x)) toll = &y;
+    if (!toll || !same_mention(x, y)) return false;
+    // A running toll in the present perfect ("100 rebels have been killed by
+    // the police this year") tells a campaign's total, not one act.
+    if (toll->b >= sentence.begin && RunningToll(Slice(text, sentence.begin, toll->b))) {
+      return false;
+    }
+    return std::none_of(cands.begin(), cands.end(), [&](const Candidate& k) {
+      return act(k) && !(k.b < toll->e && toll->b < k.e);
+    });
+  };
   std::vector<Candidate> kept;
   for (const Candidate& c : cands) {
     bool dominated = false;
     for (const Candidate& o : cands) {
       if (&o == &c) continue;
+      if (act_beside_toll(c, o)) continue;
       const bool overlap = same_mention(c, o);
       if (overlap && better(o, c)) {
         dominated = true;
@@ -4457,8 +4487,9 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       }
     }
     if (!dominated) {
-      const bool dup = std::any_of(kept.begin(), kept.end(),
-                                   [&](const Candidate& k) { return same_mention(k, c); });
+      const bool dup = std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
+        return same_mention(k, c) && !act_beside_toll(k, c);
+      });
       if (!dup) kept.push_back(c);
     }
   }
@@ -5521,13 +5552,22 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }
     return nullptr;
   };
+  // The act kept beside the toll on one trigger (act_beside_toll above).
+  const auto trigger_host = [&](const EventRow& r) -> EventRow* {
+    for (EventRow& h : rows) {
+      if (h.event_type == "casualties" || !IsViolent(h.event_type)) continue;
+      if (h.byte_start < r.byte_end && r.byte_start < h.byte_end) return &h;
+    }
+    return nullptr;
+  };
   for (EventRow& r : rows) {
     if (r.event_type != "casualties") continue;
     if (!CarriesToll(r)) {
-      if (clause_host(r)) r.event_type.clear();  // folded: the act's row tells it
+      if (clause_host(r) || trigger_host(r))
+        r.event_type.clear();  // folded: the act's row tells it
       continue;
     }
-    EventRow* const in_clause = clause_host(r);
+    EventRow* const in_clause = trigger_host(r) ? trigger_host(r) : clause_host(r);
     EventRow* host = in_clause;
     for (EventRow& h : rows) {
       if (in_clause) break;
