@@ -911,8 +911,10 @@ TEST_CASE("attach: a headline participle of its subject tells an earlier act", "
   CHECK(IntervalOf("Forty killed as gunmen return to the valley", "casualties") == today);
   CHECK(IntervalOf("Guard arrested at the depot after a clerk dies", "arrest") == today);
   CHECK(IntervalOf("Nurse shot at a checkpoint, sues the army", "attack") == today);
-  CHECK(IntervalOf("Father allegedly killed 3-year-old son, buried body near a lake",
-                   "casualties") == today);
+  // (A killing since session 29: an age is no count, h-recall49; the kin
+  // noun after the age makes the row, lead.)
+  CHECK(IntervalOf("Father allegedly killed 3-year-old son, buried body near a lake", "killing") ==
+        today);
 }
 
 TEST_CASE("attach: a lead told as earlier takes the body's older day", "[attach]") {
@@ -2005,7 +2007,7 @@ TEST_CASE("attach: the day of an occasion the act came before", "[attach]") {
   // Counter-examples: the act's own day before the occasion still dates it,
   // and a phrase that holds the eve is a date of its own.
   CHECK(DateOf("Drones struck a depot on Sunday ahead of the vote.", "air_strike") == "2023-03-12");
-  CHECK(DateOf("Missiles struck the capital on the eve of the new year.", "shelling") ==
+  CHECK(DateOf("Missiles hit the capital city on the eve of the new year.", "shelling") ==
         "2022-12-31");
 }
 
