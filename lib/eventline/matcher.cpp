@@ -2156,10 +2156,11 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
                       std::vector<Match>& out, Tier tier, std::size_t line_start) const {
   end = std::min(end, text.size());
   if (begin >= end) return;
-  if (line_start > 0 && line_start <= begin && line_start < text.size()) {
+  if (line_start > 0 && line_start == begin) {
     // The text from `line_start` on, as if it were the whole text: `^` holds
     // there and `\b` reads its start as the text's (h-title2). The matches
-    // are shifted back to offsets in `text`.
+    // are shifted back to offsets in `text`. No other sentence needs it: `^`
+    // can hold only where a sentence begins.
     const std::size_t from = out.size();
     FindAll(kind, text.substr(line_start), begin - line_start, end - line_start, out, tier);
     for (std::size_t i = from; i < out.size(); ++i) {
