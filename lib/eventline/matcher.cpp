@@ -2153,9 +2153,27 @@ void Matcher::Recycle(std::vector<Match>& matches) {
 }
 
 void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, std::size_t end,
-                      std::vector<Match>& out, Tier tier) const {
+                      std::vector<Match>& out, Tier tier, std::size_t line_start) const {
   end = std::min(end, text.size());
   if (begin >= end) return;
+  if (line_start > 0 && line_start == begin) {
+    // The text from `line_start` on, as if it were the whole text: `^` holds
+    // there and `\b` reads its start as the text's (h-title2). The matches
+    // are shifted back to offsets in `text`. No other sentence needs it: `^`
+    // can hold only where a sentence begins.
+    const std::size_t from = out.size();
+    FindAll(kind, text.substr(line_start), begin - line_start, end - line_start, out, tier);
+    for (std::size_t i = from; i < out.size(); ++i) {
+      Match& m = out[i];
+      m.begin += line_start;
+      m.end += line_start;
+      for (Capture& c : m.captures) {
+        c.begin += line_start;
+        c.end += line_start;
+      }
+    }
+    return;
+  }
   // The patterns see the document up to the sentence's end: `$` holds at the
   // end of the sentence (as in a rule's one-sentence examples), not only at
   // the end of the document, where a title's or a body's closing count ("as

@@ -50,8 +50,12 @@ class Matcher {
   // `requires: document_event` (back-off rules), so a caller can run the
   // back-off rules only in documents that the other rules vouch for.
   enum class Tier { kAll, kSpecific, kBackoff };
+  // `line_start`: a second offset where `^` holds, as at the text's start (a
+  // body's first sentence under a title set before it, docs/rules.md): a
+  // sentence beginning there is matched over the text from it on, which
+  // holds the same bytes as the text read alone; offsets stay absolute.
   void FindAll(RuleKind kind, std::string_view text, std::size_t begin, std::size_t end,
-               std::vector<Match>& out, Tier tier = Tier::kAll) const;
+               std::vector<Match>& out, Tier tier = Tier::kAll, std::size_t line_start = 0) const;
 
   // Empties `matches` (of FindAll) and keeps their capture buffers for the
   // time rules' next matches on this thread: FindTimes calls it once per

@@ -278,7 +278,7 @@ std::vector<EventRow> Engine::ExtractText(const Document& doc, std::size_t conte
     first_event.push_back(events.size());
     const std::size_t from = events.size();
     impl_->matcher->FindAll(RuleKind::kEvent, doc.text, s.begin, s.end, events,
-                            Matcher::Tier::kSpecific);
+                            Matcher::Tier::kSpecific, context_end);
     if (events.size() > from) anchors.push_back(i);
     events.erase(std::remove_if(events.begin() + static_cast<std::ptrdiff_t>(from), events.end(),
                                 [&](const Match& m) { return !keep(m); }),
@@ -307,7 +307,7 @@ std::vector<EventRow> Engine::ExtractText(const Document& doc, std::size_t conte
       if (next_anchor == anchors.size() || anchors[next_anchor] > i + kBackoffReach) continue;
       const std::size_t own = merged.size();
       impl_->matcher->FindAll(RuleKind::kEvent, doc.text, s.begin, s.end, merged,
-                              Matcher::Tier::kBackoff);
+                              Matcher::Tier::kBackoff, context_end);
       merged.erase(std::remove_if(merged.begin() + static_cast<std::ptrdiff_t>(own), merged.end(),
                                   [&](const Match& m) { return !keep(m); }),
                    merged.end());
@@ -441,7 +441,8 @@ std::vector<EventRow> Engine::ExtractText(const Document& doc, std::size_t conte
     cues.clear();
     // A sentence without events needs its cues only when it opens a quote.
     if (assembler.NeedsCues(s, !here_events.empty())) {
-      impl_->matcher->FindAll(RuleKind::kCue, doc.text, s.begin, s.end, cues);
+      impl_->matcher->FindAll(RuleKind::kCue, doc.text, s.begin, s.end, cues, Matcher::Tier::kAll,
+                              context_end);
     }
     const std::span<const PlaceMention> here(mentions.data() + first_mention[i],
                                              first_mention[i + 1] - first_mention[i]);

@@ -97,6 +97,40 @@ TEST_CASE("matcher: FindAll finds every match with absolute offsets", "[matcher]
   CHECK(none.empty());
 }
 
+TEST_CASE("matcher: FindAll's line_start is a second text start for ^", "[matcher]") {
+  const Compiled c = Build("event", Rule("a.start", R"(^\s*(?:The|A)\s+(?P<trigger>shooting))") +
+                                        Rule("b.mixed", R"((?:^|:\s*)(?P<trigger>raid)\b)") +
+                                        Rule("c.word", R"(\b(?P<trigger>gunfire)\b)"));
+  // A headline line, a blank line, then the body (a title set before a text).
+  const std::string head = "Police name the suspect\n\n";
+  const std::string body = "The shooting began at noon, raid and gunfire after.";
+  const std::string text = head + body;
+  const std::size_t at = head.size();
+  std::vector<Match> plain, lined, alone;
+  c.matcher->FindAll(RuleKind::kEvent, text, at, text.size(), plain);
+  c.matcher->FindAll(RuleKind::kEvent, text, at, text.size(), lined, Matcher::Tier::kAll, at);
+  c.matcher->FindAll(RuleKind::kEvent, body, 0, body.size(), alone);
+  // Without it `^` holds only at the headline's start: no a.start.
+  CHECK(Describe(text, plain) == "c.word[gunfire] trigger=gunfire;");
+  CHECK(Describe(text, lined) ==
+        "a.start[The shooting] trigger=shooting;c.word[gunfire] trigger=gunfire;");
+  // The same matches as the body read alone, offsets shifted by the head.
+  REQUIRE(lined.size() == alone.size());
+  for (std::size_t i = 0; i < alone.size(); ++i) {
+    CHECK(lined[i].begin == alone[i].begin + at);
+    CHECK(lined[i].end == alone[i].end + at);
+    REQUIRE(lined[i].captures.size() == alone[i].captures.size());
+    for (std::size_t k = 0; k < alone[i].captures.size(); ++k) {
+      CHECK(lined[i].captures[k].begin == alone[i].captures[k].begin + at);
+    }
+  }
+  // A sentence after the first keeps its matches; `^` holds at no other place.
+  std::vector<Match> later;
+  const std::size_t second = text.find("raid");
+  c.matcher->FindAll(RuleKind::kEvent, text, second, text.size(), later, Matcher::Tier::kAll, at);
+  CHECK(Describe(text, later) == "c.word[gunfire] trigger=gunfire;");
+}
+
 TEST_CASE("matcher: ReleaseCaches drops compiled state and matches the same after", "[matcher]") {
   const Compiled c = Build(
       "event", Rule("a.verb", R"((?P<actor>\w+)\s+(?P<trigger>{VERB}))") +

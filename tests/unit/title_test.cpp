@@ -115,6 +115,27 @@ TEST_CASE("title: a headline place reaches the text, its row is not written", "[
   CHECK(Find(titled, "explosion") == nullptr);
 }
 
+TEST_CASE("title: the text's first sentence is read as a line start", "[title]") {
+  // Rules that open with `^` (headline rules) read the text's first sentence
+  // under a title as they read it without one (h-title2).
+  const std::string text =
+      "The shooting by masked men took place outside a bakery in Lyon.\n\nPolice said the "
+      "suspects fled.";
+  const std::vector<EventRow> alone =
+      NoTitleEngine().Extract(Doc("Gunman opens fire at bakery", text));
+  const std::vector<EventRow> titled =
+      ShippedEngine().Extract(Doc("Gunman opens fire at bakery", text));
+  const EventRow* a = Find(alone, "attack");
+  const EventRow* b = Find(titled, "attack");
+  REQUIRE(a != nullptr);
+  REQUIRE(b != nullptr);
+  CHECK(a->rule == "attack.shooting_named");
+  CHECK(b->rule == a->rule);
+  CHECK(b->byte_start == a->byte_start);
+  CHECK(b->sentence_index == 1);
+  CHECK(b->event_id == a->event_id);
+}
+
 TEST_CASE("title: a title the text starts with is read once", "[title]") {
   const std::string text =
       "Car bomb kills officer in Mosul\n\nTwo policemen were killed in the attack.";
