@@ -82,7 +82,10 @@ TEST_CASE("assemble: cue reach: rows", "[assemble][cue]") {
                    "shelling") == "asserted");
   CHECK(ModalityOf("The governor is expected to visit the village after the massacre.",
                    "killing") == "asserted");
-  CHECK(ModalityOf("The talks will take place in the besieged city.", "blockade") == "asserted");
+  // (Session 29: an attributive "besieged city" is an epithet and gives no
+  // row, lead's ruling; a relative clause of its own keeps its mood.)
+  CHECK(ModalityOf("The talks will take place in the city that has been under siege since spring.",
+                   "blockade") == "asserted");
   CHECK(ModalityOf("Envoys will discuss the release of the men held hostage.", "abduction") ==
         "asserted");
   CHECK(ModalityOf("He may have been shot dead on the night he was abducted.", "abduction") ==
