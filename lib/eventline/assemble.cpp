@@ -770,6 +770,19 @@ bool ClockColon(std::string_view s, std::size_t i) {
   return i > 0 && i + 1 < s.size() && digit(s[i - 1]) && digit(s[i + 1]);
 }
 
+// The lower-cased words of the clause before a trigger: at most `reach`
+// bytes back from `tb`, not before the sentence start `sb`, cut after the
+// last comma, semicolon, colon, full stop or bracket. Empty when `tb <= sb`.
+std::string LowerClauseBefore(std::string_view text, std::size_t sb, std::size_t tb,
+                              std::size_t reach) {
+  if (tb <= sb) return {};
+  const std::size_t from = tb > sb + reach ? tb - reach : sb;
+  std::string s = LowerRange(text, from, tb);
+  if (const std::size_t cut = s.find_last_of(",;:.()"); cut != std::string::npos)
+    s.erase(0, cut + 1);
+  return s;
+}
+
 // A time phrase that names the occasion an act came before, after "ahead
 // of", "prepares for", "in the run-up to", "on the eve of" … with at most two
 // words between and no comma ("raids came as the capital prepares for its
@@ -777,11 +790,7 @@ bool ClockColon(std::string_view s, std::size_t i) {
 // lies after the act, so it does not date it (h-evdate25). A phrase that
 // holds the eve itself ("on the eve of the new year") is a date rule's.
 bool OccasionAhead(std::string_view text, std::size_t sb, std::size_t tb) {
-  if (tb <= sb) return false;
-  const std::size_t from = tb > sb + 60 ? tb - 60 : sb;
-  std::string s = LowerRange(text, from, tb);
-  if (const std::size_t cut = s.find_last_of(",;:.()"); cut != std::string::npos)
-    s.erase(0, cut + 1);
+  const std::string s = LowerClauseBefore(text, sb, tb, 60);
   const auto words = Tokens(s);
   static constexpr std::array<std::string_view, 7> kLeads = {
       "ahead of",  "prepares for", "preparing for", "prepared for",
@@ -803,11 +812,7 @@ bool OccasionAhead(std::string_view text, std::size_t sb, std::size_t tb) {
 // the act it tries (h-evdate25). The noun in the nine words before the
 // phrase, its verb at most six after it, no comma between.
 bool ProceedingDay(std::string_view text, std::size_t sb, std::size_t tb) {
-  if (tb <= sb) return false;
-  const std::size_t from = tb > sb + 80 ? tb - 80 : sb;
-  std::string s = LowerRange(text, from, tb);
-  if (const std::size_t cut = s.find_last_of(",;:.()"); cut != std::string::npos)
-    s.erase(0, cut + 1);
+  const std::string s = LowerClauseBefore(text, sb, tb, 80);
   const auto words = Tokens(s);
   static constexpr std::array<std::string_view, 8> kNouns = {
       "hearing",     "hearings",   "trial",   "sentencing",
