@@ -11,6 +11,24 @@ namespace {
 
 const Gazetteer& Shipped() { return testing::ShippedPlaces(); }
 
+// A sentence, its trigger and the place ChoosePlace should give the act
+// ("" for none): the cases of the ChoosePlace tests below.
+struct PlaceCase {
+  std::string_view text, trigger, expect;
+};
+
+template <std::size_t N>
+void CheckChosenPlaces(const Gazetteer& g, const PlaceCase (&cases)[N]) {
+  for (const PlaceCase& c : cases) {
+    CAPTURE(c.text);
+    const auto ms = g.FindAll(c.text, 0, c.text.size());
+    const std::size_t tb = c.text.find(c.trigger);
+    REQUIRE(tb != std::string_view::npos);
+    const PlaceChoice pc = g.ChoosePlace(c.text, ms, tb, tb + c.trigger.size(), {}, {});
+    CHECK((pc.place == nullptr ? std::string() : pc.place->name) == c.expect);
+  }
+}
+
 std::string Names(std::string_view text, const std::vector<PlaceMention>& ms) {
   std::string out;
   for (const PlaceMention& m : ms) {
@@ -657,9 +675,7 @@ TEST_CASE("places: an earlier act named as a reference keeps its own place (h-pl
 TEST_CASE("places: a later step or a person's home gives way to the act's place (h-places4)",
           "[places]") {
   const Gazetteer& g = Shipped();
-  const struct {
-    std::string_view text, trigger, expect;
-  } cases[] = {
+  const PlaceCase cases[] = {
       // The arrest, the trial or the burial happened elsewhere: the act's
       // own place phrase wins, even when farther from the trigger.
       {"A nurse was detained in Lisbon over the killing of a patient in Porto.", "killing",
@@ -681,21 +697,12 @@ TEST_CASE("places: a later step or a person's home gives way to the act's place 
       {"Ten were injured and four detained in Oslo on Friday.", "injured", "Oslo"},
       {"Hundreds protested outside the court in Warsaw.", "protested", "Warsaw"},
   };
-  for (const auto& c : cases) {
-    CAPTURE(c.text);
-    const auto ms = g.FindAll(c.text, 0, c.text.size());
-    const std::size_t tb = c.text.find(c.trigger);
-    REQUIRE(tb != std::string_view::npos);
-    const PlaceChoice pc = g.ChoosePlace(c.text, ms, tb, tb + c.trigger.size(), {}, {});
-    CHECK((pc.place == nullptr ? std::string() : pc.place->name) == c.expect);
-  }
+  CheckChosenPlaces(g, cases);
 }
 
 TEST_CASE("places: a launch site or an origin is not the act's place (h-places9)", "[places]") {
   const Gazetteer& g = Shipped();
-  const struct {
-    std::string_view text, trigger, expect;
-  } cases[] = {
+  const PlaceCase cases[] = {
       // Right after the trigger, "from" names where the fire was launched:
       // the place the act falls on, governed by a locative, wins.
       {"A cruise missile fired from Yemen struck a freighter in the Red Sea.", "fired", "Red Sea"},
@@ -726,14 +733,7 @@ TEST_CASE("places: a launch site or an origin is not the act's place (h-places9)
       // Counter-example: a passive keeps the state as the place.
       {"Officials said Moldova was hit by a blast.", "blast", "Moldova"},
   };
-  for (const auto& c : cases) {
-    CAPTURE(c.text);
-    const auto ms = g.FindAll(c.text, 0, c.text.size());
-    const std::size_t tb = c.text.find(c.trigger);
-    REQUIRE(tb != std::string_view::npos);
-    const PlaceChoice pc = g.ChoosePlace(c.text, ms, tb, tb + c.trigger.size(), {}, {});
-    CHECK((pc.place == nullptr ? std::string() : pc.place->name) == c.expect);
-  }
+  CheckChosenPlaces(g, cases);
 }
 
 TEST_CASE("places: an alias that opens lower-case follows a capitalised word (session 28)",
@@ -742,9 +742,7 @@ TEST_CASE("places: an alias that opens lower-case follows a capitalised word (se
   // Black Sea" is no longer read as the tail of a longer capitalised name;
   // the sea before a port gives way to it (h-prec28).
   const Gazetteer& g = Shipped();
-  const struct {
-    std::string_view text, trigger, expect;
-  } cases[] = {
+  const PlaceCase cases[] = {
       {"Drones struck the Black Sea port of Odesa before dawn.", "struck", "Odesa port"},
       {"The siege of the Black Sea port of Odesa cut grain exports.", "siege", "Odesa port"},
       // Counter-examples: a capitalised word before a capitalised name still
@@ -752,22 +750,13 @@ TEST_CASE("places: an alias that opens lower-case follows a capitalised word (se
       {"Drones struck the southern port of Odesa before dawn.", "struck", "Odesa port"},
       {"Mr Cherry Kyiv spoke after a blast at the market.", "blast", ""},
   };
-  for (const auto& c : cases) {
-    CAPTURE(c.text);
-    const auto ms = g.FindAll(c.text, 0, c.text.size());
-    const std::size_t tb = c.text.find(c.trigger);
-    REQUIRE(tb != std::string_view::npos);
-    const PlaceChoice pc = g.ChoosePlace(c.text, ms, tb, tb + c.trigger.size(), {}, {});
-    CHECK((pc.place == nullptr ? std::string() : pc.place->name) == c.expect);
-  }
+  CheckChosenPlaces(g, cases);
 }
 
 TEST_CASE("places: a state's newspaper abbreviation, not a legislator's state (h-places11)",
           "[places]") {
   const Gazetteer& g = Shipped();
-  const struct {
-    std::string_view text, trigger, expect;
-  } cases[] = {
+  const PlaceCase cases[] = {
       // "<Town>, <abbreviation>.": the state or province stands for a town
       // the gazetteer lacks.
       {"A guard was shot dead in Pinevale Corners, Ont., on Friday night.", "shot", "Ontario"},
@@ -779,22 +768,13 @@ TEST_CASE("places: a state's newspaper abbreviation, not a legislator's state (h
       {"Rep. Lee Poe, R-Fla., spoke after the shooting.", "shooting", ""},
       {"The raid was denounced by Rep. Kim Osterby (R-Texas) on Monday.", "raid", ""},
   };
-  for (const auto& c : cases) {
-    CAPTURE(c.text);
-    const auto ms = g.FindAll(c.text, 0, c.text.size());
-    const std::size_t tb = c.text.find(c.trigger);
-    REQUIRE(tb != std::string_view::npos);
-    const PlaceChoice pc = g.ChoosePlace(c.text, ms, tb, tb + c.trigger.size(), {}, {});
-    CHECK((pc.place == nullptr ? std::string() : pc.place->name) == c.expect);
-  }
+  CheckChosenPlaces(g, cases);
 }
 
 TEST_CASE("places: a destination after a word of movement is not the scene (h-places11)",
           "[places]") {
   const Gazetteer& g = Shipped();
-  const struct {
-    std::string_view text, trigger, expect;
-  } cases[] = {
+  const PlaceCase cases[] = {
       // Movers heading somewhere are not there yet: another place, or none.
       {"The rebels seized a base in Rostov-on-Don and then marched towards Moscow.", "seized",
        "Rostov-on-Don"},
@@ -807,21 +787,12 @@ TEST_CASE("places: a destination after a word of movement is not the scene (h-pl
       {"Militants fired dozens of rockets towards Israel overnight.", "fired", "Israel"},
       {"The shelling towards Kharkiv went on all night.", "shelling", "Kharkiv"},
   };
-  for (const auto& c : cases) {
-    CAPTURE(c.text);
-    const auto ms = g.FindAll(c.text, 0, c.text.size());
-    const std::size_t tb = c.text.find(c.trigger);
-    REQUIRE(tb != std::string_view::npos);
-    const PlaceChoice pc = g.ChoosePlace(c.text, ms, tb, tb + c.trigger.size(), {}, {});
-    CHECK((pc.place == nullptr ? std::string() : pc.place->name) == c.expect);
-  }
+  CheckChosenPlaces(g, cases);
 }
 
 TEST_CASE("places: a seat of government is a place only as a scene (h-places10)", "[places]") {
   const Gazetteer& g = Shipped();
-  const struct {
-    std::string_view text, trigger, expect;
-  } cases[] = {
+  const PlaceCase cases[] = {
       // After a locative preposition or a word of attack: the scene.
       {"Officials said two drones were aimed at the Kremlin before dawn.", "drones", "Kremlin"},
       {"Moscow blamed Kyiv for a drone raid on the Kremlin.", "raid", "Kremlin"},
@@ -834,14 +805,7 @@ TEST_CASE("places: a seat of government is a place only as a scene (h-places10)"
       {"A White House aide condemned the bombing in Tartu.", "bombing", "Tartu"},
       {"The revolt was the gravest threat to the Kremlin in decades.", "revolt", ""},
   };
-  for (const auto& c : cases) {
-    CAPTURE(c.text);
-    const auto ms = g.FindAll(c.text, 0, c.text.size());
-    const std::size_t tb = c.text.find(c.trigger);
-    REQUIRE(tb != std::string_view::npos);
-    const PlaceChoice pc = g.ChoosePlace(c.text, ms, tb, tb + c.trigger.size(), {}, {});
-    CHECK((pc.place == nullptr ? std::string() : pc.place->name) == c.expect);
-  }
+  CheckChosenPlaces(g, cases);
   // The Canadian provinces (h-places10): Ontario is the province, not the
   // Californian city of that name.
   for (std::string_view w : {"Ontario", "British Columbia", "Quebec", "Nova Scotia"}) {
