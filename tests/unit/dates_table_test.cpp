@@ -298,15 +298,33 @@ TEST_CASE("dates table: the anchor carries across sentences", "[dates][table]") 
   CHECK(FormatIsoDate(*second[0].interval.start) == "2022-06-05");
 }
 
+// A sentence with exactly one time phrase: its text and resolved interval
+// ("" for an open end) against the publication date `pub`.
+struct OnePhraseCase {
+  std::string_view sentence, pub, text, start, end;
+};
+
+Interval CheckOnePhrase(const Compiled& c, const OnePhraseCase& k) {
+  CAPTURE(k.sentence);
+  TimeContext ctx;
+  ctx.pub_date = ParseIsoDate(k.pub);
+  const std::string text(k.sentence);
+  const auto found = FindTimes(*c.matcher, text, Sentence{0, text.size(), 1}, ctx);
+  REQUIRE(found.size() == 1);
+  CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == k.text);
+  const Interval& iv = found[0].interval;
+  CHECK((iv.start ? FormatIsoDate(*iv.start) : std::string()) == k.start);
+  CHECK((iv.end ? FormatIsoDate(*iv.end) : std::string()) == k.end);
+  return iv;
+}
+
 // h-speed43: OffsetFromDay looks for counts and units only when "before" or
 // "after" is among the phrase's words; the offsets and the plain phrases read
 // as before the shortcut.
 TEST_CASE("dates table: days before / after a day, and phrases without them", "[dates][table]") {
   const Compiled& c = Shipped();
   REQUIRE(c.matcher != nullptr);
-  const struct {
-    std::string_view sentence, pub, text, start, end;
-  } cases[] = {
+  const OnePhraseCase cases[] = {
       {"The families left two days before Christmas.", "2025-12-10", "two days before Christmas",
        "2024-12-23", "2024-12-23"},
       {"The ballots were counted a week after 3 May.", "2025-05-20", "a week after 3 May",
@@ -317,27 +335,14 @@ TEST_CASE("dates table: days before / after a day, and phrases without them", "[
        "2025-12-18", "2025-12-23"},
       {"Three ministers met on Friday.", "2025-08-13", "on Friday", "2025-08-08", "2025-08-08"},
   };
-  for (const auto& k : cases) {
-    CAPTURE(k.sentence);
-    TimeContext ctx;
-    ctx.pub_date = ParseIsoDate(k.pub);
-    const std::string text(k.sentence);
-    const auto found = FindTimes(*c.matcher, text, Sentence{0, text.size(), 1}, ctx);
-    REQUIRE(found.size() == 1);
-    CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == k.text);
-    const Interval& iv = found[0].interval;
-    CHECK((iv.start ? FormatIsoDate(*iv.start) : std::string()) == k.start);
-    CHECK((iv.end ? FormatIsoDate(*iv.end) : std::string()) == k.end);
-  }
+  for (const auto& k : cases) CheckOnePhrase(c, k);
 }
 
 TEST_CASE("dates table: deadlines behind a clock time or 'no later than' (h-dates19)",
           "[dates][table]") {
   const Compiled& c = Shipped();
   REQUIRE(c.matcher != nullptr);
-  const struct {
-    std::string_view sentence, pub, text, start, end;
-  } cases[] = {
+  const OnePhraseCase cases[] = {
       // A clock time between "until" and the day: a span from pub, the day ahead.
       {"A heat alert is in place until 9pm on Thursday.", "2025-08-13", "until 9pm on Thursday",
        "2025-08-13", "2025-08-14"},
@@ -356,19 +361,7 @@ TEST_CASE("dates table: deadlines behind a clock time or 'no later than' (h-date
       {"The regulator gave the firm until Friday to respond.", "2025-08-13", "until Friday",
        "2025-08-13", "2025-08-15"},
   };
-  for (const auto& k : cases) {
-    CAPTURE(k.sentence);
-    TimeContext ctx;
-    ctx.pub_date = ParseIsoDate(k.pub);
-    const std::string text(k.sentence);
-    const auto found = FindTimes(*c.matcher, text, Sentence{0, text.size(), 1}, ctx);
-    REQUIRE(found.size() == 1);
-    CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == k.text);
-    const Interval& iv = found[0].interval;
-    CHECK((iv.start ? FormatIsoDate(*iv.start) : std::string()) == k.start);
-    CHECK((iv.end ? FormatIsoDate(*iv.end) : std::string()) == k.end);
-    CHECK(iv.precision == Precision::kRange);
-  }
+  for (const auto& k : cases) CHECK(CheckOnePhrase(c, k).precision == Precision::kRange);
   // A clock time over ("By 2.40pm on 11 September 2001") keeps its day, and
   // a possessive after "by" is no deadline of ours.
   TimeContext ctx;
