@@ -2237,6 +2237,59 @@ constexpr std::string_view kPersonRole[] = {
     "neighbor",    "boss",        "chairman",      "chairwoman",   "ceo",           "chief",
     "filmmaker",   "producer"};
 
+// Common given names (lower case), h-places12: "<Given> <Place>" anywhere in
+// a document makes the place a person's surname there ("Fernando Roe was
+// killed", "police named Gabriel Vale"). Names that are also places, words
+// or modals (Santiago, Douglas, Will, Mark, Grace) are left out.
+constexpr std::string_view kGivenName[] = {
+    "aaron",     "abdul",     "abdullah",  "adam",      "adrian",    "ahmad",     "ahmed",
+    "aidan",     "alan",      "albert",    "alberto",   "alejandro", "aleksandr", "aleksei",
+    "alexander", "alexandra", "alexei",    "alfonso",   "alfredo",   "alice",     "alicia",
+    "alison",    "amanda",    "amir",      "amy",       "ana",       "anastasia", "andre",
+    "andrea",    "andreas",   "andrei",    "andres",    "andrew",    "andriy",    "angel",
+    "angela",    "angelica",  "anna",      "anne",      "anthony",   "antonio",   "arturo",
+    "ashley",    "barbara",   "barry",     "beatriz",   "ben",       "benjamin",  "bernard",
+    "bernardo",  "beth",      "brandon",   "brenda",    "brian",     "bruno",     "bryan",
+    "camila",    "carl",      "carla",     "carlos",    "carmen",    "carol",     "caroline",
+    "catherine", "cesar",     "charles",   "chris",     "christian", "christina", "christopher",
+    "claire",    "claudia",   "connor",    "craig",     "cristina",  "daniel",    "daniela",
+    "danielle",  "david",     "deborah",   "denis",     "dennis",    "diana",     "diego",
+    "dmitri",    "dmitry",    "dmytro",    "donald",    "eduardo",   "edward",    "elena",
+    "elizabeth", "emily",     "emma",      "enrique",   "eric",      "erik",      "ernesto",
+    "esteban",   "ethan",     "eugenia",   "evgeny",    "fatima",    "felipe",    "fernanda",
+    "fernando",  "francisco", "frank",     "gabriel",   "gabriela",  "gary",      "gerardo",
+    "giovanni",  "gonzalo",   "gregory",   "guillermo", "gustavo",   "hannah",    "heather",
+    "hector",    "helen",     "henry",     "hugo",      "ibrahim",   "igor",      "irina",
+    "isabel",    "ivan",      "jacob",     "james",     "jamie",     "jane",      "jason",
+    "javier",    "jeffrey",   "jennifer",  "jeremy",    "jessica",   "joanna",    "joaquin",
+    "joe",       "joel",      "johan",     "john",      "jonathan",  "jorge",     "jose",
+    "josef",     "joseph",    "joshua",    "juan",      "julia",     "julian",    "juliana",
+    "julio",     "justin",    "karen",     "karim",     "katherine", "kathleen",  "kenneth",
+    "kevin",     "khalid",    "kyle",      "larry",     "laura",     "lauren",    "leonardo",
+    "leticia",   "linda",     "lisa",      "lorenzo",   "lucas",     "lucia",     "luis",
+    "luisa",     "luz",       "manuel",    "marco",     "marcos",    "margaret",  "maria",
+    "mariana",   "mario",     "marta",     "martin",    "mary",      "matthew",   "mauricio",
+    "maxim",     "melissa",   "michael",   "michelle",  "miguel",    "mikhail",   "mohamed",
+    "mohammad",  "mohammed",  "muhammad",  "mykhailo",  "mykola",    "nancy",     "natalia",
+    "nicholas",  "nicolas",   "nikolai",   "oksana",    "oleg",      "oleh",      "oleksandr",
+    "oleksiy",   "olga",      "omar",      "oscar",     "pablo",     "patricia",  "patrick",
+    "paul",      "paula",     "pedro",     "peter",     "petro",     "rachel",    "rafael",
+    "ramon",     "raul",      "rebecca",   "ricardo",   "richard",   "robert",    "roberto",
+    "rodrigo",   "roman",     "ronald",    "ruben",     "ryan",      "samuel",    "sandra",
+    "sarah",     "scott",     "sean",      "sebastian", "sergei",    "sergey",    "sergio",
+    "serhiy",    "sharon",    "simon",     "sofia",     "sophie",    "stephanie", "stephen",
+    "steven",    "susan",     "svetlana",  "taras",     "teresa",    "thomas",    "timothy",
+    "tomas",     "tyler",     "valentina", "valeria",   "vanessa",   "vasyl",     "victor",
+    "viktor",    "vladimir",  "volodymyr", "walter",    "william",   "xavier",    "yevgeny",
+    "yulia",     "yuri",      "yuriy",     "zachary"};
+
+// Words before a given name that make "<word> <Given> <Place>" a place's
+// own name ("San Jose California", "Port Elizabeth"), not a person's.
+constexpr std::string_view kPlacePrefix[] = {
+    "san",   "santa", "santo", "sao", "los",  "las",  "saint",  "st",    "ste",
+    "port",  "fort",  "mount", "mt",  "lake", "cape", "puerto", "porto", "ciudad",
+    "villa", "el",    "la",    "de",  "del",  "do",   "da",     "dos"};
+
 // The word ending right before `pos` after one or more spaces (letters and
 // full stops), or empty when something else stands there.
 std::string_view WordBefore(std::string_view text, std::size_t pos) {
@@ -2276,6 +2329,9 @@ bool PersonAt(std::string_view text, std::size_t b, std::size_t e) {
   if (InList(w1, kPersonTitle)) return true;  // "Mr Lai", "Rep. Santos"
   if (!GivenNameShape(w1)) return false;
   const std::string_view w0 = WordBefore(text, static_cast<std::size_t>(w1.data() - text.data()));
+  // h-places12: a common given name right before ("Fernando Roe was shot"),
+  // sentence-initial too, unless a place's first word stands before it.
+  if (InList(w1, kGivenName) && (w0.empty() || !InList(w0, kPlacePrefix))) return true;
   return !w0.empty() && (InList(w0, kPersonTitle) || InList(w0, kPersonRole));
 }
 

@@ -526,6 +526,36 @@ TEST_CASE("places: a name the document gives a person is no place (h-prec13)", "
   CHECK(persons("The spokesman Oleh Kyiv said. Kyiv was shelled.").empty());
 }
 
+TEST_CASE("places: a common given name before a place makes it a surname (h-places12)",
+          "[places]") {
+  const Gazetteer& g = Shipped();
+  const auto persons = [&](std::string_view doc) {
+    std::vector<PlaceMention> ms;
+    for (std::size_t b = 0; b < doc.size();) {
+      std::size_t e = doc.find(". ", b);
+      e = e == std::string_view::npos ? doc.size() : e + 1;
+      for (const PlaceMention& m : g.FindAll(doc, b, e)) ms.push_back(m);
+      b = e + 1;
+    }
+    std::string out;
+    for (const std::string& n : Gazetteer::PersonNames(doc, ms)) {
+      if (!out.empty()) out += ",";
+      out += n;
+    }
+    return out;
+  };
+  // Sentence-initial and in a title's label: the given name alone is the evidence.
+  CHECK(persons("Bruno Lynn was found hurt near a bypass. Lynn is recovering.") == "Lynn");
+  CHECK(persons("Maria Pereira: the search goes on. Pereira vanished on a river trip.") ==
+        "Pereira");
+  CHECK(persons("Police named the suspect as Gabriel Allen. Allen fled on foot.") == "Allen");
+  // No given name, or a place's first word before it: the place stands.
+  CHECK(persons("Gunfire broke out in Allen on Saturday. Allen police closed the mall.").empty());
+  CHECK(persons("A crash in Santa Maria Lynn left two hurt.").empty());
+  // A country or a capital is never a surname.
+  CHECK(persons("Carlos Lima spoke. Lima was calm on Sunday.").empty());
+}
+
 TEST_CASE("places: Georgia the US state and Georgia the country (h-prec13)", "[places]") {
   const Gazetteer& g = Shipped();
   const std::string_view text = "A teacher in Georgia was arrested.";
