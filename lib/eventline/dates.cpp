@@ -339,8 +339,22 @@ std::optional<Unit> ParseUnit(std::string_view text) {
 }
 
 // this / last / next / signed integers.
+std::optional<int> ParseCount(std::string_view text);
+
 std::optional<int> ParseRel(std::string_view text) {
   std::string s = LowerTrim(text);
+  // A relative year written out before a holiday weekend (h-dates36): "two
+  // years ago" is -2, "last year" is "last" ("two years ago over Thanksgiving
+  // weekend", "last year during Labor Day weekend").
+  for (const std::string_view tail :
+       {std::string_view(" years ago"), std::string_view(" year ago")}) {
+    if (s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0) {
+      const auto n = ParseCount(std::string_view(s).substr(0, s.size() - tail.size()));
+      if (!n || *n < 0 || *n > 999) return std::nullopt;
+      return -*n;
+    }
+  }
+  if (s.size() > 5 && s.compare(s.size() - 5, 5, " year") == 0) s.erase(s.size() - 5);
   if (s.rfind("the ", 0) == 0) s.erase(0, 4);
   if (s == "the" || s == "this past" || s == "this coming") s = s == "the" ? "this" : s.substr(5);
   if (s == "this" || s == "current" || s == "0" || s == "same" || s == "today" || s == "tonight" ||
@@ -1266,10 +1280,14 @@ struct Eval {
         b = LastOfMonth(YearOf(b), 2);
     }
     // A slice of one day is that day ("the first day of Ramadan"), of one
-    // week a week ("the week of 4 March").
-    const Precision prec = a == b                                               ? Precision::kDay
-                           : *n == 1 && *u == Unit::kWeek && b == AddDays(a, 6) ? Precision::kWeek
-                                                                                : Precision::kRange;
+    // week a week ("the week of 4 March"), of one calendar month a month
+    // ("the first month of 2021", h-dates36).
+    const Precision prec =
+        a == b                                               ? Precision::kDay
+        : *n == 1 && *u == Unit::kWeek && b == AddDays(a, 6) ? Precision::kWeek
+        : *n == 1 && *u == Unit::kMonth && DayOf(a) == 1 && b == LastOfMonth(YearOf(a), MonthOf(a))
+            ? Precision::kMonth
+            : Precision::kRange;
     anchor = Interval{a, b, prec, {}};
     return Interval{a, b, prec, {}};
   }
@@ -4241,7 +4259,9 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
       auto [at, at_at] = WordBefore(text, sentence.begin, before_at);
       if (at == "at") {
         auto [conn, conn_at] = WordBefore(text, sentence.begin, at_at);
-        if (conn == "until" || conn == "till" || conn == "since") {
+        // "through at least March 4" (h-dates36, batch 46's leftover) too.
+        if (conn == "until" || conn == "till" || conn == "since" || conn == "through" ||
+            conn == "thru") {
           before_word = conn;
           before = before_word;
           before_at = conn_at;
@@ -4340,6 +4360,9 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
                              [](char c) { return c >= '0' && c <= '9'; }))) &&
                t.interval.end &&
                !ValueStartsWith(t, "day(") &&  // "not disclosed until today" means today
+               // "It was not until 2015 that …" (h-dates36): the cleft names
+               // the time itself, not a span up to it.
+               !(t.rule && t.rule->id == "time.not_until_year") &&
                !(before == "till" && text[before_at] == 'T' && text[before_at + 1] == 'i' &&
                  before_at > sentence.begin)) {  // "Emmett Till in 1955": a name
       Tense tense = TenseInLower(lower_sent, before_at - sentence.begin, t.end - sentence.begin);

@@ -653,5 +653,26 @@ TEST_CASE(
   CHECK(TenseAt(gone, gone.find("on Sunday"), gone.find("on Sunday") + 9) != Tense::kFuture);
 }
 
+TEST_CASE("dates: a relative year written as years ago (h-dates36)", "[dates]") {
+  // yrel= takes a captured "<n> years ago" (digits or words) and "last / next year".
+  const struct {
+    std::string_view value, rel, pub, want;
+  } cases[] = {
+      {"date(m=11, d=24, yrel={rel})", "two years ago", "2022-12-01", "2020-11-24 day"},
+      {"date(m=11, d=24, yrel={rel})", "a year ago", "2022-12-01", "2021-11-24 day"},
+      {"date(m=5, d=1, yrel={rel})", "last year", "2022-12-01", "2021-05-01 day"},
+      {"date(m=5, d=1, yrel={rel})", "next year", "2022-12-01", "2023-05-01 day"},
+      {"easter(0, yrel={rel})", "3 years ago", "2023-06-20", "2020-04-12 day"},
+      // Not a count: no date.
+      {"date(m=11, d=24, yrel={rel})", "many years ago", "2022-12-01",
+       "error: not a relative year: 'many years ago'"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.value, c.rel);
+    const TimeCaptures caps = {{"rel", c.rel}};
+    CHECK(Show(ResolveValue(c.value, caps, At(c.pub), Tense::kPast)) == c.want);
+  }
+}
+
 }  // namespace
 }  // namespace eventline
