@@ -4381,7 +4381,14 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       cands.push_back({&m, b, e});
       continue;
     }
-    if (review_lead_ == 1) continue;
+    // h-prec31: a review's headline takes back the rows of its work's plot;
+    // a sentence dated by an earlier year retells history (a documentary's
+    // or a history book's subject: "the 1996 murders", "shot dead in 1936")
+    // and keeps its rows, which the sentence's own tests still read.
+    if (review_lead_ == 1 &&
+        !(doc_.pub_date &&
+          NamesEarlierYear(stext, std::stoi(FormatIsoDate(*doc_.pub_date).substr(0, 4)))))
+      continue;
     if (!context_text) context_text.emplace(stext);
     if (context.Vetoes(m.rule->event_type, *context_text, b - sentence.begin, e - sentence.begin)) {
       continue;

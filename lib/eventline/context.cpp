@@ -378,6 +378,10 @@ bool IsReviewHeadline(std::string_view h) {
     if (!hit || (p > 0 && alnum(h[p - 1]))) continue;
     std::size_t q = p + kWord.size();
     if (q < h.size() && alnum(h[q])) continue;
+    // h-prec31: "Year in review:", "The week in review -" sum up news.
+    if (p >= 3 && lower(h[p - 3]) == 'i' && lower(h[p - 2]) == 'n' && h[p - 1] == ' ' &&
+        (p == 3 || !alnum(h[p - 4])))
+      continue;
     if (q < h.size() && h[q] == ':') {
       // "Review: ..." at the start, or after a quoted title ("'Tár' Review:").
       if (p == 0) return true;
@@ -415,6 +419,28 @@ bool IsReviewHeadline(std::string_view h) {
     if (rest.starts_with("\xE2\x80\x93") || rest.starts_with("\xE2\x80\x94") ||
         rest.starts_with("- "))
       return true;
+  }
+  return false;
+}
+
+bool NamesEarlierYear(std::string_view s, int before_year) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+    if (!digit(s[i])) continue;
+    std::size_t j = i;
+    while (j < s.size() && digit(s[j])) ++j;
+    const std::size_t run = j - i;
+    const unsigned char prev = i > 0 ? static_cast<unsigned char>(s[i - 1]) : ' ';
+    const bool glued =
+        std::isalpha(prev) != 0 || prev == '$' || prev == ',' || prev == '.' ||
+        prev >= 0x80 ||  // a currency sign in UTF-8 (pound, euro)
+        (j < s.size() && (s[j] == ',' || s[j] == '.') && j + 1 < s.size() && digit(s[j + 1]));
+    if (run == 4 && !glued && s[i] != '0') {
+      const int year =
+          (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+      if (year >= 1000 && year < before_year) return true;
+    }
+    i = j;
   }
   return false;
 }

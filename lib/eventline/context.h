@@ -66,6 +66,13 @@ struct RuleSet;
 // retell old events, no event of the day (h-prec20; assemble.cpp drops them).
 [[nodiscard]] bool IsReviewHeadline(std::string_view headline);
 
+// True when `sentence` names a year before `before_year` as a number of four
+// digits from 1000 on ("in 1936", "the 2019 attack", "the 1980s"), not part
+// of a longer number, an amount or a word ("$1500", "1,2000", "A320"): under a
+// review's headline such a sentence retells dated history, not the work's
+// plot, and keeps its rows (h-prec31).
+[[nodiscard]] bool NamesEarlierYear(std::string_view sentence, int before_year);
+
 class ContextWords {
  public:
   // The words of one sentence as the tests read them (runs of ASCII letters,

@@ -592,6 +592,32 @@ TEST_CASE("context: a review's headline (h-prec20)") {
   CHECK(eventline::IsReviewHeadline("Lumo X2 earbuds review: bass that shells your ears"));
   CHECK_FALSE(eventline::IsReviewHeadline("Army Police review: recruits mistreated at barracks"));
   CHECK_FALSE(eventline::IsReviewHeadline("Families say: the review of the raid failed them"));
+  // h-prec31: a summary of the news is no review of a work
+  CHECK_FALSE(eventline::IsReviewHeadline("Year in review: a twelve months of storms and strikes"));
+  CHECK_FALSE(eventline::IsReviewHeadline("The week in review \xE2\x80\x93 talks stall again"));
+  CHECK(eventline::IsReviewHeadline("Spin review \xE2\x80\x93 a thriller in reverse"));
+}
+
+TEST_CASE("context: a year before the publication's names history (h-prec31)") {
+  struct Case {
+    std::string_view sentence;
+    bool earlier;
+  };
+  const Case cases[] = {
+      {"The poet was shot dead in a ravine in 1936.", true},
+      {"It retells the 2019 bombing of the harbour.", true},
+      {"Her father marched in the 1980s.", true},
+      {"In 2023 the heroine storms the castle.", false},  // the publication's year
+      {"The hero storms the castle.", false},
+      {"The raid cost $1500 and left 2,019 people homeless.", false},
+      {"A jet, an A3200, was shot down.", false},
+      {"Officers seized 1.1950 tonnes of grain.", false},
+      {"The station logged 12019 calls.", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.sentence);
+    CHECK(eventline::NamesEarlierYear(c.sentence, 2023) == c.earlier);
+  }
 }
 
 TEST_CASE("context: an arrest for an ordinary cyber or money offence (h-prec24)") {
