@@ -2077,5 +2077,31 @@ TEST_CASE("attach: an act under a tribute, a vigil, a plea or a post lies before
                    "attack") == "2023-03-15..2023-03-15 none/document");
 }
 
+TEST_CASE("attach: the phrase of the act an arrest is for is not the arrest's", "[attach]") {
+  // h-evdate27 (pub 2023-03-15, a Wednesday): a phrase in a relative clause
+  // of the act, or bound before the act's noun, dates that act; the arrest
+  // is the day's news (ActPhraseAfterArrest).
+  const char* const news = "2023-03-15..2023-03-15 none/document";
+  const std::string rel =
+      "Police arrested a man in connection with a shooting that happened outside a bar on "
+      "Sunday.";
+  CHECK(IntervalOf(rel, "arrest") == news);
+  CHECK(DateOf(rel, "attack") == "2023-03-12");
+  CHECK(IntervalOf("Detectives have arrested two brothers over the murder of a cashier, who was "
+                   "shot dead behind the till on 1 March.",
+                   "arrest") == news);
+  CHECK(IntervalOf("Detectives have arrested two brothers in the March 3 kidnapping of a bank "
+                   "clerk.",
+                   "arrest") == news);
+  // Counter-examples: the arrest's own phrase before the act; an act told
+  // in the arrested person's relative clause, whose phrase may be the
+  // arrest's too.
+  CHECK(DateOf("Police arrested a man on Sunday over the stabbing of a guard that shocked the "
+               "town.",
+               "arrest") == "2023-03-12");
+  CHECK(DateOf("Police arrested a man who shot his neighbour on Sunday.", "arrest") ==
+        "2023-03-12");
+}
+
 }  // namespace
 }  // namespace eventline
