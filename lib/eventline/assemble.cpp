@@ -2837,10 +2837,14 @@ bool ReducedPassiveBetween(std::string_view gap) {
 // Monday's stabbing") dates that act, not the arrest, which is then the
 // day's news unless another phrase dates it. "arrested a man who shot his
 // wife on Sunday" and "arrested for the murder on Monday" are neither: the
-// phrase may be the arrest's (ChargeObjectBetween).
+// phrase may be the arrest's (ChargeObjectBetween); nor a raid, in which
+// the arrests are made.
 bool ActPhraseAfterArrest(std::string_view text, std::size_t ce, std::size_t ob, std::size_t oe,
                           const TimeExpr& t) {
   if (ob < ce) return false;
+  // A raid is the arrest's own operation ("detained 25 in overnight raids").
+  const std::string noun = Lower(TrimSpace(Slice(text, ob, oe)));
+  if (noun.starts_with("raid")) return false;
   const auto link = [&](std::size_t e) {
     // The arrest's link to the act: a short run without a clause break.
     const std::string_view gap = Slice(text, ce, e);

@@ -2101,6 +2101,7 @@ TEST_CASE("attach: the phrase of the act an arrest is for is not the arrest's", 
                "arrest") == "2023-03-12");
   CHECK(DateOf("Police arrested a man who shot his neighbour on Sunday.", "arrest") ==
         "2023-03-12");
+  CHECK(DateOf("Troops detained nine men in Sunday raids on the camp.", "arrest") == "2023-03-12");
 }
 
 }  // namespace
