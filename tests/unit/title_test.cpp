@@ -185,8 +185,8 @@ TEST_CASE("title: a title's phrase is no anchor of the text's anaphora", "[title
   // (2023-03-15), as the text read alone does, not twenty years before the
   // title's own "20 YEARS AGO" (1983).
   const std::string text =
-      "A retired guard was found dead in his flat in Leeds.\n\nHe had survived a bomb "
-      "attack on the depot where he worked 20 years earlier.";
+      "A retired guard was found dead in his flat in Leeds.\n\nHe had survived an attack "
+      "by gunmen on the depot where he worked 20 years earlier.";
   const std::vector<EventRow> alone = ShippedEngine().Extract(Doc("", text));
   const std::vector<EventRow> titled = ShippedEngine().Extract(
       Doc("Guard found dead in Leeds flat survived a depot bombing 20 YEARS AGO", text));
