@@ -2876,6 +2876,32 @@ bool ActPhraseAfterArrest(std::string_view text, std::size_t ce, std::size_t ob,
   return false;
 }
 
+// h-evdate27: a saying's own day before "that" and a definite mention of
+// the act in the complement ("said Monday that the attack was …",
+// "announced on Sunday that it would investigate the shooting as …"): the
+// day is the saying's, and the act, named as known, lies before it (the
+// mention's context or an earlier day dates it). An indefinite act ("said
+// Wednesday that a drone attack hit …") is the day's news: not this.
+bool SayingDayBeforeKnownAct(std::string_view text, std::size_t sb, const TimeExpr& t,
+                             std::size_t tb) {
+  if (t.end > tb || tb - t.end > 120) return false;
+  const std::vector<std::string_view> after = Tokens(Slice(text, t.end, tb));
+  if (after.empty() || Lower(after.front()) != "that") return false;
+  if (Slice(text, t.end, tb).find_first_of(",;:()") != std::string_view::npos) return false;
+  const std::vector<std::string_view> before = Tokens(Slice(text, sb, t.begin));
+  if (before.empty()) return false;
+  const std::string verb = Lower(before.back());
+  if (verb != "said" && verb != "says" && verb != "announced" && verb != "confirmed") return false;
+  // The determiner of the act's noun: "the", "this" or "that" within the two
+  // words before the trigger ("the attack", "the Jacksonville shooting").
+  const std::size_t n = after.size();
+  for (std::size_t k = n > 2 ? n - 2 : 1; k < n; ++k) {
+    const std::string w = Lower(after[k]);
+    if (w == "the" || w == "this") return true;
+  }
+  return false;
+}
+
 // "X came after Y on Monday", "X followed Y on Monday": the phrase after the
 // second trigger dates it, the first trigger is told as later (h-evdate4).
 bool ComesAfter(std::string_view gap) {
@@ -5009,6 +5035,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
           return false;
       }
       if (t.end <= c.b && SubjectRelativePhrase(text, sentence.begin, t)) return false;
+      if (SayingDayBeforeKnownAct(text, sentence.begin, t, c.b)) return false;
       if (CountFramePhrase(text, sentence.begin, t, c.b)) return false;
       if (t.begin >= c.e && OccasionAhead(text, sentence.begin, t.begin)) return false;
       // The act a proceeding tries came before it: with no phrase of its

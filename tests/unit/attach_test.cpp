@@ -2104,5 +2104,23 @@ TEST_CASE("attach: the phrase of the act an arrest is for is not the arrest's", 
   CHECK(DateOf("Troops detained nine men in Sunday raids on the camp.", "arrest") == "2023-03-12");
 }
 
+TEST_CASE("attach: a saying's day is not the day of the known act it names", "[attach]") {
+  // h-evdate27 (pub 2023-03-15): "said Monday that the attack …" names an
+  // act already told; the day is the saying's (SayingDayBeforeKnownAct).
+  const auto second = [](const std::string& text, const std::string& type) {
+    for (const EventRow& row : ExtractText(text))
+      if (row.event_type == type && row.sentence_index == 2)
+        return row.date_start + ".." + row.date_end + " " + row.date_precision;
+    return std::string();
+  };
+  CHECK(second("Gunmen attacked a market in the north on Saturday, killing six traders. The "
+               "militia said Monday that the attack was revenge for a raid.",
+               "attack") == "2023-03-11..2023-03-11 day");
+  // Counter-example: an act the complement tells for the first time is
+  // the saying day's news.
+  CHECK(DateOf("Officials said Monday that gunmen attacked a checkpoint near the border.",
+               "attack") == "2023-03-13");
+}
+
 }  // namespace
 }  // namespace eventline
