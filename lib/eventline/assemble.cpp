@@ -2828,6 +2828,80 @@ bool ReducedPassiveBetween(std::string_view gap) {
   return false;
 }
 
+// h-evdate27: an arrest's phrase that belongs to the act the arrest is
+// for, the act's trigger at [ob, oe) after the arrest's end `ce`. A phrase
+// inside a relative clause of the act ("arrested in connection with a
+// shooting that happened at a game on Friday", "charged in the murder of a
+// cashier, who was shot on 1 February") or bound before the act's noun
+// ("arrested for the Labor Day shooting", "in the March 3 kidnapping", "in
+// Monday's stabbing") dates that act, not the arrest, which is then the
+// day's news unless another phrase dates it. "arrested a man who shot his
+// wife on Sunday" and "arrested for the murder on Monday" are neither: the
+// phrase may be the arrest's (ChargeObjectBetween); nor a raid, in which
+// the arrests are made.
+bool ActPhraseAfterArrest(std::string_view text, std::size_t ce, std::size_t ob, std::size_t oe,
+                          const TimeExpr& t) {
+  if (ob < ce) return false;
+  // A raid is the arrest's own operation ("detained 25 in overnight raids").
+  const std::string noun = Lower(TrimSpace(Slice(text, ob, oe)));
+  if (noun.starts_with("raid")) return false;
+  const auto link = [&](std::size_t e) {
+    // The arrest's link to the act: a short run without a clause break.
+    const std::string_view gap = Slice(text, ce, e);
+    return gap.find_first_of(",;:()") == std::string_view::npos && Tokens(gap).size() <= 10;
+  };
+  if (t.end <= ob) {
+    // Bound before the noun: a determiner, an owner or a preposition before
+    // the phrase, at most two words (or the possessive) between it and the noun.
+    if (t.begin < ce || ob - t.end > 30 || !link(t.begin)) return false;
+    const std::string_view gap = Slice(text, t.end, ob);
+    if (gap.find_first_of(",;:()\"") != std::string_view::npos || Tokens(gap).size() > 2)
+      return false;
+    const std::vector<std::string_view> before = Tokens(Slice(text, ce, t.begin));
+    if (before.empty()) return false;
+    const std::string w = Lower(before.back());
+    return w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" ||
+           w == "in" || w == "for" || w == "over" || w == "of";
+  }
+  if (oe > t.begin || !link(ob)) return false;
+  // A relative clause of the act's noun holds the phrase.
+  const std::string_view rel = Slice(text, oe, t.begin);
+  if (rel.find_first_of(";:()") != std::string_view::npos) return false;
+  const std::vector<std::string_view> words = Tokens(rel);
+  if (words.size() > 16) return false;
+  for (std::string_view w : words) {
+    const std::string low = Lower(w);
+    if (low == "that" || low == "who" || low == "which" || low == "where") return true;
+  }
+  return false;
+}
+
+// h-evdate27: a saying's own day before "that" and a definite mention of
+// the act in the complement ("said Monday that the attack was …",
+// "announced on Sunday that it would investigate the shooting as …"): the
+// day is the saying's, and the act, named as known, lies before it (the
+// mention's context or an earlier day dates it). An indefinite act ("said
+// Wednesday that a drone attack hit …") is the day's news: not this.
+bool SayingDayBeforeKnownAct(std::string_view text, std::size_t sb, const TimeExpr& t,
+                             std::size_t tb) {
+  if (t.end > tb || tb - t.end > 120) return false;
+  const std::vector<std::string_view> after = Tokens(Slice(text, t.end, tb));
+  if (after.empty() || Lower(after.front()) != "that") return false;
+  if (Slice(text, t.end, tb).find_first_of(",;:()") != std::string_view::npos) return false;
+  const std::vector<std::string_view> before = Tokens(Slice(text, sb, t.begin));
+  if (before.empty()) return false;
+  const std::string verb = Lower(before.back());
+  if (verb != "said" && verb != "says" && verb != "announced" && verb != "confirmed") return false;
+  // The determiner of the act's noun: "the", "this" or "that" within the two
+  // words before the trigger ("the attack", "the Jacksonville shooting").
+  const std::size_t n = after.size();
+  for (std::size_t k = n > 2 ? n - 2 : 1; k < n; ++k) {
+    const std::string w = Lower(after[k]);
+    if (w == "the" || w == "this") return true;
+  }
+  return false;
+}
+
 // "X came after Y on Monday", "X followed Y on Monday": the phrase after the
 // second trigger dates it, the first trigger is told as later (h-evdate4).
 bool ComesAfter(std::string_view gap) {
@@ -4968,6 +5042,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
           return false;
       }
       if (t.end <= c.b && SubjectRelativePhrase(text, sentence.begin, t)) return false;
+      if (SayingDayBeforeKnownAct(text, sentence.begin, t, c.b)) return false;
       if (CountFramePhrase(text, sentence.begin, t, c.b)) return false;
       if (t.begin >= c.e && OccasionAhead(text, sentence.begin, t.begin)) return false;
       // The act a proceeding tries came before it: with no phrase of its
@@ -5031,6 +5106,15 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         // attack on Monday": Monday is the second attack's.
         for (const Candidate& o : kept) {
           if (o.b >= c.e && o.e <= t.begin && ComesAfter(Slice(text, c.e, o.b))) return false;
+        }
+        if (rule.event_type == "arrest") {
+          for (const Candidate& o : kept) {
+            const std::string_view ot = o.type();
+            if ((ot == "attack" || ot == "killing" || ot == "casualties" || ot == "abduction" ||
+                 ot == "arson" || ot == "explosion" || ot == "shelling" || ot == "air_strike") &&
+                ActPhraseAfterArrest(text, c.e, o.b, o.e, t))
+              return false;
+          }
         }
         // "was arrested for allegedly firebombing a clinic in March 2022":
         // the charged act's phrase (ChargeObjectBetween). A day of the week

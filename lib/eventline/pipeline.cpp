@@ -433,9 +433,23 @@ std::vector<EventRow> Engine::ExtractText(const Document& doc, std::size_t conte
     if (violent) last = std::min<std::size_t>(cleaned.sentences.size(), 8);
   }
   std::vector<Match> cues;
+  bool title_anchor = false;  // ctx.anchor was last moved by a title's phrase
   for (std::size_t i = 0; i < last; ++i) {
     const Sentence& s = cleaned.sentences[i];
+    if (title_anchor && s.begin >= context_end) {
+      // h-evdate27: the body is written to be read without its title, so a
+      // title's phrase is no anchor of the body's anaphora: "10 years
+      // earlier" under a title "... 10 YEARS AGO" counts from publication,
+      // as the text read alone does, not ten years before the title's year.
+      // The title's dates still reach the body's events through the
+      // assembler's context (a headline's "yesterday" dates its lead).
+      ctx.anchor.reset();
+      ctx.anchor_end.reset();
+      ctx.anchor_precision = Precision::kDay;
+      title_anchor = false;
+    }
     const std::vector<TimeExpr> times = FindTimes(*impl_->matcher, doc.text, s, ctx);
+    if (s.begin < context_end && ctx.anchor) title_anchor = true;
     const std::span<const Match> here_events(events.data() + first_event[i],
                                              first_event[i + 1] - first_event[i]);
     cues.clear();

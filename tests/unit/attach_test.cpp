@@ -2077,5 +2077,50 @@ TEST_CASE("attach: an act under a tribute, a vigil, a plea or a post lies before
                    "attack") == "2023-03-15..2023-03-15 none/document");
 }
 
+TEST_CASE("attach: the phrase of the act an arrest is for is not the arrest's", "[attach]") {
+  // h-evdate27 (pub 2023-03-15, a Wednesday): a phrase in a relative clause
+  // of the act, or bound before the act's noun, dates that act; the arrest
+  // is the day's news (ActPhraseAfterArrest).
+  const char* const news = "2023-03-15..2023-03-15 none/document";
+  const std::string rel =
+      "Police arrested a man in connection with a shooting that happened outside a bar on "
+      "Sunday.";
+  CHECK(IntervalOf(rel, "arrest") == news);
+  CHECK(DateOf(rel, "attack") == "2023-03-12");
+  CHECK(IntervalOf("Detectives have arrested two brothers over the murder of a cashier, who was "
+                   "shot dead behind the till on 1 March.",
+                   "arrest") == news);
+  CHECK(IntervalOf("Detectives have arrested two brothers in the March 3 kidnapping of a bank "
+                   "clerk.",
+                   "arrest") == news);
+  // Counter-examples: the arrest's own phrase before the act; an act told
+  // in the arrested person's relative clause, whose phrase may be the
+  // arrest's too.
+  CHECK(DateOf("Police arrested a man on Sunday over the stabbing of a guard that shocked the "
+               "town.",
+               "arrest") == "2023-03-12");
+  CHECK(DateOf("Police arrested a man who shot his neighbour on Sunday.", "arrest") ==
+        "2023-03-12");
+  CHECK(DateOf("Troops detained nine men in Sunday raids on the camp.", "arrest") == "2023-03-12");
+}
+
+TEST_CASE("attach: a saying's day is not the day of the known act it names", "[attach]") {
+  // h-evdate27 (pub 2023-03-15): "said Monday that the attack …" names an
+  // act already told; the day is the saying's (SayingDayBeforeKnownAct).
+  const auto second = [](const std::string& text, const std::string& type) {
+    for (const EventRow& row : ExtractText(text))
+      if (row.event_type == type && row.sentence_index == 2)
+        return row.date_start + ".." + row.date_end + " " + row.date_precision;
+    return std::string();
+  };
+  CHECK(second("Gunmen attacked a market in the north on Saturday, killing six traders. The "
+               "militia said Monday that the attack was revenge for a raid.",
+               "attack") == "2023-03-11..2023-03-11 day");
+  // Counter-example: an act the complement tells for the first time is
+  // the saying day's news.
+  CHECK(DateOf("Officials said Monday that gunmen attacked a checkpoint near the border.",
+               "attack") == "2023-03-13");
+}
+
 }  // namespace
 }  // namespace eventline

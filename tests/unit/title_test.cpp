@@ -180,5 +180,34 @@ TEST_CASE("title: dates read the text only", "[title]") {
   CHECK(titled[0].end == alone[0].end);
 }
 
+TEST_CASE("title: a title's phrase is no anchor of the text's anaphora", "[title]") {
+  // h-evdate27: "20 years earlier" in the text counts from publication
+  // (2023-03-15), as the text read alone does, not twenty years before the
+  // title's own "20 YEARS AGO" (1983).
+  const std::string text =
+      "A retired guard was found dead in his flat in Leeds.\n\nHe had survived an attack "
+      "by gunmen on the depot where he worked 20 years earlier.";
+  const std::vector<EventRow> alone = ShippedEngine().Extract(Doc("", text));
+  const std::vector<EventRow> titled = ShippedEngine().Extract(
+      Doc("Guard found dead in Leeds flat survived a depot bombing 20 YEARS AGO", text));
+  const EventRow* a = Find(alone, "attack");
+  const EventRow* b = Find(titled, "attack");
+  REQUIRE(a != nullptr);
+  REQUIRE(b != nullptr);
+  CHECK(a->date_start == "2003-01-01");
+  CHECK(b->date_start == a->date_start);
+  CHECK(b->date_end == a->date_end);
+}
+
+TEST_CASE("title: a headline's day still dates its lead", "[title]") {
+  const std::string text = "A gunman opened fire in a bar in Leeds, killing two men.";
+  const std::vector<EventRow> titled =
+      ShippedEngine().Extract(Doc("Gunman kills two in a Leeds bar yesterday", text));
+  const EventRow* r = Find(titled, "attack");
+  REQUIRE(r != nullptr);
+  CHECK(r->date_start == "2023-03-14");
+  CHECK(r->date_source == "context");
+}
+
 }  // namespace
 }  // namespace eventline
