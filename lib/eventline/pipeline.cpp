@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <exception>
+#include <iterator>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -273,16 +274,63 @@ std::vector<EventRow> Engine::ExtractText(const Document& doc, std::size_t conte
   // Sentences (indices into `cleaned.sentences`, ascending) where a specific
   // rule matched: the anchors of the back-off rows.
   std::vector<std::size_t> anchors;
-  for (std::size_t i = 0; i < cleaned.sentences.size(); ++i) {
+  // Specific matches of sentence i appended to `out`, kept ones only; true
+  // when some rule matched there (an anchor, whatever `only_rule` keeps).
+  const auto find_specific = [&](std::size_t i, std::vector<Match>& out) {
     const Sentence& s = cleaned.sentences[i];
-    first_event.push_back(events.size());
-    const std::size_t from = events.size();
-    impl_->matcher->FindAll(RuleKind::kEvent, doc.text, s.begin, s.end, events,
+    const std::size_t from = out.size();
+    impl_->matcher->FindAll(RuleKind::kEvent, doc.text, s.begin, s.end, out,
                             Matcher::Tier::kSpecific, context_end);
-    if (events.size() > from) anchors.push_back(i);
-    events.erase(std::remove_if(events.begin() + static_cast<std::ptrdiff_t>(from), events.end(),
-                                [&](const Match& m) { return !keep(m); }),
-                 events.end());
+    const bool anchor = out.size() > from;
+    out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(from), out.end(),
+                             [&](const Match& m) { return !keep(m); }),
+              out.end());
+    return anchor;
+  };
+  // The context's sentences (a title's) come first in `cleaned.sentences`.
+  std::size_t context_n = 0;
+  while (context_n < cleaned.sentences.size() && cleaned.sentences[context_n].begin < context_end)
+    ++context_n;
+  // The text is matched before its context (a title, Extract): a row lies
+  // in the sentence of its match, and the context's rows are written
+  // nowhere, so a text without specific matches has rows only if a
+  // back-off rule matches a text sentence within kBackoffReach of the
+  // context, anchored there. Else the context is never matched (h-speed45).
+  std::vector<Match> text_events;
+  std::vector<std::size_t> text_first;  // per text sentence, index into `text_events`
+  for (std::size_t i = context_n; i < cleaned.sentences.size(); ++i) {
+    text_first.push_back(text_events.size());
+    if (find_specific(i, text_events)) anchors.push_back(i);
+  }
+  if (context_n > 0 && anchors.empty()) {
+    bool backoff_row = false;
+    const std::size_t reach =
+        std::min(cleaned.sentences.size(), context_n + kBackoffReach);  // context_n - 1 + reach
+    std::vector<Match> probe;
+    for (std::size_t i = context_n; impl_->has_backoff && !backoff_row && i < reach; ++i) {
+      const Sentence& s = cleaned.sentences[i];
+      probe.clear();
+      impl_->matcher->FindAll(RuleKind::kEvent, doc.text, s.begin, s.end, probe,
+                              Matcher::Tier::kBackoff, context_end);
+      backoff_row = std::any_of(probe.begin(), probe.end(), keep);
+    }
+    if (!backoff_row) return {};
+  }
+  std::vector<std::size_t> text_anchors = std::move(anchors);
+  anchors.clear();
+  for (std::size_t i = 0; i < context_n; ++i) {
+    first_event.push_back(events.size());
+    if (find_specific(i, events)) anchors.push_back(i);
+  }
+  anchors.insert(anchors.end(), text_anchors.begin(), text_anchors.end());
+  if (events.empty()) {
+    events = std::move(text_events);
+    first_event.insert(first_event.end(), text_first.begin(), text_first.end());
+  } else {
+    const std::size_t offset = events.size();
+    for (const std::size_t k : text_first) first_event.push_back(offset + k);
+    events.insert(events.end(), std::make_move_iterator(text_events.begin()),
+                  std::make_move_iterator(text_events.end()));
   }
   first_event.push_back(events.size());
   if (!anchors.empty() && impl_->has_backoff) {

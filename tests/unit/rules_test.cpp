@@ -427,6 +427,37 @@ TEST_CASE("rules: LoadRules walks dirs, overrides ids, reports duplicates", "[ru
   CHECK(missing.diagnostics()[0].code == "E002");
 }
 
+TEST_CASE("rules: rule and lexicon files are read whole, past any buffer", "[rules]") {
+  // ReadFile reads a file in one buffer of its size (h-speed45): what lies
+  // past the first few hundred kilobytes must still be read, line numbers
+  // with it.
+  TempRules t("whole");
+  std::string comments;
+  for (int i = 0; i < 5000; ++i) comments += "# a comment line that fills the file up a bit\n";
+  t.Write("r/types.yaml", "types:\n  - name: shelling\n");
+  t.Write("r/lexicons/verb.txt", "pummelled\n" + comments + "pounded\n");
+  t.Write("r/events/x.yaml",
+          comments +
+              "kind: event\nrules:\n  - id: s.last\n    type: shelling\n"
+              "    pattern: 'shelled|{VERB}'\n    examples: [They pounded it.]\n");
+  REQUIRE(std::filesystem::file_size(t.root / "r/events/x.yaml") > 200000);
+  REQUIRE(std::filesystem::file_size(t.root / "r/lexicons/verb.txt") > 200000);
+  DiagnosticSink sink;
+  const RuleSet set = LoadRules({t.Dir("r")}, sink);
+  CHECK(sink.diagnostics().empty());
+  REQUIRE(set.rules.size() == 1);
+  CHECK(set.rules[0].id == "s.last");
+  CHECK(set.rules[0].at.line == 5003);
+  CHECK(set.rules[0].pattern_source == "shelled|{VERB}");
+  // The lexicon's first and last entries both reach the pattern.
+  const RE2 re(set.rules[0].pattern);
+  REQUIRE(re.ok());
+  CHECK(RE2::FullMatch("pounded", re));
+  CHECK(RE2::FullMatch("pummelled", re));
+  CHECK(RE2::FullMatch("shelled", re));
+  CHECK_FALSE(RE2::FullMatch("filler", re));
+}
+
 TEST_CASE("rules: errors stop at the cap of 20", "[rules]") {
   TempRules t("cap");
   std::string text = "kind: event\nrules:\n";

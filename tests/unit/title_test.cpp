@@ -169,6 +169,44 @@ TEST_CASE("title: use_title off reads the text alone", "[title]") {
   }
 }
 
+TEST_CASE("title: a text without events of its own borrows only a back-off anchor", "[title]") {
+  // The text is matched before its title (h-speed45): with no specific
+  // event in the text, a row is written only for a back-off noun of the
+  // text within two sentences of the title, which anchors it there.
+  struct Case {
+    std::string title, text;
+    int titled_rows, alone_rows;
+  };
+  const std::vector<Case> cases = {
+      // Anchored by the title's bombing, placed by it.
+      {"Car bomb kills officer in Mosul",
+       "Neighbours swept up broken glass hours after the attack. Shops stayed shut.", 1, 0},
+      // The noun lies three sentences from the title: out of reach.
+      {"Car bomb kills officer in Mosul",
+       "Shops stayed shut on Monday. Schools were closed too. Neighbours swept up broken "
+       "glass hours after the attack.",
+       0, 0},
+      // The title's own event is no row, and the text has nothing.
+      {"Car bomb kills officer in Mosul", "Shops stayed shut on Monday. Schools were closed too.",
+       0, 0},
+      // A title without events anchors nothing.
+      {"Markets quiet in Mosul",
+       "Neighbours swept up broken glass hours after the attack. Shops stayed shut.", 0, 0},
+  };
+  for (const Case& c : cases) {
+    INFO(c.title << " / " << c.text);
+    const std::vector<EventRow> titled = ShippedEngine().Extract(Doc(c.title, c.text));
+    const std::vector<EventRow> alone = ShippedEngine().Extract(Doc("", c.text));
+    CHECK(static_cast<int>(titled.size()) == c.titled_rows);
+    CHECK(static_cast<int>(alone.size()) == c.alone_rows);
+    for (const EventRow& r : titled) {
+      CHECK(r.rule == "backoff.attack.noun");
+      CHECK(r.location == "Mosul");
+      CHECK(c.text.substr(r.byte_start, r.byte_end - r.byte_start).ends_with("attack"));
+    }
+  }
+}
+
 TEST_CASE("title: dates read the text only", "[title]") {
   const std::string text = "Rebel fighters shelled the port on Monday.";
   const std::vector<TimeExpr> alone = ShippedEngine().Dates(Doc("", text));
