@@ -399,6 +399,27 @@ const Place* DemonymCountry(std::string_view sentence, std::string_view state,
   return found;
 }
 
+// h-places13: the state of a mutiny's mutineers: the actors file's country
+// for the row's actor, else the one country that the armed forces and groups
+// the sentence names all belong to ("the Ruritanian guard's failed revolt").
+// Empty when unknown or when the sentence names forces of two states.
+std::string MutineerState(const Actors& actors, const std::string& actor, std::string_view text,
+                          std::size_t begin, std::size_t end) {
+  if (!actor.empty()) {
+    const std::string_view own = actors.Country(actor);
+    if (!own.empty()) return std::string(own);
+  }
+  std::string state;
+  for (const ActorMention& m : actors.FindAll(text, begin, end)) {
+    if (m.kind == nullptr || (*m.kind != "force" && *m.kind != "group")) continue;
+    const std::string_view c = actors.Country(*m.canonical);
+    if (c.empty()) continue;
+    if (!state.empty() && state != c) return {};
+    state = std::string(c);
+  }
+  return state;
+}
+
 // h-places8: a nationality word before a word for land (h-places10: or its
 // police) names that state's land ("attacks on several Ukrainian cities", "a western Ugandan
 // village", "shelling of a Russian border town", "a warship in a Crimean port"): the place of a row
@@ -4781,6 +4802,28 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
           if (other != nullptr && single) {
             choice = PlaceChoice{};
             choice.place = other;
+            choice.reason = PlaceChoice::Reason::kDocument;
+          }
+        }
+      }
+      // h-places13: a mutiny happens inside the mutineers' own state. When
+      // the sentence names no place for it in the trigger's clause (none, the
+      // nearest name, or a country in another clause: "the mercenaries who
+      // fought in Ruritania staged a mutiny"), the state the actors file
+      // gives the mutineers is the place, before any fallback (a live blog's
+      // main country is the war's, not the mutiny's).
+      if (row.event_type == "mutiny" && !location_span && !reference && lookups_.actors) {
+        const std::string state =
+            MutineerState(*lookups_.actors, row.actor, text, sentence.begin, sentence.end);
+        const bool named_here =
+            choice.place &&
+            (choice.reason == PlaceChoice::Reason::kCapture ||
+             (choice.reason == PlaceChoice::Reason::kLocative &&
+              (choice.place->kind != "country" || clauses.At(choice.begin) == clause)));
+        if (!state.empty() && !named_here && (!choice.place || choice.place->country != state)) {
+          if (const Place* home = lookups_.places->CountryPlace(state)) {
+            choice = PlaceChoice{};
+            choice.place = home;
             choice.reason = PlaceChoice::Reason::kDocument;
           }
         }

@@ -1579,6 +1579,35 @@ TEST_CASE("attach: a headline's place goes to a body row that names none (h-plac
   }
 }
 
+TEST_CASE("attach: a mutiny is placed in the mutineers' own state (h-places13)",
+          "[attach][places]") {
+  const struct {
+    std::string text, type, expect;
+  } cases[] = {
+      // No place named: the actors file's state of the mutineers.
+      {"Salvadoran soldiers mutinied at a barracks on Sunday.", "mutiny", "El Salvador"},
+      // A known group named beside a bare actor noun gives its state.
+      {"Wagner mercenaries mutinied on Saturday, a spokesman said.", "mutiny", "Russia"},
+      // Before the document's main country (a live blog about the war).
+      {"Shelling hit Ukraine's east again, Ukraine said. Ukraine asked for more air defence. "
+       "Wagner mercenaries mutinied on Saturday.",
+       "mutiny", "Russia"},
+      // A country in another clause is where they fought, not the mutiny's.
+      {"Wagner mercenaries, who had fought in Ukraine for a year, mutinied on Saturday.", "mutiny",
+       "Russia"},
+      // Counter-examples: a place named for the mutiny stays; mutineers of
+      // no known state get none.
+      {"Wagner mercenaries mutinied in Rostov-on-Don on Saturday.", "mutiny", "Rostov-on-Don"},
+      {"Salvadoran soldiers mutinied in Ukraine after Russian troops shelled their camp.", "mutiny",
+       "Ukraine"},
+      {"The crews mutinied at a remote camp on Sunday.", "mutiny", ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, c.type) == c.expect);
+  }
+}
+
 TEST_CASE("attach: a speaker's participle or \"a day after\" ends the land's clause (h-places9)",
           "[attach][places]") {
   const struct {
