@@ -4862,6 +4862,17 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
           } else if (places.empty()) {
             place = main_country_;
             if (place == nullptr && sentence.index > 1) place = headline_place_;
+            // h-places13: a headline that placed its event finer inside the
+            // document's country (a city, a region) lends that place rather
+            // than the country to the lead's unplaced rows (its first six
+            // sentences): they tell its episode. Further down a live blog
+            // or a digest has moved on to other episodes.
+            constexpr int kLeadSentences = 7;  // the headline and six more
+            if (place != nullptr && place == main_country_ && sentence.index > 1 &&
+                sentence.index <= kLeadSentences && headline_place_ != nullptr &&
+                headline_place_->kind != "country" &&
+                headline_place_->country == main_country_->country)
+              place = headline_place_;
           }
         }
       }

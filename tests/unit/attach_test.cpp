@@ -1608,6 +1608,29 @@ TEST_CASE("attach: a mutiny is placed in the mutineers' own state (h-places13)",
   }
 }
 
+TEST_CASE("attach: the headline's finer place before the document's country (h-places13)",
+          "[attach][places]") {
+  // The body names Moldova twice and no other state: Moldova is the main
+  // country, and the headline placed its event in Bender, inside it.
+  const std::string head =
+      "Gunmen storm a police post in Bender\n\nMoldova said the assault began at dawn. Moldova "
+      "asked for calm.";
+  const struct {
+    std::string text, type, expect;
+  } cases[] = {
+      // A row of the lead that names no place takes Bender, not Moldova.
+      {head + " Three guards were later found shot dead.", "casualties", "Bender"},
+      // Counter-example: a row beyond the lead keeps the country.
+      {head + " Talks went on. Talks went on. Talks went on. Talks went on. Talks went on. "
+              "Three guards were later found shot dead.",
+       "casualties", "Moldova"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, c.type) == c.expect);
+  }
+}
+
 TEST_CASE("attach: a speaker's participle or \"a day after\" ends the land's clause (h-places9)",
           "[attach][places]") {
   const struct {
