@@ -425,7 +425,13 @@ std::string MutineerState(const Actors& actors, const std::string& actor, std::s
 // village", "shelling of a Russian border town", "a warship in a Crimean port"): the place of a row
 // whose sentence names none it could take. Not before a border alone ("500 km from the Chinese
 // border"), a base or a side's people. Null when no such phrase, or phrases of two states.
-const Place* LandDemonymPlace(std::string_view sentence, const Gazetteer& places) {
+//
+// h-places13: with `own_soil` (an arrest, a protest or a mutiny: acts a state
+// meets on its own land), its authorities and security forces or services
+// are such a cue too ("Ruritanian authorities detained a reporter",
+// "Ruritanian authorities cracked down on protests").
+const Place* LandDemonymPlace(std::string_view sentence, const Gazetteer& places,
+                              bool own_soil = false) {
   static constexpr std::string_view kLand[] = {
       "village", "villages", "city",   "cities",  "town",       "towns",       "port",
       "ports",   "coast",    "soil",   "capital", "territory",  "territories", "region",
@@ -465,8 +471,16 @@ const Place* LandDemonymPlace(std::string_view sentence, const Gazetteer& places
       const std::string_view after = word_at(e, &e2);
       if (std::find(std::begin(kLand), std::end(kLand), after) != std::end(kLand)) next = after;
     }
+    bool state_organ = false;
+    if (own_soil) {
+      std::size_t e2 = e;
+      const std::string_view after = word_at(e, &e2);
+      state_organ = next == "authorities" ||
+                    (next == "security" && (after == "forces" || after == "services"));
+    }
     if (std::find(std::begin(kLand), std::end(kLand), next) == std::end(kLand) &&
-        std::find(std::begin(kPolice), std::end(kPolice), next) == std::end(kPolice))
+        std::find(std::begin(kPolice), std::end(kPolice), next) == std::end(kPolice) &&
+        !state_organ)
       continue;
     if (const Place* hit = DemonymPlace(w, places, true)) {
       if (found != nullptr && found->country != hit->country) return nullptr;
@@ -950,7 +964,7 @@ Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) 
 // place), in the whole sentence `[begin, end)`.
 const Place* LandOfClause(std::string_view text, std::size_t begin, std::size_t end,
                           const Clauses& clauses, int clause, std::size_t at, bool whole,
-                          const Gazetteer& places) {
+                          const Gazetteer& places, bool own_soil) {
   std::size_t cb = at;
   std::size_t ce = at;
   while (cb > begin && clauses.At(cb - 1) == clause) --cb;
@@ -979,10 +993,10 @@ const Place* LandOfClause(std::string_view text, std::size_t begin, std::size_t 
     }
   };
   trim(cb, ce);
-  if (const Place* p = LandDemonymPlace(Slice(text, cb, ce), places)) return p;
+  if (const Place* p = LandDemonymPlace(Slice(text, cb, ce), places, own_soil)) return p;
   if (!whole) return nullptr;
   trim(begin, end);
-  return LandDemonymPlace(Slice(text, begin, end), places);
+  return LandDemonymPlace(Slice(text, begin, end), places, own_soil);
 }
 
 // A live blog's post stamp ("6 Mar 2022 03.14", often glued: "6 Mar 202203.14",
@@ -4857,7 +4871,9 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
             place = last_place_;
           } else if (const Place* land =
                          LandOfClause(text, sentence.begin, sentence.end, clauses, clause, c.b,
-                                      places.empty(), *lookups_.places)) {
+                                      places.empty(), *lookups_.places,
+                                      row.event_type == "arrest" || row.event_type == "protest" ||
+                                          row.event_type == "mutiny")) {
             place = land;
           } else if (places.empty()) {
             place = main_country_;

@@ -1631,6 +1631,25 @@ TEST_CASE("attach: the headline's finer place before the document's country (h-p
   }
 }
 
+TEST_CASE("attach: a state's authorities arrest and face protests on its own land (h-places13)",
+          "[attach][places]") {
+  const struct {
+    std::string text, type, expect;
+  } cases[] = {
+      {"Moldovan authorities detained two reporters on Tuesday.", "arrest", "Moldova"},
+      {"Moldovan security forces arrested a suspected smuggler at dawn.", "arrest", "Moldova"},
+      {"Moldovan authorities cracked down on protests over fuel prices.", "protest", "Moldova"},
+      // Counter-examples: another act, where authorities speak for the
+      // state; the authorities of two states.
+      {"Moldovan authorities condemned the shooting at a wedding.", "attack", ""},
+      {"Moldovan authorities and Romanian authorities arrested two smugglers.", "arrest", ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, c.type) == c.expect);
+  }
+}
+
 TEST_CASE("attach: a speaker's participle or \"a day after\" ends the land's clause (h-places9)",
           "[attach][places]") {
   const struct {
