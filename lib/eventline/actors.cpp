@@ -41,7 +41,7 @@ std::string Collapse(std::string_view s) {
 
 struct Actors::Impl {
   struct Entry {
-    std::string name, kind;
+    std::string name, kind, country;
   };
   std::vector<Entry> entries;
   std::unordered_map<std::string, std::uint32_t> by_name;  // canonical -> entry
@@ -51,7 +51,7 @@ struct Actors::Impl {
 
   std::uint32_t EntryFor(const std::string& name, const std::string& kind) {
     auto [it, inserted] = by_name.emplace(name, static_cast<std::uint32_t>(entries.size()));
-    if (inserted) entries.push_back({name, kind});
+    if (inserted) entries.push_back({name, kind, {}});
     if (!kind.empty()) entries[it->second].kind = kind;
     return it->second;
   }
@@ -92,8 +92,8 @@ namespace {
 
 // Compile format: records of a tag byte and fields; strings as u32 length
 // and bytes. 'E' name kind: EntryFor; 'V' variant line column (u32 each):
-// AddVariant to the last entry.
-constexpr std::uint32_t kActorOpsFormat = 1;
+// AddVariant to the last entry; 'C' country: the last entry's state (ISO2).
+constexpr std::uint32_t kActorOpsFormat = 2;
 
 using binio::PutRaw;
 using binio::PutString;
@@ -177,6 +177,14 @@ void Actors::Impl::Parse(const std::string& file, const std::string& text, Diagn
         if (a["kind"] && a["kind"].IsScalar()) kind = a["kind"].as<std::string>();
         const std::string name = a["name"].as<std::string>();
         const std::uint32_t id = entry_for(name, kind);
+        if (a["country"] && a["country"].IsScalar()) {
+          const std::string country = a["country"].as<std::string>();
+          if (ops != nullptr) {
+            ops->push_back('C');
+            PutString(*ops, country);
+          }
+          entries[id].country = country;
+        }
         add_variant(name, id, a["name"].Mark());
         std::vector<std::pair<std::string, YAML::Mark>> variants;
         if (a["variants"] && !strings(a["variants"], variants)) {
@@ -240,6 +248,9 @@ bool Actors::Impl::Replay(const std::string& file, std::string_view ops, Diagnos
       if (!str(&a) || !str(&b)) return false;
       if (!dry_run) id = EntryFor(a, b);
       have_entry = true;
+    } else if (tag == 'C') {
+      if (!have_entry || !str(&a)) return false;
+      if (!dry_run) entries[id].country = a;
     } else if (tag == 'V') {
       std::uint32_t line = 0, column = 0;
       if (!have_entry || !str(&a) || !u32(&line) || !u32(&column)) return false;
@@ -375,5 +386,10 @@ std::string Actors::Normalize(std::string_view as_written) const {
 }
 
 std::size_t Actors::size() const { return impl_->entries.size(); }
+
+std::string_view Actors::Country(std::string_view canonical) const {
+  const auto it = impl_->by_name.find(std::string(canonical));
+  return it == impl_->by_name.end() ? std::string_view() : impl_->entries[it->second].country;
+}
 
 }  // namespace eventline

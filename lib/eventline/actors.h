@@ -80,6 +80,10 @@ class Actors {
 
   [[nodiscard]] std::size_t size() const;  // number of canonical actors
 
+  // The state (ISO2) the actors file gives a canonical name ("Wagner Group"
+  // -> "RU"); empty when it gives none or the name is unknown.
+  [[nodiscard]] std::string_view Country(std::string_view canonical) const;
+
   struct Impl;
 
  private:

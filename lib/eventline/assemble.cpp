@@ -399,12 +399,39 @@ const Place* DemonymCountry(std::string_view sentence, std::string_view state,
   return found;
 }
 
+// h-places13: the state of a mutiny's mutineers: the actors file's country
+// for the row's actor, else the one country that the armed forces and groups
+// the sentence names all belong to ("the Ruritanian guard's failed revolt").
+// Empty when unknown or when the sentence names forces of two states.
+std::string MutineerState(const Actors& actors, const std::string& actor, std::string_view text,
+                          std::size_t begin, std::size_t end) {
+  if (!actor.empty()) {
+    const std::string_view own = actors.Country(actor);
+    if (!own.empty()) return std::string(own);
+  }
+  std::string state;
+  for (const ActorMention& m : actors.FindAll(text, begin, end)) {
+    if (m.kind == nullptr || (*m.kind != "force" && *m.kind != "group")) continue;
+    const std::string_view c = actors.Country(*m.canonical);
+    if (c.empty()) continue;
+    if (!state.empty() && state != c) return {};
+    state = std::string(c);
+  }
+  return state;
+}
+
 // h-places8: a nationality word before a word for land (h-places10: or its
 // police) names that state's land ("attacks on several Ukrainian cities", "a western Ugandan
 // village", "shelling of a Russian border town", "a warship in a Crimean port"): the place of a row
 // whose sentence names none it could take. Not before a border alone ("500 km from the Chinese
 // border"), a base or a side's people. Null when no such phrase, or phrases of two states.
-const Place* LandDemonymPlace(std::string_view sentence, const Gazetteer& places) {
+//
+// h-places13: with `own_soil` (an arrest, a protest or a mutiny: acts a state
+// meets on its own land), its authorities and security forces or services
+// are such a cue too ("Ruritanian authorities detained a reporter",
+// "Ruritanian authorities cracked down on protests").
+const Place* LandDemonymPlace(std::string_view sentence, const Gazetteer& places,
+                              bool own_soil = false) {
   static constexpr std::string_view kLand[] = {
       "village", "villages", "city",   "cities",  "town",       "towns",       "port",
       "ports",   "coast",    "soil",   "capital", "territory",  "territories", "region",
@@ -444,8 +471,16 @@ const Place* LandDemonymPlace(std::string_view sentence, const Gazetteer& places
       const std::string_view after = word_at(e, &e2);
       if (std::find(std::begin(kLand), std::end(kLand), after) != std::end(kLand)) next = after;
     }
+    bool state_organ = false;
+    if (own_soil) {
+      std::size_t e2 = e;
+      const std::string_view after = word_at(e, &e2);
+      state_organ = next == "authorities" ||
+                    (next == "security" && (after == "forces" || after == "services"));
+    }
     if (std::find(std::begin(kLand), std::end(kLand), next) == std::end(kLand) &&
-        std::find(std::begin(kPolice), std::end(kPolice), next) == std::end(kPolice))
+        std::find(std::begin(kPolice), std::end(kPolice), next) == std::end(kPolice) &&
+        !state_organ)
       continue;
     if (const Place* hit = DemonymPlace(w, places, true)) {
       if (found != nullptr && found->country != hit->country) return nullptr;
@@ -929,7 +964,7 @@ Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) 
 // place), in the whole sentence `[begin, end)`.
 const Place* LandOfClause(std::string_view text, std::size_t begin, std::size_t end,
                           const Clauses& clauses, int clause, std::size_t at, bool whole,
-                          const Gazetteer& places) {
+                          const Gazetteer& places, bool own_soil) {
   std::size_t cb = at;
   std::size_t ce = at;
   while (cb > begin && clauses.At(cb - 1) == clause) --cb;
@@ -958,10 +993,10 @@ const Place* LandOfClause(std::string_view text, std::size_t begin, std::size_t 
     }
   };
   trim(cb, ce);
-  if (const Place* p = LandDemonymPlace(Slice(text, cb, ce), places)) return p;
+  if (const Place* p = LandDemonymPlace(Slice(text, cb, ce), places, own_soil)) return p;
   if (!whole) return nullptr;
   trim(begin, end);
-  return LandDemonymPlace(Slice(text, begin, end), places);
+  return LandDemonymPlace(Slice(text, begin, end), places, own_soil);
 }
 
 // A live blog's post stamp ("6 Mar 2022 03.14", often glued: "6 Mar 202203.14",
@@ -4866,6 +4901,28 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
           }
         }
       }
+      // h-places13: a mutiny happens inside the mutineers' own state. When
+      // the sentence names no place for it in the trigger's clause (none, the
+      // nearest name, or a country in another clause: "the mercenaries who
+      // fought in Ruritania staged a mutiny"), the state the actors file
+      // gives the mutineers is the place, before any fallback (a live blog's
+      // main country is the war's, not the mutiny's).
+      if (row.event_type == "mutiny" && !location_span && !reference && lookups_.actors) {
+        const std::string state =
+            MutineerState(*lookups_.actors, row.actor, text, sentence.begin, sentence.end);
+        const bool named_here =
+            choice.place &&
+            (choice.reason == PlaceChoice::Reason::kCapture ||
+             (choice.reason == PlaceChoice::Reason::kLocative &&
+              (choice.place->kind != "country" || clauses.At(choice.begin) == clause)));
+        if (!state.empty() && !named_here && (!choice.place || choice.place->country != state)) {
+          if (const Place* home = lookups_.places->CountryPlace(state)) {
+            choice = PlaceChoice{};
+            choice.place = home;
+            choice.reason = PlaceChoice::Reason::kDocument;
+          }
+        }
+      }
       const Place* place = choice.place;
       if (place) {
         // A country says nothing of the episode's place: not carried.
@@ -4895,11 +4952,24 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
             place = last_place_;
           } else if (const Place* land =
                          LandOfClause(text, sentence.begin, sentence.end, clauses, clause, c.b,
-                                      places.empty(), *lookups_.places)) {
+                                      places.empty(), *lookups_.places,
+                                      row.event_type == "arrest" || row.event_type == "protest" ||
+                                          row.event_type == "mutiny")) {
             place = land;
           } else if (places.empty()) {
             place = main_country_;
             if (place == nullptr && sentence.index > 1) place = headline_place_;
+            // h-places13: a headline that placed its event finer inside the
+            // document's country (a city, a region) lends that place rather
+            // than the country to the lead's unplaced rows (its first six
+            // sentences): they tell its episode. Further down a live blog
+            // or a digest has moved on to other episodes.
+            constexpr int kLeadSentences = 7;  // the headline and six more
+            if (place != nullptr && place == main_country_ && sentence.index > 1 &&
+                sentence.index <= kLeadSentences && headline_place_ != nullptr &&
+                headline_place_->kind != "country" &&
+                headline_place_->country == main_country_->country)
+              place = headline_place_;
           }
         }
       }

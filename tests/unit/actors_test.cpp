@@ -46,6 +46,24 @@ TEST_CASE("actors: variants normalise to the canonical name", "[actors]") {
   }
 }
 
+TEST_CASE("actors: the state the file gives an actor (h-places13)", "[actors]") {
+  const Actors& a = ShippedActors();
+  CHECK(a.Country("Wagner Group") == "RU");
+  CHECK(a.Country("Salvadoran armed forces") == "SV");
+  CHECK(a.Country("Ukraine") == "UA");
+  CHECK(a.Country("protesters").empty());
+  CHECK(a.Country("no such actor").empty());
+  // Parsed and compiled-then-replayed files give the same.
+  const std::string file = "actors:\n  - name: Blue Guard\n    kind: force\n    country: XB\n";
+  DiagnosticSink sink([](const Diagnostic&) {});
+  CHECK(Actors::LoadFromStrings({{"a.yaml", file}}, sink)->Country("Blue Guard") == "XB");
+  std::string ops;
+  REQUIRE(Actors::Compile("a.yaml", file, &ops));
+  const auto key = Actors::FileKey(file);
+  const KnownActorFile known[] = {{key.first, key.second, ops.data(), ops.size()}};
+  CHECK(Actors::LoadFromStrings({{"a.yaml", file}}, sink, known)->Country("Blue Guard") == "XB");
+}
+
 TEST_CASE("actors: FindAll finds actors in running text", "[actors]") {
   const Actors& a = ShippedActors();
   const struct {

@@ -1579,6 +1579,77 @@ TEST_CASE("attach: a headline's place goes to a body row that names none (h-plac
   }
 }
 
+TEST_CASE("attach: a mutiny is placed in the mutineers' own state (h-places13)",
+          "[attach][places]") {
+  const struct {
+    std::string text, type, expect;
+  } cases[] = {
+      // No place named: the actors file's state of the mutineers.
+      {"Salvadoran soldiers mutinied at a barracks on Sunday.", "mutiny", "El Salvador"},
+      // A known group named beside a bare actor noun gives its state.
+      {"Wagner mercenaries mutinied on Saturday, a spokesman said.", "mutiny", "Russia"},
+      // Before the document's main country (a live blog about the war).
+      {"Shelling hit Ukraine's east again, Ukraine said. Ukraine asked for more air defence. "
+       "Wagner mercenaries mutinied on Saturday.",
+       "mutiny", "Russia"},
+      // A country in another clause is where they fought, not the mutiny's.
+      {"Wagner mercenaries, who had fought in Ukraine for a year, mutinied on Saturday.", "mutiny",
+       "Russia"},
+      // Counter-examples: a place named for the mutiny stays; mutineers of
+      // no known state get none.
+      {"Wagner mercenaries mutinied in Rostov-on-Don on Saturday.", "mutiny", "Rostov-on-Don"},
+      {"Salvadoran soldiers mutinied in Ukraine after Russian troops shelled their camp.", "mutiny",
+       "Ukraine"},
+      {"The crews mutinied at a remote camp on Sunday.", "mutiny", ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, c.type) == c.expect);
+  }
+}
+
+TEST_CASE("attach: the headline's finer place before the document's country (h-places13)",
+          "[attach][places]") {
+  // The body names Moldova twice and no other state: Moldova is the main
+  // country, and the headline placed its event in Bender, inside it.
+  const std::string head =
+      "Gunmen storm a police post in Bender\n\nMoldova said the assault began at dawn. Moldova "
+      "asked for calm.";
+  const struct {
+    std::string text, type, expect;
+  } cases[] = {
+      // A row of the lead that names no place takes Bender, not Moldova.
+      {head + " Three guards were later found shot dead.", "casualties", "Bender"},
+      // Counter-example: a row beyond the lead keeps the country.
+      {head + " Talks went on. Talks went on. Talks went on. Talks went on. Talks went on. "
+              "Three guards were later found shot dead.",
+       "casualties", "Moldova"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, c.type) == c.expect);
+  }
+}
+
+TEST_CASE("attach: a state's authorities arrest and face protests on its own land (h-places13)",
+          "[attach][places]") {
+  const struct {
+    std::string text, type, expect;
+  } cases[] = {
+      {"Moldovan authorities detained two reporters on Tuesday.", "arrest", "Moldova"},
+      {"Moldovan security forces arrested a suspected smuggler at dawn.", "arrest", "Moldova"},
+      {"Moldovan authorities cracked down on protests over fuel prices.", "protest", "Moldova"},
+      // Counter-examples: another act, where authorities speak for the
+      // state; the authorities of two states.
+      {"Moldovan authorities condemned the shooting at a wedding.", "attack", ""},
+      {"Moldovan authorities and Romanian authorities arrested two smugglers.", "arrest", ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, c.type) == c.expect);
+  }
+}
+
 TEST_CASE("attach: a speaker's participle or \"a day after\" ends the land's clause (h-places9)",
           "[attach][places]") {
   const struct {
