@@ -103,9 +103,7 @@ std::optional<Config> ParseArgs(int argc, char** argv, int& exit_code) {
                     "read the JSONL text alone: no 'title' as headline context (docs/input.md)");
 
   auto* explain = app.add_subcommand(
-      "explain",
-      "for each sentence where an event rule matched: each match, its slots and its fate (a row, "
-      "or the veto, overlap, fold or back-off that dropped it)");
+      "explain", "why each event rule's match gave a row or did not: its slots and its fate");
   AddInputOptions(explain, raw);
   explain->add_option("--format", raw.format, "output format: text (default) or jsonl")
       ->check(CLI::IsMember({"text", "jsonl"}));
