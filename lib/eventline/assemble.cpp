@@ -20,26 +20,34 @@ namespace eventline {
 
 namespace {
 
-// How a trace names another match or row: "rule.id at 120-131 'text'".
-std::string TraceName(std::string_view rule, std::size_t b, std::size_t e, std::string_view text) {
-  return fmt::format("{} at {}-{} '{}'", rule, b, e, CollapseWhitespace(text.substr(b, e - b)));
+// How a trace names another match or row: "rule.id at 120-131 'text'",
+// bytes counted from `origin` (the text's start under a title,
+// Assembler::SetContextEnd), as the trace's own offsets.
+std::string TraceName(std::string_view rule, std::size_t b, std::size_t e, std::string_view text,
+                      std::size_t origin) {
+  const std::string said = CollapseWhitespace(text.substr(b, e - b));
+  if (b < origin) return fmt::format("{} in the title '{}'", rule, said);
+  return fmt::format("{} at {}-{} '{}'", rule, b - origin, e - origin, said);
 }
 
 // Trace reasons (TraceSink): the sentence cue that vetoed `m`, with the
 // phrase of its lexicon when it has one.
 std::string VetoReason(const ContextWords& context, const ContextWords::SentenceWords& words,
-                       const Match& m, std::size_t sentence_begin, std::size_t b, std::size_t e) {
+                       const Match& m, std::size_t sentence_begin, std::size_t b, std::size_t e,
+                       std::size_t origin) {
   const std::string_view cue =
       context.VetoCue(m.rule->event_type, words, b - sentence_begin, e - sentence_begin);
   const auto [cb, ce] = context.VetoCueSpan(cue, words);
   if (ce <= cb) return fmt::format("vetoed by a sentence cue: {}", cue);
-  return fmt::format("vetoed by a sentence cue: {} at {}-{} '{}'", cue, sentence_begin + cb,
-                     sentence_begin + ce, words.text().substr(cb, ce - cb));
+  return fmt::format("vetoed by a sentence cue: {} at {}-{} '{}'", cue,
+                     sentence_begin + cb - origin, sentence_begin + ce - origin,
+                     words.text().substr(cb, ce - cb));
 }
 
 // `loser` and `winner` are one mention (their triggers overlap, or they are
 // of one type and overlap): one trigger, one event.
-std::string BeatenBy(const Match& winner, const Match& loser, std::string_view text) {
+std::string BeatenBy(const Match& winner, const Match& loser, std::string_view text,
+                     std::size_t origin) {
   const std::size_t lw = winner.end - winner.begin, ll = loser.end - loser.begin;
   const std::string why =
       winner.rule->priority != loser.rule->priority
@@ -47,12 +55,13 @@ std::string BeatenBy(const Match& winner, const Match& loser, std::string_view t
       : lw != ll ? fmt::format("a match of {} bytes against {}", lw, ll)
                  : std::string("the earlier rule");
   return fmt::format("beaten by {} (one mention: {})",
-                     TraceName(winner.rule->id, winner.begin, winner.end, text), why);
+                     TraceName(winner.rule->id, winner.begin, winner.end, text, origin), why);
 }
 
-std::string FoldedInto(const EventRow& host, std::string_view why, std::string_view text) {
+std::string FoldedInto(const EventRow& host, std::string_view why, std::string_view text,
+                       std::size_t origin) {
   return fmt::format("merged into the {} row of {} ({})", host.event_type,
-                     TraceName(host.rule, host.byte_start, host.byte_end, text), why);
+                     TraceName(host.rule, host.byte_start, host.byte_end, text, origin), why);
 }
 
 // ---- small text helpers ---------------------------------------------------
@@ -4381,6 +4390,14 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         IsReviewHeadline(text.substr(0, std::min(text.find('\n'), std::size_t{400}))) ? 1 : 0;
   }
 
+  // Reasons for the trace (SetTrace) that name another match or row.
+  const auto beaten = [&](const Match& winner, const Match& loser) {
+    return BeatenBy(winner, loser, text, context_end_);
+  };
+  const auto folded = [&](const EventRow& host, std::string_view why) {
+    return FoldedInto(host, why, text, context_end_);
+  };
+
   // 1. One trigger gives one event: resolve overlaps between matches.
   struct Candidate {
     const Match* m;
@@ -4410,6 +4427,9 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   }
   // The sentence is split into words once for the tests of all its matches.
   std::optional<ContextWords::SentenceWords> context_text;
+  const auto cue_veto = [&](const Match& m, std::size_t b, std::size_t e) {
+    return VetoReason(context, *context_text, m, sentence.begin, b, e, context_end_);
+  };
   for (const Match& m : events) {
     const Capture* t = m.Get("trigger");
     const std::size_t b = t && t->set() ? t->begin : m.begin;
@@ -4424,7 +4444,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }
     if (!context_text) context_text.emplace(stext);
     if (context.Vetoes(m.rule->event_type, *context_text, b - sentence.begin, e - sentence.begin)) {
-      if (trace_) trace_->Drop(m, VetoReason(context, *context_text, m, sentence.begin, b, e));
+      if (trace_) trace_->Drop(m, cue_veto(m, b, e));
       continue;
     }
     // h-prec24: a back-off row (a bare event noun) in a digest headline of
@@ -4536,12 +4556,12 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         break;
       }
     }
-    if (dominated && trace_) trace_->Drop(*c.m, BeatenBy(*dominated->m, *c.m, text));
+    if (dominated && trace_) trace_->Drop(*c.m, beaten(*dominated->m, *c.m));
     if (!dominated) {
       const auto dup = std::find_if(kept.begin(), kept.end(), [&](const Candidate& k) {
         return same_mention(k, c) && !act_beside_toll(k, c);
       });
-      if (dup != kept.end() && trace_) trace_->Drop(*c.m, BeatenBy(*dup->m, *c.m, text));
+      if (dup != kept.end() && trace_) trace_->Drop(*c.m, beaten(*dup->m, *c.m));
       if (dup == kept.end()) kept.push_back(c);
     }
   }
@@ -5621,7 +5641,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     if (!CarriesToll(r)) {
       EventRow* h = clause_host(r);
       if (!h) h = trigger_host(r);
-      if (h && trace_) trace_->DropRow(r, FoldedInto(*h, "a casualty row with no count", text));
+      if (h && trace_) trace_->DropRow(r, folded(*h, "a casualty row with no count"));
       if (h) r.event_type.clear();  // folded: the act's row tells it
       continue;
     }
@@ -5642,7 +5662,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       host = &out[last_violent_];
     }
     if (!host) continue;
-    if (trace_) trace_->DropRow(r, FoldedInto(*host, "its toll is counted", text));
+    if (trace_) trace_->DropRow(r, folded(*host, "its toll is counted"));
     if (!host->fatalities && r.fatalities) host->fatalities = r.fatalities;
     if (!host->injured && r.injured) host->injured = r.injured;
     for (const Quantity& q : r.quantity) host->quantity.push_back(q);
@@ -5660,7 +5680,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       const bool complement = (first.fatalities && !first.injured && r.injured && !r.fatalities) ||
                               (first.injured && !first.fatalities && r.fatalities && !r.injured);
       if (!complement) continue;
-      if (trace_) trace_->DropRow(r, FoldedInto(first, "killed and injured told apart", text));
+      if (trace_) trace_->DropRow(r, folded(first, "killed and injured told apart"));
       if (!first.fatalities) first.fatalities = r.fatalities;
       if (!first.injured) first.injured = r.injured;
       for (const Quantity& q : r.quantity) first.quantity.push_back(q);
@@ -5725,11 +5745,11 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       if (!rows[j].event_type.empty() && same_event(rows[i], rows[j]) &&
           !another_between(rows[i], rows[j])) {
         if (backoff(rows[i]) && !backoff(rows[j])) {
-          if (trace_) trace_->DropRow(rows[i], FoldedInto(rows[j], "one event told twice", text));
+          if (trace_) trace_->DropRow(rows[i], folded(rows[j], "one event told twice"));
           rows[i].event_type.clear();
           break;
         }
-        if (trace_) trace_->DropRow(rows[j], FoldedInto(rows[i], "one event told twice", text));
+        if (trace_) trace_->DropRow(rows[j], folded(rows[i], "one event told twice"));
         rows[j].event_type.clear();
       }
     }

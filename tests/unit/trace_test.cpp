@@ -81,6 +81,23 @@ TEST_CASE("trace: a row, and the match it beat", "[trace]") {
   CHECK(weak->fate.starts_with("beaten by zz.zorch at 7-14 'zorched' (one mention: priority 0"));
 }
 
+TEST_CASE("trace: under a title, offsets are the text's", "[trace]") {
+  // The title is read as a headline before the text: its own matches are
+  // not listed, and every offset (the records' and those named in the
+  // reasons) counts from the text's start, as the rows' do.
+  Document doc = Doc("Rebels zorched a fuel depot near the port on Monday.");
+  doc.title = "Rebels zorched another depot";
+  TraceSink trace;
+  const std::vector<EventRow> rows = ZorchEngine().Extract(doc, nullptr, nullptr, &trace);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].byte_start == 7);
+  for (const TraceSink::Record& r : trace.records()) CHECK(r.begin < doc.text.size());
+  const TraceSink::Record* weak = Of(trace, "zz.zorch_weak");
+  REQUIRE(weak != nullptr);
+  CHECK(weak->begin == 7);
+  CHECK(weak->fate.starts_with("beaten by zz.zorch at 7-14 'zorched'"));
+}
+
 TEST_CASE("trace: an `unless` veto names its pattern and span", "[trace]") {
   const Document doc = Doc("The chef zorched the cake in the kitchen on Monday.");
   TraceSink trace;
