@@ -37,6 +37,8 @@ struct Raw {
   bool quiet = false;
   bool werror = false;
   bool fail_empty = false;
+  std::string text;
+  bool has_text = false;
 };
 
 void AddInputOptions(CLI::App* cmd, Raw& raw) {
@@ -100,6 +102,21 @@ std::optional<Config> ParseArgs(int argc, char** argv, int& exit_code) {
   extract->add_flag("--no-title", raw.no_title,
                     "read the JSONL text alone: no 'title' as headline context (docs/input.md)");
 
+  auto* explain = app.add_subcommand(
+      "explain", "why each event rule's match gave a row or did not: its slots and its fate");
+  AddInputOptions(explain, raw);
+  explain->add_option("--format", raw.format, "output format: text (default) or jsonl")
+      ->check(CLI::IsMember({"text", "jsonl"}));
+  AddRuleOptions(explain, raw);
+  AddDateOptions(explain, raw);
+  explain->add_flag("--no-title", raw.no_title,
+                    "read the JSONL text alone: no 'title' as headline context (docs/input.md)");
+  explain
+      ->add_option("--text", raw.text,
+                   "explain this text (one document, doc_id 'text'; give --pub-date) instead "
+                   "of the inputs")
+      ->each([&raw](const std::string&) { raw.has_text = true; });
+
   auto* sentences =
       app.add_subcommand("sentences",
                          "print the sentences the extractor reads: doc_id, sentence_index, "
@@ -124,7 +141,7 @@ std::optional<Config> ParseArgs(int argc, char** argv, int& exit_code) {
   AddRuleOptions(test, raw);
   test->add_option("ids", raw.paths, "only these rule ids");
 
-  for (auto* cmd : {extract, sentences, dates, rules, test}) {
+  for (auto* cmd : {extract, explain, sentences, dates, rules, test}) {
     cmd->footer(kExitCodes);
     cmd->add_flag("-v,--verbose", raw.verbose, "more detail on stderr");
     cmd->add_flag("-q,--quiet", raw.quiet, "no warnings on stderr, only errors");
@@ -136,16 +153,16 @@ std::optional<Config> ParseArgs(int argc, char** argv, int& exit_code) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view word = argv[i];
     if (word.empty() || word[0] == '-') continue;
-    static constexpr std::string_view kCommands[] = {"extract", "sentences", "dates", "rules",
-                                                     "test"};
+    static constexpr std::string_view kCommands[] = {"extract", "explain", "sentences",
+                                                     "dates",   "rules",   "test"};
     if (std::find(std::begin(kCommands), std::end(kCommands), word) != std::end(kCommands)) break;
     std::string hint;
     for (const std::string_view name : kCommands) {
       if (EditDistance(word, name) <= 2) hint = fmt::format("; did you mean '{}'?", name);
     }
     std::fprintf(stderr,
-                 "eventline: error: unknown command '%s'; expected extract, sentences, dates, "
-                 "rules or test%s\n",
+                 "eventline: error: unknown command '%s'; expected extract, explain, "
+                 "sentences, dates, rules or test%s\n",
                  std::string(word).c_str(), hint.c_str());
     std::fprintf(stderr, "Run 'eventline --help' or 'eventline COMMAND --help' for usage.\n");
     exit_code = 2;
@@ -180,6 +197,16 @@ std::optional<Config> ParseArgs(int argc, char** argv, int& exit_code) {
   if (dates->parsed()) c.command = Command::kDates;
   if (rules->parsed()) c.command = Command::kRules;
   if (test->parsed()) c.command = Command::kTest;
+  if (explain->parsed()) {
+    c.command = Command::kExplain;
+    if (raw.has_text) c.text = raw.text;
+    if (c.text && !raw.paths.empty()) {
+      std::fprintf(stderr,
+                   "eventline: error: explain: --text and input paths exclude each other\n");
+      exit_code = 2;
+      return std::nullopt;
+    }
+  }
   c.paths = raw.paths;
   c.rule_dirs = raw.rule_dirs;
   c.builtin_rules = !raw.no_builtin;

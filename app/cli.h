@@ -13,7 +13,7 @@
 
 namespace eventline::app {
 
-enum class Command { kExtract, kSentences, kDates, kRules, kTest };
+enum class Command { kExtract, kSentences, kDates, kRules, kTest, kExplain };
 
 // Keeps peak RSS under 200 MB on any input (docs/scale.md, "Memory").
 inline constexpr unsigned kDefaultMemoryLimitMb = 184;
@@ -38,6 +38,8 @@ struct Config {
   bool quiet = false;
   bool warnings_as_errors = false;
   bool fail_empty = false;
+  // explain --text: one document of this text instead of the inputs.
+  std::optional<std::string> text;
 };
 
 // Parses argv. On --help/--version prints and returns the exit code in

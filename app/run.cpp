@@ -21,6 +21,8 @@
 #include "eventline/output.h"
 #include "eventline/pipeline.h"
 #include "eventline/rule_profile.h"
+#include "eventline/trace.h"
+#include "eventline/utf8.h"
 #if __has_include("eventline/rule_test.h")
 #include "eventline/rule_test.h"
 #define EVENTLINE_HAVE_RULE_TEST 1
@@ -225,6 +227,141 @@ void ProcessExtract(const Config& c, const Engine* engine, Work& w) {
   for (const EventRow& row : engine->Extract(w.doc, &w.dropped)) {
     const auto fields = EventFields(row);
     writer.Row(fields, w.out);
+    ++w.rows;
+  }
+}
+
+// ---- explain ------------------------------------------------------------
+
+// One match of a traced document with its fate (docs/cli.md, "explain").
+struct Explained {
+  const TraceSink::Record* record = nullptr;
+  const EventRow* row = nullptr;  // the row it became, else null
+  std::size_t row_number = 0;     // 1-based within the document
+};
+
+std::string Json(std::string_view s) { return JsonString(s); }
+
+std::string Snippet(const Document& doc, std::size_t b, std::size_t e) {
+  return b < e && e <= doc.text.size() ? CollapsedText(doc, b, e) : std::string();
+}
+
+// Text: one block per sentence, one line per match and one per its fate.
+void ExplainText(const Document& doc, const Sentence& s, const std::vector<Explained>& matches,
+                 std::string& out) {
+  out += fmt::format("{} sentence {} (bytes {}-{}): {}\n", doc.doc_id, s.index, s.begin, s.end,
+                     CollapsedText(doc, s.begin, s.end));
+  for (const Explained& x : matches) {
+    const TraceSink::Record& r = *x.record;
+    out += fmt::format("  {} ({}:{}) {}-{} '{}'\n", r.rule->id, r.rule->at.file, r.rule->at.line,
+                       r.begin, r.end, Snippet(doc, r.begin, r.end));
+    std::string slots;
+    for (const Capture& c : r.captures) {
+      if (c.set()) slots += fmt::format(" {}='{}'", c.name, Snippet(doc, c.begin, c.end));
+    }
+    if (!slots.empty()) out += fmt::format("    slots:{}\n", slots);
+    if (x.row != nullptr) {
+      const EventRow& row = *x.row;
+      const std::string place = row.location.empty()
+                                    ? std::string("no place")
+                                    : fmt::format("place '{}' {}", row.location, row.country);
+      out += fmt::format("    => row {}: {}, {}..{} ({}, {}), {}, event_id {}\n", x.row_number,
+                         row.event_type, row.date_start, row.date_end, row.date_precision,
+                         row.date_source, place, row.event_id);
+    } else if (r.veto_end > r.veto_begin) {
+      out += fmt::format(
+          "    => vetoed by `unless` #{} of its rule at {}-{} '{}'{}\n", r.unless_index + 1,
+          r.veto_begin, r.veto_end, Snippet(doc, r.veto_begin, r.veto_end),
+          r.unless_index >= 0
+              ? fmt::format(": {:.100}", r.rule->unless[static_cast<std::size_t>(r.unless_index)])
+              : std::string());
+    } else if (!r.fate.empty()) {
+      out += fmt::format("    => {}\n", r.fate);
+    } else {
+      out += "    => dropped (no reason recorded)\n";
+    }
+  }
+}
+
+// JSONL: one record per sentence.
+void ExplainJson(const Document& doc, const Sentence& s, const std::vector<Explained>& matches,
+                 std::string& out) {
+  out += fmt::format(
+      R"({{"doc_id":{},"sentence_index":{},"byte_start":{},"byte_end":{},"text":{},"matches":[)",
+      Json(doc.doc_id), s.index, s.begin, s.end, Json(CollapsedText(doc, s.begin, s.end)));
+  bool first = true;
+  for (const Explained& x : matches) {
+    const TraceSink::Record& r = *x.record;
+    out += first ? "{" : ",{";
+    first = false;
+    out += fmt::format(
+        R"("rule":{},"file":{},"line":{},"byte_start":{},"byte_end":{},"text":{},"slots":{{)",
+        Json(r.rule->id), Json(r.rule->at.file), r.rule->at.line, r.begin, r.end,
+        Json(Snippet(doc, r.begin, r.end)));
+    bool first_slot = true;
+    for (const Capture& c : r.captures) {
+      if (!c.set()) continue;
+      out += fmt::format("{}{}:{}", first_slot ? "" : ",", Json(c.name),
+                         Json(Snippet(doc, c.begin, c.end)));
+      first_slot = false;
+    }
+    out += "},";
+    if (x.row != nullptr) {
+      const EventRow& row = *x.row;
+      out += fmt::format(
+          R"("fate":"row","row":{},"event_id":{},"event_type":{},"date_start":{},"date_end":{},"location":{},"country":{}}})",
+          x.row_number, Json(row.event_id), Json(row.event_type), Json(row.date_start),
+          Json(row.date_end), Json(row.location), Json(row.country));
+    } else if (r.veto_end > r.veto_begin) {
+      out += fmt::format(
+          R"("fate":"unless","unless_index":{},"veto_start":{},"veto_end":{},"veto_text":{},"reason":{}}})",
+          r.unless_index, r.veto_begin, r.veto_end, Json(Snippet(doc, r.veto_begin, r.veto_end)),
+          Json(r.fate));
+    } else if (!r.fate.empty()) {
+      out += fmt::format(R"("fate":"dropped","reason":{}}})", Json(r.fate));
+    } else {
+      out += "\"fate\":\"unexplained\",\"reason\":\"dropped (no reason recorded)\"}";
+    }
+  }
+  out += "]}\n";
+}
+
+void ProcessExplain(const Config& c, const Engine* engine, Work& w) {
+  TraceSink trace;
+  const std::vector<EventRow> rows = engine->Extract(w.doc, &w.dropped, nullptr, &trace);
+  std::vector<TraceSink::Record>& records = trace.records();
+  if (records.empty()) return;
+  std::stable_sort(records.begin(), records.end(), [](const auto& x, const auto& y) {
+    return x.begin != y.begin ? x.begin < y.begin : x.rule < y.rule;
+  });
+  const std::vector<Sentence> sentences = engine->Clean(w.doc).sentences;
+  std::size_t k = 0;
+  std::vector<Explained> here;
+  for (std::size_t i = 0; i < sentences.size() && k < records.size(); ++i) {
+    const Sentence& s = sentences[i];
+    const std::size_t next = i + 1 < sentences.size() ? sentences[i + 1].begin : std::size_t(-1);
+    here.clear();
+    for (; k < records.size() && records[k].begin < next; ++k) {
+      Explained x;
+      x.record = &records[k];
+      if (records[k].fate.empty()) {
+        for (std::size_t n = 0; n < rows.size(); ++n) {
+          const EventRow& row = rows[n];
+          if (row.rule == records[k].rule->id && records[k].begin <= row.byte_start &&
+              row.byte_start < records[k].end) {
+            x.row = &row;
+            x.row_number = n + 1;
+          }
+        }
+      }
+      here.push_back(x);
+    }
+    if (here.empty()) continue;
+    if (c.format == OutputFormat::kJsonl) {
+      ExplainJson(w.doc, s, here, w.out);
+    } else {
+      ExplainText(w.doc, s, here, w.out);
+    }
     ++w.rows;
   }
 }
@@ -502,6 +639,31 @@ int Run(const Config& c, const char* argv0) {
   } else if (c.command == Command::kDates) {
     fn = ProcessDates;
     columns.assign(std::begin(kDateColumns), std::end(kDateColumns));
+  } else if (c.command == Command::kExplain) {
+    fn = ProcessExplain;
+    columns.clear();  // no header: one block or record per sentence
+  }
+
+  if (c.command == Command::kExplain && c.text) {
+    // explain --text: one document of that text, as a text file with
+    // --pub-date would be read.
+    if (!c.pub_date)
+      sink.Warning({"--text", 0, 0}, "no --pub-date: relative dates stay unresolved");
+    Work w;
+    w.doc.doc_id = "text";
+    w.doc.file = "--text";
+    w.doc.text = *c.text;
+    w.doc.pub_date = c.pub_date;
+    w.doc.pub_date_source = c.pub_date ? PubDateSource::kFlag : PubDateSource::kNone;
+    w.doc.had_invalid_utf8 = !IsValidUtf8(w.doc.text);
+    fn(c, engine.get(), w);
+    out.Write(w.out);
+    if (out.broken_pipe()) return 0;
+    if (!out.ok()) {
+      std::fprintf(stderr, "eventline: error: cannot write output: %s\n", out.error().c_str());
+      return 2;
+    }
+    return diag_errors > 0 ? 2 : 0;
   }
 
   InputOptions input_options;
@@ -523,10 +685,12 @@ int Run(const Config& c, const char* argv0) {
   }
   InputReader reader(paths, input_options, sink);
 
-  RowWriter header_writer(c.format, columns, c.header);
-  std::string header;
-  header_writer.Header(header);
-  out.Write(header);
+  if (!columns.empty()) {
+    RowWriter header_writer(c.format, columns, c.header);
+    std::string header;
+    header_writer.Header(header);
+    out.Write(header);
+  }
 
   Progress progress(err, tty && !c.quiet, reader.known_total_bytes());
   const StreamResult result = Stream(c, engine.get(), fn, reader, out, progress);
@@ -544,9 +708,10 @@ int Run(const Config& c, const char* argv0) {
                  "eventline: %zu documents read, %zu skipped, %zu failed, %zu %s written, "
                  "%zu boilerplate lines dropped, pattern caches dropped %zu times\n",
                  stats.documents, stats.skipped, stats.failed, result.rows,
-                 c.command == Command::kExtract ? "events"
-                 : c.command == Command::kDates ? "time expressions"
-                                                : "sentences",
+                 c.command == Command::kExtract   ? "events"
+                 : c.command == Command::kDates   ? "time expressions"
+                 : c.command == Command::kExplain ? "explained sentences"
+                                                  : "sentences",
                  result.dropped, result.releases);
   }
   if (diag_errors > 0 || stats.failed > 0) return 2;

@@ -1,5 +1,7 @@
 #include "eventline/assemble.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -17,6 +19,50 @@
 namespace eventline {
 
 namespace {
+
+// How a trace names another match or row: "rule.id at 120-131 'text'",
+// bytes counted from `origin` (the text's start under a title,
+// Assembler::SetContextEnd), as the trace's own offsets.
+std::string TraceName(std::string_view rule, std::size_t b, std::size_t e, std::string_view text,
+                      std::size_t origin) {
+  const std::string said = CollapseWhitespace(text.substr(b, e - b));
+  if (b < origin) return fmt::format("{} in the title '{}'", rule, said);
+  return fmt::format("{} at {}-{} '{}'", rule, b - origin, e - origin, said);
+}
+
+// Trace reasons (TraceSink): the sentence cue that vetoed `m`, with the
+// phrase of its lexicon when it has one.
+std::string VetoReason(const ContextWords& context, const ContextWords::SentenceWords& words,
+                       const Match& m, std::size_t sentence_begin, std::size_t b, std::size_t e,
+                       std::size_t origin) {
+  const std::string_view cue =
+      context.VetoCue(m.rule->event_type, words, b - sentence_begin, e - sentence_begin);
+  const auto [cb, ce] = context.VetoCueSpan(cue, words);
+  if (ce <= cb) return fmt::format("vetoed by a sentence cue: {}", cue);
+  return fmt::format("vetoed by a sentence cue: {} at {}-{} '{}'", cue,
+                     sentence_begin + cb - origin, sentence_begin + ce - origin,
+                     words.text().substr(cb, ce - cb));
+}
+
+// `loser` and `winner` are one mention (their triggers overlap, or they are
+// of one type and overlap): one trigger, one event.
+std::string BeatenBy(const Match& winner, const Match& loser, std::string_view text,
+                     std::size_t origin) {
+  const std::size_t lw = winner.end - winner.begin, ll = loser.end - loser.begin;
+  const std::string why =
+      winner.rule->priority != loser.rule->priority
+          ? fmt::format("priority {} against {}", winner.rule->priority, loser.rule->priority)
+      : lw != ll ? fmt::format("a match of {} bytes against {}", lw, ll)
+                 : std::string("the earlier rule");
+  return fmt::format("beaten by {} (one mention: {})",
+                     TraceName(winner.rule->id, winner.begin, winner.end, text, origin), why);
+}
+
+std::string FoldedInto(const EventRow& host, std::string_view why, std::string_view text,
+                       std::size_t origin) {
+  return fmt::format("merged into the {} row of {} ({})", host.event_type,
+                     TraceName(host.rule, host.byte_start, host.byte_end, text, origin), why);
+}
 
 // ---- small text helpers ---------------------------------------------------
 
@@ -4453,6 +4499,14 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         IsReviewHeadline(text.substr(0, std::min(text.find('\n'), std::size_t{400}))) ? 1 : 0;
   }
 
+  // Reasons for the trace (SetTrace) that name another match or row.
+  const auto beaten = [&](const Match& winner, const Match& loser) {
+    return BeatenBy(winner, loser, text, context_end_);
+  };
+  const auto folded = [&](const EventRow& host, std::string_view why) {
+    return FoldedInto(host, why, text, context_end_);
+  };
+
   // 1. One trigger gives one event: resolve overlaps between matches.
   struct Candidate {
     const Match* m;
@@ -4482,6 +4536,9 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   }
   // The sentence is split into words once for the tests of all its matches.
   std::optional<ContextWords::SentenceWords> context_text;
+  const auto cue_veto = [&](const Match& m, std::size_t b, std::size_t e) {
+    return VetoReason(context, *context_text, m, sentence.begin, b, e, context_end_);
+  };
   for (const Match& m : events) {
     const Capture* t = m.Get("trigger");
     const std::size_t b = t && t->set() ? t->begin : m.begin;
@@ -4496,10 +4553,13 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // and keeps its rows, which the sentence's own tests still read.
     if (review_lead_ == 1 &&
         !(doc_.pub_date &&
-          NamesEarlierYear(stext, std::stoi(FormatIsoDate(*doc_.pub_date).substr(0, 4)))))
+          NamesEarlierYear(stext, std::stoi(FormatIsoDate(*doc_.pub_date).substr(0, 4))))) {
+      if (trace_) trace_->Drop(m, "vetoed: the headline is a review (a plot, no event of the day)");
       continue;
+    }
     if (!context_text) context_text.emplace(stext);
     if (context.Vetoes(m.rule->event_type, *context_text, b - sentence.begin, e - sentence.begin)) {
+      if (trace_) trace_->Drop(m, cue_veto(m, b, e));
       continue;
     }
     // h-prec24: a back-off row (a bare event noun) in a digest headline of
@@ -4510,6 +4570,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // (MUC-4 DEV).
     if (m.rule->id.starts_with("backoff.") && stext.size() <= 160 &&
         std::count(stext.begin(), stext.end(), ';') >= 2 && stext.find(':') < stext.find(';')) {
+      if (trace_) trace_->Drop(m, "vetoed: back-off match in a digest headline of topics");
       continue;
     }
     // h-prec18: under a disaster's headline, a toll told without a hostile
@@ -4521,10 +4582,12 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // violent or political act (offence_lead_).
     if (offence_lead_ == 1 && sentence.index >= 1 && m.rule->event_type == "arrest" &&
         !context.NamesOffenceKeep(*context_text)) {
+      if (trace_) trace_->Drop(m, "vetoed: an arrest under a headline naming an ordinary offence");
       continue;
     }
     if (disaster_lead_ && sentence.index >= 1 && m.rule->event_type == "casualties" &&
         !context.NamesHostileAct(stext)) {
+      if (trace_) trace_->Drop(m, "vetoed: a toll under a disaster headline, no hostile act");
       continue;
     }
     const bool as_protest =
@@ -4545,6 +4608,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     std::vector<Candidate> kept_cands;
     for (const Candidate& c : cands) {
       if (c.as_protest) {
+        if (!first && trace_) trace_->Drop(*c.m, "merged: a crowd's clash, the sentence's protest");
         if (!first) continue;
         first = false;
       }
@@ -4597,21 +4661,23 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   };
   std::vector<Candidate> kept;
   for (const Candidate& c : cands) {
-    bool dominated = false;
+    const Candidate* dominated = nullptr;
     for (const Candidate& o : cands) {
       if (&o == &c) continue;
       if (act_beside_toll(c, o)) continue;
       const bool overlap = same_mention(c, o);
       if (overlap && better(o, c)) {
-        dominated = true;
+        dominated = &o;
         break;
       }
     }
+    if (dominated && trace_) trace_->Drop(*c.m, beaten(*dominated->m, *c.m));
     if (!dominated) {
-      const bool dup = std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
+      const auto dup = std::find_if(kept.begin(), kept.end(), [&](const Candidate& k) {
         return same_mention(k, c) && !act_beside_toll(k, c);
       });
-      if (!dup) kept.push_back(c);
+      if (dup != kept.end() && trace_) trace_->Drop(*c.m, beaten(*dup->m, *c.m));
+      if (dup == kept.end()) kept.push_back(c);
     }
   }
   std::sort(kept.begin(), kept.end(), [](const Candidate& x, const Candidate& y) {
@@ -4636,6 +4702,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         seen = true;
         return false;
       }
+      if (trace_) trace_->Drop(*c.m, "merged: one labour strike a sentence, its first word");
       return true;
     });
   }
@@ -5668,7 +5735,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     row.modality = modality.empty() ? "asserted" : modality;
     row.source = sentence_source;
 
-    if (SpanAggregate(row, CollapseWhitespace(Slice(text, c.b, c.e)))) continue;
+    if (SpanAggregate(row, CollapseWhitespace(Slice(text, c.b, c.e)))) {
+      if (trace_) trace_->Drop(*c.m, "dropped: a total over a span ('in the past weeks')");
+      continue;
+    }
 
     row.event_id = EventId(row.doc_id, row.byte_start, row.byte_end, row.event_type);
     rows.push_back(std::move(row));
@@ -5729,8 +5799,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   for (EventRow& r : rows) {
     if (r.event_type != "casualties") continue;
     if (!CarriesToll(r)) {
-      if (clause_host(r) || trigger_host(r))
-        r.event_type.clear();  // folded: the act's row tells it
+      EventRow* h = clause_host(r);
+      if (!h) h = trigger_host(r);
+      if (h && trace_) trace_->DropRow(r, folded(*h, "a casualty row with no count"));
+      if (h) r.event_type.clear();  // folded: the act's row tells it
       continue;
     }
     EventRow* const in_clause = trigger_host(r) ? trigger_host(r) : clause_host(r);
@@ -5750,6 +5822,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       host = &out[last_violent_];
     }
     if (!host) continue;
+    if (trace_) trace_->DropRow(r, folded(*host, "its toll is counted"));
     if (!host->fatalities && r.fatalities) host->fatalities = r.fatalities;
     if (!host->injured && r.injured) host->injured = r.injured;
     for (const Quantity& q : r.quantity) host->quantity.push_back(q);
@@ -5767,6 +5840,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       const bool complement = (first.fatalities && !first.injured && r.injured && !r.fatalities) ||
                               (first.injured && !first.fatalities && r.fatalities && !r.injured);
       if (!complement) continue;
+      if (trace_) trace_->DropRow(r, folded(first, "killed and injured told apart"));
       if (!first.fatalities) first.fatalities = r.fatalities;
       if (!first.injured) first.injured = r.injured;
       for (const Quantity& q : r.quantity) first.quantity.push_back(q);
@@ -5831,9 +5905,11 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       if (!rows[j].event_type.empty() && same_event(rows[i], rows[j]) &&
           !another_between(rows[i], rows[j])) {
         if (backoff(rows[i]) && !backoff(rows[j])) {
+          if (trace_) trace_->DropRow(rows[i], folded(rows[j], "one event told twice"));
           rows[i].event_type.clear();
           break;
         }
+        if (trace_) trace_->DropRow(rows[j], folded(rows[i], "one event told twice"));
         rows[j].event_type.clear();
       }
     }

@@ -27,6 +27,7 @@
 #include "eventline/places.h"
 #include "eventline/rules.h"
 #include "eventline/sentences.h"
+#include "eventline/trace.h"
 
 namespace eventline {
 
@@ -57,6 +58,10 @@ class Assembler {
   // the text, docs/input.md "The title"): their rows are dropped by the
   // caller, so no later row folds into one of them (h-title1).
   void SetContextEnd(std::size_t end) { context_end_ = end; }
+
+  // Where each match that gives no row says why (`eventline explain`);
+  // null (the default): nothing is written.
+  void SetTrace(TraceSink* trace) { trace_ = trace; }
 
   // Appends the rows of one sentence (in trigger order) to `out`. `places`
   // are the gazetteer's mentions in this sentence.
@@ -115,6 +120,7 @@ class Assembler {
   // the next sentence reports; SIZE_MAX when none.
   std::size_t last_violent_ = static_cast<std::size_t>(-1);
   std::size_t context_end_ = 0;  // SetContextEnd
+  TraceSink* trace_ = nullptr;   // SetTrace
   // Quoted speech: the speaker who opened a quote, and where.
   std::string quote_source_;
   bool quote_open_ = false;

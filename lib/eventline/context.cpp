@@ -450,7 +450,8 @@ bool ContextWords::IsAftermathCue(std::string_view phrase, bool recording) const
 }
 
 bool ContextWords::Finds(const Phrases& p, const SentenceWords& s, std::size_t skip_b,
-                         std::size_t skip_e, const Phrases* shield) {
+                         std::size_t skip_e, const Phrases* shield,
+                         std::pair<std::size_t, std::size_t>* where) {
   if (p.Empty()) return false;
   const std::vector<Word>& words = s.words_;
   thread_local std::string phrase;
@@ -487,7 +488,10 @@ bool ContextWords::Finds(const Phrases& p, const SentenceWords& s, std::size_t s
       phrase += w.lower;
       const auto it = p.leads.find(phrase);
       if (it == p.leads.end()) break;  // no entry goes on from here
-      if (it->second && (shield == nullptr || shield->Empty() || !shielded(i, i + n))) return true;
+      if (it->second && (shield == nullptr || shield->Empty() || !shielded(i, i + n))) {
+        if (where) *where = {words[i].b, w.e};
+        return true;
+      }
     }
   }
   return false;
@@ -1074,37 +1078,46 @@ bool ContextWords::Vetoes(std::string_view event_type, std::string_view sentence
 
 bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
                           std::size_t trigger_begin, std::size_t trigger_end) const {
-  if (FindsMemo(fiction_, s, kFiction)) return true;
-  if (!IsCampaignExempt(event_type) &&
-      (NamesCampaign(s, trigger_begin, trigger_end) || NamesOngoing(s, trigger_begin, trigger_end)))
-    return true;
-  if (IsSportType(event_type) && FindsMemo(sport_, s, kSport)) return true;
-  if (event_type == "attack" && FindsMemo(cyber_, s, kCyber)) return true;
+  return !VetoCue(event_type, s, trigger_begin, trigger_end).empty();
+}
+
+std::string_view ContextWords::VetoCue(std::string_view event_type, const SentenceWords& s,
+                                       std::size_t trigger_begin, std::size_t trigger_end) const {
+  if (FindsMemo(fiction_, s, kFiction)) return "fiction";
+  if (!IsCampaignExempt(event_type)) {
+    if (NamesCampaign(s, trigger_begin, trigger_end)) return "campaign";
+    if (NamesOngoing(s, trigger_begin, trigger_end)) return "ongoing";
+  }
+  if (IsSportType(event_type) && FindsMemo(sport_, s, kSport)) return "sport";
+  if (event_type == "attack" && FindsMemo(cyber_, s, kCyber)) return "cyber";
   // An arrest for an ordinary offence: ransomware, crypto fraud, money
   // laundering (the lead's ruling of session 26; h-prec24).
   if (event_type == "arrest" && FindsMemo(offence_, s, kOffence) && !Finds(offence_keep_, s, 0, 0))
-    return true;
-  if (event_type == "armed_clash" && NamesContest(s, trigger_begin, trigger_end)) return true;
+    return "offence";
+  if (event_type == "armed_clash" && NamesContest(s, trigger_begin, trigger_end)) return "contest";
   if ((event_type == "attack" || event_type == "casualties" || event_type == "killing") && [&] {
         std::int8_t& known = s.memo_[kAnimalAttack];
         if (known < 0) known = NamesAnimalAttack(s) ? 1 : 0;
         return known == 1;
       }())
-    return true;
-  if (event_type == "attack" && NamesPoliceRaid(s, trigger_begin, trigger_end)) return true;
-  if (IsLaunchType(event_type) && FindsMemo(test_launch_, s, kTestLaunch)) return true;
-  if (IsCountedActType(event_type) && NamesManyActs(s, trigger_begin, trigger_end)) return true;
+    return "animal attack";
+  if (event_type == "attack" && NamesPoliceRaid(s, trigger_begin, trigger_end))
+    return "police raid";
+  if (IsLaunchType(event_type) && FindsMemo(test_launch_, s, kTestLaunch)) return "test launch";
+  if (IsCountedActType(event_type) && NamesManyActs(s, trigger_begin, trigger_end))
+    return "many acts";
   if (IsCountedActType(event_type) && NamesGenericTargets(s, trigger_begin, trigger_end))
-    return true;
+    return "generic targets";
   // A count or a series told without a day: "a spate of shootings", "the
   // latest in a string of attacks on the capital" (h-prec24).
   if (!IsCampaignExempt(event_type) && event_type != "armed_clash" &&
       LeadBefore(series_lead_, s, trigger_begin) && !FindsMemo(day_, s, kDay))
-    return true;
-  if (IsRunningTotalType(event_type) && NamesSinceWarStart(s, trigger_end)) return true;
+    return "series lead";
+  if (IsRunningTotalType(event_type) && NamesSinceWarStart(s, trigger_end))
+    return "total since the war began";
   if (IsSpanTotalType(event_type) &&
       NamesSpanTotal(s, trigger_begin, trigger_end, IsRepeatedActType(event_type)))
-    return true;
+    return "total over a span";
   // A fire follows a blast or a sinking as often as it causes one: fire
   // words count for casualties only.
   // A murder or manslaughter charge or conviction for the death, anywhere in
@@ -1112,11 +1125,30 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
   // one: the accident words describe how it was done ("charged with murder
   // for pushing two hikers into a gorge"; homicide_charge.txt, the lead's
   // ruling of session 29).
-  return IsAccidentType(event_type) &&
-         (FindsMemo(accident_, s, kAccident) ||
-          (event_type == "casualties" && FindsMemo(fire_, s, kFire))) &&
-         !Finds(hostile_, s, trigger_begin, trigger_end, &accident_) &&
-         !Finds(homicide_charge_, s, 0, 0);
+  if (!IsAccidentType(event_type)) return {};
+  const bool accident = FindsMemo(accident_, s, kAccident);
+  if (!accident && !(event_type == "casualties" && FindsMemo(fire_, s, kFire))) return {};
+  if (Finds(hostile_, s, trigger_begin, trigger_end, &accident_) ||
+      Finds(homicide_charge_, s, 0, 0))
+    return {};
+  return accident ? "accident" : "fire";
+}
+
+std::pair<std::size_t, std::size_t> ContextWords::VetoCueSpan(std::string_view cue,
+                                                              const SentenceWords& s) const {
+  const std::pair<std::string_view, const Phrases*> lexicons[] = {{"fiction", &fiction_},
+                                                                  {"sport", &sport_},
+                                                                  {"cyber", &cyber_},
+                                                                  {"offence", &offence_},
+                                                                  {"accident", &accident_},
+                                                                  {"fire", &fire_},
+                                                                  {"test launch", &test_launch_},
+                                                                  {"series lead", &series_lead_}};
+  std::pair<std::size_t, std::size_t> where{0, 0};
+  for (const auto& [name, phrases] : lexicons) {
+    if (name == cue) Finds(*phrases, s, 0, 0, nullptr, &where);
+  }
+  return where;
 }
 
 }  // namespace eventline

@@ -52,6 +52,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace eventline {
@@ -156,6 +157,16 @@ class ContextWords {
   // a sentence): the same answer as the call above on `sentence.text()`.
   [[nodiscard]] bool Vetoes(std::string_view event_type, const SentenceWords& sentence,
                             std::size_t trigger_begin, std::size_t trigger_end) const;
+  // Which test of Vetoes takes the row back, by name ("fiction", "campaign",
+  // "accident", ...; docs/rules.md, "eventline explain"); empty when none.
+  // Vetoes is this call's answer, not empty.
+  [[nodiscard]] std::string_view VetoCue(std::string_view event_type, const SentenceWords& sentence,
+                                         std::size_t trigger_begin, std::size_t trigger_end) const;
+  // Where in `sentence` (byte offsets) the lexicon of the cue VetoCue named
+  // finds its first phrase; {0, 0} for a cue that is no lexicon's phrase
+  // (a campaign, a count, an animal attack ...). For `eventline explain`.
+  [[nodiscard]] std::pair<std::size_t, std::size_t> VetoCueSpan(
+      std::string_view cue, const SentenceWords& sentence) const;
 
   // The tests one by one. `skip_*` leaves a span out of the search.
   [[nodiscard]] bool NamesAccident(std::string_view sentence, bool with_fire = true) const;
@@ -268,8 +279,10 @@ class ContextWords {
   // With `shield`, an entry of `p` whose words all lie inside an entry of
   // `shield` found in `s` does not count: "mine" (a hostile cue) in "a gold
   // mine collapse" (an accident cue) names no weapon (h-prec20).
+  // `where`, when given, receives the bytes of the phrase found.
   static bool Finds(const Phrases& p, const SentenceWords& s, std::size_t skip_b,
-                    std::size_t skip_e, const Phrases* shield = nullptr);
+                    std::size_t skip_e, const Phrases* shield = nullptr,
+                    std::pair<std::size_t, std::size_t>* where = nullptr);
   // Finds with no span skipped, remembered in `s` under `slot`.
   static bool FindsMemo(const Phrases& p, const SentenceWords& s, Memo slot);
   // A phrase of `lead` ending at most kLeadGap words before the trigger (see

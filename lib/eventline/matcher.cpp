@@ -21,6 +21,7 @@
 #include "eventline/pattern_budget.h"
 #include "eventline/prefilter.h"
 #include "eventline/rule_profile.h"
+#include "eventline/trace.h"
 
 namespace eventline {
 
@@ -2153,7 +2154,8 @@ void Matcher::Recycle(std::vector<Match>& matches) {
 }
 
 void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, std::size_t end,
-                      std::vector<Match>& out, Tier tier, std::size_t line_start) const {
+                      std::vector<Match>& out, Tier tier, std::size_t line_start,
+                      TraceSink* trace) const {
   end = std::min(end, text.size());
   if (begin >= end) return;
   if (line_start > 0 && line_start == begin) {
@@ -2162,7 +2164,10 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
     // are shifted back to offsets in `text`. No other sentence needs it: `^`
     // can hold only where a sentence begins.
     const std::size_t from = out.size();
-    FindAll(kind, text.substr(line_start), begin - line_start, end - line_start, out, tier);
+    const std::size_t traced = trace ? trace->records().size() : 0;
+    FindAll(kind, text.substr(line_start), begin - line_start, end - line_start, out, tier, 0,
+            trace);
+    if (trace) trace->Shift(traced, static_cast<std::ptrdiff_t>(line_start));
     for (std::size_t i = from; i < out.size(); ++i) {
       Match& m = out[i];
       m.begin += line_start;
@@ -2436,10 +2441,13 @@ void Matcher::FindAll(RuleKind kind, std::string_view text, std::size_t begin, s
           vetoes_done = true;
           FindVetoes(cr, text, begin, vetoes, veto_may_match, veto_stop, lt);
         }
-        const bool vetoed = std::any_of(vetoes.begin(), vetoes.end(), [&](const auto& v) {
+        const auto vetoed = std::find_if(vetoes.begin(), vetoes.end(), [&](const auto& v) {
           return v.first < me && mb < v.second;
         });
-        if (vetoed) continue;
+        if (vetoed != vetoes.end()) {
+          if (trace) trace->Unless(cr.rule, text, mb, me, vetoed->first, vetoed->second);
+          continue;
+        }
       }
       Match m;
       m.rule = cr.rule;

@@ -18,6 +18,8 @@
 
 namespace eventline {
 
+class TraceSink;
+
 struct Capture {
   std::string_view
       name;  // capture group name (points into the compiled rule; lives as long as the Matcher)
@@ -54,8 +56,11 @@ class Matcher {
   // body's first sentence under a title set before it, docs/rules.md): a
   // sentence beginning there is matched over the text from it on, which
   // holds the same bytes as the text read alone; offsets stay absolute.
+  // `trace`, when given, receives each match an `unless` pattern vetoes
+  // (TraceSink::Unless; `eventline explain`).
   void FindAll(RuleKind kind, std::string_view text, std::size_t begin, std::size_t end,
-               std::vector<Match>& out, Tier tier = Tier::kAll, std::size_t line_start = 0) const;
+               std::vector<Match>& out, Tier tier = Tier::kAll, std::size_t line_start = 0,
+               TraceSink* trace = nullptr) const;
 
   // Empties `matches` (of FindAll) and keeps their capture buffers for the
   // time rules' next matches on this thread: FindTimes calls it once per

@@ -1,5 +1,7 @@
 #include "eventline/pipeline.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <exception>
@@ -190,13 +192,13 @@ std::vector<TimeExpr> Engine::Dates(const Document& doc, std::size_t* dropped_li
 }
 
 std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_lines,
-                                      const Rule* only_rule) const {
+                                      const Rule* only_rule, TraceSink* trace) const {
   if (!impl_->places || !impl_->actors) {
     throw std::logic_error("Engine::Extract: loaded without places and actors");
   }
   std::string head;
   if (impl_->options.use_title && !doc.title.empty()) head = TitleHeadline(doc.title, doc.text);
-  if (head.empty()) return ExtractText(doc, 0, nullptr, dropped_lines, only_rule);
+  if (head.empty()) return ExtractText(doc, 0, nullptr, dropped_lines, only_rule, trace);
   // The title is read as the headline, its own line and a blank line before
   // the text (docs/input.md "The title"): it lends the text its place, its
   // date cues and its vetoes, but its own rows have no offsets in the text
@@ -208,8 +210,12 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
   const std::size_t shift = head.size() + 2;
   int title_sentences = 0;
   std::vector<EventRow> rows =
-      ExtractText(headed, shift, &title_sentences, dropped_lines, only_rule);
+      ExtractText(headed, shift, &title_sentences, dropped_lines, only_rule, trace);
   std::erase_if(rows, [&](const EventRow& r) { return r.byte_start < shift; });
+  if (trace) {  // the title's matches are context, as its rows
+    std::erase_if(trace->records(), [&](const TraceSink::Record& r) { return r.begin < shift; });
+    trace->Shift(0, -static_cast<std::ptrdiff_t>(shift));
+  }
   for (EventRow& r : rows) {
     r.byte_start -= shift;
     r.byte_end -= shift;
@@ -221,14 +227,14 @@ std::vector<EventRow> Engine::Extract(const Document& doc, std::size_t* dropped_
 
 std::vector<EventRow> Engine::ExtractText(const Document& doc, std::size_t context_end,
                                           int* context_sentences, std::size_t* dropped_lines,
-                                          const Rule* only_rule) const {
+                                          const Rule* only_rule, TraceSink* trace) const {
   // No-break and thin spaces between words defeat every rule's \s: the
   // document is read as if they were plain spaces, byte for byte, so offsets
   // and ids hold (a slot's text then shows plain spaces).
   if (std::string spaced = PlainSpaced(doc.text); !spaced.empty()) {
     Document plain = doc;
     plain.text = std::move(spaced);
-    return ExtractText(plain, context_end, context_sentences, dropped_lines, only_rule);
+    return ExtractText(plain, context_end, context_sentences, dropped_lines, only_rule, trace);
   }
   const CleanedDocument cleaned = Clean(doc);
   if (dropped_lines) {
@@ -256,6 +262,7 @@ std::vector<EventRow> Engine::ExtractText(const Document& doc, std::size_t conte
   lookups.context_words = &impl_->context_words;
   Assembler assembler(doc, lookups);
   assembler.SetContextEnd(context_end);
+  assembler.SetTrace(trace);
 
   // Event triggers first: most documents of a feed have none, and then
   // nothing else needs to run.
@@ -280,8 +287,9 @@ std::vector<EventRow> Engine::ExtractText(const Document& doc, std::size_t conte
     const Sentence& s = cleaned.sentences[i];
     const std::size_t from = out.size();
     impl_->matcher->FindAll(RuleKind::kEvent, doc.text, s.begin, s.end, out,
-                            Matcher::Tier::kSpecific, context_end);
+                            Matcher::Tier::kSpecific, context_end, trace);
     const bool anchor = out.size() > from;
+    for (std::size_t k = from; trace && k < out.size(); ++k) trace->Found(out[k]);
     out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(from), out.end(),
                              [&](const Match& m) { return !keep(m); }),
               out.end());
@@ -311,10 +319,11 @@ std::vector<EventRow> Engine::ExtractText(const Document& doc, std::size_t conte
       const Sentence& s = cleaned.sentences[i];
       probe.clear();
       impl_->matcher->FindAll(RuleKind::kEvent, doc.text, s.begin, s.end, probe,
-                              Matcher::Tier::kBackoff, context_end);
+                              Matcher::Tier::kBackoff, context_end);  // a probe: not traced
       backoff_row = std::any_of(probe.begin(), probe.end(), keep);
     }
-    if (!backoff_row) return {};
+    // Explain (a trace) goes on: its lone back-off matches are listed below.
+    if (!backoff_row && !trace) return {};
   }
   std::vector<std::size_t> text_anchors = std::move(anchors);
   anchors.clear();
@@ -355,7 +364,8 @@ std::vector<EventRow> Engine::ExtractText(const Document& doc, std::size_t conte
       if (next_anchor == anchors.size() || anchors[next_anchor] > i + kBackoffReach) continue;
       const std::size_t own = merged.size();
       impl_->matcher->FindAll(RuleKind::kEvent, doc.text, s.begin, s.end, merged,
-                              Matcher::Tier::kBackoff, context_end);
+                              Matcher::Tier::kBackoff, context_end, trace);
+      for (std::size_t k = own; trace && k < merged.size(); ++k) trace->Found(merged[k]);
       merged.erase(std::remove_if(merged.begin() + static_cast<std::ptrdiff_t>(own), merged.end(),
                                   [&](const Match& m) { return !keep(m); }),
                    merged.end());
@@ -369,6 +379,24 @@ std::vector<EventRow> Engine::ExtractText(const Document& doc, std::size_t conte
     }
     first_event.back() = merged.size();
     events = std::move(merged);
+  }
+  if (trace && impl_->has_backoff) {
+    // Explain only: the back-off matches that no specific event vouches for,
+    // which the pass above never looked for.
+    for (std::size_t i = 0; i < cleaned.sentences.size(); ++i) {
+      const auto near = std::lower_bound(anchors.begin(), anchors.end(),
+                                         i >= kBackoffReach ? i - kBackoffReach : 0);
+      if (near != anchors.end() && *near <= i + kBackoffReach) continue;
+      std::vector<Match> lone;
+      impl_->matcher->FindAll(RuleKind::kEvent, doc.text, cleaned.sentences[i].begin,
+                              cleaned.sentences[i].end, lone, Matcher::Tier::kBackoff, context_end,
+                              trace);
+      for (const Match& m : lone) {
+        if (keep(m))
+          trace->Drop(
+              m, fmt::format("back-off: no specific event within {} sentences", kBackoffReach));
+      }
+    }
   }
   std::vector<EventRow> rows;
   if (events.empty()) return rows;

@@ -19,6 +19,7 @@
 #include "eventline/matcher.h"
 #include "eventline/rules.h"
 #include "eventline/sentences.h"
+#include "eventline/trace.h"
 
 namespace eventline {
 
@@ -66,9 +67,13 @@ class Engine {
                                             std::size_t* dropped_lines = nullptr) const;
   // `only_rule`, when given, is the one event rule used, with the casualty
   // rules that fill its counts (for `eventline test`).
+  // `trace`, when given, receives every match of an event rule and why it
+  // gave no row (`eventline explain`; offsets as the rows'); the rows are
+  // the same.
   [[nodiscard]] std::vector<EventRow> Extract(const Document& doc,
                                               std::size_t* dropped_lines = nullptr,
-                                              const Rule* only_rule = nullptr) const;
+                                              const Rule* only_rule = nullptr,
+                                              TraceSink* trace = nullptr) const;
 
   [[nodiscard]] const RuleSet& rules() const;
   [[nodiscard]] const Matcher& matcher() const;
@@ -91,8 +96,8 @@ class Engine {
   // start there.
   [[nodiscard]] std::vector<EventRow> ExtractText(const Document& doc, std::size_t context_end,
                                                   int* context_sentences,
-                                                  std::size_t* dropped_lines,
-                                                  const Rule* only_rule) const;
+                                                  std::size_t* dropped_lines, const Rule* only_rule,
+                                                  TraceSink* trace) const;
   std::unique_ptr<Impl> impl_;
 };
 

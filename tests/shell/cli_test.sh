@@ -3,7 +3,9 @@
 #  1. a mistyped command is named (not "A subcommand is required"), exit 2;
 #  2. '-' named twice reads standard input once, with a warning;
 #  3. `rules` and `test` into a full disk say so on stderr, exit 2;
-#  4. a binary rule file gives a one-line diagnostic (no raw NUL on stderr).
+#  4. a binary rule file gives a one-line diagnostic (no raw NUL on stderr);
+#  5. `explain`: a match, its slots and its fate; --text with paths is a usage error; its
+#     rows are `extract`'s on samples/ (same event ids), and no match is left unexplained.
 set -euo pipefail
 bin=$1
 src=$2
@@ -49,5 +51,37 @@ set -e
 [ "$rc" -eq 2 ] || fail "binary rule file gave exit $rc"
 ! grep -qa $'\x01' <(tr '\0' '\1' < "$work/err") || fail "a NUL byte reached stderr"
 grep -q 'error\[E001\]: .*\\x00$' "$work/err" || fail "binary rule file: $(cat -A "$work/err")"
+
+# 5. explain
+"$bin" explain --pub-date 2023-05-14 --text "Artillery units shelled the port on Friday." \
+  > "$work/explain.txt" 2> "$work/err"
+grep -q "^text sentence 1 (bytes 0-43): Artillery units shelled the port on Friday\.$" \
+  "$work/explain.txt" || fail "explain --text: no sentence line: $(cat "$work/explain.txt")"
+grep -q "^  shelling\.[a-z_]* (.*rules/events/shelling\.yaml:[0-9]*) [0-9]*-[0-9]* '" \
+  "$work/explain.txt" || fail "explain --text: no match line: $(cat "$work/explain.txt")"
+grep -q "^    slots: .*trigger='shelled'" "$work/explain.txt" ||
+  fail "explain --text: no slots: $(cat "$work/explain.txt")"
+grep -q "^    => row 1: shelling, 2023-05-12\.\.2023-05-12 (day, text)" "$work/explain.txt" ||
+  fail "explain --text: no row: $(cat "$work/explain.txt")"
+"$bin" explain --format jsonl --pub-date 2023-05-14 \
+  --text "In the sequel, artillery units shelled the port on Friday." > "$work/explain.jsonl"
+grep -q '"fate":"dropped","reason":"vetoed by a sentence cue: fiction at 7-13 ' \
+  "$work/explain.jsonl" || fail "explain: no cue veto: $(cat "$work/explain.jsonl")"
+set +e
+"$bin" explain --text "Troops shelled the port." "$work/doc.txt" > /dev/null 2> "$work/err"
+rc=$?
+set -e
+[ "$rc" -eq 2 ] || fail "explain --text with a path gave exit $rc"
+grep -q "^eventline: error: explain: --text and input paths exclude each other$" "$work/err" ||
+  fail "explain --text with a path: $(cat "$work/err")"
+# explain's rows are extract's rows, sample by sample.
+for f in "$src"/samples/*; do
+  "$bin" extract -j1 -q --format jsonl "$f" | grep -o '"event_id":"[^"]*"' | sort > "$work/ex"
+  "$bin" explain -j1 -q --format jsonl "$f" > "$work/xp.jsonl"
+  grep -o '"event_id":"[^"]*"' "$work/xp.jsonl" | sort > "$work/xp"
+  [ -s "$work/ex" ] || fail "explain golden: $f gave no rows"
+  cmp -s "$work/ex" "$work/xp" || fail "explain rows differ from extract's on $f: $(diff "$work/ex" "$work/xp")"
+  ! grep -q '"fate":"unexplained"' "$work/xp.jsonl" || fail "explain: a match unexplained in $f"
+done
 
 echo "cli_test: all checks passed"
