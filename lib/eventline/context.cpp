@@ -321,6 +321,8 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("ANIMAL", c.animal_);
   add("SERIES_LEAD", c.series_lead_);
   add("HOMICIDE_CHARGE", c.homicide_charge_);
+  add("SPORT_SHIELD", c.sport_shield_);
+  add("LAUNCH_SHIELD", c.launch_shield_);
   return c;
 }
 
@@ -342,7 +344,9 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
                                      std::initializer_list<std::string_view> police,
                                      std::initializer_list<std::string_view> contest,
                                      std::initializer_list<std::string_view> offence,
-                                     std::initializer_list<std::string_view> offence_keep) {
+                                     std::initializer_list<std::string_view> offence_keep,
+                                     std::initializer_list<std::string_view> sport_shield,
+                                     std::initializer_list<std::string_view> launch_shield) {
   ContextWords c;
   for (std::string_view e : accident) c.accident_.Add(e);
   for (std::string_view e : fire) c.fire_.Add(e);
@@ -363,6 +367,8 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
   for (std::string_view e : contest) c.contest_.Add(e);
   for (std::string_view e : offence) c.offence_.Add(e);
   for (std::string_view e : offence_keep) c.offence_keep_.Add(e);
+  for (std::string_view e : sport_shield) c.sport_shield_.Add(e);
+  for (std::string_view e : launch_shield) c.launch_shield_.Add(e);
   return c;
 }
 
@@ -1078,7 +1084,12 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
   if (!IsCampaignExempt(event_type) &&
       (NamesCampaign(s, trigger_begin, trigger_end) || NamesOngoing(s, trigger_begin, trigger_end)))
     return true;
-  if (IsSportType(event_type) && FindsMemo(sport_, s, kSport)) return true;
+  // A word of armed harm that sport never borrows (missiles, an air raid, a
+  // gunman), outside the trigger, keeps the row: a song contest's grand
+  // final on the night missiles struck the band's home town (h-recall53).
+  if (IsSportType(event_type) && FindsMemo(sport_, s, kSport) &&
+      !Finds(sport_shield_, s, trigger_begin, trigger_end))
+    return true;
   if (event_type == "attack" && FindsMemo(cyber_, s, kCyber)) return true;
   // An arrest for an ordinary offence: ransomware, crypto fraud, money
   // laundering (the lead's ruling of session 26; h-prec24).
@@ -1092,7 +1103,12 @@ bool ContextWords::Vetoes(std::string_view event_type, const SentenceWords& s,
       }())
     return true;
   if (event_type == "attack" && NamesPoliceRaid(s, trigger_begin, trigger_end)) return true;
-  if (IsLaunchType(event_type) && FindsMemo(test_launch_, s, kTestLaunch)) return true;
+  // Harm to people outside the trigger ("killing two of them") keeps the
+  // row: a weapons test hurts no one, a shooting at a firing range does
+  // (h-recall53).
+  if (IsLaunchType(event_type) && FindsMemo(test_launch_, s, kTestLaunch) &&
+      !Finds(launch_shield_, s, trigger_begin, trigger_end))
+    return true;
   if (IsCountedActType(event_type) && NamesManyActs(s, trigger_begin, trigger_end)) return true;
   if (IsCountedActType(event_type) && NamesGenericTargets(s, trigger_begin, trigger_end))
     return true;
