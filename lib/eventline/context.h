@@ -127,7 +127,9 @@ class ContextWords {
                                 std::initializer_list<std::string_view> police = {},
                                 std::initializer_list<std::string_view> contest = {},
                                 std::initializer_list<std::string_view> offence = {},
-                                std::initializer_list<std::string_view> offence_keep = {});
+                                std::initializer_list<std::string_view> offence_keep = {},
+                                std::initializer_list<std::string_view> sport_shield = {},
+                                std::initializer_list<std::string_view> launch_shield = {});
 
   // True when a row of `event_type` must be dropped: `sentence` names an
   // accident and, outside the trigger [trigger_begin, trigger_end) (offsets
@@ -140,7 +142,9 @@ class ContextWords {
   // blockade: a pause is a ceasefire's own trigger, and a call to end a
   // strike or a siege speaks of one that holds), or an ongoing one
   // (NamesOngoing; the same types); or the sentence is about sport and the type is one
-  // sport borrows words from (armed_clash, explosion, shelling); or it
+  // sport borrows words from (armed_clash, explosion, shelling) and no
+  // SPORT_SHIELD word (missiles, an air raid, a gunman) stands outside the
+  // trigger (h-recall53); or it
   // names a cyber attack and the type is attack; or the type is arrest and
   // the sentence names an ordinary offence (offence_cue.txt: ransomware,
   // crypto fraud, money laundering) and no violent or state-linked act
@@ -150,7 +154,8 @@ class ContextWords {
   // in") comes right before the trigger in a sentence with no day and the
   // type is not armed_clash, protest, ceasefire or blockade (h-prec24); or it names a missile test
   // or a launch (NamesTestLaunch) and the type is shelling, air_strike,
-  // attack or explosion.
+  // attack or explosion and no LAUNCH_SHIELD word (harm to people: "killing
+  // two", "wounded") stands outside the trigger (h-recall53).
   [[nodiscard]] bool Vetoes(std::string_view event_type, std::string_view sentence,
                             std::size_t trigger_begin, std::size_t trigger_end) const;
   // The same on a sentence split once (the assembler asks for each match of
@@ -311,7 +316,8 @@ class ContextWords {
                       bool lasting) const;
   Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,
       aftermath_, recording_, ongoing_lead_, day_, test_launch_, span_lead_, protest_, police_,
-      contest_, offence_, offence_keep_, animal_, series_lead_, homicide_charge_;
+      contest_, offence_, offence_keep_, animal_, series_lead_, homicide_charge_, sport_shield_,
+      launch_shield_;
 };
 
 }  // namespace eventline

@@ -281,6 +281,37 @@ TEST_CASE("context: a missile test or a launch into the sea takes back barrage a
   CHECK_FALSE(words.Vetoes("shelling", port, b, e));
 }
 
+TEST_CASE("context: armed harm outside the trigger keeps a row a sport or launch cue takes back") {
+  // h-recall53: the sport and launch cues are sentence-wide; a word of harm
+  // sport never borrows, or harm to people, outside the trigger shields the
+  // row. Inside the trigger it does not count.
+  const ContextWords words = ContextWords::FromLists(
+      {}, {}, {}, {}, {}, {}, {"grand final", "semi-final"}, {}, {}, {}, {}, {}, {"firing range"},
+      {}, {}, {}, {}, {}, {}, {"missiles", "air raid"}, {"killing", "wounded"});
+  const std::string song =
+      "The duo sang in the grand final an hour after missiles shelled their town.";
+  auto [b, e] = At(song, "shelled");
+  CHECK_FALSE(words.Vetoes("shelling", song, b, e));
+  // Sport's own borrowings are no shield: the cue still takes the row back.
+  const std::string cup = "The semi-final was a fierce clash decided by a late strike.";
+  std::tie(b, e) = At(cup, "clash");
+  CHECK(words.Vetoes("armed_clash", cup, b, e));
+  // The shield word as the trigger itself does not count.
+  const std::string own = "Fans cheered the semi-final as the missiles of the home side flew.";
+  std::tie(b, e) = At(own, "missiles");
+  CHECK(words.Vetoes("shelling", own, b, e));
+  const std::string range = "A recruit shot three soldiers at a firing range, killing two of them.";
+  std::tie(b, e) = At(range, "shot");
+  CHECK_FALSE(words.Vetoes("attack", range, b, e));
+  const std::string drill = "Troops fired rockets at a firing range during the annual drill.";
+  std::tie(b, e) = At(drill, "fired");
+  CHECK(words.Vetoes("shelling", drill, b, e));
+  // Harm words shield the launch cue only, not the sport cue.
+  const std::string hurt = "Two players were wounded in a clash before the semi-final.";
+  std::tie(b, e) = At(hurt, "clash");
+  CHECK(words.Vetoes("armed_clash", hurt, b, e));
+}
+
 TEST_CASE("context: a protest after a phrase of duration names a span, not a veto") {
   // h-prec13: "after months of protests" tells a protest movement over a
   // span; a day named in another clause does not change that. Since h-span1
