@@ -1550,6 +1550,10 @@ struct Eval {
       }
       auto p = Ref();
       if (!p) return std::nullopt;
+      // "the rain fell in eight hours" (lead's ruling 10, session 30): fewer
+      // than 24 hours in a past clause is the length of the day's event, the
+      // publication day, as "2 hours ago"; 24 hours and more stay a window.
+      if (u == Unit::kHour && std::abs(n) < 24) return DayInterval(*p);
       return Span(Move(*p, -std::abs(n), u), *p);
     }
     std::optional<Date> base;

@@ -205,12 +205,12 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout35.tsv", 204, 198}, {"dates_heldout36.tsv", 172, 166},
                  {"dates_heldout37.tsv", 205, 204}, {"dates_heldout38.tsv", 120, 114},
                  {"dates_heldout39.tsv", 185, 177}, {"dates_heldout40.tsv", 142, 139},
-                 {"dates_heldout41.tsv", 161, 156}, {"dates_heldout42.tsv", 104, 102},
+                 {"dates_heldout41.tsv", 161, 158}, {"dates_heldout42.tsv", 104, 102},
                  {"dates_heldout43.tsv", 194, 182}, {"dates_heldout44.tsv", 139, 138},
                  {"dates_heldout45.tsv", 144, 142}, {"dates_heldout46.tsv", 228, 209},
-                 {"dates_heldout47.tsv", 137, 127}, {"dates_heldout48.tsv", 181, 165},
-                 {"dates_heldout49.tsv", 115, 102}, {"dates_heldout50.tsv", 204, 174},
-                 {"dates_heldout51.tsv", 144, 119}};
+                 {"dates_heldout47.tsv", 137, 127}, {"dates_heldout48.tsv", 181, 167},
+                 {"dates_heldout49.tsv", 115, 102}, {"dates_heldout50.tsv", 204, 182},
+                 {"dates_heldout51.tsv", 144, 121}, {"dates_heldout52.tsv", 170, 147}};
   for (const auto& b : batches) {
     const auto cases = LoadCases(b.file);
     CAPTURE(b.file);

@@ -674,5 +674,34 @@ TEST_CASE("dates: a relative year written as years ago (h-dates36)", "[dates]") 
   }
 }
 
+TEST_CASE("dates: hours in a past clause, holidays with a year, decade pairs (h-dates37)",
+          "[dates]") {
+  const struct {
+    std::string_view value, pub;
+    Tense tense;
+    std::string_view want;
+  } cases[] = {
+      // Lead's ruling 10, session 30: fewer than 24 hours in a past clause is
+      // the publication day; 24 hours and more stay a window back.
+      {"ahead(eight, hours)", "2024-10-31", Tense::kPast, "2024-10-31 day"},
+      {"ahead(3, hours)", "2022-10-10", Tense::kPast, "2022-10-10 day"},
+      {"ahead(24, hours)", "2022-12-17", Tense::kPast, "2022-12-16/2022-12-17 range"},
+      {"ahead(two, days)", "2022-12-17", Tense::kPast, "2022-12-15/2022-12-17 range"},
+      // A holiday with a year before 1900, Cyber Monday, two decades.
+      {"date(y=1776, m=12, d=25)", "2023-12-20", Tense::kPast, "1776-12-25 day"},
+      {"nth_weekday(4, thursday, date(y=2021, m=11), off=4)", "2023-09-02", Tense::kPast,
+       "2021-11-29 day"},
+      {"nth_weekday(4, thursday, date(m=11), off=4)", "2023-11-20", Tense::kNearest,
+       "2023-11-27 day"},
+      {"between(decade(1760), decade(1770))", "2024-05-02", Tense::kPast,
+       "1760-01-01/1779-12-31 range"},
+      {"since(date(y=2000))", "2024-05-02", Tense::kPast, "2000-01-01/2024-05-02 range"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.value, c.pub);
+    CHECK(Show(ResolveValue(c.value, {}, At(c.pub), c.tense)) == c.want);
+  }
+}
+
 }  // namespace
 }  // namespace eventline
