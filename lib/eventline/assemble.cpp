@@ -709,6 +709,52 @@ struct Clauses {
   }
 };
 
+// h-evdate28: the word reads as an adjective of a noun phrase, by a small
+// list or an ending ("mysterious", "massive", "deadly", "brutal").
+bool AdjectiveLike(std::string_view w) {
+  std::string low(w);
+  for (char& ch : low) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  static constexpr std::array<std::string_view, 24> kList = {
+      "small",  "brief",  "short", "slow",  "steady", "rare",   "big",   "large",
+      "quick",  "fierce", "tense", "low",   "weak",   "strong", "long",  "grim",
+      "brutal", "fatal",  "heavy", "minor", "major",  "late",   "swift", "bold"};
+  if (std::find(kList.begin(), kList.end(), low) != kList.end()) return true;
+  static constexpr std::array<std::string_view, 13> kEnds = {
+      "ous", "ful", "ive", "ic", "ical", "ial", "ent", "ant", "less", "ly", "ble", "ary", "ile"};
+  for (std::string_view e : kEnds)
+    if (low.size() > e.size() + 2 && low.compare(low.size() - e.size(), e.size(), e) == 0)
+      return true;
+  return false;
+}
+
+// h-evdate28: "but" without a comma between two adjectives after a
+// determiner ("a mysterious but massive explosion", "a brief but fierce
+// clash") joins the adjectives of one noun phrase: it opens no clause, so a
+// phrase before it ("In 2014 a small but deadly blast …") still dates the
+// noun. `i` is the space before "but", `j` where "but" begins.
+bool ButJoinsAdjectives(std::string_view s, std::size_t i, std::size_t j) {
+  std::size_t e = i;
+  std::size_t b = e;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(s[b - 1]))) --b;
+  if (b == e || b == 0 || s[b - 1] != ' ') return false;
+  const std::string_view adj = s.substr(b, e - b);
+  std::size_t de = b - 1;
+  std::size_t db = de;
+  while (db > 0 && std::isalpha(static_cast<unsigned char>(s[db - 1]))) --db;
+  std::string det(s.substr(db, de - db));
+  for (char& ch : det) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  static constexpr std::array<std::string_view, 9> kDet = {"a",   "an",    "the", "this", "its",
+                                                           "his", "their", "her", "such"};
+  if (std::find(kDet.begin(), kDet.end(), det) == kDet.end()) return false;
+  if (db > 0 && std::isalnum(static_cast<unsigned char>(s[db - 1]))) return false;
+  std::size_t a = j + 3;
+  while (a < s.size() && s[a] == ' ') ++a;
+  std::size_t ae = a;
+  while (ae < s.size() && std::isalpha(static_cast<unsigned char>(s[ae]))) ++ae;
+  if (ae == a || ae >= s.size() || s[ae] != ' ') return false;
+  return AdjectiveLike(adj) && AdjectiveLike(s.substr(a, ae - a));
+}
+
 bool HasWordAt(std::string_view s, std::size_t i, std::string_view word) {
   if (i + word.size() > s.size()) return false;
   for (std::size_t k = 0; k < word.size(); ++k) {
@@ -910,6 +956,7 @@ Clauses SplitClauses(std::string_view text, std::size_t begin, std::size_t end) 
       bool opened = false;
       for (std::string_view w : kOpeners) {
         if (HasWordAt(s, j, w) && (ch == ',' || w == "but" || w == "whereas")) {
+          if (ch == ' ' && w == "but" && ButJoinsAdjectives(s, i, j)) break;
           const bool relative = ch == ',' && (w == "who" || w == "which");
           next_sibling(2, relative ? stack.back() : -1);
           opened = true;
@@ -1580,7 +1627,9 @@ bool RelativeActUnderLegalVerb(std::string_view text, std::size_t sb, std::size_
 // hurt in the blast was taken into surgery", "the rebels who attacked the
 // post wore uniforms": wire copy tells the day's act so), or a
 // harm in the six words before "who" ("police shot dead a suspect who held
-// a boy hostage"). `sb`..`se` is the sentence.
+// a boy hostage"). "that" or "which" counts only before "had" (h-evdate28:
+// "the group that had attacked the post"; not "that attacked", which wire
+// copy writes of the day's act). `sb`..`se` is the sentence.
 bool RelativePastAct(std::string_view text, std::size_t sb, std::size_t se, std::size_t tb,
                      std::size_t te) {
   const auto lower = [](std::string_view v) {
@@ -1603,12 +1652,21 @@ bool RelativePastAct(std::string_view text, std::size_t sb, std::size_t se, std:
   const std::string before = lower(Slice(text, from, tb));
   const auto bw = Tokens(before);
   std::size_t who = bw.size();
+  bool pluperfect = false;
   for (std::size_t k = bw.size(); k-- > 0 && bw.size() - k <= 5;) {
     if (bw[k] == "who" || bw[k] == "who'd" ||
         bw[k] ==
             "who\xE2\x80\x99"
             "d") {
       who = k;
+      break;
+    }
+    // h-evdate28: "the group that had attacked", "a convoy which had been
+    // shelled": a relative clause in the past perfect tells an act before
+    // the time of the sentence's main verb, as a "who" clause does.
+    if ((bw[k] == "that" || bw[k] == "which") && k + 1 < bw.size() && bw[k + 1] == "had") {
+      who = k;
+      pluperfect = true;
       break;
     }
   }
@@ -1618,7 +1676,7 @@ bool RelativePastAct(std::string_view text, std::size_t sb, std::size_t se, std:
       static_cast<std::size_t>(bw[who].data() - before.data()) + bw[who].size();
   if (std::string_view(before).substr(who_end).find_first_of(",;:\"") != std::string_view::npos)
     return false;
-  const bool perfect = bw[who] != "who";
+  const bool perfect = bw[who] != "who" || pluperfect;
   for (std::size_t k = who + 1; k < bw.size(); ++k) {
     const std::string_view w = bw[k];
     if (w == "was" || w == "were" || w == "had" || w == "been") continue;
