@@ -755,6 +755,35 @@ bool ButJoinsAdjectives(std::string_view s, std::size_t i, std::size_t j) {
   return AdjectiveLike(adj) && AdjectiveLike(s.substr(a, ae - a));
 }
 
+// h-evdate28: the phrase `t` dates the release of a report, a picture or a
+// video ("the report, released Monday, said …", "in a handout image
+// released on May 31", "a video published early on Saturday"): the words
+// right before it, after at most "on", "early", "late" or "this", are
+// released, published, issued, posted or aired, outside the trigger
+// [tb, te). What was released shows an act at or before that day.
+bool ReleaseDatesPhrase(std::string_view text, std::size_t sb, std::size_t begin, std::size_t tb,
+                        std::size_t te) {
+  if (begin < sb) return false;
+  const std::size_t from = begin - sb > 40 ? begin - 40 : sb;
+  std::string before(text.substr(from, begin - from));
+  for (char& ch : before) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  std::size_t end = before.size();
+  for (int step = 0; step < 4; ++step) {
+    while (end > 0 && before[end - 1] == ' ') --end;
+    std::size_t b = end;
+    while (b > 0 && std::isalpha(static_cast<unsigned char>(before[b - 1]))) --b;
+    if (b == end) return false;
+    const std::string_view w(before.data() + b, end - b);
+    if (w == "released" || w == "published" || w == "issued" || w == "posted" || w == "aired") {
+      const std::size_t at = from + b;
+      return at + w.size() <= tb || at >= te;
+    }
+    if (w != "on" && w != "early" && w != "late" && w != "this") return false;
+    end = b;
+  }
+  return false;
+}
+
 bool HasWordAt(std::string_view s, std::size_t i, std::string_view word) {
   if (i + word.size() > s.size()) return false;
   for (std::size_t k = 0; k < word.size(); ++k) {
@@ -5347,11 +5376,17 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
                                  (ReportedEarlierAct(text, clause_b, *best, c.b, c.e) ||
                                   (aftermath_after != std::string_view::npos && !arrest_verb &&
                                    best->end <= aftermath_after));
+    // A phrase that dates the release of a report, a picture or a video
+    // (ReleaseDatesPhrase, h-evdate28): the act it shows lies at or before
+    // that day, as an accused act above.
+    const bool released_earlier = best && !in_relative && best->resolved && best->interval.end &&
+                                  !(doc_.pub_date && *best->interval.end > *doc_.pub_date) &&
+                                  ReleaseDatesPhrase(text, sentence.begin, best->begin, c.b, c.e);
     // A charged act dated only by a reporting tag after it ("charged with
     // the murder of a guard, police said on Friday"): at or before the
     // saying (h-evdate22), as an accused act above.
     const bool reported_earlier =
-        accused_earlier ||
+        accused_earlier || released_earlier ||
         (best && !in_relative && best->resolved && best->interval.end &&
          best->interval.precision == Precision::kDay &&
          !(doc_.pub_date && *best->interval.end > *doc_.pub_date) && best->begin >= c.e &&

@@ -2151,5 +2151,20 @@ TEST_CASE("attach: \"but\" between two adjectives opens no clause", "[attach]") 
         "2023-03-12");
 }
 
+TEST_CASE("attach: the day a report or a picture was released", "[attach]") {
+  // h-evdate28 (pub 2023-03-15): a phrase right after released, published,
+  // issued, posted or aired dates the release; the act it shows lies at or
+  // before that day (ReleaseDatesPhrase).
+  CHECK(IntervalOf("The rights group's report, published Monday, said guards attacked the "
+                   "prisoners.",
+                   "attack") == "..2023-03-13 range/text");
+  CHECK(IntervalOf("A burned truck after the shelling of the village, in a photo released on "
+                   "March 13, 2023.",
+                   "shelling") == "..2023-03-13 range/text");
+  // Counter-example: a phrase of the act itself, with a saying after it.
+  CHECK(IntervalOf("Gunmen attacked the depot on Monday, a report said.", "attack") ==
+        "2023-03-13..2023-03-13 day/text");
+}
+
 }  // namespace
 }  // namespace eventline
