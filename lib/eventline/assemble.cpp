@@ -756,8 +756,8 @@ bool ButJoinsAdjectives(std::string_view s, std::size_t i, std::size_t j) {
 }
 
 // h-evdate28: the phrase `t` dates the release of a report, a picture or a
-// video ("the report, released Monday, said …", "in a handout image
-// released on May 31", "a video published early on Saturday"): the words
+// video ("the report, released Monday, said …", "in a photo
+// released on 3 May", "a video published early on Saturday"): the words
 // right before it, after at most "on", "early", "late" or "this", are
 // released, published, posted or aired, outside the trigger
 // [tb, te), and not "issued" (a decree issued on a day is its own act). A
