@@ -2193,5 +2193,54 @@ TEST_CASE("attach: a saying's day is not the day of the known act it names", "[a
                "attack") == "2023-03-13");
 }
 
+TEST_CASE("attach: a past perfect \"that\" clause tells an earlier act", "[attach]") {
+  // h-evdate28 (pub 2023-03-15): "that had" / "which had" before the trigger
+  // tells an act before the main verb's time (RelativePastAct): before
+  // publication, undated.
+  CHECK(IntervalOf("The army said it had wiped out the unit that had attacked the border post.",
+                   "attack") == "..2023-03-15 range/document");
+  // Counter-example: the passive "a bomb that had been planted" tells the
+  // day's find.
+  CHECK(IntervalOf("Sappers defused a bomb that had been planted at the gate.", "explosion") ==
+        "2023-03-15..2023-03-15 none/document");
+  // Counter-examples: a simple past "that" clause is the day's act; a day
+  // phrase of the clause still dates it.
+  CHECK(IntervalOf("Police are looking for the gunmen that attacked a depot.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(DateOf("Police are looking for the gunmen that had attacked a depot on Sunday.",
+               "attack") == "2023-03-12");
+}
+
+TEST_CASE("attach: \"but\" between two adjectives opens no clause", "[attach]") {
+  // h-evdate28 (pub 2023-03-15): "a brief but fierce clash" is one noun
+  // phrase; a fronted phrase before it dates the noun (ButJoinsAdjectives).
+  CHECK(DateOf("In 2014 a mysterious but massive explosion wrecked an arms depot.", "explosion") ==
+        "2014-01-01");
+  CHECK(DateOf("On Sunday a small but deadly bomb exploded at the gate.", "explosion") ==
+        "2023-03-12");
+  // Counter-example: "but" before a verb still opens a clause, whose act
+  // keeps its own day.
+  CHECK(DateOf("Rebels shelled the depot on Sunday but missed the barracks.", "shelling") ==
+        "2023-03-12");
+}
+
+TEST_CASE("attach: the day a report or a picture was released", "[attach]") {
+  // h-evdate28 (pub 2023-03-15): a phrase right after released, published,
+  // issued, posted or aired dates the release; the act it shows lies at or
+  // before that day (ReleaseDatesPhrase).
+  CHECK(IntervalOf("The rights group's report, published Monday, said guards attacked the "
+                   "prisoners.",
+                   "attack") == "..2023-03-13 range/text");
+  CHECK(IntervalOf("A burned truck after the shelling of the village, in a photo released on "
+                   "March 13, 2023.",
+                   "shelling") == "..2023-03-13 range/text");
+  // Counter-examples: a phrase of the act itself, with a saying after it;
+  // a captive's release after "were" is no report's release.
+  CHECK(IntervalOf("Gunmen attacked the depot on Monday, a report said.", "attack") ==
+        "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("Two engineers kidnapped by rebels were released on Monday.", "abduction") ==
+        "2023-03-13..2023-03-13 day/text");
+}
+
 }  // namespace
 }  // namespace eventline
