@@ -145,11 +145,10 @@ class ContextWords {
   // crypto fraud, money laundering) and no violent or state-linked act
   // (offence_keep.txt), the lead's ruling of session 26; or the type is
   // attack, casualties or killing and an animal attacks (NamesAnimalAttack,
-  // h-prec24); or a series lead (series_lead.txt: "a spate of", "a surge
-  // in") comes right before the trigger in a sentence with no day and the
-  // type is not armed_clash, protest, ceasefire or blockade (h-prec24); or it names a missile test
-  // or a launch (NamesTestLaunch) and the type is shelling, air_strike,
-  // attack or explosion.
+  // h-prec24) or is the victim (NamesAnimalVictim, h-prec32); or a series lead (series_lead.txt: "a
+  // spate of", "a surge in") comes right before the trigger in a sentence with no day and the type
+  // is not armed_clash, protest, ceasefire or blockade (h-prec24); or it names a missile test or a
+  // launch (NamesTestLaunch) and the type is shelling, air_strike, attack or explosion.
   [[nodiscard]] bool Vetoes(std::string_view event_type, std::string_view sentence,
                             std::size_t trigger_begin, std::size_t trigger_end) const;
   // The same on a sentence split once (the assembler asks for each match of
@@ -294,6 +293,15 @@ class ContextWords {
   // attacked her"), or "attacked / mauled / bitten / killed by" with at most
   // three words before the name.
   bool NamesAnimalAttack(const SentenceWords& s) const;
+  // An animal as the victim (h-prec32): an animal.txt name, lower case, as
+  // the object of the trigger (at most five words after it, "the killing of
+  // one or two wolves", "strangling a 16-year-old dog", "shot his
+  // neighbour's cat") or as its subject with only auxiliaries between ("a
+  // police dog was stabbed"); not a name followed by a person noun ("a dog
+  // owner") and not past a clause break, a conjunction, a preposition or an
+  // -ing word ("a woman and her dog", "a man walking his dog").
+  bool NamesAnimalVictim(const SentenceWords& s, std::size_t trigger_begin,
+                         std::size_t trigger_end) const;
   bool NamesSpanTotal(const SentenceWords& s, std::size_t trigger_begin, std::size_t trigger_end,
                       bool lasting) const;
   Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,
