@@ -1081,11 +1081,17 @@ bool ContextWords::NamesAnimalVictim(const SentenceWords& s, std::size_t trigger
     }
     if (end == w.size()) return end;
     if (w[i].lower == "bear" && end == i && !(i > 0 && IsBearNoun(w[i - 1].lower))) return w.size();
-    static constexpr std::string_view kPerson[] = {
-        "owner",    "owners",  "handler",  "handlers", "walker",  "walkers", "breeder",
-        "breeders", "trainer", "trainers", "keeper",   "keepers", "unit",    "squad"};
-    if (end + 1 < w.size() &&
-        std::find(std::begin(kPerson), std::end(kPerson), w[end + 1].lower) != std::end(kPerson))
+    // The name heads its phrase: the sentence ends, a clause breaks or a
+    // function word follows; another word after it makes the name a
+    // modifier ("a dog owner", "a cattle market").
+    static constexpr std::string_view kAfter[] = {
+        "in",    "at",     "on",     "by",        "with",  "and",     "or",   "that",    "which",
+        "who",   "was",    "were",   "is",        "are",   "had",     "has",  "have",    "from",
+        "near",  "after",  "before", "during",    "as",    "for",     "to",   "outside", "inside",
+        "named", "called", "since",  "while",     "when",  "because", "but",  "than",    "of",
+        "into",  "over",   "under",  "belonging", "owned", "kept",    "last", "this"};
+    if (end + 1 < w.size() && !HasClausePunct(text.substr(w[end].e, w[end + 1].b - w[end].e)) &&
+        std::find(std::begin(kAfter), std::end(kAfter), w[end + 1].lower) == std::end(kAfter))
       return w.size();
     return end;
   };

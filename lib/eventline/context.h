@@ -297,9 +297,10 @@ class ContextWords {
   // the object of the trigger (at most five words after it, "the killing of
   // one or two wolves", "strangling a 16-year-old dog", "shot his
   // neighbour's cat") or as its subject with only auxiliaries between ("a
-  // police dog was stabbed"); not a name followed by a person noun ("a dog
-  // owner") and not past a clause break, a conjunction, a preposition or an
-  // -ing word ("a woman and her dog", "a man walking his dog").
+  // police dog was stabbed"); not a name that modifies a noun after it ("a
+  // dog owner", "a cattle market": the word after it is no function word) and not past a clause
+  // break, a conjunction, a preposition or an -ing word ("a woman and her dog", "a man walking his
+  // dog").
   bool NamesAnimalVictim(const SentenceWords& s, std::size_t trigger_begin,
                          std::size_t trigger_end) const;
   bool NamesSpanTotal(const SentenceWords& s, std::size_t trigger_begin, std::size_t trigger_end,

@@ -708,6 +708,7 @@ TEST_CASE("context: an animal as the victim takes back the row (h-prec32)") {
   CHECK(has("A gunman shot dead a man walking his dog in Leeds on Monday.", "killing"));
   CHECK(has("A woman was shot dead along with her dog in Ohio on Friday.", "killing"));
   CHECK(has("A dog owner was stabbed to death in Leeds on Monday.", "killing"));
+  CHECK(has("Gunmen raided a cattle market in Benin on Monday, killing ten traders.", "attack"));
   CHECK(has("Gang member Ali Kaya of the Lone Wolf club was shot dead in Sydney on Monday.",
             "killing"));
 }
