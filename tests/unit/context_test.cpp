@@ -699,7 +699,9 @@ TEST_CASE("context: an animal as the victim takes back the row (h-prec32)") {
   };
   // The object of the trigger, a few words on: no killing, no attack.
   CHECK_FALSE(
-      has("Rangers in Idaho were allowed the killing of one or two wolves on Monday.", "killing"));
+      has("Rangers in Idaho have approved the killing of one or two wolves after a pack went after "
+          "sheep.",
+          "killing"));
   CHECK_FALSE(
       has("Officials deplored the fatal shooting of a rare brown bear in the Alps.", "attack"));
   CHECK_FALSE(has("A man killed his neighbour's cat with an axe in Leeds on Monday.", "killing"));
