@@ -114,6 +114,26 @@ bool WritesYear(std::string_view s) {
 
 // "… in the attack", "the blast also …": the sentence goes on about an event
 // named before.
+// h-prec32: a trigger inside a web address ("…/tel-aviv-clashes-leave-dozens",
+// a link's slug) is no prose (the lead's ruling 9 of session 30): the
+// word-character run around [b, e) (up to a space, a quote or an angle
+// bracket) holds "://" or starts with "www.".
+bool InsideWebAddress(std::string_view text, std::size_t b, std::size_t e) {
+  const auto is_edge = [](char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '"' || c == '\'' || c == '<' || c == '>' ||
+           c == '(' || c == ')';
+  };
+  if (e > text.size() || b >= e) return false;
+  for (std::size_t i = b; i < e; ++i)
+    if (is_edge(text[i])) return false;
+  std::size_t from = b;
+  while (from > 0 && !is_edge(text[from - 1])) --from;
+  std::size_t to = e;
+  while (to < text.size() && !is_edge(text[to])) ++to;
+  const std::string_view token = text.substr(from, to - from);
+  return token.find("://") != std::string_view::npos || token.starts_with("www.");
+}
+
 bool RefersBack(std::string_view s) {
   static constexpr std::array<std::string_view, 14> kNouns = {
       "attack", "blast",    "explosion", "strike", "shelling", "bombing",     "raid",
@@ -4664,6 +4684,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         !(doc_.pub_date &&
           NamesEarlierYear(stext, std::stoi(FormatIsoDate(*doc_.pub_date).substr(0, 4))))) {
       if (trace_) trace_->Drop(m, "vetoed: the headline is a review (a plot, no event of the day)");
+      continue;
+    }
+    if (InsideWebAddress(text, b, e)) {
+      if (trace_) trace_->Drop(m, "vetoed: the trigger is inside a web address");
       continue;
     }
     if (!context_text) context_text.emplace(stext);

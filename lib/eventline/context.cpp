@@ -1070,6 +1070,72 @@ bool ContextWords::NamesAnimalAttack(const SentenceWords& s) const {
   return false;
 }
 
+bool ContextWords::NamesAnimalVictim(const SentenceWords& s, std::size_t trigger_begin,
+                                     std::size_t trigger_end) const {
+  if (animal_.Empty()) return false;
+  const std::vector<Word>& w = s.words_;
+  const std::string_view text = s.text_;
+  // The last word of the longest animal name from word i, or w.size().
+  const auto animal_at = [&](std::size_t i) {
+    std::size_t end = w.size();
+    if (!animal_.first.test(Phrases::FirstKey(w[i].lower))) return end;
+    // A capital outside the sentence's start is a name ("Old Swan", "Lone Wolf").
+    if (i > 0 && std::isupper(static_cast<unsigned char>(text[w[i].b]))) return end;
+    std::string phrase;
+    for (std::size_t n = 0; n < animal_.max_words && i + n < w.size(); ++n) {
+      if (n > 0) phrase += ' ';
+      phrase += w[i + n].lower;
+      const auto it = animal_.leads.find(phrase);
+      if (it == animal_.leads.end()) break;
+      if (it->second) end = i + n;
+    }
+    if (end == w.size()) return end;
+    if (w[i].lower == "bear" && end == i && !(i > 0 && IsBearNoun(w[i - 1].lower))) return w.size();
+    // The name heads its phrase: the sentence ends, a clause breaks or a
+    // function word follows; another word after it makes the name a
+    // modifier ("a dog owner", "a cattle market").
+    static constexpr std::string_view kAfter[] = {
+        "in",    "at",     "on",     "by",        "with",  "and",     "or",   "that",    "which",
+        "who",   "was",    "were",   "is",        "are",   "had",     "has",  "have",    "from",
+        "near",  "after",  "before", "during",    "as",    "for",     "to",   "outside", "inside",
+        "named", "called", "since",  "while",     "when",  "because", "but",  "than",    "of",
+        "into",  "over",   "under",  "belonging", "owned", "kept",    "last", "this"};
+    if (end + 1 < w.size() && !HasClausePunct(text.substr(w[end].e, w[end + 1].b - w[end].e)) &&
+        std::find(std::begin(kAfter), std::end(kAfter), w[end + 1].lower) == std::end(kAfter))
+      return w.size();
+    return end;
+  };
+  static constexpr std::string_view kStop[] = {
+      "and",   "with", "along", "by",   "in",     "at",   "on",   "while",  "who",
+      "which", "that", "after", "as",   "for",    "near", "from", "before", "when",
+      "where", "but",  "to",    "into", "during", "over", "than"};
+  std::size_t j = 0;
+  while (j < w.size() && w[j].b < trigger_end) ++j;
+  for (std::size_t k = j; k < w.size() && k < j + 5; ++k) {
+    const std::size_t from = k == j ? trigger_end : w[k - 1].e;
+    if (from <= w[k].b && HasClausePunct(text.substr(from, w[k].b - from))) break;
+    const std::string& l = w[k].lower;
+    if (std::find(std::begin(kStop), std::end(kStop), l) != std::end(kStop)) break;
+    if (l.size() > 4 && l.ends_with("ing")) break;
+    if (animal_at(k) != w.size()) return true;
+  }
+  // The subject of a passive trigger: "the dog was shot", "two wolves have been killed".
+  static constexpr std::string_view kAux[] = {"is",   "was",  "were",  "are",        "been",
+                                              "has",  "have", "had",   "being",      "be",
+                                              "also", "then", "later", "reportedly", "allegedly"};
+  std::size_t i = j;
+  while (i > 0 && w[i - 1].b >= trigger_begin) --i;  // the first word of the trigger
+  std::size_t k = i;
+  while (k > 0 && i - k < 3 &&
+         std::find(std::begin(kAux), std::end(kAux), w[k - 1].lower) != std::end(kAux))
+    --k;
+  if (k == i || k == 0) return false;
+  for (std::size_t a = k >= 3 ? k - 3 : 0; a < k; ++a)
+    if (animal_at(a) == k - 1 && !HasClausePunct(text.substr(w[k - 1].e, w[i].b - w[k - 1].e)))
+      return true;
+  return false;
+}
+
 bool ContextWords::NamesContest(const SentenceWords& s, std::size_t trigger_begin,
                                 std::size_t trigger_end) const {
   if (contest_.Empty() || !Finds(contest_, s, 0, 0)) return false;
@@ -1112,6 +1178,9 @@ std::string_view ContextWords::VetoCue(std::string_view event_type, const Senten
         return known == 1;
       }())
     return "animal attack";
+  if ((event_type == "attack" || event_type == "casualties" || event_type == "killing") &&
+      NamesAnimalVictim(s, trigger_begin, trigger_end))
+    return "animal victim";
   if (event_type == "attack" && NamesPoliceRaid(s, trigger_begin, trigger_end))
     return "police raid";
   // Harm to people outside the trigger ("killing two of them") keeps the

@@ -150,9 +150,10 @@ class ContextWords {
   // crypto fraud, money laundering) and no violent or state-linked act
   // (offence_keep.txt), the lead's ruling of session 26; or the type is
   // attack, casualties or killing and an animal attacks (NamesAnimalAttack,
-  // h-prec24); or a series lead (series_lead.txt: "a spate of", "a surge
-  // in") comes right before the trigger in a sentence with no day and the
-  // type is not armed_clash, protest, ceasefire or blockade (h-prec24); or it names a missile test
+  // h-prec24) or is the victim (NamesAnimalVictim, h-prec32); or a series
+  // lead (series_lead.txt: "a spate of", "a surge in") comes right before
+  // the trigger in a sentence with no day and the type is not armed_clash,
+  // protest, ceasefire or blockade (h-prec24); or it names a missile test
   // or a launch (NamesTestLaunch) and the type is shelling, air_strike,
   // attack or explosion and no LAUNCH_SHIELD word (harm to people: "killing
   // two", "wounded") stands outside the trigger (h-recall53).
@@ -312,6 +313,16 @@ class ContextWords {
   // attacked her"), or "attacked / mauled / bitten / killed by" with at most
   // three words before the name.
   bool NamesAnimalAttack(const SentenceWords& s) const;
+  // An animal as the victim (h-prec32): an animal.txt name, lower case, as
+  // the object of the trigger (at most five words after it, "the killing of
+  // one or two wolves", "strangling a 16-year-old dog", "shot his
+  // neighbour's cat") or as its subject with only auxiliaries between ("a
+  // police dog was stabbed"); not a name that modifies a noun after it ("a
+  // dog owner", "a cattle market": the word after it is no function word) and not past a clause
+  // break, a conjunction, a preposition or an -ing word ("a woman and her dog", "a man walking his
+  // dog").
+  bool NamesAnimalVictim(const SentenceWords& s, std::size_t trigger_begin,
+                         std::size_t trigger_end) const;
   bool NamesSpanTotal(const SentenceWords& s, std::size_t trigger_begin, std::size_t trigger_end,
                       bool lasting) const;
   Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,

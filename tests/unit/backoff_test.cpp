@@ -127,5 +127,16 @@ TEST_CASE("backoff: a specific rule's trigger never gives a second back-off row"
   CHECK(attacks == 1);
 }
 
+TEST_CASE("backoff: a trigger inside a web address gives no row (h-prec32)", "[backoff]") {
+  const std::string event = "Rebels shelled the village on Monday.\n";
+  // A link's slug names the story, it tells no event: no back-off row.
+  CHECK_FALSE(Has(RulesOf(event + "<a href=\"https://example.org/world/2023/may/02/"
+                                  "port-city-clashes-leave-two-dead"),
+                  "backoff.armed_clash.noun"));
+  // The same noun in prose beside a link keeps its row.
+  CHECK(Has(RulesOf(event + "Two houses burned after the clashes, https://example.org/a reported."),
+            "armed_clash.in_the_fighting"));
+}
+
 }  // namespace
 }  // namespace eventline

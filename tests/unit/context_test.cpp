@@ -716,3 +716,32 @@ TEST_CASE("context: a murder or manslaughter charge keeps a killing an accident 
 
 }  // namespace
 }  // namespace eventline
+
+TEST_CASE("context: an animal as the victim takes back the row (h-prec32)") {
+  const auto types = [](const std::string& s) {
+    std::vector<std::string> out;
+    for (const eventline::EventRow& r : eventline::testing::ExtractText(s, "2023-08-15"))
+      out.push_back(r.event_type);
+    return out;
+  };
+  const auto has = [&](const std::string& s, const std::string& type) {
+    const auto t = types(s);
+    return std::find(t.begin(), t.end(), type) != t.end();
+  };
+  // The object of the trigger, a few words on: no killing, no attack.
+  CHECK_FALSE(
+      has("Rangers in Idaho have approved the killing of one or two wolves after a pack went after "
+          "sheep.",
+          "killing"));
+  CHECK_FALSE(
+      has("Officials deplored the fatal shooting of a rare brown bear in the Alps.", "attack"));
+  CHECK_FALSE(has("A man killed his neighbour's cat with an axe in Leeds on Monday.", "killing"));
+  // A person as the victim, the animal past a conjunction, a preposition or
+  // an -ing word, a person noun after the animal, a capitalised name: kept.
+  CHECK(has("A gunman shot dead a man walking his dog in Leeds on Monday.", "killing"));
+  CHECK(has("A woman was shot dead along with her dog in Ohio on Friday.", "killing"));
+  CHECK(has("A dog owner was stabbed to death in Leeds on Monday.", "killing"));
+  CHECK(has("Gunmen raided a cattle market in Benin on Monday, killing ten traders.", "attack"));
+  CHECK(has("Gang member Ali Kaya of the Lone Wolf club was shot dead in Sydney on Monday.",
+            "killing"));
+}
