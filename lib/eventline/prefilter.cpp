@@ -1374,37 +1374,9 @@ std::size_t WordPrefilter::Find(std::string_view text, std::size_t from, std::si
                                 bool boundaries) const {
   end = std::min(end, text.size());
   const auto* t = reinterpret_cast<const unsigned char*>(text.data());
-  if (always_) {
-    for (std::size_t p = from; p < end; ++p) {
-      if (!boundaries || (p == 0 ? false : kWordByte[t[p - 1]]) != kWordByte[t[p]]) return p;
-    }
-    return std::string_view::npos;
-  }
-  const Node* nodes = nodes_.data();
   for (std::size_t p = from; p < end; ++p) {
-    const unsigned char c = t[p];
-    if (!starts_[c]) continue;  // one load, before the boundary test's two
-    if (boundaries && (p == 0 ? false : kWordByte[t[p - 1]]) == kWordByte[c]) continue;
-    // LeadsAt's first two steps for the common case, an ASCII byte that is
-    // not a space followed by an ASCII byte: the trie's node after t[p], and
-    // whether it has a child on t[p + 1]'s symbol. Most starts end there
-    // (sessions 28-30: LeadsAt was 3 % of a run, nearly all of it calls that
-    // failed at the second symbol). Spaces (a run is one symbol), the two
-    // non-ASCII letters RE2 folds to ASCII and a non-ASCII second byte go to
-    // LeadsAt itself. A symbol without a class of its own (kRare) is let
-    // through: LeadsAt decides it.
-    if (c < 0x80 && !IsSpace(c) && p + 1 < end && t[p + 1] < 0x80) {
-      const unsigned char c0 = c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c;
-      const std::uint32_t node = PackedChild(nodes[0], 0, c0, rare_);
-      if (nodes[node].first == kTerminal) return p;
-      const unsigned char n1 = t[p + 1];
-      const unsigned char c1 = IsSpace(n1)              ? static_cast<unsigned char>(' ')
-                               : n1 >= 'A' && n1 <= 'Z' ? static_cast<unsigned char>(n1 - 'A' + 'a')
-                                                        : n1;
-      const std::uint64_t set = nodes[node].lo | std::uint64_t{nodes[node].hi} << 32U;
-      if ((set >> kClass[c1] & 1U) == 0) continue;
-    }
-    if (LeadsAt(t, p, end)) return p;
+    if (boundaries && (p == 0 ? false : kWordByte[t[p - 1]]) == kWordByte[t[p]]) continue;
+    if (always_ || (starts_[t[p]] && LeadsAt(t, p, end))) return p;
   }
   return std::string_view::npos;
 }
@@ -1505,28 +1477,10 @@ void LeadingIndex::Find(std::string_view text, std::size_t from, std::size_t end
   end = std::min(end, text.size());
   if (nodes_.size() <= 1) return;
   const auto* t = reinterpret_cast<const unsigned char*>(text.data());
-  // Each node's list once per call: the walk reaches a node at every
-  // occurrence of its string ("the", "in", "said" many times a sentence),
-  // and the callers keep each pattern once (SortUnique). A stamp per list,
-  // by its offset in ids_, with the call's generation (any LeadingIndex of
-  // the thread: one call runs at a time).
-  thread_local std::vector<std::uint32_t> stamp;
-  thread_local std::uint32_t generation = 0;
-  if (++generation == 0) {
-    std::fill(stamp.begin(), stamp.end(), 0);
-    generation = 1;
-  }
-  if (stamp.size() < ids_.size()) stamp.resize(ids_.size(), 0);
-  const int* const base = ids_.data();
   Walk(
       t, from, end,
       [&](std::size_t p) { return p > from && p > 0 && kWordByte[t[p - 1]] == kWordByte[t[p]]; },
-      [&](std::size_t, const int* b, const int* e) {
-        std::uint32_t& s = stamp[static_cast<std::size_t>(b - base)];
-        if (s == generation) return;
-        s = generation;
-        out.insert(out.end(), b, e);
-      });
+      [&](std::size_t, const int* b, const int* e) { out.insert(out.end(), b, e); });
 }
 
 void LeadingIndex::FindPositions(std::string_view text, std::size_t from, std::size_t end,

@@ -40,8 +40,7 @@ class LeadingIndex {
   // leading[i]: the leading strings of pattern i (empty: none).
   explicit LeadingIndex(const std::vector<std::vector<std::string>>& leading);
 
-  // Appends to `out` (unsorted, possibly repeated: a pattern with several
-  // strings that occur; each string's patterns once a call) every pattern with a
+  // Appends to `out` (unsorted, possibly repeated) every pattern with a
   // leading string at a position p in [from, end) where p == from or RE2's
   // \b holds in `text` (the byte before p counts), the string lying in
   // text[p, end).
