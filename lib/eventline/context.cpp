@@ -1033,21 +1033,26 @@ bool IsBearNoun(const std::string& prev) {
 }
 }  // namespace
 
+std::size_t ContextWords::AnimalNameEnd(const std::vector<SentenceWords::Word>& w,
+                                        std::size_t i) const {
+  std::size_t end = w.size();
+  if (!animal_.first.test(Phrases::FirstKey(w[i].lower))) return end;
+  std::string phrase;
+  for (std::size_t n = 0; n < animal_.max_words && i + n < w.size(); ++n) {
+    if (n > 0) phrase += ' ';
+    phrase += w[i + n].lower;
+    const auto it = animal_.leads.find(phrase);
+    if (it == animal_.leads.end()) break;
+    if (it->second) end = i + n;
+  }
+  return end;
+}
+
 bool ContextWords::NamesAnimalAttack(const SentenceWords& s) const {
   if (animal_.Empty()) return false;
   const std::vector<Word>& w = s.words_;
-  std::string phrase;
   for (std::size_t i = 0; i < w.size(); ++i) {
-    if (!animal_.first.test(Phrases::FirstKey(w[i].lower))) continue;
-    std::size_t end = w.size();  // the last word of the longest name from i
-    phrase.clear();
-    for (std::size_t n = 0; n < animal_.max_words && i + n < w.size(); ++n) {
-      if (n > 0) phrase += ' ';
-      phrase += w[i + n].lower;
-      const auto it = animal_.leads.find(phrase);
-      if (it == animal_.leads.end()) break;
-      if (it->second) end = i + n;
-    }
+    const std::size_t end = AnimalNameEnd(w, i);  // the last word of the longest name from i
     if (end == w.size()) continue;
     if (end == i && w[i].lower == "bear" &&
         !((i > 0 && IsBearNoun(w[i - 1].lower)) ||
@@ -1077,18 +1082,9 @@ bool ContextWords::NamesAnimalVictim(const SentenceWords& s, std::size_t trigger
   const std::string_view text = s.text_;
   // The last word of the longest animal name from word i, or w.size().
   const auto animal_at = [&](std::size_t i) {
-    std::size_t end = w.size();
-    if (!animal_.first.test(Phrases::FirstKey(w[i].lower))) return end;
     // A capital outside the sentence's start is a name ("Old Swan", "Lone Wolf").
-    if (i > 0 && std::isupper(static_cast<unsigned char>(text[w[i].b]))) return end;
-    std::string phrase;
-    for (std::size_t n = 0; n < animal_.max_words && i + n < w.size(); ++n) {
-      if (n > 0) phrase += ' ';
-      phrase += w[i + n].lower;
-      const auto it = animal_.leads.find(phrase);
-      if (it == animal_.leads.end()) break;
-      if (it->second) end = i + n;
-    }
+    if (i > 0 && std::isupper(static_cast<unsigned char>(text[w[i].b]))) return w.size();
+    const std::size_t end = AnimalNameEnd(w, i);
     if (end == w.size()) return end;
     if (w[i].lower == "bear" && end == i && !(i > 0 && IsBearNoun(w[i - 1].lower))) return w.size();
     // The name heads its phrase: the sentence ends, a clause breaks or a

@@ -313,6 +313,9 @@ class ContextWords {
   // attacked her"), or "attacked / mauled / bitten / killed by" with at most
   // three words before the name.
   bool NamesAnimalAttack(const SentenceWords& s) const;
+  // The last word of the longest animal name (animal.txt) that starts at
+  // word i, or w.size() when none does.
+  std::size_t AnimalNameEnd(const std::vector<SentenceWords::Word>& w, std::size_t i) const;
   // An animal as the victim (h-prec32): an animal.txt name, lower case, as
   // the object of the trigger (at most five words after it, "the killing of
   // one or two wolves", "strangling a 16-year-old dog", "shot his

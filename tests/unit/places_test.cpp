@@ -11,6 +11,25 @@ namespace {
 
 const Gazetteer& Shipped() { return testing::ShippedPlaces(); }
 
+// The names Gazetteer::PersonNames finds in `doc` (comma-joined), from the
+// mentions found sentence by sentence, as the pipeline finds them.
+std::string Persons(std::string_view doc) {
+  const Gazetteer& g = Shipped();
+  std::vector<PlaceMention> ms;
+  for (std::size_t b = 0; b < doc.size();) {
+    std::size_t e = doc.find(". ", b);
+    e = e == std::string_view::npos ? doc.size() : e + 1;
+    for (const PlaceMention& m : g.FindAll(doc, b, e)) ms.push_back(m);
+    b = e + 1;
+  }
+  std::string out;
+  for (const std::string& n : Gazetteer::PersonNames(doc, ms)) {
+    if (!out.empty()) out += ",";
+    out += n;
+  }
+  return out;
+}
+
 // A sentence, its trigger and the place ChoosePlace should give the act
 // ("" for none): the cases of the ChoosePlace tests below.
 struct PlaceCase {
@@ -495,65 +514,32 @@ TEST_CASE("places: bad lines give diagnostics and loading goes on", "[places]") 
 }
 
 TEST_CASE("places: a name the document gives a person is no place (h-prec13)", "[places]") {
-  const Gazetteer& g = Shipped();
-  // Mentions sentence by sentence, as the pipeline finds them.
-  const auto persons = [&](std::string_view doc) {
-    std::vector<PlaceMention> ms;
-    for (std::size_t b = 0; b < doc.size();) {
-      std::size_t e = doc.find(". ", b);
-      e = e == std::string_view::npos ? doc.size() : e + 1;
-      for (const PlaceMention& m : g.FindAll(doc, b, e)) ms.push_back(m);
-      b = e + 1;
-    }
-    std::string out;
-    for (const std::string& n : Gazetteer::PersonNames(doc, ms)) {
-      if (!out.empty()) out += ",";
-      out += n;
-    }
-    return out;
-  };
   // A title, a role noun and a given name, or an age in commas mark the person; the bare
   // surname elsewhere in the text is then dropped by the caller.
-  CHECK(persons("Rep. George Santos faces charges. Santos was arrested on Wednesday.") == "Santos");
-  CHECK(persons("The former pilot Greg Lynn was charged. Lynn was arrested in the hills.") ==
+  CHECK(Persons("Rep. George Santos faces charges. Santos was arrested on Wednesday.") == "Santos");
+  CHECK(Persons("The former pilot Greg Lynn was charged. Lynn was arrested in the hills.") ==
         "Lynn");
-  CHECK(persons("Lai, 76, faces trial. Lai was arrested at his home in 2020.") == "Lai");
-  CHECK(persons("Police questioned Mr Lynn. Lynn denies the charges.") == "Lynn");
+  CHECK(Persons("Lai, 76, faces trial. Lai was arrested at his home in 2020.") == "Lai");
+  CHECK(Persons("Police questioned Mr Lynn. Lynn denies the charges.") == "Lynn");
   // A place after a preposition, a weekday or a verb stays a place.
-  CHECK(persons("Protesters marched in Santos on Sunday. Police arrested ten in Santos.").empty());
-  CHECK(persons("On Sunday Lynn was calm after the shooting.").empty());
+  CHECK(Persons("Protesters marched in Santos on Sunday. Police arrested ten in Santos.").empty());
+  CHECK(Persons("On Sunday Lynn was calm after the shooting.").empty());
   // A country or a capital is never a surname ("President Kyiv" is no person).
-  CHECK(persons("The spokesman Oleh Kyiv said. Kyiv was shelled.").empty());
+  CHECK(Persons("The spokesman Oleh Kyiv said. Kyiv was shelled.").empty());
 }
 
 TEST_CASE("places: a common given name before a place makes it a surname (h-places12)",
           "[places]") {
-  const Gazetteer& g = Shipped();
-  const auto persons = [&](std::string_view doc) {
-    std::vector<PlaceMention> ms;
-    for (std::size_t b = 0; b < doc.size();) {
-      std::size_t e = doc.find(". ", b);
-      e = e == std::string_view::npos ? doc.size() : e + 1;
-      for (const PlaceMention& m : g.FindAll(doc, b, e)) ms.push_back(m);
-      b = e + 1;
-    }
-    std::string out;
-    for (const std::string& n : Gazetteer::PersonNames(doc, ms)) {
-      if (!out.empty()) out += ",";
-      out += n;
-    }
-    return out;
-  };
   // Sentence-initial and in a title's label: the given name alone is the evidence.
-  CHECK(persons("Bruno Lynn was found hurt near a bypass. Lynn is recovering.") == "Lynn");
-  CHECK(persons("Maria Pereira: the search goes on. Pereira vanished on a river trip.") ==
+  CHECK(Persons("Bruno Lynn was found hurt near a bypass. Lynn is recovering.") == "Lynn");
+  CHECK(Persons("Maria Pereira: the search goes on. Pereira vanished on a river trip.") ==
         "Pereira");
-  CHECK(persons("Police named the suspect as Gabriel Allen. Allen fled on foot.") == "Allen");
+  CHECK(Persons("Police named the suspect as Gabriel Allen. Allen fled on foot.") == "Allen");
   // No given name, or a place's first word before it: the place stands.
-  CHECK(persons("Gunfire broke out in Allen on Saturday. Allen police closed the mall.").empty());
-  CHECK(persons("A crash in Santa Maria Lynn left two hurt.").empty());
+  CHECK(Persons("Gunfire broke out in Allen on Saturday. Allen police closed the mall.").empty());
+  CHECK(Persons("A crash in Santa Maria Lynn left two hurt.").empty());
   // A country or a capital is never a surname.
-  CHECK(persons("Carlos Lima spoke. Lima was calm on Sunday.").empty());
+  CHECK(Persons("Carlos Lima spoke. Lima was calm on Sunday.").empty());
 }
 
 TEST_CASE("places: Georgia the US state and Georgia the country (h-prec13)", "[places]") {
