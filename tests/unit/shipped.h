@@ -44,16 +44,21 @@ inline const Gazetteer& ShippedPlaces() {
   return *g;
 }
 
+// An engine over the shipped rules and then `extra_dirs`; its load
+// diagnostics go to the test's log.
+inline std::unique_ptr<Engine> LoadEngine(const std::vector<std::string>& extra_dirs = {}) {
+  EngineOptions options;
+  options.rule_dirs = ShippedRuleDirs();
+  options.rule_dirs.insert(options.rule_dirs.end(), extra_dirs.begin(), extra_dirs.end());
+  DiagnosticSink sink;
+  auto loaded = Engine::Load(options, sink);
+  for (const Diagnostic& d : sink.diagnostics()) UNSCOPED_INFO(Render(d));
+  return loaded;
+}
+
 // The whole engine over the shipped rules.
 inline const Engine& ShippedEngine() {
-  static const std::unique_ptr<Engine> engine = [] {
-    EngineOptions options;
-    options.rule_dirs = ShippedRuleDirs();
-    DiagnosticSink sink;
-    auto loaded = Engine::Load(options, sink);
-    for (const Diagnostic& d : sink.diagnostics()) UNSCOPED_INFO(Render(d));
-    return loaded;
-  }();
+  static const std::unique_ptr<Engine> engine = LoadEngine();
   REQUIRE(engine != nullptr);
   return *engine;
 }

@@ -38,13 +38,7 @@ rules:
     pattern: '\b(?P<trigger>zorched)\s+(?:a|the)\s+\w+'
     examples: ['Rebels zorched a fuel depot on Monday.']
 )";
-    EngineOptions options;
-    options.rule_dirs = testing::ShippedRuleDirs();
-    options.rule_dirs.push_back(dir.string());
-    DiagnosticSink sink;
-    auto loaded = Engine::Load(options, sink);
-    for (const Diagnostic& d : sink.diagnostics()) UNSCOPED_INFO(Render(d));
-    return loaded;
+    return testing::LoadEngine({dir.string()});
   }();
   REQUIRE(engine != nullptr);
   return *engine;
