@@ -2547,6 +2547,29 @@ bool ArrestVerbHeadline(std::string_view text, std::size_t sb, std::size_t tb, s
   return true;
 }
 
+// The verb of a "since" clause whose object or subject is the trigger
+// (h-evdate29): an onset verb with the trigger as its object ("since Israel
+// began its ground invasion", "since Moscow launched its assault": at most
+// a determiner and one modifier between) or a passive auxiliary right
+// before a participle trigger ("since they were kidnapped", "since her
+// husband was arrested"). The act began or happened before the clause it
+// modifies: an earlier act, like "since the invasion". `s` is lower case,
+// `k` the verb's offset, `t0` the trigger's.
+bool SinceOnsetVerb(std::string_view s, std::size_t k, std::size_t t0) {
+  std::size_t e = k;
+  while (e < s.size() && std::isalpha(static_cast<unsigned char>(s[e]))) ++e;
+  const std::string_view verb = s.substr(k, e - k);
+  const auto rest = Tokens(s.substr(e, t0 > e ? t0 - e : 0));
+  if (verb == "was" || verb == "were") return rest.empty();
+  static constexpr std::array<std::string_view, 8> kOnset = {
+      "began", "launched", "started", "unleashed", "mounted", "initiated", "opened", "waged"};
+  if (std::find(kOnset.begin(), kOnset.end(), verb) == kOnset.end()) return false;
+  if (rest.empty() || rest.size() > 2) return false;
+  static constexpr std::array<std::string_view, 8> kDet = {"its", "their", "his", "her",
+                                                           "the", "a",     "an",  "our"};
+  return std::find(kDet.begin(), kDet.end(), rest[0]) != kDet.end();
+}
+
 // True when the trigger's clause tells an event that lies before the
 // article's "now" without dating it: a span up to now ("already", "so far",
 // "to date", "thus far"), a cumulative toll in the perfect ("thousands have
@@ -2730,7 +2753,8 @@ bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_
       bool verb = false;
       for (std::size_t k = after; k < t0; ++k) {
         if (std::isalpha(static_cast<unsigned char>(s[k])) &&
-            !std::isalpha(static_cast<unsigned char>(s[k - 1])) && FiniteVerbAt(s, k)) {
+            !std::isalpha(static_cast<unsigned char>(s[k - 1])) && FiniteVerbAt(s, k) &&
+            !(w == "since" && SinceOnsetVerb(s, k, t0))) {
           verb = true;
           break;
         }

@@ -2242,5 +2242,18 @@ TEST_CASE("attach: the day a report or a picture was released", "[attach]") {
         "2023-03-13..2023-03-13 day/text");
 }
 
+TEST_CASE("attach: a \"since\" clause with an onset verb tells an earlier act", "[attach]") {
+  // h-evdate29 (pub 2023-03-15): "since X began its <trigger>" and "since they
+  // were <trigger>" name an act before the clause they modify: open start,
+  // ending on the publication day (SinceOnsetVerb).
+  CHECK(IntervalOf("Food prices have tripled since the militia launched its assault on the port.",
+                   "attack") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("Her family has heard nothing since the two nurses were kidnapped by a gang.",
+                   "abduction") == "..2023-03-15 range/document");
+  // Counter-example: a verb that is not an onset keeps the day's news.
+  CHECK(IntervalOf("Nothing is known since the mayor said gunmen attacked the depot.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+}
+
 }  // namespace
 }  // namespace eventline
