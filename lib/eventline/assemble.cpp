@@ -2570,6 +2570,33 @@ bool SinceOnsetVerb(std::string_view s, std::size_t k, std::size_t t0) {
   return std::find(kDet.begin(), kDet.end(), rest[0]) != kDet.end();
 }
 
+// A noun trigger told by the outcome of a restrictive relative clause in the
+// past (h-evdate29): "the attack that killed 1,300 people", "a shooting
+// that left three dead", "the explosion which injured five". The clause
+// names the act by what it did, as one already known: a weak cue (open
+// start up to the publication day unless a date is carried from the
+// sentence before). Not when the clause's verb before the trigger performs
+// it ("gunmen carried out an attack that killed ten": the day's news). `s`
+// is the lower-cased clause, `t0`..`t1` the trigger.
+bool OutcomeRelativeAfter(std::string_view s, std::size_t t0, std::size_t t1) {
+  const auto after = Tokens(s.substr(t1, std::min<std::size_t>(40, s.size() - t1)));
+  if (after.size() < 2 || (after[0] != "that" && after[0] != "which")) return false;
+  static constexpr std::array<std::string_view, 7> kOutcome = {
+      "killed", "left", "wounded", "injured", "maimed", "claimed", "sparked"};
+  if (std::find(kOutcome.begin(), kOutcome.end(), after[1]) == kOutcome.end()) return false;
+  // Nothing but spaces between the trigger and the relative pronoun.
+  if (s.substr(t1, static_cast<std::size_t>(after[0].data() - s.data()) - t1)
+          .find_first_not_of(' ') != std::string_view::npos)
+    return false;
+  const std::size_t from = t0 > 60 ? t0 - 60 : 0;
+  static constexpr std::array<std::string_view, 9> kPerform = {
+      "carried",     "carry",   "launched",  "staged",   "conducted",
+      "perpetrated", "mounted", "unleashed", "committed"};
+  for (std::string_view w : Tokens(s.substr(from, t0 - from)))
+    if (std::find(kPerform.begin(), kPerform.end(), w) != kPerform.end()) return false;
+  return true;
+}
+
 // True when the trigger's clause tells an event that lies before the
 // article's "now" without dating it: a span up to now ("already", "so far",
 // "to date", "thus far"), a cumulative toll in the perfect ("thousands have
@@ -2615,7 +2642,7 @@ bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_
   // "… on Oct. 7. Days after the massacre, the group said …").
   if (weak)
     return AftermathCueBefore(cues, text, cb, tb, /*recording=*/true) || SpanAfterBefore(s, t0) ||
-           OwnedAfterBefore(s, t0);
+           OwnedAfterBefore(s, t0) || OutcomeRelativeAfter(s, t0, t1);
   // The words of the clause before the trigger, nearest first.
   std::vector<std::string_view> before;
   {

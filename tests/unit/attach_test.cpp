@@ -2255,5 +2255,22 @@ TEST_CASE("attach: a \"since\" clause with an onset verb tells an earlier act", 
         "2023-03-15..2023-03-15 none/document");
 }
 
+TEST_CASE("attach: an act named by its outcome in a relative clause is earlier", "[attach]") {
+  // h-evdate29 (pub 2023-03-15): "the bombing that killed six", "a shooting
+  // that left two dead" name an act already known by what it did: a weak
+  // cue, open start up to the publication day (OutcomeRelativeAfter).
+  CHECK(IntervalOf("Mourners gathered in the square after the bombing that killed six pupils.",
+                   "explosion") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("Police are still hunting the gang behind a shooting that left two guards dead.",
+                   "attack") == "..2023-03-15 range/document");
+  // Counter-examples: a verb that performs the act keeps the day's news; a
+  // date carried from the sentence before still dates it (weak cue).
+  CHECK(IntervalOf("Gunmen carried out an attack that killed ten villagers.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(DateOf("Shelling killed five people on Monday. A rocket attack that wounded three "
+               "soldiers hit the depot.",
+               "attack") == "2023-03-13");
+}
+
 }  // namespace
 }  // namespace eventline
