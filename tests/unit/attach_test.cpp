@@ -2272,5 +2272,17 @@ TEST_CASE("attach: an act named by its outcome in a relative clause is earlier",
                "attack") == "2023-03-13");
 }
 
+TEST_CASE("attach: a duration in the perfect runs up to now, not on from a day", "[attach]") {
+  // h-evdate29 (pub 2023-03-15): "have been fighting … for nearly a decade"
+  // after "on Monday" is the decade before, not the one after Monday
+  // (dates.cpp PerfectDurationBefore).
+  CHECK(IntervalOf("The minister on Monday compared the gang to the militia, which soldiers have "
+                   "been fighting in the hills for nearly a decade.",
+                   "armed_clash") == "2013-03-16..2023-03-15 range/text");
+  // Counter-example: a past duration still runs on from the day named.
+  CHECK(IntervalOf("On Monday the rebels shelled the port for three days.", "shelling") ==
+        "2023-03-13..2023-03-15 range/text");
+}
+
 }  // namespace
 }  // namespace eventline
