@@ -2547,6 +2547,56 @@ bool ArrestVerbHeadline(std::string_view text, std::size_t sb, std::size_t tb, s
   return true;
 }
 
+// The verb of a "since" clause whose object or subject is the trigger
+// (h-evdate29): an onset verb with the trigger as its object ("since Israel
+// began its ground invasion", "since Moscow launched its assault": at most
+// a determiner and one modifier between) or a passive auxiliary right
+// before a participle trigger ("since they were kidnapped", "since her
+// husband was arrested"). The act began or happened before the clause it
+// modifies: an earlier act, like "since the invasion". `s` is lower case,
+// `k` the verb's offset, `t0` the trigger's.
+bool SinceOnsetVerb(std::string_view s, std::size_t k, std::size_t t0) {
+  std::size_t e = k;
+  while (e < s.size() && std::isalpha(static_cast<unsigned char>(s[e]))) ++e;
+  const std::string_view verb = s.substr(k, e - k);
+  const auto rest = Tokens(s.substr(e, t0 > e ? t0 - e : 0));
+  if (verb == "was" || verb == "were") return rest.empty();
+  static constexpr std::array<std::string_view, 8> kOnset = {
+      "began", "launched", "started", "unleashed", "mounted", "initiated", "opened", "waged"};
+  if (std::find(kOnset.begin(), kOnset.end(), verb) == kOnset.end()) return false;
+  if (rest.empty() || rest.size() > 2) return false;
+  static constexpr std::array<std::string_view, 8> kDet = {"its", "their", "his", "her",
+                                                           "the", "a",     "an",  "our"};
+  return std::find(kDet.begin(), kDet.end(), rest[0]) != kDet.end();
+}
+
+// A noun trigger told by the outcome of a restrictive relative clause in the
+// past (h-evdate29): "the attack that killed 1,300 people", "a shooting
+// that left three dead", "the explosion which injured five". The clause
+// names the act by what it did, as one already known: a weak cue (open
+// start up to the publication day unless a date is carried from the
+// sentence before). Not when the clause's verb before the trigger performs
+// it ("gunmen carried out an attack that killed ten": the day's news). `s`
+// is the lower-cased clause, `t0`..`t1` the trigger.
+bool OutcomeRelativeAfter(std::string_view s, std::size_t t0, std::size_t t1) {
+  const auto after = Tokens(s.substr(t1, std::min<std::size_t>(40, s.size() - t1)));
+  if (after.size() < 2 || (after[0] != "that" && after[0] != "which")) return false;
+  static constexpr std::array<std::string_view, 7> kOutcome = {
+      "killed", "left", "wounded", "injured", "maimed", "claimed", "sparked"};
+  if (std::find(kOutcome.begin(), kOutcome.end(), after[1]) == kOutcome.end()) return false;
+  // Nothing but spaces between the trigger and the relative pronoun.
+  if (s.substr(t1, static_cast<std::size_t>(after[0].data() - s.data()) - t1)
+          .find_first_not_of(' ') != std::string_view::npos)
+    return false;
+  const std::size_t from = t0 > 60 ? t0 - 60 : 0;
+  static constexpr std::array<std::string_view, 9> kPerform = {
+      "carried",     "carry",   "launched",  "staged",   "conducted",
+      "perpetrated", "mounted", "unleashed", "committed"};
+  for (std::string_view w : Tokens(s.substr(from, t0 - from)))
+    if (std::find(kPerform.begin(), kPerform.end(), w) != kPerform.end()) return false;
+  return true;
+}
+
 // True when the trigger's clause tells an event that lies before the
 // article's "now" without dating it: a span up to now ("already", "so far",
 // "to date", "thus far"), a cumulative toll in the perfect ("thousands have
@@ -2592,7 +2642,7 @@ bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_
   // "… on Oct. 7. Days after the massacre, the group said …").
   if (weak)
     return AftermathCueBefore(cues, text, cb, tb, /*recording=*/true) || SpanAfterBefore(s, t0) ||
-           OwnedAfterBefore(s, t0);
+           OwnedAfterBefore(s, t0) || OutcomeRelativeAfter(s, t0, t1);
   // The words of the clause before the trigger, nearest first.
   std::vector<std::string_view> before;
   {
@@ -2730,7 +2780,8 @@ bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_
       bool verb = false;
       for (std::size_t k = after; k < t0; ++k) {
         if (std::isalpha(static_cast<unsigned char>(s[k])) &&
-            !std::isalpha(static_cast<unsigned char>(s[k - 1])) && FiniteVerbAt(s, k)) {
+            !std::isalpha(static_cast<unsigned char>(s[k - 1])) && FiniteVerbAt(s, k) &&
+            !(w == "since" && SinceOnsetVerb(s, k, t0))) {
           verb = true;
           break;
         }

@@ -4401,6 +4401,34 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
 namespace {
 
 // A phrase found in a sentence, for PhraseTense.
+// "has been" / "have been" / "had been" or "has" / "have" + a past
+// participle among the eight words before a duration, with no comma or
+// clause break between (h-evdate29): "have been fighting the group for a
+// decade", "has held the town for two weeks". `before` is the lower-cased
+// sentence up to the phrase.
+bool PerfectDurationBefore(std::string_view before) {
+  const std::size_t cut = before.find_last_of(",;:");
+  if (cut != std::string_view::npos) before = before.substr(cut + 1);
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < before.size()) {
+    while (i < before.size() && !std::isalpha(static_cast<unsigned char>(before[i]))) ++i;
+    const std::size_t b = i;
+    while (i < before.size() &&
+           (std::isalpha(static_cast<unsigned char>(before[i])) || before[i] == '\''))
+      ++i;
+    if (i > b) words.push_back(before.substr(b, i - b));
+  }
+  const std::size_t from = words.size() > 8 ? words.size() - 8 : 0;
+  for (std::size_t k = from; k + 1 < words.size(); ++k) {
+    if (words[k] != "has" && words[k] != "have" && words[k] != "had") continue;
+    const std::string_view next = words[k + 1];
+    if (next == "been") return true;
+    if (next.size() > 4 && next.substr(next.size() - 2) == "ed") return true;
+  }
+  return false;
+}
+
 struct PhraseAt {
   std::string_view text, scan;  // the document; what was matched (text or a respaced copy)
   std::size_t base;             // offset of scan in text (0 when scan is text)
@@ -4909,7 +4937,16 @@ std::vector<TimeExpr> FindTimes(const Matcher& matcher, std::string_view text,
         [](const void* a) { return PhraseTense(*static_cast<const PhraseAt*>(a)); }, &at, {}};
     const bool duration = m->rule->value.rfind("lasting", 0) == 0;
     TimeContext local = ctx;
-    if (duration) local.anchor = sentence_anchor;
+    if (duration) {
+      local.anchor = sentence_anchor;
+      // A duration in the perfect runs up to now, not on from a day named
+      // before it (h-evdate29): "said on Friday that troops have been
+      // fighting the group for nearly a decade" is the decade before, not the
+      // one after Friday (PerfectDurationBefore).
+      if (local.anchor && m->begin >= sentence.begin &&
+          PerfectDurationBefore(std::string_view(lower).substr(0, m->begin - sentence.begin)))
+        local.anchor.reset();
+    }
     Resolution r = ResolveLazy(m->rule->value, caps, duration ? local : ctx, tense);
     if (r.no_date) continue;
     TimeExpr t;

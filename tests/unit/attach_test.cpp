@@ -2242,5 +2242,47 @@ TEST_CASE("attach: the day a report or a picture was released", "[attach]") {
         "2023-03-13..2023-03-13 day/text");
 }
 
+TEST_CASE("attach: a \"since\" clause with an onset verb tells an earlier act", "[attach]") {
+  // h-evdate29 (pub 2023-03-15): "since X began its <trigger>" and "since they
+  // were <trigger>" name an act before the clause they modify: open start,
+  // ending on the publication day (SinceOnsetVerb).
+  CHECK(IntervalOf("Food prices have tripled since the militia launched its assault on the port.",
+                   "attack") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("Her family has heard nothing since the two nurses were kidnapped by a gang.",
+                   "abduction") == "..2023-03-15 range/document");
+  // Counter-example: a verb that is not an onset keeps the day's news.
+  CHECK(IntervalOf("Nothing is known since the mayor said gunmen attacked the depot.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+}
+
+TEST_CASE("attach: an act named by its outcome in a relative clause is earlier", "[attach]") {
+  // h-evdate29 (pub 2023-03-15): "the bombing that killed six", "a shooting
+  // that left two dead" name an act already known by what it did: a weak
+  // cue, open start up to the publication day (OutcomeRelativeAfter).
+  CHECK(IntervalOf("Mourners gathered in the square after the bombing that killed six pupils.",
+                   "explosion") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("Police are still hunting the gang behind a shooting that left two guards dead.",
+                   "attack") == "..2023-03-15 range/document");
+  // Counter-examples: a verb that performs the act keeps the day's news; a
+  // date carried from the sentence before still dates it (weak cue).
+  CHECK(IntervalOf("Gunmen carried out an attack that killed ten villagers.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(DateOf("Shelling killed five people on Monday. A rocket attack that wounded three "
+               "soldiers hit the depot.",
+               "attack") == "2023-03-13");
+}
+
+TEST_CASE("attach: a duration in the perfect runs up to now, not on from a day", "[attach]") {
+  // h-evdate29 (pub 2023-03-15): "have been fighting … for nearly a decade"
+  // after "on Monday" is the decade before, not the one after Monday
+  // (dates.cpp PerfectDurationBefore).
+  CHECK(IntervalOf("The minister on Monday compared the gang to the militia, which soldiers have "
+                   "been fighting in the hills for nearly a decade.",
+                   "armed_clash") == "2013-03-16..2023-03-15 range/text");
+  // Counter-example: a past duration still runs on from the day named.
+  CHECK(IntervalOf("On Monday the rebels shelled the port for three days.", "shelling") ==
+        "2023-03-13..2023-03-15 range/text");
+}
+
 }  // namespace
 }  // namespace eventline
