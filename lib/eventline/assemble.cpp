@@ -4834,8 +4834,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     if (x.type() == "casualties" && act(y)) toll = &x;
     if (y.type() == "casualties" && act(x)) toll = &y;
     if (!toll || !same_mention(x, y)) return false;
-    // A running toll in the present perfect ("100 rebels have been killed by
-    // the police this year") tells a campaign's total, not one act.
+    // A running toll in the present perfect ("80 insurgents have died at the
+    // hands of the army so far this year") tells a campaign's total, not one act.
     if (toll->b >= sentence.begin && RunningToll(Slice(text, sentence.begin, toll->b))) {
       return false;
     }
