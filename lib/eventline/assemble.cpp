@@ -4398,6 +4398,27 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
       r.longitude = agreed->longitude;
     }
   }
+  // h-places14: a mutiny told with no group and no place ("the failed
+  // rebellion", "his short-lived revolt") is the document's mutiny: it
+  // takes the state in which every placed mutiny row of the document lies,
+  // when they all agree (a city counts for its state).
+  if (lookups_.places != nullptr) {
+    std::string state;
+    bool agree = true;
+    for (const EventRow& r : rows) {
+      if (r.event_type != "mutiny" || r.country.empty()) continue;
+      if (!state.empty() && state != r.country) agree = false;
+      state = r.country;
+    }
+    const Place* home = agree && !state.empty() ? lookups_.places->CountryPlace(state) : nullptr;
+    for (EventRow& r : rows) {
+      if (home == nullptr || r.event_type != "mutiny" || !r.location.empty()) continue;
+      r.location = home->name;
+      r.country = home->country;
+      r.latitude = home->latitude;
+      r.longitude = home->longitude;
+    }
+  }
   if (rows.empty() || !doc_.pub_date) return;
   // The lead: the first three sentences (a headline, a standfirst and the
   // first sentence of the body, as feeds and news pages give them). The
