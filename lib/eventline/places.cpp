@@ -720,6 +720,17 @@ bool Qualifies(std::string_view text, std::span<const PlaceMention> mentions,
       for (const PlaceMention& p : mentions)
         if (p.begin == at && in_country(p)) return true;
     }
+    // h-places14: a country used as a noun before "state of", "region of",
+    // "province of"… ("in the Ruritania state of Port Vale") says where the
+    // place after "of" lies; the place is the event's.
+    static constexpr std::string_view kDivisionOf[] = {
+        " state of ",    " province of ", " region of ",     " city of ",   " town of ",
+        " district of ", " county of ",   " department of ", " oblast of ", " governorate of "};
+    for (std::string_view d : kDivisionOf) {
+      if (!text.substr(m.end).starts_with(d)) continue;
+      for (const PlaceMention& p : mentions)
+        if (p.begin == m.end + d.size() && in_country(p)) return true;
+    }
     // "the city of Lviv in western Ukraine", "Donetsk in the east of
     // Ukraine" is not matched: a place, "in", at most "the" and a side.
     for (const PlaceMention& p : mentions) {

@@ -556,6 +556,23 @@ TEST_CASE("places: a common given name before a place makes it a surname (h-plac
   CHECK(Persons("Carlos Lima spoke. Lima was calm on Sunday.").empty());
 }
 
+TEST_CASE("places: a country or region before \"state of\" or \"city of\" qualifies (h-places14)",
+          "[places]") {
+  const Gazetteer& g = Shipped();
+  const PlaceCase cases[] = {
+      // The state or region names where the place after "of" lies.
+      {"Gunmen abducted twelve officers in the Mexico state of Chiapas.", "abducted", "Chiapas"},
+      {"Heavy fighting raged around the Donetsk oblast town of Avdiivka.", "fighting", "Avdiivka"},
+      {"A car bomb exploded in the Kherson region city of Nova Kakhovka.", "exploded",
+       "Nova Kakhovka"},
+      // Counter-examples: a place of another country after "state of"; no
+      // division word.
+      {"Gunmen abducted twelve officers in the Mexico state of Texas.", "abducted", "Mexico"},
+      {"Gunmen abducted twelve officers in Mexico on Monday.", "abducted", "Mexico"},
+  };
+  CheckChosenPlaces(g, cases);
+}
+
 TEST_CASE("places: the given names are a lexicon an analyst extends (h-places14)", "[places]") {
   // The shipped list loads with the rules, lower-cased and sorted; names that
   // are also places or words stay out of it.
