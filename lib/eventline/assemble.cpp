@@ -1160,6 +1160,50 @@ const Place* LandOfClause(std::string_view text, std::size_t begin, std::size_t 
   return LandDemonymPlace(Slice(text, begin, end), places, own_soil);
 }
 
+// h-places14: a people harmed on its own land. For a killing, a toll or an
+// abduction whose sentence and fallbacks give no place, a plural nationality
+// noun within a few words of the trigger ("militants killed scores of
+// Osterlichians", "40 Ruritanians were abducted") names the state whose land
+// the harm fell on, when the document names that state at least as often as
+// any other (nationals abroad are news where their host state is named
+// more: "three Ruritanians died in the Osterlich quake"). Two peoples near
+// the trigger ("90 Ruritanians and 40 Osterlichians killed") give none.
+const Place* VictimPeoplePlace(std::string_view text, std::size_t begin, std::size_t end,
+                               std::size_t trigger_begin, std::size_t trigger_end,
+                               const Gazetteer& places, const CountryCounts& hint) {
+  constexpr std::size_t kNear = 48;  // bytes between the trigger and the noun
+  const std::size_t from = trigger_begin > begin + kNear ? trigger_begin - kNear : begin;
+  const std::size_t to = std::min(end, trigger_end + kNear);
+  const Place* found = nullptr;
+  std::size_t i = from;
+  // Starting inside a word: skip to its end.
+  while (i > begin && i < to && std::isalpha(static_cast<unsigned char>(text[i - 1])) &&
+         std::isalpha(static_cast<unsigned char>(text[i])))
+    ++i;
+  while (i < to) {
+    const std::size_t j = NextLetterRun(text, &i);
+    if (i >= to) break;
+    const std::string_view w = Slice(text, i, j);
+    const bool glued = (i > 0 && (text[i - 1] == '-' || text[i - 1] == '\'')) ||
+                       (j < text.size() && (text[j] == '-' || text[j] == '\''));
+    i = j;
+    if (glued || w.size() < 6 || w[0] < 'A' || w[0] > 'Z' || w[1] < 'a' || w[1] > 'z' ||
+        w.back() != 's')
+      continue;
+    const Place* hit = DemonymPlace(w, places, false);
+    if (hit == nullptr) continue;
+    if (found != nullptr && found->country != hit->country) return nullptr;
+    found = hit;
+  }
+  if (found == nullptr) return nullptr;
+  int own = 0, most = 0;
+  for (const auto& [country, n] : hint) {
+    if (country == found->country) own = n;
+    most = std::max(most, n);
+  }
+  return own > 0 && own >= most ? found : nullptr;
+}
+
 // A live blog's post stamp ("6 Mar 2022 03.14", often glued: "6 Mar 202203.14",
 // "Updated at 09.40 GMT 3 Apr 202209.12"): the date is followed by a year run
 // into a clock time. It opens the next post, so it never dates what precedes it.
@@ -4405,6 +4449,27 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
       r.longitude = agreed->longitude;
     }
   }
+  // h-places14: a mutiny told with no group and no place ("the failed
+  // rebellion", "his short-lived revolt") is the document's mutiny: it
+  // takes the state in which every placed mutiny row of the document lies,
+  // when they all agree (a city counts for its state).
+  if (lookups_.places != nullptr) {
+    std::string state;
+    bool agree = true;
+    for (const EventRow& r : rows) {
+      if (r.event_type != "mutiny" || r.country.empty()) continue;
+      if (!state.empty() && state != r.country) agree = false;
+      state = r.country;
+    }
+    const Place* home = agree && !state.empty() ? lookups_.places->CountryPlace(state) : nullptr;
+    for (EventRow& r : rows) {
+      if (home == nullptr || r.event_type != "mutiny" || !r.location.empty()) continue;
+      r.location = home->name;
+      r.country = home->country;
+      r.latitude = home->latitude;
+      r.longitude = home->longitude;
+    }
+  }
   if (rows.empty() || !doc_.pub_date) return;
   // The lead: the first three sentences (a headline, a standfirst and the
   // first sentence of the body, as feeds and news pages give them). The
@@ -5224,6 +5289,21 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
           }
         }
       }
+      // h-places14: a people harmed on its own land, when nothing else placed
+      // the row (VictimPeoplePlace).
+      // An abduction only when the taking is told ("kidnapped", "abducted",
+      // "seized", "taken"): people held as hostages are held elsewhere.
+      static constexpr std::string_view kTaking[] = {"kidnap", "abduct", "seiz", "took",
+                                                     "taken",  "snatch", "grab"};
+      const std::string trigger_low = Lower(Slice(text, c.b, c.e));
+      const bool taking =
+          std::any_of(std::begin(kTaking), std::end(kTaking),
+                      [&](std::string_view k) { return trigger_low.starts_with(k); });
+      if (!place && !location_span && !reference &&
+          (row.event_type == "killing" || row.event_type == "casualties" ||
+           (row.event_type == "abduction" && taking)))
+        place = VictimPeoplePlace(text, sentence.begin, sentence.end, c.b, c.e, *lookups_.places,
+                                  country_hint_);
       // h-places9: a headline set over its body (one short line, a blank
       // line after it, no full stop) lends its event's place to the body.
       if (choice.place && sentence.index == 1 && headline_place_ == nullptr && !cause_only) {

@@ -92,6 +92,8 @@ struct Engine::Impl {
   mutable ArgWords arg_words;
   mutable std::once_flag context_words_once;
   mutable ContextWords context_words;
+  mutable std::once_flag given_names_once;
+  mutable std::vector<std::string> given_names;  // {GIVEN_NAME}, sorted lower case
 };
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -434,7 +436,12 @@ std::vector<EventRow> Engine::ExtractText(const Document& doc, std::size_t conte
   first_mention.push_back(mentions.size());
   // A name the document gives a person ("Rep. George Santos") is no place
   // anywhere in it ("Santos was arrested"; Gazetteer::PersonNames).
-  if (const std::vector<std::string> persons = Gazetteer::PersonNames(doc.text, mentions);
+  std::call_once(impl_->given_names_once, [&] {
+    if (const auto it = impl_->rules.lexicons.find("GIVEN_NAME"); it != impl_->rules.lexicons.end())
+      impl_->given_names = Gazetteer::GivenNames(it->second);
+  });
+  if (const std::vector<std::string> persons =
+          Gazetteer::PersonNames(doc.text, mentions, impl_->given_names);
       !persons.empty()) {
     std::vector<PlaceMention> kept;
     std::size_t k = 0;

@@ -720,6 +720,17 @@ bool Qualifies(std::string_view text, std::span<const PlaceMention> mentions,
       for (const PlaceMention& p : mentions)
         if (p.begin == at && in_country(p)) return true;
     }
+    // h-places14: a country used as a noun before "state of", "region of",
+    // "province of"… ("in the Ruritania state of Port Vale") says where the
+    // place after "of" lies; the place is the event's.
+    static constexpr std::string_view kDivisionOf[] = {
+        " state of ",    " province of ", " region of ",     " city of ",   " town of ",
+        " district of ", " county of ",   " department of ", " oblast of ", " governorate of "};
+    for (std::string_view d : kDivisionOf) {
+      if (!text.substr(m.end).starts_with(d)) continue;
+      for (const PlaceMention& p : mentions)
+        if (p.begin == m.end + d.size() && in_country(p)) return true;
+    }
     // "the city of Lviv in western Ukraine", "Donetsk in the east of
     // Ukraine" is not matched: a place, "in", at most "the" and a side.
     for (const PlaceMention& p : mentions) {
@@ -2237,52 +2248,6 @@ constexpr std::string_view kPersonRole[] = {
     "neighbor",    "boss",        "chairman",      "chairwoman",   "ceo",           "chief",
     "filmmaker",   "producer"};
 
-// Common given names (lower case), h-places12: "<Given> <Place>" anywhere in
-// a document makes the place a person's surname there ("Fernando Roe was
-// killed", "police named Gabriel Vale"). Names that are also places, words
-// or modals (Santiago, Douglas, Will, Mark, Grace) are left out.
-constexpr std::string_view kGivenName[] = {
-    "aaron",     "abdul",     "abdullah",  "adam",      "adrian",    "ahmad",     "ahmed",
-    "aidan",     "alan",      "albert",    "alberto",   "alejandro", "aleksandr", "aleksei",
-    "alexander", "alexandra", "alexei",    "alfonso",   "alfredo",   "alice",     "alicia",
-    "alison",    "amanda",    "amir",      "amy",       "ana",       "anastasia", "andre",
-    "andrea",    "andreas",   "andrei",    "andres",    "andrew",    "andriy",    "angel",
-    "angela",    "angelica",  "anna",      "anne",      "anthony",   "antonio",   "arturo",
-    "ashley",    "barbara",   "barry",     "beatriz",   "ben",       "benjamin",  "bernard",
-    "bernardo",  "beth",      "brandon",   "brenda",    "brian",     "bruno",     "bryan",
-    "camila",    "carl",      "carla",     "carlos",    "carmen",    "carol",     "caroline",
-    "catherine", "cesar",     "charles",   "chris",     "christian", "christina", "christopher",
-    "claire",    "claudia",   "connor",    "craig",     "cristina",  "daniel",    "daniela",
-    "danielle",  "david",     "deborah",   "denis",     "dennis",    "diana",     "diego",
-    "dmitri",    "dmitry",    "dmytro",    "donald",    "eduardo",   "edward",    "elena",
-    "elizabeth", "emily",     "emma",      "enrique",   "eric",      "erik",      "ernesto",
-    "esteban",   "ethan",     "eugenia",   "evgeny",    "fatima",    "felipe",    "fernanda",
-    "fernando",  "francisco", "frank",     "gabriel",   "gabriela",  "gary",      "gerardo",
-    "giovanni",  "gonzalo",   "gregory",   "guillermo", "gustavo",   "hannah",    "heather",
-    "hector",    "helen",     "henry",     "hugo",      "ibrahim",   "igor",      "irina",
-    "isabel",    "ivan",      "jacob",     "james",     "jamie",     "jane",      "jason",
-    "javier",    "jeffrey",   "jennifer",  "jeremy",    "jessica",   "joanna",    "joaquin",
-    "joe",       "joel",      "johan",     "john",      "jonathan",  "jorge",     "jose",
-    "josef",     "joseph",    "joshua",    "juan",      "julia",     "julian",    "juliana",
-    "julio",     "justin",    "karen",     "karim",     "katherine", "kathleen",  "kenneth",
-    "kevin",     "khalid",    "kyle",      "larry",     "laura",     "lauren",    "leonardo",
-    "leticia",   "linda",     "lisa",      "lorenzo",   "lucas",     "lucia",     "luis",
-    "luisa",     "luz",       "manuel",    "marco",     "marcos",    "margaret",  "maria",
-    "mariana",   "mario",     "marta",     "martin",    "mary",      "matthew",   "mauricio",
-    "maxim",     "melissa",   "michael",   "michelle",  "miguel",    "mikhail",   "mohamed",
-    "mohammad",  "mohammed",  "muhammad",  "mykhailo",  "mykola",    "nancy",     "natalia",
-    "nicholas",  "nicolas",   "nikolai",   "oksana",    "oleg",      "oleh",      "oleksandr",
-    "oleksiy",   "olga",      "omar",      "oscar",     "pablo",     "patricia",  "patrick",
-    "paul",      "paula",     "pedro",     "peter",     "petro",     "rachel",    "rafael",
-    "ramon",     "raul",      "rebecca",   "ricardo",   "richard",   "robert",    "roberto",
-    "rodrigo",   "roman",     "ronald",    "ruben",     "ryan",      "samuel",    "sandra",
-    "sarah",     "scott",     "sean",      "sebastian", "sergei",    "sergey",    "sergio",
-    "serhiy",    "sharon",    "simon",     "sofia",     "sophie",    "stephanie", "stephen",
-    "steven",    "susan",     "svetlana",  "taras",     "teresa",    "thomas",    "timothy",
-    "tomas",     "tyler",     "valentina", "valeria",   "vanessa",   "vasyl",     "victor",
-    "viktor",    "vladimir",  "volodymyr", "walter",    "william",   "xavier",    "yevgeny",
-    "yulia",     "yuri",      "yuriy",     "zachary"};
-
 // Words before a given name that make "<word> <Given> <Place>" a place's
 // own name ("San Jose California", "Port Elizabeth"), not a person's.
 constexpr std::string_view kPlacePrefix[] = {
@@ -2315,8 +2280,18 @@ bool GivenNameShape(std::string_view w) {
   return true;
 }
 
-// True when the occurrence of a name at text[b, e) reads as a person's.
-bool PersonAt(std::string_view text, std::size_t b, std::size_t e) {
+// True when `word` (any case, a trailing full stop dropped) is in `sorted`,
+// a sorted lower-case list.
+bool InSorted(std::string_view word, std::span<const std::string> sorted) {
+  std::string w = Lower(word);
+  while (!w.empty() && w.back() == '.') w.pop_back();
+  return std::binary_search(sorted.begin(), sorted.end(), w);
+}
+
+// True when the occurrence of a name at text[b, e) reads as a person's;
+// `given_names` is the sorted lower-case {GIVEN_NAME} lexicon.
+bool PersonAt(std::string_view text, std::size_t b, std::size_t e,
+              std::span<const std::string> given_names) {
   // "Lai, 76, is facing…": an age in commas.
   std::size_t q = e;
   if (q + 1 < text.size() && text[q] == ',' && text[q + 1] == ' ') {
@@ -2331,14 +2306,26 @@ bool PersonAt(std::string_view text, std::size_t b, std::size_t e) {
   const std::string_view w0 = WordBefore(text, static_cast<std::size_t>(w1.data() - text.data()));
   // h-places12: a common given name right before ("Fernando Roe was shot"),
   // sentence-initial too, unless a place's first word stands before it.
-  if (InList(w1, kGivenName) && (w0.empty() || !InList(w0, kPlacePrefix))) return true;
+  // The names are rules/lexicons/given_name.txt (h-places14; a list in this
+  // file before).
+  if (InSorted(w1, given_names) && (w0.empty() || !InList(w0, kPlacePrefix))) return true;
   return !w0.empty() && (InList(w0, kPersonTitle) || InList(w0, kPersonRole));
 }
 
 }  // namespace
 
+std::vector<std::string> Gazetteer::GivenNames(std::span<const std::string> lexicon) {
+  std::vector<std::string> names;
+  names.reserve(lexicon.size());
+  for (const std::string& n : lexicon) names.push_back(Lower(n));
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
 std::vector<std::string> Gazetteer::PersonNames(std::string_view text,
-                                                std::span<const PlaceMention> mentions) {
+                                                std::span<const PlaceMention> mentions,
+                                                std::span<const std::string> given_names) {
   std::vector<std::string> names;
   for (const PlaceMention& m : mentions) {
     if (m.end > text.size() || m.begin >= m.end) continue;
@@ -2354,7 +2341,7 @@ std::vector<std::string> Gazetteer::PersonNames(std::string_view text,
       if ((at > 0 && IsLowerWordChar(text[at - 1])) ||
           (end < text.size() && IsLowerWordChar(text[end])))
         continue;
-      if (PersonAt(text, at, end)) {
+      if (PersonAt(text, at, end, given_names)) {
         names.emplace_back(name);
         break;
       }

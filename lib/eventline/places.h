@@ -163,8 +163,16 @@ class Gazetteer {
   // A country's or a capital's name is never one. A caller drops every
   // mention spelt so: the bare surname later in the text is the person too
   // ("Santos was arrested", "Lai had been arrested at his home"; h-prec13).
-  [[nodiscard]] static std::vector<std::string> PersonNames(std::string_view text,
-                                                            std::span<const PlaceMention> mentions);
+  // A common given name alone before the name counts too ("Fernando Roe was
+  // shot", h-places12): `given_names` is the sorted lower-case list
+  // GivenNames makes of the {GIVEN_NAME} lexicon (empty: none counts).
+  [[nodiscard]] static std::vector<std::string> PersonNames(
+      std::string_view text, std::span<const PlaceMention> mentions,
+      std::span<const std::string> given_names = {});
+
+  // A lexicon's entries (rules/lexicons/given_name.txt) lower-cased, sorted
+  // and unique, for PersonNames (h-places14).
+  [[nodiscard]] static std::vector<std::string> GivenNames(std::span<const std::string> lexicon);
 
   // True when `m` names what a protest is about, not where it is held
   // (h-prec17): the object of a stance ("rally for Gaza", "solidarity with

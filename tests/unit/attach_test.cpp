@@ -1650,6 +1650,46 @@ TEST_CASE("attach: a state's authorities arrest and face protests on its own lan
   }
 }
 
+TEST_CASE("attach: an unplaced mutiny is the document's mutiny (h-places14)", "[attach][places]") {
+  const struct {
+    std::string text, expect;
+  } cases[] = {
+      // The second mention names neither group nor place, and the sentence's
+      // state speaks: the document's placed mutiny gives its state.
+      {"Soldiers of the border guard mutinied in Moldova on Friday.\n\nRomania said on Sunday "
+       "that the failed mutiny had ended.",
+       "Moldova|Moldova"},
+      // Counter-example: the document's mutinies lie in two states.
+      {"Soldiers mutinied in Moldova on Friday.\n\nSailors mutinied in Romania on Saturday.\n\n"
+       "Analysts said on Sunday that the failed mutiny had ended.",
+       "Moldova|Romania|"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, "mutiny") == c.expect);
+  }
+}
+
+TEST_CASE("attach: a people harmed on its own land (h-places14)", "[attach][places]") {
+  const struct {
+    std::string text, type, expect;
+  } cases[] = {
+      // The sentence names the state only as a side: the people killed or
+      // taken near the trigger name the land.
+      {"The rebels at war with Moldova killed 300 Moldovans last month.", "casualties", "Moldova"},
+      {"The rebels at war with Moldova kidnapped 40 Moldovans last month.", "abduction", "Moldova"},
+      // Counter-examples: the document names another state, not theirs
+      // (nationals abroad); two peoples near the trigger.
+      {"The rebels at war with Romania killed 300 Moldovans last month.", "casualties", ""},
+      {"The rebels at war with Moldova killed 300 Moldovans and 20 Romanians last month.",
+       "casualties", ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, c.type) == c.expect);
+  }
+}
+
 TEST_CASE("attach: a speaker's participle or \"a day after\" ends the land's clause (h-places9)",
           "[attach][places]") {
   const struct {

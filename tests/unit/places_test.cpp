@@ -1,7 +1,9 @@
 #include "eventline/places.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "eventline/name_index.h"
 #include "shipped.h"
@@ -11,10 +13,22 @@ namespace {
 
 const Gazetteer& Shipped() { return testing::ShippedPlaces(); }
 
+// The shipped {GIVEN_NAME} lexicon as the pipeline passes it (h-places14).
+const std::vector<std::string>& ShippedGivenNames() {
+  static const std::vector<std::string> names = [] {
+    const auto& lexicons = testing::ShippedEngine().rules().lexicons;
+    const auto it = lexicons.find("GIVEN_NAME");
+    return it == lexicons.end() ? std::vector<std::string>{} : Gazetteer::GivenNames(it->second);
+  }();
+  return names;
+}
+
 // The names Gazetteer::PersonNames finds in `doc` (comma-joined), from the
-// mentions found sentence by sentence, as the pipeline finds them.
-std::string Persons(std::string_view doc) {
+// mentions found sentence by sentence, as the pipeline finds them, with
+// `given` as the given-name list (the shipped one by default).
+std::string Persons(std::string_view doc, const std::vector<std::string>* given = nullptr) {
   const Gazetteer& g = Shipped();
+  if (given == nullptr) given = &ShippedGivenNames();
   std::vector<PlaceMention> ms;
   for (std::size_t b = 0; b < doc.size();) {
     std::size_t e = doc.find(". ", b);
@@ -23,7 +37,7 @@ std::string Persons(std::string_view doc) {
     b = e + 1;
   }
   std::string out;
-  for (const std::string& n : Gazetteer::PersonNames(doc, ms)) {
+  for (const std::string& n : Gazetteer::PersonNames(doc, ms, *given)) {
     if (!out.empty()) out += ",";
     out += n;
   }
@@ -540,6 +554,48 @@ TEST_CASE("places: a common given name before a place makes it a surname (h-plac
   CHECK(Persons("A crash in Santa Maria Lynn left two hurt.").empty());
   // A country or a capital is never a surname.
   CHECK(Persons("Carlos Lima spoke. Lima was calm on Sunday.").empty());
+}
+
+TEST_CASE("places: a country or region before \"state of\" or \"city of\" qualifies (h-places14)",
+          "[places]") {
+  const Gazetteer& g = Shipped();
+  const PlaceCase cases[] = {
+      // The state or region names where the place after "of" lies.
+      {"Gunmen abducted twelve officers in the Mexico state of Chiapas.", "abducted", "Chiapas"},
+      {"Heavy fighting raged around the Donetsk oblast town of Avdiivka.", "fighting", "Avdiivka"},
+      {"A car bomb exploded on Monday in the Zaporizhzhia region city of Melitopol.", "exploded",
+       "Melitopol"},
+      // Counter-examples: a place of another country after "state of"; no
+      // division word.
+      {"Gunmen abducted twelve officers in the Mexico state of Texas.", "abducted", "Mexico"},
+      {"Gunmen abducted twelve officers in Mexico on Monday.", "abducted", "Mexico"},
+  };
+  CheckChosenPlaces(g, cases);
+}
+
+TEST_CASE("places: the given names are a lexicon an analyst extends (h-places14)", "[places]") {
+  // The shipped list loads with the rules, lower-cased and sorted; names that
+  // are also places or words stay out of it.
+  const std::vector<std::string>& shipped = ShippedGivenNames();
+  CHECK(shipped.size() > 250);
+  CHECK(std::is_sorted(shipped.begin(), shipped.end()));
+  CHECK(std::binary_search(shipped.begin(), shipped.end(), "fernando"));
+  for (const char* not_a_name : {"santiago", "douglas", "will", "mark", "grace"}) {
+    CAPTURE(not_a_name);
+    CHECK_FALSE(std::binary_search(shipped.begin(), shipped.end(), not_a_name));
+  }
+  // GivenNames lower-cases, sorts and drops repeats.
+  const std::vector<std::string> raw = {"Zorba", "bruno", "ZORBA"};
+  const std::vector<std::string> own = Gazetteer::GivenNames(raw);
+  CHECK(own == std::vector<std::string>{"bruno", "zorba"});
+  // A name added to the list is evidence at once; without a list only a
+  // title, a role or an age counts.
+  const std::string_view doc = "Zorba Lynn was found hurt near a bypass. Lynn is recovering.";
+  CHECK(Persons(doc).empty());
+  CHECK(Persons(doc, &own) == "Lynn");
+  const std::vector<std::string> none;
+  CHECK(Persons("Bruno Lynn was found hurt near a bypass. Lynn is recovering.", &none).empty());
+  CHECK(Persons("The pilot Bruno Lynn was found hurt. Lynn is recovering.", &none) == "Lynn");
 }
 
 TEST_CASE("places: Georgia the US state and Georgia the country (h-prec13)", "[places]") {
