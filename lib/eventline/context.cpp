@@ -801,9 +801,8 @@ bool ContextWords::NamesGenericPlural(const SentenceWords& s, std::size_t trigge
   static constexpr std::string_view kPlural[] = {
       "attacks",   "strikes",  "airstrikes", "raids",    "bombings",     "shootings",
       "stabbings", "killings", "murders",    "ambushes", "bombardments", "massacres"};
-  static constexpr std::string_view kGeneric[] = {"such",    "similar",  "other",     "previous",
-                                                  "past",    "numerous", "countless", "future",
-                                                  "further", "many"};
+  static constexpr std::string_view kGeneric[] = {"such", "similar", "other",  "previous",
+                                                  "past", "future",  "further"};
   const auto in = [](const std::string& w, std::span<const std::string_view> list) {
     return std::find(list.begin(), list.end(), w) != list.end();
   };

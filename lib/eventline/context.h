@@ -310,11 +310,13 @@ class ContextWords {
   // A plural act noun as the trigger ("attacks", "shootings", "airstrikes")
   // with a word of kind or series at most three words before it ("such
   // attacks", "other deadly shootings", "previous Ruritanian raids",
-  // "numerous bombings"; no clause break or preposition between) in a
+  // "further strikes"; no clause break or preposition between) in a
   // sentence that names no day: a kind of act or a series, not one event
   // (h-prec33). Not "recent", "these" or "those": they point back at one
   // event told in the plural ("the recent attacks by the militia"); not
-  // "repeated" (a rule example keeps "after repeated Houthi attacks").
+  // "repeated" (a rule example keeps "after repeated Houthi attacks"); not
+  // counts ("numerous", "many": a MUC-4 DEV key pairs "the numerous murders
+  // of recent months" with one of them).
   bool NamesGenericPlural(const SentenceWords& s, std::size_t trigger_begin,
                           std::size_t trigger_end) const;
   bool NamesGenericTargets(const SentenceWords& s, std::size_t trigger_begin,

@@ -680,7 +680,8 @@ TEST_CASE("context: a plural act noun of a kind or a series (h-prec33)") {
   CHECK(vetoes("attack", "He had read about other deadly attacks before the trial.", "attacks"));
   CHECK(vetoes("air_strike", "Residents recall previous Ruritanian airstrikes on the port.",
                "airstrikes"));
-  CHECK(vetoes("killing", "The report counts numerous killings by the militia.", "killings"));
+  CHECK(vetoes("killing", "The report lists other killings by the militia.", "killings"));
+  CHECK_FALSE(vetoes("killing", "The report counts numerous killings by the militia.", "killings"));
   CHECK_FALSE(vetoes("attack", "The recent attacks by the militia left ten dead.", "attacks"));
   CHECK_FALSE(vetoes("attack", "Other attacks hit the port on Monday.", "attacks"));
   CHECK_FALSE(vetoes("attack", "Such an attack would be a grave escalation.", "attack"));
