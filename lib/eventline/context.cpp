@@ -533,11 +533,14 @@ bool ContextWords::NamesCyber(std::string_view sentence) const {
 
 bool ContextWords::NamesOffence(std::string_view text) const {
   const SentenceWords s(text);
-  return Finds(offence_, s, 0, 0) && !Finds(offence_keep_, s, 0, 0);
+  return Finds(offence_, s, 0, 0) && !Finds(offence_keep_, s, 0, 0, &offence_);
 }
 
+// A keep word inside an offence phrase found in the sentence does not count:
+// "assault" in "sexual assault" names no armed assault (the lead's ruling 18
+// of session 30, h-prec33).
 bool ContextWords::NamesOffenceKeep(const SentenceWords& s) const {
-  return Finds(offence_keep_, s, 0, 0);
+  return Finds(offence_keep_, s, 0, 0, &offence_);
 }
 
 bool ContextWords::NamesTestLaunch(std::string_view sentence) const {
@@ -791,6 +794,34 @@ bool ContextWords::NamesSpan(const SentenceWords& s, std::size_t trigger_begin,
                              std::size_t trigger_end) const {
   if (trigger_end > s.text_.size() || trigger_begin >= trigger_end) return false;
   return LeadBefore(span_lead_, s, trigger_begin);
+}
+
+bool ContextWords::NamesGenericPlural(const SentenceWords& s, std::size_t trigger_begin,
+                                      std::size_t trigger_end) const {
+  static constexpr std::string_view kPlural[] = {
+      "attacks",   "strikes",  "airstrikes", "raids",    "bombings",     "shootings",
+      "stabbings", "killings", "murders",    "ambushes", "bombardments", "massacres"};
+  static constexpr std::string_view kGeneric[] = {"such", "similar", "other",  "previous",
+                                                  "past", "future",  "further"};
+  const auto in = [](const std::string& w, std::span<const std::string_view> list) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  const std::vector<Word>& w = s.words_;
+  if (trigger_end > s.text_.size() || trigger_begin >= trigger_end) return false;
+  std::size_t first = w.size(), last = w.size();
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (w[i].b < trigger_begin || w[i].e > trigger_end) continue;
+    if (first == w.size()) first = i;
+    last = i;
+  }
+  if (last == w.size() || !in(w[last].lower, kPlural)) return false;
+  for (std::size_t gap = 1; gap <= kLeadGap && gap <= first; ++gap) {
+    const std::size_t j = first - gap;
+    if (HasClausePunct(s.text_.substr(w[j].e, w[j + 1].b - w[j].e))) break;
+    if (in(w[j].lower, kGeneric)) return !FindsMemo(day_, s, kDay);
+    if (BreaksLead(w[j].lower)) break;
+  }
+  return false;
 }
 
 bool ContextWords::NamesSinceWarStart(std::string_view sentence, std::size_t trigger_end) {
@@ -1165,7 +1196,10 @@ std::string_view ContextWords::VetoCue(std::string_view event_type, const Senten
   if (event_type == "attack" && FindsMemo(cyber_, s, kCyber)) return "cyber";
   // An arrest for an ordinary offence: ransomware, crypto fraud, money
   // laundering (the lead's ruling of session 26; h-prec24).
-  if (event_type == "arrest" && FindsMemo(offence_, s, kOffence) && !Finds(offence_keep_, s, 0, 0))
+  // A keep word inside the offence phrase ("assault" in "sexual assault")
+  // keeps nothing (ruling 18 of session 30, h-prec33).
+  if (event_type == "arrest" && FindsMemo(offence_, s, kOffence) &&
+      !Finds(offence_keep_, s, 0, 0, &offence_))
     return "offence";
   if (event_type == "armed_clash" && NamesContest(s, trigger_begin, trigger_end)) return "contest";
   if ((event_type == "attack" || event_type == "casualties" || event_type == "killing") && [&] {
@@ -1194,6 +1228,11 @@ std::string_view ContextWords::VetoCue(std::string_view event_type, const Senten
   if (!IsCampaignExempt(event_type) && event_type != "armed_clash" &&
       LeadBefore(series_lead_, s, trigger_begin) && !FindsMemo(day_, s, kDay))
     return "series lead";
+  // A kind of act or a series told in the plural: "such attacks", "other
+  // shootings" (h-prec33).
+  if (IsCountedActType(event_type) || event_type == "killing") {
+    if (NamesGenericPlural(s, trigger_begin, trigger_end)) return "generic plural";
+  }
   if (IsRunningTotalType(event_type) && NamesSinceWarStart(s, trigger_end))
     return "total since the war began";
   if (IsSpanTotalType(event_type) &&

@@ -198,10 +198,13 @@ class ContextWords {
                                std::size_t trigger_end) const;
   [[nodiscard]] bool NamesSport(std::string_view sentence) const;
   [[nodiscard]] bool NamesCyber(std::string_view sentence) const;
-  // An ordinary offence (OFFENCE_CUE) and no OFFENCE_KEEP word: the arrest
+  // An ordinary offence (OFFENCE_CUE) and no OFFENCE_KEEP word (outside the
+  // offence phrases, as NamesOffenceKeep): the arrest
   // veto's test on a text read alone (a headline, h-prec27).
   [[nodiscard]] bool NamesOffence(std::string_view text) const;
-  // An OFFENCE_KEEP word (a violent, political or state-linked act).
+  // An OFFENCE_KEEP word (a violent, political or state-linked act), not one
+  // that lies inside an OFFENCE_CUE phrase of the sentence ("assault" in
+  // "sexual assault", h-prec33).
   [[nodiscard]] bool NamesOffenceKeep(const SentenceWords& s) const;
   // True when `phrase` (lower case, one space between words) is an entry of
   // the AFTERMATH_CUE lexicon, or with `recording` of RECORDING_CUE: the
@@ -304,6 +307,18 @@ class ContextWords {
   // merchant craft ("attacks on ships", "strikes on commercial vessels",
   // "raids on shipping") in a sentence that names no day: a campaign against
   // a kind of target, not one act (h-prec28).
+  // A plural act noun as the trigger ("attacks", "shootings", "airstrikes")
+  // with a word of kind or series at most three words before it ("such
+  // attacks", "other deadly shootings", "previous Ruritanian raids",
+  // "further strikes"; no clause break or preposition between) in a
+  // sentence that names no day: a kind of act or a series, not one event
+  // (h-prec33). Not "recent", "these" or "those": they point back at one
+  // event told in the plural ("the recent attacks by the militia"); not
+  // "repeated" (a rule example keeps "after repeated Houthi attacks"); not
+  // counts ("numerous", "many": a MUC-4 DEV key pairs "the numerous murders
+  // of recent months" with one of them).
+  bool NamesGenericPlural(const SentenceWords& s, std::size_t trigger_begin,
+                          std::size_t trigger_end) const;
   bool NamesGenericTargets(const SentenceWords& s, std::size_t trigger_begin,
                            std::size_t trigger_end) const;
   static bool NamesSinceWarStart(const SentenceWords& s, std::size_t trigger_end);

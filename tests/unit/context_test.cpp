@@ -667,6 +667,47 @@ TEST_CASE("context: an arrest for an ordinary cyber or money offence (h-prec24)"
   CHECK_FALSE(words.Vetoes("attack", "Hackers ran a crypto scam; gunmen attacked a bank.", 0, 0));
 }
 
+TEST_CASE("context: a plural act noun of a kind or a series (h-prec33)") {
+  // day lexicon only: "such attacks" with no day is a kind of act; one named
+  // day makes it one spree; "recent" points back at one event.
+  const eventline::ContextWords words = eventline::ContextWords::FromLists(
+      {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {"monday", "overnight"});
+  const auto vetoes = [&](const std::string& type, const std::string& s, std::string_view trigger) {
+    const std::size_t k = s.find(trigger);
+    return words.Vetoes(type, s, k, k + trigger.size());
+  };
+  CHECK(vetoes("attack", "Villages need shelters to survive such attacks.", "attacks"));
+  CHECK(vetoes("attack", "He had read about other deadly attacks before the trial.", "attacks"));
+  CHECK(vetoes("air_strike", "Residents recall previous Ruritanian airstrikes on the port.",
+               "airstrikes"));
+  CHECK(vetoes("killing", "The report lists other killings by the militia.", "killings"));
+  CHECK_FALSE(vetoes("killing", "The report counts numerous killings by the militia.", "killings"));
+  CHECK_FALSE(vetoes("attack", "The recent attacks by the militia left ten dead.", "attacks"));
+  CHECK_FALSE(vetoes("attack", "Other attacks hit the port on Monday.", "attacks"));
+  CHECK_FALSE(vetoes("attack", "Such an attack would be a grave escalation.", "attack"));
+  CHECK_FALSE(vetoes("attack", "Many were hurt in attacks on the port.", "attacks"));
+  CHECK_FALSE(vetoes("arrest", "There were such arrests in the town.", "arrests"));
+}
+
+TEST_CASE("context: a keep word inside an offence phrase keeps no arrest (h-prec33)") {
+  // Ruling 18 of session 30: a sexual offence is an ordinary offence; the
+  // keep list's "assault" is for armed assaults, not the one in "sexual
+  // assault". A keep word outside the phrase still keeps the row.
+  const eventline::ContextWords words = eventline::ContextWords::FromLists(
+      {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {},
+      {"sexual assault", "brawl"}, {"assault", "murder"});
+  const auto vetoes = [&](const std::string& s) {
+    const std::size_t k = s.find("arrested");
+    return words.Vetoes("arrest", s, k, k + 8);
+  };
+  CHECK(vetoes("A coach was arrested on a charge of sexual assault."));
+  CHECK(words.NamesOffence("Coach arrested over sexual assault at a gym"));
+  CHECK_FALSE(vetoes("A man was arrested for the sexual assault and murder of a hiker."));
+  CHECK_FALSE(vetoes("Two men were arrested over the assault on the barracks after a brawl."));
+  CHECK_FALSE(vetoes("Police arrested a suspect in the assault on the convoy."));
+  CHECK(vetoes("Four fans were arrested after a brawl outside the ground."));
+}
+
 TEST_CASE("context: a police raid is a search, not an attack (h-prec20)") {
   const eventline::ContextWords words =
       eventline::ContextWords::FromLists({}, {}, {"gunman", "border police"}, {}, {}, {}, {}, {},
