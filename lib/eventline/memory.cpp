@@ -44,6 +44,23 @@ std::size_t ResidentBytes() {
 #endif
 }
 
+std::optional<std::string> TunablesWithHugePages(const char* current) {
+  constexpr std::string_view kName = "glibc.malloc.hugetlb";
+  const std::string_view now = current != nullptr ? current : "";
+  // GLIBC_TUNABLES is a colon-separated list of name=value.
+  for (std::size_t i = 0; i <= now.size();) {
+    std::size_t j = now.find(':', i);
+    if (j == std::string_view::npos) j = now.size();
+    const std::string_view item = now.substr(i, j - i);
+    if (item.substr(0, item.find('=')) == kName) return std::nullopt;
+    i = j + 1;
+  }
+  std::string out(now);
+  if (!out.empty() && out.back() != ':') out += ':';
+  out.append(kName).append("=1");
+  return out;
+}
+
 void TrimHeap() {
 #if defined(__GLIBC__)
   ::malloc_trim(0);

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace eventline {
 
@@ -13,5 +16,16 @@ namespace eventline {
 // Returns free heap pages to the system after a large release (glibc
 // malloc_trim); a no-op elsewhere.
 void TrimHeap();
+
+// The value of GLIBC_TUNABLES under which glibc's malloc backs its heaps with
+// transparent huge pages (glibc.malloc.hugetlb=1, madvise on the heap's
+// pages), given its current value (`current`: null when unset), or nothing
+// when `current` already sets glibc.malloc.hugetlb (whatever its value: the
+// user's choice, or the process was started again with it). The other
+// tunables are kept. A start touches ~9,000 heap pages (rules, gazetteer),
+// and a page fault costs ~20 us on the PVM host of session 29 on: with huge
+// pages ~4,600 (docs/scale.md, "session 31, h-speed47"). The tunable is read
+// only when a process starts, so app/main.cpp starts eventline again with it.
+[[nodiscard]] std::optional<std::string> TunablesWithHugePages(const char* current);
 
 }  // namespace eventline

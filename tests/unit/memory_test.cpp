@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -138,6 +139,37 @@ TEST_CASE("memory: CompilePattern takes the lean budget unless the program does 
   RE2::Options tiny = o;
   tiny.set_max_mem(64 << 10);
   CHECK(CompilePattern(small, tiny)->options().max_mem() == (64 << 10));
+}
+
+TEST_CASE("memory: TunablesWithHugePages adds glibc.malloc.hugetlb once", "[memory]") {
+  struct Case {
+    const char* current;
+    std::optional<std::string> want;
+  };
+  const std::vector<Case> cases = {
+      {nullptr, "glibc.malloc.hugetlb=1"},
+      {"", "glibc.malloc.hugetlb=1"},
+      {"glibc.malloc.arena_max=2", "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1"},
+      {"glibc.malloc.arena_max=2:", "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1"},
+      // Already set, to any value (the user's, or a process started again):
+      // left alone, so a start happens at most twice.
+      {"glibc.malloc.hugetlb=1", std::nullopt},
+      {"glibc.malloc.hugetlb=0", std::nullopt},
+      {"glibc.malloc.hugetlb=2", std::nullopt},
+      {"glibc.malloc.arena_max=2:glibc.malloc.hugetlb=0", std::nullopt},
+      {"glibc.malloc.hugetlb", std::nullopt},
+      // A longer name or a value that only contains it is another tunable.
+      {"glibc.malloc.hugetlbx=1", "glibc.malloc.hugetlbx=1:glibc.malloc.hugetlb=1"},
+      {"x=glibc.malloc.hugetlb", "x=glibc.malloc.hugetlb:glibc.malloc.hugetlb=1"},
+  };
+  for (const Case& c : cases) {
+    INFO((c.current ? c.current : "(unset)"));
+    CHECK(TunablesWithHugePages(c.current) == c.want);
+  }
+  // Its own output is final.
+  const auto once = TunablesWithHugePages("glibc.malloc.arena_max=2");
+  REQUIRE(once);
+  CHECK_FALSE(TunablesWithHugePages(once->c_str()));
 }
 
 }  // namespace
