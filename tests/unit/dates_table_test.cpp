@@ -181,27 +181,33 @@ int CountAgreeing(const std::vector<Case>& cases) {
 // batch 50 (written before the fixes, held out, never tuned on)
 // 175 with the start binary and the branch by dates_table.py (the unit count: 174); batch
 // 46 207 -> 209, 48 164 -> 165, 49 101 -> 102.
+// (h-dates38) batch 54 (design): 36 strict by dates_table.py with s31base (one must-not row
+// re-judged after the first run), 37 after the fixes (the unit count: 37); batch 53 (written
+// before the fixes, held out, never tuned on) 82 with s31base and with the branch; batch 52
+// 147 -> 149. Thresholds that older sessions left below the tables' measured counts were
+// raised to the unit counts at 7d858ad + this branch (batch 1 306 -> 309, 9 67 -> 74, 20
+// 245 -> 252, 28 260 -> 268 and 17 more by 1-4); none lowered.
 TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates][table]") {
   const struct {
     const char* file;
     int rows, min_agreeing;
-  } batches[] = {{"dates_heldout.tsv", 328, 306},   {"dates_heldout2.tsv", 128, 118},
+  } batches[] = {{"dates_heldout.tsv", 328, 309},   {"dates_heldout2.tsv", 128, 118},
                  {"dates_heldout3.tsv", 108, 103},  {"dates_heldout4.tsv", 176, 162},
-                 {"dates_heldout5.tsv", 103, 97},   {"dates_heldout6.tsv", 135, 123},
-                 {"dates_heldout7.tsv", 193, 181},  {"dates_heldout8.tsv", 208, 203},
-                 {"dates_heldout9.tsv", 86, 67},    {"dates_heldout10.tsv", 247, 240},
+                 {"dates_heldout5.tsv", 103, 97},   {"dates_heldout6.tsv", 135, 126},
+                 {"dates_heldout7.tsv", 193, 181},  {"dates_heldout8.tsv", 208, 204},
+                 {"dates_heldout9.tsv", 86, 74},    {"dates_heldout10.tsv", 247, 241},
                  {"dates_heldout11.tsv", 63, 63},   {"dates_heldout12.tsv", 281, 257},
-                 {"dates_heldout13.tsv", 66, 56},   {"dates_heldout14.tsv", 343, 313},
-                 {"dates_heldout15.tsv", 72, 70},   {"dates_heldout16.tsv", 346, 312},
-                 {"dates_heldout17.tsv", 97, 87},   {"dates_heldout18.tsv", 257, 229},
-                 {"dates_heldout19.tsv", 85, 76},   {"dates_heldout20.tsv", 259, 245},
-                 {"dates_heldout21.tsv", 98, 95},   {"dates_heldout22.tsv", 259, 242},
-                 {"dates_heldout23.tsv", 98, 87},   {"dates_heldout24.tsv", 278, 255},
-                 {"dates_heldout25.tsv", 120, 116}, {"dates_heldout26.tsv", 295, 278},
-                 {"dates_heldout27.tsv", 114, 110}, {"dates_heldout28.tsv", 280, 260},
-                 {"dates_heldout29.tsv", 111, 99},  {"dates_heldout30.tsv", 164, 134},
+                 {"dates_heldout13.tsv", 66, 57},   {"dates_heldout14.tsv", 343, 314},
+                 {"dates_heldout15.tsv", 72, 71},   {"dates_heldout16.tsv", 346, 315},
+                 {"dates_heldout17.tsv", 97, 87},   {"dates_heldout18.tsv", 257, 231},
+                 {"dates_heldout19.tsv", 85, 76},   {"dates_heldout20.tsv", 259, 252},
+                 {"dates_heldout21.tsv", 98, 96},   {"dates_heldout22.tsv", 259, 246},
+                 {"dates_heldout23.tsv", 98, 90},   {"dates_heldout24.tsv", 278, 258},
+                 {"dates_heldout25.tsv", 120, 119}, {"dates_heldout26.tsv", 295, 282},
+                 {"dates_heldout27.tsv", 114, 111}, {"dates_heldout28.tsv", 280, 268},
+                 {"dates_heldout29.tsv", 111, 100}, {"dates_heldout30.tsv", 164, 134},
                  {"dates_heldout31.tsv", 224, 218}, {"dates_heldout32.tsv", 106, 99},
-                 {"dates_heldout33.tsv", 68, 68},   {"dates_heldout34.tsv", 116, 111},
+                 {"dates_heldout33.tsv", 68, 68},   {"dates_heldout34.tsv", 116, 112},
                  {"dates_heldout35.tsv", 204, 198}, {"dates_heldout36.tsv", 172, 166},
                  {"dates_heldout37.tsv", 205, 204}, {"dates_heldout38.tsv", 120, 114},
                  {"dates_heldout39.tsv", 185, 177}, {"dates_heldout40.tsv", 142, 139},
@@ -210,7 +216,8 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout45.tsv", 144, 142}, {"dates_heldout46.tsv", 228, 209},
                  {"dates_heldout47.tsv", 137, 127}, {"dates_heldout48.tsv", 181, 167},
                  {"dates_heldout49.tsv", 115, 102}, {"dates_heldout50.tsv", 204, 182},
-                 {"dates_heldout51.tsv", 144, 121}, {"dates_heldout52.tsv", 170, 147}};
+                 {"dates_heldout51.tsv", 144, 121}, {"dates_heldout52.tsv", 170, 149},
+                 {"dates_heldout53.tsv", 92, 82},   {"dates_heldout54.tsv", 39, 37}};
   for (const auto& b : batches) {
     const auto cases = LoadCases(b.file);
     CAPTURE(b.file);
