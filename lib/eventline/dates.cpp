@@ -3495,7 +3495,10 @@ Tense TenseInLower(std::string_view lower, std::size_t phrase_begin, std::size_t
   const bool own_past_after =
       clause_begin > 0 && HasPastVerb(near_after, true) &&
       !HasFutureCue(std::string_view(lower).substr(clause_begin, clause_end - clause_begin));
-  if (!past_verb_before() && !own_past_after) {
+  // A participle that governs the phrase (above) keeps a cue of the main
+  // clause off it here too: "a guard wounded by rebels on Sunday will be
+  // flown home" (HasPastVerb reads no past verb before "by").
+  if (!past_verb_before() && !own_past_after && !governed) {
     thread_local std::string outside;
     outside.clear();
     outside.append(lower.substr(0, phrase_begin)).append(" ").append(lower.substr(phrase_end));

@@ -2294,6 +2294,8 @@ TEST_CASE("attach: a past act in another clause than a plan keeps its past date"
                    "explosion") == "2022-04-01..2022-04-30 month/text");
   CHECK(IntervalOf("A guard who was stabbed by a fellow prisoner on Monday is expected to recover.",
                    "attack") == "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("A guard wounded by rebels on Monday is expected to recover.", "casualties") ==
+        "2023-03-13..2023-03-13 day/text");
   // Counter-example: a participle after "to be" is no past act; the
   // expectation rules the day.
   CHECK(IntervalOf("The depot is expected to be shelled by the rebels on Monday.", "shelling") ==
