@@ -2330,5 +2330,23 @@ TEST_CASE("attach: a duration in the perfect runs up to now, not on from a day",
         "2023-03-13..2023-03-15 range/text");
 }
 
+TEST_CASE("attach: a past act in another clause than a plan keeps its past date", "[attach]") {
+  // h-evdate30 (pub 2023-03-15): a clause set off by a break whose own verb
+  // after the phrase is past tells a past act, whatever a plan or an
+  // expectation of another clause says (dates.cpp TenseInLower); a
+  // participle with its agent governs the phrase after it (PastRightBefore).
+  CHECK(IntervalOf("The mayor hopes to reopen the market next week, after a bomb attack in April "
+                   "killed two traders.",
+                   "explosion") == "2022-04-01..2022-04-30 month/text");
+  CHECK(IntervalOf("A guard who was stabbed by a fellow prisoner on Monday is expected to recover.",
+                   "attack") == "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("A guard wounded by rebels on Monday is expected to recover.", "casualties") ==
+        "2023-03-13..2023-03-13 day/text");
+  // Counter-example: a participle after "to be" is no past act; the
+  // expectation rules the day.
+  CHECK(IntervalOf("The depot is expected to be shelled by the rebels on Monday.", "shelling") ==
+        "2023-03-20..2023-03-20 day/text");
+}
+
 }  // namespace
 }  // namespace eventline
