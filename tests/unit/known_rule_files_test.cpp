@@ -224,15 +224,24 @@ TEST_CASE("known rule files: the shipped rules load the same with and without", 
   CHECK(from_cache == cached_files_rules);
 
   // The build's own tables (the binary's, and the tests' shipped engine's:
-  // shipped.h) take the same files and give the rules of the parse, so the
-  // tests that load through them test the rules/ they read.
+  // shipped.h) are current: every file the parse would cache comes from
+  // them (its bytes' key matched), with the parse's rules in the parse's
+  // order. (They also hold the build's derivation of each rule's starts,
+  // which the parse leaves to first use; the round trip of the other
+  // fields is checked above on a table built here.)
   DiagnosticSink built_sink;
   const RuleSet built =
       LoadRules(dirs, built_sink, BuiltinKnownPatterns(), BuiltinKnownRuleFiles());
   CHECK(render(built_sink) == render(parsed_sink));
-  SameRules(built.rules, parsed.rules);
+  REQUIRE(built.rules.size() == parsed.rules.size());
   std::size_t from_build = 0;
-  for (const Rule& r : built.rules) from_build += r.compiled == nullptr ? 1 : 0;
+  for (std::size_t i = 0; i < built.rules.size(); ++i) {
+    CAPTURE(parsed.rules[i].id);
+    CHECK(built.rules[i].id == parsed.rules[i].id);
+    CHECK(built.rules[i].pattern == parsed.rules[i].pattern);
+    CHECK(built.rules[i].examples.size() == parsed.rules[i].examples.size());
+    from_build += built.rules[i].compiled == nullptr ? 1 : 0;
+  }
   CHECK(from_build == cached_files_rules);
 
   SECTION("an edited file misses the table and is parsed") {
