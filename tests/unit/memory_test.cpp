@@ -54,8 +54,7 @@ std::string Rows(const Engine& engine, const std::string& text) {
 }
 
 TEST_CASE("memory: rows are the same after the engine's caches are released", "[memory]") {
-  EngineOptions options;
-  options.rule_dirs = testing::ShippedRuleDirs();
+  const EngineOptions options = testing::ShippedOptions();
   DiagnosticSink sink;
   const std::unique_ptr<Engine> engine = Engine::Load(options, sink);
   REQUIRE(engine != nullptr);

@@ -27,8 +27,7 @@ Document Doc(const std::string& title, const std::string& text) {
 
 const Engine& NoTitleEngine() {
   static const std::unique_ptr<Engine> engine = [] {
-    EngineOptions options;
-    options.rule_dirs = testing::ShippedRuleDirs();
+    EngineOptions options = testing::ShippedOptions();
     options.use_title = false;
     DiagnosticSink sink;
     return Engine::Load(options, sink);
