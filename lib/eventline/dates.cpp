@@ -4400,12 +4400,11 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
 
 namespace {
 
-// A phrase found in a sentence, for PhraseTense.
-// "has been" / "have been" / "had been" or "has" / "have" + a past
-// participle among the eight words before a duration, with no comma or
-// clause break between (h-evdate29): "have been fighting the group for a
-// decade", "has held the town for two weeks". `before` is the lower-cased
-// sentence up to the phrase.
+// "has been" / "have been" / "had been" or "has" / "have" / "had" + a
+// past participle in -ed among the eight words before a duration, with no
+// comma or clause break between (h-evdate29): "have been fighting the group
+// for a decade", "have shelled the town for two weeks". `before` is the
+// lower-cased sentence up to the phrase.
 bool PerfectDurationBefore(std::string_view before) {
   const std::size_t cut = before.find_last_of(",;:");
   if (cut != std::string_view::npos) before = before.substr(cut + 1);
@@ -4429,6 +4428,7 @@ bool PerfectDurationBefore(std::string_view before) {
   return false;
 }
 
+// A phrase found in a sentence, for PhraseTense.
 struct PhraseAt {
   std::string_view text, scan;  // the document; what was matched (text or a respaced copy)
   std::size_t base;             // offset of scan in text (0 when scan is text)
