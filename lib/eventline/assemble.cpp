@@ -5295,13 +5295,14 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       // "seized", "taken"): people held as hostages are held elsewhere.
       static constexpr std::string_view kTaking[] = {"kidnap", "abduct", "seiz", "took",
                                                      "taken",  "snatch", "grab"};
-      const std::string trigger_low = Lower(Slice(text, c.b, c.e));
-      const bool taking =
-          std::any_of(std::begin(kTaking), std::end(kTaking),
-                      [&](std::string_view k) { return trigger_low.starts_with(k); });
+      const auto taking = [&] {
+        const std::string trigger_low = Lower(Slice(text, c.b, c.e));
+        return std::any_of(std::begin(kTaking), std::end(kTaking),
+                           [&](std::string_view k) { return trigger_low.starts_with(k); });
+      };
       if (!place && !location_span && !reference &&
           (row.event_type == "killing" || row.event_type == "casualties" ||
-           (row.event_type == "abduction" && taking)))
+           (row.event_type == "abduction" && taking())))
         place = VictimPeoplePlace(text, sentence.begin, sentence.end, c.b, c.e, *lookups_.places,
                                   country_hint_);
       // h-places9: a headline set over its body (one short line, a blank
