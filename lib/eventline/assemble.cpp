@@ -4449,8 +4449,8 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
       r.longitude = agreed->longitude;
     }
   }
-  // h-places14: a mutiny told with no group and no place ("the failed
-  // rebellion", "his short-lived revolt") is the document's mutiny: it
+  // h-places14: a mutiny told with no place ("the failed rebellion", "his
+  // short-lived revolt"; a group named or not) is the document's mutiny: it
   // takes the state in which every placed mutiny row of the document lies,
   // when they all agree (a city counts for its state).
   if (lookups_.places != nullptr) {
