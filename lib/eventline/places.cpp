@@ -727,7 +727,7 @@ bool Qualifies(std::string_view text, std::span<const PlaceMention> mentions,
         " state of ",    " province of ", " region of ",     " city of ",   " town of ",
         " district of ", " county of ",   " department of ", " oblast of ", " governorate of "};
     for (std::string_view d : kDivisionOf) {
-      if (!text.substr(m.end).starts_with(d)) continue;
+      if (!rest.starts_with(d)) continue;
       for (const PlaceMention& p : mentions)
         if (p.begin == m.end + d.size() && in_country(p)) return true;
     }
