@@ -2330,5 +2330,25 @@ TEST_CASE("attach: a duration in the perfect runs up to now, not on from a day",
         "2023-03-13..2023-03-15 range/text");
 }
 
+TEST_CASE("attach: a contracted or irregular perfect before a duration runs up to now",
+          "[attach][dates]") {
+  // pub 2023-03-15. "they've been", "they’ve been" (a curly apostrophe is
+  // no letter: the words "they" and "ve") and "have fought" are perfects as
+  // "have been" is (PerfectDurationBefore; h-review1 of session 31).
+  for (const char* perfect :
+       {"they've been fighting", "they\xE2\x80\x99ve been fighting", "soldiers have fought"}) {
+    CAPTURE(perfect);
+    CHECK(
+        IntervalOf(std::string("The minister on Monday compared the gang to the militia, which ") +
+                       perfect + " in the hills for nearly a decade.",
+                   "armed_clash") == "2013-03-16..2023-03-15 range/text");
+  }
+  // Counter-example: "'s" before no "been" is "is" ("the militia's fighting"),
+  // and a day named before still starts the span.
+  CHECK(IntervalOf("On Monday the rebels shelled the port for three days as the militia's "
+                   "fighting grew.",
+                   "shelling") == "2023-03-13..2023-03-15 range/text");
+}
+
 }  // namespace
 }  // namespace eventline
