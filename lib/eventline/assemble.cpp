@@ -4449,8 +4449,8 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
       r.longitude = agreed->longitude;
     }
   }
-  // h-places14: a mutiny told with no group and no place ("the failed
-  // rebellion", "his short-lived revolt") is the document's mutiny: it
+  // h-places14: a mutiny told with no place ("the failed rebellion", "his
+  // short-lived revolt"; a group named or not) is the document's mutiny: it
   // takes the state in which every placed mutiny row of the document lies,
   // when they all agree (a city counts for its state).
   if (lookups_.places != nullptr) {
@@ -5295,13 +5295,14 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       // "seized", "taken"): people held as hostages are held elsewhere.
       static constexpr std::string_view kTaking[] = {"kidnap", "abduct", "seiz", "took",
                                                      "taken",  "snatch", "grab"};
-      const std::string trigger_low = Lower(Slice(text, c.b, c.e));
-      const bool taking =
-          std::any_of(std::begin(kTaking), std::end(kTaking),
-                      [&](std::string_view k) { return trigger_low.starts_with(k); });
+      const auto taking = [&] {
+        const std::string trigger_low = Lower(Slice(text, c.b, c.e));
+        return std::any_of(std::begin(kTaking), std::end(kTaking),
+                           [&](std::string_view k) { return trigger_low.starts_with(k); });
+      };
       if (!place && !location_span && !reference &&
           (row.event_type == "killing" || row.event_type == "casualties" ||
-           (row.event_type == "abduction" && taking)))
+           (row.event_type == "abduction" && taking())))
         place = VictimPeoplePlace(text, sentence.begin, sentence.end, c.b, c.e, *lookups_.places,
                                   country_hint_);
       // h-places9: a headline set over its body (one short line, a blank

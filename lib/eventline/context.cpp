@@ -533,7 +533,7 @@ bool ContextWords::NamesCyber(std::string_view sentence) const {
 
 bool ContextWords::NamesOffence(std::string_view text) const {
   const SentenceWords s(text);
-  return Finds(offence_, s, 0, 0) && !Finds(offence_keep_, s, 0, 0, &offence_);
+  return Finds(offence_, s, 0, 0) && !NamesOffenceKeep(s);
 }
 
 // A keep word inside an offence phrase found in the sentence does not count:
@@ -1197,9 +1197,8 @@ std::string_view ContextWords::VetoCue(std::string_view event_type, const Senten
   // An arrest for an ordinary offence: ransomware, crypto fraud, money
   // laundering (the lead's ruling of session 26; h-prec24).
   // A keep word inside the offence phrase ("assault" in "sexual assault")
-  // keeps nothing (ruling 18 of session 30, h-prec33).
-  if (event_type == "arrest" && FindsMemo(offence_, s, kOffence) &&
-      !Finds(offence_keep_, s, 0, 0, &offence_))
+  // keeps nothing (ruling 18 of session 30, h-prec33; NamesOffenceKeep).
+  if (event_type == "arrest" && FindsMemo(offence_, s, kOffence) && !NamesOffenceKeep(s))
     return "offence";
   if (event_type == "armed_clash" && NamesContest(s, trigger_begin, trigger_end)) return "contest";
   if ((event_type == "attack" || event_type == "casualties" || event_type == "killing") && [&] {

@@ -303,10 +303,6 @@ class ContextWords {
                     std::size_t trigger_end) const;
   bool NamesManyActs(const SentenceWords& s, std::size_t trigger_begin,
                      std::size_t trigger_end) const;
-  // A plural act noun of the trigger whose object is a bare plural of
-  // merchant craft ("attacks on ships", "strikes on commercial vessels",
-  // "raids on shipping") in a sentence that names no day: a campaign against
-  // a kind of target, not one act (h-prec28).
   // A plural act noun as the trigger ("attacks", "shootings", "airstrikes")
   // with a word of kind or series at most three words before it ("such
   // attacks", "other deadly shootings", "previous Ruritanian raids",
@@ -319,6 +315,10 @@ class ContextWords {
   // of recent months" with one of them).
   bool NamesGenericPlural(const SentenceWords& s, std::size_t trigger_begin,
                           std::size_t trigger_end) const;
+  // A plural act noun of the trigger whose object is a bare plural of
+  // merchant craft ("attacks on ships", "strikes on commercial vessels",
+  // "raids on shipping") in a sentence that names no day: a campaign against
+  // a kind of target, not one act (h-prec28).
   bool NamesGenericTargets(const SentenceWords& s, std::size_t trigger_begin,
                            std::size_t trigger_end) const;
   static bool NamesSinceWarStart(const SentenceWords& s, std::size_t trigger_end);

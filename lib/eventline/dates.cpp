@@ -4435,11 +4435,13 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
 
 namespace {
 
-// A phrase found in a sentence, for PhraseTense.
-// "has been" / "have been" / "had been" or "has" / "have" + a past
-// participle among the eight words before a duration, with no comma or
-// clause break between (h-evdate29): "have been fighting the group for a
-// decade", "has held the town for two weeks". `before` is the lower-cased
+// "has been" / "have been" / "had been" or "has" / "have" / "had" + a past
+// participle (one in -ed, or "held", "fought", "kept", "stood") among the
+// eight words before a duration, with no comma or clause break between
+// (h-evdate29): "have been fighting the group for a decade", "has held the
+// town for two weeks". A contracted auxiliary counts ("they've been", "it's
+// been", with a straight or a curly apostrophe); "'s" and "'d" only before
+// "been" ("he's fighting" is no perfect). `before` is the lower-cased
 // sentence up to the phrase.
 bool PerfectDurationBefore(std::string_view before) {
   const std::size_t cut = before.find_last_of(",;:");
@@ -4455,15 +4457,23 @@ bool PerfectDurationBefore(std::string_view before) {
     if (i > b) words.push_back(before.substr(b, i - b));
   }
   const std::size_t from = words.size() > 8 ? words.size() - 8 : 0;
+  static constexpr std::string_view kIrregular[] = {"held", "fought", "kept", "stood"};
   for (std::size_t k = from; k + 1 < words.size(); ++k) {
-    if (words[k] != "has" && words[k] != "have" && words[k] != "had") continue;
-    const std::string_view next = words[k + 1];
+    const std::string_view w = words[k], next = words[k + 1];
+    // A curly apostrophe is no letter: "they’ve" is the words "they" and "ve".
+    const bool aux = w == "has" || w == "have" || w == "had" || w == "ve" || w.ends_with("'ve");
+    const bool been_only = w == "s" || w == "d" || w.ends_with("'s") || w.ends_with("'d");
+    if (!aux && !been_only) continue;
     if (next == "been") return true;
-    if (next.size() > 4 && next.substr(next.size() - 2) == "ed") return true;
+    if (been_only) continue;
+    if (next.size() > 4 && next.ends_with("ed")) return true;
+    if (std::find(std::begin(kIrregular), std::end(kIrregular), next) != std::end(kIrregular))
+      return true;
   }
   return false;
 }
 
+// A phrase found in a sentence, for PhraseTense.
 struct PhraseAt {
   std::string_view text, scan;  // the document; what was matched (text or a respaced copy)
   std::size_t base;             // offset of scan in text (0 when scan is text)

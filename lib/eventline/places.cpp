@@ -727,7 +727,7 @@ bool Qualifies(std::string_view text, std::span<const PlaceMention> mentions,
         " state of ",    " province of ", " region of ",     " city of ",   " town of ",
         " district of ", " county of ",   " department of ", " oblast of ", " governorate of "};
     for (std::string_view d : kDivisionOf) {
-      if (!text.substr(m.end).starts_with(d)) continue;
+      if (!rest.starts_with(d)) continue;
       for (const PlaceMention& p : mentions)
         if (p.begin == m.end + d.size() && in_country(p)) return true;
     }
@@ -2266,9 +2266,16 @@ std::string_view WordBefore(std::string_view text, std::size_t pos) {
   return text.substr(b, e - b);
 }
 
-bool InList(std::string_view word, std::span<const std::string_view> list) {
+// `word` as the name lists hold it: lower case, trailing full stops dropped
+// ("Gen." gen).
+std::string ListKey(std::string_view word) {
   std::string w = Lower(word);
   while (!w.empty() && w.back() == '.') w.pop_back();
+  return w;
+}
+
+bool InList(std::string_view word, std::span<const std::string_view> list) {
+  const std::string w = ListKey(word);
   return std::find(list.begin(), list.end(), w) != list.end();
 }
 
@@ -2283,9 +2290,7 @@ bool GivenNameShape(std::string_view w) {
 // True when `word` (any case, a trailing full stop dropped) is in `sorted`,
 // a sorted lower-case list.
 bool InSorted(std::string_view word, std::span<const std::string> sorted) {
-  std::string w = Lower(word);
-  while (!w.empty() && w.back() == '.') w.pop_back();
-  return std::binary_search(sorted.begin(), sorted.end(), w);
+  return std::binary_search(sorted.begin(), sorted.end(), ListKey(word));
 }
 
 // True when the occurrence of a name at text[b, e) reads as a person's;

@@ -165,10 +165,11 @@ class Gazetteer {
   // ("Santos was arrested", "Lai had been arrested at his home"; h-prec13).
   // A common given name alone before the name counts too ("Fernando Roe was
   // shot", h-places12): `given_names` is the sorted lower-case list
-  // GivenNames makes of the {GIVEN_NAME} lexicon (empty: none counts).
+  // GivenNames makes of the {GIVEN_NAME} lexicon (empty: none counts). No
+  // default: a caller that forgot the list would lose the cue silently.
   [[nodiscard]] static std::vector<std::string> PersonNames(
       std::string_view text, std::span<const PlaceMention> mentions,
-      std::span<const std::string> given_names = {});
+      std::span<const std::string> given_names);
 
   // A lexicon's entries (rules/lexicons/given_name.txt) lower-cased, sorted
   // and unique, for PersonNames (h-places14).

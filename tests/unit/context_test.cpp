@@ -687,6 +687,12 @@ TEST_CASE("context: a plural act noun of a kind or a series (h-prec33)") {
   CHECK_FALSE(vetoes("attack", "Such an attack would be a grave escalation.", "attack"));
   CHECK_FALSE(vetoes("attack", "Many were hurt in attacks on the port.", "attacks"));
   CHECK_FALSE(vetoes("arrest", "There were such arrests in the town.", "arrests"));
+  // Edges (h-review1, session 31): the trigger opening the sentence has no
+  // word before it; a kind word four words back is out of reach; a comma
+  // between ends the lead.
+  CHECK_FALSE(vetoes("attack", "Attacks of this kind are rare.", "Attacks"));
+  CHECK_FALSE(vetoes("attack", "Such fears of deadly rocket attacks grew.", "attacks"));
+  CHECK_FALSE(vetoes("attack", "He warned of further, deadly attacks.", "attacks"));
 }
 
 TEST_CASE("context: a keep word inside an offence phrase keeps no arrest (h-prec33)") {
