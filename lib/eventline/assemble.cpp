@@ -4032,6 +4032,153 @@ bool SpanAggregate(const EventRow& row, std::string_view trigger) {
   return days > 14;
 }
 
+// Ruling 12 of session 31 (h-prec34): the war or a whole campaign named by a
+// war-wide noun ("the fighting in Sudan", "Israel's bombardment of Gaza",
+// "the ground offensive", "a pause in hostilities") is background, not an
+// event, when the sentence gives it nothing of its own: no date of the
+// sentence or of the episode before (a span told as a duration, "seven
+// months of fighting", is none), no count, no place narrower than a country
+// or a territory, no particular target ({FACILITY}: a hospital, a camp, a
+// bridge). A toll since the war began stays a casualties row (its own
+// rules); an act of the war told with any of these stays.
+bool WarBackground(const EventRow& row, std::string_view trigger, std::string_view sentence,
+                   std::size_t tb, std::size_t te, std::string_view written_place,
+                   std::string_view text, std::span<const PlaceMention> places,
+                   const RuleSet* rules) {
+  static constexpr std::string_view kTypes[] = {"armed_clash", "shelling", "air_strike"};
+  static constexpr std::string_view kWarNoun[] = {"fighting",  "bombardment", "bombardments",
+                                                  "offensive", "hostilities", "war",
+                                                  "conflict",  "invasion",    "campaign"};
+  if (std::find(std::begin(kTypes), std::end(kTypes), row.event_type) == std::end(kTypes))
+    return false;
+  const std::string low = Lower(trigger);
+  const std::size_t sp = low.find_last_of(' ');
+  const std::string_view head =
+      sp == std::string::npos ? std::string_view(low) : std::string_view(low).substr(sp + 1);
+  if (std::find(std::begin(kWarNoun), std::end(kWarNoun), head) == std::end(kWarNoun)) return false;
+  const auto has_digit = [](std::string_view t) {
+    return std::any_of(t.begin(), t.end(),
+                       [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)) != 0; });
+  };
+  // A plan the modality flags is a particular act to come ("an expected
+  // ground offensive"), and so is the launch of one ("Hamas launches an
+  // offensive", "an offensive was launched from the north").
+  if (row.modality == "expected") return false;
+  // A single swift operation ("a lightning offensive", "a surprise
+  // offensive") is one act, not the war.
+  if (low.find("lightning") != std::string::npos || low.find("surprise") != std::string::npos)
+    return false;
+  static constexpr std::string_view kLaunch[] = {
+      "launch", "launches", "launched", "launching", "began", "begun", "begins", "initiated",
+      "resume", "resumes", "resumed", "renewed", "erupted", "erupts", "flared", "broke", "breaks",
+      "eruption",
+      // Flight from the fighting: the challenge table counts "families fled
+      // the fighting between <army> and <group>" as a clash (item 1071);
+      // kept until the lead rules it against ruling 12.
+      "fled", "flee", "flees", "fleeing"};
+  const std::string before = Lower(sentence.substr(0, std::min(sentence.size(), tb)));
+  const std::string after = Lower(sentence.substr(std::min(sentence.size(), te)));
+  const auto last_words = [](std::string_view t, std::size_t n, bool from_end) {
+    std::vector<std::string> out;
+    std::string cur;
+    const auto flush = [&] {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    };
+    for (char ch : t) {
+      if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-')
+        cur += ch;
+      else
+        flush();
+    }
+    flush();
+    if (out.size() > n) {
+      if (from_end)
+        out.erase(out.begin(), out.end() - static_cast<std::ptrdiff_t>(n));
+      else
+        out.resize(n);
+    }
+    return out;
+  };
+  for (const auto& w : last_words(before, 6, true))
+    if (std::find(std::begin(kLaunch), std::end(kLaunch), w) != std::end(kLaunch)) return false;
+  for (const auto& w : last_words(after, 3, false))
+    if (std::find(std::begin(kLaunch), std::end(kLaunch), w) != std::end(kLaunch)) return false;
+  // A date of its own or of the episode: only a duration in plural units
+  // ("weeks of fighting", "for decades", "recent days") counts as none;
+  // "mid-October", "overnight", "earlier this month" date the act.
+  static constexpr std::string_view kUnits[] = {"hours",  "days",  "weeks",
+                                                "months", "years", "decades"};
+  if (row.date_source == "context") return false;
+  if (row.date_source == "text") {
+    if (row.date_precision != "range" || has_digit(row.date_text)) return false;
+    const auto units = last_words(Lower(row.date_text), 64, false);
+    if (std::none_of(units.begin(), units.end(), [&](const std::string& u) {
+          return std::find(std::begin(kUnits), std::end(kUnits), u) != std::end(kUnits);
+        }))
+      return false;
+  }
+  if (row.fatalities || row.injured || !row.quantity.empty() || has_digit(sentence)) return false;
+  // A place the rule captured that the gazetteer does not know is taken for
+  // a town ("Dorel devastated by fighting").
+  if (!written_place.empty() &&
+      std::none_of(places.begin(), places.end(), [&](const PlaceMention& p) {
+        return p.end > p.begin && p.end <= text.size() &&
+               text.substr(p.begin, p.end - p.begin) == written_place;
+      }))
+    return false;
+  // "Gaza" alone names the Strip in the news (the gazetteer holds it as the
+  // city; "Gaza City" is the city).
+  for (const PlaceMention& p : places) {
+    const std::string_view kind = p.best().kind;
+    if (kind == "country" || kind == "territory") continue;
+    if (kind == "city" && p.end > p.begin && p.end <= text.size() &&
+        text.substr(p.begin, p.end - p.begin) == "Gaza")
+      continue;
+    return false;
+  }
+  // A particular target ({FACILITY}), a place named by a common noun
+  // ({PLACE_NOUN}: "around the city", "in border areas", "on the southern
+  // front"), but not a territory, a region, a border or a coast, which the
+  // war as a whole covers; a count or an ordinal ({NUMBER_WORD},
+  // {ORDINAL_WORD}: "two soldiers died in the fighting", "for a second day");
+  // a place taken with it ("retook the town after a lightning offensive");
+  // an anchor in time ("hours after the talks").
+  static constexpr std::string_view kWide[] = {"territory", "territories", "region",   "regions",
+                                               "border",    "coast",       "coastline"};
+  static constexpr std::string_view kMore[] = {
+      "front",    "front line",  "frontline",  "front lines",  "zone",
+      "valley",   "ridge",       "mine",       "mill",         "forest",
+      "retook",   "captured",    "recaptured", "liberated",    "dozens",
+      "hundreds", "hours after", "days after", "hours before", "days before"};
+  const std::string lowered = Lower(sentence);
+  const auto has_phrase = [&](std::string_view entry) {
+    for (std::size_t at = lowered.find(entry); at != std::string::npos;
+         at = lowered.find(entry, at + 1)) {
+      const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(lowered[at - 1]));
+      const std::size_t end = at + entry.size();
+      const bool right =
+          end == lowered.size() || !std::isalnum(static_cast<unsigned char>(lowered[end]));
+      if (left && right) return true;
+    }
+    return false;
+  };
+  for (std::string_view w : kMore)
+    if (has_phrase(w)) return false;
+  for (std::string_view lexicon : {"FACILITY", "PLACE_NOUN", "NUMBER_WORD", "ORDINAL_WORD"}) {
+    if (rules == nullptr) break;
+    const auto it = rules->lexicons.find(lexicon);
+    if (it == rules->lexicons.end()) continue;
+    for (const std::string& e : it->second) {
+      const std::string entry = Lower(e);
+      if (entry.empty() || std::find(std::begin(kWide), std::end(kWide), entry) != std::end(kWide))
+        continue;
+      if (has_phrase(entry)) return false;
+    }
+  }
+  return true;
+}
+
 // The row takes a date told earlier in the document (`date_source=context`):
 // its phrase, interval and precision.
 void DateFromContext(EventRow& row, std::string_view text, const TimeExpr& t) {
@@ -6008,6 +6155,14 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
 
     if (SpanAggregate(row, CollapseWhitespace(Slice(text, c.b, c.e)))) {
       if (trace_) trace_->Drop(*c.m, "dropped: a total over a span ('in the past weeks')");
+      continue;
+    }
+    if (WarBackground(row, Slice(text, c.b, c.e), stext,
+                      c.b > sentence.begin ? c.b - sentence.begin : 0,
+                      c.e > sentence.begin ? c.e - sentence.begin : 0, cap("location"), text,
+                      places, lookups_.rules)) {
+      if (trace_)
+        trace_->Drop(*c.m, "dropped: the war as background (no day, count, place or target)");
       continue;
     }
 

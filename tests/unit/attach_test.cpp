@@ -2402,5 +2402,25 @@ TEST_CASE("attach: edges of the since-onset and outcome-relative cues (h-review1
         "2023-03-15..2023-03-15 none/document");
 }
 
+TEST_CASE("attach: the war as background takes no row (ruling 12, h-prec34)", "[attach]") {
+  // A war-wide noun with nothing of its own: no day, count, narrower place,
+  // target, launch or onset.
+  CHECK(CountOf("Grain prices rose as the fighting in Ruritania dragged on.", "armed_clash") == 0);
+  CHECK(CountOf("Ministers urged both sides to pause the fighting in Ruritania.", "armed_clash") ==
+        0);
+  CHECK(CountOf("Aid groups fear what comes once the bombardment of Ruritania ends.", "shelling") ==
+        0);
+  CHECK(CountOf("Exporters worry that the military offensive in Ruritania will last.",
+                "armed_clash") == 0);
+  // Each of these gives the act something of its own and keeps the row.
+  CHECK(CountOf("Heavy fighting broke out in Ruritania on Tuesday.", "armed_clash") == 1);
+  CHECK(CountOf("Heavy fighting raged around the airport as talks stalled.", "armed_clash") == 1);
+  CHECK(CountOf("Fierce fighting flared near Kharkiv as talks stalled.", "armed_clash") == 1);
+  CHECK(CountOf("The rebels launched a new offensive against the army.", "armed_clash") == 1);
+  CHECK(CountOf("Two soldiers died in the fighting, an army spokesman said.", "armed_clash") +
+            CountOf("Two soldiers died in the fighting, an army spokesman said.", "casualties") >=
+        1);
+}
+
 }  // namespace
 }  // namespace eventline
