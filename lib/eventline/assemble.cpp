@@ -4069,13 +4069,16 @@ bool WarBackground(const EventRow& row, std::string_view trigger, std::string_vi
   if (low.find("lightning") != std::string::npos || low.find("surprise") != std::string::npos)
     return false;
   static constexpr std::string_view kLaunch[] = {
-      "launch", "launches", "launched", "launching", "began", "begun", "begins", "initiated",
-      "resume", "resumes", "resumed", "renewed", "erupted", "erupts", "flared", "broke", "breaks",
-      "eruption",
-      // Flight from the fighting: the challenge table counts "families fled
-      // the fighting between <army> and <group>" as a clash (item 1071);
-      // kept until the lead rules it against ruling 12.
-      "fled", "flee", "flees", "fleeing"};
+      "launch",  "launches",  "launched", "launching", "began",   "begun",
+      "begins",  "initiated", "resume",   "resumes",   "resumed", "renewed",
+      "erupted", "erupts",    "flared",   "broke",     "breaks",  "eruption"};
+  // Flight from the fighting (ruling 19 of session 31, h-prec35): people who
+  // fled "the fighting between the army and a rival group" tell a clash where
+  // they were, so the row stays when the words after the noun name both
+  // sides ("between <side> and <side>"). Fled from the war in general
+  // ("thousands fled the fighting into Chad") is background like any
+  // war-wide noun; a place narrower than the country keeps it below.
+  static constexpr std::string_view kFlight[] = {"fled", "flee", "flees", "fleeing"};
   const std::string before = Lower(sentence.substr(0, std::min(sentence.size(), tb)));
   const std::string after = Lower(sentence.substr(std::min(sentence.size(), te)));
   const auto last_words = [](std::string_view t, std::size_t n, bool from_end) {
@@ -4104,13 +4107,32 @@ bool WarBackground(const EventRow& row, std::string_view trigger, std::string_vi
     if (std::find(std::begin(kLaunch), std::end(kLaunch), w) != std::end(kLaunch)) return false;
   for (const auto& w : last_words(after, 3, false))
     if (std::find(std::begin(kLaunch), std::end(kLaunch), w) != std::end(kLaunch)) return false;
+  const auto before6 = last_words(before, 6, true);
+  const auto after3 = last_words(after, 3, false);
+  const auto is_flight = [&](const std::string& w) {
+    return std::find(std::begin(kFlight), std::end(kFlight), w) != std::end(kFlight);
+  };
+  // Flight with no sides named keeps its row only for a narrower place: a
+  // count or a day in its sentence belongs to the people who fled ("some
+  // 40,000 have fled the fighting", "two doctors forced to flee the
+  // fighting"), not to the fighting.
+  const bool flight = std::any_of(before6.begin(), before6.end(), is_flight) ||
+                      std::any_of(after3.begin(), after3.end(), is_flight);
+  if (flight) {
+    // "between" at once after the noun, then "and" within the next nine
+    // words: both sides named.
+    const auto next = last_words(after, 10, false);
+    if (!next.empty() && next[0] == "between" &&
+        std::find(next.begin() + 1, next.end(), "and") != next.end())
+      return false;
+  }
   // A date of its own or of the episode: only a duration in plural units
   // ("weeks of fighting", "for decades", "recent days") counts as none;
   // "mid-October", "overnight", "earlier this month" date the act.
   static constexpr std::string_view kUnits[] = {"hours",  "days",  "weeks",
                                                 "months", "years", "decades"};
-  if (row.date_source == "context") return false;
-  if (row.date_source == "text") {
+  if (row.date_source == "context" && !flight) return false;
+  if (row.date_source == "text" && !flight) {
     if (row.date_precision != "range" || has_digit(row.date_text)) return false;
     const auto units = last_words(Lower(row.date_text), 64, false);
     if (std::none_of(units.begin(), units.end(), [&](const std::string& u) {
@@ -4118,7 +4140,8 @@ bool WarBackground(const EventRow& row, std::string_view trigger, std::string_vi
         }))
       return false;
   }
-  if (row.fatalities || row.injured || !row.quantity.empty() || has_digit(sentence)) return false;
+  if (row.fatalities || row.injured) return false;
+  if (!flight && (!row.quantity.empty() || has_digit(sentence))) return false;
   // A place the rule captured that the gazetteer does not know is taken for
   // a town ("Dorel devastated by fighting").
   if (!written_place.empty() &&
@@ -4164,9 +4187,10 @@ bool WarBackground(const EventRow& row, std::string_view trigger, std::string_vi
     return false;
   };
   for (std::string_view w : kMore)
-    if (has_phrase(w)) return false;
+    if (!(flight && (w == "dozens" || w == "hundreds")) && has_phrase(w)) return false;
   for (std::string_view lexicon : {"FACILITY", "PLACE_NOUN", "NUMBER_WORD", "ORDINAL_WORD"}) {
     if (rules == nullptr) break;
+    if (flight && (lexicon == "NUMBER_WORD" || lexicon == "ORDINAL_WORD")) continue;
     const auto it = rules->lexicons.find(lexicon);
     if (it == rules->lexicons.end()) continue;
     for (const std::string& e : it->second) {

@@ -2422,5 +2422,26 @@ TEST_CASE("attach: the war as background takes no row (ruling 12, h-prec34)", "[
         1);
 }
 
+TEST_CASE("attach: fighting that people fled (ruling 19, h-prec35)", "[attach]") {
+  // Flight from the war in general is background like any war-wide noun.
+  CHECK(CountOf("Many families have fled the fighting in Ruritania, aid workers said.",
+                "armed_clash") == 0);
+  CHECK(CountOf("Farmers fleeing the war crossed into the neighbouring state.", "armed_clash") ==
+        0);
+  CHECK(CountOf("Families fled the fighting, and aid ran short in Ruritania.", "armed_clash") == 0);
+  // A count or a day of the people who fled is not the fighting's own.
+  CHECK(CountOf("Some 30,000 people have fled the fighting in Ruritania.", "armed_clash") == 0);
+  CHECK(CountOf("Three nurses who fled the fighting in Ruritania spoke to reporters on Monday.",
+                "armed_clash") == 0);
+  // Both sides named after the noun, or a place narrower than the country,
+  // keep the row.
+  CHECK(CountOf("Families fled the fighting between the army and a rival militia.",
+                "armed_clash") == 1);
+  CHECK(CountOf("Villagers fled the fighting between rebels and soldiers in Ruritania.",
+                "armed_clash") == 1);
+  CHECK(CountOf("Residents have fled the fighting around Kharkiv, officials said.",
+                "armed_clash") == 1);
+}
+
 }  // namespace
 }  // namespace eventline
