@@ -217,7 +217,7 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout47.tsv", 137, 127}, {"dates_heldout48.tsv", 181, 167},
                  {"dates_heldout49.tsv", 115, 102}, {"dates_heldout50.tsv", 204, 182},
                  {"dates_heldout51.tsv", 144, 121}, {"dates_heldout52.tsv", 170, 149},
-                 {"dates_heldout53.tsv", 92, 82},   {"dates_heldout54.tsv", 42, 40}};
+                 {"dates_heldout53.tsv", 92, 83},   {"dates_heldout54.tsv", 44, 42}};
   for (const auto& b : batches) {
     const auto cases = LoadCases(b.file);
     CAPTURE(b.file);
