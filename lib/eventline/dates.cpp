@@ -4281,7 +4281,13 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
     auto [before_word, before_at] = WordBefore(text, sentence.begin, t.begin);
     std::string_view before = before_word;
     if (OffsetFromDay(t, text, sentence.begin, lower_sent)) continue;
-    if (before == "the" || (t.bound_end && (before == "a" || before == "an"))) {
+    // "since his April arrest", "since their 2019 split" (ruling 14 of
+    // session 31, h-dates39): a possessive pronoun works as "the" before a
+    // month or a year bound to its noun.
+    const bool owner_word = before == "his" || before == "her" || before == "its" ||
+                            before == "their" || before == "our" || before == "my" ||
+                            before == "your";
+    if (before == "the" || (t.bound_end && (before == "a" || before == "an" || owner_word))) {
       // "since the February 1 coup", "since the 7 October attacks", "since
       // a 2020 truce": the event is named by its date, so the span starts on it.
       auto [conn, conn_at] = WordBefore(text, sentence.begin, before_at);

@@ -217,7 +217,7 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout47.tsv", 137, 127}, {"dates_heldout48.tsv", 181, 167},
                  {"dates_heldout49.tsv", 115, 102}, {"dates_heldout50.tsv", 204, 182},
                  {"dates_heldout51.tsv", 144, 121}, {"dates_heldout52.tsv", 170, 149},
-                 {"dates_heldout53.tsv", 92, 82},   {"dates_heldout54.tsv", 39, 37}};
+                 {"dates_heldout53.tsv", 92, 83},   {"dates_heldout54.tsv", 44, 42}};
   for (const auto& b : batches) {
     const auto cases = LoadCases(b.file);
     CAPTURE(b.file);
@@ -393,6 +393,25 @@ TEST_CASE("dates table: deadlines behind a clock time or 'no later than' (h-date
   REQUIRE(found.size() == 1);
   CHECK(found[0].interval.precision == Precision::kDay);
   CHECK(FormatIsoDate(*found[0].interval.start) == "2001-09-11");
+}
+
+// Ruling 14 of session 31 (h-dates39): "since" + a possessive pronoun + a
+// month bound to its event's noun runs from the month's start to pub, as
+// "since the March vote" does; without "since" the month stays the month.
+TEST_CASE("dates table: since + a possessive + a month-dated event (h-dates39)", "[dates][table]") {
+  const Compiled& c = Shipped();
+  REQUIRE(c.matcher != nullptr);
+  const OnePhraseCase cases[] = {
+      {"She has not seen her children since her October arrest.", "2024-03-12",
+       "since her October arrest", "2023-10-01", "2024-03-12"},
+      {"The coalition has frayed since its January general election.", "2024-03-12",
+       "since its January general election", "2024-01-01", "2024-03-12"},
+      {"The party has gained ground since the February vote.", "2024-03-12",
+       "since the February vote", "2024-02-01", "2024-03-12"},
+  };
+  for (const auto& k : cases) CHECK(CheckOnePhrase(c, k).precision == Precision::kRange);
+  CheckOnlyTime(c, "Her lawyer spoke after her October arrest.", "2024-03-12", "2023-10-01",
+                "2023-10-31");
 }
 
 TEST_CASE("dates table: a year before a holiday weekend, an intent before a count (h-dates35)",
