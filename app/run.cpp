@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "eventline/builtin_tables.h"
 #include "eventline/memory.h"
 #include "eventline/output.h"
 #include "eventline/pipeline.h"
@@ -27,17 +28,6 @@
 #include "eventline/rule_test.h"
 #define EVENTLINE_HAVE_RULE_TEST 1
 #endif
-
-namespace eventline {
-// The shipped rules' patterns, checked when the binary was built: generated
-// by tools/known_patterns.cpp (see CMakeLists.txt).
-KnownPatterns BuiltinKnownPatterns();
-// The shipped rule files, loaded when the binary was built (same generator).
-KnownRuleFiles BuiltinKnownRuleFiles();
-// The shipped gazetteer's image and actors files' parses (tools/known_places.cpp).
-std::string_view BuiltinGazetteerImage();
-KnownActorFiles BuiltinKnownActorFiles();
-}  // namespace eventline
 
 namespace eventline::app {
 
