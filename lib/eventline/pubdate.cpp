@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "eventline/sentences.h"
 #include "eventline/utf8.h"
 
 namespace eventline {
@@ -159,27 +160,6 @@ std::optional<Date> ParseWireDateline(const std::string& line) {
   return std::nullopt;
 }
 
-// Whitespace runs (NBSP and thin spaces included) -> one ASCII space, trimmed.
-std::string Normalize(std::string_view s) {
-  s = TrimSpace(s);
-  std::string out;
-  out.reserve(s.size());
-  std::size_t i = 0;
-  bool in_space = false;
-  while (i < s.size()) {
-    const std::size_t n = SpaceLengthAt(s, i);
-    if (n > 0) {
-      if (!in_space) out += ' ';
-      in_space = true;
-      i += n;
-    } else {
-      in_space = false;
-      out += s[i++];
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 int ExpandTwoDigitYear(int year) {
@@ -204,12 +184,12 @@ std::optional<FoundPubDate> FindPubDateInText(std::string_view text) {
     if (raw.size() > 200) {
       // A paragraph, not a date line; but wire copy often runs its dateline
       // into the first paragraph: "LIMA, 2 DEC 88 (EFE) -- [TEXT] Police…".
-      if (auto d = ParseWireDateline(Normalize(raw.substr(0, 160)))) {
+      if (auto d = ParseWireDateline(CollapseWhitespace(raw.substr(0, 160)))) {
         return FoundPubDate{*d, begin, begin + raw.size()};
       }
       continue;
     }
-    const std::string line = Normalize(raw);
+    const std::string line = CollapseWhitespace(raw);
     if (auto d = ParseWireDateline(line)) return FoundPubDate{*d, begin, begin + raw.size()};
     Kind kind = Kind::kNone;
     if (auto d = ParseDateLine(line, kind)) {
