@@ -4204,9 +4204,9 @@ bool WarBackground(const EventRow& row, std::string_view trigger, std::string_vi
 }
 
 // Strikes or attacks in the plural told as the war itself (h-prec36, session
-// 32): "Russian attacks on infrastructure are depriving Ukrainians of heat",
-// "millions lost power after Russian strikes", "the country faces a rising
-// tide of militant attacks" name a campaign, not one act, when the sentence
+// 32): "rocket attacks on the grid keep the country cold", "farms suffer
+// from Russian strikes", "the province sees more and more militant attacks"
+// name a campaign, not one act, when the sentence
 // gives them nothing of their own: no date in the sentence or of the episode,
 // no count, no place narrower than a country or a territory, no particular
 // target (a facility in the singular; "infrastructure", "power stations" and
