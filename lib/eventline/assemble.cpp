@@ -4203,6 +4203,169 @@ bool WarBackground(const EventRow& row, std::string_view trigger, std::string_vi
   return true;
 }
 
+// Strikes or attacks in the plural told as the war itself (h-prec36, session
+// 32): "rocket attacks on the grid keep the country cold", "farms suffer
+// from Russian strikes", "the province sees more and more militant attacks"
+// name a campaign, not one act, when the sentence
+// gives them nothing of their own: no date in the sentence or of the episode,
+// no count, no place narrower than a country or a territory, no particular
+// target (a facility in the singular; "infrastructure", "power stations" and
+// other targets in the plural are a class), no launch ("launched fresh
+// attacks", "unleashed strikes") and nothing that points at particular acts
+// ("the strikes", "these attacks", "the latest strikes", "a wave of
+// strikes"). A plan or a supposition keeps its modality and its row.
+bool PluralCampaign(const EventRow& row, std::string_view trigger, std::string_view sentence,
+                    bool sentence_dated, std::size_t tb, std::string_view written_place,
+                    std::string_view text, std::span<const PlaceMention> places,
+                    const RuleSet* rules) {
+  static constexpr std::string_view kTypes[] = {"attack", "air_strike", "shelling"};
+  static constexpr std::string_view kPlural[] = {"strikes",      "attacks",  "airstrikes", "raids",
+                                                 "bombardments", "barrages", "shellings"};
+  if (std::find(std::begin(kTypes), std::end(kTypes), row.event_type) == std::end(kTypes))
+    return false;
+  if (row.modality != "asserted" && row.modality != "claimed") return false;
+  // A day told anywhere in the sentence may be the campaign's ("Israeli
+  // strikes hit the coast early on Friday, after rocket attacks").
+  if (sentence_dated || (row.date_source != "document" && row.date_source != "none")) return false;
+  if (row.fatalities || row.injured || !row.quantity.empty()) return false;
+  const auto words = [](std::string_view t, bool lower = true) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char ch : t) {
+      if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '\'') {
+        cur += lower ? static_cast<char>(std::tolower(static_cast<unsigned char>(ch))) : ch;
+      } else if (!cur.empty()) {
+        out.push_back(cur);
+        cur.clear();
+      }
+    }
+    if (!cur.empty()) out.push_back(cur);
+    return out;
+  };
+  const auto trig = words(trigger);
+  const auto plural_at = std::find_if(trig.begin(), trig.end(), [&](const std::string& w) {
+    return std::find(std::begin(kPlural), std::end(kPlural), w) != std::end(kPlural);
+  });
+  if (plural_at == trig.end()) return false;
+  if (std::any_of(sentence.begin(), sentence.end(),
+                  [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)) != 0; }))
+    return false;
+  // The words before the plural noun: those of the trigger and up to six of
+  // the sentence before it.
+  std::vector<std::string> before = words(sentence.substr(0, std::min(sentence.size(), tb)));
+  if (before.size() > 6) before.erase(before.begin(), before.end() - 6);
+  before.insert(before.end(), trig.begin(), plural_at);
+  // "Israel strikes Gaza", "Russia strikes grain silos": a verb after a
+  // state or a name told as it happens, not a plural noun. A name before the
+  // noun that is neither a demonym ("Russian strikes") nor a possessive
+  // ("Russia's strikes") is taken for a subject.
+  {
+    std::vector<std::string> raw = words(sentence.substr(0, std::min(sentence.size(), tb)), false);
+    const auto trig_raw = words(trigger, false);
+    raw.insert(raw.end(), trig_raw.begin(),
+               trig_raw.begin() + static_cast<std::ptrdiff_t>(plural_at - trig.begin()));
+    if (!raw.empty()) {
+      const std::string& prev = raw.back();
+      const bool possessive = prev == "s" || prev.ends_with("'s") || prev.ends_with('\'');
+      bool demonym = false;
+      if (rules != nullptr)
+        if (const auto it = rules->lexicons.find("DEMONYM"); it != rules->lexicons.end())
+          demonym = std::any_of(it->second.begin(), it->second.end(),
+                                [&](const std::string& e) { return Lower(e) == Lower(prev); });
+      // The sentence's first word is capitalised anyway: only a place there
+      // ("Israel strikes Gaza") is a name.
+      const bool named =
+          raw.size() > 1 || std::any_of(places.begin(), places.end(), [&](const PlaceMention& p) {
+            return p.end > p.begin && p.end <= text.size() &&
+                   text.substr(p.begin, p.end - p.begin) == prev;
+          });
+      if (std::isupper(static_cast<unsigned char>(prev[0])) && named && !possessive && !demonym)
+        return false;
+    }
+  }
+  // "after strikes that cut the power", "following Russian attacks": an
+  // anchor in the past, mostly a particular wave.
+  for (std::size_t i = before.size() > 3 ? before.size() - 3 : 0; i < before.size(); ++i)
+    if (before[i] == "after" || before[i] == "following") return false;
+  static constexpr std::string_view kParticular[] = {
+      "the",       "these",     "those",    "this",        "latest",    "last",
+      "overnight", "fresh",     "new",      "wave",        "barrage",   "salvo",
+      "night's",   "weekend's", "today's",  "yesterday's", "launch",    "launches",
+      "launched",  "launching", "unleash",  "unleashes",   "unleashed", "carried",
+      "conducted", "repelled",  "repulsed", "began",       "resumed",   "renewed"};
+  const std::size_t near = before.size() > 4 ? before.size() - 4 : 0;
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    const std::string& w = before[i];
+    const bool determiner = w == "the" || w == "these" || w == "those" || w == "this";
+    // A determiner counts only close to the noun ("the Russian strikes", not
+    // "the country faces … attacks"); the rest anywhere in the window.
+    if (determiner && i < near) continue;
+    if (std::find(std::begin(kParticular), std::end(kParticular), w) != std::end(kParticular))
+      return false;
+  }
+  if (!written_place.empty() &&
+      std::none_of(places.begin(), places.end(), [&](const PlaceMention& p) {
+        return p.end > p.begin && p.end <= text.size() &&
+               text.substr(p.begin, p.end - p.begin) == written_place;
+      }))
+    return false;
+  for (const PlaceMention& p : places) {
+    const std::string_view kind = p.best().kind;
+    if (kind == "country" || kind == "territory") continue;
+    if (kind == "city" && p.end > p.begin && p.end <= text.size() &&
+        text.substr(p.begin, p.end - p.begin) == "Gaza")
+      continue;
+    return false;
+  }
+  const std::string lowered = Lower(sentence);
+  const auto has_phrase = [&](std::string_view entry) {
+    for (std::size_t at = lowered.find(entry); at != std::string::npos;
+         at = lowered.find(entry, at + 1)) {
+      const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(lowered[at - 1]));
+      const std::size_t end = at + entry.size();
+      const bool right =
+          end == lowered.size() || !std::isalnum(static_cast<unsigned char>(lowered[end]));
+      if (left && right) return true;
+    }
+    return false;
+  };
+  for (std::string_view w : {"dozens", "hundreds", "front", "front line", "frontline", "camp"})
+    if (has_phrase(w)) return false;
+  // A named armed group's attacks are its own acts, mostly one raid told in
+  // the plural ("Hamas' attacks", "the group's attacks on the base").
+  if (rules != nullptr) {
+    std::string window;
+    for (const std::string& w : before) window += w + ' ';
+    if (const auto it = rules->lexicons.find("ARMED_GROUP"); it != rules->lexicons.end())
+      for (const std::string& e : it->second) {
+        const std::string entry = Lower(e);
+        if (entry.empty()) continue;
+        for (std::size_t at = window.find(entry); at != std::string::npos;
+             at = window.find(entry, at + 1))
+          if ((at == 0 || window[at - 1] == ' ') &&
+              (at + entry.size() == window.size() || window[at + entry.size()] == ' ' ||
+               window[at + entry.size()] == '\''))
+            return false;
+      }
+  }
+  for (std::string_view lexicon : {"FACILITY", "PLACE_NOUN", "NUMBER_WORD", "ORDINAL_WORD"}) {
+    if (rules == nullptr) break;
+    const auto it = rules->lexicons.find(lexicon);
+    if (it == rules->lexicons.end()) continue;
+    for (const std::string& e : it->second) {
+      const std::string entry = Lower(e);
+      if (entry.empty()) continue;
+      // A target in the plural or a whole class of them is no particular one.
+      if (lexicon == "FACILITY" &&
+          (entry.back() == 's' || entry.find("infrastructure") != std::string::npos ||
+           entry.find("grid") != std::string::npos))
+        continue;
+      if (has_phrase(entry)) return false;
+    }
+  }
+  return true;
+}
+
 // The row takes a date told earlier in the document (`date_source=context`):
 // its phrase, interval and precision.
 void DateFromContext(EventRow& row, std::string_view text, const TimeExpr& t) {
@@ -6179,6 +6342,14 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
 
     if (SpanAggregate(row, CollapseWhitespace(Slice(text, c.b, c.e)))) {
       if (trace_) trace_->Drop(*c.m, "dropped: a total over a span ('in the past weeks')");
+      continue;
+    }
+    if (PluralCampaign(row, Slice(text, c.b, c.e), stext, !all_times.empty(),
+                       c.b > sentence.begin ? c.b - sentence.begin : 0, cap("location"), text,
+                       places, lookups_.rules)) {
+      if (trace_)
+        trace_->Drop(*c.m,
+                     "dropped: attacks in the plural as the war (no day, count, place or target)");
       continue;
     }
     if (WarBackground(row, Slice(text, c.b, c.e), stext,

@@ -1261,7 +1261,7 @@ TEST_CASE("attach: a counted offset after the day's news counts from publication
 TEST_CASE("attach: after a named earlier event, open start .. pub", "[attach]") {
   // A name among the modifiers after "after" / "following" says which
   // event: an earlier one (pub 2023-03-15).
-  CHECK(IntervalOf("Shipping firms rerouted their tankers after Houthi drone attacks.",
+  CHECK(IntervalOf("Shipping firms rerouted their tankers after the Houthi drone attacks.",
                    "air_strike") == "..2023-03-15 range/document");
   CHECK(IntervalOf("Donors cut ties with the college following the Hamas attack on the kibbutz.",
                    "attack") == "..2023-03-15 range/document");
@@ -1500,7 +1500,7 @@ TEST_CASE("attach: the acting state is not the scene when another is named (h-pl
       // A state named with no preposition before it, acting (its verb, or
       // the actor of a possessive act), gives way to the other state the
       // sentence names, as a name or as a nationality word.
-      {"Moldova's rail workers say they hid in tunnels during Russia attacks.", "attack",
+      {"Moldova's rail workers say they hid in tunnels during Russia attacks on Monday.", "attack",
        "Moldova"},
       {"Evidence shows Russia has been abducting Moldovan children from border towns.", "abduction",
        "Moldova"},
@@ -1513,7 +1513,7 @@ TEST_CASE("attach: the acting state is not the scene when another is named (h-pl
       // not the actor.
       {"Russia bombards towns as the spring offensive begins.", "shelling", "Russia"},
       // A nationality word before arms, forces or a side's voice names no scene.
-      {"American officials say Russia is ramping up attacks.", "attack", "Russia"},
+      {"American officials say Russia is ramping up attacks this week.", "attack", "Russia"},
       {"Moldova shoots down three Russian drones, officials say.", "equipment_loss", "Moldova"},
       {"Refugees flee Moldova as Russia steps up the bombardment of its towns.", "shelling",
        "Moldova"},
@@ -2441,6 +2441,27 @@ TEST_CASE("attach: fighting that people fled (ruling 19, h-prec35)", "[attach]")
                 "armed_clash") == 1);
   CHECK(CountOf("Residents have fled the fighting around Kharkiv, officials said.",
                 "armed_clash") == 1);
+}
+
+TEST_CASE("attach: strikes or attacks in the plural as the war (h-prec36)", "[attach]") {
+  // A campaign in the plural with nothing of its own: no day, count,
+  // narrower place, particular target or pointer to particular acts.
+  CHECK(CountOf("Russian attacks on infrastructure keep Ruritania cold and dark.", "attack") == 0);
+  CHECK(CountOf("Shopkeepers in Ruritania say trade has slumped since militant attacks grew "
+                "more common.",
+                "attack") == 0);
+  CHECK(CountOf("Farmers lost their harvest to Russian strikes and a dry summer.", "attack") == 0);
+  // A day, a count, a town, a particular target, a launch or a pointer to
+  // particular acts keeps the row.
+  CHECK(CountOf("Russian strikes hit Ruritania on Tuesday.", "attack") +
+            CountOf("Russian strikes hit Ruritania on Tuesday.", "air_strike") >=
+        1);
+  CHECK(CountOf("Russian attacks on the power plant cut the town's heating.", "attack") == 1);
+  CHECK(CountOf("Russian attacks on Kharkiv cut the power again.", "attack") == 1);
+  CHECK(CountOf("The army launched fresh attacks against rebel positions.", "attack") == 1);
+  CHECK(CountOf("The latest Russian strikes left the capital without power.", "attack") +
+            CountOf("The latest Russian strikes left the capital without power.", "air_strike") >=
+        1);
 }
 
 }  // namespace
