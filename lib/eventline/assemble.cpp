@@ -5511,6 +5511,20 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
                 headline_place_->kind != "country" &&
                 headline_place_->country == main_country_->country)
               place = headline_place_;
+          } else if (sentence.index >= 2 && sentence.index <= 3 && headline_place_ != nullptr &&
+                     headline_place_->kind != "country" && !cause_only &&
+                     std::any_of(places.begin(), places.end(), [&](const PlaceMention& p) {
+                       const Place& r = Gazetteer::Resolve(p, country_hint_);
+                       return (r.kind == "country" || r.kind == "capital") &&
+                              r.country == headline_place_->country;
+                     })) {
+            // h-places15: the body's first two sentences tell the headline's
+            // news. When one names only states standing for their sides
+            // ("Moscow launched drones at what Kyiv called grain sites"
+            // under "Drones hit grain sites in Odesa"), one of them the
+            // state of the headline's city or region, the row takes that
+            // place (further down, or with no such state, none: h-places2).
+            place = headline_place_;
           }
         }
       }

@@ -1714,6 +1714,25 @@ TEST_CASE("attach: a truce holds where the document's fighting is (h-places15)",
   }
 }
 
+TEST_CASE("attach: the lead names only states: the headline's place (h-places15)",
+          "[attach][places]") {
+  const struct {
+    std::string text, expect;
+  } cases[] = {
+      // The body's first sentence names Moldova, the state of the headline's
+      // Comrat, and Romania, both as sides.
+      {"Drones hit a fuel depot in Comrat\n\nMoldova said Romania launched the attack overnight.",
+       "Comrat"},
+      // Counter-example: the states named are not Comrat's.
+      {"Drones hit a fuel depot in Comrat\n\nBulgaria said Romania launched the attack overnight.",
+       ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, "attack") == c.expect);
+  }
+}
+
 TEST_CASE("attach: a speaker's participle or \"a day after\" ends the land's clause (h-places9)",
           "[attach][places]") {
   const struct {
