@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -299,6 +300,14 @@ bool IsStrikeType(std::string_view type) {
   // mounts as Ruritania strikes the port").
   return type == "attack" || type == "air_strike" || type == "shelling" || type == "armed_clash" ||
          type == "capture" || type == "casualties" || type == "equipment_loss";
+}
+
+// h-places15: the acts that tell where a war's fighting is (a truce holds
+// there): hostile acts, their tolls, and the taking of hostages.
+bool IsFightingType(std::string_view type) {
+  return type == "attack" || type == "air_strike" || type == "shelling" || type == "armed_clash" ||
+         type == "killing" || type == "casualties" || type == "explosion" || type == "capture" ||
+         type == "abduction";
 }
 
 // h-places7: the hostile acts whose place the acting state's bare name is
@@ -4804,6 +4813,51 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
       r.longitude = home->longitude;
     }
   }
+  // h-places15: a truce holds where the fighting is. A ceasefire row left
+  // unplaced, or placed only at a state named as the nearest name (a party
+  // or a mediator: "a truce between Ruritania and the Redshirts", "pressing
+  // Ruritania for a pause"), takes the state where the document's fighting
+  // is, when that is another state: the state most named (twice at least,
+  // more than any other but the party) in the sentences that tell fighting
+  // or a taking. The row takes the place of that state they name most (half
+  // of its mentions at least; not the state's own name), else the state.
+  if (lookups_.places != nullptr && !pending_truces_.empty()) {
+    for (const PendingTruce& t : pending_truces_) {
+      std::map<std::string, int> by_state;
+      for (const auto& [place, n] : fighting_places_)
+        if (!place->country.empty() && place->country != t.party) by_state[place->country] += n;
+      std::string best;
+      int top = 0, second = 0;
+      for (const auto& [state, n] : by_state) {
+        if (n > top) {
+          second = top;
+          top = n;
+          best = state;
+        } else if (n > second) {
+          second = n;
+        }
+      }
+      if (best.empty() || top < 2 || top == second) continue;
+      const Place* chosen = nullptr;
+      int chosen_n = 0;
+      for (const auto& [place, n] : fighting_places_) {
+        if (place->country != best || place->kind == "country") continue;
+        if (n > chosen_n || (n == chosen_n && chosen != nullptr && place->name < chosen->name)) {
+          chosen_n = n;
+          chosen = place;
+        }
+      }
+      if (chosen == nullptr || 2 * chosen_n < top) chosen = lookups_.places->CountryPlace(best);
+      if (chosen == nullptr) continue;
+      for (EventRow& r : rows) {
+        if (r.byte_start != t.begin || r.byte_end != t.end || r.event_type != "ceasefire") continue;
+        r.location = chosen->name;
+        r.country = chosen->country;
+        r.latitude = chosen->latitude;
+        r.longitude = chosen->longitude;
+      }
+    }
+  }
   if (rows.empty() || !doc_.pub_date) return;
   // The lead: the first three sentences (a headline, a standfirst and the
   // first sentence of the body, as feeds and news pages give them). The
@@ -5620,6 +5674,20 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
                 headline_place_->kind != "country" &&
                 headline_place_->country == main_country_->country)
               place = headline_place_;
+          } else if (sentence.index >= 2 && sentence.index <= 3 && headline_place_ != nullptr &&
+                     headline_place_->kind != "country" && !cause_only &&
+                     std::any_of(places.begin(), places.end(), [&](const PlaceMention& p) {
+                       const Place& r = Gazetteer::Resolve(p, country_hint_);
+                       return (r.kind == "country" || r.kind == "capital") &&
+                              r.country == headline_place_->country;
+                     })) {
+            // h-places15: the body's first two sentences tell the headline's
+            // news. When one names only states standing for their sides
+            // ("Moscow launched drones at what Kyiv called grain sites"
+            // under "Drones hit grain sites in Odesa"), one of them the
+            // state of the headline's city or region, the row takes that
+            // place (further down, or with no such state, none: h-places2).
+            place = headline_place_;
           }
         }
       }
@@ -5653,6 +5721,26 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         row.country = place->country;
         row.latitude = place->latitude;
         row.longitude = place->longitude;
+      }
+      // h-places15: the places of the sentences that tell fighting.
+      if (IsFightingType(row.event_type) && fighting_sentence_ != sentence.index) {
+        fighting_sentence_ = sentence.index;
+        for (const PlaceMention& p : places)
+          ++fighting_places_[&Gazetteer::Resolve(p, country_hint_)];
+      }
+      // h-places15: a truce whose sentence names no place at all for it, or
+      // only a state as the nearest name (a party to it, a mediator), waits
+      // for Finish: it holds where the document's fighting is.
+      if (row.event_type == "ceasefire" && !location_span && !reference && !cause_only) {
+        if (choice.place && choice.reason == PlaceChoice::Reason::kNearest &&
+            (choice.place->kind == "country" || choice.place->kind == "capital") &&
+            !GovernedBefore(text, choice.begin)) {
+          pending_truces_.push_back({c.b, c.e, choice.place->country});
+        } else if (!choice.place && place == nullptr) {
+          // Unplaced: no place of its own, of the sentence before, of the
+          // headline or of the document's country (the war's, kept).
+          pending_truces_.push_back({c.b, c.e, ""});
+        }
       }
       // h-places3: the act's own place for the document's episodes; a
       // reference without one waits for Finish.

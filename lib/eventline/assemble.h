@@ -163,6 +163,21 @@ class Assembler {
   };
   std::vector<Episode> episodes_;
   std::vector<Episode> pending_references_;
+  // h-places15: ceasefire rows whose sentence named no place for the truce,
+  // or only a state as the nearest name (a party: "a truce between Ruritania
+  // and the Redshirts", "pressing Ruritania for a pause"): `party` is that
+  // state's country code, or the document's country the row fell back to,
+  // or empty. Finish places them where the document's fighting is.
+  struct PendingTruce {
+    std::size_t begin = 0, end = 0;  // the row's trigger
+    std::string party;
+  };
+  std::vector<PendingTruce> pending_truces_;
+  // h-places15: the places named in the sentences that tell fighting or a
+  // taking (a row of those types), one count per mention, and the sentences
+  // counted so far.
+  std::map<const Place*, int> fighting_places_;
+  int fighting_sentence_ = -1;
   std::optional<ArgWords> arg_words_;          // built at the first event
   std::optional<ContextWords> context_words_;  // built at the first event
 };

@@ -1690,6 +1690,49 @@ TEST_CASE("attach: a people harmed on its own land (h-places14)", "[attach][plac
   }
 }
 
+TEST_CASE("attach: a truce holds where the document's fighting is (h-places15)",
+          "[attach][places]") {
+  const std::string fighting =
+      "\n\nThe rebels shelled Comrat in Moldova on Thursday. Two people died in the shelling of "
+      "Comrat.";
+  const struct {
+    std::string text, expect;
+  } cases[] = {
+      // The truce's sentence names only a party's state, as the nearest
+      // name: the fighting the document tells lies in another state.
+      {"Romania and the rebels agreed to a truce on Friday." + fighting, "Comrat"},
+      // Counter-examples: a place of its own ("in Chisinau") stays; fighting
+      // named once is no evidence, and the party's state stays.
+      {"Romania and the rebels agreed to a truce in Chisinau on Friday." + fighting, "Chisinau"},
+      {"Romania and the rebels agreed to a truce on Friday.\n\nThe rebels shelled Comrat on "
+       "Thursday.",
+       "Romania"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, "ceasefire") == c.expect);
+  }
+}
+
+TEST_CASE("attach: the lead names only states: the headline's place (h-places15)",
+          "[attach][places]") {
+  const struct {
+    std::string text, expect;
+  } cases[] = {
+      // The body's first sentence names Moldova, the state of the headline's
+      // Comrat, and Romania, both as sides.
+      {"Drones hit a fuel depot in Comrat\n\nMoldova said Romania launched the attack overnight.",
+       "Comrat"},
+      // Counter-example: the states named are not Comrat's.
+      {"Drones hit a fuel depot in Comrat\n\nBulgaria said Romania launched the attack overnight.",
+       ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, "attack") == c.expect);
+  }
+}
+
 TEST_CASE("attach: a speaker's participle or \"a day after\" ends the land's clause (h-places9)",
           "[attach][places]") {
   const struct {

@@ -573,6 +573,28 @@ TEST_CASE("places: a country or region before \"state of\" or \"city of\" qualif
   CheckChosenPlaces(g, cases);
 }
 
+TEST_CASE("places: first-level divisions the news names (h-places15)", "[places]") {
+  const Gazetteer& g = Shipped();
+  const PlaceCase cases[] = {
+      // A province or state after its country's possessive, or alone.
+      {"A knife attack at a school in China's Guangdong province killed six.", "attack",
+       "Guangdong"},
+      {"Gunmen killed nine farmers in Benue on Sunday.", "killed", "Benue"},
+      {"Police clashed with protesters in Uttar Pradesh on Friday.", "clashed", "Uttar Pradesh"},
+      {"A drone struck near Suleimaniyah airport on Friday.", "struck", "Sulaymaniyah"},
+      // Namesakes in two states: the one of the state the text names.
+      {"Floods and clashes hit Punjab in Pakistan on Friday.", "clashes", "Punjab"},
+      // Counter-example: the country alone stays the country.
+      {"Gunmen killed nine farmers in Nigeria on Sunday.", "killed", "Nigeria"},
+  };
+  CheckChosenPlaces(g, cases);
+  // The namesake is the one of the state named beside it.
+  const std::string_view text = "clashes in Punjab, India, on Friday";
+  std::vector<PlaceMention> m = g.FindAll(text, 0, text.size());
+  REQUIRE(!m.empty());
+  CHECK(Gazetteer::Resolve(m.front(), Gazetteer::CountCountries(m)).country == "IN");
+}
+
 TEST_CASE("places: the given names are a lexicon an analyst extends (h-places14)", "[places]") {
   // The shipped list loads with the rules, lower-cased and sorted; names that
   // are also places or words stay out of it.
