@@ -414,6 +414,34 @@ TEST_CASE("dates table: since + a possessive + a month-dated event (h-dates39)",
                 "2023-10-31");
 }
 
+// h-dates40: a season after "until" that a verb of putting off sets
+// (postponed, delayed, deferred, adjourned, rescheduled, put off, pushed back;
+// up to six words before "until", no punctuation between) is the one holding
+// pub or the next, and a month (time.until.postponed) the next such month;
+// the span keeps the open start of a past clause, as the tables read
+// "adjourned until next month". Other past spans after "until" keep the one
+// begun last.
+TEST_CASE("dates table: a postponement's until ends ahead (h-dates40)", "[dates][table]") {
+  const Compiled& c = Shipped();
+  REQUIRE(c.matcher != nullptr);
+  const OnePhraseCase cases[] = {
+      {"The council postponed the vote on the budget until the autumn.", "2025-07-14",
+       "until the autumn", "", "2025-11-30"},
+      {"The inquest was adjourned until March.", "2025-07-14", "until March", "", "2026-03-31"},
+      {"The launch has been pushed back until spring.", "2025-07-14", "until spring", "",
+       "2026-05-31"},
+      {"The board delayed its ruling on the merger until October.", "2025-07-14", "until October",
+       "", "2025-10-31"},
+  };
+  for (const auto& k : cases) CheckOnePhrase(c, k);
+  // no verb of putting off: the past span ends with the one begun last
+  CheckOnlyTime(c, "The truce held until spring.", "2025-07-14", "", "2025-05-31");
+  CheckOnlyTime(c, "The camp stayed open until March.", "2025-07-14", "", "2025-03-31");
+  // the verb in another clause does not count
+  CheckOnlyTime(c, "The vote was postponed, and the camp stayed open until spring.", "2025-07-14",
+                "", "2025-05-31");
+}
+
 TEST_CASE("dates table: a year before a holiday weekend, an intent before a count (h-dates35)",
           "[dates][table]") {
   const Compiled& c = Shipped();
