@@ -187,7 +187,7 @@ int CountAgreeing(const std::vector<Case>& cases) {
 // 147 -> 149. Thresholds that older sessions left below the tables' measured counts were
 // raised to the unit counts at 7d858ad + this branch (batch 1 306 -> 309, 9 67 -> 74, 20
 // 245 -> 252, 28 260 -> 268 and 17 more by 1-4); none lowered.
-// h-dates40 (session 32): batches 55 (held out, 133 at the branch) and 56 (design, 81)
+// h-dates40 (session 32): batches 55 (held out, 133 at the branch) and 56 (design, 82)
 // added; 52 149 -> 150 and 53 83 -> 85 (the decade pair and the possessive year of its
 // Left list); 47, 50 and 51 keep theirs after ruling 23 corrected one row each.
 TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates][table]") {
@@ -221,7 +221,7 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout49.tsv", 115, 102}, {"dates_heldout50.tsv", 204, 182},
                  {"dates_heldout51.tsv", 144, 121}, {"dates_heldout52.tsv", 170, 150},
                  {"dates_heldout53.tsv", 92, 85},   {"dates_heldout54.tsv", 44, 42},
-                 {"dates_heldout55.tsv", 154, 133}, {"dates_heldout56.tsv", 91, 81}};
+                 {"dates_heldout55.tsv", 154, 133}, {"dates_heldout56.tsv", 91, 82}};
   for (const auto& b : batches) {
     const auto cases = LoadCases(b.file);
     CAPTURE(b.file);
