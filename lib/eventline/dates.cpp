@@ -3888,6 +3888,28 @@ bool GivenUntil(std::string_view text, std::size_t lo, std::size_t until_at) {
   return false;
 }
 
+// "the speaker postponed debate on the bill until the fall", "the hearing
+// was adjourned until March" (h-dates40, batch 56): a verb of putting off
+// among the six words before `until_at` in its clause (no punctuation
+// between) sets the span's end ahead of the decision. Only verbs that move
+// a date (not "cancelled" or "closed", whose span may be over).
+bool PostponedBefore(std::string_view text, std::size_t lo, std::size_t until_at) {
+  static constexpr std::array<std::string_view, 6> kPutOff = {
+      "postponed", "delayed", "deferred", "adjourned", "rescheduled", "postpone"};
+  std::size_t at = until_at;
+  std::string next;
+  for (int k = 0; k < 6; ++k) {
+    auto [w, w_at] = WordBefore(text, lo, at);
+    if (w.empty()) return false;
+    if (std::find(kPutOff.begin(), kPutOff.end(), w) != kPutOff.end()) return true;
+    // "put off", "pushed back": the particle follows the verb
+    if ((w == "put" && next == "off") || (w == "pushed" && next == "back")) return true;
+    next = std::move(w);
+    at = w_at;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool ValueStartsWith(const TimeExpr& t, std::string_view f) {
@@ -4770,6 +4792,28 @@ Tense PhraseTense(const PhraseAt& p) {
       if (std::find(kStopped.begin(), kStopped.end(), v) != kStopped.end()) tense = Tense::kFuture;
       // "gave the firm until Friday to respond": a deadline given is ahead.
       if (GivenUntil(text, sentence.begin, w_at)) tense = Tense::kFuture;
+    }
+  }
+  // "postponed the vote until the fall" (h-dates40): a season after "until"
+  // that a verb of putting off sets lies ahead of the decision
+  // (PostponedBefore): the season holding pub or the next one. The span
+  // keeps an open start, as the tables read "adjourned until next month"
+  // (the composition reads the clause's tense on its own); a month is
+  // time.until.postponed's.
+  if (tense == Tense::kPast && id == "time.season.until" &&
+      PostponedBefore(text, sentence.begin, m->begin))
+    tense = Tense::kFuture;
+  // time.until.postponed's match opens on the verb: its tense is read from
+  // "until", as time.until.month's, so that a clause that is not past or a
+  // modal before it ("may be delayed until November", a headline "put off
+  // until November") runs the span from pub.
+  if (id == "time.until.postponed") {
+    if (const Capture* c = m->Get("phrase"); c && c->end > c->begin) {
+      const Tense at_until =
+          TenseInLower(lower, c->begin - sentence.begin, m->end - sentence.begin);
+      tense = at_until != Tense::kPast || ModalOrIntentBefore(text, sentence.begin, c->begin)
+                  ? Tense::kFuture
+                  : Tense::kPast;
     }
   }
   // "the launch is planned for December, the agency said" (h-dates22): a
