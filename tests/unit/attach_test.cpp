@@ -2402,6 +2402,33 @@ TEST_CASE("attach: edges of the since-onset and outcome-relative cues (h-review1
         "2023-03-15..2023-03-15 none/document");
 }
 
+TEST_CASE("attach: an act in a reduced relative clause is earlier", "[attach]") {
+  // h-evdate31 (pub 2023-03-15): a participle phrase names whom an act befell
+  // while the sentence tells something later: a weak cue, open start up to
+  // the publication day (ReducedRelativeAct).
+  CHECK(IntervalOf("The man arrested over the fire at the depot has been charged.", "arrest") ==
+        "..2023-03-15 range/document");
+  CHECK(IntervalOf("The widow of a guard killed in a bombing at the depot is suing the firm.",
+                   "explosion") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("The ministry published a list of those wounded by the shelling.", "shelling") ==
+        "..2023-03-15 range/document");
+  // Counter-examples: a headline's elided passive, the day's toll among
+  // "those", a count's partitive, a participle with an object, and a date
+  // carried from the sentence before keep their readings.
+  CHECK(IntervalOf("Two killed in a blast at a market.", "explosion") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Man arrested after a crash near the school.", "arrest") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("A toddler is among those killed in a strike on the town.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Dozens of others wounded in the attack on the convoy.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("A gunman shot his neighbour in the street.", "killing") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(DateOf("Police arrested a man on Monday. The man arrested in the raid has been charged.",
+               "arrest") == "2023-03-13");
+}
+
 TEST_CASE("attach: the war as background takes no row (ruling 12, h-prec34)", "[attach]") {
   // A war-wide noun with nothing of its own: no day, count, narrower place,
   // target, launch or onset.
