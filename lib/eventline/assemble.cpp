@@ -2781,6 +2781,39 @@ bool ReducedRelativeAct(std::string_view s, std::size_t t0, std::size_t t1) {
   return false;
 }
 
+// A passive participle of the act in a relative clause on "who" or "which"
+// (h-evdate31): "the nurse, who was shot outside the clinic, was honoured",
+// "a depot which was bombed by drones reopened". As ReducedRelativeAct: the
+// clause says what befell someone the sentence tells something later
+// about; a weak cue. "was" / "were" right before the participle, or with
+// one adverb between ("who was fatally stabbed", "who was later
+// arrested"). Not "that" (a saying's "said that he was arrested" is the
+// news), nor captives (ruling 4 of session 31). `s` is the lower-cased
+// clause, `t0`..`t1` the trigger.
+bool RelativePassiveAct(std::string_view s, std::size_t t0, std::size_t t1) {
+  const auto trig = Tokens(s.substr(t0, t1 - t0));
+  if (trig.empty()) return false;
+  static constexpr std::array<std::string_view, 14> kParticiple = {
+      "arrested", "detained", "jailed",  "killed", "murdered",  "slain",    "shot",
+      "stabbed",  "wounded",  "injured", "beaten", "assaulted", "attacked", "bombed"};
+  // An adverb the trigger holds ("fatally shot") stands for the one between.
+  const bool adverb = trig.size() > 1 && trig[0].size() > 4 && trig[0].ends_with("ly");
+  const std::string_view participle = adverb ? trig[1] : trig[0];
+  if (std::find(kParticiple.begin(), kParticiple.end(), participle) == kParticiple.end())
+    return false;
+  const auto before = Tokens(s.substr(0, t0));
+  std::size_t n = before.size();
+  if (!adverb && n >= 1 && before[n - 1].size() > 4 &&
+      (before[n - 1].ends_with("ly") || before[n - 1] == "later"))
+    --n;
+  if (n < 2 || (before[n - 1] != "was" && before[n - 1] != "were")) return false;
+  if (before[n - 2] != "who" && before[n - 2] != "which") return false;
+  // Nothing but spaces between the adverb or "was" and the trigger.
+  const std::string_view last = before.back();
+  const std::size_t end = static_cast<std::size_t>(last.data() - s.data()) + last.size();
+  return s.substr(end, t0 - end).find_first_not_of(' ') == std::string_view::npos;
+}
+
 // True when the trigger's clause tells an event that lies before the
 // article's "now" without dating it: a span up to now ("already", "so far",
 // "to date", "thus far"), a cumulative toll in the perfect ("thousands have
@@ -2827,7 +2860,7 @@ bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_
   if (weak)
     return AftermathCueBefore(cues, text, cb, tb, /*recording=*/true) || SpanAfterBefore(s, t0) ||
            OwnedAfterBefore(s, t0) || OutcomeRelativeAfter(s, t0, t1) ||
-           ReducedRelativeAct(s, t0, t1);
+           ReducedRelativeAct(s, t0, t1) || RelativePassiveAct(s, t0, t1);
   // The words of the clause before the trigger, nearest first.
   std::vector<std::string_view> before;
   {

@@ -2427,6 +2427,27 @@ TEST_CASE("attach: an act in a reduced relative clause is earlier", "[attach]") 
         "2023-03-15..2023-03-15 none/document");
   CHECK(DateOf("Police arrested a man on Monday. The man arrested in the raid has been charged.",
                "arrest") == "2023-03-13");
+  // A bare count after "of" is the group itself (h-evdate24's row above).
+  CHECK(IntervalOf("A family of five killed in a raid on the farm.", "attack") !=
+        "..2023-03-15 range/document");
+}
+
+TEST_CASE("attach: a passive act in a relative clause on who or which is earlier", "[attach]") {
+  // h-evdate31 (pub 2023-03-15): "who was shot", "which was bombed" tell
+  // what befell someone the sentence says something later about: a weak
+  // cue (RelativePassiveAct).
+  CHECK(IntervalOf("The nurse, who was shot outside the clinic, was honoured by the city.",
+                   "attack") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("A guard who was fatally stabbed at the gate is remembered by his team.",
+                   "killing") == "..2023-03-15 range/document");
+  // Counter-examples: a saying's "that", an active verb and the clause's
+  // own day.
+  CHECK(IntervalOf("Police said that he was arrested near the border.", "arrest") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("The gang, who shot a guard at the gate, fled.", "killing") !=
+        "..2023-03-15 range/document");
+  CHECK(IntervalOf("The nurse, who was shot on Monday, was honoured by the city.", "attack") ==
+        "2023-03-13..2023-03-13 day/text");
 }
 
 TEST_CASE("attach: the war as background takes no row (ruling 12, h-prec34)", "[attach]") {
