@@ -2808,6 +2808,17 @@ bool RelativePassiveAct(std::string_view s, std::size_t t0, std::size_t t1) {
     --n;
   if (n < 2 || (before[n - 1] != "was" && before[n - 1] != "were")) return false;
   if (before[n - 2] != "who" && before[n - 2] != "which") return false;
+  // Not a clause that retells the act a noun before it named ("the
+  // killing of two guards who were shot at the gate"): one act, one row.
+  for (std::size_t k = n - 2; k-- > 1 && k + 7 > n;) {
+    static constexpr std::array<std::string_view, 16> kActNoun = {
+        "killing", "killings",  "murder",        "murders",  "death",  "deaths",
+        "arrest",  "arrests",   "shooting",      "stabbing", "attack", "attacks",
+        "bombing", "detention", "assassination", "beating"};
+    if (before[k] == "of" &&
+        std::find(kActNoun.begin(), kActNoun.end(), before[k - 1]) != kActNoun.end())
+      return false;
+  }
   // Nothing but spaces between the adverb or "was" and the trigger.
   const std::string_view last = before.back();
   const std::size_t end = static_cast<std::size_t>(last.data() - s.data()) + last.size();

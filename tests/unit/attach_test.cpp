@@ -2448,6 +2448,11 @@ TEST_CASE("attach: a passive act in a relative clause on who or which is earlier
         "..2023-03-15 range/document");
   CHECK(IntervalOf("The nurse, who was shot on Monday, was honoured by the city.", "attack") ==
         "2023-03-13..2023-03-13 day/text");
+  // A clause that retells the act a noun before it named keeps the noun's
+  // day (one act: the two rows agree, as at the start).
+  CHECK(LastIntervalOf("Officers are looking into the killing of two guards who were murdered at "
+                       "the gate.",
+                       "killing") == "2023-03-15..2023-03-15 none/document");
 }
 
 TEST_CASE("attach: the war as background takes no row (ruling 12, h-prec34)", "[attach]") {
