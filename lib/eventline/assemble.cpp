@@ -2748,10 +2748,10 @@ bool ReducedRelativeAct(std::string_view s, std::size_t t0, std::size_t t1) {
   }
   const auto count_word = [&](std::string_view w) {
     return std::isdigit(static_cast<unsigned char>(w[0])) ||
-           one_of(w, {"one",   "two",  "three",   "four",   "five",     "six",       "seven",
-                      "eight", "nine", "ten",     "dozens", "hundreds", "thousands", "scores",
-                      "some",  "many", "several", "most",   "all",      "none",      "each",
-                      "any",   "both", "few",     "more"});
+           one_of(w, {"one",      "two",   "three",   "dozens", "four", "five",      "six",
+                      "hundreds", "seven", "eight",   "nine",   "ten",  "thousands", "scores",
+                      "some",     "many",  "several", "most",   "all",  "none",      "each",
+                      "any",      "both",  "few",     "more"});
   };
   const std::string_view gov = k > 0 ? toks[k - 1].w : std::string_view();
   if (words > 0 && (gov == "of" || gov == "for" || gov == "on" || gov == "to" || gov == "about" ||

@@ -2419,7 +2419,7 @@ TEST_CASE("attach: an act in a reduced relative clause is earlier", "[attach]") 
         "2023-03-15..2023-03-15 none/document");
   CHECK(IntervalOf("Man arrested after a crash near the school.", "arrest") ==
         "2023-03-15..2023-03-15 none/document");
-  CHECK(IntervalOf("A toddler is among those killed in a strike on the town.", "attack") ==
+  CHECK(IntervalOf("The mayor's nephew is among those killed in the raid on the farm.", "attack") ==
         "2023-03-15..2023-03-15 none/document");
   CHECK(IntervalOf("Dozens of others wounded in the attack on the convoy.", "attack") ==
         "2023-03-15..2023-03-15 none/document");
