@@ -2650,6 +2650,190 @@ bool OutcomeRelativeAfter(std::string_view s, std::size_t t0, std::size_t t1) {
   return true;
 }
 
+// A past participle of the act in a reduced relative clause, or a noun
+// trigger after such a participle of harm and a preposition (h-evdate31):
+// "the man arrested over the fire has been charged", "relatives of sailors
+// killed in a mine blast", "a list of those wounded by the shelling". The
+// participle phrase names who the act befell: the sentence's news is
+// something later (a charge, a burial, a lawsuit), and the act is known
+// already. A weak cue (open start up to the publication day where no date
+// is carried from the sentence before). The participle must be followed by
+// a preposition (a participle with an object is a finite verb: "a gunman
+// shot his neighbour"), and its noun phrase (at most four words, no
+// auxiliary, conjunction or preposition) must be governed: by "of" or "for"
+// (not a count's partitive: "dozens of others wounded" is a headline's
+// toll), by "those" (not "among those killed": the day's toll), or stand
+// at the clause's start before a finite main verb ("a man arrested near
+// the palace will be freed"). A headline's elided passive ("two killed in
+// a blast at a market", "man arrested after a crash") has neither. Captives
+// are not read (ruling 4 of session 31: held, kidnapped, taken hostage).
+// `s` is the lower-cased clause, `t0`..`t1` the trigger.
+bool ReducedRelativeAct(std::string_view s, std::size_t t0, std::size_t t1) {
+  // Words and the punctuation that ends a phrase, with their offsets.
+  struct Tok {
+    std::string_view w;
+    std::size_t at;
+  };
+  std::vector<Tok> toks;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (std::isalnum(c)) {
+      std::size_t j = i;
+      while (
+          j < s.size() &&
+          (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '-' || s[j] == '\'' ||
+           (s[j] == '.' && j + 1 < s.size() && std::isalpha(static_cast<unsigned char>(s[j + 1])))))
+        ++j;
+      toks.push_back({s.substr(i, j - i), i});
+      i = j;
+    } else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"') {
+      toks.push_back({s.substr(i, 1), i});
+      ++i;
+    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) == 0x94 ||
+                static_cast<unsigned char>(s[i + 2]) == 0x93 ||
+                static_cast<unsigned char>(s[i + 2]) == 0x9C ||
+                static_cast<unsigned char>(s[i + 2]) == 0x9D)) {
+      toks.push_back({s.substr(i, 3), i});  // a dash or a curly quote mark
+      i += 3;
+    } else {
+      ++i;
+    }
+  }
+  std::size_t first = toks.size(), last = toks.size();
+  for (std::size_t k = 0; k < toks.size(); ++k) {
+    if (first == toks.size() && toks[k].at >= t0) first = k;
+    if (toks[k].at < t1) last = k;
+  }
+  if (first == toks.size() || last == toks.size() || last < first) return false;
+  const auto in = [](std::string_view w, const auto& list) {
+    return std::find(std::begin(list), std::end(list), w) != std::end(list);
+  };
+  const auto one_of = [](std::string_view w, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  static constexpr std::string_view kPrep[] = {
+      "in",  "by",   "during", "at",     "on",        "outside", "near",  "after",
+      "for", "over", "from",   "inside", "following", "amid",    "while", "with"};
+  // The participle: the trigger's own first word, or a participle of harm
+  // two to five words before a noun trigger ("killed in a car bombing").
+  std::size_t p = toks.size();
+  if (one_of(toks[first].w, {"arrested", "detained", "jailed", "killed", "murdered", "slain",
+                             "shot", "stabbed", "wounded", "injured", "beaten", "assaulted"})) {
+    if (last + 1 < toks.size() && in(toks[last + 1].w, kPrep)) p = first;
+    if (last != first) p = toks.size();  // "shot dead", "killed and wounded": a headline's verb
+  } else {
+    for (std::size_t k = first; k-- > 0 && first - k <= 5;) {
+      const std::string_view w = toks[k].w;
+      if (one_of(w, {"in", "by", "during"})) {
+        if (k > 0 && one_of(toks[k - 1].w, {"killed", "wounded", "injured", "hurt", "slain",
+                                            "murdered", "maimed", "destroyed", "damaged"}))
+          p = k - 1;
+        break;
+      }
+      if (w.size() == 1 || (w.size() == 3 && (w[0] & 0x80))) break;  // punctuation
+    }
+  }
+  if (p == toks.size() || p == 0) return false;
+  static constexpr std::string_view kStop[] = {
+      "was",       "were",       "is",        "are",   "be",     "been", "being",   "am",
+      "has",       "have",       "had",       "get",   "got",    "gets", "and",     "or",
+      "but",       "who",        "that",      "which", "not",    "also", "then",    "later",
+      "allegedly", "reportedly", "in",        "by",    "at",     "on",   "from",    "to",
+      "with",      "as",         "after",     "since", "said",   "says", "police",  "he",
+      "she",       "they",       "it",        "we",    "anyone", "any",  "whoever", "everyone",
+      "fatally",   "critically", "seriously", "badly"};
+  // Walk back over the noun phrase.
+  std::size_t k = p;
+  int words = 0;
+  while (k > 0 && words < 4) {
+    const std::string_view w = toks[k - 1].w;
+    if (w.size() == 1 && !std::isalnum(static_cast<unsigned char>(w[0]))) break;
+    if (w.size() == 3 && (w[0] & 0x80)) break;
+    if (in(w, kStop) || one_of(w, {"of", "for", "those", "among", "including", "about", "against"}))
+      break;
+    --k;
+    ++words;
+  }
+  const auto count_word = [&](std::string_view w) {
+    return std::isdigit(static_cast<unsigned char>(w[0])) ||
+           one_of(w, {"one",      "two",   "three",   "dozens", "four", "five",      "six",
+                      "hundreds", "seven", "eight",   "nine",   "ten",  "thousands", "scores",
+                      "some",     "many",  "several", "most",   "all",  "none",      "each",
+                      "any",      "both",  "few",     "more"});
+  };
+  const std::string_view gov = k > 0 ? toks[k - 1].w : std::string_view();
+  if (words > 0 && (gov == "of" || gov == "for" || gov == "on" || gov == "to" || gov == "about" ||
+                    gov == "against")) {
+    if (gov == "of" && k > 1 && count_word(toks[k - 2].w)) return false;  // partitive
+    // A bare count is the group itself: "family of five killed in a raid".
+    if (words == 1 && count_word(toks[k].w)) return false;
+    return true;
+  }
+  if (words == 0 && gov == "those")
+    return !(k > 1 && one_of(toks[k - 2].w, {"among", "including"}));
+  if (words == 0 || k != 0) return false;
+  // At the clause's start: a finite main verb after the participle's
+  // phrase, before any break, conjunction or relative pronoun.
+  for (std::size_t j = last + 1; j < toks.size(); ++j) {
+    const std::string_view w = toks[j].w;
+    if (w.size() == 1 && !std::isalnum(static_cast<unsigned char>(w[0]))) return false;
+    if (w.size() == 3 && (w[0] & 0x80)) return false;
+    if (one_of(w, {"and", "or", "but", "as", "while", "when", "where", "whose", "because", "if",
+                   "who", "which", "that", "after", "before", "with", "amid"}))
+      return false;
+    if (one_of(w, {"is",      "are",    "was",   "has",  "have",     "had",     "will",    "would",
+                   "remains", "remain", "faces", "face", "appeared", "appears", "pleaded", "died",
+                   "has",     "told",   "said",  "says", "can",      "could",   "must",    "may"}))
+      return true;
+  }
+  return false;
+}
+
+// A passive participle of the act in a relative clause on "who" or "which"
+// (h-evdate31): "the nurse, who was shot outside the clinic, was honoured",
+// "a depot which was bombed by drones reopened". As ReducedRelativeAct: the
+// clause says what befell someone the sentence tells something later
+// about; a weak cue. "was" / "were" right before the participle, or with
+// one adverb between ("who was fatally stabbed", "who was later
+// arrested"). Not "that" (a saying's "said that he was arrested" is the
+// news), nor captives (ruling 4 of session 31). `s` is the lower-cased
+// clause, `t0`..`t1` the trigger.
+bool RelativePassiveAct(std::string_view s, std::size_t t0, std::size_t t1) {
+  const auto trig = Tokens(s.substr(t0, t1 - t0));
+  if (trig.empty()) return false;
+  static constexpr std::array<std::string_view, 14> kParticiple = {
+      "arrested", "detained", "jailed",  "killed", "murdered",  "slain",    "shot",
+      "stabbed",  "wounded",  "injured", "beaten", "assaulted", "attacked", "bombed"};
+  // An adverb the trigger holds ("fatally shot") stands for the one between.
+  const bool adverb = trig.size() > 1 && trig[0].size() > 4 && trig[0].ends_with("ly");
+  const std::string_view participle = adverb ? trig[1] : trig[0];
+  if (std::find(kParticiple.begin(), kParticiple.end(), participle) == kParticiple.end())
+    return false;
+  const auto before = Tokens(s.substr(0, t0));
+  std::size_t n = before.size();
+  if (!adverb && n >= 1 && before[n - 1].size() > 4 &&
+      (before[n - 1].ends_with("ly") || before[n - 1] == "later"))
+    --n;
+  if (n < 2 || (before[n - 1] != "was" && before[n - 1] != "were")) return false;
+  if (before[n - 2] != "who" && before[n - 2] != "which") return false;
+  // Not a clause that retells the act a noun before it named ("the
+  // killing of two guards who were shot at the gate"): one act, one row.
+  for (std::size_t k = n - 2; k-- > 1 && k + 7 > n;) {
+    static constexpr std::array<std::string_view, 16> kActNoun = {
+        "killing", "killings",  "murder",        "murders",  "death",  "deaths",
+        "arrest",  "arrests",   "shooting",      "stabbing", "attack", "attacks",
+        "bombing", "detention", "assassination", "beating"};
+    if (before[k] == "of" &&
+        std::find(kActNoun.begin(), kActNoun.end(), before[k - 1]) != kActNoun.end())
+      return false;
+  }
+  // Nothing but spaces between the adverb or "was" and the trigger.
+  const std::string_view last = before.back();
+  const std::size_t end = static_cast<std::size_t>(last.data() - s.data()) + last.size();
+  return s.substr(end, t0 - end).find_first_not_of(' ') == std::string_view::npos;
+}
+
 // True when the trigger's clause tells an event that lies before the
 // article's "now" without dating it: a span up to now ("already", "so far",
 // "to date", "thus far"), a cumulative toll in the perfect ("thousands have
@@ -2695,7 +2879,8 @@ bool TellsBackground(const ContextWords& cues, std::string_view text, std::size_
   // "… on Oct. 7. Days after the massacre, the group said …").
   if (weak)
     return AftermathCueBefore(cues, text, cb, tb, /*recording=*/true) || SpanAfterBefore(s, t0) ||
-           OwnedAfterBefore(s, t0) || OutcomeRelativeAfter(s, t0, t1);
+           OwnedAfterBefore(s, t0) || OutcomeRelativeAfter(s, t0, t1) ||
+           ReducedRelativeAct(s, t0, t1) || RelativePassiveAct(s, t0, t1);
   // The words of the clause before the trigger, nearest first.
   std::vector<std::string_view> before;
   {

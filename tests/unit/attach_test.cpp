@@ -2445,6 +2445,59 @@ TEST_CASE("attach: edges of the since-onset and outcome-relative cues (h-review1
         "2023-03-15..2023-03-15 none/document");
 }
 
+TEST_CASE("attach: an act in a reduced relative clause is earlier", "[attach]") {
+  // h-evdate31 (pub 2023-03-15): a participle phrase names whom an act befell
+  // while the sentence tells something later: a weak cue, open start up to
+  // the publication day (ReducedRelativeAct).
+  CHECK(IntervalOf("The man arrested over the fire at the depot has been charged.", "arrest") ==
+        "..2023-03-15 range/document");
+  CHECK(IntervalOf("The widow of a guard killed in a bombing at the depot is suing the firm.",
+                   "explosion") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("The ministry published a list of those wounded by the shelling.", "shelling") ==
+        "..2023-03-15 range/document");
+  // Counter-examples: a headline's elided passive, the day's toll among
+  // "those", a count's partitive, a participle with an object, and a date
+  // carried from the sentence before keep their readings.
+  CHECK(IntervalOf("Two killed in a blast at a market.", "explosion") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Man arrested after a crash near the school.", "arrest") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("The mayor's nephew is among those killed in the raid on the farm.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Dozens of others wounded in the attack on the convoy.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("A gunman shot his neighbour in the street.", "killing") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(DateOf("Police arrested a man on Monday. The man arrested in the raid has been charged.",
+               "arrest") == "2023-03-13");
+  // A bare count after "of" is the group itself (h-evdate24's row above).
+  CHECK(IntervalOf("A family of five killed in a raid on the farm.", "attack") !=
+        "..2023-03-15 range/document");
+}
+
+TEST_CASE("attach: a passive act in a relative clause on who or which is earlier", "[attach]") {
+  // h-evdate31 (pub 2023-03-15): "who was shot", "which was bombed" tell
+  // what befell someone the sentence says something later about: a weak
+  // cue (RelativePassiveAct).
+  CHECK(IntervalOf("The nurse, who was shot outside the clinic, was honoured by the city.",
+                   "attack") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("A guard who was fatally stabbed at the gate is remembered by his team.",
+                   "killing") == "..2023-03-15 range/document");
+  // Counter-examples: a saying's "that", an active verb and the clause's
+  // own day.
+  CHECK(IntervalOf("Police said that he was arrested near the border.", "arrest") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("The gang, who shot a guard at the gate, fled.", "killing") !=
+        "..2023-03-15 range/document");
+  CHECK(IntervalOf("The nurse, who was shot on Monday, was honoured by the city.", "attack") ==
+        "2023-03-13..2023-03-13 day/text");
+  // A clause that retells the act a noun before it named keeps the noun's
+  // day (one act: the two rows agree, as at the start).
+  CHECK(LastIntervalOf("Officers are looking into the killing of two guards who were murdered at "
+                       "the gate.",
+                       "killing") == "2023-03-15..2023-03-15 none/document");
+}
+
 TEST_CASE("attach: the war as background takes no row (ruling 12, h-prec34)", "[attach]") {
   // A war-wide noun with nothing of its own: no day, count, narrower place,
   // target, launch or onset.
