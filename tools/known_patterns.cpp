@@ -8,7 +8,8 @@
 // compiled and checked) and writes OUT.cpp, which defines
 // eventline::BuiltinKnownPatterns(): one KnownPattern per expanded pattern
 // that passed (its key, the W001 probe result, its capturing groups), sorted
-// by key. The eventline binary hands the table to the loader, which then
+// by key, with the kKnownFull* flags of the patterns whose programs do not
+// fit the lean RE2 budget. The eventline binary hands the table to the loader, which then
 // trusts those patterns without compiling them; the Matcher compiles each
 // on first use. Any other pattern (a user's rules, an edited rule file) is
 // compiled and checked at load as before, so a rule with an error is left
@@ -76,6 +77,11 @@ int main(int argc, char** argv) {
     if (!re || !re->ok()) return;
     Entry e;
     e.flags = eventline::CanMatchEmpty(*re) ? eventline::kKnownCanMatchEmpty : 0;
+    // The loader compiled it with the full budget: its lean attempt failed.
+    // Which of the Matcher's forms fail it too (kKnownFull*).
+    if (re->options().max_mem() > eventline::kPatternRe2LeanMem) {
+      e.flags |= eventline::FullBudgetFlags(pattern, case_sensitive);
+    }
     e.groups = re->NumberOfCapturingGroups();
     e.named = NamedList(*re);
     table[eventline::PatternKey(case_sensitive, pattern)] = e;
@@ -135,8 +141,12 @@ int main(int argc, char** argv) {
       << ");\n"
          "}\n\n"
          "}  // namespace eventline\n";
-  std::fprintf(stderr, "known_patterns: %zu patterns, %zu rule files (%zu bytes) known\n",
-               table.size(), files.size(), bytes);
+  std::size_t full = 0;
+  for (const auto& [key, e] : table) full += (e.flags & eventline::kKnownFullExact) != 0 ? 1 : 0;
+  std::fprintf(stderr,
+               "known_patterns: %zu patterns (%zu over the lean budget), %zu rule files (%zu "
+               "bytes) known\n",
+               table.size(), full, files.size(), bytes);
   std::ofstream f(argv[2], std::ios::binary | std::ios::trunc);
   f << out.str();
   return f.good() ? 0 : 1;

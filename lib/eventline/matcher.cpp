@@ -177,11 +177,17 @@ class FlagScope {
 class LazyRe2 {
  public:
   LazyRe2() : state_(std::make_unique<State>()) {}  // assigned before use
-  LazyRe2(std::string pattern, const RE2::Options& options, std::atomic<std::size_t>* counter)
+  // `known`: the build's table (KnownPattern), whose kKnownFull* flags
+  // send a form of `pattern` to the full budget at once (Build);
+  // `lean_failures` counts the lean attempts that failed.
+  LazyRe2(std::string pattern, const RE2::Options& options, std::atomic<std::size_t>* counter,
+          KnownPatterns known = {}, std::atomic<std::size_t>* lean_failures = nullptr)
       : state_(std::make_unique<State>()) {
     state_->pattern = std::move(pattern);
     state_->options = options;
     state_->counter = counter;
+    state_->known = known;
+    state_->lean_failures = lean_failures;
   }
   explicit LazyRe2(std::shared_ptr<const RE2> compiled) : state_(std::make_unique<State>()) {
     state_->pattern = compiled->pattern();
@@ -198,7 +204,7 @@ class LazyRe2 {
         const std::string lean = AsciiFoldPattern(s.pattern, s.options.case_sensitive());
         if (!lean.empty()) {
           const profile::CompileScope prof;
-          auto compiled = Build(s, lean, s.options);
+          auto compiled = Build(s, lean, s.options, kKnownFullFold);
           if (compiled->ok()) s.re = std::move(compiled);
           if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
         }
@@ -222,7 +228,7 @@ class LazyRe2 {
       RE2::Options o = s.options;
       o.set_case_sensitive(true);
       const profile::CompileScope prof;
-      auto compiled = Build(s, low, o);
+      auto compiled = Build(s, low, o, kKnownFullLowered);
       if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
       if (compiled->ok()) s.lowered = std::move(compiled);
     });
@@ -242,6 +248,8 @@ class LazyRe2 {
     fresh->pattern = std::move(state_->pattern);
     fresh->options = state_->options;
     fresh->counter = state_->counter;
+    fresh->known = state_->known;
+    fresh->lean_failures = state_->lean_failures;
     fresh->epoch = state_->epoch;
     fresh->full.store(state_->full.load(std::memory_order_relaxed), std::memory_order_relaxed);
     state_ = std::move(fresh);
@@ -264,6 +272,8 @@ class LazyRe2 {
     std::string pattern;
     RE2::Options options;
     std::atomic<std::size_t>* counter = nullptr;        // the Matcher's count of lazy compilations
+    KnownPatterns known;                                // the build's table, or empty
+    std::atomic<std::size_t>* lean_failures = nullptr;  // the Matcher's count of them
     const std::atomic<std::uint32_t>* epoch = nullptr;  // the Matcher's clock
     std::atomic<std::uint32_t> last_use{0};             // its value at the last get()
     // Set when a program of this pattern did not fit kPatternRe2LeanMem:
@@ -294,6 +304,7 @@ class LazyRe2 {
       w->pattern = s.pattern;
       w->options = s.options;
       w->counter = s.counter;
+      w->lean_failures = s.lean_failures;
       w->full.store(true, std::memory_order_relaxed);
       s.wide = std::move(w);
     });
@@ -312,11 +323,23 @@ class LazyRe2 {
   }
 
   // CompilePattern, with the full budget at once when a program of this
-  // pattern did not fit the lean one before.
-  static std::shared_ptr<const RE2> Build(State& s, const std::string& p, const RE2::Options& o) {
+  // pattern did not fit the lean one before, or when the build's table says
+  // that form `p` (`form`: a kKnownFull* flag) does not: its lean attempt
+  // would parse the pattern, fail and parse it again (13 programs of a
+  // 20 MB run, the largest; docs/scale.md, "session 32, h-speed49").
+  static std::shared_ptr<const RE2> Build(State& s, const std::string& p, const RE2::Options& o,
+                                          std::uint32_t form) {
     bool full = s.full.load(std::memory_order_relaxed);
+    if (!full && !s.known.empty()) {
+      const KnownPattern* k = FindKnownPattern(s.known, s.options.case_sensitive(), s.pattern);
+      full = k != nullptr && (k->flags & form) != 0;
+    }
+    const bool full_first = full;
     auto re = CompilePattern(p, o, full, &full);
     if (full) s.full.store(true, std::memory_order_relaxed);
+    if (full && !full_first && s.lean_failures) {
+      s.lean_failures->fetch_add(1, std::memory_order_relaxed);
+    }
     return re;
   }
 
@@ -324,7 +347,7 @@ class LazyRe2 {
     CallOnce(s.exact_once, [&s] {
       if (s.exact) return;
       const profile::CompileScope prof;
-      s.exact = Build(s, s.pattern, s.options);
+      s.exact = Build(s, s.pattern, s.options, kKnownFullExact);
       if (s.counter) s.counter->fetch_add(1, std::memory_order_relaxed);
     });
     return s.exact.get();
@@ -1386,6 +1409,7 @@ struct Matcher::Impl {
   std::vector<std::unique_ptr<Veto>> unless_pool;
   std::unordered_map<std::string, const Veto*> unless_by_key;
   std::atomic<std::size_t> lazy_compiled{0};
+  std::atomic<std::size_t> lean_failures{0};  // LazyRe2::Build: lean attempts that failed
   std::size_t releases = 0;
   // The use clock: advanced between windows (Matcher::Tick); each pattern
   // keeps its value at its last use, and a partial release drops the
@@ -1594,6 +1618,10 @@ struct Matcher::Impl {
 Matcher::Matcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Matcher::~Matcher() = default;
 
+std::size_t Matcher::lean_failures() const {
+  return impl_->lean_failures.load(std::memory_order_relaxed);
+}
+
 std::size_t Matcher::lazily_compiled() const {
   return impl_->lazy_compiled.load(std::memory_order_relaxed);
 }
@@ -1627,7 +1655,28 @@ void Matcher::ReleaseCaches() {
 
 std::size_t Matcher::releases() const { return impl_->releases; }
 
-std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& sink) {
+std::uint32_t FullBudgetFlags(const std::string& pattern, bool case_sensitive) {
+  const RE2::Options options = PatternOptions(case_sensitive);
+  const auto overflows = [](const std::string& p, const RE2::Options& o) {
+    bool full = false;
+    const auto re = CompilePattern(p, o, false, &full);
+    return full;
+  };
+  if (!overflows(pattern, options)) return 0;
+  std::uint32_t flags = kKnownFullExact;
+  const std::string fold = AsciiFoldPattern(pattern, case_sensitive);
+  if (!fold.empty() && overflows(fold, options)) flags |= kKnownFullFold;
+  const std::string low = LowerCasePattern(pattern, case_sensitive);
+  if (!low.empty()) {
+    RE2::Options o = options;
+    o.set_case_sensitive(true);
+    if (overflows(low, o)) flags |= kKnownFullLowered;
+  }
+  return flags;
+}
+
+std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& sink,
+                                          KnownPatterns known) {
   auto impl = std::make_unique<Impl>();
   bool failed = false;
   auto error = [&](const Rule& r, std::string code, std::string message) {
@@ -1670,7 +1719,8 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
     auto cr = std::make_unique<CompiledRule>();
     cr->rule = &r;
     cr->order = i;
-    cr->re = re ? LazyRe2(re) : LazyRe2(r.pattern, options, &impl->lazy_compiled);
+    cr->re = re ? LazyRe2(re)
+                : LazyRe2(r.pattern, options, &impl->lazy_compiled, known, &impl->lean_failures);
     cr->re.Track(&impl->epoch);
     cr->epoch = &impl->epoch;
     for (auto& [index, name] : by_index) {
@@ -1693,7 +1743,7 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
         pooled->derived = &r.unless_starts[ui];
       }
       if (!ure && lazy) {
-        pooled->re = LazyRe2(u, options, &impl->lazy_compiled);
+        pooled->re = LazyRe2(u, options, &impl->lazy_compiled, known, &impl->lean_failures);
       } else {
         if (!ure) ure = CompilePattern(u, options);
         if (!ure->ok()) {

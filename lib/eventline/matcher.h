@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -39,7 +40,11 @@ class Matcher {
   // Compiles every rule; RE2 errors, empty-matching patterns, bad capture
   // names and over-budget programs go to `sink` with the pattern's position.
   // Returns nullptr when any error was reported.
-  [[nodiscard]] static std::unique_ptr<Matcher> Compile(const RuleSet& rules, DiagnosticSink& sink);
+  // `known`: the build's table of the shipped patterns (KnownPattern), whose
+  // kKnownFull* flags say which programs to compile with the full budget at
+  // once; without it each program tries the lean budget first.
+  [[nodiscard]] static std::unique_ptr<Matcher> Compile(const RuleSet& rules, DiagnosticSink& sink,
+                                                        KnownPatterns known = {});
 
   Matcher(const Matcher&) = delete;  // owns RE2 objects, which cannot be copied
   Matcher& operator=(const Matcher&) = delete;
@@ -70,6 +75,10 @@ class Matcher {
   // How many patterns have been compiled on first use so far (the loader's
   // checked patterns are compiled only when a sentence needs them).
   [[nodiscard]] std::size_t lazily_compiled() const;
+  // How many of those compilations tried the lean RE2 budget first and did
+  // not fit it (then compiled again with the full one): none for a form
+  // that Compile's `known` table flags (kKnownFull*).
+  [[nodiscard]] std::size_t lean_failures() const;
 
   // Frees every compiled pattern and trigger set with the DFA state caches
   // RE2 grows as it meets new text (most of a long run's memory); patterns
@@ -134,6 +143,13 @@ class Matcher {
 // Whether `text` holds a character RE2 folds to an ASCII letter (U+212A,
 // U+017F): there, AsciiFoldPattern's result may match differently.
 [[nodiscard]] bool HoldsNonAsciiFold(std::string_view text);
+
+// The kKnownFull* flags of `pattern`, compiled with the Matcher's options
+// for `case_sensitive`, for tools/known_patterns.cpp: 0 when its program as
+// written fits kPatternRe2LeanMem, else kKnownFullExact and the flag of each
+// of its AsciiFoldPattern and LowerCasePattern forms that does not fit
+// either. Compiles up to three programs. Exposed for tests.
+[[nodiscard]] std::uint32_t FullBudgetFlags(const std::string& pattern, bool case_sensitive);
 
 // Where matches of rule.pattern can begin, as the Matcher derives it at the
 // rule's first use when the rule does not carry it: sets rule.starts,

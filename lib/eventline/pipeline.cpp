@@ -131,7 +131,7 @@ std::unique_ptr<Engine> Engine::Load(const EngineOptions& options, DiagnosticSin
   impl->rules = LoadRules(options.rule_dirs, sink, options.known_patterns,
                           options.known_rule_files);  // on a throw, ~jthread joins
   if (sink.error_count() > errors_before) return nullptr;
-  impl->matcher = Matcher::Compile(impl->rules, sink);
+  impl->matcher = Matcher::Compile(impl->rules, sink, options.known_patterns);
   impl->has_backoff = std::any_of(impl->rules.rules.begin(), impl->rules.rules.end(),
                                   [](const Rule& r) { return r.requires_document_event; });
   std::exception_ptr actors_failure;

@@ -137,11 +137,21 @@ struct Rule {
 // separated by ';'.
 struct KnownPattern {
   std::uint64_t key_high = 0, key_low = 0;
-  std::uint32_t flags = 0;  // kKnownCanMatchEmpty
+  std::uint32_t flags = 0;  // kKnownCanMatchEmpty, kKnownFull*
   int groups = 0;           // RE2::NumberOfCapturingGroups
   const char* named = "";
 };
 inline constexpr std::uint32_t kKnownCanMatchEmpty = 1;  // the W001 probe matched empty
+// The program of a form of the pattern does not fit kPatternRe2LeanMem
+// (CompilePattern's lean attempt fails): the pattern as written, its
+// AsciiFoldPattern form, its LowerCasePattern form (matcher.h). The Matcher
+// compiles a form so flagged with the full budget at once instead of
+// parsing it twice (docs/scale.md, "session 32, h-speed49"). Set only for
+// the patterns whose form as written does not fit; the budget changes no
+// match.
+inline constexpr std::uint32_t kKnownFullExact = 2;
+inline constexpr std::uint32_t kKnownFullFold = 4;
+inline constexpr std::uint32_t kKnownFullLowered = 8;
 // A table of KnownPattern sorted by (key_high, key_low).
 using KnownPatterns = std::span<const KnownPattern>;
 // XXH3-128 of the expanded pattern, seeded with the case sensitivity.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "eventline/matcher.h"
+#include "eventline/pattern_budget.h"
 #include "eventline/rules.h"
 
 namespace eventline {
@@ -189,6 +190,75 @@ TEST_CASE("known patterns: compiled once on first use, from two threads at once"
   CHECK(got[0] == want);
   CHECK(got[1] == want);
   CHECK(lazy->lazily_compiled() == patterns);  // each once, whichever thread came first
+}
+
+TEST_CASE("known patterns: a form flagged over the lean budget is compiled once, at the full one",
+          "[known]") {
+  // A lexicon of 4,000 words makes a program larger than kPatternRe2LeanMem
+  // holds; the table of the build says so (kKnownFull*, as
+  // tools/known_patterns.cpp writes it), and the Matcher then skips the lean
+  // attempt that would fail: the same matches, one compilation, no failure.
+  RuleSet ctx;
+  std::vector<std::string>& hamlets = ctx.lexicons["HAMLET"];
+  for (int i = 0; i < 4000; ++i) hamlets.push_back("v" + std::to_string(i * 7919) + "k");
+  const char* const rules = R"(kind: event
+rules:
+  - id: big.shell
+    type: shelling
+    pattern: '(?P<actor>\w+)\s+(?P<trigger>shelled)\s+(?P<location>{HAMLET})\b'
+    examples: [x]
+  - id: small.shell
+    type: shelling
+    pattern: '(?P<actor>\w+)\s+(?P<trigger>bombed)\s+(?P<location>[A-Z]\w+)'
+    examples: [x]
+)";
+  DiagnosticSink sink;
+  RuleSet checked = ctx;
+  checked.rules = ParseRuleText(rules, "e.yaml", checked, sink);
+  REQUIRE(checked.rules.size() == 2);
+  const Rule& big = checked.rules[0];
+  const Rule& small = checked.rules[1];
+  REQUIRE(big.compiled);
+  REQUIRE(small.compiled);
+  // The loader's own check compiled the large one with the full budget.
+  CHECK(big.compiled->options().max_mem() == kPatternRe2Mem);
+  CHECK(small.compiled->options().max_mem() == kPatternRe2LeanMem);
+  const std::uint32_t flags = FullBudgetFlags(big.pattern, false);
+  CHECK((flags & kKnownFullExact) != 0);
+  CHECK((flags & kKnownFullLowered) != 0);  // lower-cased, still 4,000 words
+  CHECK(FullBudgetFlags(small.pattern, false) == 0);
+
+  Table plain, flagged;
+  plain.AddAll(checked.rules);
+  flagged.AddAll(checked.rules);
+  for (KnownPattern& k : flagged.entries) {
+    if (std::make_pair(k.key_high, k.key_low) == PatternKey(false, big.pattern)) k.flags |= flags;
+  }
+  RuleSet a = ctx, b = ctx;
+  a.rules = ParseRuleText(rules, "e.yaml", a, sink, plain.entries);
+  b.rules = ParseRuleText(rules, "e.yaml", b, sink, flagged.entries);
+  const auto without = Matcher::Compile(a, sink, plain.entries);
+  const auto with = Matcher::Compile(b, sink, flagged.entries);
+  REQUIRE(without);
+  REQUIRE(with);
+  const std::string text =
+      "Gunners shelled v15838k at dawn. Jets bombed Lviv. Fans shelled v7919k.";
+  std::vector<Match> out_without, out_with;
+  without->FindAll(RuleKind::kEvent, text, 0, text.size(), out_without);
+  with->FindAll(RuleKind::kEvent, text, 0, text.size(), out_with);
+  const auto describe = [&](const std::vector<Match>& out) {
+    std::string d;
+    for (const Match& m : out) d += m.rule->id + "[" + text.substr(m.begin, m.end - m.begin) + "]";
+    return d;
+  };
+  CHECK(describe(out_with) == describe(out_without));
+  CHECK(describe(out_with) ==
+        "big.shell[Gunners shelled v15838k]small.shell[Jets bombed Lviv]big.shell[Fans shelled "
+        "v7919k]");
+  CHECK(with->lazily_compiled() == without->lazily_compiled());
+  CHECK(without->lean_failures() == 1);  // the large one tried the lean budget and failed
+  CHECK(with->lean_failures() == 0);
+  CHECK(sink.diagnostics().empty());
 }
 
 }  // namespace
