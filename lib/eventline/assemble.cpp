@@ -4394,7 +4394,8 @@ std::size_t SecurityCues(std::string_view text, const RuleSet* rules, std::size_
       const unsigned char ch = static_cast<unsigned char>(t[i]);
       // A curly quote (U+2018, U+2019, U+201C, U+201D) is no letter.
       if (ch == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-          (static_cast<unsigned char>(t[i + 2]) & 0xFC) == 0x98) {
+          static_cast<unsigned char>(t[i + 2]) >= 0x98 &&
+          static_cast<unsigned char>(t[i + 2]) <= 0x9D) {
         if (static_cast<unsigned char>(t[i + 2]) == 0x99 && !cur.empty()) {
           cur += t.substr(i, 3);  // an apostrophe inside a word
         } else {
@@ -4418,8 +4419,7 @@ std::size_t SecurityCues(std::string_view text, const RuleSet* rules, std::size_
     const std::vector<std::string> e = split(entry);
     if (e.empty() || e.size() > words.size()) continue;
     for (std::size_t i = 0; i + e.size() <= words.size(); ++i) {
-      if (!std::equal(e.begin(), e.end(), words.begin() + static_cast<std::ptrdiff_t>(i)))
-        continue;
+      if (!std::equal(e.begin(), e.end(), words.begin() + static_cast<std::ptrdiff_t>(i))) continue;
       if (++found >= enough) return found;
       break;
     }
@@ -4434,8 +4434,8 @@ std::size_t SecurityCues(std::string_view text, const RuleSet* rules, std::size_
 // with ordinary offences, or with no grounds at all, in general news is no
 // event of the timeline. `doc_cues` caches the document's count (-1 until
 // read).
-bool ArrestWithoutCue(std::string_view event_type, std::string_view sentence,
-                      std::string_view text, const RuleSet* rules, int& doc_cues) {
+bool ArrestWithoutCue(std::string_view event_type, std::string_view sentence, std::string_view text,
+                      const RuleSet* rules, int& doc_cues) {
   if (event_type != "arrest") return false;
   if (SecurityCues(sentence, rules, 1) >= 1) return false;
   const std::string_view headline = text.substr(0, std::min(text.find('\n'), std::size_t{400}));
@@ -4443,7 +4443,6 @@ bool ArrestWithoutCue(std::string_view event_type, std::string_view sentence,
   if (doc_cues < 0) doc_cues = static_cast<int>(SecurityCues(text, rules, 2));
   return doc_cues < 2;
 }
-
 
 // The row takes a date told earlier in the document (`date_source=context`):
 // its phrase, interval and precision.
