@@ -4560,6 +4560,84 @@ bool PluralCampaign(const EventRow& row, std::string_view trigger, std::string_v
   return true;
 }
 
+// h-prec37 (session 32): ACLED codes an arrest only when it is political or
+// a matter of security (protesters, opposition figures, journalists,
+// soldiers, militants, spies, saboteurs, collaborators, draft evaders),
+// never ordinary crime. The words of such grounds are SECURITY_CUE
+// (rules/lexicons/security_cue.txt). SecurityCues counts the distinct
+// entries of that lexicon found in `text` (whole words, any case, a
+// possessive "'s" dropped), stopping at `enough`; without the lexicon (a
+// rule set of one's own) it returns `enough`: no gate.
+std::size_t SecurityCues(std::string_view text, const RuleSet* rules, std::size_t enough) {
+  if (rules == nullptr) return enough;
+  const auto it = rules->lexicons.find("SECURITY_CUE");
+  if (it == rules->lexicons.end() || it->second.empty()) return enough;
+  const auto split = [](std::string_view t) {
+    std::vector<std::string> out;
+    std::string cur;
+    const auto flush = [&] {
+      for (std::string_view tail : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"})
+        if (cur.size() > tail.size() && cur.ends_with(tail)) {
+          cur.resize(cur.size() - tail.size());
+          break;
+        }
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    };
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      const unsigned char ch = static_cast<unsigned char>(t[i]);
+      // A curly quote (U+2018, U+2019, U+201C, U+201D) is no letter.
+      if (ch == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+          static_cast<unsigned char>(t[i + 2]) >= 0x98 &&
+          static_cast<unsigned char>(t[i + 2]) <= 0x9D) {
+        if (static_cast<unsigned char>(t[i + 2]) == 0x99 && !cur.empty()) {
+          cur += t.substr(i, 3);  // an apostrophe inside a word
+        } else {
+          flush();
+        }
+        i += 2;
+        continue;
+      }
+      if (std::isalnum(ch) || ch >= 0x80 || ch == '-' || ch == '\'') {
+        cur += static_cast<char>(std::tolower(ch));
+      } else {
+        flush();
+      }
+    }
+    flush();
+    return out;
+  };
+  const std::vector<std::string> words = split(text);
+  std::size_t found = 0;
+  for (const std::string& entry : it->second) {
+    const std::vector<std::string> e = split(entry);
+    if (e.empty() || e.size() > words.size()) continue;
+    for (std::size_t i = 0; i + e.size() <= words.size(); ++i) {
+      if (!std::equal(e.begin(), e.end(), words.begin() + static_cast<std::ptrdiff_t>(i))) continue;
+      if (++found >= enough) return found;
+      break;
+    }
+  }
+  return found;
+}
+
+// An arrest row with no political or security grounds (h-prec37): no
+// SECURITY_CUE phrase in its sentence nor in the document's headline (its
+// first line), and fewer than two distinct ones in the whole document (a war
+// report, a protest or a security case names several). An arrest told only
+// with ordinary offences, or with no grounds at all, in general news is no
+// event of the timeline. `doc_cues` caches the document's count (-1 until
+// read).
+bool ArrestWithoutCue(std::string_view event_type, std::string_view sentence, std::string_view text,
+                      const RuleSet* rules, int& doc_cues) {
+  if (event_type != "arrest") return false;
+  if (SecurityCues(sentence, rules, 1) >= 1) return false;
+  const std::string_view headline = text.substr(0, std::min(text.find('\n'), std::size_t{400}));
+  if (SecurityCues(headline, rules, 1) >= 1) return false;
+  if (doc_cues < 0) doc_cues = static_cast<int>(SecurityCues(text, rules, 2));
+  return doc_cues < 2;
+}
+
 // The row takes a date told earlier in the document (`date_source=context`):
 // its phrase, interval and precision.
 void DateFromContext(EventRow& row, std::string_view text, const TimeExpr& t) {
@@ -6623,6 +6701,11 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       if (trace_)
         trace_->Drop(*c.m,
                      "dropped: attacks in the plural as the war (no day, count, place or target)");
+      continue;
+    }
+    if (ArrestWithoutCue(row.event_type, stext, text, lookups_.rules, security_cues_)) {
+      if (trace_)
+        trace_->Drop(*c.m, "dropped: an arrest with no political or security cue (security_cue)");
       continue;
     }
     if (WarBackground(row, Slice(text, c.b, c.e), stext,

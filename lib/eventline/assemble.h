@@ -152,6 +152,9 @@ class Assembler {
   // body ("a second man was arrested on Friday") is for that offence, unless
   // its own sentence names such an act. -1 until read, then 0 or 1.
   int offence_lead_ = -1;
+  // h-prec37: how many distinct SECURITY_CUE phrases the document names (up
+  // to two); -1 until an arrest row asks (ArrestWithoutCue).
+  int security_cues_ = -1;
   // h-places3: places the document gives an act in its own phrase (type,
   // trigger stem, actor), and the rows naming an earlier act as a reference
   // that found no place of their own: Finish gives such a row the one place

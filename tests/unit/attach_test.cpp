@@ -219,11 +219,11 @@ TEST_CASE("attach: an arrest under a headline of an ordinary offence is for it (
                 "arrest") == 0);
   // A violent or political act in the body's sentence keeps its arrest.
   CHECK(CountOf("Second man held over theft of gallery painting\n\nDetectives said a man was "
-                "arrested on Friday over the stabbing of a guard.",
+                "arrested on Friday over the stabbing of a soldier.",
                 "arrest") == 1);
   // A headline that names a violent act beside the offence keeps them all
   // (the headline's arrest and the body's).
-  CHECK(CountOf("Man held over theft and shooting at gallery\n\nDetectives said a second man "
+  CHECK(CountOf("Man held over theft and shooting at protest\n\nDetectives said a second man "
                 "was arrested on Friday.",
                 "arrest") == 2);
 }
@@ -334,7 +334,7 @@ TEST_CASE("attach: a reaction to an act and an owned act after \"after\" lie bef
   const char* const earlier = "..2023-03-15 range/document";
   CHECK(IntervalOf("The foreign ministry condemned the bombing of the aid convoy.", "explosion") ==
         earlier);
-  CHECK(IntervalOf("The singer was freed on bail after his arrest at the stadium.", "arrest") ==
+  CHECK(IntervalOf("The journalist was freed on bail after his arrest at the stadium.", "arrest") ==
         earlier);
   // Counter-examples: a phrase of the clause, a verb after the pronoun, a
   // date carried from the sentence before.
@@ -343,8 +343,9 @@ TEST_CASE("attach: a reaction to an act and an owned act after \"after\" lie bef
   CHECK(IntervalOf("She was freed after her captors kidnapped a second hostage.", "abduction") ==
         "2023-03-15..2023-03-15 none/document");
   std::string carried;
-  for (const EventRow& row : ExtractText("Police detained the singer on Monday. He was freed on "
-                                         "bail after his arrest at the stadium."))
+  for (const EventRow& row :
+       ExtractText("Police detained the journalist on Monday. He was freed on "
+                   "bail after his arrest at the stadium."))
     if (row.event_type == "arrest" && row.sentence_index == 2)
       carried = row.date_start + " " + row.date_source;
   CHECK(carried == "2023-03-13 context");
@@ -530,7 +531,7 @@ TEST_CASE("attach: a phrase of the main verb does not date an act in a person's 
   const char* const earlier = "..2023-03-15 range/document";
   CHECK(IntervalOf("Three guards involved in the raid on the prison were arrested on Monday.",
                    "attack") == earlier);
-  CHECK(IntervalOf("Three guards involved in the raid on the prison were arrested on Monday.",
+  CHECK(IntervalOf("Three soldiers involved in the raid on the prison were arrested on Monday.",
                    "arrest") == "2023-03-13..2023-03-13 day/text");
   CHECK(IntervalOf("A man accused of the bombing of the market was jailed on Monday.",
                    "explosion") == earlier);
@@ -728,7 +729,7 @@ TEST_CASE("attach: the lead takes a recent week or month of its event from the b
   // act's.
   CHECK(
       DateOf("Police arrest two teenagers over bar shooting\n\nPolice arrested two teenagers over "
-             "a shooting at a bar that wounded six people last month.",
+             "a shooting at a rally that wounded six people last month.",
              "arrest") == "2023-03-15");
   // A month of the year before is no recent span: the headline keeps the
   // publication day.
@@ -810,19 +811,21 @@ TEST_CASE("attach: a headline takes the day the body gives its incident by a nou
 TEST_CASE("attach: an arrest or a killing a person owns is a known earlier act", "[attach]") {
   // h-evdate15 (pub 2023-03-15): "his arrest", "Okoro's detention".
   const char* const earlier = "..2023-03-15 range/document";
-  CHECK(IntervalOf("The singer blamed his arrest on a jealous rival.", "arrest") == earlier);
-  CHECK(IntervalOf("Lawyers questioned the timing of Okoro's arrest.", "arrest") == earlier);
+  CHECK(IntervalOf("The journalist blamed his arrest on a jealous rival.", "arrest") == earlier);
+  CHECK(IntervalOf("Activists questioned the timing of Okoro's arrest.", "arrest") == earlier);
   CHECK(IntervalOf("Her family still asks who ordered her murder.", "killing") == earlier);
   // Its own phrase or a carried day still dates it; no owner, no cue; wire
   // copy in capitals gives no name.
-  CHECK(IntervalOf("Okoro's detention on Monday angered his supporters.", "arrest") ==
+  CHECK(IntervalOf("Okoro's detention on Monday angered the opposition.", "arrest") ==
         "2023-03-13..2023-03-13 day/text");
-  CHECK(IntervalOf("The detention of the singer angered his fans.", "arrest") ==
+  CHECK(IntervalOf("The detention of the journalist angered his fans.", "arrest") ==
         "2023-03-15..2023-03-15 none/document");
   // Under a headline the body's day of the arrest still dates it.
-  CHECK(DateOf("Police detain singer after fight\n\nThe singer's arrest angered his fans.\n\nHe "
-               "was arrested on Monday at a hotel.",
-               "arrest") == "2023-03-13");
+  CHECK(
+      DateOf(
+          "Police detain journalist after fight\n\nThe journalist's arrest angered his fans.\n\nHe "
+          "was arrested on Monday at a hotel.",
+          "arrest") == "2023-03-13");
 }
 
 TEST_CASE("attach: an act a death toll is counted from lies before it", "[attach]") {
@@ -909,7 +912,7 @@ TEST_CASE("attach: a headline participle of its subject tells an earlier act", "
   // after an adverb) keeps the day's news.
   const char* const today = "2023-03-15..2023-03-15 none/document";
   CHECK(IntervalOf("Forty killed as gunmen return to the valley", "casualties") == today);
-  CHECK(IntervalOf("Guard arrested at the depot after a clerk dies", "arrest") == today);
+  CHECK(IntervalOf("Soldier arrested at the depot after a clerk dies", "arrest") == today);
   CHECK(IntervalOf("Nurse shot at a checkpoint, sues the army", "attack") == today);
   // (A killing since session 29: an age is no count, h-recall49; the kin
   // noun after the age makes the row, lead.)
@@ -947,14 +950,16 @@ TEST_CASE("attach: an act charged as a crime lies before the charge", "[attach]"
 TEST_CASE("attach: an arrest headline passes an undated retelling", "[attach]") {
   // h-evdate15 (pub Wednesday 2023-03-15): "police arrest …" / the
   // standfirst's undated "… detained …" / the body's day of the arrest.
-  CHECK(DateOf("Police arrest two men over depot fire\n\nTwo men were detained after a tip from "
-               "neighbours.\n\nThe pair were arrested on Monday evening at a farm.",
-               "arrest") == "2023-03-13");
+  CHECK(
+      DateOf("Police arrest two men over army depot fire\n\nTwo men were detained after a tip from "
+             "neighbours.\n\nThe pair were arrested on Monday evening at a farm.",
+             "arrest") == "2023-03-13");
   // Not a day weeks back, nor for a lead told as earlier (..pub), whose
   // body arrest's past phrase is the charged act's.
-  CHECK(DateOf("Police arrest two men over depot fire\n\nTwo men were detained after a tip from "
-               "neighbours.\n\nThe pair were arrested on 2 February at a farm.",
-               "arrest") == "2023-03-15");
+  CHECK(
+      DateOf("Police arrest two men over army depot fire\n\nTwo men were detained after a tip from "
+             "neighbours.\n\nThe pair were arrested on 2 February at a farm.",
+             "arrest") == "2023-03-15");
   CHECK(IntervalOf("Man arrested over killing of a grocer\n\nA man was detained by police.\n\nHe "
                    "was arrested over the 2015 killing of a grocer in Leeds.",
                    "arrest") != "2015-01-01..2015-12-31 year/context");
@@ -1287,16 +1292,16 @@ TEST_CASE("attach: a phrase in a charge's object dates the act charged, not the 
           "[attach]") {
   // h-evdate9 (pub 2023-03-15): the month belongs to the fire.
   const std::string text =
-      "Police arrested a man for allegedly setting fire to a mosque in June 2021.";
+      "Soldiers arrested a man for allegedly setting fire to a mosque in June 2021.";
   CHECK(IntervalOf(text, "arrest") == "2023-03-15..2023-03-15 none/document");
   CHECK(IntervalOf(text, "arson") == "2021-06-01..2021-06-30 month/text");
-  CHECK(IntervalOf("Two men were arrested and charged over the 2019 murder of a guard.",
+  CHECK(IntervalOf("Two men were arrested and charged over the 2019 murder of a soldier.",
                    "arrest") == "2023-03-15..2023-03-15 none/document");
   // A day of the last week may be the arrest's; a bare charge names no act;
   // an arrest told in a subordinate clause keeps the phrase.
-  CHECK(IntervalOf("Police arrested a man for setting fire to a mosque on Monday.", "arrest") ==
+  CHECK(IntervalOf("Soldiers arrested a man for setting fire to a mosque on Monday.", "arrest") ==
         "2023-03-13..2023-03-13 day/text");
-  CHECK(IntervalOf("A guard was arrested for murder in May 2021.", "arrest") ==
+  CHECK(IntervalOf("A soldier was arrested for murder in May 2021.", "arrest") ==
         "2021-05-01..2021-05-31 month/text");
   // h-prec26: robbery is an ordinary offence now (no arrest row), so a spy's arrest.
   CHECK(IntervalOf("The guard, who was arrested for spying on a base in 2020, was freed.",
@@ -1305,7 +1310,7 @@ TEST_CASE("attach: a phrase in a charge's object dates the act charged, not the 
 
 TEST_CASE("attach: an act told as recent lies before publication", "[attach]") {
   // h-evdate9: "recently" in the verb group, no phrase of its own.
-  CHECK(IntervalOf("A teacher was recently arrested outside the school.", "arrest") ==
+  CHECK(IntervalOf("A journalist was recently arrested outside the school.", "arrest") ==
         "..2023-03-15 range/document");
   CHECK(IntervalOf("Rebels recently shelled the port.", "shelling") ==
         "..2023-03-15 range/document");
@@ -1371,14 +1376,14 @@ TEST_CASE("attach: a report's day bounds an act told as an accusation", "[attach
 TEST_CASE("attach: a phrase closing the subject's relative clause is not the main verb's",
           "[attach]") {
   // h-evdate11 (pub 2023-03-15): 2014 dates the raid, not the arrest.
-  const std::string text = "The officer who ordered the raid in 2014 has been arrested.";
+  const std::string text = "The army officer who ordered the raid in 2014 has been arrested.";
   CHECK(IntervalOf(text, "arrest") == "2023-03-15..2023-03-15 none/document");
   CHECK(IntervalOf(text, "attack") == "2014-01-01..2014-12-31 year/text");
   // The relative clause's own verb after the phrase keeps it; a phrase
   // after the main verb is the main verb's.
   CHECK(IntervalOf("The clerk who in 2017 was arrested for leaking files spoke out.", "arrest") ==
         "2017-01-01..2017-12-31 year/text");
-  CHECK(IntervalOf("Police arrested the man who stabbed a guard on Monday.", "arrest") ==
+  CHECK(IntervalOf("Police arrested the man who stabbed a soldier on Monday.", "arrest") ==
         "2023-03-13..2023-03-13 day/text");
   // The relative clause has closed before the phrase (a saying verb).
   CHECK(IntervalOf("A farmer who fled today said the town on Sunday was shelled.", "shelling") ==
@@ -1480,7 +1485,7 @@ TEST_CASE("attach: a striking state is not the scene (h-prec18)", "[attach][plac
       {"Officials said that Moldova was attacked with drones overnight.", "attack", "Moldova"},
       {"Officials said the shelling had grown worse since the war in Ukraine began.", "shelling",
        "Ukraine"},
-      {"Police arrested a cartel boss in Mexico.", "arrest", "Mexico"},
+      {"Soldiers arrested a cartel boss in Mexico.", "arrest", "Mexico"},
       // h-places4: an adjective between the preposition and the name, and
       // a plural noun after the name when a verb stands before it.
       {"A drone strike on southern Moldova hits a fuel depot.", "air_strike", "Moldova"},
@@ -1543,7 +1548,8 @@ TEST_CASE("attach: a nationality word before a word for land names the place (h-
       {"Shelling hit a Moldovan town and a Romanian village on Friday.", "shelling", ""},
       {"Moldovan troops attacked the rebels at dawn.", "attack", ""},
       // h-places10: a state's police work on its own land.
-      {"Moldovan police arrested two men after a shooting at a wedding.", "arrest", "Moldova"},
+      {"Moldovan police arrested two activists after a shooting at a wedding.", "arrest",
+       "Moldova"},
       {"A Moldovan police van was set on fire during the night.", "arson", "Moldova"},
       // Counter-example: its officials speak for it anywhere.
       {"Moldovan officials condemned the shooting at a wedding.", "attack", ""},
@@ -2025,10 +2031,9 @@ TEST_CASE("attach: a headline's arrest after the suspect's crime is the day's ne
   // h-evdate23 (pub 2023-03-15): the crime's cue in the subject ("accused
   // of", "suspect in", "behind") is no cue of the arrest (ArrestVerbHeadline).
   const char* const today = "2023-03-15..2023-03-15 none/document";
-  CHECK(IntervalOf("Farmer accused of poisoning his neighbour arrested at cattle market",
+  CHECK(IntervalOf("Activist accused of poisoning his neighbour arrested at cattle market",
                    "arrest") == today);
-  CHECK(IntervalOf("Suspect in murder of shop owner arrested at ferry terminal", "arrest") ==
-        today);
+  CHECK(IntervalOf("Suspect in murder of soldier arrested at ferry terminal", "arrest") == today);
   // Counter-examples: what footage shows, or the noun after "his", stays
   // an earlier act.
   CHECK(IntervalOf("Footage shows farmer accused of poisoning neighbour arrested at market",
@@ -2123,7 +2128,7 @@ TEST_CASE("attach: a length of time before 'after' measures another verb", "[att
   const char* const earlier = "..2023-03-15 range/document";
   CHECK(IntervalOf("The ferry firm halted sailings for 48 hours after rebels attacked a tanker.",
                    "attack") == earlier);
-  CHECK(IntervalOf("The guard was suspended for ten days after the arrest of a street vendor.",
+  CHECK(IntervalOf("The guard was suspended for ten days after the arrest of a protester.",
                    "arrest") == earlier);
   // Counter-example: "as" keeps the span, which the act shares.
   CHECK(IntervalOf("Families sheltered in the cellars for two weeks as the army shelled the "
@@ -2243,24 +2248,23 @@ TEST_CASE("attach: the phrase of the act an arrest is for is not the arrest's", 
   // is the day's news (ActPhraseAfterArrest).
   const char* const news = "2023-03-15..2023-03-15 none/document";
   const std::string rel =
-      "Police arrested a man in connection with a shooting that happened outside a bar on "
+      "Soldiers arrested a man in connection with a shooting that happened outside a bar on "
       "Sunday.";
   CHECK(IntervalOf(rel, "arrest") == news);
   CHECK(DateOf(rel, "attack") == "2023-03-12");
-  CHECK(IntervalOf("Detectives have arrested two brothers over the murder of a cashier, who was "
+  CHECK(IntervalOf("Detectives have arrested two brothers over the murder of a journalist, who was "
                    "shot dead behind the till on 1 March.",
                    "arrest") == news);
-  CHECK(IntervalOf("Detectives have arrested two brothers in the March 3 kidnapping of a bank "
-                   "clerk.",
+  CHECK(IntervalOf("Detectives have arrested two brothers in the March 3 kidnapping of a "
+                   "journalist.",
                    "arrest") == news);
   // Counter-examples: the arrest's own phrase before the act; an act told
   // in the arrested person's relative clause, whose phrase may be the
   // arrest's too.
-  CHECK(DateOf("Police arrested a man on Sunday over the stabbing of a guard that shocked the "
+  CHECK(DateOf("Police arrested a man on Sunday over the stabbing of a soldier that shocked the "
                "town.",
                "arrest") == "2023-03-12");
-  CHECK(DateOf("Police arrested a man who shot his neighbour on Sunday.", "arrest") ==
-        "2023-03-12");
+  CHECK(DateOf("Police arrested a man who shot a soldier on Sunday.", "arrest") == "2023-03-12");
   CHECK(DateOf("Troops detained nine men in Sunday raids on the camp.", "arrest") == "2023-03-12");
 }
 
@@ -2560,5 +2564,30 @@ TEST_CASE("attach: strikes or attacks in the plural as the war (h-prec36)", "[at
         1);
 }
 
+TEST_CASE("attach: an arrest needs a political or security cue (h-prec37)", "[attach]") {
+  // Ordinary crime, even violent crime, with no cue in the sentence, the
+  // headline or the document: no arrest row.
+  CHECK(CountOf("A man was arrested on Sunday after a woman was found dead in her flat.",
+                "arrest") == 0);
+  CHECK(CountOf("Two teenagers were detained over the stabbing outside the cinema.", "arrest") ==
+        0);
+  // A protest, a journalist, a spy case, soldiers as the arresting force, an
+  // opposition figure: the row stays.
+  CHECK(CountOf("Police arrested forty people at a protest outside parliament on Monday.",
+                "arrest") == 1);
+  CHECK(CountOf("A journalist was detained at the airport on Tuesday.", "arrest") == 1);
+  CHECK(CountOf("Soldiers detained three men at the crossing on Friday.", "arrest") == 1);
+  CHECK(CountOf("The engineer was arrested on Friday on charges of spying for a foreign power.",
+                "arrest") == 1);
+  // A cue in the headline, or two in the document, keeps an arrest told
+  // without one.
+  CHECK(CountOf("Opposition leader held in dawn raid\n\nHe was arrested at his home on Monday.",
+                "arrest") >= 1);
+  CHECK(CountOf("Shelling of the port went on overnight.\n\nTroops pushed on towards the "
+                "river. A man was arrested on Monday.",
+                "arrest") == 1);
+  // Without the lexicon (a rule set of one's own) the gate is off: the
+  // engine's other tests (rules_test, golden cases) read their own rules.
+}
 }  // namespace
 }  // namespace eventline
