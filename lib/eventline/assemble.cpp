@@ -10,6 +10,7 @@
 #include <span>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 
 #include "eventline/actors.h"
 #include "eventline/args.h"
@@ -4821,11 +4822,14 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
   // more than any other but the party) in the sentences that tell fighting
   // or a taking. The row takes the place of that state they name most (half
   // of its mentions at least; not the state's own name), else the state.
+  // The place depends on the party only, and a row on its trigger: one
+  // choice per party, one pass over the rows (a live blog holds many truces
+  // and thousands of rows). A trigger pending twice takes the last choice.
   if (lookups_.places != nullptr && !pending_truces_.empty()) {
-    for (const PendingTruce& t : pending_truces_) {
+    const auto truce_place = [&](const std::string& party) -> const Place* {
       std::map<std::string, int> by_state;
       for (const auto& [place, n] : fighting_places_)
-        if (!place->country.empty() && place->country != t.party) by_state[place->country] += n;
+        if (!place->country.empty() && place->country != party) by_state[place->country] += n;
       std::string best;
       int top = 0, second = 0;
       for (const auto& [state, n] : by_state) {
@@ -4837,7 +4841,7 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
           second = n;
         }
       }
-      if (best.empty() || top < 2 || top == second) continue;
+      if (best.empty() || top < 2 || top == second) return nullptr;
       const Place* chosen = nullptr;
       int chosen_n = 0;
       for (const auto& [place, n] : fighting_places_) {
@@ -4848,14 +4852,23 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
         }
       }
       if (chosen == nullptr || 2 * chosen_n < top) chosen = lookups_.places->CountryPlace(best);
-      if (chosen == nullptr) continue;
-      for (EventRow& r : rows) {
-        if (r.byte_start != t.begin || r.byte_end != t.end || r.event_type != "ceasefire") continue;
-        r.location = chosen->name;
-        r.country = chosen->country;
-        r.latitude = chosen->latitude;
-        r.longitude = chosen->longitude;
-      }
+      return chosen;
+    };
+    std::map<std::string, const Place*> by_party;
+    std::map<std::pair<std::size_t, std::size_t>, const Place*> by_trigger;
+    for (const PendingTruce& t : pending_truces_) {
+      auto it = by_party.find(t.party);
+      if (it == by_party.end()) it = by_party.emplace(t.party, truce_place(t.party)).first;
+      if (it->second != nullptr) by_trigger[{t.begin, t.end}] = it->second;
+    }
+    for (EventRow& r : rows) {
+      if (r.event_type != "ceasefire") continue;
+      const auto it = by_trigger.find({r.byte_start, r.byte_end});
+      if (it == by_trigger.end()) continue;
+      r.location = it->second->name;
+      r.country = it->second->country;
+      r.latitude = it->second->latitude;
+      r.longitude = it->second->longitude;
     }
   }
   if (rows.empty() || !doc_.pub_date) return;
