@@ -4042,6 +4042,44 @@ bool SpanAggregate(const EventRow& row, std::string_view trigger) {
   return days > 14;
 }
 
+// WarBackground and PluralCampaign: the sentence names no place narrower
+// than the war's. A place the rule captured that the gazetteer does not know
+// is taken for a town ("Dorel devastated by fighting"); every place found is
+// a country, a territory or "Gaza" alone (the Strip in the news: the
+// gazetteer holds it as the city; "Gaza City" is the city).
+bool OnlyWarWidePlaces(std::string_view written_place, std::string_view text,
+                       std::span<const PlaceMention> places) {
+  const auto written = [&](const PlaceMention& p) {
+    return p.end > p.begin && p.end <= text.size() ? text.substr(p.begin, p.end - p.begin)
+                                                   : std::string_view{};
+  };
+  if (!written_place.empty() &&
+      std::none_of(places.begin(), places.end(),
+                   [&](const PlaceMention& p) { return written(p) == written_place; }))
+    return false;
+  for (const PlaceMention& p : places) {
+    const std::string_view kind = p.best().kind;
+    if (kind == "country" || kind == "territory") continue;
+    if (kind == "city" && written(p) == "Gaza") continue;
+    return false;
+  }
+  return true;
+}
+
+// `entry` occurs in `lowered` (a lowered sentence) as whole words: no letter
+// or digit on either side.
+bool HasWholePhrase(std::string_view lowered, std::string_view entry) {
+  for (std::size_t at = lowered.find(entry); at != std::string_view::npos;
+       at = lowered.find(entry, at + 1)) {
+    const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(lowered[at - 1]));
+    const std::size_t end = at + entry.size();
+    const bool right =
+        end == lowered.size() || !std::isalnum(static_cast<unsigned char>(lowered[end]));
+    if (left && right) return true;
+  }
+  return false;
+}
+
 // Ruling 12 of session 31 (h-prec34): the war or a whole campaign named by a
 // war-wide noun ("the fighting in Sudan", "Israel's bombardment of Gaza",
 // "the ground offensive", "a pause in hostilities") is background, not an
@@ -4152,24 +4190,7 @@ bool WarBackground(const EventRow& row, std::string_view trigger, std::string_vi
   }
   if (row.fatalities || row.injured) return false;
   if (!flight && (!row.quantity.empty() || has_digit(sentence))) return false;
-  // A place the rule captured that the gazetteer does not know is taken for
-  // a town ("Dorel devastated by fighting").
-  if (!written_place.empty() &&
-      std::none_of(places.begin(), places.end(), [&](const PlaceMention& p) {
-        return p.end > p.begin && p.end <= text.size() &&
-               text.substr(p.begin, p.end - p.begin) == written_place;
-      }))
-    return false;
-  // "Gaza" alone names the Strip in the news (the gazetteer holds it as the
-  // city; "Gaza City" is the city).
-  for (const PlaceMention& p : places) {
-    const std::string_view kind = p.best().kind;
-    if (kind == "country" || kind == "territory") continue;
-    if (kind == "city" && p.end > p.begin && p.end <= text.size() &&
-        text.substr(p.begin, p.end - p.begin) == "Gaza")
-      continue;
-    return false;
-  }
+  if (!OnlyWarWidePlaces(written_place, text, places)) return false;
   // A particular target ({FACILITY}), a place named by a common noun
   // ({PLACE_NOUN}: "around the city", "in border areas", "on the southern
   // front"), but not a territory, a region, a border or a coast, which the
@@ -4185,17 +4206,7 @@ bool WarBackground(const EventRow& row, std::string_view trigger, std::string_vi
       "retook",   "captured",    "recaptured", "liberated",    "dozens",
       "hundreds", "hours after", "days after", "hours before", "days before"};
   const std::string lowered = Lower(sentence);
-  const auto has_phrase = [&](std::string_view entry) {
-    for (std::size_t at = lowered.find(entry); at != std::string::npos;
-         at = lowered.find(entry, at + 1)) {
-      const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(lowered[at - 1]));
-      const std::size_t end = at + entry.size();
-      const bool right =
-          end == lowered.size() || !std::isalnum(static_cast<unsigned char>(lowered[end]));
-      if (left && right) return true;
-    }
-    return false;
-  };
+  const auto has_phrase = [&](std::string_view entry) { return HasWholePhrase(lowered, entry); };
   for (std::string_view w : kMore)
     if (!(flight && (w == "dozens" || w == "hundreds")) && has_phrase(w)) return false;
   for (std::string_view lexicon : {"FACILITY", "PLACE_NOUN", "NUMBER_WORD", "ORDINAL_WORD"}) {
@@ -4313,32 +4324,9 @@ bool PluralCampaign(const EventRow& row, std::string_view trigger, std::string_v
     if (std::find(std::begin(kParticular), std::end(kParticular), w) != std::end(kParticular))
       return false;
   }
-  if (!written_place.empty() &&
-      std::none_of(places.begin(), places.end(), [&](const PlaceMention& p) {
-        return p.end > p.begin && p.end <= text.size() &&
-               text.substr(p.begin, p.end - p.begin) == written_place;
-      }))
-    return false;
-  for (const PlaceMention& p : places) {
-    const std::string_view kind = p.best().kind;
-    if (kind == "country" || kind == "territory") continue;
-    if (kind == "city" && p.end > p.begin && p.end <= text.size() &&
-        text.substr(p.begin, p.end - p.begin) == "Gaza")
-      continue;
-    return false;
-  }
+  if (!OnlyWarWidePlaces(written_place, text, places)) return false;
   const std::string lowered = Lower(sentence);
-  const auto has_phrase = [&](std::string_view entry) {
-    for (std::size_t at = lowered.find(entry); at != std::string::npos;
-         at = lowered.find(entry, at + 1)) {
-      const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(lowered[at - 1]));
-      const std::size_t end = at + entry.size();
-      const bool right =
-          end == lowered.size() || !std::isalnum(static_cast<unsigned char>(lowered[end]));
-      if (left && right) return true;
-    }
-    return false;
-  };
+  const auto has_phrase = [&](std::string_view entry) { return HasWholePhrase(lowered, entry); };
   for (std::string_view w : {"dozens", "hundreds", "front", "front line", "frontline", "camp"})
     if (has_phrase(w)) return false;
   // A named armed group's attacks are its own acts, mostly one raid told in
