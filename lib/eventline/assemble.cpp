@@ -5683,11 +5683,13 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
                               r.country == headline_place_->country;
                      })) {
             // h-places15: the body's first two sentences tell the headline's
-            // news. When one names only states standing for their sides
-            // ("Moscow launched drones at what Kyiv called grain sites"
-            // under "Drones hit grain sites in Odesa"), one of them the
-            // state of the headline's city or region, the row takes that
-            // place (further down, or with no such state, none: h-places2).
+            // news. When one gives the act no place of its own but names
+            // the state of the headline's city or region (or its capital),
+            // mostly states standing for their sides ("Moscow launched
+            // drones at what Kyiv called grain sites" under "Drones hit
+            // grain sites in Odesa"), the row takes that place; other
+            // places the sentence names do not stop it (further down, or
+            // with no such state, none: h-places2).
             place = headline_place_;
           }
         }
