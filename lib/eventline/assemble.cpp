@@ -10,6 +10,7 @@
 #include <span>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 
 #include "eventline/actors.h"
 #include "eventline/args.h"
@@ -4226,6 +4227,44 @@ bool SpanAggregate(const EventRow& row, std::string_view trigger) {
   return days > 14;
 }
 
+// WarBackground and PluralCampaign: the sentence names no place narrower
+// than the war's. A place the rule captured that the gazetteer does not know
+// is taken for a town ("Dorel devastated by fighting"); every place found is
+// a country, a territory or "Gaza" alone (the Strip in the news: the
+// gazetteer holds it as the city; "Gaza City" is the city).
+bool OnlyWarWidePlaces(std::string_view written_place, std::string_view text,
+                       std::span<const PlaceMention> places) {
+  const auto written = [&](const PlaceMention& p) {
+    return p.end > p.begin && p.end <= text.size() ? text.substr(p.begin, p.end - p.begin)
+                                                   : std::string_view{};
+  };
+  if (!written_place.empty() &&
+      std::none_of(places.begin(), places.end(),
+                   [&](const PlaceMention& p) { return written(p) == written_place; }))
+    return false;
+  for (const PlaceMention& p : places) {
+    const std::string_view kind = p.best().kind;
+    if (kind == "country" || kind == "territory") continue;
+    if (kind == "city" && written(p) == "Gaza") continue;
+    return false;
+  }
+  return true;
+}
+
+// `entry` occurs in `lowered` (a lowered sentence) as whole words: no letter
+// or digit on either side.
+bool HasWholePhrase(std::string_view lowered, std::string_view entry) {
+  for (std::size_t at = lowered.find(entry); at != std::string_view::npos;
+       at = lowered.find(entry, at + 1)) {
+    const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(lowered[at - 1]));
+    const std::size_t end = at + entry.size();
+    const bool right =
+        end == lowered.size() || !std::isalnum(static_cast<unsigned char>(lowered[end]));
+    if (left && right) return true;
+  }
+  return false;
+}
+
 // Ruling 12 of session 31 (h-prec34): the war or a whole campaign named by a
 // war-wide noun ("the fighting in Sudan", "Israel's bombardment of Gaza",
 // "the ground offensive", "a pause in hostilities") is background, not an
@@ -4336,24 +4375,7 @@ bool WarBackground(const EventRow& row, std::string_view trigger, std::string_vi
   }
   if (row.fatalities || row.injured) return false;
   if (!flight && (!row.quantity.empty() || has_digit(sentence))) return false;
-  // A place the rule captured that the gazetteer does not know is taken for
-  // a town ("Dorel devastated by fighting").
-  if (!written_place.empty() &&
-      std::none_of(places.begin(), places.end(), [&](const PlaceMention& p) {
-        return p.end > p.begin && p.end <= text.size() &&
-               text.substr(p.begin, p.end - p.begin) == written_place;
-      }))
-    return false;
-  // "Gaza" alone names the Strip in the news (the gazetteer holds it as the
-  // city; "Gaza City" is the city).
-  for (const PlaceMention& p : places) {
-    const std::string_view kind = p.best().kind;
-    if (kind == "country" || kind == "territory") continue;
-    if (kind == "city" && p.end > p.begin && p.end <= text.size() &&
-        text.substr(p.begin, p.end - p.begin) == "Gaza")
-      continue;
-    return false;
-  }
+  if (!OnlyWarWidePlaces(written_place, text, places)) return false;
   // A particular target ({FACILITY}), a place named by a common noun
   // ({PLACE_NOUN}: "around the city", "in border areas", "on the southern
   // front"), but not a territory, a region, a border or a coast, which the
@@ -4369,17 +4391,7 @@ bool WarBackground(const EventRow& row, std::string_view trigger, std::string_vi
       "retook",   "captured",    "recaptured", "liberated",    "dozens",
       "hundreds", "hours after", "days after", "hours before", "days before"};
   const std::string lowered = Lower(sentence);
-  const auto has_phrase = [&](std::string_view entry) {
-    for (std::size_t at = lowered.find(entry); at != std::string::npos;
-         at = lowered.find(entry, at + 1)) {
-      const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(lowered[at - 1]));
-      const std::size_t end = at + entry.size();
-      const bool right =
-          end == lowered.size() || !std::isalnum(static_cast<unsigned char>(lowered[end]));
-      if (left && right) return true;
-    }
-    return false;
-  };
+  const auto has_phrase = [&](std::string_view entry) { return HasWholePhrase(lowered, entry); };
   for (std::string_view w : kMore)
     if (!(flight && (w == "dozens" || w == "hundreds")) && has_phrase(w)) return false;
   for (std::string_view lexicon : {"FACILITY", "PLACE_NOUN", "NUMBER_WORD", "ORDINAL_WORD"}) {
@@ -4497,32 +4509,9 @@ bool PluralCampaign(const EventRow& row, std::string_view trigger, std::string_v
     if (std::find(std::begin(kParticular), std::end(kParticular), w) != std::end(kParticular))
       return false;
   }
-  if (!written_place.empty() &&
-      std::none_of(places.begin(), places.end(), [&](const PlaceMention& p) {
-        return p.end > p.begin && p.end <= text.size() &&
-               text.substr(p.begin, p.end - p.begin) == written_place;
-      }))
-    return false;
-  for (const PlaceMention& p : places) {
-    const std::string_view kind = p.best().kind;
-    if (kind == "country" || kind == "territory") continue;
-    if (kind == "city" && p.end > p.begin && p.end <= text.size() &&
-        text.substr(p.begin, p.end - p.begin) == "Gaza")
-      continue;
-    return false;
-  }
+  if (!OnlyWarWidePlaces(written_place, text, places)) return false;
   const std::string lowered = Lower(sentence);
-  const auto has_phrase = [&](std::string_view entry) {
-    for (std::size_t at = lowered.find(entry); at != std::string::npos;
-         at = lowered.find(entry, at + 1)) {
-      const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(lowered[at - 1]));
-      const std::size_t end = at + entry.size();
-      const bool right =
-          end == lowered.size() || !std::isalnum(static_cast<unsigned char>(lowered[end]));
-      if (left && right) return true;
-    }
-    return false;
-  };
+  const auto has_phrase = [&](std::string_view entry) { return HasWholePhrase(lowered, entry); };
   for (std::string_view w : {"dozens", "hundreds", "front", "front line", "frontline", "camp"})
     if (has_phrase(w)) return false;
   // A named armed group's attacks are its own acts, mostly one raid told in
@@ -5084,11 +5073,14 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
   // more than any other but the party) in the sentences that tell fighting
   // or a taking. The row takes the place of that state they name most (half
   // of its mentions at least; not the state's own name), else the state.
+  // The place depends on the party only, and a row on its trigger: one
+  // choice per party, one pass over the rows (a live blog holds many truces
+  // and thousands of rows). A trigger pending twice takes the last choice.
   if (lookups_.places != nullptr && !pending_truces_.empty()) {
-    for (const PendingTruce& t : pending_truces_) {
+    const auto truce_place = [&](const std::string& party) -> const Place* {
       std::map<std::string, int> by_state;
       for (const auto& [place, n] : fighting_places_)
-        if (!place->country.empty() && place->country != t.party) by_state[place->country] += n;
+        if (!place->country.empty() && place->country != party) by_state[place->country] += n;
       std::string best;
       int top = 0, second = 0;
       for (const auto& [state, n] : by_state) {
@@ -5100,7 +5092,7 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
           second = n;
         }
       }
-      if (best.empty() || top < 2 || top == second) continue;
+      if (best.empty() || top < 2 || top == second) return nullptr;
       const Place* chosen = nullptr;
       int chosen_n = 0;
       for (const auto& [place, n] : fighting_places_) {
@@ -5111,14 +5103,23 @@ void Assembler::Finish(std::vector<EventRow>& rows) const {
         }
       }
       if (chosen == nullptr || 2 * chosen_n < top) chosen = lookups_.places->CountryPlace(best);
-      if (chosen == nullptr) continue;
-      for (EventRow& r : rows) {
-        if (r.byte_start != t.begin || r.byte_end != t.end || r.event_type != "ceasefire") continue;
-        r.location = chosen->name;
-        r.country = chosen->country;
-        r.latitude = chosen->latitude;
-        r.longitude = chosen->longitude;
-      }
+      return chosen;
+    };
+    std::map<std::string, const Place*> by_party;
+    std::map<std::pair<std::size_t, std::size_t>, const Place*> by_trigger;
+    for (const PendingTruce& t : pending_truces_) {
+      auto it = by_party.find(t.party);
+      if (it == by_party.end()) it = by_party.emplace(t.party, truce_place(t.party)).first;
+      if (it->second != nullptr) by_trigger[{t.begin, t.end}] = it->second;
+    }
+    for (EventRow& r : rows) {
+      if (r.event_type != "ceasefire") continue;
+      const auto it = by_trigger.find({r.byte_start, r.byte_end});
+      if (it == by_trigger.end()) continue;
+      r.location = it->second->name;
+      r.country = it->second->country;
+      r.latitude = it->second->latitude;
+      r.longitude = it->second->longitude;
     }
   }
   if (rows.empty() || !doc_.pub_date) return;
@@ -5945,11 +5946,13 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
                               r.country == headline_place_->country;
                      })) {
             // h-places15: the body's first two sentences tell the headline's
-            // news. When one names only states standing for their sides
-            // ("Moscow launched drones at what Kyiv called grain sites"
-            // under "Drones hit grain sites in Odesa"), one of them the
-            // state of the headline's city or region, the row takes that
-            // place (further down, or with no such state, none: h-places2).
+            // news. When one gives the act no place of its own but names
+            // the state of the headline's city or region (or its capital),
+            // mostly states standing for their sides ("Moscow launched
+            // drones at what Kyiv called grain sites" under "Drones hit
+            // grain sites in Odesa"), the row takes that place; other
+            // places the sentence names do not stop it (further down, or
+            // with no such state, none: h-places2).
             place = headline_place_;
           }
         }

@@ -169,8 +169,9 @@ class Assembler {
   // h-places15: ceasefire rows whose sentence named no place for the truce,
   // or only a state as the nearest name (a party: "a truce between Ruritania
   // and the Redshirts", "pressing Ruritania for a pause"): `party` is that
-  // state's country code, or the document's country the row fell back to,
-  // or empty. Finish places them where the document's fighting is.
+  // state's country code, or empty for a row left unplaced (a row placed by
+  // a fallback, the document's country included, does not wait). Finish
+  // places them where the document's fighting is.
   struct PendingTruce {
     std::size_t begin = 0, end = 0;  // the row's trigger
     std::string party;

@@ -1720,6 +1720,25 @@ TEST_CASE("attach: a truce holds where the document's fighting is (h-places15)",
   }
 }
 
+// h-review2 (session 32): Finish chooses one place per party and places the
+// rows in one pass; two truces with two parties, and a tie between states.
+TEST_CASE("attach: two truces, two parties, one fighting state (h-review2)", "[attach][places]") {
+  const std::string fighting =
+      "\n\nThe rebels shelled Comrat in Moldova on Thursday. Two people died in the shelling of "
+      "Comrat.";
+  // Each truce names another party's state; both hold where the fighting is.
+  CHECK(PlacesOf("Romania and the rebels agreed to a truce on Friday. Bulgaria and the rebels "
+                 "agreed to a truce on Saturday." +
+                     fighting,
+                 "ceasefire") == "Comrat|Comrat");
+  // Fighting told as much in two states is no evidence: the truce keeps its
+  // party's state.
+  CHECK(PlacesOf("Romania and the rebels agreed to a truce on Friday.\n\nThe rebels shelled "
+                 "Comrat in Moldova on Thursday. The rebels shelled Comrat again. The army "
+                 "shelled Ruse in Bulgaria on Thursday. The army shelled Ruse again.",
+                 "ceasefire") == "Romania");
+}
+
 TEST_CASE("attach: the lead names only states: the headline's place (h-places15)",
           "[attach][places]") {
   const struct {

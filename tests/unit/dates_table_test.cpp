@@ -444,6 +444,11 @@ TEST_CASE("dates table: a postponement's until ends ahead (h-dates40)", "[dates]
   // the verb in another clause does not count
   CheckOnlyTime(c, "The vote was postponed, and the camp stayed open until spring.", "2025-07-14",
                 "", "2025-05-31");
+  // h-review2: the particle after "put", and the six-word reach (the verb
+  // seventh before "until" is out of it)
+  CheckOnlyTime(c, "The vote was put off until the autumn.", "2025-07-14", "", "2025-11-30");
+  CheckOnlyTime(c, "The vote was postponed and the camp by the old mill stayed open until spring.",
+                "2025-07-14", "", "2025-05-31");
 }
 
 TEST_CASE("dates table: a year before a holiday weekend, an intent before a count (h-dates35)",
