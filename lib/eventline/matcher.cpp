@@ -251,12 +251,16 @@ class LazyRe2 {
     fresh->known = state_->known;
     fresh->lean_failures = state_->lean_failures;
     fresh->epoch = state_->epoch;
+    fresh->lean_mem = state_->lean_mem;
     fresh->full.store(state_->full.load(std::memory_order_relaxed), std::memory_order_relaxed);
     state_ = std::move(fresh);
   }
 
   // Stamps each use with the value of `epoch` (the Matcher's clock).
   void Track(const std::atomic<std::uint32_t>* epoch) { state_->epoch = epoch; }
+  // The first budget of the programs compiled from now on (CompilePattern's
+  // lean_mem; kTimeRe2LeanMem for time rules). Before the first get().
+  void SetLeanMem(std::int64_t lean_mem) { state_->lean_mem = lean_mem; }
   // Not thread-safe (as Release): whether a program is held, and the epoch
   // of its last use.
   [[nodiscard]] bool compiled() const {
@@ -276,6 +280,7 @@ class LazyRe2 {
     std::atomic<std::size_t>* lean_failures = nullptr;  // the Matcher's count of them
     const std::atomic<std::uint32_t>* epoch = nullptr;  // the Matcher's clock
     std::atomic<std::uint32_t> last_use{0};             // its value at the last get()
+    std::int64_t lean_mem = kPatternRe2LeanMem;         // CompilePattern's first budget
     // Set when a program of this pattern did not fit kPatternRe2LeanMem:
     // compiled with the full budget from then on, releases included.
     std::atomic<bool> full{false};
@@ -335,7 +340,7 @@ class LazyRe2 {
       full = k != nullptr && (k->flags & form) != 0;
     }
     const bool full_first = full;
-    auto re = CompilePattern(p, o, full, &full);
+    auto re = CompilePattern(p, o, full, &full, s.lean_mem);
     if (full) s.full.store(true, std::memory_order_relaxed);
     if (full && !full_first && s.lean_failures) {
       s.lean_failures->fetch_add(1, std::memory_order_relaxed);
@@ -1690,11 +1695,12 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
   for (std::size_t i = 0; i < rules.rules.size(); ++i) {
     const Rule& r = rules.rules[i];
     const RE2::Options options = PatternOptions(r.case_sensitive);
+    const std::int64_t lean_mem = r.kind == RuleKind::kTime ? kTimeRe2LeanMem : kPatternRe2LeanMem;
     std::shared_ptr<const RE2> re = Reuse(r.compiled, r.pattern, options);
     // A rule the loader checked (capture_groups known) compiles on first
     // use; any other (built by hand) is compiled and checked now.
     const bool lazy = !re && r.capture_groups >= 0;
-    if (!re && !lazy) re = CompilePattern(r.pattern, options);
+    if (!re && !lazy) re = CompilePattern(r.pattern, options, false, nullptr, lean_mem);
     if (re && (!re->ok() || re->ProgramSize() > kPatternMaxInst)) {
       if (re->ok() || re->error_code() == RE2::ErrorPatternTooLarge) {
         error(r, "E012",
@@ -1722,6 +1728,7 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
     cr->re = re ? LazyRe2(re)
                 : LazyRe2(r.pattern, options, &impl->lazy_compiled, known, &impl->lean_failures);
     cr->re.Track(&impl->epoch);
+    cr->re.SetLeanMem(lean_mem);
     cr->epoch = &impl->epoch;
     for (auto& [index, name] : by_index) {
       cr->named.push_back(index);
@@ -1745,7 +1752,7 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
       if (!ure && lazy) {
         pooled->re = LazyRe2(u, options, &impl->lazy_compiled, known, &impl->lean_failures);
       } else {
-        if (!ure) ure = CompilePattern(u, options);
+        if (!ure) ure = CompilePattern(u, options, false, nullptr, lean_mem);
         if (!ure->ok()) {
           error(r, "E011",
                 fmt::format("bad regular expression in an 'unless' of rule '{}': {}", r.id,
@@ -1755,6 +1762,7 @@ std::unique_ptr<Matcher> Matcher::Compile(const RuleSet& rules, DiagnosticSink& 
         pooled->re = LazyRe2(std::move(ure));
       }
       pooled->re.Track(&impl->epoch);
+      pooled->re.SetLeanMem(lean_mem);
       cr->unless.push_back(pooled.get());
       impl->unless_by_key.emplace(std::move(key), pooled.get());
       impl->unless_pool.push_back(std::move(pooled));

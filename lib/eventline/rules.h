@@ -256,6 +256,16 @@ inline constexpr std::int64_t kPatternRe2Mem = 64 << 20;
 // every pattern at 64 MB the caches grew with the text read (208 MB on 20 MB
 // of news) and the run had to release and recompile them.
 inline constexpr std::int64_t kPatternRe2LeanMem = 128 << 10;
+// The first budget of a time rule's pattern and of its 'unless' patterns.
+// At 128 kB the reverse program of a time pattern of 400-2,000 instructions
+// (the lexicon-built month, weekday and unit slots) had no room for its DFA:
+// an unanchored search (a rule without leading strings) found where its
+// match ends on the forward DFA, then ran the NFA to find where it begins,
+// at ~11,000 instructions a call, 15 % of `eventline dates` on the date
+// table. At 512 kB those searches stay on the DFA; there are a few hundred
+// time patterns, and their caches take memory only as states are built
+// (docs/scale.md, "session 32, h-speed48").
+inline constexpr std::int64_t kTimeRe2LeanMem = 512 << 10;
 
 // The pieces LoadRules is made of, exposed for tests and the fuzzer. Each
 // parses text already in memory; `file_name` is used only in messages.

@@ -140,6 +140,64 @@ TEST_CASE("memory: CompilePattern takes the lean budget unless the program does 
   CHECK(CompilePattern(small, tiny)->options().max_mem() == (64 << 10));
 }
 
+TEST_CASE("memory: CompilePattern's first budget can be raised (time rules), matches alike",
+          "[memory]") {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_log_errors(false);
+  o.set_max_mem(kPatternRe2Mem);
+  CHECK(kTimeRe2LeanMem > kPatternRe2LeanMem);
+  CHECK(kTimeRe2LeanMem < kPatternRe2Mem);
+  // A time-like pattern without a leading string: a day, then a month of
+  // many spellings, then an optional year.
+  std::string months;
+  for (const char* m : {"january", "february", "march", "april", "may", "june", "july", "august",
+                        "september", "october", "november", "december"}) {
+    const std::string w = m;
+    months += (months.empty() ? "" : "|") + w + "|" + w.substr(0, 3) + "\\.?";
+  }
+  const std::string time = "(?i)\\b(?P<day>[0-3]?\\d)(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?P<month>" +
+                           months + ")\\b(?:,?\\s+(?P<year>(?:19|20)\\d\\d)\\b)?";
+  const struct {
+    std::int64_t lean;
+    bool full_first;
+    std::int64_t budget;
+  } cases[] = {
+      {kPatternRe2LeanMem, false, kPatternRe2LeanMem},
+      {kTimeRe2LeanMem, false, kTimeRe2LeanMem},
+      {kTimeRe2LeanMem, true, kPatternRe2Mem},  // told to skip the lean attempt
+  };
+  std::string text;
+  for (int i = 0; i < 200; ++i) {
+    text += "Talks opened on " + std::to_string(i % 28 + 1) + (i % 3 ? " June " : "th of May ") +
+            (i % 2 ? "2023" : "and ran") + " while ";
+  }
+  const RE2 reference(time, o);
+  REQUIRE(reference.ok());
+  for (const auto& c : cases) {
+    CAPTURE(c.lean, c.full_first);
+    bool full = false;
+    const auto re = CompilePattern(time, o, c.full_first, &full, c.lean);
+    REQUIRE(re->ok());
+    CHECK(re->options().max_mem() == c.budget);
+    CHECK_FALSE(full);
+    // The same leftmost matches and groups, unanchored, as the full budget.
+    re2::StringPiece a[4], b[4];
+    std::size_t pos = 0;
+    int found = 0;
+    while (pos <= text.size()) {
+      const bool ma = re->Match(text, pos, text.size(), RE2::UNANCHORED, a, 4);
+      const bool mb = reference.Match(text, pos, text.size(), RE2::UNANCHORED, b, 4);
+      REQUIRE(ma == mb);
+      if (!ma) break;
+      for (int g = 0; g < 4; ++g) CHECK(a[g] == b[g]);
+      pos = static_cast<std::size_t>(a[0].end() - text.data()) + 1;
+      ++found;
+    }
+    CHECK(found == 200);
+  }
+}
+
 TEST_CASE("memory: TunablesWithHugePages adds glibc.malloc.hugetlb once", "[memory]") {
   struct Case {
     const char* current;
