@@ -2753,6 +2753,23 @@ bool Gazetteer::ReferencePlaces(std::string_view text, std::size_t sentence_begi
           gap[i + 1] <= '9')
         gap[i] = ' ';
     if (CrossesClause(gap, 0, gap.size())) continue;
+    // h-places16: "and" opening a second, possessed act ends the phrase
+    // ("after the raid on the port and Ruritania's reprisal in Odesa"): a
+    // place after it is the second act's.
+    {
+      bool second_act = false;
+      for (std::size_t i = gap.find(" and "); i != std::string::npos && !second_act;
+           i = gap.find(" and ", i + 1)) {
+        std::size_t j = i + 5;
+        std::size_t k = j;
+        while (k < gap.size() && gap[k] != ' ') ++k;
+        const std::string w = gap.substr(j, k - j);
+        second_act = w.size() > 2 && w[0] >= 'A' && w[0] <= 'Z' &&
+                     (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s") || w.ends_with("s'") ||
+                      w.ends_with("s\xE2\x80\x99"));
+      }
+      if (second_act) continue;
+    }
     const std::vector<std::string> between =
         WordsBefore(text.substr(0, m.begin).substr(trigger_end), m.begin - trigger_end, 14);
     if (between.size() > 12) continue;

@@ -782,6 +782,10 @@ TEST_CASE("places: an act named by its date is a reference (h-places16)", "[plac
       {"Mayors met in Lyon to discuss the Oct. 7 raid on Odesa.", "raid", true, "Odesa"},
       {"A court in Lyon jailed him for its Feb. 3, 2019, raid on Odesa.", "raid", true, "Odesa"},
       {"Mayors met in Lyon a month after its 9 June cross-border raid.", "raid", true, ""},
+      // A second act with its own possessor after "and" keeps its place.
+      {"Mayors met in Lyon after the 2 May raid on Odesa and Poland's reply in Kharkiv.", "raid",
+       true, "Odesa"},
+      {"Prices rose after the 2 May raid and Poland's reply in Kharkiv.", "raid", true, ""},
       // Not so: the date is the sentence's own time, or the act's toll is
       // told before it.
       {"On 7 October rebels raided a depot in Lyon.", "raided", false, ""},
