@@ -2463,7 +2463,104 @@ bool Demonym(std::string_view w) {
 constexpr std::array<std::string_view, 8> kSparkVerbs = {
     "sparked", "triggered", "started", "ignited", "began", "set", "precipitated", "provoked"};
 
+// h-places16: an act named by its date ("the Oct. 7 attack", "Hamas's 7
+// October assault", "its March 3, 2022, raid", "the attack of 7 October")
+// is a known, earlier act, referenced as the time's episode: it takes its own
+// phrase's place like an act after a cue. Returns where the naming phrase
+// starts (the determiner or possessive before the date), or npos.
+constexpr std::array<std::string_view, 24> kMonthWords = {
+    "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+    "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+    "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
+
+bool MonthWord(std::string_view w) {
+  if (w.empty() || w[0] < 'A' || w[0] > 'Z') return false;
+  if (w.ends_with(".")) w.remove_suffix(1);
+  const std::string l = Lower(w);
+  return IsIn(l, kMonthWords);
+}
+
+// "7", "7th", "23rd": a day of the month.
+bool DayWord(std::string_view w) {
+  std::size_t n = 0;
+  while (n < w.size() && w[n] >= '0' && w[n] <= '9') ++n;
+  if (n == 0 || n > 2) return false;
+  const std::string_view rest = w.substr(n);
+  return rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th";
+}
+
+bool YearWord(std::string_view w) {
+  return w.size() == 4 && (w.starts_with("19") || w.starts_with("20")) && w[2] >= '0' &&
+         w[2] <= '9' && w[3] >= '0' && w[3] <= '9';
+}
+
+bool NamingWord(std::string_view w) {
+  const std::string l = Lower(w);
+  return l == "the" || l == "its" || l == "their" || l == "his" || l == "her" || l == "an" ||
+         l == "a" || l.ends_with("'s") || l.ends_with("s'") || l.ends_with("\xE2\x80\x99s") ||
+         l.ends_with("s\xE2\x80\x99");
+}
+
+// Tokens of `text` between `lo` and `hi` split at spaces, with their starts;
+// a trailing comma is dropped ("2019,").
+std::vector<std::pair<std::size_t, std::string_view>> Tokens(std::string_view text, std::size_t lo,
+                                                             std::size_t hi) {
+  std::vector<std::pair<std::size_t, std::string_view>> out;
+  std::size_t i = lo;
+  while (i < hi) {
+    while (i < hi && text[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < hi && text[j] != ' ') ++j;
+    if (j > i) {
+      std::string_view t = text.substr(i, j - i);
+      if (t.ends_with(",")) t.remove_suffix(1);
+      out.emplace_back(i, t);
+    }
+    i = j;
+  }
+  return out;
+}
+
 }  // namespace
+
+std::size_t Gazetteer::DateNamedAct(std::string_view text, std::size_t sentence_begin,
+                                    std::size_t trigger_begin, std::size_t trigger_end) {
+  constexpr std::size_t npos = std::string_view::npos;
+  // Before the trigger: <naming word> <date> [up to three modifiers] trigger.
+  const std::size_t lo = trigger_begin > sentence_begin + 64 ? trigger_begin - 64 : sentence_begin;
+  auto before = Tokens(text, lo, trigger_begin);
+  if (lo > sentence_begin && !before.empty()) before.erase(before.begin());  // a cut word
+  for (std::size_t skip = 0; skip <= 3 && skip < before.size(); ++skip) {
+    const std::size_t end = before.size() - skip;  // tokens [0, end) end with the date
+    if (skip > 0) {
+      const std::string_view m = before[end].second;
+      const std::string l = Lower(m);
+      if (m.find_first_of(".;:!?()\"") != std::string_view::npos || IsIn(l, kClauseWords) ||
+          IsIn(l, kLocatives) || l == "of" || l == "by" || l == "from" || l == "and" || l == "or")
+        break;
+    }
+    // Month day [year] or day Month [year].
+    std::size_t k = end;
+    if (k >= 1 && YearWord(before[k - 1].second)) --k;
+    if (k < 2) continue;
+    const std::string_view a = before[k - 2].second, b = before[k - 1].second;
+    if (!((MonthWord(a) && DayWord(b)) || (DayWord(a) && MonthWord(b)))) continue;
+    if (k < 3 || !NamingWord(before[k - 3].second)) return npos;
+    return before[k - 3].first;
+  }
+  // After it: <naming word> [modifiers] trigger of <date>.
+  auto after = Tokens(text, trigger_end, std::min(text.size(), trigger_end + 32));
+  if (after.size() >= 3 && after[0].second == "of" && after[0].first == trigger_end + 1 &&
+      ((MonthWord(after[1].second) && DayWord(after[2].second)) ||
+       (DayWord(after[1].second) && MonthWord(after[2].second)))) {
+    for (std::size_t n = 0; n < before.size() && n < 3; ++n) {
+      const auto& [at, w] = before[before.size() - 1 - n];
+      if (NamingWord(w)) return at;
+      if (w.find_first_of(".,;:!?()\"") != std::string_view::npos) break;
+    }
+  }
+  return npos;
+}
 
 bool Gazetteer::ReferencePlaces(std::string_view text, std::size_t sentence_begin,
                                 std::span<const PlaceMention> mentions, std::size_t trigger_begin,
@@ -2520,6 +2617,12 @@ bool Gazetteer::ReferencePlaces(std::string_view text, std::size_t sentence_begi
     }
     prev = w;
   }
+  // h-places16: an act named by its date is a reference too.
+  bool dated = false;
+  if (cue_begin == std::string_view::npos) {
+    cue_begin = DateNamedAct(text, sentence_begin, trigger_begin, trigger_end);
+    dated = cue_begin != std::string_view::npos;
+  }
   std::size_t phrase_begin = cue_begin;
   if (cue_begin == std::string_view::npos) {
     // "the raid that sparked the war"
@@ -2559,7 +2662,7 @@ bool Gazetteer::ReferencePlaces(std::string_view text, std::size_t sentence_begi
   {
     const bool title = cue_begin > sentence_begin && text[cue_begin] >= 'A' &&
                        text[cue_begin] <= 'Z' && text[cue_begin - 1] == ' ';
-    bool known = false;
+    bool known = dated;
     std::size_t i = cue_begin;
     while (i < text.size() && IsLowerWordChar(text[i])) ++i;  // the cue word
     while (i < trigger_begin && !known) {
@@ -2650,6 +2753,23 @@ bool Gazetteer::ReferencePlaces(std::string_view text, std::size_t sentence_begi
           gap[i + 1] <= '9')
         gap[i] = ' ';
     if (CrossesClause(gap, 0, gap.size())) continue;
+    // h-places16: "and" opening a second, possessed act ends the phrase
+    // ("after the raid on the port and Ruritania's reprisal in Odesa"): a
+    // place after it is the second act's.
+    {
+      bool second_act = false;
+      for (std::size_t i = gap.find(" and "); i != std::string::npos && !second_act;
+           i = gap.find(" and ", i + 1)) {
+        std::size_t j = i + 5;
+        std::size_t k = j;
+        while (k < gap.size() && gap[k] != ' ') ++k;
+        const std::string w = gap.substr(j, k - j);
+        second_act = w.size() > 2 && w[0] >= 'A' && w[0] <= 'Z' &&
+                     (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s") || w.ends_with("s'") ||
+                      w.ends_with("s\xE2\x80\x99"));
+      }
+      if (second_act) continue;
+    }
     const std::vector<std::string> between =
         WordsBefore(text.substr(0, m.begin).substr(trigger_end), m.begin - trigger_end, 14);
     if (between.size() > 12) continue;

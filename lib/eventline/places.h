@@ -205,6 +205,13 @@ class Gazetteer {
                                             std::vector<PlaceMention>* own,
                                             std::pair<std::size_t, std::size_t>* span);
 
+  // h-places16: where the phrase naming an act by its date starts ("the
+  // Oct. 7 attack", "Hamas's 7 October raid", "the assault of 7 October"):
+  // the determiner or possessive before the date; npos when the trigger is
+  // not named so.
+  [[nodiscard]] static std::size_t DateNamedAct(std::string_view text, std::size_t sentence_begin,
+                                                std::size_t trigger_begin, std::size_t trigger_end);
+
   // The country a document is about: the hint's most-mentioned country when
   // it has at least two mentions and more than all the other countries
   // together; else empty.

@@ -766,6 +766,58 @@ TEST_CASE("places: an earlier act named as a reference keeps its own place (h-pl
   }
 }
 
+TEST_CASE("places: an act named by its date is a reference (h-places16)", "[places]") {
+  const Gazetteer& g = Shipped();
+  const struct {
+    std::string_view text;
+    std::string_view trigger;  // unique in the text
+    bool reference;
+    std::string_view own;  // the place the reference may take, "" for none
+  } cases[] = {
+      // A known, earlier act: a determiner or a possessive before its date,
+      // or "of <date>" after it. The main clause's place is not its own.
+      {"Families of the captives marched to Lyon over the 3 March raid.", "raid", true, ""},
+      {"Mayors met in Lyon to mourn the Redshirts' 12 May assault.", "assault", true, ""},
+      {"Mayors met in Lyon to recall the raid of 7 October.", "raid", true, ""},
+      {"Mayors met in Lyon to discuss the Oct. 7 raid on Odesa.", "raid", true, "Odesa"},
+      {"A court in Lyon jailed him for its Feb. 3, 2019, raid on Odesa.", "raid", true, "Odesa"},
+      {"Mayors met in Lyon a month after its 9 June cross-border raid.", "raid", true, ""},
+      // A second act with its own possessor after "and" keeps its place.
+      {"Mayors met in Lyon after the 2 May raid on Odesa and Poland's reply in Kharkiv.", "raid",
+       true, "Odesa"},
+      {"Prices rose after the 2 May raid and Poland's reply in Kharkiv.", "raid", true, ""},
+      // Not so: the date is the sentence's own time, or the act's toll is
+      // told before it.
+      {"On 7 October rebels raided a depot in Lyon.", "raided", false, ""},
+      {"Rebels staged a raid on 7 October in Lyon.", "raid", false, ""},
+      {"Two died in Lyon in the 7 October raid.", "raid", false, ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto ms = g.FindAll(c.text, 0, c.text.size());
+    const std::size_t tb = c.text.find(c.trigger);
+    REQUIRE(tb != std::string_view::npos);
+    std::vector<PlaceMention> own;
+    std::pair<std::size_t, std::size_t> span;
+    CHECK(Gazetteer::ReferencePlaces(c.text, 0, ms, tb, tb + c.trigger.size(), &own, &span) ==
+          c.reference);
+    if (!c.reference) continue;
+    if (c.own.empty()) {
+      CHECK(own.empty());
+    } else {
+      REQUIRE(own.size() == 1);
+      CHECK(c.text.substr(own[0].begin, own[0].end - own[0].begin) == c.own);
+    }
+  }
+  // The naming phrase starts at the determiner or the possessive.
+  const std::string_view t = "Talks began after the Oct. 7 raid.";
+  const std::size_t tb = t.find("raid");
+  CHECK(Gazetteer::DateNamedAct(t, 0, tb, tb + 4) == t.find("the Oct"));
+  const std::string_view u = "Talks began on Oct. 7 after a raid.";
+  const std::size_t ub = u.find("raid");
+  CHECK(Gazetteer::DateNamedAct(u, 0, ub, ub + 4) == std::string_view::npos);
+}
+
 TEST_CASE("places: a later step or a person's home gives way to the act's place (h-places4)",
           "[places]") {
   const Gazetteer& g = Shipped();
