@@ -2651,6 +2651,16 @@ bool OutcomeRelativeAfter(std::string_view s, std::size_t t0, std::size_t t1) {
   return true;
 }
 
+// A past participle that names the state an act of destruction left a
+// thing in (h-evdate32): "homes destroyed by shelling", "a city devastated
+// by bombing", "a bridge wrecked in a strike".
+bool ResultParticiple(std::string_view w) {
+  static constexpr std::array<std::string_view, 12> kResult = {
+      "destroyed", "damaged",  "devastated", "razed",      "flattened", "wrecked",
+      "gutted",    "levelled", "leveled",    "demolished", "ruined",    "scarred"};
+  return std::find(kResult.begin(), kResult.end(), w) != kResult.end();
+}
+
 // A past participle of the act in a reduced relative clause, or a noun
 // trigger after such a participle of harm and a preposition (h-evdate31):
 // "the man arrested over the fire has been charged", "relatives of sailors
@@ -2719,10 +2729,17 @@ bool ReducedRelativeAct(std::string_view s, std::size_t t0, std::size_t t1) {
   // The participle: the trigger's own first word, or a participle of harm
   // two to five words before a noun trigger ("killed in a car bombing").
   std::size_t p = toks.size();
+  bool result = false;
   if (one_of(toks[first].w, {"arrested", "detained", "jailed", "killed", "murdered", "slain",
                              "shot", "stabbed", "wounded", "injured", "beaten", "assaulted"})) {
     if (last + 1 < toks.size() && in(toks[last + 1].w, kPrep)) p = first;
     if (last != first) p = toks.size();  // "shot dead", "killed and wounded": a headline's verb
+  } else if (ResultParticiple(toks[first].w) && first + 1 <= last &&
+             one_of(toks[first + 1].w, {"in", "by", "during"})) {
+    // The trigger holds the participle of a result and its preposition
+    // ("damaged by a missile", "destroyed in an attack") (h-evdate32).
+    p = first;
+    result = true;
   } else {
     for (std::size_t k = first; k-- > 0 && first - k <= 5;) {
       const std::string_view w = toks[k].w;
@@ -2730,6 +2747,11 @@ bool ReducedRelativeAct(std::string_view s, std::size_t t0, std::size_t t1) {
         if (k > 0 && one_of(toks[k - 1].w, {"killed", "wounded", "injured", "hurt", "slain",
                                             "murdered", "maimed", "destroyed", "damaged"}))
           p = k - 1;
+        // A participle of a result (h-evdate32): what is left of a thing.
+        if (k > 0 && ResultParticiple(toks[k - 1].w)) {
+          p = k - 1;
+          result = true;
+        }
         break;
       }
       if (w.size() == 1 || (w.size() == 3 && (w[0] & 0x80))) break;  // punctuation
@@ -2773,6 +2795,29 @@ bool ReducedRelativeAct(std::string_view s, std::size_t t0, std::size_t t1) {
   }
   if (words == 0 && gov == "those")
     return !(k > 1 && one_of(toks[k - 2].w, {"among", "including"}));
+  // A thing in the state an earlier act left it in, as the object of a
+  // verb or after a preposition (h-evdate32): "officials toured a school
+  // wrecked by shelling", "families live in homes destroyed by shelling".
+  // The noun phrase ends at a determiner (the verb is the word before it)
+  // or at the preposition the walk stopped on. Not after "left" / "leaves"
+  // (the act's own result: "the raid left the homes destroyed by fire"), a
+  // break or a conjunction (a headline's or a list's elided passive: "two
+  // killed and homes damaged in a strike"), nor a count's partitive.
+  if (result && words > 0) {
+    std::size_t d = p, g = k;
+    while (d > k && !one_of(toks[d - 1].w, {"a", "an", "the", "this", "these", "their", "his",
+                                            "her", "its", "our", "my", "your", "every"}))
+      --d;
+    if (d > k) g = d - 1;  // the determiner's index + 1 is d
+    if (g > 0) {
+      const std::string_view v = toks[g - 1].w;
+      if (std::isalpha(static_cast<unsigned char>(v[0])) &&
+          (!in(v, kStop) || one_of(v, {"in", "at", "from", "with"})) &&
+          !one_of(v, {"left", "leave", "leaves", "leaving", "among", "including", "of"}) &&
+          !(v.size() > 2 && v.ends_with("ly")))
+        return !(d == k && words == 1 && count_word(toks[k].w));
+    }
+  }
   if (words == 0 || k != 0) return false;
   // At the clause's start: a finite main verb after the participle's
   // phrase, before any break, conjunction or relative pronoun.
@@ -2783,6 +2828,15 @@ bool ReducedRelativeAct(std::string_view s, std::size_t t0, std::size_t t1) {
     if (one_of(w, {"and", "or", "but", "as", "while", "when", "where", "whose", "because", "if",
                    "who", "which", "that", "after", "before", "with", "amid"}))
       return false;
+    // A main verb of violence continues the same episode (h-evdate32): "a
+    // man detained near the gate was shot dead" keeps the day.
+    if ((w == "was" || w == "were") && j + 1 < toks.size()) {
+      std::size_t v = j + 1;
+      if (v + 1 < toks.size() && toks[v].w.size() > 4 && toks[v].w.ends_with("ly")) ++v;
+      if (one_of(toks[v].w, {"shot", "killed", "stabbed", "beaten", "wounded", "injured",
+                             "tortured", "executed", "assaulted", "attacked", "hanged", "lynched"}))
+        return false;
+    }
     if (one_of(w, {"is",      "are",    "was",   "has",  "have",     "had",     "will",    "would",
                    "remains", "remain", "faces", "face", "appeared", "appears", "pleaded", "died",
                    "has",     "told",   "said",  "says", "can",      "could",   "must",    "may"}))
@@ -2809,10 +2863,34 @@ bool RelativePassiveAct(std::string_view s, std::size_t t0, std::size_t t1) {
   // An adverb the trigger holds ("fatally shot") stands for the one between.
   const bool adverb = trig.size() > 1 && trig[0].size() > 4 && trig[0].ends_with("ly");
   const std::string_view participle = adverb ? trig[1] : trig[0];
-  if (std::find(kParticiple.begin(), kParticiple.end(), participle) == kParticiple.end())
-    return false;
   const auto before = Tokens(s.substr(0, t0));
   std::size_t n = before.size();
+  // A noun trigger after a participle of a result and in / by / during
+  // (h-evdate32): "their home, which was destroyed in an air raid", "the
+  // houses that were destroyed in a strike". "that" right before the
+  // auxiliary is a relative pronoun ("said that it was destroyed" has a
+  // subject between). Only words between the preposition and the trigger.
+  if (std::find(kParticiple.begin(), kParticiple.end(), participle) == kParticiple.end()) {
+    std::size_t k = n;
+    while (k > 0 && n - k < 4 && before[k - 1] != "in" && before[k - 1] != "by" &&
+           before[k - 1] != "during")
+      --k;
+    if (k < 2 || n - k >= 4 || !ResultParticiple(before[k - 2])) return false;
+    // Nothing but words between the participle and the trigger.
+    const std::string_view part = before[k - 2];
+    const std::size_t pe = static_cast<std::size_t>(part.data() - s.data()) + part.size();
+    if (s.substr(pe, t0 - pe).find_first_of(",;:()\"") != std::string_view::npos) return false;
+    n = k - 2;
+    if (n >= 1 && before[n - 1].size() > 4 && before[n - 1].ends_with("ly")) --n;
+    if (n >= 2 && before[n - 1] == "been" &&
+        (before[n - 2] == "has" || before[n - 2] == "had" || before[n - 2] == "have"))
+      --n;  // "which had been destroyed": the check below reads "had" as the auxiliary
+    if (n < 2) return false;
+    const std::string_view aux = before[n - 1];
+    if (aux != "was" && aux != "were" && aux != "has" && aux != "had" && aux != "have")
+      return false;
+    return before[n - 2] == "who" || before[n - 2] == "which" || before[n - 2] == "that";
+  }
   if (!adverb && n >= 1 && before[n - 1].size() > 4 &&
       (before[n - 1].ends_with("ly") || before[n - 1] == "later"))
     --n;

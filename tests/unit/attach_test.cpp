@@ -2522,6 +2522,46 @@ TEST_CASE("attach: a passive act in a relative clause on who or which is earlier
                        "killing") == "2023-03-15..2023-03-15 none/document");
 }
 
+TEST_CASE("attach: a thing left in the state an earlier act made is earlier", "[attach]") {
+  // h-evdate32 (pub 2023-03-15): a participle of a result (destroyed,
+  // damaged, wrecked, ...) in a reduced relative clause after a verb's or a
+  // preposition's noun phrase, or in a relative clause on which / that,
+  // tells a standing state: the act is earlier (a weak cue, open start up
+  // to the publication day).
+  CHECK(IntervalOf("Families still live in homes destroyed by shelling.", "shelling") ==
+        "..2023-03-15 range/document");
+  CHECK(IntervalOf("Officials visited a school wrecked by shelling.", "shelling") ==
+        "..2023-03-15 range/document");
+  CHECK(IntervalOf("Rescuers searched a building destroyed in an explosion.", "explosion") ==
+        "..2023-03-15 range/document");
+  CHECK(IntervalOf("Their home, which was destroyed in an air raid, still stands empty.",
+                   "air_strike") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("They rebuilt the barns that were flattened in an air raid.", "air_strike") ==
+        "..2023-03-15 range/document");
+  // Counter-examples: an elided passive after a conjunction or a count's
+  // partitive, a saying's "that" with a subject, and the act's own result
+  // after "left" keep the day's news.
+  CHECK(IntervalOf("Two were killed and homes damaged in a strike on the town.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Dozens of homes destroyed in a strike on the town.", "attack") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Police said that the house was destroyed in an air strike.", "air_strike") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("The bombing left the homes destroyed by shelling.", "shelling") ==
+        "2023-03-15..2023-03-15 none/document");
+}
+
+TEST_CASE("attach: a clause-start participle whose main verb goes on with the act", "[attach]") {
+  // h-evdate32 (pub 2023-03-15): a main verb of violence after a
+  // clause-start reduced relative continues the same episode: the day's
+  // news, not an earlier act.
+  CHECK(IntervalOf("A man detained near the gate was shot dead by guards.", "arrest") ==
+        "2023-03-15..2023-03-15 none/document");
+  // Counter-example: a later charge leaves the arrest earlier.
+  CHECK(IntervalOf("The man arrested near the gate was charged with murder.", "arrest") ==
+        "..2023-03-15 range/document");
+}
+
 TEST_CASE("attach: the war as background takes no row (ruling 12, h-prec34)", "[attach]") {
   // A war-wide noun with nothing of its own: no day, count, narrower place,
   // target, launch or onset.
