@@ -713,15 +713,38 @@ TEST_CASE("places: what a protest is about is not where it is held (h-prec17)", 
   }
 }
 
+// A sentence, its trigger (unique in the text), whether ReferencePlaces reads
+// the trigger as a reference to an earlier act, and the one place the
+// reference may take ("" for none).
+struct ReferenceCase {
+  std::string_view text;
+  std::string_view trigger;
+  bool reference;
+  std::string_view own;
+};
+
+void CheckReference(const Gazetteer& g, const ReferenceCase& c) {
+  CAPTURE(c.text);
+  const auto ms = g.FindAll(c.text, 0, c.text.size());
+  const std::size_t tb = c.text.find(c.trigger);
+  REQUIRE(tb != std::string_view::npos);
+  std::vector<PlaceMention> own;
+  std::pair<std::size_t, std::size_t> span;
+  CHECK(Gazetteer::ReferencePlaces(c.text, 0, ms, tb, tb + c.trigger.size(), &own, &span) ==
+        c.reference);
+  if (!c.reference) return;
+  if (c.own.empty()) {
+    CHECK(own.empty());
+  } else {
+    REQUIRE(own.size() == 1);
+    CHECK(c.text.substr(own[0].begin, own[0].end - own[0].begin) == c.own);
+  }
+}
+
 TEST_CASE("places: an earlier act named as a reference keeps its own place (h-places3)",
           "[places]") {
   const Gazetteer& g = Shipped();
-  const struct {
-    std::string_view text;
-    std::string_view trigger;  // unique in the text
-    bool reference;
-    std::string_view own;  // the place the reference may take, "" for none
-  } cases[] = {
+  const ReferenceCase cases[] = {
       // The main clause's place is not the reference's.
       {"Mayors met in Lyon after the raid by the Redshirts.", "raid", true, ""},
       {"Warsaw sent tents since the floods' second night of shelling.", "shelling", true, ""},
@@ -747,33 +770,12 @@ TEST_CASE("places: an earlier act named as a reference keeps its own place (h-pl
       {"Rebels raided a depot in Lyon.", "raided", false, ""},
       {"In Lyon, the following raid was worse.", "raid", false, ""},
   };
-  for (const auto& c : cases) {
-    CAPTURE(c.text);
-    const auto ms = g.FindAll(c.text, 0, c.text.size());
-    const std::size_t tb = c.text.find(c.trigger);
-    REQUIRE(tb != std::string_view::npos);
-    std::vector<PlaceMention> own;
-    std::pair<std::size_t, std::size_t> span;
-    CHECK(Gazetteer::ReferencePlaces(c.text, 0, ms, tb, tb + c.trigger.size(), &own, &span) ==
-          c.reference);
-    if (!c.reference) continue;
-    if (c.own.empty()) {
-      CHECK(own.empty());
-    } else {
-      REQUIRE(own.size() == 1);
-      CHECK(c.text.substr(own[0].begin, own[0].end - own[0].begin) == c.own);
-    }
-  }
+  for (const ReferenceCase& c : cases) CheckReference(g, c);
 }
 
 TEST_CASE("places: an act named by its date is a reference (h-places16)", "[places]") {
   const Gazetteer& g = Shipped();
-  const struct {
-    std::string_view text;
-    std::string_view trigger;  // unique in the text
-    bool reference;
-    std::string_view own;  // the place the reference may take, "" for none
-  } cases[] = {
+  const ReferenceCase cases[] = {
       // A known, earlier act: a determiner or a possessive before its date,
       // or "of <date>" after it. The main clause's place is not its own.
       {"Families of the captives marched to Lyon over the 3 March raid.", "raid", true, ""},
@@ -792,23 +794,7 @@ TEST_CASE("places: an act named by its date is a reference (h-places16)", "[plac
       {"Rebels staged a raid on 7 October in Lyon.", "raid", false, ""},
       {"Two died in Lyon in the 7 October raid.", "raid", false, ""},
   };
-  for (const auto& c : cases) {
-    CAPTURE(c.text);
-    const auto ms = g.FindAll(c.text, 0, c.text.size());
-    const std::size_t tb = c.text.find(c.trigger);
-    REQUIRE(tb != std::string_view::npos);
-    std::vector<PlaceMention> own;
-    std::pair<std::size_t, std::size_t> span;
-    CHECK(Gazetteer::ReferencePlaces(c.text, 0, ms, tb, tb + c.trigger.size(), &own, &span) ==
-          c.reference);
-    if (!c.reference) continue;
-    if (c.own.empty()) {
-      CHECK(own.empty());
-    } else {
-      REQUIRE(own.size() == 1);
-      CHECK(c.text.substr(own[0].begin, own[0].end - own[0].begin) == c.own);
-    }
-  }
+  for (const ReferenceCase& c : cases) CheckReference(g, c);
   // The naming phrase starts at the determiner or the possessive.
   const std::string_view t = "Talks began after the Oct. 7 raid.";
   const std::size_t tb = t.find("raid");
