@@ -317,6 +317,21 @@ constexpr std::array<std::string_view, 51> kLocativeFill = {"the",          "a",
 
 // True when a locative preposition governs a place starting after `words`
 // (nearest first, as written).
+// The locative preposition that governs a place after `words` (the words
+// before it, nearest first, as WordsBefore gives them), lower case; empty
+// when none does (as Governed).
+std::string GoverningWord(const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    std::string l = Lower(w);
+    if (std::find(kLocatives.begin(), kLocatives.end(), l) != kLocatives.end()) return l;
+    const bool fill =
+        std::find(kLocativeFill.begin(), kLocativeFill.end(), l) != kLocativeFill.end();
+    const bool adjective = l.find('-') != std::string::npos || (w[0] >= 'A' && w[0] <= 'Z');
+    if (!fill && !adjective) return {};
+  }
+  return {};
+}
+
 bool Governed(const std::vector<std::string>& words) {
   for (const std::string& w : words) {
     const std::string l = Lower(w);
@@ -2193,6 +2208,7 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
   };
   const PlaceMention* best = nullptr;
   for (int pass = 0; pass < 4 && best == nullptr; ++pass) {
+    const PlaceMention* finer = nullptr;
     for (const PlaceMention& m : mentions) {
       if (StandsForState(text, m) || Attributive(text, m) || Qualifies(text, mentions, m) ||
           NamesWater(text, m) || SeaBeforeShore(text, m) || HomeFrom(text, m) ||
@@ -2211,7 +2227,41 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
       if (pass == 1 && !locative(m)) continue;
       if (pass == 2 && origin(m)) continue;
       if (best == nullptr || distance(m) < distance(*best)) best = &m;
+      // h-places17: a finer place of the same state, governed in the
+      // trigger's clause, says where in it ("at Ruritania's main depot in
+      // the port of Vale"): kept aside, the nearest such.
+      // Not a destination ("a train to Vale").
+      if (pass == 0 && Resolve(m, hint).kind != "country" &&
+          (finer == nullptr || distance(m) < distance(*finer))) {
+        const std::string by = GoverningWord(WordsBefore(text, m.begin, 6));
+        if (by != "to" && by != "towards" && by != "toward") finer = &m;
+      }
     }
+    // The state stays when the act covers it ("strikes across Ruritania")
+    // or falls on it right after the trigger ("drone attacks on Ruritania",
+    // not "the attack on the Ruritania capital of Vale").
+    const auto whole_state = [&](const PlaceMention& m) {
+      const std::vector<std::string> before = WordsBefore(text, m.begin, 6);
+      const std::string by = GoverningWord(before);
+      if (by == "across" || by == "throughout") return true;
+      if ((by == "on" || by == "against") && m.begin >= trigger_end &&
+          WordsBefore(text.substr(0, m.begin).substr(trigger_end), m.begin - trigger_end, 3)
+                  .size() <= 2) {
+        const std::string after = Lower(text.substr(m.end, 10));
+        return !after.starts_with(" capital") && !after.starts_with("'s") &&
+               !after.starts_with("\xe2\x80\x99s");
+      }
+      return false;
+    };
+    // h-places17: a state taken as the act's place in its own clause while
+    // the clause also governs a city, a region or a site of that state: the
+    // finer place ("an explosion at Ruritania's fuel depot in the capital of
+    // Vale", "a gunfight near the Ruritania-Osterlich border in Vale
+    // district": Vale).
+    if (best != nullptr && finer != nullptr && finer != best &&
+        Resolve(*best, hint).kind == "country" && !whole_state(*best) &&
+        Resolve(*finer, hint).country == Resolve(*best, hint).country)
+      best = finer;
     if (best != nullptr)
       return take(*best,
                   pass >= 2 ? PlaceChoice::Reason::kNearest : PlaceChoice::Reason::kLocative);

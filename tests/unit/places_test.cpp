@@ -964,5 +964,29 @@ TEST_CASE("places: a seat of government is a place only as a scene (h-places10)"
   CHECK(g.Lookup("Plateau").empty());
 }
 
+TEST_CASE("places: a state's finer place named in the act's clause (h-places17)", "[places]") {
+  const Gazetteer& g = Shipped();
+  const PlaceCase cases[] = {
+      // The clause governs the state and a city or a region of it: the
+      // finer place says where in the state the act fell.
+      {"A blast tore through a depot in Portugal in the city of Porto on Monday.", "blast",
+       "Porto"},
+      {"A clash near the Spain-France border in the town of Irun left two hurt.", "clash", "Irun"},
+      {"Looters were arrested in Chile in the port of Valparaiso at dawn.", "arrested",
+       "Valparaíso"},
+      // Counter-examples: the act covers the state or falls on it right
+      // after the trigger; the finer place is a destination; a city of
+      // another state changes nothing; the finer place is in another clause.
+      {"Rockets struck across Portugal, hitting depots in Porto and Faro.", "struck", "Portugal"},
+      {"Advisers in Porto are helping with drone attacks on Portugal, officials say.", "attacks",
+       "Portugal"},
+      {"Gunmen shelled a station in Portugal where people waited for a bus to Porto.", "shelled",
+       "Portugal"},
+      {"A blast hit a depot in Portugal near the border with Vigo in Spain.", "blast", "Portugal"},
+      {"A blast hit a depot in Portugal; later, officials met in Porto.", "blast", "Portugal"},
+  };
+  CheckChosenPlaces(g, cases);
+}
+
 }  // namespace
 }  // namespace eventline
