@@ -569,6 +569,39 @@ constexpr std::array<std::string_view, 24> kCatenativeBefore = {
 // anything but a part of its land ("Russia's navy", but "Ukraine's third
 // city"), or the subject of an active verb ("Moscow conceded", "Russia has
 // denied", but "Kyiv has been hit").
+// Words before "between" that make the pair a line or a stretch of land.
+constexpr std::string_view kLineBeforeBetween[] = {
+    "border", "borders", "frontier", "bridge", "corridor", "road",   "highway",  "line",
+    "route",  "area",    "zone",     "region", "towns",    "cities", "crossing", "railway"};
+
+// A state named as one side of "between X and Y": right after "between" and
+// before "and", or after "and" with "between" and one to three capitalised
+// words (or "the") before it.
+bool BetweenSide(std::string_view text, const PlaceMention& m) {
+  const std::vector<std::string> before = WordsBefore(text, m.begin, 6);
+  if (before.empty()) return false;
+  // A possessive owns a part of the land ("between Africa and Ruritania's
+  // islands"): a place.
+  const std::string_view after = text.substr(m.end);
+  if (after.starts_with("'s") || after.starts_with("\xE2\x80\x99s")) return false;
+  std::size_t at = 0;  // index of "between" in `before`
+  if (Lower(before[0]) == "between") {
+    if (!text.substr(m.end).starts_with(" and ")) return false;
+  } else if (Lower(before[0]) == "and") {
+    std::size_t k = 1;
+    while (k < before.size() && k <= 4 && Lower(before[k]) != "between") {
+      const std::string& w = before[k];
+      if (Lower(w) != "the" && !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+      ++k;
+    }
+    if (k >= before.size() || k == 1 || Lower(before[k]) != "between") return false;
+    at = k;
+  } else {
+    return false;
+  }
+  return at + 1 >= before.size() || !IsIn(Lower(before[at + 1]), kLineBeforeBetween);
+}
+
 bool StandsForState(std::string_view text, const PlaceMention& m) {
   const std::string_view kind = m.best().kind;
   if (kind != "country" && kind != "capital") return false;
@@ -594,6 +627,10 @@ bool StandsForState(std::string_view text, const PlaceMention& m) {
   // One side of a pair ("the Israel-Hamas war", "Russia-Ukraine talks"):
   // the states, not a place, unless the pair names a border.
   if (const std::optional<bool> pair = PairSide(text.substr(m.end))) return *pair;
+  // h-places17: one of the two sides "between" names ("a truce between
+  // Ruritania and the rebels", "talks between the rebels and Ruritania"),
+  // unless the pair names a line on the land ("the border between …").
+  if (BetweenSide(text, m)) return true;
   // Governed by a preposition ("in Ukraine's north", "the consulate in Ukraine
   // reports", "the closure of Ukraine's harbours"): a place.
   if (adjacent &&

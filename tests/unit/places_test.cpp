@@ -988,5 +988,23 @@ TEST_CASE("places: a state's finer place named in the act's clause (h-places17)"
   CheckChosenPlaces(g, cases);
 }
 
+TEST_CASE("places: a state as one side of \"between\" is a party (h-places17)", "[places]") {
+  const Gazetteer& g = Shipped();
+  const PlaceCase cases[] = {
+      // Either side of "between X and Y" is a party to the act, not its
+      // scene: another place of the sentence, or none.
+      {"A truce between Portugal and the rebels held on Monday.", "truce", ""},
+      {"Talks on a truce between the Redshirts and Portugal stalled in Geneva.", "truce", "Geneva"},
+      {"Renewed fighting between Portugal and the rebels near Porto killed six.", "fighting",
+       "Porto"},
+      // Counter-examples: a line or a stretch of land between two states, a
+      // possessive that owns a part of the land, a state's army.
+      {"Clashes broke out on the border between Portugal and Spain.", "Clashes", "Portugal"},
+      {"Two boats sank between Morocco and Spain's Canary Islands.", "sank", "Spain"},
+      {"Fighting between the Portugal army and rebels went on.", "Fighting", "Portugal"},
+  };
+  CheckChosenPlaces(g, cases);
+}
+
 }  // namespace
 }  // namespace eventline
