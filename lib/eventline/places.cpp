@@ -602,6 +602,33 @@ bool BetweenSide(std::string_view text, const PlaceMention& m) {
   return at + 1 >= before.size() || !IsIn(Lower(before[at + 1]), kLineBeforeBetween);
 }
 
+// A state named as a go-between: in a list after "mediated by", "brokered
+// by" or "mediator(s)" ("mediated by Egypt, Ruritania and the US", "the
+// mediators Ruritania and Egypt"), or before "for brokering" / "for
+// mediating" ("leaders thanked Ruritania for brokering the truce").
+bool MediatorState(std::string_view text, const PlaceMention& m) {
+  const std::string after = Lower(text.substr(m.end, 16));
+  if (after.starts_with(" for brokering") || after.starts_with(" for mediating")) return true;
+  // Back over the list: capitalised words, "the", "and" and commas.
+  std::size_t i = m.begin;
+  for (int words = 0; words < 8; ++words) {
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == ',')) --i;
+    std::size_t j = i;
+    while (j > 0 && (IsLowerWordChar(text[j - 1]) || text[j - 1] == '.' || text[j - 1] == '-')) --j;
+    if (j == i) return false;
+    const std::string w = Lower(text.substr(j, i - j));
+    if (w == "mediators" || w == "mediator") return true;
+    if (w == "by" && j > 0) {
+      const std::vector<std::string> prev = WordsBefore(text, j, 1);
+      return !prev.empty() && (Lower(prev[0]) == "mediated" || Lower(prev[0]) == "brokered");
+    }
+    const bool cap = text[j] >= 'A' && text[j] <= 'Z';
+    if (!cap && w != "the" && w != "and") return false;
+    i = j;
+  }
+  return false;
+}
+
 bool StandsForState(std::string_view text, const PlaceMention& m) {
   const std::string_view kind = m.best().kind;
   if (kind != "country" && kind != "capital") return false;
@@ -631,6 +658,7 @@ bool StandsForState(std::string_view text, const PlaceMention& m) {
   // Ruritania and the rebels", "talks between the rebels and Ruritania"),
   // unless the pair names a line on the land ("the border between …").
   if (BetweenSide(text, m)) return true;
+  if (MediatorState(text, m)) return true;
   // Governed by a preposition ("in Ukraine's north", "the consulate in Ukraine
   // reports", "the closure of Ukraine's harbours"): a place.
   if (adjacent &&

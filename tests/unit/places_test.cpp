@@ -1006,5 +1006,22 @@ TEST_CASE("places: a state as one side of \"between\" is a party (h-places17)", 
   CheckChosenPlaces(g, cases);
 }
 
+TEST_CASE("places: a go-between state is no scene of the truce (h-places17)", "[places]") {
+  const Gazetteer& g = Shipped();
+  const PlaceCase cases[] = {
+      // A state in a list after "mediated by" or "mediators", or before
+      // "for brokering", is a go-between: not the truce's place.
+      {"The truce, mediated by Chile, Peru and the UN, took hold on Monday.", "truce", ""},
+      {"The truce took hold, according to the rebels and mediators Peru.", "truce", ""},
+      {"Leaders thanked Peru for brokering the truce.", "truce", ""},
+      {"The truce, mediated by Peru, held in Lima district towns.", "truce", "Lima"},
+      // Counter-examples: a state in a list after another verb, and a state
+      // the truce holds in.
+      {"The truce held in Chile, Peru and Bolivia on Monday.", "truce", "Chile"},
+      {"The truce in Peru was mediated by the church.", "truce", "Peru"},
+  };
+  CheckChosenPlaces(g, cases);
+}
+
 }  // namespace
 }  // namespace eventline
