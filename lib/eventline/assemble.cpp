@@ -6018,11 +6018,12 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
               place = headline_place_;
           } else if (sentence.index >= 2 && sentence.index <= 3 && headline_place_ != nullptr &&
                      headline_place_->kind != "country" && !cause_only &&
-                     std::any_of(places.begin(), places.end(), [&](const PlaceMention& p) {
-                       const Place& r = Gazetteer::Resolve(p, country_hint_);
-                       return (r.kind == "country" || r.kind == "capital") &&
-                              r.country == headline_place_->country;
-                     })) {
+                     (!reference ||
+                      std::any_of(places.begin(), places.end(), [&](const PlaceMention& p) {
+                        const Place& r = Gazetteer::Resolve(p, country_hint_);
+                        return (r.kind == "country" || r.kind == "capital") &&
+                               r.country == headline_place_->country;
+                      }))) {
             // h-places15: the body's first two sentences tell the headline's
             // news. When one gives the act no place of its own but names
             // the state of the headline's city or region (or its capital),

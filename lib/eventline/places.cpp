@@ -317,6 +317,21 @@ constexpr std::array<std::string_view, 51> kLocativeFill = {"the",          "a",
 
 // True when a locative preposition governs a place starting after `words`
 // (nearest first, as written).
+// The locative preposition that governs a place after `words` (the words
+// before it, nearest first, as WordsBefore gives them), lower case; empty
+// when none does (as Governed).
+std::string GoverningWord(const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    std::string l = Lower(w);
+    if (std::find(kLocatives.begin(), kLocatives.end(), l) != kLocatives.end()) return l;
+    const bool fill =
+        std::find(kLocativeFill.begin(), kLocativeFill.end(), l) != kLocativeFill.end();
+    const bool adjective = l.find('-') != std::string::npos || (w[0] >= 'A' && w[0] <= 'Z');
+    if (!fill && !adjective) return {};
+  }
+  return {};
+}
+
 bool Governed(const std::vector<std::string>& words) {
   for (const std::string& w : words) {
     const std::string l = Lower(w);
@@ -554,6 +569,66 @@ constexpr std::array<std::string_view, 24> kCatenativeBefore = {
 // anything but a part of its land ("Russia's navy", but "Ukraine's third
 // city"), or the subject of an active verb ("Moscow conceded", "Russia has
 // denied", but "Kyiv has been hit").
+// Words before "between" that make the pair a line or a stretch of land.
+constexpr std::string_view kLineBeforeBetween[] = {
+    "border", "borders", "frontier", "bridge", "corridor", "road",   "highway",  "line",
+    "route",  "area",    "zone",     "region", "towns",    "cities", "crossing", "railway"};
+
+// A state named as one side of "between X and Y": right after "between" and
+// before "and", or after "and" with "between" and one to three capitalised
+// words (or "the") before it.
+bool BetweenSide(std::string_view text, const PlaceMention& m) {
+  const std::vector<std::string> before = WordsBefore(text, m.begin, 6);
+  if (before.empty()) return false;
+  // A possessive owns a part of the land ("between Africa and Ruritania's
+  // islands"): a place.
+  const std::string_view after = text.substr(m.end);
+  if (after.starts_with("'s") || after.starts_with("\xE2\x80\x99s")) return false;
+  std::size_t at = 0;  // index of "between" in `before`
+  if (Lower(before[0]) == "between") {
+    if (!text.substr(m.end).starts_with(" and ")) return false;
+  } else if (Lower(before[0]) == "and") {
+    std::size_t k = 1;
+    while (k < before.size() && k <= 4 && Lower(before[k]) != "between") {
+      const std::string& w = before[k];
+      if (Lower(w) != "the" && !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+      ++k;
+    }
+    if (k >= before.size() || k == 1 || Lower(before[k]) != "between") return false;
+    at = k;
+  } else {
+    return false;
+  }
+  return at + 1 >= before.size() || !IsIn(Lower(before[at + 1]), kLineBeforeBetween);
+}
+
+// A state named as a go-between: in a list after "mediated by", "brokered
+// by" or "mediator(s)" ("mediated by Egypt, Ruritania and the US", "the
+// mediators Ruritania and Egypt"), or before "for brokering" / "for
+// mediating" ("leaders thanked Ruritania for brokering the truce").
+bool MediatorState(std::string_view text, const PlaceMention& m) {
+  const std::string after = Lower(text.substr(m.end, 16));
+  if (after.starts_with(" for brokering") || after.starts_with(" for mediating")) return true;
+  // Back over the list: capitalised words, "the", "and" and commas.
+  std::size_t i = m.begin;
+  for (int words = 0; words < 8; ++words) {
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == ',')) --i;
+    std::size_t j = i;
+    while (j > 0 && (IsLowerWordChar(text[j - 1]) || text[j - 1] == '.' || text[j - 1] == '-')) --j;
+    if (j == i) return false;
+    const std::string w = Lower(text.substr(j, i - j));
+    if (w == "mediators" || w == "mediator") return true;
+    if (w == "by" && j > 0) {
+      const std::vector<std::string> prev = WordsBefore(text, j, 1);
+      return !prev.empty() && (Lower(prev[0]) == "mediated" || Lower(prev[0]) == "brokered");
+    }
+    const bool cap = text[j] >= 'A' && text[j] <= 'Z';
+    if (!cap && w != "the" && w != "and") return false;
+    i = j;
+  }
+  return false;
+}
+
 bool StandsForState(std::string_view text, const PlaceMention& m) {
   const std::string_view kind = m.best().kind;
   if (kind != "country" && kind != "capital") return false;
@@ -579,6 +654,11 @@ bool StandsForState(std::string_view text, const PlaceMention& m) {
   // One side of a pair ("the Israel-Hamas war", "Russia-Ukraine talks"):
   // the states, not a place, unless the pair names a border.
   if (const std::optional<bool> pair = PairSide(text.substr(m.end))) return *pair;
+  // h-places17: one of the two sides "between" names ("a truce between
+  // Ruritania and the rebels", "talks between the rebels and Ruritania"),
+  // unless the pair names a line on the land ("the border between …").
+  if (BetweenSide(text, m)) return true;
+  if (MediatorState(text, m)) return true;
   // Governed by a preposition ("in Ukraine's north", "the consulate in Ukraine
   // reports", "the closure of Ukraine's harbours"): a place.
   if (adjacent &&
@@ -2193,6 +2273,7 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
   };
   const PlaceMention* best = nullptr;
   for (int pass = 0; pass < 4 && best == nullptr; ++pass) {
+    const PlaceMention* finer = nullptr;
     for (const PlaceMention& m : mentions) {
       if (StandsForState(text, m) || Attributive(text, m) || Qualifies(text, mentions, m) ||
           NamesWater(text, m) || SeaBeforeShore(text, m) || HomeFrom(text, m) ||
@@ -2211,7 +2292,41 @@ PlaceChoice Gazetteer::ChoosePlace(std::string_view text, std::span<const PlaceM
       if (pass == 1 && !locative(m)) continue;
       if (pass == 2 && origin(m)) continue;
       if (best == nullptr || distance(m) < distance(*best)) best = &m;
+      // h-places17: a finer place of the same state, governed in the
+      // trigger's clause, says where in it ("at Ruritania's main depot in
+      // the port of Vale"): kept aside, the nearest such.
+      // Not a destination ("a train to Vale").
+      if (pass == 0 && Resolve(m, hint).kind != "country" &&
+          (finer == nullptr || distance(m) < distance(*finer))) {
+        const std::string by = GoverningWord(WordsBefore(text, m.begin, 6));
+        if (by != "to" && by != "towards" && by != "toward") finer = &m;
+      }
     }
+    // The state stays when the act covers it ("strikes across Ruritania")
+    // or falls on it right after the trigger ("drone attacks on Ruritania",
+    // not "the attack on the Ruritania capital of Vale").
+    const auto whole_state = [&](const PlaceMention& m) {
+      const std::vector<std::string> before = WordsBefore(text, m.begin, 6);
+      const std::string by = GoverningWord(before);
+      if (by == "across" || by == "throughout") return true;
+      if ((by == "on" || by == "against") && m.begin >= trigger_end &&
+          WordsBefore(text.substr(0, m.begin).substr(trigger_end), m.begin - trigger_end, 3)
+                  .size() <= 2) {
+        const std::string after = Lower(text.substr(m.end, 10));
+        return !after.starts_with(" capital") && !after.starts_with("'s") &&
+               !after.starts_with("\xe2\x80\x99s");
+      }
+      return false;
+    };
+    // h-places17: a state taken as the act's place in its own clause while
+    // the clause also governs a city, a region or a site of that state: the
+    // finer place ("an explosion at Ruritania's fuel depot in the capital of
+    // Vale", "a gunfight near the Ruritania-Osterlich border in Vale
+    // district": Vale).
+    if (best != nullptr && finer != nullptr && finer != best &&
+        Resolve(*best, hint).kind == "country" && !whole_state(*best) &&
+        Resolve(*finer, hint).country == Resolve(*best, hint).country)
+      best = finer;
     if (best != nullptr)
       return take(*best,
                   pass >= 2 ? PlaceChoice::Reason::kNearest : PlaceChoice::Reason::kLocative);

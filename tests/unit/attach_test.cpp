@@ -1748,8 +1748,40 @@ TEST_CASE("attach: the lead names only states: the headline's place (h-places15)
       // Comrat, and Romania, both as sides.
       {"Drones hit a fuel depot in Comrat\n\nMoldova said Romania launched the attack overnight.",
        "Comrat"},
-      // Counter-example: the states named are not Comrat's.
+      // h-places17: other states lend it too (below); further down the body
+      // the headline lends nothing.
       {"Drones hit a fuel depot in Comrat\n\nBulgaria said Romania launched the attack overnight.",
+       "Comrat"},
+      {"Drones hit a fuel depot in Comrat\n\nOfficials spoke. Markets fell. Bulgaria said Romania "
+       "launched the attack overnight.",
+       ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, "attack") == c.expect);
+  }
+}
+
+TEST_CASE("attach: the lead's unplaced act takes the headline's place (h-places17)",
+          "[attach][places]") {
+  const struct {
+    std::string text, expect;
+  } cases[] = {
+      // The body's first two sentences name places, none of them the act's
+      // (states as sides, a person's home): the headline's place.
+      {"Drones hit a fuel depot in Comrat\n\nA teacher from Bulgaria said Romania launched the "
+       "attack overnight.",
+       "Comrat"},
+      {"Drones hit a fuel depot in Comrat\n\nOfficials spoke. Bulgaria said Romania launched the "
+       "attack overnight.",
+       "Comrat"},
+      // Counter-examples: a referenced act naming no state of the
+      // headline's place, and the third body sentence, take none.
+      {"Drones hit a fuel depot in Comrat\n\nBulgaria closed its border after Romania's attack "
+       "on the depot.",
+       ""},
+      {"Drones hit a fuel depot in Comrat\n\nOfficials spoke. Markets fell. A teacher from "
+       "Bulgaria said Romania launched the attack overnight.",
        ""},
   };
   for (const auto& c : cases) {

@@ -964,5 +964,64 @@ TEST_CASE("places: a seat of government is a place only as a scene (h-places10)"
   CHECK(g.Lookup("Plateau").empty());
 }
 
+TEST_CASE("places: a state's finer place named in the act's clause (h-places17)", "[places]") {
+  const Gazetteer& g = Shipped();
+  const PlaceCase cases[] = {
+      // The clause governs the state and a city or a region of it: the
+      // finer place says where in the state the act fell.
+      {"A blast tore through a depot in Portugal in the city of Porto on Monday.", "blast",
+       "Porto"},
+      {"A clash near the Spain-France border in the town of Irun left two hurt.", "clash", "Irun"},
+      {"Looters were arrested in Chile in the port of Valparaiso at dawn.", "arrested",
+       "Valparaíso"},
+      // Counter-examples: the act covers the state or falls on it right
+      // after the trigger; the finer place is a destination; a city of
+      // another state changes nothing; the finer place is in another clause.
+      {"Rockets struck across Portugal, hitting depots in Porto and Faro.", "struck", "Portugal"},
+      {"Advisers in Porto are helping with drone attacks on Portugal, officials say.", "attacks",
+       "Portugal"},
+      {"Gunmen shelled a station in Portugal where people waited for a bus to Porto.", "shelled",
+       "Portugal"},
+      {"A blast hit a depot in Portugal near the border with Vigo in Spain.", "blast", "Portugal"},
+      {"A blast hit a depot in Portugal; later, officials met in Porto.", "blast", "Portugal"},
+  };
+  CheckChosenPlaces(g, cases);
+}
+
+TEST_CASE("places: a state as one side of \"between\" is a party (h-places17)", "[places]") {
+  const Gazetteer& g = Shipped();
+  const PlaceCase cases[] = {
+      // Either side of "between X and Y" is a party to the act, not its
+      // scene: another place of the sentence, or none.
+      {"A truce between Portugal and the rebels held on Monday.", "truce", ""},
+      {"Talks on a truce between the Redshirts and Portugal stalled in Geneva.", "truce", "Geneva"},
+      {"Renewed fighting between Portugal and the rebels near Porto killed six.", "fighting",
+       "Porto"},
+      // Counter-examples: a line or a stretch of land between two states, a
+      // possessive that owns a part of the land, a state's army.
+      {"Clashes broke out on the border between Portugal and Spain.", "Clashes", "Portugal"},
+      {"Two boats sank between Morocco and Spain's Canary Islands.", "sank", "Spain"},
+      {"Fighting between the Portugal army and rebels went on.", "Fighting", "Portugal"},
+  };
+  CheckChosenPlaces(g, cases);
+}
+
+TEST_CASE("places: a go-between state is no scene of the truce (h-places17)", "[places]") {
+  const Gazetteer& g = Shipped();
+  const PlaceCase cases[] = {
+      // A state in a list after "mediated by" or "mediators", or before
+      // "for brokering", is a go-between: not the truce's place.
+      {"The truce, mediated by Chile, Peru and the UN, took hold on Monday.", "truce", ""},
+      {"The truce took hold, according to the rebels and mediators Peru.", "truce", ""},
+      {"Leaders thanked Peru for brokering the truce.", "truce", ""},
+      {"The truce, mediated by Peru, held in Lima district towns.", "truce", "Lima"},
+      // Counter-examples: a state in a list after another verb, and a state
+      // the truce holds in.
+      {"The truce held in Chile, Peru and Bolivia on Monday.", "truce", "Chile"},
+      {"The truce in Peru was mediated by the church.", "truce", "Peru"},
+  };
+  CheckChosenPlaces(g, cases);
+}
+
 }  // namespace
 }  // namespace eventline
