@@ -1813,6 +1813,99 @@ bool RelativeActUnderLegalVerb(std::string_view text, std::size_t sb, std::size_
   return false;
 }
 
+// The trigger lies in the act a legal verb is about (h-evdate33): after a
+// charge, a verdict, a plea, a denial or an admission whose complement is a
+// gerund of the act ("a man accused of killing two people and injuring six
+// others", "charged with fatally shooting a guard", "pleaded guilty to
+// setting fire to a mosque", "denies stabbing her neighbour"), the trigger
+// is the gerund or a later word of its complement: the complement runs up to
+// the first finite verb that is not a relative clause's ("accused of selling
+// a gun to a youth who killed himself after fatally shooting two officers":
+// both acts earlier; "a suspect accused of murder was shot dead by police":
+// the shooting is the main clause's, the day's news). The act came before
+// the charge or the plea. "accused of" and "suspected of" count only as a
+// reduced relative or an adjective, not after an auxiliary ("the army was
+// accused of shelling the town" is one side's claim about a fresh act); a
+// denial or an admission only of a personal crime, in a sentence that names
+// a court, a charge or a murder ("the state denied striking the port" is the
+// day's news). `sb`..`se` is the sentence, `tb`..`te` the trigger.
+bool LegalComplementAct(std::string_view text, std::size_t sb, std::size_t se, std::size_t tb,
+                        std::size_t te) {
+  if (tb <= sb || te > se) return false;
+  const std::string s = LowerRange(text, sb, te);
+  const std::string whole = LowerRange(text, sb, se);
+  const auto words = Tokens(s);
+  const auto at = [&](std::size_t k) {
+    return static_cast<std::size_t>(words[k].data() - s.data());
+  };
+  const std::size_t t0 = tb - sb;
+  static constexpr std::array<std::string_view, 9> kAux = {"is",   "are",   "was", "were", "be",
+                                                           "been", "being", "has", "have"};
+  static constexpr std::array<std::string_view, 14> kCrime = {
+      "murdering",  "killing",   "stabbing",  "shooting", "raping",     "assaulting", "attacking",
+      "kidnapping", "abducting", "torturing", "beating",  "strangling", "bombing",    "burning"};
+  static constexpr std::array<std::string_view, 12> kCourt = {
+      "court",   "trial",    "jury",   "judge",        "charged",   "charges",
+      "pleaded", "prosecut", "murder", "manslaughter", "sentenced", "defendant"};
+  const auto one_of = [](std::string_view w, const auto& list) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  for (std::size_t k = 0; k < words.size() && at(k) < t0; ++k) {
+    const std::string_view w = words[k];
+    const std::string_view next = k + 1 < words.size() ? words[k + 1] : std::string_view();
+    std::size_t g = 0;  // the first word of the complement
+    bool personal = false;
+    if ((w == "charged" && next == "with") || (w == "convicted" && next == "of") ||
+        (w == "guilty" && (next == "of" || next == "to")) || (w == "acquitted" && next == "of") ||
+        (w == "confessed" && next == "to")) {
+      g = k + 2;
+    } else if ((w == "accused" || w == "suspected") && next == "of") {
+      if (k > 0 && one_of(words[k - 1], kAux)) continue;
+      g = k + 2;
+    } else if (w == "denies" || w == "denied" || w == "deny" || w == "denying" || w == "admits" ||
+               w == "admitted" || w == "admitting") {
+      g = k + 1;
+      personal = true;
+    } else {
+      continue;
+    }
+    // One adverb may stand before the gerund ("fatally", "allegedly").
+    if (g < words.size() && words[g].size() > 4 && words[g].ends_with("ly")) ++g;
+    if (g >= words.size() || words[g].size() < 6 || !words[g].ends_with("ing")) continue;
+    if (personal) {
+      if (!one_of(words[g], kCrime)) continue;
+      bool court = false;
+      for (std::string_view c : kCourt)
+        if (whole.find(c) != std::string::npos) court = true;
+      if (!court) continue;
+    }
+    if (at(g) > t0) continue;
+    // From the gerund to the trigger: no break, no finite verb of a main
+    // clause (one right after who / which / that / where is the relative's).
+    bool open = true;
+    for (std::size_t q = g + 1; q < words.size() && at(q) < t0; ++q) {
+      const std::string_view between = std::string_view(s).substr(at(q - 1), at(q) - at(q - 1));
+      if (between.find_first_of(";:") != std::string_view::npos ||
+          between.find("\xE2\x80\x94") != std::string_view::npos ||
+          between.find(" - ") != std::string_view::npos) {
+        open = false;
+        break;
+      }
+      if (!FiniteVerbAt(s, at(q))) continue;
+      const bool relative = (q >= 1 && (words[q - 1] == "who" || words[q - 1] == "which" ||
+                                        words[q - 1] == "that" || words[q - 1] == "where")) ||
+                            (q >= 2 && (words[q - 2] == "who" || words[q - 2] == "which" ||
+                                        words[q - 2] == "that" || words[q - 2] == "where"));
+      if (!relative) {
+        open = false;
+        break;
+      }
+    }
+    if (open) return true;
+  }
+  return false;
+}
+
 // The trigger is the simple past or the past passive of a "who" clause
 // that tells who a person is ("a farmer who burned a neighbour's barn was
 // given a state funeral", "the student who was shot by guards was honoured",
@@ -6525,7 +6618,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     const bool weak_background =
         !best && !since_span && !compared && doc_.pub_date && !background && !arrest_news &&
         (big_toll || TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true) ||
-         aftermath_after != std::string_view::npos || relative_legal || personal_act);
+         aftermath_after != std::string_view::npos || relative_legal || personal_act ||
+         LegalComplementAct(text, sentence.begin, sentence.end, c.b, c.e));
     // "on Thursday, a day after <trigger>": the trigger lies a day before the
     // phrase (AnchoredOffset).
     const std::optional<AnchoredDate> anchored =

@@ -2562,6 +2562,32 @@ TEST_CASE("attach: a clause-start participle whose main verb goes on with the ac
         "..2023-03-15 range/document");
 }
 
+TEST_CASE("attach: the act a charge, a verdict or a plea is about is earlier", "[attach]") {
+  // h-evdate33 (pub 2023-03-15): a trigger in the gerund complement of
+  // "accused of", "charged with", "convicted of", "guilty of", a plea, or a
+  // denial of a personal crime before a court, however long the complement
+  // and through its relative clauses, tells an act before the charge: a weak
+  // cue (LegalComplementAct).
+  CHECK(IntervalOf("The farmer was found guilty of beating two of his workers and of trying to "
+                   "kill a third.",
+                   "attack") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("A man accused of selling rifles to a gang that later ambushed a convoy has "
+                   "been charged.",
+                   "attack") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("The teacher denies stabbing her neighbour, the jury was told.", "attack") ==
+        "..2023-03-15 range/document");
+  // Counter-examples: the main clause's act after the complement, a denial
+  // with no court, and the complement's own day keep their readings.
+  CHECK(LastIntervalOf("A suspect accused of stealing a car was shot dead by police near the "
+                       "station.",
+                       "killing") == "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("The ministry denied shelling the port, officials said.", "shelling") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Two men convicted of aiding raiders who kidnapped a nurse on Monday were "
+                   "jailed.",
+                   "abduction") == "2023-03-13..2023-03-13 day/text");
+}
+
 TEST_CASE("attach: the war as background takes no row (ruling 12, h-prec34)", "[attach]") {
   // A war-wide noun with nothing of its own: no day, count, narrower place,
   // target, launch or onset.
