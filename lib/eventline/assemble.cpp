@@ -1850,6 +1850,12 @@ bool LegalComplementAct(std::string_view text, std::size_t sb, std::size_t se, s
   const auto one_of = [](std::string_view w, const auto& list) {
     return std::find(list.begin(), list.end(), w) != list.end();
   };
+  // Not under a plan or a condition before the trigger ("will cut aid if
+  // the state does not try those guilty of murdering …"), as in
+  // TellsBackground.
+  for (std::size_t k = 0; k < words.size() && at(k) < t0; ++k)
+    for (std::string_view m : {"will", "would", "could", "may", "might", "should", "if", "won't"})
+      if (words[k] == m) return false;
   for (std::size_t k = 0; k < words.size() && at(k) < t0; ++k) {
     const std::string_view w = words[k];
     const std::string_view next = k + 1 < words.size() ? words[k + 1] : std::string_view();
@@ -2557,6 +2563,77 @@ bool TagDatesSaying(std::string_view text, std::size_t te, const TimeExpr& t) {
     return words.size() - k - 1 <= 3;
   }
   return false;
+}
+
+// The phrase dates a legal step taken against someone, and the trigger is
+// the act the step is for (h-evdate33): "was arrested on Monday for killing
+// a guard", "was found guilty in May of murdering two children", "was
+// charged Thursday with the shooting", "pleaded guilty on Friday to setting
+// fire to a mosque", "jailed in 2010 for the murder of". The phrase follows
+// the step's word (at most one word between: "arrested late Thursday" is
+// one phrase) and the step's preposition follows the phrase (at most three
+// words between: "by police", or "and charged" with its own preposition);
+// from the preposition to the trigger no break and no finite verb of a
+// main clause, as in LegalComplementAct. The act came at or before the
+// step's day. Not when the sentence puts the act on that day ("earlier that
+// day", "the same day", "hours earlier"). `sb`..`se` is the sentence.
+bool LegalStepPhrase(std::string_view text, std::size_t sb, std::size_t se, const TimeExpr& t,
+                     std::size_t tb, std::size_t te) {
+  if (t.begin < sb || t.end > tb || te > se) return false;
+  const std::string whole = LowerRange(text, sb, se);
+  for (std::string_view w : {"that day", "same day", "hours earlier", "earlier in the day",
+                             "minutes earlier", "moments earlier"})
+    if (whole.find(w) != std::string::npos) return false;
+  const std::string before = LowerRange(text, sb, t.begin);
+  const auto bw = Tokens(before);
+  static constexpr std::array<std::string_view, 15> kSteps = {
+      "arrested", "charged",    "convicted", "guilty",   "sentenced",
+      "jailed",   "indicted",   "acquitted", "detained", "extradited",
+      "executed", "imprisoned", "tried",     "remanded", "apprehended"};
+  const auto step = [&](std::string_view w) {
+    return std::find(kSteps.begin(), kSteps.end(), w) != kSteps.end();
+  };
+  const std::size_t nb = bw.size();
+  if (!(nb >= 1 && step(bw[nb - 1])) && !(nb >= 2 && step(bw[nb - 2]))) return false;
+  const std::string s = LowerRange(text, t.end, te);
+  const auto words = Tokens(s);
+  const auto at = [&](std::size_t k) {
+    return static_cast<std::size_t>(words[k].data() - s.data());
+  };
+  const std::size_t t0 = tb - t.end;
+  // Between the phrase and the preposition only an agent ("by police"), a
+  // second step ("and charged") or the preposition's own words: not "that"
+  // nor a noun phrase ("charged today that a group of rebels attacked" is a
+  // saying).
+  std::size_t p = words.size();
+  for (std::size_t k = 0; k < words.size() && k <= 3 && at(k) < t0; ++k) {
+    const std::string_view w = words[k];
+    if (w == "for" || w == "of" || w == "with" || w == "to" || w == "over") {
+      p = k;
+      break;
+    }
+    if ((w == "connection" || w == "suspicion" || w == "charges" || w == "relation") && k > 0 &&
+        (words[k - 1] == "in" || words[k - 1] == "on")) {
+      p = k;
+      break;
+    }
+    if (!(w == "by" || w == "police" || w == "officers" || w == "authorities" || w == "and" ||
+          w == "in" || w == "on" || step(w)))
+      return false;
+  }
+  if (p == words.size()) return false;
+  if (std::string_view(s).substr(0, at(p)).find_first_of(",;:") != std::string_view::npos)
+    return false;
+  for (std::size_t q = p + 1; q < words.size() && at(q) < t0; ++q) {
+    const std::string_view between = std::string_view(s).substr(at(q - 1), at(q) - at(q - 1));
+    if (between.find_first_of(";:") != std::string_view::npos) return false;
+    if (!FiniteVerbAt(s, at(q))) continue;
+    const auto rel = [&](std::size_t r) {
+      return words[r] == "who" || words[r] == "which" || words[r] == "that" || words[r] == "where";
+    };
+    if (!((q >= 1 && rel(q - 1)) || (q >= 2 && rel(q - 2)))) return false;
+  }
+  return true;
 }
 
 bool ReportedEarlierAct(std::string_view text, std::size_t cb, const TimeExpr& t, std::size_t tb,
@@ -6559,8 +6636,14 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // A charged act dated only by a reporting tag after it ("charged with
     // the murder of a guard, police said on Friday"): at or before the
     // saying (h-evdate22), as an accused act above.
+    // A legal step's phrase before the act it is for (LegalStepPhrase,
+    // h-evdate33): the act lies at or before the step's day, as above.
+    const bool step_earlier = best && !in_relative && best->resolved && best->interval.end &&
+                              best->end <= c.b &&
+                              !(doc_.pub_date && *best->interval.end > *doc_.pub_date) &&
+                              LegalStepPhrase(text, sentence.begin, sentence.end, *best, c.b, c.e);
     const bool reported_earlier =
-        accused_earlier || released_earlier ||
+        accused_earlier || released_earlier || step_earlier ||
         (best && !in_relative && best->resolved && best->interval.end &&
          best->interval.precision == Precision::kDay &&
          !(doc_.pub_date && *best->interval.end > *doc_.pub_date) && best->begin >= c.e &&

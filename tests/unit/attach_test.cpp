@@ -2588,6 +2588,30 @@ TEST_CASE("attach: the act a charge, a verdict or a plea is about is earlier", "
                    "abduction") == "2023-03-13..2023-03-13 day/text");
 }
 
+TEST_CASE("attach: a legal step's phrase bounds the act it is for", "[attach]") {
+  // h-evdate33 (pub 2023-03-15): a phrase right after an arrest, a charge,
+  // a verdict or a sentence, before the step's preposition, dates the step;
+  // the act it is for lies at or before that day (LegalStepPhrase).
+  CHECK(IntervalOf("The man was arrested on Monday for killing a guard.", "killing") ==
+        "..2023-03-13 range/text");
+  CHECK(IntervalOf("The man was convicted in February of killing a guard.", "killing") ==
+        "..2023-02-28 range/text");
+  CHECK(IntervalOf("The cook pleaded guilty on Monday to setting fire to a mosque.", "arson") ==
+        "..2023-03-13 range/text");
+  CHECK(IntervalOf("Two men were arrested on Monday by police in connection with the shooting at "
+                   "a wedding.",
+                   "attack") == "..2023-03-13 range/text");
+  // The step itself keeps the day.
+  CHECK(IntervalOf("The man was arrested on Monday for killing a guard.", "arrest") ==
+        "2023-03-13..2023-03-13 day/text");
+  // Counter-examples: a saying's "that", a sentence that puts the act on the
+  // step's day, and the act's own phrase keep their readings.
+  CHECK(IntervalOf("The army charged on Monday that rebels attacked a patrol near the dam.",
+                   "attack") == "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("Police arrested a man on Monday for stabbing a driver earlier that day.",
+                   "attack") == "2023-03-13..2023-03-13 day/text");
+}
+
 TEST_CASE("attach: the war as background takes no row (ruling 12, h-prec34)", "[attach]") {
   // A war-wide noun with nothing of its own: no day, count, narrower place,
   // target, launch or onset.
