@@ -1815,12 +1815,12 @@ bool RelativeActUnderLegalVerb(std::string_view text, std::size_t sb, std::size_
 
 // The trigger lies in the act a legal verb is about (h-evdate33): after a
 // charge, a verdict, a plea, a denial or an admission whose complement is a
-// gerund of the act ("a man accused of killing two people and injuring six
+// gerund of the act ("a farmer accused of beating a worker and robbing two
 // others", "charged with fatally shooting a guard", "pleaded guilty to
 // setting fire to a mosque", "denies stabbing her neighbour"), the trigger
 // is the gerund or a later word of its complement: the complement runs up to
-// the first finite verb that is not a relative clause's ("accused of selling
-// a gun to a youth who killed himself after fatally shooting two officers":
+// the first finite verb that is not a relative clause's ("accused of lending
+// a rifle to a cousin who later ambushed a patrol after robbing a bank":
 // both acts earlier; "a suspect accused of murder was shot dead by police":
 // the shooting is the main clause's, the day's news). The act came before
 // the charge or the plea. "accused of" and "suspected of" count only as a
