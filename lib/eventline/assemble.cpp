@@ -1877,7 +1877,13 @@ bool LegalComplementAct(std::string_view text, std::size_t sb, std::size_t se, s
     }
     // One adverb may stand before the gerund ("fatally", "allegedly").
     if (g < words.size() && words[g].size() > 4 && words[g].ends_with("ly")) ++g;
-    if (g >= words.size() || words[g].size() < 6 || !words[g].ends_with("ing")) continue;
+    // Or, after a charge or a verdict, the crime's noun ("charged with
+    // murder in a feud during which he fired at a car").
+    static constexpr std::array<std::string_view, 6> kCrimeNoun = {
+        "murder", "murders", "manslaughter", "homicide", "arson", "terrorism"};
+    const bool crime_noun = !personal && g < words.size() && one_of(words[g], kCrimeNoun);
+    if (!crime_noun && (g >= words.size() || words[g].size() < 6 || !words[g].ends_with("ing")))
+      continue;
     if (personal) {
       if (!one_of(words[g], kCrime)) continue;
       bool court = false;

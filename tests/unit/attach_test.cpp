@@ -2576,6 +2576,10 @@ TEST_CASE("attach: the act a charge, a verdict or a plea is about is earlier", "
                    "attack") == "..2023-03-15 range/document");
   CHECK(IntervalOf("The teacher denies stabbing her neighbour, the jury was told.", "attack") ==
         "..2023-03-15 range/document");
+  // After a charge or a verdict, the crime's noun opens the complement too.
+  CHECK(LastIntervalOf("A farmer was charged with murder in a feud in which he opened fire on a "
+                       "car.",
+                       "attack") == "..2023-03-15 range/document");
   // Counter-examples: the main clause's act after the complement, a denial
   // with no court, and the complement's own day keep their readings.
   CHECK(LastIntervalOf("A suspect accused of stealing a car was shot dead by police near the "
