@@ -1813,6 +1813,111 @@ bool RelativeActUnderLegalVerb(std::string_view text, std::size_t sb, std::size_
   return false;
 }
 
+// The trigger lies in the act a legal verb is about (h-evdate33): after a
+// charge, a verdict, a plea, a denial or an admission whose complement is a
+// gerund of the act ("a farmer accused of beating a worker and robbing two
+// others", "charged with fatally shooting a guard", "pleaded guilty to
+// setting fire to a mosque", "denies stabbing her neighbour"), the trigger
+// is the gerund or a later word of its complement: the complement runs up to
+// the first finite verb that is not a relative clause's ("accused of lending
+// a rifle to a cousin who later ambushed a patrol after robbing a bank":
+// both acts earlier; "a suspect accused of murder was shot dead by police":
+// the shooting is the main clause's, the day's news). The act came before
+// the charge or the plea. "accused of" and "suspected of" count only as a
+// reduced relative or an adjective, not after an auxiliary ("the army was
+// accused of shelling the town" is one side's claim about a fresh act); a
+// denial or an admission only of a personal crime, in a sentence that names
+// a court, a charge or a murder ("the state denied striking the port" is the
+// day's news). `sb`..`se` is the sentence, `tb`..`te` the trigger.
+bool LegalComplementAct(std::string_view text, std::size_t sb, std::size_t se, std::size_t tb,
+                        std::size_t te) {
+  if (tb <= sb || te > se) return false;
+  const std::string s = LowerRange(text, sb, te);
+  const std::string whole = LowerRange(text, sb, se);
+  const auto words = Tokens(s);
+  const auto at = [&](std::size_t k) {
+    return static_cast<std::size_t>(words[k].data() - s.data());
+  };
+  const std::size_t t0 = tb - sb;
+  static constexpr std::array<std::string_view, 9> kAux = {"is",   "are",   "was", "were", "be",
+                                                           "been", "being", "has", "have"};
+  static constexpr std::array<std::string_view, 14> kCrime = {
+      "murdering",  "killing",   "stabbing",  "shooting", "raping",     "assaulting", "attacking",
+      "kidnapping", "abducting", "torturing", "beating",  "strangling", "bombing",    "burning"};
+  static constexpr std::array<std::string_view, 12> kCourt = {
+      "court",   "trial",    "jury",   "judge",        "charged",   "charges",
+      "pleaded", "prosecut", "murder", "manslaughter", "sentenced", "defendant"};
+  const auto one_of = [](std::string_view w, const auto& list) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  // Not under a plan or a condition before the trigger ("will cut aid if
+  // the state does not try those guilty of murdering …"), as in
+  // TellsBackground.
+  for (std::size_t k = 0; k < words.size() && at(k) < t0; ++k)
+    for (std::string_view m : {"will", "would", "could", "may", "might", "should", "if", "won't"})
+      if (words[k] == m) return false;
+  for (std::size_t k = 0; k < words.size() && at(k) < t0; ++k) {
+    const std::string_view w = words[k];
+    const std::string_view next = k + 1 < words.size() ? words[k + 1] : std::string_view();
+    std::size_t g = 0;  // the first word of the complement
+    bool personal = false;
+    if ((w == "charged" && next == "with") || (w == "convicted" && next == "of") ||
+        (w == "guilty" && (next == "of" || next == "to")) || (w == "acquitted" && next == "of") ||
+        (w == "confessed" && next == "to")) {
+      g = k + 2;
+    } else if ((w == "accused" || w == "suspected") && next == "of") {
+      if (k > 0 && one_of(words[k - 1], kAux)) continue;
+      g = k + 2;
+    } else if (w == "denies" || w == "denied" || w == "deny" || w == "denying" || w == "admits" ||
+               w == "admitted" || w == "admitting") {
+      g = k + 1;
+      personal = true;
+    } else {
+      continue;
+    }
+    // One adverb may stand before the gerund ("fatally", "allegedly").
+    if (g < words.size() && words[g].size() > 4 && words[g].ends_with("ly")) ++g;
+    // Or, after a charge or a verdict, the crime's noun ("charged with
+    // murder in a feud during which he fired at a car").
+    static constexpr std::array<std::string_view, 6> kCrimeNoun = {
+        "murder", "murders", "manslaughter", "homicide", "arson", "terrorism"};
+    const bool crime_noun = !personal && g < words.size() && one_of(words[g], kCrimeNoun);
+    if (!crime_noun && (g >= words.size() || words[g].size() < 6 || !words[g].ends_with("ing")))
+      continue;
+    if (personal) {
+      if (!one_of(words[g], kCrime)) continue;
+      bool court = false;
+      for (std::string_view c : kCourt)
+        if (whole.find(c) != std::string::npos) court = true;
+      if (!court) continue;
+    }
+    if (at(g) > t0) continue;
+    // From the gerund to the trigger: no break, no finite verb of a main
+    // clause (one right after who / which / that / where is the relative's).
+    bool open = true;
+    for (std::size_t q = g + 1; q < words.size() && at(q) < t0; ++q) {
+      const std::string_view between = std::string_view(s).substr(at(q - 1), at(q) - at(q - 1));
+      if (between.find_first_of(";:") != std::string_view::npos ||
+          between.find("\xE2\x80\x94") != std::string_view::npos ||
+          between.find(" - ") != std::string_view::npos) {
+        open = false;
+        break;
+      }
+      if (!FiniteVerbAt(s, at(q))) continue;
+      const bool relative = (q >= 1 && (words[q - 1] == "who" || words[q - 1] == "which" ||
+                                        words[q - 1] == "that" || words[q - 1] == "where")) ||
+                            (q >= 2 && (words[q - 2] == "who" || words[q - 2] == "which" ||
+                                        words[q - 2] == "that" || words[q - 2] == "where"));
+      if (!relative) {
+        open = false;
+        break;
+      }
+    }
+    if (open) return true;
+  }
+  return false;
+}
+
 // The trigger is the simple past or the past passive of a "who" clause
 // that tells who a person is ("a farmer who burned a neighbour's barn was
 // given a state funeral", "the student who was shot by guards was honoured",
@@ -2464,6 +2569,77 @@ bool TagDatesSaying(std::string_view text, std::size_t te, const TimeExpr& t) {
     return words.size() - k - 1 <= 3;
   }
   return false;
+}
+
+// The phrase dates a legal step taken against someone, and the trigger is
+// the act the step is for (h-evdate33): "was arrested on Monday for killing
+// a guard", "was found guilty in May of murdering two children", "was
+// charged Thursday with the shooting", "pleaded guilty on Friday to setting
+// fire to a mosque", "jailed in 2010 for the murder of". The phrase follows
+// the step's word (at most one word between: "arrested late Thursday" is
+// one phrase) and the step's preposition follows the phrase (at most three
+// words between: "by police", or "and charged" with its own preposition);
+// from the preposition to the trigger no break and no finite verb of a
+// main clause, as in LegalComplementAct. The act came at or before the
+// step's day. Not when the sentence puts the act on that day ("earlier that
+// day", "the same day", "hours earlier"). `sb`..`se` is the sentence.
+bool LegalStepPhrase(std::string_view text, std::size_t sb, std::size_t se, const TimeExpr& t,
+                     std::size_t tb, std::size_t te) {
+  if (t.begin < sb || t.end > tb || te > se) return false;
+  const std::string whole = LowerRange(text, sb, se);
+  for (std::string_view w : {"that day", "same day", "hours earlier", "earlier in the day",
+                             "minutes earlier", "moments earlier"})
+    if (whole.find(w) != std::string::npos) return false;
+  const std::string before = LowerRange(text, sb, t.begin);
+  const auto bw = Tokens(before);
+  static constexpr std::array<std::string_view, 15> kSteps = {
+      "arrested", "charged",    "convicted", "guilty",   "sentenced",
+      "jailed",   "indicted",   "acquitted", "detained", "extradited",
+      "executed", "imprisoned", "tried",     "remanded", "apprehended"};
+  const auto step = [&](std::string_view w) {
+    return std::find(kSteps.begin(), kSteps.end(), w) != kSteps.end();
+  };
+  const std::size_t nb = bw.size();
+  if (!(nb >= 1 && step(bw[nb - 1])) && !(nb >= 2 && step(bw[nb - 2]))) return false;
+  const std::string s = LowerRange(text, t.end, te);
+  const auto words = Tokens(s);
+  const auto at = [&](std::size_t k) {
+    return static_cast<std::size_t>(words[k].data() - s.data());
+  };
+  const std::size_t t0 = tb - t.end;
+  // Between the phrase and the preposition only an agent ("by police"), a
+  // second step ("and charged") or the preposition's own words: not "that"
+  // nor a noun phrase ("charged today that a group of rebels attacked" is a
+  // saying).
+  std::size_t p = words.size();
+  for (std::size_t k = 0; k < words.size() && k <= 3 && at(k) < t0; ++k) {
+    const std::string_view w = words[k];
+    if (w == "for" || w == "of" || w == "with" || w == "to" || w == "over") {
+      p = k;
+      break;
+    }
+    if ((w == "connection" || w == "suspicion" || w == "charges" || w == "relation") && k > 0 &&
+        (words[k - 1] == "in" || words[k - 1] == "on")) {
+      p = k;
+      break;
+    }
+    if (!(w == "by" || w == "police" || w == "officers" || w == "authorities" || w == "and" ||
+          w == "in" || w == "on" || step(w)))
+      return false;
+  }
+  if (p == words.size()) return false;
+  if (std::string_view(s).substr(0, at(p)).find_first_of(",;:") != std::string_view::npos)
+    return false;
+  for (std::size_t q = p + 1; q < words.size() && at(q) < t0; ++q) {
+    const std::string_view between = std::string_view(s).substr(at(q - 1), at(q) - at(q - 1));
+    if (between.find_first_of(";:") != std::string_view::npos) return false;
+    if (!FiniteVerbAt(s, at(q))) continue;
+    const auto rel = [&](std::size_t r) {
+      return words[r] == "who" || words[r] == "which" || words[r] == "that" || words[r] == "where";
+    };
+    if (!((q >= 1 && rel(q - 1)) || (q >= 2 && rel(q - 2)))) return false;
+  }
+  return true;
 }
 
 bool ReportedEarlierAct(std::string_view text, std::size_t cb, const TimeExpr& t, std::size_t tb,
@@ -6467,8 +6643,14 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // A charged act dated only by a reporting tag after it ("charged with
     // the murder of a guard, police said on Friday"): at or before the
     // saying (h-evdate22), as an accused act above.
+    // A legal step's phrase before the act it is for (LegalStepPhrase,
+    // h-evdate33): the act lies at or before the step's day, as above.
+    const bool step_earlier = best && !in_relative && best->resolved && best->interval.end &&
+                              best->end <= c.b &&
+                              !(doc_.pub_date && *best->interval.end > *doc_.pub_date) &&
+                              LegalStepPhrase(text, sentence.begin, sentence.end, *best, c.b, c.e);
     const bool reported_earlier =
-        accused_earlier || released_earlier ||
+        accused_earlier || released_earlier || step_earlier ||
         (best && !in_relative && best->resolved && best->interval.end &&
          best->interval.precision == Precision::kDay &&
          !(doc_.pub_date && *best->interval.end > *doc_.pub_date) && best->begin >= c.e &&
@@ -6526,7 +6708,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     const bool weak_background =
         !best && !since_span && !compared && doc_.pub_date && !background && !arrest_news &&
         (big_toll || TellsBackground(context, text, clause_b, clause_e, c.b, c.e, true) ||
-         aftermath_after != std::string_view::npos || relative_legal || personal_act);
+         aftermath_after != std::string_view::npos || relative_legal || personal_act ||
+         LegalComplementAct(text, sentence.begin, sentence.end, c.b, c.e));
     // "on Thursday, a day after <trigger>": the trigger lies a day before the
     // phrase (AnchoredOffset).
     const std::optional<AnchoredDate> anchored =

@@ -2594,6 +2594,60 @@ TEST_CASE("attach: a clause-start participle whose main verb goes on with the ac
         "..2023-03-15 range/document");
 }
 
+TEST_CASE("attach: the act a charge, a verdict or a plea is about is earlier", "[attach]") {
+  // h-evdate33 (pub 2023-03-15): a trigger in the gerund complement of
+  // "accused of", "charged with", "convicted of", "guilty of", a plea, or a
+  // denial of a personal crime before a court, however long the complement
+  // and through its relative clauses, tells an act before the charge: a weak
+  // cue (LegalComplementAct).
+  CHECK(IntervalOf("The farmer was found guilty of beating two of his workers and of trying to "
+                   "kill a third.",
+                   "attack") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("A man accused of selling rifles to a gang that later ambushed a convoy has "
+                   "been charged.",
+                   "attack") == "..2023-03-15 range/document");
+  CHECK(IntervalOf("The teacher denies stabbing her neighbour, the jury was told.", "attack") ==
+        "..2023-03-15 range/document");
+  // After a charge or a verdict, the crime's noun opens the complement too.
+  CHECK(LastIntervalOf("A farmer was charged with murder in a feud in which he opened fire on a "
+                       "car.",
+                       "attack") == "..2023-03-15 range/document");
+  // Counter-examples: the main clause's act after the complement, a denial
+  // with no court, and the complement's own day keep their readings.
+  CHECK(LastIntervalOf("A suspect accused of stealing a car was shot dead by police near the "
+                       "station.",
+                       "killing") == "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("The ministry denied shelling the port, officials said.", "shelling") ==
+        "2023-03-15..2023-03-15 none/document");
+  CHECK(IntervalOf("Two men convicted of aiding raiders who kidnapped a nurse on Monday were "
+                   "jailed.",
+                   "abduction") == "2023-03-13..2023-03-13 day/text");
+}
+
+TEST_CASE("attach: a legal step's phrase bounds the act it is for", "[attach]") {
+  // h-evdate33 (pub 2023-03-15): a phrase right after an arrest, a charge,
+  // a verdict or a sentence, before the step's preposition, dates the step;
+  // the act it is for lies at or before that day (LegalStepPhrase).
+  CHECK(IntervalOf("The man was arrested on Monday for killing a guard.", "killing") ==
+        "..2023-03-13 range/text");
+  CHECK(IntervalOf("The man was convicted in February of killing a guard.", "killing") ==
+        "..2023-02-28 range/text");
+  CHECK(IntervalOf("The cook pleaded guilty on Monday to setting fire to a mosque.", "arson") ==
+        "..2023-03-13 range/text");
+  CHECK(IntervalOf("Two men were arrested on Monday by police in connection with the shooting at "
+                   "a wedding.",
+                   "attack") == "..2023-03-13 range/text");
+  // The step itself keeps the day.
+  CHECK(IntervalOf("The man was arrested on Monday for killing a guard.", "arrest") ==
+        "2023-03-13..2023-03-13 day/text");
+  // Counter-examples: a saying's "that", a sentence that puts the act on the
+  // step's day, and the act's own phrase keep their readings.
+  CHECK(IntervalOf("The army charged on Monday that rebels attacked a patrol near the dam.",
+                   "attack") == "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("Police arrested a man on Monday for stabbing a driver earlier that day.",
+                   "attack") == "2023-03-13..2023-03-13 day/text");
+}
+
 TEST_CASE("attach: the war as background takes no row (ruling 12, h-prec34)", "[attach]") {
   // A war-wide noun with nothing of its own: no day, count, narrower place,
   // target, launch or onset.
