@@ -4806,79 +4806,53 @@ bool PluralCampaign(const EventRow& row, std::string_view trigger, std::string_v
 // h-prec37 (session 32): ACLED codes an arrest only when it is political or
 // a matter of security (protesters, opposition figures, journalists,
 // soldiers, militants, spies, saboteurs, collaborators, draft evaders),
-// never ordinary crime. The words of such grounds are SECURITY_CUE
-// (rules/lexicons/security_cue.txt). SecurityCues counts the distinct
-// entries of that lexicon found in `text` (whole words, any case, a
-// possessive "'s" dropped), stopping at `enough`; without the lexicon (a
-// rule set of one's own) it returns `enough`: no gate.
-std::size_t SecurityCues(std::string_view text, const RuleSet* rules, std::size_t enough) {
-  if (rules == nullptr) return enough;
-  const auto it = rules->lexicons.find("SECURITY_CUE");
-  if (it == rules->lexicons.end() || it->second.empty()) return enough;
-  const auto split = [](std::string_view t) {
-    std::vector<std::string> out;
-    std::string cur;
-    const auto flush = [&] {
-      for (std::string_view tail : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"})
-        if (cur.size() > tail.size() && cur.ends_with(tail)) {
-          cur.resize(cur.size() - tail.size());
-          break;
-        }
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    };
-    for (std::size_t i = 0; i < t.size(); ++i) {
-      const unsigned char ch = static_cast<unsigned char>(t[i]);
-      // A curly quote (U+2018, U+2019, U+201C, U+201D) is no letter.
-      if (ch == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-          static_cast<unsigned char>(t[i + 2]) >= 0x98 &&
-          static_cast<unsigned char>(t[i + 2]) <= 0x9D) {
-        if (static_cast<unsigned char>(t[i + 2]) == 0x99 && !cur.empty()) {
-          cur += t.substr(i, 3);  // an apostrophe inside a word
-        } else {
-          flush();
-        }
-        i += 2;
-        continue;
-      }
-      if (std::isalnum(ch) || ch >= 0x80 || ch == '-' || ch == '\'') {
-        cur += static_cast<char>(std::tolower(ch));
-      } else {
-        flush();
-      }
-    }
-    flush();
-    return out;
-  };
-  const std::vector<std::string> words = split(text);
-  std::size_t found = 0;
-  for (const std::string& entry : it->second) {
-    const std::vector<std::string> e = split(entry);
-    if (e.empty() || e.size() > words.size()) continue;
-    for (std::size_t i = 0; i + e.size() <= words.size(); ++i) {
-      if (!std::equal(e.begin(), e.end(), words.begin() + static_cast<std::ptrdiff_t>(i))) continue;
-      if (++found >= enough) return found;
-      break;
-    }
+// never ordinary crime; the lead's ruling 14 of session 32 keeps an arrest
+// over a violent act of the timeline's own types. The words of such grounds
+// are SECURITY_CUE (rules/lexicons/security_cue.txt, its violent acts as
+// "~lemma" lines: every form of the verb), read through ContextWords on the
+// sentence split once for the other lexicon tests (h-recall63).
+//
+// An arrest row with no such grounds: no SECURITY_CUE phrase in its
+// sentence, no row of a violent type of the timeline in that sentence
+// (`violent_here`: a killing, an attack, a shooting told by the violent
+// types' own rules, "arrested after allegedly assaulting a guard"), none in
+// the document's headline (its first line), and fewer than two distinct ones
+// in the whole document (a war report, a protest or a security case names
+// several). An arrest told only with ordinary offences, or with no grounds
+// at all, in general news is no event of the timeline. `headline_cue` and
+// `doc_cues` cache the document's answers (-1 until read). Without the
+// lexicon (a rule set of one's own) the gate is off.
+bool ArrestWithoutCue(std::string_view event_type, const ContextWords& context,
+                      const ContextWords::SentenceWords& sentence, std::string_view text,
+                      bool violent_here, int& headline_cue, int& doc_cues) {
+  if (event_type != "arrest" || !context.HasSecurityCues()) return false;
+  if (violent_here || context.NamesSecurityCue(sentence)) return false;
+  if (headline_cue < 0) {
+    const std::string_view headline = text.substr(0, std::min(text.find('\n'), std::size_t{400}));
+    headline_cue = context.NamesSecurityCue(headline) ? 1 : 0;
   }
-  return found;
+  if (headline_cue == 1) return false;
+  if (doc_cues < 0) doc_cues = static_cast<int>(context.CountSecurityCues(text, 2));
+  return doc_cues < 2;
 }
 
-// An arrest row with no political or security grounds (h-prec37): no
-// SECURITY_CUE phrase in its sentence nor in the document's headline (its
-// first line), and fewer than two distinct ones in the whole document (a war
-// report, a protest or a security case names several). An arrest told only
-// with ordinary offences, or with no grounds at all, in general news is no
-// event of the timeline. `doc_cues` caches the document's count (-1 until
-// read).
-bool ArrestWithoutCue(std::string_view event_type, std::string_view sentence, std::string_view text,
-                      const RuleSet* rules, int& doc_cues) {
-  if (event_type != "arrest") return false;
-  if (SecurityCues(sentence, rules, 1) >= 1) return false;
-  const std::string_view headline = text.substr(0, std::min(text.find('\n'), std::size_t{400}));
-  if (SecurityCues(headline, rules, 1) >= 1) return false;
-  if (doc_cues < 0) doc_cues = static_cast<int>(SecurityCues(text, rules, 2));
-  return doc_cues < 2;
+// The words right before a violent trigger tell a threat, a plot or a hoax,
+// no act ("threatening to kill his co-workers", "plotted to blow up",
+// "faked an explosion"): no grounds for an arrest (h-recall63).
+bool ThreatBefore(std::string_view before) {
+  std::string lower(before);
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (std::string_view w : {"threat", "plot", "plann", "fake", "faking", "hoax", "vow"})
+    if (lower.find(w) != std::string::npos) return true;
+  return false;
+}
+
+// Types whose row in an arrest's sentence gives the arrest its grounds (the
+// lead's ruling 14 of session 32): the violent acts of the timeline. Not
+// casualties: a death alone ("after a woman was found dead") names no act.
+bool IsViolentActType(std::string_view type) {
+  return type == "killing" || type == "attack" || type == "armed_clash" || type == "shelling" ||
+         type == "air_strike" || type == "explosion" || type == "abduction" || type == "arson";
 }
 
 // The row takes a date told earlier in the document (`date_source=context`):
@@ -5918,6 +5892,12 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   const Place* located_here = nullptr;  // the last place an event of this sentence names
   std::vector<EventRow> rows;
   std::vector<bool> cause_only_rows;  // parallel to rows (h-prec17)
+  // A row of a violent type in this sentence gives an arrest here its
+  // grounds (ArrestWithoutCue).
+  const bool violent_here = std::any_of(kept.begin(), kept.end(), [&](const Candidate& c) {
+    return IsViolentActType(c.type()) && c.b >= sentence.begin &&
+           !ThreatBefore(Slice(text, c.b > sentence.begin + 40 ? c.b - 40 : sentence.begin, c.b));
+  });
   for (const Candidate& c : kept) {
     const Match& m = *c.m;
     const Rule& rule = *m.rule;
@@ -6968,7 +6948,9 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
                      "dropped: attacks in the plural as the war (no day, count, place or target)");
       continue;
     }
-    if (ArrestWithoutCue(row.event_type, stext, text, lookups_.rules, security_cues_)) {
+    if (!context_text) context_text.emplace(stext);
+    if (ArrestWithoutCue(row.event_type, context, *context_text, text, violent_here,
+                         headline_security_cue_, security_cues_)) {
       if (trace_)
         trace_->Drop(*c.m, "dropped: an arrest with no political or security cue (security_cue)");
       continue;

@@ -267,6 +267,15 @@ bool HasClausePunct(std::string_view s) {
 
 }  // namespace
 
+// A possessive of each entry ("the journalist's arrest", "the minister's
+// office"): the words keep an inner apostrophe, so "journalist's" is a word
+// of its own (the arrest gate's cues, h-recall63).
+void ContextWords::AddPossessives(Phrases& p) {
+  std::vector<std::string> entries(p.set.begin(), p.set.end());
+  for (const std::string& e : entries)
+    if (!e.ends_with("'s")) p.Add(e + "'s");
+}
+
 void ContextWords::Phrases::Add(std::string_view entry) {
   const std::vector<Word> words = Words(entry);
   if (words.empty()) return;
@@ -323,6 +332,8 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("HOMICIDE_CHARGE", c.homicide_charge_);
   add("SPORT_SHIELD", c.sport_shield_);
   add("LAUNCH_SHIELD", c.launch_shield_);
+  add("SECURITY_CUE", c.security_);
+  AddPossessives(c.security_);
   return c;
 }
 
@@ -346,7 +357,8 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
                                      std::initializer_list<std::string_view> offence,
                                      std::initializer_list<std::string_view> offence_keep,
                                      std::initializer_list<std::string_view> sport_shield,
-                                     std::initializer_list<std::string_view> launch_shield) {
+                                     std::initializer_list<std::string_view> launch_shield,
+                                     std::initializer_list<std::string_view> security) {
   ContextWords c;
   for (std::string_view e : accident) c.accident_.Add(e);
   for (std::string_view e : fire) c.fire_.Add(e);
@@ -369,6 +381,8 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
   for (std::string_view e : offence_keep) c.offence_keep_.Add(e);
   for (std::string_view e : sport_shield) c.sport_shield_.Add(e);
   for (std::string_view e : launch_shield) c.launch_shield_.Add(e);
+  for (std::string_view e : security) c.security_.Add(e);
+  AddPossessives(c.security_);
   return c;
 }
 
@@ -591,6 +605,37 @@ bool ContextWords::NamesPoliceRaid(const SentenceWords& s, std::size_t trigger_b
 
 bool ContextWords::NamesProtest(const SentenceWords& s) const {
   return FindsMemo(protest_, s, kProtest);
+}
+
+bool ContextWords::NamesSecurityCue(const SentenceWords& s) const {
+  return FindsMemo(security_, s, kSecurity);
+}
+
+bool ContextWords::NamesSecurityCue(std::string_view text) const {
+  return Finds(security_, SentenceWords(text), 0, 0);
+}
+
+std::size_t ContextWords::CountSecurityCues(std::string_view text, std::size_t enough) const {
+  if (security_.Empty() || enough == 0) return 0;
+  const std::vector<Word> words = Words(text);
+  std::unordered_set<std::string> found;
+  std::string phrase;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!security_.first.test(Phrases::FirstKey(words[i].lower))) continue;
+    phrase.clear();
+    for (std::size_t n = 0; n < security_.max_words && i + n < words.size(); ++n) {
+      if (n > 0) phrase += ' ';
+      phrase += words[i + n].lower;
+      const auto it = security_.leads.find(phrase);
+      if (it == security_.leads.end()) break;
+      if (!it->second) continue;
+      // "the journalist's arrest" names the entry "journalist" once.
+      std::string entry = phrase;
+      if (entry.ends_with("'s")) entry.resize(entry.size() - 2);
+      if (found.insert(std::move(entry)).second && found.size() >= enough) return enough;
+    }
+  }
+  return found.size();
 }
 
 // NamesGenericTargets: the trigger holds "attacks", "strikes", "airstrikes",

@@ -99,7 +99,7 @@ class ContextWords {
     std::string_view text_;
     std::vector<Word> words_;
     // Answers of the trigger-independent tests, by lexicon: -1 not asked yet.
-    mutable std::array<std::int8_t, 10> memo_{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+    mutable std::array<std::int8_t, 11> memo_{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
   };
 
   // From the rule set's ACCIDENT_CUE, FIRE_CUE, HOSTILE_CUE, FICTION_CUE,
@@ -129,7 +129,8 @@ class ContextWords {
                                 std::initializer_list<std::string_view> offence = {},
                                 std::initializer_list<std::string_view> offence_keep = {},
                                 std::initializer_list<std::string_view> sport_shield = {},
-                                std::initializer_list<std::string_view> launch_shield = {});
+                                std::initializer_list<std::string_view> launch_shield = {},
+                                std::initializer_list<std::string_view> security = {});
 
   // True when a row of `event_type` must be dropped: `sentence` names an
   // accident and, outside the trigger [trigger_begin, trigger_end) (offsets
@@ -250,6 +251,21 @@ class ContextWords {
   // of politics, courts, business or media, not armed action (h-prec21).
   [[nodiscard]] bool NamesContest(const SentenceWords& s, std::size_t trigger_begin,
                                   std::size_t trigger_end) const;
+  // The arrest gate's grounds (h-prec37, h-recall63; assemble.cpp,
+  // ArrestWithoutCue): a SECURITY_CUE phrase (rules/lexicons/security_cue.txt:
+  // a political or security cue, or a violent act of the timeline's types in
+  // every form its "~lemma" lines generate: "assaulting", "shooter",
+  // "stabbed") in a sentence split once, remembered in it.
+  [[nodiscard]] bool NamesSecurityCue(const SentenceWords& s) const;
+  // The same on a text read alone (a headline).
+  [[nodiscard]] bool NamesSecurityCue(std::string_view text) const;
+  // How many distinct SECURITY_CUE entries `text` (a whole document) names,
+  // counting stops at `enough`; the text is split into words once and each
+  // word looked up, not each entry searched for.
+  [[nodiscard]] std::size_t CountSecurityCues(std::string_view text, std::size_t enough) const;
+  // False for a rule set without SECURITY_CUE (a rule set of one's own): the
+  // arrest gate is off.
+  [[nodiscard]] bool HasSecurityCues() const { return !security_.Empty(); }
   static constexpr std::size_t kLeadGap = 3;
 
  private:
@@ -283,7 +299,8 @@ class ContextWords {
     kDay,
     kProtest,
     kOffence,
-    kAnimalAttack
+    kAnimalAttack,
+    kSecurity
   };
   // With `shield`, an entry of `p` whose words all lie inside an entry of
   // `shield` found in `s` does not count: "mine" (a hostile cue) in "a gold
@@ -292,6 +309,8 @@ class ContextWords {
   static bool Finds(const Phrases& p, const SentenceWords& s, std::size_t skip_b,
                     std::size_t skip_e, const Phrases* shield = nullptr,
                     std::pair<std::size_t, std::size_t>* where = nullptr);
+  // Adds "<entry>'s" for every entry of `p`.
+  static void AddPossessives(Phrases& p);
   // Finds with no span skipped, remembered in `s` under `slot`.
   static bool FindsMemo(const Phrases& p, const SentenceWords& s, Memo slot);
   // A phrase of `lead` ending at most kLeadGap words before the trigger (see
@@ -346,7 +365,7 @@ class ContextWords {
   Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,
       aftermath_, recording_, ongoing_lead_, day_, test_launch_, span_lead_, protest_, police_,
       contest_, offence_, offence_keep_, animal_, series_lead_, homicide_charge_, sport_shield_,
-      launch_shield_;
+      launch_shield_, security_;
 };
 
 }  // namespace eventline

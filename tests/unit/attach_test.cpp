@@ -2738,5 +2738,35 @@ TEST_CASE("attach: an arrest needs a political or security cue (h-prec37)", "[at
   // Without the lexicon (a rule set of one's own) the gate is off: the
   // engine's other tests (rules_test, golden cases) read their own rules.
 }
+
+TEST_CASE("attach: every form of a violent act gives an arrest its grounds (h-recall63)",
+          "[attach]") {
+  // The lexicon's verbs in every form, and the doers' nouns.
+  CHECK(CountOf("A guard was arrested on Friday after allegedly assaulting an inmate.", "arrest") ==
+        1);
+  CHECK(CountOf("Police detained the suspected shooter outside the depot on Sunday.", "arrest") ==
+        1);
+  CHECK(CountOf("Officers arrested a teenager on Monday after a cyclist was stabbed near the "
+                "canal.",
+                "arrest") == 1);
+  CHECK(CountOf("A woman was detained on Tuesday after a kidnapping attempt at the market.",
+                "arrest") == 1);
+  // A possessive of a cue word counts as the word.
+  CHECK(CountOf("A blogger's brother was detained at the airport on Tuesday.", "arrest") == 1);
+  // A row of a violent type in the sentence, told by the violent types' own
+  // rules with no lexicon word, gives the grounds too.
+  CHECK(CountOf("Two guards were arrested on Friday after a video showed them beating a prisoner.",
+                "arrest") == 1);
+  // A threat, a hoax, a bare "to kill" or a bare "bomb" is no violent act;
+  // ordinary offences stay out.
+  CHECK(CountOf("A man was arrested on Tuesday after he threatened to kill his boss.", "arrest") ==
+        0);
+  CHECK(CountOf("A woman was arrested on Friday after she claimed to have a bomb in her bag.",
+                "arrest") == 0);
+  CHECK(CountOf("Two men were arrested on Monday with enough pills to kill a town.", "arrest") ==
+        0);
+  CHECK(CountOf("A driver was arrested on Monday on suspicion of drunk driving.", "arrest") == 0);
+  CHECK(CountOf("Two clerks were arrested on Friday over a fraud at the bank.", "arrest") == 0);
+}
 }  // namespace
 }  // namespace eventline

@@ -792,3 +792,28 @@ TEST_CASE("context: an animal as the victim takes back the row (h-prec32)") {
   CHECK(has("Gang member Ali Kaya of the Lone Wolf club was shot dead in Sydney on Monday.",
             "killing"));
 }
+
+namespace eventline {
+namespace {
+
+TEST_CASE("context: the arrest gate's cues on a sentence split once (h-recall63)", "[context]") {
+  const ContextWords words = ContextWords::FromLists(
+      {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {},
+      {"journalist", "shooter", "stabbed", "opposition leader"});
+  CHECK(words.HasSecurityCues());
+  CHECK(words.NamesSecurityCue(ContextWords::SentenceWords("Police held the shooter.")));
+  CHECK(words.NamesSecurityCue("The journalist's arrest"));
+  CHECK(words.NamesSecurityCue("the Opposition Leader was held"));
+  CHECK_FALSE(words.NamesSecurityCue("A shopkeeper was arrested for theft."));
+  CHECK_FALSE(words.NamesSecurityCue("the opposition was held"));  // whole phrases only
+  // Distinct entries, a possessive counted as its word, stopping at `enough`.
+  CHECK(words.CountSecurityCues("A journalist and the journalist's friend.", 2) == 1);
+  CHECK(words.CountSecurityCues("The shooter stabbed a journalist.", 2) == 2);
+  CHECK(words.CountSecurityCues("The shooter stabbed a journalist.", 5) == 3);
+  CHECK(words.CountSecurityCues("Nothing here.", 2) == 0);
+  // A rule set without the lexicon: the gate is off.
+  CHECK_FALSE(ContextWords::FromLists({}, {}, {}, {}).HasSecurityCues());
+}
+
+}  // namespace
+}  // namespace eventline
