@@ -4635,10 +4635,23 @@ bool PluralCampaign(const EventRow& row, std::string_view trigger, std::string_v
 // entries of that lexicon found in `text` (whole words, any case, a
 // possessive "'s" dropped), stopping at `enough`; without the lexicon (a
 // rule set of one's own) it returns `enough`: no gate.
+std::size_t LexiconCues(std::string_view text, const RuleSet* rules,
+                        std::span<const std::string_view> names, std::size_t enough);
+
 std::size_t SecurityCues(std::string_view text, const RuleSet* rules, std::size_t enough) {
-  if (rules == nullptr) return enough;
-  const auto it = rules->lexicons.find("SECURITY_CUE");
-  if (it == rules->lexicons.end() || it->second.empty()) return enough;
+  static constexpr std::string_view kNames[] = {"SECURITY_CUE"};
+  return LexiconCues(text, rules, kNames, enough);
+}
+
+// The distinct entries of the lexicons `names` found in `text` (whole words,
+// any case, a possessive "'s" dropped), stopping at `enough`. Without the
+// first lexicon (a rule set of one's own) it returns `enough`: no gate; the
+// others count when present. An entry that two lexicons share counts once.
+std::size_t LexiconCues(std::string_view text, const RuleSet* rules,
+                        std::span<const std::string_view> names, std::size_t enough) {
+  if (rules == nullptr || names.empty()) return enough;
+  const auto first = rules->lexicons.find(std::string(names.front()));
+  if (first == rules->lexicons.end() || first->second.empty()) return enough;
   const auto split = [](std::string_view t) {
     std::vector<std::string> out;
     std::string cur;
@@ -4676,13 +4689,21 @@ std::size_t SecurityCues(std::string_view text, const RuleSet* rules, std::size_
   };
   const std::vector<std::string> words = split(text);
   std::size_t found = 0;
-  for (const std::string& entry : it->second) {
-    const std::vector<std::string> e = split(entry);
-    if (e.empty() || e.size() > words.size()) continue;
-    for (std::size_t i = 0; i + e.size() <= words.size(); ++i) {
-      if (!std::equal(e.begin(), e.end(), words.begin() + static_cast<std::ptrdiff_t>(i))) continue;
-      if (++found >= enough) return found;
-      break;
+  std::vector<std::vector<std::string>> seen;
+  for (std::string_view name : names) {
+    const auto it = rules->lexicons.find(std::string(name));
+    if (it == rules->lexicons.end()) continue;
+    for (const std::string& entry : it->second) {
+      std::vector<std::string> e = split(entry);
+      if (e.empty() || e.size() > words.size()) continue;
+      if (std::find(seen.begin(), seen.end(), e) != seen.end()) continue;
+      for (std::size_t i = 0; i + e.size() <= words.size(); ++i) {
+        if (!std::equal(e.begin(), e.end(), words.begin() + static_cast<std::ptrdiff_t>(i)))
+          continue;
+        if (++found >= enough) return found;
+        seen.push_back(std::move(e));
+        break;
+      }
     }
   }
   return found;
@@ -4702,6 +4723,35 @@ bool ArrestWithoutCue(std::string_view event_type, std::string_view sentence, st
   const std::string_view headline = text.substr(0, std::min(text.find('\n'), std::size_t{400}));
   if (SecurityCues(headline, rules, 1) >= 1) return false;
   if (doc_cues < 0) doc_cues = static_cast<int>(SecurityCues(text, rules, 2));
+  return doc_cues < 2;
+}
+
+// h-prec38 (session 33): a `casualties` row alone (no act of its sentence
+// took its toll) says only that people died or were hurt. In general news
+// most such rows are accidents, illness, weather, suicides or a dead body in
+// a story about something else, and the accident lexicons kept losing to the
+// next pool, as the arrest veto lists did (h-prec37's inversion). So the
+// test is inverted: the row is kept when its sentence or the headline names
+// a word of violence (HARM_CUE, rules/lexicons/harm_cue.txt, with
+// HOSTILE_CUE, SECURITY_CUE and HOMICIDE_CHARGE), or the document names two
+// (a war report, a crime story). `doc_cues` caches the document's count (-1
+// until read). Without HARM_CUE (a rule set of one's own), or in a bare
+// sentence of one line (no headline and body to read), there is no gate.
+bool CasualtiesWithoutCue(std::string_view event_type, std::string_view sentence,
+                          std::string_view text, const RuleSet* rules, int& doc_cues) {
+  if (event_type != "casualties") return false;
+  // A bare sentence (one line: no headline, no body) gives no document to
+  // read: the rule's own reading stands.
+  const std::size_t line_end = text.find('\n');
+  if (line_end == std::string_view::npos ||
+      text.find_first_not_of(" \t\r\n", line_end) == std::string_view::npos)
+    return false;
+  static constexpr std::string_view kCues[] = {"HARM_CUE", "HOSTILE_CUE", "SECURITY_CUE",
+                                               "HOMICIDE_CHARGE"};
+  if (LexiconCues(sentence, rules, kCues, 1) >= 1) return false;
+  const std::string_view headline = text.substr(0, std::min(text.find('\n'), std::size_t{400}));
+  if (LexiconCues(headline, rules, kCues, 1) >= 1) return false;
+  if (doc_cues < 0) doc_cues = static_cast<int>(LexiconCues(text, rules, kCues, 2));
   return doc_cues < 2;
 }
 
@@ -6787,6 +6837,11 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     if (ArrestWithoutCue(row.event_type, stext, text, lookups_.rules, security_cues_)) {
       if (trace_)
         trace_->Drop(*c.m, "dropped: an arrest with no political or security cue (security_cue)");
+      continue;
+    }
+    if (CasualtiesWithoutCue(row.event_type, stext, text, lookups_.rules, harm_cues_)) {
+      if (trace_)
+        trace_->Drop(*c.m, "dropped: deaths or injuries with no cue of violence (harm_cue)");
       continue;
     }
     if (WarBackground(row, Slice(text, c.b, c.e), stext,

@@ -2652,5 +2652,26 @@ TEST_CASE("attach: an arrest needs a political or security cue (h-prec37)", "[at
   // Without the lexicon (a rule set of one's own) the gate is off: the
   // engine's other tests (rules_test, golden cases) read their own rules.
 }
+
+TEST_CASE("attach: deaths or injuries need a cue of violence (h-prec38)", "[attach]") {
+  // General news with no word of violence in the sentence, the headline or
+  // the document: the deaths are an accident, an illness or a story's aside.
+  CHECK(CountOf("Lake season opens early\n\nTwo swimmers died at the lake on Sunday.",
+                "casualties") == 0);
+  CHECK(CountOf("Parents ask for answers\n\nThe school is saddened by the death of a pupil, "
+                "its head said on Monday.",
+                "casualties") == 0);
+  // A word of violence in the sentence, in the headline, or two in the
+  // document keeps the row.
+  CHECK(CountOf("Club closes early\n\nTwo men died after a brawl outside the club on Sunday.",
+                "casualties") == 1);
+  CHECK(CountOf("Gunmen storm hillside village\n\nThree people were injured on Monday.",
+                "casualties") == 1);
+  CHECK(CountOf("Town counts its losses\n\nThe army says the rebels have fled. Four people "
+                "died in the town on Tuesday.",
+                "casualties") == 1);
+  // A bare sentence (one line) has no document to read: the rule stands.
+  CHECK(CountOf("Three paramedics were hurt on Monday, the ministry said.", "casualties") == 1);
+}
 }  // namespace
 }  // namespace eventline
