@@ -4755,6 +4755,18 @@ bool CasualtiesWithoutCue(std::string_view event_type, std::string_view sentence
   return doc_cues < 2;
 }
 
+// h-prec38 (session 33): a headline that names a game, a screen work or a
+// genre of fiction (WORK_HEADLINE, rules/lexicons/work_headline.txt: a
+// franchise, a platform, "easter eggs", "finale", "prequel") sets the whole
+// document in that work: its attacks, battles, killings and kidnappings are
+// the plot or the gameplay, as under a review's headline (h-prec31). Without
+// the lexicon (a rule set of one's own) no headline is one.
+bool NamesWorkHeadline(std::string_view headline, const RuleSet* rules) {
+  if (rules == nullptr || !rules->lexicons.contains("WORK_HEADLINE")) return false;
+  static constexpr std::string_view kNames[] = {"WORK_HEADLINE"};
+  return LexiconCues(headline, rules, kNames, 1) >= 1;
+}
+
 // The row takes a date told earlier in the document (`date_source=context`):
 // its phrase, interval and precision.
 void DateFromContext(EventRow& row, std::string_view text, const TimeExpr& t) {
@@ -5520,8 +5532,10 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
   if (review_lead_ < 0) {
     // The headline is the document's first line (RSS title, then a blank
     // line); read once, whichever sentence brings the first match.
-    review_lead_ =
-        IsReviewHeadline(text.substr(0, std::min(text.find('\n'), std::size_t{400}))) ? 1 : 0;
+    const std::string_view headline = text.substr(0, std::min(text.find('\n'), std::size_t{400}));
+    review_lead_ = IsReviewHeadline(headline)                    ? 1
+                   : NamesWorkHeadline(headline, lookups_.rules) ? 2
+                                                                 : 0;
   }
 
   // Reasons for the trace (SetTrace) that name another match or row.
@@ -5576,10 +5590,14 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // a sentence dated by an earlier year retells history (a documentary's
     // or a history book's subject: "the 1996 murders", "shot dead in 1936")
     // and keeps its rows, which the sentence's own tests still read.
-    if (review_lead_ == 1 &&
+    if (review_lead_ >= 1 &&
         !(doc_.pub_date &&
           NamesEarlierYear(stext, std::stoi(FormatIsoDate(*doc_.pub_date).substr(0, 4))))) {
-      if (trace_) trace_->Drop(m, "vetoed: the headline is a review (a plot, no event of the day)");
+      if (trace_)
+        trace_->Drop(m,
+                     review_lead_ == 1
+                         ? "vetoed: the headline is a review (a plot, no event of the day)"
+                         : "vetoed: the headline names a game, a show or a film (work_headline)");
       continue;
     }
     if (InsideWebAddress(text, b, e)) {

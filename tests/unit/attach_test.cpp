@@ -2673,5 +2673,33 @@ TEST_CASE("attach: deaths or injuries need a cue of violence (h-prec38)", "[atta
   // A bare sentence (one line) has no document to read: the rule stands.
   CHECK(CountOf("Three paramedics were hurt on Monday, the ministry said.", "casualties") == 1);
 }
+
+TEST_CASE("attach: a headline naming a game or a show sets the document in it (h-prec38)",
+          "[attach]") {
+  // The headline names a franchise, a platform or a fan's guide: the
+  // attacks, battles and kidnappings below it are the plot or the gameplay.
+  CHECK(CountOf("Star Wars guide: how to beat the swamp boss\n\nThe beast attacks the "
+                "village at dawn and kidnaps the miller.",
+                "attack") == 0);
+  CHECK(CountOf("Star Wars guide: how to beat the swamp boss\n\nThe beast attacks the "
+                "village at dawn and kidnaps the miller.",
+                "abduction") == 0);
+  CHECK(CountOf("Season finale easter eggs you missed\n\nRebels stormed the palace and "
+                "shot the king.",
+                "attack") == 0);
+  // A headline of news about a game's maker or players is no work's plot:
+  // the same body keeps its row.
+  CHECK(CountOf("Gunman opens fire at gaming convention\n\nA gunman attacked the hall on "
+                "Saturday, police said.",
+                "attack") == 1);
+  // A war digest's "Recap:" is news.
+  CHECK(CountOf("Ukraine Recap: drones hit the port\n\nRussian drones attacked the port of "
+                "Izmail overnight, officials said.",
+                "attack") +
+            CountOf("Ukraine Recap: drones hit the port\n\nRussian drones attacked the port of "
+                    "Izmail overnight, officials said.",
+                    "air_strike") >=
+        1);
+}
 }  // namespace
 }  // namespace eventline
