@@ -2678,10 +2678,10 @@ TEST_CASE("attach: a headline naming a game or a show sets the document in it (h
           "[attach]") {
   // The headline names a franchise, a platform or a fan's guide: the
   // attacks, battles and kidnappings below it are the plot or the gameplay.
-  CHECK(CountOf("Star Wars guide: how to beat the swamp boss\n\nThe beast attacks the "
+  CHECK(CountOf("Zelda guide: how to beat the swamp boss\n\nThe beast attacks the "
                 "village at dawn and kidnaps the miller.",
                 "attack") == 0);
-  CHECK(CountOf("Star Wars guide: how to beat the swamp boss\n\nThe beast attacks the "
+  CHECK(CountOf("Zelda guide: how to beat the swamp boss\n\nThe beast attacks the "
                 "village at dawn and kidnaps the miller.",
                 "abduction") == 0);
   CHECK(CountOf("Season finale easter eggs you missed\n\nRebels stormed the palace and "
