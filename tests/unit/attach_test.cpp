@@ -2768,5 +2768,54 @@ TEST_CASE("attach: every form of a violent act gives an arrest its grounds (h-re
   CHECK(CountOf("A driver was arrested on Monday on suspicion of drunk driving.", "arrest") == 0);
   CHECK(CountOf("Two clerks were arrested on Friday over a fraud at the bank.", "arrest") == 0);
 }
+
+TEST_CASE("attach: deaths or injuries need a cue of violence (h-prec38)", "[attach]") {
+  // General news with no word of violence in the sentence, the headline or
+  // the document: the deaths are an accident, an illness or a story's aside.
+  CHECK(CountOf("Lake season opens early\n\nTwo swimmers died at the lake on Sunday.",
+                "casualties") == 0);
+  CHECK(CountOf("Parents ask for answers\n\nThe school is saddened by the death of a pupil, "
+                "its head said on Monday.",
+                "casualties") == 0);
+  // A word of violence in the sentence, in the headline, or two in the
+  // document keeps the row.
+  CHECK(CountOf("Club closes early\n\nTwo men died after a brawl outside the club on Sunday.",
+                "casualties") == 1);
+  CHECK(CountOf("Gunmen storm hillside village\n\nThree people were injured on Monday.",
+                "casualties") == 1);
+  CHECK(CountOf("Town counts its losses\n\nThe army says the rebels have fled. Four people "
+                "died in the town on Tuesday.",
+                "casualties") == 1);
+  // A bare sentence (one line) has no document to read: the rule stands.
+  CHECK(CountOf("Three paramedics were hurt on Monday, the ministry said.", "casualties") == 1);
+}
+
+TEST_CASE("attach: a headline naming a game or a show sets the document in it (h-prec38)",
+          "[attach]") {
+  // The headline names a franchise, a platform or a fan's guide: the
+  // attacks, battles and kidnappings below it are the plot or the gameplay.
+  CHECK(CountOf("Zelda guide: how to beat the swamp boss\n\nThe beast attacks the "
+                "village at dawn and kidnaps the miller.",
+                "attack") == 0);
+  CHECK(CountOf("Zelda guide: how to beat the swamp boss\n\nThe beast attacks the "
+                "village at dawn and kidnaps the miller.",
+                "abduction") == 0);
+  CHECK(CountOf("Season finale easter eggs you missed\n\nRebels stormed the palace and "
+                "shot the king.",
+                "attack") == 0);
+  // A headline of news about a game's maker or players is no work's plot:
+  // the same body keeps its row.
+  CHECK(CountOf("Gunman opens fire at gaming convention\n\nA gunman attacked the hall on "
+                "Saturday, police said.",
+                "attack") == 1);
+  // A war digest's "Recap:" is news.
+  CHECK(CountOf("Ukraine Recap: drones hit the port\n\nRussian drones attacked the port of "
+                "Izmail overnight, officials said.",
+                "attack") +
+            CountOf("Ukraine Recap: drones hit the port\n\nRussian drones attacked the port of "
+                    "Izmail overnight, officials said.",
+                    "air_strike") >=
+        1);
+}
 }  // namespace
 }  // namespace eventline
