@@ -400,6 +400,10 @@ struct StreamResult {
   std::size_t rows = 0;
   std::size_t dropped = 0;
   std::size_t releases = 0;  // times the engine's caches were dropped
+  // Of those (-v): the ReleaseRecent steps taken, and the releases that
+  // ended by dropping everything (ReleaseCaches).
+  std::size_t partial_steps = 0;
+  std::size_t full_releases = 0;
 };
 
 StreamResult Stream(const Config& c, Engine* engine, ProcessFn fn, InputReader& reader, Stdout& out,
@@ -486,11 +490,13 @@ StreamResult Stream(const Config& c, Engine* engine, ProcessFn fn, InputReader& 
         after_release = resident;
         for (int i = 0; i < 2 && after_release > target; ++i) {
           engine->ReleaseRecent(step);
+          ++result.partial_steps;
           TrimHeap();
           after_release = ResidentBytes();
         }
         if (after_release > target) {
           engine->ReleaseCaches();
+          ++result.full_releases;
           TrimHeap();
           after_release = ResidentBytes();
         }
@@ -696,13 +702,14 @@ int Run(const Config& c, const char* argv0) {
   if (c.verbose > 0) {
     std::fprintf(stderr,
                  "eventline: %zu documents read, %zu skipped, %zu failed, %zu %s written, "
-                 "%zu boilerplate lines dropped, pattern caches dropped %zu times\n",
+                 "%zu boilerplate lines dropped, pattern caches dropped %zu times "
+                 "(%zu recent-fifth steps, %zu complete)\n",
                  stats.documents, stats.skipped, stats.failed, result.rows,
                  c.command == Command::kExtract   ? "events"
                  : c.command == Command::kDates   ? "time expressions"
                  : c.command == Command::kExplain ? "explained sentences"
                                                   : "sentences",
-                 result.dropped, result.releases);
+                 result.dropped, result.releases, result.partial_steps, result.full_releases);
   }
   if (diag_errors > 0 || stats.failed > 0) return 2;
   if (c.fail_empty && result.rows == 0) return 1;
