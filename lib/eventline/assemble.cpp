@@ -4677,7 +4677,7 @@ bool WarBackground(const EventRow& row, std::string_view trigger, std::string_vi
 bool PluralCampaign(const EventRow& row, std::string_view trigger, std::string_view sentence,
                     bool sentence_dated, std::size_t tb, std::string_view written_place,
                     std::string_view text, std::span<const PlaceMention> places,
-                    const RuleSet* rules) {
+                    const ContextWords& context) {
   static constexpr std::string_view kTypes[] = {"attack", "air_strike", "shelling"};
   static constexpr std::string_view kPlural[] = {"strikes",      "attacks",  "airstrikes", "raids",
                                                  "bombardments", "barrages", "shellings"};
@@ -4727,11 +4727,12 @@ bool PluralCampaign(const EventRow& row, std::string_view trigger, std::string_v
     if (!raw.empty()) {
       const std::string& prev = raw.back();
       const bool possessive = prev == "s" || prev.ends_with("'s") || prev.ends_with('\'');
-      bool demonym = false;
-      if (rules != nullptr)
-        if (const auto it = rules->lexicons.find("DEMONYM"); it != rules->lexicons.end())
-          demonym = std::any_of(it->second.begin(), it->second.end(),
-                                [&](const std::string& e) { return Lower(e) == Lower(prev); });
+      // The lexicons come lower case from ContextWords, lowered once at rule
+      // load (h-fold1).
+      const std::vector<std::string>& demonyms = context.LowerEntries("DEMONYM");
+      const std::string prev_lower = Lower(prev);
+      const bool demonym =
+          std::find(demonyms.begin(), demonyms.end(), prev_lower) != demonyms.end();
       // The sentence's first word is capitalised anyway: only a place there
       // ("Israel strikes Gaza") is a name.
       const bool named =
@@ -4770,27 +4771,22 @@ bool PluralCampaign(const EventRow& row, std::string_view trigger, std::string_v
     if (has_phrase(w)) return false;
   // A named armed group's attacks are its own acts, mostly one raid told in
   // the plural ("Hamas' attacks", "the group's attacks on the base").
-  if (rules != nullptr) {
+  if (const std::vector<std::string>& groups = context.LowerEntries("ARMED_GROUP");
+      !groups.empty()) {
     std::string window;
     for (const std::string& w : before) window += w + ' ';
-    if (const auto it = rules->lexicons.find("ARMED_GROUP"); it != rules->lexicons.end())
-      for (const std::string& e : it->second) {
-        const std::string entry = Lower(e);
-        if (entry.empty()) continue;
-        for (std::size_t at = window.find(entry); at != std::string::npos;
-             at = window.find(entry, at + 1))
-          if ((at == 0 || window[at - 1] == ' ') &&
-              (at + entry.size() == window.size() || window[at + entry.size()] == ' ' ||
-               window[at + entry.size()] == '\''))
-            return false;
-      }
+    for (const std::string& entry : groups) {
+      if (entry.empty()) continue;
+      for (std::size_t at = window.find(entry); at != std::string::npos;
+           at = window.find(entry, at + 1))
+        if ((at == 0 || window[at - 1] == ' ') &&
+            (at + entry.size() == window.size() || window[at + entry.size()] == ' ' ||
+             window[at + entry.size()] == '\''))
+          return false;
+    }
   }
   for (std::string_view lexicon : {"FACILITY", "PLACE_NOUN", "NUMBER_WORD", "ORDINAL_WORD"}) {
-    if (rules == nullptr) break;
-    const auto it = rules->lexicons.find(lexicon);
-    if (it == rules->lexicons.end()) continue;
-    for (const std::string& e : it->second) {
-      const std::string entry = Lower(e);
+    for (const std::string& entry : context.LowerEntries(lexicon)) {
       if (entry.empty()) continue;
       // A target in the plural or a whole class of them is no particular one.
       if (lexicon == "FACILITY" &&
@@ -4855,72 +4851,6 @@ bool IsViolentActType(std::string_view type) {
          type == "air_strike" || type == "explosion" || type == "abduction" || type == "arson";
 }
 
-// The distinct entries of the lexicons `names` found in `text` (whole words,
-// any case, a possessive "'s" dropped), stopping at `enough`. Without the
-// first lexicon (a rule set of one's own) it returns `enough`: no gate; the
-// others count when present. An entry that two lexicons share counts once.
-std::size_t LexiconCues(std::string_view text, const RuleSet* rules,
-                        std::span<const std::string_view> names, std::size_t enough) {
-  if (rules == nullptr || names.empty()) return enough;
-  const auto first = rules->lexicons.find(std::string(names.front()));
-  if (first == rules->lexicons.end() || first->second.empty()) return enough;
-  const auto split = [](std::string_view t) {
-    std::vector<std::string> out;
-    std::string cur;
-    const auto flush = [&] {
-      for (std::string_view tail : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"})
-        if (cur.size() > tail.size() && cur.ends_with(tail)) {
-          cur.resize(cur.size() - tail.size());
-          break;
-        }
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    };
-    for (std::size_t i = 0; i < t.size(); ++i) {
-      const unsigned char ch = static_cast<unsigned char>(t[i]);
-      // A curly quote (U+2018, U+2019, U+201C, U+201D) is no letter.
-      if (ch == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-          static_cast<unsigned char>(t[i + 2]) >= 0x98 &&
-          static_cast<unsigned char>(t[i + 2]) <= 0x9D) {
-        if (static_cast<unsigned char>(t[i + 2]) == 0x99 && !cur.empty()) {
-          cur += t.substr(i, 3);  // an apostrophe inside a word
-        } else {
-          flush();
-        }
-        i += 2;
-        continue;
-      }
-      if (std::isalnum(ch) || ch >= 0x80 || ch == '-' || ch == '\'') {
-        cur += static_cast<char>(std::tolower(ch));
-      } else {
-        flush();
-      }
-    }
-    flush();
-    return out;
-  };
-  const std::vector<std::string> words = split(text);
-  std::size_t found = 0;
-  std::vector<std::vector<std::string>> seen;
-  for (std::string_view name : names) {
-    const auto it = rules->lexicons.find(std::string(name));
-    if (it == rules->lexicons.end()) continue;
-    for (const std::string& entry : it->second) {
-      std::vector<std::string> e = split(entry);
-      if (e.empty() || e.size() > words.size()) continue;
-      if (std::find(seen.begin(), seen.end(), e) != seen.end()) continue;
-      for (std::size_t i = 0; i + e.size() <= words.size(); ++i) {
-        if (!std::equal(e.begin(), e.end(), words.begin() + static_cast<std::ptrdiff_t>(i)))
-          continue;
-        if (++found >= enough) return found;
-        seen.push_back(std::move(e));
-        break;
-      }
-    }
-  }
-  return found;
-}
-
 // A text of one line (a bare sentence: no headline above a body). Its first
 // line is the sentence itself, not a headline to read for the document.
 bool IsBareLine(std::string_view text) {
@@ -4938,20 +4868,26 @@ bool IsBareLine(std::string_view text) {
 // a word of violence (HARM_CUE, rules/lexicons/harm_cue.txt, with
 // HOSTILE_CUE, SECURITY_CUE and HOMICIDE_CHARGE), or the document names two
 // (a war report, a crime story). `doc_cues` caches the document's count (-1
-// until read). Without HARM_CUE (a rule set of one's own), or in a bare
-// sentence of one line (no headline and body to read), there is no gate.
-bool CasualtiesWithoutCue(std::string_view event_type, std::string_view sentence,
-                          std::string_view text, const RuleSet* rules, int& doc_cues) {
-  if (event_type != "casualties") return false;
+// until read), `headline_cue` the headline's answer. The lexicons are read
+// through ContextWords (Cues::kHarm): built once at rule load, the sentence
+// split once for the other tests (h-fold1). Without HARM_CUE (a rule set of
+// one's own), or in a bare sentence of one line (no headline and body to
+// read), there is no gate.
+bool CasualtiesWithoutCue(std::string_view event_type, const ContextWords& context,
+                          const ContextWords::SentenceWords& sentence, std::string_view text,
+                          int& headline_cue, int& doc_cues) {
+  using Cues = ContextWords::Cues;
+  if (event_type != "casualties" || !context.HasCues(Cues::kHarm)) return false;
   // A bare sentence (one line: no headline, no body) gives no document to
   // read: the rule's own reading stands.
   if (IsBareLine(text)) return false;
-  static constexpr std::string_view kCues[] = {"HARM_CUE", "HOSTILE_CUE", "SECURITY_CUE",
-                                               "HOMICIDE_CHARGE"};
-  if (LexiconCues(sentence, rules, kCues, 1) >= 1) return false;
-  const std::string_view headline = text.substr(0, std::min(text.find('\n'), std::size_t{400}));
-  if (LexiconCues(headline, rules, kCues, 1) >= 1) return false;
-  if (doc_cues < 0) doc_cues = static_cast<int>(LexiconCues(text, rules, kCues, 2));
+  if (context.NamesCue(Cues::kHarm, sentence)) return false;
+  if (headline_cue < 0) {
+    const std::string_view headline = text.substr(0, std::min(text.find('\n'), std::size_t{400}));
+    headline_cue = context.NamesCue(Cues::kHarm, headline) ? 1 : 0;
+  }
+  if (headline_cue == 1) return false;
+  if (doc_cues < 0) doc_cues = static_cast<int>(context.CountCues(Cues::kHarm, text, 2));
   return doc_cues < 2;
 }
 
@@ -4961,10 +4897,9 @@ bool CasualtiesWithoutCue(std::string_view event_type, std::string_view sentence
 // document in that work: its attacks, battles, killings and kidnappings are
 // the plot or the gameplay, as under a review's headline (h-prec31). Without
 // the lexicon (a rule set of one's own) no headline is one.
-bool NamesWorkHeadline(std::string_view headline, const RuleSet* rules) {
-  if (rules == nullptr || !rules->lexicons.contains("WORK_HEADLINE")) return false;
-  static constexpr std::string_view kNames[] = {"WORK_HEADLINE"};
-  return LexiconCues(headline, rules, kNames, 1) >= 1;
+bool NamesWorkHeadline(std::string_view headline, const ContextWords& context) {
+  return context.HasCues(ContextWords::Cues::kWorkHeadline) &&
+         context.NamesCue(ContextWords::Cues::kWorkHeadline, headline);
 }
 
 // The row takes a date told earlier in the document (`date_source=context`):
@@ -5733,9 +5668,13 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     // The headline is the document's first line (RSS title, then a blank
     // line); read once, whichever sentence brings the first match.
     const std::string_view headline = text.substr(0, std::min(text.find('\n'), std::size_t{400}));
-    review_lead_ = IsReviewHeadline(headline)                                         ? 1
-                   : !IsBareLine(text) && NamesWorkHeadline(headline, lookups_.rules) ? 2
-                                                                                      : 0;
+    if (!lookups_.context_words && !context_words_) {
+      context_words_ = ContextWords::FromRules(lookups_.rules);
+    }
+    const ContextWords& words = lookups_.context_words ? *lookups_.context_words : *context_words_;
+    review_lead_ = IsReviewHeadline(headline)                                ? 1
+                   : !IsBareLine(text) && NamesWorkHeadline(headline, words) ? 2
+                                                                             : 0;
   }
 
   // Reasons for the trace (SetTrace) that name another match or row.
@@ -7060,7 +6999,7 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
     }
     if (PluralCampaign(row, Slice(text, c.b, c.e), stext, !all_times.empty(),
                        c.b > sentence.begin ? c.b - sentence.begin : 0, cap("location"), text,
-                       places, lookups_.rules)) {
+                       places, context)) {
       if (trace_)
         trace_->Drop(*c.m,
                      "dropped: attacks in the plural as the war (no day, count, place or target)");
@@ -7073,7 +7012,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         trace_->Drop(*c.m, "dropped: an arrest with no political or security cue (security_cue)");
       continue;
     }
-    if (CasualtiesWithoutCue(row.event_type, stext, text, lookups_.rules, harm_cues_)) {
+    if (CasualtiesWithoutCue(row.event_type, context, *context_text, text, headline_harm_cue_,
+                             harm_cues_)) {
       if (trace_)
         trace_->Drop(*c.m, "dropped: deaths or injuries with no cue of violence (harm_cue)");
       continue;

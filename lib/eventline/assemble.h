@@ -161,6 +161,9 @@ class Assembler {
   // h-prec38: how many distinct words of violence the document names (up to
   // two); -1 until a casualties row asks (CasualtiesWithoutCue).
   int harm_cues_ = -1;
+  // h-fold1: whether the headline names one of those words; -1 until a
+  // casualties row asks.
+  int headline_harm_cue_ = -1;
   // h-places3: places the document gives an act in its own phrase (type,
   // trigger stem, actor), and the rows naming an earlier act as a reference
   // that found no place of their own: Finish gives such a row the one place

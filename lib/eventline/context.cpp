@@ -334,31 +334,51 @@ ContextWords ContextWords::FromRules(const RuleSet* rules) {
   add("LAUNCH_SHIELD", c.launch_shield_);
   add("SECURITY_CUE", c.security_);
   AddPossessives(c.security_);
+  // The casualties gate's words of violence; the gate is on with HARM_CUE.
+  add("HARM_CUE", c.harm_);
+  c.harm_gate_ = !c.harm_.Empty();
+  add("HOSTILE_CUE", c.harm_);
+  add("SECURITY_CUE", c.harm_);
+  add("HOMICIDE_CHARGE", c.harm_);
+  AddPossessives(c.harm_);
+  add("WORK_HEADLINE", c.work_headline_);
+  AddPossessives(c.work_headline_);
+  for (std::string_view name :
+       {"DEMONYM", "ARMED_GROUP", "FACILITY", "PLACE_NOUN", "NUMBER_WORD", "ORDINAL_WORD"}) {
+    const auto it = rules->lexicons.find(name);
+    if (it == rules->lexicons.end()) continue;
+    std::vector<std::string>& to = c.lower_[std::string(name)];
+    to.reserve(it->second.size());
+    for (const std::string& e : it->second) {
+      std::string lower(e);
+      for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      to.push_back(std::move(lower));
+    }
+  }
   return c;
 }
 
-ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> accident,
-                                     std::initializer_list<std::string_view> fire,
-                                     std::initializer_list<std::string_view> hostile,
-                                     std::initializer_list<std::string_view> fiction,
-                                     std::initializer_list<std::string_view> campaign_lead,
-                                     std::initializer_list<std::string_view> campaign_tail,
-                                     std::initializer_list<std::string_view> sport,
-                                     std::initializer_list<std::string_view> cyber,
-                                     std::initializer_list<std::string_view> aftermath,
-                                     std::initializer_list<std::string_view> recording,
-                                     std::initializer_list<std::string_view> ongoing_lead,
-                                     std::initializer_list<std::string_view> day,
-                                     std::initializer_list<std::string_view> test_launch,
-                                     std::initializer_list<std::string_view> span_lead,
-                                     std::initializer_list<std::string_view> protest,
-                                     std::initializer_list<std::string_view> police,
-                                     std::initializer_list<std::string_view> contest,
-                                     std::initializer_list<std::string_view> offence,
-                                     std::initializer_list<std::string_view> offence_keep,
-                                     std::initializer_list<std::string_view> sport_shield,
-                                     std::initializer_list<std::string_view> launch_shield,
-                                     std::initializer_list<std::string_view> security) {
+ContextWords ContextWords::FromLists(
+    std::initializer_list<std::string_view> accident, std::initializer_list<std::string_view> fire,
+    std::initializer_list<std::string_view> hostile,
+    std::initializer_list<std::string_view> fiction,
+    std::initializer_list<std::string_view> campaign_lead,
+    std::initializer_list<std::string_view> campaign_tail,
+    std::initializer_list<std::string_view> sport, std::initializer_list<std::string_view> cyber,
+    std::initializer_list<std::string_view> aftermath,
+    std::initializer_list<std::string_view> recording,
+    std::initializer_list<std::string_view> ongoing_lead,
+    std::initializer_list<std::string_view> day,
+    std::initializer_list<std::string_view> test_launch,
+    std::initializer_list<std::string_view> span_lead,
+    std::initializer_list<std::string_view> protest, std::initializer_list<std::string_view> police,
+    std::initializer_list<std::string_view> contest,
+    std::initializer_list<std::string_view> offence,
+    std::initializer_list<std::string_view> offence_keep,
+    std::initializer_list<std::string_view> sport_shield,
+    std::initializer_list<std::string_view> launch_shield,
+    std::initializer_list<std::string_view> security, std::initializer_list<std::string_view> harm,
+    std::initializer_list<std::string_view> work_headline) {
   ContextWords c;
   for (std::string_view e : accident) c.accident_.Add(e);
   for (std::string_view e : fire) c.fire_.Add(e);
@@ -383,6 +403,13 @@ ContextWords ContextWords::FromLists(std::initializer_list<std::string_view> acc
   for (std::string_view e : launch_shield) c.launch_shield_.Add(e);
   for (std::string_view e : security) c.security_.Add(e);
   AddPossessives(c.security_);
+  for (std::string_view e : harm) c.harm_.Add(e);
+  c.harm_gate_ = !c.harm_.Empty();
+  for (std::string_view e : hostile) c.harm_.Add(e);
+  for (std::string_view e : security) c.harm_.Add(e);
+  AddPossessives(c.harm_);
+  for (std::string_view e : work_headline) c.work_headline_.Add(e);
+  AddPossessives(c.work_headline_);
   return c;
 }
 
@@ -607,27 +634,56 @@ bool ContextWords::NamesProtest(const SentenceWords& s) const {
   return FindsMemo(protest_, s, kProtest);
 }
 
-bool ContextWords::NamesSecurityCue(const SentenceWords& s) const {
-  return FindsMemo(security_, s, kSecurity);
+const ContextWords::Phrases& ContextWords::CuePhrases(Cues cues) const {
+  switch (cues) {
+    case Cues::kHarm:
+      return harm_;
+    case Cues::kWorkHeadline:
+      return work_headline_;
+    case Cues::kSecurity:
+      break;
+  }
+  return security_;
 }
 
-bool ContextWords::NamesSecurityCue(std::string_view text) const {
-  return Finds(security_, SentenceWords(text), 0, 0);
+ContextWords::Memo ContextWords::CueMemo(Cues cues) {
+  switch (cues) {
+    case Cues::kHarm:
+      return kHarm;
+    case Cues::kWorkHeadline:
+      return kWorkHeadline;
+    case Cues::kSecurity:
+      break;
+  }
+  return kSecurity;
 }
 
-std::size_t ContextWords::CountSecurityCues(std::string_view text, std::size_t enough) const {
-  if (security_.Empty() || enough == 0) return 0;
+bool ContextWords::HasCues(Cues cues) const {
+  return cues == Cues::kHarm ? harm_gate_ : !CuePhrases(cues).Empty();
+}
+
+bool ContextWords::NamesCue(Cues cues, const SentenceWords& s) const {
+  return FindsMemo(CuePhrases(cues), s, CueMemo(cues));
+}
+
+bool ContextWords::NamesCue(Cues cues, std::string_view text) const {
+  return Finds(CuePhrases(cues), SentenceWords(text), 0, 0);
+}
+
+std::size_t ContextWords::CountCues(Cues cues, std::string_view text, std::size_t enough) const {
+  const Phrases& p = CuePhrases(cues);
+  if (p.Empty() || enough == 0) return 0;
   const std::vector<Word> words = Words(text);
   std::unordered_set<std::string> found;
   std::string phrase;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (!security_.first.test(Phrases::FirstKey(words[i].lower))) continue;
+    if (!p.first.test(Phrases::FirstKey(words[i].lower))) continue;
     phrase.clear();
-    for (std::size_t n = 0; n < security_.max_words && i + n < words.size(); ++n) {
+    for (std::size_t n = 0; n < p.max_words && i + n < words.size(); ++n) {
       if (n > 0) phrase += ' ';
       phrase += words[i + n].lower;
-      const auto it = security_.leads.find(phrase);
-      if (it == security_.leads.end()) break;
+      const auto it = p.leads.find(phrase);
+      if (it == p.leads.end()) break;
       if (!it->second) continue;
       // "the journalist's arrest" names the entry "journalist" once.
       std::string entry = phrase;
@@ -636,6 +692,12 @@ std::size_t ContextWords::CountSecurityCues(std::string_view text, std::size_t e
     }
   }
   return found.size();
+}
+
+const std::vector<std::string>& ContextWords::LowerEntries(std::string_view lexicon) const {
+  static const std::vector<std::string> kNone;
+  const auto it = lower_.find(lexicon);
+  return it == lower_.end() ? kNone : it->second;
 }
 
 // NamesGenericTargets: the trigger holds "attacks", "strikes", "airstrikes",

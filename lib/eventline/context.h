@@ -48,6 +48,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -99,7 +100,7 @@ class ContextWords {
     std::string_view text_;
     std::vector<Word> words_;
     // Answers of the trigger-independent tests, by lexicon: -1 not asked yet.
-    mutable std::array<std::int8_t, 11> memo_{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+    mutable std::array<std::int8_t, 13> memo_{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
   };
 
   // From the rule set's ACCIDENT_CUE, FIRE_CUE, HOSTILE_CUE, FICTION_CUE,
@@ -130,7 +131,9 @@ class ContextWords {
                                 std::initializer_list<std::string_view> offence_keep = {},
                                 std::initializer_list<std::string_view> sport_shield = {},
                                 std::initializer_list<std::string_view> launch_shield = {},
-                                std::initializer_list<std::string_view> security = {});
+                                std::initializer_list<std::string_view> security = {},
+                                std::initializer_list<std::string_view> harm = {},
+                                std::initializer_list<std::string_view> work_headline = {});
 
   // True when a row of `event_type` must be dropped: `sentence` names an
   // accident and, outside the trigger [trigger_begin, trigger_end) (offsets
@@ -251,21 +254,46 @@ class ContextWords {
   // of politics, courts, business or media, not armed action (h-prec21).
   [[nodiscard]] bool NamesContest(const SentenceWords& s, std::size_t trigger_begin,
                                   std::size_t trigger_end) const;
-  // The arrest gate's grounds (h-prec37, h-recall63; assemble.cpp,
-  // ArrestWithoutCue): a SECURITY_CUE phrase (rules/lexicons/security_cue.txt:
-  // a political or security cue, or a violent act of the timeline's types in
-  // every form its "~lemma" lines generate: "assaulting", "shooter",
-  // "stabbed") in a sentence split once, remembered in it.
-  [[nodiscard]] bool NamesSecurityCue(const SentenceWords& s) const;
+  // The lexicons the assembler's gates read by word lookup (h-fold1,
+  // session 33), each built once at rule load:
+  //  - kSecurity: SECURITY_CUE, the arrest gate's grounds (h-prec37,
+  //    h-recall63; assemble.cpp, ArrestWithoutCue): a political or security
+  //    cue, or a violent act of the timeline's types in every form its
+  //    "~lemma" lines generate ("assaulting", "shooter", "stabbed");
+  //  - kHarm: the casualties gate's words of violence (h-prec38;
+  //    CasualtiesWithoutCue): HARM_CUE with HOSTILE_CUE, SECURITY_CUE and
+  //    HOMICIDE_CHARGE, an entry two of them share counted once;
+  //  - kWorkHeadline: WORK_HEADLINE, a game, a screen work or a genre of
+  //    fiction named in a headline (h-prec38; NamesWorkHeadline).
+  // Every entry matches with a possessive too ("the gunman's", "soldiers'").
+  enum class Cues : std::uint8_t { kSecurity, kHarm, kWorkHeadline };
+  // A phrase of `cues` in a sentence split once, remembered in it.
+  [[nodiscard]] bool NamesCue(Cues cues, const SentenceWords& s) const;
   // The same on a text read alone (a headline).
-  [[nodiscard]] bool NamesSecurityCue(std::string_view text) const;
-  // How many distinct SECURITY_CUE entries `text` (a whole document) names,
+  [[nodiscard]] bool NamesCue(Cues cues, std::string_view text) const;
+  // How many distinct entries of `cues` `text` (a whole document) names,
   // counting stops at `enough`; the text is split into words once and each
-  // word looked up, not each entry searched for.
-  [[nodiscard]] std::size_t CountSecurityCues(std::string_view text, std::size_t enough) const;
-  // False for a rule set without SECURITY_CUE (a rule set of one's own): the
-  // arrest gate is off.
-  [[nodiscard]] bool HasSecurityCues() const { return !security_.Empty(); }
+  // word looked up by its first word, not each entry searched for.
+  [[nodiscard]] std::size_t CountCues(Cues cues, std::string_view text, std::size_t enough) const;
+  // False when the gate's own lexicon is missing or empty (a rule set of
+  // one's own: SECURITY_CUE, HARM_CUE, WORK_HEADLINE): the gate is off.
+  [[nodiscard]] bool HasCues(Cues cues) const;
+  // The arrest gate's calls, as above with Cues::kSecurity.
+  [[nodiscard]] bool NamesSecurityCue(const SentenceWords& s) const {
+    return NamesCue(Cues::kSecurity, s);
+  }
+  [[nodiscard]] bool NamesSecurityCue(std::string_view text) const {
+    return NamesCue(Cues::kSecurity, text);
+  }
+  [[nodiscard]] std::size_t CountSecurityCues(std::string_view text, std::size_t enough) const {
+    return CountCues(Cues::kSecurity, text, enough);
+  }
+  [[nodiscard]] bool HasSecurityCues() const { return HasCues(Cues::kSecurity); }
+  // The entries of a rule-set lexicon in lower case (any lexicon the rule
+  // set has; empty for one it has not), lowered once at rule load for the
+  // gates that read them on every row (PluralCampaign: DEMONYM,
+  // ARMED_GROUP, FACILITY, PLACE_NOUN, NUMBER_WORD, ORDINAL_WORD).
+  [[nodiscard]] const std::vector<std::string>& LowerEntries(std::string_view lexicon) const;
   static constexpr std::size_t kLeadGap = 3;
 
  private:
@@ -300,8 +328,12 @@ class ContextWords {
     kProtest,
     kOffence,
     kAnimalAttack,
-    kSecurity
+    kSecurity,
+    kHarm,
+    kWorkHeadline
   };
+  const Phrases& CuePhrases(Cues cues) const;
+  static Memo CueMemo(Cues cues);
   // With `shield`, an entry of `p` whose words all lie inside an entry of
   // `shield` found in `s` does not count: "mine" (a hostile cue) in "a gold
   // mine collapse" (an accident cue) names no weapon (h-prec20).
@@ -365,7 +397,10 @@ class ContextWords {
   Phrases accident_, fire_, hostile_, fiction_, campaign_lead_, campaign_tail_, sport_, cyber_,
       aftermath_, recording_, ongoing_lead_, day_, test_launch_, span_lead_, protest_, police_,
       contest_, offence_, offence_keep_, animal_, series_lead_, homicide_charge_, sport_shield_,
-      launch_shield_, security_;
+      launch_shield_, security_, harm_, work_headline_;
+  bool harm_gate_ = false;  // HARM_CUE has entries
+  // LowerEntries: lexicon name -> its entries lower case.
+  std::map<std::string, std::vector<std::string>, std::less<>> lower_;
 };
 
 }  // namespace eventline

@@ -9,7 +9,9 @@
 #include <string>
 #include <tuple>
 #include <utility>
+#include <vector>
 
+#include "eventline/rules.h"
 #include "shipped.h"
 
 namespace eventline {
@@ -813,6 +815,58 @@ TEST_CASE("context: the arrest gate's cues on a sentence split once (h-recall63)
   CHECK(words.CountSecurityCues("Nothing here.", 2) == 0);
   // A rule set without the lexicon: the gate is off.
   CHECK_FALSE(ContextWords::FromLists({}, {}, {}, {}).HasSecurityCues());
+}
+
+TEST_CASE("context: the casualties and work-headline gates' cues (h-fold1)", "[context]") {
+  // HARM_CUE with HOSTILE_CUE, SECURITY_CUE (and HOMICIDE_CHARGE from a rule
+  // set) make one lexicon; an entry two of them share counts once.
+  using Cues = ContextWords::Cues;
+  const ContextWords words = ContextWords::FromLists(
+      {}, {}, {"gunfire", "mortar"}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {},
+      {}, {}, {"militant", "mortar"}, {"beaten", "shot dead"}, {"boss fight", "remaster"});
+  CHECK(words.HasCues(Cues::kHarm));
+  CHECK(words.HasCues(Cues::kWorkHeadline));
+  const ContextWords::SentenceWords hurt("Two farmers were Shot Dead near the well.");
+  CHECK(words.NamesCue(Cues::kHarm, hurt));
+  CHECK(words.NamesCue(Cues::kHarm, hurt));  // the memo answers the same
+  CHECK(words.NamesCue(Cues::kHarm, "the militant's rifle"));
+  CHECK(words.NamesCue(Cues::kHarm, "heard gunfire at dawn"));
+  CHECK_FALSE(words.NamesCue(Cues::kHarm, "Two farmers died of heat near the well."));
+  CHECK_FALSE(words.NamesCue(Cues::kHarm, "a shot at the title"));  // whole phrases only
+  // The security gate keeps its own lexicon: the harm words are not in it.
+  CHECK_FALSE(words.NamesCue(Cues::kSecurity, hurt));
+  CHECK(words.CountCues(Cues::kHarm, "A mortar hit; a second mortar and gunfire.", 5) == 2);
+  CHECK(words.CountCues(Cues::kHarm, "The militant's mortar. He was beaten.", 2) == 2);
+  CHECK(words.CountCues(Cues::kHarm, "The militant's mortar. He was beaten.", 5) == 3);
+  CHECK(words.CountCues(Cues::kHarm, "A quiet market day.", 2) == 0);
+  CHECK(words.NamesCue(Cues::kWorkHeadline, "The remaster's best Boss Fight, ranked"));
+  CHECK_FALSE(words.NamesCue(Cues::kWorkHeadline, "Troops fight for the bridge"));
+  // Without HARM_CUE the casualties gate is off, whatever the other lexicons
+  // hold; without WORK_HEADLINE no headline names a work.
+  const ContextWords no_harm =
+      ContextWords::FromLists({}, {}, {"gunfire"}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {},
+                              {}, {}, {}, {}, {}, {}, {"militant"});
+  CHECK_FALSE(no_harm.HasCues(Cues::kHarm));
+  CHECK_FALSE(no_harm.HasCues(Cues::kWorkHeadline));
+  CHECK(no_harm.HasCues(Cues::kSecurity));
+}
+
+TEST_CASE("context: lexicons lowered once at rule load (h-fold1)", "[context]") {
+  RuleSet rules;
+  rules.lexicons["DEMONYM"] = {"Ruritanian", "Freedonian"};
+  rules.lexicons["FACILITY"] = {"Power Plant"};
+  rules.lexicons["WORK_HEADLINE"] = {"Season Finale"};
+  rules.lexicons["HOMICIDE_CHARGE"] = {"charged with murder"};
+  rules.lexicons["HARM_CUE"] = {"stabbed"};
+  const ContextWords words = ContextWords::FromRules(&rules);
+  CHECK(words.LowerEntries("DEMONYM") == std::vector<std::string>{"ruritanian", "freedonian"});
+  CHECK(words.LowerEntries("FACILITY") == std::vector<std::string>{"power plant"});
+  CHECK(words.LowerEntries("ARMED_GROUP").empty());  // not in the rule set
+  CHECK(words.LowerEntries("HARM_CUE").empty());     // not one PluralCampaign reads
+  CHECK(words.NamesCue(ContextWords::Cues::kWorkHeadline, "Recap: the season finale"));
+  CHECK(words.NamesCue(ContextWords::Cues::kHarm, "He was Charged With Murder on Monday"));
+  CHECK_FALSE(words.HasCues(ContextWords::Cues::kSecurity));
+  CHECK(ContextWords::FromRules(nullptr).LowerEntries("DEMONYM").empty());
 }
 
 }  // namespace
