@@ -5973,15 +5973,19 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       // them, not where they were taken nor where their families speak: a
       // captivity row whose sentence names no place for it after the trigger
       // in its clause takes the captor's land (the actors file's
-      // `territory`): the row's actor, else the one land the groups the
-      // sentence names hold. A place of that land, chosen or from a fallback
-      // (the previous sentence's, the headline's), stays; it is set below.
+      // `territory`): the row's actor, else (no actor, or a state's side)
+      // the one land the groups the sentence names hold. A place of that
+      // land, chosen or from a fallback (the previous sentence's, the
+      // headline's), stays; it is set below.
       const Place* captor_land = nullptr;
       if (row.event_type == "abduction" && !location_span && !reference && lookups_.actors &&
           Gazetteer::HoldingAct(text, sentence.begin, sentence.end, c.b, c.e)) {
         std::string_view land =
             row.actor.empty() ? std::string_view() : lookups_.actors->Territory(row.actor);
-        if (land.empty() && row.actor.empty()) {
+        // A state's side as the actor (a nationality before "hostages"
+        // gives "Israeli forces" in "Hamas freed ten Israeli hostages") is
+        // no captor that holds one land either: the sentence's groups then.
+        if (land.empty() && (row.actor.empty() || !lookups_.actors->Country(row.actor).empty())) {
           for (const ActorMention& am :
                lookups_.actors->FindAll(text, sentence.begin, sentence.end)) {
             const std::string_view t = lookups_.actors->Territory(*am.canonical);

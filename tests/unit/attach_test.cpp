@@ -1626,6 +1626,10 @@ TEST_CASE("attach: hostages held or freed are in their captors' land (h-places18
        "Gaza Strip"},
       {"Families marched in Haifa on Monday; their sons are held hostage by Hamas.", "abduction",
        "Gaza Strip"},
+      // A nationality before "hostages" names the victims' side, not the
+      // captor: the group the sentence names holds them.
+      {"Talks in Cairo went on; Hamas freed ten more Israeli hostages on Monday.", "abduction",
+       "Gaza Strip"},
       {"The crew of a cargo ship is still held hostage by the Houthis, the owners said.",
        "abduction", "Yemen"},
       // Counter-examples: a place named for the captivity stays; so does a
