@@ -41,7 +41,7 @@ std::string Collapse(std::string_view s) {
 
 struct Actors::Impl {
   struct Entry {
-    std::string name, kind, country;
+    std::string name, kind, country, territory;
   };
   std::vector<Entry> entries;
   std::unordered_map<std::string, std::uint32_t> by_name;  // canonical -> entry
@@ -51,7 +51,7 @@ struct Actors::Impl {
 
   std::uint32_t EntryFor(const std::string& name, const std::string& kind) {
     auto [it, inserted] = by_name.emplace(name, static_cast<std::uint32_t>(entries.size()));
-    if (inserted) entries.push_back({name, kind, {}});
+    if (inserted) entries.push_back({name, kind, {}, {}});
     if (!kind.empty()) entries[it->second].kind = kind;
     return it->second;
   }
@@ -92,8 +92,9 @@ namespace {
 
 // Compile format: records of a tag byte and fields; strings as u32 length
 // and bytes. 'E' name kind: EntryFor; 'V' variant line column (u32 each):
-// AddVariant to the last entry; 'C' country: the last entry's state (ISO2).
-constexpr std::uint32_t kActorOpsFormat = 2;
+// AddVariant to the last entry; 'C' country: the last entry's state (ISO2);
+// 'T' territory: the last entry's land (h-places18).
+constexpr std::uint32_t kActorOpsFormat = 3;
 
 using binio::PutRaw;
 using binio::PutString;
@@ -164,9 +165,9 @@ void Actors::Impl::Parse(const std::string& file, const std::string& text, Diagn
         bool ok = true;
         for (const auto& f : a) {
           const std::string k = f.first.as<std::string>();
-          if (k != "name" && k != "variants" && k != "kind" && k != "country") {
+          if (k != "name" && k != "variants" && k != "kind" && k != "country" && k != "territory") {
             std::string msg = "unknown actor field '" + k + "'";
-            for (const char* known : {"name", "variants", "kind", "country"})
+            for (const char* known : {"name", "variants", "kind", "country", "territory"})
               if (EditDistance(k, known) <= 2)
                 msg += std::string("; did you mean '") + known + "'?";
             error(f.first, msg, "E071");
@@ -184,6 +185,14 @@ void Actors::Impl::Parse(const std::string& file, const std::string& text, Diagn
             PutString(*ops, country);
           }
           entries[id].country = country;
+        }
+        if (a["territory"] && a["territory"].IsScalar()) {
+          const std::string territory = a["territory"].as<std::string>();
+          if (ops != nullptr) {
+            ops->push_back('T');
+            PutString(*ops, territory);
+          }
+          entries[id].territory = territory;
         }
         add_variant(name, id, a["name"].Mark());
         std::vector<std::pair<std::string, YAML::Mark>> variants;
@@ -251,6 +260,9 @@ bool Actors::Impl::Replay(const std::string& file, std::string_view ops, Diagnos
     } else if (tag == 'C') {
       if (!have_entry || !str(&a)) return false;
       if (!dry_run) entries[id].country = a;
+    } else if (tag == 'T') {
+      if (!have_entry || !str(&a)) return false;
+      if (!dry_run) entries[id].territory = a;
     } else if (tag == 'V') {
       std::uint32_t line = 0, column = 0;
       if (!have_entry || !str(&a) || !u32(&line) || !u32(&column)) return false;
@@ -390,6 +402,11 @@ std::size_t Actors::size() const { return impl_->entries.size(); }
 std::string_view Actors::Country(std::string_view canonical) const {
   const auto it = impl_->by_name.find(std::string(canonical));
   return it == impl_->by_name.end() ? std::string_view() : impl_->entries[it->second].country;
+}
+
+std::string_view Actors::Territory(std::string_view canonical) const {
+  const auto it = impl_->by_name.find(std::string(canonical));
+  return it == impl_->by_name.end() ? std::string_view() : impl_->entries[it->second].territory;
 }
 
 }  // namespace eventline

@@ -84,6 +84,11 @@ class Actors {
   // -> "RU"); empty when it gives none or the name is unknown.
   [[nodiscard]] std::string_view Country(std::string_view canonical) const;
 
+  // h-places18: the land the actors file gives a group that holds one
+  // ("Hamas" -> "Gaza Strip"): where it keeps its captives. Empty when it
+  // gives none or the name is unknown.
+  [[nodiscard]] std::string_view Territory(std::string_view canonical) const;
+
   struct Impl;
 
  private:

@@ -6182,6 +6182,45 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
           }
         }
       }
+      // h-places18: hostages held or freed are where their captors keep
+      // them, not where they were taken nor where their families speak: a
+      // captivity row whose sentence names no place for it after the trigger
+      // in its clause takes the captor's land (the actors file's
+      // `territory`): the row's actor, else (no actor, or a state's side)
+      // the one land the groups the sentence names hold. A place of that
+      // land, chosen or from a fallback (the previous sentence's, the
+      // headline's), stays; it is set below.
+      const Place* captor_land = nullptr;
+      if (row.event_type == "abduction" && !location_span && !reference && lookups_.actors &&
+          Gazetteer::HoldingAct(text, sentence.begin, sentence.end, c.b, c.e)) {
+        std::string_view land =
+            row.actor.empty() ? std::string_view() : lookups_.actors->Territory(row.actor);
+        // A state's side as the actor (a nationality before "hostages"
+        // gives "Israeli forces" in "Hamas freed ten Israeli hostages") is
+        // no captor that holds one land either: the sentence's groups then.
+        if (land.empty() && (row.actor.empty() || !lookups_.actors->Country(row.actor).empty())) {
+          for (const ActorMention& am :
+               lookups_.actors->FindAll(text, sentence.begin, sentence.end)) {
+            const std::string_view t = lookups_.actors->Territory(*am.canonical);
+            if (t.empty()) continue;
+            if (!land.empty() && land != t) {
+              land = {};
+              break;
+            }
+            land = t;
+          }
+        }
+        const Place* held = nullptr;
+        if (!land.empty()) {
+          const std::span<const Place* const> found = lookups_.places->Lookup(land);
+          if (!found.empty()) held = found.front();
+        }
+        const bool named_here =
+            choice.place && (choice.reason == PlaceChoice::Reason::kCapture ||
+                             (choice.reason == PlaceChoice::Reason::kLocative &&
+                              clauses.At(choice.begin) == clause && choice.begin >= c.e));
+        if (!named_here) captor_land = held;
+      }
       const Place* place = choice.place;
       if (place) {
         // A country says nothing of the episode's place: not carried.
@@ -6265,6 +6304,9 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
            (row.event_type == "abduction" && taking())))
         place = VictimPeoplePlace(text, sentence.begin, sentence.end, c.b, c.e, *lookups_.places,
                                   country_hint_);
+      // h-places18: the captor's land (above) unless the place is in it.
+      if (captor_land != nullptr && (place == nullptr || place->country != captor_land->country))
+        place = captor_land;
       // h-places9: a headline set over its body (one short line, a blank
       // line after it, no full stop) lends its event's place to the body.
       if (choice.place && sentence.index == 1 && headline_place_ == nullptr && !cause_only) {

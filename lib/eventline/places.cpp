@@ -2936,4 +2936,59 @@ std::size_t Gazetteer::size() const {
   return n;
 }
 
+// h-places18: see places.h. The captivity of hostages happens where their
+// captors keep them, not where they were taken: the assembler places such a
+// row in the captor's own land (the actors file's `territory`).
+bool Gazetteer::HoldingAct(std::string_view text, std::size_t sentence_begin,
+                           std::size_t sentence_end, std::size_t trigger_begin,
+                           std::size_t trigger_end) {
+  static constexpr std::string_view kHolding[] = {
+      "held",     "holding",  "holds",     "hold",    "captivity", "captive", "captives",
+      "released", "releases", "releasing", "release", "freed",     "frees",   "handed"};
+  static constexpr std::string_view kTaking[] = {
+      "kidnapped", "kidnap", "kidnapping", "abducted", "abduct",   "abduction", "seized",
+      "seize",     "taken",  "took",       "take",     "snatched", "captured",  "grabbed"};
+  sentence_end = std::min(sentence_end, text.size());
+  if (trigger_begin < sentence_begin || trigger_end > sentence_end || trigger_begin >= trigger_end)
+    return false;
+  const auto lower = [](std::string_view w) {
+    std::string out(w);
+    for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+  };
+  const auto in = [](const std::string& w, std::span<const std::string_view> list) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  const auto is_letter = [&](std::size_t k) {
+    return std::isalpha(static_cast<unsigned char>(text[k])) != 0;
+  };
+  // Words of the sentence with their byte spans.
+  std::vector<std::pair<std::size_t, std::size_t>> words;
+  for (std::size_t k = sentence_begin; k < sentence_end;) {
+    if (!is_letter(k)) {
+      ++k;
+      continue;
+    }
+    std::size_t l = k;
+    while (l < sentence_end && is_letter(l)) ++l;
+    words.emplace_back(k, l);
+    k = l;
+  }
+  std::size_t first = words.size(), last = 0;
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    if (words[w].second <= trigger_begin || words[w].first >= trigger_end) continue;
+    first = std::min(first, w);
+    last = w;
+    if (in(lower(text.substr(words[w].first, words[w].second - words[w].first)), kTaking))
+      return false;
+  }
+  if (first == words.size()) return false;
+  const std::size_t from = first >= 2 ? first - 2 : 0;
+  const std::size_t to = std::min(words.size(), last + 5);
+  for (std::size_t w = from; w < to; ++w)
+    if (in(lower(text.substr(words[w].first, words[w].second - words[w].first)), kHolding))
+      return true;
+  return false;
+}
+
 }  // namespace eventline

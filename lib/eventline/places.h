@@ -212,6 +212,16 @@ class Gazetteer {
   [[nodiscard]] static std::size_t DateNamedAct(std::string_view text, std::size_t sentence_begin,
                                                 std::size_t trigger_begin, std::size_t trigger_end);
 
+  // h-places18: whether an abduction's trigger tells hostages held or freed
+  // (the captivity, not the taking): a word of holding or release in the
+  // trigger or among the two words before it and the four after it, within
+  // the sentence ("hostages held by the Redshirts", "the Redshirts released
+  // ten captives", "the release of hostages"), and the trigger itself no
+  // verb of taking ("kidnapped", "abducted", "seized", "taken").
+  [[nodiscard]] static bool HoldingAct(std::string_view text, std::size_t sentence_begin,
+                                       std::size_t sentence_end, std::size_t trigger_begin,
+                                       std::size_t trigger_end);
+
   // The country a document is about: the hint's most-mentioned country when
   // it has at least two mentions and more than all the other countries
   // together; else empty.

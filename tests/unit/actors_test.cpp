@@ -64,6 +64,25 @@ TEST_CASE("actors: the state the file gives an actor (h-places13)", "[actors]") 
   CHECK(Actors::LoadFromStrings({{"a.yaml", file}}, sink, known)->Country("Blue Guard") == "XB");
 }
 
+TEST_CASE("actors: the land the file gives a group (h-places18)", "[actors]") {
+  const Actors& a = ShippedActors();
+  CHECK(a.Territory("Hamas") == "Gaza Strip");
+  CHECK(a.Territory("Houthis") == "Yemen");
+  CHECK(a.Territory("Russia").empty());
+  CHECK(a.Territory("Islamic State").empty());  // no one land
+  CHECK(a.Territory("no such actor").empty());
+  // Parsed and compiled-then-replayed files give the same.
+  const std::string file =
+      "actors:\n  - name: Blue Band\n    kind: group\n    country: XB\n    territory: Vale\n";
+  DiagnosticSink sink([](const Diagnostic&) {});
+  CHECK(Actors::LoadFromStrings({{"a.yaml", file}}, sink)->Territory("Blue Band") == "Vale");
+  std::string ops;
+  REQUIRE(Actors::Compile("a.yaml", file, &ops));
+  const auto key = Actors::FileKey(file);
+  const KnownActorFile known[] = {{key.first, key.second, ops.data(), ops.size()}};
+  CHECK(Actors::LoadFromStrings({{"a.yaml", file}}, sink, known)->Territory("Blue Band") == "Vale");
+}
+
 TEST_CASE("actors: FindAll finds actors in running text", "[actors]") {
   const Actors& a = ShippedActors();
   const struct {

@@ -1614,6 +1614,40 @@ TEST_CASE("attach: a mutiny is placed in the mutineers' own state (h-places13)",
   }
 }
 
+TEST_CASE("attach: hostages held or freed are in their captors' land (h-places18)",
+          "[attach][places]") {
+  const struct {
+    std::string text, type, expect;
+  } cases[] = {
+      // No place of the captivity named: the captor's land from the actors
+      // file, before the fallbacks and over a place of another act.
+      {"Envoys spoke on Monday about the hostages held by Hamas.", "abduction", "Gaza Strip"},
+      {"Hamas released four more hostages on Sunday, including two Thai farm hands.", "abduction",
+       "Gaza Strip"},
+      {"Families marched in Haifa on Monday; their sons are held hostage by Hamas.", "abduction",
+       "Gaza Strip"},
+      // A nationality before "hostages" names the victims' side, not the
+      // captor: the group the sentence names holds them.
+      {"Talks in Cairo went on; Hamas freed ten more Israeli hostages on Monday.", "abduction",
+       "Gaza Strip"},
+      {"The crew of a cargo ship is still held hostage by the Houthis, the owners said.",
+       "abduction", "Yemen"},
+      // Counter-examples: a place named for the captivity stays; so does a
+      // place of the captor's land the text gives; the taking is told
+      // where it happened, not in the captor's land; a captor with no one
+      // land gives none.
+      {"Four hostages were held by Hamas in Rafah for a month.", "abduction", "Rafah"},
+      {"Mortars hit Khan Younis. The hostages held by Hamas are safe, an envoy said.", "abduction",
+       "Khan Younis"},
+      {"Two farm hands were kidnapped by Hamas on 7 October.", "abduction", ""},
+      {"The hostages held by Islamic State are safe, an envoy said.", "abduction", ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(PlacesOf(c.text, c.type) == c.expect);
+  }
+}
+
 TEST_CASE("attach: the headline's finer place before the document's country (h-places13)",
           "[attach][places]") {
   // The body names Moldova twice and no other state: Moldova is the main

@@ -773,6 +773,28 @@ TEST_CASE("places: an earlier act named as a reference keeps its own place (h-pl
   for (const ReferenceCase& c : cases) CheckReference(g, c);
 }
 
+TEST_CASE("places: a hostage row that tells the captivity, not the taking (h-places18)",
+          "[places]") {
+  const struct {
+    std::string_view text, trigger;
+    bool holding;
+  } cases[] = {
+      {"Envoys talked about the ten captives held by the Redshirts.", "held", true},
+      {"The Redshirts released four hostages at dawn.", "hostages", true},
+      {"Ministers pressed for the release of hostages on Monday.", "hostages", true},
+      {"Two nurses were held hostage by the Redshirts for a month.", "held", true},
+      {"Relatives of the hostages met the minister.", "hostages", false},
+      {"Two nurses were kidnapped by the Redshirts and held for a month.", "kidnapped", false},
+      {"The Redshirts took four hostages in a raid on a farm.", "hostages", false},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const std::size_t b = c.text.find(c.trigger);
+    REQUIRE(b != std::string_view::npos);
+    CHECK(Gazetteer::HoldingAct(c.text, 0, c.text.size(), b, b + c.trigger.size()) == c.holding);
+  }
+}
+
 TEST_CASE("places: an act named by its date is a reference (h-places16)", "[places]") {
   const Gazetteer& g = Shipped();
   const ReferenceCase cases[] = {
