@@ -2571,6 +2571,33 @@ bool TagDatesSaying(std::string_view text, std::size_t te, const TimeExpr& t) {
   return false;
 }
 
+// A later coordinate clause between `b` and `e` (h-evdate34): "and" with an
+// adverb that puts what follows after what came before (later,
+// subsequently, afterwards, eventually; "since" after has / have / had), at
+// most four words after the "and": "… on Monday, and a suspect was later
+// arrested", "was arrested twice and eventually freed in April 1945". When
+// `verb_after`, a word must follow the adverb in the range (the later
+// clause's verb, before a phrase that is then that verb's). Not "then"
+// (mostly the same day: "shot and then kidnapped on 6 March").
+bool LaterCoordinateBetween(std::string_view text, std::size_t b, std::size_t e, bool verb_after) {
+  if (b >= e) return false;
+  const std::string low = LowerRange(text, b, e);
+  const auto w = Tokens(low);
+  static constexpr std::array<std::string_view, 6> kLater = {
+      "later", "subsequently", "afterwards", "afterward", "eventually", "since"};
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (w[i] != "and") continue;
+    for (std::size_t k = i + 1; k < w.size() && k <= i + 5; ++k) {
+      if (std::find(kLater.begin(), kLater.end(), w[k]) == kLater.end()) continue;
+      if (w[k] == "since" && !(w[k - 1] == "has" || w[k - 1] == "have" || w[k - 1] == "had"))
+        continue;
+      if (verb_after && k + 1 >= w.size()) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
 // The phrase dates a legal step taken against someone, and the trigger is
 // the act the step is for (h-evdate33): "was arrested on Monday for killing
 // a guard", "was found guilty in May of murdering two children", "was
@@ -6735,6 +6762,21 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
          !(doc_.pub_date && *best->interval.end > *doc_.pub_date) && best->begin >= c.e &&
          LegalCueBefore(text, clause_b, c.b) != std::string_view::npos &&
          TagDatesSaying(text, c.e, *best));
+    // Another clause's phrase across a later coordinate (LaterCoordinateBetween,
+    // h-evdate34): a day before "and … later <trigger>" dates the first
+    // clause, the trigger came on or after it, up to publication (a month or
+    // a span keeps its own bounds: "earlier this month … days later"); a phrase
+    // after "<trigger> and eventually <verb>" dates that verb, the trigger
+    // came at or before it.
+    const bool later_than_phrase = best && !in_relative && !reported_earlier && best->resolved &&
+                                   doc_.pub_date && best->interval.precision == Precision::kDay &&
+                                   best->interval.start && best->interval.end &&
+                                   *best->interval.end <= *doc_.pub_date && best->end <= c.b &&
+                                   LaterCoordinateBetween(text, best->end, c.b, false);
+    const bool before_phrase = best && !in_relative && !reported_earlier && best->resolved &&
+                               best->interval.end && best->begin >= c.e &&
+                               !(doc_.pub_date && *best->interval.end > *doc_.pub_date) &&
+                               LaterCoordinateBetween(text, c.e, best->begin, true);
     const bool own_phrase =
         best && best->begin >= c.e && (since_at < c.b || best->begin < since_at);
     const bool since_span = !in_relative && !own_phrase && since_phrase && doc_.pub_date &&
@@ -6866,8 +6908,12 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
       // "since Saturday's attack": the attack on Saturday (SinceNamesTrigger).
       const bool since_point = !in_relative && !reported_earlier && best->resolved &&
                                SinceNamesTrigger(text, *best, c.b);
-      if (reported_earlier) {
+      if (reported_earlier || before_phrase) {
         row.date_end = FormatIsoDate(*best->interval.end);
+        row.date_precision = "range";
+      } else if (later_than_phrase) {
+        row.date_start = FormatIsoDate(*best->interval.start);
+        row.date_end = FormatIsoDate(*doc_.pub_date);
         row.date_precision = "range";
       } else if (since_point) {
         row.date_start = FormatIsoDate(*best->since_start);
@@ -6889,7 +6935,8 @@ void Assembler::AddSentence(const Sentence& sentence, std::span<const TimeExpr> 
         point.interval = Interval{best->since_start, best->since_end, best->since_precision, {}};
         point.since_start.reset();
         last_dated_.insert_or_assign(row.event_type, Carried{point, sentence.index});
-      } else if (best->resolved && !reported_earlier && !IsWindowAhead(*best, doc_.pub_date)) {
+      } else if (best->resolved && !reported_earlier && !before_phrase && !later_than_phrase &&
+                 !IsWindowAhead(*best, doc_.pub_date)) {
         last_dated_.insert_or_assign(row.event_type, Carried{*best, sentence.index});
       }
     } else if (const auto antecedent = last_dated_.find(row.event_type);

@@ -2682,6 +2682,38 @@ TEST_CASE("attach: a legal step's phrase bounds the act it is for", "[attach]") 
                    "attack") == "2023-03-13..2023-03-13 day/text");
 }
 
+TEST_CASE("attach: a later coordinate clause's phrase bounds the act (h-evdate34)", "[attach]") {
+  // pub 2023-03-15. A phrase before "and ... later <trigger>" dates the first
+  // clause: the trigger came at or after it, up to publication.
+  CHECK(IntervalOf("A gunman wounded two guards at the depot on Monday, and a suspect was later "
+                   "arrested.",
+                   "arrest") == "2023-03-13..2023-03-15 range/text");
+  CHECK(IntervalOf("A clerk was stabbed outside the bank on Sunday and a teenager has since been "
+                   "detained.",
+                   "arrest") == "2023-03-12..2023-03-15 range/text");
+  // A phrase after "<trigger> and eventually <verb>" dates that verb: the
+  // trigger came at or before it.
+  CHECK(IntervalOf("Rebels attacked the garrison twice and eventually seized the town in May "
+                   "1944.",
+                   "attack") == "..1944-05-31 range/text");
+  CHECK(IntervalOf("The opposition leader was detained by the junta and later freed on Monday.",
+                   "arrest") == "..2023-03-13 range/text");
+  // The later clause's own act and the first clause's act keep the day.
+  CHECK(IntervalOf("Rebels attacked the garrison twice and eventually seized the town in May "
+                   "1944.",
+                   "capture") == "1944-05-01..1944-05-31 month/text");
+  CHECK(IntervalOf("A gunman wounded two guards at the depot on Monday, and a suspect was later "
+                   "arrested.",
+                   "casualties") == "2023-03-13..2023-03-13 day/text");
+  // Counter-examples: "then" (mostly the same day) and a plain "and" keep the
+  // shared phrase.
+  CHECK(IntervalOf("Two drivers were shot by bandits and then kidnapped near the bridge on "
+                   "Monday.",
+                   "abduction") == "2023-03-13..2023-03-13 day/text");
+  CHECK(IntervalOf("A guard was shot dead and two others were wounded at the depot on Monday.",
+                   "killing") == "2023-03-13..2023-03-13 day/text");
+}
+
 TEST_CASE("attach: the war as background takes no row (ruling 12, h-prec34)", "[attach]") {
   // A war-wide noun with nothing of its own: no day, count, narrower place,
   // target, launch or onset.
