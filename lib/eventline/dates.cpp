@@ -2052,6 +2052,19 @@ struct Eval {
       }
       return cur;
     }
+    if (LowerTrim(rel_s) == "sofar") {
+      // "earlier this summer" (h-dates41): the season holding pub, else the
+      // one begun last, from its start to the day before pub, or to its end
+      // when it is over (read on 5 September: the whole summer).
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      const int y = YearOf(*p);
+      Interval cur = occurrence(y);
+      if (*cur.start > *p) cur = occurrence(y - 1);
+      const Date before = AddDays(*p, -1);
+      if (*cur.end > before) cur.end = before < *cur.start ? *cur.start : before;
+      return cur;
+    }
     if (LowerTrim(rel_s) == "before") {
       // "before the summer" (h-dates25): the three months before the season
       // ahead (in a past sentence, the one begun last), for by().
