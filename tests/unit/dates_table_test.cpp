@@ -202,7 +202,7 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout11.tsv", 63, 63},   {"dates_heldout12.tsv", 281, 257},
                  {"dates_heldout13.tsv", 66, 57},   {"dates_heldout14.tsv", 343, 314},
                  {"dates_heldout15.tsv", 72, 71},   {"dates_heldout16.tsv", 346, 315},
-                 {"dates_heldout17.tsv", 97, 87},   {"dates_heldout18.tsv", 257, 231},
+                 {"dates_heldout17.tsv", 97, 87},   {"dates_heldout18.tsv", 257, 232},
                  {"dates_heldout19.tsv", 85, 76},   {"dates_heldout20.tsv", 259, 252},
                  {"dates_heldout21.tsv", 98, 96},   {"dates_heldout22.tsv", 259, 246},
                  {"dates_heldout23.tsv", 98, 91},   {"dates_heldout24.tsv", 278, 258},
@@ -221,8 +221,8 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout49.tsv", 115, 102}, {"dates_heldout50.tsv", 204, 182},
                  {"dates_heldout51.tsv", 144, 123}, {"dates_heldout52.tsv", 170, 150},
                  {"dates_heldout53.tsv", 92, 85},   {"dates_heldout54.tsv", 44, 42},
-                 {"dates_heldout55.tsv", 154, 134}, {"dates_heldout56.tsv", 91, 82},
-                 {"dates_heldout57.tsv", 159, 132}, {"dates_heldout58.tsv", 108, 97}};
+                 {"dates_heldout55.tsv", 154, 136}, {"dates_heldout56.tsv", 91, 82},
+                 {"dates_heldout57.tsv", 159, 132}, {"dates_heldout58.tsv", 108, 98}};
   for (const auto& b : batches) {
     const auto cases = LoadCases(b.file);
     CAPTURE(b.file);
@@ -496,5 +496,24 @@ TEST_CASE("dates table: earlier this season ends with the season (h-dates41)", "
   CheckOnlyTime(c, "Storms hit earlier this autumn.", "2025-09-01", "2025-09-01", "2025-09-01");
 }
 
+TEST_CASE("dates table: a holiday after through ends a span (h-dates41)", "[dates][table]") {
+  const Compiled& c = Shipped();
+  REQUIRE(c.matcher != nullptr);
+  const OnePhraseCase cases[] = {
+      {"The museum will be closed through Labor Day.", "2025-08-09", "through Labor Day",
+       "2025-08-09", "2025-09-01"},
+      {"The lights will stay up through New Year's Day.", "2023-12-20", "through New Year's Day",
+       "2023-12-20", "2024-01-01"},
+  };
+  for (const auto& k : cases) CheckOnePhrase(c, k);
+  // "all through" and a part of the day after the feast: the day itself
+  CheckOnlyTime(c, "The store is open through Christmas Eve night.", "2023-12-20", "2023-12-24",
+                "2023-12-24");
+  CheckOnlyTime(c, "Crowds will sing all through Christmas Day.", "2023-12-20", "2023-12-25",
+                "2023-12-25");
+  // a past clause keeps the feast itself
+  CheckOnlyTime(c, "The truce was meant to hold through Orthodox Christmas.", "2025-01-11",
+                "2025-01-07", "2025-01-07");
+}
 }  // namespace
 }  // namespace eventline
