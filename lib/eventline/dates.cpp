@@ -2052,6 +2052,19 @@ struct Eval {
       }
       return cur;
     }
+    if (LowerTrim(rel_s) == "sofar") {
+      // "earlier this summer" (h-dates41): the season holding pub, else the
+      // one begun last, from its start to the day before pub, or to its end
+      // when it is over (read on 5 September: the whole summer).
+      auto p = Ref();
+      if (!p) return std::nullopt;
+      const int y = YearOf(*p);
+      Interval cur = occurrence(y);
+      if (*cur.start > *p) cur = occurrence(y - 1);
+      const Date before = AddDays(*p, -1);
+      if (*cur.end > before) cur.end = before < *cur.start ? *cur.start : before;
+      return cur;
+    }
     if (LowerTrim(rel_s) == "before") {
       // "before the summer" (h-dates25): the three months before the season
       // ahead (in a past sentence, the one begun last), for by().
@@ -3787,6 +3800,30 @@ std::pair<std::string, std::size_t> WordBefore(std::string_view text, std::size_
 
 namespace {
 
+// "closed through Labor Day", "on sale right now through Labor Day"
+// (h-dates41, batch 58): a one-day holiday after "through" ends a span, as a
+// written day does, in a clause that is not past; "all through Easter Sunday"
+// and "through Christmas Eve night" span the day itself. `through_at` is where "through" begins,
+// `end` where the holiday's phrase ends, `hi` the sentence's end.
+bool HolidayEndsThrough(std::string_view text, std::size_t lo, std::size_t through_at,
+                        std::size_t end, std::size_t hi) {
+  const auto [w, w_at] = WordBefore(text, lo, through_at);
+  if (w == "all" || w == "right" || w == "straight") return false;
+  std::size_t b = end;
+  while (b < hi && text[b] == ' ') ++b;
+  std::size_t e = b;
+  while (e < hi && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
+  const std::string_view next = text.substr(b, e - b);
+  for (std::string_view n : {"night", "morning", "evening", "afternoon", "weekend", "day", "period",
+                             "season", "holiday", "holidays", "celebrations"}) {
+    if (next.size() != n.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < n.size() && same; ++k) same = Lower(next[k]) == n[k];
+    if (same) return false;
+  }
+  return true;
+}
+
 // "a deal could be reached within days", "residents were told to leave
 // within 48 hours", "Macron promised to rebuild it within five years"
 // (h-dates22), "she was ordered to stay in custody until early December",
@@ -4424,7 +4461,14 @@ void ComposeSpans(std::string_view text, const Sentence& sentence, std::string_v
                   (t.rule && t.rule->id == "time.part.year")) &&
                  std::any_of(text.begin() + static_cast<std::ptrdiff_t>(t.begin),
                              text.begin() + static_cast<std::ptrdiff_t>(t.end),
-                             [](char c) { return c >= '0' && c <= '9'; }))) &&
+                             [](char c) { return c >= '0' && c <= '9'; })) ||
+                (before == "through" && t.interval.precision == Precision::kDay && t.rule &&
+                 t.rule->id.rfind("time.holiday.", 0) == 0 &&
+                 HolidayEndsThrough(text, sentence.begin, before_at, t.end, sentence.end) &&
+                 // a past clause keeps the feast itself ("the truce was meant
+                 // to hold through Orthodox Christmas", batch 15)
+                 TenseInLower(lower_sent, before_at - sentence.begin, t.end - sentence.begin) !=
+                     Tense::kPast)) &&
                t.interval.end &&
                !ValueStartsWith(t, "day(") &&  // "not disclosed until today" means today
                // "It was not until 2015 that …" (h-dates36): the cleft names

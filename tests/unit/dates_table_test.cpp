@@ -230,10 +230,10 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout11.tsv", 63, 63},   {"dates_heldout12.tsv", 281, 257},
                  {"dates_heldout13.tsv", 66, 57},   {"dates_heldout14.tsv", 343, 314},
                  {"dates_heldout15.tsv", 72, 71},   {"dates_heldout16.tsv", 346, 315},
-                 {"dates_heldout17.tsv", 97, 87},   {"dates_heldout18.tsv", 257, 231},
+                 {"dates_heldout17.tsv", 97, 87},   {"dates_heldout18.tsv", 257, 232},
                  {"dates_heldout19.tsv", 85, 76},   {"dates_heldout20.tsv", 259, 252},
                  {"dates_heldout21.tsv", 98, 96},   {"dates_heldout22.tsv", 259, 246},
-                 {"dates_heldout23.tsv", 98, 90},   {"dates_heldout24.tsv", 278, 258},
+                 {"dates_heldout23.tsv", 98, 91},   {"dates_heldout24.tsv", 278, 258},
                  {"dates_heldout25.tsv", 120, 119}, {"dates_heldout26.tsv", 295, 282},
                  {"dates_heldout27.tsv", 114, 111}, {"dates_heldout28.tsv", 280, 268},
                  {"dates_heldout29.tsv", 111, 100}, {"dates_heldout30.tsv", 164, 134},
@@ -247,9 +247,10 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout45.tsv", 144, 142}, {"dates_heldout46.tsv", 228, 209},
                  {"dates_heldout47.tsv", 137, 127}, {"dates_heldout48.tsv", 181, 167},
                  {"dates_heldout49.tsv", 115, 102}, {"dates_heldout50.tsv", 204, 182},
-                 {"dates_heldout51.tsv", 144, 121}, {"dates_heldout52.tsv", 170, 150},
+                 {"dates_heldout51.tsv", 144, 123}, {"dates_heldout52.tsv", 170, 150},
                  {"dates_heldout53.tsv", 92, 85},   {"dates_heldout54.tsv", 44, 42},
-                 {"dates_heldout55.tsv", 154, 133}, {"dates_heldout56.tsv", 91, 82}};
+                 {"dates_heldout55.tsv", 154, 136}, {"dates_heldout56.tsv", 91, 82},
+                 {"dates_heldout57.tsv", 159, 132}, {"dates_heldout58.tsv", 108, 98}};
   const std::size_t stride = HeldoutStride();
   for (std::size_t i = 0; i < std::size(batches); i += stride) {
     const auto& b = batches[i];
@@ -509,5 +510,40 @@ TEST_CASE("dates table: a year before a holiday weekend, an intent before a coun
   CHECK(FormatIsoDate(*found[0].interval.end) != "2023-03-17");
 }
 
+TEST_CASE("dates table: earlier this season ends with the season (h-dates41)", "[dates][table]") {
+  const Compiled& c = Shipped();
+  REQUIRE(c.matcher != nullptr);
+  // the season over: the whole of it
+  CheckOnlyTime(c, "Two towns tried the plan earlier this summer.", "2024-09-06", "2024-06-01",
+                "2024-08-31");
+  CheckOnlyTime(c, "The bird was first seen earlier this spring.", "2023-07-20", "2023-03-01",
+                "2023-05-31");
+  // the season under way: its start to the day before pub
+  CheckOnlyTime(c, "The river rose earlier this summer.", "2026-08-13", "2026-06-01", "2026-08-12");
+  // winter across New Year
+  CheckOnlyTime(c, "The lake froze earlier this winter.", "2025-01-20", "2024-12-01", "2025-01-19");
+  // read on the season's first day: the day itself, not a span ending before it
+  CheckOnlyTime(c, "Storms hit earlier this autumn.", "2025-09-01", "2025-09-01", "2025-09-01");
+}
+
+TEST_CASE("dates table: a holiday after through ends a span (h-dates41)", "[dates][table]") {
+  const Compiled& c = Shipped();
+  REQUIRE(c.matcher != nullptr);
+  const OnePhraseCase cases[] = {
+      {"The museum will be closed through Labor Day.", "2025-08-09", "through Labor Day",
+       "2025-08-09", "2025-09-01"},
+      {"The lights will stay up through New Year's Day.", "2023-12-20", "through New Year's Day",
+       "2023-12-20", "2024-01-01"},
+  };
+  for (const auto& k : cases) CheckOnePhrase(c, k);
+  // "all through" and a part of the day after the feast: the day itself
+  CheckOnlyTime(c, "The store is open through Christmas Eve night.", "2023-12-20", "2023-12-24",
+                "2023-12-24");
+  CheckOnlyTime(c, "Crowds will sing all through Christmas Day.", "2023-12-20", "2023-12-25",
+                "2023-12-25");
+  // a past clause keeps the feast itself
+  CheckOnlyTime(c, "The truce was meant to hold through Orthodox Christmas.", "2025-01-11",
+                "2025-01-07", "2025-01-07");
+}
 }  // namespace
 }  // namespace eventline
