@@ -250,7 +250,7 @@ TEST_CASE("dates table: held-out phrases keep their measured pass rate", "[dates
                  {"dates_heldout51.tsv", 144, 123}, {"dates_heldout52.tsv", 170, 150},
                  {"dates_heldout53.tsv", 92, 85},   {"dates_heldout54.tsv", 44, 42},
                  {"dates_heldout55.tsv", 154, 136}, {"dates_heldout56.tsv", 91, 82},
-                 {"dates_heldout57.tsv", 159, 132}, {"dates_heldout58.tsv", 108, 98}};
+                 {"dates_heldout57.tsv", 159, 135}, {"dates_heldout58.tsv", 108, 98}};
   const std::size_t stride = HeldoutStride();
   for (std::size_t i = 0; i < std::size(batches); i += stride) {
     const auto& b = batches[i];
