@@ -178,22 +178,18 @@ void Actors::Impl::Parse(const std::string& file, const std::string& text, Diagn
         if (a["kind"] && a["kind"].IsScalar()) kind = a["kind"].as<std::string>();
         const std::string name = a["name"].as<std::string>();
         const std::uint32_t id = entry_for(name, kind);
-        if (a["country"] && a["country"].IsScalar()) {
-          const std::string country = a["country"].as<std::string>();
+        // An optional scalar key: recorded for the compiled form (op code
+        // `op`) and kept on the entry.
+        const auto optional_key = [&](const char* name_of, char op, std::string& field) {
+          if (!a[name_of] || !a[name_of].IsScalar()) return;
+          field = a[name_of].as<std::string>();
           if (ops != nullptr) {
-            ops->push_back('C');
-            PutString(*ops, country);
+            ops->push_back(op);
+            PutString(*ops, field);
           }
-          entries[id].country = country;
-        }
-        if (a["territory"] && a["territory"].IsScalar()) {
-          const std::string territory = a["territory"].as<std::string>();
-          if (ops != nullptr) {
-            ops->push_back('T');
-            PutString(*ops, territory);
-          }
-          entries[id].territory = territory;
-        }
+        };
+        optional_key("country", 'C', entries[id].country);
+        optional_key("territory", 'T', entries[id].territory);
         add_variant(name, id, a["name"].Mark());
         std::vector<std::pair<std::string, YAML::Mark>> variants;
         if (a["variants"] && !strings(a["variants"], variants)) {
